@@ -1,0 +1,196 @@
+/** The ECMO circuit section of a scenario: devices, settings and hydraulic model parameters. */
+import { q, type SpecTree } from '../parameters.js';
+
+const cannulaWall = (fr: string) =>
+  q('mm', 0.45, [0.1, 2], {
+    description: `Wall thickness of the ${fr} cannula (inner diameter = outer − 2 × wall).`,
+    source: 'E',
+    ref: 'thin-wall wire-reinforced cannulae ~0.4–0.5 mm',
+  });
+
+export const circuitSpecs = {
+  drainageCannula: {
+    size: q('Fr', 23, [8, 32], {
+      description: 'Outer size of the femoral drainage cannula (1 Fr = 1/3 mm).',
+      source: 'S',
+      ref: 'cohort.md: 23 Fr femoral drainage',
+    }),
+    length: q('mm', 550, [100, 1000], {
+      range: [380, 700],
+      description: 'Length of the drainage cannula (multistage femoral).',
+      source: 'E',
+      ref: 'femoral multistage cannulae 38–70 cm',
+    }),
+    wallThickness: cannulaWall('drainage'),
+  },
+  returnCannula: {
+    size: q('Fr', 19, [8, 32], {
+      description: 'Outer size of the jugular return cannula.',
+      source: 'S',
+      ref: 'cohort.md: 19 Fr jugular return',
+    }),
+    length: q('mm', 150, [50, 700], {
+      range: [120, 230],
+      description: 'Length of the return cannula.',
+      source: 'E',
+      ref: 'jugular return cannulae 15–23 cm',
+    }),
+    wallThickness: cannulaWall('return'),
+  },
+  tubing: {
+    innerDiameter: q('mm', 9.525, [4, 15], {
+      description: 'Inner diameter of the circuit tubing (3/8 inch).',
+      source: 'S',
+      ref: 'standard adult ECMO tubing 3/8"',
+    }),
+    drainageLength: q('mm', 1500, [100, 5000], { description: 'Tubing from drainage cannula to pump.', source: 'E', ref: 'typical bedside circuit' }),
+    returnLength: q('mm', 1500, [100, 5000], { description: 'Tubing from oxygenator to return cannula.', source: 'E', ref: 'typical bedside circuit' }),
+  },
+  flow: {
+    bloodDensity: q('kg/m^3', 1060, [1000, 1100], { description: 'Blood density.', source: 'S', ref: 'whole blood 1050–1060 kg/m³' }),
+    plasmaViscosity: q('mPa s', 1.2, [0.8, 3], {
+      range: [1.1, 1.4],
+      description: 'Plasma viscosity; blood viscosity = plasma × exp(k·Hct).',
+      source: 'S',
+      ref: 'normal plasma 1.1–1.3 mPa·s',
+    }),
+    hematocritViscosityFactor: q('1', 2.3, [0.5, 5], {
+      description: 'k in μ = μ_plasma·exp(k·Hct): gives ~3 mPa·s at Hct 40 %.',
+      source: 'E',
+      ref: 'reference-data.md §6: ~3 mPa·s at Hct 40 %',
+    }),
+    inertialLossCoefficient: q('1', 1.0, [0, 10], {
+      range: [0.5, 2],
+      description: 'Entry/exit and side-hole loss coefficient K of a cannula (ΔP_inertial = K·ρv²/2).',
+      source: 'E',
+      ref: 'sudden contraction + expansion ~1',
+    }),
+    turbulentFrictionFactor: q('1', 0.035, [0, 0.2], {
+      range: [0.02, 0.05],
+      description: 'Darcy friction factor added for the transitional/turbulent flow in cannulae and tubing (ΔP = λ·L/d·ρv²/2).',
+      source: 'E',
+      ref: 'Blasius λ = 0.316·Re^−0.25 at Re 3000–6000',
+    }),
+  },
+  pump: {
+    speed: q('rpm', 3000, [0, 5000], {
+      adjustable: true,
+      description: 'Centrifugal pump speed.',
+      source: 'E',
+      ref: 'typical VV ECMO 2500–3500 rpm',
+    }),
+    calibrationSpeed: q('rpm', 3000, [500, 6000], { description: 'Speed of the published calibration point.', source: 'S', ref: 'reference-data.md §6' }),
+    calibrationFlow: q('mL/min', 4200, [500, 10000], {
+      description: 'Flow at the calibration point (4.2 L/min against 250 mmHg at ~3000 rpm).',
+      source: 'S',
+      ref: 'reference-data.md §6: Rotaflow-class pump',
+    }),
+    calibrationHead: q('mmHg', 250, [50, 1000], { description: 'Head at the calibration point.', source: 'S', ref: 'reference-data.md §6' }),
+    shutoffHead: q('mmHg', 400, [100, 1500], {
+      range: [350, 500],
+      description: 'Head at zero flow at the calibration speed (sets a in ΔP = a·N² − b·Q²).',
+      source: 'E',
+      ref: 'Rotaflow-class head–flow charts',
+    }),
+  },
+  oxygenator: {
+    sweepGas: q('L/min', 1.5, [0, 15], {
+      adjustable: true,
+      description: 'Sweep gas flow through the oxygenator.',
+      source: 'E',
+      ref: 'bedside setting',
+    }),
+    fio2: q('1', 1.0, [0.21, 1], {
+      adjustable: true,
+      description: 'Oxygen fraction of the sweep gas (FdO2).',
+      source: 'E',
+      ref: 'bedside setting',
+    }),
+    resistance: q('mmHg min/mL', 0.007, [0.001, 0.05], {
+      range: [0.005, 0.012],
+      description: 'Blood-side resistance of the clean PMP oxygenator at 3 mPa·s (7 mmHg per L/min).',
+      source: 'E',
+      ref: 'reference-data.md §6: ~7 mmHg per L/min (5–12)',
+    }),
+    ratedFlow: q('mL/min', 7000, [1000, 10000], {
+      description: 'Rated blood flow (Quadrox-iD class 0.5–7 L/min).',
+      source: 'S',
+      ref: 'reference-data.md §6',
+    }),
+    o2EffectivenessAtRatedFlow: q('1', 0.95, [0.5, 0.999], {
+      description: 'Fraction of the way to full saturation blood gets at rated flow: E(Q) = 1 − exp(−D/Q).',
+      source: 'E',
+      ref: 'PMP oxygenators saturate blood fully below rated flow',
+    }),
+    co2: {
+      referenceBloodFlow: q('mL/min', 5000, [1000, 8000], {
+        description: 'Blood flow of the published sweep–PaCO2 points.',
+        source: 'S2',
+        ref: 'reference-data.md §6: teaching simulator at ~5 L/min',
+      }),
+      lowSweep: q('L/min', 2, [0.5, 10], { description: 'Lower sweep of the published pair.', source: 'S2', ref: 'reference-data.md §6' }),
+      paco2AtLowSweep: q('mmHg', 60, [20, 120], { description: 'PaCO2 at the lower sweep.', source: 'S2', ref: 'reference-data.md §6' }),
+      highSweep: q('L/min', 10, [1, 20], { description: 'Higher sweep of the published pair.', source: 'S2', ref: 'reference-data.md §6' }),
+      paco2AtHighSweep: q('mmHg', 27, [10, 80], { description: 'PaCO2 at the higher sweep.', source: 'S2', ref: 'reference-data.md §6' }),
+      referenceCo2Production: q('mL/min', 200, [50, 500], {
+        description: 'CO2 production assumed for the published pair.',
+        source: 'E',
+        ref: 'adult at rest',
+      }),
+      referenceLungConductance: q('mL/min/mmHg', 1, [0, 10], {
+        description: 'Native-lung CO2 conductance assumed for the published pair (severe ARDS).',
+        source: 'E',
+        ref: 'near-apnoeic lung-protective ventilation',
+      }),
+    },
+    thrombusRate: q('1/h', 0.004, [0, 1], {
+      range: [0.001, 0.02],
+      description: 'Growth rate of fibre-bundle thrombus (relative resistance rise per hour) with aPTT in range.',
+      source: 'E',
+      ref: 'ΔP rises over days (reference-data.md §6)',
+    }),
+  },
+  recirculation: {
+    tipDistance: q('mm', 150, [0, 500], {
+      range: [100, 250],
+      description: 'Distance between drainage and return cannula tips.',
+      source: 'E',
+      ref: 'femoro-jugular configuration',
+    }),
+    flowCoefficient: q('1', 3.24, [0.1, 100], {
+      description: 'k in R = Q_ret / (Q_ret + k·CO·exp((d − d_ref)/λ)); 3.24 gives 15 % at 4 L/min with CO 7 L/min.',
+      source: 'E',
+      ref: 'recirculation 10–20 % femoro-jugular (reference-data.md §6)',
+    }),
+    referenceDistance: q('mm', 150, [0, 500], { description: 'd_ref in the recirculation formula.', source: 'E', ref: 'as above' }),
+    distanceScale: q('mm', 100, [10, 1000], { description: 'λ: distance over which recirculation falls e-fold.', source: 'E', ref: 'as above' }),
+  },
+  venousDrainage: {
+    returnConductance: q('mL/min/mmHg', 800, [50, 5000], {
+      range: [500, 1500],
+      description: 'Conductance of venous return to the drainage cannula tip: flow available per mmHg of CVP above the collapse pressure.',
+      source: 'E',
+      ref: 'Starling-resistor model of the vena cava (Kurusz, Perfusion 1999 for the behaviour)',
+    }),
+    collapsePressure: q('mmHg', 2, [-20, 20], {
+      description: 'Venous pressure below which the vessel around the cannula collapses.',
+      source: 'E',
+      ref: 'transmural pressure near zero',
+    }),
+    collapseLoss: q('mmHg', 40, [0, 500], {
+      description: 'Extra suction needed when demand equals the available venous return ("chatter").',
+      source: 'E',
+      ref: 'suction beyond −80 to −100 mmHg adds little flow (reference-data.md §6)',
+    }),
+    collapseExponent: q('1', 8, [1, 20], {
+      description: 'Steepness n of the collapse loss ΔP = loss·(Q/Q_available)^n.',
+      source: 'E',
+      ref: 'as above',
+    }),
+  },
+  filterLimb: {
+    lineInnerDiameter: q('mm', 4.5, [2, 8], { description: 'Inner diameter of the hemofilter access and return lines.', source: 'E', ref: 'CRRT line sets' }),
+    accessLineLength: q('mm', 1500, [100, 5000], { description: 'Line from the post-oxygenator port to the filter.', source: 'E', ref: 'CRRT line sets' }),
+    returnLineLength: q('mm', 1500, [100, 5000], { description: 'Line from the filter back to the pre-pump port.', source: 'E', ref: 'CRRT line sets' }),
+  },
+} as const satisfies SpecTree;

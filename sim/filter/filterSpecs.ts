@@ -1,0 +1,96 @@
+/** The hemofilter device: membrane, sieving, fouling and clotting parameters (the scenario's `filter` section). */
+import { q, type SpecTree } from '../parameters.js';
+import foulingFit from './filterFouling.calibrated.json' with { type: 'json' };
+
+const sieving = (clean: number, fouled: number, cleanRef: string, fouledRef: string, source: 'S' | 'E', range: readonly [number, number]) => ({
+  clean: q('1', clean, [0, 1], {
+    description: 'Sieving coefficient of a clean membrane (SC = C_ultrafiltrate / C_plasma).',
+    source,
+    ref: cleanRef,
+  }),
+  fouled: q('1', fouled, [0, 1], {
+    range,
+    description: 'Sieving coefficient once the protein layer has formed.',
+    source,
+    ref: fouledRef,
+  }),
+});
+
+export const filterSpecs = {
+  area: q('m^2', 1.8, [0.1, 3], { description: 'Membrane area.', source: 'S', ref: 'cohort.md: 1.8 m² high-cut-off polyethersulfone' }),
+  ultrafiltrationCoefficient: q('mL/h/mmHg', 50, [1, 500], {
+    range: [30, 70],
+    description: 'Hydraulic permeability Kuf of the clean filter in blood.',
+    source: 'E',
+    ref: 'reference-data.md §4: 30–70 mL/h/mmHg for 1.8 m² (Ward 2005)',
+  }),
+  referencePressureDrop: q('mmHg', 52, [1, 500], {
+    description: 'Blood-side pressure drop at the reference flow and hematocrit.',
+    source: 'S',
+    ref: 'AV1000S IFU: ~52 mmHg at Qb 300 mL/min, Hct 45 %',
+  }),
+  referenceBloodFlow: q('mL/min', 300, [50, 1000], { description: 'Blood flow of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
+  referenceHematocrit: q('1', 0.45, [0.1, 0.7], { description: 'Hematocrit of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
+  sieving: {
+    il6: sieving(0.6, 0.45, 'Mariano, NDT 2005: HCO in vitro ≈ 0.6', 'reference-data.md §2: default 0.45 (0.15–0.7)', 'S', [0.15, 0.7]),
+    pct: sieving(0.7, 0.6, 'HCO higher than polysulfone 0.24 (Meisner, Shock 2001)', 'reference-data.md §2: default 0.6 (0.2–0.9)', 'E', [0.2, 0.9]),
+    albumin: sieving(0.2, 0.01, 'Mariano, NDT 2005: HCO 0.2 on a clean membrane', 'Mariano 2005: fell to 0.02 within 3 h; default 0.01 (0.001–0.05)', 'S', [0.001, 0.05]),
+    crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', 'S', [0, 0.02]),
+  },
+  proteinLayer: {
+    timeConstant: q('h', 2, [0.05, 24], {
+      range: [1, 3],
+      description: 'Time constant τ of protein-layer formation at the reference flux; sieving goes from clean to fouled.',
+      source: 'E',
+      ref: 'reference-data.md §2: τ = 1–3 h; Mariano 2005',
+    }),
+    referenceFlux: q('mL/h/m^2', 2000, [10, 20000], {
+      description: 'Filtrate flux at which τ applies (3.6 L/h over 1.8 m²); the layer forms faster at higher flux.',
+      source: 'E',
+      ref: 'cohort prescription 45 mL/kg/h × 80 kg / 1.8 m²',
+    }),
+  },
+  adsorption: {
+    il6InitialClearance: q('mL/min', 5, [0, 100], {
+      range: [0, 30],
+      description: 'Adsorptive IL-6 clearance of a fresh membrane (polyethersulfone adsorbs little).',
+      source: 'E',
+      ref: 'reference-data.md §2: K_ads0 10–30 mL/min for adsorptive membranes; PES much less (Broman 2019)',
+    }),
+    pctInitialClearance: q('mL/min', 0, [0, 100], { range: [0, 10], description: 'Adsorptive PCT clearance of a fresh membrane.', source: 'E', ref: 'as IL-6' }),
+    timeConstant: q('h', 4, [0.1, 48], {
+      range: [2, 6],
+      description: 'Saturation time constant: K_ads(t) = K_ads0·exp(−t/τ_ads) over filter age.',
+      source: 'E',
+      ref: 'reference-data.md §2: τ_ads 2–6 h',
+    }),
+  },
+  fouling: {
+    cakeResistancePerProtein: q('m^2/g', foulingFit.cakeResistancePerProtein_m2_g, [0, 1], {
+      description: 'Rise of relative cake resistance per gram of protein carried to each m² of membrane: dR/dt = α·J·C_protein.',
+      source: 'calibrated',
+      ref: 'scripts/calibrateFilterFouling.ts: TMP reaches 250 mmHg at 27 h (RICH trial median filter life, JAMA 2020) at FF ~20 %, aPTT in range',
+    }),
+  },
+  clotting: {
+    baselineHazard: q('1/h', 0.012, [0, 1], {
+      range: [0.005, 0.03],
+      description: 'Fibre clotting hazard at the reference filtration fraction with aPTT in range (dφ/dt = h·(1 − φ)).',
+      source: 'E',
+      ref: '~25 % of fibres clotted at 24 h; filter life median ~27 h (RICH, JAMA 2020)',
+    }),
+    referenceFiltrationFraction: q('1', 0.2, [0.01, 0.5], { description: 'FF at which the baseline hazard applies.', source: 'S', ref: 'reference-data.md §1: keep FF ≤ 20–25 %' }),
+    filtrationFractionSensitivity: q('1', 8, [0, 50], {
+      range: [4, 12],
+      description: 'k in h ∝ exp(k·(FF − FF_ref)): +10 % FF multiplies the hazard by e^0.8 ≈ 2.2.',
+      source: 'E',
+      ref: 'Uchino, Nephron Clin Pract 2003 (FF, hemoconcentration as predictors)',
+    }),
+    anticoagulationFactor: q('1', 3, [0, 50], {
+      range: [1, 6],
+      description: 'Extra hazard without heparin: h ×(1 + γ·s²), s = (aPTT_low − aPTT)/(aPTT_low − aPTT₀) clipped to 0–1.',
+      source: 'E',
+      ref: 'Uchino 2003: heparin dose an independent predictor of filter life',
+    }),
+  },
+} as const satisfies SpecTree;

@@ -1,0 +1,41 @@
+/**
+ * Unfractionated heparin: one compartment with saturable plus linear elimination.
+ *
+ *   dA/dt = I(t) − Vmax·C/(Km + C) − CL·C,   C = A / Vd            [S: de Swart, Blood 1982; S2: Hirsh/ACCP]
+ *   aPTT  = aPTT₀ + slope·C                                         [E: reference-data.md §5, linear default]
+ *
+ * The saturable pathway makes the apparent half-life grow with dose (30 min at 25 U/kg, 60 min at
+ * 100 U/kg, 150 min at 400 U/kg); Vmax, Km and CL are fitted to those figures by
+ * scripts/fitHeparinElimination.ts. Heparin is not filtered (SC 0, Singer 1994).
+ */
+export interface HeparinKinetics {
+  distributionVolume_mL: number;
+  saturableVmax_U_h: number;
+  saturableKm_U_mL: number;
+  linearClearance_mL_h: number;
+}
+
+/** Elimination rate (U/h) at concentration C (U/mL). */
+export function heparinElimination_U_h(k: HeparinKinetics, c_U_mL: number): number {
+  const c = Math.max(c_U_mL, 0);
+  return (k.saturableVmax_U_h * c) / (k.saturableKm_U_mL + c) + k.linearClearance_mL_h * c;
+}
+
+/** aPTT (s) from plasma heparin concentration (U/mL). */
+export function activatedPartialThromboplastinTime_s(baseline_s: number, slope_s_mL_U: number, c_U_mL: number): number {
+  return baseline_s + slope_s_mL_U * Math.max(c_U_mL, 0);
+}
+
+/**
+ * Apparent half-life (h) of a bolus that starts at concentration c0: the time for C to fall to c0/2,
+ *   t½ = ∫_{c0/2}^{c0} Vd dC / elimination(C)   (Simpson's rule, 200 panels).
+ */
+export function apparentHalfLife_h(k: HeparinKinetics, c0_U_mL: number): number {
+  const n = 200;
+  const a = c0_U_mL / 2;
+  const h = (c0_U_mL - a) / n;
+  const f = (c: number) => k.distributionVolume_mL / heparinElimination_U_h(k, c);
+  let sum = f(a) + f(c0_U_mL);
+  for (let i = 1; i < n; i++) sum += f(a + i * h) * (i % 2 === 1 ? 4 : 2);
+  return (sum * h) / 3;
+}

@@ -1,0 +1,142 @@
+/** Model parameters of the patient's solute kinetics (the scenario's `kinetics` section). */
+import { q, type SpecTree } from '../parameters.js';
+import heparinFit from './heparinElimination.calibrated.json' with { type: 'json' };
+
+export const kineticsSpecs = {
+  sepsisDrive: {
+    residualFraction: q('1', 0.6, [0, 1], {
+      range: [0.3, 0.9],
+      description: 'Fraction of the starting cytokine production left once the septic insult has run its course.',
+      source: 'E',
+      ref: 'cytokines fall without extracorporeal removal as production falls (Clic-AKI, Crit Care 2021); calibratable',
+    }),
+    timeConstant: q('h', 48, [1, 1000], {
+      range: [12, 120],
+      description: 'Time constant of the decline of the sepsis drive.',
+      source: 'E',
+      ref: 'calibratable (cohort replay)',
+    }),
+  },
+  il6: {
+    peripheralVolume: q('mL', 9000, [100, 50000], {
+      range: [5000, 15000],
+      description: 'Peripheral (interstitial) distribution volume; the central volume is the plasma volume.',
+      source: 'E',
+      ref: 'reference-data.md §3: central ~3 L, peripheral ~9 L',
+    }),
+    interCompartmentClearance: q('mL/h', 3500, [0, 50000], {
+      range: [2000, 5000],
+      description: 'Clearance between plasma and the peripheral compartment.',
+      source: 'E',
+      ref: 'reference-data.md §3: 2–5 L/h',
+    }),
+    endogenousClearance: q('mL/h', 3000, [0, 50000], {
+      range: [1000, 8000],
+      description: 'Endogenous (renal, hepatic, receptor) clearance from plasma.',
+      source: 'E',
+      ref: 'reference-data.md §3: ~3 L/h (1–8); calibratable',
+    }),
+  },
+  pct: {
+    peripheralVolume: q('mL', 6000, [100, 50000], {
+      range: [3000, 12000],
+      description: 'Peripheral distribution volume; the central volume is the plasma volume.',
+      source: 'E',
+      ref: 'distribution beyond plasma, ~2× plasma',
+    }),
+    interCompartmentClearance: q('mL/h', 2000, [0, 50000], {
+      range: [1000, 4000],
+      description: 'Clearance between plasma and the peripheral compartment.',
+      source: 'E',
+      ref: 'slower than IL-6 (larger, 13 kDa)',
+    }),
+    halfLife: q('h', 30, [1, 200], {
+      range: [22, 45],
+      description: 'Elimination half-life with normal renal function; sets the endogenous clearance.',
+      source: 'S',
+      ref: 'Meisner, EJA 2001: median 30 h (22–45)',
+    }),
+    productionLag: q('h', 2.5, [0.1, 24], {
+      range: [2, 3],
+      description: 'Lag of PCT production behind the sepsis drive (first-order).',
+      source: 'S',
+      ref: 'Meisner 2001: rises after a 2–3 h lag, plateau at 6–12 h',
+    }),
+  },
+  crp: {
+    halfLife: q('h', 19, [1, 200], {
+      range: [15, 23],
+      description: 'Elimination half-life, constant across conditions.',
+      source: 'S',
+      ref: 'Pepys & Hirschfield, J Clin Invest 2003: t½ ≈ 19 h',
+    }),
+    synthesisLag: q('h', 8, [0.5, 48], {
+      range: [6, 12],
+      description: 'Mean delay from plasma IL-6 to hepatic CRP synthesis (two transit compartments).',
+      source: 'S2',
+      ref: 'reference-data.md §3: lag ~6–12 h',
+    }),
+    il6HalfEffect: q('pg/mL', 500, [1, 1e5], {
+      range: [100, 2000],
+      description: 'IL-6 concentration giving half-maximal CRP synthesis.',
+      source: 'E',
+      ref: 'hepatocyte IL-6 response, saturating in sepsis',
+    }),
+  },
+  albumin: {
+    intravascularFraction: q('1', 0.4, [0.1, 0.9], {
+      description: 'Fraction of exchangeable albumin in plasma at the start.',
+      source: 'E',
+      ref: 'reference-data.md §3: ~40 % intravascular',
+    }),
+    transcapillaryEscapeRate: q('1/h', 0.1, [0, 1], {
+      range: [0.05, 0.2],
+      description: 'Fraction of plasma albumin leaving to the interstitium per hour (raised in sepsis).',
+      source: 'S',
+      ref: 'Fleck, Lancet 1985: ~5 %/h healthy, up to 300 % higher in septic shock',
+    }),
+    halfLife: q('h', 456, [24, 2000], {
+      range: [360, 600],
+      description: 'Catabolic half-life (synthesis balances catabolism at the start).',
+      source: 'S2',
+      ref: 'albumin t½ ≈ 19 days',
+    }),
+  },
+  heparin: {
+    distributionVolume: q('mL', null, [500, 50000], {
+      defaultPerKg: 70,
+      description: 'Distribution volume of unfractionated heparin (default 0.07 L/kg).',
+      source: 'S2',
+      ref: 'Hirsh/ACCP: Vd ≈ 0.07 L/kg',
+    }),
+    saturableVmax: q('U/h', null, [0, 1e6], {
+      defaultPerKg: heparinFit.saturableVmax_U_kg_h,
+      description: 'Maximal rate of the saturable (cellular) elimination pathway.',
+      source: 'calibrated',
+      ref: 'scripts/fitHeparinElimination.ts fitted to t½ 30/60/150 min at 25/100/400 U/kg (Hirsh/ACCP, de Swart 1982)',
+    }),
+    saturableKm: q('U/mL', heparinFit.saturableKm_U_mL, [1e-4, 100], {
+      description: 'Concentration at half-maximal saturable elimination.',
+      source: 'calibrated',
+      ref: 'scripts/fitHeparinElimination.ts',
+    }),
+    linearClearance: q('mL/h', null, [0, 1e5], {
+      defaultPerKg: heparinFit.linearClearance_mL_kg_h,
+      description: 'Linear (renal) clearance.',
+      source: 'calibrated',
+      ref: 'scripts/fitHeparinElimination.ts',
+    }),
+    apttBaseline: q('s', 32, [15, 80], {
+      range: [28, 38],
+      description: 'aPTT without heparin.',
+      source: 'E',
+      ref: 'reference-data.md §5: aPTT ≈ 32 s + 200 s·mL/U × C',
+    }),
+    apttSlope: q('s mL/U', 200, [10, 1000], {
+      range: [150, 250],
+      description: 'Rise of aPTT per U/mL of heparin (reagent-specific, linear default).',
+      source: 'E',
+      ref: 'reference-data.md §5; one reagent 0.1→38 s, 0.3→75 s (S2)',
+    }),
+  },
+} as const satisfies SpecTree;

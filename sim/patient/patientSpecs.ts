@@ -1,0 +1,162 @@
+/** The patient section of a scenario: who the patient is and their state at the start of the run. */
+import { q, type ChoiceSpec, type SpecTree } from '../parameters.js';
+
+const sex: ChoiceSpec<'male' | 'female'> = {
+  kind: 'choice',
+  values: ['male', 'female'],
+  default: 'male',
+  description: 'Sex (descriptive; the cohort was 68 % male).',
+  source: 'S',
+  ref: 'cohort.md',
+};
+
+export const patientSpecs = {
+  weight: q('kg', null, [20, 300], {
+    description: 'Body weight; the effluent dose and per-kg doses scale with it.',
+    source: 'S',
+    ref: 'scenario input',
+  }),
+  height: q('cm', 175, [120, 230], { description: 'Body height (descriptive).', source: 'E', ref: 'adult average' }),
+  age: q('year', 50, [18, 100], { description: 'Age (descriptive).', source: 'S', ref: 'cohort.md: mean 49.2 years' }),
+  sex,
+  hematocrit: q('1', 0.3, [0.1, 0.65], {
+    range: [0.22, 0.4],
+    description: 'Hematocrit at the start; red-cell mass is then conserved and hematocrit follows intravascular volume.',
+    source: 'E',
+    ref: 'typical septic-shock ICU patient',
+  }),
+  intravascularVolume: q('mL', null, [1000, 20000], {
+    defaultPerKg: 70,
+    description: 'Blood volume at the start (default 70 mL/kg).',
+    source: 'S2',
+    ref: 'adult blood volume ~70 mL/kg (physiology textbooks)',
+  }),
+  centralVenousPressure: q('mmHg', 10, [-5, 30], {
+    range: [5, 15],
+    description: 'Central venous pressure at the starting intravascular volume.',
+    source: 'E',
+    ref: 'septic shock after fluid resuscitation',
+  }),
+  venousCompliance: q('mL/mmHg', null, [20, 1000], {
+    defaultPerKg: 2,
+    range: [1.5, 3],
+    description: 'Venous compliance: mL of blood volume per mmHg of venous pressure (default 2 mL/mmHg/kg).',
+    source: 'E',
+    ref: 'Guyton: systemic venous compliance ~2–2.5 mL/mmHg/kg',
+  }),
+  cardiacOutput: q('mL/min', 6500, [1000, 20000], {
+    range: [4000, 9000],
+    description: 'Native cardiac output (recirculation and oxygen mixing depend on it).',
+    source: 'E',
+    ref: 'hyperdynamic septic shock 6–8 L/min',
+  }),
+  baseline: {
+    il6: q('pg/mL', 2000, [0, 1e6], {
+      range: [200, 20000],
+      description: 'Plasma IL-6 at the start.',
+      source: 'S',
+      ref: 'cohort.md: baselines ≈ 2069 and 1984 pg/mL (derived)',
+    }),
+    pct: q('ng/mL', 20, [0, 2000], {
+      range: [2, 100],
+      description: 'Plasma procalcitonin at the start.',
+      source: 'E',
+      ref: 'septic shock, typical 10–50 ng/mL',
+    }),
+    crp: q('mg/L', 200, [0, 1000], {
+      range: [50, 350],
+      description: 'Plasma CRP at the start.',
+      source: 'E',
+      ref: 'septic shock, typical 150–300 mg/L',
+    }),
+    albumin: q('g/L', 28, [5, 60], {
+      range: [20, 35],
+      description: 'Serum albumin at the start.',
+      source: 'E',
+      ref: 'reference-data.md §3: 25–35 g/L in septic shock',
+    }),
+    globulin: q('g/L', 30, [5, 80], {
+      range: [20, 40],
+      description: 'Plasma globulins (with albumin: the total protein behind the oncotic pressure at the membrane).',
+      source: 'E',
+      ref: 'normal total protein 60–80 g/L',
+    }),
+  },
+  hemodynamics: {
+    map: q('mmHg', 52.3, [20, 150], {
+      description: 'Mean arterial pressure at the start.',
+      source: 'S',
+      ref: 'cohort.md: 52.3 mmHg (ECMO arm)',
+    }),
+    heartRate: q('bpm', 115, [30, 220], { description: 'Heart rate at the start.', source: 'E', ref: 'septic shock' }),
+    norepinephrine: q('ug/kg/min', 0.74, [0, 5], {
+      description: 'Norepinephrine dose at the start.',
+      source: 'S',
+      ref: 'cohort.md: −0.39 = −53 % of baseline, so ≈ 0.74 (derived)',
+    }),
+  },
+  lung: {
+    shuntFraction: q('1', 0.4, [0, 1], {
+      range: [0.1, 0.7],
+      description: 'Native-lung shunt fraction (blood passing unventilated lung).',
+      source: 'E',
+      ref: 'ARDS on VV ECMO 30–60 %',
+    }),
+    endCapillarySaturation: q('1', 0.98, [0.5, 1], {
+      description: 'Oxygen saturation of blood leaving ventilated alveoli.',
+      source: 'E',
+      ref: 'alveolar PO2 > 100 mmHg',
+    }),
+    co2Conductance: q('mL/min/mmHg', 4, [0, 50], {
+      range: [1, 8],
+      description: 'CO2 the native lung removes per mmHg of PaCO2 (alveolar ventilation / 0.863, reduced by disease).',
+      source: 'E',
+      ref: 'VCO2 200 mL/min at PaCO2 50 mmHg without ECMO',
+    }),
+    o2Consumption: q('mL/min', 250, [50, 1000], {
+      range: [180, 350],
+      description: 'Whole-body oxygen consumption.',
+      source: 'S2',
+      ref: '~3 mL/kg/min in critical illness',
+    }),
+    co2Production: q('mL/min', 200, [40, 800], {
+      range: [150, 300],
+      description: 'Whole-body CO2 production.',
+      source: 'S2',
+      ref: 'respiratory quotient 0.8',
+    }),
+  },
+  fluids: {
+    infusion: q('mL/h', 0, [0, 2000], {
+      adjustable: true,
+      description: 'Intravenous fluid infusion (crystalloid) into the intravascular space.',
+      source: 'E',
+      ref: 'scenario setting',
+    }),
+    urineOutput: q('mL/h', 0, [0, 1000], {
+      adjustable: true,
+      description: 'Urine output (the cohort protocol added the hemofilter at ≤ 0.3 mL/kg/h).',
+      source: 'S',
+      ref: 'cohort.md inclusion',
+    }),
+    interstitialVolume: q('mL', null, [1000, 60000], {
+      defaultPerKg: 150,
+      description: 'Interstitial fluid volume at the start (default 150 mL/kg).',
+      source: 'S2',
+      ref: 'interstitial fluid ~15 % of body weight',
+    }),
+    interstitialCompliance: q('mL/mmHg', null, [100, 10000], {
+      defaultPerKg: 10,
+      range: [5, 20],
+      description: 'Interstitial compliance (default 10 mL/mmHg/kg): how much the interstitium yields before it refills plasma.',
+      source: 'E',
+      ref: 'about 5× the venous compliance (see docs/models/fluid-balance.md)',
+    }),
+    refillTimeConstant: q('h', 1.5, [0.1, 24], {
+      range: [0.5, 4],
+      description: 'Time constant of plasma refill from the interstitium after a volume change.',
+      source: 'E',
+      ref: 'plasma refill over 1–2 h after hemorrhage/UF',
+    }),
+  },
+} as const satisfies SpecTree;

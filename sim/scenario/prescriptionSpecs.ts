@@ -1,0 +1,88 @@
+/** The prescription: hemofiltration settings, heparin and the filter-change rules (the scenario's `prescription`). */
+import { q, type FlagSpec, type SpecTree } from '../parameters.js';
+
+const titrate: FlagSpec = {
+  kind: 'flag',
+  default: true,
+  adjustable: true,
+  description: 'Titrate the heparin infusion to the aPTT target at each check (Raschke-style nomogram).',
+  source: 'S',
+  ref: 'cohort.md: target aPTT 55–70 s',
+};
+
+export const prescriptionSpecs = {
+  effluentDose: q('mL/kg/h', 45, [0, 200], {
+    adjustable: true,
+    range: [20, 70],
+    description: 'Effluent dose (total ultrafiltrate per kg per hour).',
+    source: 'S',
+    ref: 'cohort.md: 45 mL/kg/h',
+  }),
+  predilutionFraction: q('1', 1, [0, 1], {
+    adjustable: true,
+    description: 'Fraction of the replacement fluid given before the filter (1 = all predilution).',
+    source: 'S',
+    ref: 'cohort.md: replacement pre-filter',
+  }),
+  filterBloodFlow: q('mL/min', 350, [0, 600], {
+    adjustable: true,
+    range: [200, 450],
+    description: 'Blood flow set on the hemofilter blood pump.',
+    source: 'E',
+    ref: 'keeps FF ~20 % at 45 mL/kg/h, 80 kg, Hct 30 % (reference-data.md §1)',
+  }),
+  netUltrafiltration: q('mL/h', 0, [0, 1000], {
+    adjustable: true,
+    description: 'Net fluid removal (effluent minus replacement).',
+    source: 'E',
+    ref: 'scenario setting',
+  }),
+  heparin: {
+    bolus: q('U', 0, [0, 50000], {
+      perKg: true,
+      description: 'Heparin bolus at the start of the run (U or U/kg).',
+      source: 'S',
+      ref: 'ELSO: 50–100 U/kg at cannulation (given before the run starts by default)',
+    }),
+    infusion: q('U/h', null, [0, 10000], {
+      defaultPerKg: 18,
+      perKg: true,
+      adjustable: true,
+      description: 'Heparin infusion rate (U/h or U/kg/h; default 18 U/kg/h).',
+      source: 'S',
+      ref: 'reference-data.md §5: ~18 U/kg/h to start',
+    }),
+    titrate,
+    targetLow: q('s', 55, [20, 200], { adjustable: true, description: 'Lower aPTT target.', source: 'S', ref: 'cohort.md' }),
+    targetHigh: q('s', 70, [20, 200], { adjustable: true, description: 'Upper aPTT target.', source: 'S', ref: 'cohort.md' }),
+    checkInterval: q('h', 6, [0.5, 48], {
+      description: 'Interval between aPTT checks.',
+      source: 'S',
+      ref: 'Raschke, Ann Intern Med 1993: aPTT 6 h after each change',
+    }),
+    titrationStep: q('U/h', null, [0, 2000], {
+      defaultPerKg: 2,
+      perKg: true,
+      description: 'Change of infusion rate when the aPTT is outside the target (default 2 U/kg/h).',
+      source: 'S',
+      ref: 'Raschke 1993 nomogram: ±2 U/kg/h',
+    }),
+    maxInfusion: q('U/h', null, [0, 20000], {
+      defaultPerKg: 40,
+      perKg: true,
+      description: 'Upper limit of the titrated infusion rate (default 40 U/kg/h).',
+      source: 'E',
+      ref: 'unit protocol cap',
+    }),
+  },
+  filterChange: {
+    tmpLimit: q('mmHg', 250, [50, 500], { adjustable: true, description: 'Change the filter when TMP exceeds this.', source: 'S', ref: 'cohort.md' }),
+    maxHours: q('h', 24, [1, 240], { adjustable: true, description: 'Change the filter at this age at the latest.', source: 'S', ref: 'cohort.md' }),
+    downtime: q('h', 0.5, [0, 12], {
+      range: [0.25, 1.5],
+      description: 'Time without filtration while the filter is changed and primed.',
+      source: 'E',
+      ref: 'downtime cuts delivered dose (Claure-Del Granado, CJASN 2011)',
+    }),
+  },
+} as const satisfies SpecTree;

@@ -1,0 +1,184 @@
+/**
+ * Turns a shape-checked scenario into the engine's input: defaults filled in (per kg where the spec says so),
+ * per-kg quantities multiplied by body weight, limits and cross-field rules checked. Every problem becomes an
+ * issue naming the JSON path, the value given and what was expected.
+ */
+import { isLeaf, leafAt, type LeafSpec, type QuantitySpec, type Resolved, type SpecTree } from '../parameters.js';
+import { expectedText, parseQuantityLeaf, perKgUnit, type ParsedQuantity } from './schema.js';
+import { scenarioSpecs } from './scenarioSpecs.js';
+import type { ScenarioIssue } from './errors.js';
+
+export type ScenarioValues = Resolved<typeof scenarioSpecs>;
+
+export interface TimelineChange {
+  path: string;
+  value: number | boolean | string;
+}
+export interface TimelineEntry {
+  at_h: number;
+  set: TimelineChange[];
+  heparinBolus_U?: number;
+  changeFilter?: boolean;
+  note?: string;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  duration_h: number;
+  outputInterval_h: number;
+  patient: ScenarioValues['patient'];
+  circuit: ScenarioValues['circuit'] | null;
+  filter: ScenarioValues['filter'] | null;
+  prescription: ScenarioValues['prescription'];
+  kinetics: ScenarioValues['kinetics'];
+  timeline: TimelineEntry[];
+}
+
+class Issues {
+  list: ScenarioIssue[] = [];
+  add(path: string, message: string) {
+    if (!this.list.some((i) => i.path === path && i.message === message)) this.list.push({ path, message });
+  }
+}
+
+function limitsMessage(spec: QuantitySpec, given: string, value: number, weight?: number, perKg?: boolean): string {
+  const conv = perKg && weight !== undefined ? ` (= ${+value.toPrecision(6)} ${spec.unit} for ${weight} kg)` : '';
+  return `got ${JSON.stringify(given)}${conv}: outside the accepted range; expected ${expectedText(spec)}`;
+}
+
+/** Resolves one leaf: default, per-kg, limits. */
+function resolveLeaf(spec: LeafSpec, given: unknown, path: string, weight: number | undefined, issues: Issues): number | string | boolean | undefined {
+  if (spec.kind !== 'quantity') return given === undefined ? spec.default : (given as string | boolean);
+  const parsed = given as ParsedQuantity | undefined;
+  if (parsed === undefined) {
+    if (spec.default !== null) return spec.default;
+    if (spec.defaultPerKg !== undefined) return weight === undefined ? undefined : spec.defaultPerKg * weight;
+    issues.add(path, `missing; expected ${expectedText(spec)}`);
+    return undefined;
+  }
+  let value = parsed.value;
+  if (parsed.perKg) {
+    if (weight === undefined) return undefined; // the weight's own issue is reported
+    value *= weight;
+  }
+  if (!(value >= spec.limits[0] && value <= spec.limits[1])) {
+    issues.add(path, limitsMessage(spec, parsed.text, value, weight, parsed.perKg));
+    return undefined;
+  }
+  return value;
+}
+
+function resolveTree(tree: SpecTree, given: Record<string, unknown> | undefined, prefix: string, weight: number | undefined, issues: Issues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, node] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const g = given?.[key];
+    out[key] = isLeaf(node) ? resolveLeaf(node, g, path, weight, issues) : resolveTree(node, g as Record<string, unknown> | undefined, path, weight, issues);
+  }
+  return out;
+}
+
+/** Parses one `path=value` setting (timeline `set`, CLI) against the spec at that path. */
+export function parseSetting(path: string, raw: unknown, weight: number, issues: { add(path: string, message: string): void }, onlyAdjustable: boolean): TimelineChange | undefined {
+  const spec = leafAt(scenarioSpecs, path);
+  if (!spec) {
+    issues.add(path, `unknown setting; expected the dotted path of a scenario field, e.g. "prescription.effluentDose"`);
+    return undefined;
+  }
+  if (onlyAdjustable && !spec.adjustable) {
+    issues.add(path, `cannot be changed during a run; adjustable settings are the prescription, pump speed, sweep gas, FiO2 and fluids`);
+    return undefined;
+  }
+  if (spec.kind === 'flag') {
+    if (typeof raw !== 'boolean') {
+      issues.add(path, `got ${JSON.stringify(raw)}; expected true or false`);
+      return undefined;
+    }
+    return { path, value: raw };
+  }
+  if (spec.kind === 'choice') {
+    if (typeof raw !== 'string' || !spec.values.includes(raw)) {
+      issues.add(path, `got ${JSON.stringify(raw)}; expected one of ${spec.values.join(', ')}`);
+      return undefined;
+    }
+    return { path, value: raw };
+  }
+  const local = new Issues();
+  const parsed = parseQuantityLeaf(spec, raw, { addIssue: (m) => local.add(path, m) });
+  const value = parsed && resolveLeaf(spec, parsed, path, weight, local);
+  for (const i of local.list) issues.add(i.path, i.message);
+  return typeof value === 'number' ? { path, value } : undefined;
+}
+
+function resolveTimeline(entries: Record<string, unknown>[] | undefined, weight: number | undefined, duration: number | undefined, issues: Issues): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  const atSpec: QuantitySpec = { kind: 'quantity', unit: 'h', default: null, limits: [0, duration ?? 2160], description: 'time', source: 'E', ref: '' };
+  (entries ?? []).forEach((e, i) => {
+    const base = `timeline[${i}]`;
+    const at = parseQuantityLeaf(atSpec, e.at, { addIssue: (m) => issues.add(`${base}.at`, m) });
+    if (at && !(at.value >= 0 && at.value <= (duration ?? Infinity))) issues.add(`${base}.at`, `got ${JSON.stringify(e.at)}: expected a time between 0 h and the run's duration (${duration} h)`);
+    const entry: TimelineEntry = { at_h: at?.value ?? 0, set: [], note: e.note as string | undefined };
+    for (const [path, raw] of Object.entries((e.set as Record<string, unknown>) ?? {})) {
+      const c = weight === undefined ? undefined : parseSetting(path, raw, weight, { add: (p, m) => issues.add(`${base}.set.${p}`, m) }, true);
+      if (c) entry.set.push(c);
+    }
+    if (e.heparinBolus !== undefined) {
+      const spec = leafAt(scenarioSpecs, 'prescription.heparin.bolus') as QuantitySpec;
+      const parsed = parseQuantityLeaf(spec, e.heparinBolus, { addIssue: (m) => issues.add(`${base}.heparinBolus`, m) });
+      const v = parsed && resolveLeaf(spec, parsed, `${base}.heparinBolus`, weight, issues);
+      if (typeof v === 'number') entry.heparinBolus_U = v;
+    }
+    if (e.changeFilter) entry.changeFilter = true;
+    if (entry.set.length === 0 && entry.heparinBolus_U === undefined && !entry.changeFilter && e.set === undefined && e.heparinBolus === undefined) {
+      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "changeFilter"');
+    }
+    out.push(entry);
+  });
+  return out.sort((a, b) => a.at_h - b.at_h);
+}
+
+/** Cross-field rules a single field's limits cannot express. */
+function checkConsistency(s: Scenario, issues: Issues): void {
+  if (s.filter && !s.circuit) issues.add('filter', 'the hemofilter sits inside the ECMO circuit; set "circuit" too, or set "filter" to null');
+  const h = s.prescription.heparin;
+  if (h.targetLow >= h.targetHigh) issues.add('prescription.heparin.targetLow', `got ${h.targetLow} s; expected less than targetHigh (${h.targetHigh} s)`);
+  if (s.filter) {
+    const effluent_mL_h = s.prescription.effluentDose * s.patient.weight;
+    if (s.prescription.netUltrafiltration > effluent_mL_h) {
+      issues.add('prescription.netUltrafiltration', `got ${s.prescription.netUltrafiltration} mL/h; expected at most the effluent rate (${+effluent_mL_h.toFixed(1)} mL/h = effluentDose × weight): replacement fluid cannot be negative`);
+    }
+  }
+  if (s.outputInterval_h > s.duration_h) issues.add('outputInterval', `got ${s.outputInterval_h} h; expected at most the duration (${s.duration_h} h)`);
+}
+
+/** Resolves a shape-checked scenario file (the output of the zod schema) into a Scenario, or returns its issues. */
+export function resolveScenario(parsed: Record<string, unknown>): { scenario?: Scenario; issues: ScenarioIssue[] } {
+  const issues = new Issues();
+  const patientGiven = parsed.patient as Record<string, ParsedQuantity | undefined> | undefined;
+  const weight = resolveLeaf(scenarioSpecs.patient.weight, patientGiven?.weight, 'patient.weight', undefined, issues) as number | undefined;
+  const section = (key: 'patient' | 'circuit' | 'filter' | 'prescription' | 'kinetics') =>
+    resolveTree(scenarioSpecs[key], parsed[key] as Record<string, unknown> | undefined, key, weight, issues);
+  for (const key of ['circuit', 'filter'] as const) {
+    if (!(key in parsed)) issues.add(key, `missing; expected an object describing the ${key === 'circuit' ? 'ECMO circuit' : 'hemofilter'}, or null for none`);
+  }
+  const duration = resolveLeaf(scenarioSpecs.duration, parsed.duration, 'duration', weight, issues) as number | undefined;
+  const scenario: Scenario = {
+    name: parsed.name as string,
+    description: (parsed.description as string) ?? '',
+    seed: (parsed.seed as number) ?? 1,
+    duration_h: duration as number,
+    outputInterval_h: resolveLeaf(scenarioSpecs.outputInterval, parsed.outputInterval, 'outputInterval', weight, issues) as number,
+    patient: section('patient') as Scenario['patient'],
+    circuit: parsed.circuit === null ? null : (section('circuit') as Scenario['circuit']),
+    filter: parsed.filter === null ? null : (section('filter') as Scenario['filter']),
+    prescription: section('prescription') as Scenario['prescription'],
+    kinetics: section('kinetics') as Scenario['kinetics'],
+    timeline: resolveTimeline(parsed.timeline as Record<string, unknown>[] | undefined, weight, duration, issues),
+  };
+  if (issues.list.length === 0) checkConsistency(scenario, issues);
+  return issues.list.length ? { issues: issues.list } : { scenario, issues: [] };
+}
+
+export { perKgUnit };

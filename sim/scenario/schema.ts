@@ -1,0 +1,93 @@
+/**
+ * The scenario file's structure as a zod schema, built from the spec tables. Zod checks the shape (unknown keys,
+ * types) and the units of every quantity; `resolve.ts` then fills defaults, applies per-kg forms and limits.
+ */
+import { z } from 'zod';
+import { isLeaf, type LeafSpec, type QuantitySpec, type SpecTree } from '../parameters.js';
+import { parseQuantity, UnitParseError } from '../units.js';
+import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
+
+/** A quantity after unit parsing: internal units, or per kg of body weight (resolved later). */
+export type ParsedQuantity = { value: number; perKg: boolean; text: string };
+
+/** Per-kg form of a unit: 'U/h' → 'U/kg/h', 'U' → 'U/kg'. */
+export function perKgUnit(unit: string): string {
+  const slash = unit.indexOf('/');
+  return slash < 0 ? `${unit}/kg` : `${unit.slice(0, slash)}/kg${unit.slice(slash)}`;
+}
+
+export function expectedText(spec: QuantitySpec): string {
+  const u = spec.unit === '1' ? '' : ` ${spec.unit}`;
+  const forms = spec.unit === '1' ? 'a number or a percentage' : spec.perKg ? `a quantity in ${spec.unit} or ${perKgUnit(spec.unit)}` : `a quantity in ${spec.unit}`;
+  return `${forms}, between ${spec.limits[0]}${u} and ${spec.limits[1]}${u}`;
+}
+
+/** Reads a quantity leaf; adds an issue naming the value and what was expected when it cannot. */
+export function parseQuantityLeaf(spec: QuantitySpec, raw: unknown, ctx: { addIssue: (message: string) => void }): ParsedQuantity | undefined {
+  try {
+    return { value: parseQuantity(raw, spec.unit), perKg: false, text: String(raw) };
+  } catch (e) {
+    if (spec.perKg) {
+      try {
+        return { value: parseQuantity(raw, perKgUnit(spec.unit)), perKg: true, text: String(raw) };
+      } catch {
+        /* report the plain form's error below */
+      }
+    }
+    const why = e instanceof UnitParseError ? e.message : 'could not be read';
+    ctx.addIssue(`got ${JSON.stringify(raw)}: ${why}; expected ${expectedText(spec)}`);
+    return undefined;
+  }
+}
+
+function leafSchema(spec: LeafSpec): z.ZodType {
+  const meta = { description: `${spec.description} [${spec.source}: ${spec.ref}]` };
+  if (spec.kind === 'choice') return z.enum(spec.values as [string, ...string[]]).optional().meta(meta);
+  if (spec.kind === 'flag') return z.boolean().optional().meta(meta);
+  const example = spec.unit === '1' ? 'e.g. 0.3 or "30 %"' : `e.g. "${spec.default ?? spec.defaultPerKg ?? 1} ${spec.defaultPerKg !== undefined ? perKgUnit(spec.unit) : spec.unit}"`;
+  return z
+    .union([z.string(), z.number()])
+    .transform((raw, ctx) => parseQuantityLeaf(spec, raw, { addIssue: (message) => ctx.addIssue({ code: 'custom', message }) }))
+    .optional()
+    .meta({ description: `${meta.description} Unit: ${spec.unit === '1' ? 'dimensionless' : spec.unit}; ${example}.` });
+}
+
+export function treeSchema(tree: SpecTree): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, node] of Object.entries(tree)) {
+    shape[key] = isLeaf(node) ? leafSchema(node) : treeSchema(node).optional();
+  }
+  return z.strictObject(shape);
+}
+
+const timelineEntrySchema = z.strictObject({
+  at: z.union([z.string(), z.number()]).meta({ description: 'When, from the start of the run, e.g. "6 h".' }),
+  set: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .optional()
+    .meta({ description: 'Settings to change, by path: { "prescription.effluentDose": "30 mL/kg/h" }.' }),
+  heparinBolus: z.union([z.string(), z.number()]).optional().meta({ description: 'A heparin bolus, e.g. "5000 U" or "50 U/kg".' }),
+  changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
+  note: z.string().max(500).optional(),
+});
+
+/** The top-level schema of a scenario file. */
+export function scenarioFileSchema(): z.ZodType {
+  const shape: Record<string, z.ZodType> = {
+    $schema: z.string().optional(),
+    name: z.string().min(1).max(200).meta({ description: 'Name of the scenario.' }),
+    description: z.string().max(5000).optional(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional().meta({ description: 'Seed of the random-number generator (default 1).' }),
+    timeline: z.array(timelineEntrySchema).max(10000).optional(),
+  };
+  for (const [key, node] of Object.entries(scenarioSpecs)) {
+    let s = isLeaf(node) ? leafSchema(node) : treeSchema(node);
+    if ((NULLABLE_SECTIONS as readonly string[]).includes(key)) {
+      s = s.nullable().meta({ description: `The ${key} section, or null for none (standard care).` });
+    } else if (!isLeaf(node)) {
+      s = s.optional();
+    }
+    shape[key] = s;
+  }
+  return z.strictObject(shape);
+}

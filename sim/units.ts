@@ -1,0 +1,131 @@
+/**
+ * The one place where quantities with units are parsed and converted.
+ *
+ * Scenario files write every quantity as a string with its unit ("45 mL/kg/h", "23 Fr", "30 %").
+ * They are parsed with mathjs `unit()` from a lean instance that contains unit factories only: no
+ * expression evaluator is ever given a scenario string.
+ *
+ * Internal units (the engine computes in these and nothing else; names of raw numbers carry them):
+ *
+ * | quantity                          | internal unit  |
+ * |-----------------------------------|----------------|
+ * | time                              | h              |
+ * | volume                            | mL             |
+ * | blood flow (circuit)              | mL/min         |
+ * | fluid rates (effluent, UF, fluids)| mL/h           |
+ * | effluent dose                     | mL/kg/h        |
+ * | clearance                         | mL/h           |
+ * | pressure                          | mmHg           |
+ * | body mass                         | kg             |
+ * | length (cannulae, tubing)         | mm             |
+ * | membrane area                     | m^2            |
+ * | dynamic viscosity                 | mPa s          |
+ * | pump speed                        | rpm            |
+ * | gas flow (sweep)                  | L/min          |
+ * | O2 / CO2 transfer                 | mL/min         |
+ * | hydraulic permeability            | mL/h/mmHg      |
+ * | IL-6                              | pg/mL (amount pg)  |
+ * | procalcitonin                     | ng/mL (amount ng)  |
+ * | CRP                               | mg/L  (amount mg)  |
+ * | albumin, total protein            | g/L   (amount g)   |
+ * | heparin                           | U/mL  (amount U, rate U/h) |
+ * | fractions (Hct, FF, FiO2, SC)     | 1 (dimensionless; "%" accepted on input) |
+ * | rate constants                    | 1/h            |
+ */
+import { create, createUnitDependencies, unitDependencies } from 'mathjs';
+
+const math = create({ unitDependencies, createUnitDependencies });
+
+/** French catheter scale: 1 Fr = 1/3 mm outer diameter. */
+math.createUnit('Fr', '0.3333333333333333 mm');
+/** Heparin units (U, IU): a dimension of their own, so "U/h" and "U/kg/h" are told apart. */
+math.createUnit('U', { aliases: ['IU'] });
+math.createUnit('mcg', '1 ug');
+/** Revolutions and beats per minute are frequencies. */
+math.createUnit('rpm', '1 / min');
+math.createUnit('bpm', '1 / min');
+
+/** A unit string the engine uses internally, e.g. 'mL/kg/h'; '1' means dimensionless. */
+export type InternalUnit = string;
+
+export class UnitParseError extends Error {}
+
+/** Numbers, spaces and the characters of a unit expression; anything else is refused before mathjs sees it. */
+const QUANTITY_SHAPE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*[A-Za-z][A-Za-z0-9 /*^().-]*$/;
+const NUMBER_ONLY = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const PERCENT = /^([-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*%$/;
+const MAX_TEXT = 64;
+
+function toNumberStrict(text: string): number {
+  const v = Number(text);
+  if (!Number.isFinite(v)) throw new UnitParseError(`"${text}" is not a finite number`);
+  return v;
+}
+
+/**
+ * Parses `input` (a string with unit, or for dimensionless quantities a bare number or a percentage)
+ * and returns its value in `internalUnit`. Throws UnitParseError with a sentence saying what is wrong.
+ */
+export function parseQuantity(input: unknown, internalUnit: InternalUnit): number {
+  const dimensionless = internalUnit === '1';
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new UnitParseError(`${input} is not a finite number`);
+    if (dimensionless) return input;
+    throw new UnitParseError(`a bare number has no unit; write it with its unit, e.g. "${input} ${internalUnit}"`);
+  }
+  if (typeof input !== 'string') {
+    throw new UnitParseError(`expected a string such as "1 ${dimensionless ? '%' : internalUnit}", got ${describeType(input)}`);
+  }
+  if (input.length > MAX_TEXT) throw new UnitParseError(`the text is ${input.length} characters long; a quantity is at most ${MAX_TEXT}`);
+  const text = input.trim().replace(/[µμ]/g, 'u');
+  if (text === '') throw new UnitParseError('the text is empty');
+  const percent = PERCENT.exec(text);
+  if (percent) {
+    if (!dimensionless) throw new UnitParseError(`a percentage is dimensionless; expected a quantity in ${internalUnit}`);
+    return toNumberStrict(percent[1]) / 100;
+  }
+  if (NUMBER_ONLY.test(text)) {
+    if (dimensionless) return toNumberStrict(text);
+    throw new UnitParseError(`"${text}" has no unit; expected a quantity in ${internalUnit}, e.g. "${text} ${internalUnit}"`);
+  }
+  if (!QUANTITY_SHAPE.test(text)) {
+    throw new UnitParseError(`"${text}" is not a number followed by a unit (for example "${dimensionless ? '30 %' : `1 ${internalUnit}`}")`);
+  }
+  let parsed;
+  try {
+    parsed = math.unit(text);
+  } catch (e) {
+    throw new UnitParseError(`"${text}" could not be read as a quantity: ${(e as Error).message}`);
+  }
+  let value: number;
+  try {
+    value = dimensionless ? parsed.toNumber('') : parsed.toNumber(internalUnit);
+  } catch {
+    throw new UnitParseError(`wrong dimension: ${parsed.formatUnits() || 'a pure number'} cannot be converted to ${dimensionless ? 'a dimensionless number' : internalUnit}`);
+  }
+  if (!Number.isFinite(value)) throw new UnitParseError(`"${text}" is not a finite quantity`);
+  // mathjs converts through SI, leaving noise such as 2068.9999999999995 for "2069 pg/mL": 12 digits are kept.
+  return Number(value.toPrecision(12));
+}
+
+/** True when `input` parses in `unit` (used to accept either of two forms, e.g. U/h or U/kg/h). */
+export function hasDimensionOf(input: unknown, unit: InternalUnit): boolean {
+  try {
+    parseQuantity(input, unit);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Formats a value held in internal units, e.g. formatQuantity(45, 'mL/kg/h') → "45 mL/kg/h". */
+export function formatQuantity(value: number, unit: InternalUnit, digits = 4): string {
+  const shown = Number(value.toPrecision(digits));
+  return unit === '1' ? `${shown}` : `${shown} ${unit}`;
+}
+
+function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return `a ${typeof v}`;
+}
