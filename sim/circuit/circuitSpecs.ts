@@ -149,6 +149,12 @@ export const circuitSpecs = {
       source: 'E',
       ref: 'ΔP rises over days (reference-data.md §6)',
     }),
+    thrombusAnticoagulationFactor: q('1', 3, [0, 50], {
+      range: [1, 6],
+      description: 'Extra thrombus growth without heparin: rate ×(1 + γ·s²), s the anticoagulation shortfall (as for the filter).',
+      source: 'E',
+      ref: 'same form as filter clotting (Uchino 2003)',
+    }),
   },
   recirculation: {
     tipDistance: q('mm', 150, [0, 500], {

@@ -39,3 +39,17 @@ export function apparentHalfLife_h(k: HeparinKinetics, c0_U_mL: number): number 
   for (let i = 1; i < n; i++) sum += f(a + i * h) * (i % 2 === 1 ? 4 : 2);
   return (sum * h) / 3;
 }
+
+/** Concentration (U/mL) at which elimination equals a constant infusion (U/h); elimination rises monotonically. */
+export function heparinSteadyState_U_mL(k: HeparinKinetics, infusion_U_h: number): number {
+  if (infusion_U_h <= 0) return 0;
+  let lo = 0;
+  let hi = 1;
+  while (heparinElimination_U_h(k, hi) < infusion_U_h) hi *= 2;
+  for (let i = 0; i < 100; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (heparinElimination_U_h(k, mid) < infusion_U_h) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}

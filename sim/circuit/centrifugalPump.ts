@@ -1,0 +1,26 @@
+/**
+ * Centrifugal pump head–flow curve from the affinity laws (Q ∝ N, H ∝ N²):
+ *   H = a·N² − b·Q·|Q|
+ * a from the shutoff head at the calibration speed, b from the published operating point
+ * (4.2 L/min against 250 mmHg at ~3000 rpm, Rotaflow class) [S: reference-data.md §6; shutoff head E].
+ * N in rpm, Q in mL/min, H in mmHg.
+ */
+export interface PumpCurve {
+  a_mmHg_rpm2: number;
+  b_mmHg_mL_min2: number;
+}
+
+export function pumpCurve(p: { calibrationSpeed: number; calibrationFlow: number; calibrationHead: number; shutoffHead: number }): PumpCurve {
+  return {
+    a_mmHg_rpm2: p.shutoffHead / (p.calibrationSpeed * p.calibrationSpeed),
+    b_mmHg_mL_min2: (p.shutoffHead - p.calibrationHead) / (p.calibrationFlow * p.calibrationFlow),
+  };
+}
+
+export function pumpHead_mmHg(c: PumpCurve, speed_rpm: number, flow_mL_min: number): number {
+  return c.a_mmHg_rpm2 * speed_rpm * speed_rpm - c.b_mmHg_mL_min2 * flow_mL_min * Math.abs(flow_mL_min);
+}
+
+export function pumpHeadSlope(c: PumpCurve, flow_mL_min: number): number {
+  return -2 * c.b_mmHg_mL_min2 * Math.abs(flow_mL_min);
+}

@@ -1,0 +1,127 @@
+/**
+ * The ECMO circuit's pressure–flow solve (fast, algebraic; design.md).
+ *
+ *   patient veins ─ drainage cannula ─ drainage tubing ─┬─ pump ─ oxygenator ─┬─ return tubing ─ return cannula ─ patient
+ *                                                       │                      │
+ *                                         filter limb returns here    filter limb leaves here (post-oxygenator)
+ *
+ * The hemofilter's blood pump sets the limb's flow Q_f; the limb returns Q_f − net UF to the pre-pump line, so
+ *   Q_pump = Q_drain + Q_limbReturn,   Q_return = Q_pump − Q_f.
+ * Walking the loop from the veins back to the veins (return into the same venous pool, P_ra ≈ P_v):
+ *   H(N, Q_pump) = ΔP_collapse(Q_d) + ΔP_drainCannula(Q_d) + ΔP_drainTubing(Q_d) + ΔP_oxy(Q_pump)
+ *                  + ΔP_returnTubing(Q_r) + ΔP_returnCannula(Q_r)
+ * Every loss rises with its flow and the head falls with flow, so the residual is strictly decreasing in Q_d
+ * and has one root: found by Newton's method safeguarded by bisection.
+ * Units: flows mL/min, pressures mmHg.
+ */
+import { pumpHead_mmHg, pumpHeadSlope, type PumpCurve } from './centrifugalPump.js';
+import { pressureDrop_mmHg, pressureDropSlope, type LossCoefficients } from './tube.js';
+import { collapseLoss_mmHg, collapseLossSlope, type VenousDrainage } from './venousDrainage.js';
+
+export interface CircuitElements {
+  pump: PumpCurve;
+  drainageCannula: LossCoefficients;
+  drainageTubing: LossCoefficients;
+  returnTubing: LossCoefficients;
+  returnCannula: LossCoefficients;
+  /** Oxygenator resistance, mmHg per mL/min, at the current viscosity and thrombus load. */
+  oxygenatorResistance: number;
+  venous: VenousDrainage;
+}
+
+export interface CircuitConditions {
+  pumpSpeed_rpm: number;
+  venousPressure_mmHg: number;
+  availableVenousReturn_mL_min: number;
+  /** Blood taken into the filter limb post-oxygenator. */
+  filterLimbFlow_mL_min: number;
+  /** Blood the limb gives back pre-pump (limb flow − net ultrafiltration). */
+  filterLimbReturn_mL_min: number;
+}
+
+export interface CircuitSolution {
+  drainageFlow_mL_min: number;
+  pumpFlow_mL_min: number;
+  returnFlow_mL_min: number;
+  venousPressure_mmHg: number;
+  /** Pre-pump pressure, as the console's drainage (venous) line shows it. */
+  drainagePressure_mmHg: number;
+  preOxygenatorPressure_mmHg: number;
+  postOxygenatorPressure_mmHg: number;
+  oxygenatorPressureDrop_mmHg: number;
+  pumpHead_mmHg: number;
+  iterations: number;
+}
+
+/** Loop residual f(Q_d) = head − losses, and its derivative. */
+function residual(e: CircuitElements, c: CircuitConditions, qd: number): [number, number] {
+  const qp = qd + c.filterLimbReturn_mL_min;
+  const qr = qp - c.filterLimbFlow_mL_min;
+  const avail = c.availableVenousReturn_mL_min;
+  const f =
+    pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp) -
+    collapseLoss_mmHg(e.venous, qd, avail) -
+    pressureDrop_mmHg(e.drainageCannula, qd) -
+    pressureDrop_mmHg(e.drainageTubing, qd) -
+    e.oxygenatorResistance * qp -
+    pressureDrop_mmHg(e.returnTubing, qr) -
+    pressureDrop_mmHg(e.returnCannula, qr);
+  const df =
+    pumpHeadSlope(e.pump, qp) -
+    collapseLossSlope(e.venous, qd, avail) -
+    pressureDropSlope(e.drainageCannula, qd) -
+    pressureDropSlope(e.drainageTubing, qd) -
+    e.oxygenatorResistance -
+    pressureDropSlope(e.returnTubing, qr) -
+    pressureDropSlope(e.returnCannula, qr);
+  return [f, df];
+}
+
+const BRACKET_mL_min = 50_000;
+const TOLERANCE_mmHg = 1e-9;
+
+export class CircuitSolveError extends Error {}
+
+/** Solves the loop for the drainage flow, starting from `guess` (the previous solution keeps it to 2–3 steps). */
+export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess = 0): CircuitSolution {
+  let lo = -BRACKET_mL_min;
+  let hi = BRACKET_mL_min;
+  let q = Math.min(Math.max(guess, lo), hi);
+  let iterations = 0;
+  for (; iterations < 100; iterations++) {
+    const [f, df] = residual(e, c, q);
+    if (Math.abs(f) < TOLERANCE_mmHg) break;
+    if (f > 0) lo = q;
+    else hi = q;
+    let next = q - f / df;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (Math.abs(next - q) < 1e-12 * Math.max(1, Math.abs(q))) {
+      q = next;
+      break;
+    }
+    q = next;
+  }
+  const [f] = residual(e, c, q);
+  if (!(Math.abs(f) < 1e-6)) throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
+  const qp = q + c.filterLimbReturn_mL_min;
+  const qr = qp - c.filterLimbFlow_mL_min;
+  const drainage =
+    c.venousPressure_mmHg -
+    collapseLoss_mmHg(e.venous, q, c.availableVenousReturn_mL_min) -
+    pressureDrop_mmHg(e.drainageCannula, q) -
+    pressureDrop_mmHg(e.drainageTubing, q);
+  const head = pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp);
+  const oxyDrop = e.oxygenatorResistance * qp;
+  return {
+    drainageFlow_mL_min: q,
+    pumpFlow_mL_min: qp,
+    returnFlow_mL_min: qr,
+    venousPressure_mmHg: c.venousPressure_mmHg,
+    drainagePressure_mmHg: drainage,
+    preOxygenatorPressure_mmHg: drainage + head,
+    postOxygenatorPressure_mmHg: drainage + head - oxyDrop,
+    oxygenatorPressureDrop_mmHg: oxyDrop,
+    pumpHead_mmHg: head,
+    iterations,
+  };
+}

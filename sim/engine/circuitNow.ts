@@ -1,0 +1,111 @@
+/**
+ * The ECMO circuit at one instant: its elements at the current blood viscosity and thrombus load, the loop
+ * solve, recirculation and the hemofilter limb's pressures.
+ */
+import { bloodViscosity_mPa_s } from '../blood.js';
+import { solveCircuit, type CircuitElements, type CircuitSolution } from '../circuit/network.js';
+import { cannulaInnerDiameter_mm, pressureDrop_mmHg, tubeLossCoefficients } from '../circuit/tube.js';
+import { availableVenousReturn_mL_min, venousPressure_mmHg } from '../circuit/venousDrainage.js';
+import { recirculationFraction } from '../circuit/recirculation.js';
+import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
+import type { BloodState } from './bloodState.js';
+import { filterTmp_mmHg, type FilterNow } from './filterNow.js';
+import type { Model } from './model.js';
+import { STATE } from './stateLayout.js';
+
+/** Viscosity the oxygenator's rated resistance refers to (reference-data.md §6: ~3 mPa·s at Hct 40 %). */
+const OXYGENATOR_REFERENCE_VISCOSITY_mPa_s = 3;
+
+export interface FilterLimbPressures {
+  access_mmHg: number;
+  filterIn_mmHg: number;
+  filterOut_mmHg: number;
+  effluent_mmHg: number;
+  tmp_mmHg: number;
+  pressureDrop_mmHg: number;
+}
+
+export interface CircuitNow {
+  solution: CircuitSolution;
+  recirculation: number;
+  effectiveFlow_mL_min: number;
+  filterLimbFlow_mL_min: number;
+  filterLimbReturn_mL_min: number;
+  limb: FilterLimbPressures | null;
+}
+
+export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn: FilterNow | null): CircuitNow | null {
+  const c = m.current.circuit;
+  if (!c || !m.pump) return null;
+  const flow = c.flow;
+  const mu = bloodViscosity_mPa_s(blood.hematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
+  const tube = (innerDiameter_mm: number, length_mm: number, portLoss: number) =>
+    tubeLossCoefficients({ innerDiameter_mm, length_mm }, mu, flow.bloodDensity, portLoss, flow.turbulentFrictionFactor);
+  const elements: CircuitElements = {
+    pump: m.pump,
+    drainageCannula: tube(cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness), c.drainageCannula.length, flow.inertialLossCoefficient),
+    drainageTubing: tube(c.tubing.innerDiameter, c.tubing.drainageLength, 0),
+    returnTubing: tube(c.tubing.innerDiameter, c.tubing.returnLength, 0),
+    returnCannula: tube(cannulaInnerDiameter_mm(c.returnCannula.size, c.returnCannula.wallThickness), c.returnCannula.length, flow.inertialLossCoefficient),
+    oxygenatorResistance: c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + y[STATE.oxygenatorThrombus]),
+    venous: {
+      returnConductance_mL_min_mmHg: c.venousDrainage.returnConductance,
+      collapsePressure_mmHg: c.venousDrainage.collapsePressure,
+      collapseLoss_mmHg: c.venousDrainage.collapseLoss,
+      collapseExponent: c.venousDrainage.collapseExponent,
+    },
+  };
+  const p = m.current.patient;
+  const pv = venousPressure_mmHg(p.centralVenousPressure, blood.intravascular_mL, m.intravascular0_mL, p.venousCompliance);
+  const qf = fn ? fn.op.bloodFlow_mL_min : 0;
+  const qlr = fn ? fn.op.limbReturn_mL_min : 0;
+  const solution = solveCircuit(
+    elements,
+    {
+      pumpSpeed_rpm: c.pump.speed,
+      venousPressure_mmHg: pv,
+      availableVenousReturn_mL_min: availableVenousReturn_mL_min(elements.venous, pv),
+      filterLimbFlow_mL_min: qf,
+      filterLimbReturn_mL_min: qlr,
+    },
+    m.circuitGuess_mL_min,
+  );
+  m.circuitGuess_mL_min = solution.drainageFlow_mL_min;
+  const recirculation = recirculationFraction(
+    { flowCoefficient: c.recirculation.flowCoefficient, tipDistance_mm: c.recirculation.tipDistance, referenceDistance_mm: c.recirculation.referenceDistance, distanceScale_mm: c.recirculation.distanceScale },
+    solution.returnFlow_mL_min,
+    p.cardiacOutput,
+  );
+  let limb: FilterLimbPressures | null = null;
+  const f = m.current.filter;
+  if (fn && f) {
+    const line = (length_mm: number) => tube(c.filterLimb.lineInnerDiameter, length_mm, 0);
+    const filterOut = solution.drainagePressure_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), qlr);
+    const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
+    const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
+    const drop = filterPressureDrop_mmHg(
+      { pressureDrop_mmHg: f.referencePressureDrop, bloodFlow_mL_min: f.referenceBloodFlow, viscosity_mPa_s: muRef },
+      fn.op.meanFiberFlow_mL_min,
+      muFilter,
+      fn.clottedFraction,
+    );
+    const tmp = filterTmp_mmHg(m, fn);
+    const filterIn = filterOut + drop;
+    limb = {
+      access_mmHg: solution.postOxygenatorPressure_mmHg - pressureDrop_mmHg(line(c.filterLimb.accessLineLength), qf),
+      filterIn_mmHg: filterIn,
+      filterOut_mmHg: filterOut,
+      effluent_mmHg: 0.5 * (filterIn + filterOut) - tmp,
+      tmp_mmHg: tmp,
+      pressureDrop_mmHg: drop,
+    };
+  }
+  return {
+    solution,
+    recirculation,
+    effectiveFlow_mL_min: Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation),
+    filterLimbFlow_mL_min: qf,
+    filterLimbReturn_mL_min: qlr,
+    limb,
+  };
+}

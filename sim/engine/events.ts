@@ -1,0 +1,130 @@
+/**
+ * Discrete events between integration segments: scheduled setting changes and boluses, aPTT checks with heparin
+ * titration, filter changes (TMP limit located by the solver, maximum age, manual) and the downtime that follows.
+ */
+import { activatedPartialThromboplastinTime_s } from '../patient/heparin.js';
+import { bloodState } from './bloodState.js';
+import { filterNow } from './filterNow.js';
+import type { Model } from './model.js';
+import { applySetting } from './settings.js';
+import { STATE } from './stateLayout.js';
+import { tmpNow } from './tmpNow.js';
+
+export type EventType = 'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration';
+
+export interface SimEvent {
+  t_h: number;
+  type: EventType;
+  reason: string;
+}
+
+const EPS_h = 1e-9;
+/** A milestone the summary reads: the cohort's 24 h data point. */
+export const SUMMARY_TIME_h = 24;
+const fmt = (v: number, d = 1) => (Math.round(v * 10 ** d) / 10 ** d).toString();
+
+export class EventScheduler {
+  readonly events: SimEvent[] = [];
+  private timelineIndex = 0;
+  private nextCheck_h: number;
+
+  constructor(
+    private readonly m: Model,
+    private readonly duration_h: number,
+  ) {
+    this.nextCheck_h = m.current.prescription.heparin.checkInterval;
+  }
+
+  /** Checks the starting settings and applies anything scheduled at time zero. */
+  start(t: number, y: number[]): void {
+    filterNow(this.m, t, y, bloodState(this.m, y)); // throws if the prescription cannot be filtered
+    this.apply(t, y);
+  }
+
+  nextTime(): number {
+    const m = this.m;
+    const times = [this.duration_h, this.nextCheck_h];
+    const tl = m.current.timeline[this.timelineIndex];
+    if (tl) times.push(tl.at_h);
+    if (m.filter.status === 'running') times.push(m.filter.installedAt_h + m.current.prescription.filterChange.maxHours);
+    if (m.filter.status === 'changing') times.push(m.filter.restartAt_h);
+    times.push(SUMMARY_TIME_h);
+    return Math.min(...times.filter((x) => x > this.lastTime + EPS_h));
+  }
+
+  private lastTime = -Infinity;
+
+  /** Applies every event due at t; y is changed in place (boluses, a new filter). */
+  apply(t: number, y: number[]): void {
+    const m = this.m;
+    this.lastTime = t;
+    if (m.filter.status === 'changing' && t >= m.filter.restartAt_h - EPS_h) this.startFilter(t);
+    let settingsChanged = false;
+    for (let e = m.current.timeline[this.timelineIndex]; e && e.at_h <= t + EPS_h; e = m.current.timeline[++this.timelineIndex]) {
+      for (const change of e.set) {
+        const { from, to } = applySetting(m, change);
+        this.events.push({ t_h: t, type: 'setting_change', reason: `${change.path}: ${String(from)} → ${String(to)}${e.note ? ` (${e.note})` : ''}` });
+        settingsChanged = true;
+      }
+      if (e.heparinBolus_U !== undefined) {
+        y[STATE.heparin_U] += e.heparinBolus_U;
+        y[STATE.heparinInfused_U] += e.heparinBolus_U;
+        this.events.push({ t_h: t, type: 'heparin_bolus', reason: `${fmt(e.heparinBolus_U, 0)} U` });
+      }
+      if (e.changeFilter && m.filter.status === 'running') this.changeFilter(t, y, 'manual change (timeline)');
+    }
+    if (m.filter.status === 'running' && t >= m.filter.installedAt_h + m.current.prescription.filterChange.maxHours - EPS_h) {
+      this.changeFilter(t, y, `maximum filter age ${fmt(m.current.prescription.filterChange.maxHours)} h reached`);
+    }
+    if (t >= this.nextCheck_h - EPS_h) {
+      this.checkAptt(t, y);
+      this.nextCheck_h += m.current.prescription.heparin.checkInterval;
+    }
+    if (settingsChanged) {
+      filterNow(m, t, y, bloodState(m, y)); // a new prescription must still be filterable
+      const tmp = tmpNow(m, t, y);
+      if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) this.tmpLimitReached(t, y);
+    }
+  }
+
+  /** The solver located TMP reaching the limit at t. */
+  tmpLimitReached(t: number, y: number[]): void {
+    const tmp = tmpNow(this.m, t, y) ?? NaN;
+    this.changeFilter(t, y, `TMP ${fmt(tmp)} mmHg reached the limit of ${fmt(this.m.current.prescription.filterChange.tmpLimit)} mmHg`);
+  }
+
+  private changeFilter(t: number, y: number[], reason: string): void {
+    const m = this.m;
+    this.events.push({ t_h: t, type: 'filter_change', reason });
+    m.filter.status = 'changing';
+    m.filter.restartAt_h = t + m.current.prescription.filterChange.downtime;
+    y[STATE.proteinLayerCoverage] = 0;
+    y[STATE.cakeResistance] = 0;
+    y[STATE.clottedFraction] = 0;
+    if (m.current.prescription.filterChange.downtime <= 0) this.startFilter(t);
+  }
+
+  private startFilter(t: number): void {
+    const m = this.m;
+    m.filter.status = 'running';
+    m.filter.installedAt_h = t;
+    m.filter.restartAt_h = Infinity;
+    m.filter.filtersUsed++;
+    this.events.push({ t_h: t, type: 'filter_start', reason: `filter ${m.filter.filtersUsed} primed and running` });
+  }
+
+  private checkAptt(t: number, y: number[]): void {
+    const m = this.m;
+    const h = m.current.prescription.heparin;
+    const k = m.current.kinetics.heparin;
+    const aptt = activatedPartialThromboplastinTime_s(k.apttBaseline, k.apttSlope, bloodState(m, y).heparin_U_mL);
+    if (!h.titrate || (aptt >= h.targetLow && aptt <= h.targetHigh)) {
+      this.events.push({ t_h: t, type: 'aptt_check', reason: `aPTT ${fmt(aptt)} s${h.titrate ? ' in target' : ''}` });
+      return;
+    }
+    const before = h.infusion;
+    h.infusion = aptt < h.targetLow ? Math.min(before + h.titrationStep, h.maxInfusion) : Math.max(before - h.titrationStep, 0);
+    const side = aptt < h.targetLow ? `below ${fmt(h.targetLow)}` : `above ${fmt(h.targetHigh)}`;
+    this.events.push({ t_h: t, type: 'heparin_titration', reason: `aPTT ${fmt(aptt)} s ${side} s: infusion ${fmt(before, 0)} → ${fmt(h.infusion, 0)} U/h` });
+  }
+}

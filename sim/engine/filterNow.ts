@@ -1,0 +1,70 @@
+/**
+ * The hemofilter at one instant: operating point, membrane performance and the clearance it gives each solute.
+ * Shared by the right-hand side, the TMP event and the outputs, so all three see the same filter.
+ */
+import { filterOperatingPoint, type FilterOperatingPoint } from '../filter/operatingPoint.js';
+import { adsorptiveClearance_mL_min, sievingCoefficient } from '../filter/membrane.js';
+import { effectiveUltrafiltrationCoefficient, transmembranePressure_mmHg } from '../filter/transmembranePressure.js';
+import type { BloodState } from './bloodState.js';
+import type { Model } from './model.js';
+import { STATE } from './stateLayout.js';
+
+export interface FilterNow {
+  op: FilterOperatingPoint;
+  age_h: number;
+  coverage: number;
+  cakeResistance: number;
+  clottedFraction: number;
+  /** Convective clearances (mL/h): Q_uf·SC·DF. */
+  il6Convective_mL_h: number;
+  pctConvective_mL_h: number;
+  albuminConvective_mL_h: number;
+  crpConvective_mL_h: number;
+  il6Adsorptive_mL_h: number;
+  pctAdsorptive_mL_h: number;
+  il6Sieving: number;
+  albuminSieving: number;
+}
+
+/** The filter's state now, or null when it is not filtering (absent, being changed, or its blood pump stopped). */
+export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: BloodState): FilterNow | null {
+  const f = m.current.filter;
+  const rx = m.current.prescription;
+  if (!f || m.filter.status !== 'running' || rx.filterBloodFlow <= 0) return null;
+  const op = filterOperatingPoint(
+    {
+      effluent_mL_h: rx.effluentDose * m.weight_kg,
+      netUltrafiltration_mL_h: rx.netUltrafiltration,
+      predilutionFraction: rx.predilutionFraction,
+      bloodFlow_mL_min: rx.filterBloodFlow,
+    },
+    blood.hematocrit,
+    blood.totalProtein_g_L,
+  );
+  const coverage = y[STATE.proteinLayerCoverage];
+  const quf_mL_h = op.effluent_mL_h;
+  const convective = (sc: { clean: number; fouled: number }) => quf_mL_h * sievingCoefficient(sc.clean, sc.fouled, coverage) * op.dilutionFactor;
+  const age = t_h - m.filter.installedAt_h;
+  const ads = (k0_mL_min: number) => 60 * adsorptiveClearance_mL_min(k0_mL_min, age, f.adsorption.timeConstant);
+  return {
+    op,
+    age_h: age,
+    coverage,
+    cakeResistance: y[STATE.cakeResistance],
+    clottedFraction: y[STATE.clottedFraction],
+    il6Convective_mL_h: convective(f.sieving.il6),
+    pctConvective_mL_h: convective(f.sieving.pct),
+    albuminConvective_mL_h: convective(f.sieving.albumin),
+    crpConvective_mL_h: convective(f.sieving.crp),
+    il6Adsorptive_mL_h: ads(f.adsorption.il6InitialClearance),
+    pctAdsorptive_mL_h: ads(f.adsorption.pctInitialClearance),
+    il6Sieving: sievingCoefficient(f.sieving.il6.clean, f.sieving.il6.fouled, coverage),
+    albuminSieving: sievingCoefficient(f.sieving.albumin.clean, f.sieving.albumin.fouled, coverage),
+  };
+}
+
+/** TMP needed now (mmHg): the quantity the filter-change rule watches. */
+export function filterTmp_mmHg(m: Model, fn: FilterNow): number {
+  const kuf = effectiveUltrafiltrationCoefficient(m.current.filter!.ultrafiltrationCoefficient, fn.clottedFraction, fn.cakeResistance);
+  return transmembranePressure_mmHg(fn.op.effluent_mL_h, kuf, fn.op.membraneProtein_g_L);
+}
