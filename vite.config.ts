@@ -7,5 +7,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    reporters: ['default', './test/reporters/plainTotals.ts'],
   },
 });

@@ -1,0 +1,65 @@
+/**
+ * The command line: `npm run sim -- <command> ...`.
+ * Exit codes: 0 success, 2 bad input (scenario, settings, options, output file), 1 a failure inside the engine.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { ScenarioError } from './scenario/errors.js';
+import { OutputError } from './output/writeOutput.js';
+import { runCommand } from './cli/runCommand.js';
+import { schemaCommand } from './cli/schemaCommand.js';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function buildProgram(): Command {
+  const program = new Command('sim')
+    .description('ECMO + integrated hemofilter simulator (training and engineering tool, not a clinical decision aid)')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('run')
+    .description('run one scenario and write its series, events and summary')
+    .argument('<scenario>', 'scenario JSON file, e.g. scenarios/ecmo-hvhf-default.json')
+    .option('--hours <H>', 'simulated hours (overrides the scenario duration)')
+    .option('--set <path=value>', 'override a scenario field, value with its unit, e.g. --set "prescription.effluentDose=30 mL/kg/h" (repeatable)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--overwrite', 'replace --out if it already exists', false)
+    .option('--quiet', 'no summary line on standard error', false)
+    .action(runCommand);
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (editors use it for completion and checks)')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--overwrite', 'replace --out if it already exists', false)
+    .action(schemaCommand);
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ScenarioError || e instanceof OutputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`engine failure: ${err.message}\n`);
+    if (process.env.SIM_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,55 @@
+/** `sim run <scenario>`: load, simulate, write JSON or CSV. */
+import { loadScenarioFile, parseOverride, type Override } from '../scenario/load.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { simulate } from '../engine/simulate.js';
+import { resultToCsv, resultToJson } from '../output/formats.js';
+import { writeOutputFile } from '../output/writeOutput.js';
+import { progressBar } from './progress.js';
+
+export interface RunOptions {
+  hours?: string;
+  set: string[];
+  format: 'json' | 'csv';
+  out?: string;
+  overwrite: boolean;
+  quiet: boolean;
+}
+
+/** --hours takes a plain number of hours. */
+export function hoursOverride(text: string): Override {
+  const h = Number(text);
+  if (!(text.trim() !== '' && Number.isFinite(h) && h > 0 && h <= 2160)) {
+    throw new ScenarioError('--hours', [{ path: '--hours', message: `got ${JSON.stringify(text)}; expected a number of hours greater than 0 and at most 2160` }]);
+  }
+  return { path: 'duration', value: `${h} h` };
+}
+
+export function runCommand(file: string, opts: RunOptions): void {
+  const overrides = opts.set.map(parseOverride);
+  if (opts.hours !== undefined) overrides.push(hoursOverride(opts.hours));
+  const scenario = loadScenarioFile(file, overrides);
+  const progress = progressBar('simulating');
+  let result;
+  try {
+    result = simulate(scenario, { onProgress: (t, d) => progress.update(t, d) });
+  } finally {
+    progress.stop();
+  }
+  const text = opts.format === 'csv' ? resultToCsv(result) : resultToJson(result);
+  if (opts.out) {
+    writeOutputFile(opts.out, text, opts.overwrite);
+    if (!opts.quiet) {
+      const s = result.summary;
+      const parts = [
+        `wrote ${opts.out}: ${result.series.time_h.length} samples over ${s.duration_h} h`,
+        `IL-6 ${s.il6_change_pct.toFixed(1)} % at ${s.change_at_h} h`,
+        s.delivered_dose_mL_kg_h !== null ? `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h` : 'no hemofilter',
+        `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
+        `albumin lost ${s.albumin_lost_g.toFixed(1)} g`,
+      ];
+      process.stderr.write(parts.join('; ') + '\n');
+    }
+  } else {
+    process.stdout.write(text);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Conservation (design.md, tests level 1): every solute's mass balance
+ *   start + produced − eliminated − removed in effluent − adsorbed = end
+ * and the fluid balance close to 1e-6 relative; amounts stay non-negative.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
+
+const cases = {
+  'ECMO + HVHF, 24 h': run(DEFAULT_ECMO, { duration: '24 h' }),
+  'ECMO + HVHF with net UF, infusion, urine, a bolus and 60 % predilution, 30 h': run(DEFAULT_ECMO, {
+    duration: '30 h',
+    'prescription.netUltrafiltration': '150 mL/h',
+    'patient.fluids.infusion': '80 mL/h',
+    'patient.fluids.urineOutput': '20 mL/h',
+    'prescription.heparin.bolus': '50 U/kg',
+    'prescription.predilutionFraction': '60 %',
+  }),
+  'standard care, 24 h': run(DEFAULT_STANDARD, { duration: '24 h' }),
+};
+
+describe('mass and volume balances close', () => {
+  for (const [name, r] of Object.entries(cases)) {
+    it(`${name}: every solute and fluid`, () => {
+      for (const [solute, b] of Object.entries(r.summary.mass_balance)) {
+        expect(b.relative_residual, solute).toBeLessThan(1e-6);
+      }
+    });
+  }
+  it('fluid: the change of intravascular + interstitial volume equals infused − urine + replacement − effluent', () => {
+    const r = cases['ECMO + HVHF with net UF, infusion, urine, a bolus and 60 % predilution, 30 h'];
+    const f = r.summary.mass_balance.fluid;
+    // 30 h of 150 mL/h net UF, 80 mL/h in, 20 mL/h out, less the downtime without filtration
+    const filtering_h = 30 - r.summary.downtime_h;
+    expect(f.end - f.start).toBeCloseTo(-150 * filtering_h + 80 * 30 - 20 * 30, 3);
+  });
+  it('the hemofilter removes albumin, IL-6 and PCT but no CRP or heparin (sieving 0)', () => {
+    const b = cases['ECMO + HVHF, 24 h'].summary.mass_balance;
+    expect(b.albumin.removed_in_effluent).toBeGreaterThan(0);
+    expect(b.il6.removed_in_effluent).toBeGreaterThan(0);
+    expect(b.pct.removed_in_effluent).toBeGreaterThan(0);
+    expect(b.crp.removed_in_effluent).toBe(0);
+    expect(b.heparin.removed_in_effluent).toBe(0);
+  });
+});
+
+describe('non-negativity and finiteness', () => {
+  const nonNegative = ['il6_pg_mL', 'pct_ng_mL', 'crp_mg_L', 'albumin_g_L', 'heparin_U_mL', 'intravascular_volume_mL', 'interstitial_volume_mL', 'pump_flow_L_min', 'effluent_rate_mL_h'] as const;
+  for (const [name, r] of Object.entries(cases)) {
+    it(name, () => {
+      for (const s of nonNegative) {
+        for (const v of r.series[s]) if (!Number.isNaN(v)) expect(v, s).toBeGreaterThanOrEqual(0);
+      }
+      for (const s of ['il6_pg_mL', 'pct_ng_mL', 'crp_mg_L', 'albumin_g_L', 'sao2_pct', 'paco2_mmHg'] as const) {
+        for (const v of r.series[s]) expect(Number.isFinite(v), s).toBe(true);
+      }
+    });
+  }
+});

@@ -1,0 +1,33 @@
+/** Shared test helpers: load a bundled scenario with overrides and run it. */
+import { loadScenarioFile, type Override } from '../../sim/scenario/load.js';
+import { simulate, type RunResult } from '../../sim/engine/simulate.js';
+import type { Scenario } from '../../sim/scenario/resolve.js';
+
+export const DEFAULT_ECMO = 'scenarios/ecmo-hvhf-default.json';
+export const DEFAULT_STANDARD = 'scenarios/standard-care-default.json';
+
+/** Overrides from a { path: value } object. */
+export function sets(values: Record<string, string>): Override[] {
+  return Object.entries(values).map(([path, value]) => ({ path, value }));
+}
+
+export function scenario(file: string, values: Record<string, string> = {}): Scenario {
+  return loadScenarioFile(file, sets(values));
+}
+
+export function run(file: string, values: Record<string, string> = {}): RunResult {
+  return simulate(scenario(file, values));
+}
+
+/** Hours until the first filter change (maximum-age rule lifted), or Infinity. */
+export function filterLife_h(values: Record<string, string> = {}): number {
+  const r = run(DEFAULT_ECMO, { 'prescription.filterChange.maxHours': '240 h', duration: '72 h', ...values });
+  return r.events.find((e) => e.type === 'filter_change')?.t_h ?? Infinity;
+}
+
+/** The value of a series at the sample nearest to t (h). */
+export function at(r: RunResult, name: keyof RunResult['series'], t_h: number): number {
+  const i = r.series.time_h.findIndex((t) => Math.abs(t - t_h) < 1e-9);
+  if (i < 0) throw new Error(`no sample at ${t_h} h`);
+  return r.series[name][i];
+}
