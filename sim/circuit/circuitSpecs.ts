@@ -1,5 +1,14 @@
 /** The ECMO circuit section of a scenario: devices, settings and hydraulic model parameters. */
-import { q, type SpecTree } from '../parameters.js';
+import { q, type FlagSpec, type SpecTree } from '../parameters.js';
+
+const clamp = (line: string): FlagSpec => ({
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description: `A tubing clamp on the ${line}: it stops flow in that line (modelled as a very large resistance).`,
+  source: 'E',
+  ref: 'operator action',
+});
 
 const cannulaWall = (fr: string) =>
   q('mm', 0.45, [0.1, 2], {
@@ -193,6 +202,11 @@ export const circuitSpecs = {
       source: 'E',
       ref: 'as above',
     }),
+  },
+  clamps: {
+    drainageLine: clamp('drainage line (between drainage cannula and pump)'),
+    returnLine: clamp('return line (between oxygenator and return cannula)'),
+    filterLimb: clamp('hemofilter limb (its blood pump stops on the pressure alarm)'),
   },
   filterLimb: {
     lineInnerDiameter: q('mm', 4.5, [2, 8], { description: 'Inner diameter of the hemofilter access and return lines.', source: 'E', ref: 'CRRT line sets' }),

@@ -4,7 +4,7 @@
  */
 import { bloodViscosity_mPa_s } from '../blood.js';
 import { solveCircuit, type CircuitElements, type CircuitSolution } from '../circuit/network.js';
-import { cannulaInnerDiameter_mm, pressureDrop_mmHg, tubeLossCoefficients } from '../circuit/tube.js';
+import { cannulaInnerDiameter_mm, pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from '../circuit/tube.js';
 import { availableVenousReturn_mL_min, venousPressure_mmHg } from '../circuit/venousDrainage.js';
 import { recirculationFraction } from '../circuit/recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
@@ -15,6 +15,14 @@ import { STATE } from './stateLayout.js';
 
 /** Viscosity the oxygenator's rated resistance refers to (reference-data.md §6: ~3 mPa·s at Hct 40 %). */
 const OXYGENATOR_REFERENCE_VISCOSITY_mPa_s = 3;
+/**
+ * A closed clamp as a resistance (mmHg per mL/min): against the pump's full head (~400 mmHg) it lets through
+ * under 0.1 mL/min, so flow stops while the loop's pressures stay defined by the same solve [E].
+ */
+export const CLAMP_RESISTANCE_mmHg_min_mL = 5000;
+
+const withClamp = (c: LossCoefficients, clamped: boolean): LossCoefficients =>
+  clamped ? { viscous: c.viscous + CLAMP_RESISTANCE_mmHg_min_mL, inertial: c.inertial } : c;
 
 export interface FilterLimbPressures {
   access_mmHg: number;
@@ -44,8 +52,8 @@ export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn
   const elements: CircuitElements = {
     pump: m.pump,
     drainageCannula: tube(cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness), c.drainageCannula.length, flow.inertialLossCoefficient),
-    drainageTubing: tube(c.tubing.innerDiameter, c.tubing.drainageLength, 0),
-    returnTubing: tube(c.tubing.innerDiameter, c.tubing.returnLength, 0),
+    drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, 0), c.clamps.drainageLine),
+    returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: tube(cannulaInnerDiameter_mm(c.returnCannula.size, c.returnCannula.wallThickness), c.returnCannula.length, flow.inertialLossCoefficient),
     oxygenatorResistance: c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + y[STATE.oxygenatorThrombus]),
     venous: {

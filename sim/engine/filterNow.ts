@@ -26,11 +26,11 @@ export interface FilterNow {
   albuminSieving: number;
 }
 
-/** The filter's state now, or null when it is not filtering (absent, being changed, or its blood pump stopped). */
+/** The filter's state now, or null when it is not filtering (absent, being changed, limb clamped, blood pump stopped). */
 export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: BloodState): FilterNow | null {
   const f = m.current.filter;
   const rx = m.current.prescription;
-  if (!f || m.filter.status !== 'running' || rx.filterBloodFlow <= 0) return null;
+  if (!f || m.filter.status !== 'running' || rx.filterBloodFlow <= 0 || m.current.circuit?.clamps.filterLimb) return null;
   const op = filterOperatingPoint(
     {
       effluent_mL_h: rx.effluentDose * m.weight_kg,
