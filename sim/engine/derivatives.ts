@@ -6,14 +6,14 @@
  */
 import { activatedPartialThromboplastinTime_s, heparinElimination_U_h } from '../patient/heparin.js';
 import { sepsisDrive } from '../patient/sepsisDrive.js';
-import { twoCompartmentFluxes } from '../patient/twoCompartmentSolute.js';
+import { twoCompartmentFluxes, type SoluteFluxes } from '../patient/twoCompartmentSolute.js';
 import { crpSynthesis } from '../patient/crp.js';
 import { plasmaRefill_mL_h } from '../patient/fluidBalance.js';
 import { anticoagulationShortfall, cakeGrowthRate_per_h, clottingHazard_per_h, proteinLayerRate_per_h } from '../filter/membrane.js';
 import { bloodState } from './bloodState.js';
 import { filterNow } from './filterNow.js';
 import type { Model } from './model.js';
-import { STATE as S, STATE_SIZE } from './stateLayout.js';
+import { IL6_SLOTS, PCT_SLOTS, STATE as S, STATE_SIZE, type SoluteSlots } from './stateLayout.js';
 
 export function derivatives(m: Model, t: number, y: number[]): number[] {
   const dy = new Array<number>(STATE_SIZE).fill(0);
@@ -45,41 +45,35 @@ export function derivatives(m: Model, t: number, y: number[]): number[] {
   const drive = sepsisDrive(t, k.sepsisDrive.residualFraction, k.sepsisDrive.timeConstant);
 
   // IL-6 (pg): plasma + peripheral
-  const il6 = twoCompartmentFluxes(
-    blood.il6_pg_mL,
-    y[S.il6Peripheral_pg] / k.il6.peripheralVolume,
-    m.il6Production0_pg_h * drive,
-    k.il6.endogenousClearance,
-    k.il6.interCompartmentClearance,
-    fn ? fn.il6Convective_mL_h : 0,
-    fn ? fn.il6Adsorptive_mL_h : 0,
-    1,
+  writeSolute(
+    dy,
+    IL6_SLOTS,
+    twoCompartmentFluxes(
+      blood.il6_pg_mL,
+      y[S.il6Peripheral_pg] / k.il6.peripheralVolume,
+      m.il6Production0_pg_h * drive,
+      k.il6.endogenousClearance,
+      k.il6.interCompartmentClearance,
+      fn ? fn.il6Convective_mL_h : 0,
+      fn ? fn.il6Adsorptive_mL_h : 0,
+    ),
   );
-  dy[S.il6Central_pg] = il6.produced - il6.eliminated - il6.removedInEffluent - il6.adsorbed - il6.exchange;
-  dy[S.il6Peripheral_pg] = il6.exchange;
-  dy[S.il6Produced_pg] = il6.produced;
-  dy[S.il6Eliminated_pg] = il6.eliminated;
-  dy[S.il6Removed_pg] = il6.removedInEffluent;
-  dy[S.il6Adsorbed_pg] = il6.adsorbed;
 
   // Procalcitonin (ng): production follows the drive after a first-order lag
   dy[S.pctDriveLag] = (drive - y[S.pctDriveLag]) / k.pct.productionLag;
-  const pct = twoCompartmentFluxes(
-    blood.pct_ng_mL,
-    y[S.pctPeripheral_ng] / k.pct.peripheralVolume,
-    m.pctProduction0_ng_h * y[S.pctDriveLag],
-    m.pctEndogenousClearance_mL_h,
-    k.pct.interCompartmentClearance,
-    fn ? fn.pctConvective_mL_h : 0,
-    fn ? fn.pctAdsorptive_mL_h : 0,
-    1,
+  writeSolute(
+    dy,
+    PCT_SLOTS,
+    twoCompartmentFluxes(
+      blood.pct_ng_mL,
+      y[S.pctPeripheral_ng] / k.pct.peripheralVolume,
+      m.pctProduction0_ng_h * y[S.pctDriveLag],
+      m.pctEndogenousClearance_mL_h,
+      k.pct.interCompartmentClearance,
+      fn ? fn.pctConvective_mL_h : 0,
+      fn ? fn.pctAdsorptive_mL_h : 0,
+    ),
   );
-  dy[S.pctCentral_ng] = pct.produced - pct.eliminated - pct.removedInEffluent - pct.adsorbed - pct.exchange;
-  dy[S.pctPeripheral_ng] = pct.exchange;
-  dy[S.pctProduced_ng] = pct.produced;
-  dy[S.pctEliminated_ng] = pct.eliminated;
-  dy[S.pctRemoved_ng] = pct.removedInEffluent;
-  dy[S.pctAdsorbed_ng] = pct.adsorbed;
 
   // CRP (mg): hepatic synthesis from lagged IL-6
   const transit = 2 / k.crp.synthesisLag;
@@ -125,4 +119,14 @@ export function derivatives(m: Model, t: number, y: number[]): number[] {
     dy[S.oxygenatorThrombus] = o.thrombusRate * (1 + o.thrombusAnticoagulationFactor * shortfall * shortfall);
   }
   return dy;
+}
+
+/** Writes a two-compartment solute's fluxes into its amounts and its ledger. */
+function writeSolute(dy: number[], slots: SoluteSlots, f: SoluteFluxes): void {
+  dy[slots.central] = f.produced - f.eliminated - f.removedInEffluent - f.adsorbed - f.exchange;
+  dy[slots.peripheral] = f.exchange;
+  dy[slots.produced] = f.produced;
+  dy[slots.eliminated] = f.eliminated;
+  dy[slots.removed] = f.removedInEffluent;
+  dy[slots.adsorbed] = f.adsorbed;
 }

@@ -44,6 +44,32 @@ export const STATE = {
 } as const;
 
 export const STATE_SIZE = 37;
+
+/** Where a two-compartment solute keeps its amounts and its ledger. */
+export interface SoluteSlots {
+  central: number;
+  peripheral: number;
+  produced: number;
+  eliminated: number;
+  removed: number;
+  adsorbed: number;
+}
+export const IL6_SLOTS: SoluteSlots = {
+  central: STATE.il6Central_pg,
+  peripheral: STATE.il6Peripheral_pg,
+  produced: STATE.il6Produced_pg,
+  eliminated: STATE.il6Eliminated_pg,
+  removed: STATE.il6Removed_pg,
+  adsorbed: STATE.il6Adsorbed_pg,
+};
+export const PCT_SLOTS: SoluteSlots = {
+  central: STATE.pctCentral_ng,
+  peripheral: STATE.pctPeripheral_ng,
+  produced: STATE.pctProduced_ng,
+  eliminated: STATE.pctEliminated_ng,
+  removed: STATE.pctRemoved_ng,
+  adsorbed: STATE.pctAdsorbed_ng,
+};
 export type StateName = keyof typeof STATE;
 
 /** Components the output and event location need from the dense interpolant (all but the ledger are cheap too). */
