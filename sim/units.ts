@@ -74,7 +74,7 @@ export function parseQuantity(input: unknown, internalUnit: InternalUnit): numbe
     throw new UnitParseError(`a bare number has no unit; write it with its unit, e.g. "${input} ${internalUnit}"`);
   }
   if (typeof input !== 'string') {
-    throw new UnitParseError(`expected a string such as "1 ${dimensionless ? '%' : internalUnit}", got ${describeType(input)}`);
+    throw new UnitParseError(`${describeType(input)} is not a quantity; write it as a string such as "${dimensionless ? '30 %' : `1 ${internalUnit}`}"`);
   }
   if (input.length > MAX_TEXT) throw new UnitParseError(`the text is ${input.length} characters long; a quantity is at most ${MAX_TEXT}`);
   const text = input.trim().replace(/[µμ]/g, 'u');

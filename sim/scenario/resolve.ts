@@ -5,8 +5,11 @@
  */
 import { isLeaf, leafAt, type LeafSpec, type QuantitySpec, type Resolved, type SpecTree } from '../parameters.js';
 import { expectedText, parseQuantityLeaf, perKgUnit, type ParsedQuantity } from './schema.js';
-import { scenarioSpecs } from './scenarioSpecs.js';
+import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import type { ScenarioIssue } from './errors.js';
+import { allSettingPaths, unknownSettingMessage } from './suggest.js';
+import { FilterOperatingError, filterOperatingPoint } from '../filter/operatingPoint.js';
+import { transmembranePressure_mmHg } from '../filter/transmembranePressure.js';
 
 export type ScenarioValues = Resolved<typeof scenarioSpecs>;
 
@@ -84,11 +87,11 @@ function resolveTree(tree: SpecTree, given: Record<string, unknown> | undefined,
 export function parseSetting(path: string, raw: unknown, weight: number, issues: { add(path: string, message: string): void }, onlyAdjustable: boolean): TimelineChange | undefined {
   const spec = leafAt(scenarioSpecs, path);
   if (!spec) {
-    issues.add(path, `unknown setting; expected the dotted path of a scenario field, e.g. "prescription.effluentDose"`);
+    issues.add(path, unknownSettingMessage(path, 'setting'));
     return undefined;
   }
   if (onlyAdjustable && !spec.adjustable) {
-    issues.add(path, `cannot be changed during a run; adjustable settings are the prescription, pump speed, sweep gas, FiO2 and fluids`);
+    issues.add(path, `got ${JSON.stringify(raw)}: ${path} cannot be changed during a run; expected one of the adjustable settings: ${allSettingPaths((s) => s.adjustable === true).join(', ')}`);
     return undefined;
   }
   if (spec.kind === 'flag') {
@@ -112,7 +115,13 @@ export function parseSetting(path: string, raw: unknown, weight: number, issues:
   return typeof value === 'number' ? { path, value } : undefined;
 }
 
-function resolveTimeline(entries: Record<string, unknown>[] | undefined, weight: number | undefined, duration: number | undefined, issues: Issues): TimelineEntry[] {
+function resolveTimeline(
+  entries: Record<string, unknown>[] | undefined,
+  weight: number | undefined,
+  duration: number | undefined,
+  nullSections: string[],
+  issues: Issues,
+): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   const atSpec: QuantitySpec = { kind: 'quantity', unit: 'h', default: null, limits: [0, duration ?? 2160], description: 'time', source: 'E', ref: '' };
   (entries ?? []).forEach((e, i) => {
@@ -121,6 +130,14 @@ function resolveTimeline(entries: Record<string, unknown>[] | undefined, weight:
     if (at && !(at.value >= 0 && at.value <= (duration ?? Infinity))) issues.add(`${base}.at`, `got ${JSON.stringify(e.at)}: expected a time between 0 h and the run's duration (${duration} h)`);
     const entry: TimelineEntry = { at_h: at?.value ?? 0, set: [], note: e.note as string | undefined };
     for (const [path, raw] of Object.entries((e.set as Record<string, unknown>) ?? {})) {
+      const section = path.split('.')[0];
+      if (nullSections.includes(section) && leafAt(scenarioSpecs, path)) {
+        issues.add(
+          `${base}.set.${path}`,
+          `got ${JSON.stringify(raw)}: the scenario sets "${section}" to null (none), so ${path} cannot change during the run; expected a setting of a section the scenario has`,
+        );
+        continue;
+      }
       const c = weight === undefined ? undefined : parseSetting(path, raw, weight, { add: (p, m) => issues.add(`${base}.set.${p}`, m) }, true);
       if (c) entry.set.push(c);
     }
@@ -139,9 +156,49 @@ function resolveTimeline(entries: Record<string, unknown>[] | undefined, weight:
   return out.sort((a, b) => a.at_h - b.at_h);
 }
 
+/**
+ * The starting prescription must be one the hemofilter can run, as the engine judges it: the ultrafiltrate must
+ * leave plasma in the fibres (the filter's own operating-point rule), and a new, clean filter must need a TMP
+ * below the filter-change limit; otherwise every filter would be changed the moment it starts and nothing filtered.
+ */
+function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, issues: Issues): void {
+  const rx = s.prescription;
+  if (rx.filterBloodFlow <= 0) return; // the filter's blood pump is stopped: nothing to filter
+  const effluent_mL_h = rx.effluentDose * s.patient.weight;
+  const got = `got ${+rx.effluentDose.toPrecision(6)} mL/kg/h (= ${+effluent_mL_h.toPrecision(6)} mL/h for ${s.patient.weight} kg)`;
+  let op;
+  try {
+    op = filterOperatingPoint(
+      {
+        effluent_mL_h,
+        netUltrafiltration_mL_h: rx.netUltrafiltration,
+        predilutionFraction: rx.predilutionFraction,
+        bloodFlow_mL_min: rx.filterBloodFlow,
+      },
+      s.patient.hematocrit,
+      s.patient.baseline.albumin + s.patient.baseline.globulin,
+    );
+  } catch (e) {
+    if (!(e instanceof FilterOperatingError)) throw e;
+    issues.add('prescription.effluentDose', `${got} with filterBloodFlow ${rx.filterBloodFlow} mL/min: ${e.message}`);
+    return;
+  }
+  const tmp = transmembranePressure_mmHg(effluent_mL_h, filter.ultrafiltrationCoefficient, op.membraneProtein_g_L);
+  if (tmp >= rx.filterChange.tmpLimit) {
+    issues.add(
+      'prescription.effluentDose',
+      `${got}: a new filter (ultrafiltrationCoefficient ${filter.ultrafiltrationCoefficient} mL/h/mmHg) needs a TMP of ${tmp.toFixed(0)} mmHg to pass it, ` +
+        `at or above prescription.filterChange.tmpLimit (${rx.filterChange.tmpLimit} mmHg), so every filter would be changed as soon as it starts; ` +
+        `expected a lower effluentDose, a filter with a higher ultrafiltrationCoefficient, or a higher tmpLimit`,
+    );
+  }
+}
+
 /** Cross-field rules a single field's limits cannot express. */
 function checkConsistency(s: Scenario, issues: Issues): void {
-  if (s.filter && !s.circuit) issues.add('filter', 'the hemofilter sits inside the ECMO circuit; set "circuit" too, or set "filter" to null');
+  if (s.filter && !s.circuit) {
+    issues.add('filter', 'got a hemofilter while "circuit" is null: the hemofilter sits inside the ECMO circuit; expected a "circuit" section too, or "filter": null');
+  }
   const h = s.prescription.heparin;
   if (h.targetLow >= h.targetHigh) issues.add('prescription.heparin.targetLow', `got ${h.targetLow} s; expected less than targetHigh (${h.targetHigh} s)`);
   if (s.filter) {
@@ -150,6 +207,7 @@ function checkConsistency(s: Scenario, issues: Issues): void {
       issues.add('prescription.netUltrafiltration', `got ${s.prescription.netUltrafiltration} mL/h; expected at most the effluent rate (${+effluent_mL_h.toFixed(1)} mL/h = effluentDose × weight): replacement fluid cannot be negative`);
     }
   }
+  if (issues.list.length === 0 && s.filter && s.circuit) checkFilterable(s, s.filter, issues);
   if (s.outputInterval_h > s.duration_h) issues.add('outputInterval', `got ${s.outputInterval_h} h; expected at most the duration (${s.duration_h} h)`);
 }
 
@@ -175,7 +233,13 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
     filter: parsed.filter === null ? null : (section('filter') as Scenario['filter']),
     prescription: section('prescription') as Scenario['prescription'],
     kinetics: section('kinetics') as Scenario['kinetics'],
-    timeline: resolveTimeline(parsed.timeline as Record<string, unknown>[] | undefined, weight, duration, issues),
+    timeline: resolveTimeline(
+      parsed.timeline as Record<string, unknown>[] | undefined,
+      weight,
+      duration,
+      NULLABLE_SECTIONS.filter((k) => parsed[k] === null),
+      issues,
+    ),
   };
   if (issues.list.length === 0) checkConsistency(scenario, issues);
   return issues.list.length ? { issues: issues.list } : { scenario, issues: [] };

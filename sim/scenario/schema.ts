@@ -19,7 +19,10 @@ export function perKgUnit(unit: string): string {
 export function expectedText(spec: QuantitySpec): string {
   const u = spec.unit === '1' ? '' : ` ${spec.unit}`;
   const forms = spec.unit === '1' ? 'a number or a percentage' : spec.perKg ? `a quantity in ${spec.unit} or ${perKgUnit(spec.unit)}` : `a quantity in ${spec.unit}`;
-  return `${forms}, between ${spec.limits[0]}${u} and ${spec.limits[1]}${u}`;
+  const [lo, hi] = spec.limits;
+  // a fraction is often written as a percentage: show the limits that way too
+  const pct = spec.unit === '1' && lo >= 0 && hi <= 1 ? ` (${+(lo * 100).toPrecision(6)} % to ${+(hi * 100).toPrecision(6)} %)` : '';
+  return `${forms}, between ${lo}${u} and ${hi}${u}${pct}`;
 }
 
 /** Reads a quantity leaf; adds an issue naming the value and what was expected when it cannot. */

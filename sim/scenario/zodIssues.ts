@@ -1,7 +1,9 @@
 /** Translates zod's issues into ScenarioIssues that name the path, the value given and what was expected. */
-import { isLeaf, type SpecTree } from '../parameters.js';
+import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
+import { expectedText } from './schema.js';
 import type { ScenarioIssue } from './errors.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
+import { closest } from './suggest.js';
 
 export interface ZodLikeIssue {
   code: string;
@@ -11,6 +13,9 @@ export interface ZodLikeIssue {
   expected?: string;
   keys?: string[];
   values?: unknown[];
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
 }
 
 const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'timeline'];
@@ -39,7 +44,7 @@ function shown(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
-const EXPECTED: Record<string, string> = { string: 'a text', boolean: 'true or false', number: 'a number', object: 'an object', array: 'an array' };
+const EXPECTED: Record<string, string> = { string: 'a text', boolean: 'true or false', number: 'a number', int: 'a whole number', object: 'an object', array: 'an array' };
 
 function expectedName(issue: ZodLikeIssue): string {
   const name = EXPECTED[issue.expected ?? ''] ?? issue.expected ?? 'something else';
@@ -47,21 +52,55 @@ function expectedName(issue: ZodLikeIssue): string {
   return nullable ? `${name} describing the ${String(issue.path[0])}, or null for none` : name;
 }
 
+/** What a quantity-or-text field at `path` expects (used when zod's union refuses a null, array or object). */
+function expectedQuantity(path: PropertyKey[]): string {
+  if (path[0] === 'timeline') {
+    if (path[2] === 'at') return 'a time from the start of the run, with its unit, e.g. "6 h"';
+    if (path[2] === 'heparinBolus') return 'a heparin dose with its unit, e.g. "5000 U" or "50 U/kg"';
+    const spec = path[2] === 'set' ? leafAt(scenarioSpecs, String(path[3])) : undefined;
+    if (spec?.kind === 'quantity') return `${expectedText(spec)}, as a string such as "${spec.unit === '1' ? '30 %' : `1 ${spec.unit}`}"`;
+    if (spec?.kind === 'flag') return 'true or false';
+    if (spec?.kind === 'choice') return `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    return 'the new value, with its unit, e.g. "30 mL/kg/h"';
+  }
+  const spec = leafAt(scenarioSpecs, pathText(path));
+  if (spec?.kind === 'quantity') return `${expectedText(spec)}, as a string such as "${spec.unit === '1' ? '30 %' : `1 ${spec.unit}`}"`;
+  return 'a quantity with its unit as a string, e.g. "80 kg"';
+}
+
+/** zod's too_small / too_big, in words. */
+function boundText(issue: ZodLikeIssue): string {
+  const small = issue.code === 'too_small';
+  const n = Number(small ? issue.minimum : issue.maximum);
+  if (issue.origin === 'string') return small ? `expected a text of at least ${n} character${n === 1 ? '' : 's'}` : `expected a text of at most ${n} characters`;
+  if (issue.origin === 'array') return small ? `expected at least ${n} entries` : `expected at most ${n} entries`;
+  return small ? `expected at least ${n}` : `expected at most ${n}`;
+}
+
 export function formatZodIssue(issue: ZodLikeIssue): ScenarioIssue[] {
   const path = pathText(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return (issue.keys ?? []).map((k) => ({
-        path: path ? `${path}.${k}` : k,
-        message: `unknown field; expected one of: ${allowedKeys(issue.path).join(', ')}`,
-      }));
+      return (issue.keys ?? []).map((k) => {
+        const allowed = allowedKeys(issue.path);
+        const near = closest(k, allowed);
+        return {
+          path: path ? `${path}.${k}` : k,
+          message: `unknown field${near ? ` (did you mean "${near}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
+        };
+      });
     case 'invalid_type':
       if (issue.input === undefined) return [{ path, message: `missing; expected ${expectedName(issue)}` }];
       return [{ path, message: `got ${shown(issue.input)}; expected ${expectedName(issue)}` }];
     case 'invalid_union':
-      return [{ path, message: `got ${shown(issue.input)}; expected a quantity with its unit as a string, e.g. "80 kg"` }];
+      if (issue.input === undefined) return [{ path, message: `missing; expected ${expectedQuantity(issue.path)}` }];
+      return [{ path, message: `got ${shown(issue.input)}; expected ${expectedQuantity(issue.path)}` }];
     case 'invalid_value':
+      if (issue.values?.length === 1 && issue.values[0] === true) return [{ path, message: `got ${shown(issue.input)}; expected true, or leave the field out` }];
       return [{ path, message: `got ${shown(issue.input)}; expected one of ${(issue.values ?? []).map((v) => shown(v)).join(', ')}` }];
+    case 'too_small':
+    case 'too_big':
+      return [{ path, message: `got ${shown(issue.input)}; ${boundText(issue)}` }];
     case 'custom':
       return [{ path, message: issue.message }];
     default:
