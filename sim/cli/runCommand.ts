@@ -1,9 +1,9 @@
 /** `sim run <scenario>`: load, simulate, write JSON or CSV. */
-import { loadScenarioFile, parseOverride, type Override } from '../scenario/load.js';
+import { loadScenarioFile, parseOverride } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { simulate } from '../engine/simulate.js';
 import { resultToCsv, resultToJson } from '../output/formats.js';
-import { writeOutputFile } from '../output/writeOutput.js';
+import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
 
 export interface RunOptions {
@@ -15,19 +15,22 @@ export interface RunOptions {
   quiet: boolean;
 }
 
-/** --hours takes a plain number of hours. */
-export function hoursOverride(text: string): Override {
+/** --hours takes a plain decimal number of hours. */
+export function parseHours(text: string): number {
   const h = Number(text);
-  if (!(text.trim() !== '' && Number.isFinite(h) && h > 0 && h <= 2160)) {
+  if (!(/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(text) && h > 0 && h <= 2160)) {
     throw new ScenarioError('--hours', [{ path: '--hours', message: `got ${JSON.stringify(text)}; expected a number of hours greater than 0 and at most 2160` }]);
   }
-  return { path: 'duration', value: `${h} h` };
+  return h;
 }
 
 export function runCommand(file: string, opts: RunOptions): void {
-  const overrides = opts.set.map(parseOverride);
-  if (opts.hours !== undefined) overrides.push(hoursOverride(opts.hours));
-  const scenario = loadScenarioFile(file, overrides);
+  const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
+  if (opts.out) refuseExisting(opts.out, opts.overwrite); // before the run, not after it
+  const scenario = loadScenarioFile(file, opts.set.map(parseOverride));
+  // --hours changes how long the run is, not the file: timeline entries after it are simply not reached.
+  if (hours !== undefined) scenario.duration_h = hours;
+  scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
   const progress = progressBar('simulating');
   let result;
   try {

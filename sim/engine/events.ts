@@ -4,7 +4,9 @@
  */
 import { activatedPartialThromboplastinTime_s } from '../patient/heparin.js';
 import { bloodState } from './bloodState.js';
-import { filterNow } from './filterNow.js';
+import { prescriptionProblem } from '../filter/feasibility.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { EngineError } from './errors.js';
 import type { Model } from './model.js';
 import { applySetting } from './settings.js';
 import { STATE } from './stateLayout.js';
@@ -37,7 +39,7 @@ export class EventScheduler {
 
   /** Checks the starting settings and applies anything scheduled at time zero. */
   start(t: number, y: number[]): void {
-    filterNow(this.m, t, y, bloodState(this.m, y)); // throws if the prescription cannot be filtered
+    this.checkFilterable(t, y, 'prescription');
     this.apply(t, y);
   }
 
@@ -59,13 +61,12 @@ export class EventScheduler {
     const m = this.m;
     this.lastTime = t;
     if (m.filter.status === 'changing' && t >= m.filter.restartAt_h - EPS_h) this.startFilter(t);
-    let settingsChanged = false;
     for (let e = m.current.timeline[this.timelineIndex]; e && e.at_h <= t + EPS_h; e = m.current.timeline[++this.timelineIndex]) {
       for (const change of e.set) {
         const { from, to } = applySetting(m, change);
         this.events.push({ t_h: t, type: 'setting_change', reason: `${change.path}: ${String(from)} → ${String(to)}${e.note ? ` (${e.note})` : ''}` });
-        settingsChanged = true;
       }
+      if (e.set.length) this.checkFilterable(t, y, `timeline[${e.index}].set`);
       if (e.heparinBolus_U !== undefined) {
         y[STATE.heparin_U] += e.heparinBolus_U;
         y[STATE.heparinInfused_U] += e.heparinBolus_U;
@@ -80,11 +81,30 @@ export class EventScheduler {
       this.checkAptt(t, y);
       this.nextCheck_h += m.current.prescription.heparin.checkInterval;
     }
-    if (settingsChanged) {
-      filterNow(m, t, y, bloodState(m, y)); // a new prescription must still be filterable
-      const tmp = tmpNow(m, t, y);
-      if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) this.tmpLimitReached(t, y);
+    const tmp = tmpNow(m, t, y);
+    if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) {
+      if (m.filter.installedAt_h === t) {
+        throw new EngineError(`at ${fmt(t, 2)} h a new filter already needs a TMP of ${fmt(tmp)} mmHg, at or above the ${fmt(m.current.prescription.filterChange.tmpLimit)} mmHg limit: it would be changed again at once`);
+      }
+      this.tmpLimitReached(t, y);
     }
+  }
+
+  /** A prescription changed by the timeline must still be one a new filter can run (sim/filter/feasibility.ts). */
+  private checkFilterable(t: number, y: number[], path: string): void {
+    const m = this.m;
+    const f = m.current.filter;
+    if (!f) return;
+    const rx = m.current.prescription;
+    const blood = bloodState(m, y);
+    const problem = prescriptionProblem(
+      { effluent_mL_h: rx.effluentDose * m.weight_kg, netUltrafiltration_mL_h: rx.netUltrafiltration, predilutionFraction: rx.predilutionFraction, bloodFlow_mL_min: rx.filterBloodFlow },
+      blood.hematocrit,
+      blood.totalProtein_g_L,
+      f.ultrafiltrationCoefficient,
+      rx.filterChange.tmpLimit,
+    );
+    if (problem) throw new ScenarioError(`scenario "${m.scenario.name}"`, [{ path, message: `the prescription from ${fmt(t, 2)} h (effluentDose ${fmt(rx.effluentDose)} mL/kg/h): ${problem}` }]);
   }
 
   /** The solver located TMP reaching the limit at t. */

@@ -5,7 +5,6 @@
  */
 import { Outcome, Solver } from 'odex';
 import type { Scenario } from '../scenario/resolve.js';
-import { ScenarioError } from '../scenario/errors.js';
 import { FilterOperatingError } from '../filter/operatingPoint.js';
 import { derivatives } from './derivatives.js';
 import { EngineError } from './errors.js';
@@ -138,7 +137,7 @@ function guard<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof FilterOperatingError) throw new ScenarioError('prescription', [{ path: 'prescription', message: e.message }]);
+    if (e instanceof FilterOperatingError) throw new EngineError(`the hemofilter can no longer run its prescription: ${e.message}`);
     throw e;
   }
 }

@@ -50,7 +50,7 @@ export function filterOperatingPoint(p: FilterPrescription, hematocrit: number, 
   const plasmaOut = plasmaIn - quf;
   if (!(plasmaOut > 0.05 * plasmaIn)) {
     throw new FilterOperatingError(
-      `the ultrafiltrate (${quf.toFixed(1)} mL/min) would take ${((100 * quf) / plasmaIn).toFixed(0)} % of the plasma reaching the membrane (${plasmaIn.toFixed(1)} mL/min with predilution): raise prescription.filterBloodFlow or lower prescription.effluentDose`,
+      `the ultrafiltrate (${quf.toFixed(1)} mL/min) would take ${((100 * quf) / plasmaIn).toFixed(0)} % of the plasma reaching the membrane (${plasmaIn.toFixed(1)} mL/min${qpre > 0 ? `, predilution included` : ''}): raise prescription.filterBloodFlow or lower prescription.effluentDose`,
     );
   }
   const hctIn = (hematocrit * qb) / (qb + qpre);

@@ -7,10 +7,14 @@ import { dirname } from 'node:path';
 
 export class OutputError extends Error {}
 
-export function writeOutputFile(path: string, text: string, overwrite: boolean): void {
+export function refuseExisting(path: string, overwrite: boolean): void {
   if (existsSync(path) && !overwrite) {
     throw new OutputError(`--out: ${path} already exists; choose another file name, or pass --overwrite to replace it`);
   }
+}
+
+export function writeOutputFile(path: string, text: string, overwrite: boolean): void {
+  refuseExisting(path, overwrite);
   const tmp = `${path}.partial-${process.pid}`;
   try {
     mkdirSync(dirname(path), { recursive: true });

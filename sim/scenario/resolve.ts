@@ -8,8 +8,7 @@ import { expectedText, parseQuantityLeaf, perKgUnit, type ParsedQuantity } from 
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import type { ScenarioIssue } from './errors.js';
 import { allSettingPaths, unknownSettingMessage } from './suggest.js';
-import { FilterOperatingError, filterOperatingPoint } from '../filter/operatingPoint.js';
-import { transmembranePressure_mmHg } from '../filter/transmembranePressure.js';
+import { prescriptionProblem } from '../filter/feasibility.js';
 
 export type ScenarioValues = Resolved<typeof scenarioSpecs>;
 
@@ -18,6 +17,8 @@ export interface TimelineChange {
   value: number | boolean | string;
 }
 export interface TimelineEntry {
+  /** Position in the file's timeline array (entries are run in time order). */
+  index: number;
   at_h: number;
   set: TimelineChange[];
   heparinBolus_U?: number;
@@ -128,7 +129,7 @@ function resolveTimeline(
     const base = `timeline[${i}]`;
     const at = parseQuantityLeaf(atSpec, e.at, { addIssue: (m) => issues.add(`${base}.at`, m) });
     if (at && !(at.value >= 0 && at.value <= (duration ?? Infinity))) issues.add(`${base}.at`, `got ${JSON.stringify(e.at)}: expected a time between 0 h and the run's duration (${duration} h)`);
-    const entry: TimelineEntry = { at_h: at?.value ?? 0, set: [], note: e.note as string | undefined };
+    const entry: TimelineEntry = { index: i, at_h: at?.value ?? 0, set: [], note: e.note as string | undefined };
     for (const [path, raw] of Object.entries((e.set as Record<string, unknown>) ?? {})) {
       const section = path.split('.')[0];
       if (nullSections.includes(section) && leafAt(scenarioSpecs, path)) {
@@ -153,45 +154,21 @@ function resolveTimeline(
     }
     out.push(entry);
   });
-  return out.sort((a, b) => a.at_h - b.at_h);
+  return out.sort((a, b) => a.at_h - b.at_h || a.index - b.index);
 }
 
-/**
- * The starting prescription must be one the hemofilter can run, as the engine judges it: the ultrafiltrate must
- * leave plasma in the fibres (the filter's own operating-point rule), and a new, clean filter must need a TMP
- * below the filter-change limit; otherwise every filter would be changed the moment it starts and nothing filtered.
- */
+/** The starting prescription must be one the hemofilter can run (sim/filter/feasibility.ts). */
 function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, issues: Issues): void {
   const rx = s.prescription;
-  if (rx.filterBloodFlow <= 0) return; // the filter's blood pump is stopped: nothing to filter
   const effluent_mL_h = rx.effluentDose * s.patient.weight;
-  const got = `got ${+rx.effluentDose.toPrecision(6)} mL/kg/h (= ${+effluent_mL_h.toPrecision(6)} mL/h for ${s.patient.weight} kg)`;
-  let op;
-  try {
-    op = filterOperatingPoint(
-      {
-        effluent_mL_h,
-        netUltrafiltration_mL_h: rx.netUltrafiltration,
-        predilutionFraction: rx.predilutionFraction,
-        bloodFlow_mL_min: rx.filterBloodFlow,
-      },
-      s.patient.hematocrit,
-      s.patient.baseline.albumin + s.patient.baseline.globulin,
-    );
-  } catch (e) {
-    if (!(e instanceof FilterOperatingError)) throw e;
-    issues.add('prescription.effluentDose', `${got} with filterBloodFlow ${rx.filterBloodFlow} mL/min: ${e.message}`);
-    return;
-  }
-  const tmp = transmembranePressure_mmHg(effluent_mL_h, filter.ultrafiltrationCoefficient, op.membraneProtein_g_L);
-  if (tmp >= rx.filterChange.tmpLimit) {
-    issues.add(
-      'prescription.effluentDose',
-      `${got}: a new filter (ultrafiltrationCoefficient ${filter.ultrafiltrationCoefficient} mL/h/mmHg) needs a TMP of ${tmp.toFixed(0)} mmHg to pass it, ` +
-        `at or above prescription.filterChange.tmpLimit (${rx.filterChange.tmpLimit} mmHg), so every filter would be changed as soon as it starts; ` +
-        `expected a lower effluentDose, a filter with a higher ultrafiltrationCoefficient, or a higher tmpLimit`,
-    );
-  }
+  const problem = prescriptionProblem(
+    { effluent_mL_h, netUltrafiltration_mL_h: rx.netUltrafiltration, predilutionFraction: rx.predilutionFraction, bloodFlow_mL_min: rx.filterBloodFlow },
+    s.patient.hematocrit,
+    s.patient.baseline.albumin + s.patient.baseline.globulin,
+    filter.ultrafiltrationCoefficient,
+    rx.filterChange.tmpLimit,
+  );
+  if (problem) issues.add('prescription.effluentDose', `got ${+rx.effluentDose.toPrecision(6)} mL/kg/h (= ${+effluent_mL_h.toPrecision(6)} mL/h for ${s.patient.weight} kg): ${problem}`);
 }
 
 /** Cross-field rules a single field's limits cannot express. */

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../sim/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+const stderr = () => vi.mocked(process.stderr.write).mock.calls.map((c) => String(c[0])).join('');
+afterEach(() => vi.restoreAllMocks());
+
+function withTimeline(timeline: unknown[], name: string): string {
+  const s = JSON.parse(readFileSync('scenarios/ecmo-hvhf-default.json', 'utf8'));
+  s.timeline = timeline;
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(s));
+  return file;
+}
+
+describe('sim run', () => {
+  it('--hours shorter than the timeline runs that long; later entries are not reached', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const file = withTimeline([{ at: '30 h', set: { 'prescription.effluentDose': '30 mL/kg/h' } }], 'late.json');
+    const out = join(dir, 'late-out.json');
+    expect(await main(['run', file, '--hours', '2', '--out', out])).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.series.time_h.at(-1)).toBe(2);
+    expect(r.events.filter((e: { type: string }) => e.type === 'setting_change')).toHaveLength(0);
+  });
+  it('a timeline change to a prescription no filter can run stops with exit 2, naming the timeline entry', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const file = withTimeline([{ at: '1 h', heparinBolus: '1000 U' }, { at: '3 h', set: { 'prescription.effluentDose': '190 mL/kg/h' } }], 'raise.json');
+    const code = await main(['run', file, '--out', join(dir, 'raise-out.json')]);
+    expect(code).toBe(2);
+    expect(stderr()).toMatch(/timeline\[1\]\.set: the prescription from 3 h \(effluentDose 190 mL\/kg\/h\): a new filter .* needs a TMP of \d+ mmHg/);
+  });
+  it('a scheduled setting change is applied at its time and reported as an event', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const file = withTimeline([{ at: '2.5 h', set: { 'circuit.pump.speed': '3500 rpm' } }], 'speed.json');
+    const out = join(dir, 'speed-out.json');
+    expect(await main(['run', file, '--hours', '4', '--out', out])).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.events).toContainEqual({ t_h: 2.5, type: 'setting_change', reason: 'circuit.pump.speed: 3000 → 3500' });
+    const i = r.series.time_h.indexOf(2.5);
+    expect(r.series.pump_speed_rpm[i + 1]).toBe(3500);
+    expect(r.series.pump_flow_L_min[i + 1]).toBeGreaterThan(r.series.pump_flow_L_min[i - 1]);
+  });
+});
