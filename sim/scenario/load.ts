@@ -10,85 +10,12 @@ import { scenarioFileSchema } from './schema.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
 import { unknownSettingMessage } from './suggest.js';
 import { formatZodIssue, type ZodLikeIssue } from './zodIssues.js';
+import { parseJsonText } from './jsonText.js';
+
+export { parseJsonText };
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 let schema: ReturnType<typeof scenarioFileSchema> | undefined;
-
-/** The first comma followed (after blanks) by "]" or "}", outside strings: JSON forbids it. */
-function trailingComma(text: string): { comma: number; bracket: number } | undefined {
-  const nonBlank = /\S/g;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-    } else if (c === ',') {
-      nonBlank.lastIndex = i + 1;
-      const next = nonBlank.exec(text);
-      if (next && (next[0] === ']' || next[0] === '}')) return { comma: i, bracket: next.index };
-    }
-  }
-  return undefined;
-}
-
-/**
- * V8 words some errors without a position: `Unexpected token 'N', ..."seed": NaN,\n  "du"... is not valid JSON`,
- * quoting the text from 10 characters before the token to 10 after. The position is recovered from that quote.
- */
-function unexpectedTokenPosition(msg: string, text: string): number | undefined {
-  const m = /^Unexpected token .*?, (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON$/.exec(msg);
-  if (!m) return undefined;
-  const [, before, quoted, after] = m;
-  const at = text.indexOf(quoted);
-  if (at < 0) return undefined;
-  if (before) return at + 10;
-  if (after) return at + quoted.length - 10;
-  return undefined;
-}
-
-function lineColumn(text: string, pos: number): string {
-  const before = text.slice(0, pos);
-  return ` at line ${before.split('\n').length}, column ${pos - before.lastIndexOf('\n')}`;
-}
-
-/** Parses JSON text; a syntax error names the line and column, what is wrong and what was expected. */
-export function parseJsonText(text: string, source: string): unknown {
-  const body = text.replace(/^\uFEFF/, ''); // a byte-order mark some editors write
-  if (body.trim() === '') {
-    throw new ScenarioError(source, [{ path: '', message: `the file is empty; expected a JSON object with the scenario's sections, as in scenarios/ecmo-hvhf-default.json` }]);
-  }
-  try {
-    return JSON.parse(body);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const pos = m ? Number(m[1]) : unexpectedTokenPosition(msg, body);
-    const trailing = trailingComma(body);
-    let where: number | undefined = pos;
-    let why: string;
-    if (trailing && (pos === undefined || pos === trailing.bracket)) {
-      where = trailing.comma;
-      why = 'a comma after the last item of an object or array; expected another item after the comma, or no comma (JSON allows no trailing comma)';
-    } else if (/end of JSON input|Unterminated string/.test(msg)) {
-      where = body.trimEnd().length;
-      why = 'the text ends before the JSON is complete (is the file truncated?); expected every "{", "[" and string to be closed';
-    } else {
-      // V8's wording, without the position (given as line and column) or its copy of the text
-      why = msg
-        .replace(/ in JSON at position \d+.*$/s, '')
-        .replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
-        .replace(/^./, (c) => c.toLowerCase())
-        .replace(
-          /^unexpected token (.*)$/,
-          'unexpected character $1; expected a JSON value: a "double-quoted" text, a number, true, false, null, an object or an array (JSON has no comments, single quotes or NaN)',
-        );
-    }
-    throw new ScenarioError(source, [{ path: '', message: `not valid JSON${where === undefined ? '' : lineColumn(body, where)}: ${why}` }]);
-  }
-}
 
 /** A `path=value` override from the command line. */
 export interface Override {
