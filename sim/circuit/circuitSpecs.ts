@@ -49,19 +49,19 @@ export const circuitSpecs = {
   tubing: {
     innerDiameter: q('mm', 9.525, [4, 15], {
       description: 'Inner diameter of the circuit tubing (3/8 inch).',
-      source: 'S',
+      source: 'S2',
       ref: 'standard adult ECMO tubing 3/8"',
     }),
     drainageLength: q('mm', 1500, [100, 5000], { description: 'Tubing from drainage cannula to pump.', source: 'E', ref: 'typical bedside circuit' }),
     returnLength: q('mm', 1500, [100, 5000], { description: 'Tubing from oxygenator to return cannula.', source: 'E', ref: 'typical bedside circuit' }),
   },
   flow: {
-    bloodDensity: q('kg/m^3', 1060, [1000, 1100], { description: 'Blood density.', source: 'S', ref: 'whole blood 1050–1060 kg/m³' }),
+    bloodDensity: q('kg/m^3', 1060, [1000, 1100], { description: 'Blood density.', source: 'S2', ref: 'physiology textbooks: whole blood 1050–1060 kg/m³' }),
     plasmaViscosity: q('mPa s', 1.2, [0.8, 3], {
       range: [1.1, 1.4],
       description: 'Plasma viscosity; blood viscosity = plasma × exp(k·Hct).',
-      source: 'S',
-      ref: 'normal plasma 1.1–1.3 mPa·s',
+      source: 'S2',
+      ref: 'physiology textbooks: normal plasma 1.1–1.3 mPa·s',
     }),
     hematocritViscosityFactor: q('1', 2.3, [0.5, 5], {
       description: 'k in μ = μ_plasma·exp(k·Hct): gives ~3 mPa·s at Hct 40 %.',

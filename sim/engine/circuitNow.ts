@@ -87,7 +87,8 @@ export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn
   let limb: FilterLimbPressures | null = null;
   const f = m.current.filter;
   if (fn && f) {
-    const line = (length_mm: number) => tube(c.filterLimb.lineInnerDiameter, length_mm, 0);
+    // The limb's lines carry laminar flow (Re ~700 at 350 mL/min in 4.5 mm): Poiseuille only, no turbulent friction.
+    const line = (length_mm: number) => tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, flow.bloodDensity, 0, 0);
     const filterOut = solution.drainagePressure_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), qlr);
     const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
     const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);

@@ -12,7 +12,7 @@ import { applySetting } from './settings.js';
 import { STATE } from './stateLayout.js';
 import { tmpNow } from './tmpNow.js';
 
-export type EventType = 'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration';
+export type EventType = 'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration' | 'fault';
 
 export interface SimEvent {
   t_h: number;
@@ -21,6 +21,8 @@ export interface SimEvent {
 }
 
 const EPS_h = 1e-9;
+/** The most a filter's fibres can be clotted in the model: the rest keeps its pressures finite. */
+const MAX_CLOTTED_FRACTION = 0.999;
 /** A milestone the summary reads: the cohort's 24 h data point. */
 export const SUMMARY_TIME_h = 24;
 const fmt = (v: number, d = 1) => (Math.round(v * 10 ** d) / 10 ** d).toString();
@@ -72,6 +74,7 @@ export class EventScheduler {
         y[STATE.heparinInfused_U] += e.heparinBolus_U;
         this.events.push({ t_h: t, type: 'heparin_bolus', reason: `${fmt(e.heparinBolus_U, 0)} U` });
       }
+      if (e.fault) this.injectFault(t, y, e.fault);
       if (e.changeFilter && m.filter.status === 'running') this.changeFilter(t, y, 'manual change (timeline)');
     }
     if (m.filter.status === 'running' && t >= m.filter.installedAt_h + m.current.prescription.filterChange.maxHours - EPS_h) {
@@ -87,6 +90,22 @@ export class EventScheduler {
         throw new EngineError(`at ${fmt(t, 2)} h a new filter already needs a TMP of ${fmt(tmp)} mmHg, at or above the ${fmt(m.current.prescription.filterChange.tmpLimit)} mmHg limit: it would be changed again at once`);
       }
       this.tmpLimitReached(t, y);
+    }
+  }
+
+  /** Training faults: a clotted filter (changed at once if it can no longer pass the prescription), oxygenator thrombus. */
+  private injectFault(t: number, y: number[], fault: { filterClot?: number; oxygenatorThrombus?: number }): void {
+    const m = this.m;
+    if (fault.oxygenatorThrombus !== undefined) {
+      y[STATE.oxygenatorThrombus] += fault.oxygenatorThrombus;
+      this.events.push({ t_h: t, type: 'fault', reason: `oxygenator thrombus: resistance +${fmt(100 * fault.oxygenatorThrombus, 0)} %` });
+    }
+    if (fault.filterClot !== undefined && m.filter.status === 'running') {
+      // A filter cannot be more than fully clotted; keep a sliver open so its pressures stay finite.
+      y[STATE.clottedFraction] = Math.min(Math.max(y[STATE.clottedFraction], fault.filterClot), MAX_CLOTTED_FRACTION);
+      this.events.push({ t_h: t, type: 'fault', reason: `filter clotted: ${fmt(100 * fault.filterClot, 0)} % of fibres` });
+      const tmp = tmpNow(m, t, y);
+      if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) this.changeFilter(t, y, `filter clotted (${fmt(100 * fault.filterClot, 0)} % of fibres)`);
     }
   }
 

@@ -4,6 +4,7 @@
  * timeline and by titration), the filter's status, and the initial state vector.
  */
 import type { Scenario } from '../scenario/resolve.js';
+import { ScenarioError } from '../scenario/errors.js';
 import { pumpCurve, type PumpCurve } from '../circuit/centrifugalPump.js';
 import { co2CalibrationFromPublishedPair, oxygenatorDiffusionFlow_mL_min, type Co2Calibration } from '../patient/gasExchange.js';
 import { refillConductance_mL_h_mmHg } from '../patient/fluidBalance.js';
@@ -80,11 +81,20 @@ export function buildModel(scenario: Scenario): Model {
       linearClearance_mL_h: k.heparin.linearClearance,
     },
     pump: c ? pumpCurve(c.pump) : undefined,
-    co2: c ? co2CalibrationFromPublishedPair(c.oxygenator.co2) : undefined,
+    co2: c ? co2Calibration(c.oxygenator.co2) : undefined,
     oxygenatorDiffusionFlow_mL_min: c ? oxygenatorDiffusionFlow_mL_min(c.oxygenator.ratedFlow, c.oxygenator.o2EffectivenessAtRatedFlow) : undefined,
     filter: { status: s.filter ? 'running' : 'absent', installedAt_h: 0, restartAt_h: Infinity, filtersUsed: s.filter ? 1 : 0 },
     circuitGuess_mL_min: 0,
   };
+}
+
+/** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
+function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
+  try {
+    return co2CalibrationFromPublishedPair(pair);
+  } catch (e) {
+    throw new ScenarioError('scenario', [{ path: 'circuit.oxygenator.co2', message: (e as Error).message.replace(/^circuit\.oxygenator\.co2: /, '') }]);
+  }
 }
 
 export function initialState(m: Model): number[] {

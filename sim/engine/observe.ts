@@ -78,7 +78,6 @@ export function observe(m: Model, t_h: number, y: ArrayLike<number>): Observatio
     cardiacOutput_mL_min: p.cardiacOutput,
     pumpFlow_mL_min: cn ? cn.solution.pumpFlow_mL_min : 0,
     drainageFlow_mL_min: cn ? cn.solution.drainageFlow_mL_min : 0,
-    limbReturn_mL_min: cn ? cn.filterLimbReturn_mL_min : 0,
     effectiveFlow_mL_min: cn ? cn.effectiveFlow_mL_min : 0,
     recirculation: cn ? cn.recirculation : 0,
     sweep_L_min: c ? c.oxygenator.sweepGas : 0,

@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/resolve.js';
 import { FilterOperatingError } from '../filter/operatingPoint.js';
 import { derivatives } from './derivatives.js';
 import { EngineError } from './errors.js';
-import { EventScheduler, type SimEvent } from './events.js';
+import { EventScheduler, SUMMARY_TIME_h, type SimEvent } from './events.js';
 import { buildModel, initialState, type Model } from './model.js';
 import { observe, SERIES_NAMES, type Observation, type SeriesName } from './observe.js';
 import { STATE_SIZE, typicalMagnitudes } from './stateLayout.js';
@@ -118,12 +118,12 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): RunResul
       }
     }
     recordDue(t, () => y);
-    if (Math.abs(t - 24) < TIME_EPS_h || (t >= 24 && !milestones.has(24))) milestones.set(24, observe(m, t, y));
+    if (t >= SUMMARY_TIME_h - TIME_EPS_h && !milestones.has(SUMMARY_TIME_h)) milestones.set(SUMMARY_TIME_h, observe(m, t, y));
     guard(() => scheduler.apply(t, y));
     options.onProgress?.(t, duration);
   }
-  if (!milestones.has(24)) milestones.set(24, observe(m, t, y));
-  const summary = summarize(m, series, scheduler.events, y0, y, milestones.get(24)!, t);
+  if (!milestones.has(SUMMARY_TIME_h)) milestones.set(SUMMARY_TIME_h, observe(m, t, y));
+  const summary = summarize(m, series, scheduler.events, y0, y, milestones.get(SUMMARY_TIME_h)!, t);
   return { scenario, series, events: scheduler.events, summary, solver: stats, finalState: y };
 }
 

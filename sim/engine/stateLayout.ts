@@ -72,9 +72,6 @@ export const PCT_SLOTS: SoluteSlots = {
 };
 export type StateName = keyof typeof STATE;
 
-/** Components the output and event location need from the dense interpolant (all but the ledger are cheap too). */
-export const ALL_COMPONENTS = Array.from({ length: STATE_SIZE }, (_, i) => i);
-
 /**
  * A typical magnitude of each state, for absolute tolerances: amounts by their starting value, ledger entries by
  * the amount they account for (they start at zero), fractions by 1.

@@ -2,16 +2,17 @@
 import { q, type SpecTree } from '../parameters.js';
 import foulingFit from './filterFouling.calibrated.json' with { type: 'json' };
 
-const sieving = (clean: number, fouled: number, cleanRef: string, fouledRef: string, source: 'S' | 'E', range: readonly [number, number]) => ({
+type Tag = 'S' | 'S2' | 'E';
+const sieving = (clean: number, fouled: number, cleanRef: string, fouledRef: string, tags: readonly [Tag, Tag], range: readonly [number, number]) => ({
   clean: q('1', clean, [0, 1], {
     description: 'Sieving coefficient of a clean membrane (SC = C_ultrafiltrate / C_plasma).',
-    source,
+    source: tags[0],
     ref: cleanRef,
   }),
   fouled: q('1', fouled, [0, 1], {
     range,
     description: 'Sieving coefficient once the protein layer has formed.',
-    source,
+    source: tags[1],
     ref: fouledRef,
   }),
 });
@@ -32,10 +33,10 @@ export const filterSpecs = {
   referenceBloodFlow: q('mL/min', 300, [50, 1000], { description: 'Blood flow of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
   referenceHematocrit: q('1', 0.45, [0.1, 0.7], { description: 'Hematocrit of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
   sieving: {
-    il6: sieving(0.6, 0.45, 'Mariano, NDT 2005: HCO in vitro ≈ 0.6', 'reference-data.md §2: default 0.45 (0.15–0.7)', 'S', [0.15, 0.7]),
-    pct: sieving(0.7, 0.6, 'HCO higher than polysulfone 0.24 (Meisner, Shock 2001)', 'reference-data.md §2: default 0.6 (0.2–0.9)', 'E', [0.2, 0.9]),
-    albumin: sieving(0.2, 0.01, 'Mariano, NDT 2005: HCO 0.2 on a clean membrane', 'Mariano 2005: fell to 0.02 within 3 h; default 0.01 (0.001–0.05)', 'S', [0.001, 0.05]),
-    crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', 'S', [0, 0.02]),
+    il6: sieving(0.6, 0.45, 'Mariano, NDT 2005: HCO in vitro ≈ 0.6', 'reference-data.md §2: default 0.45 within the published 0.15–0.7', ['S', 'E'], [0.15, 0.7]),
+    pct: sieving(0.7, 0.6, 'HCO higher than polysulfone 0.24 (Meisner, Shock 2001)', 'reference-data.md §2: default 0.6 (0.2–0.9)', ['E', 'E'], [0.2, 0.9]),
+    albumin: sieving(0.2, 0.01, 'Mariano, NDT 2005: HCO 0.2 on a clean membrane', 'Mariano 2005: fell to 0.02 within 3 h; reference-data.md §2 default 0.01 (0.001–0.05)', ['S', 'E'], [0.001, 0.05]),
+    crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', ['S', 'S'], [0, 0.02]),
   },
   proteinLayer: {
     timeConstant: q('h', 2, [0.05, 24], {

@@ -25,7 +25,6 @@ export interface OxygenInputs {
   cardiacOutput_mL_min: number;
   pumpFlow_mL_min: number;
   drainageFlow_mL_min: number;
-  limbReturn_mL_min: number;
   effectiveFlow_mL_min: number;
   recirculation: number;
   sweep_L_min: number;

@@ -13,8 +13,8 @@ const sex: ChoiceSpec<'male' | 'female'> = {
 export const patientSpecs = {
   weight: q('kg', null, [20, 300], {
     description: 'Body weight; the effluent dose and per-kg doses scale with it.',
-    source: 'S',
-    ref: 'scenario input',
+    source: 'E',
+    ref: 'scenario input (the cohort default adult: 80 kg)',
   }),
   height: q('cm', 175, [120, 230], { description: 'Body height (descriptive).', source: 'E', ref: 'adult average' }),
   age: q('year', 50, [18, 100], { description: 'Age (descriptive).', source: 'S', ref: 'cohort.md: mean 49.2 years' }),
@@ -39,8 +39,8 @@ export const patientSpecs = {
   }),
   venousCompliance: q('mL/mmHg', null, [20, 1000], {
     defaultPerKg: 2,
-    range: [1.5, 3],
-    description: 'Venous compliance: mL of blood volume per mmHg of venous pressure (default 2 mL/mmHg/kg).',
+    range: [120, 240],
+    description: 'Venous compliance: mL of blood volume per mmHg of venous pressure (default 2 mL/mmHg/kg; range for an 80 kg adult, 1.5–3 mL/mmHg/kg).',
     source: 'E',
     ref: 'Guyton: systemic venous compliance ~2–2.5 mL/mmHg/kg',
   }),
@@ -135,9 +135,9 @@ export const patientSpecs = {
     }),
     urineOutput: q('mL/h', 0, [0, 1000], {
       adjustable: true,
-      description: 'Urine output (the cohort protocol added the hemofilter at ≤ 0.3 mL/kg/h).',
-      source: 'S',
-      ref: 'cohort.md inclusion',
+      description: 'Urine output (the cohort protocol added the hemofilter at ≤ 0.3 mL/kg/h; default anuric).',
+      source: 'E',
+      ref: 'cohort.md inclusion: ≤ 0.3 mL/kg/h',
     }),
     interstitialVolume: q('mL', null, [1000, 60000], {
       defaultPerKg: 150,
@@ -147,10 +147,10 @@ export const patientSpecs = {
     }),
     interstitialCompliance: q('mL/mmHg', null, [100, 10000], {
       defaultPerKg: 10,
-      range: [5, 20],
-      description: 'Interstitial compliance (default 10 mL/mmHg/kg): how much the interstitium yields before it refills plasma.',
+      range: [400, 1600],
+      description: 'Interstitial compliance (default 10 mL/mmHg/kg; range for an 80 kg adult, 5–20 mL/mmHg/kg): how much the interstitium yields before it refills plasma.',
       source: 'E',
-      ref: 'about 5× the venous compliance (see docs/models/fluid-balance.md)',
+      ref: 'no published figure: an estimate, about 5× the venous compliance, that makes refill follow the plasma-refill time constant'
     }),
     refillTimeConstant: q('h', 1.5, [0.1, 24], {
       range: [0.5, 4],

@@ -40,9 +40,9 @@ export const prescriptionSpecs = {
   heparin: {
     bolus: q('U', 0, [0, 50000], {
       perKg: true,
-      description: 'Heparin bolus at the start of the run (U or U/kg).',
-      source: 'S',
-      ref: 'ELSO: 50–100 U/kg at cannulation (given before the run starts by default)',
+      description: 'Heparin bolus at the start of the run (U or U/kg); default none, the cannulation bolus was given before the run.',
+      source: 'E',
+      ref: 'ELSO: 50–100 U/kg at cannulation, before the run starts',
     }),
     infusion: q('U/h', null, [0, 10000], {
       defaultPerKg: 18,

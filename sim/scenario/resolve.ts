@@ -23,6 +23,7 @@ export interface TimelineEntry {
   set: TimelineChange[];
   heparinBolus_U?: number;
   changeFilter?: boolean;
+  fault?: { filterClot?: number; oxygenatorThrombus?: number };
   note?: string;
 }
 
@@ -149,8 +150,9 @@ function resolveTimeline(
       if (typeof v === 'number') entry.heparinBolus_U = v;
     }
     if (e.changeFilter) entry.changeFilter = true;
-    if (entry.set.length === 0 && entry.heparinBolus_U === undefined && !entry.changeFilter && e.set === undefined && e.heparinBolus === undefined) {
-      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "changeFilter"');
+    if (e.fault !== undefined) entry.fault = resolveFault(e.fault as Record<string, unknown>, `${base}.fault`, issues);
+    if (entry.set.length === 0 && entry.heparinBolus_U === undefined && !entry.changeFilter && e.set === undefined && e.heparinBolus === undefined && e.fault === undefined) {
+      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "changeFilter", "fault"');
     }
     out.push(entry);
   });
@@ -169,6 +171,23 @@ function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, i
     rx.filterChange.tmpLimit,
   );
   if (problem) issues.add('prescription.effluentDose', `got ${+rx.effluentDose.toPrecision(6)} mL/kg/h (= ${+effluent_mL_h.toPrecision(6)} mL/h for ${s.patient.weight} kg): ${problem}`);
+}
+
+const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus', QuantitySpec> = {
+  filterClot: { kind: 'quantity', unit: '1', default: null, limits: [0, 1], description: 'fraction of fibres clotted', source: 'E', ref: 'fault' },
+  oxygenatorThrombus: { kind: 'quantity', unit: '1', default: null, limits: [0, 100], description: 'relative resistance added', source: 'E', ref: 'fault' },
+};
+
+function resolveFault(given: Record<string, unknown>, base: string, issues: Issues): TimelineEntry['fault'] {
+  const fault: NonNullable<TimelineEntry['fault']> = {};
+  for (const key of ['filterClot', 'oxygenatorThrombus'] as const) {
+    if (given[key] === undefined) continue;
+    const parsed = parseQuantityLeaf(FAULT_SPECS[key], given[key], { addIssue: (m) => issues.add(`${base}.${key}`, m) });
+    const v = parsed && resolveLeaf(FAULT_SPECS[key], parsed, `${base}.${key}`, undefined, issues);
+    if (typeof v === 'number') fault[key] = v;
+  }
+  if (Object.keys(given).length === 0) issues.add(base, 'is empty; expected "filterClot" and/or "oxygenatorThrombus"');
+  return fault;
 }
 
 /** Cross-field rules a single field's limits cannot express. */

@@ -71,6 +71,16 @@ const timelineEntrySchema = z.strictObject({
     .meta({ description: 'Settings to change, by path: { "prescription.effluentDose": "30 mL/kg/h" }.' }),
   heparinBolus: z.union([z.string(), z.number()]).optional().meta({ description: 'A heparin bolus, e.g. "5000 U" or "50 U/kg".' }),
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
+  fault: z
+    .strictObject({
+      filterClot: z.union([z.string(), z.number()]).optional().meta({ description: 'Clot this fraction of the filter fibres now, e.g. "100 %".' }),
+      oxygenatorThrombus: z
+        .union([z.string(), z.number()])
+        .optional()
+        .meta({ description: 'Add thrombus to the oxygenator: its resistance rises by this fraction, e.g. "150 %".' }),
+    })
+    .optional()
+    .meta({ description: 'Inject a fault for training: a clotted filter, a thrombosed oxygenator.' }),
   note: z.string().max(500).optional(),
 });
 
