@@ -6,6 +6,7 @@ import { activatedPartialThromboplastinTime_s } from '../patient/heparin.js';
 import { bloodState } from './bloodState.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
 import { ScenarioError } from '../scenario/errors.js';
+import type { TimelineEntry } from '../scenario/resolve.js';
 import { EngineError } from './errors.js';
 import type { Model } from './model.js';
 import { applySetting } from './settings.js';
@@ -13,6 +14,9 @@ import { STATE } from './stateLayout.js';
 import { tmpNow } from './tmpNow.js';
 
 export type EventType = 'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration' | 'fault';
+
+/** What a timeline entry or an operator's command does (a timeline entry without its time). */
+export type Action = Omit<TimelineEntry, 'at_h' | 'index'>;
 
 export interface SimEvent {
   t_h: number;
@@ -64,18 +68,7 @@ export class EventScheduler {
     this.lastTime = t;
     if (m.filter.status === 'changing' && t >= m.filter.restartAt_h - EPS_h) this.startFilter(t);
     for (let e = m.current.timeline[this.timelineIndex]; e && e.at_h <= t + EPS_h; e = m.current.timeline[++this.timelineIndex]) {
-      for (const change of e.set) {
-        const { from, to } = applySetting(m, change);
-        this.events.push({ t_h: t, type: 'setting_change', reason: `${change.path}: ${String(from)} → ${String(to)}${e.note ? ` (${e.note})` : ''}` });
-      }
-      if (e.set.length) this.checkFilterable(t, y, `timeline[${e.index}].set`);
-      if (e.heparinBolus_U !== undefined) {
-        y[STATE.heparin_U] += e.heparinBolus_U;
-        y[STATE.heparinInfused_U] += e.heparinBolus_U;
-        this.events.push({ t_h: t, type: 'heparin_bolus', reason: `${fmt(e.heparinBolus_U, 0)} U` });
-      }
-      if (e.fault) this.injectFault(t, y, e.fault);
-      if (e.changeFilter && m.filter.status === 'running') this.changeFilter(t, y, 'manual change (timeline)');
+      this.perform(t, y, e, `timeline[${e.index}].set`);
     }
     if (m.filter.status === 'running' && t >= m.filter.installedAt_h + m.current.prescription.filterChange.maxHours - EPS_h) {
       this.changeFilter(t, y, `maximum filter age ${fmt(m.current.prescription.filterChange.maxHours)} h reached`);
@@ -91,6 +84,26 @@ export class EventScheduler {
       }
       this.tmpLimitReached(t, y);
     }
+  }
+
+  /**
+   * Performs one action now: setting changes, a heparin bolus, a fault, a manual filter change. The timeline's
+   * entries and the operator's live commands both come through here. `path` names the action in error messages.
+   */
+  perform(t: number, y: number[], e: Action, path: string): void {
+    const m = this.m;
+    for (const change of e.set) {
+      const { from, to } = applySetting(m, change);
+      this.events.push({ t_h: t, type: 'setting_change', reason: `${change.path}: ${String(from)} → ${String(to)}${e.note ? ` (${e.note})` : ''}` });
+    }
+    if (e.set.length) this.checkFilterable(t, y, path);
+    if (e.heparinBolus_U !== undefined) {
+      y[STATE.heparin_U] += e.heparinBolus_U;
+      y[STATE.heparinInfused_U] += e.heparinBolus_U;
+      this.events.push({ t_h: t, type: 'heparin_bolus', reason: `${fmt(e.heparinBolus_U, 0)} U` });
+    }
+    if (e.fault) this.injectFault(t, y, e.fault);
+    if (e.changeFilter && m.filter.status === 'running') this.changeFilter(t, y, e.note ?? 'manual change (timeline)');
   }
 
   /** Training faults: a clotted filter (changed at once if it can no longer pass the prescription), oxygenator thrombus. */

@@ -1,0 +1,172 @@
+/**
+ * A running simulation that can be advanced piece by piece: the batch run (simulate.ts) advances it to the end
+ * in one go, the live view advances it frame by frame and sends the operator's commands in between.
+ *
+ * The slow states are integrated with odex (time in hours, dense output) in segments between discrete events.
+ * A sampler may read the dense interpolant at times of its choosing inside each step; TMP crossings of the
+ * filter-change limit are located on the interpolant by bisection, not rounded to any grid.
+ */
+import { Outcome, Solver } from 'odex';
+import type { Scenario } from '../scenario/resolve.js';
+import { parseSetting } from '../scenario/resolve.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { FilterOperatingError } from '../filter/operatingPoint.js';
+import { derivatives } from './derivatives.js';
+import { EngineError } from './errors.js';
+import { EventScheduler, type Action, type SimEvent } from './events.js';
+import { buildModel, initialState, type Model } from './model.js';
+import { observe, type Observation } from './observe.js';
+import { STATE_SIZE, typicalMagnitudes } from './stateLayout.js';
+import { tmpNow } from './tmpNow.js';
+
+export interface SolverStats {
+  rhsEvaluations: number;
+  steps: number;
+  segments: number;
+}
+
+/** Reads the solution at times it chooses: `due` is the next time it wants, `take` receives the state there. */
+export interface Sampler {
+  due(): number;
+  take(t_h: number, stateAt: (t_h: number) => number[]): void;
+}
+
+const RELATIVE_TOLERANCE = 1e-8;
+const TIME_EPS_h = 1e-9;
+const MAX_STEPS_PER_SEGMENT = 200_000;
+
+export class Simulation {
+  readonly model: Model;
+  readonly stats: SolverStats = { rhsEvaluations: 0, steps: 0, segments: 0 };
+  readonly initialState: readonly number[];
+  private t = 0;
+  private y: number[];
+  private readonly scheduler: EventScheduler;
+  private readonly solver: Solver;
+  private readonly f: (x: number, y: number[]) => number[];
+
+  constructor(readonly scenario: Scenario) {
+    this.model = buildModel(scenario);
+    this.y = initialState(this.model);
+    this.initialState = this.y.slice();
+    this.scheduler = new EventScheduler(this.model, Infinity);
+    this.solver = new Solver(STATE_SIZE);
+    this.solver.denseOutput = true;
+    this.solver.relativeTolerance = RELATIVE_TOLERANCE;
+    this.solver.absoluteTolerance = typicalMagnitudes(this.y).map((v) => RELATIVE_TOLERANCE * v);
+    this.solver.maxSteps = MAX_STEPS_PER_SEGMENT;
+    this.f = (x, yy) => derivatives(this.model, x, yy);
+    guard(() => this.scheduler.start(0, this.y));
+  }
+
+  get time_h(): number {
+    return this.t;
+  }
+  get state(): readonly number[] {
+    return this.y;
+  }
+  get events(): readonly SimEvent[] {
+    return this.scheduler.events;
+  }
+
+  /** Everything the engine reports, now. */
+  observe(): Observation {
+    return observe(this.model, this.t, this.y);
+  }
+
+  /** Integrates to `target` (h), applying every event on the way; `sampler` reads the solution between. */
+  advanceTo(target: number, sampler?: Sampler): void {
+    while (this.t < target - TIME_EPS_h) {
+      const tNext = Math.min(this.scheduler.nextTime(), target);
+      if (tNext > this.t + TIME_EPS_h) this.integrate(tNext, sampler);
+      sampler?.take(this.t, () => this.y);
+      guard(() => this.scheduler.apply(this.t, this.y));
+    }
+  }
+
+  /**
+   * The operator changes a setting now (value as text with its unit, e.g. "3200 rpm", or a boolean). Bad values
+   * throw a ScenarioError and change nothing.
+   */
+  set(path: string, value: string | boolean): void {
+    const issues: { path: string; message: string }[] = [];
+    const change = parseSetting(path, value, this.model.weight_kg, { add: (p, m) => issues.push({ path: p, message: m }) }, true);
+    if (!change) throw new ScenarioError('setting', issues);
+    this.act({ set: [change] }, path);
+  }
+
+  /** A heparin bolus (U), a fault, or a filter change, now. */
+  act(action: Partial<Action>, path = 'action'): void {
+    const full: Action = { set: [], ...action };
+    const before = structuredClone(this.model.current);
+    const eventCount = this.scheduler.events.length;
+    try {
+      guard(() => {
+        this.scheduler.perform(this.t, this.y, full, path);
+        this.scheduler.apply(this.t, this.y);
+      });
+    } catch (e) {
+      if (e instanceof ScenarioError) {
+        // a refused setting changes nothing
+        Object.assign(this.model.current, before);
+        this.scheduler.events.length = eventCount;
+      }
+      throw e;
+    }
+  }
+
+  private integrate(tNext: number, sampler?: Sampler): void {
+    const m = this.model;
+    let crossing: { t: number; y: number[] } | undefined;
+    const limit = m.current.prescription.filterChange.tmpLimit;
+    const result = guard(() =>
+      this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, dense) => {
+        if (nr === 1 || !dense) return;
+        this.stats.steps++;
+        const stateAt = (ts: number) => Array.from({ length: STATE_SIZE }, (_, i) => dense(i, ts));
+        const excess = (ts: number, ys: number[]) => (tmpNow(m, ts, ys) ?? -Infinity) - limit;
+        let end = x;
+        if (excess(x, yx) >= 0) {
+          let lo = xOld;
+          let hi = x;
+          while (hi - lo > 1e-7) {
+            const mid = 0.5 * (lo + hi);
+            if (excess(mid, stateAt(mid)) >= 0) hi = mid;
+            else lo = mid;
+          }
+          crossing = { t: hi, y: stateAt(hi) };
+          end = hi;
+        }
+        if (sampler) while (sampler.due() <= end + TIME_EPS_h) sampler.take(sampler.due(), stateAt);
+        if (crossing) return false;
+      }),
+    );
+    this.stats.rhsEvaluations += result.nEval;
+    this.stats.segments++;
+    if (result.outcome === Outcome.MaxStepsExceeded) {
+      throw new EngineError(`the ODE solver hit its step limit (${MAX_STEPS_PER_SEGMENT} steps) between ${this.t.toFixed(3)} h and ${tNext.toFixed(3)} h`);
+    }
+    const reached = crossing ?? { t: tNext, y: result.y.slice() };
+    checkFinite(reached.y, reached.t);
+    this.t = reached.t;
+    this.y = reached.y;
+    if (crossing) guard(() => this.scheduler.tmpLimitReached(this.t, this.y));
+  }
+}
+
+function checkFinite(y: number[], t: number): void {
+  const bad = y.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new EngineError(`state component ${bad} became ${y[bad]} at ${t.toFixed(3)} h`);
+}
+
+/** Turns model errors thrown inside the solver into errors that name their cause. */
+function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof FilterOperatingError) throw new EngineError(`the hemofilter can no longer run its prescription: ${e.message}`);
+    throw e;
+  }
+}
+
+export type { Model };
