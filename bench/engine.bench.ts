@@ -4,7 +4,7 @@
  * Target (issue 2): one patient-day of the full model in 5 ms or less on the 2-core project machine.
  * Prints figures; asserts nothing (design.md: benchmarks are not tests).
  */
-import { loadScenarioFile } from '../sim/scenario/load.js';
+import { loadScenarioFile } from '../sim/scenario/loadFile.js';
 import { simulate } from '../sim/engine/simulate.js';
 
 const WARMUP = 5;

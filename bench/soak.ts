@@ -3,7 +3,7 @@
  * (after forced garbage collection) so memory growth shows. Prints figures; asserts nothing.
  * Run with --expose-gc (the npm script does).
  */
-import { loadScenarioFile } from '../sim/scenario/load.js';
+import { loadScenarioFile } from '../sim/scenario/loadFile.js';
 import { simulate } from '../sim/engine/simulate.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -6,7 +6,7 @@
  * Run: npm run calibrate:filter
  */
 import { writeFileSync } from 'node:fs';
-import { loadScenarioFile } from '../sim/scenario/load.js';
+import { loadScenarioFile } from '../sim/scenario/loadFile.js';
 import { simulate } from '../sim/engine/simulate.js';
 
 const TARGET_LIFE_h = 27;

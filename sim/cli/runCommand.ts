@@ -1,5 +1,6 @@
 /** `sim run <scenario>`: load, simulate, write JSON or CSV. */
-import { loadScenarioFile, parseOverride } from '../scenario/load.js';
+import { parseOverride } from '../scenario/load.js';
+import { loadScenarioFile } from '../scenario/loadFile.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { simulate } from '../engine/simulate.js';
 import { resultToCsv, resultToJson } from '../output/formats.js';

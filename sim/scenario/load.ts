@@ -1,8 +1,8 @@
 /**
- * Loading a scenario: read the file, parse JSON, apply command-line overrides, check the shape and units
- * (zod), then resolve defaults and limits. Any user mistake becomes a ScenarioError; nothing is thrown raw.
+ * Loading a scenario from its text: parse JSON, apply command-line overrides, check the shape and units (zod),
+ * then resolve defaults and limits. Any user mistake becomes a ScenarioError; nothing is thrown raw.
+ * No file system here, so the browser bundles it too; loadFile.ts reads files for the command line.
  */
-import { readFileSync } from 'node:fs';
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { resolveScenario, type Scenario } from './resolve.js';
@@ -14,7 +14,8 @@ import { parseJsonText } from './jsonText.js';
 
 export { parseJsonText };
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** A scenario is a few kB; anything past this is not one. */
+export const MAX_SCENARIO_CHARS = 5 * 1024 * 1024;
 let schema: ReturnType<typeof scenarioFileSchema> | undefined;
 
 /** A `path=value` override from the command line. */
@@ -79,21 +80,15 @@ export function scenarioFromObject(raw: unknown, source: string): Scenario {
   return scenario;
 }
 
-/** Reads, overrides, validates and resolves a scenario file. */
-export function loadScenarioFile(file: string, overrides: Override[] = []): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new ScenarioError(file, [{ path: '', message: `cannot read the scenario file: ${why}` }]);
+/** Parses, overrides, validates and resolves scenario text (a file's contents, or one loaded in the browser). */
+export function loadScenarioText(text: string, source: string, overrides: Override[] = []): Scenario {
+  if (text.length > MAX_SCENARIO_CHARS) {
+    throw new ScenarioError(source, [{ path: '', message: `the file is larger than ${MAX_SCENARIO_CHARS / 1024 / 1024} MiB; a scenario is a few kB` }]);
   }
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new ScenarioError(file, [{ path: '', message: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; a scenario is a few kB` }]);
-  const raw = parseJsonText(text, file);
+  const raw = parseJsonText(text, source);
   applyOverrides(raw, overrides);
   try {
-    return scenarioFromObject(raw, file);
+    return scenarioFromObject(raw, source);
   } catch (e) {
     // a value set on the command line is not in the file: say where it came from
     if (!(e instanceof ScenarioError) || overrides.length === 0) throw e;

@@ -1,5 +1,6 @@
 /** Shared test helpers: load a bundled scenario with overrides and run it. */
-import { loadScenarioFile, type Override } from '../../sim/scenario/load.js';
+import type { Override } from '../../sim/scenario/load.js';
+import { loadScenarioFile } from '../../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../../sim/engine/simulate.js';
 import type { Scenario } from '../../sim/scenario/resolve.js';
 
