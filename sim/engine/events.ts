@@ -3,6 +3,8 @@
  * titration, filter changes (TMP limit located by the solver, maximum age, manual) and the downtime that follows.
  */
 import { activatedPartialThromboplastinTime_s } from '../patient/heparin.js';
+import { meanArterialPressure_mmHg } from '../patient/hemodynamics.js';
+import { nextNorepinephrineDose } from '../patient/norepinephrineTitration.js';
 import { bloodState } from './bloodState.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -13,7 +15,15 @@ import { applySetting } from './settings.js';
 import { STATE } from './stateLayout.js';
 import { tmpNow } from './tmpNow.js';
 
-export type EventType = 'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration' | 'fault';
+export type EventType =
+  | 'filter_change'
+  | 'filter_start'
+  | 'setting_change'
+  | 'heparin_bolus'
+  | 'aptt_check'
+  | 'heparin_titration'
+  | 'norepinephrine_titration'
+  | 'fault';
 
 /** What a timeline entry or an operator's command does (a timeline entry without its time). */
 export type Action = Omit<TimelineEntry, 'at_h' | 'index'>;
@@ -35,12 +45,14 @@ export class EventScheduler {
   readonly events: SimEvent[] = [];
   private timelineIndex = 0;
   private nextCheck_h: number;
+  private nextPressorCheck_h: number;
 
   constructor(
     private readonly m: Model,
     private readonly duration_h: number,
   ) {
     this.nextCheck_h = m.current.prescription.heparin.checkInterval;
+    this.nextPressorCheck_h = m.current.prescription.norepinephrine.interval;
   }
 
   /** Checks the starting settings and applies anything scheduled at time zero. */
@@ -51,7 +63,7 @@ export class EventScheduler {
 
   nextTime(): number {
     const m = this.m;
-    const times = [this.duration_h, this.nextCheck_h];
+    const times = [this.duration_h, this.nextCheck_h, this.nextPressorCheck_h];
     const tl = m.current.timeline[this.timelineIndex];
     if (tl) times.push(tl.at_h);
     if (m.filter.status === 'running') times.push(m.filter.installedAt_h + m.current.prescription.filterChange.maxHours);
@@ -76,6 +88,10 @@ export class EventScheduler {
     if (t >= this.nextCheck_h - EPS_h) {
       this.checkAptt(t, y);
       this.nextCheck_h += m.current.prescription.heparin.checkInterval;
+    }
+    if (t >= this.nextPressorCheck_h - EPS_h) {
+      this.titrateNorepinephrine(t, y);
+      this.nextPressorCheck_h += m.current.prescription.norepinephrine.interval;
     }
     const tmp = tmpNow(m, t, y);
     if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) {
@@ -163,6 +179,19 @@ export class EventScheduler {
     m.filter.restartAt_h = Infinity;
     m.filter.filtersUsed++;
     this.events.push({ t_h: t, type: 'filter_start', reason: `filter ${m.filter.filtersUsed} primed and running` });
+  }
+
+  private titrateNorepinephrine(t: number, y: number[]): void {
+    const m = this.m;
+    const rule = m.current.prescription.norepinephrine;
+    const hemo = m.current.patient.hemodynamics;
+    if (!rule.titrate) return;
+    const map = meanArterialPressure_mmHg(m.current.hemodynamics, m.intrinsic.tone_mmHg, bloodState(m, y).il6_pg_mL, hemo.norepinephrine);
+    const next = nextNorepinephrineDose({ ...rule, minDose: 0 }, map, hemo.norepinephrine);
+    if (next === hemo.norepinephrine) return;
+    const side = next > hemo.norepinephrine ? `below ${fmt(rule.escalateBelow)}` : `above ${fmt(rule.weanAbove)}`;
+    this.events.push({ t_h: t, type: 'norepinephrine_titration', reason: `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min` });
+    hemo.norepinephrine = next;
   }
 
   private checkAptt(t: number, y: number[]): void {

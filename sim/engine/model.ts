@@ -6,7 +6,9 @@
 import type { Scenario } from '../scenario/resolve.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { pumpCurve, type PumpCurve } from '../circuit/centrifugalPump.js';
-import { co2CalibrationFromPublishedPair, oxygenatorDiffusionFlow_mL_min, type Co2Calibration } from '../patient/gasExchange.js';
+import { co2CalibrationFromPublishedPair, oxygenatorDiffusionFlow_mL_min, oxygenExchange, type Co2Calibration } from '../patient/gasExchange.js';
+import { intrinsicState } from '../patient/hemodynamics.js';
+import { hemoglobin_g_dL } from '../blood.js';
 import { refillConductance_mL_h_mmHg } from '../patient/fluidBalance.js';
 import { crpMaxSynthesis } from '../patient/crp.js';
 import { heparinSteadyState_U_mL, type HeparinKinetics } from '../patient/heparin.js';
@@ -36,6 +38,8 @@ export interface Model {
   readonly pump?: PumpCurve;
   readonly co2?: Co2Calibration;
   readonly oxygenatorDiffusionFlow_mL_min?: number;
+  /** The patient's intrinsic vascular tone and heart rate (hemodynamics.ts), from the pre-treatment start. */
+  readonly intrinsic: { tone_mmHg: number; rate_bpm: number };
   filter: { status: FilterStatus; installedAt_h: number; restartAt_h: number; filtersUsed: number };
   /** The last circuit solution's drainage flow: the next solve starts there. */
   circuitGuess_mL_min: number;
@@ -83,9 +87,35 @@ export function buildModel(scenario: Scenario): Model {
     pump: c ? pumpCurve(c.pump) : undefined,
     co2: c ? co2Calibration(c.oxygenator.co2) : undefined,
     oxygenatorDiffusionFlow_mL_min: c ? oxygenatorDiffusionFlow_mL_min(c.oxygenator.ratedFlow, c.oxygenator.o2EffectivenessAtRatedFlow) : undefined,
+    intrinsic: intrinsicState(s.hemodynamics, {
+      map_mmHg: p.hemodynamics.map,
+      heartRate_bpm: p.hemodynamics.heartRate,
+      il6_pg_mL: p.baseline.il6,
+      norepinephrine_ug_kg_min: p.hemodynamics.norepinephrine,
+      sao2: preTreatmentSaturation(s),
+    }),
     filter: { status: s.filter ? 'running' : 'absent', installedAt_h: 0, restartAt_h: Infinity, filtersUsed: s.filter ? 1 : 0 },
     circuitGuess_mL_min: 0,
   };
+}
+
+/** Arterial saturation at the start with the native lung alone: the baseline figures are taken before ECMO starts. */
+function preTreatmentSaturation(s: Scenario): number {
+  const p = s.patient;
+  return oxygenExchange({
+    cardiacOutput_mL_min: p.cardiacOutput,
+    pumpFlow_mL_min: 0,
+    drainageFlow_mL_min: 0,
+    effectiveFlow_mL_min: 0,
+    recirculation: 0,
+    sweep_L_min: 0,
+    fio2: 0.21,
+    diffusionFlow_mL_min: 0,
+    hemoglobin_g_dL: hemoglobin_g_dL(p.hematocrit),
+    o2Consumption_mL_min: p.lung.o2Consumption,
+    shuntFraction: p.lung.shuntFraction,
+    endCapillarySaturation: p.lung.endCapillarySaturation,
+  }).sao2;
 }
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */

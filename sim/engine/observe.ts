@@ -7,6 +7,7 @@ import { hemoglobin_g_dL } from '../blood.js';
 import { activatedPartialThromboplastinTime_s } from '../patient/heparin.js';
 import { arterialCo2_mmHg, oxygenatorCo2Conductance, oxygenExchange } from '../patient/gasExchange.js';
 import { effectiveUltrafiltrationCoefficient } from '../filter/transmembranePressure.js';
+import { heartRate_bpm, meanArterialPressure_mmHg } from '../patient/hemodynamics.js';
 import { bloodState } from './bloodState.js';
 import { circuitNow } from './circuitNow.js';
 import { filterNow } from './filterNow.js';
@@ -60,6 +61,9 @@ export const SERIES = {
   post_oxygenator_sat_pct: ['%', 'Saturation leaving the oxygenator'],
   oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator'],
   sweep_gas_L_min: ['L/min', 'Sweep gas flow'],
+  map_mmHg: ['mmHg', 'Mean arterial pressure'],
+  heart_rate_bpm: ['bpm', 'Heart rate'],
+  norepinephrine_ug_kg_min: ['ug/kg/min', 'Norepinephrine dose'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type SeriesName = keyof typeof SERIES;
@@ -90,6 +94,8 @@ export function observe(m: Model, t_h: number, y: ArrayLike<number>): Observatio
   });
   const gOxy = c && m.co2 && cn ? oxygenatorCo2Conductance(m.co2, c.oxygenator.sweepGas, cn.effectiveFlow_mL_min) : 0;
   const elapsed = Math.max(t_h, 1e-12);
+  const ne = p.hemodynamics.norepinephrine;
+  const map = meanArterialPressure_mmHg(sc.hemodynamics, m.intrinsic.tone_mmHg, blood.il6_pg_mL, ne);
   const none = NaN;
   const limb = cn?.limb;
   const kufEff = fn && sc.filter ? effectiveUltrafiltrationCoefficient(sc.filter.ultrafiltrationCoefficient, fn.clottedFraction, fn.cakeResistance) : none;
@@ -140,5 +146,8 @@ export function observe(m: Model, t_h: number, y: ArrayLike<number>): Observatio
     post_oxygenator_sat_pct: cn ? 100 * o2.postOxygenatorSat : none,
     oxygenator_o2_transfer_mL_min: cn ? o2.oxygenatorO2Transfer_mL_min : none,
     sweep_gas_L_min: c ? c.oxygenator.sweepGas : none,
+    map_mmHg: map,
+    heart_rate_bpm: heartRate_bpm(sc.hemodynamics, m.intrinsic.rate_bpm, map, ne, blood.il6_pg_mL, o2.sao2),
+    norepinephrine_ug_kg_min: ne,
   };
 }

@@ -84,13 +84,14 @@ export const patientSpecs = {
   },
   hemodynamics: {
     map: q('mmHg', 52.3, [20, 150], {
-      description: 'Mean arterial pressure at the start.',
+      description: 'Mean arterial pressure at the start, before any extracorporeal treatment.',
       source: 'S',
       ref: 'cohort.md: 52.3 mmHg (ECMO arm)',
     }),
-    heartRate: q('bpm', 115, [30, 220], { description: 'Heart rate at the start.', source: 'E', ref: 'septic shock' }),
+    heartRate: q('bpm', 115, [30, 220], { description: 'Heart rate at the start, before any extracorporeal treatment.', source: 'E', ref: 'septic shock' }),
     norepinephrine: q('ug/kg/min', 0.74, [0, 5], {
-      description: 'Norepinephrine dose at the start.',
+      adjustable: true,
+      description: 'Norepinephrine dose (at the start; the titration and the operator change it during the run).',
       source: 'S',
       ref: 'cohort.md: −0.39 = −53 % of baseline, so ≈ 0.74 (derived)',
     }),

@@ -1,6 +1,15 @@
 /** The prescription: hemofiltration settings, heparin and the filter-change rules (the scenario's `prescription`). */
 import { q, type FlagSpec, type SpecTree } from '../parameters.js';
 
+const titrateNorepinephrine: FlagSpec = {
+  kind: 'flag',
+  default: true,
+  adjustable: true,
+  description: 'Titrate norepinephrine to the MAP target at each check (escalate below, wean above).',
+  source: 'S',
+  ref: 'reference-data.md §7: clinicians titrate norepinephrine to MAP ≥ 65 mmHg',
+};
+
 const titrate: FlagSpec = {
   kind: 'flag',
   default: true,
@@ -74,6 +83,35 @@ export const prescriptionSpecs = {
       source: 'E',
       ref: 'unit protocol cap',
     }),
+  },
+  norepinephrine: {
+    titrate: titrateNorepinephrine,
+    escalateBelow: q('mmHg', 65, [30, 120], {
+      adjustable: true,
+      description: 'Raise the dose by one step when MAP is below this.',
+      source: 'S',
+      ref: 'reference-data.md §7: MAP ≥ 65 mmHg',
+    }),
+    weanAbove: q('mmHg', 70, [30, 150], {
+      adjustable: true,
+      range: [65, 80],
+      description: 'Wean the dose by one step when MAP is above this.',
+      source: 'E',
+      ref: 'unit practice; calibratable',
+    }),
+    step: q('ug/kg/min', 0.02, [0.001, 1], {
+      range: [0.01, 0.05],
+      description: 'Change of dose at each titration.',
+      source: 'E',
+      ref: 'unit practice; calibratable',
+    }),
+    interval: q('h', 1, [0.05, 24], {
+      range: [0.25, 2],
+      description: 'Time between titration checks.',
+      source: 'E',
+      ref: 'unit practice; calibratable',
+    }),
+    maxDose: q('ug/kg/min', 2, [0, 5], { description: 'Highest dose the titration gives.', source: 'E', ref: 'unit practice' }),
   },
   filterChange: {
     tmpLimit: q('mmHg', 250, [50, 500], { adjustable: true, description: 'Change the filter when TMP exceeds this.', source: 'S', ref: 'cohort.md' }),

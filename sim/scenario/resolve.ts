@@ -38,6 +38,7 @@ export interface Scenario {
   filter: ScenarioValues['filter'] | null;
   prescription: ScenarioValues['prescription'];
   kinetics: ScenarioValues['kinetics'];
+  hemodynamics: ScenarioValues['hemodynamics'];
   timeline: TimelineEntry[];
 }
 
@@ -212,7 +213,7 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
   const issues = new Issues();
   const patientGiven = parsed.patient as Record<string, ParsedQuantity | undefined> | undefined;
   const weight = resolveLeaf(scenarioSpecs.patient.weight, patientGiven?.weight, 'patient.weight', undefined, issues) as number | undefined;
-  const section = (key: 'patient' | 'circuit' | 'filter' | 'prescription' | 'kinetics') =>
+  const section = (key: 'patient' | 'circuit' | 'filter' | 'prescription' | 'kinetics' | 'hemodynamics') =>
     resolveTree(scenarioSpecs[key], parsed[key] as Record<string, unknown> | undefined, key, weight, issues);
   for (const key of ['circuit', 'filter'] as const) {
     if (!(key in parsed)) issues.add(key, `missing; expected an object describing the ${key === 'circuit' ? 'ECMO circuit' : 'hemofilter'}, or null for none`);
@@ -229,6 +230,7 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
     filter: parsed.filter === null ? null : (section('filter') as Scenario['filter']),
     prescription: section('prescription') as Scenario['prescription'],
     kinetics: section('kinetics') as Scenario['kinetics'],
+    hemodynamics: section('hemodynamics') as Scenario['hemodynamics'],
     timeline: resolveTimeline(
       parsed.timeline as Record<string, unknown>[] | undefined,
       weight,

@@ -5,6 +5,7 @@ import { kineticsSpecs } from '../patient/kineticsSpecs.js';
 import { circuitSpecs } from '../circuit/circuitSpecs.js';
 import { filterSpecs } from '../filter/filterSpecs.js';
 import { prescriptionSpecs } from './prescriptionSpecs.js';
+import { hemodynamicsSpecs } from '../patient/hemodynamicsSpecs.js';
 
 export const runSpecs = {
   duration: q('h', null, [0.01, 2160], { description: 'Simulated time (up to 90 days).', source: 'E', ref: 'scenario input' }),
@@ -18,6 +19,7 @@ export const scenarioSpecs = {
   filter: filterSpecs,
   prescription: prescriptionSpecs,
   kinetics: kineticsSpecs,
+  hemodynamics: hemodynamicsSpecs,
 } as const satisfies SpecTree;
 
 /** Sections a scenario may set to null: no ECMO circuit, no hemofilter (standard care). */

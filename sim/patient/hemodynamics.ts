@@ -1,0 +1,62 @@
+/**
+ * The hemodynamic response, algebraic in the slow state (vascular tone and heart rate settle within minutes;
+ * norepinephrine's half-life is 2–7 min [S: Beloeil, BJA 2005], so its effect follows the infusion at once).
+ *
+ *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) + Emax·NE/(ED50 + NE)        [E: vasoplegia, a calibrated hypothesis;
+ *                                                                    S: Emax form, Oualha BJCP 2014]
+ *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·IL6/(IL6 + IC50) + g_hyp·max(0, 0.95 − SaO2)     [E]
+ *
+ * T (intrinsic tone) and H (intrinsic rate) are the patient's own: solved so that the starting MAP and heart
+ * rate are met by the starting IL-6, norepinephrine and saturation before any extracorporeal treatment.
+ */
+export interface HemodynamicParams {
+  vasoplegia: { maxDepression: number; il6HalfEffect: number; hill: number };
+  norepinephrine: { maxEffect: number; halfEffectDose: number };
+  heartRate: { mapGain: number; norepinephrineGain: number; inflammationGain: number; hypoxemiaGain: number };
+}
+
+/** The MAP the baroreflex term refers to, mmHg (the usual target) [S: reference-data.md §7]. */
+export const REFERENCE_MAP_mmHg = 65;
+const SATURATION_REFERENCE = 0.95;
+
+export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number): number {
+  const v = p.vasoplegia;
+  const x = Math.max(il6_pg_mL, 0) ** v.hill;
+  return (v.maxDepression * x) / (v.il6HalfEffect ** v.hill + x);
+}
+
+export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: number): number {
+  const d = Math.max(dose_ug_kg_min, 0);
+  return (p.norepinephrine.maxEffect * d) / (p.norepinephrine.halfEffectDose + d);
+}
+
+export function meanArterialPressure_mmHg(p: HemodynamicParams, intrinsicTone_mmHg: number, il6_pg_mL: number, dose_ug_kg_min: number): number {
+  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL) + norepinephrineEffect_mmHg(p, dose_ug_kg_min);
+}
+
+/** Heart rate above the patient's intrinsic rate, bpm. */
+function heartRateDrive(p: HemodynamicParams, map_mmHg: number, dose_ug_kg_min: number, il6_pg_mL: number, sao2: number): number {
+  const h = p.heartRate;
+  const il6 = Math.max(il6_pg_mL, 0);
+  return (
+    h.mapGain * (REFERENCE_MAP_mmHg - map_mmHg) +
+    h.norepinephrineGain * dose_ug_kg_min +
+    (h.inflammationGain * il6) / (il6 + p.vasoplegia.il6HalfEffect) +
+    h.hypoxemiaGain * Math.max(0, SATURATION_REFERENCE - sao2)
+  );
+}
+
+export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, map_mmHg: number, dose_ug_kg_min: number, il6_pg_mL: number, sao2: number): number {
+  return intrinsicRate_bpm + heartRateDrive(p, map_mmHg, dose_ug_kg_min, il6_pg_mL, sao2);
+}
+
+/** T and H that reproduce the starting MAP and heart rate. */
+export function intrinsicState(
+  p: HemodynamicParams,
+  start: { map_mmHg: number; heartRate_bpm: number; il6_pg_mL: number; norepinephrine_ug_kg_min: number; sao2: number },
+): { tone_mmHg: number; rate_bpm: number } {
+  return {
+    tone_mmHg: start.map_mmHg + vasoplegia_mmHg(p, start.il6_pg_mL) - norepinephrineEffect_mmHg(p, start.norepinephrine_ug_kg_min),
+    rate_bpm: start.heartRate_bpm - heartRateDrive(p, start.map_mmHg, start.norepinephrine_ug_kg_min, start.il6_pg_mL, start.sao2),
+  };
+}

@@ -1,0 +1,50 @@
+/** Hemodynamic response: the starting figures are met, and MAP, heart rate and the titration move as they should. */
+import { describe, expect, it } from 'vitest';
+import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg, norepinephrineEffect_mmHg } from '../sim/patient/hemodynamics.js';
+import { nextNorepinephrineDose } from '../sim/patient/norepinephrineTitration.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, scenario } from './helpers/scenarios.js';
+
+const params = scenario(DEFAULT_STANDARD).hemodynamics;
+
+describe('hemodynamics', () => {
+  it('norepinephrine follows the Emax form: half the maximal rise at ED50 (Oualha, BJCP 2014)', () => {
+    expect(norepinephrineEffect_mmHg(params, params.norepinephrine.halfEffectDose)).toBeCloseTo(params.norepinephrine.maxEffect / 2, 12);
+    expect(norepinephrineEffect_mmHg(params, 1e6)).toBeCloseTo(params.norepinephrine.maxEffect, 3);
+  });
+  it('the intrinsic tone and rate reproduce the starting MAP and heart rate exactly', () => {
+    const start = { map_mmHg: 55, heartRate_bpm: 120, il6_pg_mL: 3000, norepinephrine_ug_kg_min: 0.5, sao2: 0.85 };
+    const i = intrinsicState(params, start);
+    const map = meanArterialPressure_mmHg(params, i.tone_mmHg, 3000, 0.5);
+    expect(map).toBeCloseTo(55, 12);
+    expect(heartRate_bpm(params, i.rate_bpm, map, 0.5, 3000, 0.85)).toBeCloseTo(120, 12);
+  });
+  it('standard care starts at the scenario baseline; ECMO lowers heart rate at once through better oxygenation', () => {
+    const sc = run(DEFAULT_STANDARD, { duration: '1 h' });
+    const ecmo = run(DEFAULT_ECMO, { duration: '1 h' });
+    expect(at(sc, 'map_mmHg', 0)).toBeCloseTo(52.3, 9);
+    expect(at(sc, 'heart_rate_bpm', 0)).toBeCloseTo(115, 9);
+    expect(at(ecmo, 'map_mmHg', 0)).toBeCloseTo(52.3, 9);
+    expect(at(ecmo, 'sao2_pct', 0)).toBeGreaterThan(at(sc, 'sao2_pct', 0));
+    expect(at(ecmo, 'heart_rate_bpm', 0)).toBeLessThan(115);
+  });
+  it('less IL-6 → less vasoplegia → higher MAP at the same dose', () => {
+    const i = intrinsicState(params, { map_mmHg: 55, heartRate_bpm: 110, il6_pg_mL: 2000, norepinephrine_ug_kg_min: 0.7, sao2: 0.95 });
+    expect(meanArterialPressure_mmHg(params, i.tone_mmHg, 1200, 0.7)).toBeGreaterThan(55);
+  });
+  it('the titration escalates below the bound, weans above the threshold, holds between, within min–max', () => {
+    const rule = { escalateBelow: 65, weanAbove: 70, step: 0.02, minDose: 0, maxDose: 1 };
+    expect(nextNorepinephrineDose(rule, 60, 0.5)).toBeCloseTo(0.52, 12);
+    expect(nextNorepinephrineDose(rule, 75, 0.5)).toBeCloseTo(0.48, 12);
+    expect(nextNorepinephrineDose(rule, 67, 0.5)).toBe(0.5);
+    expect(nextNorepinephrineDose(rule, 40, 0.99)).toBe(1);
+    expect(nextNorepinephrineDose(rule, 90, 0.01)).toBe(0);
+  });
+  it('in a run the controller acts at its interval and logs each change; with titration off the dose stays', () => {
+    const r = run(DEFAULT_STANDARD, { duration: '6 h' });
+    const changes = r.events.filter((e) => e.type === 'norepinephrine_titration');
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) expect(Number.isInteger(c.t_h / r.scenario.prescription.norepinephrine.interval)).toBe(true);
+    const fixed = run(DEFAULT_STANDARD, { duration: '6 h', 'prescription.norepinephrine.titrate': 'false' });
+    expect(new Set(fixed.series.norepinephrine_ug_kg_min)).toEqual(new Set([0.74]));
+  });
+});
