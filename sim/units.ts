@@ -51,7 +51,9 @@ export type InternalUnit = string;
 export class UnitParseError extends Error {}
 
 /** Numbers, spaces and the characters of a unit expression; anything else is refused before mathjs sees it. */
-const QUANTITY_SHAPE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*[A-Za-z][A-Za-z0-9 /*^().-]*$/;
+const QUANTITY_SHAPE = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*(\/\s*)?[A-Za-z][A-Za-z0-9 /*^().-]*$/;
+/** A reciprocal unit written "1/h" after the number ("0.1 1/h"): mathjs reads it as "0.1 /h". */
+const RECIPROCAL_ONE = /^([-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s+1\s*\//;
 const NUMBER_ONLY = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const PERCENT = /^([-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*%$/;
 const MAX_TEXT = 64;
@@ -88,24 +90,32 @@ export function parseQuantity(input: unknown, internalUnit: InternalUnit): numbe
     if (dimensionless) return toNumberStrict(text);
     throw new UnitParseError(`"${text}" has no unit; expected a quantity in ${internalUnit}, e.g. "${text} ${internalUnit}"`);
   }
-  if (!QUANTITY_SHAPE.test(text)) {
+  const mathText = text.replace(RECIPROCAL_ONE, '$1 /');
+  if (!QUANTITY_SHAPE.test(mathText)) {
     throw new UnitParseError(`"${text}" is not a number followed by a unit (for example "${dimensionless ? '30 %' : `1 ${internalUnit}`}")`);
   }
   let parsed;
   try {
-    parsed = math.unit(text);
+    parsed = math.unit(mathText);
   } catch (e) {
     throw new UnitParseError(`"${text}" could not be read as a quantity: ${(e as Error).message}`);
   }
   let value: number;
   try {
-    value = dimensionless ? parsed.toNumber('') : parsed.toNumber(internalUnit);
+    value = dimensionless ? parsed.toNumber('') : parsed.toNumber(mathUnit(internalUnit));
   } catch {
     throw new UnitParseError(`wrong dimension: ${parsed.formatUnits() || 'a pure number'} cannot be converted to ${dimensionless ? 'a dimensionless number' : internalUnit}`);
   }
   if (!Number.isFinite(value)) throw new UnitParseError(`"${text}" is not a finite quantity`);
   // mathjs converts through SI, leaving noise such as 2068.9999999999995 for "2069 pg/mL": 12 digits are kept.
   return Number(value.toPrecision(12));
+}
+
+/** An internal unit as mathjs reads it: "1/h" (the internal spelling of a rate constant) is "h^-1" there. */
+function mathUnit(internalUnit: InternalUnit): string {
+  if (!internalUnit.startsWith('1/')) return internalUnit;
+  const per = internalUnit.slice(2);
+  return /^[A-Za-z]+$/.test(per) ? `${per}^-1` : `(${per})^-1`;
 }
 
 /** True when `input` parses in `unit` (used to accept either of two forms, e.g. U/h or U/kg/h). */

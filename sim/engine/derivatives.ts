@@ -59,8 +59,9 @@ export function derivatives(m: Model, t: number, y: number[]): number[] {
     ),
   );
 
-  // Procalcitonin (ng): production follows the drive after a first-order lag
-  dy[S.pctDriveLag] = (drive - y[S.pctDriveLag]) / k.pct.productionLag;
+  // Procalcitonin (ng): production follows its own stimulus (bacterial, cut by antibiotics) after a first-order lag
+  const pctStimulus = sepsisDrive(t, k.pct.productionResidualFraction, k.pct.productionTimeConstant);
+  dy[S.pctDriveLag] = (pctStimulus - y[S.pctDriveLag]) / k.pct.productionLag;
   writeSolute(
     dy,
     PCT_SLOTS,
@@ -79,7 +80,7 @@ export function derivatives(m: Model, t: number, y: number[]): number[] {
   const transit = 2 / k.crp.synthesisLag;
   dy[S.crpSignal1_pg_mL] = (blood.il6_pg_mL - y[S.crpSignal1_pg_mL]) * transit;
   dy[S.crpSignal2_pg_mL] = (y[S.crpSignal1_pg_mL] - y[S.crpSignal2_pg_mL]) * transit;
-  const crpMade = crpSynthesis(m.crpMaxSynthesis_mg_h, k.crp.il6HalfEffect, y[S.crpSignal2_pg_mL]);
+  const crpMade = crpSynthesis(m.crpMaxSynthesis_mg_h, k.crp.il6HalfEffect, k.crp.hill, y[S.crpSignal2_pg_mL]);
   const crpGone = m.crpElimination_per_h * y[S.crp_mg];
   const crpFiltered = fn ? (fn.crpConvective_mL_h * blood.crp_mg_L) / 1000 : 0;
   dy[S.crp_mg] = crpMade - crpGone - crpFiltered;

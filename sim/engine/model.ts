@@ -74,7 +74,7 @@ export function buildModel(scenario: Scenario): Model {
     pctProduction0_ng_h: pctClearance * p.baseline.pct,
     pctEndogenousClearance_mL_h: pctClearance,
     crpElimination_per_h: crpK,
-    crpMaxSynthesis_mg_h: crpMaxSynthesis(crpK, crp0_mg, k.crp.il6HalfEffect, p.baseline.il6),
+    crpMaxSynthesis_mg_h: crpMaxSynthesis(crpK, crp0_mg, k.crp.il6HalfEffect, k.crp.hill, p.baseline.il6),
     albuminSynthesis_g_h: albCat * albumin0_g,
     albuminCatabolism_per_h: albCat,
     albuminReturn_per_h: (k.albumin.transcapillaryEscapeRate * k.albumin.intravascularFraction) / (1 - k.albumin.intravascularFraction),

@@ -8,6 +8,7 @@ import { activatedPartialThromboplastinTime_s } from '../patient/heparin.js';
 import { arterialCo2_mmHg, oxygenatorCo2Conductance, oxygenExchange } from '../patient/gasExchange.js';
 import { effectiveUltrafiltrationCoefficient } from '../filter/transmembranePressure.js';
 import { heartRate_bpm, meanArterialPressure_mmHg } from '../patient/hemodynamics.js';
+import { sepsisDrive } from '../patient/sepsisDrive.js';
 import { bloodState } from './bloodState.js';
 import { circuitNow } from './circuitNow.js';
 import { filterNow } from './filterNow.js';
@@ -147,7 +148,7 @@ export function observe(m: Model, t_h: number, y: ArrayLike<number>): Observatio
     oxygenator_o2_transfer_mL_min: cn ? o2.oxygenatorO2Transfer_mL_min : none,
     sweep_gas_L_min: c ? c.oxygenator.sweepGas : none,
     map_mmHg: map,
-    heart_rate_bpm: heartRate_bpm(sc.hemodynamics, m.intrinsic.rate_bpm, map, ne, blood.il6_pg_mL, o2.sao2),
+    heart_rate_bpm: heartRate_bpm(sc.hemodynamics, m.intrinsic.rate_bpm, map, ne, sepsisDrive(t_h, sc.kinetics.sepsisDrive.residualFraction, sc.kinetics.sepsisDrive.timeConstant), o2.sao2),
     norepinephrine_ug_kg_min: ne,
   };
 }

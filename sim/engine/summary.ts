@@ -37,6 +37,12 @@ export interface Summary {
   pct_change_ng_mL: number;
   crp_change_mg_L: number;
   albumin_lost_g: number;
+  map_baseline_mmHg: number;
+  map_at_change_mmHg: number;
+  map_change_mmHg: number;
+  heart_rate_change_bpm: number;
+  norepinephrine_baseline_ug_kg_min: number;
+  norepinephrine_change_ug_kg_min: number;
   peak_tmp_mmHg: number | null;
   mean_filtration_fraction: number | null;
   max_filtration_fraction: number | null;
@@ -79,6 +85,7 @@ export function summarize(
   const tmp = finite(series.tmp_mmHg);
   const ff = finite(series.filtration_fraction);
   const il6_0 = m.scenario.patient.baseline.il6;
+  const hemo0 = m.scenario.patient.hemodynamics;
   const hasFilter = m.scenario.filter !== null;
   const amount = (a: number, b: number, v: number[]) => v[a] + v[b];
   return {
@@ -96,6 +103,12 @@ export function summarize(
     pct_change_ng_mL: at24.pct_ng_mL - m.scenario.patient.baseline.pct,
     crp_change_mg_L: at24.crp_mg_L - m.scenario.patient.baseline.crp,
     albumin_lost_g: y[S.albuminRemoved_g],
+    map_baseline_mmHg: hemo0.map,
+    map_at_change_mmHg: at24.map_mmHg,
+    map_change_mmHg: at24.map_mmHg - hemo0.map,
+    heart_rate_change_bpm: at24.heart_rate_bpm - hemo0.heartRate,
+    norepinephrine_baseline_ug_kg_min: hemo0.norepinephrine,
+    norepinephrine_change_ug_kg_min: at24.norepinephrine_ug_kg_min - hemo0.norepinephrine,
     peak_tmp_mmHg: tmp.length ? Math.max(...tmp) : null,
     mean_filtration_fraction: ff.length ? ff.reduce((a, b) => a + b, 0) / ff.length : null,
     max_filtration_fraction: ff.length ? Math.max(...ff) : null,

@@ -4,7 +4,8 @@
  *
  *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) + Emax·NE/(ED50 + NE)        [E: vasoplegia, a calibrated hypothesis;
  *                                                                    S: Emax form, Oualha BJCP 2014]
- *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·IL6/(IL6 + IC50) + g_hyp·max(0, 0.95 − SaO2)     [E]
+ *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·D(t) + g_hyp·max(0, 0.95 − SaO2)               [E]
+ * with D(t) the sepsis drive (sepsisDrive.ts): the tachycardia of the septic insult fades as it resolves.
  *
  * T (intrinsic tone) and H (intrinsic rate) are the patient's own: solved so that the starting MAP and heart
  * rate are met by the starting IL-6, norepinephrine and saturation before any extracorporeal treatment.
@@ -35,19 +36,18 @@ export function meanArterialPressure_mmHg(p: HemodynamicParams, intrinsicTone_mm
 }
 
 /** Heart rate above the patient's intrinsic rate, bpm. */
-function heartRateDrive(p: HemodynamicParams, map_mmHg: number, dose_ug_kg_min: number, il6_pg_mL: number, sao2: number): number {
+function heartRateDrive(p: HemodynamicParams, map_mmHg: number, dose_ug_kg_min: number, drive: number, sao2: number): number {
   const h = p.heartRate;
-  const il6 = Math.max(il6_pg_mL, 0);
   return (
     h.mapGain * (REFERENCE_MAP_mmHg - map_mmHg) +
     h.norepinephrineGain * dose_ug_kg_min +
-    (h.inflammationGain * il6) / (il6 + p.vasoplegia.il6HalfEffect) +
+    h.inflammationGain * drive +
     h.hypoxemiaGain * Math.max(0, SATURATION_REFERENCE - sao2)
   );
 }
 
-export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, map_mmHg: number, dose_ug_kg_min: number, il6_pg_mL: number, sao2: number): number {
-  return intrinsicRate_bpm + heartRateDrive(p, map_mmHg, dose_ug_kg_min, il6_pg_mL, sao2);
+export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, map_mmHg: number, dose_ug_kg_min: number, drive: number, sao2: number): number {
+  return intrinsicRate_bpm + heartRateDrive(p, map_mmHg, dose_ug_kg_min, drive, sao2);
 }
 
 /** T and H that reproduce the starting MAP and heart rate. */
@@ -57,6 +57,6 @@ export function intrinsicState(
 ): { tone_mmHg: number; rate_bpm: number } {
   return {
     tone_mmHg: start.map_mmHg + vasoplegia_mmHg(p, start.il6_pg_mL) - norepinephrineEffect_mmHg(p, start.norepinephrine_ug_kg_min),
-    rate_bpm: start.heartRate_bpm - heartRateDrive(p, start.map_mmHg, start.norepinephrine_ug_kg_min, start.il6_pg_mL, start.sao2),
+    rate_bpm: start.heartRate_bpm - heartRateDrive(p, start.map_mmHg, start.norepinephrine_ug_kg_min, 1, start.sao2),
   };
 }

@@ -53,9 +53,9 @@ export const hemodynamicsSpecs = {
       source: 'E',
       ref: 'calibratable',
     }),
-    inflammationGain: q('bpm', 25, [0, 100], {
-      range: [10, 40],
-      description: 'Tachycardia of inflammation at saturating IL-6: bpm × IL6/(IL6 + IC50_vasoplegia).',
+    inflammationGain: q('bpm', 25, [0, 150], {
+      range: [10, 60],
+      description: 'Tachycardia of the septic insult: bpm × sepsis drive D(t) (fever, catecholamine surge), fading as the insult resolves.',
       source: 'E',
       ref: 'calibratable',
     }),

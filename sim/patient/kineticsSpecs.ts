@@ -56,6 +56,18 @@ export const kineticsSpecs = {
       source: 'S',
       ref: 'Meisner, EJA 2001: median 30 h (22–45)',
     }),
+    productionResidualFraction: q('1', 0.6, [0, 1], {
+      range: [0.1, 1],
+      description: 'Fraction of the starting PCT production left once antibiotics and source control have acted.',
+      source: 'E',
+      ref: 'PCT falls ~30–50 %/day in responders as bacterial stimulation stops (PCT-guided therapy trials, S2); calibratable',
+    }),
+    productionTimeConstant: q('h', 48, [0.5, 1000], {
+      range: [6, 72],
+      description: 'Time constant of the fall of PCT production.',
+      source: 'E',
+      ref: 'calibratable',
+    }),
     productionLag: q('h', 2.5, [0.1, 24], {
       range: [2, 3],
       description: 'Lag of PCT production behind the sepsis drive (first-order).',
@@ -77,10 +89,16 @@ export const kineticsSpecs = {
       ref: 'reference-data.md §3: lag ~6–12 h',
     }),
     il6HalfEffect: q('pg/mL', 500, [1, 1e5], {
-      range: [100, 2000],
+      range: [100, 20000],
       description: 'IL-6 concentration giving half-maximal CRP synthesis.',
       source: 'E',
-      ref: 'hepatocyte IL-6 response, saturating in sepsis',
+      ref: 'hepatocyte IL-6 response; calibratable',
+    }),
+    hill: q('1', 1, [0.3, 6], {
+      range: [1, 3],
+      description: 'Steepness n of CRP synthesis: S_max·Lⁿ/(EC50ⁿ + Lⁿ).',
+      source: 'E',
+      ref: 'calibratable',
     }),
   },
   albumin: {

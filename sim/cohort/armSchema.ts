@@ -1,0 +1,43 @@
+/**
+ * The file that describes one arm of the reference cohort (scenarios/cohort/*.json): its protocol scenario, how
+ * its patients are drawn (each draw names the scenario path it sets, its distribution with units, and the reason
+ * for it), and the published figures the replay is compared with.
+ */
+import { z } from 'zod';
+
+const text = z.string().min(1).max(200);
+const quantity = z.string().min(1).max(64);
+const reason = z.string().min(1).max(1000).meta({ description: 'Why this distribution: the published figure it matches, or the reasoning.' });
+/** A scenario field, or a descriptor (descriptors.<name>) that is recorded but feeds no model. */
+const path = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/, 'a dotted path such as "patient.age"');
+
+const bounds = { min: quantity.optional(), max: quantity.optional() };
+
+export const drawSchema = z.discriminatedUnion('distribution', [
+  z.strictObject({ path, distribution: z.literal('normal'), mean: quantity, sd: quantity, ...bounds, reason }),
+  z.strictObject({ path, distribution: z.literal('lognormal'), mean: quantity, sd: quantity, ...bounds, reason }),
+  z.strictObject({ path, distribution: z.literal('choice'), options: z.record(z.string().min(1).max(64), z.number().min(0)), reason }),
+]);
+
+export const publishedFigureSchema = z.strictObject({
+  value: z.number(),
+  sd: z.number().min(0).optional(),
+  source: text,
+});
+
+export const armSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: text,
+  description: z.string().max(5000).optional(),
+  n: z.number().int().min(1).max(10000),
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  protocol: text.meta({ description: 'The protocol scenario every patient starts from, relative to this file.' }),
+  calibration: text.optional().meta({ description: 'The committed calibration (shared by all arms), relative to this file.' }),
+  set: z.record(z.string(), z.union([z.string(), z.boolean()])).optional().meta({ description: 'Settings for every patient of the arm.' }),
+  draws: z.array(drawSchema).max(200),
+  published: z.record(z.string(), publishedFigureSchema),
+});
+
+export type ArmFile = z.infer<typeof armSchema>;
+export type Draw = z.infer<typeof drawSchema>;
+export type PublishedFigure = z.infer<typeof publishedFigureSchema>;

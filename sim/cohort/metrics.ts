@@ -1,0 +1,48 @@
+/** The figures the cohort table compares, per patient, from a run's summary; and their mean ± SD per arm. */
+import type { RunResult } from '../engine/simulate.js';
+
+export const METRICS = {
+  il6_baseline_pg_mL: 'IL-6 at baseline, pg/mL',
+  il6_change_pg_mL: 'IL-6 change at 24 h, pg/mL',
+  il6_change_pct: 'IL-6 change at 24 h, %',
+  crp_change_mg_L: 'CRP change at 24 h, mg/L',
+  pct_change_ng_mL: 'PCT change at 24 h, ng/mL',
+  map_baseline_mmHg: 'MAP at baseline, mmHg',
+  map_24h_mmHg: 'MAP at 24 h, mmHg',
+  map_change_mmHg: 'MAP change at 24 h, mmHg',
+  hr_change_bpm: 'heart-rate change at 24 h, bpm',
+  norepinephrine_baseline_ug_kg_min: 'norepinephrine at baseline, µg/kg/min',
+  norepinephrine_change_ug_kg_min: 'norepinephrine change at 24 h, µg/kg/min',
+} as const;
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+export function patientMetrics(r: RunResult): Record<MetricName, number> {
+  const s = r.summary;
+  return {
+    il6_baseline_pg_mL: s.il6_baseline_pg_mL,
+    il6_change_pg_mL: s.il6_change_pg_mL,
+    il6_change_pct: s.il6_change_pct,
+    crp_change_mg_L: s.crp_change_mg_L,
+    pct_change_ng_mL: s.pct_change_ng_mL,
+    map_baseline_mmHg: s.map_baseline_mmHg,
+    map_24h_mmHg: s.map_at_change_mmHg,
+    map_change_mmHg: s.map_change_mmHg,
+    hr_change_bpm: s.heart_rate_change_bpm,
+    norepinephrine_baseline_ug_kg_min: s.norepinephrine_baseline_ug_kg_min,
+    norepinephrine_change_ug_kg_min: s.norepinephrine_change_ug_kg_min,
+  };
+}
+
+export interface MeanSd {
+  mean: number;
+  sd: number;
+}
+
+/** Mean and sample SD (n − 1). */
+export function meanSd(values: number[]): MeanSd {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : 0;
+  return { mean, sd };
+}

@@ -1,0 +1,53 @@
+/**
+ * Replays one arm: every virtual patient is the protocol scenario plus the shared calibration plus their own
+ * draws, validated like any scenario, simulated, and reduced to the table's figures.
+ */
+import { simulate } from '../engine/simulate.js';
+import { applyOverrides, scenarioFromObject, type Override } from '../scenario/load.js';
+import type { PublishedFigure } from './armSchema.js';
+import type { LoadedArm } from './loadArm.js';
+import { meanSd, METRIC_NAMES, patientMetrics, type MeanSd, type MetricName } from './metrics.js';
+import { drawPatients } from './virtualPatients.js';
+
+export interface PatientResult extends Record<MetricName, number> {
+  id: string;
+}
+
+export interface ArmResult {
+  name: string;
+  n: number;
+  metrics: Record<MetricName, MeanSd>;
+  patients: PatientResult[];
+  published: Record<string, PublishedFigure>;
+  /** Drawn values by patient id (age, sex, descriptors such as APACHE II), for the table's demographics. */
+  drawn: Record<string, Record<string, number | string>>;
+}
+
+export interface ReplayOptions {
+  hours: number;
+  /** Extra overrides for every patient (the calibration script tries candidate values through this). */
+  overrides?: Override[];
+}
+
+export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult {
+  const { arm } = loaded;
+  const patients = drawPatients(arm, loaded.file);
+  const common: Override[] = [
+    ...Object.entries(arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })),
+    ...loaded.calibration,
+    ...(options.overrides ?? []),
+    { path: 'duration', value: `${options.hours} h` },
+    { path: 'outputInterval', value: '1 h' },
+  ];
+  const results: PatientResult[] = [];
+  const drawn: ArmResult['drawn'] = {};
+  for (const p of patients) {
+    const raw = structuredClone(loaded.protocol);
+    applyOverrides(raw, [...common, ...p.overrides]);
+    const scenario = scenarioFromObject(raw, `${arm.name}, patient ${p.id}`);
+    results.push({ id: p.id, ...patientMetrics(simulate(scenario)) });
+    drawn[p.id] = p.drawn;
+  }
+  const metrics = Object.fromEntries(METRIC_NAMES.map((k) => [k, meanSd(results.map((r) => r[k]))])) as Record<MetricName, MeanSd>;
+  return { name: arm.name, n: arm.n, metrics, patients: results, published: arm.published, drawn };
+}

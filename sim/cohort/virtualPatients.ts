@@ -1,0 +1,121 @@
+/**
+ * Draws an arm's virtual patients: each draw's value, in the unit its distribution is written in, becomes a
+ * scenario override ("52.1 mmHg") validated like any scenario value; descriptors.* are recorded only.
+ * Truncated distributions are sampled by rejection (at most 1000 tries, then a clear error).
+ */
+import { leafAt } from '../parameters.js';
+import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
+import type { Override } from '../scenario/load.js';
+import { parseQuantity } from '../units.js';
+import type { ArmFile, Draw } from './armSchema.js';
+import { SeededRandom } from './random.js';
+
+export interface VirtualPatient {
+  id: string;
+  overrides: Override[];
+  /** Every drawn value in its draw's unit, by path (scenario fields and descriptors). */
+  drawn: Record<string, number | string>;
+}
+
+const NUMBER_AND_UNIT = /^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$/;
+
+/** Splits "49.2 years" into 49.2 and "years", checking the unit against the field's dimension. */
+function quantityIn(given: string, unitText: string | undefined, drawPath: string, field: string, issues: ScenarioIssue[]): { value: number; unit: string } | undefined {
+  const m = NUMBER_AND_UNIT.exec(given);
+  if (!m) {
+    issues.push({ path: `${drawPath}.${field}`, message: `got ${JSON.stringify(given)}; expected a number with its unit, e.g. "52.3 mmHg"` });
+    return undefined;
+  }
+  const unit = m[2];
+  if (unitText !== undefined && unit !== unitText) {
+    issues.push({ path: `${drawPath}.${field}`, message: `got ${JSON.stringify(given)}; expected the same unit as the mean ("${unitText}")` });
+    return undefined;
+  }
+  return { value: Number(m[1]), unit };
+}
+
+interface CompiledDraw {
+  path: string;
+  sample(r: SeededRandom): string | number;
+  format(v: number | string): string;
+}
+
+function compileDraw(d: Draw, index: number, issues: ScenarioIssue[]): CompiledDraw | undefined {
+  const where = `draws[${index}]`;
+  const isDescriptor = d.path.startsWith('descriptors.');
+  const spec = isDescriptor ? undefined : leafAt(scenarioSpecs, d.path);
+  if (!isDescriptor && !spec) {
+    issues.push({ path: `${where}.path`, message: `got ${JSON.stringify(d.path)}; expected a scenario field (e.g. "patient.age") or "descriptors.<name>"` });
+    return undefined;
+  }
+  if (d.distribution === 'choice') {
+    const options = Object.entries(d.options);
+    const total = options.reduce((a, [, w]) => a + w, 0);
+    if (!(total > 0)) {
+      issues.push({ path: `${where}.options`, message: 'expected at least one option with a positive weight' });
+      return undefined;
+    }
+    if (spec && spec.kind === 'choice') {
+      for (const [o] of options) if (!spec.values.includes(o)) issues.push({ path: `${where}.options.${o}`, message: `expected one of ${spec.values.join(', ')}` });
+    }
+    return {
+      path: d.path,
+      sample: (r) => {
+        let u = r.uniform() * total;
+        for (const [o, w] of options) if ((u -= w) < 0) return o;
+        return options[options.length - 1][0];
+      },
+      format: (v) => String(v),
+    };
+  }
+  const mean = quantityIn(d.mean, undefined, where, 'mean', issues);
+  if (!mean) return undefined;
+  const sd = quantityIn(d.sd, mean.unit, where, 'sd', issues);
+  const min = d.min === undefined ? { value: -Infinity } : quantityIn(d.min, mean.unit, where, 'min', issues);
+  const max = d.max === undefined ? { value: Infinity } : quantityIn(d.max, mean.unit, where, 'max', issues);
+  if (!sd || !min || !max) return undefined;
+  if (spec?.kind === 'quantity') {
+    try {
+      parseQuantity(mean.unit ? `${mean.value} ${mean.unit}` : mean.value, spec.unit);
+    } catch (e) {
+      issues.push({ path: `${where}.mean`, message: `got ${JSON.stringify(d.mean)}: ${(e as Error).message}; expected a quantity in ${spec.unit} for ${d.path}` });
+      return undefined;
+    }
+  }
+  if (!(sd.value >= 0) || !(min.value < max.value) || (d.distribution === 'lognormal' && !(mean.value > 0))) {
+    issues.push({ path: where, message: 'expected sd ≥ 0, min < max, and a positive mean for a log-normal' });
+    return undefined;
+  }
+  return {
+    path: d.path,
+    sample: (r) => {
+      for (let i = 0; i < 1000; i++) {
+        const v = d.distribution === 'normal' ? r.normal(mean.value, sd.value) : r.logNormal(mean.value, sd.value);
+        if (v >= min.value && v <= max.value) return Number(v.toPrecision(6));
+      }
+      throw new ScenarioError('cohort', [{ path: where, message: 'no value within min–max after 1000 draws; expected bounds that hold most of the distribution' }]);
+    },
+    format: (v) => (mean.unit ? `${v} ${mean.unit}` : String(v)),
+  };
+}
+
+/** The arm's n patients, drawn in order from its seed: the same file always gives the same patients. */
+export function drawPatients(arm: ArmFile, source: string): VirtualPatient[] {
+  const issues: ScenarioIssue[] = [];
+  const draws = arm.draws.map((d, i) => compileDraw(d, i, issues));
+  if (issues.length) throw new ScenarioError(source, issues);
+  const r = new SeededRandom(arm.seed);
+  const patients: VirtualPatient[] = [];
+  for (let k = 0; k < arm.n; k++) {
+    const drawn: Record<string, number | string> = {};
+    const overrides: Override[] = [];
+    for (const d of draws as CompiledDraw[]) {
+      const v = d.sample(r);
+      drawn[d.path] = v;
+      if (!d.path.startsWith('descriptors.')) overrides.push({ path: d.path, value: d.format(v) });
+    }
+    patients.push({ id: `${k + 1}`.padStart(3, '0'), overrides, drawn });
+  }
+  return patients;
+}
