@@ -87,7 +87,7 @@ export function parameterTable(leaves: Leaf[]): string {
     '|---|---|---|---|---|---|---|',
     ...leaves.map(({ path, spec }) =>
       [
-        `\`${path}\`${spec.adjustable ? ' (adjustable)' : ''}`,
+        `\`${path}\`${spec.adjustable ? ' (adjustable)' : ''}${spec.calibratable ? ' (calibratable)' : ''}`,
         defaultText(spec),
         rangeText(spec),
         limitsText(spec),

@@ -7,6 +7,7 @@ import { ScenarioError } from './scenario/errors.js';
 import { OutputError } from './output/writeOutput.js';
 import { runCommand } from './cli/runCommand.js';
 import { schemaCommand } from './cli/schemaCommand.js';
+import { cohortCommand } from './cli/cohortCommand.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -29,6 +30,16 @@ export function buildProgram(): Command {
     .option('--overwrite', 'replace --out if it already exists', false)
     .option('--quiet', 'no summary line on standard error', false)
     .action(runCommand);
+
+  program
+    .command('cohort')
+    .description("replay the reference cohort's arms and compare with the published 24 h (or 72 h) figures")
+    .argument('<arms...>', 'cohort arm files, e.g. scenarios/cohort/ecmo-hvhf.json scenarios/cohort/standard-care.json')
+    .addOption(new Option('--hours <H>', 'replay length: 24 or 72 h').default('24'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--overwrite', 'replace --out if it already exists', false)
+    .action(cohortCommand);
 
   program
     .command('schema')

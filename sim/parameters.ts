@@ -18,6 +18,11 @@ interface SpecBase {
   ref: string;
   /** A setting the operator may change during a run (timeline `set`, UI controls). */
   adjustable?: boolean;
+  /**
+   * May be fitted to the reference cohort (scripts/calibrateCohort.ts). Measured physics (sieving, cannulae,
+   * pump, heparin) never is.
+   */
+  calibratable?: boolean;
 }
 
 export interface QuantitySpec extends SpecBase {

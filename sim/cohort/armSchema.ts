@@ -11,7 +11,14 @@ const reason = z.string().min(1).max(1000).meta({ description: 'Why this distrib
 /** A scenario field, or a descriptor (descriptors.<name>) that is recorded but feeds no model. */
 const path = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/, 'a dotted path such as "patient.age"');
 
-const bounds = { min: quantity.optional(), max: quantity.optional() };
+const bounds = {
+  min: quantity.optional(),
+  max: quantity.optional(),
+  matchMean: z
+    .boolean()
+    .optional()
+    .meta({ description: "Shift (normal) or scale (log-normal) the arm's sample so its mean is the distribution's mean exactly: a published mean is met, not missed by chance." }),
+};
 
 export const drawSchema = z.discriminatedUnion('distribution', [
   z.strictObject({ path, distribution: z.literal('normal'), mean: quantity, sd: quantity, ...bounds, reason }),

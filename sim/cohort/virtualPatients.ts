@@ -39,6 +39,8 @@ interface CompiledDraw {
   path: string;
   sample(r: SeededRandom): string | number;
   format(v: number | string): string;
+  /** Moves a numeric sample so its mean is the target (then clips to the bounds), or leaves it. */
+  matchMean?(values: number[]): number[];
 }
 
 function compileDraw(d: Draw, index: number, issues: ScenarioIssue[]): CompiledDraw | undefined {
@@ -97,6 +99,13 @@ function compileDraw(d: Draw, index: number, issues: ScenarioIssue[]): CompiledD
       throw new ScenarioError('cohort', [{ path: where, message: 'no value within min–max after 1000 draws; expected bounds that hold most of the distribution' }]);
     },
     format: (v) => (mean.unit ? `${v} ${mean.unit}` : String(v)),
+    matchMean: d.matchMean
+      ? (values) => {
+          const m = values.reduce((a, b) => a + b, 0) / values.length;
+          const moved = values.map((v) => (d.distribution === 'lognormal' ? (v * mean.value) / m : v + mean.value - m));
+          return moved.map((v) => Number(Math.min(Math.max(v, min.value), max.value).toPrecision(6)));
+        }
+      : undefined,
   };
 }
 
@@ -106,16 +115,20 @@ export function drawPatients(arm: ArmFile, source: string): VirtualPatient[] {
   const draws = arm.draws.map((d, i) => compileDraw(d, i, issues));
   if (issues.length) throw new ScenarioError(source, issues);
   const r = new SeededRandom(arm.seed);
-  const patients: VirtualPatient[] = [];
-  for (let k = 0; k < arm.n; k++) {
+  // Patient by patient, draw by draw, so adding a patient never changes the ones before it.
+  const samples = Array.from({ length: arm.n }, () => (draws as CompiledDraw[]).map((d) => d.sample(r)));
+  (draws as CompiledDraw[]).forEach((d, j) => {
+    if (!d.matchMean) return;
+    const matched = d.matchMean(samples.map((s) => Number(s[j])));
+    samples.forEach((s, k) => (s[j] = matched[k]));
+  });
+  return samples.map((values, k) => {
     const drawn: Record<string, number | string> = {};
     const overrides: Override[] = [];
-    for (const d of draws as CompiledDraw[]) {
-      const v = d.sample(r);
-      drawn[d.path] = v;
-      if (!d.path.startsWith('descriptors.')) overrides.push({ path: d.path, value: d.format(v) });
-    }
-    patients.push({ id: `${k + 1}`.padStart(3, '0'), overrides, drawn });
-  }
-  return patients;
+    (draws as CompiledDraw[]).forEach((d, j) => {
+      drawn[d.path] = values[j];
+      if (!d.path.startsWith('descriptors.')) overrides.push({ path: d.path, value: d.format(values[j]) });
+    });
+    return { id: `${k + 1}`.padStart(3, '0'), overrides, drawn };
+  });
 }

@@ -18,6 +18,7 @@ import { buildModel, initialState, type Model } from './model.js';
 import { observe, type Observation } from './observe.js';
 import { STATE_SIZE, typicalMagnitudes } from './stateLayout.js';
 import { tmpNow } from './tmpNow.js';
+import { physicalStateProblem } from './physicalLimits.js';
 
 export interface SolverStats {
   rhsEvaluations: number;
@@ -44,6 +45,8 @@ export class Simulation {
   private readonly scheduler: EventScheduler;
   private readonly solver: Solver;
   private readonly f: (x: number, y: number[]) => number[];
+  /** The last accepted step: the next segment starts with it instead of odex's 1e-4 h (restarts are cheap then). */
+  private lastStep_h = 1e-4;
 
   constructor(readonly scenario: Scenario) {
     this.model = buildModel(scenario);
@@ -119,12 +122,15 @@ export class Simulation {
     const m = this.model;
     let crossing: { t: number; y: number[] } | undefined;
     const limit = m.current.prescription.filterChange.tmpLimit;
+    this.solver.initialStepSize = Math.min(this.lastStep_h, tNext - this.t);
     const result = guard(() =>
       this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, dense) => {
         if (nr === 1 || !dense) return;
         this.stats.steps++;
+        if (x < tNext) this.lastStep_h = x - xOld; // the final step is cut short by the segment's end
         const stateAt = (ts: number) => Array.from({ length: STATE_SIZE }, (_, i) => dense(i, ts));
         const excess = (ts: number, ys: number[]) => (tmpNow(m, ts, ys) ?? -Infinity) - limit;
+        if (physicalStateProblem(m, yx)) stopBeyondPhysiology(m, xOld, x, stateAt);
         let end = x;
         if (excess(x, yx) >= 0) {
           let lo = xOld;
@@ -152,6 +158,16 @@ export class Simulation {
     this.y = reached.y;
     if (crossing) guard(() => this.scheduler.tmpLimitReached(this.t, this.y));
   }
+}
+
+/** The state left the model's physiology within (lo, hi]: locate when, and stop with the cause (physicalLimits.ts). */
+function stopBeyondPhysiology(m: Model, lo: number, hi: number, stateAt: (t: number) => number[]): never {
+  while (hi - lo > 1e-4) {
+    const mid = 0.5 * (lo + hi);
+    if (physicalStateProblem(m, stateAt(mid))) hi = mid;
+    else lo = mid;
+  }
+  throw new EngineError(`at ${hi.toFixed(2)} h ${physicalStateProblem(m, stateAt(hi))}`);
 }
 
 function checkFinite(y: number[], t: number): void {

@@ -8,18 +8,21 @@ import { q, type SpecTree } from '../parameters.js';
 export const hemodynamicsSpecs = {
   vasoplegia: {
     maxDepression: q('mmHg', 25, [0, 150], {
+      calibratable: true,
       range: [10, 60],
       description: 'Dmax: the most IL-6 can depress MAP (vasoplegia), D = Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ). A calibrated hypothesis.',
       source: 'E',
       ref: 'reference-data.md §7: Dmax ~25 mmHg; IL-6 correlates inversely with MAP (Hack, Blood 1989); calibratable',
     }),
     il6HalfEffect: q('pg/mL', 1000, [10, 1e5], {
+      calibratable: true,
       range: [500, 2000],
       description: 'IC50: IL-6 at half-maximal vasoplegia.',
       source: 'E',
       ref: 'reference-data.md §7: IC50 ~1000 pg/mL (500–2000); IL-6 > 1000 pg/mL goes with vasopressor dependence',
     }),
     hill: q('1', 1, [0.3, 6], {
+      calibratable: true,
       range: [1, 3],
       description: 'n: steepness of the vasoplegia response.',
       source: 'E',
@@ -42,24 +45,28 @@ export const hemodynamicsSpecs = {
   },
   heartRate: {
     mapGain: q('bpm/mmHg', 0.6, [0, 5], {
+      calibratable: true,
       range: [0.2, 1.5],
       description: 'Baroreflex: beats per minute added per mmHg of MAP below 65 mmHg (removed above it).',
       source: 'E',
       ref: 'baroreflex slope in septic shock is blunted; calibratable',
     }),
     norepinephrineGain: q('bpm min kg/ug', 12, [0, 100], {
+      calibratable: true,
       range: [5, 25],
       description: 'Chronotropic effect of norepinephrine (β1), bpm per µg/kg/min.',
       source: 'E',
       ref: 'calibratable',
     }),
     inflammationGain: q('bpm', 25, [0, 150], {
+      calibratable: true,
       range: [10, 60],
       description: 'Tachycardia of the septic insult: bpm × sepsis drive D(t) (fever, catecholamine surge), fading as the insult resolves.',
       source: 'E',
       ref: 'calibratable',
     }),
     hypoxemiaGain: q('bpm', 80, [0, 500], {
+      calibratable: true,
       range: [30, 150],
       description: 'Tachycardia of hypoxemia: bpm per unit of SaO2 below 0.95 (80 → 0.8 bpm per % point).',
       source: 'E',

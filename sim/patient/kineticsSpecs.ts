@@ -5,12 +5,14 @@ import heparinFit from './heparinElimination.calibrated.json' with { type: 'json
 export const kineticsSpecs = {
   sepsisDrive: {
     residualFraction: q('1', 0.6, [0, 1], {
+      calibratable: true,
       range: [0.3, 0.9],
       description: 'Fraction of the starting cytokine production left once the septic insult has run its course.',
       source: 'E',
       ref: 'cytokines fall without extracorporeal removal as production falls (Clic-AKI, Crit Care 2021); calibratable',
     }),
     timeConstant: q('h', 48, [1, 1000], {
+      calibratable: true,
       range: [12, 120],
       description: 'Time constant of the decline of the sepsis drive.',
       source: 'E',
@@ -31,6 +33,7 @@ export const kineticsSpecs = {
       ref: 'reference-data.md §3: 2–5 L/h',
     }),
     endogenousClearance: q('mL/h', 3000, [0, 50000], {
+      calibratable: true,
       range: [1000, 8000],
       description: 'Endogenous (renal, hepatic, receptor) clearance from plasma.',
       source: 'E',
@@ -57,12 +60,14 @@ export const kineticsSpecs = {
       ref: 'Meisner, EJA 2001: median 30 h (22–45)',
     }),
     productionResidualFraction: q('1', 0.6, [0, 1], {
+      calibratable: true,
       range: [0.1, 1],
       description: 'Fraction of the starting PCT production left once antibiotics and source control have acted.',
       source: 'E',
       ref: 'PCT falls ~30–50 %/day in responders as bacterial stimulation stops (PCT-guided therapy trials, S2); calibratable',
     }),
     productionTimeConstant: q('h', 48, [0.5, 1000], {
+      calibratable: true,
       range: [6, 72],
       description: 'Time constant of the fall of PCT production.',
       source: 'E',
@@ -83,18 +88,21 @@ export const kineticsSpecs = {
       ref: 'Pepys & Hirschfield, J Clin Invest 2003: t½ ≈ 19 h',
     }),
     synthesisLag: q('h', 8, [0.5, 48], {
+      calibratable: true,
       range: [6, 12],
       description: 'Mean delay from plasma IL-6 to hepatic CRP synthesis (two transit compartments).',
       source: 'S2',
       ref: 'reference-data.md §3: lag ~6–12 h',
     }),
     il6HalfEffect: q('pg/mL', 500, [1, 1e5], {
+      calibratable: true,
       range: [100, 20000],
       description: 'IL-6 concentration giving half-maximal CRP synthesis.',
       source: 'E',
       ref: 'hepatocyte IL-6 response; calibratable',
     }),
     hill: q('1', 1, [0.3, 6], {
+      calibratable: true,
       range: [1, 3],
       description: 'Steepness n of CRP synthesis: S_max·Lⁿ/(EC50ⁿ + Lⁿ).',
       source: 'E',

@@ -87,12 +87,14 @@ export const prescriptionSpecs = {
   norepinephrine: {
     titrate: titrateNorepinephrine,
     escalateBelow: q('mmHg', 65, [30, 120], {
+      calibratable: true,
       adjustable: true,
       description: 'Raise the dose by one step when MAP is below this.',
       source: 'S',
       ref: 'reference-data.md §7: MAP ≥ 65 mmHg',
     }),
     weanAbove: q('mmHg', 70, [30, 150], {
+      calibratable: true,
       adjustable: true,
       range: [65, 80],
       description: 'Wean the dose by one step when MAP is above this.',
@@ -100,12 +102,14 @@ export const prescriptionSpecs = {
       ref: 'unit practice; calibratable',
     }),
     step: q('ug/kg/min', 0.02, [0.001, 1], {
+      calibratable: true,
       range: [0.01, 0.05],
       description: 'Change of dose at each titration.',
       source: 'E',
       ref: 'unit practice; calibratable',
     }),
     interval: q('h', 1, [0.05, 24], {
+      calibratable: true,
       range: [0.25, 2],
       description: 'Time between titration checks.',
       source: 'E',

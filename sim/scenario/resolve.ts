@@ -9,6 +9,7 @@ import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import type { ScenarioIssue } from './errors.js';
 import { allSettingPaths, unknownSettingMessage } from './suggest.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
+import { physicalConsistencyIssues } from './physicalConsistency.js';
 
 export type ScenarioValues = Resolved<typeof scenarioSpecs>;
 
@@ -196,6 +197,10 @@ function checkConsistency(s: Scenario, issues: Issues): void {
   if (s.filter && !s.circuit) {
     issues.add('filter', 'got a hemofilter while "circuit" is null: the hemofilter sits inside the ECMO circuit; expected a "circuit" section too, or "filter": null');
   }
+  const ne = s.prescription.norepinephrine;
+  if (ne.weanAbove < ne.escalateBelow) {
+    issues.add('prescription.norepinephrine.weanAbove', `got ${ne.weanAbove} mmHg; expected at least escalateBelow (${ne.escalateBelow} mmHg): a MAP cannot call for both more and less norepinephrine`);
+  }
   const h = s.prescription.heparin;
   if (h.targetLow >= h.targetHigh) issues.add('prescription.heparin.targetLow', `got ${h.targetLow} s; expected less than targetHigh (${h.targetHigh} s)`);
   if (s.filter) {
@@ -204,6 +209,7 @@ function checkConsistency(s: Scenario, issues: Issues): void {
       issues.add('prescription.netUltrafiltration', `got ${s.prescription.netUltrafiltration} mL/h; expected at most the effluent rate (${+effluent_mL_h.toFixed(1)} mL/h = effluentDose × weight): replacement fluid cannot be negative`);
     }
   }
+  for (const i of physicalConsistencyIssues(s)) issues.add(i.path, i.message);
   if (issues.list.length === 0 && s.filter && s.circuit) checkFilterable(s, s.filter, issues);
   if (s.outputInterval_h > s.duration_h) issues.add('outputInterval', `got ${s.outputInterval_h} h; expected at most the duration (${s.duration_h} h)`);
 }

@@ -1,0 +1,96 @@
+/**
+ * The cohort comparison, as a validation report: for each arm and figure, the published value beside the
+ * simulated mean ± SD and the percentage error, rated good (≤ 10 %), fair (10–30 %) or poor (> 30 %); then the
+ * between-arm differences. Also the JSON and per-patient CSV forms.
+ */
+import { METRIC_NAMES, METRICS } from './metrics.js';
+import type { ArmResult } from './replay.js';
+
+export type Rating = 'good' | 'fair' | 'poor';
+
+export function percentError(simulated: number, published: number): number {
+  return (100 * Math.abs(simulated - published)) / Math.abs(published);
+}
+
+export function rating(errorPct: number): Rating {
+  return errorPct <= 10 ? 'good' : errorPct <= 30 ? 'fair' : 'poor';
+}
+
+const num = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '—');
+const pad = (s: string, n: number) => s.padEnd(n);
+
+/** Figures the table compares (every metric, plus any extra published ones that were simulated, e.g. SOFA). */
+function figures(arms: ArmResult[]): string[] {
+  const names = new Set<string>(METRIC_NAMES);
+  for (const a of arms) for (const k of Object.keys(a.metrics)) names.add(k);
+  return [...names];
+}
+
+export function cohortTable(arms: ArmResult[], hours: number): string {
+  const lines: string[] = [];
+  lines.push(`Cohort replay, ${hours} h. Published figures (cohort.md) beside the simulated ones.`);
+  lines.push('Error = |simulated − published| / |published|: good ≤ 10 %, fair 10–30 %, poor > 30 %.');
+  for (const arm of arms) {
+    lines.push('', `${arm.name} (n = ${arm.n})`);
+    lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated mean ± SD', 24)}${pad('error', 10)}rating`);
+    for (const k of figures([arm])) {
+      const sim = arm.metrics[k as keyof typeof arm.metrics];
+      if (!sim) continue;
+      const pub = arm.published[k];
+      const err = pub ? percentError(sim.mean, pub.value) : NaN;
+      lines.push(
+        `  ${pad(METRICS[k as keyof typeof METRICS] ?? k, 44)}${pad(pub ? String(pub.value) : '—', 12)}${pad(`${num(sim.mean)} ± ${num(sim.sd)}`, 24)}${pad(pub ? `${num(err, 1)} %` : '—', 10)}${pub ? rating(err) : ''}`,
+      );
+    }
+  }
+  if (arms.length === 2) {
+    const [a, b] = arms;
+    lines.push('', `Between arms: ${a.name} − ${b.name}`);
+    lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated', 24)}${pad('error', 10)}rating`);
+    for (const k of figures(arms)) {
+      const sa = a.metrics[k as keyof typeof a.metrics];
+      const sb = b.metrics[k as keyof typeof b.metrics];
+      const pa = a.published[k];
+      const pb = b.published[k];
+      if (!sa || !sb || !pa || !pb) continue;
+      const pub = pa.value - pb.value;
+      const sim = sa.mean - sb.mean;
+      const err = percentError(sim, pub);
+      lines.push(`  ${pad(METRICS[k as keyof typeof METRICS] ?? k, 44)}${pad(num(pub), 12)}${pad(num(sim), 24)}${pad(`${num(err, 1)} %`, 10)}${rating(err)}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function cohortJson(arms: ArmResult[], hours: number): string {
+  const doc = {
+    hours,
+    arms: arms.map((a) => ({
+      name: a.name,
+      n: a.n,
+      metrics: a.metrics,
+      published: a.published,
+      errors_pct: Object.fromEntries(
+        Object.entries(a.published)
+          .filter(([k]) => k in a.metrics)
+          .map(([k, p]) => [k, percentError(a.metrics[k as keyof typeof a.metrics].mean, p.value)]),
+      ),
+      patients: a.patients.map((p) => ({ ...p, drawn: a.drawn[p.id] })),
+    })),
+  };
+  return JSON.stringify(doc, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+}
+
+export function cohortCsv(arms: ArmResult[]): string {
+  const metricNames = figures(arms).filter((k) => arms.some((a) => k in (a.patients[0] ?? {})));
+  const drawnKeys = [...new Set(arms.flatMap((a) => Object.values(a.drawn).flatMap((d) => Object.keys(d))))];
+  const rows = [['arm', 'id', ...drawnKeys, ...metricNames].join(',')];
+  for (const a of arms) {
+    for (const p of a.patients) {
+      const d = a.drawn[p.id] ?? {};
+      const cells = [JSON.stringify(a.name), p.id, ...drawnKeys.map((k) => String(d[k] ?? '')), ...metricNames.map((k) => String((p as unknown as Record<string, number>)[k] ?? ''))];
+      rows.push(cells.join(','));
+    }
+  }
+  return rows.join('\n') + '\n';
+}
