@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   build: { outDir: 'dist', sourcemap: true },
+  // the engine runs in a module worker (src/engine.worker.ts), which may import modules of its own
+  worker: { format: 'es' },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

@@ -1,0 +1,59 @@
+/** The ECMO console: pump speed and flow large, the circuit pressures and the gas settings below. */
+import type { ScenarioInfo, Snapshot } from '../protocol';
+import { devicePanel, el, readout } from './panel';
+
+export class EcmoConsole {
+  private readonly status: HTMLElement;
+  private readonly r: ReturnType<typeof readouts>;
+
+  constructor(host: HTMLElement) {
+    const { body, status } = devicePanel(host, 'ECMO', 'ecmo', 'ecmo-console');
+    this.status = status;
+    const top = el('div', 'big-row');
+    const grid = el('div', 'grid2');
+    body.append(top, grid);
+    this.r = readouts(top, grid);
+  }
+
+  setScenario(info: ScenarioInfo): void {
+    this.status.textContent = info.hasCircuit ? '' : 'no circuit';
+  }
+
+  update(s: Snapshot): void {
+    const o = s.obs;
+    const r = this.r;
+    r.rpm.set(o.pump_speed_rpm, 0);
+    r.flow.set(o.pump_flow_L_min, 2);
+    // suction beyond −100 mmHg makes the drainage line chatter
+    r.pDrain.set(o.p_drainage_mmHg, 0, o.p_drainage_mmHg < -100);
+    r.pPre.set(o.p_pre_oxygenator_mmHg, 0, o.p_pre_oxygenator_mmHg > 350);
+    r.pPost.set(o.p_post_oxygenator_mmHg, 0);
+    r.dp.set(o.dp_oxygenator_mmHg, 0, o.dp_oxygenator_mmHg > 60);
+    r.effective.set(o.effective_flow_L_min, 2);
+    r.recirc.set(o.recirculation_pct, 0, o.recirculation_pct > 30);
+    r.sweep.set(o.sweep_gas_L_min, 1);
+    r.fio2.set(s.settings.values['circuit.oxygenator.fio2'], 0);
+    r.postSat.set(o.post_oxygenator_sat_pct, 0);
+    r.svo2.set(o.svo2_pct, 0);
+    const c = s.settings.clamps;
+    const clamped = [c['circuit.clamps.drainageLine'] && 'drainage', c['circuit.clamps.returnLine'] && 'return'].filter(Boolean);
+    if (Number.isFinite(o.pump_speed_rpm)) this.status.textContent = clamped.length ? `clamped: ${clamped.join(', ')} line` : '';
+  }
+}
+
+function readouts(top: HTMLElement, grid: HTMLElement) {
+  return {
+    rpm: readout(top, 'ecmo-rpm', 'Pump', 'rpm', 'big'),
+    flow: readout(top, 'ecmo-flow', 'Flow', 'L/min', 'big'),
+    pDrain: readout(grid, 'ecmo-p-drainage', 'P drainage', 'mmHg'),
+    effective: readout(grid, 'ecmo-effective-flow', 'Effective flow', 'L/min'),
+    pPre: readout(grid, 'ecmo-p-pre-oxygenator', 'P pre-oxy', 'mmHg'),
+    recirc: readout(grid, 'ecmo-recirculation', 'Recirculation', '%'),
+    pPost: readout(grid, 'ecmo-p-post-oxygenator', 'P post-oxy', 'mmHg'),
+    sweep: readout(grid, 'ecmo-sweep', 'Sweep gas', 'L/min'),
+    dp: readout(grid, 'ecmo-dp-oxygenator', 'ΔP oxygenator', 'mmHg'),
+    fio2: readout(grid, 'ecmo-fio2', 'FiO₂ sweep', '%'),
+    postSat: readout(grid, 'ecmo-post-sat', 'SO₂ post-oxy', '%'),
+    svo2: readout(grid, 'ecmo-svo2', 'SvO₂', '%'),
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * The live run the worker hosts: one Simulation advanced by speed × real elapsed time, the operator's commands,
+ * trend samples on a fixed grid of simulated time, and the snapshot the page draws. Plain logic with no worker
+ * globals, so it also runs under Node for tests. It reads the engine only through Simulation's public surface:
+ * advanceTo, observe, events, set, act, and the settings in force (model.current, read only).
+ */
+import { Simulation } from '../../sim/engine/simulation';
+import { loadScenarioText } from '../../sim/scenario/load';
+import { ScenarioError } from '../../sim/scenario/errors';
+import {
+  CLAMPS,
+  STEP_h,
+  TREND_INTERVAL_h,
+  TREND_SERIES,
+  type ClampPath,
+  type Command,
+  type ScenarioInfo,
+  type SettingPath,
+  type SettingsView,
+  type Snapshot,
+  type Speed,
+  type TrendPoint,
+} from '../protocol';
+
+export type LoadResult = { ok: true; info: ScenarioInfo; runId: number } | { ok: false; message: string };
+
+/** A grid time this close past the target still counts as reached (rounding of speed × elapsed). */
+const GRID_EPS_h = 1e-9;
+/** Simulated hours per real millisecond at speed 1. */
+const H_PER_MS = 1 / 3_600_000;
+
+export class LiveRun {
+  running = false;
+  speed: Speed = 60;
+  private sim?: Simulation;
+  private info?: ScenarioInfo;
+  private runId = 0;
+  private sentEvents = 0;
+  private trendIndex = 0;
+  private pendingTrend: TrendPoint[] = [];
+  private halted?: string;
+
+  get loaded(): boolean {
+    return this.sim !== undefined;
+  }
+  get time_h(): number {
+    return this.sim?.time_h ?? 0;
+  }
+
+  /** Loads scenario text; on any failure the running simulation, if there is one, stays as it was. */
+  load(text: string, source: string): LoadResult {
+    let sim: Simulation;
+    try {
+      const scenario = loadScenarioText(text, source);
+      sim = new Simulation(scenario);
+    } catch (e) {
+      return { ok: false, message: e instanceof ScenarioError ? e.message : `${source}: ${(e as Error).message}` };
+    }
+    const s = sim.scenario;
+    this.sim = sim;
+    this.halted = undefined;
+    this.runId++;
+    this.sentEvents = 0;
+    this.trendIndex = 0;
+    this.pendingTrend = [];
+    this.info = {
+      name: s.name,
+      description: s.description,
+      source,
+      duration_h: s.duration_h,
+      weight_kg: s.patient.weight,
+      hasCircuit: s.circuit !== null,
+      hasFilter: s.filter !== null,
+    };
+    this.sampleTrends(0);
+    return { ok: true, info: this.info, runId: this.runId };
+  }
+
+  /** Advances by speed × elapsed real time when running. Returns an engine error message if the engine stopped. */
+  advanceReal(elapsed_ms: number): string | undefined {
+    if (!this.running || !this.sim) return undefined;
+    return this.advanceBy(this.speed * elapsed_ms * H_PER_MS);
+  }
+
+  /** Runs one command; returns the message to show when the engine refuses it. */
+  command(c: Exclude<Command, { type: 'load' }>): string | undefined {
+    switch (c.type) {
+      case 'run':
+        if (this.halted) return `The engine stopped: ${this.halted}. Load a scenario to start again.`;
+        this.running = true;
+        return undefined;
+      case 'pause':
+        this.running = false;
+        return undefined;
+      case 'speed':
+        this.speed = c.speed;
+        return undefined;
+      case 'step':
+        if (this.halted) return `The engine stopped: ${this.halted}. Load a scenario to start again.`;
+        this.running = false;
+        return this.advanceBy(STEP_h);
+    }
+    const sim = this.sim;
+    if (!sim) return 'No scenario is loaded.';
+    try {
+      switch (c.type) {
+        case 'set':
+          sim.set(c.path, c.value);
+          break;
+        case 'changeFilter':
+          if (!sim.model.current.filter) return 'This scenario has no hemofilter.';
+          sim.act({ changeFilter: true, note: 'changed by the operator' });
+          break;
+        case 'heparinBolus':
+          sim.act({ heparinBolus_U: c.units });
+          break;
+        case 'fault':
+          sim.act({ fault: c.fault });
+          break;
+      }
+    } catch (e) {
+      return e instanceof ScenarioError ? e.message : `Refused: ${(e as Error).message}`;
+    }
+    return undefined;
+  }
+
+  /** Everything the page needs now; events and trend samples are handed over once. */
+  snapshot(): Snapshot | undefined {
+    const sim = this.sim;
+    if (!sim || !this.info) return undefined;
+    const obs = sim.observe() as unknown as Record<string, number>;
+    const events = sim.events;
+    const newEvents = events.slice(this.sentEvents).map((e) => ({ t_h: e.t_h, type: e.type, reason: e.reason }));
+    this.sentEvents = events.length;
+    const trend = this.pendingTrend;
+    this.pendingTrend = [];
+    const dose = obs.delivered_dose_mL_kg_h;
+    return {
+      runId: this.runId,
+      t_h: sim.time_h,
+      running: this.running,
+      speed: this.speed,
+      obs,
+      settings: settingsView(sim),
+      newEvents,
+      trend,
+      effluentTotal_mL: Number.isFinite(dose) ? dose * this.info.weight_kg * sim.time_h : NaN,
+    };
+  }
+
+  private advanceBy(dt_h: number): string | undefined {
+    const sim = this.sim;
+    if (!sim || this.halted) return undefined;
+    const target = sim.time_h + dt_h;
+    try {
+      // Trend samples fall exactly on their grid: advance to each grid time, read, go on.
+      for (let t = this.nextTrendTime(); t <= target + GRID_EPS_h; t = this.nextTrendTime()) {
+        sim.advanceTo(t);
+        this.sampleTrends(t);
+      }
+      sim.advanceTo(target);
+    } catch (e) {
+      this.running = false;
+      this.halted = (e as Error).message;
+      return `The engine stopped at ${sim.time_h.toFixed(2)} h: ${this.halted}`;
+    }
+    return undefined;
+  }
+
+  private nextTrendTime(): number {
+    return this.trendIndex * TREND_INTERVAL_h;
+  }
+
+  private sampleTrends(t_h: number): void {
+    const obs = this.sim!.observe() as unknown as Record<string, number>;
+    this.pendingTrend.push({ t_h, values: TREND_SERIES.map((k) => (typeof obs[k] === 'number' ? obs[k] : NaN)) });
+    this.trendIndex = Math.floor(t_h / TREND_INTERVAL_h + 1e-9) + 1;
+  }
+}
+
+function settingsView(sim: Simulation): SettingsView {
+  const cur = sim.model.current;
+  const c = cur.circuit;
+  const f = cur.filter;
+  const rx = cur.prescription;
+  const values: Record<SettingPath, number> = {
+    'circuit.pump.speed': c ? c.pump.speed : NaN,
+    'circuit.oxygenator.sweepGas': c ? c.oxygenator.sweepGas : NaN,
+    'circuit.oxygenator.fio2': c ? 100 * c.oxygenator.fio2 : NaN,
+    'prescription.filterBloodFlow': f ? rx.filterBloodFlow : NaN,
+    'prescription.effluentDose': f ? rx.effluentDose : NaN,
+    'prescription.predilutionFraction': f ? 100 * rx.predilutionFraction : NaN,
+    'prescription.netUltrafiltration': f ? rx.netUltrafiltration : NaN,
+    'prescription.heparin.infusion': rx.heparin.infusion,
+  };
+  const clamps = Object.fromEntries(
+    (Object.keys(CLAMPS) as ClampPath[]).map((p) => [p, c ? Boolean(c.clamps[p.split('.')[2] as keyof typeof c.clamps]) : false]),
+  ) as Record<ClampPath, boolean>;
+  return {
+    values,
+    clamps,
+    heparinTitrate: rx.heparin.titrate,
+    apttTarget_s: [rx.heparin.targetLow, rx.heparin.targetHigh],
+    drainageCannula_Fr: c ? c.drainageCannula.size : NaN,
+    returnCannula_Fr: c ? c.returnCannula.size : NaN,
+    drainageCannulaId_mm: c ? c.drainageCannula.size / 3 - 2 * c.drainageCannula.wallThickness : NaN,
+    returnCannulaId_mm: c ? c.returnCannula.size / 3 - 2 * c.returnCannula.wallThickness : NaN,
+    tubingId_mm: c ? c.tubing.innerDiameter : NaN,
+    limbLineId_mm: c ? c.filterLimb.lineInnerDiameter : NaN,
+    kufClean_mL_h_mmHg: f ? f.ultrafiltrationCoefficient : NaN,
+    tmpLimit_mmHg: rx.filterChange.tmpLimit,
+    filterMaxHours_h: rx.filterChange.maxHours,
+  };
+}

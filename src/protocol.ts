@@ -1,0 +1,122 @@
+/**
+ * Messages between the page and the engine worker. The page sends commands; the worker answers with snapshots
+ * (what the engine reports now, the events since the last snapshot, the settings in force, trend samples) and
+ * with errors to show. Only plain data crosses: no engine object ever reaches the page.
+ */
+
+/** Simulated seconds per real second. */
+export const SPEEDS = [1, 10, 60, 600, 3600] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** What "Step" advances, in simulated hours. */
+export const STEP_h = 0.25;
+
+/** Trend samples are taken on this grid of simulated time (h). */
+export const TREND_INTERVAL_h = 5 / 60;
+
+/** Series kept for the trends (names as the engine's observation names them; absent ones arrive as NaN). */
+export const TREND_SERIES = [
+  'il6_pg_mL',
+  'pct_ng_mL',
+  'crp_mg_L',
+  'map_mmHg',
+  'norepinephrine_ug_kg_min',
+  'tmp_mmHg',
+  'aptt_s',
+  'pump_flow_L_min',
+  'effective_flow_L_min',
+  'filter_blood_flow_mL_min',
+] as const;
+export type TrendSeries = (typeof TREND_SERIES)[number];
+
+/** The settings the operator can change, with the unit their value is written in. */
+export const SETTINGS = {
+  'circuit.pump.speed': { label: 'Pump', title: 'Centrifugal pump speed', unit: 'rpm', step: 100, section: 'circuit' },
+  'circuit.oxygenator.sweepGas': { label: 'Sweep', title: 'Sweep gas flow through the oxygenator', unit: 'L/min', step: 0.5, section: 'circuit' },
+  'circuit.oxygenator.fio2': { label: 'FiO₂', title: 'Oxygen fraction of the sweep gas', unit: '%', step: 5, section: 'circuit' },
+  'prescription.filterBloodFlow': { label: 'Qb filter', title: 'Blood flow through the hemofilter limb (CRRT blood pump)', unit: 'mL/min', step: 10, section: 'filter' },
+  'prescription.effluentDose': { label: 'Dose', title: 'Prescribed effluent dose', unit: 'mL/kg/h', step: 5, section: 'filter' },
+  'prescription.predilutionFraction': { label: 'Predil.', title: 'Fraction of the replacement fluid given before the filter', unit: '%', step: 10, section: 'filter' },
+  'prescription.netUltrafiltration': { label: 'Net UF', title: 'Net ultrafiltration (fluid removed from the patient)', unit: 'mL/h', step: 50, section: 'filter' },
+  'prescription.heparin.infusion': { label: 'Heparin', title: 'Heparin infusion rate', unit: 'U/h', step: 100, section: 'patient' },
+} as const;
+export type SettingPath = keyof typeof SETTINGS;
+
+export const CLAMPS = {
+  'circuit.clamps.drainageLine': 'Drainage line',
+  'circuit.clamps.returnLine': 'Return line',
+  'circuit.clamps.filterLimb': 'Filter limb',
+} as const;
+export type ClampPath = keyof typeof CLAMPS;
+
+export type Command =
+  | { type: 'load'; text: string; source: string }
+  | { type: 'run' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'speed'; speed: Speed }
+  | { type: 'set'; path: SettingPath | ClampPath; value: string | boolean }
+  | { type: 'changeFilter' }
+  | { type: 'heparinBolus'; units: number }
+  | { type: 'fault'; fault: { filterClot?: number; oxygenatorThrombus?: number } };
+
+export interface SimEventView {
+  t_h: number;
+  type: string;
+  reason: string;
+}
+
+/** The settings in force now, in display units (from the engine's current settings, read only). */
+export interface SettingsView {
+  values: Record<SettingPath, number>;
+  clamps: Record<ClampPath, boolean>;
+  heparinTitrate: boolean;
+  apttTarget_s: [number, number];
+  drainageCannula_Fr: number;
+  returnCannula_Fr: number;
+  drainageCannulaId_mm: number;
+  returnCannulaId_mm: number;
+  tubingId_mm: number;
+  limbLineId_mm: number;
+  /** The clean membrane's ultrafiltration coefficient (mL/h/mmHg), to show fouling against. */
+  kufClean_mL_h_mmHg: number;
+  tmpLimit_mmHg: number;
+  filterMaxHours_h: number;
+}
+
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+  source: string;
+  duration_h: number;
+  weight_kg: number;
+  hasCircuit: boolean;
+  hasFilter: boolean;
+}
+
+export interface TrendPoint {
+  t_h: number;
+  values: number[]; // in TREND_SERIES order
+}
+
+export interface Snapshot {
+  /** Increases with every load, so a page never mixes two runs. */
+  runId: number;
+  t_h: number;
+  running: boolean;
+  speed: Speed;
+  /** Every series of the engine's observation (NaN: does not exist now). */
+  obs: Record<string, number>;
+  settings: SettingsView;
+  newEvents: SimEventView[];
+  trend: TrendPoint[];
+  /** Effluent collected since the start (mL): delivered dose × weight × time. */
+  effluentTotal_mL: number;
+}
+
+export type WorkerMessage =
+  | { type: 'loaded'; runId: number; scenario: ScenarioInfo }
+  | { type: 'loadError'; source: string; message: string }
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'commandError'; message: string }
+  | { type: 'engineError'; message: string };

@@ -1,0 +1,249 @@
+/**
+ * The circuit drawn with pixi: patient, cannulae, lines, pump, oxygenator, the hemofilter limb, bags, clamps and
+ * pressure tags, animated from the latest engine snapshot. Text is refreshed a few times a second; the cells in
+ * the lines and the rotors move every frame.
+ */
+import { Container, type Application } from 'pixi.js';
+import { CLAMPS, type ClampPath, type ScenarioInfo, type Snapshot } from '../protocol';
+import { FlowLine, dotSpeed_px_s } from './bloodFlow';
+import { CAPTIONS, CLAMP_SITES, LINES, PRESSURE_TAGS, VIEW_H, VIEW_W, type LineKind, type LineId } from './circuitLayout';
+import { BACKGROUND, EFFLUENT_FLUID, LABEL, REPLACEMENT_FLUID, SWEEP_GAS, bloodColour, lighten } from './colors';
+import {
+  CentrifugalPump,
+  Hemofilter,
+  Oxygenator,
+  RollerPump,
+  blenderGraphic,
+  clampGraphic,
+  effluentBag,
+  replacementBag,
+  type FilterLook,
+} from './devices';
+import { LiveText, PressureTag, caption } from './labels';
+import { lineStates, saturations, type LineState } from './lineState';
+import { insertionSites, patientFigure } from './patientFigure';
+import { fmt as fmtNum } from '../format';
+
+/** Effluent and replacement bags hold 5 L. */
+export const BAG_mL = 5000;
+const TEXT_EVERY_s = 0.2;
+
+export { BACKGROUND };
+
+export class CircuitView {
+  private readonly world = new Container();
+  private readonly circuitPart = new Container();
+  private readonly filterPart = new Container();
+  private readonly lines: FlowLine[];
+  private readonly pump = new CentrifugalPump();
+  private readonly oxygenator = new Oxygenator();
+  private readonly roller = new RollerPump();
+  private readonly filter = new Hemofilter();
+  private readonly effluent = effluentBag();
+  private readonly replacement = replacementBag();
+  private readonly clamps: Record<ClampPath, Container>;
+  private readonly tags: { series: string; tag: PressureTag; part: string }[];
+  private readonly text: Record<'patient' | 'recirculation' | 'pump' | 'blender' | 'crrtPump' | 'filter' | 'replacement' | 'effluentBag' | 'drainageCannula' | 'returnCannula', LiveText>;
+  private readonly noCircuit = caption('', CAPTIONS.noCircuit.at, { size: 20, colour: LABEL, anchor: CAPTIONS.noCircuit.anchor });
+  private info?: ScenarioInfo;
+  private sinceText = Infinity;
+  private lastFilter: FilterLook = { status: 'running', clotted: 0, fouling: 0, sat_pct: 95 };
+  private replacementUsed_mL = 0;
+  private lastSnapshotTime = NaN;
+  private lastRunId = -1;
+  private screen = { w: 0, h: 0 };
+
+  constructor(private readonly app: Application) {
+    this.lines = LINES.map((l) => new FlowLine(l));
+    const linesOf = (part: 'circuit' | 'filter') => this.lines.filter((l) => l.layout.part === part).map((l) => l.container);
+    this.clamps = Object.fromEntries(
+      (Object.keys(CLAMPS) as ClampPath[]).map((p) => {
+        const site = CLAMP_SITES[p];
+        const g = clampGraphic(site.at, site.vertical);
+        g.visible = false;
+        return [p, g];
+      }),
+    ) as unknown as Record<ClampPath, Container>;
+    this.tags = PRESSURE_TAGS.map((t) => ({ series: t.series, part: t.part, tag: new PressureTag(t.label, t.at, t.tag) }));
+    const live = (k: keyof typeof CAPTIONS, size = 16, colour?: number) => new LiveText(CAPTIONS[k].at, { size, anchor: CAPTIONS[k].anchor, colour });
+    this.text = {
+      patient: live('patient', 16),
+      recirculation: live('recirculation'),
+      pump: live('pump', 16),
+      blender: live('blender'),
+      crrtPump: live('crrtPump'),
+      filter: live('filter'),
+      replacement: live('replacement'),
+      effluentBag: live('effluentBag'),
+      drainageCannula: live('drainageCannula'),
+      returnCannula: live('returnCannula'),
+    };
+    const fixed = (k: keyof typeof CAPTIONS, s: string) => caption(s, CAPTIONS[k].at, { size: 15, anchor: CAPTIONS[k].anchor });
+    this.circuitPart.addChild(
+      ...linesOf('circuit'),
+      insertionSites(),
+      this.pump.container,
+      this.oxygenator.container,
+      blenderGraphic(),
+      fixed('oxygenator', 'PMP oxygenator'),
+      fixed('exhaust', 'exhaust'),
+      this.text.pump.text,
+      this.text.blender.text,
+      this.text.recirculation.text,
+      this.text.drainageCannula.text,
+      this.text.returnCannula.text,
+      ...this.tags.filter((t) => t.part === 'circuit').map((t) => t.tag.container),
+      this.clamps['circuit.clamps.drainageLine'],
+      this.clamps['circuit.clamps.returnLine'],
+    );
+    this.filterPart.addChild(
+      ...linesOf('filter'),
+      this.roller.container,
+      this.filter.container,
+      this.effluent.container,
+      this.replacement.container,
+      fixed('takeOff', 'post-oxygenator\ntake-off to filter'),
+      fixed('limbReturn', 'filter limb return → pre-pump line'),
+      this.text.crrtPump.text,
+      this.text.filter.text,
+      this.text.replacement.text,
+      this.text.effluentBag.text,
+      ...this.tags.filter((t) => t.part === 'filter').map((t) => t.tag.container),
+      this.clamps['circuit.clamps.filterLimb'],
+    );
+    // the filter limb is drawn under the main circuit where they meet at the junctions
+    this.world.addChild(patientFigure(), this.text.patient.text, this.filterPart, this.circuitPart, this.noCircuit);
+    app.stage.addChild(this.world);
+    this.fit();
+  }
+
+  setScenario(info: ScenarioInfo): void {
+    this.info = info;
+    this.circuitPart.visible = info.hasCircuit;
+    this.filterPart.visible = info.hasCircuit && info.hasFilter;
+    this.noCircuit.visible = !info.hasCircuit;
+    this.noCircuit.text = info.hasCircuit ? '' : 'No extracorporeal circuit in this scenario\n(standard care: no ECMO, no hemofilter)';
+    this.sinceText = Infinity;
+  }
+
+  /** One display frame: dt_s of real time has passed; the circuit moves only while the simulation runs. */
+  frame(dt_s: number, snap: Snapshot | undefined): void {
+    this.fit();
+    if (!snap || !this.info) return;
+    if (snap.runId !== this.lastRunId) {
+      this.lastRunId = snap.runId;
+      this.replacementUsed_mL = 0;
+      this.lastSnapshotTime = snap.t_h;
+    }
+    const move = snap.running ? dt_s : 0;
+    const obs = snap.obs;
+    const states = lineStates(obs, snap.settings);
+    const sats = saturations(obs);
+    this.text.patient.set(`Patient · ${fmtNum(this.info.weight_kg, 0)} kg`);
+    if (!this.info.hasCircuit) return this.textUpdate(dt_s, snap, states);
+    for (const line of this.lines) {
+      if (line.layout.part === 'filter' && !this.info.hasFilter) continue;
+      const st = states[line.layout.id];
+      const [core, dots] = coloursOf(st);
+      line.update(move, dotSpeed_px_s(st.flow_mL_min, this.boreOf(line.layout.id, line.layout.kind, snap), line.layout.kind), core, dots);
+    }
+    this.pump.update(move, obs.pump_speed_rpm, sats.prePump);
+    this.oxygenator.update(sats.prePump, sats.post);
+    for (const p of Object.keys(this.clamps) as ClampPath[]) this.clamps[p].visible = snap.settings.clamps[p];
+    if (this.info.hasFilter) {
+      this.roller.update(move, states.limbAccess.flow_mL_min);
+      this.filter.update(this.filterLook(snap, sats.post));
+      const dt_h = snap.t_h - this.lastSnapshotTime;
+      if (dt_h > 0) this.replacementUsed_mL += (states.predilution.flow_mL_min + states.postdilution.flow_mL_min) * 60 * dt_h;
+      this.lastSnapshotTime = snap.t_h;
+      this.effluent.update(bagFill(snap.effluentTotal_mL));
+      this.replacement.update(1 - bagFill(this.replacementUsed_mL));
+    }
+    this.textUpdate(dt_s, snap, states);
+  }
+
+  private textUpdate(dt_s: number, snap: Snapshot, states: Record<LineId, LineState>): void {
+    this.sinceText += dt_s;
+    if (this.sinceText < TEXT_EVERY_s || !this.info) return;
+    this.sinceText = 0;
+    if (!this.info.hasCircuit) return;
+    const o = snap.obs;
+    const s = snap.settings;
+    this.text.pump.set(`Centrifugal pump\n${fmtNum(o.pump_speed_rpm, 0)} rpm · ${fmtNum(o.pump_flow_L_min, 2)} L/min`);
+    this.text.blender.set(`Sweep ${fmtNum(o.sweep_gas_L_min, 1)} L/min\nFiO₂ ${fmtNum(s.values['circuit.oxygenator.fio2'], 0)} %`);
+    this.text.recirculation.set(`recirculation ${fmtNum(o.recirculation_pct, 0)} %`);
+    this.text.drainageCannula.set(`${fmtNum(s.drainageCannula_Fr, 0)} Fr femoral\ndrainage cannula`);
+    this.text.returnCannula.set(`${fmtNum(s.returnCannula_Fr, 0)} Fr jugular\nreturn cannula`);
+    for (const t of this.tags) t.tag.set(o[t.series]);
+    if (!this.info.hasFilter) return;
+    this.text.crrtPump.set(`CRRT blood pump ${fmtNum(states.limbAccess.flow_mL_min, 0)} mL/min`);
+    const look = this.lastFilter;
+    const status =
+      look.status === 'running'
+        ? `TMP ${fmtNum(o.tmp_mmHg, 0)} mmHg\nclotted ${fmtNum(100 * look.clotted, 0)} %\nKuf ${fmtNum(o.kuf_mL_h_mmHg, 0)} mL/h/mmHg`
+        : look.status === 'changing'
+          ? 'changing filter:\npriming a new one'
+          : look.status === 'clamped'
+            ? 'limb clamped:\nblood pump stopped'
+            : 'blood pump stopped';
+    this.text.filter.set(`Hemofilter\n${status}`);
+    const pre = states.predilution.flow_mL_min * 60;
+    const post = states.postdilution.flow_mL_min * 60;
+    this.text.replacement.set(`Replacement\npre ${fmtNum(pre, 0)} · post ${fmtNum(post, 0)} mL/h`);
+    const total = snap.effluentTotal_mL;
+    const bag = Number.isFinite(total) ? Math.floor(total / BAG_mL) + 1 : 1;
+    this.text.effluentBag.set(`Effluent bag ${bag}\n${fmtNum(bagFill(total) * BAG_mL / 1000, 2)} of ${BAG_mL / 1000} L\n${fmtNum(o.effluent_rate_mL_h, 0)} mL/h`);
+  }
+
+  private filterLook(snap: Snapshot, sat_pct: number): FilterLook {
+    const o = snap.obs;
+    if (Number.isFinite(o.filter_age_h)) {
+      const clotted = o.filter_clotted_pct / 100;
+      const openKuf = snap.settings.kufClean_mL_h_mmHg * (1 - clotted);
+      this.lastFilter = { status: 'running', clotted, fouling: openKuf > 0 ? 1 - o.kuf_mL_h_mmHg / openKuf : 0, sat_pct };
+    } else {
+      const status = snap.settings.clamps['circuit.clamps.filterLimb'] ? 'clamped' : snap.settings.values['prescription.filterBloodFlow'] <= 0 ? 'stopped' : 'changing';
+      this.lastFilter = status === 'changing' ? { status, clotted: 0, fouling: 0, sat_pct } : { ...this.lastFilter, status };
+    }
+    return this.lastFilter;
+  }
+
+  private boreOf(id: LineId, kind: LineKind, snap: Snapshot): number {
+    const s = snap.settings;
+    if (id === 'drainageCannula') return s.drainageCannulaId_mm;
+    if (id === 'returnCannula') return s.returnCannulaId_mm;
+    if (kind === 'ecmo') return s.tubingId_mm;
+    if (kind === 'limb') return s.limbLineId_mm;
+    return kind === 'gas' ? 4 : 3;
+  }
+
+  /** Scales the logical layout to fit the canvas, centred. */
+  private fit(): void {
+    const { width, height } = this.app.screen;
+    if (width === this.screen.w && height === this.screen.h) return;
+    this.screen = { w: width, h: height };
+    const k = Math.min(width / VIEW_W, height / VIEW_H);
+    this.world.scale.set(k);
+    this.world.position.set((width - VIEW_W * k) / 2, (height - VIEW_H * k) / 2);
+  }
+}
+
+function coloursOf(st: LineState): [number, number] {
+  switch (st.fluid) {
+    case 'blood': {
+      const c = bloodColour(st.sat_pct);
+      return [c, lighten(c, 0.35)];
+    }
+    case 'replacement':
+      return [REPLACEMENT_FLUID, 0xffffff];
+    case 'effluent':
+      return [EFFLUENT_FLUID, 0xfff6c8];
+    case 'gas':
+      return [0x33505c, SWEEP_GAS];
+  }
+}
+
+function bagFill(total_mL: number): number {
+  if (!Number.isFinite(total_mL) || total_mL <= 0) return 0;
+  return (total_mL % BAG_mL) / BAG_mL;
+}

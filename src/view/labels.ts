@@ -1,0 +1,64 @@
+/** Text on the circuit: fixed captions and live tags (pressures at their transducers, device read-outs). */
+import { Container, Graphics, Text, type TextStyleOptions } from 'pixi.js';
+import type { Pt } from './paths';
+import { LABEL, MUTED } from './colors';
+
+const FONT = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
+/** Text is rasterised at this multiple of its logical size so it stays sharp when the view is scaled. */
+export const TEXT_RESOLUTION = 2;
+
+export function caption(text: string, at: Pt, opts: { size?: number; colour?: number; anchor?: [number, number]; bold?: boolean } = {}): Text {
+  const style: TextStyleOptions = {
+    fontFamily: FONT,
+    fontSize: opts.size ?? 15,
+    fill: opts.colour ?? MUTED,
+    fontWeight: opts.bold ? '600' : '400',
+    align: 'center',
+    lineHeight: (opts.size ?? 15) * 1.2,
+  };
+  const t = new Text({ text, style, resolution: TEXT_RESOLUTION });
+  t.anchor.set(...(opts.anchor ?? [0.5, 0]));
+  t.position.set(at[0], at[1]);
+  return t;
+}
+
+/** A live value: redraws its text only when the string changes. */
+export class LiveText {
+  readonly text: Text;
+  private last = '';
+  constructor(at: Pt, opts: { size?: number; colour?: number; anchor?: [number, number]; bold?: boolean } = {}) {
+    this.text = caption('', at, { colour: LABEL, ...opts });
+  }
+  set(s: string): void {
+    if (s !== this.last) {
+      this.text.text = s;
+      this.last = s;
+    }
+  }
+}
+
+/** A pressure transducer on a line and its tag: a dot on the line, a leader, and a box "label / value mmHg". */
+export class PressureTag {
+  readonly container = new Container();
+  private readonly value: LiveText;
+
+  constructor(label: string, at: Pt, tag: Pt) {
+    const [tx, ty] = tag;
+    const g = new Graphics()
+      .moveTo(at[0], at[1])
+      .lineTo(tx, ty)
+      .stroke({ width: 1.5, color: MUTED, alpha: 0.8 })
+      .roundRect(tx - 46, ty - 21, 92, 42, 6)
+      .fill({ color: 0x0b1117, alpha: 0.94 })
+      .stroke({ width: 1, color: MUTED, alpha: 0.8 })
+      .circle(at[0], at[1], 4)
+      .fill(0xf2c14e);
+    const name = caption(label, [tx, ty - 19], { size: 14, anchor: [0.5, 0] });
+    this.value = new LiveText([tx, ty + 9], { size: 17, anchor: [0.5, 0.5], bold: true });
+    this.container.addChild(g, name, this.value.text);
+  }
+
+  set(v_mmHg: number): void {
+    this.value.set(`${Number.isFinite(v_mmHg) ? Math.round(v_mmHg) : '—'} mmHg`);
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The live view in a real browser (Debian's chromium through playwright-core): the built page is served by vite's
+ * preview server and driven like a user would. Screenshots go to test-output/ (ignored by git).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, buildAndServe, decodePng, launchChromium, type Served } from './harness';
+
+const OUT = join(ROOT, 'test-output');
+const BROKEN = join(ROOT, 'test/fixtures/broken/dose-wrong-dimension-mmHg.json');
+const BROWSER_TEST_ms = 120_000;
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  served = await buildAndServe();
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+interface Opened {
+  page: Page;
+  errors: string[];
+}
+
+async function open(): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  await page.goto(served.url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  // the engine has loaded the default scenario and reported at least once
+  await expect.poll(() => number(page, 'ecmo-flow'), { timeout: 30_000 }).toBeGreaterThan(0);
+  return { page, errors };
+}
+
+/** The number a console shows in a read-out (NaN for "—"). */
+async function number(page: Page, testId: string): Promise<number> {
+  const text = await page.locator(`[data-testid="${testId}"] .value`).textContent();
+  return text === null || text.trim() === '—' ? NaN : Number(text.replace(/[^0-9.+-]/g, ''));
+}
+
+async function simHours(page: Page): Promise<number> {
+  return Number(await page.locator('[data-testid="sim-time"]').getAttribute('data-hours'));
+}
+
+async function pause(page: Page): Promise<void> {
+  const run = page.locator('[data-testid="run-pause"]');
+  if ((await run.getAttribute('aria-pressed')) === 'true') await run.click();
+  await expect.poll(() => run.getAttribute('aria-pressed')).toBe('false');
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  writeFileSync(join(OUT, name), await page.screenshot({ fullPage: false }));
+}
+
+describe('the live circuit view in chromium', () => {
+  it(
+    'loads without console errors and draws the circuit on its canvas (pixels read back)',
+    async () => {
+      const { page, errors } = await open();
+      // let the animation run a little, then read the canvas back as the user sees it
+      const t0 = await simHours(page);
+      await expect.poll(() => simHours(page), { timeout: 20_000 }).toBeGreaterThan(t0);
+      const png = await page.locator('canvas[data-testid="circuit-canvas"]').screenshot();
+      writeFileSync(join(OUT, 'visualiser-canvas.png'), png);
+      const { width, height, rgba } = decodePng(png);
+      expect(width).toBeGreaterThan(400);
+      let drawn = 0;
+      let blood = 0;
+      const colours = new Set<number>();
+      for (let i = 0; i < rgba.length; i += 4) {
+        const [r, g, b] = [rgba[i], rgba[i + 1], rgba[i + 2]];
+        // background is #101820
+        if (Math.abs(r - 0x10) + Math.abs(g - 0x18) + Math.abs(b - 0x20) > 40) drawn++;
+        if (r > 120 && g < 70 && b < 80) blood++;
+        colours.add((r << 16) | (g << 8) | b);
+      }
+      const n = width * height;
+      expect(drawn / n, 'share of canvas pixels that differ from the background').toBeGreaterThan(0.05);
+      expect(blood, 'pixels of blood red in the lines').toBeGreaterThan(1000);
+      expect(colours.size, 'distinct colours drawn').toBeGreaterThan(100);
+      await shot(page, 'visualiser-loaded.png');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TEST_ms,
+  );
+
+  it(
+    'raising pump speed raises the displayed flow and makes the drainage pressure more negative',
+    async () => {
+      const { page, errors } = await open();
+      await pause(page);
+      const rpm0 = await number(page, 'ecmo-rpm');
+      const flow0 = await number(page, 'ecmo-flow');
+      const drain0 = await number(page, 'ecmo-p-drainage');
+      expect(rpm0).toBe(3000);
+      await page.locator('#setting-speed').fill('3500');
+      await page.locator('#setting-speed').press('Enter');
+      await expect.poll(() => number(page, 'ecmo-rpm'), { timeout: 10_000 }).toBe(3500);
+      await expect.poll(() => number(page, 'ecmo-flow'), { timeout: 10_000 }).toBeGreaterThan(flow0);
+      expect(await number(page, 'ecmo-p-drainage')).toBeLessThan(drain0);
+      await expect(page.locator('[data-testid="event-log"]').textContent()).resolves.toContain('circuit.pump.speed: 3000 → 3500');
+      await shot(page, 'visualiser-pump-3500.png');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TEST_ms,
+  );
+
+  it(
+    'running at 3600× for a few seconds lowers the displayed IL-6 and advances the filter hours',
+    async () => {
+      const { page, errors } = await open();
+      const il6 = await number(page, 'monitor-il6');
+      const hours = await number(page, 'crrt-filter-hours');
+      await page.keyboard.press('5'); // 3600×
+      await expect.poll(() => page.locator('[data-testid="speed-3600"]').getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => number(page, 'crrt-filter-hours'), { timeout: 30_000 }).toBeGreaterThan(hours + 1.5);
+      expect(await number(page, 'monitor-il6')).toBeLessThan(il6);
+      await shot(page, 'visualiser-3600x.png');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TEST_ms,
+  );
+
+  it(
+    'loading a broken scenario file shows the validation error in the page and the running simulation continues',
+    async () => {
+      const { page, errors } = await open();
+      const name = await page.locator('[data-testid="scenario-name"]').textContent();
+      await page.locator('[data-testid="scenario-file"]').setInputFiles(BROKEN);
+      const box = page.locator('[data-testid="scenario-error"]');
+      await box.waitFor({ state: 'visible', timeout: 15_000 });
+      const message = await box.textContent();
+      expect(message).toContain('dose-wrong-dimension-mmHg.json');
+      expect(message).toContain('prescription.effluentDose');
+      expect(message).toContain('wrong dimension');
+      expect(message).toContain('mL/kg/h');
+      expect(await page.locator('[data-testid="scenario-name"]').textContent()).toBe(name);
+      const t = await simHours(page);
+      await expect.poll(() => simHours(page), { timeout: 15_000 }).toBeGreaterThan(t);
+      expect(await number(page, 'ecmo-flow')).toBeGreaterThan(0);
+      await shot(page, 'visualiser-broken-file.png');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TEST_ms,
+  );
+
+  it(
+    'clamping the drainage line stops the flow; standard care shows no circuit',
+    async () => {
+      const { page, errors } = await open();
+      await page.locator('[data-testid="clamp-drainageLine"]').click();
+      await expect.poll(() => page.locator('[data-testid="clamp-drainageLine"]').getAttribute('aria-pressed')).toBe('true');
+      // the pump still moves the filter limb's shunt; nothing is drained from or returned to the patient
+      await expect.poll(() => number(page, 'ecmo-effective-flow'), { timeout: 10_000 }).toBeLessThan(0.05);
+      await shot(page, 'visualiser-drainage-clamped.png');
+      await page.locator('[data-testid="scenario-picker"]').selectOption('standard-care-default');
+      await expect.poll(() => page.locator('[data-testid="scenario-name"]').textContent(), { timeout: 15_000 }).toContain('standard-care-default.json');
+      await expect.poll(() => page.locator('[data-testid="ecmo-flow"] .value').textContent()).toBe('—');
+      await expect(page.locator('[data-testid="ecmo-console"] .device-status').textContent()).resolves.toBe('no circuit');
+      expect(await number(page, 'monitor-il6')).toBeGreaterThan(0);
+      await shot(page, 'visualiser-standard-care.png');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TEST_ms,
+  );
+});
