@@ -15,6 +15,11 @@ export function refuseExisting(path: string, overwrite: boolean): void {
 
 export function writeOutputFile(path: string, text: string, overwrite: boolean): void {
   refuseExisting(path, overwrite);
+  writeAtomically(path, text);
+}
+
+/** Writes `text` to a temporary file beside `path`, then renames it into place: a reader never sees half a file. */
+export function writeAtomically(path: string, text: string): void {
   const tmp = `${path}.partial-${process.pid}`;
   try {
     mkdirSync(dirname(path), { recursive: true });

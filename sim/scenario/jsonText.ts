@@ -9,24 +9,31 @@ import { ScenarioError } from './errors.js';
 /** A scenario is about five levels deep; anything past this is not a scenario. */
 export const MAX_NESTING = 32;
 
-/** The first comma followed (after blanks) by "]" or "}", outside strings: JSON forbids it. */
-function trailingComma(text: string): { comma: number; bracket: number } | undefined {
-  const nonBlank = /\S/g;
+/** Calls `visit` with every character outside JSON strings (and its index); `visit` returning true stops the scan. */
+function forEachOutsideStrings(text: string, visit: (c: string, i: number) => boolean | void): void {
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-    } else if (c === ',') {
-      nonBlank.lastIndex = i + 1;
-      const next = nonBlank.exec(text);
-      if (next && (next[0] === ']' || next[0] === '}')) return { comma: i, bracket: next.index };
-    }
+    } else if (c === '"') inString = true;
+    else if (visit(c, i)) return;
   }
-  return undefined;
+}
+
+/** The first comma followed (after blanks) by "]" or "}", outside strings: JSON forbids it. */
+function trailingComma(text: string): { comma: number; bracket: number } | undefined {
+  const nonBlank = /\S/g;
+  let found: { comma: number; bracket: number } | undefined;
+  forEachOutsideStrings(text, (c, i) => {
+    if (c !== ',') return false;
+    nonBlank.lastIndex = i + 1;
+    const next = nonBlank.exec(text);
+    if (next && (next[0] === ']' || next[0] === '}')) found = { comma: i, bracket: next.index };
+    return found !== undefined;
+  });
+  return found;
 }
 
 /**
@@ -98,20 +105,14 @@ function nestingDepth(text: string): { depth: number; at: number } {
   let depth = 0;
   let max = 0;
   let at = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
+  forEachOutsideStrings(text, (c, i) => {
+    if (c === '{' || c === '[') {
       if (++depth > max) {
         max = depth;
         at = i;
       }
     } else if (c === '}' || c === ']') depth--;
-  }
+  });
   return { depth: max, at };
 }
 
