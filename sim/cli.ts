@@ -8,6 +8,8 @@ import { OutputError } from './output/writeOutput.js';
 import { runCommand } from './cli/runCommand.js';
 import { schemaCommand } from './cli/schemaCommand.js';
 import { cohortCommand } from './cli/cohortCommand.js';
+import { sweepCommand } from './cli/sweepCommand.js';
+import { mergeCommand } from './cli/mergeCommand.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -40,6 +42,31 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--overwrite', 'replace --out if it already exists', false)
     .action(cohortCommand);
+
+  program
+    .command('sweep')
+    .description('run a scenario over a grid or Latin hypercube of parameter values, on all cores; resumable and shardable (docs/dose-explorer.md)')
+    .argument('<scenario>', 'scenario JSON file, e.g. scenarios/ecmo-hvhf-default.json')
+    .requiredOption('--vary <path=from..to:step>', 'a parameter and its range, values with units, e.g. "prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h" (no :step with --design lhs; repeatable)', collect, [])
+    .addOption(new Option('--design <design>', 'grid: every combination of the steps; lhs: --samples Latin-hypercube samples').choices(['grid', 'lhs']).default('grid'))
+    .option('--samples <N>', 'number of samples for --design lhs')
+    .option('--seed <S>', 'seed of the Latin-hypercube sampling', '1')
+    .option('--hours <H>', 'simulated hours per run (overrides the scenario duration)')
+    .option('--workers <N>', 'worker threads (default: the number of CPUs)')
+    .option('--shard <k/N>', 'run only shard k of N (run ids ≡ k−1 mod N), e.g. on a cluster array job')
+    .requiredOption('--out <file>', 'results CSV; if it exists, runs already in it are skipped (resume)')
+    .option('--overwrite', 'start afresh instead of resuming from --out', false)
+    .option('--quiet', 'no summary line on standard error', false)
+    .action(sweepCommand);
+
+  program
+    .command('merge')
+    .description('join the shard files of one sweep into the file a single machine would have written')
+    .argument('<files...>', 'results CSV files of the shards')
+    .requiredOption('--out <file>', 'merged results CSV')
+    .option('--overwrite', 'replace --out if it already exists', false)
+    .option('--quiet', 'no summary line on standard error', false)
+    .action(mergeCommand);
 
   program
     .command('schema')

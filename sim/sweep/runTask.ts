@@ -1,0 +1,41 @@
+/**
+ * One sweep run, as a worker thread executes it: load the base scenario text with this run's overrides, simulate
+ * for the sweep's hours, and return its metrics — or, if this combination cannot be run (a setting the loader
+ * refuses, a failure inside the engine), the message, so that the sweep carries on and the row says why.
+ */
+import { simulate } from '../engine/simulate.js';
+import { applyOverrides, parseJsonText, scenarioFromObject, type Override } from '../scenario/load.js';
+import { runMetrics, type RunMetrics } from './runMetrics.js';
+
+/** What every run of a sweep shares (sent once to each worker). */
+export interface SweepBase {
+  text: string;
+  source: string;
+  hours?: number;
+}
+
+export interface RunTask {
+  id: number;
+  overrides: Override[];
+}
+
+export type RunOutcome = { id: number; metrics: RunMetrics } | { id: number; error: string };
+
+/** The base scenario's JSON tree, parsed once per worker; each run overrides a copy of it. */
+let parsed: { text: string; raw: unknown } | undefined;
+
+export function runOne(base: SweepBase, task: RunTask): RunOutcome {
+  try {
+    if (parsed?.text !== base.text) parsed = { text: base.text, raw: parseJsonText(base.text, base.source) };
+    const raw = structuredClone(parsed.raw);
+    applyOverrides(raw, task.overrides);
+    const scenario = scenarioFromObject(raw, base.source);
+    if (base.hours !== undefined) scenario.duration_h = base.hours;
+    scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
+    return { id: task.id, metrics: runMetrics(simulate(scenario)) };
+  } catch (e) {
+    const err = e as Error;
+    const kind = err.name === 'ScenarioError' ? 'invalid settings' : 'engine failure';
+    return { id: task.id, error: `${kind}: ${err.message}` };
+  }
+}
