@@ -65,8 +65,9 @@ const STAGES: Stage[] = [
   {
     name: 'PCT production',
     parameters: [
-      { path: 'kinetics.pct.productionResidualFraction', min: 0.05, max: 1 },
-      { path: 'kinetics.pct.productionTimeConstant', min: 2, max: 200, log: true },
+      // PCT falls 30–50 % a day in responders: production must fall within hours, not the drive's days.
+      { path: 'kinetics.pct.productionResidualFraction', min: 0.05, max: 1, start: 0.3 },
+      { path: 'kinetics.pct.productionTimeConstant', min: 2, max: 200, log: true, start: 5 },
     ],
     targets: [{ metric: 'pct_change_ng_mL', scale: 2 }],
   },

@@ -17,6 +17,7 @@
 import { pumpHead_mmHg, pumpHeadSlope, type PumpCurve } from './centrifugalPump.js';
 import { pressureDrop_mmHg, pressureDropSlope, type LossCoefficients } from './tube.js';
 import { collapseLoss_mmHg, collapseLossSlope, type VenousDrainage } from './venousDrainage.js';
+import { EngineError } from '../engine/errors.js';
 
 export interface CircuitElements {
   pump: PumpCurve;
@@ -80,7 +81,11 @@ function residual(e: CircuitElements, c: CircuitConditions, qd: number): [number
 const BRACKET_mL_min = 50_000;
 const TOLERANCE_mmHg = 1e-9;
 
-export class CircuitSolveError extends Error {}
+/** Flow resolution of the solve: a root known to within this (mL/min) is converged whatever its pressure residual. */
+const FLOW_TOLERANCE_mL_min = 1e-9;
+
+/** The loop has no solution the model can find: an engine failure (exit 1) that names the state. */
+export class CircuitSolveError extends EngineError {}
 
 /** Solves the loop for the drainage flow, starting from `guess` (the previous solution keeps it to 2–3 steps). */
 export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess = 0): CircuitSolution {
@@ -88,30 +93,43 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess = 0
   let hi = BRACKET_mL_min;
   let q = Math.min(Math.max(guess, lo), hi);
   let iterations = 0;
-  for (; iterations < 100; iterations++) {
+  let stepBefore = hi - lo;
+  let step = stepBefore;
+  for (; iterations < 200; iterations++) {
     const [f, df] = residual(e, c, q);
     if (Math.abs(f) < TOLERANCE_mmHg) break;
     if (f > 0) lo = q;
     else hi = q;
     let next = q - f / df;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    // Bisect when Newton leaves the bracket or crawls: near a collapsing vein the loss is a steep power of the flow,
+    // where Newton from above gains only 1/n per step (rtsafe's rule: the step must halve every two iterations).
+    if (!(next > lo && next < hi) || Math.abs(next - q) > 0.5 * Math.abs(stepBefore)) next = 0.5 * (lo + hi);
+    stepBefore = step;
+    step = next - q;
     if (Math.abs(next - q) < 1e-12 * Math.max(1, Math.abs(q))) {
       q = next;
       break;
     }
     q = next;
   }
-  const [f] = residual(e, c, q);
-  if (!(Math.abs(f) < 1e-6)) throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
+  const [f, df] = residual(e, c, q);
+  // Near a collapsed vein the loop is so steep (mmHg per 1e-9 mL/min) that the pressure residual cannot reach
+  // 1e-6 mmHg in double precision; the flow, which is what the solve is for, is then known to far better than needed.
+  if (!(Math.abs(f) < 1e-6 || Math.abs(f / df) < FLOW_TOLERANCE_mL_min)) throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
   const qp = q + c.filterLimbReturn_mL_min;
   const qr = qp - c.filterLimbFlow_mL_min;
-  const drainage =
-    c.venousPressure_mmHg -
-    collapseLoss_mmHg(e.venous, q, c.availableVenousReturn_mL_min) -
-    pressureDrop_mmHg(e.drainageCannula, q) -
-    pressureDrop_mmHg(e.drainageTubing, q);
   const head = pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp);
   const oxyDrop = e.oxygenatorResistance * qp;
+  // The pre-pump pressure, walked from the veins along the side of the loop with the gentler slope: at a converged
+  // flow the steep side (a collapsing vein, a clamp, a pinhole cannula) may still carry the residual, the gentle one
+  // is accurate. At the exact root both walks agree.
+  const avail = c.availableVenousReturn_mL_min;
+  const drainageSlope = collapseLossSlope(e.venous, q, avail) + pressureDropSlope(e.drainageCannula, q) + pressureDropSlope(e.drainageTubing, q);
+  const returnSlope = pressureDropSlope(e.returnTubing, qr) + pressureDropSlope(e.returnCannula, qr) + e.oxygenatorResistance - pumpHeadSlope(e.pump, qp);
+  const drainage =
+    drainageSlope <= returnSlope
+      ? c.venousPressure_mmHg - collapseLoss_mmHg(e.venous, q, avail) - pressureDrop_mmHg(e.drainageCannula, q) - pressureDrop_mmHg(e.drainageTubing, q)
+      : c.venousPressure_mmHg + pressureDrop_mmHg(e.returnCannula, qr) + pressureDrop_mmHg(e.returnTubing, qr) + oxyDrop - head;
   return {
     drainageFlow_mL_min: q,
     pumpFlow_mL_min: qp,

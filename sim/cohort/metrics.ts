@@ -13,6 +13,9 @@ export const METRICS = {
   hr_change_bpm: 'heart-rate change at 24 h, bpm',
   norepinephrine_baseline_ug_kg_min: 'norepinephrine at baseline, µg/kg/min',
   norepinephrine_change_ug_kg_min: 'norepinephrine change at 24 h, µg/kg/min',
+  sofa_baseline: 'SOFA at baseline',
+  sofa_72h: 'SOFA at 72 h (end of the replay)',
+  sofa_change: 'SOFA change over the replay',
 } as const;
 export type MetricName = keyof typeof METRICS;
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
@@ -31,6 +34,9 @@ export function patientMetrics(r: RunResult): Record<MetricName, number> {
     hr_change_bpm: s.heart_rate_change_bpm,
     norepinephrine_baseline_ug_kg_min: s.norepinephrine_baseline_ug_kg_min,
     norepinephrine_change_ug_kg_min: s.norepinephrine_change_ug_kg_min,
+    sofa_baseline: s.sofa_baseline,
+    sofa_72h: s.sofa_end,
+    sofa_change: s.sofa_change,
   };
 }
 

@@ -19,11 +19,14 @@ export function rating(errorPct: number): Rating {
 const num = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '—');
 const pad = (s: string, n: number) => s.padEnd(n);
 
-/** Figures the table compares (every metric, plus any extra published ones that were simulated, e.g. SOFA). */
-function figures(arms: ArmResult[]): string[] {
+/** Figures taken at the end of the replay: compared with the published 72 h figures only on a 72 h replay. */
+const END_OF_REPLAY = new Set(['sofa_72h', 'sofa_change']);
+
+/** Figures the table compares: every metric, less the 72 h ones on a shorter replay. */
+function figures(arms: ArmResult[], hours = 72): string[] {
   const names = new Set<string>(METRIC_NAMES);
   for (const a of arms) for (const k of Object.keys(a.metrics)) names.add(k);
-  return [...names];
+  return [...names].filter((k) => hours === 72 || !END_OF_REPLAY.has(k));
 }
 
 export function cohortTable(arms: ArmResult[], hours: number): string {
@@ -33,7 +36,7 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
   for (const arm of arms) {
     lines.push('', `${arm.name} (n = ${arm.n})`);
     lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated mean ± SD', 24)}${pad('error', 10)}rating`);
-    for (const k of figures([arm])) {
+    for (const k of figures([arm], hours)) {
       const sim = arm.metrics[k as keyof typeof arm.metrics];
       if (!sim) continue;
       const pub = arm.published[k];
@@ -47,7 +50,7 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
     const [a, b] = arms;
     lines.push('', `Between arms: ${a.name} − ${b.name}`);
     lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated', 24)}${pad('error', 10)}rating`);
-    for (const k of figures(arms)) {
+    for (const k of figures(arms, hours)) {
       const sa = a.metrics[k as keyof typeof a.metrics];
       const sb = b.metrics[k as keyof typeof b.metrics];
       const pa = a.published[k];
@@ -72,7 +75,7 @@ export function cohortJson(arms: ArmResult[], hours: number): string {
       published: a.published,
       errors_pct: Object.fromEntries(
         Object.entries(a.published)
-          .filter(([k]) => k in a.metrics)
+          .filter(([k]) => k in a.metrics && figures([a], hours).includes(k))
           .map(([k, p]) => [k, percentError(a.metrics[k as keyof typeof a.metrics].mean, p.value)]),
       ),
       patients: a.patients.map((p) => ({ ...p, drawn: a.drawn[p.id] })),

@@ -109,14 +109,22 @@ function compileDraw(d: Draw, index: number, issues: ScenarioIssue[]): CompiledD
   };
 }
 
+/** A 32-bit seed from the arm's seed and a draw's path (FNV-1a over the path, mixed with the seed). */
+export function streamSeed(seed: number, path: string): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** The arm's n patients, drawn in order from its seed: the same file always gives the same patients. */
 export function drawPatients(arm: ArmFile, source: string): VirtualPatient[] {
   const issues: ScenarioIssue[] = [];
   const draws = arm.draws.map((d, i) => compileDraw(d, i, issues));
   if (issues.length) throw new ScenarioError(source, issues);
-  const r = new SeededRandom(arm.seed);
-  // Patient by patient, draw by draw, so adding a patient never changes the ones before it.
-  const samples = Array.from({ length: arm.n }, () => (draws as CompiledDraw[]).map((d) => d.sample(r)));
+  // Each draw has its own stream, seeded from the arm's seed and the draw's path: adding or removing a draw
+  // leaves every other draw's values as they were, and adding a patient never changes the ones before it.
+  const streams = (draws as CompiledDraw[]).map((d) => new SeededRandom(streamSeed(arm.seed, d.path)));
+  const samples = Array.from({ length: arm.n }, () => (draws as CompiledDraw[]).map((d, j) => d.sample(streams[j])));
   (draws as CompiledDraw[]).forEach((d, j) => {
     if (!d.matchMean) return;
     const matched = d.matchMean(samples.map((s) => Number(s[j])));

@@ -13,6 +13,7 @@ export interface BloodState {
   pct_ng_mL: number;
   crp_mg_L: number;
   heparin_U_mL: number;
+  creatinine_mg_dL: number;
 }
 
 export function bloodState(m: Model, y: ArrayLike<number>): BloodState {
@@ -29,5 +30,6 @@ export function bloodState(m: Model, y: ArrayLike<number>): BloodState {
     pct_ng_mL: y[STATE.pctCentral_ng] / plasma,
     crp_mg_L: (1000 * y[STATE.crp_mg]) / plasma,
     heparin_U_mL: y[STATE.heparin_U] / m.heparin.distributionVolume_mL,
+    creatinine_mg_dL: (100 * y[STATE.creatinine_mg]) / m.scenario.kinetics.creatinine.distributionVolume,
   };
 }

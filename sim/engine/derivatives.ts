@@ -99,6 +99,15 @@ export function derivatives(m: Model, t: number, y: number[]): number[] {
   dy[S.albuminEliminated_g] = catabolism;
   dy[S.albuminRemoved_g] = albuminLost;
 
+  // Creatinine (mg): muscle production, renal clearance, filtration
+  const creatinineMade = k.creatinine.production;
+  const creatinineRenal = (k.creatinine.renalClearance * 60 * blood.creatinine_mg_dL) / 100;
+  const creatinineFiltered = fn ? (fn.creatinineConvective_mL_h * blood.creatinine_mg_dL) / 100 : 0;
+  dy[S.creatinine_mg] = creatinineMade - creatinineRenal - creatinineFiltered;
+  dy[S.creatinineProduced_mg] = creatinineMade;
+  dy[S.creatinineEliminated_mg] = creatinineRenal;
+  dy[S.creatinineRemoved_mg] = creatinineFiltered;
+
   // Heparin (U): infusion, saturable + linear elimination; not filtered
   const infusion = sc.prescription.heparin.infusion;
   const heparinGone = heparinElimination_U_h(m.heparin, blood.heparin_U_mL);

@@ -20,6 +20,8 @@ export interface FilterNow {
   pctConvective_mL_h: number;
   albuminConvective_mL_h: number;
   crpConvective_mL_h: number;
+  /** Small solutes equilibrate with red-cell water: whole-blood dilution factor Q_b/(Q_b + Q_pre) [S: reference-data.md §1]. */
+  creatinineConvective_mL_h: number;
   il6Adsorptive_mL_h: number;
   pctAdsorptive_mL_h: number;
   il6Sieving: number;
@@ -56,6 +58,8 @@ export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: Bl
     pctConvective_mL_h: convective(f.sieving.pct),
     albuminConvective_mL_h: convective(f.sieving.albumin),
     crpConvective_mL_h: convective(f.sieving.crp),
+    creatinineConvective_mL_h:
+      quf_mL_h * sievingCoefficient(f.sieving.creatinine.clean, f.sieving.creatinine.fouled, coverage) * (op.bloodFlow_mL_min / (op.bloodFlow_mL_min + op.predilution_mL_min)),
     il6Adsorptive_mL_h: ads(f.adsorption.il6InitialClearance),
     pctAdsorptive_mL_h: ads(f.adsorption.pctInitialClearance),
     il6Sieving: sievingCoefficient(f.sieving.il6.clean, f.sieving.il6.fouled, coverage),

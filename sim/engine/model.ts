@@ -6,7 +6,8 @@
 import type { Scenario } from '../scenario/resolve.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { pumpCurve, type PumpCurve } from '../circuit/centrifugalPump.js';
-import { co2CalibrationFromPublishedPair, oxygenatorDiffusionFlow_mL_min, oxygenExchange, type Co2Calibration } from '../patient/gasExchange.js';
+import { co2CalibrationFromPublishedPair, oxygenatorDiffusionFlow_mL_min, oxygenExchange, po2FromSaturation, type Co2Calibration } from '../patient/gasExchange.js';
+import { sofa } from '../patient/sofa.js';
 import { intrinsicState } from '../patient/hemodynamics.js';
 import { hemoglobin_g_dL } from '../blood.js';
 import { refillConductance_mL_h_mmHg } from '../patient/fluidBalance.js';
@@ -40,6 +41,8 @@ export interface Model {
   readonly oxygenatorDiffusionFlow_mL_min?: number;
   /** The patient's intrinsic vascular tone and heart rate (hemodynamics.ts), from the pre-treatment start. */
   readonly intrinsic: { tone_mmHg: number; rate_bpm: number };
+  /** SOFA at baseline, before any extracorporeal treatment (native lung alone), as the cohort measured it. */
+  readonly baselineSofa: number;
   filter: { status: FilterStatus; installedAt_h: number; restartAt_h: number; filtersUsed: number };
   /** The last circuit solution's drainage flow: the next solve starts there. */
   circuitGuess_mL_min: number;
@@ -87,6 +90,14 @@ export function buildModel(scenario: Scenario): Model {
     pump: c ? pumpCurve(c.pump) : undefined,
     co2: c ? co2Calibration(c.oxygenator.co2) : undefined,
     oxygenatorDiffusionFlow_mL_min: c ? oxygenatorDiffusionFlow_mL_min(c.oxygenator.ratedFlow, c.oxygenator.o2EffectivenessAtRatedFlow) : undefined,
+    baselineSofa: sofa({
+      map_mmHg: p.hemodynamics.map,
+      norepinephrine_ug_kg_min: p.hemodynamics.norepinephrine,
+      pao2_mmHg: po2FromSaturation(preTreatmentSaturation(s)),
+      fio2: p.lung.ventilatorFio2,
+      creatinine_mg_dL: p.baseline.creatinine,
+      otherPoints: p.baseline.otherSofa,
+    }).total,
     intrinsic: intrinsicState(s.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
       heartRate_bpm: p.hemodynamics.heartRate,
@@ -146,6 +157,8 @@ export function initialState(m: Model): number[] {
   const albumin0 = (p.baseline.albumin * plasma0) / 1000;
   y[STATE.albuminIntravascular_g] = albumin0;
   y[STATE.albuminExtravascular_g] = (albumin0 * (1 - k.albumin.intravascularFraction)) / k.albumin.intravascularFraction;
+  // Creatinine in total body water (mg/dL × mL / 100 = mg)
+  y[STATE.creatinine_mg] = (p.baseline.creatinine * k.creatinine.distributionVolume) / 100;
   // The circuit was already running: heparin starts at the steady state of the starting infusion, plus any bolus.
   y[STATE.heparin_U] = heparinSteadyState_U_mL(m.heparin, s.prescription.heparin.infusion) * m.heparin.distributionVolume_mL + s.prescription.heparin.bolus;
   return y;

@@ -9,11 +9,14 @@ import { arterialCo2_mmHg, oxygenatorCo2Conductance, oxygenExchange } from '../p
 import { effectiveUltrafiltrationCoefficient } from '../filter/transmembranePressure.js';
 import { heartRate_bpm, meanArterialPressure_mmHg } from '../patient/hemodynamics.js';
 import { sepsisDrive } from '../patient/sepsisDrive.js';
+import { sofa } from '../patient/sofa.js';
 import { bloodState } from './bloodState.js';
 import { circuitNow } from './circuitNow.js';
 import { filterNow } from './filterNow.js';
 import type { Model } from './model.js';
 import { STATE } from './stateLayout.js';
+import { EngineError } from './errors.js';
+import { gasExchangeProblem } from './physicalLimits.js';
 
 export const SERIES = {
   time_h: ['h', 'Time from the start of the run'],
@@ -65,6 +68,8 @@ export const SERIES = {
   map_mmHg: ['mmHg', 'Mean arterial pressure'],
   heart_rate_bpm: ['bpm', 'Heart rate'],
   norepinephrine_ug_kg_min: ['ug/kg/min', 'Norepinephrine dose'],
+  creatinine_mg_dL: ['mg/dL', 'Serum creatinine'],
+  sofa: ['points', 'SOFA score (cardiovascular, respiratory, renal modelled; coagulation, liver, CNS carried from baseline)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type SeriesName = keyof typeof SERIES;
@@ -94,6 +99,9 @@ export function observe(m: Model, t_h: number, y: ArrayLike<number>): Observatio
     endCapillarySaturation: p.lung.endCapillarySaturation,
   });
   const gOxy = c && m.co2 && cn ? oxygenatorCo2Conductance(m.co2, c.oxygenator.sweepGas, cn.effectiveFlow_mL_min) : 0;
+  const paco2 = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, gOxy);
+  const gasProblem = gasExchangeProblem(m, t_h, { paco2_mmHg: paco2, svo2: o2.svo2, sao2: o2.sao2, effectiveFlow_mL_min: cn ? cn.effectiveFlow_mL_min : 0 });
+  if (gasProblem) throw new EngineError(gasProblem);
   const elapsed = Math.max(t_h, 1e-12);
   const ne = p.hemodynamics.norepinephrine;
   const map = meanArterialPressure_mmHg(sc.hemodynamics, m.intrinsic.tone_mmHg, blood.il6_pg_mL, ne);
@@ -143,12 +151,21 @@ export function observe(m: Model, t_h: number, y: ArrayLike<number>): Observatio
     sao2_pct: 100 * o2.sao2,
     svo2_pct: 100 * o2.svo2,
     pao2_mmHg: o2.pao2_mmHg,
-    paco2_mmHg: arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, gOxy),
+    paco2_mmHg: paco2,
     post_oxygenator_sat_pct: cn ? 100 * o2.postOxygenatorSat : none,
     oxygenator_o2_transfer_mL_min: cn ? o2.oxygenatorO2Transfer_mL_min : none,
     sweep_gas_L_min: c ? c.oxygenator.sweepGas : none,
     map_mmHg: map,
     heart_rate_bpm: heartRate_bpm(sc.hemodynamics, m.intrinsic.rate_bpm, map, ne, sepsisDrive(t_h, sc.kinetics.sepsisDrive.residualFraction, sc.kinetics.sepsisDrive.timeConstant), o2.sao2),
     norepinephrine_ug_kg_min: ne,
+    creatinine_mg_dL: blood.creatinine_mg_dL,
+    sofa: sofa({
+      map_mmHg: map,
+      norepinephrine_ug_kg_min: ne,
+      pao2_mmHg: o2.pao2_mmHg,
+      fio2: p.lung.ventilatorFio2,
+      creatinine_mg_dL: blood.creatinine_mg_dL,
+      otherPoints: p.baseline.otherSofa,
+    }).total,
   };
 }

@@ -41,9 +41,13 @@ export const STATE = {
   urine_mL: 34,
   replacement_mL: 35,
   effluent_mL: 36,
+  creatinine_mg: 37,
+  creatinineProduced_mg: 38,
+  creatinineEliminated_mg: 39,
+  creatinineRemoved_mg: 40,
 } as const;
 
-export const STATE_SIZE = 37;
+export const STATE_SIZE = 41;
 
 /** Where a two-compartment solute keeps its amounts and its ledger. */
 export interface SoluteSlots {
@@ -122,6 +126,10 @@ export function typicalMagnitudes(y0: number[]): number[] {
     urine_mL: blood,
     replacement_mL: blood,
     effluent_mL: blood,
+    creatinine_mg: y0[S.creatinine_mg],
+    creatinineProduced_mg: y0[S.creatinine_mg],
+    creatinineEliminated_mg: y0[S.creatinine_mg],
+    creatinineRemoved_mg: y0[S.creatinine_mg],
   };
   const out = new Array<number>(STATE_SIZE);
   for (const k of Object.keys(S) as StateName[]) out[S[k]] = Math.max(scale[k], 1e-12);

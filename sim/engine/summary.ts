@@ -43,11 +43,14 @@ export interface Summary {
   heart_rate_change_bpm: number;
   norepinephrine_baseline_ug_kg_min: number;
   norepinephrine_change_ug_kg_min: number;
+  sofa_baseline: number;
+  sofa_end: number;
+  sofa_change: number;
   peak_tmp_mmHg: number | null;
   mean_filtration_fraction: number | null;
   max_filtration_fraction: number | null;
   effluent_volume_mL: number;
-  mass_balance: Record<'il6' | 'pct' | 'crp' | 'albumin' | 'heparin' | 'fluid', MassBalance>;
+  mass_balance: Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creatinine' | 'heparin' | 'fluid', MassBalance>;
 }
 
 function balance(unit: string, start: number, produced: number, eliminated: number, removed: number, adsorbed: number, end: number): MassBalance {
@@ -109,6 +112,9 @@ export function summarize(
     heart_rate_change_bpm: at24.heart_rate_bpm - hemo0.heartRate,
     norepinephrine_baseline_ug_kg_min: hemo0.norepinephrine,
     norepinephrine_change_ug_kg_min: at24.norepinephrine_ug_kg_min - hemo0.norepinephrine,
+    sofa_baseline: m.baselineSofa,
+    sofa_end: series.sofa.at(-1) ?? NaN,
+    sofa_change: (series.sofa.at(-1) ?? NaN) - m.baselineSofa,
     peak_tmp_mmHg: tmp.length ? Math.max(...tmp) : null,
     mean_filtration_fraction: ff.length ? ff.reduce((a, b) => a + b, 0) / ff.length : null,
     max_filtration_fraction: ff.length ? Math.max(...ff) : null,
@@ -126,6 +132,7 @@ export function summarize(
         0,
         amount(S.albuminIntravascular_g, S.albuminExtravascular_g, y),
       ),
+      creatinine: balance('mg', y0[S.creatinine_mg], y[S.creatinineProduced_mg], y[S.creatinineEliminated_mg], y[S.creatinineRemoved_mg], 0, y[S.creatinine_mg]),
       heparin: balance('U', y0[S.heparin_U], y[S.heparinInfused_U], y[S.heparinEliminated_U], 0, 0, y[S.heparin_U]),
       fluid: balance(
         'mL',

@@ -36,6 +36,7 @@ export const filterSpecs = {
     il6: sieving(0.6, 0.45, 'Mariano, NDT 2005: HCO in vitro ≈ 0.6', 'reference-data.md §2: default 0.45 within the published 0.15–0.7', ['S', 'E'], [0.15, 0.7]),
     pct: sieving(0.7, 0.6, 'HCO higher than polysulfone 0.24 (Meisner, Shock 2001)', 'reference-data.md §2: default 0.6 (0.2–0.9)', ['E', 'E'], [0.2, 0.9]),
     albumin: sieving(0.2, 0.01, 'Mariano, NDT 2005: HCO 0.2 on a clean membrane', 'Mariano 2005: fell to 0.02 within 3 h; reference-data.md §2 default 0.01 (0.001–0.05)', ['S', 'E'], [0.001, 0.05]),
+    creatinine: sieving(1, 1, 'IFU data for 1.8 m² high-flux filters: small solutes SC 1.0', 'as clean (small solutes pass freely)', ['S', 'S'], [1, 1]),
     crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', ['S', 'S'], [0, 0.02]),
   },
   proteinLayer: {

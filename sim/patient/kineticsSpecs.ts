@@ -128,6 +128,26 @@ export const kineticsSpecs = {
       ref: 'albumin t½ ≈ 19 days',
     }),
   },
+  creatinine: {
+    distributionVolume: q('mL', null, [1000, 200000], {
+      defaultPerKg: 600,
+      description: 'Creatinine distribution volume: total body water (default 0.6 L/kg).',
+      source: 'S2',
+      ref: 'creatinine distributes in total body water, ~0.6 L/kg',
+    }),
+    production: q('mg/h', null, [0, 500], {
+      defaultPerKg: 0.625,
+      description: 'Creatinine production from muscle (default 15 mg/kg/day, reduced in sepsis).',
+      source: 'S2',
+      ref: '~20 mg/kg/day in health, lower in sepsis (reduced muscle perfusion)',
+    }),
+    renalClearance: q('mL/min', 20, [0, 200], {
+      range: [5, 40],
+      description: 'Renal creatinine clearance in septic acute kidney injury.',
+      source: 'E',
+      ref: "the cohort's oliguria (≤ 0.3 mL/kg/h, cohort.md)",
+    }),
+  },
   heparin: {
     distributionVolume: q('mL', null, [500, 50000], {
       defaultPerKg: 70,

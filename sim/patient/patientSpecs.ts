@@ -75,6 +75,18 @@ export const patientSpecs = {
       source: 'E',
       ref: 'reference-data.md §3: 25–35 g/L in septic shock',
     }),
+    creatinine: q('mg/dL', 2.5, [0.1, 20], {
+      range: [1, 5],
+      description: 'Serum creatinine at the start.',
+      source: 'E',
+      ref: 'septic acute kidney injury',
+    }),
+    otherSofa: q('1', 4, [0, 12], {
+      range: [0, 8],
+      description: 'SOFA points of the sub-scores not modelled (coagulation, liver, CNS), carried unchanged through the run.',
+      source: 'E',
+      ref: 'Vincent, ICM 1996 (SOFA); typical in septic shock',
+    }),
     globulin: q('g/L', 30, [5, 80], {
       range: [20, 40],
       description: 'Plasma globulins (with albumin: the total protein behind the oncotic pressure at the membrane).',
@@ -102,6 +114,12 @@ export const patientSpecs = {
       description: 'Native-lung shunt fraction (blood passing unventilated lung).',
       source: 'E',
       ref: 'ARDS on VV ECMO 30–60 %',
+    }),
+    ventilatorFio2: q('1', 0.5, [0.21, 1], {
+      range: [0.4, 0.8],
+      description: 'Inspired oxygen fraction on the ventilator (read only for the PaO2/FiO2 ratio of SOFA).',
+      source: 'E',
+      ref: 'septic shock on mechanical ventilation',
     }),
     endCapillarySaturation: q('1', 0.98, [0.5, 1], {
       description: 'Oxygen saturation of blood leaving ventilated alveoli.',

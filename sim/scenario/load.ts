@@ -4,7 +4,7 @@
  * No file system here, so the browser bundles it too; loadFile.ts reads files for the command line.
  */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
-import { ScenarioError, type ScenarioIssue } from './errors.js';
+import { ScenarioError, shownValue, type ScenarioIssue } from './errors.js';
 import { resolveScenario, type Scenario } from './resolve.js';
 import { scenarioFileSchema } from './schema.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
@@ -28,7 +28,7 @@ export function parseOverride(text: string): Override {
   const eq = text.indexOf('=');
   if (eq <= 0) {
     const why = eq < 0 ? 'no "=" between the path and the value' : 'no path before "="';
-    throw new ScenarioError('--set', [{ path: '--set', message: `got ${JSON.stringify(text)}: ${why}; expected path=value, e.g. --set "prescription.effluentDose=30 mL/kg/h"` }]);
+    throw new ScenarioError('--set', [{ path: '--set', message: `got ${shownValue(text)}: ${why}; expected path=value, e.g. --set "prescription.effluentDose=30 mL/kg/h"` }]);
   }
   return { path: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
 }
@@ -58,7 +58,7 @@ export function applyOverrides(raw: unknown, overrides: Override[]): void {
     if (blocked) continue;
     const last = keys[keys.length - 1];
     if (isLeaf(spec) && spec.kind === 'flag') {
-      if (value !== 'true' && value !== 'false') issues.push({ path, message: `got ${JSON.stringify(value)}; expected true or false` });
+      if (value !== 'true' && value !== 'false') issues.push({ path, message: `got ${shownValue(value)}; expected true or false` });
       else node[last] = value === 'true';
     } else {
       node[last] = value;
@@ -70,7 +70,7 @@ export function applyOverrides(raw: unknown, overrides: Override[]): void {
 /** Validates a parsed scenario object and resolves it, or throws ScenarioError. */
 export function scenarioFromObject(raw: unknown, source: string): Scenario {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ScenarioError(source, [{ path: '', message: `expected a JSON object with the scenario's sections, got ${Array.isArray(raw) ? 'an array' : JSON.stringify(raw)}` }]);
+    throw new ScenarioError(source, [{ path: '', message: `expected a JSON object with the scenario's sections, got ${Array.isArray(raw) ? 'an array' : shownValue(raw)}` }]);
   }
   schema ??= scenarioFileSchema();
   const result = schema.safeParse(raw, { reportInput: true });

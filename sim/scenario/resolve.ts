@@ -6,7 +6,7 @@
 import { isLeaf, leafAt, type LeafSpec, type QuantitySpec, type Resolved, type SpecTree } from '../parameters.js';
 import { expectedText, parseQuantityLeaf, perKgUnit, type ParsedQuantity } from './schema.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
-import type { ScenarioIssue } from './errors.js';
+import { shownKey, shownValue, type ScenarioIssue } from './errors.js';
 import { allSettingPaths, unknownSettingMessage } from './suggest.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
 import { physicalConsistencyIssues } from './physicalConsistency.js';
@@ -95,19 +95,19 @@ export function parseSetting(path: string, raw: unknown, weight: number, issues:
     return undefined;
   }
   if (onlyAdjustable && !spec.adjustable) {
-    issues.add(path, `got ${JSON.stringify(raw)}: ${path} cannot be changed during a run; expected one of the adjustable settings: ${allSettingPaths((s) => s.adjustable === true).join(', ')}`);
+    issues.add(path, `got ${shownValue(raw)}: ${path} cannot be changed during a run; expected one of the adjustable settings: ${allSettingPaths((s) => s.adjustable === true).join(', ')}`);
     return undefined;
   }
   if (spec.kind === 'flag') {
     if (typeof raw !== 'boolean') {
-      issues.add(path, `got ${JSON.stringify(raw)}; expected true or false`);
+      issues.add(path, `got ${shownValue(raw)}; expected true or false`);
       return undefined;
     }
     return { path, value: raw };
   }
   if (spec.kind === 'choice') {
     if (typeof raw !== 'string' || !spec.values.includes(raw)) {
-      issues.add(path, `got ${JSON.stringify(raw)}; expected one of ${spec.values.join(', ')}`);
+      issues.add(path, `got ${shownValue(raw)}; expected one of ${spec.values.join(', ')}`);
       return undefined;
     }
     return { path, value: raw };
@@ -137,12 +137,12 @@ function resolveTimeline(
       const section = path.split('.')[0];
       if (nullSections.includes(section) && leafAt(scenarioSpecs, path)) {
         issues.add(
-          `${base}.set.${path}`,
-          `got ${JSON.stringify(raw)}: the scenario sets "${section}" to null (none), so ${path} cannot change during the run; expected a setting of a section the scenario has`,
+          `${base}.set.${shownKey(path)}`,
+          `got ${shownValue(raw)}: the scenario sets "${section}" to null (none), so ${path} cannot change during the run; expected a setting of a section the scenario has`,
         );
         continue;
       }
-      const c = weight === undefined ? undefined : parseSetting(path, raw, weight, { add: (p, m) => issues.add(`${base}.set.${p}`, m) }, true);
+      const c = weight === undefined ? undefined : parseSetting(path, raw, weight, { add: (p, m) => issues.add(`${base}.set.${shownKey(p)}`, m) }, true);
       if (c) entry.set.push(c);
     }
     if (e.heparinBolus !== undefined) {

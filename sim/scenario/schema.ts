@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isLeaf, type LeafSpec, type QuantitySpec, type SpecTree } from '../parameters.js';
 import { parseQuantity, UnitParseError } from '../units.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
+import { shownValue } from './errors.js';
 
 /** A quantity after unit parsing: internal units, or per kg of body weight (resolved later). */
 export type ParsedQuantity = { value: number; perKg: boolean; text: string };
@@ -38,7 +39,7 @@ export function parseQuantityLeaf(spec: QuantitySpec, raw: unknown, ctx: { addIs
       }
     }
     const why = e instanceof UnitParseError ? e.message : 'could not be read';
-    ctx.addIssue(`got ${JSON.stringify(raw)}: ${why}; expected ${expectedText(spec)}`);
+    ctx.addIssue(`got ${shownValue(raw)}: ${why}; expected ${expectedText(spec)}`);
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 /** Translates zod's issues into ScenarioIssues that name the path, the value given and what was expected. */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { expectedText } from './schema.js';
-import type { ScenarioIssue } from './errors.js';
+import { keySegment, type ScenarioIssue } from './errors.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { closest } from './suggest.js';
 
@@ -86,7 +86,7 @@ export function formatZodIssue(issue: ZodLikeIssue): ScenarioIssue[] {
         const allowed = allowedKeys(issue.path);
         const near = closest(k, allowed);
         return {
-          path: path ? `${path}.${k}` : k,
+          path: keySegment(path, k),
           message: `unknown field${near ? ` (did you mean "${near}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
         };
       });

@@ -1,0 +1,94 @@
+/**
+ * The edge of the state space where the model's physiology still describes a living patient. The fluid model is
+ * linear (compliances, refill), so with enough fluid removed or given it would go on to report a hematocrit of
+ * 97 %, albumin at 1400 g/L, a negative interstitial volume or a venous pressure of 600 mmHg, and only later stall
+ * the solver. The engine stops instead, with a message naming what left the range and why [E: limits chosen
+ * beyond any survivable value, not fitted]:
+ *   hematocrit above 80 %      blood that is four-fifths cells no longer flows (the highest values in survivors, in
+ *                              polycythaemia, are about 70 %); reached by removing more fluid than the body holds
+ *   hematocrit below 5 %       hemoglobin ~1.7 g/dL, below any survivable anaemia; reached by dilution
+ *   interstitial volume ≤ 0    the interstitium is empty: the refill model has nothing left to give
+ *   venous pressure > 50 mmHg  no heart fills against it; it would match or exceed the arterial pressure of a patient
+ *                              in septic shock; reached by fluid given faster than it leaves
+ */
+import { venousPressure_mmHg } from '../circuit/venousDrainage.js';
+import type { Model } from './model.js';
+import { STATE } from './stateLayout.js';
+
+export const MAX_HEMATOCRIT = 0.8;
+export const MIN_HEMATOCRIT = 0.05;
+export const MAX_VENOUS_PRESSURE_mmHg = 50;
+
+const fmt = (v: number, d = 0) => v.toFixed(d);
+
+/** Why the state at t is beyond the model's physiology (a sentence), or null when it is within it. */
+export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | null {
+  const p = m.current.patient;
+  const volume = y[STATE.intravascularVolume_mL];
+  const interstitial = y[STATE.interstitialVolume_mL];
+  const hematocrit = volume > 0 ? m.redCellVolume_mL / volume : Infinity;
+  const inOut = () => {
+    const rx = m.current.prescription;
+    const removal = [
+      p.fluids.urineOutput > 0 ? `urine ${fmt(p.fluids.urineOutput)} mL/h` : '',
+      m.current.filter && rx.netUltrafiltration > 0 ? `net ultrafiltration ${fmt(rx.netUltrafiltration)} mL/h` : '',
+    ].filter(Boolean);
+    return `fluid given ${fmt(p.fluids.infusion)} mL/h, removed ${removal.length ? removal.join(' + ') : '0 mL/h'}, for a ${fmt(m.weight_kg, 1)} kg patient`;
+  };
+  if (hematocrit > MAX_HEMATOCRIT) {
+    return (
+      `the patient has lost more fluid than the body holds: blood volume ${fmt(volume)} mL (from ${fmt(m.intravascular0_mL)} mL), ` +
+      `hematocrit ${fmt(100 * Math.min(hematocrit, 9.99), 1)} %, above ${100 * MAX_HEMATOCRIT} % where the model no longer describes flowing blood ` +
+      `(${inOut()}); expected less fluid removal or more fluid given`
+    );
+  }
+  if (interstitial <= 0) {
+    return `the interstitial fluid is used up (${fmt(interstitial)} mL, from ${fmt(m.interstitial0_mL)} mL) (${inOut()}); expected less fluid removal or more fluid given`;
+  }
+  if (hematocrit < MIN_HEMATOCRIT) {
+    return (
+      `the blood is diluted beyond survival: hematocrit ${fmt(100 * hematocrit, 1)} %, below ${100 * MIN_HEMATOCRIT} % ` +
+      `(blood volume ${fmt(volume)} mL from ${fmt(m.intravascular0_mL)} mL; ${inOut()}); expected less fluid given`
+    );
+  }
+  const pv = venousPressure_mmHg(p.centralVenousPressure, volume, m.intravascular0_mL, p.venousCompliance);
+  if (pv > MAX_VENOUS_PRESSURE_mmHg) {
+    return (
+      `the patient is overloaded with fluid: venous pressure ${fmt(pv)} mmHg, above ${MAX_VENOUS_PRESSURE_mmHg} mmHg ` +
+      `(blood volume ${fmt(volume)} mL from ${fmt(m.intravascular0_mL)} mL; ${inOut()}); expected less fluid given or more removed`
+    );
+  }
+  return null;
+}
+
+/**
+ * Gas exchange has a steady state only while something removes CO2 and the oxygen delivered covers what the body
+ * consumes. Without either (native lung CO2 conductance 0 and no ECMO CO2 removal; oxygen consumption above
+ * delivery), PaCO2 would be infinite or the mixed venous saturation below 0 %: no patient survives that state,
+ * and the algebraic gas exchange (gasExchange.ts) has no answer for it.
+ */
+export function gasExchangeProblem(
+  m: Model,
+  t_h: number,
+  o: { paco2_mmHg: number; svo2: number; sao2: number; effectiveFlow_mL_min: number },
+): string | null {
+  const p = m.current.patient;
+  const c = m.current.circuit;
+  const ecmo = c
+    ? `effective ECMO flow ${fmt(o.effectiveFlow_mL_min / 1000, 2)} L/min, sweep gas ${fmt(c.oxygenator.sweepGas, 2)} L/min`
+    : 'no ECMO circuit';
+  if (!Number.isFinite(o.paco2_mmHg)) {
+    return (
+      `at ${fmt(t_h, 2)} h nothing removes CO2 (native lung CO2 conductance ${fmt(p.lung.co2Conductance, 2)} mL/min/mmHg, ${ecmo}): ` +
+      `PaCO2 has no steady state and would rise without limit; expected patient.lung.co2Conductance above 0 or oxygenator CO2 removal`
+    );
+  }
+  if (!(o.svo2 > 0) || !(o.sao2 > 0)) {
+    return (
+      `at ${fmt(t_h, 2)} h the oxygen consumed (${fmt(p.lung.o2Consumption)} mL/min) exceeds what the lungs and the circuit deliver ` +
+      `(cardiac output ${fmt(p.cardiacOutput / 1000, 2)} L/min, shunt ${fmt(100 * p.lung.shuntFraction)} %, ${ecmo}): ` +
+      `the mixed venous saturation would fall below 0 %, a state no patient survives; expected a lower o2Consumption, a higher cardiacOutput, a smaller shuntFraction or more ECMO flow`
+    );
+  }
+  return null;
+}

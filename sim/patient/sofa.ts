@@ -1,0 +1,48 @@
+/**
+ * SOFA (Sequential Organ Failure Assessment) [S: Vincent, Intensive Care Med 1996]. Three sub-scores are modelled
+ * from the state; the other three (coagulation, liver, CNS) are carried from baseline as one number:
+ *   cardiovascular  0 MAP ≥ 70 without vasopressors; 1 MAP < 70; 3 norepinephrine ≤ 0.1; 4 > 0.1 µg/kg/min
+ *                   (dopamine and dobutamine, the 2-point criteria, are not modelled)
+ *   respiratory     PaO2/FiO2 ≥ 400 → 0; < 400 → 1; < 300 → 2; < 200 → 3; < 100 → 4 (ventilated patients)
+ *   renal           creatinine < 1.2 → 0; 1.2–1.9 → 1; 2.0–3.4 → 2; 3.5–4.9 → 3; ≥ 5.0 mg/dL → 4
+ *                   (the urine-output criteria are not used)
+ */
+export interface SofaInputs {
+  map_mmHg: number;
+  norepinephrine_ug_kg_min: number;
+  pao2_mmHg: number;
+  fio2: number;
+  creatinine_mg_dL: number;
+  otherPoints: number;
+}
+
+export interface Sofa {
+  cardiovascular: number;
+  respiratory: number;
+  renal: number;
+  other: number;
+  total: number;
+}
+
+export function cardiovascularSofa(map_mmHg: number, norepinephrine_ug_kg_min: number): number {
+  if (norepinephrine_ug_kg_min > 0.1) return 4;
+  if (norepinephrine_ug_kg_min > 0) return 3;
+  return map_mmHg < 70 ? 1 : 0;
+}
+
+export function respiratorySofa(pao2_mmHg: number, fio2: number): number {
+  const ratio = pao2_mmHg / fio2;
+  return ratio < 100 ? 4 : ratio < 200 ? 3 : ratio < 300 ? 2 : ratio < 400 ? 1 : 0;
+}
+
+export function renalSofa(creatinine_mg_dL: number): number {
+  const c = creatinine_mg_dL;
+  return c >= 5 ? 4 : c >= 3.5 ? 3 : c >= 2 ? 2 : c >= 1.2 ? 1 : 0;
+}
+
+export function sofa(i: SofaInputs): Sofa {
+  const cardiovascular = cardiovascularSofa(i.map_mmHg, i.norepinephrine_ug_kg_min);
+  const respiratory = respiratorySofa(i.pao2_mmHg, i.fio2);
+  const renal = renalSofa(i.creatinine_mg_dL);
+  return { cardiovascular, respiratory, renal, other: i.otherPoints, total: cardiovascular + respiratory + renal + i.otherPoints };
+}
