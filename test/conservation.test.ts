@@ -57,3 +57,16 @@ describe('non-negativity and finiteness', () => {
     });
   }
 });
+
+describe('the reported fluid and oxygen series agree with each other', () => {
+  const r = run(DEFAULT_ECMO, { duration: '6 h', 'prescription.predilutionFraction': '70 %', 'prescription.netUltrafiltration': '100 mL/h' });
+  it('pre- plus post-dilution = effluent − net ultrafiltration, and the effluent volume is the running total', () => {
+    r.series.time_h.forEach((_, i) => {
+      expect(r.series.predilution_rate_mL_h[i] + r.series.postdilution_rate_mL_h[i]).toBeCloseTo(r.series.effluent_rate_mL_h[i] - 100, 9);
+    });
+    expect(r.series.effluent_volume_mL.at(-1)).toBeCloseTo(r.summary.effluent_volume_mL, 9);
+  });
+  it('the oxygenator raises saturation: pre-oxygenator < post-oxygenator', () => {
+    for (let i = 0; i < r.series.time_h.length; i++) expect(r.series.pre_oxygenator_sat_pct[i]).toBeLessThan(r.series.post_oxygenator_sat_pct[i]);
+  });
+});
