@@ -63,7 +63,9 @@ export class EventScheduler {
 
   nextTime(): number {
     const m = this.m;
-    const times = [this.duration_h, this.nextCheck_h, this.nextPressorCheck_h];
+    // The periodic checks are not here: the solver evaluates them inside its steps (nextCheckTime, checksWouldAct)
+    // and stops only where one would change a setting, so a check that changes nothing costs no restart.
+    const times = [this.duration_h];
     const tl = m.current.timeline[this.timelineIndex];
     if (tl) times.push(tl.at_h);
     if (m.filter.status === 'running') times.push(m.filter.installedAt_h + m.current.prescription.filterChange.maxHours);
@@ -85,14 +87,7 @@ export class EventScheduler {
     if (m.filter.status === 'running' && t >= m.filter.installedAt_h + m.current.prescription.filterChange.maxHours - EPS_h) {
       this.changeFilter(t, y, `maximum filter age ${fmt(m.current.prescription.filterChange.maxHours)} h reached`);
     }
-    if (t >= this.nextCheck_h - EPS_h) {
-      this.checkAptt(t, y);
-      this.nextCheck_h += m.current.prescription.heparin.checkInterval;
-    }
-    if (t >= this.nextPressorCheck_h - EPS_h) {
-      this.titrateNorepinephrine(t, y);
-      this.nextPressorCheck_h += m.current.prescription.norepinephrine.interval;
-    }
+    this.runDueChecks(t, y);
     const tmp = tmpNow(m, t, y);
     if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) {
       if (m.filter.installedAt_h === t) {
@@ -181,12 +176,52 @@ export class EventScheduler {
     this.events.push({ t_h: t, type: 'filter_start', reason: `filter ${m.filter.filtersUsed} primed and running` });
   }
 
+  /** The time of the next periodic check (aPTT, norepinephrine titration). */
+  nextCheckTime(): number {
+    return Math.min(this.nextCheck_h, this.nextPressorCheck_h);
+  }
+
+  /** Whether the checks due at t would change a setting; then the integration must stop at t. */
+  checksWouldAct(t: number, y: ArrayLike<number>): boolean {
+    const m = this.m;
+    if (t >= this.nextCheck_h - EPS_h) {
+      const h = m.current.prescription.heparin;
+      const k = m.current.kinetics.heparin;
+      const aptt = activatedPartialThromboplastinTime_s(k.apttBaseline, k.apttSlope, bloodState(m, y).heparin_U_mL);
+      if (h.titrate && (aptt < h.targetLow || aptt > h.targetHigh)) return true;
+    }
+    if (t >= this.nextPressorCheck_h - EPS_h) {
+      const rule = m.current.prescription.norepinephrine;
+      const dose = m.current.patient.hemodynamics.norepinephrine;
+      if (rule.titrate && nextNorepinephrineDose({ ...rule, minDose: 0 }, this.mapAt(y), dose) !== dose) return true;
+    }
+    return false;
+  }
+
+  /** Performs every periodic check due at t (logging it) and schedules the next ones. */
+  runDueChecks(t: number, y: number[]): void {
+    const m = this.m;
+    if (t >= this.nextCheck_h - EPS_h) {
+      this.checkAptt(t, y);
+      this.nextCheck_h += m.current.prescription.heparin.checkInterval;
+    }
+    if (t >= this.nextPressorCheck_h - EPS_h) {
+      this.titrateNorepinephrine(t, y);
+      this.nextPressorCheck_h += m.current.prescription.norepinephrine.interval;
+    }
+  }
+
+  private mapAt(y: ArrayLike<number>): number {
+    const m = this.m;
+    return meanArterialPressure_mmHg(m.current.hemodynamics, m.intrinsic.tone_mmHg, bloodState(m, y).il6_pg_mL, m.current.patient.hemodynamics.norepinephrine);
+  }
+
   private titrateNorepinephrine(t: number, y: number[]): void {
     const m = this.m;
     const rule = m.current.prescription.norepinephrine;
     const hemo = m.current.patient.hemodynamics;
     if (!rule.titrate) return;
-    const map = meanArterialPressure_mmHg(m.current.hemodynamics, m.intrinsic.tone_mmHg, bloodState(m, y).il6_pg_mL, hemo.norepinephrine);
+    const map = this.mapAt(y);
     const next = nextNorepinephrineDose({ ...rule, minDose: 0 }, map, hemo.norepinephrine);
     if (next === hemo.norepinephrine) return;
     const side = next > hemo.norepinephrine ? `below ${fmt(rule.escalateBelow)}` : `above ${fmt(rule.weanAbove)}`;

@@ -120,7 +120,8 @@ export class Simulation {
 
   private integrate(tNext: number, sampler?: Sampler): void {
     const m = this.model;
-    let crossing: { t: number; y: number[] } | undefined;
+    /** Where the integration stopped early: a TMP crossing, or a periodic check that will change a setting. */
+    let crossing: { t: number; y: number[]; kind: 'tmp' | 'check' } | undefined;
     const limit = m.current.prescription.filterChange.tmpLimit;
     this.solver.initialStepSize = Math.min(this.lastStep_h, tNext - this.t);
     const result = guard(() =>
@@ -140,8 +141,19 @@ export class Simulation {
             if (excess(mid, stateAt(mid)) >= 0) hi = mid;
             else lo = mid;
           }
-          crossing = { t: hi, y: stateAt(hi) };
+          crossing = { t: hi, y: stateAt(hi), kind: 'tmp' };
           end = hi;
+        }
+        // Periodic checks inside this step: those that change nothing are done here; one that acts stops the step.
+        for (let tc = this.scheduler.nextCheckTime(); tc <= end && tc < tNext - TIME_EPS_h; tc = this.scheduler.nextCheckTime()) {
+          const yc = stateAt(tc);
+          if (this.scheduler.checksWouldAct(tc, yc)) {
+            crossing = { t: tc, y: yc, kind: 'check' };
+            end = tc;
+            break;
+          }
+          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), stateAt);
+          guard(() => this.scheduler.runDueChecks(tc, yc));
         }
         if (sampler) while (sampler.due() <= end + TIME_EPS_h) sampler.take(sampler.due(), stateAt);
         if (crossing) return false;
@@ -156,7 +168,8 @@ export class Simulation {
     checkFinite(reached.y, reached.t);
     this.t = reached.t;
     this.y = reached.y;
-    if (crossing) guard(() => this.scheduler.tmpLimitReached(this.t, this.y));
+    if (crossing?.kind === 'tmp') guard(() => this.scheduler.tmpLimitReached(this.t, this.y));
+    // a check that acts is applied by the caller's scheduler.apply at this time
   }
 }
 
