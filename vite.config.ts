@@ -1,7 +1,13 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    // two pages: the live view and the dose explorer (sweep results)
+    rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), explorer: resolve(import.meta.dirname, 'explorer.html') } },
+  },
   // the engine runs in a module worker (src/engine.worker.ts), which may import modules of its own
   worker: { format: 'es' },
   test: {

@@ -10,6 +10,9 @@ import { schemaCommand } from './cli/schemaCommand.js';
 import { cohortCommand } from './cli/cohortCommand.js';
 import { sweepCommand } from './cli/sweepCommand.js';
 import { mergeCommand } from './cli/mergeCommand.js';
+import { DEFAULT_OUTCOMES } from './sensitivity/outcomes.js';
+import { plotCommand } from './cli/plotCommand.js';
+import { sensitivityCommand } from './cli/sensitivityCommand.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -67,6 +70,38 @@ export function buildProgram(): Command {
     .option('--overwrite', 'replace --out if it already exists', false)
     .option('--quiet', 'no summary line on standard error', false)
     .action(mergeCommand);
+
+  program
+    .command('plot')
+    .description('draw a chart of a sweep results file as SVG (docs/dose-explorer.md)')
+    .argument('<results>', 'results CSV written by sweep or merge')
+    .requiredOption('--kind <kind>', 'removal-vs-life (IL-6 removal against filter life), dose-vs-delivered (prescribed against delivered dose), dose-vs-ff (dose against filtration fraction), heatmap (two varied parameters, colour = --color)')
+    .option('--x <column>', 'column on the x axis (default: the kind\'s)')
+    .option('--y <column>', 'column on the y axis (default: the kind\'s)')
+    .option('--color <column>', 'column that colours the marks (heatmap default: il6_change_24h_pct; scatter kinds: a varied parameter not on an axis)')
+    .requiredOption('--out <file>', 'SVG file to write')
+    .option('--overwrite', 'replace --out if it already exists', false)
+    .option('--quiet', 'no summary line on standard error', false)
+    .action(plotCommand);
+
+  program
+    .command('sensitivity')
+    .description('rank the uncertain parameters (those with a plausible range) by their influence on IL-6 removal and filter life: Morris or Sobol (docs/dose-explorer.md)')
+    .argument('<scenario>', 'scenario JSON file, e.g. scenarios/ecmo-hvhf-default.json')
+    .addOption(new Option('--method <method>', 'morris: elementary effects (screening, r(k+1) runs); sobol: first-order and total indices (N(k+2) runs)').choices(['morris', 'sobol']).default('morris'))
+    .option('--parameters <paths>', 'parameters to vary over their plausible ranges, separated by commas (default: every quantity with a range that is not an operator setting)')
+    .option('--outcome <names>', 'outcomes, separated by commas: il6_removal_pct, filter_life_h, or any sweep results column', DEFAULT_OUTCOMES)
+    .option('--samples <N>', 'Morris trajectories r (default 10) or Sobol base samples N (default 256)')
+    .option('--levels <p>', 'Morris grid levels p (even)', '4')
+    .option('--seed <S>', 'seed of the sampling', '1')
+    .option('--hours <H>', 'simulated hours per run (default: the scenario duration)')
+    .option('--workers <N>', 'worker threads (default: the number of CPUs)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--out <file>', 'write the ranking to this file instead of standard output')
+    .option('--plot <file.svg>', 'draw a bar chart (μ* or the total index per parameter)')
+    .option('--overwrite', 'replace --out and --plot if they already exist', false)
+    .option('--quiet', 'no summary line on standard error', false)
+    .action(sensitivityCommand);
 
   program
     .command('schema')

@@ -1,0 +1,44 @@
+/**
+ * A chart spec as Observable Plot options: dots (one per run) for the scatter kinds, a curve per colour value for
+ * dose against filtration fraction, the identity line for prescribed against delivered dose, and cells (one per
+ * pair of parameter values, the mean of the colour column) for the heatmap — or coloured dots when the two
+ * columns are not a grid. Colours are quantized (a stepped legend), which draws without a canvas.
+ */
+import * as Plot from '@observablehq/plot';
+import type { ChartSpec } from './plotKinds.js';
+
+/** Distinct values per axis above which a heatmap's columns are taken as sampled (LHS) rather than a grid. */
+const MAX_GRID_STEPS = 40;
+
+const distinct = (spec: ChartSpec, c: string) => new Set(spec.rows.map((r) => r[c])).size;
+
+export function isGrid(spec: ChartSpec): boolean {
+  return distinct(spec, spec.x) <= MAX_GRID_STEPS && distinct(spec, spec.y) <= MAX_GRID_STEPS;
+}
+
+export function chartOptions(spec: ChartSpec, size = { width: 640, height: 400 }): Plot.PlotOptions {
+  const { x, y, color, rows } = spec;
+  const colorScale: Plot.ScaleOptions | undefined = color ? { type: 'quantize', n: 9, scheme: 'viridis', label: spec.colorLabel } : undefined;
+  const base = { ...size, marginLeft: 60, grid: true, x: { label: spec.xLabel }, y: { label: spec.yLabel }, color: colorScale };
+  if (spec.kind === 'heatmap' && isGrid(spec)) {
+    return {
+      ...base,
+      x: { label: spec.xLabel, type: 'band', tickFormat: (v: number) => String(v) },
+      y: { label: spec.yLabel, type: 'band', tickFormat: (v: number) => String(v) },
+      marks: [Plot.cell(rows, Plot.group({ fill: 'mean' }, { x, y, fill: color!, inset: 0.5 }))],
+    };
+  }
+  const dots = Plot.dot(rows, { x, y, ...(color ? { fill: color } : {}), r: 3.5, stroke: 'black', strokeWidth: 0.5 });
+  const marks: Plot.Markish[] = [];
+  if (spec.kind === 'dose-vs-delivered') {
+    const all = rows.flatMap((r) => [r[x]!, r[y]!]);
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    marks.push(Plot.line([[lo, lo], [hi, hi]], { stroke: 'grey', strokeDasharray: '4 3' }));
+  }
+  if (spec.kind === 'dose-vs-ff') {
+    marks.push(Plot.line(rows, { x, y, z: color, stroke: color ?? 'steelblue', sort: x }));
+  }
+  marks.push(dots);
+  return { ...base, marks };
+}

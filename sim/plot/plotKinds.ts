@@ -1,0 +1,90 @@
+/**
+ * The plots of a sweep (docs/dose-explorer.md): which columns each kind puts on its axes by default, and the
+ * checks that the chosen columns exist and hold values. Shared by `sim plot` and the explorer page.
+ *   removal-vs-life    IL-6 change at 24 h against mean filter life (the trade-off)
+ *   dose-vs-delivered  prescribed against delivered dose, with the line delivered = prescribed
+ *   dose-vs-ff         dose against mean filtration fraction, a curve per value of another varied parameter
+ *   heatmap            two varied parameters, colour = an outcome (the mean over any other varied parameter)
+ */
+import { ScenarioError } from '../scenario/errors.js';
+import { columnLabel } from './columnLabels.js';
+import type { ResultsTable, Row } from './resultsTable.js';
+
+export const PLOT_KINDS = ['removal-vs-life', 'dose-vs-delivered', 'dose-vs-ff', 'heatmap'] as const;
+export type PlotKind = (typeof PLOT_KINDS)[number];
+
+export interface ChartChoice {
+  kind: string;
+  x?: string;
+  y?: string;
+  color?: string;
+}
+
+/** A chart fully decided: its columns, labels (with units) and the rows that have every value it needs. */
+export interface ChartSpec {
+  kind: PlotKind;
+  title: string;
+  x: string;
+  y: string;
+  color?: string;
+  xLabel: string;
+  yLabel: string;
+  colorLabel?: string;
+  rows: Row[];
+}
+
+const TITLES: Record<PlotKind, string> = {
+  'removal-vs-life': 'IL-6 removal against filter life',
+  'dose-vs-delivered': 'Prescribed against delivered dose',
+  'dose-vs-ff': 'Dose against filtration fraction',
+  heatmap: 'Heatmap of two varied parameters',
+};
+
+function fail(option: string, message: string): never {
+  throw new ScenarioError(option, [{ path: option, message }]);
+}
+
+export function isPlotKind(kind: string): kind is PlotKind {
+  return (PLOT_KINDS as readonly string[]).includes(kind);
+}
+
+function defaults(kind: PlotKind, t: ResultsTable): { x?: string; y?: string; color?: string } {
+  const dose = t.parameters.find((p) => p.startsWith('prescription.effluentDose_')) ?? 'prescribed_dose_mL_kg_h';
+  switch (kind) {
+    case 'removal-vs-life':
+      return { x: 'mean_filter_life_h', y: 'il6_change_24h_pct' };
+    case 'dose-vs-delivered':
+      return { x: 'prescribed_dose_mL_kg_h', y: 'delivered_dose_mL_kg_h' };
+    case 'dose-vs-ff':
+      return { x: dose, y: 'mean_filtration_fraction' };
+    case 'heatmap':
+      return { x: t.parameters[0], y: t.parameters[1], color: 'il6_change_24h_pct' };
+  }
+}
+
+function column(t: ResultsTable, option: string, name: string | undefined, why: string): string {
+  if (name === undefined) fail(option, why);
+  if (!t.columns.includes(name) || name === 'run_id') fail(option, `no column ${JSON.stringify(name)} in ${t.source}; its columns are ${t.columns.slice(1).join(', ')}`);
+  return name;
+}
+
+export function chartSpec(t: ResultsTable, choice: ChartChoice): ChartSpec {
+  if (!isPlotKind(choice.kind)) fail('--kind', `got ${JSON.stringify(choice.kind)}; expected one of ${PLOT_KINDS.join(', ')}`);
+  const kind = choice.kind;
+  const d = defaults(kind, t);
+  const twoParams = `the heatmap needs two varied parameters (this sweep varied ${t.parameters.length}); name the columns with --x and --y`;
+  const x = column(t, '--x', choice.x ?? d.x, twoParams);
+  const y = column(t, '--y', choice.y ?? d.y, twoParams);
+  // colour: the chosen column, the kind's default, or (scatter kinds) the first varied parameter not on an axis
+  const colorName = choice.color ?? d.color ?? t.parameters.find((p) => p !== x && p !== y);
+  const color = colorName === undefined ? undefined : column(t, '--color', colorName, '');
+  const needed = [x, y, ...(color ? [color] : [])];
+  const rows = t.rows.filter((r) => needed.every((c) => r[c] !== null));
+  if (rows.length === 0) {
+    const empty = needed.filter((c) => t.rows.every((r) => r[c] === null));
+    const hint = empty.includes('mean_filter_life_h') ? ' (no filter was changed during the runs: sweep with more --hours)' : '';
+    fail(t.source, t.rows.length === 0 ? `no completed run to plot (${t.failed} failed)` : `no run has a value in every column plotted; empty in every row: ${empty.join(', ')}${hint}`);
+  }
+  const label = (c: string) => columnLabel(c, t.parameters);
+  return { kind, title: TITLES[kind], x, y, color, xLabel: label(x), yLabel: label(y), colorLabel: color && label(color), rows };
+}

@@ -1,0 +1,51 @@
+/**
+ * Runs the model at points of the unit hypercube through the sweep's worker pool (sim/sweep/pool.ts, runTask.ts):
+ * each coordinate u_i becomes the value lo_i + u_i (hi_i − lo_i) of its parameter, and each run's outcomes are
+ * read from its metrics. A failed run gives NaN for every outcome; the estimators leave such points out.
+ */
+import { createSweepPool, runOnPool } from '../sweep/pool.js';
+import { runProgressBar } from '../sweep/progress.js';
+import type { RunTask, SweepBase } from '../sweep/runTask.js';
+import { formatQuantityValue } from '../sweep/valueText.js';
+import type { Outcome } from './outcomes.js';
+import type { UncertainParameter } from './uncertainParameters.js';
+
+export interface Evaluations {
+  /** per outcome, one value per point */
+  values: number[][];
+  failed: number;
+  /** the message of the first failed run, to show the user */
+  firstError?: string;
+}
+
+export function parameterValue(p: UncertainParameter, u: number): number {
+  return p.lo + u * (p.hi - p.lo);
+}
+
+export async function evaluatePoints(base: SweepBase, hours: number, params: UncertainParameter[], points: number[][], outcomes: Outcome[], workers: number, progress?: boolean): Promise<Evaluations> {
+  const values = outcomes.map(() => new Array<number>(points.length).fill(NaN));
+  let failed = 0;
+  let firstError: string | undefined;
+  const pool = createSweepPool(base, Math.max(1, Math.min(workers, points.length)));
+  const bar = runProgressBar(points.length, progress);
+  const tasks = function* (): Generator<RunTask> {
+    for (let id = 0; id < points.length; id++) {
+      yield { id, overrides: params.map((p, d) => ({ path: p.path, value: formatQuantityValue(parameterValue(p, points[id][d]), p.unit) })) };
+    }
+  };
+  try {
+    await runOnPool(pool, tasks(), (o) => {
+      bar.tick();
+      if ('error' in o) {
+        failed++;
+        firstError ??= o.error;
+        return;
+      }
+      outcomes.forEach((out, j) => (values[j][o.id] = out.read(o.metrics, hours)));
+    });
+  } finally {
+    bar.stop();
+    await pool.destroy();
+  }
+  return { values, failed, firstError };
+}

@@ -1,0 +1,91 @@
+/**
+ * The dose explorer page in a real browser (Debian's chromium through playwright-core): it opens a sweep's results
+ * file and draws the charts of `sim plot` — one dot per run, one heatmap cell per pair of grid values — and says
+ * what is wrong with a file that is not a sweep's results.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headerLine, resultRow } from '../../sim/sweep/resultsCsv';
+import { METRIC_COLUMNS, type RunMetrics } from '../../sim/sweep/runMetrics';
+import { ROOT, buildAndServe, launchChromium, type Served } from './harness';
+
+const OUT = join(ROOT, 'test-output');
+const dir = mkdtempSync(join(tmpdir(), 'explorer-'));
+let served: Served;
+let browser: Browser;
+
+/** A 4 × 3 grid of dose and predilution with made-up outcomes (as `sweep` writes them). */
+function resultsFile(): string {
+  const axes = [
+    { path: 'prescription.effluentDose', unit: 'mL/kg/h', from: 30, to: 60, step: 10 },
+    { path: 'prescription.predilutionFraction', unit: '1', from: 0, to: 1, step: 0.5 },
+  ];
+  const lines = [headerLine(axes)];
+  let id = 0;
+  for (const dose of [30, 40, 50, 60]) {
+    for (const pre of [0, 0.5, 1]) {
+      const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
+      Object.assign(m, { il6_change_24h_pct: -dose * (1 - 0.2 * pre), prescribed_dose_mL_kg_h: dose, delivered_dose_mL_kg_h: dose * 0.97, mean_filtration_fraction: dose / (200 + 100 * pre), mean_filter_life_h: 30 - dose / 3 });
+      lines.push(resultRow(id++, [dose, pre], { metrics: m }));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(dir, 'results.csv'), resultsFile());
+  writeFileSync(join(dir, 'series.csv'), 'time_h,il6_pg_mL\n0,2000\n');
+  served = await buildAndServe();
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function open(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${served.url}explorer.html`);
+  return { page, errors };
+}
+
+const count = (page: Page, selector: string) => page.locator(selector).count();
+
+describe('the dose explorer page', () => {
+  it('loads a results file and draws each chart kind', async () => {
+    const { page, errors } = await open();
+    await page.setInputFiles('#results-file', join(dir, 'results.csv'));
+    await page.waitForSelector('#chart svg g[aria-label="dot"] circle');
+    expect(await count(page, '#chart g[aria-label="dot"] circle')).toBe(12);
+    expect(await page.locator('#chart').textContent()).toContain('mean filter life (h)');
+    await page.selectOption('#kind', 'heatmap');
+    await page.selectOption('#color', 'mean_filtration_fraction');
+    await page.waitForSelector('#chart g[aria-label="cell"] rect');
+    expect(await count(page, '#chart g[aria-label="cell"] rect')).toBe(12);
+    expect(await page.locator('#chart').textContent()).toContain('prescription.effluentDose (mL/kg/h)');
+    await page.selectOption('#color', '(default)'); // back to the kind's colour: the varied predilution
+    await page.selectOption('#kind', 'dose-vs-ff');
+    await page.waitForSelector('#chart g[aria-label="line"] path');
+    expect(await count(page, '#chart g[aria-label="line"] path')).toBe(3); // a curve per predilution
+    expect(await count(page, '#chart g[aria-label="dot"] circle')).toBe(12);
+    await page.screenshot({ path: join(OUT, 'explorer.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what is wrong with a file that is not a sweep results file', async () => {
+    const { page } = await open();
+    await page.setInputFiles('#results-file', join(dir, 'series.csv'));
+    await page.waitForSelector('#explorer-message.error');
+    expect(await page.locator('#explorer-message').textContent()).toMatch(/series\.csv.*not a sweep results file/s);
+    expect(await count(page, '#chart svg')).toBe(0);
+    await page.close();
+  });
+});
