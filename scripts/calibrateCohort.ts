@@ -58,7 +58,7 @@ const STAGES: Stage[] = [
     parameters: [
       { path: 'kinetics.crp.il6HalfEffect', min: 100, max: 50000, log: true },
       { path: 'kinetics.crp.hill', min: 0.5, max: 4 },
-      { path: 'kinetics.crp.synthesisLag', min: 3, max: 12 },
+      { path: 'kinetics.crp.synthesisLag', min: 6, max: 12 }, // the published 6–12 h (reference-data.md §3), no further
     ],
     targets: [{ metric: 'crp_change_mg_L', scale: 10 }],
   },
