@@ -1,5 +1,7 @@
 /** Quantities every part of the engine derives the same way from the slow state. */
-import { STATE } from './stateLayout.js';
+import { STATE as STATE_EXPORT } from './stateLayout.js';
+/** Bound once: where modules are compiled to CommonJS (tsx), every use of an imported binding is a getter call. */
+const STATE = STATE_EXPORT;
 import { plasmaVolume_mL, type Model } from './model.js';
 
 export interface BloodState {

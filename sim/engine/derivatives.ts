@@ -13,7 +13,12 @@ import { anticoagulationShortfall, cakeGrowthRate_per_h, clottingHazard_per_h, p
 import { bloodState } from './bloodState.js';
 import { filterNow } from './filterNow.js';
 import type { Model } from './model.js';
-import { IL6_SLOTS, PCT_SLOTS, STATE as S, STATE_SIZE, type SoluteSlots } from './stateLayout.js';
+import { IL6_SLOTS as IL6_EXPORT, PCT_SLOTS as PCT_EXPORT, STATE as STATE_EXPORT, STATE_SIZE as SIZE_EXPORT, type SoluteSlots } from './stateLayout.js';
+/** Bound once: where modules are compiled to CommonJS (tsx), every use of an imported binding is a getter call. */
+const S = STATE_EXPORT;
+const STATE_SIZE = SIZE_EXPORT;
+const IL6_SLOTS = IL6_EXPORT;
+const PCT_SLOTS = PCT_EXPORT;
 
 export function derivatives(m: Model, t: number, y: number[]): number[] {
   const dy = new Array<number>(STATE_SIZE).fill(0);

@@ -7,7 +7,9 @@ import { adsorptiveClearance_mL_min, sievingCoefficient } from '../filter/membra
 import { effectiveUltrafiltrationCoefficient, transmembranePressure_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from './bloodState.js';
 import type { Model } from './model.js';
-import { STATE } from './stateLayout.js';
+import { STATE as STATE_EXPORT } from './stateLayout.js';
+/** Bound once: where modules are compiled to CommonJS (tsx), every use of an imported binding is a getter call. */
+const STATE = STATE_EXPORT;
 
 export interface FilterNow {
   op: FilterOperatingPoint;
@@ -45,26 +47,31 @@ export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: Bl
   );
   const coverage = y[STATE.proteinLayerCoverage];
   const quf_mL_h = op.effluent_mL_h;
-  const convective = (sc: { clean: number; fouled: number }) => quf_mL_h * sievingCoefficient(sc.clean, sc.fouled, coverage) * op.dilutionFactor;
   const age = t_h - m.filter.installedAt_h;
-  const ads = (k0_mL_min: number) => 60 * adsorptiveClearance_mL_min(k0_mL_min, age, f.adsorption.timeConstant);
+  const tau = f.adsorption.timeConstant;
+  const s = f.sieving;
   return {
     op,
     age_h: age,
     coverage,
     cakeResistance: y[STATE.cakeResistance],
     clottedFraction: y[STATE.clottedFraction],
-    il6Convective_mL_h: convective(f.sieving.il6),
-    pctConvective_mL_h: convective(f.sieving.pct),
-    albuminConvective_mL_h: convective(f.sieving.albumin),
-    crpConvective_mL_h: convective(f.sieving.crp),
+    il6Convective_mL_h: convectiveClearance_mL_h(quf_mL_h, s.il6, coverage, op.dilutionFactor),
+    pctConvective_mL_h: convectiveClearance_mL_h(quf_mL_h, s.pct, coverage, op.dilutionFactor),
+    albuminConvective_mL_h: convectiveClearance_mL_h(quf_mL_h, s.albumin, coverage, op.dilutionFactor),
+    crpConvective_mL_h: convectiveClearance_mL_h(quf_mL_h, s.crp, coverage, op.dilutionFactor),
     creatinineConvective_mL_h:
       quf_mL_h * sievingCoefficient(f.sieving.creatinine.clean, f.sieving.creatinine.fouled, coverage) * (op.bloodFlow_mL_min / (op.bloodFlow_mL_min + op.predilution_mL_min)),
-    il6Adsorptive_mL_h: ads(f.adsorption.il6InitialClearance),
-    pctAdsorptive_mL_h: ads(f.adsorption.pctInitialClearance),
+    il6Adsorptive_mL_h: 60 * adsorptiveClearance_mL_min(f.adsorption.il6InitialClearance, age, tau),
+    pctAdsorptive_mL_h: 60 * adsorptiveClearance_mL_min(f.adsorption.pctInitialClearance, age, tau),
     il6Sieving: sievingCoefficient(f.sieving.il6.clean, f.sieving.il6.fouled, coverage),
     albuminSieving: sievingCoefficient(f.sieving.albumin.clean, f.sieving.albumin.fouled, coverage),
   };
+}
+
+/** Convective clearance K = Q_uf·SC·DF (mL/h) [S: reference-data.md §1]. */
+function convectiveClearance_mL_h(quf_mL_h: number, sc: { clean: number; fouled: number }, coverage: number, dilutionFactor: number): number {
+  return quf_mL_h * sievingCoefficient(sc.clean, sc.fouled, coverage) * dilutionFactor;
 }
 
 /** TMP needed now (mmHg): the quantity the filter-change rule watches. */

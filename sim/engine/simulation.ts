@@ -6,7 +6,7 @@
  * A sampler may read the dense interpolant at times of its choosing inside each step; TMP crossings of the
  * filter-change limit are located on the interpolant by bisection, not rounded to any grid.
  */
-import { Outcome, Solver } from 'odex';
+import { Outcome, Solver, type DenseInterpolator } from 'odex';
 import type { Scenario } from '../scenario/resolve.js';
 import { parseSetting } from '../scenario/resolve.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -124,13 +124,20 @@ export class Simulation {
     let crossing: { t: number; y: number[]; kind: 'tmp' | 'check' } | undefined;
     const limit = m.current.prescription.filterChange.tmpLimit;
     this.solver.initialStepSize = Math.min(this.lastStep_h, tNext - this.t);
+    // The interpolant of the current step; the helpers below are made once per segment, not once per step.
+    let dense: DenseInterpolator = () => NaN;
+    const stateAt = (ts: number) => {
+      const ys = new Array<number>(STATE_SIZE);
+      for (let i = 0; i < STATE_SIZE; i++) ys[i] = dense(i, ts);
+      return ys;
+    };
+    const excess = (ts: number, ys: number[]) => (tmpNow(m, ts, ys) ?? -Infinity) - limit;
     const result = guard(() =>
-      this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, dense) => {
-        if (nr === 1 || !dense) return;
+      this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, stepDense) => {
+        if (nr === 1 || !stepDense) return;
+        dense = stepDense;
         this.stats.steps++;
         if (x < tNext) this.lastStep_h = x - xOld; // the final step is cut short by the segment's end
-        const stateAt = (ts: number) => Array.from({ length: STATE_SIZE }, (_, i) => dense(i, ts));
-        const excess = (ts: number, ys: number[]) => (tmpNow(m, ts, ys) ?? -Infinity) - limit;
         if (physicalStateProblem(m, yx)) stopBeyondPhysiology(m, xOld, x, stateAt);
         let end = x;
         if (excess(x, yx) >= 0) {
