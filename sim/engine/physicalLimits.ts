@@ -43,7 +43,7 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
     );
   }
   if (interstitial <= 0) {
-    return `the interstitial fluid is used up (${fmt(interstitial)} mL, from ${fmt(m.interstitial0_mL)} mL) (${inOut()}); expected less fluid removal or more fluid given`;
+    return `the interstitial fluid is used up (none left of ${fmt(m.interstitial0_mL)} mL; ${inOut()}); expected less fluid removal or more fluid given`;
   }
   if (hematocrit < MIN_HEMATOCRIT) {
     return (

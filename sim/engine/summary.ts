@@ -69,6 +69,8 @@ function balance(unit: string, start: number, produced: number, eliminated: numb
 }
 
 const finite = (xs: number[]) => xs.filter(Number.isFinite);
+/** The largest value, by a loop: Math.max(...xs) overflows the call stack beyond ~10⁵ samples (90 days at 1 min). */
+const maxOf = (xs: number[]) => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
 
 export function summarize(
   m: Model,
@@ -115,9 +117,9 @@ export function summarize(
     sofa_baseline: m.baselineSofa,
     sofa_end: series.sofa.at(-1) ?? NaN,
     sofa_change: (series.sofa.at(-1) ?? NaN) - m.baselineSofa,
-    peak_tmp_mmHg: tmp.length ? Math.max(...tmp) : null,
+    peak_tmp_mmHg: tmp.length ? maxOf(tmp) : null,
     mean_filtration_fraction: ff.length ? ff.reduce((a, b) => a + b, 0) / ff.length : null,
-    max_filtration_fraction: ff.length ? Math.max(...ff) : null,
+    max_filtration_fraction: ff.length ? maxOf(ff) : null,
     effluent_volume_mL: y[S.effluent_mL],
     mass_balance: {
       il6: balance('pg', amount(S.il6Central_pg, S.il6Peripheral_pg, y0), y[S.il6Produced_pg], y[S.il6Eliminated_pg], y[S.il6Removed_pg], y[S.il6Adsorbed_pg], amount(S.il6Central_pg, S.il6Peripheral_pg, y)),

@@ -1,5 +1,6 @@
 /**
- * Can the hemofilter run this prescription at all? Two rules, judged as the engine judges them:
+ * Can the hemofilter run this prescription at all? Three rules, judged as the engine judges them:
+ * 0. the net ultrafiltration cannot exceed the effluent (the replacement fluid would be negative),
  * 1. the ultrafiltrate must leave plasma in the fibres (the operating point's own rule), and
  * 2. a new, clean filter must need a TMP below the filter-change limit; otherwise every filter would be
  *    changed the moment it starts and nothing would be filtered.
@@ -16,6 +17,13 @@ export function prescriptionProblem(
   ultrafiltrationCoefficient_mL_h_mmHg: number,
   tmpLimit_mmHg: number,
 ): string | null {
+  if (rx.netUltrafiltration_mL_h > rx.effluent_mL_h) {
+    // found by fuzzing: a timeline that lowered the dose below the net UF gave a negative replacement rate
+    return (
+      `the net ultrafiltration (${+rx.netUltrafiltration_mL_h.toPrecision(6)} mL/h) exceeds the effluent (${+rx.effluent_mL_h.toPrecision(6)} mL/h): ` +
+      `replacement fluid cannot be negative; expected prescription.netUltrafiltration at most effluentDose × weight`
+    );
+  }
   if (rx.bloodFlow_mL_min <= 0) return null; // the filter's blood pump is stopped: nothing to filter
   let op;
   try {

@@ -67,11 +67,28 @@ export function applyOverrides(raw: unknown, overrides: Override[]): void {
   if (issues.length) throw new ScenarioError('--set', issues);
 }
 
+/**
+ * JSON.parse gives `{"__proto__": ...}` an own key of that name; zod's record (a timeline entry's `set`) drops it
+ * without a word, so the setting would vanish silently (found by fuzzing). It is refused here, like any unknown
+ * setting; elsewhere zod's strict objects report it as an unknown field.
+ */
+function reservedSettingKeys(raw: Record<string, unknown>): ScenarioIssue[] {
+  if (!Array.isArray(raw.timeline)) return [];
+  return raw.timeline.flatMap((e: unknown, i: number) => {
+    const set = e !== null && typeof e === 'object' ? (e as Record<string, unknown>).set : undefined;
+    return set !== null && typeof set === 'object' && Object.hasOwn(set, '__proto__')
+      ? [{ path: `timeline[${i}].set.__proto__`, message: unknownSettingMessage('__proto__', 'setting') }]
+      : [];
+  });
+}
+
 /** Validates a parsed scenario object and resolves it, or throws ScenarioError. */
 export function scenarioFromObject(raw: unknown, source: string): Scenario {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ScenarioError(source, [{ path: '', message: `expected a JSON object with the scenario's sections, got ${Array.isArray(raw) ? 'an array' : shownValue(raw)}` }]);
   }
+  const reserved = reservedSettingKeys(raw as Record<string, unknown>);
+  if (reserved.length) throw new ScenarioError(source, reserved);
   schema ??= scenarioFileSchema();
   const result = schema.safeParse(raw, { reportInput: true });
   if (!result.success) throw new ScenarioError(source, result.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)));

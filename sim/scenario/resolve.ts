@@ -152,6 +152,7 @@ function resolveTimeline(
       if (typeof v === 'number') entry.heparinBolus_U = v;
     }
     if (e.changeFilter) entry.changeFilter = true;
+    if (e.set !== undefined && Object.keys(e.set as object).length === 0) issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
     if (e.fault !== undefined) entry.fault = resolveFault(e.fault as Record<string, unknown>, `${base}.fault`, issues);
     if (entry.set.length === 0 && entry.heparinBolus_U === undefined && !entry.changeFilter && e.set === undefined && e.heparinBolus === undefined && e.fault === undefined) {
       issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "changeFilter", "fault"');
