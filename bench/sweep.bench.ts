@@ -11,7 +11,7 @@ import type { RunTask } from '../sim/sweep/runTask.js';
 
 const SCENARIO = 'scenarios/ecmo-hvhf-default.json';
 const HOURS = 24;
-const RUNS = Number(process.env.SWEEP_BENCH_RUNS ?? 200);
+const RUNS = Number(process.env.SWEEP_BENCH_RUNS ?? 1000);
 
 const tasks = (n: number): RunTask[] =>
   Array.from({ length: n }, (_, id) => ({ id, overrides: [{ path: 'prescription.effluentDose', value: `${20 + (id % 51)} mL/kg/h` }] }));
@@ -20,7 +20,7 @@ async function measure(workers: number): Promise<number> {
   const t0 = performance.now();
   const pool = createSweepPool({ text: readFileSync(SCENARIO, 'utf8'), source: SCENARIO, hours: HOURS }, workers);
   let failed = 0;
-  await runOnPool(pool, tasks(10 * workers), () => {}); // start-up and warm-up
+  await runOnPool(pool, tasks(50 * workers), () => {}); // start-up and warm-up (the JIT needs tens of runs per worker)
   const startup = performance.now() - t0;
   const t1 = performance.now();
   await runOnPool(pool, tasks(RUNS), (o) => void ('error' in o && failed++));

@@ -1,7 +1,9 @@
 /**
- * Runs a sweep's runs on a piscina worker pool (one thread per worker). Runs are queued a few per worker at a
- * time, so a sweep of millions of runs holds little memory; each outcome is handed to `onOutcome` as it finishes.
- * A worker that dies (not a run that fails: those return their error) stops the sweep with that error.
+ * Runs a sweep's runs on a piscina worker pool (one thread per worker). Runs go to the workers in batches (one
+ * message carries several runs, so the main thread's per-run overhead does not eat into the workers' cores),
+ * a few batches per worker at a time, so a sweep of millions of runs holds little memory; each outcome is handed
+ * to `onOutcome` as its batch finishes. A worker that dies (not a run that fails: those return their error)
+ * stops the sweep with that error.
  */
 import { Piscina } from 'piscina';
 import type { RunOutcome, RunTask, SweepBase } from './runTask.js';
@@ -12,15 +14,30 @@ export function createSweepPool(base: SweepBase, workers: number): Piscina {
   return new Piscina({ filename: WORKER_FILE, workerData: base, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
 }
 
+/** Runs per message to a worker: enough to amortise the messaging, few enough to keep all workers busy. */
+const BATCH_SIZE = 8;
+
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
 export async function runOnPool(pool: Piscina, tasks: Iterable<RunTask>, onOutcome: (o: RunOutcome) => void): Promise<void> {
-  const window = Math.max(4, pool.options.maxThreads * 4);
+  const window = Math.max(4, pool.options.maxThreads * 3);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  for (const task of tasks) {
+  for (const batch of batches(tasks, BATCH_SIZE)) {
     if (failure !== undefined) break;
-    const p: Promise<void> = pool.run(task).then(
-      (o: RunOutcome) => {
-        if (failure === undefined) onOutcome(o);
+    const p: Promise<void> = pool.run(batch).then(
+      (outcomes: RunOutcome[]) => {
+        if (failure === undefined) for (const o of outcomes) onOutcome(o);
       },
       (e: unknown) => {
         failure ??= e;
