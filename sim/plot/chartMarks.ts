@@ -31,9 +31,15 @@ export function chartOptions(spec: ChartSpec, size = { width: 640, height: 400 }
   const dots = Plot.dot(rows, { x, y, ...(color ? { fill: color } : {}), r: 3.5, stroke: 'black', strokeWidth: 0.5 });
   const marks: Plot.Markish[] = [];
   if (spec.kind === 'dose-vs-delivered') {
-    const all = rows.flatMap((r) => [r[x]!, r[y]!]);
-    const lo = Math.min(...all);
-    const hi = Math.max(...all);
+    // A loop, not Math.min(...all): spreading 10⁵ values overflows the call stack.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of rows) {
+      for (const v of [r[x]!, r[y]!]) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
     marks.push(Plot.line([[lo, lo], [hi, hi]], { stroke: 'grey', strokeDasharray: '4 3' }));
   }
   if (spec.kind === 'dose-vs-ff') {
