@@ -50,3 +50,14 @@ describe('Simulation', () => {
     expect(live.events.filter((e) => e.type === 'filter_change').at(-1)?.reason).toBe('changed by the operator');
   });
 });
+
+describe('live settings obey the same cross-field rules as a scenario file', () => {
+  it('an inverted aPTT target band or norepinephrine band is refused and changes nothing', () => {
+    const live = new Simulation(scenario(DEFAULT_ECMO));
+    live.advanceTo(1);
+    expect(() => live.set('prescription.heparin.targetLow', '80 s')).toThrow(/targetLow: .*expected less than targetHigh/);
+    expect(() => live.set('prescription.norepinephrine.weanAbove', '60 mmHg')).toThrow(/weanAbove: .*expected at least escalateBelow/);
+    expect(live.model.current.prescription.heparin.targetLow).toBe(55);
+    expect(live.model.current.prescription.norepinephrine.weanAbove).toBe(70);
+  });
+});

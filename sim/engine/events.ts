@@ -8,7 +8,7 @@ import { nextNorepinephrineDose } from '../patient/norepinephrineTitration.js';
 import { bloodState } from './bloodState.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
 import { ScenarioError } from '../scenario/errors.js';
-import type { TimelineEntry } from '../scenario/resolve.js';
+import { settingsConsistencyIssues, type TimelineEntry } from '../scenario/resolve.js';
 import { EngineError } from './errors.js';
 import type { Model } from './model.js';
 import { applySetting } from './settings.js';
@@ -107,7 +107,13 @@ export class EventScheduler {
       const { from, to } = applySetting(m, change);
       this.events.push({ t_h: t, type: 'setting_change', reason: `${change.path}: ${String(from)} → ${String(to)}${e.note ? ` (${e.note})` : ''}` });
     }
-    if (e.set.length) this.checkFilterable(t, y, path);
+    if (e.set.length) {
+      const broken = settingsConsistencyIssues(m.current);
+      if (broken.length) {
+        throw new ScenarioError(`scenario "${m.scenario.name}"`, broken.map((i) => ({ path: `${path}: ${i.path}`, message: `from ${fmt(t, 2)} h ${i.message}` })));
+      }
+      this.checkFilterable(t, y, path);
+    }
     if (e.heparinBolus_U !== undefined) {
       y[STATE.heparin_U] += e.heparinBolus_U;
       y[STATE.heparinInfused_U] += e.heparinBolus_U;

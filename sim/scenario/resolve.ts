@@ -194,7 +194,17 @@ function resolveFault(given: Record<string, unknown>, base: string, issues: Issu
 }
 
 /** Cross-field rules a single field's limits cannot express. */
-function checkConsistency(s: Scenario, issues: Issues): void {
+/**
+ * The cross-field rules, for settings changed during a run (timeline, live view). The engine judges whether a new
+ * filter can run the prescription itself, with the blood as it is then, so that rule is left out here.
+ */
+export function settingsConsistencyIssues(s: Scenario): ScenarioIssue[] {
+  const issues = new Issues();
+  checkConsistency(s, issues, false);
+  return issues.list;
+}
+
+function checkConsistency(s: Scenario, issues: Issues, startingPrescription = true): void {
   if (s.filter && !s.circuit) {
     issues.add('filter', 'got a hemofilter while "circuit" is null: the hemofilter sits inside the ECMO circuit; expected a "circuit" section too, or "filter": null');
   }
@@ -211,6 +221,7 @@ function checkConsistency(s: Scenario, issues: Issues): void {
     }
   }
   for (const i of physicalConsistencyIssues(s)) issues.add(i.path, i.message);
+  if (!startingPrescription) return;
   if (issues.list.length === 0 && s.filter && s.circuit) checkFilterable(s, s.filter, issues);
   if (s.outputInterval_h > s.duration_h) issues.add('outputInterval', `got ${s.outputInterval_h} h; expected at most the duration (${s.duration_h} h)`);
 }
