@@ -39,6 +39,8 @@ export class LiveRun {
   private trendIndex = 0;
   private pendingTrend: TrendPoint[] = [];
   private halted?: string;
+  /** The last observation read, shown if a later reading stops the engine. */
+  private lastObservation: Record<string, number> | undefined;
 
   get loaded(): boolean {
     return this.sim !== undefined;
@@ -128,7 +130,16 @@ export class LiveRun {
   snapshot(): Snapshot | undefined {
     const sim = this.sim;
     if (!sim || !this.info) return undefined;
-    const obs = sim.observe() as unknown as Record<string, number>;
+    let obs: Record<string, number>;
+    try {
+      obs = sim.observe() as unknown as Record<string, number>;
+      this.lastObservation = obs;
+    } catch (e) {
+      // The engine found the state beyond its physiology while reading it: stop, and keep showing the last reading.
+      this.running = false;
+      this.halted ??= (e as Error).message;
+      obs = this.lastObservation ?? {};
+    }
     const events = sim.events;
     const newEvents = events.slice(this.sentEvents).map((e) => ({ t_h: e.t_h, type: e.type, reason: e.reason }));
     this.sentEvents = events.length;
