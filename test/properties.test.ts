@@ -23,7 +23,7 @@ import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { SERIES_NAMES, type SeriesName } from '../sim/engine/observe.js';
 import { resultToJson } from '../sim/output/formats.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
-import { absentSeries } from '../scripts/fuzzScenarios.js';
+import { absentSeries, ACCEPTED_ENGINE_STOPS } from '../scripts/fuzzScenarios.js';
 
 /** Fixed for CI; PROPERTY_SEED / PROPERTY_RUNS explore further (e.g. PROPERTY_RUNS=2000 npx vitest run test/properties.test.ts). */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261124);
@@ -298,18 +298,6 @@ function checkRun(r: RunResult): void {
   expect(r.summary.duration_h).toBeCloseTo(s.duration_h, 9);
   expect(r.series.time_h.at(-1)).toBeCloseTo(s.duration_h, 9);
 }
-
-/** Engine stops that name a state no patient survives or a prescription the filter can no longer run. */
-const ACCEPTED_ENGINE_STOPS = [
-  /the patient has lost more fluid than the body holds/,
-  /the interstitial fluid is used up/,
-  /the blood is diluted beyond survival/,
-  /the patient is overloaded with fluid/,
-  /nothing removes CO2/,
-  /the oxygen consumed .* exceeds what the lungs and the circuit deliver/,
-  /the hemofilter can no longer run its prescription/,
-  /a new filter already needs a TMP/,
-];
 
 function expectCleanIssues(e: ScenarioError): void {
   expect(e.issues.length).toBeGreaterThan(0);
