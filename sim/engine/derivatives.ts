@@ -20,8 +20,13 @@ const STATE_SIZE = SIZE_EXPORT;
 const IL6_SLOTS = IL6_EXPORT;
 const PCT_SLOTS = PCT_EXPORT;
 
+/** One derivative array per model, reused: odex copies the values out at once (odex.js, its wrapper F). */
+const scratch = new WeakMap<Model, number[]>();
+
 export function derivatives(m: Model, t: number, y: number[]): number[] {
-  const dy = new Array<number>(STATE_SIZE).fill(0);
+  let dy = scratch.get(m);
+  if (!dy) scratch.set(m, (dy = new Array<number>(STATE_SIZE)));
+  dy.fill(0);
   const sc = m.current;
   const p = sc.patient;
   const k = sc.kinetics;
