@@ -7,6 +7,7 @@ import { meanArterialPressure_mmHg } from '../patient/hemodynamics.js';
 import { nextNorepinephrineDose } from '../patient/norepinephrineTitration.js';
 import { bloodState } from './bloodState.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
+import { filterPrescription } from '../filter/operatingPoint.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { settingsConsistencyIssues, type TimelineEntry } from '../scenario/resolve.js';
 import { EngineError } from './errors.js';
@@ -47,10 +48,7 @@ export class EventScheduler {
   private nextCheck_h: number;
   private nextPressorCheck_h: number;
 
-  constructor(
-    private readonly m: Model,
-    private readonly duration_h: number,
-  ) {
+  constructor(private readonly m: Model) {
     this.nextCheck_h = m.current.prescription.heparin.checkInterval;
     this.nextPressorCheck_h = m.current.prescription.norepinephrine.interval;
   }
@@ -65,12 +63,11 @@ export class EventScheduler {
     const m = this.m;
     // The periodic checks are not here: the solver evaluates them inside its steps (nextCheckTime, checksWouldAct)
     // and stops only where one would change a setting, so a check that changes nothing costs no restart.
-    const times = [this.duration_h];
+    const times = [Infinity];
     const tl = m.current.timeline[this.timelineIndex];
     if (tl) times.push(tl.at_h);
     if (m.filter.status === 'running') times.push(m.filter.installedAt_h + m.current.prescription.filterChange.maxHours);
     if (m.filter.status === 'changing') times.push(m.filter.restartAt_h);
-    times.push(SUMMARY_TIME_h);
     return Math.min(...times.filter((x) => x > this.lastTime + EPS_h));
   }
 
@@ -147,7 +144,7 @@ export class EventScheduler {
     const rx = m.current.prescription;
     const blood = bloodState(m, y);
     const problem = prescriptionProblem(
-      { effluent_mL_h: rx.effluentDose * m.weight_kg, netUltrafiltration_mL_h: rx.netUltrafiltration, predilutionFraction: rx.predilutionFraction, bloodFlow_mL_min: rx.filterBloodFlow },
+      filterPrescription(rx, m.weight_kg),
       blood.hematocrit,
       blood.totalProtein_g_L,
       f.ultrafiltrationCoefficient,

@@ -2,7 +2,7 @@
  * The hemofilter at one instant: operating point, membrane performance and the clearance it gives each solute.
  * Shared by the right-hand side, the TMP event and the outputs, so all three see the same filter.
  */
-import { filterOperatingPoint, type FilterOperatingPoint } from '../filter/operatingPoint.js';
+import { filterOperatingPoint, filterPrescription, type FilterOperatingPoint } from '../filter/operatingPoint.js';
 import { adsorptiveClearance_mL_min, sievingCoefficient } from '../filter/membrane.js';
 import { effectiveUltrafiltrationCoefficient, transmembranePressure_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from './bloodState.js';
@@ -35,16 +35,7 @@ export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: Bl
   const f = m.current.filter;
   const rx = m.current.prescription;
   if (!f || m.filter.status !== 'running' || rx.filterBloodFlow <= 0 || m.current.circuit?.clamps.filterLimb) return null;
-  const op = filterOperatingPoint(
-    {
-      effluent_mL_h: rx.effluentDose * m.weight_kg,
-      netUltrafiltration_mL_h: rx.netUltrafiltration,
-      predilutionFraction: rx.predilutionFraction,
-      bloodFlow_mL_min: rx.filterBloodFlow,
-    },
-    blood.hematocrit,
-    blood.totalProtein_g_L,
-  );
+  const op = filterOperatingPoint(filterPrescription(rx, m.weight_kg), blood.hematocrit, blood.totalProtein_g_L);
   const coverage = y[STATE.proteinLayerCoverage];
   const quf_mL_h = op.effluent_mL_h;
   const age = t_h - m.filter.installedAt_h;

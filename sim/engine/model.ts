@@ -142,7 +142,7 @@ export function initialState(m: Model): number[] {
   const s = m.scenario;
   const p = s.patient;
   const k = s.kinetics;
-  const plasma0 = p.intravascularVolume * (1 - p.hematocrit);
+  const plasma0 = plasmaVolume_mL(m, m.intravascular0_mL);
   const y = new Array<number>(STATE_SIZE).fill(0);
   y[STATE.intravascularVolume_mL] = p.intravascularVolume;
   y[STATE.interstitialVolume_mL] = p.fluids.interstitialVolume;

@@ -35,10 +35,12 @@ class GridRecorder implements Sampler {
     private readonly interval_h: number,
     private readonly duration_h: number,
   ) {}
+  /** k·interval below the duration, then the duration itself, then nothing. */
   private nextGridTime(): number {
     const t = this.index * this.interval_h;
     if (t < this.duration_h - 1e-9) return t;
-    return this.index * this.interval_h - this.interval_h < this.duration_h - 1e-9 || this.index === 0 ? this.duration_h : Infinity;
+    const previous = t - this.interval_h;
+    return previous < this.duration_h - 1e-9 ? this.duration_h : Infinity;
   }
   due(): number {
     const milestone = this.milestone === undefined && SUMMARY_TIME_h <= this.duration_h ? SUMMARY_TIME_h : Infinity;

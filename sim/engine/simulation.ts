@@ -52,7 +52,7 @@ export class Simulation {
     this.model = buildModel(scenario);
     this.y = initialState(this.model);
     this.initialState = this.y.slice();
-    this.scheduler = new EventScheduler(this.model, Infinity);
+    this.scheduler = new EventScheduler(this.model);
     this.solver = new Solver(STATE_SIZE);
     this.solver.denseOutput = true;
     this.solver.relativeTolerance = RELATIVE_TOLERANCE;

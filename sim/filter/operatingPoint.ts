@@ -39,6 +39,19 @@ export interface FilterOperatingPoint {
 
 export class FilterOperatingError extends Error {}
 
+/** The filter's flows as the scenario prescribes them: the effluent dose (mL/kg/h) times body weight, and the rest. */
+export function filterPrescription(
+  rx: { effluentDose: number; netUltrafiltration: number; predilutionFraction: number; filterBloodFlow: number },
+  weight_kg: number,
+): FilterPrescription {
+  return {
+    effluent_mL_h: rx.effluentDose * weight_kg,
+    netUltrafiltration_mL_h: rx.netUltrafiltration,
+    predilutionFraction: rx.predilutionFraction,
+    bloodFlow_mL_min: rx.filterBloodFlow,
+  };
+}
+
 export function filterOperatingPoint(p: FilterPrescription, hematocrit: number, plasmaProtein_g_L: number): FilterOperatingPoint {
   const qb = p.bloodFlow_mL_min;
   const quf = p.effluent_mL_h / 60;

@@ -9,6 +9,7 @@ import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { shownKey, shownValue, type ScenarioIssue } from './errors.js';
 import { allSettingPaths, unknownSettingMessage } from './suggest.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
+import { filterPrescription } from '../filter/operatingPoint.js';
 import { physicalConsistencyIssues } from './physicalConsistency.js';
 
 export type ScenarioValues = Resolved<typeof scenarioSpecs>;
@@ -165,9 +166,10 @@ function resolveTimeline(
 /** The starting prescription must be one the hemofilter can run (sim/filter/feasibility.ts). */
 function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, issues: Issues): void {
   const rx = s.prescription;
-  const effluent_mL_h = rx.effluentDose * s.patient.weight;
+  const prescribed = filterPrescription(rx, s.patient.weight);
+  const effluent_mL_h = prescribed.effluent_mL_h;
   const problem = prescriptionProblem(
-    { effluent_mL_h, netUltrafiltration_mL_h: rx.netUltrafiltration, predilutionFraction: rx.predilutionFraction, bloodFlow_mL_min: rx.filterBloodFlow },
+    prescribed,
     s.patient.hematocrit,
     s.patient.baseline.albumin + s.patient.baseline.globulin,
     filter.ultrafiltrationCoefficient,
