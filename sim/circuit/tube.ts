@@ -17,6 +17,7 @@ export interface LossCoefficients {
   inertial: number;
 }
 
+/** 1 mmHg = 133.322 Pa (conventional definition). */
 const PA_PER_MMHG = 133.322;
 const M3_S_PER_ML_MIN = 1e-6 / 60;
 

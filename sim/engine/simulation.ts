@@ -32,6 +32,7 @@ export interface Sampler {
   take(t_h: number, stateAt: (t_h: number) => number[]): void;
 }
 
+/** odex's relative tolerance: tight enough that the one-compartment test meets its closed form to 1e-6. */
 const RELATIVE_TOLERANCE = 1e-8;
 const TIME_EPS_h = 1e-9;
 const MAX_STEPS_PER_SEGMENT = 200_000;

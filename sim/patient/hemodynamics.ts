@@ -18,6 +18,7 @@ export interface HemodynamicParams {
 
 /** The MAP the baroreflex term refers to, mmHg (the usual target) [S: reference-data.md §7]. */
 export const REFERENCE_MAP_mmHg = 65;
+/** Arterial saturation below which hypoxemia drives the heart rate [E: lower bound of normal SaO2, 95 %]. */
 const SATURATION_REFERENCE = 0.95;
 
 export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number): number {
