@@ -17,19 +17,30 @@ describe('virtual patients', () => {
     expect(drawPatients(ecmo.arm, 'a')).toEqual(drawPatients(ecmo.arm, 'a'));
     expect(drawPatients({ ...ecmo.arm, seed: ecmo.arm.seed + 1 }, 'a')).not.toEqual(drawPatients(ecmo.arm, 'a'));
   });
-  it('a large draw reproduces the distributions written in the arm file (cohort.md means)', () => {
+  it('a large draw reproduces the distributions written in the arm file (draws without mean-matching)', () => {
     const many = drawPatients({ ...ecmo.arm, n: 20000 }, 'many');
     const values = (path: string) => many.map((p) => Number(p.drawn[path]));
-    expect(meanSd(values('patient.age')).mean).toBeCloseTo(49.2, 0); // truncation at 18–90 years shifts it little
-    expect(Math.abs(meanSd(values('patient.baseline.il6')).mean / 2069 - 1)).toBeLessThan(0.03); // log-normal mean
-    expect(Math.abs(meanSd(values('patient.hemodynamics.map')).mean - 52.3)).toBeLessThan(0.5);
+    const written = (path: string) => {
+      const d = ecmo.arm.draws.find((x) => x.path === path)!;
+      if (d.distribution === 'choice' || d.matchMean) throw new Error(`${path} is not a free draw`);
+      return { mean: parseFloat(d.mean), sd: parseFloat(d.sd) };
+    };
+    for (const path of ['patient.weight', 'patient.hemodynamics.heartRate', 'patient.lung.shuntFraction']) {
+      const w = written(path);
+      const got = meanSd(values(path));
+      // bounds several SDs out shift the mean little; 20 000 draws give a standard error of sd/141
+      expect(Math.abs(got.mean - w.mean), path).toBeLessThan(0.05 * w.sd);
+      expect(Math.abs(got.sd / w.sd - 1), path).toBeLessThan(0.1);
+    }
+    const logNormal = written('patient.baseline.pct'.replace('pct', 'creatinine'));
+    expect(Math.abs(meanSd(values('patient.baseline.creatinine')).mean / logNormal.mean - 1)).toBeLessThan(0.03); // log-normal arithmetic mean
     const male = many.filter((p) => p.drawn['patient.sex'] === 'male').length / many.length;
     expect(male).toBeCloseTo(30 / 44, 1);
     for (const p of many.slice(0, 200)) expect(Number(p.drawn['patient.hemodynamics.norepinephrine'])).toBeGreaterThanOrEqual(0.2); // inclusion
   });
   it('every patient is a valid scenario: the arm replays without a validation error', () => {
     const r = replayArm(standard, { hours: 1 });
-    expect(r.patients).toHaveLength(92);
+    expect(r.patients).toHaveLength(standard.arm.n);
   });
 });
 
@@ -56,19 +67,23 @@ describe('the prescription moves the ECMO arm the way the physics says', () => {
 
 describe('the committed calibration reproduces the published 24 h table (cohort.md)', () => {
   const arms = [replayArm(ecmo, { hours: 24 }), replayArm(standard, { hours: 24 })];
-  // Within 10 % of the published figure, or within 1 unit where the figure is small (|value| < 10).
-  const close = (sim: number, pub: number) => Math.abs(sim - pub) <= Math.max(0.1 * Math.abs(pub), Math.abs(pub) < 10 ? 1 : 0);
+  // Within 10 % of the published figure; PCT, whose changes are a few ng/mL, within 1 ng/mL (the issue's "1 unit
+  // where the figure is small"). No other figure gets an absolute allowance: 1 µg/kg/min of norepinephrine would
+  // accept anything.
+  const close = (sim: number, pub: number, figure: string) =>
+    Math.abs(sim - pub) <= Math.max(0.1 * Math.abs(pub), figure === 'pct_change_ng_mL' ? 1 : 0);
   const figures = ['il6_change_pct', 'crp_change_mg_L', 'pct_change_ng_mL', 'map_24h_mmHg', 'map_change_mmHg', 'hr_change_bpm', 'norepinephrine_change_ug_kg_min'] as const;
   // Not met yet, and not hidden: the ECMO arm loses more PCT than published (the HCO membrane's PCT sieving,
   // 0.6, is measured physics and is not fitted; baseline PCT was not published), and standard-care CRP falls
   // less than published (−13 vs −17.5 mg/L) with CRP synthesis shared by both arms.
-  const knownGaps = new Set(['ECMO + HVHF/pct_change_ng_mL', 'Standard care/crp_change_mg_L']);
+  // Standard-care norepinephrine misses by 0.015 µg/kg/min (13 %): less than one titration step, but more than 10 %.
+  const knownGaps = new Set(['ECMO + HVHF/pct_change_ng_mL', 'Standard care/crp_change_mg_L', 'Standard care/norepinephrine_change_ug_kg_min']);
   for (const arm of arms) {
     for (const f of figures) {
       const key = `${arm.name}/${f}`;
       if (knownGaps.has(key)) continue;
-      it(`${arm.name}: ${f} within 10 % of the published ${arm.published[f].value}`, () => {
-        expect(close(arm.metrics[f].mean, arm.published[f].value), `simulated ${arm.metrics[f].mean}`).toBe(true);
+      it(`${arm.name}: ${f} within 10 % (PCT: 1 ng/mL) of the published ${arm.published[f].value}`, () => {
+        expect(close(arm.metrics[f].mean, arm.published[f].value, f), `simulated ${arm.metrics[f].mean}`).toBe(true);
       });
     }
   }
@@ -76,7 +91,7 @@ describe('the committed calibration reproduces the published 24 h table (cohort.
     for (const key of knownGaps) {
       const [name, f] = key.split('/') as [string, (typeof figures)[number]];
       const arm = arms.find((a) => a.name === name)!;
-      expect(close(arm.metrics[f].mean, arm.published[f].value)).toBe(false);
+      expect(close(arm.metrics[f].mean, arm.published[f].value, f)).toBe(false);
     }
   });
   it('the between-arm differences in IL-6, MAP, heart rate and norepinephrine come out of the treatment', () => {
