@@ -118,19 +118,9 @@ function mathUnit(internalUnit: InternalUnit): string {
   return /^[A-Za-z]+$/.test(per) ? `${per}^-1` : `(${per})^-1`;
 }
 
-/** True when `input` parses in `unit` (used to accept either of two forms, e.g. U/h or U/kg/h). */
-export function hasDimensionOf(input: unknown, unit: InternalUnit): boolean {
-  try {
-    parseQuantity(input, unit);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Formats a value held in internal units, e.g. formatQuantity(45, 'mL/kg/h') → "45 mL/kg/h". */
-export function formatQuantity(value: number, unit: InternalUnit, digits = 4): string {
-  const shown = Number(value.toPrecision(digits));
+export function formatQuantity(value: number, unit: InternalUnit, digits?: number): string {
+  const shown = digits === undefined ? value : Number(value.toPrecision(digits));
   return unit === '1' ? `${shown}` : `${shown} ${unit}`;
 }
 

@@ -20,7 +20,7 @@ export function cohortCommand(files: string[], opts: CohortOptions): void {
   const hours = Number(opts.hours);
   if (opts.out) refuseExisting(opts.out, opts.overwrite);
   const loaded = files.map(loadArm);
-  const progress = progressBar('replaying');
+  const progress = progressBar('replaying', 'arms');
   const arms = loaded.map((l, i) => {
     const r = replayArm(l, { hours });
     progress.update(i + 1, loaded.length);

@@ -1,25 +1,34 @@
-/** A progress bar on stderr for long runs, shown only on a terminal (never in CI logs or pipes). */
+/**
+ * The one progress bar of the command line, on stderr, shown only on a terminal (never in CI logs or pipes):
+ * `update(done, total)` or `tick()` (one more of `total`), with the unit of what is counted and an ETA.
+ */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  update(t_h: number, duration_h: number): void;
+  update(done: number, total: number): void;
+  tick(): void;
   stop(): void;
 }
 
-export function progressBar(label: string, enabled = process.stderr.isTTY === true && !process.env.CI): Progress {
-  if (!enabled) return { update() {}, stop() {} };
+export function progressBar(label: string, unit: string, total = 0, enabled = process.stderr.isTTY === true && !process.env.CI): Progress {
+  if (!enabled) return { update() {}, tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} h simulated | ETA {eta_formatted}`, hideCursor: true },
+    { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`, hideCursor: true, etaBuffer: 50 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  const start = (t: number) => {
+    if (!started) bar.start(t, 0);
+    started = true;
+  };
+  if (total > 0) start(total);
   return {
-    update(t, duration) {
-      if (!started) {
-        bar.start(Math.round(duration), 0);
-        started = true;
-      }
-      bar.update(Math.round(t));
+    update(done, t) {
+      start(Math.round(t));
+      bar.update(Math.round(done));
+    },
+    tick() {
+      if (started) bar.increment();
     },
     stop() {
       if (started) bar.stop();

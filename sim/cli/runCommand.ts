@@ -32,7 +32,7 @@ export function runCommand(file: string, opts: RunOptions): void {
   // --hours changes how long the run is, not the file: timeline entries after it are simply not reached.
   if (hours !== undefined) scenario.duration_h = hours;
   scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
-  const progress = progressBar('simulating');
+  const progress = progressBar('simulating', 'h simulated');
   let result;
   try {
     result = simulate(scenario, { onProgress: (t, d) => progress.update(t, d) });

@@ -3,6 +3,7 @@
  * simulated mean ± SD and the percentage error, rated good (≤ 10 %), fair (10–30 %) or poor (> 30 %); then the
  * between-arm differences. Also the JSON and per-patient CSV forms.
  */
+import { toJsonText } from '../output/formats.js';
 import { METRIC_NAMES, METRICS } from './metrics.js';
 import type { ArmResult } from './replay.js';
 
@@ -81,7 +82,7 @@ export function cohortJson(arms: ArmResult[], hours: number): string {
       patients: a.patients.map((p) => ({ ...p, drawn: a.drawn[p.id] })),
     })),
   };
-  return JSON.stringify(doc, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+  return toJsonText(doc);
 }
 
 export function cohortCsv(arms: ArmResult[]): string {

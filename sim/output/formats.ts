@@ -6,6 +6,11 @@ export function seriesUnits(): Record<string, string> {
   return Object.fromEntries(SERIES_NAMES.map((n) => [n, SERIES[n][0]]));
 }
 
+/** JSON text of a document whose missing values are NaN: written as null (JSON has no NaN), 2-space indent. */
+export function toJsonText(doc: unknown): string {
+  return JSON.stringify(doc, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+}
+
 export function resultToJson(r: RunResult): string {
   const doc = {
     scenario: r.scenario,
@@ -15,7 +20,7 @@ export function resultToJson(r: RunResult): string {
     summary: r.summary,
     solver: r.solver,
   };
-  return JSON.stringify(doc, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+  return toJsonText(doc);
 }
 
 function csvCell(v: number): string {

@@ -2,6 +2,7 @@
  * Axis labels with units for the columns of a results file. Outcome columns have a written label; a parameter
  * column is its path with the unit its name ends with (prescription.effluentDose_mL_kg_h → mL/kg/h).
  */
+import { unitSuffix } from '../sweep/resultsCsv.js';
 import { leafAt, type SpecTree } from '../parameters.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 
@@ -23,12 +24,11 @@ const OUTCOME_LABELS: Record<string, string> = {
   il6_removed_in_effluent_ug: 'IL-6 removed in effluent (µg)',
 };
 
-const suffix = (unit: string): string => (unit === '1' ? 'fraction' : unit.replace(/\^/g, '').replace(/[/\s*]+/g, '_'));
 
 /** The unit a parameter column's suffix stands for: the spec's unit when it matches (mPa s, not mPa/s), else / for _. */
 function unitOf(path: string, tail: string): string {
   const leaf = leafAt(scenarioSpecs as SpecTree, path);
-  if (leaf?.kind === 'quantity' && suffix(leaf.unit) === tail) return leaf.unit === '1' ? 'fraction' : leaf.unit;
+  if (leaf?.kind === 'quantity' && unitSuffix(leaf.unit) === tail) return leaf.unit === '1' ? 'fraction' : leaf.unit;
   return tail === 'fraction' ? 'fraction' : tail.replace(/_/g, '/');
 }
 

@@ -4,9 +4,9 @@
  * read from its metrics. A failed run gives NaN for every outcome; the estimators leave such points out.
  */
 import { createSweepPool, runOnPool } from '../sweep/pool.js';
-import { runProgressBar } from '../sweep/progress.js';
+import { progressBar } from '../cli/progress.js';
 import type { RunTask, SweepBase } from '../sweep/runTask.js';
-import { formatQuantityValue } from '../sweep/valueText.js';
+import { formatQuantity } from '../units.js';
 import type { Outcome } from './outcomes.js';
 import type { UncertainParameter } from './uncertainParameters.js';
 
@@ -27,10 +27,10 @@ export async function evaluatePoints(base: SweepBase, hours: number, params: Unc
   let failed = 0;
   let firstError: string | undefined;
   const pool = createSweepPool(base, Math.max(1, Math.min(workers, points.length)));
-  const bar = runProgressBar(points.length, progress);
+  const bar = progressBar('evaluating', 'runs', points.length, progress);
   const tasks = function* (): Generator<RunTask> {
     for (let id = 0; id < points.length; id++) {
-      yield { id, overrides: params.map((p, d) => ({ path: p.path, value: formatQuantityValue(parameterValue(p, points[id][d]), p.unit) })) };
+      yield { id, overrides: params.map((p, d) => ({ path: p.path, value: formatQuantity(parameterValue(p, points[id][d]), p.unit) })) };
     }
   };
   try {

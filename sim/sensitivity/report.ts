@@ -1,4 +1,5 @@
 /** A sensitivity report as a ranked table (one per outcome), JSON, or CSV (one row per outcome and parameter). */
+import { toJsonText } from '../output/formats.js';
 import { formatNumber } from '../sweep/resultsCsv.js';
 import type { ParameterIndex, SensitivityReport } from './sensitivity.js';
 
@@ -33,7 +34,7 @@ export function sensitivityTable(r: SensitivityReport): string {
 }
 
 export function sensitivityJson(r: SensitivityReport): string {
-  return JSON.stringify(r, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+  return toJsonText(r);
 }
 
 export function sensitivityCsv(r: SensitivityReport): string {

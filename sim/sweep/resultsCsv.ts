@@ -7,7 +7,8 @@ import { METRIC_COLUMNS, type RunMetrics } from './runMetrics.js';
 import type { VaryAxis } from './varySpec.js';
 
 /** A unit as a column-name suffix: mL/kg/h → mL_kg_h, m^2 → m2, 1 → fraction. */
-function unitSuffix(unit: string): string {
+/** A unit as a column-name suffix: mL/kg/h → mL_kg_h, dimensionless → fraction. */
+export function unitSuffix(unit: string): string {
   return unit === '1' ? 'fraction' : unit.replace(/\^/g, '').replace(/[/\s*]+/g, '_');
 }
 

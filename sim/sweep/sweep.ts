@@ -4,13 +4,13 @@
  */
 import { OutputError } from '../output/writeOutput.js';
 import { createSweepPool, runOnPool } from './pool.js';
-import { runProgressBar } from './progress.js';
+import { progressBar } from '../cli/progress.js';
 import { headerLine, resultRow, rowPrefix } from './resultsCsv.js';
 import { appendRow, readResults, resultsExist, writeResults } from './resultsFile.js';
 import { runList, type Design } from './runList.js';
 import type { RunTask, SweepBase } from './runTask.js';
 import { inShard, type Shard } from './shard.js';
-import { formatQuantityValue } from './valueText.js';
+import { formatQuantity } from '../units.js';
 import type { VaryAxis } from './varySpec.js';
 
 export interface SweepPlan {
@@ -60,9 +60,9 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
   let failed = 0;
   if (todo.length > 0) {
     const pool = createSweepPool(plan.base, Math.min(plan.workers, todo.length));
-    const progress = runProgressBar(todo.length, plan.progress);
+    const progress = progressBar('sweeping', 'runs', todo.length, plan.progress);
     const tasks = function* (): Generator<RunTask> {
-      for (const id of todo) yield { id, overrides: plan.axes.map((a, d) => ({ path: a.path, value: formatQuantityValue(runs[id][d], a.unit) })) };
+      for (const id of todo) yield { id, overrides: plan.axes.map((a, d) => ({ path: a.path, value: formatQuantity(runs[id][d], a.unit) })) };
     };
     try {
       await runOnPool(pool, tasks(), (o) => {

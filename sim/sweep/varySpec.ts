@@ -3,6 +3,7 @@
  * Values are read with their units and converted to the parameter's internal unit; any mistake becomes a
  * ScenarioError naming the spec and what was expected (the CLI exits with code 2 before writing anything).
  */
+import { perKgUnit } from '../scenario/schema.js';
 import { leafAt, type QuantitySpec, type SpecTree } from '../parameters.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
@@ -29,11 +30,6 @@ function fail(spec: string, message: string): never {
 }
 
 /** The per-kg form of a unit: U/h → U/kg/h, U → U/kg. */
-function perKgUnit(unit: string): string {
-  const slash = unit.indexOf('/');
-  return slash < 0 ? `${unit}/kg` : `${unit.slice(0, slash)}/kg${unit.slice(slash)}`;
-}
-
 function example(unit: string): string {
   return unit === '1' ? '0..1:0.25 or 0 %..100 %:25 %' : `10 ${unit}..20 ${unit}:5 ${unit}`;
 }
