@@ -111,7 +111,6 @@ export interface Snapshot {
   newEvents: SimEventView[];
   trend: TrendPoint[];
   /** Effluent collected since the start (mL): delivered dose × weight × time. */
-  effluentTotal_mL: number;
 }
 
 export type WorkerMessage =

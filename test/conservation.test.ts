@@ -66,6 +66,12 @@ describe('the reported fluid and oxygen series agree with each other', () => {
     });
     expect(r.series.effluent_volume_mL.at(-1)).toBeCloseTo(r.summary.effluent_volume_mL, 9);
   });
+  it('drained blood mixes recirculated oxygenator blood with venous return: S_d = R·S_post + (1 − R)·S_v', () => {
+    r.series.time_h.forEach((_, i) => {
+      const R = r.series.recirculation_pct[i] / 100;
+      expect(r.series.drainage_sat_pct[i]).toBeCloseTo(R * r.series.post_oxygenator_sat_pct[i] + (1 - R) * r.series.svo2_pct[i], 9);
+    });
+  });
   it('the oxygenator raises saturation: pre-oxygenator < post-oxygenator', () => {
     for (let i = 0; i < r.series.time_h.length; i++) expect(r.series.pre_oxygenator_sat_pct[i]).toBeLessThan(r.series.post_oxygenator_sat_pct[i]);
   });

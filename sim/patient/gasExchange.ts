@@ -39,6 +39,8 @@ export interface OxygenInputs {
 export interface OxygenState {
   sao2: number;
   svo2: number;
+  /** Blood drained from the vena cava: recirculated oxygenator blood mixed with the body's venous return. */
+  drainedSat: number;
   preOxygenatorSat: number;
   postOxygenatorSat: number;
   pao2_mmHg: number;
@@ -82,6 +84,7 @@ export function oxygenExchange(o: OxygenInputs): OxygenState {
   let sPost: number;
   let sv: number;
   let sPre: number;
+  let sDrained: number;
   if (qp > 1) {
     const E = (1 - Math.exp(-o.diffusionFlow_mL_min / qp)) * (1 - Math.exp(-o.sweep_L_min / SWEEP_O2_SCALE_L_min));
     const ad = Math.max(o.drainageFlow_mL_min, 0) / qp;
@@ -99,17 +102,19 @@ export function oxygenExchange(o: OxygenInputs): OxygenState {
     const det = a11 * a22 - a12 * a21;
     sPost = (b1 * a22 - a12 * b2) / det;
     sv = (a11 * b2 - a21 * b1) / det;
-    sPre = ad * (R * sPost + (1 - R) * sv) + al * sPost;
+    sDrained = R * sPost + (1 - R) * sv;
+    sPre = ad * sDrained + al * sPost;
   } else {
     // No ECMO flow: SaO2 = sh·S_v + (1 − sh)·S_cap and S_v = SaO2 − δ.
     sv = ((1 - sh) * sCap - delta) / (1 - sh);
-    sPost = sPre = sv;
+    sPost = sPre = sDrained = sv;
   }
   const sPa = qp > 1 ? Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1) * sPost + (1 - Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1)) * sv : sv;
   const sao2 = clamp01(sh * sPa + (1 - sh) * sCap);
   return {
     sao2,
     svo2: clamp01(sv),
+    drainedSat: clamp01(sDrained),
     preOxygenatorSat: clamp01(sPre),
     postOxygenatorSat: clamp01(sPost),
     pao2_mmHg: po2FromSaturation(sao2),

@@ -145,7 +145,6 @@ export class LiveRun {
     this.sentEvents = events.length;
     const trend = this.pendingTrend;
     this.pendingTrend = [];
-    const dose = obs.delivered_dose_mL_kg_h;
     return {
       runId: this.runId,
       t_h: sim.time_h,
@@ -155,7 +154,6 @@ export class LiveRun {
       settings: settingsView(sim),
       newEvents,
       trend,
-      effluentTotal_mL: Number.isFinite(dose) ? dose * this.info.weight_kg * sim.time_h : NaN,
     };
   }
 

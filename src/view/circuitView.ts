@@ -137,7 +137,7 @@ export class CircuitView {
     }
     const move = snap.running ? dt_s : 0;
     const obs = snap.obs;
-    const states = lineStates(obs, snap.settings);
+    const states = lineStates(obs);
     const sats = saturations(obs);
     this.text.patient.set(`Patient · ${fmtNum(this.info.weight_kg, 0)} kg`);
     if (!this.info.hasCircuit) return this.textUpdate(dt_s, snap, states);
@@ -156,7 +156,7 @@ export class CircuitView {
       const dt_h = snap.t_h - this.lastSnapshotTime;
       if (dt_h > 0) this.replacementUsed_mL += (states.predilution.flow_mL_min + states.postdilution.flow_mL_min) * 60 * dt_h;
       this.lastSnapshotTime = snap.t_h;
-      this.effluent.update(bagFill(snap.effluentTotal_mL));
+      this.effluent.update(bagFill(snap.obs.effluent_volume_mL));
       this.replacement.update(1 - bagFill(this.replacementUsed_mL));
     }
     this.textUpdate(dt_s, snap, states);
@@ -190,7 +190,7 @@ export class CircuitView {
     const pre = states.predilution.flow_mL_min * 60;
     const post = states.postdilution.flow_mL_min * 60;
     this.text.replacement.set(`Replacement\npre ${fmtNum(pre, 0)} · post ${fmtNum(post, 0)} mL/h`);
-    const total = snap.effluentTotal_mL;
+    const total = snap.obs.effluent_volume_mL;
     const bag = Number.isFinite(total) ? Math.floor(total / BAG_mL) + 1 : 1;
     this.text.effluentBag.set(`Effluent bag ${bag}\n${fmtNum(bagFill(total) * BAG_mL / 1000, 2)} of ${BAG_mL / 1000} L\n${fmtNum(o.effluent_rate_mL_h, 0)} mL/h`);
   }
