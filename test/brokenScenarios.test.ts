@@ -124,7 +124,7 @@ describe('broken scenario fixtures', () => {
 
 describe('bad command-line input', () => {
   const cases: { name: string; args: (out: string) => string[]; message: RegExp }[] = [
-    { name: '--hours -3', args: (o) => ['run', VALID, '--hours', '-3', '--out', o], message: /--hours: got "-3"; expected a number of hours greater than 0/ },
+    { name: '--hours -3', args: (o) => ['run', VALID, '--hours', '-3', '--out', o], message: /--hours: got "-3"; expected a number of hours between 0.01 and 2160/ },
     { name: '--hours abc', args: (o) => ['run', VALID, '--hours', 'abc', '--out', o], message: /--hours: got "abc"; expected a number of hours/ },
     { name: '--set noequals', args: (o) => ['run', VALID, '--set', 'noequals', '--out', o], message: /--set: got "noequals": no "=" between the path and the value; expected path=value/ },
     {

@@ -2,6 +2,7 @@
 import { parseOverride } from '../scenario/load.js';
 import { loadScenarioFile } from '../scenario/loadFile.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
 import { resultToCsv, resultToJson } from '../output/formats.js';
 import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
@@ -19,8 +20,9 @@ export interface RunOptions {
 /** --hours takes a plain decimal number of hours. */
 export function parseHours(text: string): number {
   const h = Number(text);
-  if (!(/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(text) && h > 0 && h <= 2160)) {
-    throw new ScenarioError('--hours', [{ path: '--hours', message: `got ${JSON.stringify(text)}; expected a number of hours greater than 0 and at most 2160` }]);
+  const [lo, hi] = scenarioSpecs.duration.limits; // the same limits as a scenario's duration
+  if (!(/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(text) && h >= lo && h <= hi)) {
+    throw new ScenarioError('--hours', [{ path: '--hours', message: `got ${JSON.stringify(text)}; expected a number of hours between ${lo} and ${hi}` }]);
   }
   return h;
 }

@@ -57,7 +57,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot)) throw new ScenarioError('--plot', [{ path: '--plot', message: `got ${JSON.stringify(opts.plot)}; expected a file name ending in .svg` }]);
   if (opts.out) refuseExisting(opts.out, opts.overwrite);
-  if (opts.plot) refuseExisting(opts.plot, opts.overwrite);
+  if (opts.plot) refuseExisting(opts.plot, opts.overwrite, '--plot');
   const text = readScenario(file);
   const scenario = loadScenarioText(text, file);
   const hours = opts.hours === undefined ? scenario.duration_h : parseHours(opts.hours);

@@ -7,9 +7,9 @@ import { dirname } from 'node:path';
 
 export class OutputError extends Error {}
 
-export function refuseExisting(path: string, overwrite: boolean): void {
+export function refuseExisting(path: string, overwrite: boolean, option = '--out'): void {
   if (existsSync(path) && !overwrite) {
-    throw new OutputError(`--out: ${path} already exists; choose another file name, or pass --overwrite to replace it`);
+    throw new OutputError(`${option}: ${path} already exists; choose another file name, or pass --overwrite to replace it`);
   }
 }
 

@@ -150,7 +150,7 @@ export const kineticsSpecs = {
   },
   heparin: {
     distributionVolume: q('mL', null, [500, 50000], {
-      defaultPerKg: 70,
+      defaultPerKg: heparinFit.distributionVolume_mL_kg, // the volume the elimination was fitted with
       description: 'Distribution volume of unfractionated heparin (default 0.07 L/kg).',
       source: 'S2',
       ref: 'Hirsh/ACCP: Vd ≈ 0.07 L/kg',

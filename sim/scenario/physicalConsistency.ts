@@ -22,8 +22,8 @@ export function physicalConsistencyIssues(s: Scenario): ScenarioIssue[] {
         issues.push({
           path: `circuit.${key}.wallThickness`,
           message:
-            `got ${n(cannula.wallThickness)} mm: the ${n(cannula.size)} Fr cannula (outer diameter ${n(cannula.size / 3)} mm) with this wall has no lumen; ` +
-            `expected a wall thinner than half the outer diameter (${n(cannula.size / 6)} mm)`,
+            `got ${n(cannula.wallThickness)} mm: the ${n(cannula.size)} Fr cannula (outer diameter ${n(cannulaInnerDiameter_mm(cannula.size, 0))} mm) with this wall has no lumen; ` +
+            `expected a wall thinner than half the outer diameter (${n(cannulaInnerDiameter_mm(cannula.size, 0) / 2)} mm)`,
         });
       }
     }
