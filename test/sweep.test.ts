@@ -114,6 +114,10 @@ describe('sim sweep', () => {
     expect(lhsRuns(axes, 4, 7)).toEqual(lhsRuns(axes, 4, 7));
     expect(lhsRuns(axes, 4, 8)).not.toEqual(lhsRuns(axes, 4, 7));
     const rows = table(read(out('lhs1.csv')));
+    // the sweep ran exactly the planned points, in run-id order
+    lhsRuns(axes, 4, 7).forEach((point, id) => {
+      expect(Number(rows[id]['prescription.effluentDose_mL_kg_h'])).toBeCloseTo(point[0], 6);
+    });
     const strata = rows.map((r) => Math.floor((Number(r['prescription.effluentDose_mL_kg_h']) - 20) / 10)).sort();
     expect(strata).toEqual([0, 1, 2, 3]);
     expect(rows.every((r) => Number(r['prescription.filterBloodFlow_mL_min']) >= 200 && Number(r['prescription.filterBloodFlow_mL_min']) <= 400)).toBe(true);

@@ -62,6 +62,7 @@ describe('LiveRun (the engine worker without the worker)', () => {
   it('standard care loads without a circuit: circuit settings and series do not exist', () => {
     const run = new LiveRun();
     const r = run.load(text('scenarios/standard-care-default.json'), 'standard-care-default.json');
+    expect(r.ok).toBe(true);
     expect(r.ok && r.info.hasCircuit).toBe(false);
     const s = run.snapshot()!;
     expect(s.obs.pump_flow_L_min).toBeNaN();
