@@ -1,8 +1,8 @@
 /** `sim plot <results.csv> --kind K [--x C --y C --color C] --out FILE.svg`: a chart of a sweep's results (docs/dose-explorer.md). */
-import { readFileSync } from 'node:fs';
 import { refuseExisting, writeAtomically } from '../output/writeOutput.js';
 import { plotSweep } from '../plot/plotSweep.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { readInputFile } from '../scenario/loadFile.js';
 
 export interface PlotOptions {
   kind: string;
@@ -17,12 +17,7 @@ export interface PlotOptions {
 export function plotCommand(file: string, opts: PlotOptions): void {
   if (!/\.svg$/i.test(opts.out)) throw new ScenarioError('--out', [{ path: '--out', message: `got ${JSON.stringify(opts.out)}; expected a file name ending in .svg` }]);
   refuseExisting(opts.out, opts.overwrite);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ScenarioError(file, [{ path: '', message: `cannot read the results file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` }]);
-  }
+  const text = readInputFile(file, 'results file');
   const r = plotSweep(text, file, opts);
   writeAtomically(opts.out, r.svg);
   if (!opts.quiet) process.stderr.write(`wrote ${opts.out}: ${opts.kind}, ${r.drawn} runs drawn${r.leftOut ? `, ${r.leftOut} left out (failed, or without a value to plot)` : ''}\n`);

@@ -3,9 +3,10 @@
  * range) by their influence on IL-6 removal and filter life (docs/dose-explorer.md). Runs on the sweep's pool.
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { readInputFile } from '../scenario/loadFile.js';
+import { wholeNumber } from './wholeNumber.js';
 import { loadScenarioText, parseJsonText } from '../scenario/load.js';
 import { parseHours } from './runCommand.js';
 import { sensitivityBarChart } from '../sensitivity/barChart.js';
@@ -33,20 +34,6 @@ export interface SensitivityOptions {
 /** A bigger analysis than this is a typo, not a plan. */
 const MAX_RUNS = 10_000_000;
 
-function wholeNumber(option: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !(n >= min && n <= max)) throw new ScenarioError(option, [{ path: option, message: `got ${JSON.stringify(text)}; expected a whole number from ${min} to ${max}` }]);
-  return n;
-}
-
-function readScenario(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ScenarioError(file, [{ path: '', message: `cannot read the scenario file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` }]);
-  }
-}
-
 export async function sensitivityCommand(file: string, opts: SensitivityOptions): Promise<void> {
   // every option checked and the scenario loaded before anything runs or is written
   const outcomes = parseOutcomes(opts.outcome);
@@ -58,7 +45,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
   if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot)) throw new ScenarioError('--plot', [{ path: '--plot', message: `got ${JSON.stringify(opts.plot)}; expected a file name ending in .svg` }]);
   if (opts.out) refuseExisting(opts.out, opts.overwrite);
   if (opts.plot) refuseExisting(opts.plot, opts.overwrite, '--plot');
-  const text = readScenario(file);
+  const text = readInputFile(file, 'scenario file');
   const scenario = loadScenarioText(text, file);
   const hours = opts.hours === undefined ? scenario.duration_h : parseHours(opts.hours);
   const raw = parseJsonText(text, file) as Record<string, unknown>;

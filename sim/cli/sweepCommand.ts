@@ -1,8 +1,9 @@
 /** `sim sweep <scenario> --vary ...`: a parameter sweep on all cores, resumable and shardable (docs/dose-explorer.md). */
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { ScenarioError } from '../scenario/errors.js';
 import { loadScenarioText } from '../scenario/load.js';
+import { readInputFile } from '../scenario/loadFile.js';
+import { wholeNumber } from './wholeNumber.js';
 import { parseHours } from './runCommand.js';
 import { MAX_RUNS, type Design } from '../sweep/runList.js';
 import { parseShard } from '../sweep/shard.js';
@@ -22,23 +23,14 @@ export interface SweepOptions {
   quiet: boolean;
 }
 
-function positiveInteger(option: string, text: string, max: number): number {
-  const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !(n >= 1 && n <= max)) {
-    throw new ScenarioError(option, [{ path: option, message: `got ${JSON.stringify(text)}; expected a whole number from 1 to ${max}` }]);
-  }
-  return n;
-}
-
 function design(opts: SweepOptions): Design {
   if (opts.design === 'grid') {
     if (opts.samples !== undefined) throw new ScenarioError('--samples', [{ path: '--samples', message: 'only used with --design lhs (a grid runs every combination of its steps)' }]);
     return { kind: 'grid' };
   }
   if (opts.samples === undefined) throw new ScenarioError('--samples', [{ path: '--samples', message: '--design lhs needs the number of samples, e.g. --samples 200' }]);
-  const seed = Number(opts.seed);
-  if (!/^\s*\d+\s*$/.test(opts.seed) || !Number.isSafeInteger(seed)) throw new ScenarioError('--seed', [{ path: '--seed', message: `got ${JSON.stringify(opts.seed)}; expected a whole number ≥ 0` }]);
-  return { kind: 'lhs', samples: positiveInteger('--samples', opts.samples, MAX_RUNS), seed };
+  const seed = wholeNumber('--seed', opts.seed, 0, 2 ** 32 - 1);
+  return { kind: 'lhs', samples: wholeNumber('--samples', opts.samples, 1, MAX_RUNS), seed };
 }
 
 export async function sweepCommand(file: string, opts: SweepOptions): Promise<void> {
@@ -46,14 +38,9 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const d = design(opts);
   const axes = parseVarySpecs(opts.vary, d.kind === 'lhs');
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
-  const workers = opts.workers === undefined ? availableParallelism() : positiveInteger('--workers', opts.workers, 256);
+  const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ScenarioError(file, [{ path: '', message: `cannot read the scenario file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` }]);
-  }
+  const text = readInputFile(file, 'scenario file');
   loadScenarioText(text, file);
   const r = await runSweep({ base: { text, source: file, hours }, axes, design: d, shard, workers, out: opts.out, overwrite: opts.overwrite });
   if (!opts.quiet) {

@@ -1,7 +1,7 @@
 /** Reads an arm file, its protocol scenario and the shared calibration (command line, scripts, tests). */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError } from '../scenario/errors.js';
+import { readInputFile } from '../scenario/loadFile.js';
 import { parseJsonText } from '../scenario/jsonText.js';
 import type { Override } from '../scenario/load.js';
 import { formatZodIssue, type ZodLikeIssue } from '../scenario/zodIssues.js';
@@ -17,30 +17,21 @@ export interface LoadedArm {
   calibration: Override[];
 }
 
-function readText(file: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError(file, [{ path: '', message: `cannot read the ${what}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}` }]);
-  }
-}
-
 /** The calibration file: { "parameters": { "<scenario path>": "<value with unit>" }, ... }. */
 export function readCalibration(file: string): Override[] {
-  const raw = parseJsonText(readText(file, 'calibration file'), file) as { parameters?: Record<string, unknown> };
+  const raw = parseJsonText(readInputFile(file, 'calibration file'), file) as { parameters?: Record<string, unknown> };
   const params = raw?.parameters;
   if (typeof params !== 'object' || params === null) throw new ScenarioError(file, [{ path: 'parameters', message: 'missing; expected an object of scenario paths and values with units' }]);
   return Object.entries(params).map(([path, value]) => ({ path, value: String(value) }));
 }
 
 export function loadArm(file: string): LoadedArm {
-  const raw = parseJsonText(readText(file, 'cohort arm file'), file);
+  const raw = parseJsonText(readInputFile(file, 'cohort arm file'), file);
   const parsed = armSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(file, parsed.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)));
   const arm = parsed.data;
   const here = dirname(file);
   const protocolFile = resolve(here, arm.protocol);
-  const protocol = parseJsonText(readText(protocolFile, 'protocol scenario'), protocolFile) as Record<string, unknown>;
+  const protocol = parseJsonText(readInputFile(protocolFile, 'protocol scenario'), protocolFile) as Record<string, unknown>;
   return { file, arm, protocol, protocolFile, calibration: arm.calibration ? readCalibration(resolve(here, arm.calibration)) : [] };
 }
