@@ -36,6 +36,16 @@ export class SeededRandom {
     return mean + sd * this.standardNormal();
   }
 
+  /** A uniformly random permutation of 0 … n−1 (Fisher–Yates). */
+  permutation(n: number): number[] {
+    const p = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(this.uniform() * (i + 1));
+      [p[i], p[j]] = [p[j], p[i]];
+    }
+    return p;
+  }
+
   /** Log-normal with the given arithmetic mean and SD: σ² = ln(1 + sd²/mean²), μ = ln(mean) − σ²/2. */
   logNormal(mean: number, sd: number): number {
     const s2 = Math.log(1 + (sd * sd) / (mean * mean));

@@ -46,11 +46,7 @@ export function morrisDesign(k: number, r: number, levels: number, seed: number)
   for (let t = 0; t < r; t++) {
     const dir = Array.from({ length: k }, () => (rng.uniform() < 0.5 ? -1 : 1));
     const x = Array.from({ length: k }, (_, i) => Math.floor(rng.uniform() * baseLevels) / (levels - 1) + (dir[i] < 0 ? delta : 0));
-    const perm = Array.from({ length: k }, (_, i) => i);
-    for (let i = k - 1; i > 0; i--) {
-      const j = Math.floor(rng.uniform() * (i + 1));
-      [perm[i], perm[j]] = [perm[j], perm[i]];
-    }
+    const perm = rng.permutation(k);
     points.push([...x]);
     for (const i of perm) {
       x[i] += dir[i] * delta;

@@ -10,11 +10,7 @@ export function latinHypercube(n: number, dims: number, seed: number): number[][
   const rng = new SeededRandom(seed);
   const points = Array.from({ length: n }, () => new Array<number>(dims));
   for (let d = 0; d < dims; d++) {
-    const strata = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng.uniform() * (i + 1));
-      [strata[i], strata[j]] = [strata[j], strata[i]];
-    }
+    const strata = rng.permutation(n);
     for (let i = 0; i < n; i++) points[i][d] = (strata[i] + rng.uniform()) / n;
   }
   return points;
