@@ -3,8 +3,7 @@
  * each coordinate u_i becomes the value lo_i + u_i (hi_i − lo_i) of its parameter, and each run's outcomes are
  * read from its metrics. A failed run gives NaN for every outcome; the estimators leave such points out.
  */
-import { createSweepPool, runOnPool } from '../sweep/pool.js';
-import { progressBar } from '../cli/progress.js';
+import { runTasks } from '../sweep/pool.js';
 import type { RunTask, SweepBase } from '../sweep/runTask.js';
 import { formatQuantity } from '../units.js';
 import type { Outcome } from './outcomes.js';
@@ -26,26 +25,18 @@ export async function evaluatePoints(base: SweepBase, hours: number, params: Unc
   const values = outcomes.map(() => new Array<number>(points.length).fill(NaN));
   let failed = 0;
   let firstError: string | undefined;
-  const pool = createSweepPool(base, Math.max(1, Math.min(workers, points.length)));
-  const bar = progressBar('evaluating', 'runs', points.length, progress);
   const tasks = function* (): Generator<RunTask> {
     for (let id = 0; id < points.length; id++) {
       yield { id, overrides: params.map((p, d) => ({ path: p.path, value: formatQuantity(parameterValue(p, points[id][d]), p.unit) })) };
     }
   };
-  try {
-    await runOnPool(pool, tasks(), (o) => {
-      bar.tick();
-      if ('error' in o) {
-        failed++;
-        firstError ??= o.error;
-        return;
-      }
-      outcomes.forEach((out, j) => (values[j][o.id] = out.read(o.metrics, hours)));
-    });
-  } finally {
-    bar.stop();
-    await pool.destroy();
-  }
+  await runTasks(base, workers, points.length, tasks(), (o) => {
+    if ('error' in o) {
+      failed++;
+      firstError ??= o.error;
+      return;
+    }
+    outcomes.forEach((out, j) => (values[j][o.id] = out.read(o.metrics, hours)));
+  }, { label: 'evaluating', enabled: progress });
   return { values, failed, firstError };
 }

@@ -6,12 +6,38 @@
  * stops the sweep with that error.
  */
 import { Piscina } from 'piscina';
+import { progressBar } from '../cli/progress.js';
 import type { RunOutcome, RunTask, SweepBase } from './runTask.js';
 
 const WORKER_FILE = new URL('./worker.mjs', import.meta.url).href;
 
 export function createSweepPool(base: SweepBase, workers: number): Piscina {
   return new Piscina({ filename: WORKER_FILE, workerData: base, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
+}
+
+/**
+ * A whole batch of runs on a fresh pool: starts `workers` threads (no more than there are runs), shows a progress
+ * bar, hands each outcome to `onOutcome`, and always stops the bar and the pool.
+ */
+export async function runTasks(
+  base: SweepBase,
+  workers: number,
+  count: number,
+  tasks: Iterable<RunTask>,
+  onOutcome: (o: RunOutcome) => void,
+  progress: { label: string; enabled?: boolean },
+): Promise<void> {
+  const pool = createSweepPool(base, Math.max(1, Math.min(workers, count)));
+  const bar = progressBar(progress.label, 'runs', count, progress.enabled);
+  try {
+    await runOnPool(pool, tasks, (o) => {
+      onOutcome(o);
+      bar.tick();
+    });
+  } finally {
+    bar.stop();
+    await pool.destroy();
+  }
 }
 
 /** Runs per message to a worker: enough to amortise the messaging, few enough to keep all workers busy. */

@@ -3,8 +3,7 @@
  * and the results file (kept rows first, then appended as runs finish, finally rewritten in run-id order).
  */
 import { OutputError } from '../output/writeOutput.js';
-import { createSweepPool, runOnPool } from './pool.js';
-import { progressBar } from '../cli/progress.js';
+import { runTasks } from './pool.js';
 import { headerLine, resultRow, rowPrefix } from './resultsCsv.js';
 import { appendRow, readResults, resultsExist, writeResults } from './resultsFile.js';
 import { runList, type Design } from './runList.js';
@@ -59,22 +58,17 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
   writeResults(plan.out, header, rows);
   let failed = 0;
   if (todo.length > 0) {
-    const pool = createSweepPool(plan.base, Math.min(plan.workers, todo.length));
-    const progress = progressBar('sweeping', 'runs', todo.length, plan.progress);
     const tasks = function* (): Generator<RunTask> {
       for (const id of todo) yield { id, overrides: plan.axes.map((a, d) => ({ path: a.path, value: formatQuantity(runs[id][d], a.unit) })) };
     };
     try {
-      await runOnPool(pool, tasks(), (o) => {
+      await runTasks(plan.base, plan.workers, todo.length, tasks(), (o) => {
         const line = resultRow(o.id, runs[o.id], o);
         if ('error' in o) failed++;
         rows.set(o.id, line);
         appendRow(plan.out, line);
-        progress.tick();
-      });
+      }, { label: 'sweeping', enabled: plan.progress });
     } finally {
-      progress.stop();
-      await pool.destroy();
       writeResults(plan.out, header, rows);
     }
   }
