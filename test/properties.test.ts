@@ -23,7 +23,7 @@ import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { SERIES_NAMES, type SeriesName } from '../sim/engine/observe.js';
 import { resultToJson } from '../sim/output/formats.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
-import { absentSeries, ACCEPTED_ENGINE_STOPS } from '../scripts/fuzzScenarios.js';
+import { absentSeries, ACCEPTED_ENGINE_STOPS, NON_NEGATIVE, PERCENT } from '../scripts/fuzzScenarios.js';
 
 /** Fixed for CI; PROPERTY_SEED / PROPERTY_RUNS explore further (e.g. PROPERTY_RUNS=2000 npx vitest run test/properties.test.ts). */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261124);
@@ -205,38 +205,6 @@ const FILTER_ALWAYS = SERIES_NAMES.filter((n) => absent.withoutFilter.has(n) && 
 /** Filter series that exist only while the filter filters. */
 const FILTER_RUNNING = SERIES_NAMES.filter((n) => absent.whileFilterStopped.has(n));
 const MAY_BE_ABSENT = new Set<SeriesName>([...CIRCUIT_SERIES, ...FILTER_ALWAYS, ...FILTER_RUNNING]);
-const NON_NEGATIVE: SeriesName[] = [
-  'il6_pg_mL',
-  'pct_ng_mL',
-  'crp_mg_L',
-  'albumin_g_L',
-  'heparin_U_mL',
-  'heparin_infusion_U_h',
-  'aptt_s',
-  'intravascular_volume_mL',
-  'interstitial_volume_mL',
-  'hematocrit_pct',
-  'effective_flow_L_min',
-  'filter_blood_flow_mL_min',
-  'effluent_rate_mL_h',
-  'predilution_rate_mL_h',
-  'il6_clearance_mL_min',
-  'delivered_dose_mL_kg_h',
-  'kuf_mL_h_mmHg',
-  'filter_clotted_pct',
-  'filter_age_h',
-  'sieving_il6',
-  'sieving_albumin',
-  'filtration_fraction',
-  'recirculation_pct',
-  'pump_speed_rpm',
-  'sweep_gas_L_min',
-  'sao2_pct',
-  'svo2_pct',
-  'pao2_mmHg',
-  'paco2_mmHg',
-];
-const PERCENTAGES: SeriesName[] = ['sao2_pct', 'svo2_pct', 'hematocrit_pct', 'recirculation_pct', 'filter_clotted_pct'];
 
 /** Whether the filter is not filtering at time t (h): being changed, blood pump at 0, or its limb clamped. */
 function filterStoppedAt(r: RunResult, s: Scenario, t: number): boolean {
@@ -283,7 +251,7 @@ function checkRun(r: RunResult): void {
   for (const name of NON_NEGATIVE) {
     for (const v of r.series[name]) if (!Number.isNaN(v)) expect(v, name).toBeGreaterThanOrEqual(0);
   }
-  for (const name of PERCENTAGES) {
+  for (const name of PERCENT) {
     for (const v of r.series[name]) if (!Number.isNaN(v)) expect(v, name).toBeLessThanOrEqual(100);
   }
   for (const v of r.series.filtration_fraction) if (!Number.isNaN(v)) expect(v).toBeLessThan(1);
