@@ -497,7 +497,7 @@ export function absentSeries(): AbsentSeries {
 export const NON_NEGATIVE: SeriesName[] = [
   'il6_pg_mL', 'pct_ng_mL', 'crp_mg_L', 'albumin_g_L', 'creatinine_mg_dL', 'heparin_U_mL', 'heparin_infusion_U_h', 'aptt_s',
   'intravascular_volume_mL', 'interstitial_volume_mL', 'hematocrit_pct', 'effective_flow_L_min', 'filter_blood_flow_mL_min',
-  'effluent_rate_mL_h', 'predilution_rate_mL_h', 'postdilution_rate_mL_h', 'effluent_volume_mL', 'il6_clearance_mL_min',
+  'effluent_rate_mL_h', 'predilution_rate_mL_h', 'postdilution_rate_mL_h', 'effluent_volume_mL', 'replacement_volume_mL', 'il6_clearance_mL_min',
   'delivered_dose_mL_kg_h', 'kuf_mL_h_mmHg', 'filter_clotted_pct', 'filter_age_h', 'sieving_il6', 'sieving_albumin',
   'filtration_fraction', 'recirculation_pct', 'pump_speed_rpm', 'sweep_gas_L_min', 'sao2_pct', 'svo2_pct', 'pao2_mmHg',
   'paco2_mmHg', 'drainage_sat_pct', 'pre_oxygenator_sat_pct', 'post_oxygenator_sat_pct',

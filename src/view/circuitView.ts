@@ -48,9 +48,9 @@ export class CircuitView {
   private info?: ScenarioInfo;
   private sinceText = Infinity;
   private lastFilter: FilterLook = { status: 'running', clotted: 0, fouling: 0, sat_pct: 95 };
-  private replacementUsed_mL = 0;
-  private lastSnapshotTime = NaN;
-  private lastRunId = -1;
+  /** Line states and saturations of the snapshot last drawn: frames between snapshots reuse them. */
+  private derivedFor: Snapshot | undefined;
+  private derived: { states: Record<LineId, LineState>; sats: ReturnType<typeof saturations> } | undefined;
   private screen = { w: 0, h: 0 };
 
   constructor(private readonly app: Application) {
@@ -124,22 +124,19 @@ export class CircuitView {
     this.noCircuit.visible = !info.hasCircuit;
     this.noCircuit.text = info.hasCircuit ? '' : 'No extracorporeal circuit in this scenario\n(standard care: no ECMO, no hemofilter)';
     this.sinceText = Infinity;
+    this.text.patient.set(`Patient · ${fmtNum(info.weight_kg, 0)} kg`);
   }
 
   /** One display frame: dt_s of real time has passed; the circuit moves only while the simulation runs. */
   frame(dt_s: number, snap: Snapshot | undefined): void {
     this.fit();
     if (!snap || !this.info) return;
-    if (snap.runId !== this.lastRunId) {
-      this.lastRunId = snap.runId;
-      this.replacementUsed_mL = 0;
-      this.lastSnapshotTime = snap.t_h;
-    }
     const move = snap.running ? dt_s : 0;
     const obs = snap.obs;
-    const states = lineStates(obs);
-    const sats = saturations(obs);
-    this.text.patient.set(`Patient · ${fmtNum(this.info.weight_kg, 0)} kg`);
+    // derived once per snapshot, not once per frame
+    if (this.derivedFor !== snap) this.derived = { states: lineStates(obs), sats: saturations(obs) };
+    this.derivedFor = snap;
+    const { states, sats } = this.derived!;
     if (!this.info.hasCircuit) return this.textUpdate(dt_s, snap, states);
     for (const line of this.lines) {
       if (line.layout.part === 'filter' && !this.info.hasFilter) continue;
@@ -153,11 +150,8 @@ export class CircuitView {
     if (this.info.hasFilter) {
       this.roller.update(move, states.limbAccess.flow_mL_min);
       this.filter.update(this.filterLook(snap, sats.post));
-      const dt_h = snap.t_h - this.lastSnapshotTime;
-      if (dt_h > 0) this.replacementUsed_mL += (states.predilution.flow_mL_min + states.postdilution.flow_mL_min) * 60 * dt_h;
-      this.lastSnapshotTime = snap.t_h;
-      this.effluent.update(bagFill(snap.obs.effluent_volume_mL));
-      this.replacement.update(1 - bagFill(this.replacementUsed_mL));
+      this.effluent.update(bagFill(obs.effluent_volume_mL));
+      this.replacement.update(1 - bagFill(obs.replacement_volume_mL));
     }
     this.textUpdate(dt_s, snap, states);
   }
