@@ -64,6 +64,7 @@ export interface SimEventView {
   t_h: number;
   type: string;
   reason: string;
+  value?: number;
 }
 
 /** The settings in force now, in display units (from the engine's current settings, read only). */

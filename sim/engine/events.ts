@@ -33,6 +33,8 @@ export interface SimEvent {
   t_h: number;
   type: EventType;
   reason: string;
+  /** The measured value behind a check (aPTT in s for aptt_check and heparin_titration), for readers of the log. */
+  value?: number;
 }
 
 const EPS_h = 1e-9;
@@ -238,12 +240,12 @@ export class EventScheduler {
     const k = m.current.kinetics.heparin;
     const aptt = activatedPartialThromboplastinTime_s(k.apttBaseline, k.apttSlope, bloodState(m, y).heparin_U_mL);
     if (!h.titrate || (aptt >= h.targetLow && aptt <= h.targetHigh)) {
-      this.events.push({ t_h: t, type: 'aptt_check', reason: `aPTT ${fmt(aptt)} s${h.titrate ? ' in target' : ''}` });
+      this.events.push({ t_h: t, type: 'aptt_check', reason: `aPTT ${fmt(aptt)} s${h.titrate ? ' in target' : ''}`, value: aptt });
       return;
     }
     const before = h.infusion;
     h.infusion = aptt < h.targetLow ? Math.min(before + h.titrationStep, h.maxInfusion) : Math.max(before - h.titrationStep, 0);
     const side = aptt < h.targetLow ? `below ${fmt(h.targetLow)}` : `above ${fmt(h.targetHigh)}`;
-    this.events.push({ t_h: t, type: 'heparin_titration', reason: `aPTT ${fmt(aptt)} s ${side} s: infusion ${fmt(before, 0)} → ${fmt(h.infusion, 0)} U/h` });
+    this.events.push({ t_h: t, type: 'heparin_titration', reason: `aPTT ${fmt(aptt)} s ${side} s: infusion ${fmt(before, 0)} → ${fmt(h.infusion, 0)} U/h`, value: aptt });
   }
 }

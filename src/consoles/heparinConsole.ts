@@ -3,7 +3,6 @@ import type { SimEventView, Snapshot } from '../protocol';
 import { fmt } from '../format';
 import { devicePanel, el, readout } from './panel';
 
-const APTT_IN_REASON = /aPTT\s+([0-9]+(?:\.[0-9]+)?)\s*s/;
 
 export class HeparinConsole {
   private readonly r: ReturnType<typeof readouts>;
@@ -25,8 +24,7 @@ export class HeparinConsole {
   events(events: SimEventView[]): void {
     for (const e of events) {
       if (e.type !== 'aptt_check' && e.type !== 'heparin_titration') continue;
-      const m = APTT_IN_REASON.exec(e.reason);
-      if (m) this.lastAptt = { t_h: e.t_h, aptt_s: Number(m[1]), type: e.type };
+      if (e.value !== undefined) this.lastAptt = { t_h: e.t_h, aptt_s: e.value, type: e.type };
     }
   }
 

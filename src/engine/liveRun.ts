@@ -141,7 +141,7 @@ export class LiveRun {
       obs = this.lastObservation ?? {};
     }
     const events = sim.events;
-    const newEvents = events.slice(this.sentEvents).map((e) => ({ t_h: e.t_h, type: e.type, reason: e.reason }));
+    const newEvents = events.slice(this.sentEvents).map((e) => ({ t_h: e.t_h, type: e.type, reason: e.reason, value: e.value }));
     this.sentEvents = events.length;
     const trend = this.pendingTrend;
     this.pendingTrend = [];
