@@ -18,8 +18,3 @@ export function fmtHours(t_h: number): string {
   return `${Math.floor(totalMin / 60)}:${String(totalMin % 60).padStart(2, '0')} h`;
 }
 
-/** A reported series, or undefined when the engine does not report it (yet). */
-export function series(obs: Record<string, number>, name: string): number | undefined {
-  const v = obs[name];
-  return typeof v === 'number' ? v : undefined;
-}

@@ -1,4 +1,5 @@
 /** The trends panel: IL-6, PCT, CRP, MAP, norepinephrine, TMP, aPTT and circuit flows over simulated time. */
+import { MAP_TARGET_mmHg } from './consoles/alarmLimits';
 import type { Snapshot, TrendSeries } from './protocol';
 import { drawChart, type ChartSpec, type Line } from './trends/chart';
 import type { TrendStore } from './trends/store';
@@ -13,7 +14,7 @@ const CHARTS: ChartDef[] = [
   { id: 'il6', spec: () => ({ title: 'IL-6', unit: 'pg/mL', digits: 0, zero: true }), lines: [{ series: 'il6_pg_mL', label: 'IL-6', colour: '#ffb347' }] },
   { id: 'pct', spec: () => ({ title: 'PCT', unit: 'ng/mL', digits: 1, zero: true }), lines: [{ series: 'pct_ng_mL', label: 'PCT', colour: '#f78fb3' }] },
   { id: 'crp', spec: () => ({ title: 'CRP', unit: 'mg/L', digits: 0, zero: true }), lines: [{ series: 'crp_mg_L', label: 'CRP', colour: '#e6d36a' }] },
-  { id: 'map', spec: () => ({ title: 'MAP', unit: 'mmHg', digits: 0, target: 65 }), lines: [{ series: 'map_mmHg', label: 'MAP', colour: '#ff6b6b' }] },
+  { id: 'map', spec: () => ({ title: 'MAP', unit: 'mmHg', digits: 0, target: MAP_TARGET_mmHg }), lines: [{ series: 'map_mmHg', label: 'MAP', colour: '#ff6b6b' }] },
   {
     id: 'norepinephrine',
     spec: () => ({ title: 'Norepi', unit: 'µg/kg/min', digits: 2, zero: true }),

@@ -1,4 +1,5 @@
 /** The CRRT console: the limb's pressures, TMP, ΔP, filtration fraction, effluent and dose, filter hours. */
+import { CLOTTED_WARNING_pct, FILTER_AGE_WARNING_h, FILTRATION_FRACTION_LIMIT, TMP_WARNING_FRACTION } from './alarmLimits';
 import type { ScenarioInfo, SimEventView, Snapshot } from '../protocol';
 import { devicePanel, el, readout } from './panel';
 
@@ -31,19 +32,19 @@ export class CrrtConsole {
     const r = this.r;
     const limit = s.settings.tmpLimit_mmHg;
     r.blood.set(o.filter_blood_flow_mL_min, 0);
-    r.hours.set(o.filter_age_h, 1, o.filter_age_h > s.settings.filterMaxHours_h - 2);
+    r.hours.set(o.filter_age_h, 1, o.filter_age_h > s.settings.filterMaxHours_h - FILTER_AGE_WARNING_h);
     r.access.set(o.p_access_mmHg, 0);
     r.filter.set(o.p_filter_in_mmHg, 0);
     r.ret.set(o.p_filter_out_mmHg, 0);
     r.eff.set(o.p_effluent_mmHg, 0);
-    r.tmp.set(o.tmp_mmHg, 0, o.tmp_mmHg > 0.8 * limit);
+    r.tmp.set(o.tmp_mmHg, 0, o.tmp_mmHg > TMP_WARNING_FRACTION * limit);
     r.tmp.setNote(Number.isFinite(limit) ? `limit ${limit.toFixed(0)}` : '');
     r.dp.set(o.dp_filter_mmHg, 0);
-    r.ff.set(100 * o.filtration_fraction, 1, o.filtration_fraction > 0.25);
+    r.ff.set(100 * o.filtration_fraction, 1, o.filtration_fraction > FILTRATION_FRACTION_LIMIT);
     r.rate.set(o.effluent_rate_mL_h, 0);
     r.dose.set(o.delivered_dose_mL_kg_h, 1);
     r.dose.setNote(this.info?.hasFilter ? `set ${s.settings.values['prescription.effluentDose'].toFixed(0)}` : '');
-    r.clotted.set(o.filter_clotted_pct, 0, o.filter_clotted_pct > 30);
+    r.clotted.set(o.filter_clotted_pct, 0, o.filter_clotted_pct > CLOTTED_WARNING_pct);
     if (!this.info?.hasFilter) return;
     const running = Number.isFinite(o.filter_age_h);
     const state = running

@@ -1,4 +1,5 @@
 /** The ECMO console: pump speed and flow large, the circuit pressures and the gas settings below. */
+import { DRAINAGE_SUCTION_LIMIT_mmHg, OXYGENATOR_DP_LIMIT_mmHg, PRE_OXYGENATOR_LIMIT_mmHg, RECIRCULATION_LIMIT_pct } from './alarmLimits';
 import type { ScenarioInfo, Snapshot } from '../protocol';
 import { devicePanel, el, readout } from './panel';
 
@@ -25,12 +26,12 @@ export class EcmoConsole {
     r.rpm.set(o.pump_speed_rpm, 0);
     r.flow.set(o.pump_flow_L_min, 2);
     // suction beyond −100 mmHg makes the drainage line chatter
-    r.pDrain.set(o.p_drainage_mmHg, 0, o.p_drainage_mmHg < -100);
-    r.pPre.set(o.p_pre_oxygenator_mmHg, 0, o.p_pre_oxygenator_mmHg > 350);
+    r.pDrain.set(o.p_drainage_mmHg, 0, o.p_drainage_mmHg < DRAINAGE_SUCTION_LIMIT_mmHg);
+    r.pPre.set(o.p_pre_oxygenator_mmHg, 0, o.p_pre_oxygenator_mmHg > PRE_OXYGENATOR_LIMIT_mmHg);
     r.pPost.set(o.p_post_oxygenator_mmHg, 0);
-    r.dp.set(o.dp_oxygenator_mmHg, 0, o.dp_oxygenator_mmHg > 60);
+    r.dp.set(o.dp_oxygenator_mmHg, 0, o.dp_oxygenator_mmHg > OXYGENATOR_DP_LIMIT_mmHg);
     r.effective.set(o.effective_flow_L_min, 2);
-    r.recirc.set(o.recirculation_pct, 0, o.recirculation_pct > 30);
+    r.recirc.set(o.recirculation_pct, 0, o.recirculation_pct > RECIRCULATION_LIMIT_pct);
     r.sweep.set(o.sweep_gas_L_min, 1);
     r.fio2.set(s.settings.values['circuit.oxygenator.fio2'], 0);
     r.postSat.set(o.post_oxygenator_sat_pct, 0);

@@ -1,6 +1,6 @@
 /** The bedside monitor: MAP, heart rate, SaO2, norepinephrine, and the latest inflammatory markers. */
+import { MAP_TARGET_mmHg, SAO2_ALARM_pct } from './alarmLimits';
 import type { Snapshot } from '../protocol';
-import { series } from '../format';
 import { devicePanel, el, readout } from './panel';
 
 export class PatientMonitor {
@@ -17,12 +17,10 @@ export class PatientMonitor {
   update(s: Snapshot): void {
     const o = s.obs;
     const r = this.r;
-    // MAP, heart rate and norepinephrine appear when the engine reports them; "—" until then
-    const map = series(o, 'map_mmHg');
-    r.map.set(map, 0, map !== undefined && map < 65);
-    r.hr.set(series(o, 'heart_rate_bpm'), 0);
-    r.sao2.set(o.sao2_pct, 0, o.sao2_pct < 88);
-    r.ne.set(series(o, 'norepinephrine_ug_kg_min'), 2);
+    r.map.set(o.map_mmHg, 0, o.map_mmHg < MAP_TARGET_mmHg);
+    r.hr.set(o.heart_rate_bpm, 0);
+    r.sao2.set(o.sao2_pct, 0, o.sao2_pct < SAO2_ALARM_pct);
+    r.ne.set(o.norepinephrine_ug_kg_min, 2);
     r.il6.set(o.il6_pg_mL, 0);
     r.pct.set(o.pct_ng_mL, 1);
     r.crp.set(o.crp_mg_L, 0);
