@@ -52,6 +52,10 @@ async function open(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // a CSP refusal (an inline style or script) is reported on the console, not as a page error
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
   await page.goto(`${served.url}explorer.html`);
   return { page, errors };
 }
@@ -81,11 +85,12 @@ describe('the dose explorer page', () => {
   });
 
   it('says what is wrong with a file that is not a sweep results file', async () => {
-    const { page } = await open();
+    const { page, errors } = await open();
     await page.setInputFiles('#results-file', join(dir, 'series.csv'));
     await page.waitForSelector('#explorer-message.error');
     expect(await page.locator('#explorer-message').textContent()).toMatch(/series\.csv.*not a sweep results file/s);
     expect(await count(page, '#chart svg')).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
