@@ -1,7 +1,7 @@
 /** Translates zod's issues into ScenarioIssues that name the path, the value given and what was expected. */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { expectedText } from './schema.js';
-import { keySegment, type ScenarioIssue } from './errors.js';
+import { keySegment, shownValue, type ScenarioIssue } from './errors.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { closest } from './suggest.js';
 
@@ -37,12 +37,6 @@ function allowedKeys(path: PropertyKey[]): string[] {
     node = next;
   }
   return Object.keys(node);
-}
-
-function shown(v: unknown): string {
-  const s = JSON.stringify(v);
-  if (s === undefined) return String(v);
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
 const EXPECTED: Record<string, string> = { string: 'a text', boolean: 'true or false', number: 'a number', int: 'a whole number', object: 'an object', array: 'an array' };
@@ -92,19 +86,19 @@ export function formatZodIssue(issue: ZodLikeIssue): ScenarioIssue[] {
       });
     case 'invalid_type':
       if (issue.input === undefined) return [{ path, message: `missing; expected ${expectedName(issue)}` }];
-      return [{ path, message: `got ${shown(issue.input)}; expected ${expectedName(issue)}` }];
+      return [{ path, message: `got ${shownValue(issue.input)}; expected ${expectedName(issue)}` }];
     case 'invalid_union':
       if (issue.input === undefined) return [{ path, message: `missing; expected ${expectedQuantity(issue.path)}` }];
-      return [{ path, message: `got ${shown(issue.input)}; expected ${expectedQuantity(issue.path)}` }];
+      return [{ path, message: `got ${shownValue(issue.input)}; expected ${expectedQuantity(issue.path)}` }];
     case 'invalid_value':
-      if (issue.values?.length === 1 && issue.values[0] === true) return [{ path, message: `got ${shown(issue.input)}; expected true, or leave the field out` }];
-      return [{ path, message: `got ${shown(issue.input)}; expected one of ${(issue.values ?? []).map((v) => shown(v)).join(', ')}` }];
+      if (issue.values?.length === 1 && issue.values[0] === true) return [{ path, message: `got ${shownValue(issue.input)}; expected true, or leave the field out` }];
+      return [{ path, message: `got ${shownValue(issue.input)}; expected one of ${(issue.values ?? []).map((v) => shownValue(v)).join(', ')}` }];
     case 'too_small':
     case 'too_big':
-      return [{ path, message: `got ${shown(issue.input)}; ${boundText(issue)}` }];
+      return [{ path, message: `got ${shownValue(issue.input)}; ${boundText(issue)}` }];
     case 'custom':
       return [{ path, message: issue.message }];
     default:
-      return [{ path, message: `got ${shown(issue.input)}: ${issue.message}` }];
+      return [{ path, message: `got ${shownValue(issue.input)}: ${issue.message}` }];
   }
 }
