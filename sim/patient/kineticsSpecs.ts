@@ -41,17 +41,22 @@ export const kineticsSpecs = {
     }),
   },
   pct: {
-    peripheralVolume: q('mL', 6000, [100, 50000], {
-      range: [3000, 12000],
-      description: 'Peripheral distribution volume; the central volume is the plasma volume.',
-      source: 'E',
-      ref: 'distribution beyond plasma, ~2× plasma',
+    // PCT (13 kDa) is a small protein that crosses capillaries and distributes in extracellular water, like
+    // β2-microglobulin (11.8 kDa), whose two-pool kinetics are measured: total volume 30 % of body water
+    // (25–36 %), inter-compartment clearance 55 mL/min (30–80) [S2: Int J Artif Organs 2002;25:411].
+    peripheralVolume: q('mL', null, [100, 60000], {
+      defaultPerKg: 140,
+      range: [8000, 14000],
+      description:
+        'Peripheral (interstitial) distribution volume; the central volume is the plasma volume. Default 140 mL/kg: 30 % of body water (0.18 L/kg) less plasma; range for an 80 kg adult.',
+      source: 'S2',
+      ref: 'as β2-microglobulin (similar size): V = 30 % of total body water (25–36 %), Int J Artif Organs 2002;25:411',
     }),
-    interCompartmentClearance: q('mL/h', 2000, [0, 50000], {
-      range: [1000, 4000],
+    interCompartmentClearance: q('mL/h', 3300, [0, 50000], {
+      range: [1800, 4800],
       description: 'Clearance between plasma and the peripheral compartment.',
-      source: 'E',
-      ref: 'slower than IL-6 (larger, 13 kDa)',
+      source: 'S2',
+      ref: 'as β2-microglobulin: K12 = 55 mL/min (30–80), Int J Artif Organs 2002;25:411',
     }),
     halfLife: q('h', 30, [1, 200], {
       range: [22, 45],
