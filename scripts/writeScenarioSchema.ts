@@ -1,6 +1,10 @@
-/** Regenerates scenarios/scenario.schema.json (npm run schema); a test checks the committed file is current. */
+/** Regenerates the JSON Schemas (npm run schema): scenarios/scenario.schema.json and scenarios/cohort/cohort-arm.schema.json; a test checks the committed files are current. */
 import { writeFileSync } from 'node:fs';
-import { scenarioJsonSchema } from '../sim/scenario/jsonSchema.js';
+import { cohortArmJsonSchema, scenarioJsonSchema } from '../sim/scenario/jsonSchema.js';
 
-writeFileSync(new URL('../scenarios/scenario.schema.json', import.meta.url), JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
-console.log('wrote scenarios/scenario.schema.json');
+const write = (path: string, schema: Record<string, unknown>) => {
+  writeFileSync(new URL(`../${path}`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+  console.log(`wrote ${path}`);
+};
+write('scenarios/scenario.schema.json', scenarioJsonSchema());
+write('scenarios/cohort/cohort-arm.schema.json', cohortArmJsonSchema());

@@ -14,6 +14,13 @@ const path = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/,
 const bounds = {
   min: quantity.optional(),
   max: quantity.optional(),
+  calibrated: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        "The study did not publish this baseline: its mean is fitted by `npm run calibrate` and read from the calibration file's `draws` section (the SD scales with it, keeping the CV). The mean written here is the prior estimate the fit starts from.",
+    }),
   matchMean: z
     .boolean()
     .optional()
