@@ -15,14 +15,28 @@ export interface LoadedArm {
   protocolFile: string;
   /** The calibrated shared parameters, as overrides applied to every patient. */
   calibration: Override[];
+  /** The calibrated means of the draws marked `calibrated` (unpublished baselines), by draw path. */
+  calibratedMeans: Record<string, string>;
 }
 
-/** The calibration file: { "parameters": { "<scenario path>": "<value with unit>" }, ... }. */
-export function readCalibration(file: string): Override[] {
-  const raw = parseJsonText(readInputFile(file, 'calibration file'), file) as { parameters?: Record<string, unknown> };
+export interface Calibration {
+  parameters: Override[];
+  draws: Record<string, string>;
+}
+
+/**
+ * The calibration file: { "parameters": { "<scenario path>": "<value with unit>" },
+ * "draws": { "<draw path>": "<fitted mean with unit>" }, ... }.
+ */
+export function readCalibration(file: string): Calibration {
+  const raw = parseJsonText(readInputFile(file, 'calibration file'), file) as { parameters?: Record<string, unknown>; draws?: unknown };
   const params = raw?.parameters;
   if (typeof params !== 'object' || params === null) throw new ScenarioError(file, [{ path: 'parameters', message: 'missing; expected an object of scenario paths and values with units' }]);
-  return Object.entries(params).map(([path, value]) => ({ path, value: String(value) }));
+  const draws = raw.draws ?? {};
+  if (typeof draws !== 'object' || draws === null || Array.isArray(draws) || Object.values(draws).some((v) => typeof v !== 'string')) {
+    throw new ScenarioError(file, [{ path: 'draws', message: 'expected an object of draw paths and fitted means with units, e.g. { "patient.baseline.pct": "8 ng/mL" }' }]);
+  }
+  return { parameters: Object.entries(params).map(([path, value]) => ({ path, value: String(value) })), draws: draws as Record<string, string> };
 }
 
 export function loadArm(file: string): LoadedArm {
@@ -33,5 +47,6 @@ export function loadArm(file: string): LoadedArm {
   const here = dirname(file);
   const protocolFile = resolve(here, arm.protocol);
   const protocol = parseJsonText(readInputFile(protocolFile, 'protocol scenario'), protocolFile) as Record<string, unknown>;
-  return { file, arm, protocol, protocolFile, calibration: arm.calibration ? readCalibration(resolve(here, arm.calibration)) : [] };
+  const calibration = arm.calibration ? readCalibration(resolve(here, arm.calibration)) : { parameters: [], draws: {} };
+  return { file, arm, protocol, protocolFile, calibration: calibration.parameters, calibratedMeans: calibration.draws };
 }

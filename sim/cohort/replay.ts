@@ -27,11 +27,13 @@ export interface ReplayOptions {
   hours: number;
   /** Extra overrides for every patient (the calibration script tries candidate values through this). */
   overrides?: Override[];
+  /** Means of calibrated draws, by path, replacing the calibration file's (the calibration script's trials). */
+  calibratedMeans?: Record<string, string>;
 }
 
 export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult {
   const { arm } = loaded;
-  const patients = drawPatients(arm, loaded.file);
+  const patients = drawPatients(arm, loaded.file, { ...loaded.calibratedMeans, ...options.calibratedMeans });
   const common: Override[] = [
     ...Object.entries(arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })),
     ...loaded.calibration,

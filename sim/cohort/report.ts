@@ -13,6 +13,15 @@ export function percentError(simulated: number, published: number): number {
   return (100 * Math.abs(simulated - published)) / Math.abs(published);
 }
 
+/**
+ * How far a simulated figure may lie from the published one and still match (the cohort issue): 10 %, or for
+ * PCT, whose changes are a few ng/mL, 1 ng/mL ("1 unit where the figure is small"). No other figure gets an
+ * absolute allowance: 1 µg/kg/min of norepinephrine would accept anything.
+ */
+export function acceptedDeviation(metric: string, published: number): number {
+  return Math.max(0.1 * Math.abs(published), metric === 'pct_change_ng_mL' ? 1 : 0);
+}
+
 export function rating(errorPct: number): Rating {
   return errorPct <= 10 ? 'good' : errorPct <= 30 ? 'fair' : 'poor';
 }

@@ -43,8 +43,33 @@ interface CompiledDraw {
   matchMean?(values: number[]): number[];
 }
 
-function compileDraw(d: Draw, index: number, issues: ScenarioIssue[]): CompiledDraw | undefined {
+/**
+ * A calibrated draw takes its mean from the calibration (`calibratedMeans`, by path), its SD scaled with it so
+ * the coefficient of variation stays the one written in the arm file.
+ */
+function withCalibratedMean(d: Draw, where: string, calibratedMeans: Record<string, string>, issues: ScenarioIssue[]): Draw | undefined {
+  if (d.distribution === 'choice' || !d.calibrated) return d;
+  const given = calibratedMeans[d.path];
+  if (given === undefined) {
+    issues.push({ path: `${where}.calibrated`, message: `${d.path} is marked calibrated but the calibration file has no draws["${d.path}"]; expected its fitted mean (run npm run calibrate)` });
+    return undefined;
+  }
+  const prior = quantityIn(d.mean, undefined, where, 'mean', issues);
+  const fitted = quantityIn(given, prior?.unit, `calibration.draws["${d.path}"]`, 'mean', issues);
+  const sd = quantityIn(d.sd, prior?.unit, where, 'sd', issues);
+  if (!prior || !fitted || !sd) return undefined;
+  if (!(prior.value > 0) || !(fitted.value > 0)) {
+    issues.push({ path: `${where}.mean`, message: `a calibrated draw needs a positive prior and fitted mean; got ${d.mean} and ${given}` });
+    return undefined;
+  }
+  const unit = prior.unit ? ` ${prior.unit}` : '';
+  return { ...d, mean: `${fitted.value}${unit}`, sd: `${Number(((sd.value * fitted.value) / prior.value).toPrecision(6))}${unit}` };
+}
+
+function compileDraw(given: Draw, index: number, calibratedMeans: Record<string, string>, issues: ScenarioIssue[]): CompiledDraw | undefined {
   const where = `draws[${index}]`;
+  const d = withCalibratedMean(given, where, calibratedMeans, issues);
+  if (!d) return undefined;
   const isDescriptor = d.path.startsWith('descriptors.');
   const spec = isDescriptor ? undefined : leafAt(scenarioSpecs, d.path);
   if (!isDescriptor && !spec) {
@@ -116,10 +141,13 @@ export function streamSeed(seed: number, path: string): number {
   return h >>> 0;
 }
 
-/** The arm's n patients, drawn in order from its seed: the same file always gives the same patients. */
-export function drawPatients(arm: ArmFile, source: string): VirtualPatient[] {
+/**
+ * The arm's n patients, drawn in order from its seed: the same file (and calibration) always gives the same
+ * patients. `calibratedMeans` holds the fitted means of the draws marked calibrated, by path.
+ */
+export function drawPatients(arm: ArmFile, source: string, calibratedMeans: Record<string, string> = {}): VirtualPatient[] {
   const issues: ScenarioIssue[] = [];
-  const draws = arm.draws.map((d, i) => compileDraw(d, i, issues));
+  const draws = arm.draws.map((d, i) => compileDraw(d, i, calibratedMeans, issues));
   if (issues.length) throw new ScenarioError(source, issues);
   // Each draw has its own stream, seeded from the arm's seed and the draw's path: adding or removing a draw
   // leaves every other draw's values as they were, and adding a patient never changes the ones before it.
