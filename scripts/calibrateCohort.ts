@@ -21,6 +21,7 @@ import { leafAt, type QuantitySpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 import { loadArm, type LoadedArm } from '../sim/cohort/loadArm.js';
 import { replayArm, type ArmResult } from '../sim/cohort/replay.js';
+import { numberAndUnit } from '../sim/cohort/virtualPatients.js';
 import type { MetricName } from '../sim/cohort/metrics.js';
 import { acceptedDeviation, percentError } from '../sim/cohort/report.js';
 import type { Override } from '../sim/scenario/load.js';
@@ -110,7 +111,9 @@ function checkCalibratable(p: Parameter, stage: Stage): string {
     const units = arms.map((a) => {
       const d = a.arm.draws.find((x) => x.path === p.path);
       if (!d || d.distribution === 'choice' || !d.calibrated) throw new Error(`${p.path}: ${a.arm.name} has no draw of it marked calibrated`);
-      return d.mean.replace(/^[-+0-9.eE\s]+/, '');
+      const mean = numberAndUnit(d.mean);
+      if (!mean) throw new Error(`${p.path}: ${a.arm.name}'s mean ${JSON.stringify(d.mean)} is not a number with its unit`);
+      return mean.unit;
     });
     if (new Set(units).size !== 1) throw new Error(`${p.path}: the arms write its mean in different units (${units.join(', ')})`);
     return units[0];
@@ -192,7 +195,7 @@ for (const stage of STAGES) {
     }
     return r;
   };
-  const defaults = stage.parameters.map((p) => (p.draw ? undefined : leafAt(scenarioSpecs, p.path)) as QuantitySpec | undefined).map((spec, i) => spec?.default ?? (stage.parameters[i].min + stage.parameters[i].max) / 2);
+  const defaults = stage.parameters.map((p) => (p.draw ? undefined : (leafAt(scenarioSpecs, p.path) as QuantitySpec).default) ?? (p.min + p.max) / 2);
   const start = stage.parameters.map((p, i) => {
     const v = p.start ?? (p.above ? defaults[i] - defaults[stage.parameters.findIndex((q) => q.path === p.above)] : defaults[i]);
     return Math.min(Math.max(toUnit(p, v), 0.02), 0.98);

@@ -20,19 +20,25 @@ export interface VirtualPatient {
 
 const NUMBER_AND_UNIT = /^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$/;
 
-/** Splits "49.2 years" into 49.2 and "years", checking the unit against the field's dimension. */
-function quantityIn(given: string, unitText: string | undefined, drawPath: string, field: string, issues: ScenarioIssue[]): { value: number; unit: string } | undefined {
+/** Splits "49.2 years" into 49.2 and "years" (undefined if the text does not start with a number). */
+export function numberAndUnit(given: string): { value: number; unit: string } | undefined {
   const m = NUMBER_AND_UNIT.exec(given);
-  if (!m) {
+  return m ? { value: Number(m[1]), unit: m[2] } : undefined;
+}
+
+/** A draw's quantity as number and unit, the unit checked against the mean's. */
+function quantityIn(given: string, unitText: string | undefined, drawPath: string, field: string, issues: ScenarioIssue[]): { value: number; unit: string } | undefined {
+  const q = numberAndUnit(given);
+  if (!q) {
     issues.push({ path: `${drawPath}.${field}`, message: `got ${JSON.stringify(given)}; expected a number with its unit, e.g. "52.3 mmHg"` });
     return undefined;
   }
-  const unit = m[2];
+  const unit = q.unit;
   if (unitText !== undefined && unit !== unitText) {
     issues.push({ path: `${drawPath}.${field}`, message: `got ${JSON.stringify(given)}; expected the same unit as the mean ("${unitText}")` });
     return undefined;
   }
-  return { value: Number(m[1]), unit };
+  return q;
 }
 
 interface CompiledDraw {
