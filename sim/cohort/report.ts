@@ -43,6 +43,7 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
   const lines: string[] = [];
   lines.push(`Cohort replay, ${hours} h. Published figures (cohort.md) beside the simulated ones.`);
   lines.push('Error = |simulated − published| / |published|: good ≤ 10 %, fair 10–30 %, poor > 30 %.');
+  lines.push('A PCT change of a few ng/mL matches within 1 ng/mL as well (the cohort issue: "1 unit where the figure is small").');
   for (const arm of arms) {
     lines.push('', `${arm.name} (n = ${arm.n})`);
     lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated mean ± SD', 24)}${pad('error', 10)}rating`);
