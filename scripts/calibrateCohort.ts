@@ -69,7 +69,7 @@ const STAGES: Stage[] = [
     name: 'PCT production and baseline',
     parameters: [
       // Not published; the arms' baselines did not differ (cohort.md). Bounds: septic-shock cohorts' means.
-      { path: 'patient.baseline.pct', draw: true, min: 4, max: 30, log: true, start: 10 },
+      { path: 'patient.baseline.pct', draw: true, min: 4, max: 30, log: true }, // starts from the arm files' prior mean
       // PCT falls 30–50 % a day in responders: production must fall within hours, not the drive's days.
       { path: 'kinetics.pct.productionResidualFraction', min: 0.05, max: 1, start: 0.3 },
       { path: 'kinetics.pct.productionTimeConstant', min: 6, max: 72, log: true, start: 8 }, // the spec's plausible range
@@ -195,7 +195,8 @@ for (const stage of STAGES) {
     }
     return r;
   };
-  const defaults = stage.parameters.map((p) => (p.draw ? undefined : (leafAt(scenarioSpecs, p.path) as QuantitySpec).default) ?? (p.min + p.max) / 2);
+  // A parameter starts from its spec's default, a calibrated draw from the prior mean its arm files write.
+  const defaults = stage.parameters.map((p) => (p.draw ? numberAndUnit(fittedMeans.get(p.path)!)?.value : (leafAt(scenarioSpecs, p.path) as QuantitySpec).default) ?? (p.min + p.max) / 2);
   const start = stage.parameters.map((p, i) => {
     const v = p.start ?? (p.above ? defaults[i] - defaults[stage.parameters.findIndex((q) => q.path === p.above)] : defaults[i]);
     return Math.min(Math.max(toUnit(p, v), 0.02), 0.98);

@@ -1,10 +1,11 @@
 /** Regenerates the JSON Schemas (npm run schema): scenarios/scenario.schema.json and scenarios/cohort/cohort-arm.schema.json; a test checks the committed files are current. */
 import { writeFileSync } from 'node:fs';
-import { cohortArmJsonSchema, scenarioJsonSchema } from '../sim/scenario/jsonSchema.js';
+import { armJsonSchema } from '../sim/cohort/armSchema.js';
+import { scenarioJsonSchema } from '../sim/scenario/jsonSchema.js';
 
 const write = (path: string, schema: Record<string, unknown>) => {
   writeFileSync(new URL(`../${path}`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
   console.log(`wrote ${path}`);
 };
 write('scenarios/scenario.schema.json', scenarioJsonSchema());
-write('scenarios/cohort/cohort-arm.schema.json', cohortArmJsonSchema());
+write('scenarios/cohort/cohort-arm.schema.json', armJsonSchema());

@@ -3,10 +3,13 @@
  * the replay compares with the published table; the prescription changes the outcome the way physics says.
  */
 import { describe, expect, it } from 'vitest';
-import { loadArm } from '../sim/cohort/loadArm.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadArm, readCalibration } from '../sim/cohort/loadArm.js';
 import { replayArm } from '../sim/cohort/replay.js';
 import { drawPatients } from '../sim/cohort/virtualPatients.js';
-import { meanSd } from '../sim/cohort/metrics.js';
+import { meanSd, type MetricName } from '../sim/cohort/metrics.js';
 import { acceptedDeviation, percentError, rating } from '../sim/cohort/report.js';
 
 const ecmo = loadArm('scenarios/cohort/ecmo-hvhf.json');
@@ -55,6 +58,12 @@ describe('virtual patients', () => {
     expect(() => drawPatients(ecmo.arm, 'arm.json', {})).toThrow(/draws\[\d+\]\.calibrated: patient\.baseline\.pct is marked calibrated but the calibration file has no draws\["patient\.baseline\.pct"\]/);
     expect(() => drawPatients(ecmo.arm, 'arm.json', { 'patient.baseline.pct': '8 mg/L' })).toThrow(/expected the same unit as the mean/);
   });
+  it('a calibration file with a value that is not a quantity text is refused, naming the path and the value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calibration-'));
+    const file = join(dir, 'calibration.json');
+    writeFileSync(file, JSON.stringify({ parameters: { 'kinetics.crp.hill': 3 }, draws: { 'patient.baseline.pct': ['8 ng/mL'] } }));
+    expect(() => readCalibration(file)).toThrow(/parameters\.kinetics\.crp\.hill: got 3[^\n]*\n\s*draws\.patient\.baseline\.pct: got \["8 ng\/mL"\]/);
+  });
   it('every patient is a valid scenario: the arm replays without a validation error', () => {
     const r = replayArm(standard, { hours: 1 });
     expect(r.patients).toHaveLength(standard.arm.n);
@@ -85,7 +94,7 @@ describe('the prescription moves the ECMO arm the way the physics says', () => {
 describe('the committed calibration reproduces the published 24 h table (cohort.md)', () => {
   const arms = [replayArm(ecmo, { hours: 24 }), replayArm(standard, { hours: 24 })];
   // Within 10 % of the published figure; PCT within 1 ng/mL (acceptedDeviation, the rule).
-  const close = (sim: number, pub: number, figure: string) => Math.abs(sim - pub) <= acceptedDeviation(figure, pub);
+  const close = (sim: number, pub: number, figure: MetricName) => Math.abs(sim - pub) <= acceptedDeviation(figure, pub);
   const figures = ['il6_change_pct', 'crp_change_mg_L', 'pct_change_ng_mL', 'map_24h_mmHg', 'map_change_mmHg', 'hr_change_bpm', 'norepinephrine_change_ug_kg_min'] as const;
   for (const arm of arms) {
     for (const f of figures) {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resultToCsv, resultToJson } from '../sim/output/formats.js';
-import { cohortArmJsonSchema, scenarioJsonSchema } from '../sim/scenario/jsonSchema.js';
+import { armJsonSchema } from '../sim/cohort/armSchema.js';
+import { scenarioJsonSchema } from '../sim/scenario/jsonSchema.js';
 import { DEFAULT_ECMO, run } from './helpers/scenarios.js';
 
 describe('determinism', () => {
@@ -20,7 +21,7 @@ describe('scenario JSON Schema', () => {
     expect(committed).toEqual(scenarioJsonSchema());
   });
   it('the committed scenarios/cohort/cohort-arm.schema.json is current, and the arm files point at it', () => {
-    expect(JSON.parse(readFileSync('scenarios/cohort/cohort-arm.schema.json', 'utf8'))).toEqual(cohortArmJsonSchema());
+    expect(JSON.parse(readFileSync('scenarios/cohort/cohort-arm.schema.json', 'utf8'))).toEqual(armJsonSchema());
     for (const arm of ['ecmo-hvhf', 'standard-care']) expect(JSON.parse(readFileSync(`scenarios/cohort/${arm}.json`, 'utf8')).$schema).toBe('./cohort-arm.schema.json');
   });
 });

@@ -5,7 +5,7 @@ import { readInputFile } from '../scenario/loadFile.js';
 import { parseJsonText } from '../scenario/jsonText.js';
 import type { Override } from '../scenario/load.js';
 import { formatZodIssue, type ZodLikeIssue } from '../scenario/zodIssues.js';
-import { armSchema, type ArmFile } from './armSchema.js';
+import { armSchema, calibrationSchema, type ArmFile } from './armSchema.js';
 
 export interface LoadedArm {
   file: string;
@@ -29,14 +29,9 @@ export interface Calibration {
  * "draws": { "<draw path>": "<fitted mean with unit>" }, ... }.
  */
 export function readCalibration(file: string): Calibration {
-  const raw = parseJsonText(readInputFile(file, 'calibration file'), file) as { parameters?: Record<string, unknown>; draws?: unknown };
-  const params = raw?.parameters;
-  if (typeof params !== 'object' || params === null) throw new ScenarioError(file, [{ path: 'parameters', message: 'missing; expected an object of scenario paths and values with units' }]);
-  const draws = raw.draws ?? {};
-  if (typeof draws !== 'object' || draws === null || Array.isArray(draws) || Object.values(draws).some((v) => typeof v !== 'string')) {
-    throw new ScenarioError(file, [{ path: 'draws', message: 'expected an object of draw paths and fitted means with units, e.g. { "patient.baseline.pct": "8 ng/mL" }' }]);
-  }
-  return { parameters: Object.entries(params).map(([path, value]) => ({ path, value: String(value) })), draws: draws as Record<string, string> };
+  const parsed = calibrationSchema.safeParse(parseJsonText(readInputFile(file, 'calibration file'), file), { reportInput: true });
+  if (!parsed.success) throw new ScenarioError(file, parsed.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)));
+  return { parameters: Object.entries(parsed.data.parameters).map(([path, value]) => ({ path, value })), draws: parsed.data.draws ?? {} };
 }
 
 export function loadArm(file: string): LoadedArm {

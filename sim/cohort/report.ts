@@ -4,7 +4,7 @@
  * between-arm differences. Also the JSON and per-patient CSV forms.
  */
 import { toJsonText } from '../output/formats.js';
-import { METRIC_NAMES, METRICS } from './metrics.js';
+import { METRIC_NAMES, METRICS, SMALL_FIGURE_ALLOWANCE, type MetricName } from './metrics.js';
 import type { ArmResult } from './replay.js';
 
 export type Rating = 'good' | 'fair' | 'poor';
@@ -13,13 +13,9 @@ export function percentError(simulated: number, published: number): number {
   return (100 * Math.abs(simulated - published)) / Math.abs(published);
 }
 
-/**
- * How far a simulated figure may lie from the published one and still match (the cohort issue): 10 %, or for
- * PCT, whose changes are a few ng/mL, 1 ng/mL ("1 unit where the figure is small"). No other figure gets an
- * absolute allowance: 1 µg/kg/min of norepinephrine would accept anything.
- */
-export function acceptedDeviation(metric: string, published: number): number {
-  return Math.max(0.1 * Math.abs(published), metric === 'pct_change_ng_mL' ? 1 : 0);
+/** How far a simulated figure may lie from the published one and still match: 10 %, or a small figure's allowance. */
+export function acceptedDeviation(metric: MetricName, published: number): number {
+  return Math.max(0.1 * Math.abs(published), SMALL_FIGURE_ALLOWANCE[metric] ?? 0);
 }
 
 export function rating(errorPct: number): Rating {
@@ -43,7 +39,10 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
   const lines: string[] = [];
   lines.push(`Cohort replay, ${hours} h. Published figures (cohort.md) beside the simulated ones.`);
   lines.push('Error = |simulated − published| / |published|: good ≤ 10 %, fair 10–30 %, poor > 30 %.');
-  lines.push('A PCT change of a few ng/mL matches within 1 ng/mL as well (the cohort issue: "1 unit where the figure is small").');
+  for (const [k, amount] of Object.entries(SMALL_FIGURE_ALLOWANCE)) {
+    const [figure, unit] = METRICS[k as MetricName].split(/, (?=[^,]*$)/);
+    lines.push(`${figure} is small: it matches within ${amount} ${unit} as well (the cohort issue: "1 unit where the figure is small").`);
+  }
   for (const arm of arms) {
     lines.push('', `${arm.name} (n = ${arm.n})`);
     lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated mean ± SD', 24)}${pad('error', 10)}rating`);
