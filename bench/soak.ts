@@ -17,7 +17,12 @@ const file = 'scenarios/ecmo-hvhf-default.json';
 
 const h0 = heapMiB();
 let t0 = performance.now();
-const long = simulate(loadScenarioFile(file, [{ path: 'duration', value: '720 h' }, { path: 'outputInterval', value: '1 h' }]));
+const long = simulate(
+  loadScenarioFile(file, [
+    { path: 'duration', value: '720 h' },
+    { path: 'outputInterval', value: '1 h' },
+  ]),
+);
 const longMs = performance.now() - t0;
 const h1 = heapMiB();
 console.log(
@@ -31,7 +36,12 @@ t0 = performance.now();
 let checksum = 0;
 for (let i = 0; i < RUNS; i++) {
   const dose = 20 + (i % 50); // mL/kg/h, a sweep over dose
-  const r = simulate(loadScenarioFile(file, [{ path: 'duration', value: '24 h' }, { path: 'prescription.effluentDose', value: `${dose} mL/kg/h` }]));
+  const r = simulate(
+    loadScenarioFile(file, [
+      { path: 'duration', value: '24 h' },
+      { path: 'prescription.effluentDose', value: `${dose} mL/kg/h` },
+    ]),
+  );
   checksum += r.summary.il6_change_pct;
   if (i === 99) console.log(`after 100 runs: heap ${heapMiB().toFixed(1)} MiB`);
 }

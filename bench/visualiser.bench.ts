@@ -44,7 +44,10 @@ try {
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const extra = process.argv.slice(2).map((a) => `&${a}`).join('');
+  const extra = process.argv
+    .slice(2)
+    .map((a) => `&${a}`)
+    .join('');
   await page.goto(`${served.url}?perf${extra}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="ecmo-flow"] .value')?.textContent !== '—');
@@ -80,9 +83,15 @@ try {
   const firstRaw = js.reduce((s, f) => s + f.raw, 0);
 
   console.log(`visualiser benchmark — headless chromium (${CHROMIUM_NAME()}), renderer: ${renderer}, viewport 1280×800`);
-  console.log(`  simulated ${(t1_h - t0_h).toFixed(2)} h in ${(MEASURE_ms / 1000).toFixed(0)} s of measurement at 3600× (target ${(MEASURE_ms / 1000).toFixed(0)} h)`);
-  console.log(`  frame interval (rAF): n=${iv.n}  median ${iv.median.toFixed(2)} ms  p95 ${iv.p95.toFixed(2)} ms  p99 ${iv.p99.toFixed(2)} ms  max ${iv.max.toFixed(2)} ms   [target p95 ≤ 16.7 ms]`);
-  console.log(`  frame work (page):   n=${work.n}  median ${work.median.toFixed(2)} ms  p95 ${work.p95.toFixed(2)} ms  p99 ${work.p99.toFixed(2)} ms  max ${work.max.toFixed(2)} ms`);
+  console.log(
+    `  simulated ${(t1_h - t0_h).toFixed(2)} h in ${(MEASURE_ms / 1000).toFixed(0)} s of measurement at 3600× (target ${(MEASURE_ms / 1000).toFixed(0)} h)`,
+  );
+  console.log(
+    `  frame interval (rAF): n=${iv.n}  median ${iv.median.toFixed(2)} ms  p95 ${iv.p95.toFixed(2)} ms  p99 ${iv.p99.toFixed(2)} ms  max ${iv.max.toFixed(2)} ms   [target p95 ≤ 16.7 ms]`,
+  );
+  console.log(
+    `  frame work (page):   n=${work.n}  median ${work.median.toFixed(2)} ms  p95 ${work.p95.toFixed(2)} ms  p99 ${work.p99.toFixed(2)} ms  max ${work.max.toFixed(2)} ms`,
+  );
   console.log(`  first load JavaScript: ${js.length} files, ${kB(firstRaw)} raw, ${kB(firstGzip)} gzipped   [target ≤ 400 KB]`);
   for (const f of js.sort((a, b) => b.gzip - a.gzip)) console.log(`    ${f.file.padEnd(48)} ${kB(f.raw).padStart(10)} raw ${kB(f.gzip).padStart(10)} gzip`);
   console.log(`  all JavaScript in the build: ${allJs.length} files, ${kB(allGzip)} gzipped`);

@@ -140,7 +140,8 @@ const text = (unit: string, v: number) => `${Number(v.toPrecision(5))}${unit ? `
 /** --from "<stage>": refit that stage and the later ones, keeping the committed values of the earlier ones. */
 const fromIndex = process.argv.indexOf('--from');
 const resumeFrom = fromIndex > 0 ? process.argv[fromIndex + 1] : undefined;
-if (resumeFrom && !STAGES.some((s) => s.name === resumeFrom)) throw new Error(`--from: no stage "${resumeFrom}"; stages: ${STAGES.map((s) => s.name).join(', ')}`);
+if (resumeFrom && !STAGES.some((s) => s.name === resumeFrom))
+  throw new Error(`--from: no stage "${resumeFrom}"; stages: ${STAGES.map((s) => s.name).join(', ')}`);
 const committed = resumeFrom
   ? (JSON.parse(readFileSync(OUT, 'utf8')) as { parameters: Record<string, string>; draws?: Record<string, string>; stages: unknown[] })
   : undefined;
@@ -196,26 +197,24 @@ for (const stage of STAGES) {
     return r;
   };
   // A parameter starts from its spec's default, a calibrated draw from the prior mean its arm files write.
-  const defaults = stage.parameters.map((p) => (p.draw ? numberAndUnit(fittedMeans.get(p.path)!)?.value : (leafAt(scenarioSpecs, p.path) as QuantitySpec).default) ?? (p.min + p.max) / 2);
+  const defaults = stage.parameters.map(
+    (p) => (p.draw ? numberAndUnit(fittedMeans.get(p.path)!)?.value : (leafAt(scenarioSpecs, p.path) as QuantitySpec).default) ?? (p.min + p.max) / 2,
+  );
   const start = stage.parameters.map((p, i) => {
     const v = p.start ?? (p.above ? defaults[i] - defaults[stage.parameters.findIndex((q) => q.path === p.above)] : defaults[i]);
     return Math.min(Math.max(toUnit(p, v), 0.02), 0.98);
   });
   const t0 = performance.now();
-  const fit = levenbergMarquardt(
-    { x: points.map((_, i) => i), y: points.map(() => 0) },
-    (u) => (i) => residuals(u)[i],
-    {
-      initialValues: start,
-      minValues: stage.parameters.map(() => 0),
-      maxValues: stage.parameters.map(() => 1),
-      damping: 0.5,
-      gradientDifference: stage.gradientStep ?? 0.02,
-      centralDifference: false,
-      maxIterations: 25,
-      errorTolerance: 1e-4,
-    },
-  );
+  const fit = levenbergMarquardt({ x: points.map((_, i) => i), y: points.map(() => 0) }, (u) => (i) => residuals(u)[i], {
+    initialValues: start,
+    minValues: stage.parameters.map(() => 0),
+    maxValues: stage.parameters.map(() => 1),
+    damping: 0.5,
+    gradientDifference: stage.gradientStep ?? 0.02,
+    centralDifference: false,
+    maxIterations: 25,
+    errorTolerance: 1e-4,
+  });
   const best = stageValues(stage.parameters, fit.parameterValues);
   stage.parameters.forEach((p, i) => keep(p, text(units[i], best[i])));
   const final = replay();
@@ -228,7 +227,10 @@ for (const stage of STAGES) {
       points.map((pt) => {
         const pub = final[pt.arm].published[pt.metric].value;
         const sim = final[pt.arm].metrics[pt.metric].mean;
-        return [`${final[pt.arm].name}: ${pt.metric}`, { published: pub, simulated: Number(sim.toPrecision(4)), error_pct: Number(percentError(sim, pub).toFixed(1)) }];
+        return [
+          `${final[pt.arm].name}: ${pt.metric}`,
+          { published: pub, simulated: Number(sim.toPrecision(4)), error_pct: Number(percentError(sim, pub).toFixed(1)) },
+        ];
       }),
     ),
   };

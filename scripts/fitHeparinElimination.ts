@@ -28,11 +28,13 @@ function kinetics(p: number[]): HeparinKinetics {
 }
 const model = (p: number[]) => (dose: number) => Math.log(apparentHalfLife_h(kinetics(p), dose / VD_mL_kg));
 
-const fit = levenbergMarquardt(
-  { x: data.map((d) => d.dose_U_kg), y: data.map((d) => Math.log(d.halfLife_h)) },
-  model,
-  { initialValues: [Math.log(80), Math.log(0.5), Math.log(7)], maxIterations: 500, errorTolerance: 1e-12, damping: 1e-3, gradientDifference: 1e-6 },
-);
+const fit = levenbergMarquardt({ x: data.map((d) => d.dose_U_kg), y: data.map((d) => Math.log(d.halfLife_h)) }, model, {
+  initialValues: [Math.log(80), Math.log(0.5), Math.log(7)],
+  maxIterations: 500,
+  errorTolerance: 1e-12,
+  damping: 1e-3,
+  gradientDifference: 1e-6,
+});
 const k = kinetics(fit.parameterValues);
 const residuals = data.map((d) => {
   const model_h = apparentHalfLife_h(k, d.dose_U_kg / VD_mL_kg);

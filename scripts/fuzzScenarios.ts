@@ -73,7 +73,7 @@ const ADJUSTABLE = LEAVES.filter((l) => l.spec.adjustable);
 const QUANTITIES = LEAVES.filter((l) => l.spec.kind === 'quantity');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ECMO = JSON.parse(readFileSync(join(ROOT, "scenarios/ecmo-hvhf-default.json"), "utf8")) as JsonObject;
+const ECMO = JSON.parse(readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8')) as JsonObject;
 const STANDARD = JSON.parse(readFileSync(join(ROOT, 'scenarios/standard-care-default.json'), 'utf8')) as JsonObject;
 /** The ECMO default with a timeline of every kind of entry and a few sections spelt out. */
 const RICH: Json = {
@@ -99,17 +99,104 @@ type JsonObject = { [k: string]: Json };
 
 /** Strings that are not quantities, or quantities that are wrong in some way. */
 const BAD_STRINGS = [
-  '', ' ', 'NaN', 'Infinity', '-Infinity', 'NaN kg', 'Infinity mL', '-Infinity mmHg', '1e999 kg', '1e308 kg', '-1e308 mL/h',
-  '1e-320 h', '-5 kg', '0 kg', '-0 h', '45', '45 mmHg', '45 mL/kg/h', '30 %', '-30 %', '1000 %', '3000 rpm', '23 Fr', '1.5 L/min',
-  '0.1 1/h', '18 U/kg/h', '5000 U', '1e3*1e3 mL', "import('fs') kg", 'require("fs") kg', 'sqrt(4) mL', '2^10 mL', '(1+2) mL',
-  '${7*7} kg', '`id` kg', 'process.exit() h', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
-  '\u0000', '45\u0000 kg', '🩸 mL', '４５ mL/kg/h', '45 mL/kg/h\u200b', '45\u00a0mL/kg/h', '45 µg/kg/min', '\u202e45 kg',
-  '45 mL / kg / h', ' 45 mL/kg/h ', '45mL/kg/h', '0x1F kg', '1_000 kg', '1,5 L/min', '+45 mL/kg/h', '.5 h', '5. h', '5e-1 h',
-  'true', 'null', 'undefined', '{}', '[]', '45 kg kg', '45 m', '45 furlong', '45 mL/kg/h/h', '1 kg^2', '80 lb', '80 lbs',
-  '176 pound', '6 ft', '37 degC', '5 mmol/L', '1 atm', '100 kPa', '3 L/h', '0.05 L/min', '1 day', '90 days', '1e6 h', '-1 h',
-  '2 weeks', '1 year', 'e kg', 'pi kg', 'Fr', 'U', '1 U/mL/h', '-0 %', '100.0000001 %', '99.9999 %', '1e-9 %', '0.0 rpm',
+  '',
+  ' ',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  'NaN kg',
+  'Infinity mL',
+  '-Infinity mmHg',
+  '1e999 kg',
+  '1e308 kg',
+  '-1e308 mL/h',
+  '1e-320 h',
+  '-5 kg',
+  '0 kg',
+  '-0 h',
+  '45',
+  '45 mmHg',
+  '45 mL/kg/h',
+  '30 %',
+  '-30 %',
+  '1000 %',
+  '3000 rpm',
+  '23 Fr',
+  '1.5 L/min',
+  '0.1 1/h',
+  '18 U/kg/h',
+  '5000 U',
+  '1e3*1e3 mL',
+  "import('fs') kg",
+  'require("fs") kg',
+  'sqrt(4) mL',
+  '2^10 mL',
+  '(1+2) mL',
+  '${7*7} kg',
+  '`id` kg',
+  'process.exit() h',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '\u0000',
+  '45\u0000 kg',
+  '🩸 mL',
+  '４５ mL/kg/h',
+  '45 mL/kg/h\u200b',
+  '45\u00a0mL/kg/h',
+  '45 µg/kg/min',
+  '\u202e45 kg',
+  '45 mL / kg / h',
+  ' 45 mL/kg/h ',
+  '45mL/kg/h',
+  '0x1F kg',
+  '1_000 kg',
+  '1,5 L/min',
+  '+45 mL/kg/h',
+  '.5 h',
+  '5. h',
+  '5e-1 h',
+  'true',
+  'null',
+  'undefined',
+  '{}',
+  '[]',
+  '45 kg kg',
+  '45 m',
+  '45 furlong',
+  '45 mL/kg/h/h',
+  '1 kg^2',
+  '80 lb',
+  '80 lbs',
+  '176 pound',
+  '6 ft',
+  '37 degC',
+  '5 mmol/L',
+  '1 atm',
+  '100 kPa',
+  '3 L/h',
+  '0.05 L/min',
+  '1 day',
+  '90 days',
+  '1e6 h',
+  '-1 h',
+  '2 weeks',
+  '1 year',
+  'e kg',
+  'pi kg',
+  'Fr',
+  'U',
+  '1 U/mL/h',
+  '-0 %',
+  '100.0000001 %',
+  '99.9999 %',
+  '1e-9 %',
+  '0.0 rpm',
 ];
-const LONG = (r: Rng) => pick(r, ['x'.repeat(int(r, 65, 300)), 'x'.repeat(10_000), '9'.repeat(500) + ' kg', '1' + '0'.repeat(400) + ' mL', 'é'.repeat(2000), '🩸'.repeat(1000)]);
+const LONG = (r: Rng) =>
+  pick(r, ['x'.repeat(int(r, 65, 300)), 'x'.repeat(10_000), '9'.repeat(500) + ' kg', '1' + '0'.repeat(400) + ' mL', 'é'.repeat(2000), '🩸'.repeat(1000)]);
 const BAD_NUMBERS = [0, -0, -1, 1, 0.5, 45, 1e308, -1e308, 5e-324, 1e21, 2 ** 53 + 2, 3.14159, 100, 1e6, -45];
 
 function badValue(r: Rng, depth = 0): Json {
@@ -144,8 +231,31 @@ function legalText(r: Rng, spec: LeafSpec): Json {
 }
 
 const KEYS = [
-  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '', ' ', 'weight ', 'Weight', 'wieght', 'wéight',
-  '😀', '\u0000', 'a.b', 'timeline', '$schema', 'name', 'patient', 'circuit', 'null', 'undefined', '0', '-1', 'x'.repeat(300),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '',
+  ' ',
+  'weight ',
+  'Weight',
+  'wieght',
+  'wéight',
+  '😀',
+  '\u0000',
+  'a.b',
+  'timeline',
+  '$schema',
+  'name',
+  'patient',
+  'circuit',
+  'null',
+  'undefined',
+  '0',
+  '-1',
+  'x'.repeat(300),
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -197,22 +307,44 @@ function randomAt(r: Rng): Json {
 
 function randomSetting(r: Rng, weight: number): [string, Json] {
   return weighted<() => [string, Json]>(r, [
-    [8, () => {
-      const { path, spec } = pick(r, ADJUSTABLE);
-      return [path, legalText(r, spec)];
-    }],
+    [
+      8,
+      () => {
+        const { path, spec } = pick(r, ADJUSTABLE);
+        return [path, legalText(r, spec)];
+      },
+    ],
     [3, () => [pick(r, ADJUSTABLE).path, badValue(r)]],
-    [2, () => {
-      const { path, spec } = pick(r, LEAVES);
-      return [path, legalText(r, spec)]; // often not adjustable
-    }],
+    [
+      2,
+      () => {
+        const { path, spec } = pick(r, LEAVES);
+        return [path, legalText(r, spec)]; // often not adjustable
+      },
+    ],
     [1, () => ['prescription.heparin.infusion', `${fmt(r() * 60)} U/kg/h`]],
     [1, () => ['prescription.effluentDose', `${fmt(r() * 200)} mL/kg/h`]],
     [1, () => ['patient.fluids.infusion', `${fmt(r() * 2000 * Math.min(1, weight / 80))} mL/h`]],
-    [2, () => [
-      pick(r, ['__proto__.polluted', 'constructor.prototype.polluted', '__proto__', 'prescription', 'circuit.pump', 'prescription.effluentdose', 'circuit..pump.speed', '', '.', 'a'.repeat(500), 'prescription.effluentDose.value', 'toString']),
-      pick(r, ['1 kg', 1, true, { polluted: 1 }] as Json[]),
-    ]],
+    [
+      2,
+      () => [
+        pick(r, [
+          '__proto__.polluted',
+          'constructor.prototype.polluted',
+          '__proto__',
+          'prescription',
+          'circuit.pump',
+          'prescription.effluentdose',
+          'circuit..pump.speed',
+          '',
+          '.',
+          'a'.repeat(500),
+          'prescription.effluentDose.value',
+          'toString',
+        ]),
+        pick(r, ['1 kg', 1, true, { polluted: 1 }] as Json[]),
+      ],
+    ],
   ])();
 }
 
@@ -289,7 +421,18 @@ function mutateTree(r: Rng, doc: JsonObject, log: string[]): void {
       return;
     }
     case 'section': {
-      const key = pick(r, ['patient', 'circuit', 'filter', 'prescription', 'kinetics', 'hemodynamics', 'timeline', 'patient.baseline', 'circuit.pump', 'prescription.heparin']);
+      const key = pick(r, [
+        'patient',
+        'circuit',
+        'filter',
+        'prescription',
+        'kinetics',
+        'hemodynamics',
+        'timeline',
+        'patient.baseline',
+        'circuit.pump',
+        'prescription.heparin',
+      ]);
       const v = pick(r, [null, 'string', 42, [], {}, true, [{}]] as Json[]);
       const p = parentOf(doc, key.split('.'));
       if (p) setOwn(p.parent, p.key, v);
@@ -364,8 +507,21 @@ function mutateLegal(r: Rng, doc: JsonObject, log: string[]): void {
 function mutateText(r: Rng, text: string, log: string[]): string {
   const pos = int(r, 0, text.length);
   const kind = pick(r, [
-    'truncate', 'deleteChar', 'insertChar', 'singleQuotes', 'trailingComma', 'comment', 'bom', 'literal', 'duplicateKey',
-    'escapedDuplicate', 'replaceAll', 'deepText', 'controlChar', 'loneSurrogate', 'huge',
+    'truncate',
+    'deleteChar',
+    'insertChar',
+    'singleQuotes',
+    'trailingComma',
+    'comment',
+    'bom',
+    'literal',
+    'duplicateKey',
+    'escapedDuplicate',
+    'replaceAll',
+    'deepText',
+    'controlChar',
+    'loneSurrogate',
+    'huge',
   ] as const);
   log.push(`text ${kind}`);
   switch (kind) {
@@ -397,7 +553,22 @@ function mutateText(r: Rng, text: string, log: string[]): string {
       // "\u0077eight" is "weight": the same key spelt two ways
       return text.replace(/"weight": ("[^"]*"),/, '"weight": $1, "\\u0077eight": "90 kg",');
     case 'replaceAll':
-      return pick(r, ['', ' ', '\n', 'null', '[]', '42', '"scenario"', 'true', '{}', '{"name": "x"}', '[{}]', '{"__proto__": {"polluted": 1}}', '\uFEFF', '\u0000']);
+      return pick(r, [
+        '',
+        ' ',
+        '\n',
+        'null',
+        '[]',
+        '42',
+        '"scenario"',
+        'true',
+        '{}',
+        '{"name": "x"}',
+        '[{}]',
+        '{"__proto__": {"polluted": 1}}',
+        '\uFEFF',
+        '\u0000',
+      ]);
     case 'deepText': {
       const d = pick(r, [33, 100, 5000, 50_000]);
       return pick(r, ['[', '{"a":']).repeat(d) + '1' + pick(r, [']', '}']).repeat(d);
@@ -495,16 +666,52 @@ export function absentSeries(): AbsentSeries {
 /** Amounts, concentrations, volumes and the flows that cannot reverse. */
 /** Series that are never negative where they exist (the fuzzer and the property tests check the same list). */
 export const NON_NEGATIVE: SeriesName[] = [
-  'il6_pg_mL', 'pct_ng_mL', 'crp_mg_L', 'albumin_g_L', 'creatinine_mg_dL', 'heparin_U_mL', 'heparin_infusion_U_h', 'aptt_s',
-  'intravascular_volume_mL', 'interstitial_volume_mL', 'hematocrit_pct', 'effective_flow_L_min', 'filter_blood_flow_mL_min',
-  'effluent_rate_mL_h', 'predilution_rate_mL_h', 'postdilution_rate_mL_h', 'effluent_volume_mL', 'replacement_volume_mL', 'il6_clearance_mL_min',
-  'delivered_dose_mL_kg_h', 'kuf_mL_h_mmHg', 'filter_clotted_pct', 'filter_age_h', 'sieving_il6', 'sieving_albumin',
-  'filtration_fraction', 'recirculation_pct', 'pump_speed_rpm', 'sweep_gas_L_min', 'sao2_pct', 'svo2_pct', 'pao2_mmHg',
-  'paco2_mmHg', 'drainage_sat_pct', 'pre_oxygenator_sat_pct', 'post_oxygenator_sat_pct',
+  'il6_pg_mL',
+  'pct_ng_mL',
+  'crp_mg_L',
+  'albumin_g_L',
+  'creatinine_mg_dL',
+  'heparin_U_mL',
+  'heparin_infusion_U_h',
+  'aptt_s',
+  'intravascular_volume_mL',
+  'interstitial_volume_mL',
+  'hematocrit_pct',
+  'effective_flow_L_min',
+  'filter_blood_flow_mL_min',
+  'effluent_rate_mL_h',
+  'predilution_rate_mL_h',
+  'postdilution_rate_mL_h',
+  'effluent_volume_mL',
+  'replacement_volume_mL',
+  'il6_clearance_mL_min',
+  'delivered_dose_mL_kg_h',
+  'kuf_mL_h_mmHg',
+  'filter_clotted_pct',
+  'filter_age_h',
+  'sieving_il6',
+  'sieving_albumin',
+  'filtration_fraction',
+  'recirculation_pct',
+  'pump_speed_rpm',
+  'sweep_gas_L_min',
+  'sao2_pct',
+  'svo2_pct',
+  'pao2_mmHg',
+  'paco2_mmHg',
+  'drainage_sat_pct',
+  'pre_oxygenator_sat_pct',
+  'post_oxygenator_sat_pct',
 ];
 /** Percentages that cannot exceed 100. */
 export const PERCENT: SeriesName[] = [
-  'sao2_pct', 'svo2_pct', 'hematocrit_pct', 'recirculation_pct', 'filter_clotted_pct', 'drainage_sat_pct', 'pre_oxygenator_sat_pct',
+  'sao2_pct',
+  'svo2_pct',
+  'hematocrit_pct',
+  'recirculation_pct',
+  'filter_clotted_pct',
+  'drainage_sat_pct',
+  'pre_oxygenator_sat_pct',
   'post_oxygenator_sat_pct',
 ];
 
@@ -715,7 +922,11 @@ async function fuzz(o: Options): Promise<number> {
     if (outcome === 'timeout') {
       counts.timeout++;
       const c = makeCase(o.seed, index);
-      failures.push({ index, detail: `over the ${o.budgetMs} ms budget (worker terminated)`, file: writeRegression(o.outDir, c, `over the ${o.budgetMs} ms time budget`) });
+      failures.push({
+        index,
+        detail: `over the ${o.budgetMs} ms budget (worker terminated)`,
+        file: writeRegression(o.outDir, c, `over the ${o.budgetMs} ms time budget`),
+      });
       return;
     }
     counts[outcome.kind]++;
@@ -795,7 +1006,14 @@ async function fuzz(o: Options): Promise<number> {
     ...Object.entries(engineKinds).map(([k, n]) => `      ${String(n).padStart(5)} × ${k}`),
     `  failures            ${counts.failure + counts.timeout} (${counts.timeout} over the time budget)`,
     ...failureKinds(failures),
-    `  slow cases (> 2 s)  ${slow.length}${slow.length ? `: ${slow.slice(0, 10).map((s) => `${s.index} (${(s.ms / 1000).toFixed(1)} s)`).join(', ')}` : ''}`,
+    `  slow cases (> 2 s)  ${slow.length}${
+      slow.length
+        ? `: ${slow
+            .slice(0, 10)
+            .map((s) => `${s.index} (${(s.ms / 1000).toFixed(1)} s)`)
+            .join(', ')}`
+        : ''
+    }`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   return counts.failure + counts.timeout === 0 ? 0 : 1;

@@ -14,4 +14,7 @@ for (const [name, doc] of Object.entries(referenceDocuments())) {
   writeFileSync(join(REFERENCE_DIR, name), JSON.stringify(doc) + '\n');
   process.stderr.write(`wrote ${join(REFERENCE_DIR, name)}\n`);
 }
-writeFileSync(join(REFERENCE_DIR, 'SOURCE.md'), `Saved by \`npm run save:reference\` from commit ${commit}${dirty ? ' (with uncommitted changes under sim/)' : ''}.\n`);
+writeFileSync(
+  join(REFERENCE_DIR, 'SOURCE.md'),
+  `Saved by \`npm run save:reference\` from commit ${commit}${dirty ? ' (with uncommitted changes under sim/)' : ''}.\n`,
+);

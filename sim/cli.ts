@@ -50,8 +50,15 @@ export function buildProgram(): Command {
     .command('sweep')
     .description('run a scenario over a grid or Latin hypercube of parameter values, on all cores; resumable and shardable (docs/dose-explorer.md)')
     .argument('<scenario>', 'scenario JSON file, e.g. scenarios/ecmo-hvhf-default.json')
-    .requiredOption('--vary <path=from..to:step>', 'a parameter and its range, values with units, e.g. "prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h" (no :step with --design lhs; repeatable)', collect, [])
-    .addOption(new Option('--design <design>', 'grid: every combination of the steps; lhs: --samples Latin-hypercube samples').choices(['grid', 'lhs']).default('grid'))
+    .requiredOption(
+      '--vary <path=from..to:step>',
+      'a parameter and its range, values with units, e.g. "prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h" (no :step with --design lhs; repeatable)',
+      collect,
+      [],
+    )
+    .addOption(
+      new Option('--design <design>', 'grid: every combination of the steps; lhs: --samples Latin-hypercube samples').choices(['grid', 'lhs']).default('grid'),
+    )
     .option('--samples <N>', 'number of samples for --design lhs')
     .option('--seed <S>', 'seed of the Latin-hypercube sampling', '1')
     .option('--hours <H>', 'simulated hours per run (overrides the scenario duration)')
@@ -75,9 +82,12 @@ export function buildProgram(): Command {
     .command('plot')
     .description('draw a chart of a sweep results file as SVG (docs/dose-explorer.md)')
     .argument('<results>', 'results CSV written by sweep or merge')
-    .requiredOption('--kind <kind>', 'removal-vs-life (IL-6 removal against filter life), dose-vs-delivered (prescribed against delivered dose), dose-vs-ff (dose against filtration fraction), heatmap (two varied parameters, colour = --color)')
-    .option('--x <column>', 'column on the x axis (default: the kind\'s)')
-    .option('--y <column>', 'column on the y axis (default: the kind\'s)')
+    .requiredOption(
+      '--kind <kind>',
+      'removal-vs-life (IL-6 removal against filter life), dose-vs-delivered (prescribed against delivered dose), dose-vs-ff (dose against filtration fraction), heatmap (two varied parameters, colour = --color)',
+    )
+    .option('--x <column>', "column on the x axis (default: the kind's)")
+    .option('--y <column>', "column on the y axis (default: the kind's)")
     .option('--color <column>', 'column that colours the marks (heatmap default: il6_change_24h_pct; scatter kinds: a varied parameter not on an axis)')
     .requiredOption('--out <file>', 'SVG file to write')
     .option('--overwrite', 'replace --out if it already exists', false)
@@ -86,10 +96,19 @@ export function buildProgram(): Command {
 
   program
     .command('sensitivity')
-    .description('rank the uncertain parameters (those with a plausible range) by their influence on IL-6 removal and filter life: Morris or Sobol (docs/dose-explorer.md)')
+    .description(
+      'rank the uncertain parameters (those with a plausible range) by their influence on IL-6 removal and filter life: Morris or Sobol (docs/dose-explorer.md)',
+    )
     .argument('<scenario>', 'scenario JSON file, e.g. scenarios/ecmo-hvhf-default.json')
-    .addOption(new Option('--method <method>', 'morris: elementary effects (screening, r(k+1) runs); sobol: first-order and total indices (N(k+2) runs)').choices(['morris', 'sobol']).default('morris'))
-    .option('--parameters <paths>', 'parameters to vary over their plausible ranges, separated by commas (default: every quantity with a range that is not an operator setting)')
+    .addOption(
+      new Option('--method <method>', 'morris: elementary effects (screening, r(k+1) runs); sobol: first-order and total indices (N(k+2) runs)')
+        .choices(['morris', 'sobol'])
+        .default('morris'),
+    )
+    .option(
+      '--parameters <paths>',
+      'parameters to vary over their plausible ranges, separated by commas (default: every quantity with a range that is not an operator setting)',
+    )
     .option('--outcome <names>', 'outcomes, separated by commas: il6_removal_pct, filter_life_h, or any sweep results column', DEFAULT_OUTCOMES)
     .option('--samples <N>', 'Morris trajectories r (default 10) or Sobol base samples N (default 256)')
     .option('--levels <p>', 'Morris grid levels p (even)', '4')

@@ -58,13 +58,7 @@ export interface SpecTree {
 
 /** The resolved values of a spec tree: numbers in internal units, strings for choices, booleans for flags. */
 export type Resolved<T> = {
-  -readonly [K in keyof T]: T[K] extends QuantitySpec
-    ? number
-    : T[K] extends ChoiceSpec<infer C>
-      ? C
-      : T[K] extends FlagSpec
-        ? boolean
-        : Resolved<T[K]>;
+  -readonly [K in keyof T]: T[K] extends QuantitySpec ? number : T[K] extends ChoiceSpec<infer C> ? C : T[K] extends FlagSpec ? boolean : Resolved<T[K]>;
 };
 
 export function isLeaf(node: LeafSpec | SpecTree): node is LeafSpec {

@@ -104,7 +104,9 @@ export function parseQuantity(input: unknown, internalUnit: InternalUnit): numbe
   try {
     value = dimensionless ? parsed.toNumber('') : parsed.toNumber(mathUnit(internalUnit));
   } catch {
-    throw new UnitParseError(`wrong dimension: ${parsed.formatUnits() || 'a pure number'} cannot be converted to ${dimensionless ? 'a dimensionless number' : internalUnit}`);
+    throw new UnitParseError(
+      `wrong dimension: ${parsed.formatUnits() || 'a pure number'} cannot be converted to ${dimensionless ? 'a dimensionless number' : internalUnit}`,
+    );
   }
   if (!Number.isFinite(value)) throw new UnitParseError(`"${text}" is not a finite quantity`);
   // mathjs converts through SI, leaving noise such as 2068.9999999999995 for "2069 pg/mL": 12 digits are kept.

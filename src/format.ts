@@ -17,4 +17,3 @@ export function fmtHours(t_h: number): string {
   const totalMin = Math.floor(t_h * 60 + 1e-9);
   return `${Math.floor(totalMin / 60)}:${String(totalMin % 60).padStart(2, '0')} h`;
 }
-

@@ -34,10 +34,28 @@ export const SETTINGS = {
   'circuit.pump.speed': { label: 'Pump', title: 'Centrifugal pump speed', unit: 'rpm', step: 100, section: 'circuit' },
   'circuit.oxygenator.sweepGas': { label: 'Sweep', title: 'Sweep gas flow through the oxygenator', unit: 'L/min', step: 0.5, section: 'circuit' },
   'circuit.oxygenator.fio2': { label: 'FiO₂', title: 'Oxygen fraction of the sweep gas', unit: '%', step: 5, section: 'circuit' },
-  'prescription.filterBloodFlow': { label: 'Qb filter', title: 'Blood flow through the hemofilter limb (CRRT blood pump)', unit: 'mL/min', step: 10, section: 'filter' },
+  'prescription.filterBloodFlow': {
+    label: 'Qb filter',
+    title: 'Blood flow through the hemofilter limb (CRRT blood pump)',
+    unit: 'mL/min',
+    step: 10,
+    section: 'filter',
+  },
   'prescription.effluentDose': { label: 'Dose', title: 'Prescribed effluent dose', unit: 'mL/kg/h', step: 5, section: 'filter' },
-  'prescription.predilutionFraction': { label: 'Predil.', title: 'Fraction of the replacement fluid given before the filter', unit: '%', step: 10, section: 'filter' },
-  'prescription.netUltrafiltration': { label: 'Net UF', title: 'Net ultrafiltration (fluid removed from the patient)', unit: 'mL/h', step: 50, section: 'filter' },
+  'prescription.predilutionFraction': {
+    label: 'Predil.',
+    title: 'Fraction of the replacement fluid given before the filter',
+    unit: '%',
+    step: 10,
+    section: 'filter',
+  },
+  'prescription.netUltrafiltration': {
+    label: 'Net UF',
+    title: 'Net ultrafiltration (fluid removed from the patient)',
+    unit: 'mL/h',
+    step: 50,
+    section: 'filter',
+  },
   'prescription.heparin.infusion': { label: 'Heparin', title: 'Heparin infusion rate', unit: 'U/h', step: 100, section: 'patient' },
 } as const;
 export type SettingPath = keyof typeof SETTINGS;

@@ -14,14 +14,26 @@ const CHARTS: ChartDef[] = [
   { id: 'il6', spec: () => ({ title: 'IL-6', unit: 'pg/mL', digits: 0, zero: true }), lines: [{ series: 'il6_pg_mL', label: 'IL-6', colour: '#ffb347' }] },
   { id: 'pct', spec: () => ({ title: 'PCT', unit: 'ng/mL', digits: 1, zero: true }), lines: [{ series: 'pct_ng_mL', label: 'PCT', colour: '#f78fb3' }] },
   { id: 'crp', spec: () => ({ title: 'CRP', unit: 'mg/L', digits: 0, zero: true }), lines: [{ series: 'crp_mg_L', label: 'CRP', colour: '#e6d36a' }] },
-  { id: 'map', spec: () => ({ title: 'MAP', unit: 'mmHg', digits: 0, target: MAP_TARGET_mmHg }), lines: [{ series: 'map_mmHg', label: 'MAP', colour: '#ff6b6b' }] },
+  {
+    id: 'map',
+    spec: () => ({ title: 'MAP', unit: 'mmHg', digits: 0, target: MAP_TARGET_mmHg }),
+    lines: [{ series: 'map_mmHg', label: 'MAP', colour: '#ff6b6b' }],
+  },
   {
     id: 'norepinephrine',
     spec: () => ({ title: 'Norepi', unit: 'µg/kg/min', digits: 2, zero: true }),
     lines: [{ series: 'norepinephrine_ug_kg_min', label: 'NE', colour: '#9ad0ff' }],
   },
-  { id: 'tmp', spec: (s) => ({ title: 'TMP', unit: 'mmHg', digits: 0, limit: s.settings.tmpLimit_mmHg, zero: true }), lines: [{ series: 'tmp_mmHg', label: 'TMP', colour: '#7be0c3' }] },
-  { id: 'aptt', spec: (s) => ({ title: 'aPTT', unit: 's', digits: 0, band: s.settings.apttTarget_s }), lines: [{ series: 'aptt_s', label: 'aPTT', colour: '#c78bff' }] },
+  {
+    id: 'tmp',
+    spec: (s) => ({ title: 'TMP', unit: 'mmHg', digits: 0, limit: s.settings.tmpLimit_mmHg, zero: true }),
+    lines: [{ series: 'tmp_mmHg', label: 'TMP', colour: '#7be0c3' }],
+  },
+  {
+    id: 'aptt',
+    spec: (s) => ({ title: 'aPTT', unit: 's', digits: 0, band: s.settings.apttTarget_s }),
+    lines: [{ series: 'aptt_s', label: 'aPTT', colour: '#c78bff' }],
+  },
   {
     id: 'flows',
     spec: () => ({ title: 'Flows', unit: 'L/min', digits: 2, zero: true }),

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { filterOperatingPoint } from '../sim/filter/operatingPoint.js';
 import { solveCircuit } from '../sim/circuit/network.js';
 import { tubeLossCoefficients } from '../sim/circuit/tube.js';
-import { co2CalibrationFromPublishedPair, arterialCo2_mmHg, oxygenatorCo2Conductance, po2FromSaturation, saturationFromPo2 } from '../sim/patient/gasExchange.js';
+import {
+  co2CalibrationFromPublishedPair,
+  arterialCo2_mmHg,
+  oxygenatorCo2Conductance,
+  po2FromSaturation,
+  saturationFromPo2,
+} from '../sim/patient/gasExchange.js';
 import { oncoticPressure_mmHg } from '../sim/filter/transmembranePressure.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
 
@@ -27,8 +33,7 @@ describe('one compartment with constant clearance (IL-6 with no peripheral excha
   const plasma = r.scenario.patient.intravascularVolume * (1 - r.scenario.patient.hematocrit);
   const k = CL / plasma;
   const rr = 1 / tau;
-  const analytic = (t: number) =>
-    C0 * (Dinf + ((1 - Dinf) * k) / (k - rr) * Math.exp(-rr * t) + (1 - Dinf - ((1 - Dinf) * k) / (k - rr)) * Math.exp(-k * t));
+  const analytic = (t: number) => C0 * (Dinf + (((1 - Dinf) * k) / (k - rr)) * Math.exp(-rr * t) + (1 - Dinf - ((1 - Dinf) * k) / (k - rr)) * Math.exp(-k * t));
 
   it('follows the analytic solution to 1e-6 relative at every output sample', () => {
     r.series.time_h.forEach((t, i) => {
@@ -85,7 +90,13 @@ describe('circuit network against a hand-computed case', () => {
   const R = 0.015 + 0.002 + 0.002 + 0.012 + 0.007;
   const N = 3000;
   const Q = (-R + Math.sqrt(R * R + 4 * b * a * N * N)) / (2 * b);
-  const sol = solveCircuit(elements, { pumpSpeed_rpm: N, venousPressure_mmHg: 8, availableVenousReturn_mL_min: 1e9, filterLimbFlow_mL_min: 0, filterLimbReturn_mL_min: 0 });
+  const sol = solveCircuit(elements, {
+    pumpSpeed_rpm: N,
+    venousPressure_mmHg: 8,
+    availableVenousReturn_mL_min: 1e9,
+    filterLimbFlow_mL_min: 0,
+    filterLimbReturn_mL_min: 0,
+  });
   it('gives the closed-form flow and pressures', () => {
     expect(sol.pumpFlow_mL_min).toBeCloseTo(Q, 6);
     expect(sol.drainagePressure_mmHg).toBeCloseTo(8 - 0.017 * Q, 6);
@@ -93,17 +104,23 @@ describe('circuit network against a hand-computed case', () => {
     expect(sol.postOxygenatorPressure_mmHg).toBeCloseTo(8 + 0.014 * Q, 6);
   });
   it('with a filter limb: pump flow = drainage + limb return, return flow = pump − limb', () => {
-    const s = solveCircuit(elements, { pumpSpeed_rpm: N, venousPressure_mmHg: 8, availableVenousReturn_mL_min: 1e9, filterLimbFlow_mL_min: 350, filterLimbReturn_mL_min: 340 });
+    const s = solveCircuit(elements, {
+      pumpSpeed_rpm: N,
+      venousPressure_mmHg: 8,
+      availableVenousReturn_mL_min: 1e9,
+      filterLimbFlow_mL_min: 350,
+      filterLimbReturn_mL_min: 340,
+    });
     expect(s.pumpFlow_mL_min).toBeCloseTo(s.drainageFlow_mL_min + 340, 9);
     expect(s.returnFlow_mL_min).toBeCloseTo(s.pumpFlow_mL_min - 350, 9);
     const head = a * N * N - b * s.pumpFlow_mL_min ** 2;
     const losses = 0.017 * s.drainageFlow_mL_min + 0.007 * s.pumpFlow_mL_min + 0.014 * s.returnFlow_mL_min;
     expect(head).toBeCloseTo(losses, 6);
   });
-  it('a tube\'s viscous coefficient is Poiseuille: 128·μ·L/(π·d⁴)', () => {
+  it("a tube's viscous coefficient is Poiseuille: 128·μ·L/(π·d⁴)", () => {
     // μ 3 mPa·s, L 1 m, d 10 mm: 128·0.003·1/(π·1e-8) Pa·s/m³ = 1.2223e7; × (1e-6/60) / 133.322 → mmHg/(mL/min)
     const c = tubeLossCoefficients({ innerDiameter_mm: 10, length_mm: 1000 }, 3, 1060, 0, 0);
-    expect(c.viscous).toBeCloseTo(((128 * 0.003) / (Math.PI * 1e-8)) * (1e-6 / 60) / 133.322, 12);
+    expect(c.viscous).toBeCloseTo((((128 * 0.003) / (Math.PI * 1e-8)) * (1e-6 / 60)) / 133.322, 12);
     expect(c.inertial).toBe(0);
   });
 });
@@ -114,7 +131,15 @@ describe('gas exchange', () => {
     for (const s of [0.3, 0.75, 0.9, 0.97]) expect(saturationFromPo2(po2FromSaturation(s))).toBeCloseTo(s, 9);
   });
   it('the oxygenator CO2 calibration reproduces the published pair (sweep 2 → 60, 10 → 27 mmHg at 5 L/min) [S2]', () => {
-    const pair = { referenceBloodFlow: 5000, lowSweep: 2, paco2AtLowSweep: 60, highSweep: 10, paco2AtHighSweep: 27, referenceCo2Production: 200, referenceLungConductance: 1 };
+    const pair = {
+      referenceBloodFlow: 5000,
+      lowSweep: 2,
+      paco2AtLowSweep: 60,
+      highSweep: 10,
+      paco2AtHighSweep: 27,
+      referenceCo2Production: 200,
+      referenceLungConductance: 1,
+    };
     const c = co2CalibrationFromPublishedPair(pair);
     expect(arterialCo2_mmHg(200, 1, oxygenatorCo2Conductance(c, 2, 5000))).toBeCloseTo(60, 9);
     expect(arterialCo2_mmHg(200, 1, oxygenatorCo2Conductance(c, 10, 5000))).toBeCloseTo(27, 9);

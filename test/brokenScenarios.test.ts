@@ -124,9 +124,17 @@ describe('broken scenario fixtures', () => {
 
 describe('bad command-line input', () => {
   const cases: { name: string; args: (out: string) => string[]; message: RegExp }[] = [
-    { name: '--hours -3', args: (o) => ['run', VALID, '--hours', '-3', '--out', o], message: /--hours: got "-3"; expected a number of hours between 0.01 and 2160/ },
+    {
+      name: '--hours -3',
+      args: (o) => ['run', VALID, '--hours', '-3', '--out', o],
+      message: /--hours: got "-3"; expected a number of hours between 0.01 and 2160/,
+    },
     { name: '--hours abc', args: (o) => ['run', VALID, '--hours', 'abc', '--out', o], message: /--hours: got "abc"; expected a number of hours/ },
-    { name: '--set noequals', args: (o) => ['run', VALID, '--set', 'noequals', '--out', o], message: /--set: got "noequals": no "=" between the path and the value; expected path=value/ },
+    {
+      name: '--set noequals',
+      args: (o) => ['run', VALID, '--set', 'noequals', '--out', o],
+      message: /--set: got "noequals": no "=" between the path and the value; expected path=value/,
+    },
     {
       name: '--set unknown.path=3 h',
       args: (o) => ['run', VALID, '--set', 'unknown.path=3 h', '--out', o],
@@ -140,11 +148,20 @@ describe('bad command-line input', () => {
     {
       name: '--set "prescription.effluentDose=45 mmHg"',
       args: (o) => ['run', VALID, '--set', 'prescription.effluentDose=45 mmHg', '--out', o],
-      message: /prescription\.effluentDose: got "45 mmHg": wrong dimension: mmHg cannot be converted to mL\/kg\/h; expected a quantity in mL\/kg\/h.*\(value given on the command line\)/,
+      message:
+        /prescription\.effluentDose: got "45 mmHg": wrong dimension: mmHg cannot be converted to mL\/kg\/h; expected a quantity in mL\/kg\/h.*\(value given on the command line\)/,
     },
     { name: '--format xml', args: (o) => ['run', VALID, '--format', 'xml', '--out', o], message: /argument 'xml' is invalid\. Allowed choices are json, csv/ },
-    { name: 'a missing scenario file', args: (o) => ['run', 'scenarios/no-such-scenario.json', '--out', o], message: /no-such-scenario\.json: 1 problem\n {2}\(top level\): cannot read the scenario file: no such file/ },
-    { name: 'a folder as the scenario', args: (o) => ['run', 'scenarios', '--out', o], message: /scenarios: 1 problem\n {2}\(top level\): cannot read the scenario file: is a folder, not a file/ },
+    {
+      name: 'a missing scenario file',
+      args: (o) => ['run', 'scenarios/no-such-scenario.json', '--out', o],
+      message: /no-such-scenario\.json: 1 problem\n {2}\(top level\): cannot read the scenario file: no such file/,
+    },
+    {
+      name: 'a folder as the scenario',
+      args: (o) => ['run', 'scenarios', '--out', o],
+      message: /scenarios: 1 problem\n {2}\(top level\): cannot read the scenario file: is a folder, not a file/,
+    },
   ];
 
   it.each(cases)('$name: exit 2 with a clear message, no output', async ({ args, message }) => {

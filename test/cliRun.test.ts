@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../sim/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
-const stderr = () => vi.mocked(process.stderr.write).mock.calls.map((c) => String(c[0])).join('');
+const stderr = () =>
+  vi
+    .mocked(process.stderr.write)
+    .mock.calls.map((c) => String(c[0]))
+    .join('');
 afterEach(() => vi.restoreAllMocks());
 
 function withTimeline(timeline: unknown[], name: string): string {
@@ -28,7 +32,13 @@ describe('sim run', () => {
   });
   it('a timeline change to a prescription no filter can run stops with exit 2, naming the timeline entry', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const file = withTimeline([{ at: '1 h', heparinBolus: '1000 U' }, { at: '3 h', set: { 'prescription.effluentDose': '190 mL/kg/h' } }], 'raise.json');
+    const file = withTimeline(
+      [
+        { at: '1 h', heparinBolus: '1000 U' },
+        { at: '3 h', set: { 'prescription.effluentDose': '190 mL/kg/h' } },
+      ],
+      'raise.json',
+    );
     const code = await main(['run', file, '--out', join(dir, 'raise-out.json')]);
     expect(code).toBe(2);
     expect(stderr()).toMatch(/timeline\[1\]\.set: the prescription from 3 h \(effluentDose 190 mL\/kg\/h\): a new filter .* needs a TMP of \d+ mmHg/);

@@ -55,7 +55,9 @@ describe('virtual patients', () => {
   });
   it("the replay uses the committed calibration's PCT baseline, and says so when a calibrated mean is missing", () => {
     expect(ecmo.calibratedMeans['patient.baseline.pct']).toMatch(/ng\/mL$/);
-    expect(() => drawPatients(ecmo.arm, 'arm.json', {})).toThrow(/draws\[\d+\]\.calibrated: patient\.baseline\.pct is marked calibrated but the calibration file has no draws\["patient\.baseline\.pct"\]/);
+    expect(() => drawPatients(ecmo.arm, 'arm.json', {})).toThrow(
+      /draws\[\d+\]\.calibrated: patient\.baseline\.pct is marked calibrated but the calibration file has no draws\["patient\.baseline\.pct"\]/,
+    );
     expect(() => drawPatients(ecmo.arm, 'arm.json', { 'patient.baseline.pct': '8 mg/L' })).toThrow(/expected the same unit as the mean/);
   });
   it('a calibration file with a value that is not a quantity text is refused, naming the path and the value', () => {
@@ -95,7 +97,15 @@ describe('the committed calibration reproduces the published 24 h table (cohort.
   const arms = [replayArm(ecmo, { hours: 24 }), replayArm(standard, { hours: 24 })];
   // Within 10 % of the published figure; PCT within 1 ng/mL (acceptedDeviation, the issue's rule).
   const close = (sim: number, pub: number, figure: MetricName) => Math.abs(sim - pub) <= acceptedDeviation(figure, pub);
-  const figures = ['il6_change_pct', 'crp_change_mg_L', 'pct_change_ng_mL', 'map_24h_mmHg', 'map_change_mmHg', 'hr_change_bpm', 'norepinephrine_change_ug_kg_min'] as const;
+  const figures = [
+    'il6_change_pct',
+    'crp_change_mg_L',
+    'pct_change_ng_mL',
+    'map_24h_mmHg',
+    'map_change_mmHg',
+    'hr_change_bpm',
+    'norepinephrine_change_ug_kg_min',
+  ] as const;
   for (const arm of arms) {
     for (const f of figures) {
       it(`${arm.name}: ${f} within 10 % (PCT: 1 ng/mL) of the published ${arm.published[f].value}`, () => {

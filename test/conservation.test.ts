@@ -45,7 +45,17 @@ describe('mass and volume balances close', () => {
 });
 
 describe('non-negativity and finiteness', () => {
-  const nonNegative = ['il6_pg_mL', 'pct_ng_mL', 'crp_mg_L', 'albumin_g_L', 'heparin_U_mL', 'intravascular_volume_mL', 'interstitial_volume_mL', 'pump_flow_L_min', 'effluent_rate_mL_h'] as const;
+  const nonNegative = [
+    'il6_pg_mL',
+    'pct_ng_mL',
+    'crp_mg_L',
+    'albumin_g_L',
+    'heparin_U_mL',
+    'intravascular_volume_mL',
+    'interstitial_volume_mL',
+    'pump_flow_L_min',
+    'effluent_rate_mL_h',
+  ] as const;
   for (const [name, r] of Object.entries(cases)) {
     it(name, () => {
       for (const s of nonNegative) {

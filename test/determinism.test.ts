@@ -22,6 +22,7 @@ describe('scenario JSON Schema', () => {
   });
   it('the committed scenarios/cohort/cohort-arm.schema.json is current, and the arm files point at it', () => {
     expect(JSON.parse(readFileSync('scenarios/cohort/cohort-arm.schema.json', 'utf8'))).toEqual(armJsonSchema());
-    for (const arm of ['ecmo-hvhf', 'standard-care']) expect(JSON.parse(readFileSync(`scenarios/cohort/${arm}.json`, 'utf8')).$schema).toBe('./cohort-arm.schema.json');
+    for (const arm of ['ecmo-hvhf', 'standard-care'])
+      expect(JSON.parse(readFileSync(`scenarios/cohort/${arm}.json`, 'utf8')).$schema).toBe('./cohort-arm.schema.json');
   });
 });

@@ -181,7 +181,8 @@ describe('anticoagulation', () => {
     expect(filterLife_h(none)).toBeLessThan(filterLife_h());
     // thrombus in the oxygenator grows faster too: its pressure drop rises more
     const withHeparin = run(DEFAULT_ECMO, { duration: '24 h' });
-    const rise = (x: RunResult) => at(x, 'dp_oxygenator_mmHg', 24) / at(x, 'pump_flow_L_min', 24) - at(x, 'dp_oxygenator_mmHg', 0) / at(x, 'pump_flow_L_min', 0);
+    const rise = (x: RunResult) =>
+      at(x, 'dp_oxygenator_mmHg', 24) / at(x, 'pump_flow_L_min', 24) - at(x, 'dp_oxygenator_mmHg', 0) / at(x, 'pump_flow_L_min', 0);
     expect(rise(r)).toBeGreaterThan(rise(withHeparin));
   });
 });
@@ -199,7 +200,10 @@ describe('patients at both ends of the weight range', () => {
   const light = patient('40 kg');
   const heavy = patient('180 kg');
   it('per-kg quantities scale with weight: blood volume 70 mL/kg, effluent 45 mL/kg/h, heparin 18 U/kg/h', () => {
-    for (const [r, kg] of [[light, 40], [heavy, 180]] as const) {
+    for (const [r, kg] of [
+      [light, 40],
+      [heavy, 180],
+    ] as const) {
       expect(at(r, 'intravascular_volume_mL', 0)).toBeCloseTo(70 * kg, 6);
       expect(at(r, 'effluent_rate_mL_h', 0)).toBeCloseTo(45 * kg, 6);
       expect(at(r, 'heparin_infusion_U_h', 0)).toBeCloseTo(18 * kg, 6);
@@ -245,11 +249,17 @@ describe('long runs and exhausted patients', () => {
         { 'patient.weight': '40 kg', 'prescription.netUltrafiltration': '1000 mL/h', duration: '72 h' },
       );
     expect(stop).toThrow(EngineError);
-    expect(stop).toThrow(/at \d+\.\d+ h the (patient has lost more fluid than the body holds|interstitial fluid is used up).*net ultrafiltration 1000 mL\/h.*40\.0 kg/);
+    expect(stop).toThrow(
+      /at \d+\.\d+ h the (patient has lost more fluid than the body holds|interstitial fluid is used up).*net ultrafiltration 1000 mL\/h.*40\.0 kg/,
+    );
   });
   it('2000 mL/h of fluid into a 40 kg patient stops with the cause (venous pressure above 50 mmHg)', () => {
     expect(() =>
-      runEdited(DEFAULT_ECMO, (d) => delete (d.patient as Doc).intravascularVolume, { 'patient.weight': '40 kg', 'patient.fluids.infusion': '2000 mL/h', duration: '72 h' }),
+      runEdited(DEFAULT_ECMO, (d) => delete (d.patient as Doc).intravascularVolume, {
+        'patient.weight': '40 kg',
+        'patient.fluids.infusion': '2000 mL/h',
+        duration: '72 h',
+      }),
     ).toThrow(/the patient is overloaded with fluid: venous pressure 50 mmHg, above 50 mmHg/);
   });
 });

@@ -30,7 +30,8 @@ describe('fuzz regressions: every input that once failed', () => {
     expect(typeof r.text, 'the wrapper holds the raw text').toBe('string');
     expect(r.expect.length).toBeGreaterThan(0);
     const outcome = runCase(r.text, r.hours ?? 24);
-    const why = `${file}: was "${r.failure}"; now ${outcome.kind}${outcome.detail ? `: ${outcome.detail}` : ''}` +
+    const why =
+      `${file}: was "${r.failure}"; now ${outcome.kind}${outcome.detail ? `: ${outcome.detail}` : ''}` +
       ' (if the new outcome is intended, update "expect" in the file)';
     expect(outcome.kind, why).not.toBe('failure');
     expect(r.expect as OutcomeKind[], why).toContain(outcome.kind);
@@ -49,7 +50,9 @@ describe(`a small fuzz batch (${BATCH_SIZE} cases, seed ${BATCH_SEED})`, () => {
       if (o.kind === 'failure') failures.push(`case ${i} [${c.mutations.join('; ')}]: ${o.detail}`);
       else if (o.ms > CASE_BUDGET_MS) failures.push(`case ${i} [${c.mutations.join('; ')}]: ${o.ms.toFixed(0)} ms, over the ${CASE_BUDGET_MS} ms budget`);
     }
-    console.log(`fuzz batch: ${BATCH_SIZE} cases: ${counts.valid} valid runs, ${counts.validation} validation errors, ${counts.engine} engine stops, ${counts.failure} failures`);
+    console.log(
+      `fuzz batch: ${BATCH_SIZE} cases: ${counts.valid} valid runs, ${counts.validation} validation errors, ${counts.engine} engine stops, ${counts.failure} failures`,
+    );
     expect(failures, `reproduce with: npm run fuzz -- --seed ${BATCH_SEED} --count ${BATCH_SIZE}`).toEqual([]);
     // the batch exercises all three good outcomes
     expect(counts.valid).toBeGreaterThan(BATCH_SIZE / 10);

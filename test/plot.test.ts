@@ -14,7 +14,11 @@ import type { VaryAxis } from '../sim/sweep/varySpec.js';
 const dir = mkdtempSync(join(tmpdir(), 'sim-plot-'));
 const path = (name: string) => join(dir, name);
 afterEach(() => vi.restoreAllMocks());
-const stderr = () => vi.mocked(process.stderr.write).mock.calls.map((c) => String(c[0])).join('');
+const stderr = () =>
+  vi
+    .mocked(process.stderr.write)
+    .mock.calls.map((c) => String(c[0]))
+    .join('');
 async function sim(args: string[]): Promise<number> {
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   return main(args);
@@ -32,7 +36,13 @@ function resultsFile(): string {
   for (const dose of [30, 40, 50, 60]) {
     for (const pre of [0, 0.5, 1]) {
       const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
-      Object.assign(m, { il6_change_24h_pct: -dose * (1 - 0.2 * pre), prescribed_dose_mL_kg_h: dose, delivered_dose_mL_kg_h: dose * 0.97, mean_filtration_fraction: dose / (200 + 100 * pre), mean_filter_life_h: 30 - dose / 3 });
+      Object.assign(m, {
+        il6_change_24h_pct: -dose * (1 - 0.2 * pre),
+        prescribed_dose_mL_kg_h: dose,
+        delivered_dose_mL_kg_h: dose * 0.97,
+        mean_filtration_fraction: dose / (200 + 100 * pre),
+        mean_filter_life_h: 30 - dose / 3,
+      });
       lines.push(resultRow(id, [dose, pre], id === 5 ? { error: 'engine failure: "step limit", reached' } : { metrics: m }));
       id++;
     }
@@ -133,9 +143,15 @@ describe('sim plot', () => {
   });
 
   it('a heatmap of sampled (not grid) values draws coloured dots, one per run', async () => {
-    const axes: VaryAxis[] = [{ ...AXES[0], step: undefined }, { ...AXES[1], step: undefined }];
+    const axes: VaryAxis[] = [
+      { ...AXES[0], step: undefined },
+      { ...AXES[1], step: undefined },
+    ];
     const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
-    const lines = [headerLine(axes), ...Array.from({ length: 60 }, (_, i) => resultRow(i, [30 + i * 0.5, (i * 7) % 60 / 60], { metrics: { ...m, il6_change_24h_pct: -i } }))];
+    const lines = [
+      headerLine(axes),
+      ...Array.from({ length: 60 }, (_, i) => resultRow(i, [30 + i * 0.5, ((i * 7) % 60) / 60], { metrics: { ...m, il6_change_24h_pct: -i } })),
+    ];
     writeFileSync(path('lhs.csv'), lines.join('\n') + '\n');
     expect(await sim(['plot', path('lhs.csv'), '--kind', 'heatmap', '--out', path('lhs.svg')])).toBe(0);
     expect(marks(readFileSync(path('lhs.svg'), 'utf8'), 'dot', 'circle')).toBe(60);

@@ -175,7 +175,11 @@ function planToScenarioText(plan: Plan): string {
 // most scenarios should be plausible enough to run.
 const unit = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((i) => i / 1_000_000);
 const planArb: fc.Arbitrary<Plan> = fc.record({
-  base: fc.oneof({ arbitrary: fc.constant<Base>('ecmo'), weight: 6 }, { arbitrary: fc.constant<Base>('standard'), weight: 1 }, { arbitrary: fc.constant<Base>('ecmoNoFilter'), weight: 1 }),
+  base: fc.oneof(
+    { arbitrary: fc.constant<Base>('ecmo'), weight: 6 },
+    { arbitrary: fc.constant<Base>('standard'), weight: 1 },
+    { arbitrary: fc.constant<Base>('ecmoNoFilter'), weight: 1 },
+  ),
   weight: fc.double({ min: 40, max: 180, noNaN: true }),
   duration_h: fc.double({ min: 0.5, max: 72, noNaN: true }),
   // about a third of all leaves drawn in each scenario
@@ -279,45 +283,49 @@ function expectCleanIssues(e: ScenarioError): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('property-based: random valid scenarios', () => {
-  it(`keep their invariants (${NUM_RUNS} draws, seed ${SEED})`, () => {
-    const counts = { ran: 0, refused: 0, stopped: 0 };
-    const reasons: Record<string, number> = {};
-    const tally = (why: string) => {
-      const key = why.replace(/(?<![\w.])-?\d+(\.\d+)?(e[-+]?\d+)?/g, '#').slice(0, 90);
-      reasons[key] = (reasons[key] ?? 0) + 1;
-    };
-    fc.assert(
-      fc.property(planArb, (plan) => {
-        const text = planToScenarioText(plan);
-        let result: RunResult;
-        try {
-          result = simulate(loadScenarioText(text, 'property case'));
-        } catch (e) {
-          if (e instanceof ScenarioError) {
-            expectCleanIssues(e);
-            counts.refused++;
-            tally(`refused: ${e.issues[0].path}: ${e.issues[0].message}`);
-            return;
+  it(
+    `keep their invariants (${NUM_RUNS} draws, seed ${SEED})`,
+    () => {
+      const counts = { ran: 0, refused: 0, stopped: 0 };
+      const reasons: Record<string, number> = {};
+      const tally = (why: string) => {
+        const key = why.replace(/(?<![\w.])-?\d+(\.\d+)?(e[-+]?\d+)?/g, '#').slice(0, 90);
+        reasons[key] = (reasons[key] ?? 0) + 1;
+      };
+      fc.assert(
+        fc.property(planArb, (plan) => {
+          const text = planToScenarioText(plan);
+          let result: RunResult;
+          try {
+            result = simulate(loadScenarioText(text, 'property case'));
+          } catch (e) {
+            if (e instanceof ScenarioError) {
+              expectCleanIssues(e);
+              counts.refused++;
+              tally(`refused: ${e.issues[0].path}: ${e.issues[0].message}`);
+              return;
+            }
+            if (e instanceof EngineError && ACCEPTED_ENGINE_STOPS.some((re) => re.test(e.message))) {
+              counts.stopped++;
+              tally(`stopped: ${e.message}`);
+              return;
+            }
+            throw e;
           }
-          if (e instanceof EngineError && ACCEPTED_ENGINE_STOPS.some((re) => re.test(e.message))) {
-            counts.stopped++;
-            tally(`stopped: ${e.message}`);
-            return;
-          }
-          throw e;
-        }
-        checkRun(result);
-        // determinism: the same text again gives the same bytes
-        const again = simulate(loadScenarioText(text, 'property case'));
-        expect(resultToJson(again)).toBe(resultToJson(result));
-        counts.ran++;
-      }),
-      { seed: SEED, numRuns: NUM_RUNS, endOnFailure: true },
-    );
-    const total = counts.ran + counts.refused + counts.stopped;
-    console.log(`property-based: ${total} draws: ${counts.ran} ran, ${counts.refused} refused by the loader, ${counts.stopped} stopped by the engine`);
-    for (const [why, k] of Object.entries(reasons).sort((a, b) => b[1] - a[1])) console.log(`  ${k} × ${why}`);
-    expect(total).toBe(NUM_RUNS);
-    expect(counts.ran / total).toBeGreaterThanOrEqual(0.7);
-  }, 300 * NUM_RUNS + 60_000); // ~0.1 s a draw (two runs each); room for a loaded machine
+          checkRun(result);
+          // determinism: the same text again gives the same bytes
+          const again = simulate(loadScenarioText(text, 'property case'));
+          expect(resultToJson(again)).toBe(resultToJson(result));
+          counts.ran++;
+        }),
+        { seed: SEED, numRuns: NUM_RUNS, endOnFailure: true },
+      );
+      const total = counts.ran + counts.refused + counts.stopped;
+      console.log(`property-based: ${total} draws: ${counts.ran} ran, ${counts.refused} refused by the loader, ${counts.stopped} stopped by the engine`);
+      for (const [why, k] of Object.entries(reasons).sort((a, b) => b[1] - a[1])) console.log(`  ${k} × ${why}`);
+      expect(total).toBe(NUM_RUNS);
+      expect(counts.ran / total).toBeGreaterThanOrEqual(0.7);
+    },
+    300 * NUM_RUNS + 60_000,
+  ); // ~0.1 s a draw (two runs each); room for a loaded machine
 });

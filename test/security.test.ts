@@ -86,7 +86,10 @@ describe('quantity strings are parsed, never evaluated', () => {
     ];
     for (const [path, edit] of places) {
       const e = refusal(withDoc(edit));
-      expect(e.issues.map((i) => i.path), path).toContain(path);
+      expect(
+        e.issues.map((i) => i.path),
+        path,
+      ).toContain(path);
     }
   });
   it('1e3*1e3 mL/kg/h is not read as 1e6 (nor as 1e3): the message says it is not a quantity', () => {
@@ -141,7 +144,10 @@ describe('prototype pollution payloads are refused or inert', () => {
     ];
     for (const [json, path] of cases) {
       const e = refusal(BASE.replace('"timeline": []', json.startsWith('"timeline"') ? json : `${json}, "timeline": []`));
-      expect(e.issues.map((i) => i.path), json).toContain(path);
+      expect(
+        e.issues.map((i) => i.path),
+        json,
+      ).toContain(path);
     }
   });
   it('the whole document as a pollution payload is refused, and parsing it pollutes nothing', () => {

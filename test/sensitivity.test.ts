@@ -15,7 +15,11 @@ import type { SensitivityReport } from '../sim/sensitivity/sensitivity.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-sensitivity-'));
 afterEach(() => vi.restoreAllMocks());
-const stderr = () => vi.mocked(process.stderr.write).mock.calls.map((c) => String(c[0])).join('');
+const stderr = () =>
+  vi
+    .mocked(process.stderr.write)
+    .mock.calls.map((c) => String(c[0]))
+    .join('');
 async function sim(args: string[]): Promise<number> {
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   return main(args);
@@ -31,7 +35,10 @@ describe('Morris elementary effects', () => {
       for (let s = 0; s < 5; s++) {
         const a = d.points[t * 6 + s];
         const b = d.points[t * 6 + s + 1];
-        const moved = a.map((v, i) => Math.abs(b[i] - v)).map((x, i) => (x > 1e-12 ? i : -1)).filter((i) => i >= 0);
+        const moved = a
+          .map((v, i) => Math.abs(b[i] - v))
+          .map((x, i) => (x > 1e-12 ? i : -1))
+          .filter((i) => i >= 0);
         expect(moved).toEqual([d.order[t][s]]);
         expect(Math.abs(b[moved[0]] - a[moved[0]])).toBeCloseTo(d.delta, 12);
       }
@@ -41,7 +48,12 @@ describe('Morris elementary effects', () => {
 
   it('a linear function: μ*_i = |a_i| × (hi_i − lo_i), μ_i signed, σ_i = 0', () => {
     const a = [3, -2, 0.5, 0];
-    const ranges = [[0, 1], [10, 20], [-5, 5], [0, 100]];
+    const ranges = [
+      [0, 1],
+      [10, 20],
+      [-5, 5],
+      [0, 100],
+    ];
     const d = morrisDesign(4, 10, 4, 1);
     const y = d.points.map((u) => u.reduce((s, ui, i) => s + a[i] * (ranges[i][0] + ui * (ranges[i][1] - ranges[i][0])), 0));
     const m = morrisIndices(d, y);
@@ -90,7 +102,10 @@ describe("Sobol' indices (Saltelli sampling, Jansen estimators)", () => {
 
   it('an additive function: first-order = total = the share of each term', () => {
     const d = saltelliDesign(2, 5000, 3);
-    const s = sobolIndices(d, d.points.map(([a, b]) => a + 2 * b)); // variances 1/12 and 4/12
+    const s = sobolIndices(
+      d,
+      d.points.map(([a, b]) => a + 2 * b),
+    ); // variances 1/12 and 4/12
     expect(s.first[0]).toBeCloseTo(0.2, 1);
     expect(s.total[1]).toBeCloseTo(0.8, 1);
   });
@@ -113,7 +128,26 @@ describe('sim sensitivity on the default scenario', () => {
   it('Morris ranks IL-6 sieving and endogenous clearance above an irrelevant parameter, and clotting first for filter life', async () => {
     const out = join(dir, 'morris.json');
     const plot = join(dir, 'morris.svg');
-    expect(await sim(['sensitivity', 'scenarios/ecmo-hvhf-default.json', '--parameters', PARAMS, '--samples', '4', '--hours', '24', '--workers', '2', '--format', 'json', '--out', out, '--plot', plot])).toBe(0);
+    expect(
+      await sim([
+        'sensitivity',
+        'scenarios/ecmo-hvhf-default.json',
+        '--parameters',
+        PARAMS,
+        '--samples',
+        '4',
+        '--hours',
+        '24',
+        '--workers',
+        '2',
+        '--format',
+        'json',
+        '--out',
+        out,
+        '--plot',
+        plot,
+      ]),
+    ).toBe(0);
     const r = JSON.parse(readFileSync(out, 'utf8')) as SensitivityReport;
     expect(r.runs).toBe(4 * 5);
     expect(r.failed).toBe(0);
@@ -130,7 +164,24 @@ describe('sim sensitivity on the default scenario', () => {
 
   it("Sobol': a ranked table of total and first-order indices", async () => {
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    expect(await sim(['sensitivity', 'scenarios/ecmo-hvhf-default.json', '--method', 'sobol', '--parameters', 'filter.sieving.il6.fouled,kinetics.crp.synthesisLag', '--outcome', 'il6_removal_pct', '--samples', '8', '--hours', '12', '--workers', '2'])).toBe(0);
+    expect(
+      await sim([
+        'sensitivity',
+        'scenarios/ecmo-hvhf-default.json',
+        '--method',
+        'sobol',
+        '--parameters',
+        'filter.sieving.il6.fouled,kinetics.crp.synthesisLag',
+        '--outcome',
+        'il6_removal_pct',
+        '--samples',
+        '8',
+        '--hours',
+        '12',
+        '--workers',
+        '2',
+      ]),
+    ).toBe(0);
     const table = spy.mock.calls.map((c) => String(c[0])).join('');
     expect(table).toMatch(/Sobol' indices.*N = 8.*32 runs, 0 failed/);
     expect(table).toMatch(/rank\s+parameter\s+range\s+total index\s+first order index\n1\s+filter\.sieving\.il6\.fouled/);

@@ -13,8 +13,20 @@ import { parseVarySpecs } from '../sim/sweep/varySpec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-sweep-'));
 const SCENARIO = 'scenarios/ecmo-hvhf-default.json';
-const GRID = ['--vary', 'prescription.effluentDose=40 mL/kg/h..70 mL/kg/h:10 mL/kg/h', '--vary', 'prescription.predilutionFraction=0 %..100 %:100 %', '--hours', '24', '--quiet'];
-const stderr = () => vi.mocked(process.stderr.write).mock.calls.map((c) => String(c[0])).join('');
+const GRID = [
+  '--vary',
+  'prescription.effluentDose=40 mL/kg/h..70 mL/kg/h:10 mL/kg/h',
+  '--vary',
+  'prescription.predilutionFraction=0 %..100 %:100 %',
+  '--hours',
+  '24',
+  '--quiet',
+];
+const stderr = () =>
+  vi
+    .mocked(process.stderr.write)
+    .mock.calls.map((c) => String(c[0]))
+    .join('');
 afterEach(() => vi.restoreAllMocks());
 
 async function sim(args: string[]): Promise<number> {
@@ -77,7 +89,18 @@ describe('sim sweep', () => {
   });
 
   it('refuses to resume into the results of another sweep', async () => {
-    const code = await sim(['sweep', SCENARIO, '--vary', 'prescription.effluentDose=41 mL/kg/h..71 mL/kg/h:10 mL/kg/h', '--vary', 'prescription.predilutionFraction=0..1:1', '--hours', '24', '--out', out('w1.csv')]);
+    const code = await sim([
+      'sweep',
+      SCENARIO,
+      '--vary',
+      'prescription.effluentDose=41 mL/kg/h..71 mL/kg/h:10 mL/kg/h',
+      '--vary',
+      'prescription.predilutionFraction=0..1:1',
+      '--hours',
+      '24',
+      '--out',
+      out('w1.csv'),
+    ]);
     expect(code).toBe(2);
     expect(stderr()).toMatch(/holds the results of a different sweep \(run 0 has other parameter values/);
     expect(read(out('w1.csv'))).toBe(oneWorker);
@@ -100,7 +123,9 @@ describe('sim sweep', () => {
   it('shows the physics: more predilution → lower filtration fraction and less IL-6 removed per litre of effluent', () => {
     const rows = table(oneWorker);
     for (const dose of ['40', '50', '60', '70']) {
-      const [post, pre] = ['0', '1'].map((p) => rows.find((r) => r['prescription.effluentDose_mL_kg_h'] === dose && r['prescription.predilutionFraction_fraction'] === p)!);
+      const [post, pre] = ['0', '1'].map((p) =>
+        rows.find((r) => r['prescription.effluentDose_mL_kg_h'] === dose && r['prescription.predilutionFraction_fraction'] === p)!,
+      );
       expect(Number(pre.mean_filtration_fraction)).toBeLessThan(Number(post.mean_filtration_fraction));
       const perLitre = (r: Record<string, string>) => Number(r.il6_removed_in_effluent_ug) / Number(r.effluent_volume_L);
       expect(perLitre(pre)).toBeLessThan(perLitre(post));
@@ -108,7 +133,23 @@ describe('sim sweep', () => {
   });
 
   it('samples a seeded Latin hypercube: one value per stratum, the same with the same seed', async () => {
-    const args = ['sweep', SCENARIO, '--design', 'lhs', '--samples', '4', '--seed', '7', '--vary', 'prescription.effluentDose=20 mL/kg/h..60 mL/kg/h', '--vary', 'prescription.filterBloodFlow=0.2 L/min..0.4 L/min', '--hours', '2', '--quiet'];
+    const args = [
+      'sweep',
+      SCENARIO,
+      '--design',
+      'lhs',
+      '--samples',
+      '4',
+      '--seed',
+      '7',
+      '--vary',
+      'prescription.effluentDose=20 mL/kg/h..60 mL/kg/h',
+      '--vary',
+      'prescription.filterBloodFlow=0.2 L/min..0.4 L/min',
+      '--hours',
+      '2',
+      '--quiet',
+    ];
     expect(await sim([...args, '--workers', '1', '--out', out('lhs1.csv')])).toBe(0);
     const axes = parseVarySpecs(['prescription.effluentDose=20 mL/kg/h..60 mL/kg/h', 'prescription.filterBloodFlow=0.2 L/min..0.4 L/min'], true);
     expect(lhsRuns(axes, 4, 7)).toEqual(lhsRuns(axes, 4, 7));
@@ -124,7 +165,20 @@ describe('sim sweep', () => {
   });
 
   it('a run the engine or loader cannot do gets a row with its error, and the sweep carries on', async () => {
-    expect(await sim(['sweep', SCENARIO, '--vary', 'prescription.effluentDose=60 mL/kg/h..190 mL/kg/h:130 mL/kg/h', '--hours', '1', '--workers', '1', '--out', out('errors.csv')])).toBe(0);
+    expect(
+      await sim([
+        'sweep',
+        SCENARIO,
+        '--vary',
+        'prescription.effluentDose=60 mL/kg/h..190 mL/kg/h:130 mL/kg/h',
+        '--hours',
+        '1',
+        '--workers',
+        '1',
+        '--out',
+        out('errors.csv'),
+      ]),
+    ).toBe(0);
     const rows = table(read(out('errors.csv')));
     expect(rows[0].error).toBe('');
     expect(rows[1].error).not.toBe('');
@@ -135,16 +189,28 @@ describe('sim sweep', () => {
 
 describe('sim sweep: bad --vary specifications exit 2, say what was expected, and write nothing', () => {
   const cases: [string, string[], RegExp][] = [
-    ['an unknown path', ['prescription.efluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h'], /prescription\.efluentDose=20 mL\/kg\/h\.\.70 mL\/kg\/h:10 mL\/kg\/h: unknown parameter for --vary \(did you mean "prescription\.effluentDose"\?\)/],
+    [
+      'an unknown path',
+      ['prescription.efluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h'],
+      /prescription\.efluentDose=20 mL\/kg\/h\.\.70 mL\/kg\/h:10 mL\/kg\/h: unknown parameter for --vary \(did you mean "prescription\.effluentDose"\?\)/,
+    ],
     ['a section, not a parameter', ['prescription=1..2:1'], /"prescription" is a section/],
-    ['a wrong unit', ['prescription.effluentDose=20 mmHg..70 mmHg:10 mmHg'], /from "20 mmHg": wrong dimension: mmHg cannot be converted to mL\/kg\/h; expected a quantity in mL\/kg\/h/],
+    [
+      'a wrong unit',
+      ['prescription.effluentDose=20 mmHg..70 mmHg:10 mmHg'],
+      /from "20 mmHg": wrong dimension: mmHg cannot be converted to mL\/kg\/h; expected a quantity in mL\/kg\/h/,
+    ],
     ['a missing unit', ['prescription.effluentDose=20..70:10'], /from "20": "20" has no unit; expected a quantity in mL\/kg\/h/],
     ['an empty range', ['prescription.effluentDose=70 mL/kg/h..20 mL/kg/h:10 mL/kg/h'], /empty range: from 70 mL\/kg\/h is greater than to 20 mL\/kg\/h/],
     ['a zero step', ['prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:0 mL/kg/h'], /step "0 mL\/kg\/h" must be greater than 0/],
     ['a negative step', ['prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:-5 mL/kg/h'], /step "-5 mL\/kg\/h" must be greater than 0/],
     ['no step on a grid', ['prescription.effluentDose=20 mL/kg/h..70 mL/kg/h'], /no step; expected path=from\.\.to:step/],
     ['no range', ['prescription.effluentDose=45 mL/kg/h'], /no "\.\." between from and to/],
-    ['outside the limits', ['prescription.predilutionFraction=0 %..150 %:50 %'], /outside the accepted limits \(prescription\.predilutionFraction accepts 0 to 1 1\)/],
+    [
+      'outside the limits',
+      ['prescription.predilutionFraction=0 %..150 %:50 %'],
+      /outside the accepted limits \(prescription\.predilutionFraction accepts 0 to 1 1\)/,
+    ],
     ['a choice', ['patient.sex=1..2:1'], /patient\.sex is a choice .*--vary takes quantities only/],
   ];
   it.each(cases)('%s', async (_, specs, message) => {
@@ -156,7 +222,9 @@ describe('sim sweep: bad --vary specifications exit 2, say what was expected, an
     expect(existsSync(file)).toBe(false);
   });
   it('a bad --shard', async () => {
-    expect(await sim(['sweep', SCENARIO, '--vary', 'prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h', '--shard', '3/2', '--out', out('bad-shard.csv')])).toBe(2);
+    expect(
+      await sim(['sweep', SCENARIO, '--vary', 'prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h', '--shard', '3/2', '--out', out('bad-shard.csv')]),
+    ).toBe(2);
     expect(stderr()).toMatch(/--shard: got "3\/2"; expected k\/N with 1 ≤ k ≤ N/);
     expect(existsSync(out('bad-shard.csv'))).toBe(false);
   });

@@ -115,7 +115,8 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess = 0
   const [f, df] = residual(e, c, q);
   // Near a collapsed vein the loop is so steep (mmHg per 1e-9 mL/min) that the pressure residual cannot reach
   // 1e-6 mmHg in double precision; the flow, which is what the solve is for, is then known to far better than needed.
-  if (!(Math.abs(f) < 1e-6 || Math.abs(f / df) < FLOW_TOLERANCE_mL_min)) throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
+  if (!(Math.abs(f) < 1e-6 || Math.abs(f / df) < FLOW_TOLERANCE_mL_min))
+    throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
   const qp = q + c.filterLimbReturn_mL_min;
   const qr = qp - c.filterLimbFlow_mL_min;
   const head = pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp);

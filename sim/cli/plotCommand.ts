@@ -15,10 +15,14 @@ export interface PlotOptions {
 }
 
 export function plotCommand(file: string, opts: PlotOptions): void {
-  if (!/\.svg$/i.test(opts.out)) throw new ScenarioError('--out', [{ path: '--out', message: `got ${JSON.stringify(opts.out)}; expected a file name ending in .svg` }]);
+  if (!/\.svg$/i.test(opts.out))
+    throw new ScenarioError('--out', [{ path: '--out', message: `got ${JSON.stringify(opts.out)}; expected a file name ending in .svg` }]);
   refuseExisting(opts.out, opts.overwrite);
   const text = readInputFile(file, 'results file');
   const r = plotSweep(text, file, opts);
   writeAtomically(opts.out, r.svg);
-  if (!opts.quiet) process.stderr.write(`wrote ${opts.out}: ${opts.kind}, ${r.drawn} runs drawn${r.leftOut ? `, ${r.leftOut} left out (failed, or without a value to plot)` : ''}\n`);
+  if (!opts.quiet)
+    process.stderr.write(
+      `wrote ${opts.out}: ${opts.kind}, ${r.drawn} runs drawn${r.leftOut ? `, ${r.leftOut} left out (failed, or without a value to plot)` : ''}\n`,
+    );
 }

@@ -39,10 +39,14 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
   const outcomes = parseOutcomes(opts.outcome);
   const samples = wholeNumber('--samples', opts.samples ?? (opts.method === 'morris' ? '10' : '256'), 2, MAX_RUNS);
   const levels = wholeNumber('--levels', opts.levels, 2, 100);
-  if (levels % 2 !== 0) throw new ScenarioError('--levels', [{ path: '--levels', message: `got ${levels}; expected an even number of levels (Morris's design needs p even), e.g. 4` }]);
+  if (levels % 2 !== 0)
+    throw new ScenarioError('--levels', [
+      { path: '--levels', message: `got ${levels}; expected an even number of levels (Morris's design needs p even), e.g. 4` },
+    ]);
   const seed = wholeNumber('--seed', opts.seed, 0, 2 ** 32 - 1);
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
-  if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot)) throw new ScenarioError('--plot', [{ path: '--plot', message: `got ${JSON.stringify(opts.plot)}; expected a file name ending in .svg` }]);
+  if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot))
+    throw new ScenarioError('--plot', [{ path: '--plot', message: `got ${JSON.stringify(opts.plot)}; expected a file name ending in .svg` }]);
   if (opts.out) refuseExisting(opts.out, opts.overwrite);
   if (opts.plot) refuseExisting(opts.plot, opts.overwrite, '--plot');
   const text = readInputFile(file, 'scenario file');
@@ -51,15 +55,30 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
   const raw = parseJsonText(text, file) as Record<string, unknown>;
   const parameters = opts.parameters === undefined ? defaultUncertainParameters(raw) : chosenUncertainParameters(opts.parameters, raw);
   const runs = opts.method === 'morris' ? samples * (parameters.length + 1) : samples * (parameters.length + 2);
-  if (runs > MAX_RUNS) throw new ScenarioError('--samples', [{ path: '--samples', message: `${runs} runs for ${parameters.length} parameters; at most ${MAX_RUNS}: take fewer samples or fewer --parameters` }]);
+  if (runs > MAX_RUNS)
+    throw new ScenarioError('--samples', [
+      { path: '--samples', message: `${runs} runs for ${parameters.length} parameters; at most ${MAX_RUNS}: take fewer samples or fewer --parameters` },
+    ]);
 
-  const report = await runSensitivity({ base: { text, source: file, hours }, hours, method: opts.method, parameters, outcomes, samples, levels, seed, workers });
+  const report = await runSensitivity({
+    base: { text, source: file, hours },
+    hours,
+    method: opts.method,
+    parameters,
+    outcomes,
+    samples,
+    levels,
+    seed,
+    workers,
+  });
   const body = opts.format === 'json' ? sensitivityJson(report) : opts.format === 'csv' ? sensitivityCsv(report) : sensitivityTable(report);
   if (opts.out) writeOutputFile(opts.out, body, opts.overwrite);
   else process.stdout.write(body);
   if (opts.plot) writeOutputFile(opts.plot, sensitivityBarChart(report), opts.overwrite);
   if (!opts.quiet) {
     const failed = report.failed ? `; ${report.failed} failed (left out), the first: ${report.firstError}` : '';
-    process.stderr.write(`${opts.method}: ${parameters.length} parameters, ${report.runs} runs in ${report.seconds.toFixed(1)} s${failed}${opts.out ? `; wrote ${opts.out}` : ''}${opts.plot ? `; plotted ${opts.plot}` : ''}\n`);
+    process.stderr.write(
+      `${opts.method}: ${parameters.length} parameters, ${report.runs} runs in ${report.seconds.toFixed(1)} s${failed}${opts.out ? `; wrote ${opts.out}` : ''}${opts.plot ? `; plotted ${opts.plot}` : ''}\n`,
+    );
   }
 }

@@ -25,10 +25,12 @@ export interface SweepOptions {
 
 function design(opts: SweepOptions): Design {
   if (opts.design === 'grid') {
-    if (opts.samples !== undefined) throw new ScenarioError('--samples', [{ path: '--samples', message: 'only used with --design lhs (a grid runs every combination of its steps)' }]);
+    if (opts.samples !== undefined)
+      throw new ScenarioError('--samples', [{ path: '--samples', message: 'only used with --design lhs (a grid runs every combination of its steps)' }]);
     return { kind: 'grid' };
   }
-  if (opts.samples === undefined) throw new ScenarioError('--samples', [{ path: '--samples', message: '--design lhs needs the number of samples, e.g. --samples 200' }]);
+  if (opts.samples === undefined)
+    throw new ScenarioError('--samples', [{ path: '--samples', message: '--design lhs needs the number of samples, e.g. --samples 200' }]);
   const seed = wholeNumber('--seed', opts.seed, 0, 2 ** 32 - 1);
   return { kind: 'lhs', samples: wholeNumber('--samples', opts.samples, 1, MAX_RUNS), seed };
 }
@@ -47,6 +49,8 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
     const part = shard ? ` (shard ${shard.index}/${shard.count}: ${r.inShard} of them)` : '';
     const resumed = r.alreadyDone ? `; ${r.alreadyDone} already in the file, skipped` : '';
     const failed = r.failed ? `; ${r.failed} failed (see their error column)` : '';
-    process.stderr.write(`wrote ${opts.out}: ${r.runs} runs in the sweep${part}; ran ${r.ran} in ${r.seconds.toFixed(1)} s on ${Math.min(workers, Math.max(r.ran, 1))} worker${workers === 1 ? '' : 's'}${resumed}${failed}\n`);
+    process.stderr.write(
+      `wrote ${opts.out}: ${r.runs} runs in the sweep${part}; ran ${r.ran} in ${r.seconds.toFixed(1)} s on ${Math.min(workers, Math.max(r.ran, 1))} worker${workers === 1 ? '' : 's'}${resumed}${failed}\n`,
+    );
   }
 }

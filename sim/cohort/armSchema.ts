@@ -14,17 +14,14 @@ const path = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/,
 const bounds = {
   min: quantity.optional(),
   max: quantity.optional(),
-  calibrated: z
-    .boolean()
-    .optional()
-    .meta({
-      description:
-        "The study did not publish this baseline: its mean is fitted by `npm run calibrate` and read from the calibration file's `draws` section (the SD scales with it, keeping the CV). The mean written here is the prior estimate the fit starts from.",
-    }),
-  matchMean: z
-    .boolean()
-    .optional()
-    .meta({ description: "Shift (normal) or scale (log-normal) the arm's sample so its mean is the distribution's mean exactly: a published mean is met, not missed by chance." }),
+  calibrated: z.boolean().optional().meta({
+    description:
+      "The study did not publish this baseline: its mean is fitted by `npm run calibrate` and read from the calibration file's `draws` section (the SD scales with it, keeping the CV). The mean written here is the prior estimate the fit starts from.",
+  }),
+  matchMean: z.boolean().optional().meta({
+    description:
+      "Shift (normal) or scale (log-normal) the arm's sample so its mean is the distribution's mean exactly: a published mean is met, not missed by chance.",
+  }),
 };
 
 export const drawSchema = z.discriminatedUnion('distribution', [
@@ -44,10 +41,17 @@ export const armSchema = z.strictObject({
   name: text,
   description: z.string().max(5000).optional(),
   n: z.number().int().min(1).max(10000),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   protocol: text.meta({ description: 'The protocol scenario every patient starts from, relative to this file.' }),
   calibration: text.optional().meta({ description: 'The committed calibration (shared by all arms), relative to this file.' }),
-  set: z.record(z.string(), z.union([z.string(), z.boolean()])).optional().meta({ description: 'Settings for every patient of the arm.' }),
+  set: z
+    .record(z.string(), z.union([z.string(), z.boolean()]))
+    .optional()
+    .meta({ description: 'Settings for every patient of the arm.' }),
   draws: z.array(drawSchema).max(200),
   published: z.record(z.string(), publishedFigureSchema),
 });
@@ -65,7 +69,11 @@ export const calibrationSchema = z.looseObject({
 /** The JSON Schema of cohort arm files (scenarios/cohort/*.json point at it for editors). */
 export function armJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(armSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...schema, title: 'Reference-cohort arm file', description: 'One arm of the reference cohort: protocol, seeded draws with units and reasons, published figures.' };
+  return {
+    ...schema,
+    title: 'Reference-cohort arm file',
+    description: 'One arm of the reference cohort: protocol, seeded draws with units and reasons, published figures.',
+  };
 }
 
 export type ArmFile = z.infer<typeof armSchema>;

@@ -30,14 +30,22 @@ export interface Calibration {
  */
 export function readCalibration(file: string): Calibration {
   const parsed = calibrationSchema.safeParse(parseJsonText(readInputFile(file, 'calibration file'), file), { reportInput: true });
-  if (!parsed.success) throw new ScenarioError(file, parsed.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)));
+  if (!parsed.success)
+    throw new ScenarioError(
+      file,
+      parsed.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)),
+    );
   return { parameters: Object.entries(parsed.data.parameters).map(([path, value]) => ({ path, value })), draws: parsed.data.draws ?? {} };
 }
 
 export function loadArm(file: string): LoadedArm {
   const raw = parseJsonText(readInputFile(file, 'cohort arm file'), file);
   const parsed = armSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw new ScenarioError(file, parsed.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)));
+  if (!parsed.success)
+    throw new ScenarioError(
+      file,
+      parsed.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)),
+    );
   const arm = parsed.data;
   const here = dirname(file);
   const protocolFile = resolve(here, arm.protocol);

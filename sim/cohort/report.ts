@@ -101,7 +101,12 @@ export function cohortCsv(arms: ArmResult[]): string {
   for (const a of arms) {
     for (const p of a.patients) {
       const d = a.drawn[p.id] ?? {};
-      const cells = [JSON.stringify(a.name), p.id, ...drawnKeys.map((k) => String(d[k] ?? '')), ...metricNames.map((k) => String((p as unknown as Record<string, number>)[k] ?? ''))];
+      const cells = [
+        JSON.stringify(a.name),
+        p.id,
+        ...drawnKeys.map((k) => String(d[k] ?? '')),
+        ...metricNames.map((k) => String((p as unknown as Record<string, number>)[k] ?? '')),
+      ];
       rows.push(cells.join(','));
     }
   }

@@ -27,7 +27,13 @@ export function numberAndUnit(given: string): { value: number; unit: string } | 
 }
 
 /** A draw's quantity as number and unit, the unit checked against the mean's. */
-function quantityIn(given: string, unitText: string | undefined, drawPath: string, field: string, issues: ScenarioIssue[]): { value: number; unit: string } | undefined {
+function quantityIn(
+  given: string,
+  unitText: string | undefined,
+  drawPath: string,
+  field: string,
+  issues: ScenarioIssue[],
+): { value: number; unit: string } | undefined {
   const q = numberAndUnit(given);
   if (!q) {
     issues.push({ path: `${drawPath}.${field}`, message: `got ${JSON.stringify(given)}; expected a number with its unit, e.g. "52.3 mmHg"` });
@@ -57,7 +63,10 @@ function withCalibratedMean(d: Draw, where: string, calibratedMeans: Record<stri
   if (d.distribution === 'choice' || !d.calibrated) return d;
   const given = calibratedMeans[d.path];
   if (given === undefined) {
-    issues.push({ path: `${where}.calibrated`, message: `${d.path} is marked calibrated but the calibration file has no draws["${d.path}"]; expected its fitted mean (run npm run calibrate)` });
+    issues.push({
+      path: `${where}.calibrated`,
+      message: `${d.path} is marked calibrated but the calibration file has no draws["${d.path}"]; expected its fitted mean (run npm run calibrate)`,
+    });
     return undefined;
   }
   const prior = quantityIn(d.mean, undefined, where, 'mean', issues);
@@ -90,7 +99,8 @@ function compileDraw(given: Draw, index: number, calibratedMeans: Record<string,
       return undefined;
     }
     if (spec && spec.kind === 'choice') {
-      for (const [o] of options) if (!spec.values.includes(o)) issues.push({ path: `${where}.options.${o}`, message: `expected one of ${spec.values.join(', ')}` });
+      for (const [o] of options)
+        if (!spec.values.includes(o)) issues.push({ path: `${where}.options.${o}`, message: `expected one of ${spec.values.join(', ')}` });
     }
     return {
       path: d.path,
@@ -112,7 +122,10 @@ function compileDraw(given: Draw, index: number, calibratedMeans: Record<string,
     try {
       parseQuantity(mean.unit ? `${mean.value} ${mean.unit}` : mean.value, spec.unit);
     } catch (e) {
-      issues.push({ path: `${where}.mean`, message: `got ${JSON.stringify(d.mean)}: ${(e as Error).message}; expected a quantity in ${spec.unit} for ${d.path}` });
+      issues.push({
+        path: `${where}.mean`,
+        message: `got ${JSON.stringify(d.mean)}: ${(e as Error).message}; expected a quantity in ${spec.unit} for ${d.path}`,
+      });
       return undefined;
     }
   }
@@ -127,7 +140,9 @@ function compileDraw(given: Draw, index: number, calibratedMeans: Record<string,
         const v = d.distribution === 'normal' ? r.normal(mean.value, sd.value) : r.logNormal(mean.value, sd.value);
         if (v >= min.value && v <= max.value) return Number(v.toPrecision(6));
       }
-      throw new ScenarioError('cohort', [{ path: where, message: 'no value within min–max after 1000 draws; expected bounds that hold most of the distribution' }]);
+      throw new ScenarioError('cohort', [
+        { path: where, message: 'no value within min–max after 1000 draws; expected bounds that hold most of the distribution' },
+      ]);
     },
     format: (v) => (mean.unit ? `${v} ${mean.unit}` : String(v)),
     matchMean: d.matchMean

@@ -51,7 +51,11 @@ export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn
     tubeLossCoefficients({ innerDiameter_mm, length_mm }, mu, flow.bloodDensity, portLoss, flow.turbulentFrictionFactor);
   const elements: CircuitElements = {
     pump: m.pump,
-    drainageCannula: tube(cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness), c.drainageCannula.length, flow.inertialLossCoefficient),
+    drainageCannula: tube(
+      cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness),
+      c.drainageCannula.length,
+      flow.inertialLossCoefficient,
+    ),
     drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, 0), c.clamps.drainageLine),
     returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: tube(cannulaInnerDiameter_mm(c.returnCannula.size, c.returnCannula.wallThickness), c.returnCannula.length, flow.inertialLossCoefficient),
@@ -80,7 +84,12 @@ export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn
   );
   m.circuitGuess_mL_min = solution.drainageFlow_mL_min;
   const recirculation = recirculationFraction(
-    { flowCoefficient: c.recirculation.flowCoefficient, tipDistance_mm: c.recirculation.tipDistance, referenceDistance_mm: c.recirculation.referenceDistance, distanceScale_mm: c.recirculation.distanceScale },
+    {
+      flowCoefficient: c.recirculation.flowCoefficient,
+      tipDistance_mm: c.recirculation.tipDistance,
+      referenceDistance_mm: c.recirculation.referenceDistance,
+      distanceScale_mm: c.recirculation.distanceScale,
+    },
     solution.returnFlow_mL_min,
     p.cardiacOutput,
   );

@@ -17,14 +17,7 @@ import { STATE } from './stateLayout.js';
 import { tmpNow } from './tmpNow.js';
 
 export type EventType =
-  | 'filter_change'
-  | 'filter_start'
-  | 'setting_change'
-  | 'heparin_bolus'
-  | 'aptt_check'
-  | 'heparin_titration'
-  | 'norepinephrine_titration'
-  | 'fault';
+  'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration' | 'norepinephrine_titration' | 'fault';
 
 /** What a timeline entry or an operator's command does (a timeline entry without its time). */
 export type Action = Omit<TimelineEntry, 'at_h' | 'index'>;
@@ -90,7 +83,9 @@ export class EventScheduler {
     const tmp = tmpNow(m, t, y);
     if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) {
       if (m.filter.installedAt_h === t) {
-        throw new EngineError(`at ${fmt(t, 2)} h a new filter already needs a TMP of ${fmt(tmp)} mmHg, at or above the ${fmt(m.current.prescription.filterChange.tmpLimit)} mmHg limit: it would be changed again at once`);
+        throw new EngineError(
+          `at ${fmt(t, 2)} h a new filter already needs a TMP of ${fmt(tmp)} mmHg, at or above the ${fmt(m.current.prescription.filterChange.tmpLimit)} mmHg limit: it would be changed again at once`,
+        );
       }
       this.tmpLimitReached(t, y);
     }
@@ -109,7 +104,10 @@ export class EventScheduler {
     if (e.set.length) {
       const broken = settingsConsistencyIssues(m.current);
       if (broken.length) {
-        throw new ScenarioError(`scenario "${m.scenario.name}"`, broken.map((i) => ({ path: `${path}: ${i.path}`, message: `from ${fmt(t, 2)} h ${i.message}` })));
+        throw new ScenarioError(
+          `scenario "${m.scenario.name}"`,
+          broken.map((i) => ({ path: `${path}: ${i.path}`, message: `from ${fmt(t, 2)} h ${i.message}` })),
+        );
       }
       this.checkFilterable(t, y, path);
     }
@@ -134,7 +132,8 @@ export class EventScheduler {
       y[STATE.clottedFraction] = Math.min(Math.max(y[STATE.clottedFraction], fault.filterClot), MAX_CLOTTED_FRACTION);
       this.events.push({ t_h: t, type: 'fault', reason: `filter clotted: ${fmt(100 * fault.filterClot, 0)} % of fibres` });
       const tmp = tmpNow(m, t, y);
-      if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) this.changeFilter(t, y, `filter clotted (${fmt(100 * fault.filterClot, 0)} % of fibres)`);
+      if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit)
+        this.changeFilter(t, y, `filter clotted (${fmt(100 * fault.filterClot, 0)} % of fibres)`);
     }
   }
 
@@ -152,7 +151,10 @@ export class EventScheduler {
       f.ultrafiltrationCoefficient,
       rx.filterChange.tmpLimit,
     );
-    if (problem) throw new ScenarioError(`scenario "${m.scenario.name}"`, [{ path, message: `the prescription from ${fmt(t, 2)} h (effluentDose ${fmt(rx.effluentDose)} mL/kg/h): ${problem}` }]);
+    if (problem)
+      throw new ScenarioError(`scenario "${m.scenario.name}"`, [
+        { path, message: `the prescription from ${fmt(t, 2)} h (effluentDose ${fmt(rx.effluentDose)} mL/kg/h): ${problem}` },
+      ]);
   }
 
   /** The solver located TMP reaching the limit at t. */
@@ -230,7 +232,11 @@ export class EventScheduler {
     const next = nextNorepinephrineDose({ ...rule, minDose: 0 }, map, hemo.norepinephrine);
     if (next === hemo.norepinephrine) return;
     const side = next > hemo.norepinephrine ? `below ${fmt(rule.escalateBelow)}` : `above ${fmt(rule.weanAbove)}`;
-    this.events.push({ t_h: t, type: 'norepinephrine_titration', reason: `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min` });
+    this.events.push({
+      t_h: t,
+      type: 'norepinephrine_titration',
+      reason: `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min`,
+    });
     hemo.norepinephrine = next;
   }
 
@@ -246,6 +252,11 @@ export class EventScheduler {
     const before = h.infusion;
     h.infusion = aptt < h.targetLow ? Math.min(before + h.titrationStep, h.maxInfusion) : Math.max(before - h.titrationStep, 0);
     const side = aptt < h.targetLow ? `below ${fmt(h.targetLow)}` : `above ${fmt(h.targetHigh)}`;
-    this.events.push({ t_h: t, type: 'heparin_titration', reason: `aPTT ${fmt(aptt)} s ${side} s: infusion ${fmt(before, 0)} → ${fmt(h.infusion, 0)} U/h`, value: aptt });
+    this.events.push({
+      t_h: t,
+      type: 'heparin_titration',
+      reason: `aPTT ${fmt(aptt)} s ${side} s: infusion ${fmt(before, 0)} → ${fmt(h.infusion, 0)} U/h`,
+      value: aptt,
+    });
   }
 }

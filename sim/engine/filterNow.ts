@@ -52,7 +52,9 @@ export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: Bl
     albuminConvective_mL_h: convectiveClearance_mL_h(quf_mL_h, s.albumin, coverage, op.dilutionFactor),
     crpConvective_mL_h: convectiveClearance_mL_h(quf_mL_h, s.crp, coverage, op.dilutionFactor),
     creatinineConvective_mL_h:
-      quf_mL_h * sievingCoefficient(f.sieving.creatinine.clean, f.sieving.creatinine.fouled, coverage) * (op.bloodFlow_mL_min / (op.bloodFlow_mL_min + op.predilution_mL_min)),
+      quf_mL_h *
+      sievingCoefficient(f.sieving.creatinine.clean, f.sieving.creatinine.fouled, coverage) *
+      (op.bloodFlow_mL_min / (op.bloodFlow_mL_min + op.predilution_mL_min)),
     il6Adsorptive_mL_h: 60 * adsorptiveClearance_mL_min(f.adsorption.il6InitialClearance, age, tau),
     pctAdsorptive_mL_h: 60 * adsorptiveClearance_mL_min(f.adsorption.pctInitialClearance, age, tau),
     il6Sieving: sievingCoefficient(f.sieving.il6.clean, f.sieving.il6.fouled, coverage),

@@ -6,7 +6,13 @@
 import type { Scenario } from '../scenario/resolve.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { pumpCurve, type PumpCurve } from '../circuit/centrifugalPump.js';
-import { co2CalibrationFromPublishedPair, oxygenatorDiffusionFlow_mL_min, oxygenExchange, po2FromSaturation, type Co2Calibration } from '../patient/gasExchange.js';
+import {
+  co2CalibrationFromPublishedPair,
+  oxygenatorDiffusionFlow_mL_min,
+  oxygenExchange,
+  po2FromSaturation,
+  type Co2Calibration,
+} from '../patient/gasExchange.js';
 import { sofa } from '../patient/sofa.js';
 import { intrinsicState } from '../patient/hemodynamics.js';
 import { hemoglobin_g_dL } from '../blood.js';

@@ -170,7 +170,14 @@ export function observe(m: Model, t_h: number, y: ArrayLike<number>): Observatio
     oxygenator_o2_transfer_mL_min: cn ? o2.oxygenatorO2Transfer_mL_min : none,
     sweep_gas_L_min: c ? c.oxygenator.sweepGas : none,
     map_mmHg: map,
-    heart_rate_bpm: heartRate_bpm(sc.hemodynamics, m.intrinsic.rate_bpm, map, ne, sepsisDrive(t_h, sc.kinetics.sepsisDrive.residualFraction, sc.kinetics.sepsisDrive.timeConstant), o2.sao2),
+    heart_rate_bpm: heartRate_bpm(
+      sc.hemodynamics,
+      m.intrinsic.rate_bpm,
+      map,
+      ne,
+      sepsisDrive(t_h, sc.kinetics.sepsisDrive.residualFraction, sc.kinetics.sepsisDrive.timeConstant),
+      o2.sao2,
+    ),
     norepinephrine_ug_kg_min: ne,
     creatinine_mg_dL: blood.creatinine_mg_dL,
     sofa: sofa({

@@ -67,16 +67,10 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
  * delivery), PaCO2 would be infinite or the mixed venous saturation below 0 %: no patient survives that state,
  * and the algebraic gas exchange (gasExchange.ts) has no answer for it.
  */
-export function gasExchangeProblem(
-  m: Model,
-  t_h: number,
-  o: { paco2_mmHg: number; svo2: number; sao2: number; effectiveFlow_mL_min: number },
-): string | null {
+export function gasExchangeProblem(m: Model, t_h: number, o: { paco2_mmHg: number; svo2: number; sao2: number; effectiveFlow_mL_min: number }): string | null {
   const p = m.current.patient;
   const c = m.current.circuit;
-  const ecmo = c
-    ? `effective ECMO flow ${fmt(o.effectiveFlow_mL_min / 1000, 2)} L/min, sweep gas ${fmt(c.oxygenator.sweepGas, 2)} L/min`
-    : 'no ECMO circuit';
+  const ecmo = c ? `effective ECMO flow ${fmt(o.effectiveFlow_mL_min / 1000, 2)} L/min, sweep gas ${fmt(c.oxygenator.sweepGas, 2)} L/min` : 'no ECMO circuit';
   if (!Number.isFinite(o.paco2_mmHg)) {
     return (
       `at ${fmt(t_h, 2)} h nothing removes CO2 (native lung CO2 conductance ${fmt(p.lung.co2Conductance, 2)} mL/min/mmHg, ${ecmo}): ` +

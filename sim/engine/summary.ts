@@ -84,9 +84,9 @@ export function summarize(
   const changes = events.filter((e) => e.type === 'filter_change');
   const starts = [0, ...events.filter((e) => e.type === 'filter_start').map((e) => e.t_h)];
   const lives = changes.map((c, i) => c.t_h - starts[i]);
-  const downtime = events
-    .filter((e) => e.type === 'filter_start')
-    .reduce((acc, s, i) => acc + (s.t_h - (changes[i]?.t_h ?? s.t_h)), 0) + (m.filter.status === 'changing' ? end_h - (changes.at(-1)?.t_h ?? end_h) : 0);
+  const downtime =
+    events.filter((e) => e.type === 'filter_start').reduce((acc, s, i) => acc + (s.t_h - (changes[i]?.t_h ?? s.t_h)), 0) +
+    (m.filter.status === 'changing' ? end_h - (changes.at(-1)?.t_h ?? end_h) : 0);
   const tmp = finite(series.tmp_mmHg);
   const ff = finite(series.filtration_fraction);
   const il6_0 = m.scenario.patient.baseline.il6;
@@ -122,8 +122,24 @@ export function summarize(
     max_filtration_fraction: ff.length ? maxOf(ff) : null,
     effluent_volume_mL: y[S.effluent_mL],
     mass_balance: {
-      il6: balance('pg', amount(S.il6Central_pg, S.il6Peripheral_pg, y0), y[S.il6Produced_pg], y[S.il6Eliminated_pg], y[S.il6Removed_pg], y[S.il6Adsorbed_pg], amount(S.il6Central_pg, S.il6Peripheral_pg, y)),
-      pct: balance('ng', amount(S.pctCentral_ng, S.pctPeripheral_ng, y0), y[S.pctProduced_ng], y[S.pctEliminated_ng], y[S.pctRemoved_ng], y[S.pctAdsorbed_ng], amount(S.pctCentral_ng, S.pctPeripheral_ng, y)),
+      il6: balance(
+        'pg',
+        amount(S.il6Central_pg, S.il6Peripheral_pg, y0),
+        y[S.il6Produced_pg],
+        y[S.il6Eliminated_pg],
+        y[S.il6Removed_pg],
+        y[S.il6Adsorbed_pg],
+        amount(S.il6Central_pg, S.il6Peripheral_pg, y),
+      ),
+      pct: balance(
+        'ng',
+        amount(S.pctCentral_ng, S.pctPeripheral_ng, y0),
+        y[S.pctProduced_ng],
+        y[S.pctEliminated_ng],
+        y[S.pctRemoved_ng],
+        y[S.pctAdsorbed_ng],
+        amount(S.pctCentral_ng, S.pctPeripheral_ng, y),
+      ),
       crp: balance('mg', y0[S.crp_mg], y[S.crpProduced_mg], y[S.crpEliminated_mg], y[S.crpRemoved_mg], 0, y[S.crp_mg]),
       albumin: balance(
         'g',
@@ -134,7 +150,15 @@ export function summarize(
         0,
         amount(S.albuminIntravascular_g, S.albuminExtravascular_g, y),
       ),
-      creatinine: balance('mg', y0[S.creatinine_mg], y[S.creatinineProduced_mg], y[S.creatinineEliminated_mg], y[S.creatinineRemoved_mg], 0, y[S.creatinine_mg]),
+      creatinine: balance(
+        'mg',
+        y0[S.creatinine_mg],
+        y[S.creatinineProduced_mg],
+        y[S.creatinineEliminated_mg],
+        y[S.creatinineRemoved_mg],
+        0,
+        y[S.creatinine_mg],
+      ),
       heparin: balance('U', y0[S.heparin_U], y[S.heparinInfused_U], y[S.heparinEliminated_U], 0, 0, y[S.heparin_U]),
       fluid: balance(
         'mL',

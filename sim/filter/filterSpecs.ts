@@ -33,9 +33,23 @@ export const filterSpecs = {
   referenceBloodFlow: q('mL/min', 300, [50, 1000], { description: 'Blood flow of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
   referenceHematocrit: q('1', 0.45, [0.1, 0.7], { description: 'Hematocrit of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
   sieving: {
-    il6: sieving(0.6, 0.45, 'Mariano, NDT 2005: HCO in vitro ≈ 0.6', 'reference-data.md §2: default 0.45 within the published 0.15–0.7', ['S', 'E'], [0.15, 0.7]),
+    il6: sieving(
+      0.6,
+      0.45,
+      'Mariano, NDT 2005: HCO in vitro ≈ 0.6',
+      'reference-data.md §2: default 0.45 within the published 0.15–0.7',
+      ['S', 'E'],
+      [0.15, 0.7],
+    ),
     pct: sieving(0.7, 0.6, 'HCO higher than polysulfone 0.24 (Meisner, Shock 2001)', 'reference-data.md §2: default 0.6 (0.2–0.9)', ['E', 'E'], [0.2, 0.9]),
-    albumin: sieving(0.2, 0.01, 'Mariano, NDT 2005: HCO 0.2 on a clean membrane', 'Mariano 2005: fell to 0.02 within 3 h; reference-data.md §2 default 0.01 (0.001–0.05)', ['S', 'E'], [0.001, 0.05]),
+    albumin: sieving(
+      0.2,
+      0.01,
+      'Mariano, NDT 2005: HCO 0.2 on a clean membrane',
+      'Mariano 2005: fell to 0.02 within 3 h; reference-data.md §2 default 0.01 (0.001–0.05)',
+      ['S', 'E'],
+      [0.001, 0.05],
+    ),
     creatinine: sieving(1, 1, 'IFU data for 1.8 m² high-flux filters: small solutes SC 1.0', 'as clean (small solutes pass freely)', ['S', 'S'], [1, 1]),
     crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', ['S', 'S'], [0, 0.02]),
   },
@@ -59,7 +73,12 @@ export const filterSpecs = {
       source: 'E',
       ref: 'reference-data.md §2: K_ads0 10–30 mL/min for adsorptive membranes; PES much less (Broman 2019)',
     }),
-    pctInitialClearance: q('mL/min', 0, [0, 100], { range: [0, 10], description: 'Adsorptive PCT clearance of a fresh membrane.', source: 'E', ref: 'as IL-6' }),
+    pctInitialClearance: q('mL/min', 0, [0, 100], {
+      range: [0, 10],
+      description: 'Adsorptive PCT clearance of a fresh membrane.',
+      source: 'E',
+      ref: 'as IL-6',
+    }),
     timeConstant: q('h', 4, [0.1, 48], {
       range: [2, 6],
       description: 'Saturation time constant: K_ads(t) = K_ads0·exp(−t/τ_ads) over filter age.',
@@ -81,7 +100,11 @@ export const filterSpecs = {
       source: 'E',
       ref: '~25 % of fibres clotted at 24 h; filter life median ~27 h (RICH, JAMA 2020)',
     }),
-    referenceFiltrationFraction: q('1', 0.2, [0.01, 0.5], { description: 'FF at which the baseline hazard applies.', source: 'S', ref: 'reference-data.md §1: keep FF ≤ 20–25 %' }),
+    referenceFiltrationFraction: q('1', 0.2, [0.01, 0.5], {
+      description: 'FF at which the baseline hazard applies.',
+      source: 'S',
+      ref: 'reference-data.md §1: keep FF ≤ 20–25 %',
+    }),
     filtrationFractionSensitivity: q('1', 8, [0, 50], {
       range: [4, 12],
       description: 'k in h ∝ exp(k·(FF − FF_ref)): +10 % FF multiplies the hazard by e^0.8 ≈ 2.2.',

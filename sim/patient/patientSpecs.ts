@@ -167,9 +167,10 @@ export const patientSpecs = {
     interstitialCompliance: q('mL/mmHg', null, [100, 10000], {
       defaultPerKg: 10,
       range: [400, 1600],
-      description: 'Interstitial compliance (default 10 mL/mmHg/kg; range for an 80 kg adult, 5–20 mL/mmHg/kg): how much the interstitium yields before it refills plasma.',
+      description:
+        'Interstitial compliance (default 10 mL/mmHg/kg; range for an 80 kg adult, 5–20 mL/mmHg/kg): how much the interstitium yields before it refills plasma.',
       source: 'E',
-      ref: 'no published figure: an estimate, about 5× the venous compliance, that makes refill follow the plasma-refill time constant'
+      ref: 'no published figure: an estimate, about 5× the venous compliance, that makes refill follow the plasma-refill time constant',
     }),
     refillTimeConstant: q('h', 1.5, [0.1, 24], {
       range: [0.5, 4],

@@ -40,7 +40,15 @@ export function chartOptions(spec: ChartSpec, size = { width: 640, height: 400 }
         if (v > hi) hi = v;
       }
     }
-    marks.push(Plot.line([[lo, lo], [hi, hi]], { stroke: 'grey', strokeDasharray: '4 3' }));
+    marks.push(
+      Plot.line(
+        [
+          [lo, lo],
+          [hi, hi],
+        ],
+        { stroke: 'grey', strokeDasharray: '4 3' },
+      ),
+    );
   }
   if (spec.kind === 'dose-vs-ff') {
     marks.push(Plot.line(rows, { x, y, z: color, stroke: color ?? 'steelblue', sort: x }));

@@ -24,7 +24,6 @@ const OUTCOME_LABELS: Record<string, string> = {
   il6_removed_in_effluent_ug: 'IL-6 removed in effluent (µg)',
 };
 
-
 /** The unit a parameter column's suffix stands for: the spec's unit when it matches (mPa s, not mPa/s), else / for _. */
 function unitOf(path: string, tail: string): string {
   const leaf = leafAt(scenarioSpecs as SpecTree, path);

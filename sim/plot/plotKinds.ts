@@ -64,7 +64,8 @@ function defaults(kind: PlotKind, t: ResultsTable): { x?: string; y?: string; co
 
 function column(t: ResultsTable, option: string, name: string | undefined, why: string): string {
   if (name === undefined) fail(option, why);
-  if (!t.columns.includes(name) || name === 'run_id') fail(option, `no column ${JSON.stringify(name)} in ${t.source}; its columns are ${t.columns.slice(1).join(', ')}`);
+  if (!t.columns.includes(name) || name === 'run_id')
+    fail(option, `no column ${JSON.stringify(name)} in ${t.source}; its columns are ${t.columns.slice(1).join(', ')}`);
   return name;
 }
 
@@ -83,7 +84,12 @@ export function chartSpec(t: ResultsTable, choice: ChartChoice): ChartSpec {
   if (rows.length === 0) {
     const empty = needed.filter((c) => t.rows.every((r) => r[c] === null));
     const hint = empty.includes('mean_filter_life_h') ? ' (no filter was changed during the runs: sweep with more --hours)' : '';
-    fail(t.source, t.rows.length === 0 ? `no completed run to plot (${t.failed} failed)` : `no run has a value in every column plotted; empty in every row: ${empty.join(', ')}${hint}`);
+    fail(
+      t.source,
+      t.rows.length === 0
+        ? `no completed run to plot (${t.failed} failed)`
+        : `no run has a value in every column plotted; empty in every row: ${empty.join(', ')}${hint}`,
+    );
   }
   const label = (c: string) => columnLabel(c, t.parameters);
   return { kind, title: TITLES[kind], x, y, color, xLabel: label(x), yLabel: label(y), colorLabel: color && label(color), rows };

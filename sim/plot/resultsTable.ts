@@ -30,7 +30,7 @@ export function splitCsvLine(line: string): string[] {
       let text = '';
       i++;
       while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') (text += '"'), (i += 2);
+        if (line[i] === '"' && line[i + 1] === '"') ((text += '"'), (i += 2));
         else if (line[i] === '"') break;
         else text += line[i++];
       }
@@ -54,7 +54,8 @@ export function parseResultsCsv(text: string, source: string): ResultsTable {
   const lines = text.split(/\r?\n/).filter((l) => l !== '');
   if (lines.length === 0) notASweep(source, 'it is empty');
   const columns = splitCsvLine(lines[0]);
-  if (columns[0] !== 'run_id' || columns.at(-1) !== 'error') notASweep(source, `its header should start with "run_id" and end with "error"; it is ${JSON.stringify(lines[0].slice(0, 80))}`);
+  if (columns[0] !== 'run_id' || columns.at(-1) !== 'error')
+    notASweep(source, `its header should start with "run_id" and end with "error"; it is ${JSON.stringify(lines[0].slice(0, 80))}`);
   const firstOutcome = columns.indexOf(METRIC_COLUMNS[0]);
   const outcomes = columns.slice(firstOutcome, -1);
   if (firstOutcome < 1 || outcomes.join() !== METRIC_COLUMNS.join()) notASweep(source, `its outcome columns should be ${METRIC_COLUMNS.join(', ')}`);

@@ -6,4 +6,3 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioFileSchema(), { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...schema, title: 'ECMO + hemofilter simulator scenario', description: 'Every quantity is a string with its unit, e.g. "45 mL/kg/h".' };
 }
-

@@ -60,11 +60,15 @@ function lineColumn(text: string, pos: number): string {
 export function parseJsonText(text: string, source: string): unknown {
   const body = text.replace(/^\uFEFF/, ''); // a byte-order mark some editors write
   if (body.trim() === '') {
-    throw new ScenarioError(source, [{ path: '', message: `the file is empty; expected a JSON object with the scenario's sections, as in scenarios/ecmo-hvhf-default.json` }]);
+    throw new ScenarioError(source, [
+      { path: '', message: `the file is empty; expected a JSON object with the scenario's sections, as in scenarios/ecmo-hvhf-default.json` },
+    ]);
   }
   const depth = nestingDepth(body);
   if (depth.depth > MAX_NESTING) {
-    throw new ScenarioError(source, [{ path: '', message: `nested more than ${MAX_NESTING} levels deep${lineColumn(body, depth.at)}; expected a scenario object (about five levels deep)` }]);
+    throw new ScenarioError(source, [
+      { path: '', message: `nested more than ${MAX_NESTING} levels deep${lineColumn(body, depth.at)}; expected a scenario object (about five levels deep)` },
+    ]);
   }
   let value: unknown;
   try {
@@ -127,7 +131,10 @@ function duplicateKeys(text: string): { path: string; message: string }[] {
         const childPath = path ? `${path}.${key}` : key;
         const first = seen.get(key);
         if (first !== undefined) {
-          found.push({ path: childPath, message: `appears twice in the same object (line ${first} and line ${m.loc.start.line}); expected each key once: JSON would silently keep only the last` });
+          found.push({
+            path: childPath,
+            message: `appears twice in the same object (line ${first} and line ${m.loc.start.line}); expected each key once: JSON would silently keep only the last`,
+          });
         } else seen.set(key, m.loc.start.line);
         visit(m.value, childPath);
       }
@@ -138,4 +145,3 @@ function duplicateKeys(text: string): { path: string; message: string }[] {
   visit(parseWithPositions(text).body, '');
   return found;
 }
-

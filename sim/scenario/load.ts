@@ -28,7 +28,9 @@ export function parseOverride(text: string): Override {
   const eq = text.indexOf('=');
   if (eq <= 0) {
     const why = eq < 0 ? 'no "=" between the path and the value' : 'no path before "="';
-    throw new ScenarioError('--set', [{ path: '--set', message: `got ${shownValue(text)}: ${why}; expected path=value, e.g. --set "prescription.effluentDose=30 mL/kg/h"` }]);
+    throw new ScenarioError('--set', [
+      { path: '--set', message: `got ${shownValue(text)}: ${why}; expected path=value, e.g. --set "prescription.effluentDose=30 mL/kg/h"` },
+    ]);
   }
   return { path: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
 }
@@ -85,13 +87,19 @@ function reservedSettingKeys(raw: Record<string, unknown>): ScenarioIssue[] {
 /** Validates a parsed scenario object and resolves it, or throws ScenarioError. */
 export function scenarioFromObject(raw: unknown, source: string): Scenario {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ScenarioError(source, [{ path: '', message: `expected a JSON object with the scenario's sections, got ${Array.isArray(raw) ? 'an array' : shownValue(raw)}` }]);
+    throw new ScenarioError(source, [
+      { path: '', message: `expected a JSON object with the scenario's sections, got ${Array.isArray(raw) ? 'an array' : shownValue(raw)}` },
+    ]);
   }
   const reserved = reservedSettingKeys(raw as Record<string, unknown>);
   if (reserved.length) throw new ScenarioError(source, reserved);
   schema ??= scenarioFileSchema();
   const result = schema.safeParse(raw, { reportInput: true });
-  if (!result.success) throw new ScenarioError(source, result.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)));
+  if (!result.success)
+    throw new ScenarioError(
+      source,
+      result.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)),
+    );
   const { scenario, issues } = resolveScenario(result.data as Record<string, unknown>);
   if (!scenario) throw new ScenarioError(source, issues);
   return scenario;

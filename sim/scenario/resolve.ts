@@ -78,7 +78,13 @@ function resolveLeaf(spec: LeafSpec, given: unknown, path: string, weight: numbe
   return value;
 }
 
-function resolveTree(tree: SpecTree, given: Record<string, unknown> | undefined, prefix: string, weight: number | undefined, issues: Issues): Record<string, unknown> {
+function resolveTree(
+  tree: SpecTree,
+  given: Record<string, unknown> | undefined,
+  prefix: string,
+  weight: number | undefined,
+  issues: Issues,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, node] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
@@ -89,14 +95,23 @@ function resolveTree(tree: SpecTree, given: Record<string, unknown> | undefined,
 }
 
 /** Parses one `path=value` setting (timeline `set`, CLI) against the spec at that path. */
-export function parseSetting(path: string, raw: unknown, weight: number, issues: { add(path: string, message: string): void }, onlyAdjustable: boolean): TimelineChange | undefined {
+export function parseSetting(
+  path: string,
+  raw: unknown,
+  weight: number,
+  issues: { add(path: string, message: string): void },
+  onlyAdjustable: boolean,
+): TimelineChange | undefined {
   const spec = leafAt(scenarioSpecs, path);
   if (!spec) {
     issues.add(path, unknownSettingMessage(path, 'setting'));
     return undefined;
   }
   if (onlyAdjustable && !spec.adjustable) {
-    issues.add(path, `got ${shownValue(raw)}: ${path} cannot be changed during a run; expected one of the adjustable settings: ${allSettingPaths((s) => s.adjustable === true).join(', ')}`);
+    issues.add(
+      path,
+      `got ${shownValue(raw)}: ${path} cannot be changed during a run; expected one of the adjustable settings: ${allSettingPaths((s) => s.adjustable === true).join(', ')}`,
+    );
     return undefined;
   }
   if (spec.kind === 'flag') {
@@ -132,7 +147,8 @@ function resolveTimeline(
   (entries ?? []).forEach((e, i) => {
     const base = `timeline[${i}]`;
     const at = parseQuantityLeaf(atSpec, e.at, { addIssue: (m) => issues.add(`${base}.at`, m) });
-    if (at && !(at.value >= 0 && at.value <= (duration ?? Infinity))) issues.add(`${base}.at`, `got ${JSON.stringify(e.at)}: expected a time between 0 h and the run's duration (${duration} h)`);
+    if (at && !(at.value >= 0 && at.value <= (duration ?? Infinity)))
+      issues.add(`${base}.at`, `got ${JSON.stringify(e.at)}: expected a time between 0 h and the run's duration (${duration} h)`);
     const entry: TimelineEntry = { index: i, at_h: at?.value ?? 0, set: [], note: e.note as string | undefined };
     for (const [path, raw] of Object.entries((e.set as Record<string, unknown>) ?? {})) {
       const section = path.split('.')[0];
@@ -153,9 +169,17 @@ function resolveTimeline(
       if (typeof v === 'number') entry.heparinBolus_U = v;
     }
     if (e.changeFilter) entry.changeFilter = true;
-    if (e.set !== undefined && Object.keys(e.set as object).length === 0) issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
+    if (e.set !== undefined && Object.keys(e.set as object).length === 0)
+      issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
     if (e.fault !== undefined) entry.fault = resolveFault(e.fault as Record<string, unknown>, `${base}.fault`, issues);
-    if (entry.set.length === 0 && entry.heparinBolus_U === undefined && !entry.changeFilter && e.set === undefined && e.heparinBolus === undefined && e.fault === undefined) {
+    if (
+      entry.set.length === 0 &&
+      entry.heparinBolus_U === undefined &&
+      !entry.changeFilter &&
+      e.set === undefined &&
+      e.heparinBolus === undefined &&
+      e.fault === undefined
+    ) {
       issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "changeFilter", "fault"');
     }
     out.push(entry);
@@ -175,7 +199,11 @@ function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, i
     filter.ultrafiltrationCoefficient,
     rx.filterChange.tmpLimit,
   );
-  if (problem) issues.add('prescription.effluentDose', `got ${+rx.effluentDose.toPrecision(6)} mL/kg/h (= ${+effluent_mL_h.toPrecision(6)} mL/h for ${s.patient.weight} kg): ${problem}`);
+  if (problem)
+    issues.add(
+      'prescription.effluentDose',
+      `got ${+rx.effluentDose.toPrecision(6)} mL/kg/h (= ${+effluent_mL_h.toPrecision(6)} mL/h for ${s.patient.weight} kg): ${problem}`,
+    );
 }
 
 const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus', QuantitySpec> = {
@@ -208,18 +236,27 @@ export function settingsConsistencyIssues(s: Scenario): ScenarioIssue[] {
 
 function checkConsistency(s: Scenario, issues: Issues, startingPrescription = true): void {
   if (s.filter && !s.circuit) {
-    issues.add('filter', 'got a hemofilter while "circuit" is null: the hemofilter sits inside the ECMO circuit; expected a "circuit" section too, or "filter": null');
+    issues.add(
+      'filter',
+      'got a hemofilter while "circuit" is null: the hemofilter sits inside the ECMO circuit; expected a "circuit" section too, or "filter": null',
+    );
   }
   const ne = s.prescription.norepinephrine;
   if (ne.weanAbove < ne.escalateBelow) {
-    issues.add('prescription.norepinephrine.weanAbove', `got ${ne.weanAbove} mmHg; expected at least escalateBelow (${ne.escalateBelow} mmHg): a MAP cannot call for both more and less norepinephrine`);
+    issues.add(
+      'prescription.norepinephrine.weanAbove',
+      `got ${ne.weanAbove} mmHg; expected at least escalateBelow (${ne.escalateBelow} mmHg): a MAP cannot call for both more and less norepinephrine`,
+    );
   }
   const h = s.prescription.heparin;
   if (h.targetLow >= h.targetHigh) issues.add('prescription.heparin.targetLow', `got ${h.targetLow} s; expected less than targetHigh (${h.targetHigh} s)`);
   if (s.filter) {
     const effluent_mL_h = s.prescription.effluentDose * s.patient.weight;
     if (s.prescription.netUltrafiltration > effluent_mL_h) {
-      issues.add('prescription.netUltrafiltration', `got ${s.prescription.netUltrafiltration} mL/h; expected at most the effluent rate (${+effluent_mL_h.toFixed(1)} mL/h = effluentDose × weight): replacement fluid cannot be negative`);
+      issues.add(
+        'prescription.netUltrafiltration',
+        `got ${s.prescription.netUltrafiltration} mL/h; expected at most the effluent rate (${+effluent_mL_h.toFixed(1)} mL/h = effluentDose × weight): replacement fluid cannot be negative`,
+      );
     }
   }
   for (const i of physicalConsistencyIssues(s)) issues.add(i.path, i.message);

@@ -19,7 +19,8 @@ export function perKgUnit(unit: string): string {
 
 export function expectedText(spec: QuantitySpec): string {
   const u = spec.unit === '1' ? '' : ` ${spec.unit}`;
-  const forms = spec.unit === '1' ? 'a number or a percentage' : spec.perKg ? `a quantity in ${spec.unit} or ${perKgUnit(spec.unit)}` : `a quantity in ${spec.unit}`;
+  const forms =
+    spec.unit === '1' ? 'a number or a percentage' : spec.perKg ? `a quantity in ${spec.unit} or ${perKgUnit(spec.unit)}` : `a quantity in ${spec.unit}`;
   const [lo, hi] = spec.limits;
   // a fraction is often written as a percentage: show the limits that way too
   const pct = spec.unit === '1' && lo >= 0 && hi <= 1 ? ` (${+(lo * 100).toPrecision(6)} % to ${+(hi * 100).toPrecision(6)} %)` : '';
@@ -46,9 +47,16 @@ export function parseQuantityLeaf(spec: QuantitySpec, raw: unknown, ctx: { addIs
 
 function leafSchema(spec: LeafSpec): z.ZodType {
   const meta = { description: `${spec.description} [${spec.source}: ${spec.ref}]` };
-  if (spec.kind === 'choice') return z.enum(spec.values as [string, ...string[]]).optional().meta(meta);
+  if (spec.kind === 'choice')
+    return z
+      .enum(spec.values as [string, ...string[]])
+      .optional()
+      .meta(meta);
   if (spec.kind === 'flag') return z.boolean().optional().meta(meta);
-  const example = spec.unit === '1' ? 'e.g. 0.3 or "30 %"' : `e.g. "${spec.default ?? spec.defaultPerKg ?? 1} ${spec.defaultPerKg !== undefined ? perKgUnit(spec.unit) : spec.unit}"`;
+  const example =
+    spec.unit === '1'
+      ? 'e.g. 0.3 or "30 %"'
+      : `e.g. "${spec.default ?? spec.defaultPerKg ?? 1} ${spec.defaultPerKg !== undefined ? perKgUnit(spec.unit) : spec.unit}"`;
   return z
     .union([z.string(), z.number()])
     .transform((raw, ctx) => parseQuantityLeaf(spec, raw, { addIssue: (message) => ctx.addIssue({ code: 'custom', message }) }))
@@ -91,7 +99,13 @@ export function scenarioFileSchema(): z.ZodType {
     $schema: z.string().optional(),
     name: z.string().min(1).max(200).meta({ description: 'Name of the scenario.' }),
     description: z.string().max(5000).optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional().meta({ description: 'Seed of the random-number generator (default 1).' }),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional()
+      .meta({ description: 'Seed of the random-number generator (default 1).' }),
     timeline: z.array(timelineEntrySchema).max(10000).optional(),
   };
   for (const [key, node] of Object.entries(scenarioSpecs)) {

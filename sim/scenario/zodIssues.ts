@@ -39,7 +39,14 @@ function allowedKeys(path: PropertyKey[]): string[] {
   return Object.keys(node);
 }
 
-const EXPECTED: Record<string, string> = { string: 'a text', boolean: 'true or false', number: 'a number', int: 'a whole number', object: 'an object', array: 'an array' };
+const EXPECTED: Record<string, string> = {
+  string: 'a text',
+  boolean: 'true or false',
+  number: 'a number',
+  int: 'a whole number',
+  object: 'an object',
+  array: 'an array',
+};
 
 function expectedName(issue: ZodLikeIssue): string {
   const name = EXPECTED[issue.expected ?? ''] ?? issue.expected ?? 'something else';
@@ -67,7 +74,8 @@ function expectedQuantity(path: PropertyKey[]): string {
 function boundText(issue: ZodLikeIssue): string {
   const small = issue.code === 'too_small';
   const n = Number(small ? issue.minimum : issue.maximum);
-  if (issue.origin === 'string') return small ? `expected a text of at least ${n} character${n === 1 ? '' : 's'}` : `expected a text of at most ${n} characters`;
+  if (issue.origin === 'string')
+    return small ? `expected a text of at least ${n} character${n === 1 ? '' : 's'}` : `expected a text of at most ${n} characters`;
   if (issue.origin === 'array') return small ? `expected at least ${n} entries` : `expected at most ${n} entries`;
   return small ? `expected at least ${n}` : `expected at most ${n}`;
 }
@@ -91,7 +99,8 @@ export function formatZodIssue(issue: ZodLikeIssue): ScenarioIssue[] {
       if (issue.input === undefined) return [{ path, message: `missing; expected ${expectedQuantity(issue.path)}` }];
       return [{ path, message: `got ${shownValue(issue.input)}; expected ${expectedQuantity(issue.path)}` }];
     case 'invalid_value':
-      if (issue.values?.length === 1 && issue.values[0] === true) return [{ path, message: `got ${shownValue(issue.input)}; expected true, or leave the field out` }];
+      if (issue.values?.length === 1 && issue.values[0] === true)
+        return [{ path, message: `got ${shownValue(issue.input)}; expected true, or leave the field out` }];
       return [{ path, message: `got ${shownValue(issue.input)}; expected one of ${(issue.values ?? []).map((v) => shownValue(v)).join(', ')}` }];
     case 'too_small':
     case 'too_big':

@@ -21,7 +21,15 @@ export function parameterValue(p: UncertainParameter, u: number): number {
   return p.lo + u * (p.hi - p.lo);
 }
 
-export async function evaluatePoints(base: SweepBase, hours: number, params: UncertainParameter[], points: number[][], outcomes: Outcome[], workers: number, progress?: boolean): Promise<Evaluations> {
+export async function evaluatePoints(
+  base: SweepBase,
+  hours: number,
+  params: UncertainParameter[],
+  points: number[][],
+  outcomes: Outcome[],
+  workers: number,
+  progress?: boolean,
+): Promise<Evaluations> {
   const values = outcomes.map(() => new Array<number>(points.length).fill(NaN));
   let failed = 0;
   let firstError: string | undefined;
@@ -30,13 +38,20 @@ export async function evaluatePoints(base: SweepBase, hours: number, params: Unc
       yield { id, overrides: params.map((p, d) => ({ path: p.path, value: formatQuantity(parameterValue(p, points[id][d]), p.unit) })) };
     }
   };
-  await runTasks(base, workers, points.length, tasks(), (o) => {
-    if ('error' in o) {
-      failed++;
-      firstError ??= o.error;
-      return;
-    }
-    outcomes.forEach((out, j) => (values[j][o.id] = out.read(o.metrics, hours)));
-  }, { label: 'evaluating', enabled: progress });
+  await runTasks(
+    base,
+    workers,
+    points.length,
+    tasks(),
+    (o) => {
+      if ('error' in o) {
+        failed++;
+        firstError ??= o.error;
+        return;
+      }
+      outcomes.forEach((out, j) => (values[j][o.id] = out.read(o.metrics, hours)));
+    },
+    { label: 'evaluating', enabled: progress },
+  );
   return { values, failed, firstError };
 }

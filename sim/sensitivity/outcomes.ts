@@ -26,11 +26,20 @@ export interface Outcome {
 }
 
 export function parseOutcomes(list: string): Outcome[] {
-  const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (names.length === 0) throw new ScenarioError('--outcome', [{ path: '--outcome', message: `no outcome named; expected names separated by commas from ${[...NAMED_OUTCOMES, ...METRIC_COLUMNS].join(', ')}` }]);
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (names.length === 0)
+    throw new ScenarioError('--outcome', [
+      { path: '--outcome', message: `no outcome named; expected names separated by commas from ${[...NAMED_OUTCOMES, ...METRIC_COLUMNS].join(', ')}` },
+    ]);
   return names.map((name) => {
     const read = reader(name);
-    if (!read) throw new ScenarioError('--outcome', [{ path: '--outcome', message: `got ${JSON.stringify(name)}; expected one of ${[...NAMED_OUTCOMES, ...METRIC_COLUMNS].join(', ')}` }]);
+    if (!read)
+      throw new ScenarioError('--outcome', [
+        { path: '--outcome', message: `got ${JSON.stringify(name)}; expected one of ${[...NAMED_OUTCOMES, ...METRIC_COLUMNS].join(', ')}` },
+      ]);
     return { name, read };
   });
 }

@@ -61,7 +61,8 @@ export interface SensitivityReport {
   rankings: OutcomeRanking[];
 }
 
-const byDescending = (key: (p: ParameterIndex) => number | undefined) => (a: ParameterIndex, b: ParameterIndex) => (key(b) ?? -Infinity) - (key(a) ?? -Infinity) || (a.path < b.path ? -1 : 1);
+const byDescending = (key: (p: ParameterIndex) => number | undefined) => (a: ParameterIndex, b: ParameterIndex) =>
+  (key(b) ?? -Infinity) - (key(a) ?? -Infinity) || (a.path < b.path ? -1 : 1);
 
 export async function runSensitivity(plan: SensitivityPlan): Promise<SensitivityReport> {
   const t0 = performance.now();

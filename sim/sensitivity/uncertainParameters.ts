@@ -31,7 +31,10 @@ export function defaultUncertainParameters(raw: Record<string, unknown>): Uncert
 }
 
 export function chosenUncertainParameters(list: string, raw: Record<string, unknown>): UncertainParameter[] {
-  const paths = list.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const paths = list
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const fail = (message: string): never => {
     throw new ScenarioError('--parameters', [{ path: '--parameters', message }]);
   };
@@ -39,8 +42,9 @@ export function chosenUncertainParameters(list: string, raw: Record<string, unkn
   if (new Set(paths).size !== paths.length) fail('a parameter is named twice');
   return paths.map((path) => {
     const s = leafAt(scenarioSpecs as SpecTree, path);
-    if (!s) return fail(`${path}: ${unknownSettingMessage(path, "parameter for --parameters")}`);
-    if (s.kind !== 'quantity' || !s.range || !(s.range[1] > s.range[0])) return fail(`${path} has no plausible range to sample (only quantities with a range of non-zero width in docs/models/ can be analysed)`);
+    if (!s) return fail(`${path}: ${unknownSettingMessage(path, 'parameter for --parameters')}`);
+    if (s.kind !== 'quantity' || !s.range || !(s.range[1] > s.range[0]))
+      return fail(`${path} has no plausible range to sample (only quantities with a range of non-zero width in docs/models/ can be analysed)`);
     if (!sectionPresent(raw, path)) return fail(`${path}: the scenario has no ${path.split('.')[0]} (it is null)`);
     return fromSpec(path, s);
   });

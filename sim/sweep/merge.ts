@@ -21,10 +21,16 @@ export function mergeResults(files: string[], out: string): MergeReport {
     const r = readResults(f);
     if (r.truncated) truncated.push(f);
     if (header === undefined) header = r.header;
-    else if (r.header !== header) throw new OutputError(`merge: ${f} has other columns than ${files[0]}, so they are not shards of one sweep.\n  ${files[0]}: ${header}\n  ${f}: ${r.header}`);
+    else if (r.header !== header)
+      throw new OutputError(
+        `merge: ${f} has other columns than ${files[0]}, so they are not shards of one sweep.\n  ${files[0]}: ${header}\n  ${f}: ${r.header}`,
+      );
     for (const [id, line] of r.rows) {
       const seen = rows.get(id);
-      if (seen !== undefined && seen !== line) throw new OutputError(`merge: run ${id} differs between ${from.get(id)} and ${f} (conflicting results for one run id; were they run from different scenarios or versions?)`);
+      if (seen !== undefined && seen !== line)
+        throw new OutputError(
+          `merge: run ${id} differs between ${from.get(id)} and ${f} (conflicting results for one run id; were they run from different scenarios or versions?)`,
+        );
       rows.set(id, line);
       from.set(id, from.get(id) ?? f);
     }

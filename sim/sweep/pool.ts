@@ -61,14 +61,17 @@ export async function runOnPool(pool: Piscina, tasks: Iterable<RunTask>, onOutco
   let failure: unknown;
   for (const batch of batches(tasks, BATCH_SIZE)) {
     if (failure !== undefined) break;
-    const p: Promise<void> = pool.run(batch).then(
-      (outcomes: RunOutcome[]) => {
-        if (failure === undefined) for (const o of outcomes) onOutcome(o);
-      },
-      (e: unknown) => {
-        failure ??= e;
-      },
-    ).finally(() => inFlight.delete(p));
+    const p: Promise<void> = pool
+      .run(batch)
+      .then(
+        (outcomes: RunOutcome[]) => {
+          if (failure === undefined) for (const o of outcomes) onOutcome(o);
+        },
+        (e: unknown) => {
+          failure ??= e;
+        },
+      )
+      .finally(() => inFlight.delete(p));
     inFlight.add(p);
     if (inFlight.size >= window) await Promise.race(inFlight);
   }

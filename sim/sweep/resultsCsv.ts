@@ -36,6 +36,7 @@ export function rowPrefix(id: number, values: number[]): string {
 }
 
 export function resultRow(id: number, values: number[], outcome: { metrics: RunMetrics } | { error: string }): string {
-  const rest = 'metrics' in outcome ? [...METRIC_COLUMNS.map((c) => formatNumber(outcome.metrics[c])), ''] : [...METRIC_COLUMNS.map(() => ''), csvField(outcome.error)];
+  const rest =
+    'metrics' in outcome ? [...METRIC_COLUMNS.map((c) => formatNumber(outcome.metrics[c])), ''] : [...METRIC_COLUMNS.map(() => ''), csvField(outcome.error)];
   return rowPrefix(id, values) + rest.join(',');
 }

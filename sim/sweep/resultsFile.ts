@@ -33,7 +33,8 @@ export function readResults(path: string): ResultsFile {
     if (!m) throw new OutputError(`${path}: line ${i + 2} does not start with a run id: ${JSON.stringify(line.slice(0, 60))}`);
     const id = Number(m[1]);
     const seen = rows.get(id);
-    if (seen !== undefined && seen !== line) throw new OutputError(`${path}: run ${id} appears twice with different results (lines differ); remove one of them`);
+    if (seen !== undefined && seen !== line)
+      throw new OutputError(`${path}: run ${id} appears twice with different results (lines differ); remove one of them`);
     rows.set(id, line);
   });
   return { header, rows, truncated };

@@ -16,7 +16,12 @@ export function gridRuns(axes: VaryAxis[]): number[][] {
   const values = axes.map(axisValues);
   const total = values.reduce((n, v) => n * v.length, 1);
   if (total > MAX_RUNS) {
-    throw new ScenarioError('--vary', [{ path: '--vary', message: `the grid has ${total} runs (${values.map((v) => v.length).join(' × ')}); at most ${MAX_RUNS} are allowed: use larger steps or --design lhs` }]);
+    throw new ScenarioError('--vary', [
+      {
+        path: '--vary',
+        message: `the grid has ${total} runs (${values.map((v) => v.length).join(' × ')}); at most ${MAX_RUNS} are allowed: use larger steps or --design lhs`,
+      },
+    ]);
   }
   let runs: number[][] = [[]];
   for (const v of values) runs = runs.flatMap((r) => v.map((x) => [...r, x]));

@@ -11,7 +11,12 @@ export function parseShard(text: string): Shard {
   const k = m ? Number(m[1]) : NaN;
   const n = m ? Number(m[2]) : NaN;
   if (!m || !(n >= 1) || !(k >= 1 && k <= n)) {
-    throw new ScenarioError('--shard', [{ path: '--shard', message: `got ${JSON.stringify(text)}; expected k/N with 1 ≤ k ≤ N, e.g. --shard 3/8 (SLURM: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT with --array=1-N)` }]);
+    throw new ScenarioError('--shard', [
+      {
+        path: '--shard',
+        message: `got ${JSON.stringify(text)}; expected k/N with 1 ≤ k ≤ N, e.g. --shard 3/8 (SLURM: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT with --array=1-N)`,
+      },
+    ]);
   }
   return { index: k, count: n };
 }

@@ -37,11 +37,20 @@ export interface SweepReport {
 function keptRows(out: string, header: string, runs: number[][]): Map<number, string> {
   const file = readResults(out);
   if (file.header !== header) {
-    throw new OutputError(`--out: ${out} holds the results of a different sweep (its columns differ); choose another file, or pass --overwrite to start afresh.\n  in the file: ${file.header}\n  this sweep: ${header}`);
+    throw new OutputError(
+      `--out: ${out} holds the results of a different sweep (its columns differ); choose another file, or pass --overwrite to start afresh.\n  in the file: ${file.header}\n  this sweep: ${header}`,
+    );
   }
   for (const [id, line] of file.rows) {
     if (id >= runs.length || !line.startsWith(rowPrefix(id, runs[id]))) {
-      throw new OutputError(`--out: ${out} holds the results of a different sweep (run ${id} has other parameter values: ${JSON.stringify(line.split(',').slice(0, 1 + runs[0].length).join(','))}); choose another file, or pass --overwrite to start afresh`);
+      throw new OutputError(
+        `--out: ${out} holds the results of a different sweep (run ${id} has other parameter values: ${JSON.stringify(
+          line
+            .split(',')
+            .slice(0, 1 + runs[0].length)
+            .join(','),
+        )}); choose another file, or pass --overwrite to start afresh`,
+      );
     }
   }
   return file.rows;
@@ -62,15 +71,29 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
       for (const id of todo) yield { id, overrides: plan.axes.map((a, d) => ({ path: a.path, value: formatQuantity(runs[id][d], a.unit) })) };
     };
     try {
-      await runTasks(plan.base, plan.workers, todo.length, tasks(), (o) => {
-        const line = resultRow(o.id, runs[o.id], o);
-        if ('error' in o) failed++;
-        rows.set(o.id, line);
-        appendRow(plan.out, line);
-      }, { label: 'sweeping', enabled: plan.progress });
+      await runTasks(
+        plan.base,
+        plan.workers,
+        todo.length,
+        tasks(),
+        (o) => {
+          const line = resultRow(o.id, runs[o.id], o);
+          if ('error' in o) failed++;
+          rows.set(o.id, line);
+          appendRow(plan.out, line);
+        },
+        { label: 'sweeping', enabled: plan.progress },
+      );
     } finally {
       writeResults(plan.out, header, rows);
     }
   }
-  return { runs: runs.length, inShard: owned.length, alreadyDone: owned.length - todo.length, ran: todo.length, failed, seconds: (performance.now() - t0) / 1000 };
+  return {
+    runs: runs.length,
+    inShard: owned.length,
+    alreadyDone: owned.length - todo.length,
+    ran: todo.length,
+    failed,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }

@@ -54,14 +54,17 @@ function readValue(spec: string, what: string, text: string, q: QuantitySpec, un
  * Parses one `--vary` spec. `sampled` is true for Latin-hypercube designs, where a step has no meaning.
  */
 export function parseVarySpec(text: string, sampled: boolean): VaryAxis {
-  const shape = sampled ? 'path=from..to, e.g. "prescription.effluentDose=20 mL/kg/h..70 mL/kg/h"' : 'path=from..to:step, e.g. "prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h"';
+  const shape = sampled
+    ? 'path=from..to, e.g. "prescription.effluentDose=20 mL/kg/h..70 mL/kg/h"'
+    : 'path=from..to:step, e.g. "prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:10 mL/kg/h"';
   const eq = text.indexOf('=');
   if (eq <= 0) fail(text, `${eq < 0 ? 'no "=" between the path and the range' : 'no path before "="'}; expected ${shape}`);
   const path = text.slice(0, eq).trim();
   const rest = text.slice(eq + 1);
   const leaf = leafAt(scenarioSpecs as SpecTree, path);
   if (!leaf) fail(text, unknownSettingMessage(path, 'parameter for --vary'));
-  if (leaf.kind !== 'quantity') fail(text, `${path} is a ${leaf.kind === 'flag' ? 'true/false flag' : `choice (${leaf.values.join(', ')})`}; --vary takes quantities only`);
+  if (leaf.kind !== 'quantity')
+    fail(text, `${path} is a ${leaf.kind === 'flag' ? 'true/false flag' : `choice (${leaf.values.join(', ')})`}; --vary takes quantities only`);
   const dots = rest.indexOf('..');
   if (dots < 0) fail(text, `no ".." between from and to; expected ${shape}`);
   const colon = rest.indexOf(':', dots + 2);
@@ -76,7 +79,8 @@ export function parseVarySpec(text: string, sampled: boolean): VaryAxis {
   const [lo, hi] = from.unit === leaf.unit ? leaf.limits : [undefined, undefined];
   const within = lo === undefined ? '' : ` (${path} accepts ${lo} to ${hi} ${leaf.unit})`;
   if (from.value > to.value) fail(text, `empty range: from ${from.value} ${from.unit} is greater than to ${to.value} ${from.unit}; expected from ≤ to`);
-  if (lo !== undefined && hi !== undefined && (from.value < lo || to.value > hi)) fail(text, `the range ${from.value}..${to.value} ${from.unit} goes outside the accepted limits${within}`);
+  if (lo !== undefined && hi !== undefined && (from.value < lo || to.value > hi))
+    fail(text, `the range ${from.value}..${to.value} ${from.unit} goes outside the accepted limits${within}`);
   if (step && !(step.value > 0)) fail(text, `step ${JSON.stringify(stepText?.trim())} must be greater than 0`);
   return { path, unit: from.unit, from: from.value, to: to.value, step: step?.value };
 }

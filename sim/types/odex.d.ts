@@ -6,13 +6,7 @@ declare module 'odex' {
   export type Derivative = (x: number, y: number[]) => number[];
   /** Dense interpolator: component index and x in [xOld, x]. */
   export type DenseInterpolator = (component: number, x: number) => number;
-  export type OutputFunction = (
-    stepNumber: number,
-    xOld: number,
-    x: number,
-    y: number[],
-    dense?: DenseInterpolator,
-  ) => boolean | void;
+  export type OutputFunction = (stepNumber: number, xOld: number, x: number, y: number[], dense?: DenseInterpolator) => boolean | void;
   export enum Outcome {
     Converged = 0,
     MaxStepsExceeded = 1,

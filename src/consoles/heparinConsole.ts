@@ -3,7 +3,6 @@ import type { SimEventView, Snapshot } from '../protocol';
 import { fmt } from '../format';
 import { devicePanel, el, readout } from './panel';
 
-
 export class HeparinConsole {
   private readonly r: ReturnType<typeof readouts>;
   private readonly mode: HTMLElement;

@@ -18,7 +18,7 @@ function say(text: string, error = false): void {
 
 /** Plot's <style> elements are inline styles, which the page's Content-Security-Policy refuses: drop them. */
 function withoutInlineStyles(el: Element): Element {
-  el.querySelectorAll("style").forEach((s) => s.remove());
+  el.querySelectorAll('style').forEach((s) => s.remove());
   return el;
 }
 

@@ -73,18 +73,81 @@ export const LINES: readonly LineLayout[] = [
   { id: 'drainageCannula', kind: 'cannula', part: 'circuit', points: [DRAINAGE_TIP, [132, 280], [PATIENT.femoral.x, PATIENT.femoral.y]] },
   { id: 'drainageLine', kind: 'ecmo', part: 'circuit', points: [[PATIENT.femoral.x, PATIENT.femoral.y], [260, 336], [260, 470], JUNCTION_PRE_PUMP] },
   { id: 'prePump', kind: 'ecmo', part: 'circuit', points: [JUNCTION_PRE_PUMP, [PUMP.x - PUMP.r, PUMP.y]] },
-  { id: 'pumpToOxygenator', kind: 'ecmo', part: 'circuit', points: [[PUMP.x + PUMP.r, PUMP.y], [640, 470], [640, OXYGENATOR.y + OXYGENATOR.h]] },
+  {
+    id: 'pumpToOxygenator',
+    kind: 'ecmo',
+    part: 'circuit',
+    points: [
+      [PUMP.x + PUMP.r, PUMP.y],
+      [640, 470],
+      [640, OXYGENATOR.y + OXYGENATOR.h],
+    ],
+  },
   { id: 'postOxygenator', kind: 'ecmo', part: 'circuit', points: [[640, OXYGENATOR.y], JUNCTION_POST_OXY] },
   { id: 'returnLine', kind: 'ecmo', part: 'circuit', points: [JUNCTION_POST_OXY, [640, 62], [214, 62], [214, 104], [PATIENT.jugular.x, PATIENT.jugular.y]] },
   { id: 'returnCannula', kind: 'cannula', part: 'circuit', points: [[PATIENT.jugular.x, PATIENT.jugular.y], RETURN_TIP] },
   { id: 'limbAccess', kind: 'limb', part: 'filter', points: [JUNCTION_POST_OXY, [CRRT_PUMP.x - CRRT_PUMP.r, CRRT_PUMP.y]] },
-  { id: 'limbToFilter', kind: 'limb', part: 'filter', points: [[CRRT_PUMP.x + CRRT_PUMP.r, CRRT_PUMP.y], [930, 165], [930, FILTER.y]] },
+  {
+    id: 'limbToFilter',
+    kind: 'limb',
+    part: 'filter',
+    points: [
+      [CRRT_PUMP.x + CRRT_PUMP.r, CRRT_PUMP.y],
+      [930, 165],
+      [930, FILTER.y],
+    ],
+  },
   { id: 'limbReturn', kind: 'limb', part: 'filter', points: [[930, FILTER.y + FILTER.h], [930, 535], [390, 535], JUNCTION_PRE_PUMP] },
-  { id: 'predilution', kind: 'fluid', part: 'filter', points: [[900, REPLACEMENT_BAG.y + REPLACEMENT_BAG.h], [900, 165]] },
-  { id: 'postdilution', kind: 'fluid', part: 'filter', points: [[935, REPLACEMENT_BAG.y + REPLACEMENT_BAG.h], [935, 112], [978, 112], [978, 480], [930, 480]] },
-  { id: 'effluent', kind: 'fluid', part: 'filter', points: [[FILTER.x, 360], [857, 360], [857, EFFLUENT_BAG.y]] },
-  { id: 'sweepIn', kind: 'gas', part: 'circuit', points: [[BLENDER.x + BLENDER.w, 308], [OXYGENATOR.x, 308]] },
-  { id: 'sweepOut', kind: 'gas', part: 'circuit', points: [[OXYGENATOR.x + OXYGENATOR.w, 372], [708, 372], [708, 404]] },
+  {
+    id: 'predilution',
+    kind: 'fluid',
+    part: 'filter',
+    points: [
+      [900, REPLACEMENT_BAG.y + REPLACEMENT_BAG.h],
+      [900, 165],
+    ],
+  },
+  {
+    id: 'postdilution',
+    kind: 'fluid',
+    part: 'filter',
+    points: [
+      [935, REPLACEMENT_BAG.y + REPLACEMENT_BAG.h],
+      [935, 112],
+      [978, 112],
+      [978, 480],
+      [930, 480],
+    ],
+  },
+  {
+    id: 'effluent',
+    kind: 'fluid',
+    part: 'filter',
+    points: [
+      [FILTER.x, 360],
+      [857, 360],
+      [857, EFFLUENT_BAG.y],
+    ],
+  },
+  {
+    id: 'sweepIn',
+    kind: 'gas',
+    part: 'circuit',
+    points: [
+      [BLENDER.x + BLENDER.w, 308],
+      [OXYGENATOR.x, 308],
+    ],
+  },
+  {
+    id: 'sweepOut',
+    kind: 'gas',
+    part: 'circuit',
+    points: [
+      [OXYGENATOR.x + OXYGENATOR.w, 372],
+      [708, 372],
+      [708, 404],
+    ],
+  },
 ];
 
 /** Drawn bore (logical px) of each kind of line. */

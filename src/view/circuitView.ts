@@ -8,17 +8,7 @@ import { CLAMPS, type ClampPath, type ScenarioInfo, type Snapshot } from '../pro
 import { FlowLine, dotSpeed_px_s } from './bloodFlow';
 import { CAPTIONS, CLAMP_SITES, LINES, PRESSURE_TAGS, VIEW_H, VIEW_W, type LineKind, type LineId } from './circuitLayout';
 import { BACKGROUND, EFFLUENT_FLUID, LABEL, REPLACEMENT_FLUID, SWEEP_GAS, bloodColour, lighten } from './colors';
-import {
-  CentrifugalPump,
-  Hemofilter,
-  Oxygenator,
-  RollerPump,
-  blenderGraphic,
-  clampGraphic,
-  effluentBag,
-  replacementBag,
-  type FilterLook,
-} from './devices';
+import { CentrifugalPump, Hemofilter, Oxygenator, RollerPump, blenderGraphic, clampGraphic, effluentBag, replacementBag, type FilterLook } from './devices';
 import { LiveText, PressureTag, caption } from './labels';
 import { lineStates, saturations, type LineState } from './lineState';
 import { insertionSites, patientFigure } from './patientFigure';
@@ -43,7 +33,10 @@ export class CircuitView {
   private readonly replacement = replacementBag();
   private readonly clamps: Record<ClampPath, Container>;
   private readonly tags: { series: string; tag: PressureTag; part: string }[];
-  private readonly text: Record<'patient' | 'recirculation' | 'pump' | 'blender' | 'crrtPump' | 'filter' | 'replacement' | 'effluentBag' | 'drainageCannula' | 'returnCannula', LiveText>;
+  private readonly text: Record<
+    'patient' | 'recirculation' | 'pump' | 'blender' | 'crrtPump' | 'filter' | 'replacement' | 'effluentBag' | 'drainageCannula' | 'returnCannula',
+    LiveText
+  >;
   private readonly noCircuit = caption('', CAPTIONS.noCircuit.at, { size: 20, colour: LABEL, anchor: CAPTIONS.noCircuit.anchor });
   private info?: ScenarioInfo;
   private sinceText = Infinity;
@@ -186,7 +179,9 @@ export class CircuitView {
     this.text.replacement.set(`Replacement\npre ${fmtNum(pre, 0)} · post ${fmtNum(post, 0)} mL/h`);
     const total = snap.obs.effluent_volume_mL;
     const bag = Number.isFinite(total) ? Math.floor(total / BAG_mL) + 1 : 1;
-    this.text.effluentBag.set(`Effluent bag ${bag}\n${fmtNum(bagFill(total) * BAG_mL / 1000, 2)} of ${BAG_mL / 1000} L\n${fmtNum(o.effluent_rate_mL_h, 0)} mL/h`);
+    this.text.effluentBag.set(
+      `Effluent bag ${bag}\n${fmtNum((bagFill(total) * BAG_mL) / 1000, 2)} of ${BAG_mL / 1000} L\n${fmtNum(o.effluent_rate_mL_h, 0)} mL/h`,
+    );
   }
 
   private filterLook(snap: Snapshot, sat_pct: number): FilterLook {
@@ -196,7 +191,11 @@ export class CircuitView {
       const openKuf = snap.settings.kufClean_mL_h_mmHg * (1 - clotted);
       this.lastFilter = { status: 'running', clotted, fouling: openKuf > 0 ? 1 - o.kuf_mL_h_mmHg / openKuf : 0, sat_pct };
     } else {
-      const status = snap.settings.clamps['circuit.clamps.filterLimb'] ? 'clamped' : snap.settings.values['prescription.filterBloodFlow'] <= 0 ? 'stopped' : 'changing';
+      const status = snap.settings.clamps['circuit.clamps.filterLimb']
+        ? 'clamped'
+        : snap.settings.values['prescription.filterBloodFlow'] <= 0
+          ? 'stopped'
+          : 'changing';
       this.lastFilter = status === 'changing' ? { status, clotted: 0, fouling: 0, sat_pct } : { ...this.lastFilter, status };
     }
     return this.lastFilter;

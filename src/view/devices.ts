@@ -83,7 +83,9 @@ export function blenderGraphic(): Graphics {
   const { x, y, w, h } = BLENDER;
   const g = new Graphics().roundRect(x, y, w, h, 6).fill(HOUSING).stroke({ width: 2, color: HOUSING_EDGE });
   // flowmeter tube with its float
-  g.roundRect(x + w - 20, y + 6, 10, h - 12, 4).fill(0x0c1218).stroke({ width: 1, color: HOUSING_EDGE });
+  g.roundRect(x + w - 20, y + 6, 10, h - 12, 4)
+    .fill(0x0c1218)
+    .stroke({ width: 1, color: HOUSING_EDGE });
   return g;
 }
 
@@ -93,7 +95,10 @@ export class RollerPump {
 
   constructor() {
     const { x, y, r } = CRRT_PUMP;
-    const body = new Graphics().circle(x, y, r + 5).fill(HOUSING).stroke({ width: 2, color: HOUSING_EDGE });
+    const body = new Graphics()
+      .circle(x, y, r + 5)
+      .fill(HOUSING)
+      .stroke({ width: 2, color: HOUSING_EDGE });
     this.rotor.position.set(x, y);
     this.rotor
       .moveTo(-r + 6, 0)
@@ -139,7 +144,10 @@ export class Hemofilter {
     const { x, y, w, h } = FILTER;
     const g = this.g.clear();
     g.roundRect(x, y, w, h, 12).fill(0x1b252e).stroke({ width: 2, color: HOUSING_EDGE });
-    g.rect(x + 4, y + 12, w - 8, 6).fill(HOUSING).rect(x + 4, y + h - 18, w - 8, 6).fill(HOUSING);
+    g.rect(x + 4, y + 12, w - 8, 6)
+      .fill(HOUSING)
+      .rect(x + 4, y + h - 18, w - 8, 6)
+      .fill(HOUSING);
     if (look.status === 'changing') {
       g.roundRect(x + 6, y + 22, w - 12, h - 44, 6).stroke({ width: 2, color: TUBE_WALL, alpha: 0.4 });
       return;
@@ -152,7 +160,9 @@ export class Hemofilter {
       // clots form from the housing wall inwards: the outer fibres go first
       const clottedHere = orderOf(i) < nClotted;
       const xx = x + 6 + (i + 0.5) * (span / FIBRES);
-      g.moveTo(xx, y + 22).lineTo(xx, y + h - 22).stroke({ width: 2.2, color: clottedHere ? 0x140604 : fouled });
+      g.moveTo(xx, y + 22)
+        .lineTo(xx, y + h - 22)
+        .stroke({ width: 2.2, color: clottedHere ? 0x140604 : fouled });
     }
     // protein cake over the membrane: a brown haze that thickens with fouling
     g.roundRect(x + 5, y + 22, w - 10, h - 44, 5).fill({ color: 0x3b2412, alpha: 0.45 * Math.min(Math.max(look.fouling, 0), 1) });
@@ -195,7 +205,10 @@ export class Bag {
     // graduations every litre of a 5 L bag
     for (let i = 1; i < 5; i++) g.moveTo(x + w - 12, y + (h * i) / 5).lineTo(x + w - 3, y + (h * i) / 5);
     g.stroke({ width: 1, color: 0xdbe7ef, alpha: 0.6 });
-    if (this.hanging) g.moveTo(x + w / 2, y).lineTo(x + w / 2, y - 8).stroke({ width: 2, color: 0xdbe7ef, alpha: 0.7 });
+    if (this.hanging)
+      g.moveTo(x + w / 2, y)
+        .lineTo(x + w / 2, y - 8)
+        .stroke({ width: 2, color: 0xdbe7ef, alpha: 0.7 });
   }
 }
 
@@ -209,8 +222,14 @@ export function clampGraphic(at: Pt, vertical: boolean): Graphics {
   const jaw = (dx: number, dy: number) => (vertical ? g.roundRect(x - 16, y + dy - 3, 32, 6, 2) : g.roundRect(x + dx - 3, y - 16, 6, 32, 2));
   jaw(-6, -6).fill(CLAMP);
   jaw(6, 6).fill(CLAMP);
-  if (vertical) g.moveTo(x + 16, y - 6).lineTo(x + 24, y).lineTo(x + 16, y + 6);
-  else g.moveTo(x - 6, y - 16).lineTo(x, y - 24).lineTo(x + 6, y - 16);
+  if (vertical)
+    g.moveTo(x + 16, y - 6)
+      .lineTo(x + 24, y)
+      .lineTo(x + 16, y + 6);
+  else
+    g.moveTo(x - 6, y - 16)
+      .lineTo(x, y - 24)
+      .lineTo(x + 6, y - 16);
   g.stroke({ width: 3, color: CLAMP });
   return g;
 }

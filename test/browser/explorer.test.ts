@@ -28,7 +28,13 @@ function resultsFile(): string {
   for (const dose of [30, 40, 50, 60]) {
     for (const pre of [0, 0.5, 1]) {
       const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
-      Object.assign(m, { il6_change_24h_pct: -dose * (1 - 0.2 * pre), prescribed_dose_mL_kg_h: dose, delivered_dose_mL_kg_h: dose * 0.97, mean_filtration_fraction: dose / (200 + 100 * pre), mean_filter_life_h: 30 - dose / 3 });
+      Object.assign(m, {
+        il6_change_24h_pct: -dose * (1 - 0.2 * pre),
+        prescribed_dose_mL_kg_h: dose,
+        delivered_dose_mL_kg_h: dose * 0.97,
+        mean_filtration_fraction: dose / (200 + 100 * pre),
+        mean_filter_life_h: 30 - dose / 3,
+      });
       lines.push(resultRow(id++, [dose, pre], { metrics: m }));
     }
   }

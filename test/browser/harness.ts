@@ -35,7 +35,12 @@ export async function buildAndServe(): Promise<Served> {
   const outDir = mkdtempSync(join(tmpdir(), 'ecmo-view-'));
   await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
   const port = await freePort();
-  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
   return {
     url: `http://127.0.0.1:${port}/`,
     outDir,
@@ -48,7 +53,9 @@ export async function buildAndServe(): Promise<Served> {
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`no chromium at ${CHROMIUM}: install Debian's with "apt-get update && apt-get install -y chromium" (as .ci/run does), or set CHROMIUM_PATH`);
+    throw new Error(
+      `no chromium at ${CHROMIUM}: install Debian's with "apt-get update && apt-get install -y chromium" (as .ci/run does), or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

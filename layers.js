@@ -1,0 +1,35 @@
+// The layer order of the code (design.md: layers). Each entry is a folder or file and the layers it may import at
+// run time; a layer imports only from those below it. Read by eslint.config.js (restricted imports, so an editor
+// flags a wrong import as it is typed) and by test/architecture.test.ts (which walks every import).
+//
+// `typesFrom` are layers whose *types* a layer may import (`import type`), never their code: the models' engine
+// parts read the resolved Scenario's type, which the scenario layer derives from the models' own specs.
+
+/** @typedef {{ name: string, paths: string[], mayImport: string[], typesFrom?: string[] }} Layer */
+
+const foundation = ['foundation'];
+const models = [...foundation, 'filter', 'circuit', 'patient'];
+
+/** @type {Layer[]} lowest first */
+export const LAYERS = [
+  { name: 'foundation', paths: ['sim/units.ts', 'sim/parameters.ts', 'sim/blood.ts', 'sim/types'], mayImport: [] },
+  { name: 'filter', paths: ['sim/filter'], mayImport: foundation, typesFrom: ['scenario'] },
+  { name: 'circuit', paths: ['sim/circuit'], mayImport: [...foundation, 'filter'], typesFrom: ['scenario'] },
+  { name: 'patient', paths: ['sim/patient'], mayImport: [...foundation, 'filter', 'circuit'], typesFrom: ['scenario'] },
+  { name: 'scenario', paths: ['sim/scenario'], mayImport: models },
+  { name: 'engine', paths: ['sim/engine'], mayImport: [...models, 'scenario'] },
+  { name: 'output', paths: ['sim/output'], mayImport: [...models, 'scenario', 'engine'] },
+  { name: 'cohort', paths: ['sim/cohort'], mayImport: [...models, 'scenario', 'engine', 'output'] },
+  { name: 'sweep', paths: ['sim/sweep'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort'] },
+  { name: 'plot', paths: ['sim/plot'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep'] },
+  { name: 'sensitivity', paths: ['sim/sensitivity'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot'] },
+  { name: 'cli', paths: ['sim/cli', 'sim/cli.ts'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'cli'] },
+];
+
+/** Outside sim/: who may import what. The view never reaches the command line; nothing imports scripts/. */
+export const OUTSIDE = [
+  { name: 'src', paths: ['src'], mayNotImport: ['sim/cli', 'sim/cli.ts', 'scripts', 'test', 'bench'] },
+  { name: 'test', paths: ['test'], mayNotImport: ['scripts', 'bench'] },
+  { name: 'bench', paths: ['bench'], mayNotImport: ['scripts', 'test'] },
+  { name: 'scripts', paths: ['scripts'], mayNotImport: ['bench'] },
+];
