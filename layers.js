@@ -8,14 +8,17 @@
 /** @typedef {{ name: string, paths: string[], mayImport: string[], typesFrom?: string[] }} Layer */
 
 const foundation = ['foundation'];
-const models = [...foundation, 'filter', 'circuit', 'patient'];
+const kernel = [...foundation, 'model'];
+const models = [...kernel, 'filter', 'circuit', 'patient'];
 
 /** @type {Layer[]} lowest first */
 export const LAYERS = [
   { name: 'foundation', paths: ['sim/units.ts', 'sim/parameters.ts', 'sim/blood.ts', 'sim/types'], mayImport: [] },
-  { name: 'filter', paths: ['sim/filter'], mayImport: foundation, typesFrom: ['scenario'] },
-  { name: 'circuit', paths: ['sim/circuit'], mayImport: [...foundation, 'filter'], typesFrom: ['scenario'] },
-  { name: 'patient', paths: ['sim/patient'], mayImport: [...foundation, 'filter', 'circuit'], typesFrom: ['scenario'] },
+  // the contract between the models and the engine (sim/model/part.ts): its types name what each model shares
+  { name: 'model', paths: ['sim/model'], mayImport: foundation, typesFrom: ['filter', 'circuit', 'patient', 'scenario'] },
+  { name: 'filter', paths: ['sim/filter'], mayImport: kernel, typesFrom: ['scenario'] },
+  { name: 'circuit', paths: ['sim/circuit'], mayImport: [...kernel, 'filter'], typesFrom: ['scenario'] },
+  { name: 'patient', paths: ['sim/patient'], mayImport: [...kernel, 'filter', 'circuit'], typesFrom: ['scenario'] },
   { name: 'scenario', paths: ['sim/scenario'], mayImport: models },
   { name: 'engine', paths: ['sim/engine'], mayImport: [...models, 'scenario'] },
   { name: 'output', paths: ['sim/output'], mayImport: [...models, 'scenario', 'engine'] },

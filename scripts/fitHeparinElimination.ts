@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
-import { apparentHalfLife_h, type HeparinKinetics } from '../sim/patient/heparin.js';
+import { apparentHalfLife_h, type HeparinKinetics } from '../sim/patient/heparin/heparin.js';
 
 const VD_mL_kg = 70;
 const data = [

@@ -11,7 +11,7 @@ import {
   oxygenatorCo2Conductance,
   po2FromSaturation,
   saturationFromPo2,
-} from '../sim/patient/gasExchange.js';
+} from '../sim/patient/gasExchange/gasExchange.js';
 import { oncoticPressure_mmHg } from '../sim/filter/transmembranePressure.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
 

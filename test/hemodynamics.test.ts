@@ -1,7 +1,7 @@
 /** Hemodynamic response: the starting figures are met, and MAP, heart rate and the titration move as they should. */
 import { describe, expect, it } from 'vitest';
-import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg, norepinephrineEffect_mmHg } from '../sim/patient/hemodynamics.js';
-import { nextNorepinephrineDose } from '../sim/patient/norepinephrineTitration.js';
+import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg, norepinephrineEffect_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
+import { nextNorepinephrineDose } from '../sim/patient/hemodynamics/norepinephrineTitration.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, scenario } from './helpers/scenarios.js';
 
 const params = scenario(DEFAULT_STANDARD).hemodynamics;

@@ -5,14 +5,20 @@
  * "Equal" is to the solver's tolerance, not to the bit: a new state (urea) changes odex's error norm, an RMS over
  * every component, and so its step sizes. Each number must agree within RELATIVE of the largest magnitude of its
  * own series (or of itself, for a single value); series added since (urea's) are allowed, none may go missing.
+ * A mass balance's residual is round-off and is compared on the scale of the amounts it balances; a standard
+ * deviation on the scale of its mean.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_DIR, referenceDocuments } from './helpers/referenceOutputs.js';
 
-/** odex runs at relative tolerance 1e-8; the global error over 48–72 h stays below 1e-6 of each quantity's scale. */
-const RELATIVE = 1e-6;
+/**
+ * odex runs at relative tolerance 1e-8. Measured when the engine was reshaped (a68a4af → the model parts): without
+ * urea in the registry every number matched within 1e-6; with urea's four states the steps change and the largest
+ * difference is 1.1e-5 of a 24 h change (a difference of two close values: 1.5e-6 of the IL-6 level itself).
+ */
+const RELATIVE = 3e-5;
 /** Names that may appear in the new outputs without a saved counterpart. */
 const ADDED = /urea/;
 
@@ -39,9 +45,13 @@ function differences(saved: unknown, now: unknown, path: string, scale: number, 
   if (saved && now && typeof saved === 'object' && typeof now === 'object') {
     const a = saved as Record<string, unknown>;
     const b = now as Record<string, unknown>;
+    // a mass balance's residual is round-off: it is compared on the scale of the amounts it balances
+    const balanceScale = Math.max(...['start', 'end', 'produced'].map((k) => Math.abs(Number(a[k]) || 0)));
     for (const k of Object.keys(a)) {
+      // a spread is compared on the scale of its mean (an SD of 0.02 % around −12.6 % is a difference of close values)
+      const scale = k === 'residual' ? balanceScale : k === 'relative_residual' ? 1 : k === 'sd' ? Math.abs(Number(a.mean) || 0) : 0;
       if (!(k in b)) out.push(`${path}.${k}: missing now`);
-      else differences(a[k], b[k], `${path}.${k}`, 0, out);
+      else differences(a[k], b[k], `${path}.${k}`, scale, out);
     }
     for (const k of Object.keys(b)) if (!(k in a) && !ADDED.test(k)) out.push(`${path}.${k}: new, not saved`);
     return;

@@ -1,6 +1,6 @@
 /** SOFA (Vincent, Intensive Care Med 1996) and the cohort's 72 h picture (cohort.md: 9.6 vs 11.2). */
 import { describe, expect, it } from 'vitest';
-import { cardiovascularSofa, renalSofa, respiratorySofa } from '../sim/patient/sofa.js';
+import { cardiovascularSofa, renalSofa, respiratorySofa } from '../sim/patient/sofa/sofa.js';
 import { loadArm } from '../sim/cohort/loadArm.js';
 import { replayArm } from '../sim/cohort/replay.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';

@@ -17,7 +17,7 @@
 import { pumpHead_mmHg, pumpHeadSlope, type PumpCurve } from './centrifugalPump.js';
 import { pressureDrop_mmHg, pressureDropSlope, type LossCoefficients } from './tube.js';
 import { collapseLoss_mmHg, collapseLossSlope, type VenousDrainage } from './venousDrainage.js';
-import { EngineError } from '../engine/errors.js';
+import { EngineError } from '../model/errors.js';
 
 export interface CircuitElements {
   pump: PumpCurve;

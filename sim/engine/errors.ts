@@ -1,7 +1,2 @@
-/** A failure inside the engine (the CLI exits with code 1 and prints the message, which names the cause). */
-export class EngineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EngineError';
-  }
-}
+/** The engine's error type lives with the model contract (sim/model/errors.ts), so models may throw it too. */
+export { EngineError } from '../model/errors.js';

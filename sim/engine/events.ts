@@ -2,19 +2,16 @@
  * Discrete events between integration segments: scheduled setting changes and boluses, aPTT checks with heparin
  * titration, filter changes (TMP limit located by the solver, maximum age, manual) and the downtime that follows.
  */
-import { activatedPartialThromboplastinTime_s } from '../patient/heparin.js';
-import { meanArterialPressure_mmHg } from '../patient/hemodynamics.js';
-import { nextNorepinephrineDose } from '../patient/norepinephrineTitration.js';
-import { bloodState } from './bloodState.js';
+import { nextNorepinephrineDose } from '../patient/hemodynamics/norepinephrineTitration.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
 import { filterPrescription } from '../filter/operatingPoint.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { settingsConsistencyIssues, type TimelineEntry } from '../scenario/resolve.js';
 import { EngineError } from './errors.js';
-import type { Model } from './model.js';
+import { deriveNow, type ComposedModel, type Model } from './model.js';
 import { applySetting } from './settings.js';
-import { STATE } from './stateLayout.js';
-import { tmpNow } from './tmpNow.js';
+import { LAYOUT } from './models.js';
+import { filterTmp_mmHg } from '../filter/filterNow.js';
 
 export type EventType =
   'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration' | 'norepinephrine_titration' | 'fault';
@@ -31,6 +28,15 @@ export interface SimEvent {
 }
 
 const EPS_h = 1e-9;
+/** The states events write: boluses, faults, a new filter's clean membrane. */
+const SLOT = {
+  heparin_U: LAYOUT.slot('heparin_U'),
+  heparinInfused_U: LAYOUT.slot('heparinInfused_U'),
+  oxygenatorThrombus: LAYOUT.slot('oxygenatorThrombus'),
+  proteinLayerCoverage: LAYOUT.slot('proteinLayerCoverage'),
+  cakeResistance: LAYOUT.slot('cakeResistance'),
+  clottedFraction: LAYOUT.slot('clottedFraction'),
+};
 /** The most a filter's fibres can be clotted in the model: the rest keeps its pressures finite. */
 const MAX_CLOTTED_FRACTION = 0.999;
 /** A milestone the summary reads: the cohort's 24 h data point. */
@@ -43,7 +49,11 @@ export class EventScheduler {
   private nextCheck_h: number;
   private nextPressorCheck_h: number;
 
-  constructor(private readonly m: Model) {
+  private readonly m: Model;
+
+  constructor(private readonly c: ComposedModel) {
+    const m = c.m;
+    this.m = m;
     this.nextCheck_h = m.current.prescription.heparin.checkInterval;
     this.nextPressorCheck_h = m.current.prescription.norepinephrine.interval;
   }
@@ -80,7 +90,7 @@ export class EventScheduler {
       this.changeFilter(t, y, `maximum filter age ${fmt(m.current.prescription.filterChange.maxHours)} h reached`);
     }
     this.runDueChecks(t, y);
-    const tmp = tmpNow(m, t, y);
+    const tmp = this.tmpAt(t, y);
     if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit) {
       if (m.filter.installedAt_h === t) {
         throw new EngineError(
@@ -112,8 +122,8 @@ export class EventScheduler {
       this.checkFilterable(t, y, path);
     }
     if (e.heparinBolus_U !== undefined) {
-      y[STATE.heparin_U] += e.heparinBolus_U;
-      y[STATE.heparinInfused_U] += e.heparinBolus_U;
+      y[SLOT.heparin_U] += e.heparinBolus_U;
+      y[SLOT.heparinInfused_U] += e.heparinBolus_U;
       this.events.push({ t_h: t, type: 'heparin_bolus', reason: `${fmt(e.heparinBolus_U, 0)} U` });
     }
     if (e.fault) this.injectFault(t, y, e.fault);
@@ -124,14 +134,14 @@ export class EventScheduler {
   private injectFault(t: number, y: number[], fault: { filterClot?: number; oxygenatorThrombus?: number }): void {
     const m = this.m;
     if (fault.oxygenatorThrombus !== undefined) {
-      y[STATE.oxygenatorThrombus] += fault.oxygenatorThrombus;
+      y[SLOT.oxygenatorThrombus] += fault.oxygenatorThrombus;
       this.events.push({ t_h: t, type: 'fault', reason: `oxygenator thrombus: resistance +${fmt(100 * fault.oxygenatorThrombus, 0)} %` });
     }
     if (fault.filterClot !== undefined && m.filter.status === 'running') {
       // A filter cannot be more than fully clotted; keep a sliver open so its pressures stay finite.
-      y[STATE.clottedFraction] = Math.min(Math.max(y[STATE.clottedFraction], fault.filterClot), MAX_CLOTTED_FRACTION);
+      y[SLOT.clottedFraction] = Math.min(Math.max(y[SLOT.clottedFraction], fault.filterClot), MAX_CLOTTED_FRACTION);
       this.events.push({ t_h: t, type: 'fault', reason: `filter clotted: ${fmt(100 * fault.filterClot, 0)} % of fibres` });
-      const tmp = tmpNow(m, t, y);
+      const tmp = this.tmpAt(t, y);
       if (tmp !== null && tmp >= m.current.prescription.filterChange.tmpLimit)
         this.changeFilter(t, y, `filter clotted (${fmt(100 * fault.filterClot, 0)} % of fibres)`);
     }
@@ -143,7 +153,7 @@ export class EventScheduler {
     const f = m.current.filter;
     if (!f) return;
     const rx = m.current.prescription;
-    const blood = bloodState(m, y);
+    const blood = deriveNow(this.c, t, y).blood;
     const problem = prescriptionProblem(
       filterPrescription(rx, m.weight_kg),
       blood.hematocrit,
@@ -159,7 +169,7 @@ export class EventScheduler {
 
   /** The solver located TMP reaching the limit at t. */
   tmpLimitReached(t: number, y: number[]): void {
-    const tmp = tmpNow(this.m, t, y) ?? NaN;
+    const tmp = this.tmpAt(t, y) ?? NaN;
     this.changeFilter(t, y, `TMP ${fmt(tmp)} mmHg reached the limit of ${fmt(this.m.current.prescription.filterChange.tmpLimit)} mmHg`);
   }
 
@@ -168,9 +178,9 @@ export class EventScheduler {
     this.events.push({ t_h: t, type: 'filter_change', reason });
     m.filter.status = 'changing';
     m.filter.restartAt_h = t + m.current.prescription.filterChange.downtime;
-    y[STATE.proteinLayerCoverage] = 0;
-    y[STATE.cakeResistance] = 0;
-    y[STATE.clottedFraction] = 0;
+    y[SLOT.proteinLayerCoverage] = 0;
+    y[SLOT.cakeResistance] = 0;
+    y[SLOT.clottedFraction] = 0;
     if (m.current.prescription.filterChange.downtime <= 0) this.startFilter(t);
   }
 
@@ -193,14 +203,13 @@ export class EventScheduler {
     const m = this.m;
     if (t >= this.nextCheck_h - EPS_h) {
       const h = m.current.prescription.heparin;
-      const k = m.current.kinetics.heparin;
-      const aptt = activatedPartialThromboplastinTime_s(k.apttBaseline, k.apttSlope, bloodState(m, y).heparin_U_mL);
+      const aptt = deriveNow(this.c, t, y).heparin.aptt_s;
       if (h.titrate && (aptt < h.targetLow || aptt > h.targetHigh)) return true;
     }
     if (t >= this.nextPressorCheck_h - EPS_h) {
       const rule = m.current.prescription.norepinephrine;
       const dose = m.current.patient.hemodynamics.norepinephrine;
-      if (rule.titrate && nextNorepinephrineDose({ ...rule, minDose: 0 }, this.mapAt(y), dose) !== dose) return true;
+      if (rule.titrate && nextNorepinephrineDose({ ...rule, minDose: 0 }, this.mapAt(t, y), dose) !== dose) return true;
     }
     return false;
   }
@@ -218,9 +227,14 @@ export class EventScheduler {
     }
   }
 
-  private mapAt(y: ArrayLike<number>): number {
-    const m = this.m;
-    return meanArterialPressure_mmHg(m.current.hemodynamics, m.intrinsic.tone_mmHg, bloodState(m, y).il6_pg_mL, m.current.patient.hemodynamics.norepinephrine);
+  private mapAt(t: number, y: ArrayLike<number>): number {
+    return deriveNow(this.c, t, y).hemodynamics.map_mmHg;
+  }
+
+  /** TMP at a state, or null when no filter is filtering: what the filter-change rule watches. */
+  tmpAt(t: number, y: ArrayLike<number>): number | null {
+    const fn = deriveNow(this.c, t, y).filter;
+    return fn ? filterTmp_mmHg(this.m, fn) : null;
   }
 
   private titrateNorepinephrine(t: number, y: number[]): void {
@@ -228,7 +242,7 @@ export class EventScheduler {
     const rule = m.current.prescription.norepinephrine;
     const hemo = m.current.patient.hemodynamics;
     if (!rule.titrate) return;
-    const map = this.mapAt(y);
+    const map = this.mapAt(t, y);
     const next = nextNorepinephrineDose({ ...rule, minDose: 0 }, map, hemo.norepinephrine);
     if (next === hemo.norepinephrine) return;
     const side = next > hemo.norepinephrine ? `below ${fmt(rule.escalateBelow)}` : `above ${fmt(rule.weanAbove)}`;
@@ -243,8 +257,7 @@ export class EventScheduler {
   private checkAptt(t: number, y: number[]): void {
     const m = this.m;
     const h = m.current.prescription.heparin;
-    const k = m.current.kinetics.heparin;
-    const aptt = activatedPartialThromboplastinTime_s(k.apttBaseline, k.apttSlope, bloodState(m, y).heparin_U_mL);
+    const aptt = deriveNow(this.c, t, y).heparin.aptt_s;
     if (!h.titrate || (aptt >= h.targetLow && aptt <= h.targetHigh)) {
       this.events.push({ t_h: t, type: 'aptt_check', reason: `aPTT ${fmt(aptt)} s${h.titrate ? ' in target' : ''}`, value: aptt });
       return;

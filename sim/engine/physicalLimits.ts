@@ -12,8 +12,11 @@
  *                              in septic shock; reached by fluid given faster than it leaves
  */
 import { venousPressure_mmHg } from '../circuit/venousDrainage.js';
-import type { Model } from './model.js';
-import { STATE } from './stateLayout.js';
+import type { Model } from '../model/context.js';
+import { LAYOUT } from './models.js';
+
+const BLOOD = LAYOUT.slot('intravascularVolume_mL');
+const INTERSTITIUM = LAYOUT.slot('interstitialVolume_mL');
 
 export const MAX_HEMATOCRIT = 0.8;
 export const MIN_HEMATOCRIT = 0.05;
@@ -24,8 +27,8 @@ const fmt = (v: number, d = 0) => v.toFixed(d);
 /** Why the state at t is beyond the model's physiology (a sentence), or null when it is within it. */
 export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | null {
   const p = m.current.patient;
-  const volume = y[STATE.intravascularVolume_mL];
-  const interstitial = y[STATE.interstitialVolume_mL];
+  const volume = y[BLOOD];
+  const interstitial = y[INTERSTITIUM];
   const hematocrit = volume > 0 ? m.redCellVolume_mL / volume : Infinity;
   const inOut = () => {
     const rx = m.current.prescription;

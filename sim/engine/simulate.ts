@@ -48,7 +48,7 @@ class GridRecorder implements Sampler {
   }
   take(t: number, stateAt: (t: number) => number[]): void {
     for (let ts = this.due(); ts <= t + 1e-9; ts = this.due()) {
-      const o = observe(this.sim.model, ts, stateAt(ts));
+      const o = observe(this.sim.composed, ts, stateAt(ts));
       if (ts === SUMMARY_TIME_h && this.milestone === undefined) this.milestone = o;
       if (ts === this.nextGridTime()) {
         for (const n of SERIES_NAMES) this.series[n].push(o[n]);
@@ -70,7 +70,7 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): RunResul
     options.onProgress?.(sim.time_h, duration);
   }
   const end = sim.observe();
-  const summary = summarize(sim.model, recorder.series, [...sim.events], [...sim.initialState], [...sim.state], recorder.milestone ?? end, sim.time_h);
+  const summary = summarize(sim.composed, recorder.series, [...sim.events], [...sim.initialState], [...sim.state], recorder.milestone ?? end, sim.time_h);
   return { scenario, series: recorder.series, events: [...sim.events], summary, solver: { ...sim.stats }, finalState: [...sim.state] };
 }
 

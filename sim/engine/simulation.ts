@@ -14,10 +14,9 @@ import { FilterOperatingError } from '../filter/operatingPoint.js';
 import { derivatives } from './derivatives.js';
 import { EngineError } from './errors.js';
 import { EventScheduler, type Action, type SimEvent } from './events.js';
-import { buildModel, initialState, type Model } from './model.js';
+import { buildModel, initialState, type ComposedModel, type Model } from './model.js';
 import { observe, type Observation } from './observe.js';
-import { STATE_SIZE, typicalMagnitudes } from './stateLayout.js';
-import { tmpNow } from './tmpNow.js';
+import { LAYOUT } from './models.js';
 import { physicalStateProblem } from './physicalLimits.js';
 
 export interface SolverStats {
@@ -38,7 +37,10 @@ const TIME_EPS_h = 1e-9;
 const MAX_STEPS_PER_SEGMENT = 200_000;
 
 export class Simulation {
+  /** The run's shared context (settings now, filter status): what the view and the CLI read. */
   readonly model: Model;
+  /** The context with every model's part. */
+  readonly composed: ComposedModel;
   readonly stats: SolverStats = { rhsEvaluations: 0, steps: 0, segments: 0 };
   readonly initialState: readonly number[];
   private t = 0;
@@ -50,16 +52,17 @@ export class Simulation {
   private lastStep_h = 1e-4;
 
   constructor(readonly scenario: Scenario) {
-    this.model = buildModel(scenario);
-    this.y = initialState(this.model);
+    this.composed = buildModel(scenario);
+    this.model = this.composed.m;
+    this.y = initialState(this.composed);
     this.initialState = this.y.slice();
-    this.scheduler = new EventScheduler(this.model);
-    this.solver = new Solver(STATE_SIZE);
+    this.scheduler = new EventScheduler(this.composed);
+    this.solver = new Solver(LAYOUT.size);
     this.solver.denseOutput = true;
     this.solver.relativeTolerance = RELATIVE_TOLERANCE;
-    this.solver.absoluteTolerance = typicalMagnitudes(this.y).map((v) => RELATIVE_TOLERANCE * v);
+    this.solver.absoluteTolerance = LAYOUT.typicalMagnitudes(this.y).map((v) => RELATIVE_TOLERANCE * v);
     this.solver.maxSteps = MAX_STEPS_PER_SEGMENT;
-    this.f = (x, yy) => derivatives(this.model, x, yy);
+    this.f = (x, yy) => derivatives(this.composed, x, yy);
     guard(() => this.scheduler.start(0, this.y));
   }
 
@@ -75,7 +78,7 @@ export class Simulation {
 
   /** Everything the engine reports, now. */
   observe(): Observation {
-    return observe(this.model, this.t, this.y);
+    return observe(this.composed, this.t, this.y);
   }
 
   /** Integrates to `target` (h), applying every event on the way; `sampler` reads the solution between. */
@@ -128,11 +131,11 @@ export class Simulation {
     // The interpolant of the current step; the helpers below are made once per segment, not once per step.
     let dense: DenseInterpolator = () => NaN;
     const stateAt = (ts: number) => {
-      const ys = new Array<number>(STATE_SIZE);
-      for (let i = 0; i < STATE_SIZE; i++) ys[i] = dense(i, ts);
+      const ys = new Array<number>(LAYOUT.size);
+      for (let i = 0; i < LAYOUT.size; i++) ys[i] = dense(i, ts);
       return ys;
     };
-    const excess = (ts: number, ys: number[]) => (tmpNow(m, ts, ys) ?? -Infinity) - limit;
+    const excess = (ts: number, ys: number[]) => (this.scheduler.tmpAt(ts, ys) ?? -Infinity) - limit;
     const result = guard(() =>
       this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, stepDense) => {
         if (nr === 1 || !stepDense) return;

@@ -51,6 +51,14 @@ export const filterSpecs = {
       [0.001, 0.05],
     ),
     creatinine: sieving(1, 1, 'IFU data for 1.8 m² high-flux filters: small solutes SC 1.0', 'as clean (small solutes pass freely)', ['S', 'S'], [1, 1]),
+    urea: sieving(
+      1,
+      1,
+      'urea (60 Da) passes high-flux and HCO membranes freely: SC 1.0 (IFU data)',
+      'as clean (small solutes pass freely)',
+      ['S', 'S'],
+      [1, 1],
+    ),
     crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', ['S', 'S'], [0, 0.02]),
   },
   proteinLayer: {

@@ -1,6 +1,7 @@
 /** Model parameters of the patient's solute kinetics (the scenario's `kinetics` section). */
 import { q, type SpecTree } from '../parameters.js';
-import heparinFit from './heparinElimination.calibrated.json' with { type: 'json' };
+import { SOLUTE_SPECS } from './solutes/registry.js';
+import heparinFit from './heparin/heparinElimination.calibrated.json' with { type: 'json' };
 
 export const kineticsSpecs = {
   sepsisDrive: {
@@ -153,6 +154,7 @@ export const kineticsSpecs = {
       ref: "the cohort's oliguria (≤ 0.3 mL/kg/h, cohort.md)",
     }),
   },
+  ...SOLUTE_SPECS.kinetics,
   heparin: {
     distributionVolume: q('mL', null, [500, 50000], {
       defaultPerKg: heparinFit.distributionVolume_mL_kg, // the volume the elimination was fitted with

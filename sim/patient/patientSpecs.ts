@@ -1,5 +1,6 @@
 /** The patient section of a scenario: who the patient is and their state at the start of the run. */
 import { q, type ChoiceSpec, type SpecTree } from '../parameters.js';
+import { SOLUTE_SPECS } from './solutes/registry.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -87,6 +88,7 @@ export const patientSpecs = {
       source: 'E',
       ref: 'Vincent, ICM 1996 (SOFA); typical in septic shock',
     }),
+    ...SOLUTE_SPECS.baseline,
     globulin: q('g/L', 30, [5, 80], {
       range: [20, 40],
       description: 'Plasma globulins (with albumin: the total protein behind the oncotic pressure at the membrane).',

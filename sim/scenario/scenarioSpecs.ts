@@ -5,7 +5,7 @@ import { kineticsSpecs } from '../patient/kineticsSpecs.js';
 import { circuitSpecs } from '../circuit/circuitSpecs.js';
 import { filterSpecs } from '../filter/filterSpecs.js';
 import { prescriptionSpecs } from './prescriptionSpecs.js';
-import { hemodynamicsSpecs } from '../patient/hemodynamicsSpecs.js';
+import { hemodynamicsSpecs } from '../patient/hemodynamics/hemodynamicsSpecs.js';
 
 export const runSpecs = {
   duration: q('h', null, [0.01, 2160], { description: 'Simulated time (up to 90 days).', source: 'E', ref: 'scenario input' }),

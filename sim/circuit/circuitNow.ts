@@ -3,15 +3,15 @@
  * solve, recirculation and the hemofilter limb's pressures.
  */
 import { bloodViscosity_mPa_s } from '../blood.js';
-import { solveCircuit, type CircuitElements, type CircuitSolution } from '../circuit/network.js';
-import { cannulaInnerDiameter_mm, pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from '../circuit/tube.js';
-import { availableVenousReturn_mL_min, venousPressure_mmHg } from '../circuit/venousDrainage.js';
-import { recirculationFraction } from '../circuit/recirculation.js';
+import { solveCircuit, type CircuitElements, type CircuitSolution } from './network.js';
+import { cannulaInnerDiameter_mm, pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
+import { availableVenousReturn_mL_min, venousPressure_mmHg } from './venousDrainage.js';
+import { recirculationFraction } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
-import type { BloodState } from './bloodState.js';
-import { filterTmp_mmHg, type FilterNow } from './filterNow.js';
-import type { Model } from './model.js';
-import { STATE } from './stateLayout.js';
+import type { BloodState } from '../model/now.js';
+import type { Model } from '../model/context.js';
+import type { PumpCurve } from './centrifugalPump.js';
+import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
 
 /** Viscosity the oxygenator's rated resistance refers to (reference-data.md §6: ~3 mPa·s at Hct 40 %). */
 const OXYGENATOR_REFERENCE_VISCOSITY_mPa_s = 3;
@@ -42,15 +42,15 @@ export interface CircuitNow {
   limb: FilterLimbPressures | null;
 }
 
-export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn: FilterNow | null): CircuitNow | null {
-  const c = m.current.circuit;
-  if (!c || !m.pump) return null;
+type CircuitSettings = NonNullable<Model['current']['circuit']>;
+
+/** The loop's elements at the blood's viscosity now, clamps and oxygenator thrombus included. */
+function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thrombus: number): CircuitElements {
   const flow = c.flow;
-  const mu = bloodViscosity_mPa_s(blood.hematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
   const tube = (innerDiameter_mm: number, length_mm: number, portLoss: number) =>
     tubeLossCoefficients({ innerDiameter_mm, length_mm }, mu, flow.bloodDensity, portLoss, flow.turbulentFrictionFactor);
-  const elements: CircuitElements = {
-    pump: m.pump,
+  return {
+    pump,
     drainageCannula: tube(
       cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness),
       c.drainageCannula.length,
@@ -59,7 +59,7 @@ export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn
     drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, 0), c.clamps.drainageLine),
     returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: tube(cannulaInnerDiameter_mm(c.returnCannula.size, c.returnCannula.wallThickness), c.returnCannula.length, flow.inertialLossCoefficient),
-    oxygenatorResistance: c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + y[STATE.oxygenatorThrombus]),
+    oxygenatorResistance: c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus),
     venous: {
       returnConductance_mL_min_mmHg: c.venousDrainage.returnConductance,
       collapsePressure_mmHg: c.venousDrainage.collapsePressure,
@@ -67,6 +67,14 @@ export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn
       collapseExponent: c.venousDrainage.collapseExponent,
     },
   };
+}
+
+/** The circuit now, or null without one; `thrombus` is the oxygenator's thrombus load (its resistance × (1 + load)). */
+export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: number, blood: BloodState, fn: FilterNow | null): CircuitNow | null {
+  const c = m.current.circuit;
+  if (!c || !pump) return null;
+  const mu = bloodViscosity_mPa_s(blood.hematocrit, c.flow.plasmaViscosity, c.flow.hematocritViscosityFactor);
+  const elements = circuitElements(c, pump, mu, thrombus);
   const p = m.current.patient;
   const pv = venousPressure_mmHg(p.centralVenousPressure, blood.intravascular_mL, m.intravascular0_mL, p.venousCompliance);
   const qf = fn ? fn.op.bloodFlow_mL_min : 0;
@@ -93,37 +101,46 @@ export function circuitNow(m: Model, y: ArrayLike<number>, blood: BloodState, fn
     solution.returnFlow_mL_min,
     p.cardiacOutput,
   );
-  let limb: FilterLimbPressures | null = null;
   const f = m.current.filter;
-  if (fn && f) {
-    // The limb's lines carry laminar flow (Re ~700 at 350 mL/min in 4.5 mm): Poiseuille only, no turbulent friction.
-    const line = (length_mm: number) => tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, flow.bloodDensity, 0, 0);
-    const filterOut = solution.drainagePressure_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), qlr);
-    const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
-    const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
-    const drop = filterPressureDrop_mmHg(
-      { pressureDrop_mmHg: f.referencePressureDrop, bloodFlow_mL_min: f.referenceBloodFlow, viscosity_mPa_s: muRef },
-      fn.op.meanFiberFlow_mL_min,
-      muFilter,
-      fn.clottedFraction,
-    );
-    const tmp = filterTmp_mmHg(m, fn);
-    const filterIn = filterOut + drop;
-    limb = {
-      access_mmHg: solution.postOxygenatorPressure_mmHg - pressureDrop_mmHg(line(c.filterLimb.accessLineLength), qf),
-      filterIn_mmHg: filterIn,
-      filterOut_mmHg: filterOut,
-      effluent_mmHg: 0.5 * (filterIn + filterOut) - tmp,
-      tmp_mmHg: tmp,
-      pressureDrop_mmHg: drop,
-    };
-  }
   return {
     solution,
     recirculation,
     effectiveFlow_mL_min: Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation),
     filterLimbFlow_mL_min: qf,
     filterLimbReturn_mL_min: qlr,
-    limb,
+    limb: fn && f ? filterLimbPressures(m, c, f, fn, solution, mu) : null,
+  };
+}
+
+/** The hemofilter limb's pressures: access from post-oxygenator, return into the drainage (pre-pump) line. */
+function filterLimbPressures(
+  m: Model,
+  c: CircuitSettings,
+  f: NonNullable<Model['current']['filter']>,
+  fn: FilterNow,
+  solution: CircuitSolution,
+  mu: number,
+): FilterLimbPressures {
+  const flow = c.flow;
+  // The limb's lines carry laminar flow (Re ~700 at 350 mL/min in 4.5 mm): Poiseuille only, no turbulent friction.
+  const line = (length_mm: number) => tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, flow.bloodDensity, 0, 0);
+  const filterOut = solution.drainagePressure_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min);
+  const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
+  const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
+  const drop = filterPressureDrop_mmHg(
+    { pressureDrop_mmHg: f.referencePressureDrop, bloodFlow_mL_min: f.referenceBloodFlow, viscosity_mPa_s: muRef },
+    fn.op.meanFiberFlow_mL_min,
+    muFilter,
+    fn.clottedFraction,
+  );
+  const tmp = filterTmp_mmHg(m, fn);
+  const filterIn = filterOut + drop;
+  return {
+    access_mmHg: solution.postOxygenatorPressure_mmHg - pressureDrop_mmHg(line(c.filterLimb.accessLineLength), fn.op.bloodFlow_mL_min),
+    filterIn_mmHg: filterIn,
+    filterOut_mmHg: filterOut,
+    effluent_mmHg: 0.5 * (filterIn + filterOut) - tmp,
+    tmp_mmHg: tmp,
+    pressureDrop_mmHg: drop,
   };
 }

@@ -3,7 +3,7 @@
  * vascular tone is a calibrated hypothesis: no published mechanistic model ties cytokine removal to vasopressor
  * need (reference-data.md §7).
  */
-import { q, type SpecTree } from '../parameters.js';
+import { q, type SpecTree } from '../../parameters.js';
 
 export const hemodynamicsSpecs = {
   vasoplegia: {

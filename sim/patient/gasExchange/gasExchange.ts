@@ -16,7 +16,7 @@
  * G and s₀ follow from the published pair (sweep 2 → PaCO2 60, sweep 10 → 27 mmHg at 5 L/min) [S2; sqrt flow
  * scaling E]: no fitting, an exact solve of two equations.
  */
-import { boundOxygen_mL_per_mL } from '../blood.js';
+import { boundOxygen_mL_per_mL } from '../../blood.js';
 
 /** Sweep flow at which oxygen uptake is 63 % of its sweep-saturated value [E]. */
 const SWEEP_O2_SCALE_L_min = 0.2;

@@ -1,0 +1,75 @@
+/**
+ * The ECMO circuit in the engine: the oxygenator's thrombus load as its one slow state, and, for outputs only, the
+ * loop's solve (circuitNow.ts): no slow state depends on the loop's pressures, so the right-hand side never
+ * solves it (docs/models/engine.md).
+ *   dT/dt = r_thrombus·(1 + k·shortfall²)     thrombus grows faster when anticoagulation falls short [E]
+ */
+import { fixedScale, type ModelDefinition } from '../model/part.js';
+import { pumpCurve } from './centrifugalPump.js';
+import { circuitNow } from './circuitNow.js';
+
+export const circuitModel: ModelDefinition = {
+  name: 'circuit',
+  states: [{ name: 'oxygenatorThrombus', scale: fixedScale(1) }],
+  series: {
+    pump_speed_rpm: ['rpm', 'Centrifugal pump speed'],
+    pump_flow_L_min: ['L/min', 'Flow through the pump and oxygenator (includes the filter-limb shunt)'],
+    drainage_flow_L_min: ['L/min', 'Flow drained from the patient'],
+    return_flow_L_min: ['L/min', 'Flow returned to the patient (pump flow − filter limb)'],
+    effective_flow_L_min: ['L/min', 'Return flow that reaches the patient net of recirculation'],
+    recirculation_pct: ['%', 'Fraction of returned blood drained again'],
+    p_venous_mmHg: ['mmHg', 'Central venous pressure'],
+    p_drainage_mmHg: ['mmHg', 'Drainage (pre-pump) pressure'],
+    p_pre_oxygenator_mmHg: ['mmHg', 'Pre-oxygenator pressure'],
+    p_post_oxygenator_mmHg: ['mmHg', 'Post-oxygenator pressure'],
+    dp_oxygenator_mmHg: ['mmHg', 'Pressure drop across the oxygenator'],
+    p_access_mmHg: ['mmHg', 'Filter limb access pressure (before the filter blood pump)'],
+    p_filter_in_mmHg: ['mmHg', 'Pre-filter pressure'],
+    p_filter_out_mmHg: ['mmHg', 'Post-filter (return) pressure'],
+    p_effluent_mmHg: ['mmHg', 'Effluent pressure'],
+    tmp_mmHg: ['mmHg', 'Transmembrane pressure'],
+    dp_filter_mmHg: ['mmHg', 'Pressure drop along the filter'],
+    sweep_gas_L_min: ['L/min', 'Sweep gas flow'],
+  },
+  create(m, slot) {
+    const thrombus = slot('oxygenatorThrombus');
+    const pump = m.scenario.circuit ? pumpCurve(m.scenario.circuit.pump) : undefined;
+    return {
+      derivatives(now, dy) {
+        const c = m.current.circuit;
+        if (!c) return;
+        const o = c.oxygenator;
+        const s = now.heparin.shortfall;
+        dy[thrombus] = o.thrombusRate * (1 + o.thrombusAnticoagulationFactor * s * s);
+      },
+      deriveForOutput(now) {
+        now.circuit = circuitNow(m, pump, now.y[thrombus], now.blood, now.filter);
+      },
+      observe(now, out) {
+        const c = m.current.circuit;
+        const cn = now.circuit;
+        const solution = cn?.solution;
+        const limb = cn?.limb;
+        const none = NaN;
+        out.pump_speed_rpm = c ? c.pump.speed : none;
+        out.pump_flow_L_min = solution ? solution.pumpFlow_mL_min / 1000 : none;
+        out.drainage_flow_L_min = solution ? solution.drainageFlow_mL_min / 1000 : none;
+        out.return_flow_L_min = solution ? solution.returnFlow_mL_min / 1000 : none;
+        out.effective_flow_L_min = cn ? cn.effectiveFlow_mL_min / 1000 : none;
+        out.recirculation_pct = cn ? 100 * cn.recirculation : none;
+        out.p_venous_mmHg = solution ? solution.venousPressure_mmHg : none;
+        out.p_drainage_mmHg = solution ? solution.drainagePressure_mmHg : none;
+        out.p_pre_oxygenator_mmHg = solution ? solution.preOxygenatorPressure_mmHg : none;
+        out.p_post_oxygenator_mmHg = solution ? solution.postOxygenatorPressure_mmHg : none;
+        out.dp_oxygenator_mmHg = solution ? solution.oxygenatorPressureDrop_mmHg : none;
+        out.p_access_mmHg = limb ? limb.access_mmHg : none;
+        out.p_filter_in_mmHg = limb ? limb.filterIn_mmHg : none;
+        out.p_filter_out_mmHg = limb ? limb.filterOut_mmHg : none;
+        out.p_effluent_mmHg = limb ? limb.effluent_mmHg : none;
+        out.tmp_mmHg = limb ? limb.tmp_mmHg : none;
+        out.dp_filter_mmHg = limb ? limb.pressureDrop_mmHg : none;
+        out.sweep_gas_L_min = c ? c.oxygenator.sweepGas : none;
+      },
+    };
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
+ * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive →
+ * hemodynamics (MAP) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) → SOFA).
+ * The state vector is generated from their declarations in this order.
+ */
+import { composeLayout } from '../model/layout.js';
+import type { ModelDefinition } from '../model/part.js';
+import { fluidBalanceModel } from '../patient/fluidBalance/part.js';
+import { solutesModel } from '../patient/solutes/part.js';
+import { heparinModel } from '../patient/heparin/part.js';
+import { inflammationModel } from '../patient/inflammation/part.js';
+import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
+import { filterModel } from '../filter/part.js';
+import { circuitModel } from '../circuit/part.js';
+import { gasExchangeModel } from '../patient/gasExchange/part.js';
+import { sofaModel } from '../patient/sofa/part.js';
+
+export const MODELS: readonly ModelDefinition[] = [
+  fluidBalanceModel,
+  solutesModel,
+  heparinModel,
+  inflammationModel,
+  hemodynamicsModel,
+  filterModel,
+  circuitModel,
+  gasExchangeModel,
+  sofaModel,
+];
+
+/** The state vector: every model's states, in model order. */
+export const LAYOUT = composeLayout(MODELS);

@@ -1,0 +1,61 @@
+/**
+ * The hemofilter at one instant: operating point, membrane state and filter age. Derived once per evaluation by
+ * the filter's part and read by the solutes (clearances), the circuit (the limb's flows and pressures), the fluid
+ * balance (effluent and replacement) and the filter-change rule (TMP).
+ */
+import { filterOperatingPoint, filterPrescription, type FilterOperatingPoint } from './operatingPoint.js';
+import { adsorptiveClearance_mL_min, sievingCoefficient } from './membrane.js';
+import { effectiveUltrafiltrationCoefficient, transmembranePressure_mmHg } from './transmembranePressure.js';
+import type { Model } from '../model/context.js';
+import type { BloodState } from '../model/now.js';
+
+export interface FilterNow {
+  op: FilterOperatingPoint;
+  age_h: number;
+  coverage: number;
+  cakeResistance: number;
+  clottedFraction: number;
+}
+
+/** Where the filter's states sit in the state vector. */
+export interface FilterSlots {
+  coverage: number;
+  cakeResistance: number;
+  clottedFraction: number;
+}
+
+/** The filter's state now, or null when it is not filtering (absent, being changed, limb clamped, blood pump stopped). */
+export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: BloodState, at: FilterSlots): FilterNow | null {
+  const f = m.current.filter;
+  const rx = m.current.prescription;
+  if (!f || m.filter.status !== 'running' || rx.filterBloodFlow <= 0 || m.current.circuit?.clamps.filterLimb) return null;
+  return {
+    op: filterOperatingPoint(filterPrescription(rx, m.weight_kg), blood.hematocrit, blood.totalProtein_g_L),
+    age_h: t_h - m.filter.installedAt_h,
+    coverage: y[at.coverage],
+    cakeResistance: y[at.cakeResistance],
+    clottedFraction: y[at.clottedFraction],
+  };
+}
+
+/**
+ * Convective clearance K = Q_uf·SC·DF (mL/h) [S: reference-data.md §1]. DF: plasma solutes are diluted by
+ * predilution as Qp/(Qp + Q_pre); small solutes equilibrate with red-cell water, Q_b/(Q_b + Q_pre).
+ */
+export function convectiveClearance_mL_h(fn: FilterNow, sc: { clean: number; fouled: number }, dilution: 'plasma' | 'wholeBlood'): number {
+  const op = fn.op;
+  const sieving = sievingCoefficient(sc.clean, sc.fouled, fn.coverage);
+  if (dilution === 'plasma') return op.effluent_mL_h * sieving * op.dilutionFactor;
+  return op.effluent_mL_h * sieving * (op.bloodFlow_mL_min / (op.bloodFlow_mL_min + op.predilution_mL_min));
+}
+
+/** Adsorptive clearance (mL/h), falling with the filter's age as its binding sites fill. */
+export function adsorptiveClearance_mL_h(fn: FilterNow, initial_mL_min: number, timeConstant_h: number): number {
+  return 60 * adsorptiveClearance_mL_min(initial_mL_min, fn.age_h, timeConstant_h);
+}
+
+/** TMP needed now (mmHg): the quantity the filter-change rule watches. */
+export function filterTmp_mmHg(m: Model, fn: FilterNow): number {
+  const kuf = effectiveUltrafiltrationCoefficient(m.current.filter!.ultrafiltrationCoefficient, fn.clottedFraction, fn.cakeResistance);
+  return transmembranePressure_mmHg(fn.op.effluent_mL_h, kuf, fn.op.membraneProtein_g_L);
+}

@@ -1,0 +1,47 @@
+/**
+ * What every part of a run shares: the scenario, the settings in force now (timeline changes and titration write
+ * into `current`), the patient's body at the start, the hemofilter's status, and the pre-treatment constants
+ * that several models read. Each model's own constants live in its part (part.ts), not here.
+ */
+import type { Scenario } from '../scenario/resolve.js';
+
+/** Why the hemofilter is not filtering right now, or that it is. */
+export type FilterStatus = 'running' | 'changing' | 'absent';
+
+export interface Model {
+  readonly scenario: Scenario;
+  /** Settings in force now: a copy of the scenario that timeline changes and titration write into. */
+  readonly current: Scenario;
+  readonly weight_kg: number;
+  readonly redCellVolume_mL: number;
+  readonly intravascular0_mL: number;
+  readonly interstitial0_mL: number;
+  /** The patient's intrinsic vascular tone and heart rate (hemodynamics), from the pre-treatment start. */
+  intrinsic: { tone_mmHg: number; rate_bpm: number };
+  /** SOFA at baseline, before any extracorporeal treatment (native lung alone), as the cohort measured it. */
+  baselineSofa: number;
+  filter: { status: FilterStatus; installedAt_h: number; restartAt_h: number; filtersUsed: number };
+  /** The last circuit solution's drainage flow: the next solve starts there. */
+  circuitGuess_mL_min: number;
+}
+
+export function plasmaVolume_mL(m: Model, intravascular_mL: number): number {
+  return intravascular_mL - m.redCellVolume_mL;
+}
+
+/** The shared part of a run's model; the parts fill in the pre-treatment constants when they are created. */
+export function modelContext(scenario: Scenario): Model {
+  const p = scenario.patient;
+  return {
+    scenario,
+    current: structuredClone(scenario),
+    weight_kg: p.weight,
+    redCellVolume_mL: p.intravascularVolume * p.hematocrit,
+    intravascular0_mL: p.intravascularVolume,
+    interstitial0_mL: p.fluids.interstitialVolume,
+    intrinsic: { tone_mmHg: NaN, rate_bpm: NaN },
+    baselineSofa: NaN,
+    filter: { status: scenario.filter ? 'running' : 'absent', installedAt_h: 0, restartAt_h: Infinity, filtersUsed: scenario.filter ? 1 : 0 },
+    circuitGuess_mL_min: 0,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The instantaneous quantities the models derive from the state at one time, shared between them: one object per
+ * run, rewritten in place at each evaluation (no allocation in the right-hand side). Each field is written by one
+ * model's `derive` (or `deriveForOutput`) and read by the models after it (sim/engine/models.ts gives the order).
+ */
+import type { FilterNow } from '../filter/filterNow.js';
+import type { CircuitNow } from '../circuit/circuitNow.js';
+import type { OxygenState } from '../patient/gasExchange/gasExchange.js';
+
+export interface BloodState {
+  intravascular_mL: number;
+  plasma_mL: number;
+  hematocrit: number;
+  albumin_g_L: number;
+  /** Albumin plus globulins, g/L: the protein behind oncotic pressure and membrane fouling. */
+  totalProtein_g_L: number;
+}
+
+export interface Now {
+  t_h: number;
+  y: ArrayLike<number>;
+  /** Fluid balance (volumes, hematocrit) and albumin (protein). */
+  readonly blood: BloodState;
+  /** Plasma concentration of each solute of the registry, in its display unit, by solute name. */
+  readonly concentration: Record<string, number>;
+  /** Heparin: plasma concentration (U/mL), aPTT (s), and how far the aPTT is short of its target (0–1). */
+  readonly heparin: { U_mL: number; aptt_s: number; shortfall: number };
+  /** The sepsis drive: cytokine production relative to the start. */
+  sepsisDrive: number;
+  /** Mean arterial pressure and heart rate (hemodynamics). */
+  readonly hemodynamics: { map_mmHg: number };
+  /** The hemofilter, or null when it is not filtering. */
+  filter: FilterNow | null;
+  /** Outputs only: the ECMO circuit's solution, or null without a circuit. */
+  circuit: CircuitNow | null;
+  /** Outputs only: oxygen exchange and arterial PCO2. */
+  oxygen: OxygenState | null;
+  paco2_mmHg: number;
+}
+
+export function createNow(): Now {
+  return {
+    t_h: 0,
+    y: [],
+    blood: { intravascular_mL: NaN, plasma_mL: NaN, hematocrit: NaN, albumin_g_L: NaN, totalProtein_g_L: NaN },
+    concentration: {},
+    heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
+    sepsisDrive: NaN,
+    hemodynamics: { map_mmHg: NaN },
+    filter: null,
+    circuit: null,
+    oxygen: null,
+    paco2_mmHg: NaN,
+  };
+}
+
+export interface MassBalance {
+  unit: string;
+  start: number;
+  produced: number;
+  eliminated: number;
+  removed_in_effluent: number;
+  adsorbed: number;
+  end: number;
+  /** start + produced − eliminated − removed − adsorbed − end */
+  residual: number;
+  /** |residual| / max(start, end, produced) */
+  relative_residual: number;
+}
+
+export function massBalance(unit: string, start: number, produced: number, eliminated: number, removed: number, adsorbed: number, end: number): MassBalance {
+  const residual = start + produced - eliminated - removed - adsorbed - end;
+  return {
+    unit,
+    start,
+    produced,
+    eliminated,
+    removed_in_effluent: removed,
+    adsorbed,
+    end,
+    residual,
+    relative_residual: Math.abs(residual) / Math.max(Math.abs(start), Math.abs(end), Math.abs(produced), 1e-300),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Heparin in the engine: one compartment (U), infusion and boluses in, saturable + linear elimination out, not
+ * filtered (heparin.ts); the aPTT and how far it falls short of its target, which the filter's clotting and the
+ * oxygenator's thrombus read.
+ */
+import { massBalance } from '../../model/now.js';
+import { scaleBy, type ModelDefinition } from '../../model/part.js';
+import { anticoagulationShortfall } from '../../filter/membrane.js';
+import { activatedPartialThromboplastinTime_s, heparinElimination_U_h, heparinSteadyState_U_mL, type HeparinKinetics } from './heparin.js';
+
+const byHeparin = (y0: ArrayLike<number>, slot: (n: string) => number) => Math.max(scaleBy('heparin_U')(y0, slot), 1000);
+const nonNegative = (v: number) => (v < 0 ? 0 : v);
+
+export const heparinModel: ModelDefinition = {
+  name: 'heparin',
+  states: [
+    { name: 'heparin_U', scale: byHeparin },
+    { name: 'heparinInfused_U', scale: byHeparin },
+    { name: 'heparinEliminated_U', scale: byHeparin },
+  ],
+  series: {
+    heparin_U_mL: ['U/mL', 'Plasma heparin'],
+    heparin_infusion_U_h: ['U/h', 'Heparin infusion rate'],
+    aptt_s: ['s', 'Activated partial thromboplastin time'],
+  },
+  create(m, slot) {
+    const k = m.scenario.kinetics.heparin;
+    const kinetics: HeparinKinetics = {
+      distributionVolume_mL: k.distributionVolume,
+      saturableVmax_U_h: k.saturableVmax,
+      saturableKm_U_mL: k.saturableKm,
+      linearClearance_mL_h: k.linearClearance,
+    };
+    const [amount, infused, eliminated] = this.states.map((s) => slot(s.name));
+    return {
+      initial(y) {
+        // The circuit was already running: heparin starts at the steady state of the starting infusion, plus any bolus.
+        const rx = m.scenario.prescription.heparin;
+        y[amount] = heparinSteadyState_U_mL(kinetics, rx.infusion) * kinetics.distributionVolume_mL + rx.bolus;
+      },
+      derive(now) {
+        const kc = m.current.kinetics.heparin;
+        const h = now.heparin;
+        h.U_mL = now.y[amount] / kinetics.distributionVolume_mL;
+        h.aptt_s = activatedPartialThromboplastinTime_s(kc.apttBaseline, kc.apttSlope, h.U_mL);
+        h.shortfall = anticoagulationShortfall(h.aptt_s, m.current.prescription.heparin.targetLow, kc.apttBaseline);
+      },
+      derivatives(now, dy) {
+        const infusion = m.current.prescription.heparin.infusion;
+        const gone = heparinElimination_U_h(kinetics, now.heparin.U_mL);
+        dy[amount] = infusion - gone;
+        dy[infused] = infusion;
+        dy[eliminated] = gone;
+      },
+      observe(now, out) {
+        out.heparin_U_mL = nonNegative(now.heparin.U_mL);
+        out.heparin_infusion_U_h = m.current.prescription.heparin.infusion;
+        out.aptt_s = now.heparin.aptt_s;
+      },
+      massBalances(y0, y, out) {
+        out.heparin = massBalance('U', y0[amount], y[infused], y[eliminated], 0, 0, y[amount]);
+      },
+    };
+  },
+};

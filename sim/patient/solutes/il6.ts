@@ -1,0 +1,37 @@
+/**
+ * IL-6 (26 kDa) in plasma and a peripheral compartment [E: reference-data.md §3]:
+ *   produced = G₀·D(t)              G₀ balances endogenous clearance at the start; D the sepsis drive
+ *   eliminated = CL_endo·C_c        exchange = CL_ic·(C_c − C_p)
+ * Equations in twoCompartmentSolute.ts; the filter removes it by convection and adsorption (registry.ts).
+ */
+import type { SoluteDefinition } from './solute.js';
+import { plasmaVolume } from './volumes.js';
+
+export const il6: SoluteDefinition = {
+  name: 'il6',
+  amountUnit: 'pg',
+  perMl: 1,
+  series: ['il6_pg_mL', 'pg/mL', 'Plasma IL-6'],
+  peripheral: true,
+  filtration: { sieving: 'il6', adsorption: 'il6InitialClearance', dilution: 'plasma' },
+  kinetics(m, slot, names) {
+    const k = m.scenario.kinetics.il6;
+    const c0 = m.scenario.patient.baseline.il6;
+    const production0 = k.endogenousClearance * c0; // steady state at the start
+    const central = slot(names.central);
+    const peripheral = slot(names.peripheral);
+    return {
+      centralVolume_mL: plasmaVolume,
+      initial(y) {
+        y[central] = c0 * (m.intravascular0_mL - m.redCellVolume_mL);
+        y[peripheral] = c0 * k.peripheralVolume;
+      },
+      fluxes(now, c, out) {
+        const kc = m.current.kinetics.il6;
+        out.produced = production0 * now.sepsisDrive;
+        out.eliminated = kc.endogenousClearance * c;
+        out.exchange = kc.interCompartmentClearance * (c - now.y[peripheral] / kc.peripheralVolume);
+      },
+    };
+  },
+};
