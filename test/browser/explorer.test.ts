@@ -29,7 +29,7 @@ function resultsFile(): string {
     for (const pre of [0, 0.5, 1]) {
       const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
       Object.assign(m, {
-        il6_change_24h_pct: -dose * (1 - 0.2 * pre),
+        il6_change_pct: -dose * (1 - 0.2 * pre),
         prescribed_dose_mL_kg_h: dose,
         delivered_dose_mL_kg_h: dose * 0.97,
         mean_filtration_fraction: dose / (200 + 100 * pre),
