@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerLine, resultRow } from '../../sim/sweep/resultsCsv';
 import { METRIC_COLUMNS, type RunMetrics } from '../../sim/sweep/runMetrics';
-import { ROOT, buildAndServe, launchChromium, type Served } from './harness';
+import { ROOT, launchChromium, type Served } from './harness';
+import { serveSharedBuild } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
 const dir = mkdtempSync(join(tmpdir(), 'explorer-'));
@@ -45,7 +46,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(dir, 'results.csv'), resultsFile());
   writeFileSync(join(dir, 'series.csv'), 'time_h,il6_pg_mL\n0,2000\n');
-  served = await buildAndServe();
+  served = await serveSharedBuild();
   browser = await launchChromium();
 }, 240_000);
 
