@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/** The browser tests that open the built pages: their project builds the pages once per run (its global setup). */
+const PAGE_TESTS = ['test/browser/visualiser.test.ts', 'test/browser/explorer.test.ts'];
+
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -11,10 +14,13 @@ export default defineConfig({
   // the engine runs in a module worker (src/engine.worker.ts), which may import modules of its own
   worker: { format: 'es' },
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', './test/reporters/plainTotals.ts'],
+    projects: [
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: PAGE_TESTS } },
+      { extends: true, test: { name: 'pages', include: PAGE_TESTS, globalSetup: ['test/browser/buildPages.setup.ts'] } },
+    ],
   },
 });

@@ -32,75 +32,122 @@ function host(id: string): HTMLElement {
   return e;
 }
 
+/** What the page holds between the worker's messages and the display frames. */
+interface LiveState {
+  runId: number;
+  latest: Snapshot | undefined;
+  /** a snapshot has come since the consoles were last refreshed */
+  fresh: boolean;
+  /** the circuit drawing, once pixi has started */
+  view: CircuitView | undefined;
+  scenario: ScenarioInfo | undefined;
+}
+
+/** The page's parts outside the circuit drawing. */
+interface Panels {
+  store: TrendStore;
+  messages: Messages;
+  picker: ScenarioPicker;
+  playback: Playback;
+  ecmo: EcmoConsole;
+  crrt: CrrtConsole;
+  heparin: HeparinConsole;
+  monitor: PatientMonitor;
+  controls: Controls;
+  eventLog: EventLog;
+  trends: TrendsPanel;
+}
+
 async function start(): Promise<void> {
-  const store = new TrendStore();
-  const messages = new Messages(host('messages'));
-  let runId = -1;
-  let latest: Snapshot | undefined;
-  let fresh = false;
-  let view: CircuitView | undefined;
-  let scenario: ScenarioInfo | undefined;
-
-  const onMessage = (m: WorkerMessage): void => {
-    switch (m.type) {
-      case 'loaded':
-        runId = m.runId;
-        latest = undefined;
-        store.reset();
-        eventLog.reset();
-        heparin.reset();
-        scenario = m.scenario;
-        view?.setScenario(m.scenario);
-        ecmo.setScenario(m.scenario);
-        crrt.setScenario(m.scenario);
-        controls.setScenario(m.scenario);
-        picker.loaded(m.scenario.name, m.scenario.source, m.scenario.description);
-        messages.clearScenario();
-        messages.clearCommand();
-        break;
-      case 'snapshot': {
-        const s = m.snapshot;
-        if (s.runId !== runId) return; // from a run that has been replaced
-        store.add(s.trend, s.newEvents);
-        if (s.newEvents.length) {
-          eventLog.add(s.newEvents);
-          heparin.events(s.newEvents);
-          crrt.events(s.newEvents);
-        }
-        latest = s;
-        fresh = true;
-        break;
-      }
-      case 'loadError':
-        messages.scenarioError(m.source, m.message);
-        break;
-      case 'commandError':
-        messages.commandError(m.message);
-        break;
-      case 'engineError':
-        messages.engineError(m.message);
-        break;
-    }
-  };
-
-  const engine = new EngineClient(onMessage);
+  const live: LiveState = { runId: -1, latest: undefined, fresh: false, view: undefined, scenario: undefined };
+  // the worker's messages come after this function has built the panels
+  const engine = new EngineClient((m) => onMessage(m, live, panels));
   const send = engine.send.bind(engine);
-  const picker = new ScenarioPicker(host('scenario-bar'), host('scenario-name'), send);
-  const playback = new Playback(host('playback'), send);
-  const consoles = host('consoles');
-  const ecmo = new EcmoConsole(consoles);
-  const crrt = new CrrtConsole(consoles);
-  const heparin = new HeparinConsole(consoles);
-  const monitor = new PatientMonitor(consoles);
-  const controls = new Controls(host('controls'), send);
-  const eventLog = new EventLog(host('events'));
-  const trends = new TrendsPanel(host('trends'), store);
-  host('shortcuts').textContent = SHORTCUTS.map(([k, what]) => `${k}: ${what}`).join(' · ');
-
-  const canvasHost = host('circuit-canvas');
-  const app = new Application();
+  const panels = buildPanels(send);
   const params = new URLSearchParams(location.search);
-  const renderer = chooseRenderer(params.get('renderer'));
+  const app = await startPixi(host('circuit-canvas'), params.get('renderer'));
+  const circuit = new CircuitView(app);
+  live.view = circuit;
+  if (live.scenario) circuit.setScenario(live.scenario);
+  drawEveryFrame(app, circuit, live, panels);
+  if (params.has('perf')) measureFrames(app);
+
+  // the first scenario starts running as soon as it is loaded
+  panels.picker.loadBundled();
+  send({ type: 'run' });
+  document.body.dataset.ready = 'true';
+}
+
+/** The consoles, controls, trends and messages, each in its host element of index.html. */
+function buildPanels(send: EngineClient['send']): Panels {
+  const store = new TrendStore();
+  const consoles = host('consoles');
+  host('shortcuts').textContent = SHORTCUTS.map(([k, what]) => `${k}: ${what}`).join(' · ');
+  return {
+    store,
+    messages: new Messages(host('messages')),
+    picker: new ScenarioPicker(host('scenario-bar'), host('scenario-name'), send),
+    playback: new Playback(host('playback'), send),
+    ecmo: new EcmoConsole(consoles),
+    crrt: new CrrtConsole(consoles),
+    heparin: new HeparinConsole(consoles),
+    monitor: new PatientMonitor(consoles),
+    controls: new Controls(host('controls'), send),
+    eventLog: new EventLog(host('events')),
+    trends: new TrendsPanel(host('trends'), store),
+  };
+}
+
+/** One message from the engine worker: a new scenario, a snapshot of the run, or an error to show. */
+function onMessage(m: WorkerMessage, live: LiveState, p: Panels): void {
+  switch (m.type) {
+    case 'loaded':
+      live.runId = m.runId;
+      live.latest = undefined;
+      live.scenario = m.scenario;
+      p.store.reset();
+      p.eventLog.reset();
+      p.heparin.reset();
+      live.view?.setScenario(m.scenario);
+      p.ecmo.setScenario(m.scenario);
+      p.crrt.setScenario(m.scenario);
+      p.controls.setScenario(m.scenario);
+      p.picker.loaded(m.scenario.name, m.scenario.source, m.scenario.description);
+      p.messages.clearScenario();
+      p.messages.clearCommand();
+      break;
+    case 'snapshot':
+      onSnapshot(m.snapshot, live, p);
+      break;
+    case 'loadError':
+      p.messages.scenarioError(m.source, m.message);
+      break;
+    case 'commandError':
+      p.messages.commandError(m.message);
+      break;
+    case 'engineError':
+      p.messages.engineError(m.message);
+      break;
+  }
+}
+
+/** A snapshot of the current run goes to the trends and event consumers and waits for the next frame. */
+function onSnapshot(s: Snapshot, live: LiveState, p: Panels): void {
+  if (s.runId !== live.runId) return; // from a run that has been replaced
+  p.store.add(s.trend, s.newEvents);
+  if (s.newEvents.length) {
+    p.eventLog.add(s.newEvents);
+    p.heparin.events(s.newEvents);
+    p.crrt.events(s.newEvents);
+  }
+  live.latest = s;
+  live.fresh = true;
+}
+
+/** Starts pixi on a canvas that fills `canvasHost`, with the renderer `?renderer=` asks for (or the best here). */
+async function startPixi(canvasHost: HTMLElement, rendererParam: string | null): Promise<Application> {
+  const app = new Application();
+  const renderer = chooseRenderer(rendererParam);
   await app.init({
     resizeTo: canvasHost,
     background: BACKGROUND,
@@ -117,32 +164,28 @@ async function start(): Promise<void> {
   canvasHost.append(app.canvas);
   // pixi follows window resizes by itself; the host also changes size when the page's layout does
   new ResizeObserver(() => app.queueResize()).observe(canvasHost);
-  const circuit = new CircuitView(app);
-  view = circuit;
-  if (scenario) circuit.setScenario(scenario);
+  return app;
+}
 
+/** Each display frame animates the circuit and the trends; the consoles are refreshed every DOM_EVERY_ms. */
+function drawEveryFrame(app: Application, circuit: CircuitView, live: LiveState, p: Panels): void {
   let lastDom = 0;
   app.ticker.add((ticker) => {
     const now = performance.now();
+    const latest = live.latest;
     circuit.frame(Math.min(ticker.deltaMS, 100) / 1000, latest);
-    if (latest && fresh && now - lastDom >= DOM_EVERY_ms) {
+    if (latest && live.fresh && now - lastDom >= DOM_EVERY_ms) {
       lastDom = now;
-      fresh = false;
-      playback.update(latest);
-      ecmo.update(latest);
-      crrt.update(latest);
-      heparin.update(latest);
-      monitor.update(latest);
-      controls.update(latest);
+      live.fresh = false;
+      p.playback.update(latest);
+      p.ecmo.update(latest);
+      p.crrt.update(latest);
+      p.heparin.update(latest);
+      p.monitor.update(latest);
+      p.controls.update(latest);
     }
-    trends.update(now, latest);
+    p.trends.update(now, latest);
   });
-  if (params.has('perf')) measureFrames(app);
-
-  // the first scenario starts running as soon as it is loaded
-  picker.loadBundled();
-  send({ type: 'run' });
-  document.body.dataset.ready = 'true';
 }
 
 /** With ?perf in the address: each frame's work (our updates + pixi's render) as a performance measure "frame-work". */

@@ -2,7 +2,7 @@
  * Extreme but legal settings (issue: hardening). For each, the engine either runs with physically sensible output —
  * the assertions say what sensible means — or stops with a clear message naming the cause; never a silently wrong
  * result. Every run that completes also keeps the general invariants (no Infinity, NaN only where a circuit or
- * filter is absent or stopped, non-negative amounts, every balance closed to 1e-6): scripts/fuzzScenarios.ts
+ * filter is absent or stopped, non-negative amounts, every balance closed to 1e-6): tools/fuzz/outputInvariants.ts
  * outputProblem.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { main } from '../sim/cli.js';
 import { loadScenarioText } from '../sim/scenario/load.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { EngineError } from '../sim/engine/errors.js';
-import { outputProblem } from '../scripts/fuzzScenarios.js';
+import { outputProblem } from '../tools/fuzz/outputInvariants.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, filterLife_h, run, sets } from './helpers/scenarios.js';
 
 afterEach(() => vi.restoreAllMocks());

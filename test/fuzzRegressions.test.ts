@@ -9,7 +9,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeCase, runCase, type OutcomeKind, type Regression } from '../scripts/fuzzScenarios.js';
+import { makeCase } from '../tools/fuzz/cases.js';
+import type { Regression } from '../tools/fuzz/regression.js';
+import { runCase, type OutcomeKind } from '../tools/fuzz/runCase.js';
 
 const DIR = 'test/fixtures/fuzz-regressions';
 const BATCH_SEED = 20261124;

@@ -37,7 +37,7 @@ function resultsFile(): string {
     for (const pre of [0, 0.5, 1]) {
       const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
       Object.assign(m, {
-        il6_change_24h_pct: -dose * (1 - 0.2 * pre),
+        il6_change_pct: -dose * (1 - 0.2 * pre),
         prescribed_dose_mL_kg_h: dose,
         delivered_dose_mL_kg_h: dose * 0.97,
         mean_filtration_fraction: dose / (200 + 100 * pre),
@@ -113,7 +113,7 @@ describe('sim plot', () => {
   });
 
   it('--x and --y pick any columns', async () => {
-    const svg = await plot('removal-vs-life', 'xy.svg', ['--x', 'prescription.effluentDose_mL_kg_h', '--y', 'il6_change_24h_pct']);
+    const svg = await plot('removal-vs-life', 'xy.svg', ['--x', 'prescription.effluentDose_mL_kg_h', '--y', 'il6_change_pct']);
     expect(svg).toContain('prescription.effluentDose (mL/kg/h)');
   });
 
@@ -150,7 +150,7 @@ describe('sim plot', () => {
     const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
     const lines = [
       headerLine(axes),
-      ...Array.from({ length: 60 }, (_, i) => resultRow(i, [30 + i * 0.5, ((i * 7) % 60) / 60], { metrics: { ...m, il6_change_24h_pct: -i } })),
+      ...Array.from({ length: 60 }, (_, i) => resultRow(i, [30 + i * 0.5, ((i * 7) % 60) / 60], { metrics: { ...m, il6_change_pct: -i } })),
     ];
     writeFileSync(path('lhs.csv'), lines.join('\n') + '\n');
     expect(await sim(['plot', path('lhs.csv'), '--kind', 'heatmap', '--out', path('lhs.svg')])).toBe(0);

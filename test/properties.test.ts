@@ -23,7 +23,8 @@ import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { SERIES_NAMES, type SeriesName } from '../sim/engine/observe.js';
 import { resultToJson } from '../sim/output/formats.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
-import { absentSeries, ACCEPTED_ENGINE_STOPS, NON_NEGATIVE, PERCENT } from '../scripts/fuzzScenarios.js';
+import { absentSeries, NON_NEGATIVE, PERCENT } from '../tools/fuzz/outputInvariants.js';
+import { ACCEPTED_ENGINE_STOPS } from '../tools/fuzz/runCase.js';
 
 /** Fixed for CI; PROPERTY_SEED / PROPERTY_RUNS explore further (e.g. PROPERTY_RUNS=2000 npx vitest run test/properties.test.ts). */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261124);
@@ -199,7 +200,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
 // ---------------------------------------------------------------------------------------------------------------
 // The invariants
 
-// Which series may be NaN, read off reference runs of the bundled scenarios (scripts/fuzzScenarios.ts), so series
+// Which series may be NaN, read off reference runs of the bundled scenarios (tools/fuzz/outputInvariants.ts), so series
 // added later are judged too.
 const absent = absentSeries();
 /** Circuit series: NaN only without a circuit. */

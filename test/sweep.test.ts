@@ -182,7 +182,7 @@ describe('sim sweep', () => {
     const rows = table(read(out('errors.csv')));
     expect(rows[0].error).toBe('');
     expect(rows[1].error).not.toBe('');
-    expect(rows[1].il6_change_24h_pct).toBe('');
+    expect(rows[1].il6_change_pct).toBe('');
     expect(stderr()).toMatch(/1 failed \(see their error column\)/);
   });
 });

@@ -1,5 +1,6 @@
-/** The figures the cohort table compares, per patient, from a run's summary; and their mean ± SD per arm. */
+/** The figures the cohort table compares, per patient, from a run's summary (runFigures.ts); and their mean ± SD per arm. */
 import type { RunResult } from '../engine/simulate.js';
+import { pickFigures, runFigures, type FigureName } from './runFigures.js';
 
 export const METRICS = {
   il6_baseline_pg_mL: 'IL-6 at baseline, pg/mL',
@@ -18,7 +19,7 @@ export const METRICS = {
   sofa_baseline: 'SOFA at baseline',
   sofa_72h: 'SOFA at 72 h (end of the replay)',
   sofa_change: 'SOFA change over the replay',
-} as const;
+} as const satisfies Partial<Record<FigureName, string>>;
 export type MetricName = keyof typeof METRICS;
 
 /**
@@ -30,25 +31,7 @@ export const SMALL_FIGURE_ALLOWANCE: Partial<Record<MetricName, number>> = { pct
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 
 export function patientMetrics(r: RunResult): Record<MetricName, number> {
-  const s = r.summary;
-  return {
-    il6_baseline_pg_mL: s.il6_baseline_pg_mL,
-    il6_change_pg_mL: s.il6_change_pg_mL,
-    il6_change_pct: s.il6_change_pct,
-    crp_baseline_mg_L: r.scenario.patient.baseline.crp,
-    crp_change_mg_L: s.crp_change_mg_L,
-    pct_baseline_ng_mL: r.scenario.patient.baseline.pct,
-    pct_change_ng_mL: s.pct_change_ng_mL,
-    map_baseline_mmHg: s.map_baseline_mmHg,
-    map_24h_mmHg: s.map_at_change_mmHg,
-    map_change_mmHg: s.map_change_mmHg,
-    hr_change_bpm: s.heart_rate_change_bpm,
-    norepinephrine_baseline_ug_kg_min: s.norepinephrine_baseline_ug_kg_min,
-    norepinephrine_change_ug_kg_min: s.norepinephrine_change_ug_kg_min,
-    sofa_baseline: s.sofa_baseline,
-    sofa_72h: s.sofa_end,
-    sofa_change: s.sofa_change,
-  };
+  return pickFigures(runFigures(r), METRIC_NAMES);
 }
 
 export interface MeanSd {

@@ -7,10 +7,10 @@ import { leafAt, type SpecTree } from '../parameters.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 
 const OUTCOME_LABELS: Record<string, string> = {
-  il6_change_24h_pg_mL: 'IL-6 change at 24 h (pg/mL; negative = removed)',
-  il6_change_24h_pct: 'IL-6 change at 24 h (%; negative = removed)',
-  pct_change_24h_ng_mL: 'PCT change at 24 h (ng/mL)',
-  pct_change_24h_pct: 'PCT change at 24 h (%)',
+  il6_change_pg_mL: 'IL-6 change at 24 h (pg/mL; negative = removed)',
+  il6_change_pct: 'IL-6 change at 24 h (%; negative = removed)',
+  pct_change_ng_mL: 'PCT change at 24 h (ng/mL)',
+  pct_change_pct: 'PCT change at 24 h (%)',
   prescribed_dose_mL_kg_h: 'prescribed dose (mL/kg/h)',
   delivered_dose_mL_kg_h: 'delivered dose (mL/kg/h)',
   mean_filtration_fraction: 'mean filtration fraction (fraction)',

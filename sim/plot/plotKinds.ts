@@ -52,13 +52,13 @@ function defaults(kind: PlotKind, t: ResultsTable): { x?: string; y?: string; co
   const dose = t.parameters.find((p) => p.startsWith('prescription.effluentDose_')) ?? 'prescribed_dose_mL_kg_h';
   switch (kind) {
     case 'removal-vs-life':
-      return { x: 'mean_filter_life_h', y: 'il6_change_24h_pct' };
+      return { x: 'mean_filter_life_h', y: 'il6_change_pct' };
     case 'dose-vs-delivered':
       return { x: 'prescribed_dose_mL_kg_h', y: 'delivered_dose_mL_kg_h' };
     case 'dose-vs-ff':
       return { x: dose, y: 'mean_filtration_fraction' };
     case 'heatmap':
-      return { x: t.parameters[0], y: t.parameters[1], color: 'il6_change_24h_pct' };
+      return { x: t.parameters[0], y: t.parameters[1], color: 'il6_change_pct' };
   }
 }
 

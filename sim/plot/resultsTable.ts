@@ -30,8 +30,10 @@ export function splitCsvLine(line: string): string[] {
       let text = '';
       i++;
       while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') ((text += '"'), (i += 2));
-        else if (line[i] === '"') break;
+        if (line[i] === '"' && line[i + 1] === '"') {
+          text += '"';
+          i += 2;
+        } else if (line[i] === '"') break;
         else text += line[i++];
       }
       fields.push(text);

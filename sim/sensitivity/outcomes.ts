@@ -1,6 +1,6 @@
 /**
  * The outcomes a sensitivity analysis ranks parameters by, read from each run's sweep metrics:
- *   il6_removal_pct  IL-6 removed at 24 h (or at the end of a shorter run), % of baseline (= −il6_change_24h_pct)
+ *   il6_removal_pct  IL-6 removed at 24 h (or at the end of a shorter run), % of baseline (= −il6_change_pct)
  *   filter_life_h    mean life of the filters changed during the run; a run in which no filter was changed
  *                    counts its length (the filter lasted at least that long: a censored value)
  * and any sweep metric column by its name (docs/dose-explorer.md).
@@ -14,7 +14,7 @@ export const DEFAULT_OUTCOMES = 'il6_removal_pct,filter_life_h';
 export type OutcomeReader = (m: RunMetrics, hours: number) => number;
 
 function reader(name: string): OutcomeReader | undefined {
-  if (name === 'il6_removal_pct') return (m) => -(m.il6_change_24h_pct ?? NaN);
+  if (name === 'il6_removal_pct') return (m) => -(m.il6_change_pct ?? NaN);
   if (name === 'filter_life_h') return (m, hours) => m.mean_filter_life_h ?? hours;
   if ((METRIC_COLUMNS as readonly string[]).includes(name)) return (m) => m[name as MetricName] ?? NaN;
   return undefined;

@@ -4,6 +4,7 @@
  * globals, so it also runs under Node for tests. It reads the engine only through Simulation's public surface:
  * advanceTo, observe, events, set, act, and the settings in force (model.current, read only).
  */
+import { cannulaInnerDiameter_mm } from '../../sim/circuit/tube';
 import { Simulation } from '../../sim/engine/simulation';
 import { loadScenarioText } from '../../sim/scenario/load';
 import { ScenarioError } from '../../sim/scenario/errors';
@@ -212,8 +213,8 @@ function settingsView(sim: Simulation): SettingsView {
     apttTarget_s: [rx.heparin.targetLow, rx.heparin.targetHigh],
     drainageCannula_Fr: c ? c.drainageCannula.size : NaN,
     returnCannula_Fr: c ? c.returnCannula.size : NaN,
-    drainageCannulaId_mm: c ? c.drainageCannula.size / 3 - 2 * c.drainageCannula.wallThickness : NaN,
-    returnCannulaId_mm: c ? c.returnCannula.size / 3 - 2 * c.returnCannula.wallThickness : NaN,
+    drainageCannulaId_mm: c ? cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness) : NaN,
+    returnCannulaId_mm: c ? cannulaInnerDiameter_mm(c.returnCannula.size, c.returnCannula.wallThickness) : NaN,
     tubingId_mm: c ? c.tubing.innerDiameter : NaN,
     limbLineId_mm: c ? c.filterLimb.lineInnerDiameter : NaN,
     kufClean_mL_h_mmHg: f ? f.ultrafiltrationCoefficient : NaN,

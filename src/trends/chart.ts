@@ -36,28 +36,72 @@ const GRID = 'rgba(160,180,195,0.18)';
 const AXIS_TEXT = '#9fb1c0';
 const FONT = '11px system-ui, "DejaVu Sans", Arial, sans-serif';
 
+/** Where the plot sits on the canvas (CSS pixels) and how time and value map onto it. */
+interface Frame {
+  ctx: CanvasRenderingContext2D;
+  left: number;
+  top: number;
+  w: number;
+  h: number;
+  /** x of a time (h) */
+  X: (t_h: number) => number;
+  /** y of a value */
+  Y: (v: number) => number;
+}
+
 export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Line[], events: readonly SimEventView[], tEnd_h: number): void {
+  const ctx = prepareCanvas(canvas);
+  if (!ctx) return;
+  const cssW = canvas.clientWidth;
+  const cssH = canvas.clientHeight;
+  const left = 40;
+  const top = lines.length > 1 ? 30 : 18;
+  const w = cssW - left - 6;
+  const h = cssH - top - 15;
+  drawTitle(ctx, spec, lines, cssW);
+  const range = valueRange(spec, lines);
+  if (!range) {
+    ctx.fillStyle = AXIS_TEXT;
+    ctx.textAlign = 'center';
+    ctx.fillText('no data', left + w / 2, top + h / 2);
+    return;
+  }
+  const [lo, hi] = range;
+  const t1 = Math.max(tEnd_h, 1);
+  const frame: Frame = { ctx, left, top, w, h, X: (t) => left + (t / t1) * w, Y: (v) => top + h - ((v - lo) / (hi - lo)) * h };
+  drawReferences(frame, spec);
+  drawGrid(frame, lo, hi, t1);
+  drawEvents(frame, events, tEnd_h);
+  for (const l of lines) drawSeries(frame, l);
+  if (lines.length > 1) drawLegend(ctx, spec, lines);
+}
+
+/** Sizes the canvas to its CSS box at the device pixel ratio and clears it; undefined if it has no size. */
+function prepareCanvas(canvas: HTMLCanvasElement): CanvasRenderingContext2D | undefined {
   const dpr = window.devicePixelRatio || 1;
   const cssW = canvas.clientWidth;
   const cssH = canvas.clientHeight;
-  if (cssW === 0 || cssH === 0) return;
+  if (cssW === 0 || cssH === 0) return undefined;
   if (canvas.width !== Math.round(cssW * dpr) || canvas.height !== Math.round(cssH * dpr)) {
     canvas.width = Math.round(cssW * dpr);
     canvas.height = Math.round(cssH * dpr);
   }
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+  if (!ctx) return undefined;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, cssW, cssH);
-  const left = 40;
-  const right = 6;
-  const top = lines.length > 1 ? 30 : 18;
-  const bottom = 15;
-  const w = cssW - left - right;
-  const h = cssH - top - bottom;
   ctx.font = FONT;
   ctx.textBaseline = 'alphabetic';
-  // title; the value now on the right (one line) or as a legend under the title (several lines)
+  return ctx;
+}
+
+/** A line's value now as text, or a dash. */
+function valueText(l: Line, digits: number): string {
+  return l.now && Number.isFinite(l.now.v) ? l.now.v.toFixed(digits) : '—';
+}
+
+/** The title and unit; with one line, its value now on the right (several lines get a legend instead). */
+function drawTitle(ctx: CanvasRenderingContext2D, spec: ChartSpec, lines: Line[], cssW: number): void {
   ctx.textAlign = 'left';
   ctx.font = `600 ${FONT}`;
   ctx.fillStyle = '#dfe8ef';
@@ -66,16 +110,17 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Lin
   ctx.font = FONT;
   ctx.fillStyle = AXIS_TEXT;
   ctx.fillText(`(${spec.unit})`, 8 + titleW, 12);
-  const valueText = (l: Line) => (l.now && Number.isFinite(l.now.v) ? l.now.v.toFixed(spec.digits) : '—');
   if (lines.length === 1) {
     ctx.textAlign = 'right';
     ctx.font = `600 ${FONT}`;
     ctx.fillStyle = lines[0].colour;
-    ctx.fillText(valueText(lines[0]), cssW - 4, 12);
+    ctx.fillText(valueText(lines[0], spec.digits), cssW - 4, 12);
     ctx.font = FONT;
   }
-  // ranges
-  const t1 = Math.max(tEnd_h, 1);
+}
+
+/** The lowest and highest finite value of the lines (their values now included); undefined if there is none. */
+function dataRange(lines: Line[]): [number, number] | undefined {
   let lo = Infinity;
   let hi = -Infinity;
   for (const l of lines) {
@@ -91,12 +136,14 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Lin
       hi = Math.max(hi, l.now.v);
     }
   }
-  if (!Number.isFinite(lo)) {
-    ctx.fillStyle = AXIS_TEXT;
-    ctx.textAlign = 'center';
-    ctx.fillText('no data', left + w / 2, top + h / 2);
-    return;
-  }
+  return Number.isFinite(lo) ? [lo, hi] : undefined;
+}
+
+/** The y axis: the data widened to show the band, limit, target (and zero if asked), with a margin. */
+function valueRange(spec: ChartSpec, lines: Line[]): [number, number] | undefined {
+  const data = dataRange(lines);
+  if (!data) return undefined;
+  let [lo, hi] = data;
   if (spec.band) {
     lo = Math.min(lo, spec.band[0]);
     hi = Math.max(hi, spec.band[1]);
@@ -113,34 +160,33 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Lin
     hi += pad;
   }
   const pad = (hi - lo) * 0.08;
-  lo = spec.zero && lo >= 0 ? 0 : lo - pad;
-  hi += pad;
-  const X = (t: number) => left + (t / t1) * w;
-  const Y = (v: number) => top + h - ((v - lo) / (hi - lo)) * h;
-  // reference band and limit
+  return [spec.zero && lo >= 0 ? 0 : lo - pad, hi + pad];
+}
+
+/** The reference band (shaded), the limit (red dashed) and the target (green dashed). */
+function drawReferences(f: Frame, spec: ChartSpec): void {
   if (spec.band) {
-    ctx.fillStyle = 'rgba(90,200,120,0.13)';
-    ctx.fillRect(left, Y(spec.band[1]), w, Y(spec.band[0]) - Y(spec.band[1]));
+    f.ctx.fillStyle = 'rgba(90,200,120,0.13)';
+    f.ctx.fillRect(f.left, f.Y(spec.band[1]), f.w, f.Y(spec.band[0]) - f.Y(spec.band[1]));
   }
-  if (spec.limit !== undefined) {
-    ctx.strokeStyle = 'rgba(255,93,93,0.7)';
-    ctx.setLineDash([4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(left, Y(spec.limit));
-    ctx.lineTo(left + w, Y(spec.limit));
-    ctx.stroke();
-    ctx.setLineDash([]);
-  }
-  if (spec.target !== undefined) {
-    ctx.strokeStyle = 'rgba(90,200,120,0.8)';
-    ctx.setLineDash([4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(left, Y(spec.target));
-    ctx.lineTo(left + w, Y(spec.target));
-    ctx.stroke();
-    ctx.setLineDash([]);
-  }
-  // grid and ticks
+  if (spec.limit !== undefined) drawLevel(f, spec.limit, 'rgba(255,93,93,0.7)');
+  if (spec.target !== undefined) drawLevel(f, spec.target, 'rgba(90,200,120,0.8)');
+}
+
+/** A dashed horizontal line across the plot at value v. */
+function drawLevel(f: Frame, v: number, colour: string): void {
+  f.ctx.strokeStyle = colour;
+  f.ctx.setLineDash([4, 3]);
+  f.ctx.beginPath();
+  f.ctx.moveTo(f.left, f.Y(v));
+  f.ctx.lineTo(f.left + f.w, f.Y(v));
+  f.ctx.stroke();
+  f.ctx.setLineDash([]);
+}
+
+/** Value grid lines with their labels, and time labels along the bottom (hours on the last). */
+function drawGrid(f: Frame, lo: number, hi: number, t1: number): void {
+  const { ctx, left, top, w, h, X, Y } = f;
   ctx.strokeStyle = GRID;
   ctx.fillStyle = AXIS_TEXT;
   ctx.lineWidth = 1;
@@ -155,20 +201,24 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Lin
   ctx.textAlign = 'center';
   const tt = ticks(0, t1, Math.max(2, Math.floor(w / 48)));
   tt.forEach((t, i) => ctx.fillText(i === tt.length - 1 ? `${tickText(t)} h` : tickText(t), Math.min(X(t), left + w - 10), top + h + 13));
-  // events: filter changes with the downtime until the next filter starts, then the other markers
+}
+
+/** Filter changes with the downtime shaded until the next filter starts, then a vertical marker per event. */
+function drawEvents(f: Frame, events: readonly SimEventView[], tEnd_h: number): void {
+  const { ctx, top, h, X } = f;
+  const shadeDowntime = (from_h: number, to_h: number) => {
+    ctx.fillStyle = 'rgba(255,93,93,0.12)';
+    ctx.fillRect(X(from_h), top, Math.max(X(to_h) - X(from_h), 1), h);
+  };
   let changeAt: number | undefined;
   for (const e of events) {
     if (e.type === 'filter_change') changeAt = e.t_h;
     if (e.type === 'filter_start' && changeAt !== undefined) {
-      ctx.fillStyle = 'rgba(255,93,93,0.12)';
-      ctx.fillRect(X(changeAt), top, Math.max(X(e.t_h) - X(changeAt), 1), h);
+      shadeDowntime(changeAt, e.t_h);
       changeAt = undefined;
     }
   }
-  if (changeAt !== undefined) {
-    ctx.fillStyle = 'rgba(255,93,93,0.12)';
-    ctx.fillRect(X(changeAt), top, Math.max(X(tEnd_h) - X(changeAt), 1), h);
-  }
+  if (changeAt !== undefined) shadeDowntime(changeAt, tEnd_h);
   for (const e of events) {
     const colour = MARKERS[e.type];
     if (!colour) continue;
@@ -181,40 +231,43 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Lin
     ctx.stroke();
   }
   ctx.setLineDash([]);
-  // series
+}
+
+/** One line over time, broken where a value is missing, ending at its value now. */
+function drawSeries(f: Frame, l: Line): void {
+  const { ctx, w, X, Y } = f;
   ctx.lineWidth = 1.6;
   ctx.lineJoin = 'round';
-  for (const l of lines) {
-    ctx.strokeStyle = l.colour;
-    ctx.beginPath();
-    let pen = false;
-    const n = l.t_h.length;
-    // a long run has more samples than pixels: draw about two per pixel
-    const stride = Math.max(1, Math.floor(n / (2 * w)));
-    for (let i = 0; i < n; i += i + stride < n || i === n - 1 ? stride : n - 1 - i) {
-      const v = l.v[i];
-      if (!Number.isFinite(v)) {
-        pen = false;
-        continue;
-      }
-      if (pen) ctx.lineTo(X(l.t_h[i]), Y(v));
-      else ctx.moveTo(X(l.t_h[i]), Y(v));
-      pen = true;
+  ctx.strokeStyle = l.colour;
+  ctx.beginPath();
+  let pen = false;
+  const n = l.t_h.length;
+  // a long run has more samples than pixels: draw about two per pixel
+  const stride = Math.max(1, Math.floor(n / (2 * w)));
+  for (let i = 0; i < n; i += i + stride < n || i === n - 1 ? stride : n - 1 - i) {
+    const v = l.v[i];
+    if (!Number.isFinite(v)) {
+      pen = false;
+      continue;
     }
-    if (l.now && Number.isFinite(l.now.v) && pen && l.now.t_h > (l.t_h[n - 1] ?? -1)) ctx.lineTo(X(l.now.t_h), Y(l.now.v));
-    ctx.stroke();
+    if (pen) ctx.lineTo(X(l.t_h[i]), Y(v));
+    else ctx.moveTo(X(l.t_h[i]), Y(v));
+    pen = true;
   }
-  if (lines.length > 1) {
-    // legend with the values now, under the title
-    let x = 4;
-    ctx.textAlign = 'left';
-    for (const l of lines) {
-      const s = `${l.label} ${valueText(l)}`;
-      const tw = ctx.measureText(s).width;
-      ctx.fillStyle = l.colour;
-      ctx.fillText(s, x, 25);
-      x += tw + 10;
-    }
+  if (l.now && Number.isFinite(l.now.v) && pen && l.now.t_h > (l.t_h[n - 1] ?? -1)) ctx.lineTo(X(l.now.t_h), Y(l.now.v));
+  ctx.stroke();
+}
+
+/** Each line's label and value now in its colour, in a row under the title. */
+function drawLegend(ctx: CanvasRenderingContext2D, spec: ChartSpec, lines: Line[]): void {
+  let x = 4;
+  ctx.textAlign = 'left';
+  for (const l of lines) {
+    const s = `${l.label} ${valueText(l, spec.digits)}`;
+    const tw = ctx.measureText(s).width;
+    ctx.fillStyle = l.colour;
+    ctx.fillText(s, x, 25);
+    x += tw + 10;
   }
 }
 

@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerLine, resultRow } from '../../sim/sweep/resultsCsv';
 import { METRIC_COLUMNS, type RunMetrics } from '../../sim/sweep/runMetrics';
-import { ROOT, buildAndServe, launchChromium, type Served } from './harness';
+import { ROOT, launchChromium, type Served } from './harness';
+import { serveSharedBuild } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
 const dir = mkdtempSync(join(tmpdir(), 'explorer-'));
@@ -29,7 +30,7 @@ function resultsFile(): string {
     for (const pre of [0, 0.5, 1]) {
       const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
       Object.assign(m, {
-        il6_change_24h_pct: -dose * (1 - 0.2 * pre),
+        il6_change_pct: -dose * (1 - 0.2 * pre),
         prescribed_dose_mL_kg_h: dose,
         delivered_dose_mL_kg_h: dose * 0.97,
         mean_filtration_fraction: dose / (200 + 100 * pre),
@@ -45,7 +46,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(dir, 'results.csv'), resultsFile());
   writeFileSync(join(dir, 'series.csv'), 'time_h,il6_pg_mL\n0,2000\n');
-  served = await buildAndServe();
+  served = await serveSharedBuild();
   browser = await launchChromium();
 }, 240_000);
 

@@ -1,6 +1,7 @@
 /**
- * Builds the page with vite, serves the build with vite's preview server on a free localhost port, and launches
- * Debian's chromium through playwright-core. Shared by the browser tests and the visualiser benchmark.
+ * Builds the pages with vite, serves a build with vite's preview server on a free localhost port, and launches
+ * Debian's chromium through playwright-core. Shared by the browser tests (which serve one build made per test run:
+ * buildPages.setup.ts) and the visualiser benchmark (which builds its own).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,10 +31,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Builds index.html + src/ into a fresh temporary directory and serves it. */
-export async function buildAndServe(): Promise<Served> {
-  const outDir = mkdtempSync(join(tmpdir(), 'ecmo-view-'));
+/** Builds the pages (index.html, explorer.html and src/) into `outDir`. */
+export async function buildPages(outDir: string): Promise<void> {
   await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+}
+
+/** Serves a build made by buildPages with vite's preview server on a free localhost port; close() stops it. */
+export async function serveBuild(outDir: string): Promise<Served> {
   const port = await freePort();
   const server: PreviewServer = await preview({
     root: ROOT,
@@ -41,11 +45,18 @@ export async function buildAndServe(): Promise<Served> {
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
+  return { url: `http://127.0.0.1:${port}/`, outDir, close: () => server.close() };
+}
+
+/** Builds the pages into a fresh temporary directory and serves them; close() also removes the build (the benchmark's way). */
+export async function buildAndServe(): Promise<Served> {
+  const outDir = mkdtempSync(join(tmpdir(), 'ecmo-view-'));
+  await buildPages(outDir);
+  const served = await serveBuild(outDir);
   return {
-    url: `http://127.0.0.1:${port}/`,
-    outDir,
+    ...served,
     async close() {
-      await server.close();
+      await served.close();
       rmSync(outDir, { recursive: true, force: true });
     },
   };

@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, buildAndServe, decodePng, launchChromium, type Served } from './harness';
+import { ROOT, decodePng, launchChromium, type Served } from './harness';
+import { serveSharedBuild } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
 const BROKEN = join(ROOT, 'test/fixtures/broken/dose-wrong-dimension-mmHg.json');
@@ -17,7 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  served = await buildAndServe();
+  served = await serveSharedBuild();
   browser = await launchChromium();
 }, 240_000);
 
