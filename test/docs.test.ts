@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { leafAt, type QuantitySpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
-import { documentedPaths, leafPaths, ParameterDocsError, readPages, renderParameterDocs } from '../scripts/writeParameterDocs.js';
+import { documentedPaths, leafPaths, ParameterDocsError, readPages, renderParameterDocs } from '../sim/scenario/parameterDocs.js';
 
 const pages = readPages();
 const FIX = 'run `npm run docs:params` to regenerate the tables, then commit the pages';
