@@ -65,7 +65,7 @@ describe('methodology docs (docs/models)', () => {
  * `%s`-style placeholders stand for any text (at least one character). A title that is not written out (a
  * variable) cannot be named.
  */
-export function caseTitles(source: string): { exact: Set<string>; patterns: RegExp[] } {
+function caseTitles(source: string): { exact: Set<string>; patterns: RegExp[] } {
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -106,7 +106,7 @@ const VERIFIED = /^(?:- )?Verified by: (\S+) — "(.+)"$/;
  * `Verified by: test/<file>.test.ts — "<case name>"`, a file that does not exist, a case the file does not declare.
  * `readTest` gives a test file's text, or undefined when there is none.
  */
-export function verificationProblems(file: string, page: string, readTest: (path: string) => string | undefined): string[] {
+function verificationProblems(file: string, page: string, readTest: (path: string) => string | undefined): string[] {
   const problems: string[] = [];
   const lines = page
     .split('\n')
