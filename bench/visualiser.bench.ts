@@ -13,7 +13,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildAndServe, launchChromium } from '../test/browser/harness';
+import { buildAndServe, launchChromium } from '../tools/browser/harness';
 
 const WARMUP_ms = 3000;
 const MEASURE_ms = 10_000;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildPages } from './harness';
+import { buildPages } from '../../tools/browser/harness';
 
 declare module 'vitest' {
   export interface ProvidedContext {

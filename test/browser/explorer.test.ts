@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerLine, resultRow } from '../../sim/sweep/resultsCsv';
 import { METRIC_COLUMNS, type RunMetrics } from '../../sim/sweep/runMetrics';
-import { ROOT, launchChromium, type Served } from './harness';
+import { ROOT, launchChromium, type Served } from '../../tools/browser/harness';
 import { serveSharedBuild } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');

@@ -1,6 +1,6 @@
 /** The page tests' side of the build made once per test run (buildPages.setup.ts): serve it. */
 import { inject } from 'vitest';
-import { serveBuild, type Served } from './harness';
+import { serveBuild, type Served } from '../../tools/browser/harness';
 
 /** Serves the shared build of the pages on a free localhost port. */
 export function serveSharedBuild(): Promise<Served> {

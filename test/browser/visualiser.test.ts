@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, decodePng, launchChromium, type Served } from './harness';
+import { ROOT, decodePng, launchChromium, type Served } from '../../tools/browser/harness';
 import { serveSharedBuild } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
