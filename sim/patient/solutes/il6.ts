@@ -2,7 +2,7 @@
  * IL-6 (26 kDa) in plasma and a peripheral compartment [E: reference-data.md §3]:
  *   produced = G₀·D(t)              G₀ balances endogenous clearance at the start; D the sepsis drive
  *   eliminated = CL_endo·C_c        exchange = CL_ic·(C_c − C_p)
- * Equations in twoCompartmentSolute.ts; the filter removes it by convection and adsorption (registry.ts).
+ * The generated part (part.ts) adds the filter's convective and adsorptive removal (registry.ts).
  */
 import type { SoluteDefinition } from './solute.js';
 import { plasmaVolume } from './volumes.js';
