@@ -1,55 +1,91 @@
 /**
- * Engine benchmark (npm run bench): wall time per simulated patient-day of the bundled default scenario, the
- * right-hand-side evaluations it takes, and the real-time factor. Median of 30 runs after 5 warm-up runs.
- * Target (issue 2): one patient-day of the full model in 5 ms or less on the 2-core project machine.
- * Prints figures; asserts nothing (design.md: benchmarks are not tests).
+ * Engine benchmark (npm run bench [-- --against REV] [--repeats N]): CPU time per simulated patient-day of the
+ * bundled scenarios in steady state (after 100 warm-up runs), with the floor the right-hand side sets
+ * (evaluations × cost of one evaluation), and the cohort replay (136 patients × 24 h). Each repeat is a fresh
+ * process; the figures are the median and the range over the repeats.
+ *
+ * --against REV measures a checkout of another commit with the same measuring code (bench/engineMeasure.ts),
+ * alternating the two trees repeat by repeat so both see the same machine load: before and after in one run.
+ * Prints figures; asserts nothing (benchmarks are not tests).
  */
-import { loadScenarioFile } from '../sim/scenario/loadFile.js';
-import { simulate } from '../sim/engine/simulate.js';
-import { loadArm } from '../sim/cohort/loadArm.js';
-import { replayArm } from '../sim/cohort/replay.js';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
-const WARMUP = 5;
-const RUNS = 30;
+const ROOT = resolve(import.meta.dirname, '..');
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const against = argValue('--against');
+const REPEATS = Number(argValue('--repeats') ?? 3);
 
-function measure(file: string, label: string): void {
-  const scenario = loadScenarioFile(file, [{ path: 'duration', value: '24 h' }]);
-  for (let i = 0; i < WARMUP; i++) simulate(scenario);
-  const times: number[] = [];
-  let evaluations = 0;
-  let steps = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const r = simulate(scenario);
-    times.push(performance.now() - t0);
-    evaluations = r.solver.rhsEvaluations;
-    steps = r.solver.steps;
+interface Day {
+  cpu_ms: number;
+  evaluations: number;
+  perEval_us: number;
+  floor_ms: number;
+}
+interface Figures {
+  ecmo: Day[];
+  standard: Day[];
+  cohort: number[];
+  patients: number;
+}
+
+/** A checkout of `rev` in a temporary folder, sharing this tree's node_modules, with this tree's measuring code. */
+function checkout(rev: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', dir, rev], { stdio: 'ignore' });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  copyFileSync(join(ROOT, 'bench/engineMeasure.ts'), join(dir, 'bench/engineMeasure.ts'));
+  return dir;
+}
+
+function measure(tree: string, flag: string[]): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/engineMeasure.ts', ...flag], { cwd: tree, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+const trees: [string, string][] = [['now', ROOT]];
+let temp: string | undefined;
+if (against) trees.unshift([`at ${against}`, (temp = checkout(against))]);
+const figures = new Map<string, Figures>(trees.map(([label]) => [label, { ecmo: [], standard: [], cohort: [], patients: 0 }]));
+try {
+  for (let r = 0; r < REPEATS; r++) {
+    for (const [label, tree] of trees) {
+      const f = figures.get(label)!;
+      const days = measure(tree, []) as { ecmo: Day; standard: Day };
+      f.ecmo.push(days.ecmo);
+      f.standard.push(days.standard);
+      const c = measure(tree, ['--cohort']) as { cohort: { cpu_ms: number; patients: number } };
+      f.cohort.push(c.cohort.cpu_ms);
+      f.patients = c.cohort.patients;
+      process.stderr.write(`repeat ${r + 1}/${REPEATS} ${label} done\n`);
+    }
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(RUNS / 2)];
-  const p90 = times[Math.floor(RUNS * 0.9)];
-  const realTime = (24 * 3600 * 1000) / median;
-  console.log(
-    `${label.padEnd(34)} ${median.toFixed(2).padStart(8)} ms/patient-day (median of ${RUNS}; p90 ${p90.toFixed(2)} ms)  ` +
-      `${String(evaluations).padStart(6)} RHS evaluations  ${String(steps).padStart(5)} steps  real-time factor ${realTime.toExponential(2)}`,
-  );
+} finally {
+  if (temp && existsSync(temp)) {
+    execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', temp], { stdio: 'ignore' });
+    rmSync(temp, { recursive: true, force: true });
+  }
 }
 
-console.log(`node ${process.version}, ${process.arch}`);
-measure('scenarios/ecmo-hvhf-default.json', 'ECMO + HVHF default, 24 h');
-measure('scenarios/standard-care-default.json', 'standard care default, 24 h');
-console.log('target: ≤ 5 ms per patient-day (ECMO + HVHF default)');
-
-// The whole reference cohort in-process (issue 3): 44 + 92 patients × 24 h, median of 5 after one warm-up.
-const arms = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map(loadArm);
-const replayAll = () => arms.map((a) => replayArm(a, { hours: 24 }));
-replayAll();
-const cohortTimes: number[] = [];
-for (let i = 0; i < 5; i++) {
-  const t0 = performance.now();
-  replayAll();
-  cohortTimes.push(performance.now() - t0);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs: number[], d = 2) => `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
+console.log(`node ${process.version}, ${process.arch}; ${REPEATS} repeats, each a fresh process: median (range); CPU time`);
+for (const [label] of trees) {
+  const f = figures.get(label)!;
+  for (const [name, days] of [
+    ['ECMO + HVHF default', f.ecmo],
+    ['standard care default', f.standard],
+  ] as const) {
+    const d = days.at(-1)!;
+    console.log(
+      `${label.padEnd(14)} ${name.padEnd(22)} ${spread(days.map((x) => x.cpu_ms))} ms/patient-day; ` +
+        `RHS floor ${spread(days.map((x) => x.floor_ms))} ms = ${d.evaluations} evaluations × ${spread(days.map((x) => x.perEval_us))} µs`,
+    );
+  }
+  console.log(`${label.padEnd(14)} cohort replay (${f.patients} × 24 h) ${spread(f.cohort, 0)} ms`);
 }
-cohortTimes.sort((a, b) => a - b);
-const patients = arms.reduce((n, a) => n + a.arm.n, 0);
-console.log(`cohort replay (${patients} patients × 24 h)      ${cohortTimes[2].toFixed(0).padStart(8)} ms (median of 5)  target ≤ 1000 ms`);

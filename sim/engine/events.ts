@@ -8,7 +8,7 @@ import { filterPrescription } from '../filter/operatingPoint.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { settingsConsistencyIssues, type TimelineEntry } from '../scenario/resolve.js';
 import { EngineError } from './errors.js';
-import { deriveNow, type ComposedModel, type Model } from './model.js';
+import { deriveForChecks, deriveNow, type ComposedModel, type Model } from './model.js';
 import { applySetting } from './settings.js';
 import { LAYOUT } from './models.js';
 import { filterTmp_mmHg } from '../filter/filterNow.js';
@@ -228,7 +228,7 @@ export class EventScheduler {
   }
 
   private mapAt(t: number, y: ArrayLike<number>): number {
-    return deriveNow(this.c, t, y).hemodynamics.map_mmHg;
+    return deriveForChecks(this.c, t, y).hemodynamics.map_mmHg;
   }
 
   /** TMP at a state, or null when no filter is filtering: what the filter-change rule watches. */

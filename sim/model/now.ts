@@ -7,6 +7,9 @@ import type { FilterNow } from '../filter/filterNow.js';
 import type { CircuitNow } from '../circuit/circuitNow.js';
 import type { OxygenState } from '../patient/gasExchange/gasExchange.js';
 
+/** Room for the solute registry's concentrations (sim/patient/solutes/registry.ts). */
+export const MAX_SOLUTES = 32;
+
 export interface BloodState {
   intravascular_mL: number;
   plasma_mL: number;
@@ -21,8 +24,8 @@ export interface Now {
   y: ArrayLike<number>;
   /** Fluid balance (volumes, hematocrit) and albumin (protein). */
   readonly blood: BloodState;
-  /** Plasma concentration of each solute of the registry, in its display unit, by solute name. */
-  readonly concentration: Record<string, number>;
+  /** Plasma concentration of each solute of the registry, in its display unit, at its registry index (SOLUTE.il6…). */
+  readonly concentration: Float64Array;
   /** Heparin: plasma concentration (U/mL), aPTT (s), and how far the aPTT is short of its target (0–1). */
   readonly heparin: { U_mL: number; aptt_s: number; shortfall: number };
   /** The sepsis drive: cytokine production relative to the start. */
@@ -43,7 +46,7 @@ export function createNow(): Now {
     t_h: 0,
     y: [],
     blood: { intravascular_mL: NaN, plasma_mL: NaN, hematocrit: NaN, albumin_g_L: NaN, totalProtein_g_L: NaN },
-    concentration: {},
+    concentration: new Float64Array(MAX_SOLUTES).fill(NaN),
     heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
     sepsisDrive: NaN,
     hemodynamics: { map_mmHg: NaN },

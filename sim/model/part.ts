@@ -33,7 +33,9 @@ export interface ModelPart {
   derive?(now: Now): void;
   /** Adds the part's contribution to dy/dt (per hour). Must not allocate. */
   derivatives?(now: Now, dy: number[]): void;
-  /** Quantities only outputs read (after every part's `derive`). */
+  /** Quantities only the periodic checks read (MAP for the titration), after every part's `derive`. */
+  deriveForChecks?(now: Now): void;
+  /** Quantities only outputs read (after every part's `derive`): includes what `deriveForChecks` gives. */
   deriveForOutput?(now: Now): void;
   /** Writes the part's series into `out`. */
   observe?(now: Now, out: Record<string, number>): void;

@@ -1,11 +1,13 @@
 /**
  * Hemodynamics in the engine (hemodynamics.ts): MAP from the patient's intrinsic tone less IL-6 vasoplegia plus
- * the norepinephrine effect, derived each evaluation (the titration reads it); heart rate from the baroreflex,
+ * the norepinephrine effect, derived for the titration's checks and the outputs; heart rate from the baroreflex,
  * norepinephrine, the sepsis drive and hypoxemia. The intrinsic tone and rate are solved once so that the
  * pre-treatment baseline is met.
  */
 import type { ModelDefinition } from '../../model/part.js';
+import type { Now } from '../../model/now.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
+import { SOLUTE } from '../solutes/registry.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 
 export const hemodynamicsModel: ModelDefinition = {
@@ -25,15 +27,18 @@ export const hemodynamicsModel: ModelDefinition = {
       norepinephrine_ug_kg_min: p.hemodynamics.norepinephrine,
       sao2: preTreatmentSaturation(m.scenario),
     });
+    // MAP: no slow state depends on it, so the right-hand side never computes it; the titration and outputs do
+    const deriveMap = (now: Now) => {
+      now.hemodynamics.map_mmHg = meanArterialPressure_mmHg(
+        m.current.hemodynamics,
+        m.intrinsic.tone_mmHg,
+        now.concentration[SOLUTE.il6],
+        m.current.patient.hemodynamics.norepinephrine,
+      );
+    };
     return {
-      derive(now) {
-        now.hemodynamics.map_mmHg = meanArterialPressure_mmHg(
-          m.current.hemodynamics,
-          m.intrinsic.tone_mmHg,
-          now.concentration.il6,
-          m.current.patient.hemodynamics.norepinephrine,
-        );
-      },
+      deriveForChecks: deriveMap,
+      deriveForOutput: deriveMap,
       observe(now, out) {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;

@@ -7,6 +7,7 @@ import type { ModelDefinition } from '../../model/part.js';
 import { po2FromSaturation } from '../gasExchange/gasExchange.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { sofa } from './sofa.js';
+import { SOLUTE } from '../solutes/registry.js';
 
 export const sofaModel: ModelDefinition = {
   name: 'SOFA',
@@ -32,7 +33,7 @@ export const sofaModel: ModelDefinition = {
           norepinephrine_ug_kg_min: pc.hemodynamics.norepinephrine,
           pao2_mmHg: now.oxygen!.pao2_mmHg,
           fio2: pc.lung.ventilatorFio2,
-          creatinine_mg_dL: now.concentration.creatinine,
+          creatinine_mg_dL: now.concentration[SOLUTE.creatinine],
           otherPoints: pc.baseline.otherSofa,
         }).total;
       },

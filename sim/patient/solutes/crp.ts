@@ -32,8 +32,9 @@ export const crp: SoluteDefinition = {
     { name: 'crpSignal1_pg_mL', scale: (y0, slot) => Math.max(y0[slot('crpSignal1_pg_mL')], 1) },
     { name: 'crpSignal2_pg_mL', scale: (y0, slot) => Math.max(y0[slot('crpSignal2_pg_mL')], 1) },
   ],
-  kinetics(m, slot, names) {
+  kinetics(m, slot, names, indexOf) {
     const k = m.scenario.kinetics.crp;
+    const IL6 = indexOf('il6');
     const p = m.scenario.patient;
     const elimination_per_h = Math.LN2 / k.halfLife;
     const maxSynthesis = crpMaxSynthesis(elimination_per_h, (p.baseline.crp * startingPlasma_mL(m)) / 1000, k.il6HalfEffect, k.hill, p.baseline.il6);
@@ -55,7 +56,7 @@ export const crp: SoluteDefinition = {
       },
       extraDerivatives(now, dy) {
         const transit = 2 / m.current.kinetics.crp.synthesisLag;
-        dy[signal1] = (now.concentration.il6 - now.y[signal1]) * transit;
+        dy[signal1] = (now.concentration[IL6] - now.y[signal1]) * transit;
         dy[signal2] = (now.y[signal1] - now.y[signal2]) * transit;
       },
     };

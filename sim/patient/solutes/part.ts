@@ -6,11 +6,11 @@
  *   dA_c/dt = produced − eliminated − K_conv·c − K_ads·c − exchange        dA_p/dt = exchange
  * with c = A_c / V_central (amount per mL), K_conv = Q_uf·SC·DF and K_ads from the filter now (filterNow.ts).
  */
-import { massBalance } from '../../model/now.js';
+import { MAX_SOLUTES, massBalance } from '../../model/now.js';
 import type { ModelDefinition, StateDeclaration } from '../../model/part.js';
 import { scaleBy } from '../../model/part.js';
 import { adsorptiveClearance_mL_h, convectiveClearance_mL_h } from '../../filter/filterNow.js';
-import { SOLUTES } from './registry.js';
+import { SOLUTE, SOLUTES } from './registry.js';
 import { soluteStateNames, type KineticFluxes, type SoluteDefinition } from './solute.js';
 
 function declarations(s: SoluteDefinition): StateDeclaration[] {
@@ -29,13 +29,29 @@ export const solutesModel: ModelDefinition = {
   states: SOLUTES.flatMap(declarations),
   series: Object.fromEntries(SOLUTES.map((s) => [s.series[0], [s.series[1], s.series[2]] as const])),
   create(m, slot) {
+    if (SOLUTES.length > MAX_SOLUTES) throw new Error(`the registry has ${SOLUTES.length} solutes; Now holds ${MAX_SOLUTES}`);
+    const filter = m.current.filter;
+    const indexOf = (name: string) => {
+      const i = SOLUTES.findIndex((s) => s.name === name);
+      if (i < 0) throw new Error(`no solute named ${name} in the registry`);
+      return i;
+    };
     const rows = SOLUTES.map((s) => {
       const names = soluteStateNames(s);
-      const kinetics = s.kinetics(m, slot, names);
+      const kinetics = s.kinetics(m, slot, names, indexOf);
+      const filtration = s.filtration;
       return {
         s,
-        kinetics,
-        names,
+        perMl: s.perMl,
+        // the kinetics' functions as fields of one object shape: the loops below stay monomorphic
+        volume: kinetics.centralVolume_mL,
+        initial: kinetics.initial,
+        fluxes: kinetics.fluxes,
+        extra: kinetics.extraDerivatives ?? null,
+        // the membrane's entries for this solute; settings change their values in place, never the objects
+        sieving: filter && filtration ? filter.sieving[filtration.sieving] : null,
+        adsorption: filter && filtration?.adsorption ? filtration.adsorption : null,
+        wholeBlood: filtration?.dilution === 'wholeBlood',
         central: slot(names.central),
         peripheral: s.peripheral ? slot(names.peripheral) : -1,
         produced: slot(names.produced),
@@ -49,37 +65,38 @@ export const solutesModel: ModelDefinition = {
     const flux: KineticFluxes = { produced: 0, eliminated: 0, exchange: 0 };
     return {
       initial(y) {
-        for (const r of rows) r.kinetics.initial(y);
+        for (const r of rows) r.initial(y);
       },
       derive(now) {
-        for (const r of rows) {
-          r.c = now.y[r.central] / r.kinetics.centralVolume_mL(now);
-          now.concentration[r.s.name] = r.c * r.s.perMl;
+        const concentration = now.concentration;
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i];
+          r.c = now.y[r.central] / r.volume(now);
+          concentration[i] = r.c * r.perMl;
         }
-        const albumin_g_L = now.concentration.albumin;
+        const albumin_g_L = concentration[SOLUTE.albumin];
         now.blood.albumin_g_L = albumin_g_L;
         now.blood.totalProtein_g_L = albumin_g_L + m.scenario.patient.baseline.globulin;
       },
       derivatives(now, dy) {
         const fn = now.filter;
-        const f = m.current.filter;
-        for (const r of rows) {
-          r.kinetics.fluxes(now, r.c, flux);
-          const filtration = r.s.filtration;
-          const removed = fn && f && filtration ? convectiveClearance_mL_h(fn, f.sieving[filtration.sieving], filtration.dilution) * r.c : 0;
-          const adsorbed =
-            fn && f && filtration?.adsorption ? adsorptiveClearance_mL_h(fn, f.adsorption[filtration.adsorption], f.adsorption.timeConstant) * r.c : 0;
+        const adsorption = filter?.adsorption;
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i];
+          r.fluxes(now, r.c, flux);
+          const removed = fn && r.sieving ? convectiveClearance_mL_h(fn, r.sieving, r.wholeBlood ? 'wholeBlood' : 'plasma') * r.c : 0;
+          const adsorbed = fn && adsorption && r.adsorption ? adsorptiveClearance_mL_h(fn, adsorption[r.adsorption], adsorption.timeConstant) * r.c : 0;
           dy[r.central] = flux.produced - flux.eliminated - removed - adsorbed - flux.exchange;
           if (r.peripheral >= 0) dy[r.peripheral] = flux.exchange;
           dy[r.produced] = flux.produced;
           dy[r.eliminated] = flux.eliminated;
           dy[r.removed] = removed;
           if (r.adsorbed >= 0) dy[r.adsorbed] = adsorbed;
-          r.kinetics.extraDerivatives?.(now, dy);
+          if (r.extra) r.extra(now, dy);
         }
       },
       observe(now, out) {
-        for (const r of rows) out[r.s.series[0]] = nonNegative(now.concentration[r.s.name]);
+        rows.forEach((r, i) => (out[r.s.series[0]] = nonNegative(now.concentration[i])));
       },
       massBalances(y0, y, out) {
         for (const r of rows) {

@@ -14,6 +14,16 @@ import { urea, ureaBaselineSpec, ureaKineticsSpecs } from './urea.js';
 
 export const SOLUTES: readonly SoluteDefinition[] = [il6, pct, crp, albumin, creatinine, urea];
 
+/** Each solute's index in Now.concentration, by name: `now.concentration[SOLUTE.il6]`. */
+export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creatinine' | 'urea', number>> = {
+  il6: SOLUTES.indexOf(il6),
+  pct: SOLUTES.indexOf(pct),
+  crp: SOLUTES.indexOf(crp),
+  albumin: SOLUTES.indexOf(albumin),
+  creatinine: SOLUTES.indexOf(creatinine),
+  urea: SOLUTES.indexOf(urea),
+};
+
 /** Specs of the solutes defined with their kinetics: merged into the scenario's `kinetics` and `patient.baseline`. */
 export const SOLUTE_SPECS = {
   kinetics: { urea: ureaKineticsSpecs },

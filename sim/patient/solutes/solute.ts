@@ -60,7 +60,8 @@ export interface SoluteDefinition {
   readonly filtration: SoluteFiltration | null;
   /** States of the solute's own (lags, signals) beyond its amounts and ledger. */
   readonly extraStates?: readonly StateDeclaration[];
-  kinetics(m: Model, slot: SlotOf, names: SoluteStateNames): SoluteKinetics;
+  /** `indexOf` gives another solute's index in Now.concentration (CRP reads IL-6). */
+  kinetics(m: Model, slot: SlotOf, names: SoluteStateNames, indexOf: (solute: string) => number): SoluteKinetics;
 }
 
 /** The names of a solute's generated states. */
