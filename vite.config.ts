@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   build: {
-    outDir: 'dist',
+    outDir: 'dist/web', // dist/cli/ is the command line's bundle (scripts/buildCli.mjs)
     sourcemap: true,
     // two pages: the live view and the dose explorer (sweep results)
     rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), explorer: resolve(import.meta.dirname, 'explorer.html') } },

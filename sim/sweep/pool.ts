@@ -8,7 +8,11 @@
 import { Piscina } from 'piscina';
 import type { RunOutcome, RunTask, SweepBase } from './runTask.js';
 
-const WORKER_FILE = new URL('./worker.mjs', import.meta.url).href;
+/**
+ * From source (tsx, vitest), worker.mjs registers tsx and loads worker.ts; from the bundle (dist/cli/, built by
+ * scripts/buildCli.mjs) the worker is an entry of its own, beside the chunk this code is in.
+ */
+const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './worker.mjs' : './sweepWorker.js', import.meta.url).href;
 
 /** Told how many of a batch's runs are done, after each one. */
 export type OnProgress = (done: number, total: number) => void;
