@@ -15,6 +15,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // the command line's bundle (dist/cli/), rebuilt if a source is newer, for the tests that start it as a child process
+    globalSetup: ['./test/helpers/buildCliBundle.ts'],
     reporters: ['default', './test/reporters/plainTotals.ts'],
   },
 });
