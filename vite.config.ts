@@ -6,7 +6,7 @@ const PAGE_TESTS = ['test/browser/visualiser.test.ts', 'test/browser/explorer.te
 
 export default defineConfig({
   build: {
-    outDir: 'dist',
+    outDir: 'dist/web', // dist/cli/ is the command line's bundle (scripts/buildCli.mjs)
     sourcemap: true,
     // two pages: the live view and the dose explorer (sweep results)
     rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), explorer: resolve(import.meta.dirname, 'explorer.html') } },
@@ -17,6 +17,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // the command line's bundle (dist/cli/), rebuilt if a source is newer, for the tests that start it as a child process
+    globalSetup: ['./test/helpers/buildCliBundle.ts'],
     reporters: ['default', './test/reporters/plainTotals.ts'],
     projects: [
       { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: PAGE_TESTS } },

@@ -2,28 +2,21 @@
  * The command line: `npm run sim -- <command> ...`.
  * Exit codes: 0 success, 2 bad input (scenario, settings, options, output file), 1 a failure inside the engine.
  */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { ScenarioError } from './scenario/errors.js';
 import { OutputError } from './output/writeOutput.js';
-import { runCommand } from './cli/runCommand.js';
-import { schemaCommand } from './cli/schemaCommand.js';
-import { cohortCommand } from './cli/cohortCommand.js';
-import { sweepCommand } from './cli/sweepCommand.js';
-import { mergeCommand } from './cli/mergeCommand.js';
 import { DEFAULT_OUTCOMES } from './sensitivity/outcomes.js';
-import { plotCommand } from './cli/plotCommand.js';
-import { sensitivityCommand } from './cli/sensitivityCommand.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-export function buildProgram(): Command {
-  const program = new Command('sim')
-    .description('ECMO + integrated hemofilter simulator (training and engineering tool, not a clinical decision aid)')
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+// Each command's module is imported when that command runs (a dynamic import in its action), so `run` never loads
+// the plotting, worker-pool or sensitivity code and `--help` loads almost nothing (issue 14).
 
+function addRunCommand(program: Command): void {
   program
     .command('run')
     .description('run one scenario and write its series, events and summary')
@@ -34,8 +27,10 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--overwrite', 'replace --out if it already exists', false)
     .option('--quiet', 'no summary line on standard error', false)
-    .action(runCommand);
+    .action(async (arg, opts) => (await import('./cli/runCommand.js')).runCommand(arg, opts));
+}
 
+function addCohortCommand(program: Command): void {
   program
     .command('cohort')
     .description("replay the reference cohort's arms and compare with the published 24 h (or 72 h) figures")
@@ -44,8 +39,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--overwrite', 'replace --out if it already exists', false)
-    .action(cohortCommand);
+    .action(async (arg, opts) => (await import('./cli/cohortCommand.js')).cohortCommand(arg, opts));
+}
 
+function addSweepCommand(program: Command): void {
   program
     .command('sweep')
     .description('run a scenario over a grid or Latin hypercube of parameter values, on all cores; resumable and shardable (docs/dose-explorer.md)')
@@ -67,8 +64,10 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'results CSV; if it exists, runs already in it are skipped (resume)')
     .option('--overwrite', 'start afresh instead of resuming from --out', false)
     .option('--quiet', 'no summary line on standard error', false)
-    .action(sweepCommand);
+    .action(async (arg, opts) => (await import('./cli/sweepCommand.js')).sweepCommand(arg, opts));
+}
 
+function addMergeCommand(program: Command): void {
   program
     .command('merge')
     .description('join the shard files of one sweep into the file a single machine would have written')
@@ -76,8 +75,10 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'merged results CSV')
     .option('--overwrite', 'replace --out if it already exists', false)
     .option('--quiet', 'no summary line on standard error', false)
-    .action(mergeCommand);
+    .action(async (arg, opts) => (await import('./cli/mergeCommand.js')).mergeCommand(arg, opts));
+}
 
+function addPlotCommand(program: Command): void {
   program
     .command('plot')
     .description('draw a chart of a sweep results file as SVG (docs/dose-explorer.md)')
@@ -92,8 +93,10 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'SVG file to write')
     .option('--overwrite', 'replace --out if it already exists', false)
     .option('--quiet', 'no summary line on standard error', false)
-    .action(plotCommand);
+    .action(async (arg, opts) => (await import('./cli/plotCommand.js')).plotCommand(arg, opts));
+}
 
+function addSensitivityCommand(program: Command): void {
   program
     .command('sensitivity')
     .description(
@@ -120,19 +123,29 @@ export function buildProgram(): Command {
     .option('--plot <file.svg>', 'draw a bar chart (μ* or the total index per parameter)')
     .option('--overwrite', 'replace --out and --plot if they already exist', false)
     .option('--quiet', 'no summary line on standard error', false)
-    .action(sensitivityCommand);
+    .action(async (arg, opts) => (await import('./cli/sensitivityCommand.js')).sensitivityCommand(arg, opts));
+}
 
+function addSchemaCommand(program: Command): void {
   program
     .command('schema')
     .description('print the JSON Schema of scenario files (editors use it for completion and checks)')
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--overwrite', 'replace --out if it already exists', false)
-    .action(schemaCommand);
+    .action(async (opts) => (await import('./cli/schemaCommand.js')).schemaCommand(opts));
+}
 
+export function buildProgram(): Command {
+  const program = new Command('sim')
+    .description('ECMO + integrated hemofilter simulator (training and engineering tool, not a clinical decision aid)')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  for (const add of [addRunCommand, addCohortCommand, addSweepCommand, addMergeCommand, addPlotCommand, addSensitivityCommand, addSchemaCommand]) add(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (process.env.SIM_DEBUG) process.setSourceMapsEnabled(true); // the bundle's stack traces name the TypeScript sources
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
     return 0;
@@ -149,8 +162,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (invokedDirectly) {
+// run as a program (tsx sim/cli.ts, node dist/cli/cli.js, or npx ecmo-sim through its link in node_modules/.bin), not imported
+function invokedDirectly(): boolean {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false; // no script path (node -e, a REPL)
+  }
+}
+if (invokedDirectly()) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

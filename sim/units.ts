@@ -2,8 +2,9 @@
  * The one place where quantities with units are parsed and converted.
  *
  * Scenario files write every quantity as a string with its unit ("45 mL/kg/h", "23 Fr", "30 %").
- * They are parsed with mathjs `unit()` from a lean instance that contains unit factories only: no
- * expression evaluator is ever given a scenario string.
+ * They are parsed by mathjs's Unit class alone (`Unit.parse`), made from its factory with plain-number arithmetic:
+ * no expression evaluator is ever given a scenario string, and a bundle (the command line's, the view's) holds the
+ * unit parser's code only, not mathjs's typed functions and matrices (issue 14: they cost 0.2 s of CPU at start).
  *
  * Internal units (the engine computes in these and nothing else; names of raw numbers carry them):
  *
@@ -32,18 +33,60 @@
  * | fractions (Hct, FF, FiO2, SC)     | 1 (dimensionless; "%" accepted on input) |
  * | rate constants                    | 1/h            |
  */
-import { create, createUnitDependencies, unitDependencies } from 'mathjs';
+import { createBigNumberClass, createComplexClass, createFractionClass, createUnitClass, type Unit as MathUnit, type UnitCtor } from 'mathjs';
 
-const math = create({ unitDependencies, createUnitDependencies });
+declare module 'mathjs' {
+  // mathjs exports its factories (lib/esm/factoriesAny.js) but its type declarations leave them out
+  export const createUnitClass: (dependencies: Record<string, unknown>) => UnitCtor & { parse(text: string, options: { allowNoUnits: boolean }): Unit };
+  export const createBigNumberClass: (dependencies: Record<string, unknown>) => unknown;
+  export const createComplexClass: (dependencies: Record<string, unknown>) => unknown;
+  export const createFractionClass: (dependencies: Record<string, unknown>) => unknown;
+}
+
+/** mathjs's default configuration, the part its Unit class reads. */
+const config = { number: 'number', predictable: false, relTol: 1e-12, absTol: 1e-15, precision: 64 };
+
+/** mathjs's comparison of two numbers (utils/number.js nearlyEqual with the default tolerances). */
+function nearlyEqual(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
+  if (a === b) return true;
+  return Math.abs(a - b) <= Math.max(config.relTol * Math.max(Math.abs(a), Math.abs(b)), config.absTol);
+}
+
+/**
+ * The Unit class with the scalar operations it is given as dependencies written for numbers, which is all it is ever
+ * given here (config.number 'number'): each is what mathjs's typed function does for numbers, so conversions are
+ * bit for bit those of a full mathjs instance, without building its typed functions.
+ */
+const Unit = createUnitClass({
+  config,
+  addScalar: (a: number, b: number) => a + b,
+  subtractScalar: (a: number, b: number) => a - b,
+  multiplyScalar: (a: number, b: number) => a * b,
+  divideScalar: (a: number, b: number) => a / b,
+  // mathjs's powNumber: x^±Infinity is 0 where it tends to 0
+  pow: (x: number, y: number) => ((x * x < 1 && y === Infinity) || (x * x > 1 && y === -Infinity) ? 0 : Math.pow(x, y)),
+  abs: Math.abs,
+  fix: Math.trunc,
+  round: (x: number, digits = 0) => Number(x.toFixed(digits)),
+  equal: nearlyEqual,
+  isNumeric: (x: unknown) => typeof x === 'number' || typeof x === 'boolean',
+  format: (x: unknown) => String(x),
+  number: (x: unknown) => Number(x),
+  Complex: createComplexClass({}),
+  BigNumber: createBigNumberClass({ config }),
+  Fraction: createFractionClass({}),
+});
 
 /** French catheter scale: 1 Fr = 1/3 mm outer diameter. */
-math.createUnit('Fr', '0.3333333333333333 mm');
+Unit.createUnitSingle('Fr', '0.3333333333333333 mm');
 /** Heparin units (U, IU): a dimension of their own, so "U/h" and "U/kg/h" are told apart. */
-math.createUnit('U', { aliases: ['IU'] });
-math.createUnit('mcg', '1 ug');
+Unit.createUnitSingle('U', { aliases: ['IU'] });
+Unit.createUnitSingle('mcg', '1 ug');
 /** Revolutions and beats per minute are frequencies. */
-math.createUnit('rpm', '1 / min');
-math.createUnit('bpm', '1 / min');
+Unit.createUnitSingle('rpm', '1 / min');
+Unit.createUnitSingle('bpm', '1 / min');
 
 /** A unit string the engine uses internally, e.g. 'mL/kg/h'; '1' means dimensionless. */
 export type InternalUnit = string;
@@ -94,9 +137,9 @@ export function parseQuantity(input: unknown, internalUnit: InternalUnit): numbe
   if (!QUANTITY_SHAPE.test(mathText)) {
     throw new UnitParseError(`"${text}" is not a number followed by a unit (for example "${dimensionless ? '30 %' : `1 ${internalUnit}`}")`);
   }
-  let parsed;
+  let parsed: MathUnit;
   try {
-    parsed = math.unit(mathText);
+    parsed = Unit.parse(mathText, { allowNoUnits: true }); // what mathjs's unit() does with a text that starts with a number
   } catch (e) {
     throw new UnitParseError(`"${text}" could not be read as a quantity: ${(e as Error).message}`);
   }

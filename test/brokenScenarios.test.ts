@@ -109,7 +109,8 @@ describe('broken scenario fixtures', () => {
   it('the real CLI, as a child process: exit code 2 and the message on stderr', () => {
     const out = outPath();
     const fixture = join(FIXTURES, 'weight-out-of-range.json');
-    const r = spawnSync(join('node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx'), ['sim/cli.ts', 'run', fixture, '--out', out], {
+    // the built command line (dist/cli/), which test/helpers/buildCliBundle.ts builds from the current sources
+    const r = spawnSync(process.execPath, ['dist/cli/cli.js', 'run', fixture, '--out', out], {
       encoding: 'utf8',
       timeout: 60_000,
     });

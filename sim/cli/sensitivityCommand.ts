@@ -6,11 +6,12 @@ import { availableParallelism } from 'node:os';
 import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { readInputFile } from '../scenario/loadFile.js';
+import { progressBar } from './progress.js';
 import { wholeNumber } from './wholeNumber.js';
 import { loadScenarioText, parseJsonText } from '../scenario/load.js';
 import { parseHours } from './runCommand.js';
 import { sensitivityBarChart } from '../sensitivity/barChart.js';
-import { DEFAULT_OUTCOMES, parseOutcomes } from '../sensitivity/outcomes.js';
+import { parseOutcomes } from '../sensitivity/outcomes.js';
 import { sensitivityCsv, sensitivityJson, sensitivityTable } from '../sensitivity/report.js';
 import { runSensitivity, type Method } from '../sensitivity/sensitivity.js';
 import { chosenUncertainParameters, defaultUncertainParameters } from '../sensitivity/uncertainParameters.js';
@@ -60,17 +61,24 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
       { path: '--samples', message: `${runs} runs for ${parameters.length} parameters; at most ${MAX_RUNS}: take fewer samples or fewer --parameters` },
     ]);
 
-  const report = await runSensitivity({
-    base: { text, source: file, hours },
-    hours,
-    method: opts.method,
-    parameters,
-    outcomes,
-    samples,
-    levels,
-    seed,
-    workers,
-  });
+  const bar = progressBar('evaluating', 'runs');
+  let report;
+  try {
+    report = await runSensitivity({
+      base: { text, source: file, hours },
+      hours,
+      method: opts.method,
+      parameters,
+      outcomes,
+      samples,
+      levels,
+      seed,
+      workers,
+      onProgress: (done, total) => bar.update(done, total),
+    });
+  } finally {
+    bar.stop();
+  }
   const body = opts.format === 'json' ? sensitivityJson(report) : opts.format === 'csv' ? sensitivityCsv(report) : sensitivityTable(report);
   if (opts.out) writeOutputFile(opts.out, body, opts.overwrite);
   else process.stdout.write(body);

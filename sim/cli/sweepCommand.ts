@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { ScenarioError } from '../scenario/errors.js';
 import { loadScenarioText } from '../scenario/load.js';
 import { readInputFile } from '../scenario/loadFile.js';
+import { progressBar } from './progress.js';
 import { wholeNumber } from './wholeNumber.js';
 import { parseHours } from './runCommand.js';
 import { MAX_RUNS, type Design } from '../sweep/runList.js';
@@ -44,7 +45,22 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const text = readInputFile(file, 'scenario file');
   loadScenarioText(text, file);
-  const r = await runSweep({ base: { text, source: file, hours }, axes, design: d, shard, workers, out: opts.out, overwrite: opts.overwrite });
+  const bar = progressBar('sweeping', 'runs');
+  let r;
+  try {
+    r = await runSweep({
+      base: { text, source: file, hours },
+      axes,
+      design: d,
+      shard,
+      workers,
+      out: opts.out,
+      overwrite: opts.overwrite,
+      onProgress: (done, total) => bar.update(done, total),
+    });
+  } finally {
+    bar.stop();
+  }
   if (!opts.quiet) {
     const part = shard ? ` (shard ${shard.index}/${shard.count}: ${r.inShard} of them)` : '';
     const resumed = r.alreadyDone ? `; ${r.alreadyDone} already in the file, skipped` : '';

@@ -3,7 +3,7 @@
  * each coordinate u_i becomes the value lo_i + u_i (hi_i − lo_i) of its parameter, and each run's outcomes are
  * read from its metrics. A failed run gives NaN for every outcome; the estimators leave such points out.
  */
-import { runTasks } from '../sweep/pool.js';
+import { runTasks, type OnProgress } from '../sweep/pool.js';
 import type { RunTask, SweepBase } from '../sweep/runTask.js';
 import { formatQuantity } from '../units.js';
 import type { Outcome } from './outcomes.js';
@@ -28,7 +28,7 @@ export async function evaluatePoints(
   points: number[][],
   outcomes: Outcome[],
   workers: number,
-  progress?: boolean,
+  onProgress?: OnProgress,
 ): Promise<Evaluations> {
   const values = outcomes.map(() => new Array<number>(points.length).fill(NaN));
   let failed = 0;
@@ -51,7 +51,7 @@ export async function evaluatePoints(
       }
       outcomes.forEach((out, j) => (values[j][o.id] = out.read(o.metrics, hours)));
     },
-    { label: 'evaluating', enabled: progress },
+    onProgress,
   );
   return { values, failed, firstError };
 }

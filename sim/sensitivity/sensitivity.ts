@@ -3,6 +3,7 @@
  * the model runs on the worker pool, and the indices per outcome, each list ranked (most influential first: by μ*
  * for Morris, by the total index for Sobol').
  */
+import type { OnProgress } from '../sweep/pool.js';
 import type { SweepBase } from '../sweep/runTask.js';
 import { evaluatePoints } from './evaluate.js';
 import { morrisDesign, morrisIndices } from './morris.js';
@@ -24,7 +25,7 @@ export interface SensitivityPlan {
   levels: number;
   seed: number;
   workers: number;
-  progress?: boolean;
+  onProgress?: OnProgress;
 }
 
 export interface ParameterIndex {
@@ -71,7 +72,7 @@ export async function runSensitivity(plan: SensitivityPlan): Promise<Sensitivity
   const morris = plan.method === 'morris' ? morrisDesign(k, plan.samples, plan.levels, plan.seed) : undefined;
   const saltelli = plan.method === 'sobol' ? saltelliDesign(k, plan.samples, plan.seed) : undefined;
   const points = (morris ?? saltelli)!.points;
-  const ev = await evaluatePoints(plan.base, plan.hours, plan.parameters, points, plan.outcomes, plan.workers, plan.progress);
+  const ev = await evaluatePoints(plan.base, plan.hours, plan.parameters, points, plan.outcomes, plan.workers, plan.onProgress);
   const rankings = plan.outcomes.map((o, j): OutcomeRanking => {
     if (morris) {
       const m = morrisIndices(morris, ev.values[j]);

@@ -6,18 +6,24 @@
  * stops the sweep with that error.
  */
 import { Piscina } from 'piscina';
-import { progressBar } from '../cli/progress.js';
 import type { RunOutcome, RunTask, SweepBase } from './runTask.js';
 
-const WORKER_FILE = new URL('./worker.mjs', import.meta.url).href;
+/**
+ * From source (tsx, vitest), worker.mjs registers tsx and loads worker.ts; from the bundle (dist/cli/, built by
+ * scripts/buildCli.mjs) the worker is an entry of its own, beside the chunk this code is in.
+ */
+const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './worker.mjs' : './sweepWorker.js', import.meta.url).href;
+
+/** Told how many of a batch's runs are done, after each one. */
+export type OnProgress = (done: number, total: number) => void;
 
 export function createSweepPool(base: SweepBase, workers: number): Piscina {
   return new Piscina({ filename: WORKER_FILE, workerData: base, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
 }
 
 /**
- * A whole batch of runs on a fresh pool: starts `workers` threads (no more than there are runs), shows a progress
- * bar, hands each outcome to `onOutcome`, and always stops the bar and the pool.
+ * A whole batch of runs on a fresh pool: starts `workers` threads (no more than there are runs), hands each outcome
+ * to `onOutcome` and the count so far to `onProgress` (the command line draws its bar from it), and always stops the pool.
  */
 export async function runTasks(
   base: SweepBase,
@@ -25,17 +31,17 @@ export async function runTasks(
   count: number,
   tasks: Iterable<RunTask>,
   onOutcome: (o: RunOutcome) => void,
-  progress: { label: string; enabled?: boolean },
+  onProgress?: OnProgress,
 ): Promise<void> {
   const pool = createSweepPool(base, Math.max(1, Math.min(workers, count)));
-  const bar = progressBar(progress.label, 'runs', count, progress.enabled);
+  let done = 0;
+  onProgress?.(0, count);
   try {
     await runOnPool(pool, tasks, (o) => {
       onOutcome(o);
-      bar.tick();
+      onProgress?.(++done, count);
     });
   } finally {
-    bar.stop();
     await pool.destroy();
   }
 }

@@ -3,7 +3,7 @@
  * and the results file (kept rows first, then appended as runs finish, finally rewritten in run-id order).
  */
 import { OutputError } from '../output/writeOutput.js';
-import { runTasks } from './pool.js';
+import { runTasks, type OnProgress } from './pool.js';
 import { headerLine, resultRow, rowPrefix } from './resultsCsv.js';
 import { appendRow, readResults, resultsExist, writeResults } from './resultsFile.js';
 import { runList, type Design } from './runList.js';
@@ -21,7 +21,7 @@ export interface SweepPlan {
   out: string;
   /** start afresh instead of resuming from the rows already in `out` */
   overwrite: boolean;
-  progress?: boolean;
+  onProgress?: OnProgress;
 }
 
 export interface SweepReport {
@@ -82,7 +82,7 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
           rows.set(o.id, line);
           appendRow(plan.out, line);
         },
-        { label: 'sweeping', enabled: plan.progress },
+        plan.onProgress,
       );
     } finally {
       writeResults(plan.out, header, rows);
