@@ -76,6 +76,7 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'merged results CSV')
     .option('--overwrite', 'replace --out if it already exists', false)
     .option('--quiet', 'no summary line on standard error', false)
+    .option('--allow-missing', 'write the merged file even when runs of the sweep are in none of the files (they are named)', false)
     .action(mergeCommand);
 
   program

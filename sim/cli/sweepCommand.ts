@@ -8,6 +8,7 @@ import { parseHours } from './runCommand.js';
 import { MAX_RUNS, type Design } from '../sweep/runList.js';
 import { parseShard } from '../sweep/shard.js';
 import { runSweep } from '../sweep/sweep.js';
+import { simulatorVersion } from '../output/version.js';
 import { parseVarySpecs } from '../sweep/varySpec.js';
 
 export interface SweepOptions {
@@ -43,8 +44,18 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const text = readInputFile(file, 'scenario file');
-  loadScenarioText(text, file);
-  const r = await runSweep({ base: { text, source: file, hours }, axes, design: d, shard, workers, out: opts.out, overwrite: opts.overwrite });
+  const scenario = loadScenarioText(text, file);
+  const r = await runSweep({
+    base: { text, source: file, hours },
+    axes,
+    design: d,
+    version: simulatorVersion(),
+    hours: hours ?? scenario.duration_h,
+    shard,
+    workers,
+    out: opts.out,
+    overwrite: opts.overwrite,
+  });
   if (!opts.quiet) {
     const part = shard ? ` (shard ${shard.index}/${shard.count}: ${r.inShard} of them)` : '';
     const resumed = r.alreadyDone ? `; ${r.alreadyDone} already in the file, skipped` : '';
