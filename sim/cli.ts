@@ -12,6 +12,9 @@ import { sweepCommand } from './cli/sweepCommand.js';
 import { mergeCommand } from './cli/mergeCommand.js';
 import { DEFAULT_OUTCOMES } from './sensitivity/outcomes.js';
 import { plotCommand } from './cli/plotCommand.js';
+import { addOutputOptions } from './cli/outputOptions.js';
+import { simulatorVersion } from './output/version.js';
+import { quoteHint } from './cli/quoteHint.js';
 import { sensitivityCommand } from './cli/sensitivityCommand.js';
 
 function collect(value: string, previous: string[]): string[] {
@@ -21,32 +24,30 @@ function collect(value: string, previous: string[]): string[] {
 export function buildProgram(): Command {
   const program = new Command('sim')
     .description('ECMO + integrated hemofilter simulator (training and engineering tool, not a clinical decision aid)')
+    .version(simulatorVersion(), '--version', "print the simulator's version (package.json)")
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  program
+  const run = program
     .command('run')
     .description('run one scenario and write its series, events and summary')
     .argument('<scenario>', 'scenario JSON file, e.g. scenarios/ecmo-hvhf-default.json')
     .option('--hours <H>', 'simulated hours (overrides the scenario duration)')
     .option('--set <path=value>', 'override a scenario field, value with its unit, e.g. --set "prescription.effluentDose=30 mL/kg/h" (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
-    .option('--out <file>', 'write to this file instead of standard output')
-    .option('--overwrite', 'replace --out if it already exists', false)
-    .option('--quiet', 'no summary line on standard error', false)
     .action(runCommand);
+  addOutputOptions(run, { quiet: true });
 
-  program
+  const cohort = program
     .command('cohort')
     .description("replay the reference cohort's arms and compare with the published 24 h (or 72 h) figures")
     .argument('<arms...>', 'cohort arm files, e.g. scenarios/cohort/ecmo-hvhf.json scenarios/cohort/standard-care.json')
     .addOption(new Option('--hours <H>', 'replay length: 24 or 72 h').default('24'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--out <file>', 'write to this file instead of standard output')
-    .option('--overwrite', 'replace --out if it already exists', false)
     .action(cohortCommand);
+  addOutputOptions(cohort);
 
-  program
+  const sweep = program
     .command('sweep')
     .description('run a scenario over a grid or Latin hypercube of parameter values, on all cores; resumable and shardable (docs/dose-explorer.md)')
     .argument('<scenario>', 'scenario JSON file, e.g. scenarios/ecmo-hvhf-default.json')
@@ -64,22 +65,23 @@ export function buildProgram(): Command {
     .option('--hours <H>', 'simulated hours per run (overrides the scenario duration)')
     .option('--workers <N>', 'worker threads (default: the number of CPUs)')
     .option('--shard <k/N>', 'run only shard k of N (run ids ≡ k−1 mod N), e.g. on a cluster array job')
-    .requiredOption('--out <file>', 'results CSV; if it exists, runs already in it are skipped (resume)')
-    .option('--overwrite', 'start afresh instead of resuming from --out', false)
-    .option('--quiet', 'no summary line on standard error', false)
     .action(sweepCommand);
+  addOutputOptions(sweep, {
+    out: 'results CSV; if it exists, runs already in it are skipped (resume)',
+    required: true,
+    overwrite: 'start afresh instead of resuming from --out (the old file is kept until the new one has a row)',
+    quiet: true,
+  });
 
-  program
+  const merge = program
     .command('merge')
     .description('join the shard files of one sweep into the file a single machine would have written')
     .argument('<files...>', 'results CSV files of the shards')
-    .requiredOption('--out <file>', 'merged results CSV')
-    .option('--overwrite', 'replace --out if it already exists', false)
-    .option('--quiet', 'no summary line on standard error', false)
     .option('--allow-missing', 'write the merged file even when runs of the sweep are in none of the files (they are named)', false)
     .action(mergeCommand);
+  addOutputOptions(merge, { out: 'merged results CSV', required: true, quiet: true });
 
-  program
+  const plot = program
     .command('plot')
     .description('draw a chart of a sweep results file as SVG (docs/dose-explorer.md)')
     .argument('<results>', 'results CSV written by sweep or merge')
@@ -90,12 +92,10 @@ export function buildProgram(): Command {
     .option('--x <column>', "column on the x axis (default: the kind's)")
     .option('--y <column>', "column on the y axis (default: the kind's)")
     .option('--color <column>', 'column that colours the marks (heatmap default: il6_change_24h_pct; scatter kinds: a varied parameter not on an axis)')
-    .requiredOption('--out <file>', 'SVG file to write')
-    .option('--overwrite', 'replace --out if it already exists', false)
-    .option('--quiet', 'no summary line on standard error', false)
     .action(plotCommand);
+  addOutputOptions(plot, { out: 'SVG file to write', required: true, quiet: true });
 
-  program
+  const sensitivity = program
     .command('sensitivity')
     .description(
       'rank the uncertain parameters (those with a plausible range) by their influence on IL-6 removal and filter life: Morris or Sobol (docs/dose-explorer.md)',
@@ -117,18 +117,19 @@ export function buildProgram(): Command {
     .option('--hours <H>', 'simulated hours per run (default: the scenario duration)')
     .option('--workers <N>', 'worker threads (default: the number of CPUs)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--out <file>', 'write the ranking to this file instead of standard output')
     .option('--plot <file.svg>', 'draw a bar chart (μ* or the total index per parameter)')
-    .option('--overwrite', 'replace --out and --plot if they already exist', false)
-    .option('--quiet', 'no summary line on standard error', false)
     .action(sensitivityCommand);
+  addOutputOptions(sensitivity, {
+    out: 'write the ranking to this file instead of standard output',
+    overwrite: 'replace --out and --plot if they already exist',
+    quiet: true,
+  });
 
-  program
+  const schema = program
     .command('schema')
     .description('print the JSON Schema of scenario files (editors use it for completion and checks)')
-    .option('--out <file>', 'write to this file instead of standard output')
-    .option('--overwrite', 'replace --out if it already exists', false)
     .action(schemaCommand);
+  addOutputOptions(schema);
 
   return program;
 }
@@ -138,7 +139,11 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) {
+      const hint = e.code === 'commander.excessArguments' ? quoteHint(argv) : undefined;
+      if (hint) process.stderr.write(`${hint}\n`);
+      return e.exitCode === 0 ? 0 : 2;
+    }
     if (e instanceof ScenarioError || e instanceof OutputError) {
       process.stderr.write(`${e.message}\n`);
       return 2;
