@@ -40,6 +40,25 @@ describe('the output options', () => {
     expect(existsSync('-')).toBe(false);
   });
 
+  it('run --out - writes the run to standard output', async () => {
+    mute();
+    expect(await main(['run', SCENARIO, '--hours', '0.1', '--out', '-', '--quiet'])).toBe(0);
+    expect(JSON.parse(written(process.stdout)).summary.duration_h).toBe(0.1);
+    expect(existsSync('-')).toBe(false);
+  });
+
+  // one run of 0.1 h on one worker: measured 8 s on a 2-core machine shared with four other jobs (the worker's start)
+  it('sweep --out - writes the finished results, identity line first, to standard output', async () => {
+    mute();
+    const args = ['sweep', SCENARIO, '--vary', 'prescription.effluentDose=30 mL/kg/h..30 mL/kg/h:10 mL/kg/h', '--hours', '0.1', '--workers', '1'];
+    expect(await main([...args, '--out', '-', '--quiet'])).toBe(0);
+    const lines = written(process.stdout).trim().split('\n');
+    expect(lines[0]).toMatch(/^# sweep \{/);
+    expect(lines[1]).toMatch(/^run_id,/);
+    expect(lines.slice(2).map((l) => l.split(',')[0])).toEqual(['0']);
+    expect(existsSync('-')).toBe(false);
+  }, 60_000);
+
   it('a partial file left by a process that died is removed by the next write of the same file', async () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     const out = join(dir, 'schema.json');
