@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../sim/cli.js';
+import { parseResultsCsv } from '../sim/plot/resultsTable.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-sweep-identity-'));
 const SCENARIO = 'scenarios/ecmo-hvhf-default.json';
@@ -62,6 +63,12 @@ describe('sweep: the results file records what made it', () => {
     expect(id.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(id.simulator).toBe(JSON.parse(read('package.json')).version);
     expect(base.split('\n')[1]).toMatch(/^run_id,/);
+  });
+
+  it('plot and the explorer page (parseResultsCsv) read past the identity line', () => {
+    const t = parseResultsCsv(base, 'base.csv');
+    expect(t.parameters).toEqual(['prescription.effluentDose_mL_kg_h']);
+    expect(t.rows.map((r) => r.run_id)).toEqual([0, 1, 2, 3]);
   });
 });
 

@@ -80,8 +80,8 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
   const todo = owned.filter((id) => !rows.has(id));
   const writer = new ResultsWriter(plan.out, identity, header, rows, plan.overwrite);
   let failed = 0;
-  let complete = todo.length === 0;
   if (todo.length > 0) {
+    let complete = false;
     const tasks = function* (): Generator<RunTask> {
       for (const id of todo) yield { id, overrides: plan.axes.map((a, d) => ({ path: a.path, value: formatQuantity(runs[id][d], a.unit) })) };
     };
