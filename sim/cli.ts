@@ -8,6 +8,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { ScenarioError } from './scenario/errors.js';
 import { OutputError } from './output/writeOutput.js';
 import { DEFAULT_OUTCOMES } from './sensitivity/outcomes.js';
+import { addOutputOptions } from './cli/outputOptions.js';
+import { quoteHint } from './cli/quoteHint.js';
+import { simulatorVersion } from './output/version.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -24,10 +27,8 @@ function addRunCommand(program: Command): void {
     .option('--hours <H>', 'simulated hours (overrides the scenario duration)')
     .option('--set <path=value>', 'override a scenario field, value with its unit, e.g. --set "prescription.effluentDose=30 mL/kg/h" (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
-    .option('--out <file>', 'write to this file instead of standard output')
-    .option('--overwrite', 'replace --out if it already exists', false)
-    .option('--quiet', 'no summary line on standard error', false)
     .action(async (arg, opts) => (await import('./cli/runCommand.js')).runCommand(arg, opts));
+  addOutputOptions(program.commands.at(-1)!, { quiet: true });
 }
 
 function addCohortCommand(program: Command): void {
@@ -37,9 +38,8 @@ function addCohortCommand(program: Command): void {
     .argument('<arms...>', 'cohort arm files, e.g. scenarios/cohort/ecmo-hvhf.json scenarios/cohort/standard-care.json')
     .addOption(new Option('--hours <H>', 'replay length: 24 or 72 h').default('24'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--out <file>', 'write to this file instead of standard output')
-    .option('--overwrite', 'replace --out if it already exists', false)
     .action(async (arg, opts) => (await import('./cli/cohortCommand.js')).cohortCommand(arg, opts));
+  addOutputOptions(program.commands.at(-1)!);
 }
 
 function addSweepCommand(program: Command): void {
@@ -61,10 +61,13 @@ function addSweepCommand(program: Command): void {
     .option('--hours <H>', 'simulated hours per run (overrides the scenario duration)')
     .option('--workers <N>', 'worker threads (default: the number of CPUs)')
     .option('--shard <k/N>', 'run only shard k of N (run ids ≡ k−1 mod N), e.g. on a cluster array job')
-    .requiredOption('--out <file>', 'results CSV; if it exists, runs already in it are skipped (resume)')
-    .option('--overwrite', 'start afresh instead of resuming from --out', false)
-    .option('--quiet', 'no summary line on standard error', false)
     .action(async (arg, opts) => (await import('./cli/sweepCommand.js')).sweepCommand(arg, opts));
+  addOutputOptions(program.commands.at(-1)!, {
+    out: 'results CSV; if it exists, runs already in it are skipped (resume)',
+    required: true,
+    overwrite: 'start afresh instead of resuming from --out (the old file is kept until the new one has a row)',
+    quiet: true,
+  });
 }
 
 function addMergeCommand(program: Command): void {
@@ -72,10 +75,9 @@ function addMergeCommand(program: Command): void {
     .command('merge')
     .description('join the shard files of one sweep into the file a single machine would have written')
     .argument('<files...>', 'results CSV files of the shards')
-    .requiredOption('--out <file>', 'merged results CSV')
-    .option('--overwrite', 'replace --out if it already exists', false)
-    .option('--quiet', 'no summary line on standard error', false)
+    .option('--allow-missing', 'write the merged file even when runs of the sweep are in none of the files (they are named)', false)
     .action(async (arg, opts) => (await import('./cli/mergeCommand.js')).mergeCommand(arg, opts));
+  addOutputOptions(program.commands.at(-1)!, { out: 'merged results CSV', required: true, quiet: true });
 }
 
 function addPlotCommand(program: Command): void {
@@ -89,11 +91,9 @@ function addPlotCommand(program: Command): void {
     )
     .option('--x <column>', "column on the x axis (default: the kind's)")
     .option('--y <column>', "column on the y axis (default: the kind's)")
-    .option('--color <column>', 'column that colours the marks (heatmap default: il6_change_24h_pct; scatter kinds: a varied parameter not on an axis)')
-    .requiredOption('--out <file>', 'SVG file to write')
-    .option('--overwrite', 'replace --out if it already exists', false)
-    .option('--quiet', 'no summary line on standard error', false)
+    .option('--color <column>', 'column that colours the marks (heatmap default: il6_change_pct; scatter kinds: a varied parameter not on an axis)')
     .action(async (arg, opts) => (await import('./cli/plotCommand.js')).plotCommand(arg, opts));
+  addOutputOptions(program.commands.at(-1)!, { out: 'SVG file to write', required: true, quiet: true });
 }
 
 function addSensitivityCommand(program: Command): void {
@@ -119,25 +119,27 @@ function addSensitivityCommand(program: Command): void {
     .option('--hours <H>', 'simulated hours per run (default: the scenario duration)')
     .option('--workers <N>', 'worker threads (default: the number of CPUs)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--out <file>', 'write the ranking to this file instead of standard output')
     .option('--plot <file.svg>', 'draw a bar chart (μ* or the total index per parameter)')
-    .option('--overwrite', 'replace --out and --plot if they already exist', false)
-    .option('--quiet', 'no summary line on standard error', false)
     .action(async (arg, opts) => (await import('./cli/sensitivityCommand.js')).sensitivityCommand(arg, opts));
+  addOutputOptions(program.commands.at(-1)!, {
+    out: 'write the ranking to this file instead of standard output',
+    overwrite: 'replace --out and --plot if they already exist',
+    quiet: true,
+  });
 }
 
 function addSchemaCommand(program: Command): void {
   program
     .command('schema')
     .description('print the JSON Schema of scenario files (editors use it for completion and checks)')
-    .option('--out <file>', 'write to this file instead of standard output')
-    .option('--overwrite', 'replace --out if it already exists', false)
     .action(async (opts) => (await import('./cli/schemaCommand.js')).schemaCommand(opts));
+  addOutputOptions(program.commands.at(-1)!);
 }
 
 export function buildProgram(): Command {
   const program = new Command('sim')
     .description('ECMO + integrated hemofilter simulator (training and engineering tool, not a clinical decision aid)')
+    .version(simulatorVersion(), '--version', "print the simulator's version (package.json)")
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   for (const add of [addRunCommand, addCohortCommand, addSweepCommand, addMergeCommand, addPlotCommand, addSensitivityCommand, addSchemaCommand]) add(program);
@@ -150,7 +152,11 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) {
+      const hint = e.code === 'commander.excessArguments' ? quoteHint(argv) : undefined;
+      if (hint) process.stderr.write(`${hint}\n`);
+      return e.exitCode === 0 ? 0 : 2;
+    }
     if (e instanceof ScenarioError || e instanceof OutputError) {
       process.stderr.write(`${e.message}\n`);
       return 2;

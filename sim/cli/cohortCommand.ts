@@ -1,6 +1,6 @@
 /** `sim cohort <arm files...>`: replay the reference cohort's arms and compare with the published table. */
 import { ScenarioError } from '../scenario/errors.js';
-import { loadArm } from '../cohort/loadArm.js';
+import { loadArms } from '../cohort/loadArm.js';
 import { replayArm } from '../cohort/replay.js';
 import { cohortCsv, cohortJson, cohortTable } from '../cohort/report.js';
 import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
@@ -19,7 +19,7 @@ export function cohortCommand(files: string[], opts: CohortOptions): void {
   }
   const hours = Number(opts.hours);
   if (opts.out) refuseExisting(opts.out, opts.overwrite);
-  const loaded = files.map(loadArm);
+  const loaded = loadArms(files);
   const progress = progressBar('replaying', 'arms');
   const arms = loaded.map((l, i) => {
     const r = replayArm(l, { hours });
@@ -27,7 +27,7 @@ export function cohortCommand(files: string[], opts: CohortOptions): void {
     return r;
   });
   progress.stop();
-  const text = opts.format === 'json' ? cohortJson(arms, hours) : opts.format === 'csv' ? cohortCsv(arms) : cohortTable(arms, hours);
+  const text = opts.format === 'json' ? cohortJson(arms, hours) : opts.format === 'csv' ? cohortCsv(arms, hours) : cohortTable(arms, hours);
   if (opts.out) writeOutputFile(opts.out, text, opts.overwrite);
   else process.stdout.write(text);
 }

@@ -1,5 +1,5 @@
 /** `sim plot <results.csv> --kind K [--x C --y C --color C] --out FILE.svg`: a chart of a sweep's results (docs/dose-explorer.md). */
-import { refuseExisting, writeAtomically } from '../output/writeOutput.js';
+import { refuseExisting, STDOUT, writeAtomically } from '../output/writeOutput.js';
 import { plotSweep } from '../plot/plotSweep.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { readInputFile } from '../scenario/loadFile.js';
@@ -15,8 +15,10 @@ export interface PlotOptions {
 }
 
 export function plotCommand(file: string, opts: PlotOptions): void {
-  if (!/\.svg$/i.test(opts.out))
-    throw new ScenarioError('--out', [{ path: '--out', message: `got ${JSON.stringify(opts.out)}; expected a file name ending in .svg` }]);
+  if (opts.out !== STDOUT && !/\.svg$/i.test(opts.out))
+    throw new ScenarioError('--out', [
+      { path: '--out', message: `got ${JSON.stringify(opts.out)}; expected a file name ending in .svg, or - for standard output` },
+    ]);
   refuseExisting(opts.out, opts.overwrite);
   const text = readInputFile(file, 'results file');
   const r = plotSweep(text, file, opts);

@@ -9,6 +9,7 @@ import { parseHours } from './runCommand.js';
 import { MAX_RUNS, type Design } from '../sweep/runList.js';
 import { parseShard } from '../sweep/shard.js';
 import { runSweep } from '../sweep/sweep.js';
+import { simulatorVersion } from '../output/version.js';
 import { parseVarySpecs } from '../sweep/varySpec.js';
 
 export interface SweepOptions {
@@ -44,7 +45,7 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const text = readInputFile(file, 'scenario file');
-  loadScenarioText(text, file);
+  const scenario = loadScenarioText(text, file);
   const bar = progressBar('sweeping', 'runs');
   let r;
   try {
@@ -52,6 +53,8 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
       base: { text, source: file, hours },
       axes,
       design: d,
+      version: simulatorVersion(),
+      hours: hours ?? scenario.duration_h,
       shard,
       workers,
       out: opts.out,

@@ -35,6 +35,11 @@ function figures(arms: ArmResult[], hours = 72): string[] {
   return [...names].filter((k) => hours === 72 || !END_OF_REPLAY.has(k));
 }
 
+/** A record less the figures a replay of `hours` does not reach (sofa_72h, sofa_change before 72 h). */
+function withoutLaterFigures<T extends object>(record: T, hours: number): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => hours === 72 || !END_OF_REPLAY.has(k))) as Partial<T>;
+}
+
 export function cohortTable(arms: ArmResult[], hours: number): string {
   const lines: string[] = [];
   lines.push(`Cohort replay, ${hours} h. Published figures (cohort.md) beside the simulated ones.`);
@@ -81,21 +86,22 @@ export function cohortJson(arms: ArmResult[], hours: number): string {
     arms: arms.map((a) => ({
       name: a.name,
       n: a.n,
-      metrics: a.metrics,
+      metrics: withoutLaterFigures(a.metrics, hours),
       published: a.published,
       errors_pct: Object.fromEntries(
         Object.entries(a.published)
           .filter(([k]) => k in a.metrics && figures([a], hours).includes(k))
           .map(([k, p]) => [k, percentError(a.metrics[k as keyof typeof a.metrics].mean, p.value)]),
       ),
-      patients: a.patients.map((p) => ({ ...p, drawn: a.drawn[p.id] })),
+      patients: a.patients.map((p) => ({ ...withoutLaterFigures(p, hours), drawn: a.drawn[p.id] })),
     })),
   };
   return toJsonText(doc);
 }
 
-export function cohortCsv(arms: ArmResult[]): string {
-  const metricNames = figures(arms).filter((k) => arms.some((a) => k in (a.patients[0] ?? {})));
+/** The SOFA columns at the end of the replay are named for 72 h: a shorter replay leaves them out, not mislabelled. */
+export function cohortCsv(arms: ArmResult[], hours: number): string {
+  const metricNames = figures(arms, hours).filter((k) => arms.some((a) => k in (a.patients[0] ?? {})));
   const drawnKeys = [...new Set(arms.flatMap((a) => Object.values(a.drawn).flatMap((d) => Object.keys(d))))];
   const rows = [['arm', 'id', ...drawnKeys, ...metricNames].join(',')];
   for (const a of arms) {

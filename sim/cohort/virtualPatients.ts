@@ -114,6 +114,14 @@ function compileDraw(given: Draw, index: number, calibratedMeans: Record<string,
   }
   const mean = quantityIn(d.mean, undefined, where, 'mean', issues);
   if (!mean) return undefined;
+  if (mean.unit === '' && spec?.kind === 'quantity' && spec.unit !== '1') {
+    // blame the mean, not the sd/min/max that carry the unit it lacks
+    issues.push({
+      path: `${where}.mean`,
+      message: `got ${JSON.stringify(d.mean)}; expected a number with its unit, as ${d.path} has one (e.g. "${mean.value} ${spec.unit}")`,
+    });
+    return undefined;
+  }
   const sd = quantityIn(d.sd, mean.unit, where, 'sd', issues);
   const min = d.min === undefined ? { value: -Infinity } : quantityIn(d.min, mean.unit, where, 'min', issues);
   const max = d.max === undefined ? { value: Infinity } : quantityIn(d.max, mean.unit, where, 'max', issues);

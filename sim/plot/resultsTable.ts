@@ -1,5 +1,5 @@
 /**
- * A sweep's results file (docs/dose-explorer.md) read as a table for plotting: `run_id`, the varied parameters, the
+ * A sweep's results file (docs/dose-explorer.md) read as a table for plotting: its identity line (`# sweep {...}`, skipped), then `run_id`, the varied parameters, the
  * outcome columns and `error`. Pure text in, table out (no file system), so the CLI and the explorer page share it.
  * Empty cells are null; rows whose `error` is set are kept apart (they have no outcomes).
  */
@@ -53,7 +53,9 @@ function notASweep(source: string, why: string): never {
 }
 
 export function parseResultsCsv(text: string, source: string): ResultsTable {
-  const lines = text.split(/\r?\n/).filter((l) => l !== '');
+  const all = text.split(/\r?\n/);
+  const identityLines = all[0]?.startsWith('#') ? 1 : 0; // the sweep's identity (sim/sweep/sweepIdentity.ts)
+  const lines = all.slice(identityLines).filter((l) => l !== '');
   if (lines.length === 0) notASweep(source, 'it is empty');
   const columns = splitCsvLine(lines[0]);
   if (columns[0] !== 'run_id' || columns.at(-1) !== 'error')
@@ -66,12 +68,12 @@ export function parseResultsCsv(text: string, source: string): ResultsTable {
   let failed = 0;
   lines.slice(1).forEach((line, i) => {
     const fields = splitCsvLine(line);
-    if (fields.length !== columns.length) notASweep(source, `line ${i + 2} has ${fields.length} fields, the header ${columns.length}`);
+    if (fields.length !== columns.length) notASweep(source, `line ${i + 2 + identityLines} has ${fields.length} fields, the header ${columns.length}`);
     if (fields.at(-1) !== '') return void failed++;
     const row: Row = {};
     columns.slice(0, -1).forEach((c, j) => {
       const v = fields[j] === '' ? null : Number(fields[j]);
-      if (v !== null && !Number.isFinite(v)) notASweep(source, `line ${i + 2}, column ${c}: ${JSON.stringify(fields[j])} is not a number`);
+      if (v !== null && !Number.isFinite(v)) notASweep(source, `line ${i + 2 + identityLines}, column ${c}: ${JSON.stringify(fields[j])} is not a number`);
       row[c] = v;
     });
     rows.push(row);

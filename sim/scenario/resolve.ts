@@ -184,7 +184,25 @@ function resolveTimeline(
     }
     out.push(entry);
   });
+  sameTimeChanges(out, issues);
   return out.sort((a, b) => a.at_h - b.at_h || a.index - b.index);
+}
+
+/** Two entries that set one path at one time: which should win? Refused, naming both, instead of the last winning. */
+function sameTimeChanges(entries: TimelineEntry[], issues: Issues): void {
+  const first = new Map<string, number>();
+  for (const e of entries) {
+    for (const c of e.set) {
+      const key = `${e.at_h}\u0000${c.path}`;
+      const j = first.get(key);
+      if (j === undefined) first.set(key, e.index);
+      else
+        issues.add(
+          `timeline[${e.index}].set.${shownKey(c.path)}`,
+          `sets ${c.path} at ${e.at_h} h, as timeline[${j}] does; expected one change of a setting at one time (merge them, or move one)`,
+        );
+    }
+  }
 }
 
 /** The starting prescription must be one the hemofilter can run (sim/filter/feasibility.ts). */

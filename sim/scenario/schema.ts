@@ -7,6 +7,7 @@ import { isLeaf, type LeafSpec, type QuantitySpec, type SpecTree } from '../para
 import { parseQuantity, UnitParseError } from '../units.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { shownValue } from './errors.js';
+import { quantityTextProblem } from './quantityText.js';
 
 /** A quantity after unit parsing: internal units, or per kg of body weight (resolved later). */
 export type ParsedQuantity = { value: number; perKg: boolean; text: string };
@@ -29,6 +30,11 @@ export function expectedText(spec: QuantitySpec): string {
 
 /** Reads a quantity leaf; adds an issue naming the value and what was expected when it cannot. */
 export function parseQuantityLeaf(spec: QuantitySpec, raw: unknown, ctx: { addIssue: (message: string) => void }): ParsedQuantity | undefined {
+  const problem = quantityTextProblem(raw, spec.unit);
+  if (problem) {
+    ctx.addIssue(`got ${shownValue(raw)}: ${problem}; expected ${expectedText(spec)}`);
+    return undefined;
+  }
   try {
     return { value: parseQuantity(raw, spec.unit), perKg: false, text: String(raw) };
   } catch (e) {

@@ -2,10 +2,12 @@
  * A sweep, end to end: the run list, the runs this shard owns that the results file does not hold yet, the pool,
  * and the results file (kept rows first, then appended as runs finish, finally rewritten in run-id order).
  */
-import { OutputError } from '../output/writeOutput.js';
+import { OutputError, STDOUT } from '../output/writeOutput.js';
 import { runTasks, type OnProgress } from './pool.js';
 import { headerLine, resultRow, rowPrefix } from './resultsCsv.js';
-import { appendRow, readResults, resultsExist, writeResults } from './resultsFile.js';
+import { readResults, resultsExist } from './resultsFile.js';
+import { ResultsWriter } from './resultsWriter.js';
+import { identityDifferences, sweepIdentity, type SweepIdentity } from './sweepIdentity.js';
 import { runList, type Design } from './runList.js';
 import type { RunTask, SweepBase } from './runTask.js';
 import { inShard, type Shard } from './shard.js';
@@ -16,6 +18,9 @@ export interface SweepPlan {
   base: SweepBase;
   axes: VaryAxis[];
   design: Design;
+  /** the simulator's version and the simulated hours (--hours or the scenario's duration): part of the sweep's identity */
+  version: string;
+  hours: number;
   shard?: Shard;
   workers: number;
   out: string;
@@ -33,9 +38,16 @@ export interface SweepReport {
   seconds: number;
 }
 
-/** Rows already in the file, checked to belong to this sweep (same columns, same parameter values per run id). */
-function keptRows(out: string, header: string, runs: number[][]): Map<number, string> {
+function differentSweep(out: string, why: string): never {
+  throw new OutputError(`--out: ${out} holds the results of a different sweep; choose another file, or pass --overwrite to start afresh.\n  ${why}`);
+}
+
+/** Rows already in the file, checked to belong to this sweep (same identity, columns and parameter values per run id). */
+function keptRows(out: string, identity: SweepIdentity, header: string, runs: number[][]): Map<number, string> {
   const file = readResults(out);
+  if (typeof file.identity === 'string') differentSweep(out, `${file.identity}, so what made it cannot be checked`);
+  const diffs = identityDifferences(file.identity, identity, 'this results file was made with', 'the resume asks for');
+  if (diffs.length) differentSweep(out, diffs.join('\n  '));
   if (file.header !== header) {
     throw new OutputError(
       `--out: ${out} holds the results of a different sweep (its columns differ); choose another file, or pass --overwrite to start afresh.\n  in the file: ${file.header}\n  this sweep: ${header}`,
@@ -60,13 +72,16 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
   const t0 = performance.now();
   const runs = runList(plan.axes, plan.design);
   const header = headerLine(plan.axes);
-  const rows = !plan.overwrite && resultsExist(plan.out) ? keptRows(plan.out, header, runs) : new Map<number, string>();
+  const { version, hours, axes, design, shard } = plan;
+  const identity = sweepIdentity({ version, scenarioFile: plan.base.source, scenarioText: plan.base.text, hours, axes, design, runs: runs.length, shard });
+  const resume = !plan.overwrite && plan.out !== STDOUT && resultsExist(plan.out);
+  const rows = resume ? keptRows(plan.out, identity, header, runs) : new Map<number, string>();
   const owned = runs.map((_, id) => id).filter((id) => inShard(id, plan.shard));
   const todo = owned.filter((id) => !rows.has(id));
-  // the kept rows, whole and in order, before anything is appended (a cut-off last line is gone)
-  writeResults(plan.out, header, rows);
+  const writer = new ResultsWriter(plan.out, identity, header, rows, plan.overwrite);
   let failed = 0;
   if (todo.length > 0) {
+    let complete = false;
     const tasks = function* (): Generator<RunTask> {
       for (const id of todo) yield { id, overrides: plan.axes.map((a, d) => ({ path: a.path, value: formatQuantity(runs[id][d], a.unit) })) };
     };
@@ -79,15 +94,15 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
         (o) => {
           const line = resultRow(o.id, runs[o.id], o);
           if ('error' in o) failed++;
-          rows.set(o.id, line);
-          appendRow(plan.out, line);
+          writer.add(o.id, line);
         },
         plan.onProgress,
       );
+      complete = true;
     } finally {
-      writeResults(plan.out, header, rows);
+      writer.finish(complete);
     }
-  }
+  } else writer.finish(true);
   return {
     runs: runs.length,
     inShard: owned.length,

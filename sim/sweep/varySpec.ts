@@ -8,6 +8,7 @@ import { leafAt, type QuantitySpec, type SpecTree } from '../parameters.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { unknownSettingMessage } from '../scenario/suggest.js';
+import { quantityTextProblem } from '../scenario/quantityText.js';
 import { parseQuantity, UnitParseError } from '../units.js';
 
 /** One varied parameter: its path, the unit its values are written in, and its range (in that unit). */
@@ -40,6 +41,8 @@ function readValue(spec: string, what: string, text: string, q: QuantitySpec, un
   let first: Error | undefined;
   for (const u of candidates) {
     try {
+      const problem = quantityTextProblem(text, u);
+      if (problem) throw new UnitParseError(problem);
       return { value: parseQuantity(text, u), unit: u };
     } catch (e) {
       if (!(e instanceof UnitParseError)) throw e;

@@ -1,0 +1,94 @@
+/**
+ * Cohort arm files and the cohort CSV (issue 15): messages in the arm file's own terms (a scenario given as an arm,
+ * a misspelt field, an unknown distribution, a mean without its unit), a draw path given twice and an arm given
+ * twice refused, exit 2 and nothing written; and the 24 h CSV has no column named for 72 h.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../sim/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sim-cohort-arms-'));
+const ARM = 'scenarios/cohort/standard-care.json';
+const output = (stream: NodeJS.WriteStream) =>
+  vi
+    .mocked(stream.write)
+    .mock.calls.map((c) => String(c[0]))
+    .join('');
+afterEach(() => vi.restoreAllMocks());
+
+async function sim(args: string[]): Promise<number> {
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  return main(args);
+}
+
+/** The standard-care arm, changed, written to the temporary directory (its protocol and calibration still found). */
+function arm(name: string, change: (a: Record<string, unknown> & { draws: Record<string, unknown>[] }) => void): string {
+  const a = JSON.parse(readFileSync(ARM, 'utf8'));
+  a.protocol = resolve('scenarios/standard-care-default.json');
+  a.calibration = resolve('scenarios/cohort/calibration.json');
+  delete a.$schema;
+  change(a);
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(a));
+  return file;
+}
+
+describe('cohort arm files: messages in the arm file’s terms, exit 2', () => {
+  const cases: [string, () => string[], RegExp, RegExp?][] = [
+    [
+      'a scenario given as an arm says it is not an arm file',
+      () => ['scenarios/ecmo-hvhf-default.json'],
+      /1 problem\n {2}\(top level\): this is a scenario file, not a cohort arm file: an arm file has name, n, seed, protocol/,
+      /unknown field/,
+    ],
+    [
+      'a misspelt n lists the arm file’s fields, not the scenario’s',
+      () => [arm('nn.json', (a) => ((a.nn = a.n), delete a.n))],
+      /nn: unknown field of a cohort arm file \(did you mean "n"\?\); expected one of: \$schema, name, description, n, seed, protocol, calibration, set, draws, published/,
+      /circuit|prescription/,
+    ],
+    [
+      'an unknown distribution lists the accepted ones',
+      () => [arm('gaussian.json', (a) => (a.draws[0].distribution = 'gaussian'))],
+      /draws\[0\]\.distribution: got "gaussian"; expected one of "normal", "lognormal", "choice"/,
+      /quantity with its unit/,
+    ],
+    [
+      'a mean without its unit blames the mean',
+      () => [arm('no-unit.json', (a) => (a.draws[0].mean = '52.6'))],
+      /draws\[0\]\.mean: got "52\.6"; expected a number with its unit, as patient\.age has one/,
+      /draws\[0\]\.(sd|min|max)/,
+    ],
+    [
+      'a draw path given twice',
+      () => [arm('twice.json', (a) => a.draws.push({ ...a.draws[0], mean: '60 years' }))],
+      /draws\[\d+\]\.path: "patient\.age" is drawn twice \(draws\[0\] and draws\[\d+\]\); expected one draw per path/,
+    ],
+    ['the same arm file given twice', () => [ARM, `./${ARM}`], /arm 2: \.\/scenarios\/cohort\/standard-care\.json is the same arm file as arm 1/],
+  ];
+  it.each(cases)('%s', async (_, files, message, notSaid) => {
+    expect(await sim(['cohort', ...files(), '--out', join(dir, 'never.txt')])).toBe(2);
+    expect(output(process.stderr)).toMatch(message);
+    if (notSaid) expect(output(process.stderr)).not.toMatch(notSaid);
+  });
+});
+
+describe('the cohort CSV’s columns are what they say', () => {
+  const small = () => arm('small.json', (a) => (a.n = 2));
+  const header = () => output(process.stdout).split('\n')[0].split(',');
+
+  it('a 24 h replay has no sofa_72h column (SOFA at 24 h is not SOFA at 72 h)', async () => {
+    expect(await sim(['cohort', small(), '--format', 'csv', '--hours', '24'])).toBe(0);
+    expect(header()).not.toContain('sofa_72h');
+    expect(header()).not.toContain('sofa_change');
+    expect(header()).toContain('sofa_baseline');
+  });
+
+  it('a 72 h replay has it', async () => {
+    expect(await sim(['cohort', small(), '--format', 'csv', '--hours', '72'])).toBe(0);
+    expect(header()).toEqual(expect.arrayContaining(['sofa_72h', 'sofa_change']));
+  }, 120_000);
+});
