@@ -50,9 +50,10 @@ describe('the built command line', () => {
     ]);
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^run_id,prescription\.effluentDose_mL_kg_h,/);
-    expect(lines[1]).toMatch(/^0,30,-?\d/);
-    expect(lines[2]).toMatch(/^1,40,-?\d/);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^# sweep \{/); // the sweep's identity (sim/sweep/sweepIdentity.ts)
+    expect(lines[1]).toMatch(/^run_id,prescription\.effluentDose_mL_kg_h,/);
+    expect(lines[2]).toMatch(/^0,30,-?\d/);
+    expect(lines[3]).toMatch(/^1,40,-?\d/);
   });
 });
