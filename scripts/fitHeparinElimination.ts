@@ -1,6 +1,6 @@
 /**
  * Fits the heparin elimination parameters (saturable Vmax, Km; linear clearance) per kg of body weight to the
- * published dose-dependent half-lives, and writes them to sim/patient/heparinElimination.calibrated.json.
+ * published dose-dependent half-lives, and writes them to sim/patient/heparin/heparinElimination.calibrated.json.
  *
  * Data [S2: Hirsh/ACCP chest guidelines; S: de Swart, Blood 1982]: apparent t½ 30 min after 25 U/kg,
  * 60 min after 100 U/kg, 150 min after 400 U/kg; Vd 0.07 L/kg [S2].
@@ -48,5 +48,5 @@ const out = {
   distributionVolume_mL_kg: VD_mL_kg,
   residuals,
 };
-writeFileSync(new URL('../sim/patient/heparinElimination.calibrated.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(new URL('../sim/patient/heparin/heparinElimination.calibrated.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
 console.log(JSON.stringify(out, null, 2));
