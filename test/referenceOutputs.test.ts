@@ -6,7 +6,9 @@
  * every component, and so its step sizes. Each number must agree within RELATIVE of the largest magnitude of its
  * own series (or of itself, for a single value); series added since (urea's) are allowed, none may go missing.
  * A mass balance's residual is round-off and is compared on the scale of the amounts it balances; a standard
- * deviation on the scale of its mean.
+ * deviation on the scale of its mean; a change on the scale of what it is a change of. Since the norepinephrine
+ * titration no longer stops the solver (it changes nothing the right-hand side reads), the steps differ from the
+ * saved run's as well.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,23 @@ import { REFERENCE_DIR, referenceDocuments } from './helpers/referenceOutputs.js
  * difference is 1.1e-5 of a 24 h change (a difference of two close values: 1.5e-6 of the IL-6 level itself).
  */
 const RELATIVE = 3e-5;
+/**
+ * A change (`*_change_*`, a difference of two close values) is compared on the scale of the quantity it is a change
+ * of: a typical level by the unit in its name (a MAP change of 0.086 mmHg is compared on the scale of a MAP).
+ */
+const LEVEL_BY_UNIT: [RegExp, number][] = [
+  [/_mmHg$/, 65],
+  [/_bpm$/, 100],
+  [/_pct$/, 100],
+  [/_ug_kg_min$/, 0.5],
+  [/_pg_mL$/, 1000],
+  [/_ng_mL$/, 10],
+  [/_mg_L$/, 100],
+  [/_g_L$/, 30],
+  [/_mg_dL$/, 2],
+];
+const levelOf = (key: string) => (/_change/.test(key) ? (LEVEL_BY_UNIT.find(([re]) => re.test(key))?.[1] ?? 0) : 0);
+
 /** Names that may appear in the new outputs without a saved counterpart. */
 const ADDED = /urea/;
 
@@ -49,7 +68,7 @@ function differences(saved: unknown, now: unknown, path: string, scale: number, 
     const balanceScale = Math.max(...['start', 'end', 'produced'].map((k) => Math.abs(Number(a[k]) || 0)));
     for (const k of Object.keys(a)) {
       // a spread is compared on the scale of its mean (an SD of 0.02 % around −12.6 % is a difference of close values)
-      const scale = k === 'residual' ? balanceScale : k === 'relative_residual' ? 1 : k === 'sd' ? Math.abs(Number(a.mean) || 0) : 0;
+      const scale = k === 'residual' ? balanceScale : k === 'relative_residual' ? 1 : k === 'sd' ? Math.abs(Number(a.mean) || 0) : levelOf(k);
       if (!(k in b)) out.push(`${path}.${k}: missing now`);
       else differences(a[k], b[k], `${path}.${k}`, scale, out);
     }

@@ -5,6 +5,7 @@
  *   dT/dt = r_thrombus·(1 + k·shortfall²)     thrombus grows faster when anticoagulation falls short [E]
  */
 import { fixedScale, type ModelDefinition } from '../model/part.js';
+import { fmt } from '../model/events.js';
 import { pumpCurve } from './centrifugalPump.js';
 import { circuitNow } from './circuitNow.js';
 
@@ -35,6 +36,13 @@ export const circuitModel: ModelDefinition = {
     const thrombus = slot('oxygenatorThrombus');
     const pump = m.scenario.circuit ? pumpCurve(m.scenario.circuit.pump) : undefined;
     return {
+      /** A training fault: thrombus added to the oxygenator at once (its resistance × (1 + load)). */
+      perform(_t, y, action, log) {
+        const added = action.fault?.oxygenatorThrombus;
+        if (added === undefined) return;
+        y[thrombus] += added;
+        log('fault', `oxygenator thrombus: resistance +${fmt(100 * added, 0)} %`);
+      },
       derivatives(now, dy) {
         const c = m.current.circuit;
         if (!c) return;

@@ -125,8 +125,7 @@ export class Simulation {
   private integrate(tNext: number, sampler?: Sampler): void {
     const m = this.model;
     /** Where the integration stopped early: a TMP crossing, or a periodic check that will change a setting. */
-    let crossing: { t: number; y: number[]; kind: 'tmp' | 'check' } | undefined;
-    const limit = m.current.prescription.filterChange.tmpLimit;
+    let crossing: { t: number; y: number[]; kind: 'located' | 'check' } | undefined;
     this.solver.initialStepSize = Math.min(this.lastStep_h, tNext - this.t);
     // The interpolant of the current step; the helpers below are made once per segment, not once per step.
     let dense: DenseInterpolator = () => NaN;
@@ -135,7 +134,7 @@ export class Simulation {
       for (let i = 0; i < LAYOUT.size; i++) ys[i] = dense(i, ts);
       return ys;
     };
-    const excess = (ts: number, ys: number[]) => (this.scheduler.tmpAt(ts, ys) ?? -Infinity) - limit;
+    const excess = (ts: number, ys: number[]) => this.scheduler.locatedExcess(ts, ys);
     const result = guard(() =>
       this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, stepDense) => {
         if (nr === 1 || !stepDense) return;
@@ -152,13 +151,13 @@ export class Simulation {
             if (excess(mid, stateAt(mid)) >= 0) hi = mid;
             else lo = mid;
           }
-          crossing = { t: hi, y: stateAt(hi), kind: 'tmp' };
+          crossing = { t: hi, y: stateAt(hi), kind: 'located' };
           end = hi;
         }
         // Periodic checks inside this step: those that change nothing are done here; one that acts stops the step.
         for (let tc = this.scheduler.nextCheckTime(); tc <= end && tc < tNext - TIME_EPS_h; tc = this.scheduler.nextCheckTime()) {
           const yc = stateAt(tc);
-          if (this.scheduler.checksWouldAct(tc, yc)) {
+          if (this.scheduler.checksWouldStop(tc, yc)) {
             crossing = { t: tc, y: yc, kind: 'check' };
             end = tc;
             break;
@@ -179,7 +178,7 @@ export class Simulation {
     checkFinite(reached.y, reached.t);
     this.t = reached.t;
     this.y = reached.y;
-    if (crossing?.kind === 'tmp') guard(() => this.scheduler.tmpLimitReached(this.t, this.y));
+    if (crossing?.kind === 'located') guard(() => this.scheduler.locatedReached(this.t, this.y));
     // a check that acts is applied by the caller's scheduler.apply at this time
   }
 }

@@ -8,6 +8,7 @@ import { fixedScale, type ModelDefinition } from '../model/part.js';
 import { cakeGrowthRate_per_h, clottingHazard_per_h, proteinLayerRate_per_h, sievingCoefficient } from './membrane.js';
 import { adsorptiveClearance_mL_h, convectiveClearance_mL_h, filterNow, type FilterSlots } from './filterNow.js';
 import { effectiveUltrafiltrationCoefficient } from './transmembranePressure.js';
+import { filterEvents } from './filterEvents.js';
 
 export const filterModel: ModelDefinition = {
   name: 'hemofilter',
@@ -34,6 +35,7 @@ export const filterModel: ModelDefinition = {
     const at: FilterSlots = { coverage: slot('proteinLayerCoverage'), cakeResistance: slot('cakeResistance'), clottedFraction: slot('clottedFraction') };
     const effluent = slot('effluent_mL');
     return {
+      ...filterEvents(m, at),
       derive(now) {
         now.filter = filterNow(m, now.t_h, now.y, now.blood, at);
       },

@@ -11,6 +11,7 @@
  */
 import type { Model } from './context.js';
 import type { MassBalance, Now } from './now.js';
+import type { ModelEvents } from './events.js';
 
 /** A state a model integrates, and its typical magnitude (for the solver's absolute tolerance) from the start. */
 export interface StateDeclaration {
@@ -26,7 +27,7 @@ export type SeriesTable = Readonly<Record<string, readonly [unit: string, descri
 /** Where a part's states sit in the state vector, by name. */
 export type SlotOf = (name: string) => number;
 
-export interface ModelPart {
+export interface ModelPart extends ModelEvents {
   /** Writes the part's starting states (the vector is zero before). */
   initial?(y: number[]): void;
   /** Instantaneous quantities other parts read, from the state: written into `now`. Must not allocate. */

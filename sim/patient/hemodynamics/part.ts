@@ -8,6 +8,8 @@ import type { ModelDefinition } from '../../model/part.js';
 import type { Now } from '../../model/now.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
+import { fmt, type PeriodicCheck } from '../../model/events.js';
+import { nextNorepinephrineDose } from './norepinephrineTitration.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 
 export const hemodynamicsModel: ModelDefinition = {
@@ -36,7 +38,29 @@ export const hemodynamicsModel: ModelDefinition = {
         m.current.patient.hemodynamics.norepinephrine,
       );
     };
+    const nextDose = (map_mmHg: number) => {
+      const rule = m.current.prescription.norepinephrine;
+      return nextNorepinephrineDose({ ...rule, minDose: 0 }, map_mmHg, m.current.patient.hemodynamics.norepinephrine);
+    };
+    /** The bedside titration at its interval: one step up below the band, one down above it (a protocol). */
+    const titration: PeriodicCheck = {
+      interval: () => m.current.prescription.norepinephrine.interval,
+      changesDerivatives: false, // no slow state depends on the dose: MAP, heart rate and SOFA are outputs
+      wouldAct: (now) => m.current.prescription.norepinephrine.titrate && nextDose(now.hemodynamics.map_mmHg) !== m.current.patient.hemodynamics.norepinephrine,
+      run(now, log) {
+        const rule = m.current.prescription.norepinephrine;
+        const hemo = m.current.patient.hemodynamics;
+        if (!rule.titrate) return;
+        const map = now.hemodynamics.map_mmHg;
+        const next = nextDose(map);
+        if (next === hemo.norepinephrine) return;
+        const side = next > hemo.norepinephrine ? `below ${fmt(rule.escalateBelow)}` : `above ${fmt(rule.weanAbove)}`;
+        log('norepinephrine_titration', `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min`);
+        hemo.norepinephrine = next;
+      },
+    };
     return {
+      checks: [titration],
       deriveForChecks: deriveMap,
       deriveForOutput: deriveMap,
       observe(now, out) {

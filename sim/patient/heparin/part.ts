@@ -4,6 +4,7 @@
  * oxygenator's thrombus read.
  */
 import { massBalance } from '../../model/now.js';
+import { fmt, type PeriodicCheck } from '../../model/events.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { anticoagulationShortfall } from '../../filter/membrane.js';
 import { activatedPartialThromboplastinTime_s, heparinElimination_U_h, heparinSteadyState_U_mL, type HeparinKinetics } from './heparin.js';
@@ -32,7 +33,36 @@ export const heparinModel: ModelDefinition = {
       linearClearance_mL_h: k.linearClearance,
     };
     const [amount, infused, eliminated] = this.states.map((s) => slot(s.name));
+    const outOfTarget = (aptt: number) => {
+      const h = m.current.prescription.heparin;
+      return h.titrate && (aptt < h.targetLow || aptt > h.targetHigh);
+    };
+    /** The aPTT check at its interval, and the infusion titrated one step towards the target band (a protocol). */
+    const apttCheck: PeriodicCheck = {
+      interval: () => m.current.prescription.heparin.checkInterval,
+      changesDerivatives: true, // the infusion is a flux of the right-hand side
+      wouldAct: (now) => outOfTarget(now.heparin.aptt_s),
+      run(now, log) {
+        const h = m.current.prescription.heparin;
+        const aptt = now.heparin.aptt_s;
+        if (!outOfTarget(aptt)) {
+          log('aptt_check', `aPTT ${fmt(aptt)} s${h.titrate ? ' in target' : ''}`, aptt);
+          return;
+        }
+        const before = h.infusion;
+        h.infusion = aptt < h.targetLow ? Math.min(before + h.titrationStep, h.maxInfusion) : Math.max(before - h.titrationStep, 0);
+        const side = aptt < h.targetLow ? `below ${fmt(h.targetLow)}` : `above ${fmt(h.targetHigh)}`;
+        log('heparin_titration', `aPTT ${fmt(aptt)} s ${side} s: infusion ${fmt(before, 0)} → ${fmt(h.infusion, 0)} U/h`, aptt);
+      },
+    };
     return {
+      checks: [apttCheck],
+      perform(_t, y, action, log) {
+        if (action.heparinBolus_U === undefined) return;
+        y[amount] += action.heparinBolus_U;
+        y[infused] += action.heparinBolus_U;
+        log('heparin_bolus', `${fmt(action.heparinBolus_U, 0)} U`);
+      },
       initial(y) {
         // The circuit was already running: heparin starts at the steady state of the starting infusion, plus any bolus.
         const rx = m.scenario.prescription.heparin;

@@ -1,0 +1,64 @@
+/**
+ * Discrete events in the model contract: what a model's part may schedule, check periodically, locate inside a
+ * solver step, or do when an action (a timeline entry, an operator's command) reaches it. The engine's scheduler
+ * (sim/engine/events.ts) runs them in model order and keeps the log.
+ */
+import type { TimelineEntry } from '../scenario/resolve.js';
+import type { Now } from './now.js';
+
+export type EventType =
+  'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration' | 'norepinephrine_titration' | 'fault';
+
+export interface SimEvent {
+  t_h: number;
+  type: EventType;
+  reason: string;
+  /** The measured value behind a check (aPTT in s for aptt_check and heparin_titration), for readers of the log. */
+  value?: number;
+}
+
+/** Writes an event at the time it happens (the scheduler stamps the time). */
+export type EventLog = (type: EventType, reason: string, value?: number) => void;
+
+/** What a timeline entry or an operator's command does (a timeline entry without its time). */
+export type Action = Omit<TimelineEntry, 'at_h' | 'index'>;
+
+/**
+ * A check made at a fixed interval (an aPTT check, a titration), evaluated on the solver's dense output inside its
+ * steps: one that changes nothing costs nothing; one that changes only what the right-hand side never reads (the
+ * norepinephrine dose) is applied without stopping the solver; one that changes what it reads stops it there.
+ */
+export interface PeriodicCheck {
+  /** The interval now (h), read again after each check. */
+  interval(): number;
+  /** Whether the right-hand side reads what the check changes. */
+  readonly changesDerivatives: boolean;
+  /** Whether the check made at this state would change a setting. */
+  wouldAct(now: Now): boolean;
+  /** Makes the check (`now` is derived for checks at its time) and logs it. */
+  run(now: Now, log: EventLog): void;
+}
+
+/** An event function the solver locates on its dense output: it happens where `excess` reaches zero from below. */
+export interface LocatedEvent {
+  excess(now: Now): number;
+  /** The event at the located time t (`now` derived there); y may change (a new filter's clean membrane). */
+  reached(t: number, y: number[], log: EventLog, now: Now): void;
+}
+
+/** A model's discrete events (every member optional). */
+export interface ModelEvents {
+  readonly checks?: readonly PeriodicCheck[];
+  readonly located?: readonly LocatedEvent[];
+  /** The next time this model has an event of its own scheduled (a filter restarting, reaching its maximum age). */
+  nextEventTime?(): number;
+  /** Its scheduled events due at t; y may change. */
+  applyScheduled?(t: number, y: number[], log: EventLog): void;
+  /** Its share of an action: a bolus, a fault, a manual filter change. `at` derives the state as it is now. */
+  perform?(t: number, y: number[], action: Action, log: EventLog, at: () => Now): void;
+  /** After settings changed at t (`now` derived there): why this model cannot run them, or null. */
+  settingsProblem?(now: Now): string | null;
+}
+
+/** Rounds for event messages: 1 decimal by default. */
+export const fmt = (v: number, d = 1): string => (Math.round(v * 10 ** d) / 10 ** d).toString();
