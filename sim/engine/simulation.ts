@@ -25,7 +25,10 @@ export interface SolverStats {
   segments: number;
 }
 
-/** Reads the solution at times it chooses: `due` is the next time it wants, `take` receives the state there. */
+/**
+ * Reads the solution at times it chooses: `due` is the next time it wants, `take` receives the state there (the
+ * ledgers, which only the run's end reads, are NaN there: StateDeclaration.ledger).
+ */
 export interface Sampler {
   due(): number;
   take(t_h: number, stateAt: (t_h: number) => number[]): void;
@@ -129,9 +132,17 @@ export class Simulation {
     this.solver.initialStepSize = Math.min(this.lastStep_h, tNext - this.t);
     // The interpolant of the current step; the helpers below are made once per segment, not once per step.
     let dense: DenseInterpolator = () => NaN;
+    /** The whole state at ts: where the integration restarts. */
     const stateAt = (ts: number) => {
       const ys = new Array<number>(LAYOUT.size);
       for (let i = 0; i < LAYOUT.size; i++) ys[i] = dense(i, ts);
+      return ys;
+    };
+    /** What outputs and checks read at ts: the ledgers are left NaN (StateDeclaration.ledger). */
+    const sampled = LAYOUT.sampled;
+    const sampleAt = (ts: number) => {
+      const ys = new Array<number>(LAYOUT.size).fill(NaN);
+      for (let k = 0; k < sampled.length; k++) ys[sampled[k]] = dense(sampled[k], ts);
       return ys;
     };
     const excess = (ts: number, ys: number[]) => this.scheduler.locatedExcess(ts, ys);
@@ -148,7 +159,7 @@ export class Simulation {
           let hi = x;
           while (hi - lo > 1e-7) {
             const mid = 0.5 * (lo + hi);
-            if (excess(mid, stateAt(mid)) >= 0) hi = mid;
+            if (excess(mid, sampleAt(mid)) >= 0) hi = mid;
             else lo = mid;
           }
           crossing = { t: hi, y: stateAt(hi), kind: 'located' };
@@ -156,16 +167,16 @@ export class Simulation {
         }
         // Periodic checks inside this step: those that change nothing are done here; one that acts stops the step.
         for (let tc = this.scheduler.nextCheckTime(); tc <= end && tc < tNext - TIME_EPS_h; tc = this.scheduler.nextCheckTime()) {
-          const yc = stateAt(tc);
+          const yc = sampleAt(tc);
           if (this.scheduler.checksWouldStop(tc, yc)) {
-            crossing = { t: tc, y: yc, kind: 'check' };
+            crossing = { t: tc, y: stateAt(tc), kind: 'check' };
             end = tc;
             break;
           }
-          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), stateAt);
+          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), sampleAt);
           guard(() => this.scheduler.runDueChecks(tc, yc));
         }
-        if (sampler) while (sampler.due() <= end + TIME_EPS_h) sampler.take(sampler.due(), stateAt);
+        if (sampler) while (sampler.due() <= end + TIME_EPS_h) sampler.take(sampler.due(), sampleAt);
         if (crossing) return false;
       }),
     );

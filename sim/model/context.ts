@@ -4,6 +4,7 @@
  * that several models read. Each model's own constants live in its part (part.ts), not here.
  */
 import type { Scenario } from '../scenario/resolve.js';
+import { cloneSettings } from './cloneSettings.js';
 
 /** Why the hemofilter is not filtering right now, or that it is. */
 export type FilterStatus = 'running' | 'changing' | 'absent';
@@ -34,7 +35,7 @@ export function modelContext(scenario: Scenario): Model {
   const p = scenario.patient;
   return {
     scenario,
-    current: structuredClone(scenario),
+    current: cloneSettings(scenario),
     weight_kg: p.weight,
     redCellVolume_mL: p.intravascularVolume * p.hematocrit,
     intravascular0_mL: p.intravascularVolume,

@@ -8,6 +8,8 @@ export interface StateLayout {
   readonly size: number;
   readonly names: readonly string[];
   readonly slot: SlotOf;
+  /** The slots outputs and checks read inside a step: every state but the ledgers (StateDeclaration.ledger). */
+  readonly sampled: readonly number[];
   /** Typical magnitudes of each state from the starting state (floors at 1e-12 so no tolerance is zero). */
   typicalMagnitudes(y0: ArrayLike<number>): number[];
 }
@@ -27,6 +29,7 @@ export function composeLayout(models: readonly ModelDefinition[]): StateLayout {
   return {
     size: declarations.length,
     names: declarations.map((d) => d.name),
+    sampled: declarations.flatMap((d, i) => (d.ledger ? [] : [i])),
     slot,
     typicalMagnitudes: (y0) => declarations.map((d) => Math.max(d.scale(y0, slot), 1e-12)),
   };

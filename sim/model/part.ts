@@ -19,6 +19,12 @@ export interface StateDeclaration {
   readonly name: string;
   /** Amounts by their starting value, ledger entries by the amount they account for, fractions by 1. */
   readonly scale: (y0: ArrayLike<number>, slot: (name: string) => number) => number;
+  /**
+   * An integrated flux total that only the run's end reads (a mass balance's produced, eliminated, removed): an
+   * output sampled inside a solver step does not interpolate it (it reads NaN there), which halves the sampling
+   * cost. No part's `derive`, `deriveForChecks` or `observe` may read one.
+   */
+  readonly ledger?: boolean;
 }
 
 /** Output series: name (unit in the name) → [unit, what it is]. */

@@ -15,8 +15,8 @@ export const fluidBalanceModel: ModelDefinition = {
   states: [
     { name: 'intravascularVolume_mL', scale: byBlood },
     { name: 'interstitialVolume_mL', scale: scaleBy('interstitialVolume_mL') },
-    { name: 'fluidInfused_mL', scale: byBlood },
-    { name: 'urine_mL', scale: byBlood },
+    { name: 'fluidInfused_mL', scale: byBlood, ledger: true },
+    { name: 'urine_mL', scale: byBlood, ledger: true },
     { name: 'replacement_mL', scale: byBlood },
     { name: 'effluent_mL', scale: byBlood },
   ],

@@ -16,8 +16,8 @@ export const heparinModel: ModelDefinition = {
   name: 'heparin',
   states: [
     { name: 'heparin_U', scale: byHeparin },
-    { name: 'heparinInfused_U', scale: byHeparin },
-    { name: 'heparinEliminated_U', scale: byHeparin },
+    { name: 'heparinInfused_U', scale: byHeparin, ledger: true },
+    { name: 'heparinEliminated_U', scale: byHeparin, ledger: true },
   ],
   series: {
     heparin_U_mL: ['U/mL', 'Plasma heparin'],

@@ -18,7 +18,7 @@ function declarations(s: SoluteDefinition): StateDeclaration[] {
   const amounts = s.peripheral ? [n.central, n.peripheral] : [n.central];
   const byAmount = scaleBy(...amounts);
   const ledger = [n.produced, n.eliminated, n.removed, ...(s.filtration?.adsorption ? [n.adsorbed] : [])];
-  return [...amounts.map((name) => ({ name, scale: byAmount })), ...(s.extraStates ?? []), ...ledger.map((name) => ({ name, scale: byAmount }))];
+  return [...amounts.map((name) => ({ name, scale: byAmount })), ...(s.extraStates ?? []), ...ledger.map((name) => ({ name, scale: byAmount, ledger: true }))];
 }
 
 /** An amount that decays towards zero can dip below it by the solver's absolute tolerance; no flux makes it negative. */
