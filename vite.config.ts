@@ -15,7 +15,11 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     environment: 'node',
-    testTimeout: 60_000,
+    // A test fails for being wrong, never for being slow: a busy 2-core machine can make the slowest cases (the
+    // Morris and Sobol' analyses, the 90-day run, sweep workers starting) ten times slower than a quiet one (measured:
+    // the Morris case took 60 s with both cores busy, 14 s on a quiet machine). A hang is still caught, at 10 min.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     pool: 'forks',
     // the command line's bundle (dist/cli/), rebuilt if a source is newer, for the tests that start it as a child process
     globalSetup: ['./test/helpers/buildCliBundle.ts'],

@@ -13,7 +13,7 @@ import { main } from '../sim/cli.js';
 const CLI = 'dist/cli/cli.js';
 const SCENARIO = 'scenarios/ecmo-hvhf-default.json';
 const dir = mkdtempSync(join(tmpdir(), 'sim-bundle-'));
-const bundle = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+const bundle = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 600_000 });
 afterEach(() => vi.restoreAllMocks());
 
 describe('the built command line', () => {

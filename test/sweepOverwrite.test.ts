@@ -41,7 +41,7 @@ function overwrite(): ChildProcess {
 async function until(condition: () => boolean, what: string): Promise<void> {
   const t0 = Date.now();
   while (!condition()) {
-    if (Date.now() - t0 > 90_000) throw new Error(`waited 90 s for ${what}`);
+    if (Date.now() - t0 > 600_000) throw new Error(`waited 10 min for ${what}`); // a hang, not slowness
     await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -11,6 +11,8 @@ export interface Outcome {
   /** For failures: what went wrong. For the others: the first message (validation, engine). */
   detail: string;
   ms: number;
+  /** For a run: its right-hand-side evaluations and simulated hours, a measure of its work no machine's speed moves. */
+  work?: { evaluations: number; hours: number };
 }
 
 /** Engine stops allowed: a state no patient survives, or a prescription the filter can no longer run. */
@@ -53,7 +55,8 @@ export function runCase(text: string, maxHours = 24): Outcome {
     const result = simulate(scenario);
     if ('polluted' in polluted()) return done('failure', 'prototype pollution: ({}).polluted is set');
     const problem = outputProblem(result);
-    return problem ? done('failure', `silently wrong output: ${problem}`) : done('valid', '');
+    if (problem) return done('failure', `silently wrong output: ${problem}`);
+    return { ...done('valid', ''), work: { evaluations: result.solver.rhsEvaluations, hours: result.summary.duration_h } };
   } catch (e) {
     if ('polluted' in polluted()) return done('failure', 'prototype pollution: ({}).polluted is set');
     if (e instanceof ScenarioError) {
