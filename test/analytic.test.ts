@@ -13,7 +13,7 @@ import {
   saturationFromPo2,
 } from '../sim/patient/gasExchange/gasExchange.js';
 import { oncoticPressure_mmHg } from '../sim/filter/transmembranePressure.js';
-import { g_L, mL_h, mL_min } from '../sim/quantities.js';
+import { g_L, mL_h, mL_min, mmHg } from '../sim/quantities.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
 
 describe('one compartment with constant clearance (IL-6 with no peripheral exchange, no filter)', () => {
@@ -101,10 +101,10 @@ describe('circuit network against a hand-computed case', () => {
   const Q = (-R + Math.sqrt(R * R + 4 * b * a * N * N)) / (2 * b);
   const sol = solveCircuit(elements, {
     pumpSpeed_rpm: N,
-    venousPressure_mmHg: 8,
-    availableVenousReturn_mL_min: 1e9,
-    filterLimbFlow_mL_min: 0,
-    filterLimbReturn_mL_min: 0,
+    venousPressure_mmHg: mmHg(8),
+    availableVenousReturn_mL_min: mL_min(1e9),
+    filterLimbFlow_mL_min: mL_min(0),
+    filterLimbReturn_mL_min: mL_min(0),
   });
   it('gives the closed-form flow and pressures', () => {
     expect(sol.pumpFlow_mL_min).toBeCloseTo(Q, 6);
@@ -115,10 +115,10 @@ describe('circuit network against a hand-computed case', () => {
   it('with a filter limb: pump flow = drainage + limb return, return flow = pump − limb', () => {
     const s = solveCircuit(elements, {
       pumpSpeed_rpm: N,
-      venousPressure_mmHg: 8,
-      availableVenousReturn_mL_min: 1e9,
-      filterLimbFlow_mL_min: 350,
-      filterLimbReturn_mL_min: 340,
+      venousPressure_mmHg: mmHg(8),
+      availableVenousReturn_mL_min: mL_min(1e9),
+      filterLimbFlow_mL_min: mL_min(350),
+      filterLimbReturn_mL_min: mL_min(340),
     });
     expect(s.pumpFlow_mL_min).toBeCloseTo(s.drainageFlow_mL_min + 340, 9);
     expect(s.returnFlow_mL_min).toBeCloseTo(s.pumpFlow_mL_min - 350, 9);
