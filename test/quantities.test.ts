@@ -18,6 +18,13 @@ import {
   type Flow,
   type Pressure,
 } from '../sim/quantities.js';
+import { filterOperatingPoint, type FilterPrescription } from '../sim/filter/operatingPoint.js';
+import { filterPressureDrop_mmHg, oncoticPressure_mmHg, transmembranePressure_mmHg } from '../sim/filter/transmembranePressure.js';
+import { adsorptiveClearance_mL_min } from '../sim/filter/membrane.js';
+import { pressureDrop_mmHg } from '../sim/circuit/tube.js';
+import { pumpHead_mmHg } from '../sim/circuit/centrifugalPump.js';
+import { recirculationFraction } from '../sim/circuit/recirculation.js';
+import { solveCircuit, type CircuitConditions } from '../sim/circuit/network.js';
 
 describe('conversions between units', () => {
   it('perHour: mL/min → mL/h is × 60', () => {
@@ -97,5 +104,52 @@ describe('mixing units fails to compile', () => {
     // @ts-expect-error -- litresPerMinute converts from mL/min
     litresPerMinute(mL_h(3600));
     expect(true).toBe(true);
+  });
+});
+
+describe('the filter and circuit code refuses mixed units', () => {
+  const rx: FilterPrescription = { effluent_mL_h: mL_h(3600), netUltrafiltration_mL_h: mL_h(0), predilutionFraction: 1, bloodFlow_mL_min: mL_min(300) };
+  const op = filterOperatingPoint(rx, 0.3, g_L(60));
+  const tube = { viscous: 0.01, inertial: 1e-6 };
+
+  it('the hemofilter: ultrafiltrate, prescription, protein, pressure drop, adsorption', () => {
+    // @ts-expect-error -- TMP takes the ultrafiltrate in mL/h (the Kuf is per mL/h), not the operating point's mL/min
+    transmembranePressure_mmHg(op.ultrafiltrate_mL_min, 50, op.membraneProtein_g_L);
+    // @ts-expect-error -- the effluent of a prescription is in mL/h
+    const wrong: FilterPrescription = { ...rx, effluent_mL_h: mL_min(60) };
+    // @ts-expect-error -- the protein concentration is in g/L
+    oncoticPressure_mmHg(gramsPerDecilitre(g_L(60)));
+    const reference = { pressureDrop_mmHg: 50, bloodFlow_mL_min: 300, viscosity_mPa_s: 3 };
+    // @ts-expect-error -- the fibres' mean flow is in mL/min
+    filterPressureDrop_mmHg(reference, op.effluent_mL_h, 3, 0);
+    // @ts-expect-error -- the initial adsorptive clearance is in mL/min
+    adsorptiveClearance_mL_min(perHour(mL_min(20)), 1, 10);
+    // the same calls in their own units compile and give the operating point's figures
+    expect(transmembranePressure_mmHg(op.effluent_mL_h, 50, op.membraneProtein_g_L)).toBeGreaterThan(72);
+    expect(op.ultrafiltrate_mL_min).toBe(perMinute(rx.effluent_mL_h));
+    expect(wrong.effluent_mL_h).toBe(60);
+  });
+
+  it('the circuit: tube losses, pump head, recirculation, the loop solve', () => {
+    // @ts-expect-error -- a tube's loss takes the blood flow in mL/min
+    pressureDrop_mmHg(tube, L_min(4.2));
+    // @ts-expect-error -- the pump curve's flow is in mL/min
+    pumpHead_mmHg({ a_mmHg_rpm2: 4e-5, b_mmHg_mL_min2: 8e-6 }, 3000, mL_h(250_000));
+    const p = { flowCoefficient: 0.1, tipDistance_mm: 150, referenceDistance_mm: 150, distanceScale_mm: 50 };
+    // @ts-expect-error -- the cardiac output is in mL/min
+    recirculationFraction(p, mL_min(4000), L_min(6.5));
+    const conditions: CircuitConditions = {
+      pumpSpeed_rpm: 3000,
+      // @ts-expect-error -- a flow where the venous pressure goes
+      venousPressure_mmHg: mL_min(8),
+      availableVenousReturn_mL_min: mL_min(1e9),
+      filterLimbFlow_mL_min: mL_min(0),
+      filterLimbReturn_mL_min: mL_min(0),
+    };
+    // typed, not run (the elements are a stand-in)
+    // @ts-expect-error -- the starting guess is a drainage flow in mL/min
+    const solve = () => solveCircuit({} as Parameters<typeof solveCircuit>[0], conditions, mL_h(240_000));
+    expect(typeof solve).toBe('function');
+    expect(pressureDrop_mmHg(tube, mL_min(4200))).toBeCloseTo(0.01 * 4200 + 1e-6 * 4200 * 4200, 12);
   });
 });
