@@ -13,7 +13,7 @@ const models = [...kernel, 'filter', 'circuit', 'patient'];
 
 /** @type {Layer[]} lowest first */
 export const LAYERS = [
-  { name: 'foundation', paths: ['sim/units.ts', 'sim/parameters.ts', 'sim/blood.ts', 'sim/types'], mayImport: [] },
+  { name: 'foundation', paths: ['sim/units.ts', 'sim/quantities.ts', 'sim/parameters.ts', 'sim/blood.ts', 'sim/types'], mayImport: [] },
   // the contract between the models and the engine (sim/model/part.ts): its types name what each model shares
   { name: 'model', paths: ['sim/model'], mayImport: foundation, typesFrom: ['filter', 'circuit', 'patient', 'scenario'] },
   { name: 'filter', paths: ['sim/filter'], mayImport: kernel, typesFrom: ['scenario'] },

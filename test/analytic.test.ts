@@ -13,6 +13,7 @@ import {
   saturationFromPo2,
 } from '../sim/patient/gasExchange/gasExchange.js';
 import { oncoticPressure_mmHg } from '../sim/filter/transmembranePressure.js';
+import { g_L, mL_h, mL_min, mmHg } from '../sim/quantities.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
 
 describe('one compartment with constant clearance (IL-6 with no peripheral exchange, no filter)', () => {
@@ -48,7 +49,11 @@ describe('one compartment with constant clearance (IL-6 with no peripheral excha
 
 describe('predilution (reference-data.md §1)', () => {
   // Qb 300 mL/min, Hct 0.30 → Qp 210; Q_uf 60 mL/min (3600 mL/h), all replacement pre-filter → Q_pre 60.
-  const op = filterOperatingPoint({ effluent_mL_h: 3600, netUltrafiltration_mL_h: 0, predilutionFraction: 1, bloodFlow_mL_min: 300 }, 0.3, 60);
+  const op = filterOperatingPoint(
+    { effluent_mL_h: mL_h(3600), netUltrafiltration_mL_h: mL_h(0), predilutionFraction: 1, bloodFlow_mL_min: mL_min(300) },
+    0.3,
+    g_L(60),
+  );
   it('FF = Q_uf / (Qp + Q_pre) and DF = Qp / (Qp + Q_pre)', () => {
     expect(op.plasmaFlow_mL_min).toBeCloseTo(210, 10);
     expect(op.predilution_mL_min).toBeCloseTo(60, 10);
@@ -56,7 +61,11 @@ describe('predilution (reference-data.md §1)', () => {
     expect(op.dilutionFactor).toBeCloseTo(210 / 270, 12);
   });
   it('post-dilution has no dilution and FF = Q_uf / Qp', () => {
-    const post = filterOperatingPoint({ effluent_mL_h: 3600, netUltrafiltration_mL_h: 0, predilutionFraction: 0, bloodFlow_mL_min: 300 }, 0.3, 60);
+    const post = filterOperatingPoint(
+      { effluent_mL_h: mL_h(3600), netUltrafiltration_mL_h: mL_h(0), predilutionFraction: 0, bloodFlow_mL_min: mL_min(300) },
+      0.3,
+      g_L(60),
+    );
     expect(post.dilutionFactor).toBe(1);
     expect(post.filtrationFraction).toBeCloseTo(60 / 210, 12);
     expect(post.hematocritOut).toBeCloseTo((0.3 * 300) / 240, 12);
@@ -92,10 +101,10 @@ describe('circuit network against a hand-computed case', () => {
   const Q = (-R + Math.sqrt(R * R + 4 * b * a * N * N)) / (2 * b);
   const sol = solveCircuit(elements, {
     pumpSpeed_rpm: N,
-    venousPressure_mmHg: 8,
-    availableVenousReturn_mL_min: 1e9,
-    filterLimbFlow_mL_min: 0,
-    filterLimbReturn_mL_min: 0,
+    venousPressure_mmHg: mmHg(8),
+    availableVenousReturn_mL_min: mL_min(1e9),
+    filterLimbFlow_mL_min: mL_min(0),
+    filterLimbReturn_mL_min: mL_min(0),
   });
   it('gives the closed-form flow and pressures', () => {
     expect(sol.pumpFlow_mL_min).toBeCloseTo(Q, 6);
@@ -106,10 +115,10 @@ describe('circuit network against a hand-computed case', () => {
   it('with a filter limb: pump flow = drainage + limb return, return flow = pump − limb', () => {
     const s = solveCircuit(elements, {
       pumpSpeed_rpm: N,
-      venousPressure_mmHg: 8,
-      availableVenousReturn_mL_min: 1e9,
-      filterLimbFlow_mL_min: 350,
-      filterLimbReturn_mL_min: 340,
+      venousPressure_mmHg: mmHg(8),
+      availableVenousReturn_mL_min: mL_min(1e9),
+      filterLimbFlow_mL_min: mL_min(350),
+      filterLimbReturn_mL_min: mL_min(340),
     });
     expect(s.pumpFlow_mL_min).toBeCloseTo(s.drainageFlow_mL_min + 340, 9);
     expect(s.returnFlow_mL_min).toBeCloseTo(s.pumpFlow_mL_min - 350, 9);
@@ -145,8 +154,8 @@ describe('gas exchange', () => {
     expect(arterialCo2_mmHg(200, 1, oxygenatorCo2Conductance(c, 10, 5000))).toBeCloseTo(27, 9);
   });
   it('Landis–Pappenheimer: 70 g/L of plasma protein gives ~25 mmHg oncotic pressure', () => {
-    expect(oncoticPressure_mmHg(70)).toBeCloseTo(2.1 * 7 + 0.16 * 49 + 0.009 * 343, 12);
-    expect(oncoticPressure_mmHg(70)).toBeGreaterThan(24);
-    expect(oncoticPressure_mmHg(70)).toBeLessThan(26);
+    expect(oncoticPressure_mmHg(g_L(70))).toBeCloseTo(2.1 * 7 + 0.16 * 49 + 0.009 * 343, 12);
+    expect(oncoticPressure_mmHg(g_L(70))).toBeGreaterThan(24);
+    expect(oncoticPressure_mmHg(g_L(70))).toBeLessThan(26);
   });
 });

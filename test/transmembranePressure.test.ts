@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveUltrafiltrationCoefficient, oncoticPressure_mmHg, transmembranePressure_mmHg } from '../sim/filter/transmembranePressure.js';
 import { leafAt, type QuantitySpec } from '../sim/parameters.js';
+import { g_L, mL_h } from '../sim/quantities.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 
 /** Landis–Pappenheimer (1963) coefficients for plasma protein, mmHg per (g/dL)^k. */
@@ -28,9 +29,9 @@ describe('hemofilter TMP in closed form (hemofilter.md)', () => {
   it('Landis–Pappenheimer: plasma at 7.3 g/dL of protein has the textbook ~28 mmHg oncotic pressure', () => {
     // Guyton & Hall, Textbook of Medical Physiology (ch. 16): plasma protein averages 7.3 g/dL and the plasma
     // colloid osmotic pressure about 28 mmHg (Donnan effect included, as in the Landis–Pappenheimer fit).
-    expect(oncoticPressure_mmHg(73)).toBeCloseTo(oncoticByHand(73), 12);
-    expect(Math.abs(oncoticPressure_mmHg(73) - 28)).toBeLessThan(1);
-    expect(oncoticPressure_mmHg(0)).toBe(0);
+    expect(oncoticPressure_mmHg(g_L(73))).toBeCloseTo(oncoticByHand(73), 12);
+    expect(Math.abs(oncoticPressure_mmHg(g_L(73)) - 28)).toBeLessThan(1);
+    expect(oncoticPressure_mmHg(g_L(0))).toBe(0);
   });
 
   it('Kuf_eff = Kuf·(1 − φ)/(1 + R_cake): clotting removes area, the cake adds a resistance in series', () => {
@@ -60,12 +61,12 @@ describe('hemofilter TMP in closed form (hemofilter.md)', () => {
     const quf_mL_h = dose * WEIGHT_kg;
     const kufEff = effectiveUltrafiltrationCoefficient(KUF, clotted, cake);
     const expected = quf_mL_h / kufEffByHand(KUF, clotted, cake) + oncoticByHand(protein);
-    expect(transmembranePressure_mmHg(quf_mL_h, kufEff, protein)).toBeCloseTo(expected, 9);
+    expect(transmembranePressure_mmHg(mL_h(quf_mL_h), kufEff, g_L(protein))).toBeCloseTo(expected, 9);
   });
 
   it('by hand: 3150 mL/h through a clean 50 mL/h/mmHg membrane at 6 g/dL of protein needs 63 + 20.3 mmHg', () => {
     // 45 mL/kg/h × 70 kg = 3150 mL/h; 3150 / 50 = 63 mmHg; π(6 g/dL) = 2.1·6 + 0.16·36 + 0.009·216 = 20.304 mmHg
-    const tmp = transmembranePressure_mmHg(3150, effectiveUltrafiltrationCoefficient(50, 0, 0), 60);
+    const tmp = transmembranePressure_mmHg(mL_h(3150), effectiveUltrafiltrationCoefficient(50, 0, 0), g_L(60));
     expect(tmp).toBeCloseTo(3150 / 50 + (2.1 * 6 + 0.16 * 36 + 0.009 * 216), 9);
   });
 });

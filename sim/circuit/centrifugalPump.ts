@@ -5,6 +5,8 @@
  * (4.2 L/min against 250 mmHg at ~3000 rpm, Rotaflow class) [S: reference-data.md §6; shutoff head E].
  * N in rpm, Q in mL/min, H in mmHg.
  */
+import { mmHg, type Flow, type Pressure } from '../quantities.js';
+
 export interface PumpCurve {
   a_mmHg_rpm2: number;
   b_mmHg_mL_min2: number;
@@ -17,10 +19,10 @@ export function pumpCurve(p: { calibrationSpeed: number; calibrationFlow: number
   };
 }
 
-export function pumpHead_mmHg(c: PumpCurve, speed_rpm: number, flow_mL_min: number): number {
-  return c.a_mmHg_rpm2 * speed_rpm * speed_rpm - c.b_mmHg_mL_min2 * flow_mL_min * Math.abs(flow_mL_min);
+export function pumpHead_mmHg(c: PumpCurve, speed_rpm: number, flow_mL_min: Flow<'mL/min'>): Pressure<'mmHg'> {
+  return mmHg(c.a_mmHg_rpm2 * speed_rpm * speed_rpm - c.b_mmHg_mL_min2 * flow_mL_min * Math.abs(flow_mL_min));
 }
 
-export function pumpHeadSlope(c: PumpCurve, flow_mL_min: number): number {
+export function pumpHeadSlope(c: PumpCurve, flow_mL_min: Flow<'mL/min'>): number {
   return -2 * c.b_mmHg_mL_min2 * Math.abs(flow_mL_min);
 }

@@ -12,6 +12,7 @@ import type { BloodState } from '../model/now.js';
 import type { Model } from '../model/context.js';
 import type { PumpCurve } from './centrifugalPump.js';
 import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
+import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
 /** Viscosity the oxygenator's rated resistance refers to (reference-data.md §6: ~3 mPa·s at Hct 40 %). */
 const OXYGENATOR_REFERENCE_VISCOSITY_mPa_s = 3;
@@ -25,20 +26,20 @@ const withClamp = (c: LossCoefficients, clamped: boolean): LossCoefficients =>
   clamped ? { viscous: c.viscous + CLAMP_RESISTANCE_mmHg_min_mL, inertial: c.inertial } : c;
 
 export interface FilterLimbPressures {
-  access_mmHg: number;
-  filterIn_mmHg: number;
-  filterOut_mmHg: number;
-  effluent_mmHg: number;
-  tmp_mmHg: number;
-  pressureDrop_mmHg: number;
+  access_mmHg: Pressure<'mmHg'>;
+  filterIn_mmHg: Pressure<'mmHg'>;
+  filterOut_mmHg: Pressure<'mmHg'>;
+  effluent_mmHg: Pressure<'mmHg'>;
+  tmp_mmHg: Pressure<'mmHg'>;
+  pressureDrop_mmHg: Pressure<'mmHg'>;
 }
 
 export interface CircuitNow {
   solution: CircuitSolution;
   recirculation: number;
-  effectiveFlow_mL_min: number;
-  filterLimbFlow_mL_min: number;
-  filterLimbReturn_mL_min: number;
+  effectiveFlow_mL_min: Flow<'mL/min'>;
+  filterLimbFlow_mL_min: Flow<'mL/min'>;
+  filterLimbReturn_mL_min: Flow<'mL/min'>;
   limb: FilterLimbPressures | null;
 }
 
@@ -77,8 +78,8 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
   const elements = circuitElements(c, pump, mu, thrombus);
   const p = m.current.patient;
   const pv = venousPressure_mmHg(p.centralVenousPressure, blood.intravascular_mL, m.intravascular0_mL, p.venousCompliance);
-  const qf = fn ? fn.op.bloodFlow_mL_min : 0;
-  const qlr = fn ? fn.op.limbReturn_mL_min : 0;
+  const qf = fn ? fn.op.bloodFlow_mL_min : mL_min(0);
+  const qlr = fn ? fn.op.limbReturn_mL_min : mL_min(0);
   const solution = solveCircuit(
     elements,
     {
@@ -88,7 +89,7 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
       filterLimbFlow_mL_min: qf,
       filterLimbReturn_mL_min: qlr,
     },
-    m.circuitGuess_mL_min,
+    mL_min(m.circuitGuess_mL_min),
   );
   m.circuitGuess_mL_min = solution.drainageFlow_mL_min;
   const recirculation = recirculationFraction(
@@ -99,13 +100,13 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
       distanceScale_mm: c.recirculation.distanceScale,
     },
     solution.returnFlow_mL_min,
-    p.cardiacOutput,
+    mL_min(p.cardiacOutput),
   );
   const f = m.current.filter;
   return {
     solution,
     recirculation,
-    effectiveFlow_mL_min: Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation),
+    effectiveFlow_mL_min: mL_min(Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation)),
     filterLimbFlow_mL_min: qf,
     filterLimbReturn_mL_min: qlr,
     limb: fn && f ? filterLimbPressures(m, c, f, fn, solution, mu) : null,
@@ -124,7 +125,7 @@ function filterLimbPressures(
   const flow = c.flow;
   // The limb's lines carry laminar flow (Re ~700 at 350 mL/min in 4.5 mm): Poiseuille only, no turbulent friction.
   const line = (length_mm: number) => tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, flow.bloodDensity, 0, 0);
-  const filterOut = solution.drainagePressure_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min);
+  const filterOut = mmHg(solution.drainagePressure_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
   const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
   const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
   const drop = filterPressureDrop_mmHg(
@@ -134,12 +135,12 @@ function filterLimbPressures(
     fn.clottedFraction,
   );
   const tmp = filterTmp_mmHg(m, fn);
-  const filterIn = filterOut + drop;
+  const filterIn = mmHg(filterOut + drop);
   return {
-    access_mmHg: solution.postOxygenatorPressure_mmHg - pressureDrop_mmHg(line(c.filterLimb.accessLineLength), fn.op.bloodFlow_mL_min),
+    access_mmHg: mmHg(solution.postOxygenatorPressure_mmHg - pressureDrop_mmHg(line(c.filterLimb.accessLineLength), fn.op.bloodFlow_mL_min)),
     filterIn_mmHg: filterIn,
     filterOut_mmHg: filterOut,
-    effluent_mmHg: 0.5 * (filterIn + filterOut) - tmp,
+    effluent_mmHg: mmHg(0.5 * (filterIn + filterOut) - tmp),
     tmp_mmHg: tmp,
     pressureDrop_mmHg: drop,
   };

@@ -18,6 +18,7 @@ import { pumpHead_mmHg, pumpHeadSlope, type PumpCurve } from './centrifugalPump.
 import { pressureDrop_mmHg, pressureDropSlope, type LossCoefficients } from './tube.js';
 import { collapseLoss_mmHg, collapseLossSlope, type VenousDrainage } from './venousDrainage.js';
 import { EngineError } from '../model/errors.js';
+import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
 export interface CircuitElements {
   pump: PumpCurve;
@@ -32,32 +33,32 @@ export interface CircuitElements {
 
 export interface CircuitConditions {
   pumpSpeed_rpm: number;
-  venousPressure_mmHg: number;
-  availableVenousReturn_mL_min: number;
+  venousPressure_mmHg: Pressure<'mmHg'>;
+  availableVenousReturn_mL_min: Flow<'mL/min'>;
   /** Blood taken into the filter limb post-oxygenator. */
-  filterLimbFlow_mL_min: number;
+  filterLimbFlow_mL_min: Flow<'mL/min'>;
   /** Blood the limb gives back pre-pump (limb flow − net ultrafiltration). */
-  filterLimbReturn_mL_min: number;
+  filterLimbReturn_mL_min: Flow<'mL/min'>;
 }
 
 export interface CircuitSolution {
-  drainageFlow_mL_min: number;
-  pumpFlow_mL_min: number;
-  returnFlow_mL_min: number;
-  venousPressure_mmHg: number;
+  drainageFlow_mL_min: Flow<'mL/min'>;
+  pumpFlow_mL_min: Flow<'mL/min'>;
+  returnFlow_mL_min: Flow<'mL/min'>;
+  venousPressure_mmHg: Pressure<'mmHg'>;
   /** Pre-pump pressure, as the console's drainage (venous) line shows it. */
-  drainagePressure_mmHg: number;
-  preOxygenatorPressure_mmHg: number;
-  postOxygenatorPressure_mmHg: number;
-  oxygenatorPressureDrop_mmHg: number;
-  pumpHead_mmHg: number;
+  drainagePressure_mmHg: Pressure<'mmHg'>;
+  preOxygenatorPressure_mmHg: Pressure<'mmHg'>;
+  postOxygenatorPressure_mmHg: Pressure<'mmHg'>;
+  oxygenatorPressureDrop_mmHg: Pressure<'mmHg'>;
+  pumpHead_mmHg: Pressure<'mmHg'>;
   iterations: number;
 }
 
 /** Loop residual f(Q_d) = head − losses, and its derivative. */
-function residual(e: CircuitElements, c: CircuitConditions, qd: number): [number, number] {
-  const qp = qd + c.filterLimbReturn_mL_min;
-  const qr = qp - c.filterLimbFlow_mL_min;
+function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>): [number, number] {
+  const qp = mL_min(qd + c.filterLimbReturn_mL_min);
+  const qr = mL_min(qp - c.filterLimbFlow_mL_min);
   const avail = c.availableVenousReturn_mL_min;
   const f =
     pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp) -
@@ -88,7 +89,7 @@ const FLOW_TOLERANCE_mL_min = 1e-9;
 export class CircuitSolveError extends EngineError {}
 
 /** Solves the loop for the drainage flow, starting from `guess` (the previous solution keeps it to 2–3 steps). */
-export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess = 0): CircuitSolution {
+export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Flow<'mL/min'> = mL_min(0)): CircuitSolution {
   let lo = -BRACKET_mL_min;
   let hi = BRACKET_mL_min;
   let q = Math.min(Math.max(guess, lo), hi);
@@ -96,7 +97,7 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess = 0
   let stepBefore = hi - lo;
   let step = stepBefore;
   for (; iterations < 200; iterations++) {
-    const [f, df] = residual(e, c, q);
+    const [f, df] = residual(e, c, mL_min(q));
     if (Math.abs(f) < TOLERANCE_mmHg) break;
     if (f > 0) lo = q;
     else hi = q;
@@ -112,33 +113,35 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess = 0
     }
     q = next;
   }
-  const [f, df] = residual(e, c, q);
+  const qd = mL_min(q);
+  const [f, df] = residual(e, c, qd);
   // Near a collapsed vein the loop is so steep (mmHg per 1e-9 mL/min) that the pressure residual cannot reach
   // 1e-6 mmHg in double precision; the flow, which is what the solve is for, is then known to far better than needed.
   if (!(Math.abs(f) < 1e-6 || Math.abs(f / df) < FLOW_TOLERANCE_mL_min))
     throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
-  const qp = q + c.filterLimbReturn_mL_min;
-  const qr = qp - c.filterLimbFlow_mL_min;
+  const qp = mL_min(qd + c.filterLimbReturn_mL_min);
+  const qr = mL_min(qp - c.filterLimbFlow_mL_min);
   const head = pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp);
-  const oxyDrop = e.oxygenatorResistance * qp;
+  const oxyDrop = mmHg(e.oxygenatorResistance * qp);
   // The pre-pump pressure, walked from the veins along the side of the loop with the gentler slope: at a converged
   // flow the steep side (a collapsing vein, a clamp, a pinhole cannula) may still carry the residual, the gentle one
   // is accurate. At the exact root both walks agree.
   const avail = c.availableVenousReturn_mL_min;
-  const drainageSlope = collapseLossSlope(e.venous, q, avail) + pressureDropSlope(e.drainageCannula, q) + pressureDropSlope(e.drainageTubing, q);
+  const drainageSlope = collapseLossSlope(e.venous, qd, avail) + pressureDropSlope(e.drainageCannula, qd) + pressureDropSlope(e.drainageTubing, qd);
   const returnSlope = pressureDropSlope(e.returnTubing, qr) + pressureDropSlope(e.returnCannula, qr) + e.oxygenatorResistance - pumpHeadSlope(e.pump, qp);
-  const drainage =
+  const drainage = mmHg(
     drainageSlope <= returnSlope
-      ? c.venousPressure_mmHg - collapseLoss_mmHg(e.venous, q, avail) - pressureDrop_mmHg(e.drainageCannula, q) - pressureDrop_mmHg(e.drainageTubing, q)
-      : c.venousPressure_mmHg + pressureDrop_mmHg(e.returnCannula, qr) + pressureDrop_mmHg(e.returnTubing, qr) + oxyDrop - head;
+      ? c.venousPressure_mmHg - collapseLoss_mmHg(e.venous, qd, avail) - pressureDrop_mmHg(e.drainageCannula, qd) - pressureDrop_mmHg(e.drainageTubing, qd)
+      : c.venousPressure_mmHg + pressureDrop_mmHg(e.returnCannula, qr) + pressureDrop_mmHg(e.returnTubing, qr) + oxyDrop - head,
+  );
   return {
-    drainageFlow_mL_min: q,
+    drainageFlow_mL_min: qd,
     pumpFlow_mL_min: qp,
     returnFlow_mL_min: qr,
     venousPressure_mmHg: c.venousPressure_mmHg,
     drainagePressure_mmHg: drainage,
-    preOxygenatorPressure_mmHg: drainage + head,
-    postOxygenatorPressure_mmHg: drainage + head - oxyDrop,
+    preOxygenatorPressure_mmHg: mmHg(drainage + head),
+    postOxygenatorPressure_mmHg: mmHg(drainage + head - oxyDrop),
     oxygenatorPressureDrop_mmHg: oxyDrop,
     pumpHead_mmHg: head,
     iterations,

@@ -8,6 +8,7 @@ import { fixedScale, type ModelDefinition } from '../model/part.js';
 import { fmt } from '../model/events.js';
 import { pumpCurve } from './centrifugalPump.js';
 import { circuitNow } from './circuitNow.js';
+import { litresPerMinute } from '../quantities.js';
 
 export const circuitModel: ModelDefinition = {
   name: 'circuit',
@@ -60,10 +61,10 @@ export const circuitModel: ModelDefinition = {
         const limb = cn?.limb;
         const none = NaN;
         out.pump_speed_rpm = c ? c.pump.speed : none;
-        out.pump_flow_L_min = solution ? solution.pumpFlow_mL_min / 1000 : none;
-        out.drainage_flow_L_min = solution ? solution.drainageFlow_mL_min / 1000 : none;
-        out.return_flow_L_min = solution ? solution.returnFlow_mL_min / 1000 : none;
-        out.effective_flow_L_min = cn ? cn.effectiveFlow_mL_min / 1000 : none;
+        out.pump_flow_L_min = solution ? litresPerMinute(solution.pumpFlow_mL_min) : none;
+        out.drainage_flow_L_min = solution ? litresPerMinute(solution.drainageFlow_mL_min) : none;
+        out.return_flow_L_min = solution ? litresPerMinute(solution.returnFlow_mL_min) : none;
+        out.effective_flow_L_min = cn ? litresPerMinute(cn.effectiveFlow_mL_min) : none;
         out.recirculation_pct = cn ? 100 * cn.recirculation : none;
         out.p_venous_mmHg = solution ? solution.venousPressure_mmHg : none;
         out.p_drainage_mmHg = solution ? solution.drainagePressure_mmHg : none;

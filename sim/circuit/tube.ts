@@ -5,6 +5,8 @@
  * The form is Ganushchak's (Perfusion 2020) [S for the form]; K and λ are estimates [E]. Q in mL/min, ΔP in mmHg.
  * Q·|Q| keeps the drop odd in Q, so reversed flow loses pressure the other way.
  */
+import { mmHg, type Flow, type Pressure } from '../quantities.js';
+
 export interface TubeGeometry {
   innerDiameter_mm: number;
   length_mm: number;
@@ -19,6 +21,7 @@ export interface LossCoefficients {
 
 /** 1 mmHg = 133.322 Pa (conventional definition). */
 const PA_PER_MMHG = 133.322;
+/** 1 mL/min in m³/s: the SI factor that turns the coefficients' units, not a flow crossing a function. */
 const M3_S_PER_ML_MIN = 1e-6 / 60;
 
 export function tubeLossCoefficients(
@@ -40,12 +43,12 @@ export function tubeLossCoefficients(
   };
 }
 
-export function pressureDrop_mmHg(c: LossCoefficients, flow_mL_min: number): number {
-  return c.viscous * flow_mL_min + c.inertial * flow_mL_min * Math.abs(flow_mL_min);
+export function pressureDrop_mmHg(c: LossCoefficients, flow_mL_min: Flow<'mL/min'>): Pressure<'mmHg'> {
+  return mmHg(c.viscous * flow_mL_min + c.inertial * flow_mL_min * Math.abs(flow_mL_min));
 }
 
 /** d(ΔP)/dQ, for the network's Newton iteration. */
-export function pressureDropSlope(c: LossCoefficients, flow_mL_min: number): number {
+export function pressureDropSlope(c: LossCoefficients, flow_mL_min: Flow<'mL/min'>): number {
   return c.viscous + 2 * c.inertial * Math.abs(flow_mL_min);
 }
 

@@ -5,8 +5,10 @@
  * 2. a new, clean filter must need a TMP below the filter-change limit; otherwise every filter would be
  *    changed the moment it starts and nothing would be filtered.
  * Returns a sentence naming the cause, or null. Used by the loader (starting prescription) and by the engine
- * (timeline changes), so both refuse the same things.
+ * (timeline changes), so both refuse the same things. The scalars come straight from the scenario or the blood's
+ * state (plain numbers in the internal units, sim/units.ts); the prescription carries its flows' units.
  */
+import { g_L } from '../quantities.js';
 import { FilterOperatingError, filterOperatingPoint, type FilterPrescription } from './operatingPoint.js';
 import { transmembranePressure_mmHg } from './transmembranePressure.js';
 
@@ -27,7 +29,7 @@ export function prescriptionProblem(
   if (rx.bloodFlow_mL_min <= 0) return null; // the filter's blood pump is stopped: nothing to filter
   let op;
   try {
-    op = filterOperatingPoint(rx, hematocrit, plasmaProtein_g_L);
+    op = filterOperatingPoint(rx, hematocrit, g_L(plasmaProtein_g_L));
   } catch (e) {
     if (e instanceof FilterOperatingError) return `with filterBloodFlow ${rx.bloodFlow_mL_min} mL/min: ${e.message}`;
     throw e;

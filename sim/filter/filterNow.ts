@@ -6,6 +6,7 @@
 import { filterOperatingPoint, filterPrescription, type FilterOperatingPoint } from './operatingPoint.js';
 import { adsorptiveClearance_mL_min, sievingCoefficient } from './membrane.js';
 import { effectiveUltrafiltrationCoefficient, transmembranePressure_mmHg } from './transmembranePressure.js';
+import { g_L, mL_h, perHour, type Flow, type Pressure } from '../quantities.js';
 import type { Model } from '../model/context.js';
 import type { BloodState } from '../model/now.js';
 
@@ -30,7 +31,7 @@ export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: Bl
   const rx = m.current.prescription;
   if (!f || m.filter.status !== 'running' || rx.filterBloodFlow <= 0 || m.current.circuit?.clamps.filterLimb) return null;
   return {
-    op: filterOperatingPoint(filterPrescription(rx, m.weight_kg), blood.hematocrit, blood.totalProtein_g_L),
+    op: filterOperatingPoint(filterPrescription(rx, m.weight_kg), blood.hematocrit, g_L(blood.totalProtein_g_L)),
     age_h: t_h - m.filter.installedAt_h,
     coverage: y[at.coverage],
     cakeResistance: y[at.cakeResistance],
@@ -42,20 +43,20 @@ export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: Bl
  * Convective clearance K = Q_uf·SC·DF (mL/h) [S: reference-data.md §1]. DF: plasma solutes are diluted by
  * predilution as Qp/(Qp + Q_pre); small solutes equilibrate with red-cell water, Q_b/(Q_b + Q_pre).
  */
-export function convectiveClearance_mL_h(fn: FilterNow, sc: { clean: number; fouled: number }, dilution: 'plasma' | 'wholeBlood'): number {
+export function convectiveClearance_mL_h(fn: FilterNow, sc: { clean: number; fouled: number }, dilution: 'plasma' | 'wholeBlood'): Flow<'mL/h'> {
   const op = fn.op;
   const sieving = sievingCoefficient(sc.clean, sc.fouled, fn.coverage);
-  if (dilution === 'plasma') return op.effluent_mL_h * sieving * op.dilutionFactor;
-  return op.effluent_mL_h * sieving * (op.bloodFlow_mL_min / (op.bloodFlow_mL_min + op.predilution_mL_min));
+  if (dilution === 'plasma') return mL_h(op.effluent_mL_h * sieving * op.dilutionFactor);
+  return mL_h(op.effluent_mL_h * sieving * (op.bloodFlow_mL_min / (op.bloodFlow_mL_min + op.predilution_mL_min)));
 }
 
 /** Adsorptive clearance (mL/h), falling with the filter's age as its binding sites fill. */
-export function adsorptiveClearance_mL_h(fn: FilterNow, initial_mL_min: number, timeConstant_h: number): number {
-  return 60 * adsorptiveClearance_mL_min(initial_mL_min, fn.age_h, timeConstant_h);
+export function adsorptiveClearance_mL_h(fn: FilterNow, initial_mL_min: Flow<'mL/min'>, timeConstant_h: number): Flow<'mL/h'> {
+  return perHour(adsorptiveClearance_mL_min(initial_mL_min, fn.age_h, timeConstant_h));
 }
 
 /** TMP needed now (mmHg): the quantity the filter-change rule watches. */
-export function filterTmp_mmHg(m: Model, fn: FilterNow): number {
+export function filterTmp_mmHg(m: Model, fn: FilterNow): Pressure<'mmHg'> {
   const kuf = effectiveUltrafiltrationCoefficient(m.current.filter!.ultrafiltrationCoefficient, fn.clottedFraction, fn.cakeResistance);
   return transmembranePressure_mmHg(fn.op.effluent_mL_h, kuf, fn.op.membraneProtein_g_L);
 }

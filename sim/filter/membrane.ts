@@ -10,6 +10,8 @@
  *   s = (aPTT_low − aPTT)/(aPTT_low − aPTT₀) clipped to [0, 1]                       [E; Uchino 2003 for the predictors]
  * Adsorption saturates with filter age: K_ads = K_ads0·exp(−age/τ_ads)                [E: reference-data.md §2]
  */
+import { mL_min, type Flow } from '../quantities.js';
+
 export function sievingCoefficient(clean: number, fouled: number, coverage: number): number {
   return clean - (clean - fouled) * coverage;
 }
@@ -40,6 +42,6 @@ export function clottingHazard_per_h(
   );
 }
 
-export function adsorptiveClearance_mL_min(initial_mL_min: number, filterAge_h: number, timeConstant_h: number): number {
-  return initial_mL_min * Math.exp(-filterAge_h / timeConstant_h);
+export function adsorptiveClearance_mL_min(initial_mL_min: Flow<'mL/min'>, filterAge_h: number, timeConstant_h: number): Flow<'mL/min'> {
+  return mL_min(initial_mL_min * Math.exp(-filterAge_h / timeConstant_h));
 }

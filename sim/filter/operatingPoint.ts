@@ -10,52 +10,57 @@
  *   protein at the membrane: plasma protein diluted by Q_pre, concentrated by Q_uf (mean of inlet and outlet)
  * Flows in mL/min here (the blood side's unit); the effluent rate is also given in mL/h.
  */
+import { g_L, mL_h, mL_min, perMinute, type Concentration, type Flow } from '../quantities.js';
+
 export interface FilterPrescription {
-  effluent_mL_h: number;
-  netUltrafiltration_mL_h: number;
+  effluent_mL_h: Flow<'mL/h'>;
+  netUltrafiltration_mL_h: Flow<'mL/h'>;
   predilutionFraction: number;
-  bloodFlow_mL_min: number;
+  bloodFlow_mL_min: Flow<'mL/min'>;
 }
 
 export interface FilterOperatingPoint {
-  bloodFlow_mL_min: number;
-  plasmaFlow_mL_min: number;
-  ultrafiltrate_mL_min: number;
-  effluent_mL_h: number;
-  predilution_mL_min: number;
-  postdilution_mL_min: number;
+  bloodFlow_mL_min: Flow<'mL/min'>;
+  plasmaFlow_mL_min: Flow<'mL/min'>;
+  ultrafiltrate_mL_min: Flow<'mL/min'>;
+  effluent_mL_h: Flow<'mL/h'>;
+  predilution_mL_min: Flow<'mL/min'>;
+  postdilution_mL_min: Flow<'mL/min'>;
   filtrationFraction: number;
   dilutionFactor: number;
   hematocritIn: number;
   hematocritOut: number;
   /** Mean blood flow along the fibres (inlet after predilution, outlet after filtration). */
-  meanFiberFlow_mL_min: number;
+  meanFiberFlow_mL_min: Flow<'mL/min'>;
   meanHematocrit: number;
-  /** Mean total protein along the fibres, g/L. */
-  membraneProtein_g_L: number;
-  /** Blood returned to the ECMO circuit by the limb (after post-dilution), mL/min. */
-  limbReturn_mL_min: number;
+  /** Mean total protein along the fibres. */
+  membraneProtein_g_L: Concentration<'g/L'>;
+  /** Blood returned to the ECMO circuit by the limb (after post-dilution). */
+  limbReturn_mL_min: Flow<'mL/min'>;
 }
 
 export class FilterOperatingError extends Error {}
 
-/** The filter's flows as the scenario prescribes them: the effluent dose (mL/kg/h) times body weight, and the rest. */
+/**
+ * The filter's flows as the scenario prescribes them: the effluent dose (mL/kg/h) times body weight, and the rest.
+ * The scenario's values are plain numbers in the internal units (sim/units.ts): their units are asserted here.
+ */
 export function filterPrescription(
   rx: { effluentDose: number; netUltrafiltration: number; predilutionFraction: number; filterBloodFlow: number },
   weight_kg: number,
 ): FilterPrescription {
   return {
-    effluent_mL_h: rx.effluentDose * weight_kg,
-    netUltrafiltration_mL_h: rx.netUltrafiltration,
+    effluent_mL_h: mL_h(rx.effluentDose * weight_kg),
+    netUltrafiltration_mL_h: mL_h(rx.netUltrafiltration),
     predilutionFraction: rx.predilutionFraction,
-    bloodFlow_mL_min: rx.filterBloodFlow,
+    bloodFlow_mL_min: mL_min(rx.filterBloodFlow),
   };
 }
 
-export function filterOperatingPoint(p: FilterPrescription, hematocrit: number, plasmaProtein_g_L: number): FilterOperatingPoint {
+export function filterOperatingPoint(p: FilterPrescription, hematocrit: number, plasmaProtein_g_L: Concentration<'g/L'>): FilterOperatingPoint {
   const qb = p.bloodFlow_mL_min;
-  const quf = p.effluent_mL_h / 60;
-  const qrep = quf - p.netUltrafiltration_mL_h / 60;
+  const quf = perMinute(p.effluent_mL_h);
+  const qrep = quf - perMinute(p.netUltrafiltration_mL_h);
   const qpre = p.predilutionFraction * qrep;
   const qpost = qrep - qpre;
   const qp = qb * (1 - hematocrit);
@@ -72,18 +77,18 @@ export function filterOperatingPoint(p: FilterPrescription, hematocrit: number, 
   const proteinOut = (plasmaProtein_g_L * qp) / plasmaOut;
   return {
     bloodFlow_mL_min: qb,
-    plasmaFlow_mL_min: qp,
+    plasmaFlow_mL_min: mL_min(qp),
     ultrafiltrate_mL_min: quf,
     effluent_mL_h: p.effluent_mL_h,
-    predilution_mL_min: qpre,
-    postdilution_mL_min: qpost,
+    predilution_mL_min: mL_min(qpre),
+    postdilution_mL_min: mL_min(qpost),
     filtrationFraction: quf / plasmaIn,
     dilutionFactor: qp / plasmaIn,
     hematocritIn: hctIn,
     hematocritOut: hctOut,
-    meanFiberFlow_mL_min: qb + qpre - quf / 2,
+    meanFiberFlow_mL_min: mL_min(qb + qpre - quf / 2),
     meanHematocrit: 0.5 * (hctIn + hctOut),
-    membraneProtein_g_L: 0.5 * (proteinIn + proteinOut),
-    limbReturn_mL_min: qb + qpre - quf + qpost,
+    membraneProtein_g_L: g_L(0.5 * (proteinIn + proteinOut)),
+    limbReturn_mL_min: mL_min(qb + qpre - quf + qpost),
   };
 }

@@ -9,6 +9,7 @@ import { cakeGrowthRate_per_h, clottingHazard_per_h, proteinLayerRate_per_h, sie
 import { adsorptiveClearance_mL_h, convectiveClearance_mL_h, filterNow, type FilterSlots } from './filterNow.js';
 import { effectiveUltrafiltrationCoefficient } from './transmembranePressure.js';
 import { filterEvents } from './filterEvents.js';
+import { mL_h, mL_min, perHour, perMinute } from '../quantities.js';
 
 export const filterModel: ModelDefinition = {
   name: 'hemofilter',
@@ -58,18 +59,20 @@ export const filterModel: ModelDefinition = {
         out.filter_blood_flow_mL_min = flowing(() => fn!.op.bloodFlow_mL_min);
         out.filtration_fraction = membrane(() => fn!.op.filtrationFraction);
         out.effluent_rate_mL_h = flowing(() => fn!.op.effluent_mL_h);
-        out.predilution_rate_mL_h = flowing(() => fn!.op.predilution_mL_min * 60);
-        out.postdilution_rate_mL_h = flowing(() => fn!.op.postdilution_mL_min * 60);
+        out.predilution_rate_mL_h = flowing(() => perHour(fn!.op.predilution_mL_min));
+        out.postdilution_rate_mL_h = flowing(() => perHour(fn!.op.postdilution_mL_min));
         out.kuf_mL_h_mmHg = membrane(() => effectiveUltrafiltrationCoefficient(f!.ultrafiltrationCoefficient, fn!.clottedFraction, fn!.cakeResistance));
         out.filter_clotted_pct = membrane(() => 100 * fn!.clottedFraction);
         out.filter_age_h = membrane(() => fn!.age_h);
         out.sieving_il6 = membrane(() => sievingCoefficient(f!.sieving.il6.clean, f!.sieving.il6.fouled, fn!.coverage));
         out.sieving_albumin = membrane(() => sievingCoefficient(f!.sieving.albumin.clean, f!.sieving.albumin.fouled, fn!.coverage));
-        out.il6_clearance_mL_min = flowing(
-          () =>
-            (convectiveClearance_mL_h(fn!, f!.sieving.il6, 'plasma') +
-              adsorptiveClearance_mL_h(fn!, f!.adsorption.il6InitialClearance, f!.adsorption.timeConstant)) /
-            60,
+        out.il6_clearance_mL_min = flowing(() =>
+          perMinute(
+            mL_h(
+              convectiveClearance_mL_h(fn!, f!.sieving.il6, 'plasma') +
+                adsorptiveClearance_mL_h(fn!, mL_min(f!.adsorption.il6InitialClearance), f!.adsorption.timeConstant),
+            ),
+          ),
         );
         const elapsed = Math.max(t, 1e-12);
         out.delivered_dose_mL_kg_h = f ? (t > 0 ? now.y[effluent] / m.weight_kg / elapsed : fn ? fn.op.effluent_mL_h / m.weight_kg : 0) : NaN;

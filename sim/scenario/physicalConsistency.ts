@@ -6,6 +6,7 @@
  */
 import { cannulaInnerDiameter_mm } from '../circuit/tube.js';
 import { co2CalibrationFromPublishedPair } from '../patient/gasExchange/gasExchange.js';
+import { mL_min, perHour } from '../quantities.js';
 import type { ScenarioIssue } from './errors.js';
 import type { Scenario } from './resolve.js';
 
@@ -59,7 +60,7 @@ export function physicalConsistencyIssues(s: Scenario): ScenarioIssue[] {
   }
   // Clearance cannot exceed the blood flow through the organs that clear: the whole cardiac output at most.
   const clearance_mL_h = (k.saturableKm > 0 ? k.saturableVmax / k.saturableKm : 0) + k.linearClearance;
-  const cardiacOutput_mL_h = 60 * s.patient.cardiacOutput;
+  const cardiacOutput_mL_h = perHour(mL_min(s.patient.cardiacOutput));
   if (clearance_mL_h > cardiacOutput_mL_h) {
     issues.push({
       path: 'kinetics.heparin.saturableKm',

@@ -3,6 +3,7 @@
  *   produced = G (muscle, reduced in sepsis)     eliminated = CL_renal·C
  * A small solute: the filter clears it with SC 1 from whole-blood water (registry.ts).
  */
+import { mL_min, perHour } from '../../quantities.js';
 import type { SoluteDefinition } from './solute.js';
 
 export const creatinine: SoluteDefinition = {
@@ -22,7 +23,7 @@ export const creatinine: SoluteDefinition = {
       fluxes(_now, c, out) {
         const k = m.current.kinetics.creatinine;
         out.produced = k.production;
-        out.eliminated = k.renalClearance * 60 * c;
+        out.eliminated = perHour(mL_min(k.renalClearance)) * c;
         out.exchange = 0;
       },
     };

@@ -10,6 +10,7 @@ import { MAX_SOLUTES, massBalance } from '../../model/now.js';
 import type { ModelDefinition, StateDeclaration } from '../../model/part.js';
 import { scaleBy } from '../../model/part.js';
 import { adsorptiveClearance_mL_h, convectiveClearance_mL_h } from '../../filter/filterNow.js';
+import { mL_min } from '../../quantities.js';
 import { SOLUTE, SOLUTES } from './registry.js';
 import { soluteStateNames, type KineticFluxes, type SoluteDefinition } from './solute.js';
 
@@ -85,7 +86,7 @@ export const solutesModel: ModelDefinition = {
           const r = rows[i];
           r.fluxes(now, r.c, flux);
           const removed = fn && r.sieving ? convectiveClearance_mL_h(fn, r.sieving, r.wholeBlood ? 'wholeBlood' : 'plasma') * r.c : 0;
-          const adsorbed = fn && adsorption && r.adsorption ? adsorptiveClearance_mL_h(fn, adsorption[r.adsorption], adsorption.timeConstant) * r.c : 0;
+          const adsorbed = fn && adsorption && r.adsorption ? adsorptiveClearance_mL_h(fn, mL_min(adsorption[r.adsorption]), adsorption.timeConstant) * r.c : 0;
           dy[r.central] = flux.produced - flux.eliminated - removed - adsorbed - flux.exchange;
           if (r.peripheral >= 0) dy[r.peripheral] = flux.exchange;
           dy[r.produced] = flux.produced;

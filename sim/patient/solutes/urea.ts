@@ -8,6 +8,7 @@
  * Its concentration is reported as urea, mg/dL (BUN = urea × 28/60).
  */
 import { q, type SpecTree } from '../../parameters.js';
+import { mL_min, perHour } from '../../quantities.js';
 import type { SoluteDefinition } from './solute.js';
 
 /** Grams of urea made per gram of protein catabolised: (1/6.25 g N per g protein) / (28/60 g N per g urea). */
@@ -60,7 +61,7 @@ export const urea: SoluteDefinition = {
       fluxes(_now, c, out) {
         const k = m.current.kinetics.urea;
         out.produced = 1000 * UREA_PER_PROTEIN * k.proteinCatabolicRate;
-        out.eliminated = k.renalClearance * 60 * c;
+        out.eliminated = perHour(mL_min(k.renalClearance)) * c;
         out.exchange = 0;
       },
     };
