@@ -3,7 +3,7 @@
  * the filter's part and read by the solutes (clearances), the circuit (the limb's flows and pressures), the fluid
  * balance (effluent and replacement) and the filter-change rule (TMP).
  */
-import { filterOperatingPoint, filterPrescription, type FilterOperatingPoint } from './operatingPoint.js';
+import { filterOperatingPoint, filterPrescription, type FilterOperatingPoint, type FilterPrescription } from './operatingPoint.js';
 import { adsorptiveClearance_mL_min, sievingCoefficient } from './membrane.js';
 import { effectiveUltrafiltrationCoefficient, transmembranePressure_mmHg } from './transmembranePressure.js';
 import { g_L, mL_h, perHour, type Flow, type Pressure } from '../quantities.js';
@@ -25,18 +25,31 @@ export interface FilterSlots {
   clottedFraction: number;
 }
 
-/** The filter's state now, or null when it is not filtering (absent, being changed, limb clamped, blood pump stopped). */
-export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: BloodState, at: FilterSlots): FilterNow | null {
+/** Objects a run's filter fills in place at every evaluation, so the right-hand side allocates nothing. */
+export interface FilterScratch {
+  readonly now: FilterNow;
+  readonly prescription: Partial<FilterPrescription>;
+}
+
+export function filterScratch(): FilterScratch {
+  return { now: { op: {} as FilterOperatingPoint, age_h: NaN, coverage: NaN, cakeResistance: NaN, clottedFraction: NaN }, prescription: {} };
+}
+
+/**
+ * The filter's state now, or null when it is not filtering (absent, being changed, limb clamped, blood pump stopped).
+ * With `scratch` the result is its object, rewritten at each call: read it before the next evaluation.
+ */
+export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: BloodState, at: FilterSlots, scratch = filterScratch()): FilterNow | null {
   const f = m.current.filter;
   const rx = m.current.prescription;
   if (!f || m.filter.status !== 'running' || rx.filterBloodFlow <= 0 || m.current.circuit?.clamps.filterLimb) return null;
-  return {
-    op: filterOperatingPoint(filterPrescription(rx, m.weight_kg), blood.hematocrit, g_L(blood.totalProtein_g_L)),
-    age_h: t_h - m.filter.installedAt_h,
-    coverage: y[at.coverage],
-    cakeResistance: y[at.cakeResistance],
-    clottedFraction: y[at.clottedFraction],
-  };
+  const fn = scratch.now;
+  filterOperatingPoint(filterPrescription(rx, m.weight_kg, scratch.prescription), blood.hematocrit, g_L(blood.totalProtein_g_L), fn.op);
+  fn.age_h = t_h - m.filter.installedAt_h;
+  fn.coverage = y[at.coverage];
+  fn.cakeResistance = y[at.cakeResistance];
+  fn.clottedFraction = y[at.clottedFraction];
+  return fn;
 }
 
 /**

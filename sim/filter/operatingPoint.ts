@@ -48,16 +48,22 @@ export class FilterOperatingError extends Error {}
 export function filterPrescription(
   rx: { effluentDose: number; netUltrafiltration: number; predilutionFraction: number; filterBloodFlow: number },
   weight_kg: number,
+  out: Partial<FilterPrescription> = {},
 ): FilterPrescription {
-  return {
-    effluent_mL_h: mL_h(rx.effluentDose * weight_kg),
-    netUltrafiltration_mL_h: mL_h(rx.netUltrafiltration),
-    predilutionFraction: rx.predilutionFraction,
-    bloodFlow_mL_min: mL_min(rx.filterBloodFlow),
-  };
+  out.effluent_mL_h = mL_h(rx.effluentDose * weight_kg);
+  out.netUltrafiltration_mL_h = mL_h(rx.netUltrafiltration);
+  out.predilutionFraction = rx.predilutionFraction;
+  out.bloodFlow_mL_min = mL_min(rx.filterBloodFlow);
+  return out as FilterPrescription;
 }
 
-export function filterOperatingPoint(p: FilterPrescription, hematocrit: number, plasmaProtein_g_L: Concentration<'g/L'>): FilterOperatingPoint {
+/** The operating point; `out`, when given, is filled instead of a new object (the right-hand side allocates nothing). */
+export function filterOperatingPoint(
+  p: FilterPrescription,
+  hematocrit: number,
+  plasmaProtein_g_L: Concentration<'g/L'>,
+  out: Partial<FilterOperatingPoint> = {},
+): FilterOperatingPoint {
   const qb = p.bloodFlow_mL_min;
   const quf = perMinute(p.effluent_mL_h);
   const qrep = quf - perMinute(p.netUltrafiltration_mL_h);
@@ -75,20 +81,19 @@ export function filterOperatingPoint(p: FilterPrescription, hematocrit: number, 
   const hctOut = (hematocrit * qb) / (qb + qpre - quf);
   const proteinIn = (plasmaProtein_g_L * qp) / plasmaIn;
   const proteinOut = (plasmaProtein_g_L * qp) / plasmaOut;
-  return {
-    bloodFlow_mL_min: qb,
-    plasmaFlow_mL_min: mL_min(qp),
-    ultrafiltrate_mL_min: quf,
-    effluent_mL_h: p.effluent_mL_h,
-    predilution_mL_min: mL_min(qpre),
-    postdilution_mL_min: mL_min(qpost),
-    filtrationFraction: quf / plasmaIn,
-    dilutionFactor: qp / plasmaIn,
-    hematocritIn: hctIn,
-    hematocritOut: hctOut,
-    meanFiberFlow_mL_min: mL_min(qb + qpre - quf / 2),
-    meanHematocrit: 0.5 * (hctIn + hctOut),
-    membraneProtein_g_L: g_L(0.5 * (proteinIn + proteinOut)),
-    limbReturn_mL_min: mL_min(qb + qpre - quf + qpost),
-  };
+  out.bloodFlow_mL_min = qb;
+  out.plasmaFlow_mL_min = mL_min(qp);
+  out.ultrafiltrate_mL_min = quf;
+  out.effluent_mL_h = p.effluent_mL_h;
+  out.predilution_mL_min = mL_min(qpre);
+  out.postdilution_mL_min = mL_min(qpost);
+  out.filtrationFraction = quf / plasmaIn;
+  out.dilutionFactor = qp / plasmaIn;
+  out.hematocritIn = hctIn;
+  out.hematocritOut = hctOut;
+  out.meanFiberFlow_mL_min = mL_min(qb + qpre - quf / 2);
+  out.meanHematocrit = 0.5 * (hctIn + hctOut);
+  out.membraneProtein_g_L = g_L(0.5 * (proteinIn + proteinOut));
+  out.limbReturn_mL_min = mL_min(qb + qpre - quf + qpost);
+  return out as FilterOperatingPoint;
 }

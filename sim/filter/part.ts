@@ -6,7 +6,7 @@
  */
 import { fixedScale, type ModelDefinition } from '../model/part.js';
 import { cakeGrowthRate_per_h, clottingHazard_per_h, proteinLayerRate_per_h, sievingCoefficient } from './membrane.js';
-import { adsorptiveClearance_mL_h, convectiveClearance_mL_h, filterNow, type FilterSlots } from './filterNow.js';
+import { adsorptiveClearance_mL_h, convectiveClearance_mL_h, filterNow, filterScratch, type FilterSlots } from './filterNow.js';
 import { effectiveUltrafiltrationCoefficient } from './transmembranePressure.js';
 import { filterEvents } from './filterEvents.js';
 import { mL_h, mL_min, perHour, perMinute } from '../quantities.js';
@@ -35,10 +35,11 @@ export const filterModel: ModelDefinition = {
   create(m, slot) {
     const at: FilterSlots = { coverage: slot('proteinLayerCoverage'), cakeResistance: slot('cakeResistance'), clottedFraction: slot('clottedFraction') };
     const effluent = slot('effluent_mL');
+    const scratch = filterScratch();
     return {
       ...filterEvents(m, at),
       derive(now) {
-        now.filter = filterNow(m, now.t_h, now.y, now.blood, at);
+        now.filter = filterNow(m, now.t_h, now.y, now.blood, at, scratch);
       },
       derivatives(now, dy) {
         const fn = now.filter;
