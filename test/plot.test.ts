@@ -5,24 +5,14 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../sim/cli.js';
+import { describe, expect, it } from 'vitest';
+import { sim, stderr } from './helpers/cliInProcess.js';
 import { headerLine, resultRow } from '../sim/sweep/resultsCsv.js';
 import { METRIC_COLUMNS, type RunMetrics } from '../sim/sweep/runMetrics.js';
 import type { VaryAxis } from '../sim/sweep/varySpec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-plot-'));
 const path = (name: string) => join(dir, name);
-afterEach(() => vi.restoreAllMocks());
-const stderr = () =>
-  vi
-    .mocked(process.stderr.write)
-    .mock.calls.map((c) => String(c[0]))
-    .join('');
-async function sim(args: string[]): Promise<number> {
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return main(args);
-}
 
 const AXES: VaryAxis[] = [
   { path: 'prescription.effluentDose', unit: 'mL/kg/h', from: 30, to: 60, step: 10 },

@@ -6,24 +6,14 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../sim/cli.js';
+import { describe, expect, it, vi } from 'vitest';
+import { sim, stderr } from './helpers/cliInProcess.js';
 import { morrisDesign, morrisIndices } from '../sim/sensitivity/morris.js';
 import { saltelliDesign, sobolIndices } from '../sim/sensitivity/sobol.js';
 import { defaultUncertainParameters } from '../sim/sensitivity/uncertainParameters.js';
 import type { SensitivityReport } from '../sim/sensitivity/sensitivity.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-sensitivity-'));
-afterEach(() => vi.restoreAllMocks());
-const stderr = () =>
-  vi
-    .mocked(process.stderr.write)
-    .mock.calls.map((c) => String(c[0]))
-    .join('');
-async function sim(args: string[]): Promise<number> {
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return main(args);
-}
 
 describe('Morris elementary effects', () => {
   it('the design: r trajectories of k + 1 points on the p-level grid, each step moving one factor by ±Δ', () => {

@@ -6,8 +6,9 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../sim/cli.js';
+import { sim, stderr } from './helpers/cliInProcess.js';
 import { lhsRuns } from '../sim/sweep/runList.js';
 import { parseVarySpecs } from '../sim/sweep/varySpec.js';
 
@@ -22,17 +23,7 @@ const GRID = [
   '24',
   '--quiet',
 ];
-const stderr = () =>
-  vi
-    .mocked(process.stderr.write)
-    .mock.calls.map((c) => String(c[0]))
-    .join('');
-afterEach(() => vi.restoreAllMocks());
 
-async function sim(args: string[]): Promise<number> {
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return main(args);
-}
 const out = (name: string) => join(dir, name);
 const read = (file: string) => readFileSync(file, 'utf8');
 

@@ -7,8 +7,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../sim/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sim, stderr } from './helpers/cliInProcess.js';
 import { parseResultsCsv } from '../sim/plot/resultsTable.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-sweep-identity-'));
@@ -17,17 +17,6 @@ const VARY = 'prescription.effluentDose=30 mL/kg/h..50 mL/kg/h';
 const SWEEP = ['--design', 'lhs', '--samples', '4', '--seed', '3', '--vary', VARY, '--hours', '0.5'];
 const out = (name: string) => join(dir, name);
 const read = (file: string) => readFileSync(file, 'utf8');
-const stderr = () =>
-  vi
-    .mocked(process.stderr.write)
-    .mock.calls.map((c) => String(c[0]))
-    .join('');
-afterEach(() => vi.restoreAllMocks());
-
-async function sim(args: string[]): Promise<number> {
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return main(args);
-}
 
 let base: string;
 // One 4-run sweep of 0.5 h on one worker: measured 9.5 s on a 2-core machine shared with four other jobs

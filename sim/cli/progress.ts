@@ -35,3 +35,13 @@ export function progressBar(label: string, unit: string, total = 0, enabled = pr
     },
   };
 }
+
+/** Runs a long task with a progress bar that its progress callback moves, and stops the bar whatever happens. */
+export async function withProgress<T>(label: string, unit: string, task: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const bar = progressBar(label, unit);
+  try {
+    return await task((done, total) => bar.update(done, total));
+  } finally {
+    bar.stop();
+  }
+}

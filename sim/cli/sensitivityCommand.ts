@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { readInputFile } from '../scenario/loadFile.js';
-import { progressBar } from './progress.js';
+import { withProgress } from './progress.js';
 import { wholeNumber } from './wholeNumber.js';
 import { loadScenarioText, parseJsonText } from '../scenario/load.js';
 import { parseHours } from './runCommand.js';
@@ -61,24 +61,9 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
       { path: '--samples', message: `${runs} runs for ${parameters.length} parameters; at most ${MAX_RUNS}: take fewer samples or fewer --parameters` },
     ]);
 
-  const bar = progressBar('evaluating', 'runs');
-  let report;
-  try {
-    report = await runSensitivity({
-      base: { text, source: file, hours },
-      hours,
-      method: opts.method,
-      parameters,
-      outcomes,
-      samples,
-      levels,
-      seed,
-      workers,
-      onProgress: (done, total) => bar.update(done, total),
-    });
-  } finally {
-    bar.stop();
-  }
+  const report = await withProgress('evaluating', 'runs', (onProgress) =>
+    runSensitivity({ base: { text, source: file, hours }, hours, method: opts.method, parameters, outcomes, samples, levels, seed, workers, onProgress }),
+  );
   const body = opts.format === 'json' ? sensitivityJson(report) : opts.format === 'csv' ? sensitivityCsv(report) : sensitivityTable(report);
   if (opts.out) writeOutputFile(opts.out, body, opts.overwrite);
   else process.stdout.write(body);

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { ScenarioError } from '../scenario/errors.js';
 import { loadScenarioText } from '../scenario/load.js';
 import { readInputFile } from '../scenario/loadFile.js';
-import { progressBar } from './progress.js';
+import { withProgress } from './progress.js';
 import { wholeNumber } from './wholeNumber.js';
 import { parseHours } from './runCommand.js';
 import { MAX_RUNS, type Design } from '../sweep/runList.js';
@@ -46,10 +46,8 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const text = readInputFile(file, 'scenario file');
   const scenario = loadScenarioText(text, file);
-  const bar = progressBar('sweeping', 'runs');
-  let r;
-  try {
-    r = await runSweep({
+  const r = await withProgress('sweeping', 'runs', (onProgress) =>
+    runSweep({
       base: { text, source: file, hours },
       axes,
       design: d,
@@ -59,11 +57,9 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
       workers,
       out: opts.out,
       overwrite: opts.overwrite,
-      onProgress: (done, total) => bar.update(done, total),
-    });
-  } finally {
-    bar.stop();
-  }
+      onProgress,
+    }),
+  );
   if (!opts.quiet) {
     const part = shard ? ` (shard ${shard.index}/${shard.count}: ${r.inShard} of them)` : '';
     const resumed = r.alreadyDone ? `; ${r.alreadyDone} already in the file, skipped` : '';

@@ -6,7 +6,7 @@
  * The filter removes it by convection (sieving 0.2 clean, 0.01 fouled).
  */
 import type { SoluteDefinition } from './solute.js';
-import { plasmaVolume, startingPlasma_mL } from './volumes.js';
+import { initialPlasma_mL, plasmaVolume, startingPlasma_mL } from './volumes.js';
 
 export const albumin: SoluteDefinition = {
   name: 'albumin',
@@ -25,7 +25,7 @@ export const albumin: SoluteDefinition = {
     return {
       centralVolume_mL: plasmaVolume,
       initial(y) {
-        const a0 = (m.scenario.patient.baseline.albumin * (m.intravascular0_mL - m.redCellVolume_mL)) / 1000;
+        const a0 = (m.scenario.patient.baseline.albumin * initialPlasma_mL(m)) / 1000;
         y[intravascular] = a0;
         y[extravascular] = (a0 * (1 - k.intravascularFraction)) / k.intravascularFraction;
       },

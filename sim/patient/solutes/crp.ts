@@ -7,7 +7,7 @@
  * (SC ~0 for the pentamer); its fall under filtration comes from less IL-6, hence less synthesis.
  */
 import type { SoluteDefinition } from './solute.js';
-import { plasmaVolume, startingPlasma_mL } from './volumes.js';
+import { initialPlasma_mL, plasmaVolume, startingPlasma_mL } from './volumes.js';
 
 export function crpSynthesis(maxSynthesis: number, il6HalfEffect_pg_mL: number, hill: number, laggedIl6_pg_mL: number): number {
   const l = Math.max(laggedIl6_pg_mL, 0) ** hill;
@@ -44,7 +44,7 @@ export const crp: SoluteDefinition = {
     return {
       centralVolume_mL: plasmaVolume,
       initial(y) {
-        y[amount] = (p.baseline.crp * (m.intravascular0_mL - m.redCellVolume_mL)) / 1000;
+        y[amount] = (p.baseline.crp * initialPlasma_mL(m)) / 1000;
         y[signal1] = p.baseline.il6;
         y[signal2] = p.baseline.il6;
       },

@@ -5,7 +5,7 @@
  * The generated part (part.ts) adds the filter's convective and adsorptive removal (registry.ts).
  */
 import type { SoluteDefinition } from './solute.js';
-import { plasmaVolume } from './volumes.js';
+import { initialPlasma_mL, interCompartmentExchange, plasmaVolume } from './volumes.js';
 
 export const il6: SoluteDefinition = {
   name: 'il6',
@@ -23,14 +23,14 @@ export const il6: SoluteDefinition = {
     return {
       centralVolume_mL: plasmaVolume,
       initial(y) {
-        y[central] = c0 * (m.intravascular0_mL - m.redCellVolume_mL);
+        y[central] = c0 * initialPlasma_mL(m);
         y[peripheral] = c0 * k.peripheralVolume;
       },
       fluxes(now, c, out) {
         const kc = m.current.kinetics.il6;
         out.produced = production0 * now.sepsisDrive;
         out.eliminated = kc.endogenousClearance * c;
-        out.exchange = kc.interCompartmentClearance * (c - now.y[peripheral] / kc.peripheralVolume);
+        out.exchange = interCompartmentExchange(kc.interCompartmentClearance, c, now.y[peripheral], kc.peripheralVolume);
       },
     };
   },

@@ -8,7 +8,7 @@
 import { fixedScale } from '../../model/part.js';
 import { sepsisDrive } from '../inflammation/sepsisDrive.js';
 import type { SoluteDefinition } from './solute.js';
-import { plasmaVolume, startingPlasma_mL } from './volumes.js';
+import { initialPlasma_mL, interCompartmentExchange, plasmaVolume, startingPlasma_mL } from './volumes.js';
 
 export const pct: SoluteDefinition = {
   name: 'pct',
@@ -29,7 +29,7 @@ export const pct: SoluteDefinition = {
     return {
       centralVolume_mL: plasmaVolume,
       initial(y) {
-        y[central] = c0 * (m.intravascular0_mL - m.redCellVolume_mL);
+        y[central] = c0 * initialPlasma_mL(m);
         y[peripheral] = c0 * k.peripheralVolume;
         y[lag] = 1;
       },
@@ -37,7 +37,7 @@ export const pct: SoluteDefinition = {
         const kc = m.current.kinetics.pct;
         out.produced = production0 * now.y[lag];
         out.eliminated = clearance * c;
-        out.exchange = kc.interCompartmentClearance * (c - now.y[peripheral] / kc.peripheralVolume);
+        out.exchange = interCompartmentExchange(kc.interCompartmentClearance, c, now.y[peripheral], kc.peripheralVolume);
       },
       extraDerivatives(now, dy) {
         const kc = m.current.kinetics.pct;

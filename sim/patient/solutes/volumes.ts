@@ -10,3 +10,13 @@ export function startingPlasma_mL(m: Model): number {
   const p = m.scenario.patient;
   return p.intravascularVolume * (1 - p.hematocrit);
 }
+
+/** Plasma volume in the starting state: blood volume less the red cells (what concentrations divide by at t = 0). */
+export function initialPlasma_mL(m: Model): number {
+  return m.intravascular0_mL - m.redCellVolume_mL;
+}
+
+/** Exchange between plasma and a peripheral compartment, CL_ic·(C_c − C_p), amount per hour (C_p = A_p / V_p). */
+export function interCompartmentExchange(clearance_mL_h: number, central: number, peripheralAmount: number, peripheralVolume_mL: number): number {
+  return clearance_mL_h * (central - peripheralAmount / peripheralVolume_mL);
+}
