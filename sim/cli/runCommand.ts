@@ -4,8 +4,8 @@ import { loadScenarioFile } from '../scenario/loadFile.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
-import { resultToCsv, resultToJson } from '../output/formats.js';
-import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
+import { writeResultCsv, writeResultJson } from '../output/formats.js';
+import { refuseExisting, STDOUT, writeStreaming } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
 
 export interface RunOptions {
@@ -41,9 +41,12 @@ export function runCommand(file: string, opts: RunOptions): void {
   } finally {
     progress.stop();
   }
-  const text = opts.format === 'csv' ? resultToCsv(result) : resultToJson(result);
+  const write = opts.format === 'csv' ? writeResultCsv : writeResultJson;
+  // written as it is produced (a 30-day run at 1-min output is ~100 MB of text), to a partial file renamed at the end
+  const out = opts.out ?? STDOUT;
+  refuseExisting(out, opts.overwrite); // again: the file may have appeared during the run
+  writeStreaming(out, (sink) => write(result, sink));
   if (opts.out) {
-    writeOutputFile(opts.out, text, opts.overwrite);
     if (!opts.quiet) {
       const s = result.summary;
       const parts = [
@@ -55,7 +58,5 @@ export function runCommand(file: string, opts: RunOptions): void {
       ];
       process.stderr.write(parts.join('; ') + '\n');
     }
-  } else {
-    process.stdout.write(text);
   }
 }
