@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SERIES_NAMES } from '../sim/engine/observe.js';
 import type { RunResult } from '../sim/engine/simulate.js';
-import { resultToCsv, resultToJson, seriesUnits, writeResultCsv, writeResultJson, type TextSink } from '../sim/output/formats.js';
-import { OutputError, writeStreaming } from '../sim/output/writeOutput.js';
+import { resultCsvPieces, resultJsonPieces, resultToCsv, resultToJson, seriesUnits } from '../sim/output/formats.js';
+import { OutputError, writeOutput, writeStreaming } from '../sim/output/writeOutput.js';
 import { DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
 
 /** The JSON text as it was built before streaming (c542753): the whole document through one JSON.stringify. */
@@ -64,28 +64,30 @@ describe('streamed JSON and CSV', () => {
   });
   it('the JSON and CSV are written in pieces of at most a block of samples, none holding a whole series', () => {
     const r = run(DEFAULT_ECMO, { duration: '240 h', outputInterval: '5 min' }); // 2,881 samples: three blocks
-    for (const write of [writeResultJson, writeResultCsv]) {
-      const pieces: string[] = [];
-      write(r, { write: (t) => void pieces.push(t) });
-      expect(pieces.length).toBeGreaterThan(write === writeResultJson ? SERIES_NAMES.length * 3 : 2_881 / 64);
-      expect(Math.max(...pieces.map((p) => p.length)), write.name).toBeLessThan(64 * 1024);
+    for (const produce of [resultJsonPieces, resultCsvPieces]) {
+      const pieces = [...produce(r)];
+      expect(pieces.length).toBeGreaterThan(produce === resultJsonPieces ? SERIES_NAMES.length * 3 : 2_881 / 64);
+      expect(Math.max(...pieces.map((p) => p.length)), produce.name).toBeLessThan(64 * 1024);
     }
   });
 });
 
 describe('writeStreaming', () => {
-  const produce = (sink: TextSink) => {
-    for (let i = 0; i < 50_000; i++) sink.write(`${i}\n`);
-  };
+  function* produce(): Generator<string> {
+    for (let i = 0; i < 50_000; i++) yield `${i}\n`;
+  }
   const expected = Array.from({ length: 50_000 }, (_, i) => `${i}\n`).join('');
   it('writes the pieces, in chunks, to a partial file renamed into place at the end', () => {
     const file = join(dir, 'out.txt');
     let partials: string[] = [];
-    writeStreaming(file, (sink) => {
-      produce(sink);
-      partials = readdirSync(dir).filter((n) => n.startsWith('out.txt.partial-'));
-      expect(existsSync(file)).toBe(false);
-    });
+    writeStreaming(
+      file,
+      (function* () {
+        yield* produce();
+        partials = readdirSync(dir).filter((n) => n.startsWith('out.txt.partial-'));
+        expect(existsSync(file)).toBe(false);
+      })(),
+    );
     expect(partials).toHaveLength(1);
     expect(readFileSync(file, 'utf8')).toBe(expected);
     expect(readdirSync(dir).filter((n) => n.includes('.partial-'))).toEqual([]);
@@ -94,27 +96,70 @@ describe('writeStreaming', () => {
     const file = join(dir, 'failed.txt');
     const bug = new Error('bug in the producer');
     expect(() =>
-      writeStreaming(file, (sink) => {
-        produce(sink);
-        throw bug;
-      }),
+      writeStreaming(
+        file,
+        (function* () {
+          yield* produce();
+          throw bug;
+        })(),
+      ),
     ).toThrow(bug);
     expect(readdirSync(dir).filter((n) => n.startsWith('failed.txt'))).toEqual([]);
   });
   it('a file that cannot be written is an OutputError naming --out', () => {
     const blocker = join(dir, 'blocker');
     writeFileSync(blocker, '');
-    expect(() => writeStreaming(join(blocker, 'x.json'), produce)).toThrow(OutputError);
-    expect(() => writeStreaming(join(blocker, 'x.json'), produce)).toThrow(/^--out: cannot write/);
+    expect(() => writeStreaming(join(blocker, 'x.json'), produce())).toThrow(OutputError);
+    expect(() => writeStreaming(join(blocker, 'x.json'), produce())).toThrow(/^--out: cannot write/);
   });
-  it('"-" writes to standard output, the same text', () => {
+  it('"-" writes to standard output, the same text', async () => {
     const chunks: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
       chunks.push(String(c));
       return true;
     });
-    writeStreaming('-', produce);
+    writeStreaming('-', produce());
+    expect(chunks.join('')).toBe(expected);
+    chunks.length = 0;
+    await writeOutput('-', produce());
     expect(chunks.join('')).toBe(expected);
     expect(chunks.length).toBeGreaterThan(1);
+  });
+  it('standard output that cannot take more pauses the writing until it drains', async () => {
+    const chunks: string[] = [];
+    let waiting = 0;
+    vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+      chunks.push(String(c));
+      waiting++;
+      setImmediate(() => {
+        waiting--;
+        process.stdout.emit('drain');
+      });
+      return false;
+    });
+    let most = 0;
+    await writeOutput(
+      '-',
+      (function* () {
+        for (const piece of produce()) {
+          most = Math.max(most, waiting);
+          yield piece;
+        }
+      })(),
+    );
+    expect(chunks.join('')).toBe(expected);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(most).toBe(0); // nothing produced while a chunk waits for the reader
+    await new Promise((done) => setImmediate(done)); // the last chunk's drain, before the next test
+  });
+  it('a reader that goes away (EPIPE) ends the writing quietly (last: standard output stays closed)', async () => {
+    const chunks: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+      chunks.push(String(c));
+      setImmediate(() => process.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })));
+      return false;
+    });
+    await writeOutput('-', produce());
+    expect(chunks).toHaveLength(1);
   });
 });

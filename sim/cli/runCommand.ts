@@ -4,8 +4,8 @@ import { loadScenarioFile } from '../scenario/loadFile.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
-import { writeResultCsv, writeResultJson } from '../output/formats.js';
-import { refuseExisting, STDOUT, writeStreaming } from '../output/writeOutput.js';
+import { resultCsvPieces, resultJsonPieces } from '../output/formats.js';
+import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
 
 export interface RunOptions {
@@ -27,7 +27,7 @@ export function parseHours(text: string): number {
   return h;
 }
 
-export function runCommand(file: string, opts: RunOptions): void {
+export async function runCommand(file: string, opts: RunOptions): Promise<void> {
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
   if (opts.out) refuseExisting(opts.out, opts.overwrite); // before the run, not after it
   const scenario = loadScenarioFile(file, opts.set.map(parseOverride));
@@ -41,11 +41,10 @@ export function runCommand(file: string, opts: RunOptions): void {
   } finally {
     progress.stop();
   }
-  const write = opts.format === 'csv' ? writeResultCsv : writeResultJson;
   // written as it is produced (a 30-day run at 1-min output is ~100 MB of text), to a partial file renamed at the end
   const out = opts.out ?? STDOUT;
   refuseExisting(out, opts.overwrite); // again: the file may have appeared during the run
-  writeStreaming(out, (sink) => write(result, sink));
+  await writeOutput(out, opts.format === 'csv' ? resultCsvPieces(result) : resultJsonPieces(result));
   if (opts.out) {
     if (!opts.quiet) {
       const s = result.summary;

@@ -1,19 +1,15 @@
 /**
  * Run results as JSON and CSV. Missing values (NaN) become null in JSON and empty cells in CSV.
  *
- * A run's document is written piece by piece to a sink (writeResultJson, writeResultCsv): the series, which are
- * nearly all of a long run's output (30 days at 1 min: 43,201 samples × 57 series), one number at a time, the rest
- * (scenario, events, summary) each as one small JSON.stringify. The text is the same, byte for byte, as
- * `JSON.stringify(doc, nullForNaN, 2)` of the whole document with the series as plain arrays (test/outputStream.test.ts),
- * but never held in memory whole: a 30-day run at 1-min output peaked at 555 MB building it.
+ * A run's document is produced piece by piece (resultJsonPieces, resultCsvPieces) and written as it comes
+ * (output/writeOutput.ts): the series, nearly all of a long run's output (30 days at 1 min: 43,201 samples × 57
+ * series), a block of samples at a time, the rest (scenario, events, summary) each as one small JSON.stringify. The
+ * text is the same, byte for byte, as `JSON.stringify(doc, nullForNaN, 2)` of the whole document with the series as
+ * plain arrays (test/outputStream.test.ts), but never held in memory whole: building it peaked at 380–555 MB for a
+ * 30-day run at 1-min output (npm run bench:output).
  */
 import type { RunResult, SeriesValues } from '../engine/simulate.js';
 import { SERIES, SERIES_NAMES } from '../engine/observe.js';
-
-/** Where a document's text goes, in order, a piece at a time. */
-export interface TextSink {
-  write(text: string): void;
-}
 
 export function seriesUnits(): Record<string, string> {
   return Object.fromEntries(SERIES_NAMES.map((n) => [n, SERIES[n][0]]));
@@ -43,35 +39,35 @@ const BLOCK = 1024;
 const JSON_ITEM = ',\n      '; // an array's element separator two levels deep (document → series → array)
 
 /** One series as a JSON array nested two levels deep, as JSON.stringify indents it. */
-function writeSeriesJson(values: ArrayLike<number>, sink: TextSink): void {
+function* seriesJson(values: ArrayLike<number>): Generator<string> {
   const n = values.length;
-  if (n === 0) return sink.write('[]');
-  sink.write('[\n      ');
+  if (n === 0) return yield '[]';
+  yield '[\n      ';
   const block: number[] = [];
   for (let start = 0; start < n; start += BLOCK) {
     const end = Math.min(n, start + BLOCK);
     block.length = 0;
     for (let i = start; i < end; i++) block.push(values[i]);
     const compact = JSON.stringify(block); // "[a,b,c]": numbers and null only, so every comma separates elements
-    sink.write((start === 0 ? '' : JSON_ITEM) + compact.slice(1, -1).replaceAll(',', JSON_ITEM));
+    yield (start === 0 ? '' : JSON_ITEM) + compact.slice(1, -1).replaceAll(',', JSON_ITEM);
   }
-  sink.write('\n    ]');
+  yield '\n    ]';
 }
 
 /** The series object nested one level deep: each series streamed, in the recorder's order (SERIES_NAMES). */
-function writeSeriesObject(series: Record<string, SeriesValues | readonly number[]>, sink: TextSink): void {
+function* seriesObjectJson(series: Record<string, SeriesValues | readonly number[]>): Generator<string> {
   const names = Object.keys(series);
-  if (names.length === 0) return sink.write('{}');
-  sink.write('{');
-  names.forEach((name, k) => {
-    sink.write(`${k === 0 ? '' : ','}\n    ${JSON.stringify(name)}: `);
-    writeSeriesJson(series[name], sink);
-  });
-  sink.write('\n  }');
+  if (names.length === 0) return yield '{}';
+  yield '{';
+  for (const [k, name] of names.entries()) {
+    yield `${k === 0 ? '' : ','}\n    ${JSON.stringify(name)}: `;
+    yield* seriesJson(series[name]);
+  }
+  yield '\n  }';
 }
 
-/** The run's JSON document (scenario, units, series, events, summary, solver), written to `sink` piece by piece. */
-export function writeResultJson(r: RunResult, sink: TextSink): void {
+/** The run's JSON document (scenario, units, series, events, summary, solver), piece by piece. */
+export function* resultJsonPieces(r: RunResult): Generator<string> {
   const doc: [string, unknown][] = [
     ['scenario', r.scenario],
     ['units', seriesUnits()],
@@ -81,16 +77,16 @@ export function writeResultJson(r: RunResult, sink: TextSink): void {
     ['solver', r.solver],
   ];
   let first = true;
-  sink.write('{');
+  yield '{';
   for (const [key, value] of doc) {
     const text = key === 'series' ? '' : nestedJson(value, 1);
     if (text === undefined) continue; // JSON.stringify leaves out a member whose value it cannot write
-    sink.write(`${first ? '' : ','}\n  ${JSON.stringify(key)}: `);
+    yield `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
     first = false;
-    if (key === 'series') writeSeriesObject(r.series, sink);
-    else sink.write(text);
+    if (key === 'series') yield* seriesObjectJson(r.series);
+    else yield text;
   }
-  sink.write('\n}\n');
+  yield '\n}\n';
 }
 
 /** Rows formatted per JSON.stringify call (see BLOCK). */
@@ -98,12 +94,12 @@ const CSV_BLOCK = 64;
 
 /**
  * The run's series as CSV (a header of series names, then one row per sample; a missing value is an empty cell),
- * written to `sink` a block of rows at a time. The cells are JSON.stringify's numbers (see BLOCK): the same digits
+ * a block of rows at a time. The cells are JSON.stringify's numbers (see BLOCK): the same digits
  * as String(), and null, which becomes the empty cell, where String() gives NaN or Infinity.
  */
-export function writeResultCsv(r: RunResult, sink: TextSink): void {
+export function* resultCsvPieces(r: RunResult): Generator<string> {
   const columns = SERIES_NAMES.map((s) => r.series[s]);
-  sink.write(SERIES_NAMES.join(',') + '\n');
+  yield SERIES_NAMES.join(',') + '\n';
   const n = r.series.time_h.length;
   const rows: number[][] = [];
   for (let start = 0; start < n; start += CSV_BLOCK) {
@@ -115,21 +111,15 @@ export function writeResultCsv(r: RunResult, sink: TextSink): void {
       for (const column of columns) row.push(column[i]);
     }
     // "[[a,b],[c,null]]": numbers and null only, so "],[" is always a row break and "null" always a missing value
-    sink.write(JSON.stringify(rows).slice(2, -2).replaceAll('],[', '\n').replaceAll('null', '') + '\n');
+    yield JSON.stringify(rows).slice(2, -2).replaceAll('],[', '\n').replaceAll('null', '') + '\n';
   }
 }
 
-/** A sink that keeps the text: for the small documents tests compare whole. */
-function collect(write: (sink: TextSink) => void): string {
-  const pieces: string[] = [];
-  write({ write: (text) => void pieces.push(text) });
-  return pieces.join('');
-}
-
+/** The whole text: for the small documents tests compare whole. */
 export function resultToJson(r: RunResult): string {
-  return collect((sink) => writeResultJson(r, sink));
+  return [...resultJsonPieces(r)].join('');
 }
 
 export function resultToCsv(r: RunResult): string {
-  return collect((sink) => writeResultCsv(r, sink));
+  return [...resultCsvPieces(r)].join('');
 }

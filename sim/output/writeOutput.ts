@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { TextSink } from './formats.js';
+import { once } from 'node:events';
 import { holdPartial, partialName, releasePartial, removeStalePartials } from './partialFiles.js';
 
 /** `--out -`: standard output, not a file named "-". */
@@ -28,7 +28,7 @@ export function writeOutputFile(path: string, text: string, overwrite: boolean):
 
 /** Writes `text` to a temporary file beside `path`, then renames it into place: a reader never sees half a file. */
 export function writeAtomically(path: string, text: string): void {
-  writeStreaming(path, (sink) => sink.write(text));
+  writeStreaming(path, [text]);
 }
 
 /** Bytes gathered before they are written. */
@@ -39,7 +39,7 @@ const CHUNK = 1 << 16;
  * no piece outlives its write (a string built up of the pieces would keep them all alive until written, and
  * Node's young generation grows to hold them: 40 MB more at the peak of a 30-day run at 1-min output).
  */
-class ChunkedSink implements TextSink {
+class ChunkedSink {
   private readonly buffer = Buffer.allocUnsafe(CHUNK);
   private used = 0;
   /** `out` must be done with the bytes when it returns: the buffer is reused. */
@@ -87,13 +87,13 @@ function removeQuietly(path: string): void {
 }
 
 /**
- * Writes the text `produce` gives its sink, piece by piece, to a temporary file beside `path`, renamed into place
- * once `produce` returns (`-`: to standard output as it comes). If anything fails, the temporary file is removed.
+ * Writes `pieces`, as they are produced, to a temporary file beside `path`, renamed into place once the last is
+ * written (`-`: to standard output as they come). If anything fails, the temporary file is removed.
  */
-export function writeStreaming(path: string, produce: (sink: TextSink) => void): void {
+export function writeStreaming(path: string, pieces: Iterable<string>): void {
   if (path === STDOUT) {
     const sink = new ChunkedSink((bytes) => void process.stdout.write(Buffer.from(bytes))); // a copy: stdout may keep it
-    produce(sink);
+    for (const piece of pieces) sink.write(piece);
     return sink.flush();
   }
   const tmp = partialName(path);
@@ -108,7 +108,7 @@ export function writeStreaming(path: string, produce: (sink: TextSink) => void):
       throw new WriteFailure((e as Error).message);
     }
     const sink = new ChunkedSink((bytes) => writeAll(fd!, bytes));
-    produce(sink);
+    for (const piece of pieces) sink.write(piece);
     sink.flush();
     try {
       closeSync(fd);
@@ -124,4 +124,43 @@ export function writeStreaming(path: string, produce: (sink: TextSink) => void):
   } finally {
     releasePartial(tmp);
   }
+}
+
+/** Set when standard output's reader has gone (EPIPE): nothing more is written to it. */
+let stdoutClosed = false;
+let stdoutFailure: Error | undefined;
+let watchingStdout = false;
+
+/** Installed once: an EPIPE on standard output (also one that arrives after the run, for queued text) is not an error. */
+function watchStdout(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') stdoutClosed = true;
+    else stdoutFailure = e;
+  });
+}
+
+/**
+ * As writeStreaming, but standard output waits for its reader: Node queues what a pipe cannot take at once (the
+ * whole text, behind a slow reader), so production pauses until stdout drains. A reader that stops (`| head`)
+ * ends the writing quietly.
+ */
+export async function writeOutput(path: string, pieces: Iterable<string>): Promise<void> {
+  if (path !== STDOUT) return writeStreaming(path, pieces);
+  watchStdout();
+  let full = false;
+  const sink = new ChunkedSink((bytes) => {
+    if (!stdoutClosed && !process.stdout.write(Buffer.from(bytes))) full = true; // a copy: stdout keeps what it queues
+  });
+  for (const piece of pieces) {
+    sink.write(piece);
+    if (full) {
+      full = false;
+      await once(process.stdout, 'drain').catch(() => undefined); // an error is seen by watchStdout's listener
+    }
+    if (stdoutFailure) throw stdoutFailure;
+    if (stdoutClosed) return;
+  }
+  sink.flush();
 }
