@@ -29,10 +29,22 @@ export interface RunResult {
 const NAMES: SeriesName[] = [...SERIES_NAMES];
 
 /**
+ * Copies an observation into sample `i` of the columns (column j is series NAMES[j]), one read by name per series.
+ * Generated once from SERIES_NAMES, the engine's own names (never input): a loop reading o[NAMES[j]] reads 57
+ * different keys at one place, which V8 cannot cache (3 µs a sample, about a quarter of observe's own cost at
+ * 1-min output), where the generated reads of fixed names take about 0.2 µs.
+ */
+const copySample = new Function('o', 'c', 'i', NAMES.map((n, j) => `c[${j}][i] = o[${JSON.stringify(n)}];`).join('\n')) as (
+  o: Observation,
+  columns: Float64Array[],
+  i: number,
+) => void;
+
+/**
  * Records every series at k·interval below the duration and at the duration itself, and keeps the observation
  * at the 24 h milestone the summary reads (whether or not it lies on the grid). Each series is a Float64Array
- * sized for the whole grid up front (duration / interval + 2 samples), filled column by column in SERIES_NAMES
- * order: no array growth and no per-sample lookup of a series by name.
+ * sized for the whole grid up front (duration / interval + 2 samples), filled by copySample: no array growth
+ * and no per-sample lookup of a series by a computed name.
  */
 class GridRecorder implements Sampler {
   milestone?: Observation;
@@ -67,9 +79,7 @@ class GridRecorder implements Sampler {
   }
   private record(o: Observation): void {
     if (this.index === this.capacity) this.grow(); // only if rounding put one more sample on the grid than sized for
-    const i = this.index++;
-    const columns = this.columns;
-    for (let j = 0; j < NAMES.length; j++) columns[j][i] = o[NAMES[j]];
+    copySample(o, this.columns, this.index++);
   }
   private grow(): void {
     this.capacity *= 2;
