@@ -4,8 +4,8 @@ import { loadScenarioFile } from '../scenario/loadFile.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
-import { resultToCsv, resultToJson } from '../output/formats.js';
-import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
+import { resultCsvPieces, resultJsonPieces } from '../output/formats.js';
+import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
 
 export interface RunOptions {
@@ -27,7 +27,7 @@ export function parseHours(text: string): number {
   return h;
 }
 
-export function runCommand(file: string, opts: RunOptions): void {
+export async function runCommand(file: string, opts: RunOptions): Promise<void> {
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
   if (opts.out) refuseExisting(opts.out, opts.overwrite); // before the run, not after it
   const scenario = loadScenarioFile(file, opts.set.map(parseOverride));
@@ -41,9 +41,11 @@ export function runCommand(file: string, opts: RunOptions): void {
   } finally {
     progress.stop();
   }
-  const text = opts.format === 'csv' ? resultToCsv(result) : resultToJson(result);
+  // written as it is produced (a 30-day run at 1-min output is ~100 MB of text), to a partial file renamed at the end
+  const out = opts.out ?? STDOUT;
+  refuseExisting(out, opts.overwrite); // again: the file may have appeared during the run
+  await writeOutput(out, opts.format === 'csv' ? resultCsvPieces(result) : resultJsonPieces(result));
   if (opts.out) {
-    writeOutputFile(opts.out, text, opts.overwrite);
     if (!opts.quiet) {
       const s = result.summary;
       const parts = [
@@ -55,7 +57,5 @@ export function runCommand(file: string, opts: RunOptions): void {
       ];
       process.stderr.write(parts.join('; ') + '\n');
     }
-  } else {
-    process.stdout.write(text);
   }
 }

@@ -13,28 +13,40 @@ export interface RunOptions {
   onProgress?: (t_h: number, duration_h: number) => void;
 }
 
+/** One value per output sample, in a typed array (NaN where a value does not exist). */
+export type SeriesValues = Float64Array;
+
 export interface RunResult {
   scenario: Scenario;
-  series: Record<SeriesName, number[]>;
+  series: Record<SeriesName, SeriesValues>;
   events: SimEvent[];
   summary: Summary;
   solver: SolverStats;
   finalState: number[];
 }
 
+/** SERIES_NAMES as a plain array, indexed by column. */
+const NAMES: SeriesName[] = [...SERIES_NAMES];
+
 /**
  * Records every series at k·interval below the duration and at the duration itself, and keeps the observation
- * at the 24 h milestone the summary reads (whether or not it lies on the grid).
+ * at the 24 h milestone the summary reads (whether or not it lies on the grid). Each series is a Float64Array
+ * sized for the whole grid up front (duration / interval + 2 samples): no array growth, and no per-sample lookup
+ * of a series by a computed name where the observation's keys come in SERIES_NAMES order (observe writes them so).
  */
 class GridRecorder implements Sampler {
-  readonly series = Object.fromEntries(SERIES_NAMES.map((n) => [n, [] as number[]])) as Record<SeriesName, number[]>;
   milestone?: Observation;
   private index = 0;
+  private capacity: number;
+  private columns: Float64Array[];
   constructor(
     private readonly sim: Simulation,
     private readonly interval_h: number,
     private readonly duration_h: number,
-  ) {}
+  ) {
+    this.capacity = Math.floor(duration_h / interval_h) + 2;
+    this.columns = SERIES_NAMES.map(() => new Float64Array(this.capacity));
+  }
   /** k·interval below the duration, then the duration itself, then nothing. */
   private nextGridTime(): number {
     const t = this.index * this.interval_h;
@@ -50,11 +62,37 @@ class GridRecorder implements Sampler {
     for (let ts = this.due(); ts <= t + 1e-9; ts = this.due()) {
       const o = observe(this.sim.composed, ts, stateAt(ts));
       if (ts === SUMMARY_TIME_h && this.milestone === undefined) this.milestone = o;
-      if (ts === this.nextGridTime()) {
-        for (const n of SERIES_NAMES) this.series[n].push(o[n]);
-        this.index++;
-      }
+      if (ts === this.nextGridTime()) this.record(o);
     }
+  }
+  private record(o: Observation): void {
+    if (this.index === this.capacity) this.grow(); // only if rounding put one more sample on the grid than sized for
+    const i = this.index++;
+    const columns = this.columns;
+    // The observation's own order, checked key by key: a for-in reads each value by the key it is at, which V8
+    // answers from the object's layout (~1 µs a sample), where o[NAMES[j]] looks up 57 keys at one place (~3–4 µs).
+    let j = 0;
+    for (const name in o) {
+      if (name !== NAMES[j]) return this.recordByName(o, i);
+      columns[j++][i] = o[name];
+    }
+    if (j !== NAMES.length) this.recordByName(o, i);
+  }
+  /** An observation whose keys are not SERIES_NAMES in order: each series looked up by name (missing: NaN). */
+  private recordByName(o: Observation, i: number): void {
+    for (let j = 0; j < NAMES.length; j++) this.columns[j][i] = o[NAMES[j]];
+  }
+  private grow(): void {
+    this.capacity *= 2;
+    this.columns = this.columns.map((c) => {
+      const bigger = new Float64Array(this.capacity);
+      bigger.set(c);
+      return bigger;
+    });
+  }
+  /** Every series, name → its recorded samples (a view of the first `index` values of its column). */
+  get series(): Record<SeriesName, SeriesValues> {
+    return Object.fromEntries(NAMES.map((n, j) => [n, this.columns[j].subarray(0, this.index)]));
   }
 }
 
@@ -70,8 +108,9 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): RunResul
     options.onProgress?.(sim.time_h, duration);
   }
   const end = sim.observe();
-  const summary = summarize(sim.composed, recorder.series, [...sim.events], [...sim.initialState], [...sim.state], recorder.milestone ?? end, sim.time_h);
-  return { scenario, series: recorder.series, events: [...sim.events], summary, solver: { ...sim.stats }, finalState: [...sim.state] };
+  const series = recorder.series;
+  const summary = summarize(sim.composed, series, [...sim.events], [...sim.initialState], [...sim.state], recorder.milestone ?? end, sim.time_h);
+  return { scenario, series, events: [...sim.events], summary, solver: { ...sim.stats }, finalState: [...sim.state] };
 }
 
 export type { SolverStats };

@@ -43,7 +43,7 @@ export interface Summary {
   mass_balance: Record<string, MassBalance>;
 }
 
-const finite = (xs: number[]) => xs.filter(Number.isFinite);
+const finite = (xs: ArrayLike<number>) => Array.prototype.filter.call(xs, Number.isFinite) as number[];
 /** The largest value, by a loop: Math.max(...xs) overflows the call stack beyond ~10⁵ samples (90 days at 1 min). */
 const maxOf = (xs: number[]) => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
 const EFFLUENT = LAYOUT.slot('effluent_mL');
@@ -86,7 +86,7 @@ function changesAtMilestone(c: ComposedModel, at24: Observation) {
 
 export function summarize(
   c: ComposedModel,
-  series: Record<SeriesName, number[]>,
+  series: Record<SeriesName, ArrayLike<number>>,
   events: SimEvent[],
   y0: number[],
   y: number[],
@@ -100,7 +100,7 @@ export function summarize(
   const history = filterHistory(c, events, end_h);
   const balances: Record<string, MassBalance> = {};
   for (const p of c.parts) p.massBalances?.(y0, y, balances);
-  const sofaEnd = series.sofa.at(-1) ?? NaN;
+  const sofaEnd = series.sofa.length ? series.sofa[series.sofa.length - 1] : NaN;
   return {
     duration_h: end_h,
     filters_used: history.filters_used,

@@ -23,7 +23,8 @@ export function referenceDocuments(): Record<string, unknown> {
   for (const file of BUNDLED_SCENARIOS) {
     const r = simulate(loadScenarioFile(file, [{ path: 'duration', value: '48 h' }]));
     const name = file.replace(/^scenarios\//, '').replace(/\.json$/, '');
-    docs[`${name}-48h.json`] = plain({ series: r.series, events: r.events, summary: r.summary });
+    const series = Object.fromEntries(Object.entries(r.series).map(([k, v]) => [k, Array.from(v)])); // typed arrays as JSON arrays
+    docs[`${name}-48h.json`] = plain({ series, events: r.events, summary: r.summary });
   }
   for (const hours of [24, 72]) {
     const arms = COHORT_ARMS.map((f) => replayArm(loadArm(f), { hours }));
