@@ -11,6 +11,8 @@
  * Frame work: the page's own per-frame work (updates + pixi's render call), from the "frame-work" performance
  * measures the page records when opened with ?perf; this checkout's page also records its parts (circuit, consoles,
  * trends, pixi's render).
+ * CPU per frame: thread time of the page's main thread (and the compositor, the engine worker) per frame drawn, from
+ * a chromium trace taken after the frame measurement (cpuPerFrame).
  * First load: what the browser fetched from opening the page until the engine's first snapshot was shown (HTML, CSS,
  * JavaScript; the built files gzipped at level 9 with node:zlib). "page" is what the main thread needs to draw its
  * first frame; "+ engine" adds the engine worker's script, which must load before the first simulated frame.
@@ -20,15 +22,18 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ROOT, buildPages, launchChromium, serveBuild, type Served } from '../tools/browser/harness';
 
 const WARMUP_ms = 3000;
 const MEASURE_ms = 10_000;
+const TRACE_ms = 4000;
 const PARTS = ['frame-work', 'frame-circuit', 'frame-dom', 'frame-trends', 'frame-render'] as const;
 
 interface Run {
   intervals: number[];
+  /** CPU time (thread time) per display frame of the page's main thread, the compositor and the engine worker */
+  cpu: { main: number; compositor: number; worker: number };
   parts: Record<string, number[]>;
   simulated_h: number;
   files: { file: string; gzip: number; engine: boolean }[];
@@ -106,6 +111,7 @@ async function measure(browser: Browser, served: Served, query: string): Promise
   const t0_h = await hours();
   const result = (await page.evaluate(COLLECT)) as { stamps: number[]; parts: Record<string, number[]> };
   const simulated_h = (await hours()) - t0_h;
+  const cpu = await cpuPerFrame(page);
   await page.close();
   const files = [...fetched].map((p) => ({
     file: p,
@@ -113,14 +119,48 @@ async function measure(browser: Browser, served: Served, query: string): Promise
     engine: p.includes('engine.worker'),
   }));
   const intervals = result.stamps.slice(1).map((t, i) => t - result.stamps[i]);
-  return { intervals, parts: result.parts, simulated_h, files, renderer, errors };
+  return { intervals, cpu, parts: result.parts, simulated_h, files, renderer, errors };
+}
+
+/**
+ * CPU time per display frame from a chromium trace over TRACE_ms (after the frame measurement, so tracing does not
+ * slow it): the thread time of the tasks on the page's main thread, its compositor thread and the engine worker,
+ * divided by the frames drawn. Thread time does not count the time a thread waits for a core, so it moves much
+ * less with the machine's load than the frame interval does.
+ */
+async function cpuPerFrame(page: Page): Promise<Run['cpu']> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await page.waitForTimeout(TRACE_ms);
+  await cdp.send('Tracing.end');
+  await complete;
+  const threads = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+  const frames = events.filter((e) => e.ph === 'X' && e.name === 'FireAnimationFrame').length || NaN;
+  const cpu = (thread: string) =>
+    events
+      .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && (threads.get(`${e.pid}:${e.tid}`) ?? '').startsWith(thread))
+      .reduce((t, e) => t + (e.tdur ?? 0) / 1000, 0) / frames;
+  return { main: cpu('CrRendererMain'), compositor: cpu('Compositor'), worker: cpu('DedicatedWorker') };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  tdur?: number;
+  args?: { name?: unknown };
 }
 
 function runLine(label: string, i: number, r: Run): string {
   const work = r.parts['frame-work'];
   return (
     `  ${label.padEnd(7)} #${i + 1}  frame interval median ${ms(median(r.intervals))}  p95 ${ms(p95(r.intervals))}  max ${ms(Math.max(...r.intervals))}` +
-    `  n=${r.intervals.length}   work median ${ms(median(work))} p95 ${ms(p95(work))}   simulated ${r.simulated_h.toFixed(2)} h`
+    `  n=${r.intervals.length}   work median ${ms(median(work))} p95 ${ms(p95(work))}   CPU/frame main ${ms(r.cpu.main)} worker ${ms(r.cpu.worker)}   simulated ${r.simulated_h.toFixed(2)} h`
   );
 }
 
@@ -132,6 +172,10 @@ function summary(label: string, runs: Run[]): void {
   console.log(`  ${label} (renderer ${runs[0].renderer}, ${runs.length} runs)`);
   console.log(
     `    frame interval: median ${ms(median(medians))} (runs ${spread(medians)}), p95 ${ms(median(p95s))} (runs ${spread(p95s)}); pooled p95 ${ms(p95(pooled))}, p99 ${ms(quantile(sorted(pooled), 0.99))}   [target p95 ≤ 16.7 ms]`,
+  );
+  const cpu = (k: keyof Run['cpu']) => runs.map((r) => r.cpu[k]);
+  console.log(
+    `    CPU per frame (thread time): main ${ms(median(cpu('main')))} (runs ${spread(cpu('main'))}), compositor ${ms(median(cpu('compositor')))}, engine worker ${ms(median(cpu('worker')))}`,
   );
   for (const part of PARTS) {
     const xs = runs.flatMap((r) => r.parts[part] ?? []);
