@@ -36,6 +36,8 @@ interface Run {
   cpu: { main: number; compositor: number; worker: number };
   parts: Record<string, number[]>;
   simulated_h: number;
+  /** every how many blood cells one was drawn at the end of the run */
+  cellStride: number;
   files: { file: string; gzip: number; engine: boolean }[];
   renderer: string | null;
   errors: string[];
@@ -111,6 +113,8 @@ async function measure(browser: Browser, served: Served, query: string): Promise
   const t0_h = await hours();
   const result = (await page.evaluate(COLLECT)) as { stamps: number[]; parts: Record<string, number[]> };
   const simulated_h = (await hours()) - t0_h;
+  // this checkout's page draws every n-th blood cell when frames run long (absent: all of them)
+  const cellStride = Number((await page.getAttribute('canvas[data-testid="circuit-canvas"]', 'data-cell-stride')) ?? 1);
   const cpu = await cpuPerFrame(page);
   await page.close();
   const files = [...fetched].map((p) => ({
@@ -119,7 +123,7 @@ async function measure(browser: Browser, served: Served, query: string): Promise
     engine: p.includes('engine.worker'),
   }));
   const intervals = result.stamps.slice(1).map((t, i) => t - result.stamps[i]);
-  return { intervals, cpu, parts: result.parts, simulated_h, files, renderer, errors };
+  return { intervals, cpu, cellStride, parts: result.parts, simulated_h, files, renderer, errors };
 }
 
 /**
@@ -160,7 +164,7 @@ function runLine(label: string, i: number, r: Run): string {
   const work = r.parts['frame-work'];
   return (
     `  ${label.padEnd(7)} #${i + 1}  frame interval median ${ms(median(r.intervals))}  p95 ${ms(p95(r.intervals))}  max ${ms(Math.max(...r.intervals))}` +
-    `  n=${r.intervals.length}   work median ${ms(median(work))} p95 ${ms(p95(work))}   CPU/frame main ${ms(r.cpu.main)} worker ${ms(r.cpu.worker)}   simulated ${r.simulated_h.toFixed(2)} h`
+    `  n=${r.intervals.length}   work median ${ms(median(work))} p95 ${ms(p95(work))}   CPU/frame main ${ms(r.cpu.main)} worker ${ms(r.cpu.worker)}   cells 1/${r.cellStride}   simulated ${r.simulated_h.toFixed(2)} h`
   );
 }
 
