@@ -6,7 +6,7 @@
 // time (the Function constructor) and refuses to start under such a policy unless this module is loaded: despite its
 // name it installs pixi's own precompiled replacements, so nothing is evaluated and the policy stays strict.
 import 'pixi.js/unsafe-eval';
-import { Application, UPDATE_PRIORITY } from 'pixi.js';
+import { Application, Ticker, UPDATE_PRIORITY } from 'pixi.js';
 import { CrrtConsole } from './consoles/crrtConsole';
 import { EcmoConsole } from './consoles/ecmoConsole';
 import { EventLog } from './consoles/eventLog';
@@ -207,11 +207,18 @@ function drawEveryFrame(app: Application, circuit: CircuitView, live: LiveState,
     p.trends.update(now, latest);
     mark('frame-trends', t2);
     idle = latest?.running || fresh || p.trends.drawing ? 0 : idle + 1;
-    if (idle > IDLE_FRAMES) app.ticker.stop();
+    if (idle > IDLE_FRAMES) {
+      app.ticker.stop();
+      // pixi's own scheduler (texture garbage collection) runs on this ticker: with nothing drawn it has nothing to do
+      Ticker.system.stop();
+    }
   });
   return () => {
     idle = 0;
-    if (!app.ticker.started) app.ticker.start();
+    if (!app.ticker.started) {
+      Ticker.system.start();
+      app.ticker.start();
+    }
   };
 }
 
