@@ -1,22 +1,47 @@
 /**
- * Visualiser benchmark: frame times at 3600× in headless chromium, and the page's JavaScript size gzipped for the
- * first load. Prints figures; asserts nothing. Targets (issue 4): 95th percentile ≤ 16.7 ms; ≤ 400 KB gzipped.
+ * Visualiser benchmark: frame times at 3600× in headless chromium and the bytes of the first load gzipped, for this
+ * checkout and a "before" commit built from a temporary git worktree, measured in one run, alternating. Prints
+ * figures; asserts nothing. Targets (issue 14): 95th percentile frame interval ≤ 16.7 ms; first load ≤ 250 KB gzipped.
  *
- *   npm run bench:view                    # the renderer the page picks (view/rendererChoice.ts)
- *   npm run bench:view -- renderer=webgl  # or force one (extra query parameters for the page)
+ *   npm run bench:view                                  # this checkout against c542753, 3 repeats each
+ *   npm run bench:view -- before=<commit> repeats=5     # another "before", more repeats
+ *   npm run bench:view -- renderer=webgl                # any other argument is a query parameter for the page
  *
- * Frame interval: requestAnimationFrame timestamps collected in the page over MEASURE_ms at 3600×.
+ * Frame interval: requestAnimationFrame timestamps collected in the page over MEASURE_ms at 3600×, after WARMUP_ms.
  * Frame work: the page's own per-frame work (updates + pixi's render call), from the "frame-work" performance
- * measures the page records when opened with ?perf.
- * First load: every .js file the browser fetched while opening the page, gzipped (level 9) with node:zlib.
+ * measures the page records when opened with ?perf; this checkout's page also records its parts (circuit, consoles,
+ * trends, pixi's render).
+ * CPU per frame: thread time of the page's main thread (and the compositor, the engine worker) per frame drawn, from
+ * a chromium trace taken after the frame measurement (cpuPerFrame).
+ * First load: what the browser fetched from opening the page until the engine's first snapshot was shown (HTML, CSS,
+ * JavaScript; the built files gzipped at level 9 with node:zlib). "page" is what the main thread needs to draw its
+ * first frame; "+ engine" adds the engine worker's script, which must load before the first simulated frame.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildAndServe, launchChromium } from '../tools/browser/harness';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, buildPages, launchChromium, serveBuild, type Served } from '../tools/browser/harness';
 
 const WARMUP_ms = 3000;
 const MEASURE_ms = 10_000;
+const TRACE_ms = 4000;
+const PARTS = ['frame-work', 'frame-circuit', 'frame-dom', 'frame-trends', 'frame-render'] as const;
+
+interface Run {
+  intervals: number[];
+  /** CPU time (thread time) per display frame of the page's main thread, the compositor and the engine worker */
+  cpu: { main: number; compositor: number; worker: number };
+  parts: Record<string, number[]>;
+  simulated_h: number;
+  /** every how many blood cells one was drawn at the end of the run */
+  cellStride: number;
+  files: { file: string; gzip: number; engine: boolean }[];
+  renderer: string | null;
+  errors: string[];
+}
 
 function quantile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
@@ -26,81 +51,188 @@ function quantile(sorted: number[], q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
 }
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { n: s.length, median: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s[s.length - 1] };
-};
-
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => quantile(sorted(xs), 0.5);
+const p95 = (xs: number[]) => quantile(sorted(xs), 0.95);
+const ms = (x: number) => `${x.toFixed(1)} ms`;
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const served = await buildAndServe();
-const browser = await launchChromium();
-try {
+/** A checkout of `ref` in a temporary git worktree, sharing this checkout's node_modules; remove() takes it away. */
+function worktreeOf(ref: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'ecmo-view-before-'));
+  execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', '--force', dir, ref], { stdio: 'ignore' });
+  symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(dir, 'node_modules'));
+  return {
+    dir,
+    remove() {
+      execFileSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', dir], { stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function buildAndServeAt(root: string): Promise<Served & { remove(): void }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'ecmo-view-'));
+  await buildPages(outDir, root);
+  const served = await serveBuild(outDir, root);
+  return { ...served, remove: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
+/** The page's rAF timestamps over MEASURE_ms and its ?perf measures (a string, so the bundler's helpers never reach the page). */
+const COLLECT = `new Promise((resolve) => {
+  performance.clearMeasures();
+  const stamps = [];
+  let end = 0;
+  const frame = (t) => {
+    if (!end) end = t + ${MEASURE_ms};
+    stamps.push(t);
+    if (t < end) requestAnimationFrame(frame);
+    else resolve({ stamps, parts: Object.fromEntries(${JSON.stringify(PARTS)}.map((n) => [n, performance.getEntriesByName(n).map((e) => e.duration)])) });
+  };
+  requestAnimationFrame(frame);
+})`;
+
+async function measure(browser: Browser, served: Served, query: string): Promise<Run> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const fetched = new Set<string>();
+  let loading = true;
   page.on('response', (r) => {
     const path = new URL(r.url()).pathname;
-    if (path.endsWith('.js')) fetched.add(path);
+    if (loading && /(\/|\.js|\.css|\.html)$/.test(path)) fetched.add(path);
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const extra = process.argv
-    .slice(2)
-    .map((a) => `&${a}`)
-    .join('');
-  await page.goto(`${served.url}?perf${extra}`);
+  await page.goto(`${served.url}?perf${query}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="ecmo-flow"] .value')?.textContent !== '—');
+  loading = false;
   const renderer = await page.getAttribute('canvas[data-testid="circuit-canvas"]', 'data-renderer');
   await page.keyboard.press('5'); // 3600×
   await page.waitForTimeout(WARMUP_ms);
-  const t0_h = Number(await page.getAttribute('[data-testid="sim-time"]', 'data-hours'));
-  // a string, so the bundler's helpers never reach the page
-  const result = (await page.evaluate(`new Promise((resolve) => {
-    performance.clearMeasures('frame-work');
-    const stamps = [];
-    let end = 0;
-    const frame = (t) => {
-      if (!end) end = t + ${MEASURE_ms};
-      stamps.push(t);
-      if (t < end) requestAnimationFrame(frame);
-      else resolve({ stamps, work: performance.getEntriesByName('frame-work').map((e) => e.duration) });
-    };
-    requestAnimationFrame(frame);
-  })`)) as { stamps: number[]; work: number[] };
-  const t1_h = Number(await page.getAttribute('[data-testid="sim-time"]', 'data-hours'));
+  const hours = () => page.getAttribute('[data-testid="sim-time"]', 'data-hours').then(Number);
+  const t0_h = await hours();
+  const result = (await page.evaluate(COLLECT)) as { stamps: number[]; parts: Record<string, number[]> };
+  const simulated_h = (await hours()) - t0_h;
+  // this checkout's page draws every n-th blood cell when frames run long (absent: all of them)
+  const cellStride = Number((await page.getAttribute('canvas[data-testid="circuit-canvas"]', 'data-cell-stride')) ?? 1);
+  const cpu = await cpuPerFrame(page);
+  await page.close();
+  const files = [...fetched].map((p) => ({
+    file: p,
+    gzip: gzipSync(readFileSync(join(served.outDir, p.endsWith('/') ? `${p}index.html` : p)), { level: 9 }).length,
+    engine: p.includes('engine.worker'),
+  }));
   const intervals = result.stamps.slice(1).map((t, i) => t - result.stamps[i]);
-  const iv = stats(intervals);
-  const work = stats(result.work);
-
-  const js = [...fetched].map((p) => {
-    const bytes = readFileSync(join(served.outDir, p));
-    return { file: p, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  });
-  const allJs = readdirSync(join(served.outDir, 'assets')).filter((f) => f.endsWith('.js'));
-  const allGzip = allJs.reduce((sum, f) => sum + gzipSync(readFileSync(join(served.outDir, 'assets', f)), { level: 9 }).length, 0);
-  const firstGzip = js.reduce((s, f) => s + f.gzip, 0);
-  const firstRaw = js.reduce((s, f) => s + f.raw, 0);
-
-  console.log(`visualiser benchmark — headless chromium (${CHROMIUM_NAME()}), renderer: ${renderer}, viewport 1280×800`);
-  console.log(
-    `  simulated ${(t1_h - t0_h).toFixed(2)} h in ${(MEASURE_ms / 1000).toFixed(0)} s of measurement at 3600× (target ${(MEASURE_ms / 1000).toFixed(0)} h)`,
-  );
-  console.log(
-    `  frame interval (rAF): n=${iv.n}  median ${iv.median.toFixed(2)} ms  p95 ${iv.p95.toFixed(2)} ms  p99 ${iv.p99.toFixed(2)} ms  max ${iv.max.toFixed(2)} ms   [target p95 ≤ 16.7 ms]`,
-  );
-  console.log(
-    `  frame work (page):   n=${work.n}  median ${work.median.toFixed(2)} ms  p95 ${work.p95.toFixed(2)} ms  p99 ${work.p99.toFixed(2)} ms  max ${work.max.toFixed(2)} ms`,
-  );
-  console.log(`  first load JavaScript: ${js.length} files, ${kB(firstRaw)} raw, ${kB(firstGzip)} gzipped   [target ≤ 400 KB]`);
-  for (const f of js.sort((a, b) => b.gzip - a.gzip)) console.log(`    ${f.file.padEnd(48)} ${kB(f.raw).padStart(10)} raw ${kB(f.gzip).padStart(10)} gzip`);
-  console.log(`  all JavaScript in the build: ${allJs.length} files, ${kB(allGzip)} gzipped`);
-  if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
-} finally {
-  await browser.close();
-  await served.close();
+  return { intervals, cpu, cellStride, parts: result.parts, simulated_h, files, renderer, errors };
 }
 
-function CHROMIUM_NAME(): string {
-  return browser.version();
+/**
+ * CPU time per display frame from a chromium trace over TRACE_ms (after the frame measurement, so tracing does not
+ * slow it): the thread time of the tasks on the page's main thread, its compositor thread and the engine worker,
+ * divided by the frames drawn. Thread time does not count the time a thread waits for a core, so it moves much
+ * less with the machine's load than the frame interval does.
+ */
+async function cpuPerFrame(page: Page): Promise<Run['cpu']> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await page.waitForTimeout(TRACE_ms);
+  await cdp.send('Tracing.end');
+  await complete;
+  const threads = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+  const frames = events.filter((e) => e.ph === 'X' && e.name === 'FireAnimationFrame').length || NaN;
+  const cpu = (thread: string) =>
+    events
+      .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && (threads.get(`${e.pid}:${e.tid}`) ?? '').startsWith(thread))
+      .reduce((t, e) => t + (e.tdur ?? 0) / 1000, 0) / frames;
+  return { main: cpu('CrRendererMain'), compositor: cpu('Compositor'), worker: cpu('DedicatedWorker') };
 }
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  tdur?: number;
+  args?: { name?: unknown };
+}
+
+function runLine(label: string, i: number, r: Run): string {
+  const work = r.parts['frame-work'];
+  return (
+    `  ${label.padEnd(7)} #${i + 1}  frame interval median ${ms(median(r.intervals))}  p95 ${ms(p95(r.intervals))}  max ${ms(Math.max(...r.intervals))}` +
+    `  n=${r.intervals.length}   work median ${ms(median(work))} p95 ${ms(p95(work))}   CPU/frame main ${ms(r.cpu.main)} worker ${ms(r.cpu.worker)}   cells 1/${r.cellStride}   simulated ${r.simulated_h.toFixed(2)} h`
+  );
+}
+
+function summary(label: string, runs: Run[]): void {
+  const medians = runs.map((r) => median(r.intervals));
+  const p95s = runs.map((r) => p95(r.intervals));
+  const pooled = runs.flatMap((r) => r.intervals);
+  const spread = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+  console.log(`  ${label} (renderer ${runs[0].renderer}, ${runs.length} runs)`);
+  console.log(
+    `    frame interval: median ${ms(median(medians))} (runs ${spread(medians)}), p95 ${ms(median(p95s))} (runs ${spread(p95s)}); pooled p95 ${ms(p95(pooled))}, p99 ${ms(quantile(sorted(pooled), 0.99))}   [target p95 ≤ 16.7 ms]`,
+  );
+  const cpu = (k: keyof Run['cpu']) => runs.map((r) => r.cpu[k]);
+  console.log(
+    `    CPU per frame (thread time): main ${ms(median(cpu('main')))} (runs ${spread(cpu('main'))}), compositor ${ms(median(cpu('compositor')))}, engine worker ${ms(median(cpu('worker')))}`,
+  );
+  for (const part of PARTS) {
+    const xs = runs.flatMap((r) => r.parts[part] ?? []);
+    if (xs.length) console.log(`    ${part.padEnd(14)} median ${ms(median(xs))}  p95 ${ms(p95(xs))}  max ${ms(Math.max(...xs))}  (n=${xs.length})`);
+  }
+  const files = runs[0].files;
+  const page = files.filter((f) => !f.engine).reduce((s, f) => s + f.gzip, 0);
+  const engine = files.filter((f) => f.engine).reduce((s, f) => s + f.gzip, 0);
+  console.log(`    first load gzipped: page ${kB(page)} (HTML, CSS, JS for the first paint) + engine ${kB(engine)} = ${kB(page + engine)}   [target ≤ 250 KB]`);
+  for (const f of [...files].sort((a, b) => b.gzip - a.gzip))
+    console.log(`      ${f.file.padEnd(46)} ${kB(f.gzip).padStart(9)}${f.engine ? '  (engine worker)' : ''}`);
+  const errors = runs.flatMap((r) => r.errors);
+  if (errors.length) console.log(`    page errors: ${errors.join('; ')}`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (k: string) => args.find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1);
+  const beforeRef = opt('before') ?? 'c542753';
+  const repeats = Number(opt('repeats') ?? 3);
+  const query = args
+    .filter((a) => !/^(before|repeats)=/.test(a))
+    .map((a) => `&${a}`)
+    .join('');
+  const head = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const tree = worktreeOf(beforeRef);
+  const [after, before] = [await buildAndServeAt(ROOT), await buildAndServeAt(tree.dir)];
+  const browser = await launchChromium();
+  const runs: Record<'before' | 'after', Run[]> = { before: [], after: [] };
+  try {
+    console.log(
+      `visualiser benchmark — headless chromium ${browser.version()}, viewport 1280×800, 3600×, ${MEASURE_ms / 1000} s per run after ${WARMUP_ms / 1000} s`,
+    );
+    console.log(`  before: ${beforeRef}   after: ${head} (this checkout, with its uncommitted changes)`);
+    for (let i = 0; i < repeats; i++) {
+      // alternate which goes first, so neither always meets the machine in the same state
+      const order = i % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+      for (const label of order) {
+        const r = await measure(browser, label === 'after' ? after : before, query);
+        runs[label].push(r);
+        console.log(runLine(label, i, r));
+      }
+    }
+    summary(`before ${beforeRef}`, runs.before);
+    summary(`after ${head}`, runs.after);
+  } finally {
+    await browser.close();
+    for (const s of [after, before]) {
+      await s.close();
+      s.remove();
+    }
+    tree.remove();
+  }
+}
+
+await main();

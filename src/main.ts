@@ -6,7 +6,7 @@
 // time (the Function constructor) and refuses to start under such a policy unless this module is loaded: despite its
 // name it installs pixi's own precompiled replacements, so nothing is evaluated and the policy stays strict.
 import 'pixi.js/unsafe-eval';
-import { Application, UPDATE_PRIORITY } from 'pixi.js';
+import { Application, Ticker, UPDATE_PRIORITY } from 'pixi.js';
 import { CrrtConsole } from './consoles/crrtConsole';
 import { EcmoConsole } from './consoles/ecmoConsole';
 import { EventLog } from './consoles/eventLog';
@@ -41,6 +41,8 @@ interface LiveState {
   /** the circuit drawing, once pixi has started */
   view: CircuitView | undefined;
   scenario: ScenarioInfo | undefined;
+  /** restarts the display frames if they stopped while paused */
+  wake: () => void;
 }
 
 /** The page's parts outside the circuit drawing. */
@@ -59,7 +61,7 @@ interface Panels {
 }
 
 async function start(): Promise<void> {
-  const live: LiveState = { runId: -1, latest: undefined, fresh: false, view: undefined, scenario: undefined };
+  const live: LiveState = { runId: -1, latest: undefined, fresh: false, view: undefined, scenario: undefined, wake: () => undefined };
   // the worker's messages come after this function has built the panels
   const engine = new EngineClient((m) => onMessage(m, live, panels));
   const send = engine.send.bind(engine);
@@ -69,7 +71,10 @@ async function start(): Promise<void> {
   const circuit = new CircuitView(app);
   live.view = circuit;
   if (live.scenario) circuit.setScenario(live.scenario);
-  drawEveryFrame(app, circuit, live, panels);
+  live.wake = drawEveryFrame(app, circuit, live, panels, params.has('perf'));
+  // a resized page is drawn again even while paused
+  const resized = new ResizeObserver(() => live.wake());
+  for (const id of ['circuit-canvas', 'trends', 'consoles']) resized.observe(host(id));
   if (params.has('perf')) measureFrames(app);
 
   // the first scenario starts running as soon as it is loaded
@@ -100,6 +105,7 @@ function buildPanels(send: EngineClient['send']): Panels {
 
 /** One message from the engine worker: a new scenario, a snapshot of the run, or an error to show. */
 function onMessage(m: WorkerMessage, live: LiveState, p: Panels): void {
+  live.wake();
   switch (m.type) {
     case 'loaded':
       live.runId = m.runId;
@@ -154,6 +160,9 @@ async function startPixi(canvasHost: HTMLElement, rendererParam: string | null):
     antialias: true,
     autoDensity: true,
     resolution: Math.min(window.devicePixelRatio || 1, 2),
+    // nothing on the canvas takes pointer input and no filters are used: pixi's events, accessibility, DOM and filter
+    // extensions (its browserAll chunk) are not loaded
+    skipExtensionImports: true,
     // WebGL on a GPU, Canvas 2D where WebGL would be software-rendered (view/rendererChoice.ts)
     preference: renderer === 'webgl' ? ['webgl', 'canvas'] : ['canvas', 'webgl'],
   });
@@ -167,31 +176,60 @@ async function startPixi(canvasHost: HTMLElement, rendererParam: string | null):
   return app;
 }
 
-/** Each display frame animates the circuit and the trends; the consoles are refreshed every DOM_EVERY_ms. */
-function drawEveryFrame(app: Application, circuit: CircuitView, live: LiveState, p: Panels): void {
+/** Frames with nothing new (paused, no message, nothing resized) before the ticker stops. */
+const IDLE_FRAMES = 30;
+
+/**
+ * Each display frame animates the circuit and the trends; the consoles are refreshed every DOM_EVERY_ms. While the
+ * run is paused and nothing arrives, the ticker stops after IDLE_FRAMES (no drawing at all) and `wake` restarts it.
+ */
+function drawEveryFrame(app: Application, circuit: CircuitView, live: LiveState, p: Panels, perf: boolean): () => void {
   let lastDom = 0;
+  let idle = 0;
+  const consoles = [p.playback, p.ecmo, p.crrt, p.heparin, p.monitor, p.controls];
+  const mark = perf ? (name: string, start: number) => performance.measure(name, { start, end: performance.now() }) : () => undefined;
   app.ticker.add((ticker) => {
     const now = performance.now();
     const latest = live.latest;
     circuit.frame(Math.min(ticker.deltaMS, 100) / 1000, latest);
-    if (latest && live.fresh && now - lastDom >= DOM_EVERY_ms) {
+    const t1 = performance.now();
+    mark('frame-circuit', now);
+    const fresh = live.fresh;
+    // the consoles all in one frame: DOM changes spread over frames cost a style, layout and paint pass in each
+    // (measured: more CPU per frame than one pass every DOM_EVERY_ms)
+    if (latest && fresh && now - lastDom >= DOM_EVERY_ms) {
       lastDom = now;
       live.fresh = false;
-      p.playback.update(latest);
-      p.ecmo.update(latest);
-      p.crrt.update(latest);
-      p.heparin.update(latest);
-      p.monitor.update(latest);
-      p.controls.update(latest);
+      for (const c of consoles) c.update(latest);
     }
+    mark('frame-dom', t1);
+    const t2 = performance.now();
     p.trends.update(now, latest);
+    mark('frame-trends', t2);
+    idle = latest?.running || fresh || p.trends.drawing ? 0 : idle + 1;
+    if (idle > IDLE_FRAMES) {
+      app.ticker.stop();
+      // pixi's own scheduler (texture garbage collection) runs on this ticker: with nothing drawn it has nothing to do
+      Ticker.system.stop();
+    }
   });
+  return () => {
+    idle = 0;
+    if (!app.ticker.started) {
+      Ticker.system.start();
+      app.ticker.start();
+    }
+  };
 }
 
 /** With ?perf in the address: each frame's work (our updates + pixi's render) as a performance measure "frame-work". */
 function measureFrames(app: Application): void {
   let t0 = 0;
+  let tRender = 0;
   app.ticker.add(() => (t0 = performance.now()), undefined, UPDATE_PRIORITY.INTERACTION);
+  // pixi renders at UPDATE_PRIORITY.LOW: between these two
+  app.ticker.add(() => (tRender = performance.now()), undefined, UPDATE_PRIORITY.LOW + 1);
+  app.ticker.add(() => performance.measure('frame-render', { start: tRender, end: performance.now() }), undefined, UPDATE_PRIORITY.UTILITY);
   app.ticker.add(() => performance.measure('frame-work', { start: t0, end: performance.now() }), undefined, UPDATE_PRIORITY.UTILITY);
 }
 

@@ -52,6 +52,8 @@ export class TrendsPanel {
   private readonly canvases: HTMLCanvasElement[] = [];
   private drawnVersion = -1;
   private lastDraw = 0;
+  /** The chart to draw next in the current round; CHARTS.length when no round is under way. */
+  private next = CHARTS.length;
 
   constructor(
     host: HTMLElement,
@@ -69,22 +71,38 @@ export class TrendsPanel {
     new ResizeObserver(() => (this.drawnVersion = -1)).observe(host);
   }
 
+  /**
+   * Redraws the charts at most every REDRAW_ms, one chart per display frame: eight charts drawn in one frame made
+   * that frame long every REDRAW_ms. A chart is drawn only when the samples or the run's clock moved.
+   */
   update(now: number, snap: Snapshot | undefined): void {
-    if (!snap || now - this.lastDraw < REDRAW_ms) return;
-    if (this.store.version === this.drawnVersion && !snap.running) return;
-    this.lastDraw = now;
-    this.drawnVersion = this.store.version;
+    if (!snap) return;
+    if (this.next >= CHARTS.length) {
+      if (now - this.lastDraw < REDRAW_ms) return;
+      if (this.store.version === this.drawnVersion && !snap.running) return;
+      this.lastDraw = now;
+      this.drawnVersion = this.store.version;
+      this.next = 0;
+    }
+    this.draw(this.next++, snap);
+  }
+
+  /** True while a round of chart redraws is under way (the page keeps its frames going until it ends). */
+  get drawing(): boolean {
+    return this.next < CHARTS.length;
+  }
+
+  private draw(i: number, snap: Snapshot): void {
+    const c = CHARTS[i];
     const st = this.store;
-    CHARTS.forEach((c, i) => {
-      const lines: Line[] = c.lines.map((l) => ({
-        label: l.label,
-        colour: l.colour,
-        t_h: st.t_h,
-        v: l.scale ? this.scaledSeries(l.series, l.scale) : st.values[l.series],
-        now: { t_h: snap.t_h, v: (typeof snap.obs[l.series] === 'number' ? snap.obs[l.series] : NaN) * (l.scale ?? 1) },
-      }));
-      drawChart(this.canvases[i], c.spec(snap), lines, st.events, snap.t_h);
-    });
+    const lines: Line[] = c.lines.map((l) => ({
+      label: l.label,
+      colour: l.colour,
+      t_h: st.t_h,
+      v: l.scale ? this.scaledSeries(l.series, l.scale) : st.values[l.series],
+      now: { t_h: snap.t_h, v: (typeof snap.obs[l.series] === 'number' ? snap.obs[l.series] : NaN) * (l.scale ?? 1) },
+    }));
+    drawChart(this.canvases[i], c.spec(snap), lines, st.events, snap.t_h);
   }
 
   private scaledSeries(series: TrendSeries, k: number): Float64Array {

@@ -26,12 +26,17 @@ export function dotSpeed_px_s(flow_mL_min: number, id_mm: number, kind: LineKind
 const DOT = new GraphicsContext().circle(0, 0, 1).fill(0xffffff);
 
 export class FlowLine {
+  /** The moving part: the coloured column and the cells. */
   readonly container = new Container();
+  /** The tube's wall: never changes, so it goes in a layer that is drawn once (circuitView's cached layer). */
+  readonly wall = new Graphics();
   private readonly path: Polyline;
   private readonly core: Graphics;
   private readonly dots: Graphics[] = [];
   private readonly spacing: number;
   private phase = 0;
+  /** Every stride-th cell is drawn (1: all); raised when frames run long. */
+  private stride = 1;
   private coreColour = -1;
   private dotColour = -1;
   private readonly p = { x: 0, y: 0 };
@@ -39,11 +44,10 @@ export class FlowLine {
   constructor(readonly layout: LineLayout) {
     this.path = new Polyline(layout.points);
     const w = LINE_WIDTH[layout.kind];
-    const wall = new Graphics();
     this.core = new Graphics();
-    trace(wall, layout).stroke({ width: w + 3, color: TUBE_WALL, alpha: 0.55, cap: 'round', join: 'round' });
+    trace(this.wall, layout).stroke({ width: w + 3, color: TUBE_WALL, alpha: 0.55, cap: 'round', join: 'round' });
     trace(this.core, layout).stroke({ width: w - 1, color: 0xffffff, cap: 'round', join: 'round' });
-    this.container.addChild(wall, this.core);
+    this.container.addChild(this.core);
     this.spacing = SPACING[layout.kind];
     const n = Math.max(1, Math.floor(this.path.length / this.spacing));
     const r = Math.max(1.2, (w - 1) * 0.32);
@@ -72,9 +76,17 @@ export class FlowLine {
     }
   }
 
+  /** Draws every stride-th cell only (fewer cells when frames run long); the others are hidden, not moved. */
+  setStride(stride: number): void {
+    if (stride === this.stride) return;
+    this.stride = stride;
+    this.dots.forEach((d, i) => (d.visible = i % stride === 0));
+    this.place();
+  }
+
   private place(): void {
     const len = this.path.length;
-    for (let i = 0; i < this.dots.length; i++) {
+    for (let i = 0; i < this.dots.length; i += this.stride) {
       const d = this.dots[i];
       const s = i * this.spacing + this.phase;
       this.path.pointAt(s % len, this.p);

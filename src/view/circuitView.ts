@@ -17,6 +17,12 @@ import { fmt as fmtNum } from '../format';
 /** Effluent and replacement bags hold 5 L. */
 export const BAG_mL = 5000;
 const TEXT_EVERY_s = 0.2;
+const TEXTS_PER_FRAME = 3;
+/** Frames longer than this on average (a 60 Hz display skipping frames) thin the cells out; shorter bring them back. */
+const LONG_FRAME_s = 0.022;
+const SHORT_FRAME_s = 0.018;
+const STRIDE_HOLD_s = 1;
+const MAX_STRIDE = 3;
 
 export { BACKGROUND };
 
@@ -24,6 +30,12 @@ export class CircuitView {
   private readonly world = new Container();
   private readonly circuitPart = new Container();
   private readonly filterPart = new Container();
+  /** What never changes (patient, tube walls): drawn once into a texture each, not path by path every frame. */
+  private readonly staticLayers: Container[];
+  /** Frame interval smoothed, for fewer cells when frames run long. */
+  private frameAvg_s = 1 / 60;
+  private sinceStride = 0;
+  private stride = 1;
   private readonly lines: FlowLine[];
   private readonly pump = new CentrifugalPump();
   private readonly oxygenator = new Oxygenator();
@@ -40,6 +52,8 @@ export class CircuitView {
   private readonly noCircuit = caption('', CAPTIONS.noCircuit.at, { size: 20, colour: LABEL, anchor: CAPTIONS.noCircuit.anchor });
   private info?: ScenarioInfo;
   private sinceText = Infinity;
+  /** Read-outs worked out but not yet set: a few are set each frame. */
+  private pendingText: [LiveText, string][] = [];
   private lastFilter: FilterLook = { status: 'running', clotted: 0, fouling: 0, sat_pct: 95 };
   /** Line states and saturations of the snapshot last drawn: frames between snapshots reuse them. */
   private derivedFor: Snapshot | undefined;
@@ -72,7 +86,11 @@ export class CircuitView {
       returnCannula: live('returnCannula'),
     };
     const fixed = (k: keyof typeof CAPTIONS, s: string) => caption(s, CAPTIONS[k].at, { size: 15, anchor: CAPTIONS[k].anchor });
+    const walls = (part: 'circuit' | 'filter') => new Container({ children: this.lines.filter((l) => l.layout.part === part).map((l) => l.wall) });
+    const patient = new Container({ children: [patientFigure()] });
+    this.staticLayers = [patient, walls('circuit'), walls('filter')];
     this.circuitPart.addChild(
+      this.staticLayers[1],
       ...linesOf('circuit'),
       insertionSites(),
       this.pump.container,
@@ -90,6 +108,7 @@ export class CircuitView {
       this.clamps['circuit.clamps.returnLine'],
     );
     this.filterPart.addChild(
+      this.staticLayers[2],
       ...linesOf('filter'),
       this.roller.container,
       this.filter.container,
@@ -105,7 +124,7 @@ export class CircuitView {
       this.clamps['circuit.clamps.filterLimb'],
     );
     // the filter limb is drawn under the main circuit where they meet at the junctions
-    this.world.addChild(patientFigure(), this.text.patient.text, this.filterPart, this.circuitPart, this.noCircuit);
+    this.world.addChild(patient, this.text.patient.text, this.filterPart, this.circuitPart, this.noCircuit);
     app.stage.addChild(this.world);
     this.fit();
   }
@@ -117,6 +136,7 @@ export class CircuitView {
     this.noCircuit.visible = !info.hasCircuit;
     this.noCircuit.text = info.hasCircuit ? '' : 'No extracorporeal circuit in this scenario\n(standard care: no ECMO, no hemofilter)';
     this.sinceText = Infinity;
+    this.pendingText = [];
     this.text.patient.set(`Patient · ${fmtNum(info.weight_kg, 0)} kg`);
   }
 
@@ -125,6 +145,7 @@ export class CircuitView {
     this.fit();
     if (!snap || !this.info) return;
     const move = snap.running ? dt_s : 0;
+    if (snap.running) this.adaptCells(dt_s);
     const obs = snap.obs;
     // derived once per snapshot, not once per frame
     if (this.derivedFor !== snap) this.derived = { states: lineStates(obs), sats: saturations(obs) };
@@ -135,6 +156,7 @@ export class CircuitView {
       if (line.layout.part === 'filter' && !this.info.hasFilter) continue;
       const st = states[line.layout.id];
       const [core, dots] = coloursOf(st);
+      line.setStride(this.stride);
       line.update(move, dotSpeed_px_s(st.flow_mL_min, this.boreOf(line.layout.id, line.layout.kind, snap), line.layout.kind), core, dots);
     }
     this.pump.update(move, obs.pump_speed_rpm, sats.prePump);
@@ -149,21 +171,54 @@ export class CircuitView {
     this.textUpdate(dt_s, snap, states);
   }
 
+  /**
+   * Fewer cells when frames run long: the smoothed frame interval above LONG_FRAME_s draws every other cell (then
+   * every third), below SHORT_FRAME_s all of them again; at most one change per STRIDE_HOLD_s.
+   */
+  private adaptCells(dt_s: number): void {
+    this.frameAvg_s += (dt_s - this.frameAvg_s) * 0.1;
+    this.sinceStride += dt_s;
+    if (this.sinceStride < STRIDE_HOLD_s) return;
+    const stride =
+      this.frameAvg_s > LONG_FRAME_s ? Math.min(this.stride + 1, MAX_STRIDE) : this.frameAvg_s < SHORT_FRAME_s ? Math.max(this.stride - 1, 1) : this.stride;
+    if (stride === this.stride) return;
+    this.stride = stride;
+    this.sinceStride = 0;
+    // for the benchmark: every how many cells one is drawn
+    this.app.canvas.dataset.cellStride = String(stride);
+  }
+
+  /**
+   * Every TEXT_EVERY_s the read-outs are worked out, then set a few a frame (TEXTS_PER_FRAME changed ones): each
+   * changed text is rasterised again by pixi, and all of them in one frame made that frame long.
+   */
   private textUpdate(dt_s: number, snap: Snapshot, states: Record<LineId, LineState>): void {
     this.sinceText += dt_s;
-    if (this.sinceText < TEXT_EVERY_s || !this.info) return;
-    this.sinceText = 0;
-    if (!this.info.hasCircuit) return;
+    if (!this.pendingText.length && this.sinceText >= TEXT_EVERY_s && this.info?.hasCircuit) {
+      this.sinceText = 0;
+      this.pendingText = this.readouts(snap, states);
+    }
+    let changed = 0;
+    while (this.pendingText.length && changed < TEXTS_PER_FRAME) {
+      const [text, s] = this.pendingText.shift()!;
+      if (text.set(s)) changed++;
+    }
+  }
+
+  /** The circuit's read-outs for a snapshot: each live text with what it should say. */
+  private readouts(snap: Snapshot, states: Record<LineId, LineState>): [LiveText, string][] {
     const o = snap.obs;
     const s = snap.settings;
-    this.text.pump.set(`Centrifugal pump\n${fmtNum(o.pump_speed_rpm, 0)} rpm · ${fmtNum(o.pump_flow_L_min, 2)} L/min`);
-    this.text.blender.set(`Sweep ${fmtNum(o.sweep_gas_L_min, 1)} L/min\nFiO₂ ${fmtNum(s.values['circuit.oxygenator.fio2'], 0)} %`);
-    this.text.recirculation.set(`recirculation ${fmtNum(o.recirculation_pct, 0)} %`);
-    this.text.drainageCannula.set(`${fmtNum(s.drainageCannula_Fr, 0)} Fr femoral\ndrainage cannula`);
-    this.text.returnCannula.set(`${fmtNum(s.returnCannula_Fr, 0)} Fr jugular\nreturn cannula`);
-    for (const t of this.tags) t.tag.set(o[t.series]);
-    if (!this.info.hasFilter) return;
-    this.text.crrtPump.set(`CRRT blood pump ${fmtNum(states.limbAccess.flow_mL_min, 0)} mL/min`);
+    const t = this.text;
+    const out: [LiveText, string][] = [
+      [t.pump, `Centrifugal pump\n${fmtNum(o.pump_speed_rpm, 0)} rpm · ${fmtNum(o.pump_flow_L_min, 2)} L/min`],
+      [t.blender, `Sweep ${fmtNum(o.sweep_gas_L_min, 1)} L/min\nFiO₂ ${fmtNum(s.values['circuit.oxygenator.fio2'], 0)} %`],
+      [t.recirculation, `recirculation ${fmtNum(o.recirculation_pct, 0)} %`],
+      [t.drainageCannula, `${fmtNum(s.drainageCannula_Fr, 0)} Fr femoral\ndrainage cannula`],
+      [t.returnCannula, `${fmtNum(s.returnCannula_Fr, 0)} Fr jugular\nreturn cannula`],
+      ...this.tags.map((g): [LiveText, string] => [g.tag.value, PressureTag.text(o[g.series])]),
+    ];
+    if (!this.info?.hasFilter) return out;
     const look = this.lastFilter;
     const status =
       look.status === 'running'
@@ -173,15 +228,17 @@ export class CircuitView {
           : look.status === 'clamped'
             ? 'limb clamped:\nblood pump stopped'
             : 'blood pump stopped';
-    this.text.filter.set(`Hemofilter\n${status}`);
     const pre = states.predilution.flow_mL_min * 60;
     const post = states.postdilution.flow_mL_min * 60;
-    this.text.replacement.set(`Replacement\npre ${fmtNum(pre, 0)} · post ${fmtNum(post, 0)} mL/h`);
-    const total = snap.obs.effluent_volume_mL;
+    const total = o.effluent_volume_mL;
     const bag = Number.isFinite(total) ? Math.floor(total / BAG_mL) + 1 : 1;
-    this.text.effluentBag.set(
-      `Effluent bag ${bag}\n${fmtNum((bagFill(total) * BAG_mL) / 1000, 2)} of ${BAG_mL / 1000} L\n${fmtNum(o.effluent_rate_mL_h, 0)} mL/h`,
+    out.push(
+      [t.crrtPump, `CRRT blood pump ${fmtNum(states.limbAccess.flow_mL_min, 0)} mL/min`],
+      [t.filter, `Hemofilter\n${status}`],
+      [t.replacement, `Replacement\npre ${fmtNum(pre, 0)} · post ${fmtNum(post, 0)} mL/h`],
+      [t.effluentBag, `Effluent bag ${bag}\n${fmtNum((bagFill(total) * BAG_mL) / 1000, 2)} of ${BAG_mL / 1000} L\n${fmtNum(o.effluent_rate_mL_h, 0)} mL/h`],
     );
+    return out;
   }
 
   private filterLook(snap: Snapshot, sat_pct: number): FilterLook {
@@ -218,6 +275,9 @@ export class CircuitView {
     const k = Math.min(width / VIEW_W, height / VIEW_H);
     this.world.scale.set(k);
     this.world.position.set((width - VIEW_W * k) / 2, (height - VIEW_H * k) / 2);
+    // the cached layers are rasterised at the scale they are drawn at, so they stay as sharp as the live parts
+    const resolution = k * this.app.renderer.resolution;
+    for (const layer of this.staticLayers) layer.cacheAsTexture({ resolution, antialias: true });
   }
 }
 

@@ -29,18 +29,19 @@ export class LiveText {
   constructor(at: Pt, opts: { size?: number; colour?: number; anchor?: [number, number]; bold?: boolean } = {}) {
     this.text = caption('', at, { colour: LABEL, ...opts });
   }
-  set(s: string): void {
-    if (s !== this.last) {
-      this.text.text = s;
-      this.last = s;
-    }
+  /** True if the text changed (pixi then rasterises it again at the next render). */
+  set(s: string): boolean {
+    if (s === this.last) return false;
+    this.text.text = s;
+    this.last = s;
+    return true;
   }
 }
 
 /** A pressure transducer on a line and its tag: a dot on the line, a leader, and a box "label / value mmHg". */
 export class PressureTag {
   readonly container = new Container();
-  private readonly value: LiveText;
+  readonly value: LiveText;
 
   constructor(label: string, at: Pt, tag: Pt) {
     const [tx, ty] = tag;
@@ -58,7 +59,11 @@ export class PressureTag {
     this.container.addChild(g, name, this.value.text);
   }
 
-  set(v_mmHg: number): void {
-    this.value.set(`${Number.isFinite(v_mmHg) ? Math.round(v_mmHg) : '—'} mmHg`);
+  set(v_mmHg: number): boolean {
+    return this.value.set(PressureTag.text(v_mmHg));
+  }
+
+  static text(v_mmHg: number): string {
+    return `${Number.isFinite(v_mmHg) ? Math.round(v_mmHg) : '—'} mmHg`;
   }
 }

@@ -31,16 +31,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Builds the pages (index.html, explorer.html and src/) into `outDir`. */
-export async function buildPages(outDir: string): Promise<void> {
-  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+/** Builds the pages (index.html, explorer.html and src/) of the checkout at `root` into `outDir`. */
+export async function buildPages(outDir: string, root = ROOT): Promise<void> {
+  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
 }
 
 /** Serves a build made by buildPages with vite's preview server on a free localhost port; close() stops it. */
-export async function serveBuild(outDir: string): Promise<Served> {
+export async function serveBuild(outDir: string, root = ROOT): Promise<Served> {
   const port = await freePort();
   const server: PreviewServer = await preview({
-    root: ROOT,
+    root,
+    configFile: join(root, 'vite.config.ts'),
     logLevel: 'error',
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
