@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, decodePng, launchChromium, type Served } from '../../tools/browser/harness';
+import { PAGE_WAIT_MS, ROOT, decodePng, launchChromium, type Served } from '../../tools/browser/harness';
 import { serveSharedBuild } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
@@ -40,9 +40,9 @@ async function open(): Promise<Opened> {
   });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   await page.goto(served.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
   // the engine has loaded the default scenario and reported at least once
-  await expect.poll(() => number(page, 'ecmo-flow'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => number(page, 'ecmo-flow'), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(0);
   return { page, errors };
 }
 
@@ -73,7 +73,7 @@ describe('the live circuit view in chromium', () => {
       const { page, errors } = await open();
       // let the animation run a little, then read the canvas back as the user sees it
       const t0 = await simHours(page);
-      await expect.poll(() => simHours(page), { timeout: 20_000 }).toBeGreaterThan(t0);
+      await expect.poll(() => simHours(page), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(t0);
       const png = await page.locator('canvas[data-testid="circuit-canvas"]').screenshot();
       writeFileSync(join(OUT, 'visualiser-canvas.png'), png);
       const { width, height, rgba } = decodePng(png);
@@ -110,8 +110,8 @@ describe('the live circuit view in chromium', () => {
       expect(rpm0).toBe(3000);
       await page.locator('#setting-speed').fill('3500');
       await page.locator('#setting-speed').press('Enter');
-      await expect.poll(() => number(page, 'ecmo-rpm'), { timeout: 10_000 }).toBe(3500);
-      await expect.poll(() => number(page, 'ecmo-flow'), { timeout: 10_000 }).toBeGreaterThan(flow0);
+      await expect.poll(() => number(page, 'ecmo-rpm'), { timeout: PAGE_WAIT_MS }).toBe(3500);
+      await expect.poll(() => number(page, 'ecmo-flow'), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(flow0);
       expect(await number(page, 'ecmo-p-drainage')).toBeLessThan(drain0);
       await expect(page.locator('[data-testid="event-log"]').textContent()).resolves.toContain('circuit.pump.speed: 3000 → 3500');
       await shot(page, 'visualiser-pump-3500.png');
@@ -129,7 +129,7 @@ describe('the live circuit view in chromium', () => {
       const hours = await number(page, 'crrt-filter-hours');
       await page.keyboard.press('5'); // 3600×
       await expect.poll(() => page.locator('[data-testid="speed-3600"]').getAttribute('aria-pressed')).toBe('true');
-      await expect.poll(() => number(page, 'crrt-filter-hours'), { timeout: 30_000 }).toBeGreaterThan(hours + 1.5);
+      await expect.poll(() => number(page, 'crrt-filter-hours'), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(hours + 1.5);
       expect(await number(page, 'monitor-il6')).toBeLessThan(il6);
       await shot(page, 'visualiser-3600x.png');
       expect(errors).toEqual([]);
@@ -145,7 +145,7 @@ describe('the live circuit view in chromium', () => {
       const name = await page.locator('[data-testid="scenario-name"]').textContent();
       await page.locator('[data-testid="scenario-file"]').setInputFiles(BROKEN);
       const box = page.locator('[data-testid="scenario-error"]');
-      await box.waitFor({ state: 'visible', timeout: 15_000 });
+      await box.waitFor({ state: 'visible', timeout: PAGE_WAIT_MS });
       const message = await box.textContent();
       expect(message).toContain('dose-wrong-dimension-mmHg.json');
       expect(message).toContain('prescription.effluentDose');
@@ -153,7 +153,7 @@ describe('the live circuit view in chromium', () => {
       expect(message).toContain('mL/kg/h');
       expect(await page.locator('[data-testid="scenario-name"]').textContent()).toBe(name);
       const t = await simHours(page);
-      await expect.poll(() => simHours(page), { timeout: 15_000 }).toBeGreaterThan(t);
+      await expect.poll(() => simHours(page), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(t);
       expect(await number(page, 'ecmo-flow')).toBeGreaterThan(0);
       await shot(page, 'visualiser-broken-file.png');
       expect(errors).toEqual([]);
@@ -169,10 +169,10 @@ describe('the live circuit view in chromium', () => {
       await page.locator('[data-testid="clamp-drainageLine"]').click();
       await expect.poll(() => page.locator('[data-testid="clamp-drainageLine"]').getAttribute('aria-pressed')).toBe('true');
       // the pump still moves the filter limb's shunt; nothing is drained from or returned to the patient
-      await expect.poll(() => number(page, 'ecmo-effective-flow'), { timeout: 10_000 }).toBeLessThan(0.05);
+      await expect.poll(() => number(page, 'ecmo-effective-flow'), { timeout: PAGE_WAIT_MS }).toBeLessThan(0.05);
       await shot(page, 'visualiser-drainage-clamped.png');
       await page.locator('[data-testid="scenario-picker"]').selectOption('standard-care-default');
-      await expect.poll(() => page.locator('[data-testid="scenario-name"]').textContent(), { timeout: 15_000 }).toContain('standard-care-default.json');
+      await expect.poll(() => page.locator('[data-testid="scenario-name"]').textContent(), { timeout: PAGE_WAIT_MS }).toContain('standard-care-default.json');
       await expect.poll(() => page.locator('[data-testid="ecmo-flow"] .value').textContent()).toBe('—');
       await expect(page.locator('[data-testid="ecmo-console"] .device-status').textContent()).resolves.toBe('no circuit');
       expect(await number(page, 'monitor-il6')).toBeGreaterThan(0);

@@ -130,3 +130,10 @@ export function decodePng(png: Buffer): { width: number; height: number; rgba: U
   }
   return { width, height, rgba: out };
 }
+
+/**
+ * How long a page test waits for a condition (a selector, a polled reading): a wait, not a speed requirement. On a
+ * busy 2-core machine the engine worker and chromium's rasteriser share the cores with the test runner; the waits
+ * measured up to ~10× their quiet-machine time there. A condition that never comes still fails, after 2 min.
+ */
+export const PAGE_WAIT_MS = 120_000;
