@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headerLine, resultRow } from '../../sim/sweep/resultsCsv';
-import { METRIC_COLUMNS, type RunMetrics } from '../../sim/sweep/runMetrics';
+import { syntheticResults } from '../helpers/syntheticResults';
 import { ROOT, launchChromium, type Served } from '../../tools/browser/harness';
 import { serveSharedBuild } from './sharedBuild';
 
@@ -18,33 +17,9 @@ const dir = mkdtempSync(join(tmpdir(), 'explorer-'));
 let served: Served;
 let browser: Browser;
 
-/** A 4 × 3 grid of dose and predilution with made-up outcomes (as `sweep` writes them). */
-function resultsFile(): string {
-  const axes = [
-    { path: 'prescription.effluentDose', unit: 'mL/kg/h', from: 30, to: 60, step: 10 },
-    { path: 'prescription.predilutionFraction', unit: '1', from: 0, to: 1, step: 0.5 },
-  ];
-  const lines = [headerLine(axes)];
-  let id = 0;
-  for (const dose of [30, 40, 50, 60]) {
-    for (const pre of [0, 0.5, 1]) {
-      const m = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics;
-      Object.assign(m, {
-        il6_change_pct: -dose * (1 - 0.2 * pre),
-        prescribed_dose_mL_kg_h: dose,
-        delivered_dose_mL_kg_h: dose * 0.97,
-        mean_filtration_fraction: dose / (200 + 100 * pre),
-        mean_filter_life_h: 30 - dose / 3,
-      });
-      lines.push(resultRow(id++, [dose, pre], { metrics: m }));
-    }
-  }
-  return lines.join('\n') + '\n';
-}
-
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(dir, 'results.csv'), resultsFile());
+  writeFileSync(join(dir, 'results.csv'), syntheticResults());
   writeFileSync(join(dir, 'series.csv'), 'time_h,il6_pg_mL\n0,2000\n');
   served = await serveSharedBuild();
   browser = await launchChromium();

@@ -8,7 +8,7 @@
  * Its concentration is reported as urea, mg/dL (BUN = urea × 28/60).
  */
 import { q, type SpecTree } from '../../parameters.js';
-import { mL_min, perHour } from '../../quantities.js';
+import { bodyWaterKinetics } from './bodyWaterSolute.js';
 import type { SoluteDefinition } from './solute.js';
 
 /** Grams of urea made per gram of protein catabolised: (1/6.25 g N per g protein) / (28/60 g N per g urea). */
@@ -51,19 +51,13 @@ export const urea: SoluteDefinition = {
   series: ['urea_mg_dL', 'mg/dL', 'Serum urea (BUN = urea × 28/60)'],
   peripheral: false,
   filtration: { sieving: 'urea', dilution: 'wholeBlood' },
-  kinetics(m, slot, names) {
-    const amount = slot(names.central);
-    return {
-      centralVolume_mL: () => m.current.kinetics.urea.distributionVolume,
-      initial(y) {
-        y[amount] = (m.scenario.patient.baseline.urea * m.scenario.kinetics.urea.distributionVolume) / 100;
-      },
-      fluxes(_now, c, out) {
-        const k = m.current.kinetics.urea;
-        out.produced = 1000 * UREA_PER_PROTEIN * k.proteinCatabolicRate;
-        out.eliminated = perHour(mL_min(k.renalClearance)) * c;
-        out.exchange = 0;
-      },
-    };
-  },
+  kinetics: (m, slot, names) =>
+    bodyWaterKinetics(
+      m,
+      slot,
+      names,
+      (s) => s.kinetics.urea,
+      m.scenario.patient.baseline.urea,
+      () => 1000 * UREA_PER_PROTEIN * m.current.kinetics.urea.proteinCatabolicRate,
+    ),
 };
