@@ -37,7 +37,7 @@ function withIdentity(name: string, change: (id: Record<string, unknown>) => voi
 }
 
 describe('sweep: the results file records what made it', () => {
-  it('its first line is the identity: scenario content hash, hours, vary, design, samples, seed, runs, simulator version', () => {
+  it('its first line is the identity: scenario content hash, calibration, hours, vary, design, samples, seed, runs, simulator version', () => {
     const id = JSON.parse(base.split('\n')[0].slice('# sweep '.length));
     expect(id).toMatchObject({
       hours: 0.5,
@@ -50,6 +50,8 @@ describe('sweep: the results file records what made it', () => {
       scenario: { file: 'ecmo-hvhf-default.json' },
     });
     expect(id.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(id.calibration.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(id.calibration.sha256).not.toBe(id.scenario.sha256); // the resolved settings, not the file's text
     expect(id.simulator).toBe(JSON.parse(read('package.json')).version);
     expect(base.split('\n')[1]).toMatch(/^run_id,/);
   });
@@ -97,6 +99,17 @@ describe('sweep: a resume of a different sweep is refused with exit 2 naming wha
     expect(read(out('base.csv'))).toBe(base);
   });
 
+  it('calibration: a file made when a calibrated default resolved otherwise (a refit) is refused', async () => {
+    // the same scenario file and options; only the resolved settings' hash differs, as after `npm run calibrate:filter`
+    const refit = withIdentity('refit.csv', (id) => (id.calibration = { sha256: 'e'.repeat(64) }));
+    const before = read(refit);
+    expect(await sim(['sweep', SCENARIO, ...SWEEP, '--workers', '1', '--out', refit])).toBe(2);
+    expect(stderr()).toMatch(
+      /calibration \(the defaults and calibrated values the runs resolve to\): this results file was made with resolved settings sha256 eeeeeeeeeeee…, the resume asks for resolved settings sha256 [0-9a-f]{12}…/,
+    );
+    expect(read(refit)).toBe(before);
+  });
+
   it('a results file without an identity line (older, or hand-made) is refused, not trusted', async () => {
     writeFileSync(out('old.csv'), base.split('\n').slice(1).join('\n'));
     expect(await sim(['sweep', SCENARIO, ...SWEEP, '--workers', '1', '--out', out('old.csv')])).toBe(2);
@@ -119,6 +132,11 @@ describe('merge: shards of different sweeps are refused with exit 2 naming what 
     ],
     ['design', (id) => ((id.design = 'grid'), (id.samples = null), (id.seed = null)), /--design: .* lhs, .* grid/],
     ['seed', (id) => (id.seed = 4), /--seed: .* 3, .* 4/],
+    [
+      'calibration',
+      (id) => (id.calibration = { sha256: 'e'.repeat(64) }),
+      /calibration \(.*\): .*base\.csv was made with resolved settings sha256 [0-9a-f]{12}…, .*other\.csv with resolved settings sha256 eeeeeeeeeeee…/,
+    ],
     ['simulator version', (id) => (id.simulator = '0.0.9'), /simulator version: .* 0\.0\.9/],
   ];
   it.each(cases)('%s', async (_, change, message) => {

@@ -12,6 +12,7 @@ import { runList, type Design } from './runList.js';
 import type { RunTask, SweepBase } from './runTask.js';
 import { inShard, type Shard } from './shard.js';
 import { formatQuantity } from '../units.js';
+import { loadScenarioText } from '../scenario/load.js';
 import type { VaryAxis } from './varySpec.js';
 
 export interface SweepPlan {
@@ -73,7 +74,18 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
   const runs = runList(plan.axes, plan.design);
   const header = headerLine(plan.axes);
   const { version, hours, axes, design, shard } = plan;
-  const identity = sweepIdentity({ version, scenarioFile: plan.base.source, scenarioText: plan.base.text, hours, axes, design, runs: runs.length, shard });
+  const resolvedScenario = loadScenarioText(plan.base.text, plan.base.source);
+  const identity = sweepIdentity({
+    version,
+    scenarioFile: plan.base.source,
+    scenarioText: plan.base.text,
+    resolvedScenario,
+    hours,
+    axes,
+    design,
+    runs: runs.length,
+    shard,
+  });
   const resume = !plan.overwrite && plan.out !== STDOUT && resultsExist(plan.out);
   const rows = resume ? keptRows(plan.out, identity, header, runs) : new Map<number, string>();
   const owned = runs.map((_, id) => id).filter((id) => inShard(id, plan.shard));

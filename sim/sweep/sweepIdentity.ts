@@ -15,6 +15,12 @@ import type { VaryAxis } from './varySpec.js';
 export interface SweepIdentity {
   simulator: string;
   scenario: { file: string; sha256: string };
+  /**
+   * The calibration the runs resolve to: a hash of the base scenario with every default filled in, the calibrated
+   * ones included (the filter fouling and heparin elimination fits), so a recalibration between two parts of a sweep
+   * is caught although no option and no file the user names changed.
+   */
+  calibration: { sha256: string };
   /** the simulated hours of every run (--hours, or the scenario's duration) */
   hours: number;
   /** each --vary as path=from..to[:step], in its unit */
@@ -39,6 +45,8 @@ export interface IdentityInputs {
   version: string;
   scenarioFile: string;
   scenarioText: string;
+  /** The base scenario as the loader resolved it (defaults and calibrated values filled in). */
+  resolvedScenario: unknown;
   hours: number;
   axes: VaryAxis[];
   design: Design;
@@ -50,6 +58,7 @@ export function sweepIdentity(i: IdentityInputs): SweepIdentity {
   return {
     simulator: i.version,
     scenario: { file: basename(i.scenarioFile), sha256: createHash('sha256').update(i.scenarioText).digest('hex') },
+    calibration: { sha256: createHash('sha256').update(JSON.stringify(i.resolvedScenario)).digest('hex') },
     hours: i.hours,
     vary: i.axes.map(varyText),
     design: i.design.kind,
@@ -90,6 +99,8 @@ export function identityDifferences(a: SweepIdentity, b: SweepIdentity, aSays: s
   };
   check('simulator version', a.simulator, b.simulator);
   check('scenario content', `${a.scenario.file} (sha256 ${a.scenario.sha256.slice(0, 12)}…)`, `${b.scenario.file} (sha256 ${b.scenario.sha256.slice(0, 12)}…)`);
+  const calibration = (id: SweepIdentity) => (id.calibration?.sha256 ? `resolved settings sha256 ${id.calibration.sha256.slice(0, 12)}…` : 'none recorded');
+  check('calibration (the defaults and calibrated values the runs resolve to)', calibration(a), calibration(b));
   check('--hours', hoursText(a.hours), hoursText(b.hours));
   check('--vary', list(a.vary), list(b.vary));
   check('--design', a.design, b.design);
