@@ -159,3 +159,16 @@ describe('gas exchange', () => {
     expect(oncoticPressure_mmHg(g_L(70))).toBeLessThan(26);
   });
 });
+
+describe('what the ECMO console shows (issue 11): pump head and hemoglobin', () => {
+  const r = run(DEFAULT_ECMO, { duration: '6 h' });
+  it('the pump head is its outlet (pre-oxygenator) less its inlet (drainage) pressure, at every sample', () => {
+    r.series.time_h.forEach((t, i) => {
+      expect(r.series.pump_head_mmHg[i], `t = ${t} h`).toBeCloseTo(r.series.p_pre_oxygenator_mmHg[i] - r.series.p_drainage_mmHg[i], 9);
+      expect(r.series.pump_head_mmHg[i]).toBeGreaterThan(0); // a running centrifugal pump adds pressure
+    });
+  });
+  it('hemoglobin is hematocrit × MCHC (33 g/dL of red cells)', () => {
+    r.series.time_h.forEach((_, i) => expect(r.series.hemoglobin_g_dL[i]).toBeCloseTo((r.series.hematocrit_pct[i] / 100) * 33, 12));
+  });
+});

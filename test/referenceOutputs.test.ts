@@ -38,8 +38,8 @@ const LEVEL_BY_UNIT: [RegExp, number][] = [
 ];
 const levelOf = (key: string) => (/_change/.test(key) ? (LEVEL_BY_UNIT.find(([re]) => re.test(key))?.[1] ?? 0) : 0);
 
-/** Names that may appear in the new outputs without a saved counterpart. */
-const ADDED = /urea/;
+/** Names added since the outputs were saved: urea's (the registry's proof), the console's pump head and hemoglobin. */
+const ADDED = /urea|pump_head|hemoglobin_g_dL/;
 
 function scaleOf(v: unknown): number {
   if (typeof v === 'number') return Math.abs(v);

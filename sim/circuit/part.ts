@@ -25,6 +25,7 @@ export const circuitModel: ModelDefinition = {
     p_pre_oxygenator_mmHg: ['mmHg', 'Pre-oxygenator pressure'],
     p_post_oxygenator_mmHg: ['mmHg', 'Post-oxygenator pressure'],
     dp_oxygenator_mmHg: ['mmHg', 'Pressure drop across the oxygenator'],
+    pump_head_mmHg: ['mmHg', 'Pump head: outlet (pre-oxygenator) less inlet (drainage) pressure'],
     p_access_mmHg: ['mmHg', 'Filter limb access pressure (before the filter blood pump)'],
     p_filter_in_mmHg: ['mmHg', 'Pre-filter pressure'],
     p_filter_out_mmHg: ['mmHg', 'Post-filter (return) pressure'],
@@ -71,6 +72,7 @@ export const circuitModel: ModelDefinition = {
         out.p_pre_oxygenator_mmHg = solution ? solution.preOxygenatorPressure_mmHg : none;
         out.p_post_oxygenator_mmHg = solution ? solution.postOxygenatorPressure_mmHg : none;
         out.dp_oxygenator_mmHg = solution ? solution.oxygenatorPressureDrop_mmHg : none;
+        out.pump_head_mmHg = solution ? solution.preOxygenatorPressure_mmHg - solution.drainagePressure_mmHg : none;
         out.p_access_mmHg = limb ? limb.access_mmHg : none;
         out.p_filter_in_mmHg = limb ? limb.filterIn_mmHg : none;
         out.p_filter_out_mmHg = limb ? limb.filterOut_mmHg : none;

@@ -35,7 +35,8 @@ export class EcmoConsole {
     r.sweep.set(o.sweep_gas_L_min, 1);
     r.fio2.set(s.settings.values['circuit.oxygenator.fio2'], 0);
     r.postSat.set(o.post_oxygenator_sat_pct, 0);
-    r.svo2.set(o.svo2_pct, 0);
+    // a console's venous probe sits on the drainage line: its SvO₂ includes the recirculated oxygenator blood
+    r.svo2.set(o.drainage_sat_pct, 0);
     const c = s.settings.clamps;
     const clamped = [c['circuit.clamps.drainageLine'] && 'drainage', c['circuit.clamps.returnLine'] && 'return'].filter(Boolean);
     if (Number.isFinite(o.pump_speed_rpm)) this.status.textContent = clamped.length ? `clamped: ${clamped.join(', ')} line` : '';

@@ -7,6 +7,7 @@ import { massBalance } from '../../model/now.js';
 import { plasmaVolume_mL } from '../../model/context.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { plasmaRefill_mL_h, refillConductance_mL_h_mmHg } from './fluidBalance.js';
+import { hemoglobin_g_dL } from '../../blood.js';
 
 const byBlood = scaleBy('intravascularVolume_mL');
 
@@ -24,6 +25,7 @@ export const fluidBalanceModel: ModelDefinition = {
     intravascular_volume_mL: ['mL', 'Blood volume'],
     interstitial_volume_mL: ['mL', 'Interstitial fluid volume'],
     hematocrit_pct: ['%', 'Hematocrit'],
+    hemoglobin_g_dL: ['g/dL', 'Hemoglobin (hematocrit × MCHC 33 g/dL)'],
     effluent_volume_mL: ['mL', 'Effluent collected since the start'],
     replacement_volume_mL: ['mL', 'Replacement fluid given since the start'],
   },
@@ -69,6 +71,7 @@ export const fluidBalanceModel: ModelDefinition = {
         out.intravascular_volume_mL = now.blood.intravascular_mL;
         out.interstitial_volume_mL = now.y[interstitium];
         out.hematocrit_pct = 100 * now.blood.hematocrit;
+        out.hemoglobin_g_dL = hemoglobin_g_dL(now.blood.hematocrit);
         out.effluent_volume_mL = hasFilter ? now.y[effluent] : NaN;
         out.replacement_volume_mL = hasFilter ? now.y[replacement] : NaN;
       },
