@@ -37,15 +37,15 @@ const NAMES: SeriesName[] = [...SERIES_NAMES];
 class GridRecorder implements Sampler {
   milestone?: Observation;
   private index = 0;
-  private capacity: number;
-  private columns: Float64Array[];
+  private readonly columns: Float64Array[];
   constructor(
     private readonly sim: Simulation,
     private readonly interval_h: number,
     private readonly duration_h: number,
   ) {
-    this.capacity = Math.floor(duration_h / interval_h) + 2;
-    this.columns = SERIES_NAMES.map(() => new Float64Array(this.capacity));
+    // the grid holds k·interval below the duration (at most ceil(d/i) of them) and the duration: ≤ floor(d/i) + 2
+    const capacity = Math.floor(duration_h / interval_h) + 2;
+    this.columns = SERIES_NAMES.map(() => new Float64Array(capacity));
   }
   /** k·interval below the duration, then the duration itself, then nothing. */
   private nextGridTime(): number {
@@ -66,29 +66,19 @@ class GridRecorder implements Sampler {
     }
   }
   private record(o: Observation): void {
-    if (this.index === this.capacity) this.grow(); // only if rounding put one more sample on the grid than sized for
     const i = this.index++;
     const columns = this.columns;
-    // The observation's own order, checked key by key: a for-in reads each value by the key it is at, which V8
-    // answers from the object's layout (~1 µs a sample), where o[NAMES[j]] looks up 57 keys at one place (~3–4 µs).
+    // a typed array drops writes past its end without a word: the bound above must hold
+    if (i >= columns[0].length) throw new Error(`sample ${i} beyond the ${columns[0].length} the grid was sized for`);
+    // The observation's own order: observe writes time first, then each model's series in model order, which is how
+    // SERIES is composed. A for-in reads each value by the key it is at, which V8 answers from the object's layout
+    // (~1 µs a sample), where o[NAMES[j]] looks up 57 keys at one place (~3–4 µs).
     let j = 0;
     for (const name in o) {
-      if (name !== NAMES[j]) return this.recordByName(o, i);
+      if (name !== NAMES[j]) throw new Error(`observe wrote ${name} where SERIES has ${NAMES[j]}: the two orders must agree`);
       columns[j++][i] = o[name];
     }
-    if (j !== NAMES.length) this.recordByName(o, i);
-  }
-  /** An observation whose keys are not SERIES_NAMES in order: each series looked up by name (missing: NaN). */
-  private recordByName(o: Observation, i: number): void {
-    for (let j = 0; j < NAMES.length; j++) this.columns[j][i] = o[NAMES[j]];
-  }
-  private grow(): void {
-    this.capacity *= 2;
-    this.columns = this.columns.map((c) => {
-      const bigger = new Float64Array(this.capacity);
-      bigger.set(c);
-      return bigger;
-    });
+    if (j !== NAMES.length) throw new Error(`observe wrote ${j} series, SERIES has ${NAMES.length}`);
   }
   /** Every series, name → its recorded samples (a view of the first `index` values of its column). */
   get series(): Record<SeriesName, SeriesValues> {

@@ -6,7 +6,7 @@
  * The filter removes it by convection (sieving 0.2 clean, 0.01 fouled).
  */
 import type { SoluteDefinition } from './solute.js';
-import { initialPlasma_mL, plasmaVolume, startingPlasma_mL } from './volumes.js';
+import { initialPlasma_mL, plasmaVolume } from './volumes.js';
 
 export const albumin: SoluteDefinition = {
   name: 'albumin',
@@ -18,7 +18,7 @@ export const albumin: SoluteDefinition = {
   kinetics(m, slot, names) {
     const k = m.scenario.kinetics.albumin;
     const catabolism_per_h = Math.LN2 / k.halfLife;
-    const synthesis_g_h = (catabolism_per_h * m.scenario.patient.baseline.albumin * startingPlasma_mL(m)) / 1000;
+    const synthesis_g_h = (catabolism_per_h * m.scenario.patient.baseline.albumin * initialPlasma_mL(m)) / 1000;
     const return_per_h = (k.transcapillaryEscapeRate * k.intravascularFraction) / (1 - k.intravascularFraction);
     const intravascular = slot(names.central);
     const extravascular = slot(names.peripheral);

@@ -7,7 +7,7 @@
  * (SC ~0 for the pentamer); its fall under filtration comes from less IL-6, hence less synthesis.
  */
 import type { SoluteDefinition } from './solute.js';
-import { initialPlasma_mL, plasmaVolume, startingPlasma_mL } from './volumes.js';
+import { initialPlasma_mL, plasmaVolume } from './volumes.js';
 
 export function crpSynthesis(maxSynthesis: number, il6HalfEffect_pg_mL: number, hill: number, laggedIl6_pg_mL: number): number {
   const l = Math.max(laggedIl6_pg_mL, 0) ** hill;
@@ -37,7 +37,7 @@ export const crp: SoluteDefinition = {
     const IL6 = indexOf('il6');
     const p = m.scenario.patient;
     const elimination_per_h = Math.LN2 / k.halfLife;
-    const maxSynthesis = crpMaxSynthesis(elimination_per_h, (p.baseline.crp * startingPlasma_mL(m)) / 1000, k.il6HalfEffect, k.hill, p.baseline.il6);
+    const maxSynthesis = crpMaxSynthesis(elimination_per_h, (p.baseline.crp * initialPlasma_mL(m)) / 1000, k.il6HalfEffect, k.hill, p.baseline.il6);
     const amount = slot(names.central);
     const signal1 = slot('crpSignal1_pg_mL');
     const signal2 = slot('crpSignal2_pg_mL');

@@ -8,7 +8,7 @@
 import { fixedScale } from '../../model/part.js';
 import { sepsisDrive } from '../inflammation/sepsisDrive.js';
 import type { SoluteDefinition } from './solute.js';
-import { initialPlasma_mL, interCompartmentExchange, plasmaVolume, startingPlasma_mL } from './volumes.js';
+import { initialPlasma_mL, interCompartmentExchange, plasmaVolume } from './volumes.js';
 
 export const pct: SoluteDefinition = {
   name: 'pct',
@@ -21,7 +21,7 @@ export const pct: SoluteDefinition = {
   kinetics(m, slot, names) {
     const k = m.scenario.kinetics.pct;
     const c0 = m.scenario.patient.baseline.pct;
-    const clearance = (Math.LN2 * (startingPlasma_mL(m) + k.peripheralVolume)) / k.halfLife;
+    const clearance = (Math.LN2 * (initialPlasma_mL(m) + k.peripheralVolume)) / k.halfLife;
     const production0 = clearance * c0;
     const central = slot(names.central);
     const peripheral = slot(names.peripheral);

@@ -5,12 +5,6 @@ import type { Now } from '../../model/now.js';
 /** Plasma: the central volume of proteins and cytokines, which stay in the vessels' water. */
 export const plasmaVolume = (now: Now): number => now.blood.plasma_mL;
 
-/** Plasma volume at the start, as the scenario gives it: blood volume × (1 − hematocrit). */
-export function startingPlasma_mL(m: Model): number {
-  const p = m.scenario.patient;
-  return p.intravascularVolume * (1 - p.hematocrit);
-}
-
 /** Plasma volume in the starting state: blood volume less the red cells (what concentrations divide by at t = 0). */
 export function initialPlasma_mL(m: Model): number {
   return m.intravascular0_mL - m.redCellVolume_mL;
