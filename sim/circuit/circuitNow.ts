@@ -7,7 +7,7 @@ import { solveCircuit, type CircuitElements, type CircuitSolution } from './netw
 import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
 import { cannulaLossCoefficients } from './cannulae/lookup.js';
 import { availableVenousReturn_mL_min, venousPressure_mmHg } from './venousDrainage.js';
-import { recirculationFraction } from './recirculation.js';
+import { configurationSpread, recirculationFraction } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from '../model/now.js';
 import type { Model } from '../model/context.js';
@@ -95,6 +95,7 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
       tipDistance_mm: c.recirculation.tipDistance,
       referenceDistance_mm: c.recirculation.referenceDistance,
       distanceScale_mm: c.recirculation.distanceScale,
+      configurationSpread: configurationSpread(c.configuration),
     },
     solution.returnFlow_mL_min,
     mL_min(p.cardiacOutput),

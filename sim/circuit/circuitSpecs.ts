@@ -1,6 +1,7 @@
 /** The ECMO circuit section of a scenario: devices, settings and hydraulic model parameters. */
 import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { catalogueIds, type CannulaRole } from './cannulae/catalogue.js';
+import { CONFIGURATIONS, type CannulationConfiguration } from './recirculation.js';
 
 const clamp = (line: string): FlagSpec => ({
   kind: 'flag',
@@ -27,7 +28,18 @@ const cannulaModel = (role: CannulaRole): ChoiceSpec => ({
   ref: 'sim/circuit/cannulae/catalogue.ts: Getinge HLS charts (digitized)',
 });
 
+const configuration: ChoiceSpec<CannulationConfiguration> = {
+  kind: 'choice',
+  values: CONFIGURATIONS,
+  default: 'femoro-jugular',
+  description:
+    'Cannulation: femoro-jugular (drainage femoral, return jugular) or jugulo-femoral (drainage jugular, return femoral); sets the recirculation spread c_cfg.',
+  source: 'S',
+  ref: 'cohort.md: femoral drainage, jugular return; Fisser 2022 for jugulo-femoral recirculation',
+};
+
 export const circuitSpecs = {
+  configuration,
   drainageCannula: {
     model: cannulaModel('drainage'),
     size: q('Fr', 23, [8, 32], {
