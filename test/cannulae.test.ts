@@ -9,6 +9,7 @@ import { catalogueFit, catalogueLossCoefficients, WATER_DENSITY_kg_m3, waterVisc
 import { bloodViscosity_mPa_s } from '../sim/blood.js';
 import { pressureDrop_mmHg } from '../sim/circuit/tube.js';
 import { mL_min } from '../sim/quantities.js';
+import { at, DEFAULT_ECMO, run } from './helpers/scenarios.js';
 
 describe('the two-term fit ΔP = a·Q + b·Q²', () => {
   it('recovers a and b exactly from points on a two-term curve (least squares with zero residual)', () => {
@@ -116,5 +117,22 @@ describe('water charts corrected to blood', () => {
       expect(lower, c.id).toBeGreaterThan(0);
       expect(lower, c.id).toBeLessThanOrEqual(0.21);
     }
+  });
+});
+
+describe('a scenario that names a catalogue cannula', () => {
+  const first = (values: Record<string, string>) => run(DEFAULT_ECMO, { duration: '0.25 h', ...values });
+  it('a larger catalogue drainage cannula (HLS 29 Fr vs 21 Fr) drains more flow at a less negative pre-pump pressure', () => {
+    const narrow = first({ 'circuit.drainageCannula.model': 'hls-pvl-2155' });
+    const wide = first({ 'circuit.drainageCannula.model': 'hls-pvl-2955' });
+    expect(at(wide, 'p_drainage_mmHg', 0)).toBeGreaterThan(at(narrow, 'p_drainage_mmHg', 0));
+    expect(at(wide, 'drainage_flow_L_min', 0)).toBeGreaterThan(at(narrow, 'drainage_flow_L_min', 0));
+  });
+
+  it('a catalogue model replaces size and length: changing them then changes nothing', () => {
+    const model = { 'circuit.returnCannula.model': 'hls-pas-1915' };
+    const a = first(model);
+    const b = first({ ...model, 'circuit.returnCannula.size': '15 Fr', 'circuit.returnCannula.length': '300 mm' });
+    expect(at(b, 'pump_flow_L_min', 0)).toBe(at(a, 'pump_flow_L_min', 0));
   });
 });

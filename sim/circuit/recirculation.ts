@@ -21,9 +21,10 @@ export interface RecirculationParams {
 }
 
 /**
- * Recirculation by configuration, ultrasound dilution, 826 measurements (Fisser, Palmér, Sallisalmi et al.,
- * Regensburg and ECMO Centre Karolinska, 2022; abstract: discovery.researcher.life, topic "ultrasound dilution")
- * [S]: median Rf and median ECMO flow of each group.
+ * Recirculation by configuration, ultrasound dilution, 826 measurements in a non-randomized prospective study at
+ * Regensburg (femoro-jugular) and ECMO Centre Karolinska (jugulo-femoral) [S]: median Rf and median ECMO flow of
+ * each group, as its abstract gives them (https://discovery.researcher.life/topic/ultrasound-dilution/3781697).
+ * Cited as Fisser et al. 2022 (authors and year as recalled, not read off the abstract page).
  */
 export const FISSER_2022 = {
   'femoro-jugular': { recirculation: 0.05, flow_mL_min: 3010, measurements: 595 },
