@@ -35,6 +35,16 @@ describe('femoro-jugular (the default): R = Q / (Q + k·CO·exp((d − d_ref)/λ
     expect(slope).toBeLessThan(0.059);
   });
 
+  // Porcine VV ECMO (Intensive Care Med Exp 2024, doi 10.1186/s40635-024-00636-5): raising ECMO flow from 3.5 to
+  // 5.0 L/min raised recirculation by a median 28 % (short tip distance) to 49 % (long) of itself.
+  it('from 3.5 to 5.0 L/min recirculation rises by 28–49 % of itself, as in the porcine study, at cardiac outputs 5–6.5 L/min', () => {
+    for (const co of [5000, CO]) {
+      const rise = R('femoro-jugular', 5000, co) / R('femoro-jugular', 3500, co) - 1;
+      expect(rise).toBeGreaterThan(0.28);
+      expect(rise).toBeLessThan(0.49);
+    }
+  });
+
   it('falls with tip distance (Fisser 2022: negative coefficient) and with cardiac output (Abrams 2015)', () => {
     expect(R('femoro-jugular', 4000, CO, 250)).toBeLessThan(R('femoro-jugular', 4000, CO, 150));
     expect(R('femoro-jugular', 4000, 8000)).toBeLessThan(R('femoro-jugular', 4000, 5000));
