@@ -136,13 +136,48 @@ function addSchemaCommand(program: Command): void {
   addOutputOptions(program.commands.at(-1)!);
 }
 
+function addCannulaCommand(program: Command): void {
+  program
+    .command('cannula')
+    .description('one cannula on its own: its pressure drop in blood at a flow, or its flow at a drop; without a cannula, the catalogue')
+    .argument('[cannula...]', 'a catalogue model (e.g. hls-pvl-2355) or a size and a length (e.g. "23 Fr" "55 cm")')
+    .option('--flow <Q>', 'blood flow, with its unit, e.g. "4 L/min": prints the pressure drop')
+    .option('--pressure <P>', 'pressure drop, with its unit, e.g. "60 mmHg": prints the flow')
+    .option('--hematocrit <H>', 'hematocrit of the blood, e.g. "30 %" (default: the scenario default)')
+    .option('--wall <mm>', 'wall thickness of a size-and-length cannula, e.g. "0.45 mm"')
+    .action(async (arg, opts) => (await import('./cli/cannulaCommand.js')).cannulaCommand(arg, opts));
+  addOutputOptions(program.commands.at(-1)!, { quiet: true });
+}
+
+function addPumpCommand(program: Command): void {
+  program
+    .command('pump')
+    .description("the centrifugal pump's head–flow curve at one speed")
+    .option('--rpm <N>', 'pump speed in rpm (default: the scenario default)')
+    .option('--hematocrit <H>', 'hematocrit of the blood, e.g. "30 %"')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
+    .action(async (opts) => (await import('./cli/pumpCommand.js')).pumpCommand(opts));
+  addOutputOptions(program.commands.at(-1)!, { quiet: true });
+}
+
 export function buildProgram(): Command {
   const program = new Command('sim')
     .description('ECMO + integrated hemofilter simulator (training and engineering tool, not a clinical decision aid)')
     .version(simulatorVersion(), '--version', "print the simulator's version (package.json)")
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const add of [addRunCommand, addCohortCommand, addSweepCommand, addMergeCommand, addPlotCommand, addSensitivityCommand, addSchemaCommand]) add(program);
+  for (const add of [
+    addRunCommand,
+    addCohortCommand,
+    addSweepCommand,
+    addMergeCommand,
+    addPlotCommand,
+    addSensitivityCommand,
+    addSchemaCommand,
+    addCannulaCommand,
+    addPumpCommand,
+  ])
+    add(program);
   return program;
 }
 

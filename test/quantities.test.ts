@@ -135,7 +135,7 @@ describe('the filter and circuit code refuses mixed units', () => {
     pressureDrop_mmHg(tube, L_min(4.2));
     // @ts-expect-error -- the pump curve's flow is in mL/min
     pumpHead_mmHg({ a_mmHg_rpm2: 4e-5, b_mmHg_mL_min2: 8e-6 }, 3000, mL_h(250_000));
-    const p = { flowCoefficient: 0.1, tipDistance_mm: 150, referenceDistance_mm: 150, distanceScale_mm: 50 };
+    const p = { flowCoefficient: 0.1, tipDistance_mm: 150, referenceDistance_mm: 150, distanceScale_mm: 50, configurationSpread: 1 };
     // @ts-expect-error -- the cardiac output is in mL/min
     recirculationFraction(p, mL_min(4000), L_min(6.5));
     const conditions: CircuitConditions = {

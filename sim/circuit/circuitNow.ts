@@ -4,9 +4,10 @@
  */
 import { bloodViscosity_mPa_s } from '../blood.js';
 import { solveCircuit, type CircuitElements, type CircuitSolution } from './network.js';
-import { cannulaInnerDiameter_mm, pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
+import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
+import { cannulaLossCoefficients } from './cannulae/lookup.js';
 import { availableVenousReturn_mL_min, venousPressure_mmHg } from './venousDrainage.js';
-import { recirculationFraction } from './recirculation.js';
+import { configurationSpread, recirculationFraction } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from '../model/now.js';
 import type { Model } from '../model/context.js';
@@ -52,14 +53,10 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
     tubeLossCoefficients({ innerDiameter_mm, length_mm }, mu, flow.bloodDensity, portLoss, flow.turbulentFrictionFactor);
   return {
     pump,
-    drainageCannula: tube(
-      cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness),
-      c.drainageCannula.length,
-      flow.inertialLossCoefficient,
-    ),
+    drainageCannula: cannulaLossCoefficients(c.drainageCannula, mu, flow),
     drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, 0), c.clamps.drainageLine),
     returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
-    returnCannula: tube(cannulaInnerDiameter_mm(c.returnCannula.size, c.returnCannula.wallThickness), c.returnCannula.length, flow.inertialLossCoefficient),
+    returnCannula: cannulaLossCoefficients(c.returnCannula, mu, flow),
     oxygenatorResistance: c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus),
     venous: {
       returnConductance_mL_min_mmHg: c.venousDrainage.returnConductance,
@@ -98,6 +95,7 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
       tipDistance_mm: c.recirculation.tipDistance,
       referenceDistance_mm: c.recirculation.referenceDistance,
       distanceScale_mm: c.recirculation.distanceScale,
+      configurationSpread: configurationSpread(c.configuration),
     },
     solution.returnFlow_mL_min,
     mL_min(p.cardiacOutput),

@@ -1,5 +1,7 @@
 /** The ECMO circuit section of a scenario: devices, settings and hydraulic model parameters. */
-import { q, type FlagSpec, type SpecTree } from '../parameters.js';
+import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
+import { catalogueIds, type CannulaRole } from './cannulae/catalogue.js';
+import { CONFIGURATIONS, type CannulationConfiguration } from './recirculation.js';
 
 const clamp = (line: string): FlagSpec => ({
   kind: 'flag',
@@ -17,8 +19,29 @@ const cannulaWall = (fr: string) =>
     ref: 'thin-wall wire-reinforced cannulae ~0.4–0.5 mm',
   });
 
+const cannulaModel = (role: CannulaRole): ChoiceSpec => ({
+  kind: 'choice',
+  values: ['custom', ...catalogueIds(role)],
+  default: 'custom',
+  description: `A catalogue ${role} cannula (its pressure–flow chart, fitted and corrected to blood; size and length are then ignored), or custom: size, length and wall below.`,
+  source: 'S2',
+  ref: 'sim/circuit/cannulae/catalogue.ts: Getinge HLS charts (digitized)',
+});
+
+const configuration: ChoiceSpec<CannulationConfiguration> = {
+  kind: 'choice',
+  values: CONFIGURATIONS,
+  default: 'femoro-jugular',
+  description:
+    'Cannulation: femoro-jugular (drainage femoral, return jugular) or jugulo-femoral (drainage jugular, return femoral); sets the recirculation spread c_cfg.',
+  source: 'S',
+  ref: 'cohort.md: femoral drainage, jugular return; Fisser 2022 for jugulo-femoral recirculation',
+};
+
 export const circuitSpecs = {
+  configuration,
   drainageCannula: {
+    model: cannulaModel('drainage'),
     size: q('Fr', 23, [8, 32], {
       description: 'Outer size of the femoral drainage cannula (1 Fr = 1/3 mm).',
       source: 'S',
@@ -33,6 +56,7 @@ export const circuitSpecs = {
     wallThickness: cannulaWall('drainage'),
   },
   returnCannula: {
+    model: cannulaModel('return'),
     size: q('Fr', 19, [8, 32], {
       description: 'Outer size of the jugular return cannula.',
       source: 'S',

@@ -1,0 +1,125 @@
+/**
+ * `sim cannula <model | size length> --flow Q | --pressure P [--hematocrit H]`: one cannula on its own, as an
+ * engineer checks catalogue data. A catalogue model's water chart is fitted and corrected to blood
+ * (sim/circuit/cannulae/); a size and length use the circuit's tube model (sim/circuit/tube.ts). Without a
+ * cannula it lists the catalogue.
+ */
+import { ScenarioError } from '../scenario/errors.js';
+import { circuitSpecs } from '../circuit/circuitSpecs.js';
+import { patientSpecs } from '../patient/patientSpecs.js';
+import { bloodViscosity_mPa_s } from '../blood.js';
+import { CANNULA_CATALOGUE, catalogueCannula, type CatalogueCannula } from '../circuit/cannulae/catalogue.js';
+import { catalogueFit, catalogueLossCoefficients, cannulaLossCoefficients, WATER_DENSITY_kg_m3, waterViscosity_mPa_s } from '../circuit/cannulae/lookup.js';
+import type { LossCoefficients } from '../circuit/tube.js';
+import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
+import { quantityOption } from './quantityOption.js';
+
+export interface CannulaOptions {
+  flow?: string;
+  pressure?: string;
+  hematocrit?: string;
+  wall?: string;
+  out?: string;
+  overwrite: boolean;
+  quiet: boolean;
+}
+
+const specs = circuitSpecs;
+const FLOW_LIMITS_mL_min = [0, 12000] as const;
+const PRESSURE_LIMITS_mmHg = [0, 1000] as const;
+
+/** ΔP in mmHg at a flow in mL/min, and the flow (mL/min) at which the drop is P: the positive root of a·Q + b·Q² = P. */
+const dropAt = (k: LossCoefficients, q: number) => k.viscous * q + k.inertial * q * q;
+const flowAt = (k: LossCoefficients, p: number) =>
+  k.inertial > 0 ? (-k.viscous + Math.sqrt(k.viscous ** 2 + 4 * k.inertial * p)) / (2 * k.inertial) : p / k.viscous;
+
+interface Described {
+  title: string;
+  blood: LossCoefficients;
+  /** The catalogue's chart in its own fluid, for comparison. */
+  chart?: LossCoefficients;
+}
+
+function catalogueDescribed(c: CatalogueCannula, mu: number, rho: number): Described {
+  const f = catalogueFit(c);
+  const title = [
+    `${c.model}, ${c.manufacturer}: ${c.size_Fr} Fr, ${c.length_mm / 10} cm, ${c.stages}-stage ${c.role}${c.dualLumen ? ', dual-lumen' : ''}`,
+    `source: ${c.source}; ${c.points.length} points`,
+    `fit in water at ${c.fluid.temperature_C} °C: ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q² (Q in L/min, ΔP in mmHg)`,
+  ].join('\n');
+  const chart = catalogueLossCoefficients(c, waterViscosity_mPa_s(c.fluid.temperature_C), WATER_DENSITY_kg_m3);
+  return { title, blood: catalogueLossCoefficients(c, mu, rho), chart };
+}
+
+function cannulaOf(args: string[], wall: number, mu: number): Described {
+  const flow = {
+    bloodDensity: specs.flow.bloodDensity.default!,
+    inertialLossCoefficient: specs.flow.inertialLossCoefficient.default!,
+    turbulentFrictionFactor: specs.flow.turbulentFrictionFactor.default!,
+  };
+  if (args.length === 1 && !args[0].includes(',')) {
+    const c = catalogueCannula(args[0]);
+    if (c) return catalogueDescribed(c, mu, flow.bloodDensity);
+  }
+  const parts = args.length === 1 ? args[0].split(',').map((s) => s.trim()) : args;
+  if (parts.length !== 2) {
+    const ids = CANNULA_CATALOGUE.map((c) => c.id).join(', ');
+    const got = JSON.stringify(args.join(' '));
+    throw new ScenarioError('cannula', [
+      { path: 'cannula', message: `got ${got}; expected a catalogue model (${ids}) or a size and a length, e.g. "23 Fr" "55 cm"` },
+    ]);
+  }
+  const size = quantityOption('cannula size', parts[0], 'Fr', specs.drainageCannula.size.limits, '23 Fr');
+  const lengthLimits = [specs.returnCannula.length.limits[0], specs.drainageCannula.length.limits[1]] as const;
+  const length = quantityOption('cannula length', parts[1], 'mm', lengthLimits, '55 cm');
+  const title = `custom cannula: ${size} Fr, ${length / 10} cm, wall ${wall} mm (tube model: Poiseuille + entry loss K ${flow.inertialLossCoefficient} + friction λ ${flow.turbulentFrictionFactor}, sim/circuit/tube.ts)`;
+  return { title, blood: cannulaLossCoefficients({ model: 'custom', size, length, wallThickness: wall }, mu, flow) };
+}
+
+function catalogueListing(): string {
+  const rows = CANNULA_CATALOGUE.map((c) => {
+    const f = catalogueFit(c);
+    return `${c.id.padEnd(14)} ${`${c.size_Fr} Fr`.padEnd(6)} ${`${c.length_mm / 10} cm`.padEnd(6)} ${c.role.padEnd(8)} ${c.stages.padEnd(6)} water ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q²  ${c.model}`;
+  });
+  return [`${'model'.padEnd(14)} ${'size'.padEnd(6)} ${'length'.padEnd(6)} ${'role'.padEnd(8)} stages`, ...rows].join('\n') + '\n';
+}
+
+export function cannulaReport(args: string[], opts: CannulaOptions): string {
+  if (args.length === 0) return catalogueListing();
+  if (opts.flow === undefined && opts.pressure === undefined)
+    throw new ScenarioError('cannula', [{ path: '--flow', message: 'got neither --flow nor --pressure; expected one of them, e.g. --flow "4 L/min"' }]);
+  const hct =
+    opts.hematocrit === undefined
+      ? patientSpecs.hematocrit.default!
+      : quantityOption('--hematocrit', opts.hematocrit, '1', patientSpecs.hematocrit.limits, '30 %');
+  const wall =
+    opts.wall === undefined
+      ? specs.drainageCannula.wallThickness.default!
+      : quantityOption('--wall', opts.wall, 'mm', specs.drainageCannula.wallThickness.limits, '0.45 mm');
+  const mu = bloodViscosity_mPa_s(hct, specs.flow.plasmaViscosity.default!, specs.flow.hematocritViscosityFactor.default!);
+  const d = cannulaOf(args, wall, mu);
+  const k = d.blood;
+  const lines = [
+    d.title,
+    `blood: Hct ${(100 * hct).toFixed(0)} %, viscosity ${mu.toFixed(2)} mPa·s, density ${specs.flow.bloodDensity.default} kg/m³: ΔP = ${(k.viscous * 1e3).toFixed(3)}·Q + ${(k.inertial * 1e6).toFixed(3)}·Q² (Q in L/min)`,
+  ];
+  const w = d.chart;
+  if (opts.flow !== undefined) {
+    const q = quantityOption('--flow', opts.flow, 'mL/min', FLOW_LIMITS_mL_min, '4 L/min');
+    const water = w ? ` (water chart: ${dropAt(w, q).toFixed(1)} mmHg)` : '';
+    lines.push(`at ${(q / 1000).toFixed(2)} L/min: pressure drop ${dropAt(k, q).toFixed(1)} mmHg${water}`);
+  }
+  if (opts.pressure !== undefined) {
+    const p = quantityOption('--pressure', opts.pressure, 'mmHg', PRESSURE_LIMITS_mmHg, '60 mmHg');
+    const water = w ? ` (water chart: ${(flowAt(w, p) / 1000).toFixed(2)} L/min)` : '';
+    lines.push(`at ${p.toFixed(1)} mmHg: flow ${(flowAt(k, p) / 1000).toFixed(2)} L/min${water}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function cannulaCommand(args: string[], opts: CannulaOptions): void {
+  const text = cannulaReport(args, opts);
+  if (opts.out && opts.out !== STDOUT) writeOutputFile(opts.out, text, opts.overwrite);
+  else process.stdout.write(text);
+  if (!opts.quiet && args.length > 0) process.stderr.write('a training and engineering estimate, not a manufacturer specification\n');
+}

@@ -1,0 +1,90 @@
+/**
+ * `sim cannula` and `sim pump` (issue 11): an engineer checks one cannula or the pump on its own. Numbers are
+ * checked against the models they print (the catalogue fit corrected to blood, the pump's affinity-law curve);
+ * bad input names the option, the value and what was expected, and exits 2.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../sim/cli.js';
+import { cannulaReport } from '../sim/cli/cannulaCommand.js';
+import { pumpReport } from '../sim/cli/pumpCommand.js';
+import { catalogueCannula } from '../sim/circuit/cannulae/catalogue.js';
+import { catalogueLossCoefficients } from '../sim/circuit/cannulae/lookup.js';
+import { bloodViscosity_mPa_s } from '../sim/blood.js';
+import { pumpCurve, pumpHead_mmHg } from '../sim/circuit/centrifugalPump.js';
+import { pressureDrop_mmHg } from '../sim/circuit/tube.js';
+import { mL_min } from '../sim/quantities.js';
+
+afterEach(() => vi.restoreAllMocks());
+const base = { overwrite: false, quiet: true };
+const number = (text: string, pattern: RegExp) => Number(pattern.exec(text)![1]);
+
+describe('sim cannula', () => {
+  it('prints the pressure drop of a catalogue cannula in blood at a flow: its fit corrected to blood', () => {
+    const text = cannulaReport(['hls-pvl-2355'], { ...base, flow: '4 L/min', hematocrit: '40 %' });
+    const k = catalogueLossCoefficients(catalogueCannula('hls-pvl-2355')!, bloodViscosity_mPa_s(0.4, 1.2, 2.3), 1060);
+    expect(number(text, /pressure drop ([\d.]+) mmHg/)).toBeCloseTo(pressureDrop_mmHg(k, mL_min(4000)), 1);
+  });
+
+  it('--pressure prints the flow whose drop is that pressure (the inverse of --flow)', () => {
+    const text = cannulaReport(['hls-pas-1915'], { ...base, pressure: '80 mmHg' });
+    const q = number(text, /flow ([\d.]+) L\/min/);
+    const back = cannulaReport(['hls-pas-1915'], { ...base, flow: `${q} L/min` });
+    expect(number(back, /pressure drop ([\d.]+) mmHg/)).toBeCloseTo(80, 0);
+  });
+
+  it('a size and a length use the tube model; a thinner cannula of the same length loses more', () => {
+    const drop = (size: string) => number(cannulaReport([size, '55 cm'], { ...base, flow: '4 L/min' }), /pressure drop ([\d.]+) mmHg/);
+    expect(drop('19 Fr')).toBeGreaterThan(drop('23 Fr'));
+    expect(cannulaReport(['23 Fr, 55 cm'], { ...base, flow: '4 L/min' })).toContain('custom cannula: 23 Fr, 55 cm');
+  });
+
+  it('without a cannula, lists the catalogue', () => {
+    const text = cannulaReport([], base);
+    for (const id of ['hls-pvl-2155', 'hls-pvl-2955', 'hls-pas-1715', 'hls-pas-2315']) expect(text).toContain(id);
+  });
+
+  it.each([
+    [['cannula', 'hls-pvl-2355', '--flow', '4'], '--flow: got "4": expected a quantity such as "4 L/min"'],
+    [['cannula', 'hls-pvl-2355', '--flow', '40 L/min'], '--flow: got "40 L/min": expected a quantity between 0 mL/min and 12000 mL/min'],
+    [['cannula', 'hls-pvl-2355', '--pressure', '60 mL'], '--pressure: got "60 mL": expected a quantity such as "60 mmHg"'],
+    [['cannula', 'hls-pvl-2355', '--flow', '4 L/min', '--hematocrit', '90 %'], '--hematocrit: got "90 %": expected a quantity between 0.1 and 0.65'],
+    [['cannula', 'hls-pvl-2355'], '--flow: got neither --flow nor --pressure'],
+    [['cannula', 'no-such-cannula', '--flow', '4 L/min'], 'cannula: got "no-such-cannula"; expected a catalogue model (hls-pvl-2155'],
+    [['cannula', '23 Fr', '55 kg', '--flow', '4 L/min'], 'cannula length: got "55 kg": expected a quantity such as "55 cm"'],
+    [['pump', '--rpm', 'fast'], '--rpm: got "fast": expected a quantity such as "3000 rpm"'],
+    [['pump', '--rpm', '9000'], '--rpm: got "9000 rpm": expected a quantity between 0 rpm and 5000 rpm'],
+  ])('%j: exit 2, the message names the option, the value and what was expected', async (argv, message) => {
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await main(argv)).toBe(2);
+    expect(err.mock.calls.map((c) => String(c[0])).join('')).toContain(message);
+  });
+});
+
+describe('sim pump', () => {
+  const p = pumpCurve({ calibrationSpeed: 3000, calibrationFlow: 4200, calibrationHead: 250, shutoffHead: 400 });
+
+  it("prints the model's head–flow curve at the speed asked: the shutoff head at zero flow, falling with flow", () => {
+    const rows = pumpReport({ ...base, rpm: '3500', format: 'csv' })
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').map(Number));
+    expect(rows[0]).toEqual([0, Number(pumpHead_mmHg(p, 3500, mL_min(0)).toFixed(2))]);
+    for (const [q, h] of rows) expect(h).toBeCloseTo(pumpHead_mmHg(p, 3500, mL_min(q * 1000)), 2);
+    for (let i = 1; i < rows.length; i++) expect(rows[i][1]).toBeLessThan(rows[i - 1][1]);
+  });
+
+  it('at the calibration speed the curve passes through the published point (4.2 L/min against 250 mmHg, reference-data.md §6)', () => {
+    const text = pumpReport({ ...base, rpm: '3000 rpm', format: 'csv' });
+    const row = (q: number) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${q},`))!
+          .split(',')[1],
+      );
+    expect(row(4)).toBeGreaterThan(250);
+    expect(row(4.5)).toBeLessThan(250);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Recirculation by cannulation configuration (sim/circuit/recirculation.ts): each configuration against its published
+ * relation or data. Sources: Fisser et al. 2022 (ultrasound dilution, femoro-jugular 595 and jugulo-femoral 231
+ * measurements: median Rf 5 % vs 19 %; regression: +4.2 % per L/min of ECMO flow, 95 % CI 2.5–5.9, and less with
+ * tip distance); Palmér et al., ASAIO J 2016 (atrio-femoral with a multistage drainage cannula: 19.0 ± 12.2 %);
+ * Rich et al., J Thorac Cardiovasc Surg 1998 (femoro-atrial gave higher flow and pulmonary-artery saturation than
+ * atrio-femoral: less recirculation).
+ */
+import { describe, expect, it } from 'vitest';
+import { circuitSpecs } from '../sim/circuit/circuitSpecs.js';
+import { configurationSpread, FISSER_2022, recirculationFraction, type CannulationConfiguration } from '../sim/circuit/recirculation.js';
+import { mL_min } from '../sim/quantities.js';
+import { patientSpecs } from '../sim/patient/patientSpecs.js';
+
+const r = circuitSpecs.recirculation;
+const params = (configuration: CannulationConfiguration, tipDistance_mm = r.tipDistance.default!, flowCoefficient = r.flowCoefficient.default!) => ({
+  flowCoefficient,
+  tipDistance_mm,
+  referenceDistance_mm: r.referenceDistance.default!,
+  distanceScale_mm: r.distanceScale.default!,
+  configurationSpread: configurationSpread(configuration),
+});
+const CO = patientSpecs.cardiacOutput.default!;
+const R = (cfg: CannulationConfiguration, q: number, co = CO, d?: number, k?: number) => recirculationFraction(params(cfg, d, k), mL_min(q), mL_min(co));
+
+describe('femoro-jugular (the default): R = Q / (Q + k·CO·exp((d − d_ref)/λ)), unchanged', () => {
+  it('k = 3.24 gives 15 % at 4 L/min with CO 7 L/min and the reference tip distance', () => {
+    expect(R('femoro-jugular', 4000, 7000)).toBeCloseTo(4000 / (4000 + 3.24 * 7000), 12);
+    expect(R('femoro-jugular', 4000, 7000)).toBeCloseTo(0.15, 2);
+  });
+
+  it('its rise with ECMO flow at Fisser 2022’s median flow (3.01 L/min) lies in their regression’s 95 % CI, 2.5–5.9 % per L/min', () => {
+    const slope = (R('femoro-jugular', 3010 + 50) - R('femoro-jugular', 3010 - 50)) / 0.1; // per L/min
+    expect(slope).toBeGreaterThan(0.025);
+    expect(slope).toBeLessThan(0.059);
+  });
+
+  // Porcine VV ECMO (Intensive Care Med Exp 2024, doi 10.1186/s40635-024-00636-5): raising ECMO flow from 3.5 to
+  // 5.0 L/min raised recirculation by a median 28 % (short tip distance) to 49 % (long) of itself.
+  it('from 3.5 to 5.0 L/min recirculation rises by 28–49 % of itself, as in the porcine study, at cardiac outputs 5–6.5 L/min', () => {
+    for (const co of [5000, CO]) {
+      const rise = R('femoro-jugular', 5000, co) / R('femoro-jugular', 3500, co) - 1;
+      expect(rise).toBeGreaterThan(0.28);
+      expect(rise).toBeLessThan(0.49);
+    }
+  });
+
+  it('falls with tip distance (Fisser 2022: negative coefficient) and with cardiac output (Abrams 2015)', () => {
+    expect(R('femoro-jugular', 4000, CO, 250)).toBeLessThan(R('femoro-jugular', 4000, CO, 150));
+    expect(R('femoro-jugular', 4000, 8000)).toBeLessThan(R('femoro-jugular', 4000, 5000));
+  });
+});
+
+describe('jugulo-femoral: the femoro-jugular form with the spread Fisser 2022’s medians give', () => {
+  it('recirculates more than femoro-jugular at every flow, cardiac output and distance (Rich 1998; Fisser 2022: 19 vs 5 %)', () => {
+    for (const q of [1000, 3000, 5000, 7000])
+      for (const co of [4000, 6500, 9000]) for (const d of [50, 150, 300]) expect(R('jugulo-femoral', q, co, d)).toBeGreaterThan(R('femoro-jugular', q, co, d));
+  });
+
+  it('where the femoro-jugular spread gives Fisser’s femoro-jugular median (5 % at 3.01 L/min), jugulo-femoral gives their jugulo-femoral median (19 % at 3.57 L/min)', () => {
+    const fj = FISSER_2022['femoro-jugular'];
+    const jf = FISSER_2022['jugulo-femoral'];
+    // the k at which the default patient's femoro-jugular recirculation is Fisser's median
+    const k = ((1 - fj.recirculation) / fj.recirculation) * (fj.flow_mL_min / CO);
+    expect(R('femoro-jugular', fj.flow_mL_min, CO, undefined, k)).toBeCloseTo(0.05, 10);
+    expect(R('jugulo-femoral', jf.flow_mL_min, CO, undefined, k)).toBeCloseTo(jf.recirculation, 10);
+  });
+
+  it('so anchored, from 3 to 5 L/min it stays within Palmér 2016’s atrio-femoral multistage figure, 19.0 ± 12.2 % (mean ± SD)', () => {
+    const fj = FISSER_2022['femoro-jugular'];
+    const k = ((1 - fj.recirculation) / fj.recirculation) * (fj.flow_mL_min / CO);
+    for (const q of [3000, 4000, 5000]) {
+      expect(R('jugulo-femoral', q, CO, undefined, k)).toBeGreaterThan(0.19 - 0.122);
+      expect(R('jugulo-femoral', q, CO, undefined, k)).toBeLessThan(0.19 + 0.122);
+    }
+  });
+});
+
+describe('every configuration', () => {
+  it.each(['femoro-jugular', 'jugulo-femoral'] as const)('%s: no return flow, no recirculation; never 100 %', (cfg) => {
+    expect(R(cfg, 0)).toBe(0);
+    expect(R(cfg, -500)).toBe(0);
+    expect(R(cfg, 12000, 1000, 0)).toBeLessThan(1);
+  });
+});
