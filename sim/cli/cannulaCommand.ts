@@ -58,7 +58,7 @@ function cannulaOf(args: string[], wall: number, mu: number): Described {
     turbulentFrictionFactor: specs.flow.turbulentFrictionFactor.default!,
   };
   if (args.length === 1 && !args[0].includes(',')) {
-    const c = catalogueCannula(args[0]);
+    const c = catalogueCannula(args[0].trim().toLowerCase());
     if (c) return catalogueDescribed(c, mu, flow.bloodDensity);
   }
   const parts = args.length === 1 ? args[0].split(',').map((s) => s.trim()) : args;
