@@ -18,6 +18,13 @@ const cannulaWall = (fr: string) =>
   });
 
 export const circuitSpecs = {
+  primeVolume: q('mL', 550, [0, 2000], {
+    range: [400, 800],
+    description:
+      'Crystalloid prime of the ECMO circuit (tubing, pump head, oxygenator), added to the blood volume at cannulation: it dilutes hematocrit and plasma proteins.',
+    source: 'E',
+    ref: 'adult clear-primed VV-ECMO circuits with a PMP oxygenator hold about 0.5–0.7 L (ELSO: adults > 35 kg need no blood prime); value an estimate',
+  }),
   drainageCannula: {
     size: q('Fr', 23, [8, 32], {
       description: 'Outer size of the femoral drainage cannula (1 Fr = 1/3 mm).',
