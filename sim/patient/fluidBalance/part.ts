@@ -4,7 +4,8 @@
  * effluent) (fluidBalance.ts):
  *   dV_iv/dt = infusion + albumin dose − urine + replacement − effluent + refill        dV_is/dt = −refill
  *   refill = K·[(ΔP_is − ΔP_v) + σ·(Δπ_p − Δπ_is)]      Starling, hydrostatic and oncotic, relative to the start
- * The ECMO circuit's crystalloid prime joins the blood at cannulation (t = 0): it dilutes red cells and proteins.
+ * The ECMO circuit's crystalloid prime joins the blood at cannulation (t = 0): it dilutes red cells and proteins,
+ * while the circuit holds its volume, so the starting pressures are the patient's (context.ts: intravascular0_mL).
  */
 import { massBalance } from '../../model/now.js';
 import { plasmaVolume_mL } from '../../model/context.js';
@@ -46,7 +47,6 @@ export const fluidBalanceModel: ModelDefinition = {
     const p = m.scenario.patient;
     const conductance = refillConductance_mL_h_mmHg(p.fluids.refillTimeConstant, p.venousCompliance, p.fluids.interstitialCompliance);
     const [blood, interstitium, infused, urine, replacement, effluent, albuminGiven] = this.states.map((s) => slot(s.name));
-    const prime_mL = m.scenario.circuit ? m.scenario.circuit.primeVolume : 0;
     const plasmaOncotic0 = oncoticPressure_mmHg(g_L(p.baseline.albumin + p.baseline.globulin));
     const interstitialOncotic0 = oncoticPressure_mmHg(g_L(startingInterstitialProtein_g_L(m)));
     const albuminRule = albuminReplacement(m);
@@ -69,9 +69,9 @@ export const fluidBalanceModel: ModelDefinition = {
     };
     return {
       initial(y) {
-        y[blood] = p.intravascularVolume + prime_mL;
+        y[blood] = m.intravascular0_mL; // the patient's blood and the circuit's prime
         y[interstitium] = p.fluids.interstitialVolume;
-        y[infused] = prime_mL;
+        y[infused] = m.prime_mL;
       },
       checks: [albuminRule.check],
       nextEventTime: () => albuminRule.endsAt_h,
