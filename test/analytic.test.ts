@@ -74,7 +74,8 @@ describe('predilution (reference-data.md §1)', () => {
     const r = run(DEFAULT_ECMO, { duration: '1 h' });
     const s = r.scenario;
     const quf = s.prescription.effluentDose * s.patient.weight; // mL/h
-    const qp = s.prescription.filterBloodFlow * (1 - s.patient.hematocrit);
+    // the hematocrit at t = 0: the patient's, diluted by the circuit's prime at cannulation
+    const qp = s.prescription.filterBloodFlow * (1 - at(r, 'hematocrit_pct', 0) / 100);
     const qpre = quf / 60;
     const expected = (quf * s.filter!.sieving.il6.clean * (qp / (qp + qpre))) / 60 + s.filter!.adsorption.il6InitialClearance;
     expect(at(r, 'il6_clearance_mL_min', 0)).toBeCloseTo(expected, 9);

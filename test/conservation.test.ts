@@ -17,6 +17,13 @@ const cases = {
     'prescription.predilutionFraction': '60 %',
   }),
   'standard care, 24 h': run(DEFAULT_STANDARD, { duration: '24 h' }),
+  'ECMO + HVHF with albumin replaced below 30 g/L every 4 h, 24 h': run(DEFAULT_ECMO, {
+    duration: '24 h',
+    'prescription.albumin.replace': 'true',
+    'prescription.albumin.threshold': '30 g/L',
+    'prescription.albumin.checkInterval': '4 h',
+    'prescription.albumin.maxDosesPerDay': '4',
+  }),
 };
 
 describe('mass and volume balances close', () => {
@@ -30,9 +37,20 @@ describe('mass and volume balances close', () => {
   it('fluid: the change of intravascular + interstitial volume equals infused − urine + replacement − effluent', () => {
     const r = cases['ECMO + HVHF with net UF, infusion, urine, a bolus and 60 % predilution, 30 h'];
     const f = r.summary.mass_balance.fluid;
-    // 30 h of 150 mL/h net UF, 80 mL/h in, 20 mL/h out, less the downtime without filtration
+    // the circuit's prime given at cannulation, then 30 h of 150 mL/h net UF, 80 mL/h in, 20 mL/h out, less the
+    // downtime without filtration
     const filtering_h = 30 - r.summary.downtime_h;
-    expect(f.end - f.start).toBeCloseTo(-150 * filtering_h + 80 * 30 - 20 * 30, 3);
+    expect(f.end - f.start).toBeCloseTo(r.scenario.circuit!.primeVolume - 150 * filtering_h + 80 * 30 - 20 * 30, 3);
+  });
+  it('albumin doses: each dose is in the albumin given and in the fluid given', () => {
+    const r = cases['ECMO + HVHF with albumin replaced below 30 g/L every 4 h, 24 h'];
+    const doses = r.events.filter((e) => e.type === 'albumin_dose').length;
+    const rule = r.scenario.prescription.albumin;
+    expect(doses).toBeGreaterThan(0);
+    expect(r.series.albumin_given_g.at(-1)).toBeCloseTo(doses * rule.dose, 6);
+    // no net ultrafiltration, infusion or urine: replacement matches effluent, so what stays is the prime and the doses
+    const f = r.summary.mass_balance.fluid;
+    expect(f.produced - f.removed_in_effluent).toBeCloseTo(r.scenario.circuit!.primeVolume + doses * rule.volume, 3);
   });
   it('the hemofilter removes albumin, IL-6 and PCT but no CRP or heparin (sieving 0)', () => {
     const b = cases['ECMO + HVHF, 24 h'].summary.mass_balance;

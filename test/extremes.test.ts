@@ -49,7 +49,11 @@ const clampAt = (line: string, on_h: number, off_h: number) => (doc: Doc) => {
 
 describe('the pump', () => {
   it('stopped (0 rpm): no effective ECMO flow; SaO2 and PaCO2 fall back to what the native lung gives', () => {
-    const stopped = expectSound(run(DEFAULT_ECMO, { duration: '2 h', 'circuit.pump.speed': '0 rpm' }));
+    // the same blood as the native run's: no prime (it dilutes hemoglobin) and no oncotic shift (the filter's albumin
+    // loss concentrates the blood), so that only the stopped pump separates the two
+    const stopped = expectSound(
+      run(DEFAULT_ECMO, { duration: '2 h', 'circuit.pump.speed': '0 rpm', 'circuit.primeVolume': '0 mL', 'patient.fluids.proteinReflection': '0' }),
+    );
     const native = expectSound(run(DEFAULT_STANDARD, { duration: '2 h' }));
     for (const t of [0, 1, 2]) {
       expect(at(stopped, 'effective_flow_L_min', t)).toBe(0);
@@ -114,7 +118,8 @@ describe('clamps', () => {
     ['returnLine', 'return_flow_L_min'],
     ['filterLimb', 'filter_blood_flow_mL_min'],
   ] as const)('%s clamped from 2 h to 4 h by the timeline: its flow stops while clamped and returns after', (line, flow) => {
-    const r = expectSound(runEdited(DEFAULT_ECMO, clampAt(line, 2, 4), { duration: '6 h' }));
+    // without a prime: its dilution of plasma protein shifts fluid out over the first hours, which moves drainage
+    const r = expectSound(runEdited(DEFAULT_ECMO, clampAt(line, 2, 4), { duration: '6 h', 'circuit.primeVolume': '0 mL' }));
     expect(Math.abs(at(r, flow, 1))).toBeGreaterThan(0.3);
     expect(Math.abs(at(r, flow, 3))).toBeLessThan(1e-3);
     expect(at(r, flow, 5)).toBeCloseTo(at(r, flow, 1), line === 'filterLimb' ? 9 : 1);
@@ -204,7 +209,8 @@ describe('patients at both ends of the weight range', () => {
       [light, 40],
       [heavy, 180],
     ] as const) {
-      expect(at(r, 'intravascular_volume_mL', 0)).toBeCloseTo(70 * kg, 6);
+      // the patient's 70 mL/kg and the circuit's prime, mixed at cannulation
+      expect(at(r, 'intravascular_volume_mL', 0)).toBeCloseTo(70 * kg + r.scenario.circuit!.primeVolume, 6);
       expect(at(r, 'effluent_rate_mL_h', 0)).toBeCloseTo(45 * kg, 6);
       expect(at(r, 'heparin_infusion_U_h', 0)).toBeCloseTo(18 * kg, 6);
       expect(r.summary.delivered_dose_mL_kg_h!).toBeLessThanOrEqual(45 + 1e-9);

@@ -40,6 +40,13 @@ const configuration: ChoiceSpec<CannulationConfiguration> = {
 
 export const circuitSpecs = {
   configuration,
+  primeVolume: q('mL', 550, [0, 2000], {
+    range: [400, 800],
+    description:
+      'Crystalloid prime of the ECMO circuit (tubing, pump head, oxygenator), added to the blood volume at cannulation: it dilutes hematocrit and plasma proteins.',
+    source: 'E',
+    ref: 'adult clear-primed VV-ECMO circuits with a PMP oxygenator hold about 0.5–0.7 L (ELSO: adults > 35 kg need no blood prime); value an estimate',
+  }),
   drainageCannula: {
     model: cannulaModel('drainage'),
     size: q('Fr', 23, [8, 32], {

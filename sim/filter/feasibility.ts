@@ -18,6 +18,8 @@ export function prescriptionProblem(
   plasmaProtein_g_L: number,
   ultrafiltrationCoefficient_mL_h_mmHg: number,
   tmpLimit_mmHg: number,
+  /** 1 − albumin's sieving on a clean membrane: the share of the protein's oncotic pressure the membrane holds. */
+  oncoticReflection = 1,
 ): string | null {
   if (rx.netUltrafiltration_mL_h > rx.effluent_mL_h) {
     // found by fuzzing: a timeline that lowered the dose below the net UF gave a negative replacement rate
@@ -34,7 +36,7 @@ export function prescriptionProblem(
     if (e instanceof FilterOperatingError) return `with filterBloodFlow ${rx.bloodFlow_mL_min} mL/min: ${e.message}`;
     throw e;
   }
-  const tmp = transmembranePressure_mmHg(rx.effluent_mL_h, ultrafiltrationCoefficient_mL_h_mmHg, op.membraneProtein_g_L);
+  const tmp = transmembranePressure_mmHg(rx.effluent_mL_h, ultrafiltrationCoefficient_mL_h_mmHg, op.membraneProtein_g_L, oncoticReflection);
   if (tmp < tmpLimit_mmHg) return null;
   return (
     `a new filter (ultrafiltrationCoefficient ${ultrafiltrationCoefficient_mL_h_mmHg} mL/h/mmHg) needs a TMP of ${tmp.toFixed(0)} mmHg to pass it, ` +

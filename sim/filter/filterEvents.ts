@@ -84,6 +84,7 @@ export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
         now.blood.totalProtein_g_L,
         f.ultrafiltrationCoefficient,
         rx.filterChange.tmpLimit,
+        1 - f.sieving.albumin.clean,
       );
       return problem && `the prescription from ${fmt(now.t_h, 2)} h (effluentDose ${fmt(rx.effluentDose)} mL/kg/h): ${problem}`;
     },

@@ -70,6 +70,8 @@ export function adsorptiveClearance_mL_h(fn: FilterNow, initial_mL_min: Flow<'mL
 
 /** TMP needed now (mmHg): the quantity the filter-change rule watches. */
 export function filterTmp_mmHg(m: Model, fn: FilterNow): Pressure<'mmHg'> {
-  const kuf = effectiveUltrafiltrationCoefficient(m.current.filter!.ultrafiltrationCoefficient, fn.clottedFraction, fn.cakeResistance);
-  return transmembranePressure_mmHg(fn.op.effluent_mL_h, kuf, fn.op.membraneProtein_g_L);
+  const f = m.current.filter!;
+  const kuf = effectiveUltrafiltrationCoefficient(f.ultrafiltrationCoefficient, fn.clottedFraction, fn.cakeResistance);
+  const albuminSieving = sievingCoefficient(f.sieving.albumin.clean, f.sieving.albumin.fouled, fn.coverage);
+  return transmembranePressure_mmHg(fn.op.effluent_mL_h, kuf, fn.op.membraneProtein_g_L, 1 - albuminSieving);
 }

@@ -1,6 +1,8 @@
 /**
  * Transmembrane pressure needed to push the ultrafiltrate through the membrane:
- *   TMP = Q_uf / Kuf_eff + π_oncotic                                 [E: reference-data.md §4]
+ *   TMP = Q_uf / Kuf_eff + σ_m·π_oncotic                             [E: reference-data.md §4]
+ *   σ_m = 1 − SC_albumin   the membrane's reflection of the protein: what it passes exerts no oncotic pressure
+ *                          across it [S: Staverman; Kedem–Katchalsky], with albumin's sieving for the protein's
  *   Kuf_eff = Kuf · (1 − φ_clot) / (1 + R_cake)                      resistances in series; clotted fibres lose area
  *   π = 2.1·c + 0.16·c² + 0.009·c³,  c = total protein in g/dL        [S: Landis & Pappenheimer 1963]
  * and the pressures a CRRT console shows around it:
@@ -22,8 +24,9 @@ export function transmembranePressure_mmHg(
   ultrafiltrate_mL_h: Flow<'mL/h'>,
   kufEffective_mL_h_mmHg: number,
   protein_g_L: Concentration<'g/L'>,
+  reflection = 1,
 ): Pressure<'mmHg'> {
-  return mmHg(ultrafiltrate_mL_h / kufEffective_mL_h_mmHg + oncoticPressure_mmHg(protein_g_L));
+  return mmHg(ultrafiltrate_mL_h / kufEffective_mL_h_mmHg + reflection * oncoticPressure_mmHg(protein_g_L));
 }
 
 export function filterPressureDrop_mmHg(

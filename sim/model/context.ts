@@ -15,7 +15,14 @@ export interface Model {
   readonly current: Scenario;
   readonly weight_kg: number;
   readonly redCellVolume_mL: number;
+  /**
+   * Blood volume at the start, the ECMO circuit's contents included: the patient's own blood plus the circuit's
+   * crystalloid prime, mixed at cannulation. The patient's pressures are their starting ones at this volume (the
+   * circuit holds the prime's volume outside the vessels), while plasma and red cells are diluted by it.
+   */
   readonly intravascular0_mL: number;
+  /** The ECMO circuit's prime (mL), 0 without a circuit. */
+  readonly prime_mL: number;
   readonly interstitial0_mL: number;
   /** The patient's intrinsic vascular tone and heart rate (hemodynamics), from the pre-treatment start. */
   intrinsic: { tone_mmHg: number; rate_bpm: number };
@@ -33,12 +40,14 @@ export function plasmaVolume_mL(m: Model, intravascular_mL: number): number {
 /** The shared part of a run's model; the parts fill in the pre-treatment constants when they are created. */
 export function modelContext(scenario: Scenario): Model {
   const p = scenario.patient;
+  const prime_mL = scenario.circuit ? scenario.circuit.primeVolume : 0;
   return {
     scenario,
     current: cloneSettings(scenario),
     weight_kg: p.weight,
     redCellVolume_mL: p.intravascularVolume * p.hematocrit,
-    intravascular0_mL: p.intravascularVolume,
+    intravascular0_mL: p.intravascularVolume + prime_mL,
+    prime_mL,
     interstitial0_mL: p.fluids.interstitialVolume,
     intrinsic: { tone_mmHg: NaN, rate_bpm: NaN },
     baselineSofa: NaN,

@@ -17,6 +17,12 @@ export interface BloodState {
   albumin_g_L: number;
   /** Albumin plus globulins, g/L: the protein behind oncotic pressure and membrane fouling. */
   totalProtein_g_L: number;
+  /** Interstitial fluid volume, mL (fluid balance). */
+  interstitial_mL: number;
+  /** Interstitial protein, g/L (albumin's extravascular pool in the interstitial fluid, with globulins in plasma's ratio). */
+  interstitialProtein_g_L: number;
+  /** Albumin being infused now by the replacement rule, g/h (fluid balance; the albumin solute counts it as given). */
+  albuminInfusion_g_h: number;
 }
 
 export interface Now {
@@ -31,7 +37,7 @@ export interface Now {
   /** The sepsis drive: cytokine production relative to the start. */
   sepsisDrive: number;
   /** Mean arterial pressure and heart rate (hemodynamics). */
-  readonly hemodynamics: { map_mmHg: number };
+  readonly hemodynamics: { map_mmHg: number; cardiacOutput_L_min: number; centralVenousPressure_mmHg: number };
   /** The hemofilter, or null when it is not filtering. */
   filter: FilterNow | null;
   /** Outputs only: the ECMO circuit's solution, or null without a circuit. */
@@ -45,11 +51,20 @@ export function createNow(): Now {
   return {
     t_h: 0,
     y: [],
-    blood: { intravascular_mL: NaN, plasma_mL: NaN, hematocrit: NaN, albumin_g_L: NaN, totalProtein_g_L: NaN },
+    blood: {
+      intravascular_mL: NaN,
+      plasma_mL: NaN,
+      hematocrit: NaN,
+      albumin_g_L: NaN,
+      totalProtein_g_L: NaN,
+      interstitial_mL: NaN,
+      interstitialProtein_g_L: NaN,
+      albuminInfusion_g_h: 0,
+    },
     concentration: new Float64Array(MAX_SOLUTES).fill(NaN),
     heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
     sepsisDrive: NaN,
-    hemodynamics: { map_mmHg: NaN },
+    hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN },
     filter: null,
     circuit: null,
     oxygen: null,

@@ -89,8 +89,11 @@ export function* resultJsonPieces(r: RunResult): Generator<string> {
   yield '\n}\n';
 }
 
-/** Rows formatted per JSON.stringify call (see BLOCK). */
-const CSV_BLOCK = 64;
+/**
+ * Cells formatted per JSON.stringify call (see BLOCK), as whole rows: a block stays near 2048 cells (~45 kB at ~22
+ * characters a cell) however many series there are.
+ */
+const CSV_BLOCK_CELLS = 2048;
 
 /**
  * The run's series as CSV (a header of series names, then one row per sample; a missing value is an empty cell),
@@ -102,8 +105,9 @@ export function* resultCsvPieces(r: RunResult): Generator<string> {
   yield SERIES_NAMES.join(',') + '\n';
   const n = r.series.time_h.length;
   const rows: number[][] = [];
-  for (let start = 0; start < n; start += CSV_BLOCK) {
-    const end = Math.min(n, start + CSV_BLOCK);
+  const rowsPerBlock = Math.max(1, Math.floor(CSV_BLOCK_CELLS / columns.length));
+  for (let start = 0; start < n; start += rowsPerBlock) {
+    const end = Math.min(n, start + rowsPerBlock);
     rows.length = end - start;
     for (let i = start; i < end; i++) {
       const row = (rows[i - start] ??= []);

@@ -174,6 +174,13 @@ export const patientSpecs = {
       source: 'E',
       ref: 'no published figure: an estimate, about 5× the venous compliance, that makes refill follow the plasma-refill time constant',
     }),
+    proteinReflection: q('1', 0.9, [0, 1], {
+      range: [0.7, 0.95],
+      description:
+        'Reflection coefficient σ of the capillary wall to plasma proteins: the share of the oncotic pressure difference that holds fluid in the vessels (Starling).',
+      source: 'S2',
+      ref: 'continuous capillaries σ ≈ 0.9 (Levick & Michel, Cardiovasc Res 2010); 0.81 in single frog mesenteric capillaries (Michel 1979); lower when sepsis opens the endothelium',
+    }),
     refillTimeConstant: q('h', 1.5, [0.1, 24], {
       range: [0.5, 4],
       description: 'Time constant of plasma refill from the interstitium after a volume change.',

@@ -1,5 +1,6 @@
 /** The prescription: hemofiltration settings, heparin and the filter-change rules (the scenario's `prescription`). */
 import { q, type FlagSpec, type SpecTree } from '../parameters.js';
+import { albuminReplacementSpecs } from '../patient/fluidBalance/albuminReplacementSpecs.js';
 
 const titrateNorepinephrine: FlagSpec = {
   kind: 'flag',
@@ -117,6 +118,7 @@ export const prescriptionSpecs = {
     }),
     maxDose: q('ug/kg/min', 2, [0, 5], { description: 'Highest dose the titration gives.', source: 'E', ref: 'unit practice' }),
   },
+  albumin: albuminReplacementSpecs,
   filterChange: {
     tmpLimit: q('mmHg', 250, [50, 500], { adjustable: true, description: 'Change the filter when TMP exceeds this.', source: 'S', ref: 'cohort.md' }),
     maxHours: q('h', 24, [1, 240], { adjustable: true, description: 'Change the filter at this age at the latest.', source: 'S', ref: 'cohort.md' }),

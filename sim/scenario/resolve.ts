@@ -216,6 +216,7 @@ function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, i
     s.patient.baseline.albumin + s.patient.baseline.globulin,
     filter.ultrafiltrationCoefficient,
     rx.filterChange.tmpLimit,
+    1 - filter.sieving.albumin.clean,
   );
   if (problem)
     issues.add(

@@ -25,3 +25,20 @@ export function plasmaRefill_mL_h(
     ((interstitial_mL - interstitial0_mL) / interstitialCompliance_mL_mmHg - (intravascular_mL - intravascular0_mL) / venousCompliance_mL_mmHg)
   );
 }
+
+/**
+ * The oncotic part of Starling's capillary exchange, as refill into plasma relative to the balanced start:
+ *   Q_onc = K·σ·[(π_p − π_p0) − (π_is − π_is0)]                    [S: Starling 1896; J = Kf·[(Pc − Pi) − σ(π_p − π_is)]]
+ * with π from protein by Landis–Pappenheimer (transmembranePressure.ts). At the start filtration is balanced by lymph
+ * flow, so only departures from the starting pressures move fluid; K is the same conductance as the hydrostatic part.
+ */
+export function oncoticRefill_mL_h(
+  conductance_mL_h_mmHg: number,
+  reflection: number,
+  plasmaOncotic_mmHg: number,
+  plasmaOncotic0_mmHg: number,
+  interstitialOncotic_mmHg: number,
+  interstitialOncotic0_mmHg: number,
+): number {
+  return conductance_mL_h_mmHg * reflection * (plasmaOncotic_mmHg - plasmaOncotic0_mmHg - (interstitialOncotic_mmHg - interstitialOncotic0_mmHg));
+}

@@ -1,15 +1,25 @@
 /**
  * Fluid balance in the engine: blood (intravascular) and interstitial volumes, plasma refill between them, and
- * the ledger of fluid given (infusion, replacement) and removed (urine, effluent) (fluidBalance.ts):
- *   dV_iv/dt = infusion − urine + replacement − effluent + refill        dV_is/dt = −refill
+ * the ledger of fluid given (infusion, the circuit's prime, albumin doses, replacement) and removed (urine,
+ * effluent) (fluidBalance.ts):
+ *   dV_iv/dt = infusion + albumin dose − urine + replacement − effluent + refill        dV_is/dt = −refill
+ *   refill = K·[(ΔP_is − ΔP_v) + σ·(Δπ_p − Δπ_is)]      Starling, hydrostatic and oncotic, relative to the start
+ * The ECMO circuit's crystalloid prime joins the blood at cannulation (t = 0): it dilutes red cells and proteins,
+ * while the circuit holds its volume, so the starting pressures are the patient's (context.ts: intravascular0_mL).
  */
 import { massBalance } from '../../model/now.js';
 import { plasmaVolume_mL } from '../../model/context.js';
-import { scaleBy, type ModelDefinition } from '../../model/part.js';
-import { plasmaRefill_mL_h, refillConductance_mL_h_mmHg } from './fluidBalance.js';
+import { fixedScale, scaleBy, type ModelDefinition } from '../../model/part.js';
+import { oncoticPressure_mmHg } from '../../filter/transmembranePressure.js';
+import { g_L } from '../../quantities.js';
+import { oncoticRefill_mL_h, plasmaRefill_mL_h, refillConductance_mL_h_mmHg } from './fluidBalance.js';
+import { albuminReplacement } from './albuminReplacement.js';
+import { startingInterstitialProtein_g_L } from '../solutes/albumin.js';
 import { hemoglobin_g_dL } from '../../blood.js';
 
 const byBlood = scaleBy('intravascularVolume_mL');
+/** Albumin given is counted in grams: one dose of 20 g is its typical magnitude. */
+const byAlbuminDose = fixedScale(20);
 
 export const fluidBalanceModel: ModelDefinition = {
   name: 'fluid balance',
@@ -20,6 +30,7 @@ export const fluidBalanceModel: ModelDefinition = {
     { name: 'urine_mL', scale: byBlood, ledger: true },
     { name: 'replacement_mL', scale: byBlood },
     { name: 'effluent_mL', scale: byBlood },
+    { name: 'albuminGiven_g', scale: byAlbuminDose },
   ],
   series: {
     intravascular_volume_mL: ['mL', 'Blood volume'],
@@ -28,43 +39,68 @@ export const fluidBalanceModel: ModelDefinition = {
     hemoglobin_g_dL: ['g/dL', 'Hemoglobin (hematocrit × MCHC 33 g/dL)'],
     effluent_volume_mL: ['mL', 'Effluent collected since the start'],
     replacement_volume_mL: ['mL', 'Replacement fluid given since the start'],
+    plasma_refill_mL_h: ['mL/h', 'Net fluid moving from the interstitium into plasma (Starling: hydrostatic and oncotic)'],
+    plasma_oncotic_pressure_mmHg: ['mmHg', 'Plasma colloid osmotic pressure (Landis–Pappenheimer, from total protein)'],
+    albumin_given_g: ['g', 'Albumin given by the replacement rule since the start'],
   },
   create(m, slot) {
     const p = m.scenario.patient;
     const conductance = refillConductance_mL_h_mmHg(p.fluids.refillTimeConstant, p.venousCompliance, p.fluids.interstitialCompliance);
-    const [blood, interstitium, infused, urine, replacement, effluent] = this.states.map((s) => slot(s.name));
+    const [blood, interstitium, infused, urine, replacement, effluent, albuminGiven] = this.states.map((s) => slot(s.name));
+    const plasmaOncotic0 = oncoticPressure_mmHg(g_L(p.baseline.albumin + p.baseline.globulin));
+    const interstitialOncotic0 = oncoticPressure_mmHg(g_L(startingInterstitialProtein_g_L(m)));
+    const albuminRule = albuminReplacement(m);
+    const refill = (y: ArrayLike<number>, plasmaProtein_g_L: number, interstitialProtein_g_L: number) => {
+      const pc = m.current.patient;
+      const hydrostatic = plasmaRefill_mL_h(
+        conductance,
+        y[blood],
+        m.intravascular0_mL,
+        pc.venousCompliance,
+        y[interstitium],
+        m.interstitial0_mL,
+        pc.fluids.interstitialCompliance,
+      );
+      const plasmaOncotic = oncoticPressure_mmHg(g_L(plasmaProtein_g_L));
+      const interstitialOncotic = oncoticPressure_mmHg(g_L(interstitialProtein_g_L));
+      return (
+        hydrostatic + oncoticRefill_mL_h(conductance, pc.fluids.proteinReflection, plasmaOncotic, plasmaOncotic0, interstitialOncotic, interstitialOncotic0)
+      );
+    };
     return {
       initial(y) {
-        y[blood] = p.intravascularVolume;
+        y[blood] = m.intravascular0_mL; // the patient's blood and the circuit's prime
         y[interstitium] = p.fluids.interstitialVolume;
+        y[infused] = m.prime_mL;
+      },
+      checks: [albuminRule.check],
+      nextEventTime: () => albuminRule.endsAt_h,
+      applyScheduled(t) {
+        albuminRule.stopAt(t);
       },
       derive(now) {
         const v = now.y[blood];
         now.blood.intravascular_mL = v;
         now.blood.plasma_mL = plasmaVolume_mL(m, v);
         now.blood.hematocrit = m.redCellVolume_mL / v;
+        now.blood.interstitial_mL = now.y[interstitium];
+        now.blood.albuminInfusion_g_h = albuminRule.rate_g_h;
       },
       derivatives(now, dy) {
         const sc = m.current;
         const fn = now.filter;
         const effluentRate = fn ? fn.op.effluent_mL_h : 0;
         const replacementRate = fn ? effluentRate - sc.prescription.netUltrafiltration : 0;
-        const pc = sc.patient;
-        const refill = plasmaRefill_mL_h(
-          conductance,
-          now.y[blood],
-          m.intravascular0_mL,
-          pc.venousCompliance,
-          now.y[interstitium],
-          m.interstitial0_mL,
-          pc.fluids.interstitialCompliance,
-        );
-        dy[blood] = pc.fluids.infusion - pc.fluids.urineOutput + replacementRate - effluentRate + refill;
-        dy[interstitium] = -refill;
-        dy[infused] = pc.fluids.infusion;
-        dy[urine] = pc.fluids.urineOutput;
+        const fluids = sc.patient.fluids;
+        const given = fluids.infusion + albuminRule.rate_mL_h;
+        const q = refill(now.y, now.blood.totalProtein_g_L, now.blood.interstitialProtein_g_L);
+        dy[blood] = given - fluids.urineOutput + replacementRate - effluentRate + q;
+        dy[interstitium] = -q;
+        dy[infused] = given;
+        dy[urine] = fluids.urineOutput;
         dy[replacement] = replacementRate;
         dy[effluent] = effluentRate;
+        dy[albuminGiven] = albuminRule.rate_g_h;
       },
       observe(now, out) {
         const hasFilter = m.current.filter !== null;
@@ -74,10 +110,14 @@ export const fluidBalanceModel: ModelDefinition = {
         out.hemoglobin_g_dL = hemoglobin_g_dL(now.blood.hematocrit);
         out.effluent_volume_mL = hasFilter ? now.y[effluent] : NaN;
         out.replacement_volume_mL = hasFilter ? now.y[replacement] : NaN;
+        out.plasma_refill_mL_h = refill(now.y, now.blood.totalProtein_g_L, now.blood.interstitialProtein_g_L);
+        out.plasma_oncotic_pressure_mmHg = oncoticPressure_mmHg(g_L(now.blood.totalProtein_g_L));
+        out.albumin_given_g = now.y[albuminGiven];
       },
       massBalances(y0, y, out) {
+        // the prime is in the starting blood volume and in the ledger of fluid given: count it once, as given
         const body = (v: ArrayLike<number>) => v[blood] + v[interstitium];
-        out.fluid = massBalance('mL', body(y0), y[infused] + y[replacement], y[urine], y[effluent], 0, body(y));
+        out.fluid = massBalance('mL', body(y0) - y0[infused], y[infused] + y[replacement], y[urine], y[effluent], 0, body(y));
       },
     };
   },

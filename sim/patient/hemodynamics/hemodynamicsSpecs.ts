@@ -4,6 +4,7 @@
  * need (reference-data.md §7).
  */
 import { q, type SpecTree } from '../../parameters.js';
+import { venousReturnSpecs } from './venousReturnSpecs.js';
 
 export const hemodynamicsSpecs = {
   vasoplegia: {
@@ -73,4 +74,5 @@ export const hemodynamicsSpecs = {
       ref: 'calibratable',
     }),
   },
+  venousReturn: venousReturnSpecs,
 } as const satisfies SpecTree;

@@ -11,6 +11,7 @@ import { SOLUTE } from '../solutes/registry.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
 import { nextNorepinephrineDose } from './norepinephrineTitration.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
+import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
@@ -19,6 +20,8 @@ export const hemodynamicsModel: ModelDefinition = {
     map_mmHg: ['mmHg', 'Mean arterial pressure'],
     heart_rate_bpm: ['bpm', 'Heart rate'],
     norepinephrine_ug_kg_min: ['ug/kg/min', 'Norepinephrine dose'],
+    cardiac_output_L_min: ['L/min', 'Native cardiac output (venous return meets the cardiac function curve; volume moves it)'],
+    central_venous_pressure_mmHg: ['mmHg', 'Central venous pressure (where venous return meets the cardiac function curve)'],
   },
   create(m) {
     const p = m.scenario.patient;
@@ -29,14 +32,23 @@ export const hemodynamicsModel: ModelDefinition = {
       norepinephrine_ug_kg_min: p.hemodynamics.norepinephrine,
       sao2: preTreatmentSaturation(m.scenario),
     });
+    const start = {
+      cardiacOutput_L_min: p.cardiacOutput / 1000,
+      centralVenousPressure_mmHg: p.centralVenousPressure,
+      compliance_mL_mmHg: p.venousCompliance,
+      volume_mL: m.intravascular0_mL,
+    };
     // MAP: no slow state depends on it, so the right-hand side never computes it; the titration and outputs do
     const deriveMap = (now: Now) => {
-      now.hemodynamics.map_mmHg = meanArterialPressure_mmHg(
+      const h = now.hemodynamics;
+      const toneMap = meanArterialPressure_mmHg(
         m.current.hemodynamics,
         m.intrinsic.tone_mmHg,
         now.concentration[SOLUTE.il6],
         m.current.patient.hemodynamics.norepinephrine,
       );
+      circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h);
+      h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, h, start.cardiacOutput_L_min);
     };
     const nextDose = (map_mmHg: number) => {
       const rule = m.current.prescription.norepinephrine;
@@ -69,6 +81,8 @@ export const hemodynamicsModel: ModelDefinition = {
         out.map_mmHg = map;
         out.heart_rate_bpm = heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.sepsisDrive, now.oxygen!.sao2);
         out.norepinephrine_ug_kg_min = ne;
+        out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
+        out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;
       },
     };
   },

@@ -1,12 +1,38 @@
 /**
  * Albumin (66 kDa) in plasma and the interstitium, as amounts (g) [S: Fleck, Lancet 1985; E: 40 % intravascular]:
- *   produced = k_cat·A_iv(0)         synthesis balances catabolism at the start
+ *   produced = k_cat·A_iv(0) + given   synthesis balances catabolism at the start; given: the replacement rule's
+ *                                      20 % albumin (sim/patient/fluidBalance/albuminReplacement.ts)
  *   eliminated = k_cat·A_iv          k_cat = ln2/t½ (t½ ≈ 19 days)
  *   exchange = TER·A_iv − k_ret·A_ev  transcapillary escape and lymphatic return, balanced at the start
  * The filter removes it by convection (sieving 0.2 clean, 0.01 fouled).
+ * The extravascular pool sits in the interstitial fluid: its concentration, with globulins held at the start's
+ * interstitial-to-plasma ratio (as plasma globulins are held constant), is the interstitial protein behind the
+ * interstitial oncotic pressure of Starling's exchange (fluidBalance.ts) [E].
  */
+import type { Model } from '../../model/context.js';
 import type { SoluteDefinition } from './solute.js';
 import { initialPlasma_mL, plasmaVolume } from './volumes.js';
+
+/** Interstitial over plasma albumin concentration at the start: ((1 − f)/f)·V_p0/V_is0. */
+function interstitialRatio0(m: Model): number {
+  const f = m.scenario.kinetics.albumin.intravascularFraction;
+  return (((1 - f) / f) * initialPlasma_mL(m)) / m.interstitial0_mL;
+}
+
+/** Interstitial globulins, g/L: plasma globulins at the start's interstitial-to-plasma ratio, held constant. */
+export function interstitialGlobulin_g_L(m: Model): number {
+  return m.scenario.patient.baseline.globulin * interstitialRatio0(m);
+}
+
+/** Interstitial protein at the start, g/L (before any treatment). */
+export function startingInterstitialProtein_g_L(m: Model): number {
+  return m.scenario.patient.baseline.albumin * interstitialRatio0(m) + interstitialGlobulin_g_L(m);
+}
+
+/** Interstitial protein now, g/L, from the extravascular albumin (g) in the interstitial fluid (mL). */
+export function interstitialProtein_g_L(extravascularAlbumin_g: number, interstitial_mL: number, globulin_g_L: number): number {
+  return (1000 * extravascularAlbumin_g) / interstitial_mL + globulin_g_L;
+}
 
 export const albumin: SoluteDefinition = {
   name: 'albumin',
@@ -31,7 +57,7 @@ export const albumin: SoluteDefinition = {
       },
       fluxes(now, _c, out) {
         const a = now.y[intravascular];
-        out.produced = synthesis_g_h;
+        out.produced = synthesis_g_h + now.blood.albuminInfusion_g_h;
         out.eliminated = catabolism_per_h * a;
         out.exchange = m.current.kinetics.albumin.transcapillaryEscapeRate * a - return_per_h * now.y[extravascular];
       },

@@ -12,6 +12,7 @@ import { scaleBy } from '../../model/part.js';
 import { adsorptiveClearance_mL_h, convectiveClearance_mL_h } from '../../filter/filterNow.js';
 import { mL_min } from '../../quantities.js';
 import { SOLUTE, SOLUTES } from './registry.js';
+import { interstitialGlobulin_g_L, interstitialProtein_g_L } from './albumin.js';
 import { soluteStateNames, type KineticFluxes, type SoluteDefinition } from './solute.js';
 
 function declarations(s: SoluteDefinition): StateDeclaration[] {
@@ -64,6 +65,8 @@ export const solutesModel: ModelDefinition = {
       };
     });
     const flux: KineticFluxes = { produced: 0, eliminated: 0, exchange: 0 };
+    const albuminRow = rows[SOLUTE.albumin];
+    const interstitialGlobulin = interstitialGlobulin_g_L(m);
     return {
       initial(y) {
         for (const r of rows) r.initial(y);
@@ -78,6 +81,7 @@ export const solutesModel: ModelDefinition = {
         const albumin_g_L = concentration[SOLUTE.albumin];
         now.blood.albumin_g_L = albumin_g_L;
         now.blood.totalProtein_g_L = albumin_g_L + m.scenario.patient.baseline.globulin;
+        now.blood.interstitialProtein_g_L = interstitialProtein_g_L(now.y[albuminRow.peripheral], now.blood.interstitial_mL, interstitialGlobulin);
       },
       derivatives(now, dy) {
         const fn = now.filter;

@@ -5,9 +5,12 @@ import type { Now } from '../../model/now.js';
 /** Plasma: the central volume of proteins and cytokines, which stay in the vessels' water. */
 export const plasmaVolume = (now: Now): number => now.blood.plasma_mL;
 
-/** Plasma volume in the starting state: blood volume less the red cells (what concentrations divide by at t = 0). */
+/**
+ * The patient's own plasma before cannulation: blood volume less the circuit's prime and the red cells. The starting
+ * amounts are the baseline concentrations in it; the prime then dilutes them (ECMO arm).
+ */
 export function initialPlasma_mL(m: Model): number {
-  return m.intravascular0_mL - m.redCellVolume_mL;
+  return m.intravascular0_mL - m.prime_mL - m.redCellVolume_mL;
 }
 
 /** Exchange between plasma and a peripheral compartment, CL_ic·(C_c − C_p), amount per hour (C_p = A_p / V_p). */
