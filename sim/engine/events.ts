@@ -10,6 +10,7 @@ import { fmt, type Action, type EventLog, type LocatedEvent, type PeriodicCheck,
 import type { Now } from '../model/now.js';
 import { deriveForChecks, deriveNow, type ComposedModel, type Model } from './model.js';
 import { applySetting } from './settings.js';
+import { circuitExchangeFlow_mL_min, holdCircuitExchange } from '../filter/circuitBlood.js';
 
 export type { Action, EventType, SimEvent } from '../model/events.js';
 
@@ -73,6 +74,20 @@ export class EventScheduler {
       const now = deriveNow(this.c, t, y);
       if (event.excess(now) >= 0) event.reached(t, y, log, now);
     }
+    this.settle(t, y);
+  }
+
+  /**
+   * After the events at t: the circuit solved at the state and settings now decides how its blood exchanges with
+   * the patient until the next event (sim/filter/circuitBlood.ts); each model then re-decides what it holds.
+   */
+  private settle(t: number, y: number[]): void {
+    const now = deriveNow(this.c, t, y);
+    for (const p of this.c.parts) p.deriveForOutput?.(now);
+    const cn = now.circuit;
+    holdCircuitExchange(this.m, cn ? circuitExchangeFlow_mL_min(cn.solution.returnFlow_mL_min, cn.effectiveFlow_mL_min) : null);
+    const log = this.logAt(t);
+    for (const p of this.c.parts) p.afterEvents?.(t, y, now, log);
   }
 
   /**
@@ -98,6 +113,7 @@ export class EventScheduler {
       this.refuseUnrunnableSettings(t, y, path);
     }
     for (const p of this.c.parts) p.perform?.(t, y, e, log, () => deriveNow(this.c, t, y));
+    this.settle(t, y);
   }
 
   /** Settings changed at t must still be ones every model can run (a new filter must pass the prescription). */

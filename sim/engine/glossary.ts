@@ -20,11 +20,13 @@ export const EVENT_TYPES: Record<EventType, string> = {
   norepinephrine_titration:
     'MAP was below prescription.norepinephrine.escalateBelow or above weanAbove at a scheduled check, and the norepinephrine dose was changed by one step.',
   fault: 'A timeline entry injected a fault: oxygenator thrombus (extra resistance) or clotted filter fibres.',
+  circuit_blood:
+    'The ECMO flow stopped (clamped lines, pump stopped): the circuit’s blood is isolated from the patient and the filter clears it alone; or the flow resumed and it mixes back into the patient’s.',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {
   unit: ['', 'The unit of this balance’s amounts (pg, ng, mg, g, U or mL)'],
-  start: ['unit', 'Amount in the body at the start (central and peripheral compartments)'],
+  start: ['unit', 'Amount in the body at the start (central and peripheral compartments, and the circuit’s blood while it is isolated)'],
   produced: ['unit', 'Amount produced (or infused, given) during the run'],
   eliminated: ['unit', 'Amount eliminated by the body (metabolism, renal)'],
   removed_in_effluent: ['unit', 'Amount removed in the hemofilter’s effluent'],

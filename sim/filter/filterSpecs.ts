@@ -32,6 +32,13 @@ export const filterSpecs = {
   }),
   referenceBloodFlow: q('mL/min', 300, [50, 1000], { description: 'Blood flow of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
   referenceHematocrit: q('1', 0.45, [0.1, 0.7], { description: 'Hematocrit of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
+  circuitBloodVolume: q('mL', 800, [50, 3000], {
+    range: [500, 1200],
+    description:
+      "Blood the ECMO circuit and the filter limb hold (oxygenator, pump head, tubing, filter set): the circuit's blood the filter clears, split from the patient's when the ECMO flow stops.",
+    source: 'E',
+    ref: 'estimate: adult ECMO set with a 7 L oxygenator ~600 mL prime + CRRT filter set ~150 mL + two 1.5 m lines of 4.5 mm (48 mL)',
+  }),
   sieving: {
     il6: sieving(
       0.6,

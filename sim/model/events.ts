@@ -7,7 +7,15 @@ import type { TimelineEntry } from '../scenario/resolve.js';
 import type { Now } from './now.js';
 
 export type EventType =
-  'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration' | 'norepinephrine_titration' | 'fault';
+  | 'filter_change'
+  | 'filter_start'
+  | 'setting_change'
+  | 'heparin_bolus'
+  | 'aptt_check'
+  | 'heparin_titration'
+  | 'norepinephrine_titration'
+  | 'fault'
+  | 'circuit_blood';
 
 export interface SimEvent {
   t_h: number;
@@ -56,6 +64,12 @@ export interface ModelEvents {
   applyScheduled?(t: number, y: number[], log: EventLog): void;
   /** Its share of an action: a bolus, a fault, a manual filter change. `at` derives the state as it is now. */
   perform?(t: number, y: number[], action: Action, log: EventLog, at: () => Now): void;
+  /**
+   * After the events at t (settings applied, scheduled events done), with `now` derived for output (the circuit
+   * solved): re-decides what the model holds between events (the circuit's blood split from the patient or mixed
+   * back); y may change (amounts moved, mass exact).
+   */
+  afterEvents?(t: number, y: number[], now: Now, log: EventLog): void;
   /** After settings changed at t (`now` derived there): why this model cannot run them, or null. */
   settingsProblem?(now: Now): string | null;
 }

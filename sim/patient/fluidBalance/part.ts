@@ -48,7 +48,10 @@ export const fluidBalanceModel: ModelDefinition = {
         const sc = m.current;
         const fn = now.filter;
         const effluentRate = fn ? fn.op.effluent_mL_h : 0;
-        const replacementRate = fn ? effluentRate - sc.prescription.netUltrafiltration : 0;
+        // With the ECMO flow stopped the filter's net ultrafiltration cannot come from the patient: the CRRT machine
+        // balances replacement against effluent in the isolated circuit (sim/filter/circuitBlood.ts).
+        const netUltrafiltration = m.filter.circuitIsolated ? 0 : sc.prescription.netUltrafiltration;
+        const replacementRate = fn ? effluentRate - netUltrafiltration : 0;
         const pc = sc.patient;
         const refill = plasmaRefill_mL_h(
           conductance,
