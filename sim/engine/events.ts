@@ -85,7 +85,9 @@ export class EventScheduler {
     const now = deriveNow(this.c, t, y);
     for (const p of this.c.parts) p.deriveForOutput?.(now);
     const cn = now.circuit;
-    holdCircuitExchange(this.m, cn ? circuitExchangeFlow_mL_min(cn.solution.returnFlow_mL_min, cn.effectiveFlow_mL_min) : null);
+    // a filter on its own catheter clears the patient directly, whatever the ECMO circuit does
+    const onCircuit = cn && this.m.current.circuit?.filterLimb.connection !== 'separateCatheter';
+    holdCircuitExchange(this.m, onCircuit ? circuitExchangeFlow_mL_min(cn.solution.returnFlow_mL_min, cn.effectiveFlow_mL_min) : null);
     const log = this.logAt(t);
     for (const p of this.c.parts) p.afterEvents?.(t, y, now, log);
   }

@@ -22,6 +22,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
   fault: 'A timeline entry injected a fault: oxygenator thrombus (extra resistance) or clotted filter fibres.',
   circuit_blood:
     'The ECMO flow stopped (clamped lines, pump stopped): the circuit’s blood is isolated from the patient and the filter clears it alone; or the flow resumed and it mixes back into the patient’s.',
+  limb_alarm:
+    'A risk of the filter limb’s connection site began or ended (checked after settings change): its return into a negative-pressure segment (air entrainment), or an access pressure outside what the CRRT machine accepts (circuit.filterLimb.accessMinimum/accessMaximum).',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {

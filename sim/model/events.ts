@@ -15,7 +15,8 @@ export type EventType =
   | 'heparin_titration'
   | 'norepinephrine_titration'
   | 'fault'
-  | 'circuit_blood';
+  | 'circuit_blood'
+  | 'limb_alarm';
 
 export interface SimEvent {
   t_h: number;
