@@ -29,6 +29,8 @@ export class EventScheduler {
   private readonly m: Model;
   private timelineIndex = 0;
   private lastTime = -Infinity;
+  /** The filter's status when the circuit's exchange was last decided ('' before the start). */
+  private settledFilter = '';
   private readonly checks: ScheduledCheck[];
   private readonly located: LocatedEvent[];
 
@@ -74,7 +76,15 @@ export class EventScheduler {
       const now = deriveNow(this.c, t, y);
       if (event.excess(now) >= 0) event.reached(t, y, log, now);
     }
-    this.settle(t, y);
+    // only where the circuit changed since it last settled (a filter stopped or started, here or at a located TMP
+    // limit; settings settle in perform): a run advanced in frames (the live view) settles where a batch run does
+    if (this.filterSignature() !== this.settledFilter) this.settle(t, y);
+  }
+
+  /** What of the filter's status changes the circuit's flows: whether it runs, and which filter it is. */
+  private filterSignature(): string {
+    const f = this.m.filter;
+    return `${f.status} ${f.filtersUsed}`;
   }
 
   /**
@@ -82,6 +92,7 @@ export class EventScheduler {
    * the patient until the next event (sim/filter/circuitBlood.ts); each model then re-decides what it holds.
    */
   private settle(t: number, y: number[]): void {
+    this.settledFilter = this.filterSignature();
     const now = deriveNow(this.c, t, y);
     for (const p of this.c.parts) p.deriveForOutput?.(now);
     const cn = now.circuit;
