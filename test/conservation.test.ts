@@ -4,7 +4,9 @@
  * and the fluid balance close to 1e-6 relative; amounts stay non-negative.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
+import { DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline } from './helpers/scenarios.js';
+
+const lines = (clamped: boolean) => ({ 'circuit.clamps.drainageLine': clamped, 'circuit.clamps.returnLine': clamped });
 
 const cases = {
   'ECMO + HVHF, 24 h': run(DEFAULT_ECMO, { duration: '24 h' }),
@@ -24,6 +26,15 @@ const cases = {
     'prescription.albumin.checkInterval': '4 h',
     'prescription.albumin.maxDosesPerDay': '4',
   }),
+  // the circuit's blood split from the patient at 6 h and mixed back at 12 h (patient + circuit)
+  'ECMO + HVHF with net UF, both lines clamped 6–12 h, 24 h': runWithTimeline(
+    DEFAULT_ECMO,
+    [
+      { at: '6 h', set: lines(true) },
+      { at: '12 h', set: lines(false) },
+    ],
+    { duration: '24 h', 'prescription.netUltrafiltration': '150 mL/h' },
+  ),
 };
 
 describe('mass and volume balances close', () => {
@@ -51,6 +62,10 @@ describe('mass and volume balances close', () => {
     // no net ultrafiltration, infusion or urine: replacement matches effluent, so what stays is the prime and the doses
     const f = r.summary.mass_balance.fluid;
     expect(f.produced - f.removed_in_effluent).toBeCloseTo(r.scenario.circuit!.primeVolume + doses * rule.volume, 3);
+  });
+  it('fluid: with the lines clamped the net UF is not taken from the patient (6 of 24 h without it)', () => {
+    const f = cases['ECMO + HVHF with net UF, both lines clamped 6–12 h, 24 h'].summary.mass_balance.fluid;
+    expect(f.end - f.start).toBeCloseTo(-150 * (24 - 6), 3);
   });
   it('the hemofilter removes albumin, IL-6 and PCT but no CRP or heparin (sieving 0)', () => {
     const b = cases['ECMO + HVHF, 24 h'].summary.mass_balance;

@@ -3,7 +3,7 @@
  * solve, recirculation and the hemofilter limb's pressures.
  */
 import { bloodViscosity_mPa_s } from '../blood.js';
-import { solveCircuit, type CircuitElements, type CircuitSolution } from './network.js';
+import { solveCircuit, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
 import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
 import { cannulaLossCoefficients } from './cannulae/lookup.js';
 import { availableVenousReturn_mL_min, venousPressure_mmHg } from './venousDrainage.js';
@@ -28,6 +28,8 @@ const withClamp = (c: LossCoefficients, clamped: boolean): LossCoefficients =>
 
 export interface FilterLimbPressures {
   access_mmHg: Pressure<'mmHg'>;
+  /** The pressure of the segment the limb returns into. */
+  returnPort_mmHg: Pressure<'mmHg'>;
   filterIn_mmHg: Pressure<'mmHg'>;
   filterOut_mmHg: Pressure<'mmHg'>;
   effluent_mmHg: Pressure<'mmHg'>;
@@ -45,6 +47,15 @@ export interface CircuitNow {
 }
 
 type CircuitSettings = NonNullable<Model['current']['circuit']>;
+type Connection = CircuitSettings['filterLimb']['connection'];
+
+/** Each connection site's ports (network.ts). */
+const TOPOLOGY: Readonly<Record<Connection, LimbTopology>> = {
+  postOxygenatorToPrePump: { access: 'postOxygenator', return: 'prePump' },
+  postPumpToPrePump: { access: 'preOxygenator', return: 'prePump' },
+  preOxygenator: { access: 'preOxygenator', return: 'preOxygenator' },
+  separateCatheter: { access: 'none', return: 'none' },
+};
 
 /** The loop's elements at the blood's viscosity now, clamps and oxygenator thrombus included. */
 function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thrombus: number): CircuitElements {
@@ -75,8 +86,11 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
   const elements = circuitElements(c, pump, mu, thrombus);
   const p = m.current.patient;
   const pv = venousPressure_mmHg(p.centralVenousPressure, blood.intravascular_mL, m.intravascular0_mL, p.venousCompliance);
-  const qf = fn ? fn.op.bloodFlow_mL_min : mL_min(0);
-  const qlr = fn ? fn.op.limbReturn_mL_min : mL_min(0);
+  const limb = TOPOLOGY[c.filterLimb.connection];
+  // a CRRT circuit on its own catheter draws nothing from the ECMO circuit
+  const onCircuit = limb.access !== 'none';
+  const qf = fn && onCircuit ? fn.op.bloodFlow_mL_min : mL_min(0);
+  const qlr = fn && onCircuit ? fn.op.limbReturn_mL_min : mL_min(0);
   const solution = solveCircuit(
     elements,
     {
@@ -85,6 +99,7 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
       availableVenousReturn_mL_min: availableVenousReturn_mL_min(elements.venous, pv),
       filterLimbFlow_mL_min: qf,
       filterLimbReturn_mL_min: qlr,
+      limb,
     },
     mL_min(m.circuitGuess_mL_min),
   );
@@ -107,23 +122,53 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
     effectiveFlow_mL_min: mL_min(Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation)),
     filterLimbFlow_mL_min: qf,
     filterLimbReturn_mL_min: qlr,
-    limb: fn && f ? filterLimbPressures(m, c, f, fn, solution, mu) : null,
+    limb: fn && f ? filterLimbPressures(m, c, f, fn, limbPorts(c, limb, solution, mu, fn), mu) : null,
   };
 }
 
-/** The hemofilter limb's pressures: access from post-oxygenator, return into the drainage (pre-pump) line. */
+/** The pressures at the limb's access and return ports (mmHg), from the site and the ECMO pump's operating point. */
+export interface LimbPorts {
+  access_mmHg: number;
+  return_mmHg: number;
+}
+
+/**
+ * The limb's ports: post-oxygenator, pre-oxygenator (post-pump) or pre-pump on the circuit; on a separate catheter,
+ * the central veins less (access) or plus (return) the drop along the catheter's lumen (Poiseuille).
+ */
+function limbPorts(c: CircuitSettings, t: LimbTopology, s: CircuitSolution, mu: number, fn: FilterNow): LimbPorts {
+  const circuitPort = (port: 'postOxygenator' | 'preOxygenator' | 'prePump') =>
+    port === 'postOxygenator' ? s.postOxygenatorPressure_mmHg : port === 'preOxygenator' ? s.preOxygenatorPressure_mmHg : s.drainagePressure_mmHg;
+  if (t.access !== 'none' && t.return !== 'none') return { access_mmHg: circuitPort(t.access), return_mmHg: circuitPort(t.return) };
+  const lumen = tubeLossCoefficients(
+    { innerDiameter_mm: c.filterLimb.catheterLumenDiameter, length_mm: c.filterLimb.catheterLength },
+    mu,
+    c.flow.bloodDensity,
+    0,
+    0,
+  );
+  return {
+    access_mmHg: s.venousPressure_mmHg - pressureDrop_mmHg(lumen, fn.op.bloodFlow_mL_min),
+    return_mmHg: s.venousPressure_mmHg + pressureDrop_mmHg(lumen, fn.op.limbReturn_mL_min),
+  };
+}
+
+/**
+ * The hemofilter limb's pressures: access = access port − line drop (before the occlusive blood pump); the filter's
+ * outlet = return port + return-line drop; its inlet = outlet + the filter's drop; effluent = mean fibre pressure − TMP.
+ */
 function filterLimbPressures(
   m: Model,
   c: CircuitSettings,
   f: NonNullable<Model['current']['filter']>,
   fn: FilterNow,
-  solution: CircuitSolution,
+  ports: LimbPorts,
   mu: number,
 ): FilterLimbPressures {
   const flow = c.flow;
   // The limb's lines carry laminar flow (Re ~700 at 350 mL/min in 4.5 mm): Poiseuille only, no turbulent friction.
   const line = (length_mm: number) => tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, flow.bloodDensity, 0, 0);
-  const filterOut = mmHg(solution.drainagePressure_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
+  const filterOut = mmHg(ports.return_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
   const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
   const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
   const drop = filterPressureDrop_mmHg(
@@ -135,7 +180,8 @@ function filterLimbPressures(
   const tmp = filterTmp_mmHg(m, fn);
   const filterIn = mmHg(filterOut + drop);
   return {
-    access_mmHg: mmHg(solution.postOxygenatorPressure_mmHg - pressureDrop_mmHg(line(c.filterLimb.accessLineLength), fn.op.bloodFlow_mL_min)),
+    access_mmHg: mmHg(ports.access_mmHg - pressureDrop_mmHg(line(c.filterLimb.accessLineLength), fn.op.bloodFlow_mL_min)),
+    returnPort_mmHg: mmHg(ports.return_mmHg),
     filterIn_mmHg: filterIn,
     filterOut_mmHg: filterOut,
     effluent_mmHg: mmHg(0.5 * (filterIn + filterOut) - tmp),

@@ -243,5 +243,35 @@ export const circuitSpecs = {
     lineInnerDiameter: q('mm', 4.5, [2, 8], { description: 'Inner diameter of the hemofilter access and return lines.', source: 'E', ref: 'CRRT line sets' }),
     accessLineLength: q('mm', 1500, [100, 5000], { description: 'Line from the post-oxygenator port to the filter.', source: 'E', ref: 'CRRT line sets' }),
     returnLineLength: q('mm', 1500, [100, 5000], { description: 'Line from the filter back to the pre-pump port.', source: 'E', ref: 'CRRT line sets' }),
+    connection: {
+      kind: 'choice',
+      values: ['postOxygenatorToPrePump', 'postPumpToPrePump', 'preOxygenator', 'separateCatheter'],
+      default: 'postOxygenatorToPrePump',
+      adjustable: true,
+      description:
+        'Where the filter limb connects: post-oxygenator take-off returning pre-pump (the cohort); access post-pump (pre-oxygenator) returning pre-pump; access and return both pre-oxygenator; or a separate CRRT circuit on its own dialysis catheter (no shunt through the ECMO circuit).',
+      source: 'S',
+      ref: 'training-reference.md: CRRT on ECMO connection sites (reviews of CRRT on ECMO); cohort.md: post-oxygenator to pre-pump',
+    } satisfies ChoiceSpec,
+    catheterLumenDiameter: q('mm', 2.3, [1, 5], {
+      description: 'Equivalent inner diameter of each lumen of the separate dialysis catheter.',
+      source: 'E',
+      ref: 'estimate: a 13 Fr double-lumen dialysis catheter, ~33 mmHg per lumen at 300 mL/min by Poiseuille',
+    }),
+    catheterLength: q('mm', 200, [50, 400], {
+      description: 'Length of the separate dialysis catheter.',
+      source: 'E',
+      ref: 'estimate: 15–24 cm jugular/femoral catheters',
+    }),
+    accessMinimum: q('mmHg', -250, [-500, 0], {
+      description: 'Access pressure below which the CRRT machine alarms ("access extremely negative").',
+      source: 'S2',
+      ref: 'training-reference.md: PrisMax AW8035 manual (secondary) < −250 mmHg',
+    }),
+    accessMaximum: q('mmHg', 250, [0, 500], {
+      description: 'Access pressure above which the CRRT machine does not accept its inlet (a positive access it was not designed for).',
+      source: 'E',
+      ref: 'no published positive-access limit found: the negative limit mirrored; training-reference.md: positive access on ECMO trips CRRT alarms',
+    }),
   },
 } as const satisfies SpecTree;

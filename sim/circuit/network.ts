@@ -5,11 +5,15 @@
  *                                                       │                      │
  *                                         filter limb returns here    filter limb leaves here (post-oxygenator)
  *
- * The hemofilter's blood pump sets the limb's flow Q_f; the limb returns Q_f − net UF to the pre-pump line, so
- *   Q_pump = Q_drain + Q_limbReturn,   Q_return = Q_pump − Q_f.
+ * The hemofilter's blood pump, occlusive, sets the limb's flow Q_f; the limb returns Q_lr = Q_f − net UF. Where it
+ * connects (LimbTopology) sets which elements carry its shunt:
+ *   Q_pump = Q_drain + [return pre-pump]·Q_lr
+ *   Q_oxy  = Q_pump − [access pre-oxygenator]·Q_f + [return pre-oxygenator]·Q_lr
+ *   Q_return = Q_oxy − [access post-oxygenator]·Q_f
+ * (the cohort's post-oxygenator take-off returning pre-pump: Q_pump = Q_d + Q_lr, Q_return = Q_pump − Q_f).
  * Walking the loop from the veins back to the veins (return into the same venous pool, P_ra ≈ P_v):
  *   H(N, Q_pump) = ΔP_collapse(Q_d) + ΔP_drainCannula(Q_d) + ΔP_drainTubing(Q_d) + ΔP_oxy(Q_pump)
- *                  + ΔP_returnTubing(Q_r) + ΔP_returnCannula(Q_r)
+ *                  + ΔP_returnTubing(Q_r) + ΔP_returnCannula(Q_r)        (ΔP_oxy at Q_oxy)
  * Every loss rises with its flow and the head falls with flow, so the residual is strictly decreasing in Q_d
  * and has one root: found by Newton's method safeguarded by bisection.
  * Units: flows mL/min, pressures mmHg.
@@ -31,19 +35,47 @@ export interface CircuitElements {
   venous: VenousDrainage;
 }
 
+/** Where the filter limb takes blood from and returns it to ('none': a CRRT circuit on its own catheter). */
+export interface LimbTopology {
+  access: 'postOxygenator' | 'preOxygenator' | 'none';
+  return: 'prePump' | 'preOxygenator' | 'none';
+}
+
+/** The cohort's connection: post-oxygenator take-off, return pre-pump. */
+export const POST_OXYGENATOR_TO_PRE_PUMP: LimbTopology = { access: 'postOxygenator', return: 'prePump' };
+
 export interface CircuitConditions {
   pumpSpeed_rpm: number;
   venousPressure_mmHg: Pressure<'mmHg'>;
   availableVenousReturn_mL_min: Flow<'mL/min'>;
   /** Blood taken into the filter limb post-oxygenator. */
   filterLimbFlow_mL_min: Flow<'mL/min'>;
-  /** Blood the limb gives back pre-pump (limb flow − net ultrafiltration). */
+  /** Blood the limb gives back (limb flow − net ultrafiltration). */
   filterLimbReturn_mL_min: Flow<'mL/min'>;
+  /** Where the limb connects (default: post-oxygenator to pre-pump). */
+  limb?: LimbTopology;
+}
+
+/** Flow through the pump for drainage flow qd. */
+function pumpFlow(c: CircuitConditions, qd: number): Flow<'mL/min'> {
+  return mL_min(qd + ((c.limb ?? POST_OXYGENATOR_TO_PRE_PUMP).return === 'prePump' ? c.filterLimbReturn_mL_min : 0));
+}
+
+/** Flow through the oxygenator for pump flow qp. */
+function oxygenatorFlow(c: CircuitConditions, qp: number): Flow<'mL/min'> {
+  const t = c.limb ?? POST_OXYGENATOR_TO_PRE_PUMP;
+  return mL_min(qp - (t.access === 'preOxygenator' ? c.filterLimbFlow_mL_min : 0) + (t.return === 'preOxygenator' ? c.filterLimbReturn_mL_min : 0));
+}
+
+/** Flow back to the patient for oxygenator flow qo. */
+function returnFlow(c: CircuitConditions, qo: number): Flow<'mL/min'> {
+  return mL_min(qo - ((c.limb ?? POST_OXYGENATOR_TO_PRE_PUMP).access === 'postOxygenator' ? c.filterLimbFlow_mL_min : 0));
 }
 
 export interface CircuitSolution {
   drainageFlow_mL_min: Flow<'mL/min'>;
   pumpFlow_mL_min: Flow<'mL/min'>;
+  oxygenatorFlow_mL_min: Flow<'mL/min'>;
   returnFlow_mL_min: Flow<'mL/min'>;
   venousPressure_mmHg: Pressure<'mmHg'>;
   /** Pre-pump pressure, as the console's drainage (venous) line shows it. */
@@ -57,15 +89,16 @@ export interface CircuitSolution {
 
 /** Loop residual f(Q_d) = head − losses, and its derivative. */
 function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>): [number, number] {
-  const qp = mL_min(qd + c.filterLimbReturn_mL_min);
-  const qr = mL_min(qp - c.filterLimbFlow_mL_min);
+  const qp = pumpFlow(c, qd);
+  const qo = oxygenatorFlow(c, qp);
+  const qr = returnFlow(c, qo);
   const avail = c.availableVenousReturn_mL_min;
   const f =
     pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp) -
     collapseLoss_mmHg(e.venous, qd, avail) -
     pressureDrop_mmHg(e.drainageCannula, qd) -
     pressureDrop_mmHg(e.drainageTubing, qd) -
-    e.oxygenatorResistance * qp -
+    e.oxygenatorResistance * qo -
     pressureDrop_mmHg(e.returnTubing, qr) -
     pressureDrop_mmHg(e.returnCannula, qr);
   const df =
@@ -119,10 +152,11 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
   // 1e-6 mmHg in double precision; the flow, which is what the solve is for, is then known to far better than needed.
   if (!(Math.abs(f) < 1e-6 || Math.abs(f / df) < FLOW_TOLERANCE_mL_min))
     throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
-  const qp = mL_min(qd + c.filterLimbReturn_mL_min);
-  const qr = mL_min(qp - c.filterLimbFlow_mL_min);
+  const qp = pumpFlow(c, qd);
+  const qo = oxygenatorFlow(c, qp);
+  const qr = returnFlow(c, qo);
   const head = pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp);
-  const oxyDrop = mmHg(e.oxygenatorResistance * qp);
+  const oxyDrop = mmHg(e.oxygenatorResistance * qo);
   // The pre-pump pressure, walked from the veins along the side of the loop with the gentler slope: at a converged
   // flow the steep side (a collapsing vein, a clamp, a pinhole cannula) may still carry the residual, the gentle one
   // is accurate. At the exact root both walks agree.
@@ -137,6 +171,7 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
   return {
     drainageFlow_mL_min: qd,
     pumpFlow_mL_min: qp,
+    oxygenatorFlow_mL_min: qo,
     returnFlow_mL_min: qr,
     venousPressure_mmHg: c.venousPressure_mmHg,
     drainagePressure_mmHg: drainage,

@@ -9,6 +9,7 @@ import { fmt } from '../model/events.js';
 import { pumpCurve } from './centrifugalPump.js';
 import { circuitNow } from './circuitNow.js';
 import { litresPerMinute } from '../quantities.js';
+import { LIMB_RISK, LIMB_RISK_LABEL, limbRiskReason, limbRisks } from './limbRisks.js';
 
 export const circuitModel: ModelDefinition = {
   name: 'circuit',
@@ -27,6 +28,7 @@ export const circuitModel: ModelDefinition = {
     dp_oxygenator_mmHg: ['mmHg', 'Pressure drop across the oxygenator'],
     pump_head_mmHg: ['mmHg', 'Pump head: outlet (pre-oxygenator) less inlet (drainage) pressure'],
     p_access_mmHg: ['mmHg', 'Filter limb access pressure (before the filter blood pump)'],
+    p_limb_return_port_mmHg: ['mmHg', 'Pressure of the segment the filter limb returns into (its connection site)'],
     p_filter_in_mmHg: ['mmHg', 'Pre-filter pressure'],
     p_filter_out_mmHg: ['mmHg', 'Post-filter (return) pressure'],
     p_effluent_mmHg: ['mmHg', 'Effluent pressure'],
@@ -37,7 +39,21 @@ export const circuitModel: ModelDefinition = {
   create(m, slot) {
     const thrombus = slot('oxygenatorThrombus');
     const pump = m.scenario.circuit ? pumpCurve(m.scenario.circuit.pump) : undefined;
+    let risks = 0;
     return {
+      /** The limb's connection-site risks, after settings change: logged when one begins or ends. */
+      afterEvents(_t, _y, now, log) {
+        const c = m.current.circuit;
+        const limb = now.circuit?.limb;
+        if (!c) return;
+        const limits = { min: c.filterLimb.accessMinimum, max: c.filterLimb.accessMaximum };
+        const present = limb ? limbRisks(limb, c.filterLimb.connection !== 'separateCatheter', limits.min, limits.max) : 0;
+        for (const risk of Object.values(LIMB_RISK)) {
+          if (present & risk && !(risks & risk)) log('limb_alarm', limbRiskReason(risk, limb!, limits));
+          if (risks & risk && !(present & risk)) log('limb_alarm', `cleared: ${LIMB_RISK_LABEL[risk]}`);
+        }
+        risks = present;
+      },
       /** A training fault: thrombus added to the oxygenator at once (its resistance × (1 + load)). */
       perform(_t, y, action, log) {
         const added = action.fault?.oxygenatorThrombus;
@@ -74,6 +90,7 @@ export const circuitModel: ModelDefinition = {
         out.dp_oxygenator_mmHg = solution ? solution.oxygenatorPressureDrop_mmHg : none;
         out.pump_head_mmHg = solution ? solution.preOxygenatorPressure_mmHg - solution.drainagePressure_mmHg : none;
         out.p_access_mmHg = limb ? limb.access_mmHg : none;
+        out.p_limb_return_port_mmHg = limb ? limb.returnPort_mmHg : none;
         out.p_filter_in_mmHg = limb ? limb.filterIn_mmHg : none;
         out.p_filter_out_mmHg = limb ? limb.filterOut_mmHg : none;
         out.p_effluent_mmHg = limb ? limb.effluent_mmHg : none;

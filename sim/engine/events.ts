@@ -10,6 +10,7 @@ import { fmt, type Action, type EventLog, type LocatedEvent, type PeriodicCheck,
 import type { Now } from '../model/now.js';
 import { deriveForChecks, deriveNow, type ComposedModel, type Model } from './model.js';
 import { applySetting } from './settings.js';
+import { circuitExchangeFlow_mL_min, holdCircuitExchange } from '../filter/circuitBlood.js';
 
 export type { Action, EventType, SimEvent } from '../model/events.js';
 
@@ -28,6 +29,8 @@ export class EventScheduler {
   private readonly m: Model;
   private timelineIndex = 0;
   private lastTime = -Infinity;
+  /** The filter's status when the circuit's exchange was last decided ('' before the start). */
+  private settledFilter = '';
   private readonly checks: ScheduledCheck[];
   private readonly located: LocatedEvent[];
 
@@ -73,6 +76,31 @@ export class EventScheduler {
       const now = deriveNow(this.c, t, y);
       if (event.excess(now) >= 0) event.reached(t, y, log, now);
     }
+    // only where the circuit changed since it last settled (a filter stopped or started, here or at a located TMP
+    // limit; settings settle in perform): a run advanced in frames (the live view) settles where a batch run does
+    if (this.filterSignature() !== this.settledFilter) this.settle(t, y);
+  }
+
+  /** What of the filter's status changes the circuit's flows: whether it runs, and which filter it is. */
+  private filterSignature(): string {
+    const f = this.m.filter;
+    return `${f.status} ${f.filtersUsed}`;
+  }
+
+  /**
+   * After the events at t: the circuit solved at the state and settings now decides how its blood exchanges with
+   * the patient until the next event (sim/filter/circuitBlood.ts); each model then re-decides what it holds.
+   */
+  private settle(t: number, y: number[]): void {
+    this.settledFilter = this.filterSignature();
+    const now = deriveNow(this.c, t, y);
+    for (const p of this.c.parts) p.deriveForOutput?.(now);
+    const cn = now.circuit;
+    // a filter on its own catheter clears the patient directly, whatever the ECMO circuit does
+    const onCircuit = cn && this.m.current.circuit?.filterLimb.connection !== 'separateCatheter';
+    holdCircuitExchange(this.m, onCircuit ? circuitExchangeFlow_mL_min(cn.solution.returnFlow_mL_min, cn.effectiveFlow_mL_min) : null);
+    const log = this.logAt(t);
+    for (const p of this.c.parts) p.afterEvents?.(t, y, now, log);
   }
 
   /**
@@ -98,6 +126,7 @@ export class EventScheduler {
       this.refuseUnrunnableSettings(t, y, path);
     }
     for (const p of this.c.parts) p.perform?.(t, y, e, log, () => deriveNow(this.c, t, y));
+    this.settle(t, y);
   }
 
   /** Settings changed at t must still be ones every model can run (a new filter must pass the prescription). */

@@ -22,11 +22,15 @@ export const EVENT_TYPES: Record<EventType, string> = {
   albumin_dose:
     'Plasma albumin was below prescription.albumin.threshold at a scheduled albumin check (with prescription.albumin.replace on) and one dose of albumin (prescription.albumin.dose in prescription.albumin.volume) was started over prescription.albumin.infusionTime; value holds the albumin in g/L.',
   fault: 'A timeline entry injected a fault: oxygenator thrombus (extra resistance) or clotted filter fibres.',
+  circuit_blood:
+    'The ECMO flow stopped (clamped lines, pump stopped): the circuit’s blood is isolated from the patient and the filter clears it alone; or the flow resumed and it mixes back into the patient’s.',
+  limb_alarm:
+    'A risk of the filter limb’s connection site began or ended (checked after settings change): its return into a negative-pressure segment (air entrainment), or an access pressure outside what the CRRT machine accepts (circuit.filterLimb.accessMinimum/accessMaximum).',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {
   unit: ['', 'The unit of this balance’s amounts (pg, ng, mg, g, U or mL)'],
-  start: ['unit', 'Amount in the body at the start (central and peripheral compartments)'],
+  start: ['unit', 'Amount in the body at the start (central and peripheral compartments, and the circuit’s blood while it is isolated)'],
   produced: ['unit', 'Amount produced (or infused, given) during the run'],
   eliminated: ['unit', 'Amount eliminated by the body (metabolism, renal)'],
   removed_in_effluent: ['unit', 'Amount removed in the hemofilter’s effluent'],

@@ -32,6 +32,13 @@ export const filterSpecs = {
   }),
   referenceBloodFlow: q('mL/min', 300, [50, 1000], { description: 'Blood flow of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
   referenceHematocrit: q('1', 0.45, [0.1, 0.7], { description: 'Hematocrit of the reference pressure drop.', source: 'S', ref: 'AV1000S IFU' }),
+  setVolume: q('mL', 150, [0, 500], {
+    range: [100, 250],
+    description:
+      "Blood the hemofilter set holds (filter, access and return lines), primed with crystalloid: with the ECMO circuit's prime it is added at connection and it is part of the circuit's blood the filter clears, split from the patient's when the ECMO flow stops.",
+    source: 'E',
+    ref: 'estimate: high-cut-off 1.8 m² filter ~100 mL blood side + two 1.5 m lines of 4.5 mm (48 mL)',
+  }),
   sieving: {
     il6: sieving(
       0.6,

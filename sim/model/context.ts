@@ -28,7 +28,20 @@ export interface Model {
   intrinsic: { tone_mmHg: number; rate_bpm: number };
   /** SOFA at baseline, before any extracorporeal treatment (native lung alone), as the cohort measured it. */
   baselineSofa: number;
-  filter: { status: FilterStatus; installedAt_h: number; restartAt_h: number; filtersUsed: number };
+  filter: {
+    status: FilterStatus;
+    installedAt_h: number;
+    restartAt_h: number;
+    filtersUsed: number;
+    /**
+     * The flow (mL/min) by which the ECMO circuit's blood, which the filter clears, exchanges with the patient:
+     * return flow net of recirculation, held from the last event (sim/filter/circuitBlood.ts); Infinity when the
+     * filter is not on an ECMO circuit.
+     */
+    circuitFlow_mL_min: number;
+    /** Whether that flow has stopped: the circuit's blood is then its own compartment, split from the patient's. */
+    circuitIsolated: boolean;
+  };
   /** The last circuit solution's drainage flow: the next solve starts there. */
   circuitGuess_mL_min: number;
 }
@@ -40,7 +53,8 @@ export function plasmaVolume_mL(m: Model, intravascular_mL: number): number {
 /** The shared part of a run's model; the parts fill in the pre-treatment constants when they are created. */
 export function modelContext(scenario: Scenario): Model {
   const p = scenario.patient;
-  const prime_mL = scenario.circuit ? scenario.circuit.primeVolume : 0;
+  // The ECMO circuit's prime and the filter set's, both mixed in at connection: together they are the circuit's blood.
+  const prime_mL = scenario.circuit ? scenario.circuit.primeVolume + (scenario.filter ? scenario.filter.setVolume : 0) : 0;
   return {
     scenario,
     current: cloneSettings(scenario),
@@ -51,7 +65,14 @@ export function modelContext(scenario: Scenario): Model {
     interstitial0_mL: p.fluids.interstitialVolume,
     intrinsic: { tone_mmHg: NaN, rate_bpm: NaN },
     baselineSofa: NaN,
-    filter: { status: scenario.filter ? 'running' : 'absent', installedAt_h: 0, restartAt_h: Infinity, filtersUsed: scenario.filter ? 1 : 0 },
+    filter: {
+      status: scenario.filter ? 'running' : 'absent',
+      installedAt_h: 0,
+      restartAt_h: Infinity,
+      filtersUsed: scenario.filter ? 1 : 0,
+      circuitFlow_mL_min: Infinity,
+      circuitIsolated: false,
+    },
     circuitGuess_mL_min: 0,
   };
 }

@@ -15,7 +15,9 @@ export type EventType =
   | 'heparin_titration'
   | 'norepinephrine_titration'
   | 'albumin_dose'
-  | 'fault';
+  | 'fault'
+  | 'circuit_blood'
+  | 'limb_alarm';
 
 export interface SimEvent {
   t_h: number;
@@ -64,6 +66,12 @@ export interface ModelEvents {
   applyScheduled?(t: number, y: number[], log: EventLog): void;
   /** Its share of an action: a bolus, a fault, a manual filter change. `at` derives the state as it is now. */
   perform?(t: number, y: number[], action: Action, log: EventLog, at: () => Now): void;
+  /**
+   * After the events at t (settings applied, scheduled events done), with `now` derived for output (the circuit
+   * solved): re-decides what the model holds between events (the circuit's blood split from the patient or mixed
+   * back); y may change (amounts moved, mass exact).
+   */
+  afterEvents?(t: number, y: number[], now: Now, log: EventLog): void;
   /** After settings changed at t (`now` derived there): why this model cannot run them, or null. */
   settingsProblem?(now: Now): string | null;
 }

@@ -1,5 +1,6 @@
 /** Shared test helpers: load a bundled scenario with overrides and run it. */
-import type { Override } from '../../sim/scenario/load.js';
+import { readFileSync } from 'node:fs';
+import { loadScenarioText, type Override } from '../../sim/scenario/load.js';
 import { loadScenarioFile } from '../../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../../sim/engine/simulate.js';
 import type { Scenario } from '../../sim/scenario/resolve.js';
@@ -31,4 +32,11 @@ export function at(r: RunResult, name: keyof RunResult['series'], t_h: number): 
   const i = r.series.time_h.findIndex((t) => Math.abs(t - t_h) < 1e-9);
   if (i < 0) throw new Error(`no sample at ${t_h} h`);
   return r.series[name][i];
+}
+
+/** Runs a bundled scenario with a timeline of its own (entries as a scenario file writes them) and overrides. */
+export function runWithTimeline(file: string, timeline: unknown[], values: Record<string, string> = {}): RunResult {
+  const s = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  s.timeline = timeline;
+  return simulate(loadScenarioText(JSON.stringify(s), `${file} with a timeline`, sets(values)));
 }

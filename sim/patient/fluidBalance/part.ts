@@ -90,7 +90,10 @@ export const fluidBalanceModel: ModelDefinition = {
         const sc = m.current;
         const fn = now.filter;
         const effluentRate = fn ? fn.op.effluent_mL_h : 0;
-        const replacementRate = fn ? effluentRate - sc.prescription.netUltrafiltration : 0;
+        // With the ECMO flow stopped the filter's net ultrafiltration cannot come from the patient: the CRRT machine
+        // balances replacement against effluent in the isolated circuit (sim/filter/circuitBlood.ts).
+        const netUltrafiltration = m.filter.circuitIsolated ? 0 : sc.prescription.netUltrafiltration;
+        const replacementRate = fn ? effluentRate - netUltrafiltration : 0;
         const fluids = sc.patient.fluids;
         const given = fluids.infusion + albuminRule.rate_mL_h;
         const q = refill(now.y, now.blood.totalProtein_g_L, now.blood.interstitialProtein_g_L);

@@ -3,13 +3,19 @@
  * where it has one), its ledger (produced, eliminated, removed in effluent, adsorbed where the membrane adsorbs
  * it), its own extra states, its concentration series and its mass balance.
  *
- *   dA_c/dt = produced − eliminated − K_conv·c − K_ads·c − exchange        dA_p/dt = exchange
- * with c = A_c / V_central (amount per mL), K_conv = Q_uf·SC·DF and K_ads from the filter now (filterNow.ts).
+ *   dA_c/dt = produced − eliminated − (K_conv + K_ads)·Q/(Q + K)·c − exchange        dA_p/dt = exchange
+ * with c = A_c / V_central (amount per mL), K_conv = Q_uf·SC·DF and K_ads from the filter now (filterNow.ts), and
+ * Q/(Q + K) the filter's series with the ECMO circuit's blood (sim/filter/circuitBlood.ts). While the circuit is
+ * isolated (no ECMO flow) its share A_x of each filtered solute is held apart, at concentration A_x / V_x, and the
+ * filter clears it alone:  dA_x/dt = −(K_conv + K_ads)·A_x/V_x, the patient's c = A_c / (V_central − V_x).
  */
 import { MAX_SOLUTES, massBalance } from '../../model/now.js';
-import type { ModelDefinition, StateDeclaration } from '../../model/part.js';
+import { fmt } from '../../model/events.js';
+import type { ModelDefinition, SlotOf, StateDeclaration } from '../../model/part.js';
+import type { Model } from '../../model/context.js';
 import { scaleBy } from '../../model/part.js';
 import { adsorptiveClearance_mL_h, convectiveClearance_mL_h } from '../../filter/filterNow.js';
+import { seriesClearance_mL_h } from '../../filter/circuitBlood.js';
 import { mL_min } from '../../quantities.js';
 import { SOLUTE, SOLUTES } from './registry.js';
 import { interstitialGlobulin_g_L, interstitialProtein_g_L } from './albumin.js';
@@ -20,11 +26,72 @@ function declarations(s: SoluteDefinition): StateDeclaration[] {
   const amounts = s.peripheral ? [n.central, n.peripheral] : [n.central];
   const byAmount = scaleBy(...amounts);
   const ledger = [n.produced, n.eliminated, n.removed, ...(s.filtration?.adsorption ? [n.adsorbed] : [])];
-  return [...amounts.map((name) => ({ name, scale: byAmount })), ...(s.extraStates ?? []), ...ledger.map((name) => ({ name, scale: byAmount, ledger: true }))];
+  const circuit = s.filtration ? [{ name: n.circuit, scale: byAmount }] : [];
+  return [
+    ...amounts.map((name) => ({ name, scale: byAmount })),
+    ...circuit,
+    ...(s.extraStates ?? []),
+    ...ledger.map((name) => ({ name, scale: byAmount, ledger: true })),
+  ];
 }
 
 /** An amount that decays towards zero can dip below it by the solver's absolute tolerance; no flux makes it negative. */
 const nonNegative = (v: number) => (v < 0 ? 0 : v);
+
+/** One row per solute: its kinetics, its membrane entries and the slots of its states. */
+function soluteRows(m: Model, slot: SlotOf) {
+  const filter = m.current.filter;
+  const indexOf = (name: string) => {
+    const i = SOLUTES.findIndex((s) => s.name === name);
+    if (i < 0) throw new Error(`no solute named ${name} in the registry`);
+    return i;
+  };
+  return SOLUTES.map((s) => {
+    const names = soluteStateNames(s);
+    const kinetics = s.kinetics(m, slot, names, indexOf);
+    const filtration = s.filtration;
+    return {
+      s,
+      perMl: s.perMl,
+      // the kinetics' functions as fields of one object shape: the loops below stay monomorphic
+      volume: kinetics.centralVolume_mL,
+      initial: kinetics.initial,
+      fluxes: kinetics.fluxes,
+      extra: kinetics.extraDerivatives ?? null,
+      // the membrane's entries for this solute; settings change their values in place, never the objects
+      sieving: filter && filtration ? filter.sieving[filtration.sieving] : null,
+      adsorption: filter && filtration?.adsorption ? filtration.adsorption : null,
+      wholeBlood: filtration?.dilution === 'wholeBlood',
+      central: slot(names.central),
+      peripheral: s.peripheral ? slot(names.peripheral) : -1,
+      produced: slot(names.produced),
+      eliminated: slot(names.eliminated),
+      removed: slot(names.removed),
+      adsorbed: s.filtration?.adsorption ? slot(names.adsorbed) : -1,
+      circuit: s.filtration ? slot(names.circuit) : -1,
+      /** The circuit's blood's share of the central volume (mL) while it is isolated, else 0. */
+      circuitVolume: 0,
+      /** Amount per mL now, set by derive. */
+      c: NaN,
+    };
+  });
+}
+type Row = ReturnType<typeof soluteRows>[number];
+
+/** Splits the circuit's blood (volume V_x) from the patient at the patient's concentration, or mixes it back: mass exact. */
+function splitOrMix(r: Row, y: number[], isolated: boolean, circuitBlood_mL: number, hematocrit: number): void {
+  if (r.circuit < 0) return;
+  if (isolated) {
+    r.circuitVolume = r.wholeBlood ? circuitBlood_mL : circuitBlood_mL * (1 - hematocrit);
+    const moved = r.c * r.circuitVolume;
+    y[r.central] -= moved;
+    y[r.circuit] = moved;
+  } else {
+    y[r.central] += y[r.circuit];
+    y[r.circuit] = 0;
+    r.circuitVolume = 0;
+  }
+}
 
 export const solutesModel: ModelDefinition = {
   name: 'solutes',
@@ -33,37 +100,10 @@ export const solutesModel: ModelDefinition = {
   create(m, slot) {
     if (SOLUTES.length > MAX_SOLUTES) throw new Error(`the registry has ${SOLUTES.length} solutes; Now holds ${MAX_SOLUTES}`);
     const filter = m.current.filter;
-    const indexOf = (name: string) => {
-      const i = SOLUTES.findIndex((s) => s.name === name);
-      if (i < 0) throw new Error(`no solute named ${name} in the registry`);
-      return i;
-    };
-    const rows = SOLUTES.map((s) => {
-      const names = soluteStateNames(s);
-      const kinetics = s.kinetics(m, slot, names, indexOf);
-      const filtration = s.filtration;
-      return {
-        s,
-        perMl: s.perMl,
-        // the kinetics' functions as fields of one object shape: the loops below stay monomorphic
-        volume: kinetics.centralVolume_mL,
-        initial: kinetics.initial,
-        fluxes: kinetics.fluxes,
-        extra: kinetics.extraDerivatives ?? null,
-        // the membrane's entries for this solute; settings change their values in place, never the objects
-        sieving: filter && filtration ? filter.sieving[filtration.sieving] : null,
-        adsorption: filter && filtration?.adsorption ? filtration.adsorption : null,
-        wholeBlood: filtration?.dilution === 'wholeBlood',
-        central: slot(names.central),
-        peripheral: s.peripheral ? slot(names.peripheral) : -1,
-        produced: slot(names.produced),
-        eliminated: slot(names.eliminated),
-        removed: slot(names.removed),
-        adsorbed: s.filtration?.adsorption ? slot(names.adsorbed) : -1,
-        /** Amount per mL now, set by derive. */
-        c: NaN,
-      };
-    });
+    const rows = soluteRows(m, slot);
+    /** The circuit's blood: what its prime (ECMO circuit and filter set) was replaced with at connection. */
+    const circuitBloodVolume = filter ? m.prime_mL : 0;
+    let split = false;
     const flux: KineticFluxes = { produced: 0, eliminated: 0, exchange: 0 };
     const albuminRow = rows[SOLUTE.albumin];
     const interstitialGlobulin = interstitialGlobulin_g_L(m);
@@ -75,7 +115,7 @@ export const solutesModel: ModelDefinition = {
         const concentration = now.concentration;
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i];
-          r.c = now.y[r.central] / r.volume(now);
+          r.c = now.y[r.central] / (r.volume(now) - r.circuitVolume);
           concentration[i] = r.c * r.perMl;
         }
         const albumin_g_L = concentration[SOLUTE.albumin];
@@ -86,12 +126,20 @@ export const solutesModel: ModelDefinition = {
       derivatives(now, dy) {
         const fn = now.filter;
         const adsorption = filter?.adsorption;
+        const flow = m.filter.circuitFlow_mL_min;
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i];
           r.fluxes(now, r.c, flux);
-          const removed = fn && r.sieving ? convectiveClearance_mL_h(fn, r.sieving, r.wholeBlood ? 'wholeBlood' : 'plasma') * r.c : 0;
-          const adsorbed = fn && adsorption && r.adsorption ? adsorptiveClearance_mL_h(fn, mL_min(adsorption[r.adsorption]), adsorption.timeConstant) * r.c : 0;
-          dy[r.central] = flux.produced - flux.eliminated - removed - adsorbed - flux.exchange;
+          const kConv = fn && r.sieving ? convectiveClearance_mL_h(fn, r.sieving, r.wholeBlood ? 'wholeBlood' : 'plasma') : 0;
+          const kAds = fn && adsorption && r.adsorption ? adsorptiveClearance_mL_h(fn, mL_min(adsorption[r.adsorption]), adsorption.timeConstant) : 0;
+          const isolated = r.circuitVolume > 0;
+          // isolated: the filter clears the circuit's blood alone; flowing: the patient, in series with the circuit
+          const cleared = isolated ? nonNegative(now.y[r.circuit]) / r.circuitVolume : r.c;
+          const series = isolated || kConv + kAds <= 0 ? 1 : seriesClearance_mL_h(kConv + kAds, flow) / (kConv + kAds);
+          const removed = kConv * series * cleared;
+          const adsorbed = kAds * series * cleared;
+          dy[r.central] = flux.produced - flux.eliminated - (isolated ? 0 : removed + adsorbed) - flux.exchange;
+          if (r.circuit >= 0) dy[r.circuit] = isolated ? -(removed + adsorbed) : 0;
           if (r.peripheral >= 0) dy[r.peripheral] = flux.exchange;
           dy[r.produced] = flux.produced;
           dy[r.eliminated] = flux.eliminated;
@@ -100,12 +148,24 @@ export const solutesModel: ModelDefinition = {
           if (r.extra) r.extra(now, dy);
         }
       },
+      afterEvents(_t, y, now, log) {
+        const isolated = m.filter.circuitIsolated;
+        if (!filter || isolated === split) return;
+        split = isolated;
+        for (const r of rows) splitOrMix(r, y, isolated, circuitBloodVolume, now.blood.hematocrit);
+        log(
+          'circuit_blood',
+          isolated
+            ? `ECMO flow stopped: the circuit's ${fmt(circuitBloodVolume, 0)} mL of blood is isolated from the patient; the filter clears it alone`
+            : `ECMO flow restored (${fmt(m.filter.circuitFlow_mL_min / 1000, 2)} L/min effective): the circuit's blood mixes back into the patient's`,
+        );
+      },
       observe(now, out) {
         rows.forEach((r, i) => (out[r.s.series[0]] = nonNegative(now.concentration[i])));
       },
       massBalances(y0, y, out) {
         for (const r of rows) {
-          const amount = (v: ArrayLike<number>) => v[r.central] + (r.peripheral >= 0 ? v[r.peripheral] : 0);
+          const amount = (v: ArrayLike<number>) => v[r.central] + (r.peripheral >= 0 ? v[r.peripheral] : 0) + (r.circuit >= 0 ? v[r.circuit] : 0);
           out[r.s.name] = massBalance(r.s.amountUnit, amount(y0), y[r.produced], y[r.eliminated], y[r.removed], r.adsorbed >= 0 ? y[r.adsorbed] : 0, amount(y));
         }
       },

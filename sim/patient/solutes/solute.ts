@@ -72,6 +72,8 @@ export interface SoluteStateNames {
   eliminated: string;
   removed: string;
   adsorbed: string;
+  /** The circuit's blood's share while it is isolated from the patient (filtered solutes only). */
+  circuit: string;
 }
 
 export function soluteStateNames(s: Pick<SoluteDefinition, 'name' | 'amountUnit'>): SoluteStateNames {
@@ -83,5 +85,6 @@ export function soluteStateNames(s: Pick<SoluteDefinition, 'name' | 'amountUnit'
     eliminated: `${s.name}Eliminated_${u}`,
     removed: `${s.name}Removed_${u}`,
     adsorbed: `${s.name}Adsorbed_${u}`,
+    circuit: `${s.name}Circuit_${u}`,
   };
 }

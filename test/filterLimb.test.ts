@@ -1,0 +1,109 @@
+/**
+ * The filter limb's connection sites (sim/circuit/network.ts, circuitNow.ts; docs/models/hemofilter.md,
+ * "Connection sites and the circuit's blood"): the limb is a branch of the circuit with the CRRT blood pump as an
+ * occlusive flow source, so its ports sit at the pressures of the segments it joins, set by the ECMO pump's operating
+ * point; its shunt passes through the elements between its ports. The site's risks fire where they should only.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ECMO, run, runWithTimeline } from './helpers/scenarios.js';
+import type { RunResult } from '../sim/engine/simulate.js';
+
+const SITES = ['postOxygenatorToPrePump', 'postPumpToPrePump', 'preOxygenator', 'separateCatheter'] as const;
+type Site = (typeof SITES)[number];
+const atSite = (site: Site, extra: Record<string, string> = {}) => run(DEFAULT_ECMO, { duration: '1 h', 'circuit.filterLimb.connection': site, ...extra });
+const runs = Object.fromEntries(SITES.map((s) => [s, atSite(s)])) as Record<Site, RunResult>;
+const first = (r: RunResult, name: string) => r.series[name][0];
+const alarms = (r: RunResult) => r.events.filter((e) => e.type === 'limb_alarm').map((e) => e.reason);
+
+describe('each site puts the limb’s ports at the pressures of the segments it joins', () => {
+  it('the return port is the pre-pump line for the pre-pump returns, the pre-oxygenator line for the pre-oxygenator loop', () => {
+    for (const s of ['postOxygenatorToPrePump', 'postPumpToPrePump'] as const)
+      expect(first(runs[s], 'p_limb_return_port_mmHg'), s).toBe(first(runs[s], 'p_drainage_mmHg'));
+    expect(first(runs.preOxygenator, 'p_limb_return_port_mmHg')).toBe(first(runs.preOxygenator, 'p_pre_oxygenator_mmHg'));
+  });
+  it('access = access port − the access line’s drop, the same drop at every circuit site (same filter blood flow)', () => {
+    const drop = (s: Site, port: string) => first(runs[s], port) - first(runs[s], 'p_access_mmHg');
+    const postOxy = drop('postOxygenatorToPrePump', 'p_post_oxygenator_mmHg');
+    expect(postOxy).toBeGreaterThan(0);
+    expect(drop('postPumpToPrePump', 'p_pre_oxygenator_mmHg')).toBeCloseTo(postOxy, 9);
+    expect(drop('preOxygenator', 'p_pre_oxygenator_mmHg')).toBeCloseTo(postOxy, 9);
+  });
+  it('taking off post-pump rather than post-oxygenator raises the access pressure by about the oxygenator’s drop', () => {
+    const rise = first(runs.postPumpToPrePump, 'p_access_mmHg') - first(runs.postOxygenatorToPrePump, 'p_access_mmHg');
+    expect(rise).toBeGreaterThan(0.9 * first(runs.postPumpToPrePump, 'dp_oxygenator_mmHg'));
+    expect(rise).toBeLessThan(1.1 * first(runs.postPumpToPrePump, 'dp_oxygenator_mmHg'));
+  });
+  it('a separate catheter draws below and returns above the central venous pressure, and both ports are the catheter’s', () => {
+    const r = runs.separateCatheter;
+    expect(first(r, 'p_access_mmHg')).toBeLessThan(first(r, 'p_venous_mmHg'));
+    expect(first(r, 'p_limb_return_port_mmHg')).toBeGreaterThan(first(r, 'p_venous_mmHg'));
+  });
+  it('the filter’s inlet, outlet and effluent follow the return port: positive on the pre-oxygenator loop, negative pre-pump', () => {
+    expect(first(runs.preOxygenator, 'p_filter_out_mmHg')).toBeGreaterThan(first(runs.preOxygenator, 'p_limb_return_port_mmHg'));
+    expect(first(runs.postOxygenatorToPrePump, 'p_filter_out_mmHg')).toBeLessThan(0);
+    expect(first(runs.preOxygenator, 'p_effluent_mmHg')).toBeGreaterThan(first(runs.postOxygenatorToPrePump, 'p_effluent_mmHg'));
+  });
+});
+
+describe('the limb’s shunt passes through the elements between its ports', () => {
+  const limbReturn = (r: RunResult) =>
+    first(r, 'filter_blood_flow_mL_min') / 1000 -
+    first(r, 'effluent_rate_mL_h') / 60_000 +
+    first(r, 'postdilution_rate_mL_h') / 60_000 +
+    first(r, 'predilution_rate_mL_h') / 60_000;
+  it('returning pre-pump, the pump carries the drainage plus the limb’s return; otherwise the drainage alone', () => {
+    for (const s of ['postOxygenatorToPrePump', 'postPumpToPrePump'] as const)
+      expect(first(runs[s], 'pump_flow_L_min') - first(runs[s], 'drainage_flow_L_min'), s).toBeCloseTo(limbReturn(runs[s]), 9);
+    for (const s of ['preOxygenator', 'separateCatheter'] as const)
+      expect(first(runs[s], 'pump_flow_L_min'), s).toBeCloseTo(first(runs[s], 'drainage_flow_L_min'), 9);
+  });
+  it('a shunt through the pump lowers the flow returned to the patient', () => {
+    expect(first(runs.postOxygenatorToPrePump, 'return_flow_L_min')).toBeLessThan(first(runs.preOxygenator, 'return_flow_L_min'));
+    expect(first(runs.postPumpToPrePump, 'return_flow_L_min')).toBeLessThan(first(runs.preOxygenator, 'return_flow_L_min'));
+  });
+});
+
+describe('the site’s risks fire where they should and nowhere else', () => {
+  it('a return into the negative-pressure pre-pump line (air entrainment) for the pre-pump returns only', () => {
+    for (const s of SITES) {
+      const fired = alarms(runs[s]).some((a) => a.includes('negative-pressure segment'));
+      expect(fired, s).toBe(s === 'postOxygenatorToPrePump' || s === 'postPumpToPrePump');
+    }
+  });
+  it('an access above the CRRT machine’s limit where the access pressure exceeds it, only there', () => {
+    // a 110 mmHg limit lies between the post-oxygenator access (~101 mmHg) and the post-pump ones (~124–132 mmHg)
+    for (const s of SITES) {
+      const r = atSite(s, { 'circuit.filterLimb.accessMaximum': '110 mmHg' });
+      const fired = alarms(r).some((a) => a.includes('above the 110 mmHg'));
+      expect(fired, s).toBe(first(r, 'p_access_mmHg') > 110);
+      expect(fired, s).toBe(s === 'postPumpToPrePump' || s === 'preOxygenator');
+    }
+  });
+  it('an access below the machine’s negative limit on the separate catheter only', () => {
+    for (const s of SITES) {
+      const r = atSite(s, { 'circuit.filterLimb.accessMinimum': '-30 mmHg' });
+      expect(
+        alarms(r).some((a) => a.includes('below the CRRT machine')),
+        s,
+      ).toBe(s === 'separateCatheter');
+    }
+  });
+  it('no risk while the limb is clamped (it does not flow); one that ends when it is clamped is logged as cleared', () => {
+    expect(alarms(atSite('postOxygenatorToPrePump', { 'circuit.clamps.filterLimb': 'true' }))).toEqual([]);
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.clamps.filterLimb': true } }], { duration: '1 h' });
+    expect(alarms(r)).toEqual([expect.stringContaining('negative-pressure segment'), 'cleared: filter limb return into a negative-pressure segment']);
+  });
+});
+
+describe('a filter on its own catheter is not in series with the ECMO circuit', () => {
+  it('its IL-6 clearance is the filter’s whole K, more than through a circuit exchanging at Q (K·Q/(Q + K))', () => {
+    const removed = (r: RunResult) => r.series.il6_pg_mL[0] - r.series.il6_pg_mL.at(-1)!;
+    expect(removed(runs.separateCatheter)).toBeGreaterThan(removed(runs.preOxygenator));
+  });
+  it('clamping both ECMO lines leaves it clearing the patient', () => {
+    const clamped = atSite('separateCatheter', { 'circuit.clamps.drainageLine': 'true', 'circuit.clamps.returnLine': 'true' });
+    expect(clamped.events.some((e) => e.type === 'circuit_blood')).toBe(false);
+    const removed = (r: RunResult) => r.summary.mass_balance.il6.removed_in_effluent;
+    expect(Math.abs(removed(clamped) / removed(runs.separateCatheter) - 1)).toBeLessThan(1e-4);
+  });
+});
