@@ -47,7 +47,7 @@ describe('refill in a run: the prime and the filter lower plasma oncotic pressur
   it('the prime dilutes: hematocrit and albumin start below the patient’s by the ratio of the volumes', () => {
     const s = starling.scenario;
     const blood = s.patient.intravascularVolume;
-    const prime = s.circuit!.primeVolume;
+    const prime = s.circuit!.primeVolume + s.filter!.setVolume; // the ECMO circuit's prime and the filter set's
     expect(at(starling, 'hematocrit_pct', 0)).toBeCloseTo((100 * s.patient.hematocrit * blood) / (blood + prime), 9);
     const plasma = blood * (1 - s.patient.hematocrit);
     expect(at(starling, 'albumin_g_L', 0)).toBeCloseTo((s.patient.baseline.albumin * plasma) / (plasma + prime), 9);
