@@ -1,5 +1,7 @@
 /** The ECMO circuit section of a scenario: devices, settings and hydraulic model parameters. */
 import { q, type FlagSpec, type SpecTree } from '../parameters.js';
+import { airSpecs } from './air/airSpecs.js';
+import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
 
 const clamp = (line: string): FlagSpec => ({
   kind: 'flag',
@@ -208,6 +210,8 @@ export const circuitSpecs = {
     returnLine: clamp('return line (between oxygenator and return cannula)'),
     filterLimb: clamp('hemofilter limb (its blood pump stops on the pressure alarm)'),
   },
+  air: airSpecs,
+  hemolysis: hemolysisSpecs,
   filterLimb: {
     lineInnerDiameter: q('mm', 4.5, [2, 8], { description: 'Inner diameter of the hemofilter access and return lines.', source: 'E', ref: 'CRRT line sets' }),
     accessLineLength: q('mm', 1500, [100, 5000], { description: 'Line from the post-oxygenator port to the filter.', source: 'E', ref: 'CRRT line sets' }),

@@ -19,7 +19,13 @@ export const EVENT_TYPES: Record<EventType, string> = {
   heparin_titration: 'The aPTT was outside the target range and the heparin infusion was changed by one step; value holds the aPTT in s.',
   norepinephrine_titration:
     'MAP was below prescription.norepinephrine.escalateBelow or above weanAbove at a scheduled check, and the norepinephrine dose was changed by one step.',
-  fault: 'A timeline entry injected a fault: oxygenator thrombus (extra resistance) or clotted filter fibres.',
+  fault:
+    'A timeline entry injected a fault: oxygenator thrombus (extra resistance), clotted filter fibres, or an opening on the pre-pump line where no air enters.',
+  air_detected:
+    'The bubble detector sees air: an opening on the negative-pressure (pre-pump) line (timeline fault airEntry) entrains it; value holds the entrainment in mL/min.',
+  pump_airlock: 'Air trapped in the centrifugal pump head has taken away half its head or more: flow and head collapse until the circuit is de-aired.',
+  de_air: 'A timeline entry de-aired the circuit: the opening is closed and the air in the pump head removed.',
+  hemolysis: 'Plasma free hemoglobin rose past the ELSO alert level (50 mg/dL); the reason names the main source (pump shear or drainage suction).',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {

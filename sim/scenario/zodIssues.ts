@@ -19,7 +19,7 @@ export interface ZodLikeIssue {
 }
 
 const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'timeline'];
-const TIMELINE_KEYS = ['at', 'set', 'heparinBolus', 'changeFilter', 'fault', 'note'];
+const TIMELINE_KEYS = ['at', 'set', 'heparinBolus', 'changeFilter', 'deAir', 'fault', 'note'];
 const FAULT_KEYS = ['filterClot', 'oxygenatorThrombus'];
 
 export function pathText(path: PropertyKey[]): string {
