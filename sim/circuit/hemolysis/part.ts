@@ -6,6 +6,7 @@
  * check, which stops the solver only when the held generation rate is more than 5 % off (PeriodicCheck).
  */
 import { massBalance, type Now } from '../../model/now.js';
+import type { Model } from '../../model/context.js';
 import { fmt, type LocatedEvent, type PeriodicCheck } from '../../model/events.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { pumpCurve } from '../centrifugalPump.js';
@@ -18,6 +19,22 @@ export const FREE_HB_ALERT_mg_dL = 50;
 const CHECK_INTERVAL_h = 1;
 /** How far the generation rate may drift before the held one is replaced (relative) [E]. */
 const DRIFT = 0.05;
+/** The alert is armed again once free Hb is back below this share of it (checked hourly). */
+const REARM = 0.9;
+
+/** The pump's hemolysis relation from the scenario's circuit: its index measured at the pump curve's calibration point. */
+function pumpHemolysisOf(c: NonNullable<Model['scenario']['circuit']>): PumpHemolysis {
+  const h = c.hemolysis;
+  return {
+    index_mg_L: h.pumpIndex,
+    referenceSpeed_rpm: c.pump.calibrationSpeed,
+    referenceFlow_mL_min: c.pump.calibrationFlow,
+    exposureExponent: h.exposureExponent,
+    stressExponent: h.stressExponent,
+    suctionThreshold_mmHg: h.suctionThreshold,
+    suctionFactor: h.suctionFactor,
+  };
+}
 
 const byAmount = (y0: ArrayLike<number>, slot: (n: string) => number) => Math.max(scaleBy('plasmaFreeHb_mg')(y0, slot), 10);
 
@@ -41,18 +58,7 @@ export const hemolysisModel: ModelDefinition = {
     const plasma0_dL = (m.intravascular0_mL - m.redCellVolume_mL) / 100;
     const k = h ? freeHbElimination_1_h(h.halfLife) : 0;
     const endogenous_mg_h = h ? k * h.baseline * plasma0_dL : 0;
-    const params: PumpHemolysis | undefined =
-      h && c0
-        ? {
-            index_mg_L: h.pumpIndex,
-            referenceSpeed_rpm: c0.pump.calibrationSpeed,
-            referenceFlow_mL_min: c0.pump.calibrationFlow,
-            exposureExponent: h.exposureExponent,
-            stressExponent: h.stressExponent,
-            suctionThreshold_mmHg: h.suctionThreshold,
-            suctionFactor: h.suctionFactor,
-          }
-        : undefined;
+    const params = c0 ? pumpHemolysisOf(c0) : undefined;
     const held = { generation_mg_h: 0, suctionShare: 0 };
     const pending = { generation_mg_h: 0, suctionShare: 0 };
     /** The pump's hemolysis at the loop's solve now (air in the pump head included). */
@@ -64,19 +70,23 @@ export const hemolysisModel: ModelDefinition = {
     };
     const concentration = (now: Now) => now.y[amount] / (now.blood.plasma_mL / 100);
     let started = false;
+    /** Reported once until free Hb falls back below 90 % of the alert (a located event must fall below zero again). */
+    let alerted = false;
     const operatingPoint: PeriodicCheck = {
       /** Due at the start (the first solve), then hourly. */
       interval: () => (started ? CHECK_INTERVAL_h : ((started = true), 0)),
       changesDerivatives: true, // the generation rate is a flux of the right-hand side
       wouldAct: () => Math.abs(pending.generation_mg_h - held.generation_mg_h) > DRIFT * Math.max(held.generation_mg_h, 1),
-      run() {
+      run(now) {
         held.generation_mg_h = pending.generation_mg_h;
         held.suctionShare = pending.suctionShare;
+        if (alerted && concentration(now) < REARM * FREE_HB_ALERT_mg_dL) alerted = false;
       },
     };
     const alert: LocatedEvent = {
-      excess: (now) => (params ? concentration(now) - FREE_HB_ALERT_mg_dL : -1),
+      excess: (now) => (params && !alerted ? concentration(now) - FREE_HB_ALERT_mg_dL : -1),
       reached(_t, _y, log, now) {
+        alerted = true;
         const source = held.suctionShare > 0.5 ? 'drainage suction past the threshold' : 'pump shear';
         log(
           'hemolysis',
