@@ -26,3 +26,8 @@ export function pumpHead_mmHg(c: PumpCurve, speed_rpm: number, flow_mL_min: Flow
 export function pumpHeadSlope(c: PumpCurve, flow_mL_min: Flow<'mL/min'>): number {
   return -2 * c.b_mmHg_mL_min2 * Math.abs(flow_mL_min);
 }
+
+/** The curve with its head multiplied by f (air trapped in the pump head, sim/circuit/air): H = f·(a·N² − b·Q·|Q|). */
+export function withHeadFactor(c: PumpCurve, f: number): PumpCurve {
+  return f === 1 ? c : { a_mmHg_rpm2: c.a_mmHg_rpm2 * f, b_mmHg_mL_min2: c.b_mmHg_mL_min2 * f };
+}

@@ -11,7 +11,7 @@ import { configurationSpread, recirculationFraction } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from '../model/now.js';
 import type { Model } from '../model/context.js';
-import type { PumpCurve } from './centrifugalPump.js';
+import { withHeadFactor, type PumpCurve } from './centrifugalPump.js';
 import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
 import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
@@ -78,12 +78,22 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
   };
 }
 
-/** The circuit now, or null without one; `thrombus` is the oxygenator's thrombus load (its resistance × (1 + load)). */
-export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: number, blood: BloodState, fn: FilterNow | null): CircuitNow | null {
+/**
+ * The circuit now, or null without one; `thrombus` is the oxygenator's thrombus load (its resistance × (1 + load)),
+ * `headFactor` what air trapped in the pump head leaves of its head (sim/circuit/air).
+ */
+export function circuitNow(
+  m: Model,
+  pump: PumpCurve | undefined,
+  thrombus: number,
+  blood: BloodState,
+  fn: FilterNow | null,
+  headFactor = 1,
+): CircuitNow | null {
   const c = m.current.circuit;
   if (!c || !pump) return null;
   const mu = bloodViscosity_mPa_s(blood.hematocrit, c.flow.plasmaViscosity, c.flow.hematocritViscosityFactor);
-  const elements = circuitElements(c, pump, mu, thrombus);
+  const elements = circuitElements(c, withHeadFactor(pump, headFactor), mu, thrombus);
   const p = m.current.patient;
   const pv = venousPressure_mmHg(p.centralVenousPressure, blood.intravascular_mL, m.intravascular0_mL, p.venousCompliance);
   const limb = TOPOLOGY[c.filterLimb.connection];

@@ -2,6 +2,8 @@
 import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { catalogueIds, type CannulaRole } from './cannulae/catalogue.js';
 import { CONFIGURATIONS, type CannulationConfiguration } from './recirculation.js';
+import { airSpecs } from './air/airSpecs.js';
+import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
 
 const clamp = (line: string): FlagSpec => ({
   kind: 'flag',
@@ -239,6 +241,8 @@ export const circuitSpecs = {
     returnLine: clamp('return line (between oxygenator and return cannula)'),
     filterLimb: clamp('hemofilter limb (its blood pump stops on the pressure alarm)'),
   },
+  air: airSpecs,
+  hemolysis: hemolysisSpecs,
   filterLimb: {
     lineInnerDiameter: q('mm', 4.5, [2, 8], { description: 'Inner diameter of the hemofilter access and return lines.', source: 'E', ref: 'CRRT line sets' }),
     accessLineLength: q('mm', 1500, [100, 5000], { description: 'Line from the post-oxygenator port to the filter.', source: 'E', ref: 'CRRT line sets' }),

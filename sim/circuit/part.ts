@@ -69,7 +69,7 @@ export const circuitModel: ModelDefinition = {
         dy[thrombus] = o.thrombusRate * (1 + o.thrombusAnticoagulationFactor * s * s);
       },
       deriveForOutput(now) {
-        now.circuit = circuitNow(m, pump, now.y[thrombus], now.blood, now.filter);
+        now.circuit = circuitNow(m, pump, now.y[thrombus], now.blood, now.filter, now.air.pumpHeadFactor);
       },
       observe(now, out) {
         const c = m.current.circuit;

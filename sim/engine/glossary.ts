@@ -21,11 +21,17 @@ export const EVENT_TYPES: Record<EventType, string> = {
     'MAP was below prescription.norepinephrine.escalateBelow or above weanAbove at a scheduled check, and the norepinephrine dose was changed by one step.',
   albumin_dose:
     'Plasma albumin was below prescription.albumin.threshold at a scheduled albumin check (with prescription.albumin.replace on) and one dose of albumin (prescription.albumin.dose in prescription.albumin.volume) was started over prescription.albumin.infusionTime; value holds the albumin in g/L.',
-  fault: 'A timeline entry injected a fault: oxygenator thrombus (extra resistance) or clotted filter fibres.',
   circuit_blood:
     'The ECMO flow stopped (clamped lines, pump stopped): the circuit’s blood is isolated from the patient and the filter clears it alone; or the flow resumed and it mixes back into the patient’s.',
   limb_alarm:
     'A risk of the filter limb’s connection site began or ended (checked after settings change): its return into a negative-pressure segment (air entrainment), or an access pressure outside what the CRRT machine accepts (circuit.filterLimb.accessMinimum/accessMaximum).',
+  fault:
+    'A timeline entry injected a fault: oxygenator thrombus (extra resistance), clotted filter fibres, or an opening on the pre-pump line where no air enters.',
+  air_detected:
+    'The bubble detector sees air: an opening on the negative-pressure (pre-pump) line (timeline fault airEntry) entrains it; value holds the entrainment in mL/min.',
+  pump_airlock: 'Air trapped in the centrifugal pump head has taken away half its head or more: flow and head collapse until the circuit is de-aired.',
+  de_air: 'A timeline entry de-aired the circuit: the opening is closed and the air in the pump head removed.',
+  hemolysis: 'Plasma free hemoglobin rose past the ELSO alert level (50 mg/dL); the reason names the main source (pump shear or drainage suction).',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {

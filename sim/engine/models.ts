@@ -13,6 +13,8 @@ import { inflammationModel } from '../patient/inflammation/part.js';
 import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
 import { filterModel } from '../filter/part.js';
 import { circuitModel } from '../circuit/part.js';
+import { airModel } from '../circuit/air/part.js';
+import { hemolysisModel } from '../circuit/hemolysis/part.js';
 import { gasExchangeModel } from '../patient/gasExchange/part.js';
 import { sofaModel } from '../patient/sofa/part.js';
 
@@ -24,6 +26,8 @@ export const MODELS: readonly ModelDefinition[] = [
   hemodynamicsModel,
   filterModel,
   circuitModel,
+  airModel,
+  hemolysisModel,
   gasExchangeModel,
   sofaModel,
 ];

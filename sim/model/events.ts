@@ -17,7 +17,11 @@ export type EventType =
   | 'albumin_dose'
   | 'fault'
   | 'circuit_blood'
-  | 'limb_alarm';
+  | 'limb_alarm'
+  | 'air_detected'
+  | 'pump_airlock'
+  | 'de_air'
+  | 'hemolysis';
 
 export interface SimEvent {
   t_h: number;

@@ -38,6 +38,8 @@ export interface Now {
   sepsisDrive: number;
   /** Mean arterial pressure and heart rate (hemodynamics). */
   readonly hemodynamics: { map_mmHg: number; cardiacOutput_L_min: number; centralVenousPressure_mmHg: number };
+  /** Air trapped in the centrifugal pump head: the factor its head is multiplied by (1 without air). */
+  readonly air: { pumpHeadFactor: number };
   /** The hemofilter, or null when it is not filtering. */
   filter: FilterNow | null;
   /** Outputs only: the ECMO circuit's solution, or null without a circuit. */
@@ -65,6 +67,7 @@ export function createNow(): Now {
     heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
     sepsisDrive: NaN,
     hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN },
+    air: { pumpHeadFactor: 1 },
     filter: null,
     circuit: null,
     oxygen: null,

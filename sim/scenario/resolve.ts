@@ -25,7 +25,9 @@ export interface TimelineEntry {
   set: TimelineChange[];
   heparinBolus_U?: number;
   changeFilter?: boolean;
-  fault?: { filterClot?: number; oxygenatorThrombus?: number };
+  fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number };
+  /** De-air the circuit: close any opening on the pre-pump line and remove the air trapped in the pump head. */
+  deAir?: boolean;
   note?: string;
 }
 
@@ -169,6 +171,7 @@ function resolveTimeline(
       if (typeof v === 'number') entry.heparinBolus_U = v;
     }
     if (e.changeFilter) entry.changeFilter = true;
+    if (e.deAir) entry.deAir = true;
     if (e.set !== undefined && Object.keys(e.set as object).length === 0)
       issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
     if (e.fault !== undefined) entry.fault = resolveFault(e.fault as Record<string, unknown>, `${base}.fault`, issues);
@@ -176,11 +179,12 @@ function resolveTimeline(
       entry.set.length === 0 &&
       entry.heparinBolus_U === undefined &&
       !entry.changeFilter &&
+      !entry.deAir &&
       e.set === undefined &&
       e.heparinBolus === undefined &&
       e.fault === undefined
     ) {
-      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "changeFilter", "fault"');
+      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "changeFilter", "deAir", "fault"');
     }
     out.push(entry);
   });
@@ -225,20 +229,29 @@ function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, i
     );
 }
 
-const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus', QuantitySpec> = {
+const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus' | 'airEntry', QuantitySpec> = {
   filterClot: { kind: 'quantity', unit: '1', default: null, limits: [0, 1], description: 'fraction of fibres clotted', source: 'E', ref: 'fault' },
   oxygenatorThrombus: { kind: 'quantity', unit: '1', default: null, limits: [0, 100], description: 'relative resistance added', source: 'E', ref: 'fault' },
+  airEntry: {
+    kind: 'quantity',
+    unit: 'mm',
+    default: null,
+    limits: [0, 10],
+    description: 'diameter of an opening on the pre-pump line',
+    source: 'E',
+    ref: 'fault',
+  },
 };
 
 function resolveFault(given: Record<string, unknown>, base: string, issues: Issues): TimelineEntry['fault'] {
   const fault: NonNullable<TimelineEntry['fault']> = {};
-  for (const key of ['filterClot', 'oxygenatorThrombus'] as const) {
+  for (const key of ['filterClot', 'oxygenatorThrombus', 'airEntry'] as const) {
     if (given[key] === undefined) continue;
     const parsed = parseQuantityLeaf(FAULT_SPECS[key], given[key], { addIssue: (m) => issues.add(`${base}.${key}`, m) });
     const v = parsed && resolveLeaf(FAULT_SPECS[key], parsed, `${base}.${key}`, undefined, issues);
     if (typeof v === 'number') fault[key] = v;
   }
-  if (Object.keys(given).length === 0) issues.add(base, 'is empty; expected "filterClot" and/or "oxygenatorThrombus"');
+  if (Object.keys(given).length === 0) issues.add(base, 'is empty; expected one or more of "filterClot", "oxygenatorThrombus", "airEntry"');
   return fault;
 }
 

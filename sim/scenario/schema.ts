@@ -86,6 +86,7 @@ const timelineEntrySchema = z.strictObject({
     .meta({ description: 'Settings to change, by path: { "prescription.effluentDose": "30 mL/kg/h" }.' }),
   heparinBolus: z.union([z.string(), z.number()]).optional().meta({ description: 'A heparin bolus, e.g. "5000 U" or "50 U/kg".' }),
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
+  deAir: z.literal(true).optional().meta({ description: 'De-air the circuit: close any opening on the pre-pump line, remove the air in the pump head.' }),
   fault: z
     .strictObject({
       filterClot: z.union([z.string(), z.number()]).optional().meta({ description: 'Clot this fraction of the filter fibres now, e.g. "100 %".' }),
@@ -93,9 +94,12 @@ const timelineEntrySchema = z.strictObject({
         .union([z.string(), z.number()])
         .optional()
         .meta({ description: 'Add thrombus to the oxygenator: its resistance rises by this fraction, e.g. "150 %".' }),
+      airEntry: z.union([z.string(), z.number()]).optional().meta({
+        description: 'Open the pre-pump line to air through an opening of this diameter (an open port, a cracked connector), e.g. "1.5 mm".',
+      }),
     })
     .optional()
-    .meta({ description: 'Inject a fault for training: a clotted filter, a thrombosed oxygenator.' }),
+    .meta({ description: 'Inject a fault for training: a clotted filter, a thrombosed oxygenator, an opening that entrains air.' }),
   note: z.string().max(500).optional(),
 });
 

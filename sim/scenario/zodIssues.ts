@@ -19,8 +19,8 @@ export interface ZodLikeIssue {
 }
 
 const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'timeline'];
-const TIMELINE_KEYS = ['at', 'set', 'heparinBolus', 'changeFilter', 'fault', 'note'];
-const FAULT_KEYS = ['filterClot', 'oxygenatorThrombus'];
+const TIMELINE_KEYS = ['at', 'set', 'heparinBolus', 'changeFilter', 'deAir', 'fault', 'note'];
+const FAULT_KEYS = ['filterClot', 'oxygenatorThrombus', 'airEntry'];
 
 export function pathText(path: PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
