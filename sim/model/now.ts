@@ -32,6 +32,8 @@ export interface Now {
   sepsisDrive: number;
   /** Mean arterial pressure and heart rate (hemodynamics). */
   readonly hemodynamics: { map_mmHg: number };
+  /** The kidney: renal perfusion pressure, GFR, GFR relative to the start (renal clearances scale with it), urine. */
+  readonly kidney: { perfusionPressure_mmHg: number; gfr_mL_min: number; relativeGfr: number; urine_mL_h: number };
   /** The hemofilter, or null when it is not filtering. */
   filter: FilterNow | null;
   /** Outputs only: the ECMO circuit's solution, or null without a circuit. */
@@ -50,6 +52,7 @@ export function createNow(): Now {
     heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
     sepsisDrive: NaN,
     hemodynamics: { map_mmHg: NaN },
+    kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, relativeGfr: NaN, urine_mL_h: NaN },
     filter: null,
     circuit: null,
     oxygen: null,

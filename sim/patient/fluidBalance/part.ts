@@ -59,10 +59,10 @@ export const fluidBalanceModel: ModelDefinition = {
           m.interstitial0_mL,
           pc.fluids.interstitialCompliance,
         );
-        dy[blood] = pc.fluids.infusion - pc.fluids.urineOutput + replacementRate - effluentRate + refill;
+        dy[blood] = pc.fluids.infusion - now.kidney.urine_mL_h + replacementRate - effluentRate + refill;
         dy[interstitium] = -refill;
         dy[infused] = pc.fluids.infusion;
-        dy[urine] = pc.fluids.urineOutput;
+        dy[urine] = now.kidney.urine_mL_h;
         dy[replacement] = replacementRate;
         dy[effluent] = effluentRate;
       },
