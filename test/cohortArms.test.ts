@@ -124,9 +124,9 @@ describe('between-patient variability: factor draws on the calibrated mean (issu
       if (d.distribution === 'factor') expect(Math.min(...f)).toBeGreaterThanOrEqual(d.min ?? 0);
     }
   });
-  it('a factor multiplies the value the patient has without it: the calibrated one, a per-kg default at their weight', () => {
+  it('a factor multiplies the value the patient has without it: the calibrated one, a per-kg setting at their weight', () => {
     const raw = structuredClone(loaded.protocol);
-    applyOverrides(raw, [...loaded.calibration, { path: 'patient.weight', value: '100 kg' }]);
+    applyOverrides(raw, [...loaded.calibration, { path: 'patient.weight', value: '100 kg' }, { path: 'patient.fluids.urineOutput', value: '0.2 mL/kg/h' }]);
     const base = scenarioFromObject(structuredClone(raw), 'base');
     const s = withFactors(
       raw,

@@ -63,7 +63,7 @@ describe('the injury follows the sepsis drive: recovery as inflammation resolves
 });
 
 describe('creatinine, urea and urine follow the GFR', () => {
-  const r = run(DEFAULT_STANDARD, { duration: '72 h' });
+  const r = run(DEFAULT_STANDARD, { 'patient.fluids.urineOutput': '0.2 mL/kg/h', duration: '72 h' });
   const s = r.series;
   const p = r.scenario;
   it('starts at the starting clearance and urine output', () => {
@@ -92,7 +92,8 @@ describe('creatinine, urea and urine follow the GFR', () => {
 
 describe('physics direction', () => {
   it('a higher perfusion pressure filters more: norepinephrine escalated by the titration vs held at its start', () => {
-    const titrated = (on: string) => run(DEFAULT_STANDARD, { 'prescription.norepinephrine.titrate': on, duration: '24 h' });
+    const titrated = (on: string) =>
+      run(DEFAULT_STANDARD, { 'prescription.norepinephrine.titrate': on, 'patient.fluids.urineOutput': '16 mL/h', duration: '24 h' });
     const [low, high] = [titrated('false'), titrated('true')];
     expect(at(high, 'norepinephrine_ug_kg_min', 24)).toBeGreaterThan(at(low, 'norepinephrine_ug_kg_min', 24));
     expect(at(high, 'map_mmHg', 24)).toBeGreaterThan(at(low, 'map_mmHg', 24));
@@ -101,7 +102,7 @@ describe('physics direction', () => {
     expect(at(high, 'creatinine_mg_dL', 24)).toBeLessThan(at(low, 'creatinine_mg_dL', 24));
   });
   it('an anuric start (no clearance) stays anuric: no recovery is invented', () => {
-    const r = run(DEFAULT_ECMO, { 'kinetics.creatinine.renalClearance': '0 mL/min', duration: '24 h' });
+    const r = run(DEFAULT_ECMO, { 'kinetics.creatinine.renalClearance': '0 mL/min', 'patient.fluids.urineOutput': '20 mL/h', duration: '24 h' });
     expect(Math.max(...r.series.gfr_mL_min)).toBe(0);
     expect(Math.max(...r.series.urine_output_mL_h)).toBe(0);
   });

@@ -156,14 +156,13 @@ export const patientSpecs = {
       source: 'E',
       ref: 'scenario setting',
     }),
-    urineOutput: q('mL/h', null, [0, 1000], {
-      defaultPerKg: 0.2,
+    urineOutput: q('mL/h', 0, [0, 1000], {
       perKg: true,
       adjustable: true,
       description:
-        "Urine output at the starting glomerular filtration; it then follows GFR (patient.kidney). Default 0.2 mL/kg/h: oliguric, under the cohort's entry criterion of ≤ 0.3 mL/kg/h; 0 is anuric.",
+        'Urine output at the starting glomerular filtration; it then follows GFR (patient.kidney). Default anuric (0, so no fluid is lost without a fluid prescription); the cohort arms set 0.2 mL/kg/h, under their entry criterion of ≤ 0.3 mL/kg/h.',
       source: 'E',
-      ref: 'cohort.md inclusion: urine ≤ 0.3 mL/kg/h; an estimate below it',
+      ref: 'cohort.md inclusion: urine ≤ 0.3 mL/kg/h',
     }),
     interstitialVolume: q('mL', null, [1000, 60000], {
       defaultPerKg: 150,
