@@ -110,7 +110,8 @@ function checkCalibratable(p: Parameter, stage: Stage): string {
   if (p.draw) {
     const units = arms.map((a) => {
       const d = a.arm.draws.find((x) => x.path === p.path);
-      if (!d || d.distribution === 'choice' || !d.calibrated) throw new Error(`${p.path}: ${a.arm.name} has no draw of it marked calibrated`);
+      if (!d || d.distribution === 'choice' || d.distribution === 'factor' || !d.calibrated)
+        throw new Error(`${p.path}: ${a.arm.name} has no draw of it marked calibrated`);
       const mean = numberAndUnit(d.mean);
       if (!mean) throw new Error(`${p.path}: ${a.arm.name}'s mean ${JSON.stringify(d.mean)} is not a number with its unit`);
       return mean.unit;
@@ -167,7 +168,7 @@ const keep = (p: Parameter, value: string) => (p.draw ? fittedMeans : fitted).se
 // Until its stage is fitted, a calibrated draw takes the prior mean its arm files write.
 for (const p of STAGES.flatMap((s) => s.parameters)) {
   const d = p.draw ? arms[0].arm.draws.find((x) => x.path === p.path) : undefined;
-  if (d && d.distribution !== 'choice') fittedMeans.set(p.path, d.mean);
+  if (d && d.distribution !== 'choice' && d.distribution !== 'factor') fittedMeans.set(p.path, d.mean);
 }
 
 const stageReports: unknown[] = [];

@@ -26,7 +26,7 @@ describe('virtual patients', () => {
     const values = (path: string) => many.map((p) => Number(p.drawn[path]));
     const written = (path: string) => {
       const d = ecmo.arm.draws.find((x) => x.path === path)!;
-      if (d.distribution === 'choice' || d.matchMean) throw new Error(`${path} is not a free draw`);
+      if (d.distribution === 'choice' || d.distribution === 'factor' || d.matchMean) throw new Error(`${path} is not a free draw`);
       return { mean: parseFloat(d.mean), sd: parseFloat(d.sd) };
     };
     for (const path of ['patient.weight', 'patient.hemodynamics.heartRate', 'patient.lung.shuntFraction']) {
@@ -44,7 +44,8 @@ describe('virtual patients', () => {
   });
   it('an unpublished baseline marked calibrated takes the fitted mean, its SD scaled with it (same CV)', () => {
     const prior = ecmo.arm.draws.find((d) => d.path === 'patient.baseline.pct')!;
-    if (prior.distribution === 'choice' || !prior.calibrated) throw new Error('the PCT baseline draw is expected to be calibrated');
+    if (prior.distribution === 'choice' || prior.distribution === 'factor' || !prior.calibrated)
+      throw new Error('the PCT baseline draw is expected to be calibrated');
     const free = { ...ecmo.arm, n: 20000, draws: ecmo.arm.draws.map((d) => (d === prior ? { ...prior, matchMean: false } : d)) };
     const pct = (means: Record<string, string>) => meanSd(drawPatients(free, 'many', means).map((p) => Number(p.drawn['patient.baseline.pct'])));
     const half = pct({ 'patient.baseline.pct': `${parseFloat(prior.mean) / 2} ng/mL` });

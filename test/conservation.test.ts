@@ -51,10 +51,15 @@ describe('mass and volume balances close', () => {
   it('fluid: the change of intravascular + interstitial volume equals infused − urine + replacement − effluent', () => {
     const r = cases['ECMO + HVHF with net UF, infusion, urine, a bolus and 60 % predilution, 30 h'];
     const f = r.summary.mass_balance.fluid;
-    // the circuit's prime given at cannulation, then 30 h of 150 mL/h net UF, 80 mL/h in, 20 mL/h out, less the
-    // downtime without filtration
+    // the circuit's prime given at cannulation, then 30 h of 150 mL/h net UF, 80 mL/h in, less the downtime without
+    // filtration, less the urine the kidney made (20 mL/h at the starting GFR, then following it: the integral of its
+    // series, trapezoid over 15 min samples)
     const filtering_h = 30 - r.summary.downtime_h;
-    expect(f.end - f.start).toBeCloseTo(primeOf(r.scenario) - 150 * filtering_h + 80 * 30 - 20 * 30, 3);
+    const [t, u] = [r.series.time_h, r.series.urine_output_mL_h];
+    let urine_mL = 0;
+    for (let i = 1; i < t.length; i++) urine_mL += ((u[i] + u[i - 1]) / 2) * (t[i] - t[i - 1]);
+    expect(f.eliminated / urine_mL).toBeCloseTo(1, 3);
+    expect(f.end - f.start).toBeCloseTo(primeOf(r.scenario) - 150 * filtering_h + 80 * 30 - f.eliminated, 3);
   });
   it('albumin doses: each dose is in the albumin given and in the fluid given', () => {
     const r = cases['ECMO + HVHF with albumin replaced below 30 g/L every 4 h, 24 h'];

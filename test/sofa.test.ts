@@ -1,6 +1,6 @@
 /** SOFA (Vincent, Intensive Care Med 1996) and the cohort's 72 h picture (cohort.md: 9.6 vs 11.2). */
 import { describe, expect, it } from 'vitest';
-import { cardiovascularSofa, renalSofa, respiratorySofa } from '../sim/patient/sofa/sofa.js';
+import { cardiovascularSofa, creatinineSofa, renalSofa, respiratorySofa, urineSofa } from '../sim/patient/sofa/sofa.js';
 import { loadArm } from '../sim/cohort/loadArm.js';
 import { replayArm } from '../sim/cohort/replay.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
@@ -16,7 +16,17 @@ describe('SOFA sub-scores follow Vincent 1996', () => {
     expect([450, 350, 250, 150, 90].map((r) => respiratorySofa(r * 0.5, 0.5))).toEqual([0, 1, 2, 3, 4]);
   });
   it('renal: creatinine thresholds 1.2, 2.0, 3.5, 5.0 mg/dL', () => {
-    expect([1.1, 1.2, 2.0, 3.5, 5.0].map(renalSofa)).toEqual([0, 1, 2, 3, 4]);
+    expect([1.1, 1.2, 2.0, 3.5, 5.0].map(creatinineSofa)).toEqual([0, 1, 2, 3, 4]);
+  });
+  it('renal: urine output below 500 mL/day → 3, below 200 → 4', () => {
+    expect([600, 500, 499, 200, 199, 0].map(urineSofa)).toEqual([0, 0, 3, 3, 4, 4]);
+  });
+  it('renal: the worse of the creatinine and urine criteria', () => {
+    expect(renalSofa(1.0, 1500)).toBe(0);
+    expect(renalSofa(2.5, 1500)).toBe(2);
+    expect(renalSofa(1.0, 400)).toBe(3);
+    expect(renalSofa(5.5, 400)).toBe(4);
+    expect(renalSofa(2.5, 100)).toBe(4);
   });
 });
 
@@ -28,6 +38,22 @@ describe('creatinine', () => {
     expect(at(standard, 'creatinine_mg_dL', 24)).toBeGreaterThan(at(standard, 'creatinine_mg_dL', 0));
     expect(ecmo.summary.mass_balance.creatinine.relative_residual).toBeLessThan(1e-6);
     expect(ecmo.summary.mass_balance.creatinine.removed_in_effluent).toBeGreaterThan(0);
+  });
+});
+
+describe('renal SOFA in a run counts the urine the kidney makes', () => {
+  // The filter lowers creatinine from 2.5 (2 points) to below 2 mg/dL (1 point) within 6 h in both runs; the urine
+  // criterion separates them: 20 mL/h = 480 mL/day scores 3 at the start and, as filtration rises past 500 mL/day,
+  // nothing; an anuric kidney scores 4 throughout. Everything else (MAP, norepinephrine, PaO2) is alike.
+  const oliguric = run(DEFAULT_ECMO, { 'patient.fluids.urineOutput': '20 mL/h', duration: '6 h' });
+  const anuric = run(DEFAULT_ECMO, { 'patient.fluids.urineOutput': '0 mL/h', duration: '6 h' });
+  it('at the start: anuric 4, oliguric (< 500 mL/day) 3, though creatinine alone gives 2', () => {
+    expect(at(anuric, 'sofa', 0) - at(oliguric, 'sofa', 0)).toBe(1);
+  });
+  it('at 6 h the filter has cleared creatinine below 2 mg/dL, but the anuric kidney still scores 4: 3 points apart', () => {
+    expect(at(anuric, 'creatinine_mg_dL', 6)).toBeLessThan(2);
+    expect(at(oliguric, 'urine_output_mL_h', 6) * 24).toBeGreaterThan(500);
+    expect(at(anuric, 'sofa', 6) - at(oliguric, 'sofa', 6)).toBe(3);
   });
 });
 

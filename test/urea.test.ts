@@ -17,6 +17,11 @@ describe('urea without a filter: one compartment, constant generation and cleara
     'kinetics.urea.proteinCatabolicRate': `${PCR_g_h} g/h`,
     'kinetics.urea.renalClearance': `${CL_mL_min} mL/min`,
     'kinetics.urea.distributionVolume': `${V_mL} mL`,
+    // the kidney held at its starting filtration: full perfusion (RPP 42 > 40 mmHg), no urine (CVP constant), no recovery
+    'patient.kidney.zeroFiltrationPressure': '10 mmHg',
+    'patient.kidney.fullFiltrationPressure': '40 mmHg',
+    'patient.fluids.urineOutput': '0 mL/h',
+    'kinetics.sepsisDrive.residualFraction': '1',
     duration: '48 h',
   });
   const G_mg_h = 1000 * PCR_g_h * (1 / 6.25) * (60 / 28);

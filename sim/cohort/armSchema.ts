@@ -1,7 +1,9 @@
 /**
  * The file that describes one arm of the reference cohort (scenarios/cohort/*.json): its protocol scenario, how
  * its patients are drawn (each draw names the scenario path it sets, its distribution with units, and the reason
- * for it), and the published figures the replay is compared with.
+ * for it), and the published figures the replay is compared with. A `factor` draw is between-patient variability
+ * of a model parameter: a log-normal multiplier (mean 1, the CV written) on the value the patient would otherwise
+ * have (the calibrated or default one), so a calibration still fits the mean.
  */
 import { z } from 'zod';
 
@@ -28,6 +30,15 @@ export const drawSchema = z.discriminatedUnion('distribution', [
   z.strictObject({ path, distribution: z.literal('normal'), mean: quantity, sd: quantity, ...bounds, reason }),
   z.strictObject({ path, distribution: z.literal('lognormal'), mean: quantity, sd: quantity, ...bounds, reason }),
   z.strictObject({ path, distribution: z.literal('choice'), options: z.record(z.string().min(1).max(64), z.number().min(0)), reason }),
+  z.strictObject({
+    path,
+    distribution: z.literal('factor'),
+    cv: z.number().min(0).max(3).meta({ description: 'Coefficient of variation of the log-normal factor (mean 1).' }),
+    min: z.number().positive().optional().meta({ description: 'Smallest factor accepted (the draw is truncated there).' }),
+    max: z.number().positive().optional().meta({ description: 'Largest factor accepted.' }),
+    matchMean: z.boolean().optional().meta({ description: "Scale the arm's factors so their mean is exactly 1." }),
+    reason,
+  }),
 ]);
 
 export const publishedFigureSchema = z.strictObject({

@@ -7,7 +7,10 @@ import { applyOverrides, scenarioFromObject, type Override } from '../scenario/l
 import type { PublishedFigure } from './armSchema.js';
 import type { LoadedArm } from './loadArm.js';
 import { meanSd, METRIC_NAMES, patientMetrics, type MeanSd, type MetricName } from './metrics.js';
-import { drawPatients } from './virtualPatients.js';
+import { drawPatients, type VirtualPatient } from './virtualPatients.js';
+import { leafAt, type QuantitySpec } from '../parameters.js';
+import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
+import type { Scenario } from '../scenario/resolve.js';
 
 export interface PatientResult extends Record<MetricName, number> {
   id: string;
@@ -31,6 +34,24 @@ export interface ReplayOptions {
   calibratedMeans?: Record<string, string>;
 }
 
+/**
+ * The patient's scenario, each factor applied to the value the patient has without it (calibrated or default,
+ * per-kg defaults already scaled by their weight), written back in the field's internal unit.
+ */
+export function withFactors(raw: Record<string, unknown>, factors: VirtualPatient['factors'], name: string): Scenario {
+  const scenario = scenarioFromObject(raw, name);
+  if (factors.length === 0) return scenario;
+  applyOverrides(
+    raw,
+    factors.map(({ path, factor }) => {
+      const spec = leafAt(scenarioSpecs, path) as QuantitySpec;
+      const value = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], scenario) as number;
+      return { path, value: spec.unit === '1' ? `${value * factor}` : `${value * factor} ${spec.unit}` };
+    }),
+  );
+  return scenarioFromObject(raw, name);
+}
+
 export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult {
   const { arm } = loaded;
   const patients = drawPatients(arm, loaded.file, { ...loaded.calibratedMeans, ...options.calibratedMeans });
@@ -46,7 +67,7 @@ export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult 
   for (const p of patients) {
     const raw = structuredClone(loaded.protocol);
     applyOverrides(raw, [...common, ...p.overrides]);
-    const scenario = scenarioFromObject(raw, `${arm.name}, patient ${p.id}`);
+    const scenario = withFactors(raw, p.factors, `${arm.name}, patient ${p.id}`);
     results.push({ id: p.id, ...patientMetrics(simulate(scenario)) });
     drawn[p.id] = p.drawn;
   }

@@ -1,7 +1,9 @@
 /**
  * Draws an arm's virtual patients: each draw's value, in the unit its distribution is written in, becomes a
  * scenario override ("52.1 mmHg") validated like any scenario value; descriptors.* are recorded only.
- * Truncated distributions are sampled by rejection (at most 1000 tries, then a clear error).
+ * Truncated distributions are sampled by rejection (at most 1000 tries, then a clear error). A `factor` draw is
+ * a log-normal multiplier (mean 1) kept apart: the replay applies it to the value the patient otherwise has
+ * (calibrated or default), so between-patient variability scatters around the calibrated mean.
  */
 import { leafAt } from '../parameters.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
@@ -14,8 +16,10 @@ import { SeededRandom } from './random.js';
 export interface VirtualPatient {
   id: string;
   overrides: Override[];
-  /** Every drawn value in its draw's unit, by path (scenario fields and descriptors). */
+  /** Every drawn value in its draw's unit, by path (scenario fields and descriptors); factors as numbers. */
   drawn: Record<string, number | string>;
+  /** Multipliers on the patient's own (calibrated or default) value of a model parameter, by path. */
+  factors: { path: string; factor: number }[];
 }
 
 const NUMBER_AND_UNIT = /^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$/;
@@ -49,6 +53,8 @@ function quantityIn(
 
 interface CompiledDraw {
   path: string;
+  /** A multiplier on the patient's value (a `factor` draw), not a value of its own. */
+  factor?: boolean;
   sample(r: SeededRandom): string | number;
   format(v: number | string): string;
   /** Moves a numeric sample so its mean is the target (then clips to the bounds), or leaves it. */
@@ -60,7 +66,7 @@ interface CompiledDraw {
  * the coefficient of variation stays the one written in the arm file.
  */
 function withCalibratedMean(d: Draw, where: string, calibratedMeans: Record<string, string>, issues: ScenarioIssue[]): Draw | undefined {
-  if (d.distribution === 'choice' || !d.calibrated) return d;
+  if (d.distribution === 'choice' || d.distribution === 'factor' || !d.calibrated) return d;
   const given = calibratedMeans[d.path];
   if (given === undefined) {
     issues.push({
@@ -81,16 +87,23 @@ function withCalibratedMean(d: Draw, where: string, calibratedMeans: Record<stri
   return { ...d, mean: `${fitted.value}${unit}`, sd: `${Number(((sd.value * fitted.value) / prior.value).toPrecision(6))}${unit}` };
 }
 
+/** The spec of a draw's scenario field (none for a descriptor), or undefined after reporting an unknown path. */
+function fieldSpec(path: string, where: string, issues: ScenarioIssue[]): { spec: ReturnType<typeof leafAt> } | undefined {
+  if (path.startsWith('descriptors.')) return { spec: undefined };
+  const spec = leafAt(scenarioSpecs, path);
+  if (spec) return { spec };
+  issues.push({ path: `${where}.path`, message: `got ${JSON.stringify(path)}; expected a scenario field (e.g. "patient.age") or "descriptors.<name>"` });
+  return undefined;
+}
+
 function compileDraw(given: Draw, index: number, calibratedMeans: Record<string, string>, issues: ScenarioIssue[]): CompiledDraw | undefined {
   const where = `draws[${index}]`;
   const d = withCalibratedMean(given, where, calibratedMeans, issues);
   if (!d) return undefined;
-  const isDescriptor = d.path.startsWith('descriptors.');
-  const spec = isDescriptor ? undefined : leafAt(scenarioSpecs, d.path);
-  if (!isDescriptor && !spec) {
-    issues.push({ path: `${where}.path`, message: `got ${JSON.stringify(d.path)}; expected a scenario field (e.g. "patient.age") or "descriptors.<name>"` });
-    return undefined;
-  }
+  const field = fieldSpec(d.path, where, issues);
+  if (!field) return undefined;
+  const spec = field.spec;
+  if (d.distribution === 'factor') return compileFactor(d, where, spec, issues);
   if (d.distribution === 'choice') {
     const options = Object.entries(d.options);
     const total = options.reduce((a, [, w]) => a + w, 0);
@@ -163,6 +176,41 @@ function compileDraw(given: Draw, index: number, calibratedMeans: Record<string,
   };
 }
 
+type FactorDraw = Extract<Draw, { distribution: 'factor' }>;
+
+/** A log-normal factor with mean 1 and the draw's CV, truncated to [min, max], on a numeric model parameter. */
+function compileFactor(d: FactorDraw, where: string, spec: ReturnType<typeof leafAt>, issues: ScenarioIssue[]): CompiledDraw | undefined {
+  if (!spec || spec.kind !== 'quantity') {
+    issues.push({ path: `${where}.path`, message: `got ${JSON.stringify(d.path)}; expected a numeric scenario field for a factor` });
+    return undefined;
+  }
+  const [min, max] = [d.min ?? 0, d.max ?? Infinity];
+  if (!(min < max) || !(min <= 1 && 1 <= max)) {
+    issues.push({ path: where, message: `got factors ${min}–${max}; expected min < max with 1 between them` });
+    return undefined;
+  }
+  return {
+    path: d.path,
+    factor: true,
+    sample: (r) => {
+      for (let i = 0; i < 1000; i++) {
+        const v = r.logNormal(1, d.cv);
+        if (v >= min && v <= max) return Number(v.toPrecision(6));
+      }
+      throw new ScenarioError('cohort', [
+        { path: where, message: 'no factor within min–max after 1000 draws; expected bounds that hold most of the distribution' },
+      ]);
+    },
+    format: (v) => String(v),
+    matchMean: d.matchMean
+      ? (values) => {
+          const m = values.reduce((a, b) => a + b, 0) / values.length;
+          return values.map((v) => Number(Math.min(Math.max(v / m, min), max).toPrecision(6)));
+        }
+      : undefined,
+  };
+}
+
 /** A 32-bit seed from the arm's seed and a draw's path (FNV-1a over the path, mixed with the seed). */
 export function streamSeed(seed: number, path: string): number {
   let h = 0x811c9dc5 ^ seed;
@@ -190,10 +238,12 @@ export function drawPatients(arm: ArmFile, source: string, calibratedMeans: Reco
   return samples.map((values, k) => {
     const drawn: Record<string, number | string> = {};
     const overrides: Override[] = [];
+    const factors: VirtualPatient['factors'] = [];
     (draws as CompiledDraw[]).forEach((d, j) => {
       drawn[d.path] = values[j];
-      if (!d.path.startsWith('descriptors.')) overrides.push({ path: d.path, value: d.format(values[j]) });
+      if (d.factor) factors.push({ path: d.path, factor: Number(values[j]) });
+      else if (!d.path.startsWith('descriptors.')) overrides.push({ path: d.path, value: d.format(values[j]) });
     });
-    return { id: `${k + 1}`.padStart(3, '0'), overrides, drawn };
+    return { id: `${k + 1}`.padStart(3, '0'), overrides, drawn, factors };
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
  * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive →
- * hemodynamics (MAP) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) → SOFA).
+ * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) → SOFA).
  * The state vector is generated from their declarations in this order.
  */
 import { composeLayout } from '../model/layout.js';
@@ -11,6 +11,7 @@ import { solutesModel } from '../patient/solutes/part.js';
 import { heparinModel } from '../patient/heparin/part.js';
 import { inflammationModel } from '../patient/inflammation/part.js';
 import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
+import { kidneyModel } from '../patient/kidney/part.js';
 import { filterModel } from '../filter/part.js';
 import { circuitModel } from '../circuit/part.js';
 import { airModel } from '../circuit/air/part.js';
@@ -24,6 +25,7 @@ export const MODELS: readonly ModelDefinition[] = [
   heparinModel,
   inflammationModel,
   hemodynamicsModel,
+  kidneyModel,
   filterModel,
   circuitModel,
   airModel,

@@ -40,6 +40,8 @@ export interface Now {
   readonly hemodynamics: { map_mmHg: number; cardiacOutput_L_min: number; centralVenousPressure_mmHg: number };
   /** Air trapped in the centrifugal pump head: the factor its head is multiplied by (1 without air). */
   readonly air: { pumpHeadFactor: number };
+  /** The kidney: renal perfusion pressure, GFR, GFR relative to the start (renal clearances scale with it), urine. */
+  readonly kidney: { perfusionPressure_mmHg: number; gfr_mL_min: number; relativeGfr: number; urine_mL_h: number };
   /** The hemofilter, or null when it is not filtering. */
   filter: FilterNow | null;
   /** Outputs only: the ECMO circuit's solution, or null without a circuit. */
@@ -68,6 +70,7 @@ export function createNow(): Now {
     sepsisDrive: NaN,
     hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN },
     air: { pumpHeadFactor: 1 },
+    kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, relativeGfr: NaN, urine_mL_h: NaN },
     filter: null,
     circuit: null,
     oxygen: null,

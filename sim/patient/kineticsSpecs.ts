@@ -149,7 +149,8 @@ export const kineticsSpecs = {
     }),
     renalClearance: q('mL/min', 20, [0, 200], {
       range: [5, 40],
-      description: 'Renal creatinine clearance in septic acute kidney injury.',
+      description:
+        'Renal creatinine clearance at the start, in septic acute kidney injury: the starting GFR (patient.kidney), which then follows perfusion pressure and recovery.',
       source: 'E',
       ref: "the cohort's oliguria (≤ 0.3 mL/kg/h, cohort.md)",
     }),

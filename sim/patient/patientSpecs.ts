@@ -1,6 +1,7 @@
 /** The patient section of a scenario: who the patient is and their state at the start of the run. */
 import { q, type ChoiceSpec, type SpecTree } from '../parameters.js';
 import { SOLUTE_SPECS } from './solutes/registry.js';
+import { kidneySpecs } from './kidney/kidneySpecs.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -110,6 +111,7 @@ export const patientSpecs = {
       ref: 'cohort.md: −0.39 = −53 % of baseline, so ≈ 0.74 (derived)',
     }),
   },
+  kidney: kidneySpecs,
   lung: {
     shuntFraction: q('1', 0.4, [0, 1], {
       range: [0.1, 0.7],
@@ -155,10 +157,12 @@ export const patientSpecs = {
       ref: 'scenario setting',
     }),
     urineOutput: q('mL/h', 0, [0, 1000], {
+      perKg: true,
       adjustable: true,
-      description: 'Urine output (the cohort protocol added the hemofilter at ≤ 0.3 mL/kg/h; default anuric).',
+      description:
+        'Urine output at the starting glomerular filtration; it then follows GFR (patient.kidney). Default anuric (0, so no fluid is lost without a fluid prescription); the cohort arms set 0.2 mL/kg/h, under their entry criterion of ≤ 0.3 mL/kg/h.',
       source: 'E',
-      ref: 'cohort.md inclusion: ≤ 0.3 mL/kg/h',
+      ref: 'cohort.md inclusion: urine ≤ 0.3 mL/kg/h',
     }),
     interstitialVolume: q('mL', null, [1000, 60000], {
       defaultPerKg: 150,

@@ -38,7 +38,7 @@ export const hemodynamicsModel: ModelDefinition = {
       compliance_mL_mmHg: p.venousCompliance,
       volume_mL: m.intravascular0_mL,
     };
-    // MAP: no slow state depends on it, so the right-hand side never computes it; the titration and outputs do
+    // MAP: the kidney's filtration (a slow state's rate) reads it, so the right-hand side derives it
     const deriveMap = (now: Now) => {
       const h = now.hemodynamics;
       const toneMap = meanArterialPressure_mmHg(
@@ -57,7 +57,7 @@ export const hemodynamicsModel: ModelDefinition = {
     /** The bedside titration at its interval: one step up below the band, one down above it (a protocol). */
     const titration: PeriodicCheck = {
       interval: () => m.current.prescription.norepinephrine.interval,
-      changesDerivatives: false, // no slow state depends on the dose: MAP, heart rate and SOFA are outputs
+      changesDerivatives: true, // the dose sets MAP, which the kidney's filtration reads
       wouldAct: (now) => m.current.prescription.norepinephrine.titrate && nextDose(now.hemodynamics.map_mmHg) !== m.current.patient.hemodynamics.norepinephrine,
       run(now, log) {
         const rule = m.current.prescription.norepinephrine;
@@ -73,8 +73,7 @@ export const hemodynamicsModel: ModelDefinition = {
     };
     return {
       checks: [titration],
-      deriveForChecks: deriveMap,
-      deriveForOutput: deriveMap,
+      derive: deriveMap,
       observe(now, out) {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;

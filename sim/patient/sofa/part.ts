@@ -1,6 +1,6 @@
 /**
  * SOFA in the engine (sofa.ts): cardiovascular from MAP and norepinephrine, respiratory from PaO2/FiO2, renal from
- * creatinine; coagulation, liver and CNS carried from baseline. The baseline score is taken before treatment,
+ * creatinine and urine output (the kidney); coagulation, liver and CNS carried from baseline. The baseline score is taken before treatment,
  * with the native lung alone, as the cohort measured it.
  */
 import type { ModelDefinition } from '../../model/part.js';
@@ -13,7 +13,7 @@ export const sofaModel: ModelDefinition = {
   name: 'SOFA',
   states: [],
   series: {
-    sofa: ['points', 'SOFA score (cardiovascular, respiratory, renal modelled; coagulation, liver, CNS carried from baseline)'],
+    sofa: ['points', 'SOFA score (cardiovascular, respiratory, renal (creatinine and urine) modelled; coagulation, liver, CNS carried from baseline)'],
   },
   create(m) {
     const p = m.scenario.patient;
@@ -23,6 +23,7 @@ export const sofaModel: ModelDefinition = {
       pao2_mmHg: po2FromSaturation(preTreatmentSaturation(m.scenario)),
       fio2: p.lung.ventilatorFio2,
       creatinine_mg_dL: p.baseline.creatinine,
+      urine_mL_day: 24 * p.fluids.urineOutput,
       otherPoints: p.baseline.otherSofa,
     }).total;
     return {
@@ -34,6 +35,7 @@ export const sofaModel: ModelDefinition = {
           pao2_mmHg: now.oxygen!.pao2_mmHg,
           fio2: pc.lung.ventilatorFio2,
           creatinine_mg_dL: now.concentration[SOLUTE.creatinine],
+          urine_mL_day: 24 * now.kidney.urine_mL_h,
           otherPoints: pc.baseline.otherSofa,
         }).total;
       },

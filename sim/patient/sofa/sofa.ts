@@ -4,8 +4,10 @@
  *   cardiovascular  0 MAP ≥ 70 without vasopressors; 1 MAP < 70; 3 norepinephrine ≤ 0.1; 4 > 0.1 µg/kg/min
  *                   (dopamine and dobutamine, the 2-point criteria, are not modelled)
  *   respiratory     PaO2/FiO2 ≥ 400 → 0; < 400 → 1; < 300 → 2; < 200 → 3; < 100 → 4 (ventilated patients)
- *   renal           creatinine < 1.2 → 0; 1.2–1.9 → 1; 2.0–3.4 → 2; 3.5–4.9 → 3; ≥ 5.0 mg/dL → 4
- *                   (the urine-output criteria are not used)
+ *   renal           the worse of creatinine < 1.2 → 0; 1.2–1.9 → 1; 2.0–3.4 → 2; 3.5–4.9 → 3; ≥ 5.0 mg/dL → 4
+ *                   and urine output < 500 mL/day → 3; < 200 mL/day → 4 (the day's urine taken as the rate now × 24 h).
+ *                   On renal replacement the score is as measured (the native kidney's urine and the creatinine the
+ *                   filter leaves): the 1996 criteria name no rule for it (docs/models/sofa.md says why).
  */
 export interface SofaInputs {
   map_mmHg: number;
@@ -13,6 +15,7 @@ export interface SofaInputs {
   pao2_mmHg: number;
   fio2: number;
   creatinine_mg_dL: number;
+  urine_mL_day: number;
   otherPoints: number;
 }
 
@@ -35,14 +38,23 @@ export function respiratorySofa(pao2_mmHg: number, fio2: number): number {
   return ratio < 100 ? 4 : ratio < 200 ? 3 : ratio < 300 ? 2 : ratio < 400 ? 1 : 0;
 }
 
-export function renalSofa(creatinine_mg_dL: number): number {
+export function creatinineSofa(creatinine_mg_dL: number): number {
   const c = creatinine_mg_dL;
   return c >= 5 ? 4 : c >= 3.5 ? 3 : c >= 2 ? 2 : c >= 1.2 ? 1 : 0;
+}
+
+export function urineSofa(urine_mL_day: number): number {
+  return urine_mL_day < 200 ? 4 : urine_mL_day < 500 ? 3 : 0;
+}
+
+/** The renal sub-score: the worse of its creatinine and urine-output criteria. */
+export function renalSofa(creatinine_mg_dL: number, urine_mL_day: number): number {
+  return Math.max(creatinineSofa(creatinine_mg_dL), urineSofa(urine_mL_day));
 }
 
 export function sofa(i: SofaInputs): Sofa {
   const cardiovascular = cardiovascularSofa(i.map_mmHg, i.norepinephrine_ug_kg_min);
   const respiratory = respiratorySofa(i.pao2_mmHg, i.fio2);
-  const renal = renalSofa(i.creatinine_mg_dL);
+  const renal = renalSofa(i.creatinine_mg_dL, i.urine_mL_day);
   return { cardiovascular, respiratory, renal, other: i.otherPoints, total: cardiovascular + respiratory + renal + i.otherPoints };
 }

@@ -1,7 +1,8 @@
 /**
  * A small solute in total body water, one compartment, as creatinine and urea are: amount in mg, concentration in
- * mg/dL, produced at a rate of its own, eliminated by renal clearance (dA/dt = G − CL_renal·C), cleared by the
- * filter from whole-blood water (registry.ts).
+ * mg/dL, produced at a rate of its own, eliminated by renal clearance (dA/dt = G − CL_renal·(GFR/GFR0)·C: its clearance
+ * at the start, scaled by the kidney's filtration now, sim/patient/kidney/), cleared by the filter from whole-blood
+ * water (registry.ts).
  */
 import type { Model } from '../../model/context.js';
 import type { SlotOf } from '../../model/part.js';
@@ -25,9 +26,9 @@ export function bodyWaterKinetics(
     initial(y) {
       y[amount] = (baseline_mg_dL * settings(m.scenario).distributionVolume) / 100;
     },
-    fluxes(_now, c, out) {
+    fluxes(now, c, out) {
       out.produced = production_mg_h();
-      out.eliminated = perHour(mL_min(settings(m.current).renalClearance)) * c;
+      out.eliminated = perHour(mL_min(settings(m.current).renalClearance * now.kidney.relativeGfr)) * c;
       out.exchange = 0;
     },
   };
