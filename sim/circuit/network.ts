@@ -8,7 +8,7 @@
  * The hemofilter's blood pump sets the limb's flow Q_f; the limb returns Q_f − net UF to the pre-pump line, so
  *   Q_pump = Q_drain + Q_limbReturn,   Q_return = Q_pump − Q_f.
  * Walking the loop from the veins back to the veins (return into the same venous pool, P_ra ≈ P_v):
- *   H(N, Q_pump) = ΔP_collapse(Q_d) + ΔP_drainCannula(Q_d) + ΔP_drainTubing(Q_d) + ΔP_oxy(Q_pump)
+ *   H(N, Q_pump) = ΔP_vein(Q_d) + ΔP_drainCannula(Q_d) + ΔP_drainTubing(Q_d) + ΔP_oxy(Q_pump)
  *                  + ΔP_returnTubing(Q_r) + ΔP_returnCannula(Q_r)
  * Every loss rises with its flow and the head falls with flow, so the residual is strictly decreasing in Q_d
  * and has one root: found by Newton's method safeguarded by bisection.
@@ -16,7 +16,7 @@
  */
 import { pumpHead_mmHg, pumpHeadSlope, type PumpCurve } from './centrifugalPump.js';
 import { pressureDrop_mmHg, pressureDropSlope, type LossCoefficients } from './tube.js';
-import { collapseLoss_mmHg, collapseLossSlope, type VenousDrainage } from './venousDrainage.js';
+import { veinDrop_mmHg, type VeinElement } from './venousDrainage.js';
 import { EngineError } from '../model/errors.js';
 import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
@@ -28,13 +28,13 @@ export interface CircuitElements {
   returnCannula: LossCoefficients;
   /** Oxygenator resistance, mmHg per mL/min, at the current viscosity and thrombus load. */
   oxygenatorResistance: number;
-  venous: VenousDrainage;
+  /** The drained vein from the venous pool to the cannula's tip (venousDrainage.ts). */
+  vein: VeinElement;
 }
 
 export interface CircuitConditions {
   pumpSpeed_rpm: number;
   venousPressure_mmHg: Pressure<'mmHg'>;
-  availableVenousReturn_mL_min: Flow<'mL/min'>;
   /** Blood taken into the filter limb post-oxygenator. */
   filterLimbFlow_mL_min: Flow<'mL/min'>;
   /** Blood the limb gives back pre-pump (limb flow − net ultrafiltration). */
@@ -56,13 +56,12 @@ export interface CircuitSolution {
 }
 
 /** Loop residual f(Q_d) = head − losses, and its derivative. */
-function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>): [number, number] {
+export function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>): [number, number] {
   const qp = mL_min(qd + c.filterLimbReturn_mL_min);
   const qr = mL_min(qp - c.filterLimbFlow_mL_min);
-  const avail = c.availableVenousReturn_mL_min;
   const f =
     pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp) -
-    collapseLoss_mmHg(e.venous, qd, avail) -
+    veinDrop_mmHg(e.vein, qd) -
     pressureDrop_mmHg(e.drainageCannula, qd) -
     pressureDrop_mmHg(e.drainageTubing, qd) -
     e.oxygenatorResistance * qp -
@@ -70,13 +69,22 @@ function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>):
     pressureDrop_mmHg(e.returnCannula, qr);
   const df =
     pumpHeadSlope(e.pump, qp) -
-    collapseLossSlope(e.venous, qd, avail) -
+    e.vein.resistance_mmHg_min_mL -
     pressureDropSlope(e.drainageCannula, qd) -
     pressureDropSlope(e.drainageTubing, qd) -
     e.oxygenatorResistance -
     pressureDropSlope(e.returnTubing, qr) -
     pressureDropSlope(e.returnCannula, qr);
   return [f, df];
+}
+
+/**
+ * The speed at which the loop carries drainage flow Q_d (the console's flow mode): the head the losses need,
+ * a·N² = losses + b·Q_pump·|Q_pump|, which is the residual at zero speed with its sign turned. 0 when none is needed.
+ */
+export function speedForFlow_rpm(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>): number {
+  const [atRest] = residual(e, { ...c, pumpSpeed_rpm: 0 }, qd);
+  return Math.sqrt(Math.max(-atRest, 0) / e.pump.a_mmHg_rpm2);
 }
 
 const BRACKET_mL_min = 50_000;
@@ -126,12 +134,11 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
   // The pre-pump pressure, walked from the veins along the side of the loop with the gentler slope: at a converged
   // flow the steep side (a collapsing vein, a clamp, a pinhole cannula) may still carry the residual, the gentle one
   // is accurate. At the exact root both walks agree.
-  const avail = c.availableVenousReturn_mL_min;
-  const drainageSlope = collapseLossSlope(e.venous, qd, avail) + pressureDropSlope(e.drainageCannula, qd) + pressureDropSlope(e.drainageTubing, qd);
+  const drainageSlope = e.vein.resistance_mmHg_min_mL + pressureDropSlope(e.drainageCannula, qd) + pressureDropSlope(e.drainageTubing, qd);
   const returnSlope = pressureDropSlope(e.returnTubing, qr) + pressureDropSlope(e.returnCannula, qr) + e.oxygenatorResistance - pumpHeadSlope(e.pump, qp);
   const drainage = mmHg(
     drainageSlope <= returnSlope
-      ? c.venousPressure_mmHg - collapseLoss_mmHg(e.venous, qd, avail) - pressureDrop_mmHg(e.drainageCannula, qd) - pressureDrop_mmHg(e.drainageTubing, qd)
+      ? c.venousPressure_mmHg - veinDrop_mmHg(e.vein, qd) - pressureDrop_mmHg(e.drainageCannula, qd) - pressureDrop_mmHg(e.drainageTubing, qd)
       : c.venousPressure_mmHg + pressureDrop_mmHg(e.returnCannula, qr) + pressureDrop_mmHg(e.returnTubing, qr) + oxyDrop - head,
   );
   return {

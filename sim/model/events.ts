@@ -7,7 +7,16 @@ import type { TimelineEntry } from '../scenario/resolve.js';
 import type { Now } from './now.js';
 
 export type EventType =
-  'filter_change' | 'filter_start' | 'setting_change' | 'heparin_bolus' | 'aptt_check' | 'heparin_titration' | 'norepinephrine_titration' | 'fault';
+  | 'filter_change'
+  | 'filter_start'
+  | 'setting_change'
+  | 'heparin_bolus'
+  | 'aptt_check'
+  | 'heparin_titration'
+  | 'norepinephrine_titration'
+  | 'fault'
+  | 'drainage_chatter'
+  | 'fluid_bolus';
 
 export interface SimEvent {
   t_h: number;

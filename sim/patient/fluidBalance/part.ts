@@ -8,6 +8,7 @@ import { plasmaVolume_mL } from '../../model/context.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { plasmaRefill_mL_h, refillConductance_mL_h_mmHg } from './fluidBalance.js';
 import { hemoglobin_g_dL } from '../../blood.js';
+import { fmt } from '../../model/events.js';
 
 const byBlood = scaleBy('intravascularVolume_mL');
 
@@ -34,6 +35,14 @@ export const fluidBalanceModel: ModelDefinition = {
     const conductance = refillConductance_mL_h_mmHg(p.fluids.refillTimeConstant, p.venousCompliance, p.fluids.interstitialCompliance);
     const [blood, interstitium, infused, urine, replacement, effluent] = this.states.map((s) => slot(s.name));
     return {
+      /** A fluid bolus: the volume enters the blood at once and is counted as fluid given. */
+      perform(_t, y, action, log) {
+        const v = action.fluidBolus_mL;
+        if (v === undefined) return;
+        y[blood] += v;
+        y[infused] += v;
+        log('fluid_bolus', `${fmt(v, 0)} mL into the blood volume`);
+      },
       initial(y) {
         y[blood] = p.intravascularVolume;
         y[interstitium] = p.fluids.interstitialVolume;
