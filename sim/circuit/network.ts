@@ -110,7 +110,7 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
     if (f > 0) lo = q;
     else hi = q;
     let next = q - f / df;
-    // Bisect when Newton leaves the bracket or crawls: near a collapsing vein the loss is a steep power of the flow,
+    // Bisect when Newton leaves the bracket or crawls: where a loss is a steep function of the flow,
     // where Newton from above gains only 1/n per step (rtsafe's rule: the step must halve every two iterations).
     if (!(next > lo && next < hi) || Math.abs(next - q) > 0.5 * Math.abs(stepBefore)) next = 0.5 * (lo + hi);
     stepBefore = step;
@@ -123,7 +123,7 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
   }
   const qd = mL_min(q);
   const [f, df] = residual(e, c, qd);
-  // Near a collapsed vein the loop is so steep (mmHg per 1e-9 mL/min) that the pressure residual cannot reach
+  // Behind a closed clamp the loop is so steep (mmHg per 1e-9 mL/min) that the pressure residual cannot reach
   // 1e-6 mmHg in double precision; the flow, which is what the solve is for, is then known to far better than needed.
   if (!(Math.abs(f) < 1e-6 || Math.abs(f / df) < FLOW_TOLERANCE_mL_min))
     throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
@@ -132,7 +132,7 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
   const head = pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp);
   const oxyDrop = mmHg(e.oxygenatorResistance * qp);
   // The pre-pump pressure, walked from the veins along the side of the loop with the gentler slope: at a converged
-  // flow the steep side (a collapsing vein, a clamp, a pinhole cannula) may still carry the residual, the gentle one
+  // flow the steep side (a clamp, a pinhole cannula) may still carry the residual, the gentle one
   // is accurate. At the exact root both walks agree.
   const drainageSlope = e.vein.resistance_mmHg_min_mL + pressureDropSlope(e.drainageCannula, qd) + pressureDropSlope(e.drainageTubing, qd);
   const returnSlope = pressureDropSlope(e.returnTubing, qr) + pressureDropSlope(e.returnCannula, qr) + e.oxygenatorResistance - pumpHeadSlope(e.pump, qp);
