@@ -33,17 +33,17 @@ describe('chatter: the two-phase mean', () => {
 
 describe("Guyton's plateau", () => {
   it('R_vr from the starting steady state: (Pmsf − CVP)/CO', () => {
-    expect(venousReturnResistance(25, 10, 6500)).toBeCloseTo(15 / 6500, 12);
+    expect(venousReturnResistance(18, 6500)).toBeCloseTo(18 / 6500, 12);
   });
   it('the reported limit is φ·(Pmsf − P_surrounding)/R_vr, with Pmsf moving with blood volume', () => {
     const s = scenario(DEFAULT_ECMO, { duration: '4 h', 'prescription.netUltrafiltration': '300 mL/h' });
     const r = simulate(s);
     const c = s.circuit!;
     const p = s.patient;
-    const rvr = venousReturnResistance(c.venousDrainage.meanSystemicFillingPressure, p.centralVenousPressure, p.cardiacOutput);
+    const rvr = venousReturnResistance(c.venousDrainage.venousReturnGradient, p.cardiacOutput);
     const dv = at(r, 'intravascular_volume_mL', 4) - at(r, 'intravascular_volume_mL', 0);
     expect(dv).toBeLessThan(-300);
-    expect(at(r, 'p_msf_mmHg', 4)).toBeCloseTo(c.venousDrainage.meanSystemicFillingPressure + dv / p.venousCompliance, 6);
+    expect(at(r, 'p_msf_mmHg', 4)).toBeCloseTo(p.centralVenousPressure + c.venousDrainage.venousReturnGradient + dv / p.venousCompliance, 6);
     const limit = venousReturnLimit_mL_min(at(r, 'p_msf_mmHg', 4), c.venousDrainage.surroundingPressure, rvr, c.venousDrainage.accessibleFraction);
     expect(at(r, 'venous_return_limit_L_min', 4)).toBeCloseTo(limit / 1000, 9);
     // Pmsf and CVP move together: the venous-return gradient, and so R_vr·CO, stays as it started

@@ -88,9 +88,8 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
 export function venousSupply(m: Model, intravascular_mL: number, resistance_mmHg_min_mL: number): VenousSupply {
   const p = m.current.patient;
   const v = m.current.circuit!.venousDrainage;
-  const dv = intravascular_mL - m.intravascular0_mL;
   const pv = venousPressure_mmHg(p.centralVenousPressure, intravascular_mL, m.intravascular0_mL, p.venousCompliance);
-  const filling = mmHg(v.meanSystemicFillingPressure + dv / p.venousCompliance);
+  const filling = mmHg(pv + v.venousReturnGradient);
   return {
     venousPressure_mmHg: pv,
     filling_mmHg: filling,

@@ -201,12 +201,12 @@ export const circuitSpecs = {
     distanceScale: q('mm', 100, [10, 1000], { description: 'λ: distance over which recirculation falls e-fold.', source: 'E', ref: 'as above' }),
   },
   venousDrainage: {
-    meanSystemicFillingPressure: q('mmHg', 25, [1, 60], {
-      range: [12, 38],
+    venousReturnGradient: q('mmHg', 18, [0.5, 50], {
+      range: [10, 26],
       description:
-        'Mean systemic filling pressure at the starting blood volume (Guyton: venous return = (Pmsf − CVP)/R_vr); it moves with volume through the venous compliance. With CVP and cardiac output it sets the resistance to venous return.',
+        'Mean systemic filling pressure less CVP at the start: the pressure that drives venous return (Guyton: VR = (Pmsf − CVP)/R_vr). With the cardiac output it sets the resistance to venous return; Pmsf then moves with blood volume as CVP does.',
       source: 'S',
-      ref: 'Guérin et al., Crit Care 2015 (PMC4657233): Psm 25 ± 13 mmHg in fluid-responsive acute circulatory failure',
+      ref: 'Guérin et al., Crit Care 2015 (PMC4657233): Psm 25 ± 13 and CVP 7 ± 3 mmHg in fluid-responsive acute circulatory failure',
     }),
     surroundingPressure: q('mmHg', 7, [-20, 60], {
       adjustable: true,

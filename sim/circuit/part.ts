@@ -47,17 +47,10 @@ export const circuitModel: ModelDefinition = {
     const sc = m.scenario.circuit;
     const pump = sc ? pumpCurve(sc.pump) : undefined;
     const p0 = m.scenario.patient;
-    const rvr = sc ? venousReturnResistance(sc.venousDrainage.meanSystemicFillingPressure, p0.centralVenousPressure, p0.cardiacOutput) : NaN;
+    const rvr = sc ? venousReturnResistance(sc.venousDrainage.venousReturnGradient, p0.cardiacOutput) : NaN;
     const solve = (now: Now) => circuitNow(m, pump, rvr, now.y[thrombus], now.blood, now.filter);
     return {
       checks: [chatterCheck(m, solve)],
-      settingsProblem() {
-        if (!sc || rvr > 0) return null;
-        return (
-          `circuit.venousDrainage.meanSystemicFillingPressure: ${fmt(sc.venousDrainage.meanSystemicFillingPressure)} mmHg is not above ` +
-          `patient.centralVenousPressure ${fmt(p0.centralVenousPressure)} mmHg; expected Pmsf > CVP (venous return flows from Pmsf to the right atrium)`
-        );
-      },
       /** A training fault: thrombus added to the oxygenator at once (its resistance × (1 + load)). */
       perform(_t, y, action, log) {
         const added = action.fault?.oxygenatorThrombus;

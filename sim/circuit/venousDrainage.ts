@@ -1,11 +1,12 @@
 /**
  * The patient's side of the drainage cannula: how much blood the veins can deliver to it, and what happens past that.
  *
- * Venous pressure and mean systemic filling pressure follow intravascular volume through the venous compliance:
+ * Venous pressure follows intravascular volume through the venous compliance, and mean systemic filling pressure
+ * keeps its starting gradient above it (both move with the same compliance):
  *   P_v    = CVP₀  + (V − V₀) / C_v                                   [E: Guyton compliance]
- *   P_msf  = Pmsf₀ + (V − V₀) / C_v                                   [S: Guérin 2015 for Pmsf₀]
+ *   P_msf  = P_v + ΔP_vr                                             [S: Guérin 2015 for ΔP_vr, Pmsf₀ − CVP₀]
  * Guyton's venous return, VR = (P_msf − P_ra) / R_vr, with R_vr from the steady state VR = CO at the start:
- *   R_vr   = (Pmsf₀ − CVP₀) / CO                                      [S: Guyton; Guérin 2015 for the size]
+ *   R_vr   = ΔP_vr / CO                                              [S: Guyton; Guérin 2015 for the size]
  * The drained vein collapses when the pressure inside falls below the pressure around it (P_ext: intra-abdominal
  * for a femoral cannula's vena cava), so the most the veins deliver is Guyton's plateau (a Starling resistor):
  *   Q_lim  = φ · (P_msf − P_ext) / R_vr                               φ: accessible fraction (1, less if malpositioned)
@@ -35,8 +36,8 @@ export function venousPressure_mmHg(cvp0_mmHg: number, volume_mL: number, volume
 }
 
 /** Resistance to venous return from the starting steady state (VR = CO); mmHg per mL/min. */
-export function venousReturnResistance(pmsf0_mmHg: number, cvp0_mmHg: number, cardiacOutput_mL_min: number): number {
-  return (pmsf0_mmHg - cvp0_mmHg) / cardiacOutput_mL_min;
+export function venousReturnResistance(gradient_mmHg: number, cardiacOutput_mL_min: number): number {
+  return gradient_mmHg / cardiacOutput_mL_min;
 }
 
 /** Guyton's plateau: the most the veins deliver once the drained vein collapses (never negative). */
