@@ -50,7 +50,7 @@ export const circuitModel: ModelDefinition = {
     const rvr = sc ? venousReturnResistance(sc.venousDrainage.venousReturnGradient, p0.cardiacOutput) : NaN;
     const solve = (now: Now) => circuitNow(m, pump, rvr, now.y[thrombus], now.blood, now.filter);
     return {
-      checks: [chatterCheck(m, solve)],
+      checks: sc ? [chatterCheck(m, solve)] : [],
       /** A training fault: thrombus added to the oxygenator at once (its resistance × (1 + load)). */
       perform(_t, y, action, log) {
         const added = action.fault?.oxygenatorThrombus;

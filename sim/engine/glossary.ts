@@ -20,7 +20,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   norepinephrine_titration:
     'MAP was below prescription.norepinephrine.escalateBelow or above weanAbove at a scheduled check, and the norepinephrine dose was changed by one step.',
   drainage_chatter:
-    'The drained vein began or stopped collapsing intermittently (checked every 5 min): the pump asks more than the venous return delivers, so drainage flow and pressure swing; the reason gives the readings and the limit.',
+    'The drained vein began or stopped collapsing intermittently (checked hourly): the pump asks more than the venous return delivers, so drainage flow and pressure swing; the reason gives the readings and the limit.',
   fluid_bolus: 'A timeline entry gave a fluid bolus (mL) into the blood volume.',
   fault: 'A timeline entry injected a fault: oxygenator thrombus (extra resistance) or clotted filter fibres.',
 };
