@@ -95,7 +95,7 @@ describe('circuit network against a hand-computed case', () => {
     returnTubing: lin(0.002),
     returnCannula: lin(0.012),
     oxygenatorResistance: 0.007,
-    venous: { returnConductance_mL_min_mmHg: 1, collapsePressure_mmHg: 0, collapseLoss_mmHg: 0, collapseExponent: 8 },
+    vein: { offset_mmHg: 0, resistance_mmHg_min_mL: 0 },
   };
   const R = 0.015 + 0.002 + 0.002 + 0.012 + 0.007;
   const N = 3000;
@@ -103,7 +103,6 @@ describe('circuit network against a hand-computed case', () => {
   const sol = solveCircuit(elements, {
     pumpSpeed_rpm: N,
     venousPressure_mmHg: mmHg(8),
-    availableVenousReturn_mL_min: mL_min(1e9),
     filterLimbFlow_mL_min: mL_min(0),
     filterLimbReturn_mL_min: mL_min(0),
   });
@@ -117,7 +116,6 @@ describe('circuit network against a hand-computed case', () => {
     const s = solveCircuit(elements, {
       pumpSpeed_rpm: N,
       venousPressure_mmHg: mmHg(8),
-      availableVenousReturn_mL_min: mL_min(1e9),
       filterLimbFlow_mL_min: mL_min(350),
       filterLimbReturn_mL_min: mL_min(340),
     });

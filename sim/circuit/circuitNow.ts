@@ -3,10 +3,19 @@
  * solve, recirculation and the hemofilter limb's pressures.
  */
 import { bloodViscosity_mPa_s } from '../blood.js';
-import { solveCircuit, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
+import { residual, solveCircuit, speedForFlow_rpm, type CircuitConditions, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
 import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
 import { cannulaLossCoefficients } from './cannulae/lookup.js';
-import { availableVenousReturn_mL_min, venousPressure_mmHg } from './venousDrainage.js';
+import {
+  openVein,
+  veinAtCollapse,
+  veinPassing,
+  venousPressure_mmHg,
+  venousReturnLimit_mL_min,
+  venousReturnResistance,
+  type VenousSupply,
+} from './venousDrainage.js';
+import { openFraction, phaseMean, swing } from './chatter.js';
 import { configurationSpread, recirculationFraction } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from '../model/now.js';
@@ -37,8 +46,24 @@ export interface FilterLimbPressures {
   pressureDrop_mmHg: Pressure<'mmHg'>;
 }
 
+/** The drained vein now: what it can deliver and whether it chatters. */
+export interface DrainageNow {
+  supply: VenousSupply;
+  /** Drainage the pump asks for with the vein held open at its collapse pressure (mL/min). */
+  demand_mL_min: Flow<'mL/min'>;
+  /** Fraction of the time the vein is open: 1 without chatter. */
+  fractionOpen: number;
+  /** How far the console's flow and drainage-pressure readings swing (twice their standard deviation). */
+  flowSwing_mL_min: Flow<'mL/min'>;
+  pressureSwing_mmHg: Pressure<'mmHg'>;
+}
+
 export interface CircuitNow {
+  /** The speed the pump turns at (the set speed, or the flow mode's choice). */
+  pumpSpeed_rpm: number;
+  /** Time-mean flows and pressures (the phases of chatter averaged). */
   solution: CircuitSolution;
+  drainage: DrainageNow;
   recirculation: number;
   effectiveFlow_mL_min: Flow<'mL/min'>;
   filterLimbFlow_mL_min: Flow<'mL/min'>;
@@ -57,7 +82,9 @@ const TOPOLOGY: Readonly<Record<Connection, LimbTopology>> = {
   separateCatheter: { access: 'none', return: 'none' },
 };
 
-/** The loop's elements at the blood's viscosity now, clamps and oxygenator thrombus included. */
+const NO_SUPPLY: VenousSupply = { venousPressure_mmHg: mmHg(0), filling_mmHg: mmHg(0), surrounding_mmHg: mmHg(0), limit_mL_min: mL_min(1) };
+
+/** The loop's elements at the blood's viscosity now, clamps and oxygenator thrombus included (the vein set later). */
 function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thrombus: number): CircuitElements {
   const flow = c.flow;
   const tube = (innerDiameter_mm: number, length_mm: number, portLoss: number) =>
@@ -69,13 +96,77 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
     returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: cannulaLossCoefficients(c.returnCannula, mu, flow),
     oxygenatorResistance: c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus),
-    venous: {
-      returnConductance_mL_min_mmHg: c.venousDrainage.returnConductance,
-      collapsePressure_mmHg: c.venousDrainage.collapsePressure,
-      collapseLoss_mmHg: c.venousDrainage.collapseLoss,
-      collapseExponent: c.venousDrainage.collapseExponent,
+    vein: openVein(NO_SUPPLY, 0),
+  };
+}
+
+/** What the veins deliver now (venousDrainage.ts): the venous pressure, Pmsf and Guyton's plateau. */
+export function venousSupply(m: Model, intravascular_mL: number, resistance_mmHg_min_mL: number): VenousSupply {
+  const p = m.current.patient;
+  const v = m.current.circuit!.venousDrainage;
+  const pv = venousPressure_mmHg(p.centralVenousPressure, intravascular_mL, m.intravascular0_mL, p.venousCompliance);
+  const filling = mmHg(pv + v.venousReturnGradient);
+  return {
+    venousPressure_mmHg: pv,
+    filling_mmHg: filling,
+    surrounding_mmHg: mmHg(v.surroundingPressure),
+    limit_mL_min: venousReturnLimit_mL_min(filling, v.surroundingPressure, resistance_mmHg_min_mL, v.accessibleFraction),
+  };
+}
+
+/** The loop with the drained vein: open below Guyton's plateau, chattering past it (chatter.ts). */
+export function solveDrainage(
+  e: CircuitElements,
+  cond: CircuitConditions,
+  supply: VenousSupply,
+  chatter: { flowLoss: number; collapsedFlowFraction: number },
+  guess: Flow<'mL/min'>,
+): { solution: CircuitSolution; drainage: DrainageNow } {
+  const open = solveCircuit({ ...e, vein: openVein(supply, CLAMP_RESISTANCE_mmHg_min_mL) }, cond, guess);
+  const quiet = { supply, fractionOpen: 1, flowSwing_mL_min: mL_min(0), pressureSwing_mmHg: mmHg(0) };
+  if (!(open.drainageFlow_mL_min > supply.limit_mL_min)) return { solution: open, drainage: { ...quiet, demand_mL_min: open.drainageFlow_mL_min } };
+  const up = solveCircuit({ ...e, vein: veinAtCollapse(supply) }, cond, open.drainageFlow_mL_min);
+  // The collapsed phase: the holes the vein leaves open pass a fixed fraction of the plateau flow.
+  const qc = mL_min(chatter.collapsedFlowFraction * supply.limit_mL_min);
+  const [left] = residual({ ...e, vein: veinPassing(0) }, cond, qc);
+  const down = solveCircuit({ ...e, vein: veinPassing(left) }, cond, qc);
+  const f = openFraction({ openFlow: up.drainageFlow_mL_min, collapsedFlow: qc, limit: supply.limit_mL_min, flowLoss: chatter.flowLoss });
+  const mix = (a: number, b: number) => phaseMean(f, a, b);
+  const solution: CircuitSolution = {
+    drainageFlow_mL_min: mL_min(mix(up.drainageFlow_mL_min, down.drainageFlow_mL_min)),
+    pumpFlow_mL_min: mL_min(mix(up.pumpFlow_mL_min, down.pumpFlow_mL_min)),
+    oxygenatorFlow_mL_min: mL_min(mix(up.oxygenatorFlow_mL_min, down.oxygenatorFlow_mL_min)),
+    returnFlow_mL_min: mL_min(mix(up.returnFlow_mL_min, down.returnFlow_mL_min)),
+    venousPressure_mmHg: up.venousPressure_mmHg,
+    drainagePressure_mmHg: mmHg(mix(up.drainagePressure_mmHg, down.drainagePressure_mmHg)),
+    preOxygenatorPressure_mmHg: mmHg(mix(up.preOxygenatorPressure_mmHg, down.preOxygenatorPressure_mmHg)),
+    postOxygenatorPressure_mmHg: mmHg(mix(up.postOxygenatorPressure_mmHg, down.postOxygenatorPressure_mmHg)),
+    oxygenatorPressureDrop_mmHg: mmHg(mix(up.oxygenatorPressureDrop_mmHg, down.oxygenatorPressureDrop_mmHg)),
+    pumpHead_mmHg: mmHg(mix(up.pumpHead_mmHg, down.pumpHead_mmHg)),
+    iterations: open.iterations + up.iterations + down.iterations,
+  };
+  return {
+    solution,
+    drainage: {
+      supply,
+      demand_mL_min: up.drainageFlow_mL_min,
+      fractionOpen: f,
+      flowSwing_mL_min: mL_min(swing(f, up.drainageFlow_mL_min, down.drainageFlow_mL_min)),
+      pressureSwing_mmHg: mmHg(swing(f, up.drainagePressure_mmHg, down.drainagePressure_mmHg)),
     },
   };
+}
+
+/**
+ * The speed the console runs: the set speed, or in flow mode the speed whose flow through an open vein is the
+ * target, up to the console's maximum. A target the vein cannot deliver drives the console to its maximum, as a
+ * flow controller does against a collapsing vein.
+ */
+function pumpSpeedNow(c: CircuitSettings, e: CircuitElements, cond: CircuitConditions, supply: VenousSupply): number {
+  if (c.pump.mode === 'speed') return c.pump.speed;
+  const drainage = mL_min(c.pump.targetFlow - cond.filterLimbReturn_mL_min);
+  if (drainage > supply.limit_mL_min) return c.pump.maxSpeed;
+  return Math.min(speedForFlow_rpm({ ...e, vein: openVein(supply, CLAMP_RESISTANCE_mmHg_min_mL) }, cond, drainage), c.pump.maxSpeed);
 }
 
 /**
@@ -95,25 +186,30 @@ export function circuitNow(
   const mu = bloodViscosity_mPa_s(blood.hematocrit, c.flow.plasmaViscosity, c.flow.hematocritViscosityFactor);
   const elements = circuitElements(c, withHeadFactor(pump, headFactor), mu, thrombus);
   const p = m.current.patient;
-  const pv = venousPressure_mmHg(p.centralVenousPressure, blood.intravascular_mL, m.intravascular0_mL, p.venousCompliance);
+  // the resistance to venous return, from the patient's starting gradient and cardiac output (venousDrainage.ts)
+  const venousResistance = venousReturnResistance(c.venousDrainage.venousReturnGradient, m.scenario.patient.cardiacOutput);
+  const supply = venousSupply(m, blood.intravascular_mL, venousResistance);
   const limb = TOPOLOGY[c.filterLimb.connection];
   // a CRRT circuit on its own catheter draws nothing from the ECMO circuit
   const onCircuit = limb.access !== 'none';
   const qf = fn && onCircuit ? fn.op.bloodFlow_mL_min : mL_min(0);
   const qlr = fn && onCircuit ? fn.op.limbReturn_mL_min : mL_min(0);
-  const solution = solveCircuit(
+  const cond: CircuitConditions = {
+    pumpSpeed_rpm: 0,
+    venousPressure_mmHg: supply.venousPressure_mmHg,
+    filterLimbFlow_mL_min: qf,
+    filterLimbReturn_mL_min: qlr,
+    limb,
+  };
+  cond.pumpSpeed_rpm = pumpSpeedNow(c, elements, cond, supply);
+  const { solution, drainage } = solveDrainage(
     elements,
-    {
-      pumpSpeed_rpm: c.pump.speed,
-      venousPressure_mmHg: pv,
-      availableVenousReturn_mL_min: availableVenousReturn_mL_min(elements.venous, pv),
-      filterLimbFlow_mL_min: qf,
-      filterLimbReturn_mL_min: qlr,
-      limb,
-    },
+    cond,
+    supply,
+    { flowLoss: c.venousDrainage.chatterFlowLoss, collapsedFlowFraction: c.venousDrainage.collapsedFlowFraction },
     mL_min(m.circuitGuess_mL_min),
   );
-  m.circuitGuess_mL_min = solution.drainageFlow_mL_min;
+  m.circuitGuess_mL_min = drainage.demand_mL_min;
   const recirculation = recirculationFraction(
     {
       flowCoefficient: c.recirculation.flowCoefficient,
@@ -127,7 +223,9 @@ export function circuitNow(
   );
   const f = m.current.filter;
   return {
+    pumpSpeed_rpm: cond.pumpSpeed_rpm,
     solution,
+    drainage,
     recirculation,
     effectiveFlow_mL_min: mL_min(Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation)),
     filterLimbFlow_mL_min: qf,

@@ -121,6 +121,26 @@ export const circuitSpecs = {
       source: 'E',
       ref: 'typical VV ECMO 2500–3500 rpm',
     }),
+    mode: {
+      kind: 'choice',
+      values: ['speed', 'flow'],
+      default: 'speed',
+      adjustable: true,
+      description: "The console's mode: 'speed' holds the set rpm; 'flow' adjusts rpm to hold targetFlow, up to maxSpeed.",
+      source: 'S2',
+      ref: 'Cardiohelp, Rotaflow II, CentriMag consoles: RPM and flow (LPM) modes',
+    } satisfies ChoiceSpec<'speed' | 'flow'>,
+    targetFlow: q('mL/min', 4500, [0, 10000], {
+      adjustable: true,
+      description: 'Pump flow the console holds in flow mode.',
+      source: 'E',
+      ref: 'bedside setting',
+    }),
+    maxSpeed: q('rpm', 5000, [500, 10000], {
+      description: 'Highest speed the console drives the pump to in flow mode.',
+      source: 'S2',
+      ref: 'Rotaflow and Cardiohelp drives: up to 5000 rpm',
+    }),
     calibrationSpeed: q('rpm', 3000, [500, 6000], { description: 'Speed of the published calibration point.', source: 'S', ref: 'reference-data.md §6' }),
     calibrationFlow: q('mL/min', 4200, [500, 10000], {
       description: 'Flow at the calibration point (4.2 L/min against 250 mmHg at ~3000 rpm).',
@@ -214,26 +234,41 @@ export const circuitSpecs = {
     distanceScale: q('mm', 100, [10, 1000], { description: 'λ: distance over which recirculation falls e-fold.', source: 'E', ref: 'as above' }),
   },
   venousDrainage: {
-    returnConductance: q('mL/min/mmHg', 800, [50, 5000], {
-      range: [500, 1500],
-      description: 'Conductance of venous return to the drainage cannula tip: flow available per mmHg of CVP above the collapse pressure.',
-      source: 'E',
-      ref: 'Starling-resistor model of the vena cava (Kurusz, Perfusion 1999 for the behaviour)',
+    venousReturnGradient: q('mmHg', 18, [0.5, 50], {
+      range: [10, 26],
+      description:
+        'Mean systemic filling pressure less CVP at the start: the pressure that drives venous return (Guyton: VR = (Pmsf − CVP)/R_vr). With the cardiac output it sets the resistance to venous return; Pmsf then moves with blood volume as CVP does.',
+      source: 'S',
+      ref: 'Guérin et al., Crit Care 2015 (PMC4657233): Psm 25 ± 13 and CVP 7 ± 3 mmHg in fluid-responsive acute circulatory failure',
     }),
-    collapsePressure: q('mmHg', 2, [-20, 20], {
-      description: 'Venous pressure below which the vessel around the cannula collapses.',
-      source: 'E',
-      ref: 'transmural pressure near zero',
+    surroundingPressure: q('mmHg', 7, [-20, 60], {
+      adjustable: true,
+      range: [5, 20],
+      description:
+        "Pressure around the drained vein (intra-abdominal for the femoral cannula's vena cava): the vein collapses when the pressure inside falls below it. Raised by intra-abdominal hypertension, or briefly by a cough.",
+      source: 'S',
+      ref: 'WSACS 2013 (Kirkpatrick, Intensive Care Med): normal IAP ~5–7 mmHg in critically ill adults; IAH ≥ 12 mmHg',
     }),
-    collapseLoss: q('mmHg', 40, [0, 500], {
-      description: 'Extra suction needed when demand equals the available venous return ("chatter").',
+    accessibleFraction: q('1', 1, [0.05, 1], {
+      adjustable: true,
+      range: [0.5, 1],
+      description:
+        "Fraction of the venous return the cannula's holes reach: 1 well placed; less when malpositioned (tip against a wall, holes outside the cava).",
       source: 'E',
-      ref: 'suction beyond −80 to −100 mmHg adds little flow (reference-data.md §6)',
+      ref: 'hypothesis (circuit-hydraulics.md, Drainage limits)',
     }),
-    collapseExponent: q('1', 8, [1, 20], {
-      description: 'Steepness n of the collapse loss ΔP = loss·(Q/Q_available)^n.',
+    chatterFlowLoss: q('1', 1, [0, 10], {
+      range: [0.3, 3],
+      description: 'κ: how fast mean drainage falls past the venous-return limit, Q_mean = Q_lim / (1 + κ·(Q_demand/Q_lim − 1)).',
       source: 'E',
-      ref: 'as above',
+      ref: "hypothesis: a collapsible tube's negative effort dependence; Kurusz, Perfusion 1999 for the behaviour",
+    }),
+    collapsedFlowFraction: q('1', 0.5, [0, 0.95], {
+      range: [0.2, 0.8],
+      description:
+        "Drainage while the vein is collapsed onto the cannula, as a fraction of the venous-return limit: the multistage cannula's holes the collapse leaves open.",
+      source: 'E',
+      ref: 'hypothesis (circuit-hydraulics.md, Drainage limits)',
     }),
   },
   clamps: {

@@ -12,15 +12,15 @@
  *   Q_return = Q_oxy − [access post-oxygenator]·Q_f
  * (the cohort's post-oxygenator take-off returning pre-pump: Q_pump = Q_d + Q_lr, Q_return = Q_pump − Q_f).
  * Walking the loop from the veins back to the veins (return into the same venous pool, P_ra ≈ P_v):
- *   H(N, Q_pump) = ΔP_collapse(Q_d) + ΔP_drainCannula(Q_d) + ΔP_drainTubing(Q_d) + ΔP_oxy(Q_pump)
- *                  + ΔP_returnTubing(Q_r) + ΔP_returnCannula(Q_r)        (ΔP_oxy at Q_oxy)
+ *   H(N, Q_pump) = ΔP_vein(Q_d) + ΔP_drainCannula(Q_d) + ΔP_drainTubing(Q_d) + ΔP_oxy(Q_oxy)
+ *                  + ΔP_returnTubing(Q_r) + ΔP_returnCannula(Q_r)
  * Every loss rises with its flow and the head falls with flow, so the residual is strictly decreasing in Q_d
  * and has one root: found by Newton's method safeguarded by bisection.
  * Units: flows mL/min, pressures mmHg.
  */
 import { pumpHead_mmHg, pumpHeadSlope, type PumpCurve } from './centrifugalPump.js';
 import { pressureDrop_mmHg, pressureDropSlope, type LossCoefficients } from './tube.js';
-import { collapseLoss_mmHg, collapseLossSlope, type VenousDrainage } from './venousDrainage.js';
+import { veinDrop_mmHg, type VeinElement } from './venousDrainage.js';
 import { EngineError } from '../model/errors.js';
 import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
@@ -32,7 +32,8 @@ export interface CircuitElements {
   returnCannula: LossCoefficients;
   /** Oxygenator resistance, mmHg per mL/min, at the current viscosity and thrombus load. */
   oxygenatorResistance: number;
-  venous: VenousDrainage;
+  /** The drained vein from the venous pool to the cannula's tip (venousDrainage.ts). */
+  vein: VeinElement;
 }
 
 /** Where the filter limb takes blood from and returns it to ('none': a CRRT circuit on its own catheter). */
@@ -47,8 +48,7 @@ export const POST_OXYGENATOR_TO_PRE_PUMP: LimbTopology = { access: 'postOxygenat
 export interface CircuitConditions {
   pumpSpeed_rpm: number;
   venousPressure_mmHg: Pressure<'mmHg'>;
-  availableVenousReturn_mL_min: Flow<'mL/min'>;
-  /** Blood taken into the filter limb post-oxygenator. */
+  /** Blood taken into the filter limb. */
   filterLimbFlow_mL_min: Flow<'mL/min'>;
   /** Blood the limb gives back (limb flow − net ultrafiltration). */
   filterLimbReturn_mL_min: Flow<'mL/min'>;
@@ -88,14 +88,13 @@ export interface CircuitSolution {
 }
 
 /** Loop residual f(Q_d) = head − losses, and its derivative. */
-function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>): [number, number] {
+export function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>): [number, number] {
   const qp = pumpFlow(c, qd);
   const qo = oxygenatorFlow(c, qp);
   const qr = returnFlow(c, qo);
-  const avail = c.availableVenousReturn_mL_min;
   const f =
     pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp) -
-    collapseLoss_mmHg(e.venous, qd, avail) -
+    veinDrop_mmHg(e.vein, qd) -
     pressureDrop_mmHg(e.drainageCannula, qd) -
     pressureDrop_mmHg(e.drainageTubing, qd) -
     e.oxygenatorResistance * qo -
@@ -103,13 +102,22 @@ function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>):
     pressureDrop_mmHg(e.returnCannula, qr);
   const df =
     pumpHeadSlope(e.pump, qp) -
-    collapseLossSlope(e.venous, qd, avail) -
+    e.vein.resistance_mmHg_min_mL -
     pressureDropSlope(e.drainageCannula, qd) -
     pressureDropSlope(e.drainageTubing, qd) -
     e.oxygenatorResistance -
     pressureDropSlope(e.returnTubing, qr) -
     pressureDropSlope(e.returnCannula, qr);
   return [f, df];
+}
+
+/**
+ * The speed at which the loop carries drainage flow Q_d (the console's flow mode): the head the losses need,
+ * a·N² = losses + b·Q_pump·|Q_pump|, which is the residual at zero speed with its sign turned. 0 when none is needed.
+ */
+export function speedForFlow_rpm(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/min'>): number {
+  const [atRest] = residual(e, { ...c, pumpSpeed_rpm: 0 }, qd);
+  return Math.sqrt(Math.max(-atRest, 0) / e.pump.a_mmHg_rpm2);
 }
 
 const BRACKET_mL_min = 50_000;
@@ -135,7 +143,7 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
     if (f > 0) lo = q;
     else hi = q;
     let next = q - f / df;
-    // Bisect when Newton leaves the bracket or crawls: near a collapsing vein the loss is a steep power of the flow,
+    // Bisect when Newton leaves the bracket or crawls: where a loss is a steep function of the flow,
     // where Newton from above gains only 1/n per step (rtsafe's rule: the step must halve every two iterations).
     if (!(next > lo && next < hi) || Math.abs(next - q) > 0.5 * Math.abs(stepBefore)) next = 0.5 * (lo + hi);
     stepBefore = step;
@@ -148,7 +156,7 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
   }
   const qd = mL_min(q);
   const [f, df] = residual(e, c, qd);
-  // Near a collapsed vein the loop is so steep (mmHg per 1e-9 mL/min) that the pressure residual cannot reach
+  // Behind a closed clamp the loop is so steep (mmHg per 1e-9 mL/min) that the pressure residual cannot reach
   // 1e-6 mmHg in double precision; the flow, which is what the solve is for, is then known to far better than needed.
   if (!(Math.abs(f) < 1e-6 || Math.abs(f / df) < FLOW_TOLERANCE_mL_min))
     throw new CircuitSolveError(`the circuit's pressure–flow solve did not converge (residual ${f} mmHg at drainage flow ${q} mL/min)`);
@@ -158,14 +166,13 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
   const head = pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp);
   const oxyDrop = mmHg(e.oxygenatorResistance * qo);
   // The pre-pump pressure, walked from the veins along the side of the loop with the gentler slope: at a converged
-  // flow the steep side (a collapsing vein, a clamp, a pinhole cannula) may still carry the residual, the gentle one
+  // flow the steep side (a clamp, a pinhole cannula) may still carry the residual, the gentle one
   // is accurate. At the exact root both walks agree.
-  const avail = c.availableVenousReturn_mL_min;
-  const drainageSlope = collapseLossSlope(e.venous, qd, avail) + pressureDropSlope(e.drainageCannula, qd) + pressureDropSlope(e.drainageTubing, qd);
+  const drainageSlope = e.vein.resistance_mmHg_min_mL + pressureDropSlope(e.drainageCannula, qd) + pressureDropSlope(e.drainageTubing, qd);
   const returnSlope = pressureDropSlope(e.returnTubing, qr) + pressureDropSlope(e.returnCannula, qr) + e.oxygenatorResistance - pumpHeadSlope(e.pump, qp);
   const drainage = mmHg(
     drainageSlope <= returnSlope
-      ? c.venousPressure_mmHg - collapseLoss_mmHg(e.venous, qd, avail) - pressureDrop_mmHg(e.drainageCannula, qd) - pressureDrop_mmHg(e.drainageTubing, qd)
+      ? c.venousPressure_mmHg - veinDrop_mmHg(e.vein, qd) - pressureDrop_mmHg(e.drainageCannula, qd) - pressureDrop_mmHg(e.drainageTubing, qd)
       : c.venousPressure_mmHg + pressureDrop_mmHg(e.returnCannula, qr) + pressureDrop_mmHg(e.returnTubing, qr) + oxyDrop - head,
   );
   return {

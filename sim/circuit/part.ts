@@ -8,8 +8,10 @@ import { fixedScale, type ModelDefinition } from '../model/part.js';
 import { fmt } from '../model/events.js';
 import { pumpCurve } from './centrifugalPump.js';
 import { circuitNow } from './circuitNow.js';
+import { chatterCheck } from './chatterCheck.js';
 import { litresPerMinute } from '../quantities.js';
 import { LIMB_RISK, LIMB_RISK_LABEL, limbRiskReason, limbRisks } from './limbRisks.js';
+import type { Now } from '../model/now.js';
 
 export const circuitModel: ModelDefinition = {
   name: 'circuit',
@@ -35,12 +37,20 @@ export const circuitModel: ModelDefinition = {
     tmp_mmHg: ['mmHg', 'Transmembrane pressure'],
     dp_filter_mmHg: ['mmHg', 'Pressure drop along the filter'],
     sweep_gas_L_min: ['L/min', 'Sweep gas flow'],
+    drainage_flow_swing_L_min: ['L/min', "How far the console's drainage flow reading swings while the drained vein chatters (twice its SD; 0 when steady)"],
+    p_drainage_swing_mmHg: ['mmHg', "How far the console's drainage pressure reading swings while the drained vein chatters (twice its SD; 0 when steady)"],
+    venous_return_limit_L_min: ['L/min', "Most the veins deliver to the drainage cannula before the vein collapses (Guyton's plateau)"],
+    drainage_demand_L_min: ['L/min', 'Drainage the pump asks for with the vein held open (above the limit: chatter)'],
+    p_msf_mmHg: ['mmHg', 'Mean systemic filling pressure (moves with blood volume)'],
   },
   create(m, slot) {
     const thrombus = slot('oxygenatorThrombus');
-    const pump = m.scenario.circuit ? pumpCurve(m.scenario.circuit.pump) : undefined;
+    const sc = m.scenario.circuit;
+    const pump = sc ? pumpCurve(sc.pump) : undefined;
+    const solve = (now: Now) => circuitNow(m, pump, now.y[thrombus], now.blood, now.filter, now.air.pumpHeadFactor);
     let risks = 0;
     return {
+      checks: sc ? [chatterCheck(m, solve)] : [],
       /** The limb's connection-site risks, after settings change: logged when one begins or ends. */
       afterEvents(_t, _y, now, log) {
         const c = m.current.circuit;
@@ -69,7 +79,7 @@ export const circuitModel: ModelDefinition = {
         dy[thrombus] = o.thrombusRate * (1 + o.thrombusAnticoagulationFactor * s * s);
       },
       deriveForOutput(now) {
-        now.circuit = circuitNow(m, pump, now.y[thrombus], now.blood, now.filter, now.air.pumpHeadFactor);
+        now.circuit = solve(now);
       },
       observe(now, out) {
         const c = m.current.circuit;
@@ -77,7 +87,7 @@ export const circuitModel: ModelDefinition = {
         const solution = cn?.solution;
         const limb = cn?.limb;
         const none = NaN;
-        out.pump_speed_rpm = c ? c.pump.speed : none;
+        out.pump_speed_rpm = cn ? cn.pumpSpeed_rpm : c ? c.pump.speed : none;
         out.pump_flow_L_min = solution ? litresPerMinute(solution.pumpFlow_mL_min) : none;
         out.drainage_flow_L_min = solution ? litresPerMinute(solution.drainageFlow_mL_min) : none;
         out.return_flow_L_min = solution ? litresPerMinute(solution.returnFlow_mL_min) : none;
@@ -97,6 +107,12 @@ export const circuitModel: ModelDefinition = {
         out.tmp_mmHg = limb ? limb.tmp_mmHg : none;
         out.dp_filter_mmHg = limb ? limb.pressureDrop_mmHg : none;
         out.sweep_gas_L_min = c ? c.oxygenator.sweepGas : none;
+        const d = cn?.drainage;
+        out.drainage_flow_swing_L_min = d ? litresPerMinute(d.flowSwing_mL_min) : none;
+        out.p_drainage_swing_mmHg = d ? d.pressureSwing_mmHg : none;
+        out.venous_return_limit_L_min = d ? litresPerMinute(d.supply.limit_mL_min) : none;
+        out.drainage_demand_L_min = d ? litresPerMinute(d.demand_mL_min) : none;
+        out.p_msf_mmHg = d ? d.supply.filling_mmHg : none;
       },
     };
   },

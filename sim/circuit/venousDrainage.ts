@@ -1,21 +1,33 @@
 /**
- * The patient's side of the drainage cannula.
+ * The patient's side of the drainage cannula: how much blood the veins can deliver to it, and what happens past that.
  *
- * Venous pressure follows intravascular volume through the venous compliance:
- *   P_v = CVP₀ + (V − V₀) / C_v                                             [E: Guyton compliance]
- * The vena cava around the cannula is a collapsible tube (a Starling resistor): the flow it can deliver is
- *   Q_avail = G · softplus(P_v − P_collapse)
- * and as drainage demand approaches it the vessel narrows ("chatter"), which costs extra suction:
- *   ΔP_collapse = L · (Q_d / Q_avail)^n     for Q_d > 0                     [E; Kurusz, Perfusion 1999 for the behaviour]
- * So beyond about −80 to −100 mmHg more pump speed buys little flow, and less volume makes drainage more negative.
+ * Venous pressure follows intravascular volume through the venous compliance, and mean systemic filling pressure
+ * keeps its starting gradient above it (both move with the same compliance):
+ *   P_v    = CVP₀  + (V − V₀) / C_v                                   [E: Guyton compliance]
+ *   P_msf  = P_v + ΔP_vr                                             [S: Guérin 2015 for ΔP_vr, Pmsf₀ − CVP₀]
+ * Guyton's venous return, VR = (P_msf − P_ra) / R_vr, with R_vr from the steady state VR = CO at the start:
+ *   R_vr   = ΔP_vr / CO                                              [S: Guyton; Guérin 2015 for the size]
+ * The drained vein collapses when the pressure inside falls below the pressure around it (P_ext: intra-abdominal
+ * for a femoral cannula's vena cava), so the most the veins deliver is Guyton's plateau (a Starling resistor):
+ *   Q_lim  = φ · (P_msf − P_ext) / R_vr                               φ: accessible fraction (1, less if malpositioned)
+ * While drainage stays below it the vein is open and the pressure at the tip falls linearly from P_v to P_ext:
+ *   P_tip  = P_v − R_up · Q_d,   R_up = max(P_v − P_ext, 0) / Q_lim    [E: hypothesis joining the two ends]
+ * Past it the vein collapses intermittently ("chatter", chatter.ts).
  */
 import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
-export interface VenousDrainage {
-  returnConductance_mL_min_mmHg: number;
-  collapsePressure_mmHg: number;
-  collapseLoss_mmHg: number;
-  collapseExponent: number;
+/** The drained vein as a loop element: the pressure lost from the venous pool to the tip, ΔP = offset + R·Q. */
+export interface VeinElement {
+  offset_mmHg: number;
+  resistance_mmHg_min_mL: number;
+}
+
+/** What the veins can deliver now. */
+export interface VenousSupply {
+  venousPressure_mmHg: Pressure<'mmHg'>;
+  filling_mmHg: Pressure<'mmHg'>;
+  surrounding_mmHg: Pressure<'mmHg'>;
+  limit_mL_min: Flow<'mL/min'>;
 }
 
 /** From the scenario's parameters and the blood volume (plain numbers in the internal units, sim/units.ts). */
@@ -23,22 +35,38 @@ export function venousPressure_mmHg(cvp0_mmHg: number, volume_mL: number, volume
   return mmHg(cvp0_mmHg + (volume_mL - volume0_mL) / compliance_mL_mmHg);
 }
 
-/** Smooth positive part, width 1 mmHg: keeps the network solve differentiable near collapse. */
-function softplus(x: number): number {
-  return x > 30 ? x : Math.log1p(Math.exp(x));
+/** Resistance to venous return from the starting steady state (VR = CO); mmHg per mL/min. */
+export function venousReturnResistance(gradient_mmHg: number, cardiacOutput_mL_min: number): number {
+  return gradient_mmHg / cardiacOutput_mL_min;
 }
 
-export function availableVenousReturn_mL_min(v: VenousDrainage, venousPressure_mmHg: Pressure<'mmHg'>): Flow<'mL/min'> {
-  return mL_min(v.returnConductance_mL_min_mmHg * softplus(venousPressure_mmHg - v.collapsePressure_mmHg));
+/** Guyton's plateau: the most the veins deliver once the drained vein collapses (never negative). */
+export function venousReturnLimit_mL_min(
+  filling_mmHg: number,
+  surrounding_mmHg: number,
+  resistance_mmHg_min_mL: number,
+  accessibleFraction: number,
+): Flow<'mL/min'> {
+  return mL_min((accessibleFraction * Math.max(filling_mmHg - surrounding_mmHg, 0)) / resistance_mmHg_min_mL);
 }
 
-export function collapseLoss_mmHg(v: VenousDrainage, drainage_mL_min: Flow<'mL/min'>, available_mL_min: Flow<'mL/min'>): Pressure<'mmHg'> {
-  if (drainage_mL_min <= 0) return mmHg(0);
-  return mmHg(v.collapseLoss_mmHg * (drainage_mL_min / available_mL_min) ** v.collapseExponent);
+/** The open vein: P_v at no drainage, P_ext at the limit. A vein already collapsed at rest passes nothing open. */
+export function openVein(s: VenousSupply, closedResistance_mmHg_min_mL: number): VeinElement {
+  const span = s.venousPressure_mmHg - s.surrounding_mmHg;
+  if (!(s.limit_mL_min > 0)) return { offset_mmHg: 0, resistance_mmHg_min_mL: closedResistance_mmHg_min_mL };
+  return { offset_mmHg: 0, resistance_mmHg_min_mL: Math.max(span, 0) / s.limit_mL_min };
 }
 
-export function collapseLossSlope(v: VenousDrainage, drainage_mL_min: Flow<'mL/min'>, available_mL_min: Flow<'mL/min'>): number {
-  if (drainage_mL_min <= 0) return 0;
-  const n = v.collapseExponent;
-  return (v.collapseLoss_mmHg * n * (drainage_mL_min / available_mL_min) ** (n - 1)) / available_mL_min;
+/** The open phase of chatter: the vein open with its tip held at the surrounding pressure. */
+export function veinAtCollapse(s: VenousSupply): VeinElement {
+  return { offset_mmHg: s.venousPressure_mmHg - s.surrounding_mmHg, resistance_mmHg_min_mL: 0 };
+}
+
+/** A vein that loses exactly what the rest of the loop leaves at drainage Q (the collapsed phase's fixed flow). */
+export function veinPassing(drop_mmHg: number): VeinElement {
+  return { offset_mmHg: drop_mmHg, resistance_mmHg_min_mL: 0 };
+}
+
+export function veinDrop_mmHg(v: VeinElement, drainage_mL_min: Flow<'mL/min'>): Pressure<'mmHg'> {
+  return mmHg(v.offset_mmHg + v.resistance_mmHg_min_mL * drainage_mL_min);
 }

@@ -32,6 +32,9 @@ export const EVENT_TYPES: Record<EventType, string> = {
   pump_airlock: 'Air trapped in the centrifugal pump head has taken away half its head or more: flow and head collapse until the circuit is de-aired.',
   de_air: 'A timeline entry de-aired the circuit: the opening is closed and the air in the pump head removed.',
   hemolysis: 'Plasma free hemoglobin rose past the ELSO alert level (50 mg/dL); the reason names the main source (pump shear or drainage suction).',
+  drainage_chatter:
+    'The drained vein began or stopped collapsing intermittently (checked hourly): the pump asks more than the venous return delivers, so drainage flow and pressure swing; the reason gives the readings and the limit.',
+  fluid_bolus: 'A timeline entry gave a fluid bolus (mL) into the blood volume.',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {

@@ -21,7 +21,9 @@ export type EventType =
   | 'air_detected'
   | 'pump_airlock'
   | 'de_air'
-  | 'hemolysis';
+  | 'hemolysis'
+  | 'drainage_chatter'
+  | 'fluid_bolus';
 
 export interface SimEvent {
   t_h: number;

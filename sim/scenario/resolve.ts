@@ -24,6 +24,8 @@ export interface TimelineEntry {
   at_h: number;
   set: TimelineChange[];
   heparinBolus_U?: number;
+  /** A fluid bolus into the blood volume (mL). */
+  fluidBolus_mL?: number;
   changeFilter?: boolean;
   fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number };
   /** De-air the circuit: close any opening on the pre-pump line and remove the air trapped in the pump head. */
@@ -170,6 +172,11 @@ function resolveTimeline(
       const v = parsed && resolveLeaf(spec, parsed, `${base}.heparinBolus`, weight, issues);
       if (typeof v === 'number') entry.heparinBolus_U = v;
     }
+    if (e.fluidBolus !== undefined) {
+      const parsed = parseQuantityLeaf(FLUID_BOLUS_SPEC, e.fluidBolus, { addIssue: (m) => issues.add(`${base}.fluidBolus`, m) });
+      const v = parsed && resolveLeaf(FLUID_BOLUS_SPEC, parsed, `${base}.fluidBolus`, weight, issues);
+      if (typeof v === 'number') entry.fluidBolus_mL = v;
+    }
     if (e.changeFilter) entry.changeFilter = true;
     if (e.deAir) entry.deAir = true;
     if (e.set !== undefined && Object.keys(e.set as object).length === 0)
@@ -178,13 +185,15 @@ function resolveTimeline(
     if (
       entry.set.length === 0 &&
       entry.heparinBolus_U === undefined &&
+      entry.fluidBolus_mL === undefined &&
       !entry.changeFilter &&
       !entry.deAir &&
       e.set === undefined &&
       e.heparinBolus === undefined &&
+      e.fluidBolus === undefined &&
       e.fault === undefined
     ) {
-      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "changeFilter", "deAir", "fault"');
+      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "changeFilter", "deAir", "fault"');
     }
     out.push(entry);
   });
@@ -228,6 +237,17 @@ function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, i
       `got ${+rx.effluentDose.toPrecision(6)} mL/kg/h (= ${+effluent_mL_h.toPrecision(6)} mL/h for ${s.patient.weight} kg): ${problem}`,
     );
 }
+
+/** A fluid bolus: a volume given into the blood at once (a bolus runs in over minutes, quick beside the hours the model follows). */
+const FLUID_BOLUS_SPEC: QuantitySpec = {
+  kind: 'quantity',
+  unit: 'mL',
+  default: null,
+  limits: [0, 5000],
+  description: 'fluid bolus volume',
+  source: 'E',
+  ref: 'operator action',
+};
 
 const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus' | 'airEntry', QuantitySpec> = {
   filterClot: { kind: 'quantity', unit: '1', default: null, limits: [0, 1], description: 'fraction of fibres clotted', source: 'E', ref: 'fault' },

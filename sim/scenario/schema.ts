@@ -85,6 +85,10 @@ const timelineEntrySchema = z.strictObject({
     .optional()
     .meta({ description: 'Settings to change, by path: { "prescription.effluentDose": "30 mL/kg/h" }.' }),
   heparinBolus: z.union([z.string(), z.number()]).optional().meta({ description: 'A heparin bolus, e.g. "5000 U" or "50 U/kg".' }),
+  fluidBolus: z
+    .union([z.string(), z.number()])
+    .optional()
+    .meta({ description: 'A fluid bolus into the blood volume now, e.g. "500 mL" (crystalloid or colloid, given over minutes).' }),
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
   deAir: z.literal(true).optional().meta({ description: 'De-air the circuit: close any opening on the pre-pump line, remove the air in the pump head.' }),
   fault: z

@@ -8,7 +8,7 @@
  * while the circuit holds its volume, so the starting pressures are the patient's (context.ts: intravascular0_mL).
  */
 import { massBalance } from '../../model/now.js';
-import { plasmaVolume_mL } from '../../model/context.js';
+import { plasmaVolume_mL, type Model } from '../../model/context.js';
 import { fixedScale, scaleBy, type ModelDefinition } from '../../model/part.js';
 import { oncoticPressure_mmHg } from '../../filter/transmembranePressure.js';
 import { g_L } from '../../quantities.js';
@@ -16,10 +16,36 @@ import { oncoticRefill_mL_h, plasmaRefill_mL_h, refillConductance_mL_h_mmHg } fr
 import { albuminReplacement } from './albuminReplacement.js';
 import { startingInterstitialProtein_g_L } from '../solutes/albumin.js';
 import { hemoglobin_g_dL } from '../../blood.js';
+import { fmt } from '../../model/events.js';
 
 const byBlood = scaleBy('intravascularVolume_mL');
 /** Albumin given is counted in grams: one dose of 20 g is its typical magnitude. */
 const byAlbuminDose = fixedScale(20);
+
+/**
+ * Net refill of plasma from the interstitium (mL/h), Starling: the hydrostatic part from the two volumes' distension
+ * and the oncotic part from plasma and interstitial protein, both measured from the balanced start.
+ */
+function starlingRefill(m: Model, conductance: number, blood: number, interstitium: number) {
+  const p = m.scenario.patient;
+  const plasmaOncotic0 = oncoticPressure_mmHg(g_L(p.baseline.albumin + p.baseline.globulin));
+  const interstitialOncotic0 = oncoticPressure_mmHg(g_L(startingInterstitialProtein_g_L(m)));
+  return (y: ArrayLike<number>, plasmaProtein_g_L: number, interstitialProtein_g_L: number) => {
+    const pc = m.current.patient;
+    const hydrostatic = plasmaRefill_mL_h(
+      conductance,
+      y[blood],
+      m.intravascular0_mL,
+      pc.venousCompliance,
+      y[interstitium],
+      m.interstitial0_mL,
+      pc.fluids.interstitialCompliance,
+    );
+    const plasmaOncotic = oncoticPressure_mmHg(g_L(plasmaProtein_g_L));
+    const interstitialOncotic = oncoticPressure_mmHg(g_L(interstitialProtein_g_L));
+    return hydrostatic + oncoticRefill_mL_h(conductance, pc.fluids.proteinReflection, plasmaOncotic, plasmaOncotic0, interstitialOncotic, interstitialOncotic0);
+  };
+}
 
 export const fluidBalanceModel: ModelDefinition = {
   name: 'fluid balance',
@@ -47,27 +73,17 @@ export const fluidBalanceModel: ModelDefinition = {
     const p = m.scenario.patient;
     const conductance = refillConductance_mL_h_mmHg(p.fluids.refillTimeConstant, p.venousCompliance, p.fluids.interstitialCompliance);
     const [blood, interstitium, infused, urine, replacement, effluent, albuminGiven] = this.states.map((s) => slot(s.name));
-    const plasmaOncotic0 = oncoticPressure_mmHg(g_L(p.baseline.albumin + p.baseline.globulin));
-    const interstitialOncotic0 = oncoticPressure_mmHg(g_L(startingInterstitialProtein_g_L(m)));
     const albuminRule = albuminReplacement(m);
-    const refill = (y: ArrayLike<number>, plasmaProtein_g_L: number, interstitialProtein_g_L: number) => {
-      const pc = m.current.patient;
-      const hydrostatic = plasmaRefill_mL_h(
-        conductance,
-        y[blood],
-        m.intravascular0_mL,
-        pc.venousCompliance,
-        y[interstitium],
-        m.interstitial0_mL,
-        pc.fluids.interstitialCompliance,
-      );
-      const plasmaOncotic = oncoticPressure_mmHg(g_L(plasmaProtein_g_L));
-      const interstitialOncotic = oncoticPressure_mmHg(g_L(interstitialProtein_g_L));
-      return (
-        hydrostatic + oncoticRefill_mL_h(conductance, pc.fluids.proteinReflection, plasmaOncotic, plasmaOncotic0, interstitialOncotic, interstitialOncotic0)
-      );
-    };
+    const refill = starlingRefill(m, conductance, blood, interstitium);
     return {
+      /** A fluid bolus: the volume enters the blood at once and is counted as fluid given. */
+      perform(_t, y, action, log) {
+        const v = action.fluidBolus_mL;
+        if (v === undefined) return;
+        y[blood] += v;
+        y[infused] += v;
+        log('fluid_bolus', `${fmt(v, 0)} mL into the blood volume`);
+      },
       initial(y) {
         y[blood] = m.intravascular0_mL; // the patient's blood and the circuit's prime
         y[interstitium] = p.fluids.interstitialVolume;

@@ -15,6 +15,8 @@ import {
   oxygenExchange,
   type Co2Calibration,
 } from './gasExchange.js';
+import { postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from './postOxygenator.js';
+import type { Now } from '../../model/now.js';
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
@@ -37,11 +39,40 @@ export const gasExchangeModel: ModelDefinition = {
     pre_oxygenator_sat_pct: ['%', 'Saturation entering the oxygenator (drained blood, recirculation and the filter limb mixed)'],
     post_oxygenator_sat_pct: ['%', 'Saturation leaving the oxygenator'],
     oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator'],
+    post_oxygenator_po2_mmHg: ['mmHg', 'PO2 leaving the oxygenator (dissolved oxygen included; postOxygenator.ts)'],
+    post_oxygenator_pco2_mmHg: ['mmHg', 'PCO2 leaving the oxygenator (postOxygenator.ts)'],
   },
   create(m) {
     const c0 = m.scenario.circuit;
     const co2 = c0 ? co2Calibration(c0.oxygenator.co2) : undefined;
     const diffusionFlow = c0 ? oxygenatorDiffusionFlow_mL_min(c0.oxygenator.ratedFlow, c0.oxygenator.o2EffectivenessAtRatedFlow) : 0;
+    /** The post-oxygenator blood gas (outputs only). */
+    const postOxygenatorSeries = (now: Now, out: Record<string, number>) => {
+      const c = m.current.circuit;
+      const cn = now.circuit;
+      const o2 = now.oxygen!;
+      if (!c || !cn || !co2) {
+        out.post_oxygenator_po2_mmHg = NaN;
+        out.post_oxygenator_pco2_mmHg = NaN;
+        return;
+      }
+      const hb = hemoglobin_g_dL(now.blood.hematocrit);
+      out.post_oxygenator_po2_mmHg = postOxygenatorPo2_mmHg({
+        preSat: o2.preOxygenatorSat,
+        postSat: o2.postOxygenatorSat,
+        fio2: c.oxygenator.fio2,
+        hemoglobin_g_dL: hb,
+      });
+      const p = m.current.patient;
+      out.post_oxygenator_pco2_mmHg = postOxygenatorPco2_mmHg({
+        paco2_mmHg: now.paco2_mmHg,
+        co2Production_mL_min: p.lung.co2Production,
+        cardiacOutput_mL_min: p.cardiacOutput,
+        oxygenatorCo2Removal_mL_min: oxygenatorCo2Conductance(co2, c.oxygenator.sweepGas, cn.effectiveFlow_mL_min) * now.paco2_mmHg,
+        drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
+        recirculation: cn.recirculation,
+      });
+    };
     return {
       deriveForOutput(now) {
         const p = m.current.patient;
@@ -75,6 +106,7 @@ export const gasExchangeModel: ModelDefinition = {
         out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
         out.post_oxygenator_sat_pct = circuit ? 100 * o2.postOxygenatorSat : NaN;
         out.oxygenator_o2_transfer_mL_min = circuit ? o2.oxygenatorO2Transfer_mL_min : NaN;
+        postOxygenatorSeries(now, out);
       },
     };
   },

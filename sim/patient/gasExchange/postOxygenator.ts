@@ -1,0 +1,58 @@
+/**
+ * The blood gas a console or a post-oxygenator sample shows (outputs only; the patient's saturations are gasExchange.ts's).
+ *
+ * PO2: oxygen content counts dissolved oxygen, C = 1.34·Hb·S(P) + α·P with α = 0.003 mL/dL/mmHg [S: physiology
+ * textbooks]. The oxygenator brings the content the same fraction E of the way to the sweep gas's equilibrium as it
+ * brings the saturation (E = (S_post − S_pre)/(S_max − S_pre), gasExchange.ts):
+ *   C_post = C_pre + E·(C_gas − C_pre),   C_gas = C(FiO2·713 mmHg),   PO2_post: C(PO2_post) = C_post
+ * PCO2: blood CO2 content is close to linear in PCO2 between the arterial and venous points, slope σ = 0.67 mL/dL/mmHg
+ * [S2: 48 → 52 mL/dL for 40 → 46 mmHg, the physiological CO2 dissociation curve]. Mixed venous PCO2 follows from
+ * Fick, PvCO2 = PaCO2 + VCO2/(CO·σ); the oxygenator removes VCO2_oxy from the venous part of what it drains
+ * (recirculated blood has been through it already), so with the pre-oxygenator mixing of gasExchange.ts
+ *   PCO2_post = PvCO2 − VCO2_oxy / (Q_d·(1 − R)·σ)
+ */
+import { boundOxygen_mL_per_mL } from '../../blood.js';
+import { po2FromSaturation, saturationFromPo2 } from './gasExchange.js';
+
+/** α: dissolved oxygen, mL O2 per mL blood per mmHg (0.003 mL/dL/mmHg). */
+const DISSOLVED_O2_mL_mL_mmHg = 0.003 / 100;
+/** σ: slope of the physiological CO2 dissociation curve, mL CO2 per mL blood per mmHg (0.67 mL/dL/mmHg). */
+export const CO2_CONTENT_SLOPE_mL_mL_mmHg = 0.67 / 100;
+/** Dry-gas pressure at 760 mmHg less water vapour at 37 °C (as gasExchange.ts). */
+const DRY_GAS_mmHg = 713;
+
+const content = (hb: number, po2: number) => boundOxygen_mL_per_mL(hb, saturationFromPo2(po2)) + DISSOLVED_O2_mL_mL_mmHg * po2;
+
+/** PO2 leaving the oxygenator (mmHg), dissolved oxygen included. */
+export function postOxygenatorPo2_mmHg(o: { preSat: number; postSat: number; fio2: number; hemoglobin_g_dL: number }): number {
+  const pGas = o.fio2 * DRY_GAS_mmHg;
+  const sMax = saturationFromPo2(pGas);
+  const pPre = po2FromSaturation(o.preSat);
+  if (!(sMax > o.preSat)) return pPre;
+  const E = Math.min(Math.max((o.postSat - o.preSat) / (sMax - o.preSat), 0), 1);
+  const cPre = content(o.hemoglobin_g_dL, pPre);
+  const target = cPre + E * (content(o.hemoglobin_g_dL, pGas) - cPre);
+  let lo = pPre;
+  let hi = pGas;
+  for (let i = 0; i < 60; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (content(o.hemoglobin_g_dL, mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+/** PCO2 leaving the oxygenator (mmHg). Flows in mL/min, CO2 in mL/min. */
+export function postOxygenatorPco2_mmHg(o: {
+  paco2_mmHg: number;
+  co2Production_mL_min: number;
+  cardiacOutput_mL_min: number;
+  oxygenatorCo2Removal_mL_min: number;
+  drainageFlow_mL_min: number;
+  recirculation: number;
+}): number {
+  const pv = o.paco2_mmHg + o.co2Production_mL_min / (o.cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+  const venousDrained = o.drainageFlow_mL_min * (1 - o.recirculation);
+  if (!(venousDrained > 0)) return pv;
+  return pv - o.oxygenatorCo2Removal_mL_min / (venousDrained * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+}
