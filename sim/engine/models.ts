@@ -1,6 +1,6 @@
 /**
  * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
- * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive →
+ * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive → temperature →
  * hemodynamics (MAP) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) → SOFA).
  * The state vector is generated from their declarations in this order.
  */
@@ -10,6 +10,7 @@ import { fluidBalanceModel } from '../patient/fluidBalance/part.js';
 import { solutesModel } from '../patient/solutes/part.js';
 import { heparinModel } from '../patient/heparin/part.js';
 import { inflammationModel } from '../patient/inflammation/part.js';
+import { temperatureModel } from '../patient/temperature/part.js';
 import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
 import { filterModel } from '../filter/part.js';
 import { circuitModel } from '../circuit/part.js';
@@ -21,6 +22,7 @@ export const MODELS: readonly ModelDefinition[] = [
   solutesModel,
   heparinModel,
   inflammationModel,
+  temperatureModel,
   hemodynamicsModel,
   filterModel,
   circuitModel,

@@ -1,6 +1,8 @@
 /** The patient section of a scenario: who the patient is and their state at the start of the run. */
 import { q, type ChoiceSpec, type SpecTree } from '../parameters.js';
 import { SOLUTE_SPECS } from './solutes/registry.js';
+import { temperatureSpecs } from './temperature/temperatureSpecs.js';
+import { metabolismSpecs } from './gasExchange/oxygenConsumptionSpecs.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -147,6 +149,8 @@ export const patientSpecs = {
       ref: 'respiratory quotient 0.8',
     }),
   },
+  temperature: temperatureSpecs,
+  metabolism: metabolismSpecs,
   fluids: {
     infusion: q('mL/h', 0, [0, 2000], {
       adjustable: true,
