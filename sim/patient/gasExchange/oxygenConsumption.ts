@@ -10,6 +10,11 @@
  * rises with delivery and delivery falls with consumption. s0 and k come from the gas exchange's linear solve
  * (gasExchange.ts) at two consumptions.
  */
+import { boundOxygen_mL_per_mL } from '../../blood.js';
+import { oxygenExchange, type OxygenInputs } from './gasExchange.js';
+
+/** The probe of the line: δ = VO2/(CO·1.34·Hb) at which the second solve is made. */
+const PROBE_DELTA = 0.1;
 export interface OxygenLine {
   /** Arterial saturation at zero consumption. */
   s0: number;
@@ -57,4 +62,14 @@ export const LINE_TOLERANCE = 0.005;
 /** Whether two values differ by more than the line tolerance, relative to the larger (or to `floor`). */
 export function differs(a: number, b: number, floor: number): boolean {
   return Math.abs(a - b) > LINE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b), floor);
+}
+
+/** Arterial saturation's line in δ from two exact solves (the system is linear in δ). */
+export function oxygenLine(inputs: OxygenInputs, out: OxygenLine): OxygenLine {
+  const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
+  const s0 = oxygenExchange({ ...inputs, o2Consumption_mL_min: 0 }).sao2;
+  const s1 = oxygenExchange({ ...inputs, o2Consumption_mL_min: PROBE_DELTA * capacity }).sao2;
+  out.s0 = s0;
+  out.slope = (s0 - s1) / PROBE_DELTA;
+  return out;
 }

@@ -21,12 +21,10 @@ import {
   type Co2Calibration,
   type OxygenInputs,
 } from './gasExchange.js';
-import { delivery_mL_min, differs, oxygenDemand_mL_min, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
+import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 
 /** Interval of the check that refreshes the held oxygen line, h [E: the circuit and blood change over hours]. */
 export const OXYGEN_LINE_INTERVAL_h = 0.25;
-/** The probe of the line: δ = VO2/(CO·1.34·Hb) at which the second solve is made. */
-const PROBE_DELTA = 0.1;
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
@@ -35,16 +33,6 @@ function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co
   } catch (e) {
     throw new SettingError('circuit.oxygenator.co2', (e as Error).message.replace(/^circuit\.oxygenator\.co2: /, ''));
   }
-}
-
-/** Arterial saturation's line in δ from two exact solves (the system is linear in δ). */
-export function oxygenLine(inputs: OxygenInputs, out: OxygenLine): OxygenLine {
-  const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
-  const s0 = oxygenExchange({ ...inputs, o2Consumption_mL_min: 0 }).sao2;
-  const s1 = oxygenExchange({ ...inputs, o2Consumption_mL_min: PROBE_DELTA * capacity }).sao2;
-  out.s0 = s0;
-  out.slope = (s0 - s1) / PROBE_DELTA;
-  return out;
 }
 
 /** What the oxygen mixing reads now: the circuit as solved (now.circuit), the settings and the blood. */
