@@ -1,7 +1,7 @@
 /**
  * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
  * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive → temperature →
- * hemodynamics (MAP) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) → SOFA).
+ * hemodynamics (MAP) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) → acid–base → SOFA).
  * The state vector is generated from their declarations in this order.
  */
 import { composeLayout } from '../model/layout.js';
@@ -15,6 +15,7 @@ import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
 import { filterModel } from '../filter/part.js';
 import { circuitModel } from '../circuit/part.js';
 import { gasExchangeModel } from '../patient/gasExchange/part.js';
+import { acidBaseModel } from '../patient/acidBase/part.js';
 import { sofaModel } from '../patient/sofa/part.js';
 
 export const MODELS: readonly ModelDefinition[] = [
@@ -27,6 +28,7 @@ export const MODELS: readonly ModelDefinition[] = [
   filterModel,
   circuitModel,
   gasExchangeModel,
+  acidBaseModel,
   sofaModel,
 ];
 

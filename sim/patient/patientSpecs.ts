@@ -3,6 +3,7 @@ import { q, type ChoiceSpec, type SpecTree } from '../parameters.js';
 import { SOLUTE_SPECS } from './solutes/registry.js';
 import { temperatureSpecs } from './temperature/temperatureSpecs.js';
 import { metabolismSpecs } from './gasExchange/oxygenConsumptionSpecs.js';
+import { acidBaseSpecs } from './acidBase/acidBaseSpecs.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -151,6 +152,7 @@ export const patientSpecs = {
   },
   temperature: temperatureSpecs,
   metabolism: metabolismSpecs,
+  acidBase: acidBaseSpecs,
   fluids: {
     infusion: q('mL/h', 0, [0, 2000], {
       adjustable: true,

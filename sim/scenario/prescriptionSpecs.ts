@@ -1,5 +1,6 @@
 /** The prescription: hemofiltration settings, heparin and the filter-change rules (the scenario's `prescription`). */
 import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
+import { replacementBicarbonateSpec } from '../patient/acidBase/acidBaseSpecs.js';
 
 const replacementWarming: ChoiceSpec<'warmed' | 'roomTemperature'> = {
   kind: 'choice',
@@ -58,6 +59,7 @@ export const prescriptionSpecs = {
       source: 'E',
       ref: 'in-line warmers set to 37–40 °C lose some heat in the line: an estimate',
     }),
+    bicarbonate: replacementBicarbonateSpec,
   },
   netUltrafiltration: q('mL/h', 0, [0, 1000], {
     adjustable: true,
