@@ -67,8 +67,8 @@ export function differs(a: number, b: number, floor: number): boolean {
 /** Arterial saturation's line in δ from two exact solves (the system is linear in δ). */
 export function oxygenLine(inputs: OxygenInputs, out: OxygenLine): OxygenLine {
   const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
-  const s0 = oxygenExchange({ ...inputs, o2Consumption_mL_min: 0 }).sao2;
-  const s1 = oxygenExchange({ ...inputs, o2Consumption_mL_min: PROBE_DELTA * capacity }).sao2;
+  const s0 = oxygenExchange({ ...inputs, o2Consumption_mL_min: 0 }, false).sao2;
+  const s1 = oxygenExchange({ ...inputs, o2Consumption_mL_min: PROBE_DELTA * capacity }, false).sao2;
   out.s0 = s0;
   out.slope = (s0 - s1) / PROBE_DELTA;
   return out;

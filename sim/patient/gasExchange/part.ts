@@ -23,8 +23,11 @@ import {
 } from './gasExchange.js';
 import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 
-/** Interval of the check that refreshes the held oxygen line, h [E: the circuit and blood change over hours]. */
-export const OXYGEN_LINE_INTERVAL_h = 0.25;
+/**
+ * Interval of the check that refreshes the held oxygen line, h [E: the circuit and blood change over hours; each
+ * check costs two circuit solves, so a shorter interval costs run time (issue 12's budget)].
+ */
+export const OXYGEN_LINE_INTERVAL_h = 0.5;
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
