@@ -50,11 +50,13 @@ const clampAt = (line: string, on_h: number, off_h: number) => (doc: Doc) => {
 describe('the pump', () => {
   it('stopped (0 rpm): no effective ECMO flow; SaO2 and PaCO2 fall back to what the native lung gives', () => {
     // the same blood as the native run's: no prime (it dilutes hemoglobin) and no oncotic shift (the filter's albumin
-    // loss concentrates the blood), so that only the stopped pump separates the two
+    // loss concentrates the blood), so that only the stopped pump separates the two; the heater and the filter's fluid
+    // change the temperature, and VO2 with it: held apart from it here
+    const noFever = { 'patient.temperature.vo2PerKelvin': '0 1/K' };
     const stopped = expectSound(
-      run(DEFAULT_ECMO, { duration: '2 h', 'circuit.pump.speed': '0 rpm', 'circuit.primeVolume': '0 mL', 'patient.fluids.proteinReflection': '0' }),
+      run(DEFAULT_ECMO, { duration: '2 h', 'circuit.pump.speed': '0 rpm', 'circuit.primeVolume': '0 mL', 'patient.fluids.proteinReflection': '0', ...noFever }),
     );
-    const native = expectSound(run(DEFAULT_STANDARD, { duration: '2 h' }));
+    const native = expectSound(run(DEFAULT_STANDARD, { duration: '2 h', ...noFever }));
     for (const t of [0, 1, 2]) {
       expect(at(stopped, 'effective_flow_L_min', t)).toBe(0);
       // only the hemofilter's own pump moves blood, around its limb through the stopped pump

@@ -14,6 +14,15 @@ const clamp = (line: string): FlagSpec => ({
   ref: 'operator action',
 });
 
+const heaterOn: FlagSpec = {
+  kind: 'flag',
+  default: true,
+  adjustable: true,
+  description: "The heater-cooler on the oxygenator's heat exchanger: on, the exchanger's water is held at the set point.",
+  source: 'E',
+  ref: 'bedside setting (ELSO: temperature managed through the oxygenator heat exchanger)',
+};
+
 const cannulaWall = (fr: string) =>
   q('mm', 0.45, [0.1, 2], {
     description: `Wall thickness of the ${fr} cannula (inner diameter = outer − 2 × wall).`,
@@ -216,6 +225,22 @@ export const circuitSpecs = {
       description: 'Extra thrombus growth without heparin: rate ×(1 + γ·s²), s the anticoagulation shortfall (as for the filter).',
       source: 'E',
       ref: 'same form as filter clotting (Uchino 2003)',
+    }),
+  },
+  heater: {
+    on: heaterOn,
+    setPoint: q('degC', 37, [30, 40], {
+      adjustable: true,
+      range: [36, 37.5],
+      description: 'Water temperature of the heater-cooler: the blood leaving the oxygenator is drawn towards it.',
+      source: 'S2',
+      ref: 'normothermia 36–37 °C on ECMO (ELSO guidelines; Schortgen 2012 cooled to 36.5–37 °C)',
+    }),
+    performanceFactor: q('1', 0.5, [0.05, 1], {
+      range: [0.3, 0.7],
+      description: 'Heat exchanger performance factor (ISO 7199): (blood out − blood in)/(water in − blood in) at the running blood flow.',
+      source: 'E',
+      ref: 'adult oxygenator heat exchangers, manufacturer data sheets 0.4–0.7 at 4–5 L/min: an estimate (no datasheet in the reference set)',
     }),
   },
   recirculation: {

@@ -81,6 +81,10 @@ export const circuitModel: ModelDefinition = {
       deriveForOutput(now) {
         now.circuit = solve(now);
       },
+      /** The gas exchange's periodic check holds the oxygen line of this solve (patient/gasExchange/part.ts). */
+      deriveForChecks(now) {
+        now.circuit = circuitNow(m, pump, now.y[thrombus], now.blood, now.filter);
+      },
       observe(now, out) {
         const c = m.current.circuit;
         const cn = now.circuit;

@@ -1,7 +1,8 @@
 /**
  * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
- * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive →
- * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) → SOFA).
+ * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive → temperature →
+ * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) →
+ * acid–base → SOFA).
  * The state vector is generated from their declarations in this order.
  */
 import { composeLayout } from '../model/layout.js';
@@ -10,6 +11,7 @@ import { fluidBalanceModel } from '../patient/fluidBalance/part.js';
 import { solutesModel } from '../patient/solutes/part.js';
 import { heparinModel } from '../patient/heparin/part.js';
 import { inflammationModel } from '../patient/inflammation/part.js';
+import { temperatureModel } from '../patient/temperature/part.js';
 import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
 import { kidneyModel } from '../patient/kidney/part.js';
 import { filterModel } from '../filter/part.js';
@@ -17,6 +19,7 @@ import { circuitModel } from '../circuit/part.js';
 import { airModel } from '../circuit/air/part.js';
 import { hemolysisModel } from '../circuit/hemolysis/part.js';
 import { gasExchangeModel } from '../patient/gasExchange/part.js';
+import { acidBaseModel } from '../patient/acidBase/part.js';
 import { sofaModel } from '../patient/sofa/part.js';
 
 export const MODELS: readonly ModelDefinition[] = [
@@ -24,6 +27,7 @@ export const MODELS: readonly ModelDefinition[] = [
   solutesModel,
   heparinModel,
   inflammationModel,
+  temperatureModel,
   hemodynamicsModel,
   kidneyModel,
   filterModel,
@@ -31,6 +35,7 @@ export const MODELS: readonly ModelDefinition[] = [
   airModel,
   hemolysisModel,
   gasExchangeModel,
+  acidBaseModel,
   sofaModel,
 ];
 

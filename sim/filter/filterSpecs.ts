@@ -66,6 +66,14 @@ export const filterSpecs = {
       ['S', 'S'],
       [1, 1],
     ),
+    lactate: sieving(
+      1,
+      1,
+      'lactate (89 Da) passes high-flux membranes freely: SC ≈ 1, as for other small solutes (IFU data for small solutes)',
+      'as clean (small solutes pass freely)',
+      ['S2', 'S2'],
+      [1, 1],
+    ),
     crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', ['S', 'S'], [0, 0.02]),
   },
   proteinLayer: {

@@ -6,6 +6,7 @@
 import type { FilterNow } from '../filter/filterNow.js';
 import type { CircuitNow } from '../circuit/circuitNow.js';
 import type { OxygenState } from '../patient/gasExchange/gasExchange.js';
+import type { Metabolism } from '../patient/gasExchange/oxygenConsumption.js';
 
 /** Room for the solute registry's concentrations (sim/patient/solutes/registry.ts). */
 export const MAX_SOLUTES = 32;
@@ -36,6 +37,8 @@ export interface Now {
   readonly heparin: { U_mL: number; aptt_s: number; shortfall: number };
   /** The sepsis drive: cytokine production relative to the start. */
   sepsisDrive: number;
+  /** Core temperature (temperature), oxygen demand, consumption and delivery (gas exchange, from its held line). */
+  readonly metabolism: Metabolism;
   /** Mean arterial pressure and heart rate (hemodynamics). */
   readonly hemodynamics: { map_mmHg: number; cardiacOutput_L_min: number; centralVenousPressure_mmHg: number };
   /** Air trapped in the centrifugal pump head: the factor its head is multiplied by (1 without air). */
@@ -68,6 +71,7 @@ export function createNow(): Now {
     concentration: new Float64Array(MAX_SOLUTES).fill(NaN),
     heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
     sepsisDrive: NaN,
+    metabolism: { temperature_C: NaN, vo2Demand_mL_min: NaN, vo2_mL_min: NaN, do2_mL_min: NaN, heaterEffectiveFlow_mL_min: NaN },
     hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN },
     air: { pumpHeadFactor: 1 },
     kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, relativeGfr: NaN, urine_mL_h: NaN },

@@ -2,6 +2,9 @@
 import { q, type ChoiceSpec, type SpecTree } from '../parameters.js';
 import { SOLUTE_SPECS } from './solutes/registry.js';
 import { kidneySpecs } from './kidney/kidneySpecs.js';
+import { temperatureSpecs } from './temperature/temperatureSpecs.js';
+import { metabolismSpecs } from './gasExchange/oxygenConsumptionSpecs.js';
+import { acidBaseSpecs } from './acidBase/acidBaseSpecs.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -149,6 +152,9 @@ export const patientSpecs = {
       ref: 'respiratory quotient 0.8',
     }),
   },
+  temperature: temperatureSpecs,
+  metabolism: metabolismSpecs,
+  acidBase: acidBaseSpecs,
   fluids: {
     infusion: q('mL/h', 0, [0, 2000], {
       adjustable: true,

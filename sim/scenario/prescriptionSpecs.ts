@@ -1,6 +1,17 @@
 /** The prescription: hemofiltration settings, heparin and the filter-change rules (the scenario's `prescription`). */
-import { q, type FlagSpec, type SpecTree } from '../parameters.js';
+import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { albuminReplacementSpecs } from '../patient/fluidBalance/albuminReplacementSpecs.js';
+import { replacementBicarbonateSpec } from '../patient/acidBase/acidBaseSpecs.js';
+
+const replacementWarming: ChoiceSpec<'warmed' | 'roomTemperature'> = {
+  kind: 'choice',
+  values: ['warmed', 'roomTemperature'],
+  default: 'warmed',
+  adjustable: true,
+  description: 'Replacement fluid through the machine warmer (enters at the warmed temperature) or at room temperature (patient.temperature.room).',
+  source: 'E',
+  ref: 'bedside setting: CRRT machines warm replacement fluid in line',
+};
 
 const titrateNorepinephrine: FlagSpec = {
   kind: 'flag',
@@ -41,6 +52,16 @@ export const prescriptionSpecs = {
     source: 'E',
     ref: 'keeps FF ~20 % at 45 mL/kg/h, 80 kg, Hct 30 % (reference-data.md §1)',
   }),
+  replacementFluid: {
+    warming: replacementWarming,
+    warmedTemperature: q('degC', 37, [20, 42], {
+      range: [35, 39],
+      description: 'Temperature at which warmed replacement fluid enters the blood.',
+      source: 'E',
+      ref: 'in-line warmers set to 37–40 °C lose some heat in the line: an estimate',
+    }),
+    bicarbonate: replacementBicarbonateSpec,
+  },
   netUltrafiltration: q('mL/h', 0, [0, 1000], {
     adjustable: true,
     description: 'Net fluid removal (effluent minus replacement).',

@@ -74,7 +74,8 @@ export function oxygenatorDiffusionFlow_mL_min(ratedFlow_mL_min: number, effecti
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-export function oxygenExchange(o: OxygenInputs): OxygenState {
+/** The mixing solved at `o`; `withPo2` false skips PaO2's inverse (the oxygen line needs saturations only). */
+export function oxygenExchange(o: OxygenInputs, withPo2 = true): OxygenState {
   const co = o.cardiacOutput_mL_min;
   const delta = o.o2Consumption_mL_min / (co * boundOxygen_mL_per_mL(o.hemoglobin_g_dL, 1));
   const qp = o.pumpFlow_mL_min;
@@ -117,7 +118,7 @@ export function oxygenExchange(o: OxygenInputs): OxygenState {
     drainedSat: clamp01(sDrained),
     preOxygenatorSat: clamp01(sPre),
     postOxygenatorSat: clamp01(sPost),
-    pao2_mmHg: po2FromSaturation(sao2),
+    pao2_mmHg: withPo2 ? po2FromSaturation(sao2) : NaN,
     oxygenatorO2Transfer_mL_min: qp > 1 ? qp * boundOxygen_mL_per_mL(o.hemoglobin_g_dL, clamp01(sPost) - clamp01(sPre)) : 0,
   };
 }

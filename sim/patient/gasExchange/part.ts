@@ -1,11 +1,16 @@
 /**
- * Gas exchange in the engine, for outputs only (no slow state): oxygen mixing through the native lung and the
- * oxygenator with recirculation and shunt, and PaCO2 from the lung's and the oxygenator's CO2 conductances
- * (gasExchange.ts). Needs the circuit's solve, so it comes after the circuit in the model list.
+ * Gas exchange in the engine: oxygen mixing through the native lung and the oxygenator with recirculation and shunt,
+ * and PaCO2 from the lung's and the oxygenator's CO2 conductances (gasExchange.ts), for outputs; and oxygen
+ * consumption (oxygenConsumption.ts) for the slow states (lactate, temperature). The consumption needs the arterial
+ * saturation's line in consumption, which needs the circuit's solve: that line (and the heat exchanger's flow) is
+ * computed at a periodic check and held; the right-hand side reads the held line, which costs a few multiplications.
  */
 import type { ModelDefinition } from '../../model/part.js';
+import type { Now } from '../../model/now.js';
+import type { Model } from '../../model/context.js';
+import type { PeriodicCheck } from '../../model/events.js';
 import { SettingError } from '../../model/errors.js';
-import { hemoglobin_g_dL } from '../../blood.js';
+import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
 import type { Scenario } from '../../scenario/resolve.js';
 import {
   arterialCo2_mmHg,
@@ -14,9 +19,16 @@ import {
   oxygenatorDiffusionFlow_mL_min,
   oxygenExchange,
   type Co2Calibration,
+  type OxygenInputs,
 } from './gasExchange.js';
 import { postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from './postOxygenator.js';
-import type { Now } from '../../model/now.js';
+import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
+
+/**
+ * Interval of the check that refreshes the held oxygen line, h [E: the circuit and blood change over hours; each
+ * check costs two circuit solves, so a shorter interval costs run time (issue 12's budget)].
+ */
+export const OXYGEN_LINE_INTERVAL_h = 0.5;
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
@@ -25,6 +37,55 @@ function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co
   } catch (e) {
     throw new SettingError('circuit.oxygenator.co2', (e as Error).message.replace(/^circuit\.oxygenator\.co2: /, ''));
   }
+}
+
+/** What the oxygen mixing reads now: the circuit as solved (now.circuit), the settings and the blood. */
+function oxygenInputs(m: Model, now: Now, diffusionFlow_mL_min: number, vo2_mL_min: number): OxygenInputs {
+  const p = m.current.patient;
+  const c = m.current.circuit;
+  const cn = now.circuit;
+  return {
+    cardiacOutput_mL_min: p.cardiacOutput,
+    pumpFlow_mL_min: cn ? cn.solution.pumpFlow_mL_min : 0,
+    drainageFlow_mL_min: cn ? cn.solution.drainageFlow_mL_min : 0,
+    effectiveFlow_mL_min: cn ? cn.effectiveFlow_mL_min : 0,
+    recirculation: cn ? cn.recirculation : 0,
+    sweep_L_min: c ? c.oxygenator.sweepGas : 0,
+    fio2: c ? c.oxygenator.fio2 : 0.21,
+    diffusionFlow_mL_min,
+    hemoglobin_g_dL: hemoglobin_g_dL(now.blood.hematocrit),
+    o2Consumption_mL_min: vo2_mL_min,
+    shuntFraction: p.lung.shuntFraction,
+    endCapillarySaturation: p.lung.endCapillarySaturation,
+  };
+}
+
+/** The post-oxygenator blood gas (outputs only). */
+function postOxygenatorSeries(m: Model, co2: Co2Calibration | undefined, now: Now, out: Record<string, number>): void {
+  const c = m.current.circuit;
+  const cn = now.circuit;
+  const o2 = now.oxygen!;
+  if (!c || !cn || !co2) {
+    out.post_oxygenator_po2_mmHg = NaN;
+    out.post_oxygenator_pco2_mmHg = NaN;
+    return;
+  }
+  const hb = hemoglobin_g_dL(now.blood.hematocrit);
+  out.post_oxygenator_po2_mmHg = postOxygenatorPo2_mmHg({
+    preSat: o2.preOxygenatorSat,
+    postSat: o2.postOxygenatorSat,
+    fio2: c.oxygenator.fio2,
+    hemoglobin_g_dL: hb,
+  });
+  const p = m.current.patient;
+  out.post_oxygenator_pco2_mmHg = postOxygenatorPco2_mmHg({
+    paco2_mmHg: now.paco2_mmHg,
+    co2Production_mL_min: p.lung.co2Production,
+    cardiacOutput_mL_min: p.cardiacOutput,
+    oxygenatorCo2Removal_mL_min: oxygenatorCo2Conductance(co2, c.oxygenator.sweepGas, cn.effectiveFlow_mL_min) * now.paco2_mmHg,
+    drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
+    recirculation: cn.recirculation,
+  });
 }
 
 export const gasExchangeModel: ModelDefinition = {
@@ -41,57 +102,70 @@ export const gasExchangeModel: ModelDefinition = {
     oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator'],
     post_oxygenator_po2_mmHg: ['mmHg', 'PO2 leaving the oxygenator (dissolved oxygen included; postOxygenator.ts)'],
     post_oxygenator_pco2_mmHg: ['mmHg', 'PCO2 leaving the oxygenator (postOxygenator.ts)'],
+    do2_mL_min: ['mL/min', 'Systemic oxygen delivery: cardiac output × arterial oxygen content (bound oxygen)'],
+    vo2_mL_min: ['mL/min', 'Oxygen consumption: the demand, or less when delivery is below the critical delivery'],
+    vo2_demand_mL_min: ['mL/min', 'Oxygen the tissues need at this temperature and sepsis drive'],
   },
   create(m) {
     const c0 = m.scenario.circuit;
     const co2 = c0 ? co2Calibration(c0.oxygenator.co2) : undefined;
     const diffusionFlow = c0 ? oxygenatorDiffusionFlow_mL_min(c0.oxygenator.ratedFlow, c0.oxygenator.o2EffectivenessAtRatedFlow) : 0;
-    /** The post-oxygenator blood gas (outputs only). */
-    const postOxygenatorSeries = (now: Now, out: Record<string, number>) => {
-      const c = m.current.circuit;
-      const cn = now.circuit;
-      const o2 = now.oxygen!;
-      if (!c || !cn || !co2) {
-        out.post_oxygenator_po2_mmHg = NaN;
-        out.post_oxygenator_pco2_mmHg = NaN;
-        return;
-      }
-      const hb = hemoglobin_g_dL(now.blood.hematocrit);
-      out.post_oxygenator_po2_mmHg = postOxygenatorPo2_mmHg({
-        preSat: o2.preOxygenatorSat,
-        postSat: o2.postOxygenatorSat,
-        fio2: c.oxygenator.fio2,
-        hemoglobin_g_dL: hb,
-      });
+    const p0 = m.scenario.patient;
+    const held: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
+    const fresh: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
+    let started = false;
+    const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, diffusionFlow, vo2_mL_min);
+    /** The line and heat-exchanger flow (ε·Q_pump, whether the heater is on or not: that is read live) of the circuit as solved for checks or outputs (now.circuit). */
+    const freshLine = (now: Now) => {
+      oxygenLine(inputs(now, 0), fresh);
+      const heater = m.current.circuit?.heater;
+      fresh.heaterFlow_mL_min = heater && now.circuit ? heater.performanceFactor * Math.max(now.circuit.solution.pumpFlow_mL_min, 0) : 0;
+    };
+    /** Demand, consumption and delivery on a line: allocation-free (the right-hand side runs it). */
+    const consume = (now: Now, line: OxygenLine, heaterFlow_mL_min: number) => {
       const p = m.current.patient;
-      out.post_oxygenator_pco2_mmHg = postOxygenatorPco2_mmHg({
-        paco2_mmHg: now.paco2_mmHg,
-        co2Production_mL_min: p.lung.co2Production,
-        cardiacOutput_mL_min: p.cardiacOutput,
-        oxygenatorCo2Removal_mL_min: oxygenatorCo2Conductance(co2, c.oxygenator.sweepGas, cn.effectiveFlow_mL_min) * now.paco2_mmHg,
-        drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
-        recirculation: cn.recirculation,
-      });
+      const mb = now.metabolism;
+      const capacity = p.cardiacOutput * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
+      mb.vo2Demand_mL_min = oxygenDemand_mL_min(
+        p0.lung.o2Consumption,
+        p.temperature.vo2PerKelvin,
+        mb.temperature_C,
+        p0.temperature.start,
+        p.metabolism.sepsisFraction,
+        now.sepsisDrive,
+      );
+      mb.vo2_mL_min = suppliedConsumption_mL_min(mb.vo2Demand_mL_min, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
+      mb.do2_mL_min = delivery_mL_min(mb.vo2_mL_min, line, capacity);
+      mb.heaterEffectiveFlow_mL_min = m.current.circuit?.heater.on ? heaterFlow_mL_min : 0;
+    };
+    const lineMoved = () =>
+      !started || differs(fresh.s0, held.s0, 0.01) || differs(fresh.slope, held.slope, 0.01) || differs(fresh.heaterFlow_mL_min, held.heaterFlow_mL_min, 100);
+    /** Refreshes the held line when the circuit or blood has moved it beyond the tolerance (and at the start). */
+    const holdLine: PeriodicCheck = {
+      interval: () => (started ? OXYGEN_LINE_INTERVAL_h : 0),
+      changesDerivatives: true,
+      wouldAct: () => lineMoved(),
+      run() {
+        if (!lineMoved()) return;
+        started = true;
+        held.s0 = fresh.s0;
+        held.slope = fresh.slope;
+        held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
+      },
     };
     return {
+      checks: [holdLine],
+      derive(now) {
+        consume(now, held, held.heaterFlow_mL_min);
+      },
+      deriveForChecks: freshLine,
       deriveForOutput(now) {
+        freshLine(now);
+        consume(now, fresh, fresh.heaterFlow_mL_min);
         const p = m.current.patient;
         const c = m.current.circuit;
         const cn = now.circuit;
-        now.oxygen = oxygenExchange({
-          cardiacOutput_mL_min: p.cardiacOutput,
-          pumpFlow_mL_min: cn ? cn.solution.pumpFlow_mL_min : 0,
-          drainageFlow_mL_min: cn ? cn.solution.drainageFlow_mL_min : 0,
-          effectiveFlow_mL_min: cn ? cn.effectiveFlow_mL_min : 0,
-          recirculation: cn ? cn.recirculation : 0,
-          sweep_L_min: c ? c.oxygenator.sweepGas : 0,
-          fio2: c ? c.oxygenator.fio2 : 0.21,
-          diffusionFlow_mL_min: diffusionFlow,
-          hemoglobin_g_dL: hemoglobin_g_dL(now.blood.hematocrit),
-          o2Consumption_mL_min: p.lung.o2Consumption,
-          shuntFraction: p.lung.shuntFraction,
-          endCapillarySaturation: p.lung.endCapillarySaturation,
-        });
+        now.oxygen = oxygenExchange(inputs(now, now.metabolism.vo2_mL_min));
         const gOxy = c && co2 && cn ? oxygenatorCo2Conductance(co2, c.oxygenator.sweepGas, cn.effectiveFlow_mL_min) : 0;
         now.paco2_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, gOxy);
       },
@@ -106,7 +180,10 @@ export const gasExchangeModel: ModelDefinition = {
         out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
         out.post_oxygenator_sat_pct = circuit ? 100 * o2.postOxygenatorSat : NaN;
         out.oxygenator_o2_transfer_mL_min = circuit ? o2.oxygenatorO2Transfer_mL_min : NaN;
-        postOxygenatorSeries(now, out);
+        postOxygenatorSeries(m, co2, now, out);
+        out.do2_mL_min = now.metabolism.do2_mL_min;
+        out.vo2_mL_min = now.metabolism.vo2_mL_min;
+        out.vo2_demand_mL_min = now.metabolism.vo2Demand_mL_min;
       },
     };
   },

@@ -78,7 +78,9 @@ export const hemodynamicsModel: ModelDefinition = {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;
         out.map_mmHg = map;
-        out.heart_rate_bpm = heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.sepsisDrive, now.oxygen!.sao2);
+        // fever tachycardia: +g_T per kelvin above the starting temperature (patient.temperature.heartRatePerKelvin) [S2]
+        const fever = m.current.patient.temperature.heartRatePerKelvin * (now.metabolism.temperature_C - p.temperature.start);
+        out.heart_rate_bpm = heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.sepsisDrive, now.oxygen!.sao2) + fever;
         out.norepinephrine_ug_kg_min = ne;
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
         out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;

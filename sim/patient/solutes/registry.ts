@@ -11,21 +11,23 @@ import { il6 } from './il6.js';
 import { pct } from './pct.js';
 import type { SoluteDefinition } from './solute.js';
 import { urea, ureaBaselineSpec, ureaKineticsSpecs } from './urea.js';
+import { lactate, lactateBaselineSpec, lactateKineticsSpecs } from './lactate.js';
 
-export const SOLUTES: readonly SoluteDefinition[] = [il6, pct, crp, albumin, creatinine, urea];
+export const SOLUTES: readonly SoluteDefinition[] = [il6, pct, crp, albumin, creatinine, urea, lactate];
 
 /** Each solute's index in Now.concentration, by name: `now.concentration[SOLUTE.il6]`. */
-export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creatinine' | 'urea', number>> = {
+export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creatinine' | 'urea' | 'lactate', number>> = {
   il6: SOLUTES.indexOf(il6),
   pct: SOLUTES.indexOf(pct),
   crp: SOLUTES.indexOf(crp),
   albumin: SOLUTES.indexOf(albumin),
   creatinine: SOLUTES.indexOf(creatinine),
   urea: SOLUTES.indexOf(urea),
+  lactate: SOLUTES.indexOf(lactate),
 };
 
 /** Specs of the solutes defined with their kinetics: merged into the scenario's `kinetics` and `patient.baseline`. */
 export const SOLUTE_SPECS = {
-  kinetics: { urea: ureaKineticsSpecs },
-  baseline: { urea: ureaBaselineSpec },
+  kinetics: { urea: ureaKineticsSpecs, lactate: lactateKineticsSpecs },
+  baseline: { urea: ureaBaselineSpec, lactate: lactateBaselineSpec },
 } as const;

@@ -1,0 +1,75 @@
+/**
+ * Oxygen consumption: what the tissues need, and what delivery allows.
+ *
+ *   demand  VO2_d = VO2_0·(1 + α·(T − T0))·(1 + f_s·(D(t) − 1))     α per kelvin [S2], f_s septic share [E]
+ *   delivery DO2 = CO·1.34·Hb·SaO2, and SaO2 falls as consumption rises (recirculation and shunt carry venous
+ *            blood to the arteries): SaO2 = s0 − k·VO2/(CO·1.34·Hb), so DO2 = A − k·VO2 with A = CO·1.34·Hb·s0
+ *   supply   VO2 = min(VO2_d, VO2_d·DO2/DO2_crit, E_max·DO2)          below the critical delivery, consumption is
+ *            supply-dependent [S2: biphasic VO2–DO2 relation, Shoemaker 1985]; E_max caps extraction [E]
+ * Each branch with DO2 = A − k·VO2 is solved exactly (v = rA/(1 + rk)); the least is the answer, since every branch
+ * rises with delivery and delivery falls with consumption. s0 and k come from the gas exchange's linear solve
+ * (gasExchange.ts) at two consumptions.
+ */
+import { boundOxygen_mL_per_mL } from '../../blood.js';
+import { oxygenExchange, type OxygenInputs } from './gasExchange.js';
+
+/** The probe of the line: δ = VO2/(CO·1.34·Hb) at which the second solve is made. */
+const PROBE_DELTA = 0.1;
+export interface OxygenLine {
+  /** Arterial saturation at zero consumption. */
+  s0: number;
+  /** Fall of arterial saturation per unit of δ = VO2/(CO·1.34·Hb). */
+  slope: number;
+}
+
+export interface Metabolism {
+  temperature_C: number;
+  vo2Demand_mL_min: number;
+  vo2_mL_min: number;
+  do2_mL_min: number;
+  /** ε·Q_pump through the oxygenator's heat exchanger, mL/min (0 with the heater off or no circuit). */
+  heaterEffectiveFlow_mL_min: number;
+}
+
+export function oxygenDemand_mL_min(
+  vo2Start: number,
+  perKelvin: number,
+  temperature_C: number,
+  start_C: number,
+  sepsisFraction: number,
+  drive: number,
+): number {
+  return vo2Start * Math.max(0, 1 + perKelvin * (temperature_C - start_C)) * (1 + sepsisFraction * (drive - 1));
+}
+
+/** Consumption allowed by delivery; `capacity` is CO·1.34·Hb (mL O2/min at full saturation). */
+export function suppliedConsumption_mL_min(demand: number, line: OxygenLine, capacity_mL_min: number, criticalDelivery: number, maxExtraction: number): number {
+  const a = capacity_mL_min * line.s0;
+  const k = line.slope;
+  const r = demand / criticalDelivery;
+  const supplyDependent = (r * a) / (1 + r * k);
+  const extractionCapped = (maxExtraction * a) / (1 + maxExtraction * k);
+  return Math.max(0, Math.min(demand, supplyDependent, extractionCapped));
+}
+
+export function delivery_mL_min(vo2: number, line: OxygenLine, capacity_mL_min: number): number {
+  return capacity_mL_min * line.s0 - line.slope * vo2;
+}
+
+/** The held line changes when a fresh one differs by more than this (relative) [E: 0.5 %, below what outputs show]. */
+export const LINE_TOLERANCE = 0.005;
+
+/** Whether two values differ by more than the line tolerance, relative to the larger (or to `floor`). */
+export function differs(a: number, b: number, floor: number): boolean {
+  return Math.abs(a - b) > LINE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b), floor);
+}
+
+/** Arterial saturation's line in δ from two exact solves (the system is linear in δ). */
+export function oxygenLine(inputs: OxygenInputs, out: OxygenLine): OxygenLine {
+  const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
+  const s0 = oxygenExchange({ ...inputs, o2Consumption_mL_min: 0 }, false).sao2;
+  const s1 = oxygenExchange({ ...inputs, o2Consumption_mL_min: PROBE_DELTA * capacity }, false).sao2;
+  out.s0 = s0;
+  out.slope = (s0 - s1) / PROBE_DELTA;
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * The body's heat balance, one lumped compartment at the core temperature T [°C]:
+ *
+ *   C·dT/dt = H_met − G·(T − T_room) − Q_r·c_w·(T − T_r) + ε·Q_p·c_b·(T_set − T)·[heater on] + K·(T_sp(t) − T)
+ *
+ *   C = c_body·weight                 body heat capacity (c_body 3.47 kJ/kg/K) [S2]
+ *   H_met = VO2·e_O2                  metabolic heat; e_O2 = 4.184·(3.941 + 1.106·RQ) kJ per L O2 [S: Weir, J Physiol
+ *                                     1949], 20.2 kJ/L at RQ 0.8
+ *   G = H_met(0)/(T0 − T_room)        the resting heat loss: at the start, before any extracorporeal treatment, the
+ *                                     body loses what it makes [E: steady state at the start]
+ *   Q_r·c_w·(T − T_r)                 replacement fluid entering at T_r (warmed or room temperature) and leaving as
+ *                                     effluent at T; c_w 4.18 kJ/L/K (water) [S]
+ *   ε·Q_p·c_b·(T_set − T)             the oxygenator's heat exchanger: pump flow Q_p, blood 3.8 kJ/L/K [S2], water held
+ *                                     at the set point T_set, performance factor ε [E]
+ *   K·(T_sp − T)                      thermoregulation towards the set point [E: a hypothesis];
+ *   T_sp(t) = T_normal + (T0 − T_normal)·D(t)   the fever set point raised with the sepsis drive D [E: a hypothesis]
+ *
+ * Every flow is in kJ/h (W = kJ/h ÷ 3.6). Nothing here allocates: `heatFlows` writes into the object it is given.
+ */
+
+/** Volumetric heat capacity of replacement fluid (water), kJ/L/K [S: 4.18 kJ/kg/K, 1 kg/L]. */
+export const REPLACEMENT_HEAT_CAPACITY_kJ_L_K = 4.18;
+/** Volumetric heat capacity of blood, kJ/L/K [S2: 3.6 kJ/kg/K × 1.05 kg/L, tissue-property tables (IT'IS)]. */
+export const BLOOD_HEAT_CAPACITY_kJ_L_K = 3.8;
+/** kJ/h per W. */
+export const KJ_H_PER_W = 3.6;
+
+/** Heat released per litre of oxygen consumed, kJ/L (Weir 1949: 3.941 kcal/L O2 + 1.106 kcal/L CO2). */
+export function oxygenEnergyEquivalent_kJ_L(respiratoryQuotient: number): number {
+  return 4.184 * (3.941 + 1.106 * respiratoryQuotient);
+}
+
+/** Metabolic heat, kJ/h, from oxygen consumption in mL/min. */
+export function metabolicHeat_kJ_h(vo2_mL_min: number, energy_kJ_L: number): number {
+  return (vo2_mL_min * 60 * energy_kJ_L) / 1000;
+}
+
+/** The fever set point: raised above normal in proportion to the sepsis drive (a hypothesis). */
+export function feverSetPoint_C(normal_C: number, start_C: number, drive: number): number {
+  return normal_C + (start_C - normal_C) * drive;
+}
+
+/** What the heat balance reads now. Flows: replacement in mL/h, pump flow in mL/min. */
+export interface HeatInputs {
+  temperature_C: number;
+  metabolic_kJ_h: number;
+  roomConductance_kJ_h_K: number;
+  room_C: number;
+  replacement_mL_h: number;
+  replacement_C: number;
+  /** ε·Q_p through the heat exchanger, mL/min (0 with the heater off or no circuit). */
+  heaterEffectiveFlow_mL_min: number;
+  heaterSetPoint_C: number;
+  regulationGain_kJ_h_K: number;
+  setPoint_C: number;
+}
+
+/** The heat flows now, kJ/h, each signed as it enters the balance (gains positive). */
+export interface HeatFlows {
+  metabolic: number;
+  /** Net loss to the room: passive loss less what thermoregulation keeps. */
+  room: number;
+  /** Heat taken by replacement fluid warming to body temperature (a loss). */
+  replacement: number;
+  /** Net heat the heater gives (negative when it cools). */
+  heater: number;
+}
+
+export function heatFlows(i: HeatInputs, out: HeatFlows): HeatFlows {
+  const t = i.temperature_C;
+  out.metabolic = i.metabolic_kJ_h;
+  out.room = i.roomConductance_kJ_h_K * (t - i.room_C) - i.regulationGain_kJ_h_K * (i.setPoint_C - t);
+  out.replacement = (i.replacement_mL_h / 1000) * REPLACEMENT_HEAT_CAPACITY_kJ_L_K * (t - i.replacement_C);
+  out.heater = ((i.heaterEffectiveFlow_mL_min * 60) / 1000) * BLOOD_HEAT_CAPACITY_kJ_L_K * (i.heaterSetPoint_C - t);
+  return out;
+}
+
+/** dT/dt, K/h, from the heat flows and the body's heat capacity (kJ/K). */
+export function temperatureRate_K_h(f: HeatFlows, heatCapacity_kJ_K: number): number {
+  return (f.metabolic - f.room - f.replacement + f.heater) / heatCapacity_kJ_K;
+}

@@ -1,0 +1,102 @@
+/**
+ * Body temperature in the engine (heatBalance.ts): one state, the core temperature, and four heat ledgers (metabolic
+ * heat, the heater's net heat, heat taken by the replacement fluid, net loss to the room) whose sum closes the heat
+ * balance. Metabolic heat follows the oxygen consumption the gas exchange derives (from its held line); the heat
+ * exchanger's flow is held with it. The resting loss to the room is set so that the start is a steady state.
+ */
+import type { ModelDefinition } from '../../model/part.js';
+import { fixedScale } from '../../model/part.js';
+import { massBalance, type Now } from '../../model/now.js';
+import { SettingError } from '../../model/errors.js';
+import {
+  feverSetPoint_C,
+  heatFlows,
+  KJ_H_PER_W,
+  metabolicHeat_kJ_h,
+  oxygenEnergyEquivalent_kJ_L,
+  temperatureRate_K_h,
+  type HeatFlows,
+  type HeatInputs,
+} from './heatBalance.js';
+
+const LEDGERS = ['heatMetabolic_kJ', 'heatHeater_kJ', 'heatReplacement_kJ', 'heatRoom_kJ'] as const;
+
+export const temperatureModel: ModelDefinition = {
+  name: 'temperature',
+  states: [{ name: 'bodyTemperature_C', scale: fixedScale(37) }, ...LEDGERS.map((name) => ({ name, scale: fixedScale(1e4), ledger: true }))],
+  series: {
+    temperature_C: ['degC', 'Core body temperature'],
+    heater_heat_W: ['W', "Heat the oxygenator's heat exchanger gives the blood (negative: it cools)"],
+    replacement_heat_loss_W: ['W', 'Heat taken from the body to warm the replacement fluid to body temperature'],
+  },
+  create(m, slot) {
+    const p0 = m.scenario.patient;
+    const t0 = p0.temperature;
+    const T = slot('bodyTemperature_C');
+    const [met, heater, repl, room] = LEDGERS.map(slot);
+    const energy_kJ_L = oxygenEnergyEquivalent_kJ_L(p0.lung.co2Production / p0.lung.o2Consumption);
+    if (!(t0.start > t0.room)) {
+      throw new SettingError(
+        'patient.temperature.room',
+        `got ${t0.room} °C, not below the starting temperature ${t0.start} °C; expected a room colder than the patient`,
+      );
+    }
+    /** The resting loss: at the start the body loses to the room what it makes (kJ/h/K). */
+    const roomConductance = metabolicHeat_kJ_h(p0.lung.o2Consumption, energy_kJ_L) / (t0.start - t0.room);
+    const heatCapacity_kJ_K = t0.specificHeat * m.weight_kg;
+    const inputs: HeatInputs = {
+      temperature_C: NaN,
+      metabolic_kJ_h: NaN,
+      roomConductance_kJ_h_K: roomConductance,
+      room_C: NaN,
+      replacement_mL_h: NaN,
+      replacement_C: NaN,
+      heaterEffectiveFlow_mL_min: NaN,
+      heaterSetPoint_C: NaN,
+      regulationGain_kJ_h_K: NaN,
+      setPoint_C: NaN,
+    };
+    const flows: HeatFlows = { metabolic: NaN, room: NaN, replacement: NaN, heater: NaN };
+    /** The heat flows now (kJ/h), written into `flows`: allocation-free. */
+    const heatNow = (now: Now) => {
+      const p = m.current.patient;
+      const rx = m.current.prescription;
+      const op = now.filter?.op;
+      inputs.temperature_C = now.metabolism.temperature_C;
+      inputs.metabolic_kJ_h = metabolicHeat_kJ_h(now.metabolism.vo2_mL_min, energy_kJ_L);
+      inputs.room_C = p.temperature.room;
+      inputs.replacement_mL_h = op ? 60 * (op.predilution_mL_min + op.postdilution_mL_min) : 0;
+      inputs.replacement_C = rx.replacementFluid.warming === 'warmed' ? rx.replacementFluid.warmedTemperature : p.temperature.room;
+      inputs.heaterEffectiveFlow_mL_min = now.metabolism.heaterEffectiveFlow_mL_min;
+      inputs.heaterSetPoint_C = m.current.circuit ? m.current.circuit.heater.setPoint : 0;
+      inputs.regulationGain_kJ_h_K = KJ_H_PER_W * p.temperature.thermoregulatoryGain;
+      inputs.setPoint_C = feverSetPoint_C(p.temperature.normalSetPoint, t0.start, now.sepsisDrive);
+      return heatFlows(inputs, flows);
+    };
+    return {
+      initial(y) {
+        y[T] = t0.start;
+      },
+      derive(now) {
+        now.metabolism.temperature_C = now.y[T];
+      },
+      derivatives(now, dy) {
+        const f = heatNow(now);
+        dy[T] = temperatureRate_K_h(f, heatCapacity_kJ_K);
+        dy[met] = f.metabolic;
+        dy[heater] = f.heater;
+        dy[repl] = f.replacement;
+        dy[room] = f.room;
+      },
+      observe(now, out) {
+        const f = heatNow(now);
+        out.temperature_C = now.metabolism.temperature_C;
+        out.heater_heat_W = m.current.circuit ? f.heater / KJ_H_PER_W : NaN;
+        out.replacement_heat_loss_W = f.replacement / KJ_H_PER_W;
+      },
+      massBalances(y0, y, out) {
+        out.heat = massBalance('kJ', heatCapacity_kJ_K * y0[T], y[met] + y[heater], y[room], y[repl], 0, heatCapacity_kJ_K * y[T]);
+      },
+    };
+  },
+};

@@ -1,0 +1,95 @@
+/**
+ * Oxygen delivery and lactate: the cohort's entry lactate as a steady state, one-compartment washout, supply-dependent
+ * consumption below the critical delivery (lactate rises and venous saturation falls, the engine runs on), and the
+ * filter's small share of the clearance.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../sim/scenario/load.js';
+import { simulate, type RunResult } from '../sim/engine/simulate.js';
+import { delivery_mL_min, suppliedConsumption_mL_min } from '../sim/patient/gasExchange/oxygenConsumption.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, sets } from './helpers/scenarios.js';
+
+type Doc = Record<string, unknown>;
+function runWithTimeline(file: string, timeline: unknown[], values: Record<string, string>): RunResult {
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
+  doc.timeline = timeline;
+  return simulate(loadScenarioText(JSON.stringify(doc), file, sets(values)));
+}
+
+const heldDrive = { 'kinetics.sepsisDrive.residualFraction': '1' };
+/** A patient whose native lung cannot deliver what the tissues need: low output, large shunt, high consumption. */
+const shortDelivery = { 'patient.cardiacOutput': '4000 mL/min', 'patient.lung.shuntFraction': '0.6', 'patient.lung.o2Consumption': '300 mL/min' };
+
+describe('oxygen consumption and delivery', () => {
+  const line = { s0: 0.95, slope: 0.4 };
+  const capacity = 5000 * 0.134; // CO·1.34·Hb at Hb 10 g/dL
+  it('above the critical delivery the tissues take what they need', () => {
+    expect(suppliedConsumption_mL_min(250, line, capacity, 480, 0.8)).toBe(250);
+  });
+  it('below it consumption is proportional to delivery: VO2 = demand·DO2(VO2)/DO2crit, solved exactly', () => {
+    const crit = 1000;
+    const v = suppliedConsumption_mL_min(250, line, capacity, crit, 0.8);
+    expect(v).toBeLessThan(250);
+    expect(v).toBeCloseTo((250 * delivery_mL_min(v, line, capacity)) / crit, 9);
+  });
+  it('extraction never exceeds its maximum, so venous saturation stays above zero', () => {
+    const v = suppliedConsumption_mL_min(2000, line, capacity, 100, 0.8);
+    expect(v).toBeCloseTo(0.8 * delivery_mL_min(v, line, capacity), 9);
+  });
+});
+
+describe('lactate', () => {
+  it("the cohort's entry criterion: lactate starts at ≥ 4 mmol/L and, the drive held and delivery above critical, stays there", () => {
+    const r = run(DEFAULT_STANDARD, { ...heldDrive, duration: '12 h' });
+    expect(at(r, 'lactate_mmol_L', 0)).toBeGreaterThanOrEqual(4);
+    for (const c of r.series.lactate_mmol_L) expect(Math.abs(c - r.scenario.patient.baseline.lactate)).toBeLessThan(1e-6);
+  });
+
+  it('one compartment: a doubled clearance washes lactate out towards its new level with time constant V/CL', () => {
+    const s0 = run(DEFAULT_STANDARD, { duration: '0.25 h' }).scenario;
+    const cl = 2 * s0.kinetics.lactate.clearance;
+    const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '0 h', set: { 'kinetics.lactate.clearance': `${cl} mL/h` } }], { ...heldDrive, duration: '4 h' });
+    const k = r.scenario.kinetics.lactate;
+    const c0 = r.scenario.patient.baseline.lactate;
+    // production is unchanged: basal CL·C_n at the new clearance, septic CL0·(C0 − C_n) at the old
+    const cInf = (cl * k.normalConcentration + k.clearance * (c0 - k.normalConcentration)) / cl;
+    for (const t of [0.5, 1, 2, 4]) {
+      expect(at(r, 'lactate_mmol_L', t)).toBeCloseTo(cInf + (c0 - cInf) * Math.exp((-cl / k.distributionVolume) * t), 4);
+    }
+  });
+
+  it('a short delivery makes lactate and a falling venous saturation, not an engine stop', () => {
+    const r = runWithTimeline(
+      DEFAULT_ECMO,
+      [
+        { at: '2 h', set: { 'circuit.clamps.drainageLine': true } },
+        { at: '5 h', set: { 'circuit.clamps.drainageLine': false } },
+      ],
+      { ...shortDelivery, duration: '8 h' },
+    );
+    const critical = r.scenario.patient.metabolism.criticalDelivery;
+    expect(at(r, 'do2_mL_min', 1.5)).toBeGreaterThan(critical);
+    expect(at(r, 'do2_mL_min', 3)).toBeLessThan(critical);
+    expect(at(r, 'vo2_mL_min', 3)).toBeLessThan(at(r, 'vo2_demand_mL_min', 3));
+    expect(at(r, 'svo2_pct', 3)).toBeLessThan(at(r, 'svo2_pct', 1.5));
+    expect(at(r, 'svo2_pct', 3)).toBeGreaterThan(0);
+    expect(at(r, 'lactate_mmol_L', 4.5)).toBeGreaterThan(at(r, 'lactate_mmol_L', 2.25));
+    // the circuit back: delivery above critical again and lactate falls
+    expect(at(r, 'lactate_mmol_L', 8)).toBeLessThan(at(r, 'lactate_mmol_L', 5.5));
+  });
+
+  it('a patient short of oxygen at the start runs: supply dependence where the engine used to stop', () => {
+    const r = run(DEFAULT_STANDARD, { ...shortDelivery, duration: '6 h' });
+    expect(at(r, 'vo2_mL_min', 0)).toBeLessThan(at(r, 'vo2_demand_mL_min', 0));
+    expect(at(r, 'lactate_mmol_L', 6)).toBeGreaterThan(at(r, 'lactate_mmol_L', 0));
+    expect(Math.min(...r.series.svo2_pct)).toBeGreaterThan(0);
+  });
+
+  it('the filter clears a little lactate beside the liver, and the lactate balance closes', () => {
+    const b = run(DEFAULT_ECMO, { duration: '24 h' }).summary.mass_balance.lactate;
+    expect(b.removed_in_effluent).toBeGreaterThan(0);
+    expect(b.removed_in_effluent).toBeLessThan(0.15 * b.eliminated);
+    expect(b.relative_residual).toBeLessThan(1e-6);
+  });
+});
