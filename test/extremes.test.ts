@@ -54,7 +54,14 @@ describe('the pump', () => {
     // change the temperature, and VO2 with it: held apart from it here
     const noFever = { 'patient.temperature.vo2PerKelvin': '0 1/K' };
     const stopped = expectSound(
-      run(DEFAULT_ECMO, { duration: '2 h', 'circuit.pump.speed': '0 rpm', 'circuit.primeVolume': '0 mL', 'patient.fluids.proteinReflection': '0', ...noFever }),
+      run(DEFAULT_ECMO, {
+        duration: '2 h',
+        'circuit.pump.speed': '0 rpm',
+        'circuit.primeVolume': '0 mL',
+        'filter.setVolume': '0 mL',
+        'patient.fluids.proteinReflection': '0',
+        ...noFever,
+      }),
     );
     const native = expectSound(run(DEFAULT_STANDARD, { duration: '2 h', ...noFever }));
     for (const t of [0, 1, 2]) {
@@ -212,7 +219,7 @@ describe('patients at both ends of the weight range', () => {
       [heavy, 180],
     ] as const) {
       // the patient's 70 mL/kg and the circuit's prime, mixed at cannulation
-      expect(at(r, 'intravascular_volume_mL', 0)).toBeCloseTo(70 * kg + r.scenario.circuit!.primeVolume, 6);
+      expect(at(r, 'intravascular_volume_mL', 0)).toBeCloseTo(70 * kg + r.scenario.circuit!.primeVolume + r.scenario.filter!.setVolume, 6);
       expect(at(r, 'effluent_rate_mL_h', 0)).toBeCloseTo(45 * kg, 6);
       expect(at(r, 'heparin_infusion_U_h', 0)).toBeCloseTo(18 * kg, 6);
       expect(r.summary.delivered_dose_mL_kg_h!).toBeLessThanOrEqual(45 + 1e-9);

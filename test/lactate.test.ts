@@ -66,7 +66,8 @@ describe('lactate', () => {
         { at: '2 h', set: { 'circuit.clamps.drainageLine': true } },
         { at: '5 h', set: { 'circuit.clamps.drainageLine': false } },
       ],
-      { ...shortDelivery, duration: '8 h' },
+      // undiluted by the prime, so that the running circuit delivers above the critical delivery and the clamp below it
+      { ...shortDelivery, 'circuit.primeVolume': '0 mL', 'filter.setVolume': '0 mL', duration: '8 h' },
     );
     const critical = r.scenario.patient.metabolism.criticalDelivery;
     expect(at(r, 'do2_mL_min', 1.5)).toBeGreaterThan(critical);
