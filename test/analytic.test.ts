@@ -29,6 +29,7 @@ describe('one compartment with constant clearance (IL-6 with no peripheral excha
     'kinetics.il6.interCompartmentClearance': '0 mL/h',
     'kinetics.sepsisDrive.residualFraction': `${Dinf}`,
     'kinetics.sepsisDrive.timeConstant': `${tau} h`,
+    'kinetics.sepsisDrive.fastFraction': '0', // one phase: the analytic case below
     duration: '24 h',
   });
   const plasma = r.scenario.patient.intravascularVolume * (1 - r.scenario.patient.hematocrit);

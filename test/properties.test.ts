@@ -97,7 +97,7 @@ const COHERENT: Record<string, readonly [number, number]> = {
   'circuit.oxygenator.co2.referenceCo2Production': [150, 250],
   'circuit.oxygenator.co2.referenceLungConductance': [0, 2],
   'patient.lung.endCapillarySaturation': [0.9, 1],
-  'prescription.norepinephrine.escalateBelow': [55, 65],
+  'prescription.norepinephrine.targetMap': [55, 65],
   'prescription.norepinephrine.weanAbove': [70, 85],
 };
 

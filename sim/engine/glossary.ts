@@ -18,7 +18,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   aptt_check: 'A scheduled aPTT measurement (every prescription.heparin.checkInterval); value holds the aPTT in s.',
   heparin_titration: 'The aPTT was outside the target range and the heparin infusion was changed by one step; value holds the aPTT in s.',
   norepinephrine_titration:
-    'MAP was below prescription.norepinephrine.escalateBelow or above weanAbove at a scheduled check, and the norepinephrine dose was changed by one step.',
+    'MAP was below prescription.norepinephrine.targetMap (dose up one step) or above weanAbove (dose down by weanFraction) at a scheduled check.',
   fault: 'A timeline entry injected a fault: oxygenator thrombus (extra resistance) or clotted filter fibres.',
 };
 
