@@ -122,7 +122,7 @@ const STAGES: Stage[] = [
 ];
 
 /** Residual weight per unit of the unit cube beyond the inner plausible range (a figure's miss weighs 1 per 10 %). */
-const PLAUSIBILITY_PENALTY = 20;
+const PLAUSIBILITY_PENALTY = 100;
 /** The inner plausible range: this share of its width is kept clear at each end. */
 const PLAUSIBLE_MARGIN = 0.03;
 
@@ -213,8 +213,9 @@ function replay(trial: Map<string, number> = new Map()): ArmResult[] {
   }
   return arms.map((a) => replayArm(a, { hours: REPLAY_HOURS, overrides, calibratedMeans }));
 }
-// Until its stage is fitted, a calibrated draw takes the prior mean its arm files write.
-for (const p of resolved.values()) if (p.draw) fitted.set(p.path, p.default);
+// Until its stage is fitted, a parameter takes its start (or its spec's default), a calibrated draw the prior mean
+// its arm files write: every replay runs on the best values known so far.
+for (const p of resolved.values()) fitted.set(p.path, p.start ?? p.default);
 
 /** The figure residuals of a replay, in accepted deviations. */
 function figureResiduals(results: ArmResult[], targets: MetricName[]): number[] {
@@ -242,7 +243,7 @@ function fitStage(stage: Stage): { iterations: number; seconds: number } {
     return r;
   };
   const n = 2 * stage.targets.length + params.length;
-  const start = params.map((p) => Math.min(Math.max(toUnit(p, p.start ?? fitted.get(p.path) ?? p.default), 0.02), 0.98));
+  const start = params.map((p) => Math.min(Math.max(toUnit(p, fitted.get(p.path)!), 0.02), 0.98));
   const t0 = performance.now();
   const fit = levenbergMarquardt({ x: [...Array(n).keys()], y: new Array<number>(n).fill(0) }, (u) => (i) => residuals(u)[i], {
     initialValues: start,
