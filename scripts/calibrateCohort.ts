@@ -50,23 +50,25 @@ interface ParameterRule {
 const PARAMETERS: Record<string, ParameterRule> = {
   // inflammation course: IL-6 falls with its clearance and the two-phase sepsis drive (sepsisDrive.ts)
   'kinetics.il6.endogenousClearance': { bounds: [700, 10000], log: true, start: 3400 },
-  'kinetics.sepsisDrive.fastFraction': { bounds: [0.02, 0.8], start: 0.12 },
+  'kinetics.sepsisDrive.residualFraction': { bounds: [0.005, 0.7], start: 0.4 },
+  'kinetics.sepsisDrive.fastFraction': { bounds: [0.02, 0.8], start: 0.1 },
   'kinetics.sepsisDrive.fastTimeConstant': { bounds: [2, 36], log: true },
   // standard care's IL-6 falls only 12.5 % in 24 h: the slow phase is slow
-  'kinetics.sepsisDrive.timeConstant': { bounds: [24, 400], log: true, start: 150 },
+  'kinetics.sepsisDrive.timeConstant': { bounds: [24, 400], log: true, start: 100 },
   // CRP synthesis saturating in IL-6 (Hill 1–2, half-effect below septic IL-6), its lag inside the published 6–12 h
-  'kinetics.crp.il6HalfEffect': { bounds: [50, 3000], log: true, start: 800 },
-  'kinetics.crp.hill': { bounds: [0.8, 2.5], start: 1.8 },
+  'kinetics.crp.il6HalfEffect': { bounds: [50, 3000], log: true, start: 1200 },
+  'kinetics.crp.hill': { bounds: [0.8, 2.5], start: 1.9 },
   'kinetics.crp.synthesisLag': { bounds: [4, 14] },
   // PCT: not published at baseline; the arms' baselines did not differ (cohort.md). Septic-shock cohorts' means.
   'patient.baseline.pct': { draw: true, bounds: [3, 40], plausible: [4, 30], log: true },
   'kinetics.pct.productionResidualFraction': { bounds: [0.03, 1], start: 0.3 },
   'kinetics.pct.productionTimeConstant': { bounds: [4, 100], log: true, start: 12 },
   // vasoplegia: an IL-6 part and a part that follows the sepsis drive (hemodynamics.ts, a hypothesis)
-  'hemodynamics.vasoplegia.maxDepression': { bounds: [5, 80], log: true, start: 40 },
-  'hemodynamics.vasoplegia.il6HalfEffect': { bounds: [300, 4000], log: true, start: 1500 },
+  // the cohort asks for as much vasoplegia to resolve as is plausible: start near the top of both parts
+  'hemodynamics.vasoplegia.maxDepression': { bounds: [5, 80], log: true, start: 55 },
+  'hemodynamics.vasoplegia.il6HalfEffect': { bounds: [300, 4000], log: true, start: 1400 },
   'hemodynamics.vasoplegia.hill': { bounds: [0.7, 4], start: 2.5 },
-  'hemodynamics.vasoplegia.driveDepression': { bounds: [1, 45], log: true },
+  'hemodynamics.vasoplegia.driveDepression': { bounds: [1, 45], log: true, start: 27 },
   'hemodynamics.heartRate.mapGain': { bounds: [0.05, 2.5] },
   'hemodynamics.heartRate.inflammationGain': { bounds: [3, 90] },
 };
@@ -85,13 +87,15 @@ const STAGES: Stage[] = [
     // The drive sets how fast IL-6 falls without a filter; CRP follows IL-6 hours later, so the drive's fast
     // phase shows in the CRP change more than in the IL-6 change: they are fitted together.
     name: 'inflammation course (IL-6, CRP)',
+    // The fast phase's time constant and the CRP lag stay at their spec defaults (8 h each): the 24 h figures
+    // cannot tell them from the fast share and the half-effect (add them here when a figure can).
     parameters: [
       'kinetics.il6.endogenousClearance',
+      'kinetics.sepsisDrive.residualFraction',
       'kinetics.sepsisDrive.fastFraction',
-      'kinetics.sepsisDrive.fastTimeConstant',
+      'kinetics.sepsisDrive.timeConstant',
       'kinetics.crp.il6HalfEffect',
       'kinetics.crp.hill',
-      'kinetics.crp.synthesisLag',
     ],
     targets: ['il6_change_pct', 'crp_change_mg_L'],
   },
@@ -102,16 +106,15 @@ const STAGES: Stage[] = [
   },
   {
     // The protocol holds MAP near its target, so the dose carries what vasoplegia does: the 24 h change in the
-    // dose and the 72 h SOFA (cardiovascular points follow the dose) identify vasoplegia and the drive's slow phase.
-    name: 'vasoplegia, the slow phase and SOFA at 72 h',
+    // dose and the 72 h SOFA (cardiovascular points follow the dose) identify the two parts of vasoplegia.
+    name: 'vasoplegia and SOFA at 72 h',
     parameters: [
       'hemodynamics.vasoplegia.maxDepression',
       'hemodynamics.vasoplegia.il6HalfEffect',
       'hemodynamics.vasoplegia.hill',
       'hemodynamics.vasoplegia.driveDepression',
-      'kinetics.sepsisDrive.timeConstant',
     ],
-    targets: ['map_24h_mmHg', 'norepinephrine_change_ug_kg_min', 'il6_change_pct', 'sofa_72h'],
+    targets: ['map_24h_mmHg', 'norepinephrine_change_ug_kg_min', 'sofa_72h'],
     gradientStep: 0.04,
   },
   {
@@ -121,8 +124,8 @@ const STAGES: Stage[] = [
   },
 ];
 
-/** Residual weight per unit of the unit cube beyond the inner plausible range (a figure's miss weighs 1 per 10 %). */
-const PLAUSIBILITY_PENALTY = 100;
+/** Residual weight per unit of the unit cube beyond the inner plausible range (a figure's miss weighs 1 per 10 %): a wall. */
+const PLAUSIBILITY_PENALTY = 1000;
 /** The inner plausible range: this share of its width is kept clear at each end. */
 const PLAUSIBLE_MARGIN = 0.03;
 
@@ -243,18 +246,31 @@ function fitStage(stage: Stage): { iterations: number; seconds: number } {
     return r;
   };
   const n = 2 * stage.targets.length + params.length;
-  const start = params.map((p) => Math.min(Math.max(toUnit(p, fitted.get(p.path)!), 0.02), 0.98));
+  const sumOfSquares = (u: number[]) => residuals(u).reduce((a, r) => a + r * r, 0);
+  let best = params.map((p) => Math.min(Math.max(toUnit(p, fitted.get(p.path)!), 0.02), 0.98));
+  let bestError = sumOfSquares(best);
   const t0 = performance.now();
-  const fit = levenbergMarquardt({ x: [...Array(n).keys()], y: new Array<number>(n).fill(0) }, (u) => (i) => residuals(u)[i], {
-    initialValues: start,
-    minValues: params.map(() => 0),
-    maxValues: params.map(() => 1),
-    damping: 0.5,
-    gradientDifference: stage.gradientStep ?? 0.02,
-    centralDifference: false,
-    maxIterations: MAX_ITERATIONS,
-    errorTolerance: 1e-4,
-  });
+  // Levenberg–Marquardt one step at a time, always from the best point so far: a step that makes things worse
+  // is taken back and retried with more damping (the library would carry on from the worse point). The Jacobian's
+  // replays are cached, so a retry costs one replay.
+  let damping = 1;
+  let iterations = 0;
+  for (; iterations < MAX_ITERATIONS && bestError > 1e-4; iterations++) {
+    const step = levenbergMarquardt({ x: [...Array(n).keys()], y: new Array<number>(n).fill(0) }, (u) => (i) => residuals(u)[i], {
+      initialValues: best,
+      minValues: params.map(() => 0),
+      maxValues: params.map(() => 1),
+      damping,
+      gradientDifference: stage.gradientStep ?? 0.02,
+      centralDifference: false,
+      maxIterations: 1,
+      errorTolerance: 0,
+    });
+    const error = sumOfSquares(step.parameterValues);
+    if (error < bestError) [best, bestError, damping] = [step.parameterValues, error, Math.max(damping / 3, 1e-3)];
+    else damping *= 4;
+  }
+  const fit = { parameterValues: best, iterations };
   params.forEach((p, i) => fitted.set(p.path, Number(toValue(p, fit.parameterValues[i]).toPrecision(5))));
   return { iterations: fit.iterations, seconds: Number(((performance.now() - t0) / 1000).toFixed(1)) };
 }
