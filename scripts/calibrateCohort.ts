@@ -318,11 +318,10 @@ const published = (r: ArmResult, keep: (k: string) => boolean) =>
       .map((k) => [k, compare(r, k as MetricName)]),
   );
 const at72 = (k: string) => k === 'sofa_72h' || k === 'sofa_change';
-const fittedTargets = new Set(STAGES.flatMap((s) => s.targets));
-/** Figures the fit aimed at but did not reach: named, with their size. */
+/** Published figures the replay misses (fitted or not): named, with their size. */
 const gaps = final.flatMap((r) =>
-  [...fittedTargets]
-    .filter((m) => r.published[m] && !compare(r, m).within)
+  (Object.keys(r.published).filter((k) => k in r.metrics) as MetricName[])
+    .filter((m) => !compare(r, m).within)
     .map((m) => ({
       arm: r.name,
       figure: m,

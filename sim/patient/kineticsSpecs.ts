@@ -5,11 +5,12 @@ import heparinFit from './heparin/heparinElimination.calibrated.json' with { typ
 
 export const kineticsSpecs = {
   sepsisDrive: {
-    residualFraction: q('1', 0.1, [0, 1], {
-      range: [0, 0.3],
-      description: 'Fraction of the starting cytokine production left once the septic insult has resolved (both phases over).',
+    residualFraction: q('1', 0.3, [0, 1], {
+      calibratable: true,
+      range: [0.02, 0.5],
+      description: 'D∞: fraction of the starting cytokine production left once both phases are over (the insult largely resolved).',
       source: 'E',
-      ref: 'estimate: in patients who recover the insult resolves, leaving little drive; not fitted (the 72 h figures cannot separate it from τ_slow)',
+      ref: 'estimate: in patients who recover the insult resolves, so at most half the drive remains; fitted with the two phases',
     }),
     fastFraction: q('1', 0.3, [0, 1], {
       calibratable: true,
