@@ -26,6 +26,7 @@ function addRunCommand(program: Command): void {
     .argument('<scenario>', 'scenario JSON file, e.g. scenarios/ecmo-hvhf-default.json')
     .option('--hours <H>', 'simulated hours (overrides the scenario duration)')
     .option('--set <path=value>', 'override a scenario field, value with its unit, e.g. --set "prescription.effluentDose=30 mL/kg/h" (repeatable)', collect, [])
+    .option('--uncalibrated', 'run the spec defaults, ignoring the calibration file the scenario refers to', false)
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .action(async (arg, opts) => (await import('./cli/runCommand.js')).runCommand(arg, opts));
   addOutputOptions(program.commands.at(-1)!, { quiet: true });
@@ -61,6 +62,7 @@ function addSweepCommand(program: Command): void {
     .option('--hours <H>', 'simulated hours per run (overrides the scenario duration)')
     .option('--workers <N>', 'worker threads (default: the number of CPUs)')
     .option('--shard <k/N>', 'run only shard k of N (run ids ≡ k−1 mod N), e.g. on a cluster array job')
+    .option('--uncalibrated', 'run the spec defaults, ignoring the calibration file the scenario refers to', false)
     .action(async (arg, opts) => (await import('./cli/sweepCommand.js')).sweepCommand(arg, opts));
   addOutputOptions(program.commands.at(-1)!, {
     out: 'results CSV; if it exists, runs already in it are skipped (resume)',
@@ -120,6 +122,7 @@ function addSensitivityCommand(program: Command): void {
     .option('--workers <N>', 'worker threads (default: the number of CPUs)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--plot <file.svg>', 'draw a bar chart (μ* or the total index per parameter)')
+    .option('--uncalibrated', 'run the spec defaults, ignoring the calibration file the scenario refers to', false)
     .action(async (arg, opts) => (await import('./cli/sensitivityCommand.js')).sensitivityCommand(arg, opts));
   addOutputOptions(program.commands.at(-1)!, {
     out: 'write the ranking to this file instead of standard output',

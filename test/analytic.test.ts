@@ -13,6 +13,7 @@ import {
   saturationFromPo2,
 } from '../sim/patient/gasExchange/gasExchange.js';
 import { oncoticPressure_mmHg } from '../sim/filter/transmembranePressure.js';
+import { sepsisDrive, singlePhaseDecline } from '../sim/patient/inflammation/sepsisDrive.js';
 import { g_L, mL_h, mL_min, mmHg } from '../sim/quantities.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
 
@@ -29,6 +30,7 @@ describe('one compartment with constant clearance (IL-6 with no peripheral excha
     'kinetics.il6.interCompartmentClearance': '0 mL/h',
     'kinetics.sepsisDrive.residualFraction': `${Dinf}`,
     'kinetics.sepsisDrive.timeConstant': `${tau} h`,
+    'kinetics.sepsisDrive.fastFraction': '0', // one phase: the analytic case below
     duration: '24 h',
   });
   const plasma = r.scenario.patient.intravascularVolume * (1 - r.scenario.patient.hematocrit);
@@ -44,6 +46,20 @@ describe('one compartment with constant clearance (IL-6 with no peripheral excha
   it('with production held constant at the start (D∞ = 1) stays exactly at steady state', () => {
     const flat = run(DEFAULT_STANDARD, { 'kinetics.sepsisDrive.residualFraction': '1', duration: '12 h' });
     for (const c of flat.series.il6_pg_mL) expect(Math.abs(c / flat.scenario.patient.baseline.il6 - 1)).toBeLessThan(1e-9);
+  });
+});
+
+describe('the sepsis drive (solutes.md)', () => {
+  it('the two-phase sepsis drive starts at 1, sheds its fast share first, and ends at D∞', () => {
+    const [Dinf, f, fast, slow] = [0.1, 0.3, 6, 100];
+    expect(sepsisDrive(0, Dinf, f, fast, slow)).toBe(1);
+    // after 10 fast time constants only the slow phase is left: D = D∞ + (1 − D∞)(1 − f)·e^(−t/τ_slow), to e^−10
+    const t = 60;
+    const slowOnly = Dinf + (1 - Dinf) * (1 - f) * Math.exp(-t / slow);
+    expect(Math.abs(sepsisDrive(t, Dinf, f, fast, slow) - slowOnly)).toBeLessThan((1 - Dinf) * f * Math.exp(-9));
+    expect(sepsisDrive(1e5, Dinf, f, fast, slow)).toBeCloseTo(Dinf, 12);
+    // with no fast share it is the one-phase decline
+    expect(sepsisDrive(t, Dinf, 0, fast, slow)).toBeCloseTo(singlePhaseDecline(t, Dinf, slow), 14);
   });
 });
 

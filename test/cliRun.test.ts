@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../sim/cli.js';
 
@@ -14,6 +14,7 @@ afterEach(() => vi.restoreAllMocks());
 
 function withTimeline(timeline: unknown[], name: string): string {
   const s = JSON.parse(readFileSync('scenarios/ecmo-hvhf-default.json', 'utf8'));
+  s.calibration = resolve('scenarios/cohort/calibration.json'); // the copy sits elsewhere: its reference made absolute
   s.timeline = timeline;
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify(s));

@@ -23,7 +23,7 @@ const bundled = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Doc;
 function runEdited(file: string, edit: (doc: Doc) => void, values: Record<string, string> = {}): RunResult {
   const doc = bundled(file);
   edit(doc);
-  return simulate(loadScenarioText(JSON.stringify(doc), file, sets(values)));
+  return simulate(loadScenarioText(JSON.stringify(doc), file, sets(values), { uncalibrated: true }));
 }
 
 function expectSound(r: RunResult): RunResult {

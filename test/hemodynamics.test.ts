@@ -14,7 +14,7 @@ describe('hemodynamics', () => {
   it('the intrinsic tone and rate reproduce the starting MAP and heart rate exactly', () => {
     const start = { map_mmHg: 55, heartRate_bpm: 120, il6_pg_mL: 3000, norepinephrine_ug_kg_min: 0.5, sao2: 0.85 };
     const i = intrinsicState(params, start);
-    const map = meanArterialPressure_mmHg(params, i.tone_mmHg, 3000, 0.5);
+    const map = meanArterialPressure_mmHg(params, i.tone_mmHg, 3000, 1, 0.5);
     expect(map).toBeCloseTo(55, 12);
     expect(heartRate_bpm(params, i.rate_bpm, map, 0.5, 1, 0.85)).toBeCloseTo(120, 12);
   });
@@ -28,21 +28,27 @@ describe('hemodynamics', () => {
     const s = ecmo.scenario.patient;
     const tone = intrinsicState(params, { map_mmHg: 52.3, heartRate_bpm: 115, il6_pg_mL: s.baseline.il6, norepinephrine_ug_kg_min: 0.74, sao2: 1 }).tone_mmHg;
     expect(at(ecmo, 'il6_pg_mL', 0)).toBeLessThan(s.baseline.il6);
-    expect(at(ecmo, 'map_mmHg', 0)).toBeCloseTo(meanArterialPressure_mmHg(params, tone, at(ecmo, 'il6_pg_mL', 0), 0.74), 9);
+    expect(at(ecmo, 'map_mmHg', 0)).toBeCloseTo(meanArterialPressure_mmHg(params, tone, at(ecmo, 'il6_pg_mL', 0), 1, 0.74), 9);
     expect(at(ecmo, 'sao2_pct', 0)).toBeGreaterThan(at(sc, 'sao2_pct', 0));
     expect(at(ecmo, 'heart_rate_bpm', 0)).toBeLessThan(115);
   });
   it('less IL-6 → less vasoplegia → higher MAP at the same dose', () => {
     const i = intrinsicState(params, { map_mmHg: 55, heartRate_bpm: 110, il6_pg_mL: 2000, norepinephrine_ug_kg_min: 0.7, sao2: 0.95 });
-    expect(meanArterialPressure_mmHg(params, i.tone_mmHg, 1200, 0.7)).toBeGreaterThan(55);
+    expect(meanArterialPressure_mmHg(params, i.tone_mmHg, 1200, 1, 0.7)).toBeGreaterThan(55);
   });
-  it('the titration escalates below the bound, weans above the threshold, holds between, within min–max', () => {
-    const rule = { escalateBelow: 65, weanAbove: 70, step: 0.02, minDose: 0, maxDose: 1 };
+  it('the part of vasoplegia that follows the sepsis drive gives back V_D·(1 − D) as the insult resolves, IL-6 unchanged', () => {
+    const i = intrinsicState(params, { map_mmHg: 55, heartRate_bpm: 110, il6_pg_mL: 2000, norepinephrine_ug_kg_min: 0.7, sao2: 0.95 });
+    const rise = meanArterialPressure_mmHg(params, i.tone_mmHg, 2000, 0.4, 0.7) - 55;
+    expect(rise).toBeCloseTo(params.vasoplegia.driveDepression * 0.6, 12);
+  });
+  it('the protocol escalates by a step below target, weans by a share of the dose above the band, holds between', () => {
+    const rule = { targetMap: 65, weanAbove: 70, step: 0.02, weanFraction: 0.1, minDose: 0, maxDose: 1 };
     expect(nextNorepinephrineDose(rule, 60, 0.5)).toBeCloseTo(0.52, 12);
-    expect(nextNorepinephrineDose(rule, 75, 0.5)).toBeCloseTo(0.48, 12);
+    expect(nextNorepinephrineDose(rule, 75, 0.5)).toBeCloseTo(0.45, 12); // 10 % of 0.5
+    expect(nextNorepinephrineDose(rule, 75, 0.05)).toBeCloseTo(0.045, 12); // proportional: smaller steps at low doses
     expect(nextNorepinephrineDose(rule, 67, 0.5)).toBe(0.5);
     expect(nextNorepinephrineDose(rule, 40, 0.99)).toBe(1);
-    expect(nextNorepinephrineDose(rule, 90, 0.01)).toBe(0);
+    expect(nextNorepinephrineDose({ ...rule, minDose: 0.02 }, 90, 0.021)).toBe(0.02);
   });
   it('in a run the controller acts at its interval and logs each change; with titration off the dose stays', () => {
     const r = run(DEFAULT_STANDARD, { duration: '6 h' });

@@ -15,7 +15,7 @@ function refusal(change: (s: ReturnType<typeof base>) => void): string {
   const s = base();
   change(s);
   try {
-    loadScenarioText(JSON.stringify(s), 'mistake.json');
+    loadScenarioText(JSON.stringify(s), 'mistake.json', [], { uncalibrated: true });
   } catch (e) {
     expect(e).toBeInstanceOf(ScenarioError);
     return (e as Error).message;
@@ -46,7 +46,7 @@ describe('scenario quantities', () => {
     const s = base();
     s.prescription.predilutionFraction = 0.5;
     s.patient.hematocrit = '30 %';
-    expect(loadScenarioText(JSON.stringify(s), 'fine.json').prescription.predilutionFraction).toBe(0.5);
+    expect(loadScenarioText(JSON.stringify(s), 'fine.json', [], { uncalibrated: true }).prescription.predilutionFraction).toBe(0.5);
   });
 });
 
@@ -70,6 +70,6 @@ describe('the timeline', () => {
       { at: '6 h', set: { 'prescription.predilutionFraction': '50 %' } },
       { at: '7 h', set: { 'prescription.effluentDose': '40 mL/kg/h' } },
     ];
-    expect(loadScenarioText(JSON.stringify(s), 'fine.json').timeline).toHaveLength(3);
+    expect(loadScenarioText(JSON.stringify(s), 'fine.json', [], { uncalibrated: true }).timeline).toHaveLength(3);
   });
 });

@@ -35,7 +35,7 @@ function expectNoPollution(): void {
 /** Loads scenario text and runs it for an hour; returns the ScenarioError it must end in. */
 function refusal(text: string): ScenarioError {
   try {
-    simulate({ ...loadScenarioText(text, 'security case'), duration_h: 1, outputInterval_h: 0.25 });
+    simulate({ ...loadScenarioText(text, 'security case', [], { uncalibrated: true }), duration_h: 1, outputInterval_h: 0.25 });
   } catch (e) {
     if (e instanceof ScenarioError) {
       expect(e.message).not.toMatch(/\n\s+at |\.(ts|js):\d+:\d+/);
@@ -155,7 +155,7 @@ describe('prototype pollution payloads are refused or inert', () => {
       const parsed = parseJsonText(text, 'payload') as Doc;
       expect(parsed).toBeTypeOf('object');
       expectNoPollution();
-      expect(() => loadScenarioText(text, 'payload')).toThrow(ScenarioError);
+      expect(() => loadScenarioText(text, 'payload', [], { uncalibrated: true })).toThrow(ScenarioError);
     }
   });
   it('--set paths through __proto__, constructor or prototype name no setting (exit 2)', async () => {
@@ -166,7 +166,7 @@ describe('prototype pollution payloads are refused or inert', () => {
     }
   });
   it('an accepted scenario carries plain objects only: no section has a borrowed prototype', () => {
-    const s = loadScenarioText(BASE, 'plain');
+    const s = loadScenarioText(BASE, 'plain', [], { uncalibrated: true });
     for (const section of [s, s.patient, s.circuit, s.filter, s.prescription, s.kinetics, s.prescription.heparin]) {
       expect(Object.getPrototypeOf(section)).toBe(Object.prototype);
     }

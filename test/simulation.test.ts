@@ -56,7 +56,7 @@ describe('live settings obey the same cross-field rules as a scenario file', () 
     const live = new Simulation(scenario(DEFAULT_ECMO));
     live.advanceTo(1);
     expect(() => live.set('prescription.heparin.targetLow', '80 s')).toThrow(/targetLow: .*expected less than targetHigh/);
-    expect(() => live.set('prescription.norepinephrine.weanAbove', '60 mmHg')).toThrow(/weanAbove: .*expected at least escalateBelow/);
+    expect(() => live.set('prescription.norepinephrine.weanAbove', '60 mmHg')).toThrow(/weanAbove: .*expected at least targetMap/);
     expect(live.model.current.prescription.heparin.targetLow).toBe(55);
     expect(live.model.current.prescription.norepinephrine.weanAbove).toBe(70);
   });

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sim, stderr } from './helpers/cliInProcess.js';
 import { parseResultsCsv } from '../sim/plot/resultsTable.js';
@@ -67,6 +67,7 @@ describe('sweep: a resume of a different sweep is refused with exit 2 naming wha
   const heavier = out('heavier.json');
   beforeAll(() => {
     const s = JSON.parse(read(SCENARIO));
+    s.calibration = resolve('scenarios/cohort/calibration.json'); // the copy sits elsewhere: its reference made absolute
     s.patient = { ...s.patient, weight: '100 kg' };
     writeFileSync(heavier, JSON.stringify(s));
   });

@@ -15,6 +15,8 @@ export interface RunOptions {
   out?: string;
   overwrite: boolean;
   quiet: boolean;
+  /** Run the spec defaults, not the calibration the scenario refers to. */
+  uncalibrated?: boolean;
 }
 
 /** --hours takes a plain decimal number of hours. */
@@ -30,7 +32,7 @@ export function parseHours(text: string): number {
 export async function runCommand(file: string, opts: RunOptions): Promise<void> {
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
   if (opts.out) refuseExisting(opts.out, opts.overwrite); // before the run, not after it
-  const scenario = loadScenarioFile(file, opts.set.map(parseOverride));
+  const scenario = loadScenarioFile(file, opts.set.map(parseOverride), { uncalibrated: opts.uncalibrated });
   // --hours changes how long the run is, not the file: timeline entries after it are simply not reached.
   if (hours !== undefined) scenario.duration_h = hours;
   scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);

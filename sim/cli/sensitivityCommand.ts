@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { readInputFile } from '../scenario/loadFile.js';
+import { calibratedScenarioText, readInputFile } from '../scenario/loadFile.js';
 import { withProgress } from './progress.js';
 import { wholeNumber } from './wholeNumber.js';
 import { loadScenarioText, parseJsonText } from '../scenario/load.js';
@@ -17,6 +17,8 @@ import { runSensitivity, type Method } from '../sensitivity/sensitivity.js';
 import { chosenUncertainParameters, defaultUncertainParameters } from '../sensitivity/uncertainParameters.js';
 
 export interface SensitivityOptions {
+  /** Run the spec defaults, not the calibration the scenario refers to. */
+  uncalibrated?: boolean;
   method: Method;
   parameters?: string;
   outcome: string;
@@ -50,7 +52,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
     throw new ScenarioError('--plot', [{ path: '--plot', message: `got ${JSON.stringify(opts.plot)}; expected a file name ending in .svg` }]);
   if (opts.out) refuseExisting(opts.out, opts.overwrite);
   if (opts.plot) refuseExisting(opts.plot, opts.overwrite, '--plot');
-  const text = readInputFile(file, 'scenario file');
+  const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file, opts.uncalibrated);
   const scenario = loadScenarioText(text, file);
   const hours = opts.hours === undefined ? scenario.duration_h : parseHours(opts.hours);
   const raw = parseJsonText(text, file) as Record<string, unknown>;

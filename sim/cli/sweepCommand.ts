@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { ScenarioError } from '../scenario/errors.js';
 import { loadScenarioText } from '../scenario/load.js';
-import { readInputFile } from '../scenario/loadFile.js';
+import { calibratedScenarioText, readInputFile } from '../scenario/loadFile.js';
 import { withProgress } from './progress.js';
 import { wholeNumber } from './wholeNumber.js';
 import { parseHours } from './runCommand.js';
@@ -13,6 +13,8 @@ import { simulatorVersion } from '../output/version.js';
 import { parseVarySpecs } from '../sweep/varySpec.js';
 
 export interface SweepOptions {
+  /** Run the spec defaults, not the calibration the scenario refers to. */
+  uncalibrated?: boolean;
   vary: string[];
   design: 'grid' | 'lhs';
   samples?: string;
@@ -44,7 +46,7 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
-  const text = readInputFile(file, 'scenario file');
+  const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file, opts.uncalibrated);
   const scenario = loadScenarioText(text, file);
   const r = await withProgress('sweeping', 'runs', (onProgress) =>
     runSweep({

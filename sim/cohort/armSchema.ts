@@ -67,16 +67,6 @@ export const armSchema = z.strictObject({
   published: z.record(z.string(), publishedFigureSchema),
 });
 
-/**
- * The calibration file both arms use (written by npm run calibrate): fitted parameter values by scenario path,
- * fitted means of the draws marked calibrated by draw path; every value a number with its unit. The fit's report
- * (stages, residuals) rides along and is not read.
- */
-export const calibrationSchema = z.looseObject({
-  parameters: z.record(path, quantity),
-  draws: z.record(path, quantity).optional(),
-});
-
 /** The JSON Schema of cohort arm files (scenarios/cohort/*.json point at it for editors). */
 export function armJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(armSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -2,11 +2,11 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError } from '../scenario/errors.js';
-import { readInputFile } from '../scenario/loadFile.js';
+import { readCalibration, readInputFile } from '../scenario/loadFile.js';
 import { parseJsonText } from '../scenario/jsonText.js';
 import type { Override } from '../scenario/load.js';
-import { formatZodIssue, type ZodLikeIssue } from '../scenario/zodIssues.js';
-import { armSchema, calibrationSchema, type ArmFile } from './armSchema.js';
+import type { ZodLikeIssue } from '../scenario/zodIssues.js';
+import { armSchema, type ArmFile } from './armSchema.js';
 import { duplicateDraws, formatArmIssue, scenarioGivenAsArm } from './armIssues.js';
 
 export interface LoadedArm {
@@ -21,24 +21,7 @@ export interface LoadedArm {
   calibratedMeans: Record<string, string>;
 }
 
-export interface Calibration {
-  parameters: Override[];
-  draws: Record<string, string>;
-}
-
-/**
- * The calibration file: { "parameters": { "<scenario path>": "<value with unit>" },
- * "draws": { "<draw path>": "<fitted mean with unit>" }, ... }.
- */
-export function readCalibration(file: string): Calibration {
-  const parsed = calibrationSchema.safeParse(parseJsonText(readInputFile(file, 'calibration file'), file), { reportInput: true });
-  if (!parsed.success)
-    throw new ScenarioError(
-      file,
-      parsed.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)),
-    );
-  return { parameters: Object.entries(parsed.data.parameters).map(([path, value]) => ({ path, value })), draws: parsed.data.draws ?? {} };
-}
+export { readCalibration };
 
 export function loadArm(file: string): LoadedArm {
   const raw = parseJsonText(readInputFile(file, 'cohort arm file'), file);

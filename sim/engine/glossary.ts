@@ -18,7 +18,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   aptt_check: 'A scheduled aPTT measurement (every prescription.heparin.checkInterval); value holds the aPTT in s.',
   heparin_titration: 'The aPTT was outside the target range and the heparin infusion was changed by one step; value holds the aPTT in s.',
   norepinephrine_titration:
-    'MAP was below prescription.norepinephrine.escalateBelow or above weanAbove at a scheduled check, and the norepinephrine dose was changed by one step.',
+    'MAP was below prescription.norepinephrine.targetMap (dose up one step) or above weanAbove (dose down by weanFraction) at a scheduled check.',
   albumin_dose:
     'Plasma albumin was below prescription.albumin.threshold at a scheduled albumin check (with prescription.albumin.replace on) and one dose of albumin (prescription.albumin.dose in prescription.albumin.volume) was started over prescription.albumin.infusionTime; value holds the albumin in g/L.',
   circuit_blood:

@@ -5,19 +5,33 @@ import heparinFit from './heparin/heparinElimination.calibrated.json' with { typ
 
 export const kineticsSpecs = {
   sepsisDrive: {
-    residualFraction: q('1', 0.6, [0, 1], {
+    residualFraction: q('1', 0.3, [0, 1], {
       calibratable: true,
-      range: [0.3, 0.9],
-      description: 'Fraction of the starting cytokine production left once the septic insult has run its course.',
+      range: [0.02, 0.5],
+      description: 'D∞: fraction of the starting cytokine production left once both phases are over (the insult largely resolved).',
       source: 'E',
-      ref: 'cytokines fall without extracorporeal removal as production falls (Clic-AKI, Crit Care 2021); calibratable',
+      ref: 'estimate: in patients who recover the insult resolves, so at most half the drive remains; fitted with the two phases',
     }),
-    timeConstant: q('h', 48, [1, 1000], {
+    fastFraction: q('1', 0.3, [0, 1], {
       calibratable: true,
-      range: [12, 120],
-      description: 'Time constant of the decline of the sepsis drive.',
+      range: [0.05, 0.6],
+      description: 'Share f of the drive that resolves in the fast phase, D = D∞ + (1 − D∞)·[f·e^(−t/τ_fast) + (1 − f)·e^(−t/τ_slow)].',
       source: 'E',
-      ref: 'calibratable (cohort replay)',
+      ref: 'biphasic fall of cytokines once the source is controlled (Clic-AKI, Crit Care 2021); fitted to the 24 h and 72 h figures',
+    }),
+    fastTimeConstant: q('h', 8, [0.5, 200], {
+      calibratable: true,
+      range: [3, 24],
+      description: 'τ_fast: time constant of the fast phase (within the first day of antibiotics and source control).',
+      source: 'E',
+      ref: 'fitted to the 24 h and 72 h figures together',
+    }),
+    timeConstant: q('h', 72, [1, 1000], {
+      calibratable: true,
+      range: [36, 240],
+      description: 'τ_slow: time constant of the slow phase (resolution over days).',
+      source: 'E',
+      ref: 'fitted to the 24 h and 72 h figures together (cohort replay)',
     }),
   },
   il6: {
@@ -102,14 +116,14 @@ export const kineticsSpecs = {
     }),
     il6HalfEffect: q('pg/mL', 500, [1, 1e5], {
       calibratable: true,
-      range: [100, 20000],
-      description: 'IL-6 concentration giving half-maximal CRP synthesis.',
+      range: [100, 1500],
+      description: 'IL-6 concentration giving half-maximal CRP synthesis: below septic IL-6 (~2000 pg/mL), so the liver works near saturation.',
       source: 'E',
-      ref: 'hepatocyte IL-6 response; calibratable',
+      ref: 'the hepatic acute-phase response is near saturation at septic IL-6 (issue 12); hepatocyte CRP secretion rises with IL-6 dose (HepG2, Agents Actions 1991;34:369); fitted',
     }),
     hill: q('1', 1, [0.3, 6], {
       calibratable: true,
-      range: [1, 3],
+      range: [1, 2],
       description: 'Steepness n of CRP synthesis: S_max·Lⁿ/(EC50ⁿ + Lⁿ).',
       source: 'E',
       ref: 'calibratable',

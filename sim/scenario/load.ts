@@ -4,6 +4,7 @@
  * No file system here, so the browser bundles it too; loadFile.ts reads files for the command line.
  */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
+import { calibrationReferenceOverrides, type CalibrationResolver } from './calibration.js';
 import { ScenarioError, shownValue, type ScenarioIssue } from './errors.js';
 import { resolveScenario, type Scenario } from './resolve.js';
 import { scenarioFileSchema } from './schema.js';
@@ -105,12 +106,22 @@ export function scenarioFromObject(raw: unknown, source: string): Scenario {
   return scenario;
 }
 
-/** Parses, overrides, validates and resolves scenario text (a file's contents, or one loaded in the browser). */
-export function loadScenarioText(text: string, source: string, overrides: Override[] = []): Scenario {
+/** How a scenario's `calibration` reference is treated: read by `resolveCalibration`, or ignored (`uncalibrated`). */
+export interface CalibrationOptions {
+  resolveCalibration?: CalibrationResolver;
+  uncalibrated?: boolean;
+}
+
+/**
+ * Parses, overrides, validates and resolves scenario text (a file's contents, or one loaded in the browser). A
+ * `calibration` reference fills the paths the file does not set with the fitted values; overrides win over both.
+ */
+export function loadScenarioText(text: string, source: string, overrides: Override[] = [], options: CalibrationOptions = {}): Scenario {
   if (text.length > MAX_SCENARIO_CHARS) {
     throw new ScenarioError(source, [{ path: '', message: `the file is larger than ${MAX_SCENARIO_CHARS / 1024 / 1024} MiB; a scenario is a few kB` }]);
   }
   const raw = parseJsonText(text, source);
+  applyOverrides(raw, calibrationReferenceOverrides(raw, source, options.resolveCalibration, options.uncalibrated ?? false));
   applyOverrides(raw, overrides);
   try {
     return scenarioFromObject(raw, source);

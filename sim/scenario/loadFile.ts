@@ -1,7 +1,10 @@
 /** Reading input files from disk (command line, scripts, tests); the browser loads text through load.ts. */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { calibrationReferenceOverrides, parseCalibration, type Calibration } from './calibration.js';
 import { ScenarioError } from './errors.js';
-import { loadScenarioText, type Override } from './load.js';
+import { parseJsonText } from './jsonText.js';
+import { applyOverrides, loadScenarioText, type Override } from './load.js';
 import type { Scenario } from './resolve.js';
 
 /** The text of an input file, or a ScenarioError that says what `what` is and why it cannot be read. */
@@ -16,7 +19,30 @@ export function readInputFile(file: string, what: string): string {
   }
 }
 
-/** Reads, overrides, validates and resolves a scenario file. */
-export function loadScenarioFile(file: string, overrides: Override[] = []): Scenario {
-  return loadScenarioText(readInputFile(file, 'scenario file'), file, overrides);
+/** Reads and validates a calibration file (npm run calibrate writes it). */
+export function readCalibration(file: string): Calibration {
+  return parseCalibration(parseJsonText(readInputFile(file, 'calibration file'), file), file);
+}
+
+/** A scenario file's `calibration` reference, read relative to the scenario file. */
+export const calibrationBesideScenario = (reference: string, scenarioFile: string): Calibration => readCalibration(resolve(dirname(scenarioFile), reference));
+
+/** Reads, calibrates (unless `uncalibrated`), overrides, validates and resolves a scenario file. */
+export function loadScenarioFile(file: string, overrides: Override[] = [], options: { uncalibrated?: boolean } = {}): Scenario {
+  return loadScenarioText(readInputFile(file, 'scenario file'), file, overrides, {
+    resolveCalibration: calibrationBesideScenario,
+    uncalibrated: options.uncalibrated,
+  });
+}
+
+/**
+ * A scenario file's text with its `calibration` reference written out (the fitted values in the paths it does
+ * not set, the reference removed; `uncalibrated`: only removed), for runs that load the text elsewhere (the
+ * sweep's and the sensitivity analysis's workers).
+ */
+export function calibratedScenarioText(text: string, file: string, uncalibrated = false): string {
+  const raw = parseJsonText(text, file);
+  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'calibration')) return text;
+  applyOverrides(raw, calibrationReferenceOverrides(raw, file, calibrationBesideScenario, uncalibrated));
+  return JSON.stringify(raw, null, 2);
 }

@@ -294,10 +294,10 @@ function checkConsistency(s: Scenario, issues: Issues, startingPrescription = tr
     );
   }
   const ne = s.prescription.norepinephrine;
-  if (ne.weanAbove < ne.escalateBelow) {
+  if (ne.weanAbove < ne.targetMap) {
     issues.add(
       'prescription.norepinephrine.weanAbove',
-      `got ${ne.weanAbove} mmHg; expected at least escalateBelow (${ne.escalateBelow} mmHg): a MAP cannot call for both more and less norepinephrine`,
+      `got ${ne.weanAbove} mmHg; expected at least targetMap (${ne.targetMap} mmHg): a MAP cannot call for both more and less norepinephrine`,
     );
   }
   const h = s.prescription.heparin;

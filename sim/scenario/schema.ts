@@ -121,6 +121,10 @@ export function scenarioFileSchema(): z.ZodType {
       .optional()
       .meta({ description: 'Seed of the random-number generator (default 1).' }),
     timeline: z.array(timelineEntrySchema).max(10000).optional(),
+    calibration: z.string().min(1).max(500).optional().meta({
+      description:
+        'A calibration file relative to this one, e.g. "cohort/calibration.json": its fitted values fill every path this file does not set (--uncalibrated: the spec defaults).',
+    }),
   };
   for (const [key, node] of Object.entries(scenarioSpecs)) {
     let s = isLeaf(node) ? leafSchema(node) : treeSchema(node);

@@ -8,6 +8,7 @@ import { cannulaInnerDiameter_mm } from '../../sim/circuit/tube';
 import { Simulation } from '../../sim/engine/simulation';
 import { loadScenarioText } from '../../sim/scenario/load';
 import { ScenarioError } from '../../sim/scenario/errors';
+import { bundledCalibration } from './bundledCalibration';
 import {
   CLAMPS,
   STEP_h,
@@ -54,7 +55,7 @@ export class LiveRun {
   load(text: string, source: string): LoadResult {
     let sim: Simulation;
     try {
-      const scenario = loadScenarioText(text, source);
+      const scenario = loadScenarioText(text, source, [], { resolveCalibration: bundledCalibration });
       sim = new Simulation(scenario);
     } catch (e) {
       return { ok: false, message: e instanceof ScenarioError ? e.message : `${source}: ${(e as Error).message}` };

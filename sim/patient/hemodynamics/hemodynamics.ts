@@ -2,8 +2,11 @@
  * The hemodynamic response, algebraic in the slow state (vascular tone and heart rate settle within minutes;
  * norepinephrine's half-life is 2–7 min [S: Beloeil, BJA 2005], so its effect follows the infusion at once).
  *
- *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) + Emax·NE/(ED50 + NE)        [E: vasoplegia, a calibrated hypothesis;
- *                                                                    S: Emax form, Oualha BJCP 2014]
+ *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) − V_D·D(t) + Emax·NE/(ED50 + NE)
+ *         [E: vasoplegia, a calibrated hypothesis; S: Emax form, Oualha BJCP 2014]
+ * Vasoplegia has two parts: one follows plasma IL-6 (which a filter lowers), the other the sepsis drive D(t)
+ * (nitric oxide and other mediators the filter does not reach, fading as the insult resolves) [E: hypothesis]:
+ * so a between-arm difference in MAP no longer passes through IL-6 alone.
  *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·D(t) + g_hyp·max(0, 0.95 − SaO2)               [E]
  * with D(t) the sepsis drive (sepsisDrive.ts): the tachycardia of the septic insult fades as it resolves.
  *
@@ -11,7 +14,7 @@
  * rate are met by the starting IL-6, norepinephrine and saturation before any extracorporeal treatment.
  */
 export interface HemodynamicParams {
-  vasoplegia: { maxDepression: number; il6HalfEffect: number; hill: number };
+  vasoplegia: { maxDepression: number; il6HalfEffect: number; hill: number; driveDepression: number };
   norepinephrine: { maxEffect: number; halfEffectDose: number };
   heartRate: { mapGain: number; norepinephrineGain: number; inflammationGain: number; hypoxemiaGain: number };
 }
@@ -21,10 +24,11 @@ export const REFERENCE_MAP_mmHg = 65;
 /** Arterial saturation below which hypoxemia drives the heart rate [E: lower bound of normal SaO2, 95 %]. */
 const SATURATION_REFERENCE = 0.95;
 
-export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number): number {
+/** MAP lost to vasoplegia, mmHg: the IL-6 part plus the part that follows the sepsis drive D. */
+export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number, drive: number): number {
   const v = p.vasoplegia;
   const x = Math.max(il6_pg_mL, 0) ** v.hill;
-  return (v.maxDepression * x) / (v.il6HalfEffect ** v.hill + x);
+  return (v.maxDepression * x) / (v.il6HalfEffect ** v.hill + x) + v.driveDepression * drive;
 }
 
 export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: number): number {
@@ -32,8 +36,8 @@ export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: 
   return (p.norepinephrine.maxEffect * d) / (p.norepinephrine.halfEffectDose + d);
 }
 
-export function meanArterialPressure_mmHg(p: HemodynamicParams, intrinsicTone_mmHg: number, il6_pg_mL: number, dose_ug_kg_min: number): number {
-  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL) + norepinephrineEffect_mmHg(p, dose_ug_kg_min);
+export function meanArterialPressure_mmHg(p: HemodynamicParams, intrinsicTone_mmHg: number, il6_pg_mL: number, drive: number, dose_ug_kg_min: number): number {
+  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, drive) + norepinephrineEffect_mmHg(p, dose_ug_kg_min);
 }
 
 /** Heart rate above the patient's intrinsic rate, bpm. */
@@ -57,7 +61,7 @@ export function intrinsicState(
   start: { map_mmHg: number; heartRate_bpm: number; il6_pg_mL: number; norepinephrine_ug_kg_min: number; sao2: number },
 ): { tone_mmHg: number; rate_bpm: number } {
   return {
-    tone_mmHg: start.map_mmHg + vasoplegia_mmHg(p, start.il6_pg_mL) - norepinephrineEffect_mmHg(p, start.norepinephrine_ug_kg_min),
+    tone_mmHg: start.map_mmHg + vasoplegia_mmHg(p, start.il6_pg_mL, 1) - norepinephrineEffect_mmHg(p, start.norepinephrine_ug_kg_min),
     rate_bpm: start.heartRate_bpm - heartRateDrive(p, start.map_mmHg, start.norepinephrine_ug_kg_min, 1, start.sao2),
   };
 }

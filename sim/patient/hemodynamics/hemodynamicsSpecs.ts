@@ -29,6 +29,14 @@ export const hemodynamicsSpecs = {
       source: 'E',
       ref: 'calibratable',
     }),
+    driveDepression: q('mmHg', 10, [0, 100], {
+      calibratable: true,
+      range: [3, 30],
+      description:
+        'V_D: MAP lost to vasoplegia that follows the sepsis drive D(t) rather than IL-6 (nitric oxide and other mediators a filter does not reach), V_D·D(t). A hypothesis.',
+      source: 'E',
+      ref: 'hypothesis (issue 12): vasoplegia has mediators besides IL-6; fitted to both arms at once',
+    }),
   },
   norepinephrine: {
     maxEffect: q('mmHg', 25, [0, 80], {

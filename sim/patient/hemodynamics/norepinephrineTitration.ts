@@ -1,21 +1,26 @@
 /**
- * The bedside norepinephrine titration: at each check, raise the dose by one step when MAP is below the lower
- * bound, wean it by one step when MAP is above the weaning threshold, otherwise leave it; within min–max.
- * Clinicians titrate norepinephrine to MAP ≥ 65 mmHg [S: reference-data.md §7]; the band between the escalation
- * bound and the weaning threshold, the step and the interval are the unit's practice [E, calibratable].
+ * The bedside norepinephrine protocol (a protocol, never fitted): at each check
+ *   MAP < target                 → dose + step (escalation by a fixed increment, up to the maximum)
+ *   MAP > weanAbove (≥ target)   → dose × (1 − weanFraction) (proportional weaning: a share of the current dose)
+ *   otherwise                    → hold
+ * Target MAP 65 mmHg [S: Surviving Sepsis Campaign, Evans et al., Intensive Care Med 2021, initial target 65].
+ * Escalation by fixed increments and weaning by a share of the current dose once MAP is above target are how
+ * nurse-driven titration protocols are written; the increments and the share here are estimates [E].
  */
 export interface TitrationRule {
-  escalateBelow: number;
+  targetMap: number;
   weanAbove: number;
   step: number;
+  weanFraction: number;
   minDose: number;
   maxDose: number;
 }
 
+/** Doses are set on a pump to a few digits: round away binary noise from repeated steps. */
+const pumpSetting = (d: number) => Math.round(d * 1e6) / 1e6;
+
 export function nextNorepinephrineDose(rule: TitrationRule, map_mmHg: number, dose_ug_kg_min: number): number {
-  // Doses are set on a pump to a few digits: round away binary noise from repeated steps.
-  const pumpSetting = (d: number) => Math.round(d * 1e6) / 1e6;
-  if (map_mmHg < rule.escalateBelow) return pumpSetting(Math.min(dose_ug_kg_min + rule.step, rule.maxDose));
-  if (map_mmHg > rule.weanAbove) return pumpSetting(Math.max(dose_ug_kg_min - rule.step, rule.minDose));
+  if (map_mmHg < rule.targetMap) return pumpSetting(Math.min(dose_ug_kg_min + rule.step, rule.maxDose));
+  if (map_mmHg > rule.weanAbove) return pumpSetting(Math.max(dose_ug_kg_min * (1 - rule.weanFraction), rule.minDose));
   return dose_ug_kg_min;
 }

@@ -45,6 +45,7 @@ export const hemodynamicsModel: ModelDefinition = {
         m.current.hemodynamics,
         m.intrinsic.tone_mmHg,
         now.concentration[SOLUTE.il6],
+        now.sepsisDrive,
         m.current.patient.hemodynamics.norepinephrine,
       );
       circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h);
@@ -54,7 +55,7 @@ export const hemodynamicsModel: ModelDefinition = {
       const rule = m.current.prescription.norepinephrine;
       return nextNorepinephrineDose({ ...rule, minDose: 0 }, map_mmHg, m.current.patient.hemodynamics.norepinephrine);
     };
-    /** The bedside titration at its interval: one step up below the band, one down above it (a protocol). */
+    /** The bedside protocol at its interval: one step up below target, a share of the dose off above the band. */
     const titration: PeriodicCheck = {
       interval: () => m.current.prescription.norepinephrine.interval,
       changesDerivatives: true, // the dose sets MAP, which the kidney's filtration reads
@@ -66,7 +67,7 @@ export const hemodynamicsModel: ModelDefinition = {
         const map = now.hemodynamics.map_mmHg;
         const next = nextDose(map);
         if (next === hemo.norepinephrine) return;
-        const side = next > hemo.norepinephrine ? `below ${fmt(rule.escalateBelow)}` : `above ${fmt(rule.weanAbove)}`;
+        const side = next > hemo.norepinephrine ? `below ${fmt(rule.targetMap)}` : `above ${fmt(rule.weanAbove)}`;
         log('norepinephrine_titration', `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min`);
         hemo.norepinephrine = next;
       },

@@ -1,4 +1,5 @@
-/** The sepsis drive in the engine: no state of its own, the drive now (sepsisDrive.ts) for IL-6 and heart rate. */
+/** The sepsis drive in the engine: no state of its own, the drive now (sepsisDrive.ts, two phases) for IL-6,
+ * vasoplegia and heart rate. */
 import type { ModelDefinition } from '../../model/part.js';
 import { sepsisDrive } from './sepsisDrive.js';
 
@@ -10,7 +11,7 @@ export const inflammationModel: ModelDefinition = {
     return {
       derive(now) {
         const k = m.current.kinetics.sepsisDrive;
-        now.sepsisDrive = sepsisDrive(now.t_h, k.residualFraction, k.timeConstant);
+        now.sepsisDrive = sepsisDrive(now.t_h, k.residualFraction, k.fastFraction, k.fastTimeConstant, k.timeConstant);
       },
     };
   },

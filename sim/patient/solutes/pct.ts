@@ -6,7 +6,7 @@
  *   eliminated = CL·C_c,  CL = ln2·(V_plasma + V_p)/t½   [S: t½ 30 h]
  */
 import { fixedScale } from '../../model/part.js';
-import { sepsisDrive } from '../inflammation/sepsisDrive.js';
+import { singlePhaseDecline } from '../inflammation/sepsisDrive.js';
 import type { SoluteDefinition } from './solute.js';
 import { initialPlasma_mL, interCompartmentExchange, plasmaVolume } from './volumes.js';
 
@@ -41,7 +41,7 @@ export const pct: SoluteDefinition = {
       },
       extraDerivatives(now, dy) {
         const kc = m.current.kinetics.pct;
-        const stimulus = sepsisDrive(now.t_h, kc.productionResidualFraction, kc.productionTimeConstant);
+        const stimulus = singlePhaseDecline(now.t_h, kc.productionResidualFraction, kc.productionTimeConstant);
         dy[lag] = (stimulus - now.y[lag]) / kc.productionLag;
       },
     };
