@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../sim/scenario/load.js';
+import { calibrationBeside } from '../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { delivery_mL_min, suppliedConsumption_mL_min } from '../sim/patient/gasExchange/oxygenConsumption.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, sets } from './helpers/scenarios.js';
@@ -14,7 +15,7 @@ type Doc = Record<string, unknown>;
 function runWithTimeline(file: string, timeline: unknown[], values: Record<string, string>): RunResult {
   const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
   doc.timeline = timeline;
-  return simulate(loadScenarioText(JSON.stringify(doc), file, sets(values)));
+  return simulate(loadScenarioText(JSON.stringify(doc), file, sets(values), { resolveCalibration: calibrationBeside(file) }));
 }
 
 const heldDrive = { 'kinetics.sepsisDrive.residualFraction': '1' };

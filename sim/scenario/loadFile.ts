@@ -27,6 +27,12 @@ export function readCalibration(file: string): Calibration {
 /** A scenario file's `calibration` reference, read relative to the scenario file. */
 export const calibrationBesideScenario = (reference: string, scenarioFile: string): Calibration => readCalibration(resolve(dirname(scenarioFile), reference));
 
+/** A resolver for scenario text that is not its file's own (a file edited in memory, a fuzz case): relative to `file`. */
+export const calibrationBeside =
+  (file: string) =>
+  (reference: string): Calibration =>
+    calibrationBesideScenario(reference, file);
+
 /** Reads, calibrates (unless `uncalibrated`), overrides, validates and resolves a scenario file. */
 export function loadScenarioFile(file: string, overrides: Override[] = [], options: { uncalibrated?: boolean } = {}): Scenario {
   return loadScenarioText(readInputFile(file, 'scenario file'), file, overrides, {

@@ -1,7 +1,7 @@
 /** Shared test helpers: load a bundled scenario with overrides and run it. */
 import { readFileSync } from 'node:fs';
 import { loadScenarioText, type Override } from '../../sim/scenario/load.js';
-import { loadScenarioFile } from '../../sim/scenario/loadFile.js';
+import { calibrationBeside, loadScenarioFile } from '../../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../../sim/engine/simulate.js';
 import type { Scenario } from '../../sim/scenario/resolve.js';
 
@@ -38,5 +38,5 @@ export function at(r: RunResult, name: keyof RunResult['series'], t_h: number): 
 export function runWithTimeline(file: string, timeline: unknown[], values: Record<string, string> = {}): RunResult {
   const s = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   s.timeline = timeline;
-  return simulate(loadScenarioText(JSON.stringify(s), `${file} with a timeline`, sets(values)));
+  return simulate(loadScenarioText(JSON.stringify(s), `${file} with a timeline`, sets(values), { resolveCalibration: calibrationBeside(file) }));
 }

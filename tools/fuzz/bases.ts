@@ -12,6 +12,8 @@ export const ADJUSTABLE = LEAVES.filter((l) => l.spec.adjustable);
 export const QUANTITIES = LEAVES.filter((l) => l.spec.kind === 'quantity');
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** A bundled scenario's path: the cases' calibration reference reads beside it. */
+export const BUNDLED_SCENARIO = join(ROOT, 'scenarios/ecmo-hvhf-default.json');
 export const ECMO = JSON.parse(readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8')) as JsonObject;
 export const STANDARD = JSON.parse(readFileSync(join(ROOT, 'scenarios/standard-care-default.json'), 'utf8')) as JsonObject;
 /** The ECMO default with a timeline of every kind of entry and a few sections spelt out. */

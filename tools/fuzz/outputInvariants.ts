@@ -2,7 +2,8 @@
 import { simulate, type RunResult } from '../../sim/engine/simulate.js';
 import { SERIES_NAMES, type SeriesName } from '../../sim/engine/observe.js';
 import { loadScenarioText } from '../../sim/scenario/load.js';
-import { ECMO, STANDARD } from './bases.js';
+import { BUNDLED_SCENARIO, ECMO, STANDARD } from './bases.js';
+import { calibrationBeside } from '../../sim/scenario/loadFile.js';
 import type { JsonObject } from './json.js';
 
 /**
@@ -19,7 +20,9 @@ let absentCache: AbsentSeries | undefined;
 export function absentSeries(): AbsentSeries {
   if (absentCache) return absentCache;
   const nanIn = (doc: JsonObject) => {
-    const s = loadScenarioText(JSON.stringify({ ...doc, duration: '0.25 h', timeline: [] }), 'reference run');
+    const s = loadScenarioText(JSON.stringify({ ...doc, duration: '0.25 h', timeline: [] }), 'reference run', [], {
+      resolveCalibration: calibrationBeside(BUNDLED_SCENARIO),
+    });
     const r = simulate(s);
     return new Set(SERIES_NAMES.filter((n) => r.series[n].every(Number.isNaN)));
   };

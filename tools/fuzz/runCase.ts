@@ -4,6 +4,8 @@ import { simulate } from '../../sim/engine/simulate.js';
 import { ScenarioError } from '../../sim/scenario/errors.js';
 import { loadScenarioText } from '../../sim/scenario/load.js';
 import { outputProblem } from './outputInvariants.js';
+import { BUNDLED_SCENARIO } from './bases.js';
+import { calibrationBeside } from '../../sim/scenario/loadFile.js';
 
 export type OutcomeKind = 'valid' | 'validation' | 'engine' | 'failure';
 export interface Outcome {
@@ -23,6 +25,7 @@ export const ACCEPTED_ENGINE_STOPS = [
   /the patient is overloaded with fluid/,
   /nothing removes CO2/,
   /the oxygen consumed .* exceeds what the lungs and the circuit deliver/,
+  /no oxygen reaches the blood/,
   /the hemofilter can no longer run its prescription/,
   /a new filter already needs a TMP/,
 ];
@@ -49,7 +52,8 @@ export function runCase(text: string, maxHours = 24): Outcome {
   const done = (kind: OutcomeKind, detail: string): Outcome => ({ kind, detail, ms: performance.now() - t0 });
   const polluted = () => ({}) as Record<string, unknown>;
   try {
-    const scenario = loadScenarioText(text, 'fuzz case');
+    // the cases are mutated bundled scenarios: their calibration reference reads beside them
+    const scenario = loadScenarioText(text, 'fuzz case', [], { resolveCalibration: calibrationBeside(BUNDLED_SCENARIO) });
     scenario.duration_h = Math.min(scenario.duration_h, maxHours);
     scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
     const result = simulate(scenario);

@@ -12,6 +12,7 @@
  */
 import { boundOxygen_mL_per_mL } from '../../blood.js';
 import { oxygenExchange, type OxygenInputs } from './gasExchange.js';
+import { EngineError } from '../../model/errors.js';
 
 /** The probe of the line: δ = VO2/(CO·1.34·Hb) at which the second solve is made. */
 const PROBE_DELTA = 0.1;
@@ -71,5 +72,10 @@ export function oxygenLine(inputs: OxygenInputs, out: OxygenLine): OxygenLine {
   const s1 = oxygenExchange({ ...inputs, o2Consumption_mL_min: PROBE_DELTA * capacity }, false).sao2;
   out.s0 = s0;
   out.slope = (s0 - s1) / PROBE_DELTA;
+  // singular: nothing oxygenates the blood (every pulmonary capillary shunted, no extracorporeal flow reaching it)
+  if (!Number.isFinite(out.s0) || !Number.isFinite(out.slope))
+    throw new EngineError(
+      `no oxygen reaches the blood: the lung shunts ${(100 * inputs.shuntFraction).toFixed(0)} % and the circuit returns ${inputs.effectiveFlow_mL_min.toFixed(0)} mL/min of oxygenated blood; no patient survives this`,
+    );
   return out;
 }
