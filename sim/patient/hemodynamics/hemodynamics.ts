@@ -2,8 +2,10 @@
  * The hemodynamic response, algebraic in the slow state (vascular tone and heart rate settle within minutes;
  * norepinephrine's half-life is 2–7 min [S: Beloeil, BJA 2005], so its effect follows the infusion at once).
  *
- *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) − V_D·D(t) + Emax·NE/(ED50 + NE)
+ *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) − V_D·D(t) − F(T_core) + r(pH)·Emax·NE/(ED50 + NE)
  *         [E: vasoplegia, a calibrated hypothesis; S: Emax form, Oualha BJCP 2014]
+ * with r(pH) the share of the norepinephrine effect acidaemia leaves and F the fever's vasodilation
+ * (vasopressorResponse.ts).
  * Vasoplegia has two parts: one follows plasma IL-6 (which a filter lowers), the other the sepsis drive D(t)
  * (nitric oxide and other mediators the filter does not reach, fading as the insult resolves) [E: hypothesis]:
  * so a between-arm difference in MAP no longer passes through IL-6 alone.
@@ -13,11 +15,19 @@
  * T (intrinsic tone) and H (intrinsic rate) are the patient's own: solved so that the starting MAP and heart
  * rate are met by the starting IL-6, norepinephrine and saturation before any extracorporeal treatment.
  */
+import { acidaemiaResponse, feverVasodilation_mmHg, type AcidaemiaResponseParams, type FeverToneParams } from './vasopressorResponse.js';
+
 export interface HemodynamicParams {
+  acidaemia: AcidaemiaResponseParams;
+  fever: FeverToneParams;
   vasoplegia: { maxDepression: number; il6HalfEffect: number; hill: number; driveDepression: number };
   norepinephrine: { maxEffect: number; halfEffectDose: number };
   heartRate: { mapGain: number; norepinephrineGain: number; inflammationGain: number; hypoxemiaGain: number };
 }
+
+/** Where neither condition acts: normal pH and temperature (the defaults of callers that give neither). */
+const NEUTRAL_PH = 7.4;
+const NEUTRAL_TEMPERATURE_C = 37;
 
 /** The MAP the baroreflex term refers to, mmHg (the usual target) [S: reference-data.md §7]. */
 export const REFERENCE_MAP_mmHg = 65;
@@ -36,8 +46,18 @@ export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: 
   return (p.norepinephrine.maxEffect * d) / (p.norepinephrine.halfEffectDose + d);
 }
 
-export function meanArterialPressure_mmHg(p: HemodynamicParams, intrinsicTone_mmHg: number, il6_pg_mL: number, drive: number, dose_ug_kg_min: number): number {
-  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, drive) + norepinephrineEffect_mmHg(p, dose_ug_kg_min);
+/** MAP, mmHg, at arterial pH `ph` and core temperature `temperature_C` (neutral when not given). */
+export function meanArterialPressure_mmHg(
+  p: HemodynamicParams,
+  intrinsicTone_mmHg: number,
+  il6_pg_mL: number,
+  drive: number,
+  dose_ug_kg_min: number,
+  ph = NEUTRAL_PH,
+  temperature_C = NEUTRAL_TEMPERATURE_C,
+): number {
+  const pressor = acidaemiaResponse(p.acidaemia, ph) * norepinephrineEffect_mmHg(p, dose_ug_kg_min);
+  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, drive) - feverVasodilation_mmHg(p.fever, temperature_C) + pressor;
 }
 
 /** Heart rate above the patient's intrinsic rate, bpm. */
@@ -58,10 +78,11 @@ export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, m
 /** T and H that reproduce the starting MAP and heart rate. */
 export function intrinsicState(
   p: HemodynamicParams,
-  start: { map_mmHg: number; heartRate_bpm: number; il6_pg_mL: number; norepinephrine_ug_kg_min: number; sao2: number },
+  start: { map_mmHg: number; heartRate_bpm: number; il6_pg_mL: number; norepinephrine_ug_kg_min: number; sao2: number; ph?: number; temperature_C?: number },
 ): { tone_mmHg: number; rate_bpm: number } {
+  const withoutTone = meanArterialPressure_mmHg(p, 0, start.il6_pg_mL, 1, start.norepinephrine_ug_kg_min, start.ph, start.temperature_C);
   return {
-    tone_mmHg: start.map_mmHg + vasoplegia_mmHg(p, start.il6_pg_mL, 1) - norepinephrineEffect_mmHg(p, start.norepinephrine_ug_kg_min),
+    tone_mmHg: start.map_mmHg - withoutTone,
     rate_bpm: start.heartRate_bpm - heartRateDrive(p, start.map_mmHg, start.norepinephrine_ug_kg_min, 1, start.sao2),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { q, type SpecTree } from '../../parameters.js';
 import { venousReturnSpecs } from './venousReturnSpecs.js';
+import { acidaemiaSpecs, feverToneSpecs } from './vasopressorResponseSpecs.js';
 
 export const hemodynamicsSpecs = {
   vasoplegia: {
@@ -83,4 +84,6 @@ export const hemodynamicsSpecs = {
     }),
   },
   venousReturn: venousReturnSpecs,
+  acidaemia: acidaemiaSpecs,
+  fever: feverToneSpecs,
 } as const satisfies SpecTree;
