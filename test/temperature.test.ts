@@ -55,7 +55,8 @@ describe('body temperature', () => {
       'prescription.replacementFluid.warming': 'roomTemperature',
     });
     const s = r.scenario;
-    const pump_L_h = at(r, 'pump_flow_L_min', 6) * 60;
+    // the heated blood reaches the patient with the return flow (pump flow less the filter limb's take-off)
+    const pump_L_h = at(r, 'return_flow_L_min', 6) * 60;
     const heater = s.circuit!.heater.performanceFactor * pump_L_h * BLOOD_kJ_L_K;
     expect(at(r, 'temperature_C', 12)).toBeCloseTo(handTemperature(s, 12, heater, s.patient.temperature.room), 2);
     expect(Math.abs(at(r, 'temperature_C', 12) - s.patient.temperature.start)).toBeLessThan(0.5);

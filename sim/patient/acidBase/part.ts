@@ -5,6 +5,7 @@
 import type { ModelDefinition } from '../../model/part.js';
 import { fixedScale } from '../../model/part.js';
 import { convectiveClearance_mL_h } from '../../filter/filterNow.js';
+import { seriesClearance_mL_h } from '../../filter/circuitBlood.js';
 import { SOLUTE } from '../solutes/registry.js';
 import { arterialPh, bicarbonate_mmol_L, bufferBaseRate_mmol_h } from './acidBase.js';
 
@@ -28,12 +29,14 @@ export const acidBaseModel: ModelDefinition = {
       },
       derivatives(now, dy) {
         const fn = now.filter;
-        if (!fn) {
+        // the filter exchanges with the patient only through a flowing circuit (sim/filter/circuitBlood.ts)
+        if (!fn || m.filter.circuitIsolated) {
           dy[X] = 0;
           return;
         }
         const lactate = now.concentration[SOLUTE.lactate];
-        const k = convectiveClearance_mL_h(fn, FREE, 'plasma');
+        const kFilter = convectiveClearance_mL_h(fn, FREE, 'plasma');
+        const k = kFilter > 0 ? seriesClearance_mL_h(kFilter, m.filter.circuitFlow_mL_min) : 0;
         dy[X] = bufferBaseRate_mmol_h(k, m.current.prescription.replacementFluid.bicarbonate, hco3(now.y, lactate), lactate);
       },
       observe(now, out) {

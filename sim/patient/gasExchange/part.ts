@@ -119,7 +119,11 @@ export const gasExchangeModel: ModelDefinition = {
     const freshLine = (now: Now) => {
       oxygenLine(inputs(now, 0), fresh);
       const heater = m.current.circuit?.heater;
-      fresh.heaterFlow_mL_min = heater && now.circuit ? heater.performanceFactor * Math.max(now.circuit.solution.pumpFlow_mL_min, 0) : 0;
+      // the heated blood reaches the patient with the return flow (with the lines clamped it only warms the circuit)
+      fresh.heaterFlow_mL_min =
+        heater && now.circuit
+          ? heater.performanceFactor * Math.max(Math.min(now.circuit.solution.pumpFlow_mL_min, now.circuit.solution.returnFlow_mL_min), 0)
+          : 0;
     };
     /** Demand, consumption and delivery on a line: allocation-free (the right-hand side runs it). */
     const consume = (now: Now, line: OxygenLine, heaterFlow_mL_min: number) => {

@@ -65,7 +65,8 @@ export const temperatureModel: ModelDefinition = {
       inputs.temperature_C = now.metabolism.temperature_C;
       inputs.metabolic_kJ_h = metabolicHeat_kJ_h(now.metabolism.vo2_mL_min, energy_kJ_L);
       inputs.room_C = p.temperature.room;
-      inputs.replacement_mL_h = op ? 60 * (op.predilution_mL_min + op.postdilution_mL_min) : 0;
+      // replacement fluid reaches the patient only through a flowing circuit (sim/filter/circuitBlood.ts)
+      inputs.replacement_mL_h = op && !m.filter.circuitIsolated ? 60 * (op.predilution_mL_min + op.postdilution_mL_min) : 0;
       inputs.replacement_C = rx.replacementFluid.warming === 'warmed' ? rx.replacementFluid.warmedTemperature : p.temperature.room;
       inputs.heaterEffectiveFlow_mL_min = now.metabolism.heaterEffectiveFlow_mL_min;
       inputs.heaterSetPoint_C = m.current.circuit ? m.current.circuit.heater.setPoint : 0;
