@@ -48,6 +48,7 @@ describe('the injury follows the sepsis drive: recovery as inflammation resolves
     'kinetics.creatinine.renalClearance': `${gfr0} mL/min`,
     'kinetics.sepsisDrive.residualFraction': `${dInf}`,
     'kinetics.sepsisDrive.timeConstant': `${tauD} h`,
+    'kinetics.sepsisDrive.fastFraction': '0', // one phase: the closed form's drive
     duration: '72 h',
   });
   const i0 = 1 - gfr0 / gfrI;

@@ -65,7 +65,7 @@ describe('sim sweep', () => {
 
   it('merge refuses two files with different results for one run id', async () => {
     const [identity, head, ...lines] = oneWorker.trim().split('\n');
-    writeFileSync(out('conflict.csv'), [identity, head, lines[0].replace(/,-\d/, ',-9'), ''].join('\n'));
+    writeFileSync(out('conflict.csv'), [identity, head, lines[0].replace(/,[^,]*$/, ',12345.678'), ''].join('\n'));
     expect(await sim(['merge', out('w1.csv'), out('conflict.csv'), '--out', out('bad-merge.csv')])).toBe(2);
     expect(stderr()).toMatch(/run 0 differs between .*w1\.csv and .*conflict\.csv/);
     expect(existsSync(out('bad-merge.csv'))).toBe(false);

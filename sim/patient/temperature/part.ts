@@ -19,7 +19,13 @@ import {
   type HeatInputs,
 } from './heatBalance.js';
 
-const LEDGERS = ['heatMetabolic_kJ', 'heatHeater_kJ', 'heatReplacement_kJ', 'heatRoom_kJ'] as const;
+/**
+ * Heat gained and heat lost, each the sum of the flows' parts in that direction (metabolism and regulation, the
+ * heater, the replacement fluid, the room can each warm or cool): two non-negative ledgers, so the balance reads
+ * start + gained − lost = end whatever the signs.
+ */
+const LEDGERS = ['heatGained_kJ', 'heatLost_kJ'] as const;
+const gain = (x: number) => (x > 0 ? x : 0);
 
 export const temperatureModel: ModelDefinition = {
   name: 'temperature',
@@ -33,7 +39,7 @@ export const temperatureModel: ModelDefinition = {
     const p0 = m.scenario.patient;
     const t0 = p0.temperature;
     const T = slot('bodyTemperature_C');
-    const [met, heater, repl, room] = LEDGERS.map(slot);
+    const [gained, lost] = LEDGERS.map(slot);
     const energy_kJ_L = oxygenEnergyEquivalent_kJ_L(p0.lung.co2Production / p0.lung.o2Consumption);
     if (!(t0.start > t0.room)) {
       throw new SettingError(
@@ -84,10 +90,8 @@ export const temperatureModel: ModelDefinition = {
       derivatives(now, dy) {
         const f = heatNow(now);
         dy[T] = temperatureRate_K_h(f, heatCapacity_kJ_K);
-        dy[met] = f.metabolic;
-        dy[heater] = f.heater;
-        dy[repl] = f.replacement;
-        dy[room] = f.room;
+        dy[gained] = gain(f.metabolic) + gain(f.heater) + gain(-f.replacement) + gain(-f.room);
+        dy[lost] = gain(-f.metabolic) + gain(-f.heater) + gain(f.replacement) + gain(f.room);
       },
       observe(now, out) {
         const f = heatNow(now);
@@ -96,7 +100,7 @@ export const temperatureModel: ModelDefinition = {
         out.replacement_heat_loss_W = f.replacement / KJ_H_PER_W;
       },
       massBalances(y0, y, out) {
-        out.heat = massBalance('kJ', heatCapacity_kJ_K * y0[T], y[met] + y[heater], y[room], y[repl], 0, heatCapacity_kJ_K * y[T]);
+        out.heat = massBalance('kJ', heatCapacity_kJ_K * y0[T], y[gained], y[lost], 0, 0, heatCapacity_kJ_K * y[T]);
       },
     };
   },
