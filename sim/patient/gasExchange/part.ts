@@ -115,11 +115,13 @@ export const gasExchangeModel: ModelDefinition = {
     const fresh: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
     let started = false;
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, diffusionFlow, vo2_mL_min);
-    /** The line and heat-exchanger flow (ε·Q_pump, whether the heater is on or not: that is read live) of the circuit as solved for checks or outputs (now.circuit). */
+    /**
+     * The line and heat-exchanger flow of the circuit as solved for checks or outputs (now.circuit): ε·Q, Q the flow
+     * returned to the patient (with the lines clamped the heater warms only the circuit), on or off read live.
+     */
     const freshLine = (now: Now) => {
       oxygenLine(inputs(now, 0), fresh);
       const heater = m.current.circuit?.heater;
-      // the heated blood reaches the patient with the return flow (with the lines clamped it only warms the circuit)
       fresh.heaterFlow_mL_min =
         heater && now.circuit
           ? heater.performanceFactor * Math.max(Math.min(now.circuit.solution.pumpFlow_mL_min, now.circuit.solution.returnFlow_mL_min), 0)
