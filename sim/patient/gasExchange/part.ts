@@ -88,6 +88,16 @@ function postOxygenatorSeries(m: Model, co2: Co2Calibration | undefined, now: No
   });
 }
 
+/**
+ * The heat exchanger's effective flow to the patient, ε·Q with Q the flow returned to the patient (with the lines
+ * clamped the heater warms only the circuit); whether the heater is on is read live.
+ */
+function heaterFlow_mL_min(m: Model, now: Now): number {
+  const heater = m.current.circuit?.heater;
+  const s = now.circuit?.solution;
+  return heater && s ? heater.performanceFactor * Math.max(Math.min(s.pumpFlow_mL_min, s.returnFlow_mL_min), 0) : 0;
+}
+
 export const gasExchangeModel: ModelDefinition = {
   name: 'gas exchange',
   states: [],
@@ -115,17 +125,10 @@ export const gasExchangeModel: ModelDefinition = {
     const fresh: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
     let started = false;
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, diffusionFlow, vo2_mL_min);
-    /**
-     * The line and heat-exchanger flow of the circuit as solved for checks or outputs (now.circuit): ε·Q, Q the flow
-     * returned to the patient (with the lines clamped the heater warms only the circuit), on or off read live.
-     */
+    /** The line and heat-exchanger flow of the circuit as solved for checks or outputs (now.circuit). */
     const freshLine = (now: Now) => {
       oxygenLine(inputs(now, 0), fresh);
-      const heater = m.current.circuit?.heater;
-      fresh.heaterFlow_mL_min =
-        heater && now.circuit
-          ? heater.performanceFactor * Math.max(Math.min(now.circuit.solution.pumpFlow_mL_min, now.circuit.solution.returnFlow_mL_min), 0)
-          : 0;
+      fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
     };
     /** Demand, consumption and delivery on a line: allocation-free (the right-hand side runs it). */
     const consume = (now: Now, line: OxygenLine, heaterFlow_mL_min: number) => {
