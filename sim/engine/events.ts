@@ -33,6 +33,8 @@ export class EventScheduler {
   private settledFilter = '';
   private readonly checks: ScheduledCheck[];
   private readonly located: LocatedEvent[];
+  /** Check passes so far: each pass's number keys the loop solve its parts share. */
+  private passes = 0;
 
   constructor(private readonly c: ComposedModel) {
     this.m = c.m;
@@ -162,22 +164,40 @@ export class EventScheduler {
 
   /** Whether a check due at t would change what the right-hand side reads; then the integration must stop at t. */
   checksWouldStop(t: number, y: ArrayLike<number>): boolean {
-    let now: Now | undefined;
-    for (const s of this.checks) {
-      if (t < s.due_h - EPS_h || !s.check.changesDerivatives) continue;
-      now ??= deriveForChecks(this.c, t, y);
-      if (s.check.wouldAct(now)) return true;
+    return this.inCheckPass(() => {
+      let now: Now | undefined;
+      for (const s of this.checks) {
+        if (t < s.due_h - EPS_h || !s.check.changesDerivatives) continue;
+        now ??= deriveForChecks(this.c, t, y);
+        if (s.check.wouldAct(now)) return true;
+      }
+      return false;
+    });
+  }
+
+  /**
+   * Runs fn as one check pass: the state and the settings the loop's solve reads stay as they are, so the parts
+   * share one solve (circuit/sharedSolve.ts); outputs and actions outside a pass solve afresh.
+   */
+  private inCheckPass<T>(fn: () => T): T {
+    const now = this.c.now;
+    now.checkPass = ++this.passes;
+    try {
+      return fn();
+    } finally {
+      now.checkPass = 0;
     }
-    return false;
   }
 
   /** Makes every periodic check due at t (logging it) and schedules the next ones. */
   runDueChecks(t: number, y: ArrayLike<number>): void {
     const log = this.logAt(t);
-    for (const s of this.checks) {
-      if (t < s.due_h - EPS_h) continue;
-      s.check.run(deriveForChecks(this.c, t, y), log);
-      s.due_h += s.check.interval();
-    }
+    this.inCheckPass(() => {
+      for (const s of this.checks) {
+        if (t < s.due_h - EPS_h) continue;
+        s.check.run(deriveForChecks(this.c, t, y), log);
+        s.due_h += s.check.interval();
+      }
+    });
   }
 }
