@@ -35,6 +35,8 @@ export class EventScheduler {
   private readonly located: LocatedEvent[];
   /** Check passes so far: each pass's number keys the loop solve its parts share. */
   private passes = 0;
+  /** The last pass: where it read the state; anything that may change settings or the state ends it (forgetPass). */
+  private lastPass: { t: number; y: ArrayLike<number> | null; n: number } = { t: NaN, y: null, n: 0 };
 
   constructor(private readonly c: ComposedModel) {
     this.m = c.m;
@@ -66,6 +68,7 @@ export class EventScheduler {
 
   /** Applies every event due at t; y is changed in place (boluses, a new filter). */
   apply(t: number, y: number[]): void {
+    this.forgetPass();
     this.lastTime = t;
     const log = this.logAt(t);
     for (const p of this.c.parts) p.applyScheduled?.(t, y, log);
@@ -111,6 +114,7 @@ export class EventScheduler {
    * action in error messages.
    */
   perform(t: number, y: number[], e: Action, path: string): void {
+    this.forgetPass();
     const m = this.m;
     const log = this.logAt(t);
     for (const change of e.set) {
@@ -164,7 +168,7 @@ export class EventScheduler {
 
   /** Whether a check due at t would change what the right-hand side reads; then the integration must stop at t. */
   checksWouldStop(t: number, y: ArrayLike<number>): boolean {
-    return this.inCheckPass(() => {
+    return this.inCheckPass(t, y, () => {
       let now: Now | undefined;
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h || !s.check.changesDerivatives) continue;
@@ -179,9 +183,12 @@ export class EventScheduler {
    * Runs fn as one check pass: the state and the settings the loop's solve reads stay as they are, so the parts
    * share one solve (circuit/sharedSolve.ts); outputs and actions outside a pass solve afresh.
    */
-  private inCheckPass<T>(fn: () => T): T {
+  private inCheckPass<T>(t: number, y: ArrayLike<number>, fn: () => T): T {
     const now = this.c.now;
-    now.checkPass = ++this.passes;
+    // the checks run at the state their stop test just read (the solver's step loop): the same pass
+    const same = this.lastPass.t === t && this.lastPass.y === y;
+    now.checkPass = same ? this.lastPass.n : ++this.passes;
+    this.lastPass = { t, y, n: now.checkPass };
     try {
       return fn();
     } finally {
@@ -189,10 +196,15 @@ export class EventScheduler {
     }
   }
 
+  /** Settings or the state may change next: the next pass solves the loop afresh. */
+  private forgetPass(): void {
+    this.lastPass = { t: NaN, y: null, n: 0 };
+  }
+
   /** Makes every periodic check due at t (logging it) and schedules the next ones. */
   runDueChecks(t: number, y: ArrayLike<number>): void {
     const log = this.logAt(t);
-    this.inCheckPass(() => {
+    this.inCheckPass(t, y, () => {
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h) continue;
         s.check.run(deriveForChecks(this.c, t, y), log);
