@@ -145,8 +145,11 @@ export class EventScheduler {
 
   /** How far past its limit the worst located event is at a state (≥ 0: one has happened), for the solver. */
   locatedExcess(t: number, y: ArrayLike<number>): number {
+    if (this.located.length === 0) return -Infinity;
+    // every excess only reads Now: one derive serves them all
+    const now = deriveNow(this.c, t, y);
     let worst = -Infinity;
-    for (const event of this.located) worst = Math.max(worst, event.excess(deriveNow(this.c, t, y)));
+    for (const event of this.located) worst = Math.max(worst, event.excess(now));
     return worst;
   }
 
