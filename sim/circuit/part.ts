@@ -7,7 +7,7 @@
 import { fixedScale, type ModelDefinition } from '../model/part.js';
 import { fmt } from '../model/events.js';
 import { pumpCurve } from './centrifugalPump.js';
-import { circuitNow } from './circuitNow.js';
+import { sharedCircuitNow } from './sharedSolve.js';
 import { chatterCheck } from './chatterCheck.js';
 import { litresPerMinute } from '../quantities.js';
 import { LIMB_RISK, LIMB_RISK_LABEL, limbRiskReason, limbRisks } from './limbRisks.js';
@@ -47,7 +47,7 @@ export const circuitModel: ModelDefinition = {
     const thrombus = slot('oxygenatorThrombus');
     const sc = m.scenario.circuit;
     const pump = sc ? pumpCurve(sc.pump) : undefined;
-    const solve = (now: Now) => circuitNow(m, pump, now.y[thrombus], now.blood, now.filter, now.air.pumpHeadFactor);
+    const solve = (now: Now) => sharedCircuitNow(m, pump, now, now.y[thrombus], now.air.pumpHeadFactor);
     let risks = 0;
     return {
       checks: sc ? [chatterCheck(m, solve)] : [],
@@ -83,7 +83,7 @@ export const circuitModel: ModelDefinition = {
       },
       /** The gas exchange's periodic check holds the oxygen line of this solve (patient/gasExchange/part.ts). */
       deriveForChecks(now) {
-        now.circuit = circuitNow(m, pump, now.y[thrombus], now.blood, now.filter);
+        now.circuit = sharedCircuitNow(m, pump, now, now.y[thrombus]);
       },
       observe(now, out) {
         const c = m.current.circuit;

@@ -33,6 +33,10 @@ export class EventScheduler {
   private settledFilter = '';
   private readonly checks: ScheduledCheck[];
   private readonly located: LocatedEvent[];
+  /** Check passes so far: each pass's number keys the loop solve its parts share. */
+  private passes = 0;
+  /** The last pass: where it read the state; anything that may change settings or the state ends it (forgetPass). */
+  private lastPass: { t: number; y: ArrayLike<number> | null; n: number } = { t: NaN, y: null, n: 0 };
 
   constructor(private readonly c: ComposedModel) {
     this.m = c.m;
@@ -64,6 +68,7 @@ export class EventScheduler {
 
   /** Applies every event due at t; y is changed in place (boluses, a new filter). */
   apply(t: number, y: number[]): void {
+    this.forgetPass();
     this.lastTime = t;
     const log = this.logAt(t);
     for (const p of this.c.parts) p.applyScheduled?.(t, y, log);
@@ -109,6 +114,7 @@ export class EventScheduler {
    * action in error messages.
    */
   perform(t: number, y: number[], e: Action, path: string): void {
+    this.forgetPass();
     const m = this.m;
     const log = this.logAt(t);
     for (const change of e.set) {
@@ -139,8 +145,11 @@ export class EventScheduler {
 
   /** How far past its limit the worst located event is at a state (≥ 0: one has happened), for the solver. */
   locatedExcess(t: number, y: ArrayLike<number>): number {
+    if (this.located.length === 0) return -Infinity;
+    // every excess only reads Now: one derive serves them all
+    const now = deriveNow(this.c, t, y);
     let worst = -Infinity;
-    for (const event of this.located) worst = Math.max(worst, event.excess(deriveNow(this.c, t, y)));
+    for (const event of this.located) worst = Math.max(worst, event.excess(now));
     return worst;
   }
 
@@ -162,22 +171,48 @@ export class EventScheduler {
 
   /** Whether a check due at t would change what the right-hand side reads; then the integration must stop at t. */
   checksWouldStop(t: number, y: ArrayLike<number>): boolean {
-    let now: Now | undefined;
-    for (const s of this.checks) {
-      if (t < s.due_h - EPS_h || !s.check.changesDerivatives) continue;
-      now ??= deriveForChecks(this.c, t, y);
-      if (s.check.wouldAct(now)) return true;
+    return this.inCheckPass(t, y, () => {
+      let now: Now | undefined;
+      for (const s of this.checks) {
+        if (t < s.due_h - EPS_h || !s.check.changesDerivatives) continue;
+        now ??= deriveForChecks(this.c, t, y);
+        if (s.check.wouldAct(now)) return true;
+      }
+      return false;
+    });
+  }
+
+  /**
+   * Runs fn as one check pass: the state and the settings the loop's solve reads stay as they are, so the parts
+   * share one solve (circuit/sharedSolve.ts); outputs and actions outside a pass solve afresh.
+   */
+  private inCheckPass<T>(t: number, y: ArrayLike<number>, fn: () => T): T {
+    const now = this.c.now;
+    // the checks run at the state their stop test just read (the solver's step loop): the same pass
+    const same = this.lastPass.t === t && this.lastPass.y === y;
+    now.checkPass = same ? this.lastPass.n : ++this.passes;
+    this.lastPass = { t, y, n: now.checkPass };
+    try {
+      return fn();
+    } finally {
+      now.checkPass = 0;
     }
-    return false;
+  }
+
+  /** Settings or the state may change next: the next pass solves the loop afresh. */
+  private forgetPass(): void {
+    this.lastPass = { t: NaN, y: null, n: 0 };
   }
 
   /** Makes every periodic check due at t (logging it) and schedules the next ones. */
   runDueChecks(t: number, y: ArrayLike<number>): void {
     const log = this.logAt(t);
-    for (const s of this.checks) {
-      if (t < s.due_h - EPS_h) continue;
-      s.check.run(deriveForChecks(this.c, t, y), log);
-      s.due_h += s.check.interval();
-    }
+    this.inCheckPass(t, y, () => {
+      for (const s of this.checks) {
+        if (t < s.due_h - EPS_h) continue;
+        s.check.run(deriveForChecks(this.c, t, y), log);
+        s.due_h += s.check.interval();
+      }
+    });
   }
 }

@@ -52,6 +52,8 @@ export interface Now {
   /** Outputs only: oxygen exchange and arterial PCO2. */
   oxygen: OxygenState | null;
   paco2_mmHg: number;
+  /** Which periodic-check pass the engine is in (0: none): the loop's solve is shared within one (circuit/sharedSolve.ts). */
+  checkPass: number;
 }
 
 export function createNow(): Now {
@@ -79,6 +81,7 @@ export function createNow(): Now {
     circuit: null,
     oxygen: null,
     paco2_mmHg: NaN,
+    checkPass: 0,
   };
 }
 

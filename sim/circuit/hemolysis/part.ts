@@ -10,7 +10,7 @@ import type { Model } from '../../model/context.js';
 import { fmt, type LocatedEvent, type PeriodicCheck } from '../../model/events.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { pumpCurve } from '../centrifugalPump.js';
-import { circuitNow } from '../circuitNow.js';
+import { sharedCircuitNow } from '../sharedSolve.js';
 import { freeHbElimination_1_h, pumpHemolysis_mg_h, suctionShare, type PumpHemolysis } from './hemolysis.js';
 
 /** ELSO's alert level for plasma free hemoglobin, mg/dL [S: training-reference.md; Omar et al., PLoS One 2015]. */
@@ -64,7 +64,7 @@ export const hemolysisModel: ModelDefinition = {
     /** The pump's hemolysis at the loop's solve now (air in the pump head included). */
     const solve = (now: Now, into: typeof held) => {
       const c = m.current.circuit;
-      const cn = c && params ? circuitNow(m, pump, now.y[thrombus], now.blood, now.filter, now.air.pumpHeadFactor) : null;
+      const cn = c && params ? sharedCircuitNow(m, pump, now, now.y[thrombus], now.air.pumpHeadFactor) : null;
       into.generation_mg_h = cn && c && params ? pumpHemolysis_mg_h(params, c.pump.speed, cn.solution.pumpFlow_mL_min, cn.solution.drainagePressure_mmHg) : 0;
       into.suctionShare = cn && params ? suctionShare(params, cn.solution.drainagePressure_mmHg) : 0;
     };
