@@ -83,7 +83,7 @@ export const circuitModel: ModelDefinition = {
       },
       /** The gas exchange's periodic check holds the oxygen line of this solve (patient/gasExchange/part.ts). */
       deriveForChecks(now) {
-        now.circuit = sharedCircuitNow(m, pump, now, now.y[thrombus]);
+        now.circuit = solve(now); // air in the pump head included, as for outputs
       },
       observe(now, out) {
         const c = m.current.circuit;
