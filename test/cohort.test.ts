@@ -101,16 +101,19 @@ describe('the prescription moves the ECMO arm the way the physics says', () => {
  * parameter pinned to a bound to hide it; when a mechanism closes one, its test fails and it leaves this list.
  */
 const CRP_GAP = 'CRP synthesis saturating in IL-6 (Hill ≤ 2, half-effect ≤ 1500 pg/mL) cannot turn the IL-6 fall into the published CRP fall';
-const IL6_GAP = 'one two-phase drive for both arms: the fall standard care needs leaves the ECMO arm ~5 points past its IL-6 fall';
-const DOSE_GAP = 'titrated to 65 mmHg, plausible vasoplegia does not resolve enough in 24 h to wean the published dose';
-const SOFA_GAP = 'renal recovery, urine output and ventilator weaning are not modelled (other helpers of issue 12)';
+const IL6_GAP = "one two-phase drive for both arms: the ECMO arm's IL-6 fall leaves standard care ~3 points past its own";
+const DOSE_GAP =
+  'titrated to 65 mmHg from a mean MAP of 52, the protocol escalates first; plausible vasoplegia, the pH and fever links do not resolve enough in 24 h to wean the published dose';
+const MAP_GAP = "with the dose rising instead of falling, MAP settles near the 65 mmHg target: the ECMO arm's published rise of 15.5 mmHg is not reached";
+const SOFA_GAP =
+  'ventilator weaning (FiO2 titration, lung recovery) and the coagulation, liver and CNS recoveries are not modelled; SOFA is high by 2–3 points';
 const NAMED_GAPS: Record<string, string> = {
-  'ECMO + HVHF: il6_change_pct': IL6_GAP,
   'Standard care: il6_change_pct': IL6_GAP,
   'ECMO + HVHF: crp_change_mg_L': CRP_GAP,
   'Standard care: crp_change_mg_L': CRP_GAP,
   'ECMO + HVHF: norepinephrine_change_ug_kg_min': DOSE_GAP,
   'Standard care: norepinephrine_change_ug_kg_min': DOSE_GAP,
+  'ECMO + HVHF: map_change_mmHg': MAP_GAP,
   'Standard care: map_change_mmHg': 'the protocol titrates to 65 mmHg; the published standard-care mean (60.5 at 24 h) stays below target',
   'ECMO + HVHF: sofa_72h': SOFA_GAP,
   'Standard care: sofa_72h': SOFA_GAP,
@@ -149,10 +152,14 @@ describe('the committed calibration reproduces the published 24 h and 72 h figur
   it('the between-arm differences in IL-6, MAP, heart rate, norepinephrine and SOFA come out of the treatment', () => {
     const [e, s] = arms;
     expect(e.metrics.il6_change_pct.mean - s.metrics.il6_change_pct.mean).toBeLessThan(-20);
-    expect(e.metrics.map_24h_mmHg.mean).toBeGreaterThan(s.metrics.map_24h_mmHg.mean);
     expect(e.metrics.hr_change_bpm.mean).toBeLessThan(s.metrics.hr_change_bpm.mean);
     expect(e.metrics.norepinephrine_change_ug_kg_min.mean).toBeLessThan(s.metrics.norepinephrine_change_ug_kg_min.mean);
     expect(e.metrics.sofa_change.mean).toBeLessThan(s.metrics.sofa_change.mean);
+  });
+  it('the between-arm MAP difference at 24 h is a named gap: both arms are titrated to one target, so the published +7.3 mmHg shows as dose, not pressure', () => {
+    const [e, s] = arms;
+    const published = e.published.map_24h_mmHg.value - s.published.map_24h_mmHg.value;
+    expect(e.metrics.map_24h_mmHg.mean - s.metrics.map_24h_mmHg.mean, 'the gap closed').toBeLessThan(published / 2);
   });
   it("the protocol keeps MAP near its target: no arm's mean MAP at 24 h below 65 − 5 mmHg", () => {
     for (const a of arms) expect(a.metrics.map_24h_mmHg.mean, a.name).toBeGreaterThan(60);
