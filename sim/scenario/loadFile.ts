@@ -25,7 +25,18 @@ export function readCalibration(file: string): Calibration {
 }
 
 /** A scenario file's `calibration` reference, read relative to the scenario file. */
-export const calibrationBesideScenario = (reference: string, scenarioFile: string): Calibration => readCalibration(resolve(dirname(scenarioFile), reference));
+export function calibrationBesideScenario(reference: string, scenarioFile: string): Calibration {
+  try {
+    return readCalibration(resolve(dirname(scenarioFile), reference));
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    // the scenario's field that named the file is where the user looks
+    throw new ScenarioError(
+      scenarioFile,
+      e.issues.map((i) => ({ path: i.path ? `calibration (${reference}): ${i.path}` : 'calibration', message: `"${reference}": ${i.message}` })),
+    );
+  }
+}
 
 /** A resolver for scenario text that is not its file's own (a file edited in memory, a fuzz case): relative to `file`. */
 export const calibrationBeside =
