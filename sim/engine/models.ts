@@ -28,6 +28,7 @@ export const MODELS: readonly ModelDefinition[] = [
   heparinModel,
   inflammationModel,
   temperatureModel,
+  acidBaseModel,
   hemodynamicsModel,
   kidneyModel,
   filterModel,
@@ -35,7 +36,6 @@ export const MODELS: readonly ModelDefinition[] = [
   airModel,
   hemolysisModel,
   gasExchangeModel,
-  acidBaseModel,
   sofaModel,
 ];
 

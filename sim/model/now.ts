@@ -44,6 +44,8 @@ export interface Now {
   /** Air trapped in the centrifugal pump head: the factor its head is multiplied by (1 without air). */
   readonly air: { pumpHeadFactor: number };
   /** The kidney: renal perfusion pressure, GFR, GFR relative to the start (renal clearances scale with it), urine. */
+  /** Acid–base: bicarbonate and the pH at the PaCO2 held since the circuit last settled (acid–base part). */
+  readonly acidBase: { bicarbonate_mmol_L: number; ph: number };
   readonly kidney: { perfusionPressure_mmHg: number; gfr_mL_min: number; relativeGfr: number; urine_mL_h: number };
   /** The hemofilter, or null when it is not filtering. */
   filter: FilterNow | null;
@@ -76,6 +78,7 @@ export function createNow(): Now {
     metabolism: { temperature_C: NaN, vo2Demand_mL_min: NaN, vo2_mL_min: NaN, do2_mL_min: NaN, heaterEffectiveFlow_mL_min: NaN },
     hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN },
     air: { pumpHeadFactor: 1 },
+    acidBase: { bicarbonate_mmol_L: NaN, ph: NaN },
     kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, relativeGfr: NaN, urine_mL_h: NaN },
     filter: null,
     circuit: null,

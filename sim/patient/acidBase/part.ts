@@ -1,6 +1,10 @@
 /**
  * Acid–base in the engine (acidBase.ts): one state, the buffer base (bicarbonate + lactate) in the bicarbonate space,
- * moved only by the filter; pH and bicarbonate as outputs (PaCO2 comes from the gas exchange's output solve).
+ * moved only by the filter. It derives bicarbonate and the pH the norepinephrine response reads (hemodynamics, next
+ * in model order). PaCO2 needs the circuit's solution, which gas exchange solves only for checks and outputs, so the
+ * derived pH uses the PaCO2 held from the last time the circuit settled (the start, every setting change, a filter
+ * stopping or starting: what moves sweep or flow), starting at the patient's own without a circuit; the pH output
+ * uses the PaCO2 solved for that sample.
  */
 import type { ModelDefinition } from '../../model/part.js';
 import { fixedScale } from '../../model/part.js';
@@ -8,6 +12,7 @@ import { convectiveClearance_mL_h } from '../../filter/filterNow.js';
 import { seriesClearance_mL_h } from '../../filter/circuitBlood.js';
 import { SOLUTE } from '../solutes/registry.js';
 import { arterialPh, bicarbonate_mmol_L, bufferBaseRate_mmol_h } from './acidBase.js';
+import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
 
 /** Bicarbonate passes the membrane freely [S2: small ion, SC ≈ 1]. */
 const FREE = { clean: 1, fouled: 1 } as const;
@@ -22,8 +27,18 @@ export const acidBaseModel: ModelDefinition = {
   create(m, slot) {
     const X = slot('bufferBase_mmol');
     const ab0 = m.scenario.patient.acidBase;
+    const lung = m.scenario.patient.lung;
+    const held = { paco2_mmHg: arterialCo2_mmHg(lung.co2Production, lung.co2Conductance, 0) };
     const hco3 = (y: ArrayLike<number>, lactate: number) => bicarbonate_mmol_L(y[X], m.current.patient.acidBase.bicarbonateSpace, lactate);
     return {
+      derive(now) {
+        const a = now.acidBase;
+        a.bicarbonate_mmol_L = hco3(now.y, now.concentration[SOLUTE.lactate]);
+        a.ph = arterialPh(a.bicarbonate_mmol_L, held.paco2_mmHg);
+      },
+      afterEvents(_t, _y, now) {
+        held.paco2_mmHg = now.paco2_mmHg;
+      },
       initial(y) {
         y[X] = ((ab0.bicarbonate + m.scenario.patient.baseline.lactate) * ab0.bicarbonateSpace) / 1000;
       },
@@ -34,15 +49,14 @@ export const acidBaseModel: ModelDefinition = {
           dy[X] = 0;
           return;
         }
-        const lactate = now.concentration[SOLUTE.lactate];
         const kFilter = convectiveClearance_mL_h(fn, FREE, 'plasma');
         const k = kFilter > 0 ? seriesClearance_mL_h(kFilter, m.filter.circuitFlow_mL_min) : 0;
-        dy[X] = bufferBaseRate_mmol_h(k, m.current.prescription.replacementFluid.bicarbonate, hco3(now.y, lactate), lactate);
+        const lactate = now.concentration[SOLUTE.lactate];
+        dy[X] = bufferBaseRate_mmol_h(k, m.current.prescription.replacementFluid.bicarbonate, now.acidBase.bicarbonate_mmol_L, lactate);
       },
       observe(now, out) {
-        const b = hco3(now.y, now.concentration[SOLUTE.lactate]);
-        out.ph = arterialPh(b, now.paco2_mmHg);
-        out.bicarbonate_mmol_L = b;
+        out.ph = arterialPh(now.acidBase.bicarbonate_mmol_L, now.paco2_mmHg);
+        out.bicarbonate_mmol_L = now.acidBase.bicarbonate_mmol_L;
       },
     };
   },

@@ -13,7 +13,7 @@ import { nextNorepinephrineDose } from './norepinephrineTitration.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
-import { arterialPh, bicarbonate_mmol_L } from '../acidBase/acidBase.js';
+import { arterialPh } from '../acidBase/acidBase.js';
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
@@ -25,23 +25,15 @@ export const hemodynamicsModel: ModelDefinition = {
     cardiac_output_L_min: ['L/min', 'Native cardiac output (venous return meets the cardiac function curve; volume moves it)'],
     central_venous_pressure_mmHg: ['mmHg', 'Central venous pressure (where venous return meets the cardiac function curve)'],
   },
-  create(m, slot) {
+  create(m) {
     const p = m.scenario.patient;
-    const BUFFER_BASE = slot('bufferBase_mmol');
-    /**
-     * PaCO2 for the pH the norepinephrine response reads. Gas exchange solves it only for outputs (it needs the
-     * circuit's solution), so it is held from the last time the circuit settled (the start, every setting change,
-     * a filter stopping or starting: what moves sweep or flow) and starts at the patient's own, without a circuit.
-     * The pH itself follows the buffer-base state and lactate continuously (no allocation, no lag).
-     */
-    const held = { paco2_mmHg: arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0) };
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
       heartRate_bpm: p.hemodynamics.heartRate,
       il6_pg_mL: p.baseline.il6,
       norepinephrine_ug_kg_min: p.hemodynamics.norepinephrine,
       sao2: preTreatmentSaturation(m.scenario),
-      ph: arterialPh(p.acidBase.bicarbonate, held.paco2_mmHg),
+      ph: arterialPh(p.acidBase.bicarbonate, arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0)),
       temperature_C: p.temperature.start,
     });
     const start = {
@@ -53,15 +45,13 @@ export const hemodynamicsModel: ModelDefinition = {
     // MAP: the kidney's filtration (a slow state's rate) reads it, so the right-hand side derives it
     const deriveMap = (now: Now) => {
       const h = now.hemodynamics;
-      const lactate = now.concentration[SOLUTE.lactate];
-      const bicarbonate = bicarbonate_mmol_L(now.y[BUFFER_BASE], m.current.patient.acidBase.bicarbonateSpace, lactate);
       const toneMap = meanArterialPressure_mmHg(
         m.current.hemodynamics,
         m.intrinsic.tone_mmHg,
         now.concentration[SOLUTE.il6],
         now.sepsisDrive,
         m.current.patient.hemodynamics.norepinephrine,
-        arterialPh(bicarbonate, held.paco2_mmHg),
+        now.acidBase.ph,
         now.metabolism.temperature_C,
       );
       circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h);
@@ -91,9 +81,6 @@ export const hemodynamicsModel: ModelDefinition = {
     return {
       checks: [titration],
       derive: deriveMap,
-      afterEvents(_t, _y, now) {
-        held.paco2_mmHg = now.paco2_mmHg;
-      },
       observe(now, out) {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;
