@@ -65,15 +65,22 @@ export function differs(a: number, b: number, floor: number): boolean {
   return Math.abs(a - b) > LINE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b), floor);
 }
 
-/** Arterial saturation's line in δ from two exact solves (the system is linear in δ). */
-export function oxygenLine(inputs: OxygenInputs, out: OxygenLine): OxygenLine {
+/**
+ * Arterial saturation's line in δ from two exact solves (the system is linear in δ), into `out`; false when the
+ * system is singular: nothing oxygenates the blood (every pulmonary capillary shunted, no extracorporeal flow).
+ */
+export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine): boolean {
   const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
   const s0 = oxygenExchange({ ...inputs, o2Consumption_mL_min: 0 }, false).sao2;
   const s1 = oxygenExchange({ ...inputs, o2Consumption_mL_min: PROBE_DELTA * capacity }, false).sao2;
   out.s0 = s0;
   out.slope = (s0 - s1) / PROBE_DELTA;
-  // singular: nothing oxygenates the blood (every pulmonary capillary shunted, no extracorporeal flow reaching it)
-  if (!Number.isFinite(out.s0) || !Number.isFinite(out.slope))
+  return Number.isFinite(out.s0) && Number.isFinite(out.slope);
+}
+
+/** The line during a run: a singular one stops the engine, naming why (no patient survives it). */
+export function oxygenLine(inputs: OxygenInputs, out: OxygenLine): OxygenLine {
+  if (!solveOxygenLine(inputs, out))
     throw new EngineError(
       `no oxygen reaches the blood: the lung shunts ${(100 * inputs.shuntFraction).toFixed(0)} % and the circuit returns ${inputs.effectiveFlow_mL_min.toFixed(0)} mL/min of oxygenated blood; no patient survives this`,
     );

@@ -1,11 +1,16 @@
-/** Arterial saturation at the start with the native lung alone: the baseline figures are taken before ECMO starts. */
+/**
+ * The patient before treatment, with the native lung alone: the baseline figures are taken before ECMO starts.
+ * One set of inputs for the saturation (hemodynamics, SOFA) and the oxygen deficit (lactate's starting production).
+ */
 import type { Scenario } from '../../scenario/resolve.js';
-import { hemoglobin_g_dL } from '../../blood.js';
-import { oxygenExchange } from './gasExchange.js';
+import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
+import { oxygenExchange, type OxygenInputs } from './gasExchange.js';
+import { solveOxygenLine, suppliedConsumption_mL_min } from './oxygenConsumption.js';
 
-export function preTreatmentSaturation(s: Scenario): number {
+/** The gas exchange's inputs with no circuit, breathing air, at the scenario's oxygen consumption. */
+function nativeLung(s: Scenario): OxygenInputs {
   const p = s.patient;
-  return oxygenExchange({
+  return {
     cardiacOutput_mL_min: p.cardiacOutput,
     pumpFlow_mL_min: 0,
     drainageFlow_mL_min: 0,
@@ -18,5 +23,23 @@ export function preTreatmentSaturation(s: Scenario): number {
     o2Consumption_mL_min: p.lung.o2Consumption,
     shuntFraction: p.lung.shuntFraction,
     endCapillarySaturation: p.lung.endCapillarySaturation,
-  }).sao2;
+  };
+}
+
+export function preTreatmentSaturation(s: Scenario): number {
+  return oxygenExchange(nativeLung(s)).sao2;
+}
+
+/**
+ * The oxygen deficit (mL/min) before treatment: demand less what the native lung's delivery supplies
+ * (supply-dependent below the critical delivery); a lung that oxygenates nothing leaves the whole demand.
+ */
+export function preTreatmentOxygenDeficit_mL_min(s: Scenario): number {
+  const p = s.patient;
+  const inputs = nativeLung(s);
+  const vo2 = p.lung.o2Consumption;
+  const line = { s0: NaN, slope: NaN };
+  if (!solveOxygenLine(inputs, line)) return vo2;
+  const capacity = p.cardiacOutput * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
+  return vo2 - suppliedConsumption_mL_min(vo2, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
 }

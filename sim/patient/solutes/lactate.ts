@@ -11,10 +11,7 @@
  * A small solute: the filter clears it with SC 1 from whole-blood water (registry.ts), a little beside the liver.
  */
 import { q, type SpecTree } from '../../parameters.js';
-import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
-import type { Model } from '../../model/context.js';
-import { oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from '../gasExchange/oxygenConsumption.js';
-import { EngineError } from '../../model/errors.js';
+import { preTreatmentOxygenDeficit_mL_min } from '../gasExchange/preTreatment.js';
 import type { SoluteDefinition } from './solute.js';
 
 /** mmol of O2 per mL at body conditions (STPD, 22.4 mL/mmol). */
@@ -57,34 +54,6 @@ export const lactateBaselineSpec = q('mmol/L', 4.5, [0.1, 30], {
   source: 'S',
   ref: 'cohort.md: inclusion at lactate ≥ 4 mmol/L; the default sits just above it',
 });
-
-/** The oxygen deficit (mL/min) with the native lung alone, before any extracorporeal treatment. */
-export function preTreatmentOxygenDeficit_mL_min(s: Model['scenario']): number {
-  const p = s.patient;
-  const hb = hemoglobin_g_dL(p.hematocrit);
-  const base = { cardiacOutput_mL_min: p.cardiacOutput, pumpFlow_mL_min: 0, drainageFlow_mL_min: 0, effectiveFlow_mL_min: 0, recirculation: 0 };
-  const inputs = {
-    ...base,
-    sweep_L_min: 0,
-    fio2: 0.21,
-    diffusionFlow_mL_min: 0,
-    hemoglobin_g_dL: hb,
-    o2Consumption_mL_min: 0,
-    shuntFraction: p.lung.shuntFraction,
-    endCapillarySaturation: p.lung.endCapillarySaturation,
-  };
-  const vo2 = p.lung.o2Consumption;
-  let line: OxygenLine;
-  try {
-    line = oxygenLine(inputs, { s0: NaN, slope: NaN });
-  } catch (e) {
-    // a lung that oxygenates nothing: before treatment the whole demand was a deficit
-    if (e instanceof EngineError) return vo2;
-    throw e;
-  }
-  const capacity = p.cardiacOutput * boundOxygen_mL_per_mL(hb, 1);
-  return vo2 - suppliedConsumption_mL_min(vo2, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
-}
 
 export const lactate: SoluteDefinition = {
   name: 'lactate',
