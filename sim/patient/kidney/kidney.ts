@@ -44,8 +44,3 @@ export function startingInjury(p: KidneyParams, rpp_mmHg: number, gfr0_mL_min: n
 export function injuryRate_per_h(injury: number, startingInjury: number, drive: number, recoveryTimeConstant_h: number): number {
   return (startingInjury * drive - injury) / recoveryTimeConstant_h;
 }
-
-/** Central venous pressure from blood volume through venous compliance (as the circuit's drainage reads it). */
-export function centralVenousPressure_mmHg(cvp0_mmHg: number, volume_mL: number, volume0_mL: number, compliance_mL_mmHg: number): number {
-  return cvp0_mmHg + (volume_mL - volume0_mL) / compliance_mL_mmHg;
-}

@@ -6,7 +6,7 @@
 import type { ModelDefinition } from '../../model/part.js';
 import { fixedScale } from '../../model/part.js';
 import { SettingError } from '../../model/errors.js';
-import { centralVenousPressure_mmHg, glomerularFiltration_mL_min, injuryRate_per_h, startingInjury } from './kidney.js';
+import { glomerularFiltration_mL_min, injuryRate_per_h, startingInjury } from './kidney.js';
 
 export const kidneyModel: ModelDefinition = {
   name: 'kidney',
@@ -31,8 +31,8 @@ export const kidneyModel: ModelDefinition = {
       },
       derive(now) {
         const pc = m.current.patient;
-        const cvp = centralVenousPressure_mmHg(pc.centralVenousPressure, now.blood.intravascular_mL, m.intravascular0_mL, pc.venousCompliance);
-        const rpp = now.hemodynamics.map_mmHg - cvp;
+        // the CVP the MAP was derived with (hemodynamics' venous return), so MAP − CVP is one circulation's
+        const rpp = now.hemodynamics.map_mmHg - now.hemodynamics.centralVenousPressure_mmHg;
         const gfr = glomerularFiltration_mL_min(pc.kidney, rpp, now.y[injury]);
         now.kidney.perfusionPressure_mmHg = rpp;
         const relative = recovers ? gfr / gfr0 : 0;
