@@ -26,7 +26,12 @@ export const LAYERS = [
   { name: 'sweep', paths: ['sim/sweep'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort'] },
   { name: 'plot', paths: ['sim/plot'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep'] },
   { name: 'sensitivity', paths: ['sim/sensitivity'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot'] },
-  { name: 'cli', paths: ['sim/cli', 'sim/cli.ts'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'cli'] },
+  { name: 'training', paths: ['sim/training'], mayImport: [...models, 'scenario', 'engine', 'output'] },
+  {
+    name: 'cli',
+    paths: ['sim/cli', 'sim/cli.ts'],
+    mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'training', 'cli'],
+  },
 ];
 
 /** Outside sim/: who may import what. The view never reaches the command line; nothing imports scripts/. */

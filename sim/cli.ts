@@ -163,6 +163,17 @@ function addPumpCommand(program: Command): void {
   addOutputOptions(program.commands.at(-1)!, { quiet: true });
 }
 
+function addTrainCommand(program: Command): void {
+  program
+    .command('train')
+    .description("replay a trainee's actions on a training scenario and print the debrief: objectives met or missed, alarms, timeline")
+    .argument('<scenario>', 'a training scenario file, e.g. scenarios/training/pump-failure.json')
+    .option('--actions <file>', 'the trainee\'s timed actions (JSON: { "actions": [{ "at": "10 min", "set": {...} }] }); none: no response')
+    .addOption(new Option('--format <format>', 'debrief format').choices(['text', 'json', 'html']).default('text'))
+    .action(async (arg, opts) => (await import('./cli/trainCommand.js')).trainCommand(arg, opts));
+  addOutputOptions(program.commands.at(-1)!, { quiet: true });
+}
+
 export function buildProgram(): Command {
   const program = new Command('sim')
     .description('ECMO + integrated hemofilter simulator (training and engineering tool, not a clinical decision aid)')
@@ -179,6 +190,7 @@ export function buildProgram(): Command {
     addSchemaCommand,
     addCannulaCommand,
     addPumpCommand,
+    addTrainCommand,
   ])
     add(program);
   return program;

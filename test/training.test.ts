@@ -1,0 +1,94 @@
+/**
+ * Training scenarios (scenarios/training/): each one's scripted correct response (responses/<name>.actions.json)
+ * meets every objective, and no response misses at least one — replayed headless as `npm run sim -- train` does.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { calibrationBesideScenario, readInputFile } from '../sim/scenario/loadFile.js';
+import { loadTrainingText, parseActionsText } from '../sim/training/trainingFile.js';
+import { replayTraining } from '../sim/training/replay.js';
+import { buildDebrief, debriefText } from '../sim/training/debrief.js';
+import { debriefHtml } from '../sim/training/debriefHtml.js';
+import { ScenarioError } from '../sim/scenario/errors.js';
+import { readFileSync } from 'node:fs';
+import { trainingActionsJsonSchema, trainingJsonSchema } from '../sim/training/jsonSchema.js';
+
+const DIR = 'scenarios/training';
+const options = { resolveCalibration: calibrationBesideScenario };
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+const load = (f: string) => loadTrainingText(readInputFile(join(DIR, f), 'training scenario'), join(DIR, f), options);
+
+describe.each(files)('%s', (file) => {
+  const training = load(file);
+  const responseFile = join(DIR, 'responses', file.replace(/\.json$/, '.actions.json'));
+
+  it('a scripted correct response meets every objective', () => {
+    const actions = parseActionsText(readInputFile(responseFile, 'actions file'), responseFile, training, options);
+    const { objectives } = replayTraining(training, actions);
+    expect(objectives.filter((o) => !o.met).map((o) => `${o.id}: ${o.why}`)).toEqual([]);
+  }, 120_000);
+
+  it('no response misses at least one objective', () => {
+    const { objectives } = replayTraining(training, []);
+    expect(objectives.some((o) => !o.met)).toBe(true);
+  }, 120_000);
+});
+
+describe('the debrief', () => {
+  it('lists the objectives, the fault and the actions with their times, as text, JSON and HTML', () => {
+    const training = load('drainage-clamp.json');
+    const actions = parseActionsText(readInputFile(join(DIR, 'responses/drainage-clamp.actions.json'), 'actions'), 'a.json', training, options);
+    const { session, objectives } = replayTraining(training, actions);
+    const d = buildDebrief(training.scenario.name, training.briefing, training.scenario.duration_h, objectives, session.log, session.trends);
+    const text = debriefText(d);
+    expect(text).toContain('Objectives: 2 of 2 met');
+    expect(text).toMatch(/10:00 {2}event {2}circuit\.clamps\.drainageLine: false → true/);
+    expect(text).toMatch(/11:00 {2}action circuit\.clamps\.drainageLine → false/);
+    expect(d.trends.rows.length).toBe(31); // one a minute, 0 to 30 min
+    expect(JSON.parse(JSON.stringify(d)).objectives).toHaveLength(2);
+    const html = debriefHtml(d);
+    expect(html).toContain('<h2>Objectives: 2 of 2 met</h2>');
+    expect(html).toContain('<polyline');
+  }, 120_000);
+});
+
+describe('a trainee actions file with mistakes', () => {
+  const training = load('drainage-clamp.json');
+  const problems = (actions: unknown[]) => {
+    try {
+      parseActionsText(JSON.stringify({ actions }), 'mine.json', training, options);
+      return [];
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      return e.issues.map((i) => `${i.path}: ${i.message}`);
+    }
+  };
+  it('names the entry, the field and what was expected', () => {
+    expect(problems([{ at: '5 min', acknowlege: 'all' }])[0]).toBe(
+      'actions[0].acknowlege: unknown field (did you mean "acknowledge"?); expected one of at, acknowledge, silence, order, note, set, heparinBolus, fluidBolus, changeFilter, deAir, fault, changeBags, changeSyringe',
+    );
+    expect(
+      problems([
+        { at: '5 min', order: 'aptt' },
+        { at: '2 h', note: 'late' },
+      ]),
+    ).toEqual(['actions[1].at: got "2 h": expected a time between 0 h and the run\'s duration (0.5 h)']);
+    expect(problems([{ at: '1 min' }, { at: '3 min', set: { 'circuit.pump.speed': '3000 kg' } }]).join('\n')).toMatch(
+      /actions\[0\]: does nothing[\s\S]*actions\[1\]\.set\.circuit\.pump\.speed: got "3000 kg"/,
+    );
+  });
+});
+
+describe('training JSON Schemas', () => {
+  it('the committed schemas are current (npm run schema), and every training file points at them', () => {
+    expect(JSON.parse(readFileSync('scenarios/training.schema.json', 'utf8'))).toEqual(trainingJsonSchema());
+    expect(JSON.parse(readFileSync('scenarios/training-actions.schema.json', 'utf8'))).toEqual(trainingActionsJsonSchema());
+    for (const f of files) {
+      expect(JSON.parse(readFileSync(join(DIR, f), 'utf8')).$schema).toBe('../training.schema.json');
+      expect(JSON.parse(readFileSync(join(DIR, 'responses', f.replace(/\.json$/, '.actions.json')), 'utf8')).$schema).toBe(
+        '../../training-actions.schema.json',
+      );
+    }
+  });
+});
