@@ -27,10 +27,12 @@ export const LAYERS = [
   { name: 'plot', paths: ['sim/plot'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep'] },
   { name: 'sensitivity', paths: ['sim/sensitivity'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot'] },
   { name: 'training', paths: ['sim/training'], mayImport: [...models, 'scenario', 'engine', 'output'] },
+  // the classroom relay (Node only): joins pages by a session code and forwards their messages; no engine in it
+  { name: 'relay', paths: ['sim/relay'], mayImport: foundation },
   {
     name: 'cli',
     paths: ['sim/cli', 'sim/cli.ts'],
-    mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'training', 'cli'],
+    mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'training', 'relay', 'cli'],
   },
 ];
 

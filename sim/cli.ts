@@ -174,6 +174,19 @@ function addTrainCommand(program: Command): void {
   addOutputOptions(program.commands.at(-1)!, { quiet: true });
 }
 
+function addRelayCommand(program: Command): void {
+  program
+    .command('relay')
+    .description("the training relay: serves the built pages and joins an instructor's page and trainees' pages by a session code")
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <address>', 'address to listen on (0.0.0.0: every network, for a second device in the room)', '127.0.0.1')
+    .option('--pages <folder>', 'the built pages (npm run build)', 'dist/web')
+    .option('--no-pages', 'serve no pages: the relay alone')
+    .action(async (opts) => {
+      await (await import('./cli/relayCommand.js')).relayCommand(opts);
+    });
+}
+
 export function buildProgram(): Command {
   const program = new Command('sim')
     .description('ECMO + integrated hemofilter simulator (training and engineering tool, not a clinical decision aid)')
@@ -191,6 +204,7 @@ export function buildProgram(): Command {
     addCannulaCommand,
     addPumpCommand,
     addTrainCommand,
+    addRelayCommand,
   ])
     add(program);
   return program;
