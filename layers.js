@@ -19,14 +19,26 @@ export const LAYERS = [
   { name: 'filter', paths: ['sim/filter'], mayImport: kernel, typesFrom: ['scenario'] },
   { name: 'circuit', paths: ['sim/circuit'], mayImport: [...kernel, 'filter'], typesFrom: ['scenario'] },
   { name: 'patient', paths: ['sim/patient'], mayImport: [...kernel, 'filter', 'circuit'], typesFrom: ['scenario'] },
-  { name: 'scenario', paths: ['sim/scenario'], mayImport: models },
+  // the alarm catalogue and its limits as scenario settings: below the scenario, which lists them among its specs
+  { name: 'alarmCatalogue', paths: ['sim/alarms/catalogue.ts', 'sim/alarms/alarmSpecs.ts'], mayImport: foundation, typesFrom: ['model'] },
+  { name: 'scenario', paths: ['sim/scenario'], mayImport: [...models, 'alarmCatalogue'] },
   { name: 'engine', paths: ['sim/engine'], mayImport: [...models, 'scenario'] },
+  // the alarm monitor reads the engine's observations and events (sim/alarms: every file but the catalogue's two)
+  {
+    name: 'alarms',
+    paths: ['sim/alarms/conditions.ts', 'sim/alarms/monitor.ts', 'sim/alarms/monitorRun.ts'],
+    mayImport: [...models, 'alarmCatalogue', 'scenario', 'engine'],
+  },
   { name: 'output', paths: ['sim/output'], mayImport: [...models, 'scenario', 'engine'] },
   { name: 'cohort', paths: ['sim/cohort'], mayImport: [...models, 'scenario', 'engine', 'output'] },
   { name: 'sweep', paths: ['sim/sweep'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort'] },
   { name: 'plot', paths: ['sim/plot'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep'] },
   { name: 'sensitivity', paths: ['sim/sensitivity'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot'] },
-  { name: 'cli', paths: ['sim/cli', 'sim/cli.ts'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'cli'] },
+  {
+    name: 'cli',
+    paths: ['sim/cli', 'sim/cli.ts'],
+    mayImport: [...models, 'alarmCatalogue', 'scenario', 'engine', 'alarms', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'cli'],
+  },
 ];
 
 /** Outside sim/: who may import what. The view never reaches the command line; nothing imports scripts/. */
