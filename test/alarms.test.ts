@@ -5,6 +5,7 @@
  * priorities sort and colour the console's status light; bad limits in a scenario are refused naming the path;
  * and a drainage line clamped in the default scenario raises its alarms at the next minute's sample.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALARM_CATALOGUE, alarmRow, type AlarmRow } from '../sim/alarms/catalogue.js';
 import { alarmSpecs, type AlarmSettings } from '../sim/alarms/alarmSpecs.js';
@@ -89,6 +90,11 @@ describe('the catalogue', () => {
       expect(alarmRow(id)?.console).toBe('crrt');
     for (const id of ['syringeNearlyEmpty', 'syringeEmpty', 'heparinOcclusion']) expect(alarmRow(id)?.console).toBe('heparin');
     for (const id of ['mapLow', 'sao2Low', 'heartRateLow', 'heartRateHigh', 'temperatureLow', 'temperatureHigh']) expect(alarmRow(id)?.console).toBe('monitor');
+  });
+
+  it('docs/training/alarms.md has a table row for every alarm, with its console and priority', () => {
+    const page = readFileSync('docs/training/alarms.md', 'utf8');
+    for (const r of ALARM_CATALOGUE) expect(page, r.id).toContain(`| \`${r.id}\` | ${r.console} | ${r.title} | ${r.priority} |`);
   });
 
   it('the calm observation raises no alarm at the default limits', () => {
