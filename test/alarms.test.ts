@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALARM_CATALOGUE, alarmRow, type AlarmRow } from '../sim/alarms/catalogue.js';
+import { ALARM_CATALOGUE, alarmRow, seriesRead, type AlarmRow } from '../sim/alarms/catalogue.js';
 import { alarmSpecs, type AlarmSettings } from '../sim/alarms/alarmSpecs.js';
 import { AlarmError, AlarmMonitor, type AlarmLogEntry } from '../sim/alarms/monitor.js';
 import { monitorRun } from '../sim/alarms/monitorRun.js';
@@ -63,9 +63,7 @@ describe('the catalogue', () => {
   it('reads series the engine reports (or, until merged, the pending ones) and events it logs', () => {
     const known = new Set(SERIES_NAMES);
     for (const row of ALARM_CATALOGUE) {
-      const c = row.condition;
-      const series = c.kind === 'riseSinceStart' ? c.series : c.kind === 'below' || c.kind === 'above' ? [c.series, ...(c.per ? [c.per] : [])] : [c.series];
-      for (const s of series) expect(known.has(s) || PENDING.has(s), `${row.id} reads ${s}`).toBe(true);
+      for (const s of seriesRead(row)) expect(known.has(s) || PENDING.has(s), `${row.id} reads ${s}`).toBe(true);
       if (row.raisedBy) expect(Object.keys(EVENT_TYPES)).toContain(row.raisedBy.type);
     }
   });
@@ -268,6 +266,10 @@ describe('silence, acknowledgement, priorities and status lights', () => {
     settings.flowLow.limit = 2500;
     m.update(2 * MIN, { ...CALM, pump_flow_L_min: 2 }, []);
     expect(kinds(m.log, 'flowLow')).toEqual(['start']);
+    settings.flowLow.enabled = false; // turned off while sounding: it clears
+    m.update(3 * MIN, { ...CALM, pump_flow_L_min: 2 }, []);
+    expect(kinds(m.log, 'flowLow')).toEqual(['start', 'cleared']);
+    expect(m.active()).toEqual([]);
   });
 });
 
