@@ -19,20 +19,28 @@ export const LAYERS = [
   { name: 'filter', paths: ['sim/filter'], mayImport: kernel, typesFrom: ['scenario'] },
   { name: 'circuit', paths: ['sim/circuit'], mayImport: [...kernel, 'filter'], typesFrom: ['scenario'] },
   { name: 'patient', paths: ['sim/patient'], mayImport: [...kernel, 'filter', 'circuit'], typesFrom: ['scenario'] },
-  { name: 'scenario', paths: ['sim/scenario'], mayImport: models },
+  // the alarm catalogue and its limits as scenario settings: below the scenario, which lists them among its specs
+  { name: 'alarmCatalogue', paths: ['sim/alarms/catalogue.ts', 'sim/alarms/alarmSpecs.ts'], mayImport: foundation, typesFrom: ['model'] },
+  { name: 'scenario', paths: ['sim/scenario'], mayImport: [...models, 'alarmCatalogue'] },
   { name: 'engine', paths: ['sim/engine'], mayImport: [...models, 'scenario'] },
+  // the alarm monitor reads the engine's observations and events (sim/alarms: every file but the catalogue's two)
+  {
+    name: 'alarms',
+    paths: ['sim/alarms/conditions.ts', 'sim/alarms/monitor.ts', 'sim/alarms/monitorRun.ts'],
+    mayImport: [...models, 'alarmCatalogue', 'scenario', 'engine'],
+  },
   { name: 'output', paths: ['sim/output'], mayImport: [...models, 'scenario', 'engine'] },
   { name: 'cohort', paths: ['sim/cohort'], mayImport: [...models, 'scenario', 'engine', 'output'] },
   { name: 'sweep', paths: ['sim/sweep'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort'] },
   { name: 'plot', paths: ['sim/plot'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep'] },
   { name: 'sensitivity', paths: ['sim/sensitivity'], mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot'] },
-  { name: 'training', paths: ['sim/training'], mayImport: [...models, 'scenario', 'engine', 'output'] },
+  { name: 'training', paths: ['sim/training'], mayImport: [...models, 'alarmCatalogue', 'scenario', 'engine', 'alarms', 'output'] },
   // the classroom relay (Node only): joins pages by a session code and forwards their messages; no engine in it
   { name: 'relay', paths: ['sim/relay'], mayImport: foundation },
   {
     name: 'cli',
     paths: ['sim/cli', 'sim/cli.ts'],
-    mayImport: [...models, 'scenario', 'engine', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'training', 'relay', 'cli'],
+    mayImport: [...models, 'alarmCatalogue', 'scenario', 'engine', 'alarms', 'output', 'cohort', 'sweep', 'plot', 'sensitivity', 'training', 'relay', 'cli'],
   },
 ];
 

@@ -45,6 +45,8 @@ export interface Scenario {
   prescription: ScenarioValues['prescription'];
   kinetics: ScenarioValues['kinetics'];
   hemodynamics: ScenarioValues['hemodynamics'];
+  /** The consoles' alarm limits (sim/alarms). */
+  alarms: ScenarioValues['alarms'];
   timeline: TimelineEntry[];
 }
 
@@ -322,7 +324,7 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
   const issues = new Issues();
   const patientGiven = parsed.patient as Record<string, ParsedQuantity | undefined> | undefined;
   const weight = resolveLeaf(scenarioSpecs.patient.weight, patientGiven?.weight, 'patient.weight', undefined, issues) as number | undefined;
-  const section = (key: 'patient' | 'circuit' | 'filter' | 'prescription' | 'kinetics' | 'hemodynamics') =>
+  const section = (key: 'patient' | 'circuit' | 'filter' | 'prescription' | 'kinetics' | 'hemodynamics' | 'alarms') =>
     resolveTree(scenarioSpecs[key], parsed[key] as Record<string, unknown> | undefined, key, weight, issues);
   for (const key of ['circuit', 'filter'] as const) {
     if (!(key in parsed)) issues.add(key, `missing; expected an object describing the ${key === 'circuit' ? 'ECMO circuit' : 'hemofilter'}, or null for none`);
@@ -340,6 +342,7 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
     prescription: section('prescription') as Scenario['prescription'],
     kinetics: section('kinetics') as Scenario['kinetics'],
     hemodynamics: section('hemodynamics') as Scenario['hemodynamics'],
+    alarms: section('alarms') as Scenario['alarms'],
     timeline: resolveTimeline(
       parsed.timeline as Record<string, unknown>[] | undefined,
       weight,

@@ -6,6 +6,7 @@ import { circuitSpecs } from '../circuit/circuitSpecs.js';
 import { filterSpecs } from '../filter/filterSpecs.js';
 import { prescriptionSpecs } from './prescriptionSpecs.js';
 import { hemodynamicsSpecs } from '../patient/hemodynamics/hemodynamicsSpecs.js';
+import { alarmSpecs } from '../alarms/alarmSpecs.js';
 
 export const runSpecs = {
   duration: q('h', null, [0.01, 2160], { description: 'Simulated time (up to 90 days).', source: 'E', ref: 'scenario input' }),
@@ -20,6 +21,8 @@ export const scenarioSpecs = {
   prescription: prescriptionSpecs,
   kinetics: kineticsSpecs,
   hemodynamics: hemodynamicsSpecs,
+  /** The consoles' alarm limits (sim/alarms, docs/training/alarms.md). */
+  alarms: alarmSpecs,
 } as const satisfies SpecTree;
 
 /** Sections a scenario may set to null: no ECMO circuit, no hemofilter (standard care). */
