@@ -42,13 +42,15 @@ describe('the debrief', () => {
     const { session, objectives } = replayTraining(training, actions);
     const d = buildDebrief(training.scenario.name, training.briefing, training.scenario.duration_h, objectives, session.log, session.trends);
     const text = debriefText(d);
-    expect(text).toContain('Objectives: 2 of 2 met');
+    expect(text).toContain('Objectives: 3 of 3 met');
     expect(text).toMatch(/10:00 {2}event {2}circuit\.clamps\.drainageLine: false → true/);
     expect(text).toMatch(/11:00 {2}action circuit\.clamps\.drainageLine → false/);
     expect(d.trends.rows.length).toBe(31); // one a minute, 0 to 30 min
-    expect(JSON.parse(JSON.stringify(d)).objectives).toHaveLength(2);
+    expect(JSON.parse(JSON.stringify(d)).objectives).toHaveLength(3);
+    expect(text).toMatch(/10:10 {2}alarm {2}Flow low \(high priority\): start/);
+    expect(d.alarms.find((a) => a.id === 'flowLow')).toEqual({ id: 'flowLow', starts: 1, first_h: expect.closeTo(10 / 60 + 10 / 3600, 9), acknowledgedAfter_s: 20 });
     const html = debriefHtml(d);
-    expect(html).toContain('<h2>Objectives: 2 of 2 met</h2>');
+    expect(html).toContain('<h2>Objectives: 3 of 3 met</h2>');
     expect(html).toContain('<polyline');
   }, 120_000);
 });

@@ -73,7 +73,7 @@ function onSide(o: { above?: number; below?: number }, v: number | undefined): b
 
 function judgeReach(o: Extract<Objective, { kind: 'reach' }>, from: number, trends: readonly TrendSample[]): Omit<ObjectiveResult, 'id' | 'text'> {
   const until = from + o.within_min / 60;
-  const hit = trends.find((s) => s.t_h >= from && s.t_h <= until + 1e-9 && onSide(o, s.values[o.series]));
+  const hit = trends.find((s) => s.t_h > from && s.t_h <= until + 1e-9 && onSide(o, s.values[o.series])); // the anchor's own sample is read before it
   if (hit) return { met: true, from_h: from, at_h: hit.t_h, response_s: seconds(hit.t_h - from), why: `reached after ${seconds(hit.t_h - from)} s` };
   return { met: false, from_h: from, at_h: until, why: `not reached within ${minutes(o.within_min)}` };
 }

@@ -4,7 +4,7 @@
  * call, so every training scenario is checked automatically.
  */
 import { judgeObjectives, type ObjectiveResult } from './objectives.js';
-import { TrainingSession, type AlarmMonitorLike } from './session.js';
+import { TrainingSession } from './session.js';
 import type { TimedAction, TrainingScenario } from './trainingFile.js';
 
 export interface TrainingReplay {
@@ -12,8 +12,8 @@ export interface TrainingReplay {
   objectives: ObjectiveResult[];
 }
 
-export function replayTraining(t: TrainingScenario, actions: readonly TimedAction[], monitor?: AlarmMonitorLike): TrainingReplay {
-  const session = new TrainingSession(t.scenario, { labTurnaround_min: t.labTurnaround_min, monitor });
+export function replayTraining(t: TrainingScenario, actions: readonly TimedAction[]): TrainingReplay {
+  const session = new TrainingSession(t.scenario, { labTurnaround_min: t.labTurnaround_min });
   for (const a of [...actions].sort((x, y) => x.at_h - y.at_h)) {
     session.advanceTo(a.at_h);
     session.perform(a.action);

@@ -3,21 +3,15 @@
  * results, all written into one session log, with trend samples at a fixed cadence. The headless `train` command
  * and (later) the live view's instructor side both drive this class, so a replay sees what the trainee saw.
  */
-import { Simulation } from '../engine/simulation.js';
+import { Simulation, type Sampler } from '../engine/simulation.js';
+import { observe } from '../engine/observe.js';
+import { AlarmError, AlarmMonitor } from '../alarms/monitor.js';
+import { alarmRow } from '../alarms/catalogue.js';
 import type { Action, SimEvent } from '../engine/events.js';
 import type { Observation } from '../engine/observe.js';
 import type { Scenario } from '../scenario/resolve.js';
 import { LAB_TESTS, labResultText, type LabName } from './labs.js';
 import type { SessionEntry, TrendSample } from './sessionLog.js';
-
-/** The alarm engine as the session uses it (sim/alarms/monitor.ts). */
-export interface AlarmMonitorLike {
-  update(t_h: number, observation: Observation, newEvents: readonly SimEvent[]): void;
-  acknowledge(id: string, t_h: number): void;
-  silence(id: string, t_h: number, minutes: number): void;
-  /** the monitor's log so far: the session reads the entries it has not read yet */
-  readonly log: readonly { t_h: number; id: string; kind: string; priority: string; value?: number }[];
-}
 
 /** What the trainee (or the instructor) does, at a time. */
 export type SessionAction =
@@ -32,7 +26,6 @@ export interface SessionOptions {
   sample_h?: number;
   /** turnaround per lab (min), over the defaults */
   labTurnaround_min?: Partial<Record<LabName, number>>;
-  monitor?: AlarmMonitorLike;
 }
 
 const TEN_SECONDS_h = 10 / 3600;
@@ -42,7 +35,7 @@ export class TrainingSession {
   readonly log: SessionEntry[] = [];
   readonly trends: TrendSample[] = [];
   private readonly sample_h: number;
-  private readonly monitor?: AlarmMonitorLike;
+  readonly monitor: AlarmMonitor;
   private eventsRead = 0;
   private alarmsRead = 0;
   /** samples taken so far: the next is at samples × sample_h (no drift from repeated addition) */
@@ -55,9 +48,17 @@ export class TrainingSession {
   ) {
     this.sim = new Simulation(scenario);
     this.sample_h = options.sample_h ?? TEN_SECONDS_h;
-    this.monitor = options.monitor;
-    this.takeSample();
+    this.monitor = new AlarmMonitor(() => this.sim.model.current.alarms);
+    this.take(0, this.sim.observe());
   }
+
+  /** Reads the solver's dense output at the session's sample times: no solver stop for a sample. */
+  private readonly sampler: Sampler = {
+    due: () => this.samples * this.sample_h,
+    take: (t, stateAt) => {
+      for (let ts = this.sampler.due(); ts <= t + 1e-9; ts = this.sampler.due()) this.take(ts, observe(this.sim.composed, ts, stateAt(ts)));
+    },
+  };
 
   get time_h(): number {
     return this.sim.time_h;
@@ -65,12 +66,8 @@ export class TrainingSession {
 
   /** Runs to `t_h`, sampling trends and alarms on the way and delivering lab results that come due. */
   advanceTo(t_h: number): void {
-    while (this.samples * this.sample_h <= t_h + 1e-12) {
-      this.sim.advanceTo(this.samples * this.sample_h);
-      this.takeSample();
-    }
-    if (this.sim.time_h < t_h) this.sim.advanceTo(t_h);
-    this.readEvents();
+    this.sim.advanceTo(t_h, this.sampler);
+    this.readEvents(t_h);
   }
 
   /** Does an action now, logging it as the trainee's (or the instructor's). */
@@ -81,18 +78,18 @@ export class TrainingSession {
     };
     switch (a.kind) {
       case 'engine':
-        this.readEvents();
+        this.readEvents(t);
         this.sim.act(a.action, a.id);
         this.eventsRead = this.sim.events.length; // what the action itself logged is the action's entry
         entry('action', a.id, a.text);
         break;
       case 'acknowledge':
-        this.monitor?.acknowledge(a.alarm, t);
         entry('action', `acknowledge:${a.alarm}`, `acknowledged ${a.alarm === 'all' ? 'all alarms' : a.alarm}`);
+        this.refusable(() => this.monitor.acknowledge(a.alarm, t), entry);
         break;
       case 'silence':
-        this.monitor?.silence(a.alarm, t, a.minutes);
         entry('action', `silence:${a.alarm}`, `silenced ${a.alarm === 'all' ? 'all alarms' : a.alarm} for ${a.minutes} min`);
+        this.refusable(() => this.monitor.silence(a.alarm, t, a.minutes), entry);
         break;
       case 'order':
         this.orderLab(a.lab);
@@ -105,6 +102,16 @@ export class TrainingSession {
     this.readAlarms();
   }
 
+  /** An alarm console's refusal (silence longer than the device allows, an alarm not shown) is logged, not thrown. */
+  private refusable(fn: () => void, entry: (kind: SessionEntry['kind'], id: string, text: string) => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof AlarmError)) throw e;
+      entry('note', 'refused', `the console refused: ${e.message}`);
+    }
+  }
+
   /** The draw is taken now; the result arrives after the test's turnaround. */
   private orderLab(lab: LabName): void {
     const o = this.sim.observe();
@@ -114,21 +121,22 @@ export class TrainingSession {
     this.pendingLabs.push({ due_h: this.sim.time_h + turnaround / 60, lab, values });
   }
 
-  private takeSample(): void {
-    const t = this.sim.time_h;
-    const o = this.sim.observe();
-    const fresh = this.readEvents();
-    this.monitor?.update(t, o, fresh);
+  private take(t: number, o: Observation): void {
+    const fresh = this.readEvents(t);
+    this.monitor.update(t, o, fresh);
     this.readAlarms();
     this.deliverLabs(t);
     this.trends.push({ t_h: t, values: o });
     this.samples++;
   }
 
-  /** Engine events since the last read, into the log (a fault's own event as a fault; hidden ones flagged). */
-  private readEvents(): SimEvent[] {
-    const fresh = this.sim.events.slice(this.eventsRead);
-    this.eventsRead = this.sim.events.length;
+  /** Engine events up to t since the last read, into the log (a fault's own event as a fault; hidden ones flagged). */
+  private readEvents(t: number): SimEvent[] {
+    const events = this.sim.events;
+    let upTo = this.eventsRead;
+    while (upTo < events.length && events[upTo].t_h <= t + 1e-9) upTo++;
+    const fresh = events.slice(this.eventsRead, upTo);
+    this.eventsRead = upTo;
     for (const e of fresh) {
       const hidden = (e as SimEvent & { hidden?: boolean }).hidden;
       this.log.push({
@@ -144,15 +152,16 @@ export class TrainingSession {
   }
 
   private readAlarms(): void {
-    const alarms = this.monitor?.log ?? [];
+    const alarms = this.monitor.log;
     for (; this.alarmsRead < alarms.length; this.alarmsRead++) {
       const a = alarms[this.alarmsRead];
+      const title = alarmRow(a.id)?.title ?? a.id;
       this.log.push({
         t_h: a.t_h,
         kind: 'alarm',
         id: `${a.id}:${a.kind}`,
-        text: `${a.priority} priority: ${a.id} ${a.kind}`,
-        ...(a.value === undefined ? {} : { value: a.value }),
+        text: `${title} (${a.priority} priority): ${a.kind}`,
+        ...(Number.isNaN(a.value) ? {} : { value: a.value }),
       });
     }
   }

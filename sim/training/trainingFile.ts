@@ -14,6 +14,33 @@ import type { Scenario } from '../scenario/resolve.js';
 import { LAB_NAMES, type LabName } from './labs.js';
 import { objectiveProblems, objectiveSchema, type Objective } from './objectives.js';
 import type { SessionAction } from './session.js';
+import { ALARM_CATALOGUE } from '../alarms/catalogue.js';
+import { SERIES_NAMES } from '../engine/observe.js';
+
+const ALARM_IDS = ALARM_CATALOGUE.map((a) => a.id);
+
+/** A name from a list, or a message naming the nearest. */
+function unknownName(what: string, name: string, known: readonly string[]): string | null {
+  if (known.includes(name)) return null;
+  const near = closest(name, known);
+  return `got ${shownValue(name)}: no such ${what}${near ? ` (did you mean "${near}"?)` : ''}; expected one of the ${what}s in ${what === 'alarm' ? 'docs/training/alarms.md' : 'docs/outputs.md'}`;
+}
+
+/** Alarm ids and series names the objectives use must exist. */
+function objectiveNames(objectives: readonly Objective[]): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const check = (path: string, what: string, name: string, known: readonly string[]) => {
+    const m = unknownName(what, name, known);
+    if (m) issues.push({ path, message: m });
+  };
+  objectives.forEach((o, i) => {
+    const base = `training.objectives[${i}]`;
+    if ('alarm' in o.after) check(`${base}.after.alarm`, 'alarm', o.after.alarm, ALARM_IDS);
+    if (o.kind === 'acknowledge') check(`${base}.alarm`, 'alarm', o.alarm, ALARM_IDS);
+    if (o.kind === 'reach' || o.kind === 'keep') check(`${base}.series`, 'series', o.series, SERIES_NAMES);
+  });
+  return issues;
+}
 
 export const trainingSectionSchema = z.strictObject({
   briefing: z.string().min(1).max(5000).meta({ description: 'What the trainee is told before the session starts.' }),
@@ -67,7 +94,10 @@ export function loadTrainingText(text: string, source: string, options: Calibrat
   const { training, ...raw } = all as Record<string, unknown>;
   const parsed = trainingSectionSchema.safeParse(training, { reportInput: true });
   const issues: ScenarioIssue[] = parsed.success ? [] : zodIssues('training', parsed.error);
-  if (parsed.success) issues.push(...objectiveProblems(parsed.data.objectives).map((p) => ({ ...p, path: `training.${p.path}` })));
+  if (parsed.success) {
+    issues.push(...objectiveProblems(parsed.data.objectives).map((p) => ({ ...p, path: `training.${p.path}` })));
+    issues.push(...objectiveNames(parsed.data.objectives));
+  }
   const labTurnaround_min = parsed.success ? turnarounds(parsed.data.labTurnaround, issues) : {};
   let scenario: Scenario | undefined;
   try {
@@ -146,6 +176,13 @@ export function parseActionsText(text: string, source: string, training: Trainin
       issues.push({ path: `actions[${i}]`, message: 'does nothing; expected a setting or action, or one of "acknowledge", "silence", "order", "note"' });
     }
     if (own.length === 0) return;
+    for (const [key, alarm] of [
+      ['acknowledge', e.acknowledge],
+      ['silence.alarm', e.silence?.alarm],
+    ] as const) {
+      const m = alarm === undefined || alarm === 'all' ? null : unknownName('alarm', alarm, ALARM_IDS);
+      if (m) issues.push({ path: `actions[${i}].${key}`, message: m.replace('expected one of', 'expected "all" or one of') });
+    }
     const at = actionTime(e.at, `actions[${i}].at`, training.scenario.duration_h, issues);
     if (at !== undefined) for (const action of own) out.push({ at_h: at, action });
   });
