@@ -48,7 +48,12 @@ describe('the debrief', () => {
     expect(d.trends.rows.length).toBe(31); // one a minute, 0 to 30 min
     expect(JSON.parse(JSON.stringify(d)).objectives).toHaveLength(3);
     expect(text).toMatch(/10:10 {2}alarm {2}Flow low \(high priority\): start/);
-    expect(d.alarms.find((a) => a.id === 'flowLow')).toEqual({ id: 'flowLow', starts: 1, first_h: expect.closeTo(10 / 60 + 10 / 3600, 9), acknowledgedAfter_s: 20 });
+    expect(d.alarms.find((a) => a.id === 'flowLow')).toEqual({
+      id: 'flowLow',
+      starts: 1,
+      first_h: expect.closeTo(10 / 60 + 10 / 3600, 9),
+      acknowledgedAfter_s: 20,
+    });
     const html = debriefHtml(d);
     expect(html).toContain('<h2>Objectives: 3 of 3 met</h2>');
     expect(html).toContain('<polyline');
