@@ -82,7 +82,7 @@ function judgeAct(o: Extract<Objective, { kind: 'act' }>, from: number, log: rea
   const until = from + o.within_min / 60;
   let t = from;
   for (const action of o.actions) {
-    const done = firstEntry(log, 'action', action, t);
+    const done = firstEntry(log, ['action', 'lab'], action, t); // a lab order is an action too
     if (!done || done.t_h > until + 1e-9) {
       const late = done ? `done after ${seconds(done.t_h - from)} s, later than ${minutes(o.within_min)}` : 'never done';
       return { met: false, from_h: from, at_h: until, why: `${action}: ${late}` };

@@ -32,6 +32,12 @@ export interface TrendSample {
 }
 
 /** The first entry at or after `from_h` whose id matches (exactly, or as `id:` prefix for an alarm's transitions). */
-export function firstEntry(log: readonly SessionEntry[], kind: SessionEntryKind, id: string, from_h = -Infinity): SessionEntry | undefined {
-  return log.find((e) => e.kind === kind && e.t_h >= from_h && (e.id === id || e.id.startsWith(`${id}:`)));
+export function firstEntry(
+  log: readonly SessionEntry[],
+  kind: SessionEntryKind | readonly SessionEntryKind[],
+  id: string,
+  from_h = -Infinity,
+): SessionEntry | undefined {
+  const kinds: readonly SessionEntryKind[] = typeof kind === 'string' ? [kind] : kind;
+  return log.find((e) => kinds.includes(e.kind) && e.t_h >= from_h && (e.id === id || e.id.startsWith(`${id}:`)));
 }
