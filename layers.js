@@ -9,7 +9,7 @@
 
 const foundation = ['foundation'];
 const kernel = [...foundation, 'model'];
-const models = [...kernel, 'filter', 'circuit', 'patient'];
+const models = [...kernel, 'filter', 'circuit', 'patient', 'faults'];
 
 /** @type {Layer[]} lowest first */
 export const LAYERS = [
@@ -19,6 +19,8 @@ export const LAYERS = [
   { name: 'filter', paths: ['sim/filter'], mayImport: kernel, typesFrom: ['scenario'] },
   { name: 'circuit', paths: ['sim/circuit'], mayImport: [...kernel, 'filter'], typesFrom: ['scenario'] },
   { name: 'patient', paths: ['sim/patient'], mayImport: [...kernel, 'filter', 'circuit'], typesFrom: ['scenario'] },
+  // the training faults: their catalogue and the part that applies their settings (sim/faults)
+  { name: 'faults', paths: ['sim/faults'], mayImport: kernel, typesFrom: ['scenario'] },
   { name: 'scenario', paths: ['sim/scenario'], mayImport: models },
   { name: 'engine', paths: ['sim/engine'], mayImport: [...models, 'scenario'] },
   { name: 'output', paths: ['sim/output'], mayImport: [...models, 'scenario', 'engine'] },
