@@ -103,6 +103,16 @@ describe('the oxygenator faults', () => {
   });
 });
 
+describe('over-ultrafiltration', () => {
+  it('hypovolaemia: the venous-return limit falls until the drained vein chatters', () => {
+    const r = runWith([{ at: '1 h', fault: { kind: 'over-ultrafiltration', severity: '800 mL/h' } }], '8 h', '1 h');
+    expect(at(r, 'venous_return_limit_L_min', 8)).toBeLessThan(0.6 * at(r, 'venous_return_limit_L_min', 1));
+    const chatter = r.events.find((e) => e.type === 'drainage_chatter');
+    expect(chatter?.t_h).toBeGreaterThan(1);
+    expect(at(r, 'drainage_flow_swing_L_min', 8)).toBeGreaterThan(0);
+  });
+});
+
 describe('heater failure', () => {
   it('no heat reaches the blood: the temperature follows the course with the heater off', () => {
     const failed = runWith([{ at: '0.5 h', fault: { kind: 'heater-failure' } }], '4 h', '0.5 h');
