@@ -230,6 +230,19 @@ describe('mistaken fault entries', () => {
     );
     expect(refusal([{ at: '1 h', fault: { kind: 'filter-clot', filterClot: 0.5 } }])).toContain('timeline[0].fault.filterClot: got 0.5 beside "kind"');
   });
+  it('a gradual fault of no duration, and a fault on a section the scenario has not, are refused', () => {
+    expect(refusal([{ at: '1 h', fault: { kind: 'plasma-leak', onset: 'gradual', over_min: 0 } }])).toContain(
+      'timeline[0].fault.over_min: got 0: a gradual fault needs an onset time; expected more than 0 min',
+    );
+    const raw = JSON.parse(readFileSync(DEFAULT_ECMO, 'utf8'));
+    Object.assign(raw, { filter: null, timeline: [{ at: '1 h', fault: { kind: 'over-ultrafiltration' } }] });
+    expect(() => scenarioFromObject(raw, 'no filter')).toThrow(/timeline\[0\]\.fault\.kind: got "over-ultrafiltration": the scenario sets "filter" to null/);
+  });
+  it('a live command with a severity out of range is refused, naming the fault, the value and the range', () => {
+    expect(() => buildFaultAction(faultRow('drainage-kink')!, 1.5)).toThrow(
+      'severity 1.5: outside the accepted range; expected fraction of the lumen occluded between 0 and 0.99',
+    );
+  });
   it('a condition on an unknown series names the closest; "at" and "when" together are refused', () => {
     expect(refusal([{ when: { series: 'sao2_pc', below: 85 }, fault: { kind: 'heater-failure' } }])).toContain(
       'timeline[0].when.series: got "sao2_pc": not a series the simulation reports (did you mean "sao2_pct"?)',

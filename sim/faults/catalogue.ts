@@ -7,6 +7,7 @@
  * A new row is a few lines: id, title, console, change, severity (or null for an on/off fault), gradual, hidden.
  */
 import type { Action } from '../model/events.js';
+import { SettingError } from '../model/errors.js';
 
 /** The console a fault first shows on (where a trainee would see it). */
 export type FaultConsole = 'ECMO' | 'CRRT' | 'heparin pump' | 'patient monitor';
@@ -41,6 +42,13 @@ export interface FaultRow {
   readonly hidden: boolean;
   /** Where the physics of the change is described and sourced. */
   readonly source: string;
+  /** The section the fault acts on, when not its setting's own (net UF needs a hemofilter). */
+  readonly needs?: 'circuit' | 'filter';
+}
+
+/** The scenario section a fault needs: the row's `needs`, else its setting's section, else the circuit. */
+export function sectionNeeded(row: FaultRow): string {
+  return row.needs ?? ('setting' in row.change ? row.change.setting.split('.')[0] : 'circuit');
 }
 
 /** A fault in a timeline entry or a live command, resolved against its row. */
@@ -185,6 +193,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: true,
     hidden: true,
     source: 'fluid balance: hypovolaemia → venous-return limit → chatter',
+    needs: 'filter',
   },
   {
     id: 'air-entry',
@@ -205,6 +214,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: false,
     hidden: true,
     source: 'filter clotting (sim/filter)',
+    needs: 'filter',
   },
 ];
 
@@ -216,6 +226,19 @@ export function faultRow(id: string): FaultRow | undefined {
   return FAULTS.find((f) => f.id === id);
 }
 
+/** Why a fault cannot be performed with these options (a live command's check; the loader names file paths), or null. */
+export function faultProblem(row: FaultRow, severity: number, options: { onset?: 'sudden' | 'gradual'; over_min?: number; clear?: boolean }): string | null {
+  const s = row.severity;
+  const u = s && s.unit !== '1' ? ` ${s.unit}` : '';
+  if (s && !(severity >= s.limits[0] && severity <= s.limits[1]))
+    return `severity ${severity}${u}: outside the accepted range; expected ${s.description} between ${s.limits[0]}${u} and ${s.limits[1]}${u}`;
+  if (options.onset === 'gradual' && !row.gradual) return `onset "gradual": ${row.id} happens at once; expected "sudden"`;
+  if (options.onset === 'gradual' && !((options.over_min ?? 0) > 0))
+    return `over_min ${options.over_min}: a gradual fault needs its onset time; expected more than 0 min`;
+  if (options.clear && 'action' in row.change) return `clear: ${row.id} cannot be cleared this way; expected the remedy: ${row.change.undo}`;
+  return null;
+}
+
 /**
  * The engine Action a fault performs: a setting row's injection for the faults part to apply (it remembers the
  * value before, for clear), or a model row's legacy key for the model that owns it. `hidden` marks its events.
@@ -225,6 +248,8 @@ export function buildFaultAction(
   severity: number = row.severity?.default ?? 1,
   options: { onset?: 'sudden' | 'gradual'; over_min?: number; hidden?: boolean; clear?: boolean } = {},
 ): Action {
+  const problem = faultProblem(row, severity, options);
+  if (problem) throw new SettingError(`fault ${row.id}`, problem);
   const hidden = options.hidden ?? row.hidden;
   if ('action' in row.change) return { set: [], fault: { [row.change.action]: severity }, hidden };
   const injectFault: FaultInjection = {

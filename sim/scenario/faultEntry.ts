@@ -69,6 +69,8 @@ function onsetOf(row: FaultRow, given: Record<string, unknown>, base: string, ad
     given.over_min === undefined
       ? 0
       : quantity(ONSET_SPEC, typeof given.over_min === 'number' ? `${given.over_min} min` : given.over_min, `${base}.over_min`, add);
+  if (onset === 'gradual' && over === 0)
+    add(`${base}.over_min`, `got ${shownValue(given.over_min)}: a gradual fault needs an onset time; expected more than 0 min`);
   return { onset, over_min: over ?? 0 };
 }
 

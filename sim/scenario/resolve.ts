@@ -11,7 +11,7 @@ import { allSettingPaths, unknownSettingMessage } from './suggest.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
 import { filterPrescription } from '../filter/operatingPoint.js';
 import { physicalConsistencyIssues } from './physicalConsistency.js';
-import type { FaultCondition, FaultInjection } from '../faults/catalogue.js';
+import { faultRow, sectionNeeded, type FaultCondition, type FaultInjection } from '../faults/catalogue.js';
 import { resolveCatalogueFault, resolveCondition } from './faultEntry.js';
 
 export type ScenarioValues = Resolved<typeof scenarioSpecs>;
@@ -189,7 +189,7 @@ function resolveTimeline(
     if (e.deAir) entry.deAir = true;
     if (e.set !== undefined && Object.keys(e.set as object).length === 0)
       issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
-    if (e.fault !== undefined) resolveEntryFault(entry, e.fault as Record<string, unknown>, `${base}.fault`, issues);
+    if (e.fault !== undefined) resolveEntryFault(entry, e.fault as Record<string, unknown>, `${base}.fault`, nullSections, issues);
     if (
       entry.set.length === 0 &&
       entry.heparinBolus_U === undefined &&
@@ -230,7 +230,7 @@ function entryTime(e: Record<string, unknown>, base: string, atSpec: QuantitySpe
 }
 
 /** A timeline `fault`: a catalogue fault (`kind`), or the legacy keys (filterClot, oxygenatorThrombus, airEntry). */
-function resolveEntryFault(entry: TimelineEntry, given: Record<string, unknown>, base: string, issues: Issues): void {
+function resolveEntryFault(entry: TimelineEntry, given: Record<string, unknown>, base: string, nullSections: string[], issues: Issues): void {
   if (given.kind === undefined) {
     entry.fault = resolveFault(given, base, issues);
     return;
@@ -245,6 +245,15 @@ function resolveEntryFault(entry: TimelineEntry, given: Record<string, unknown>,
   }
   const action = resolveCatalogueFault(given, base, (p, m) => issues.add(p, m));
   if (!action) return;
+  const row = faultRow(String(given.kind))!;
+  const section = sectionNeeded(row);
+  if (nullSections.includes(section)) {
+    issues.add(
+      `${base}.kind`,
+      `got "${row.id}": the scenario sets "${section}" to null (none), so this fault has nothing to act on; expected a fault of a section the scenario has`,
+    );
+    return;
+  }
   if (action.fault) entry.fault = action.fault;
   if (action.injectFault) entry.injectFault = action.injectFault;
   entry.hidden = action.hidden;
