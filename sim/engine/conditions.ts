@@ -47,9 +47,13 @@ export function conditionalEntries(c: ComposedModel, entries: readonly TimelineE
   checkSeries(c.m.scenario.name, entries);
   const pending = [...entries];
   let met: TimelineEntry[] = [];
+  // the stop test and the check that follows it in one check pass read one state (events.ts): observe it once
+  let last: { pass: number; found: TimelineEntry[] } = { pass: 0, found: [] };
   const metNow = (now: Now) => {
+    if (now.checkPass !== 0 && last.pass === now.checkPass) return last.found.filter((e) => pending.includes(e));
     const out = observe(c, now.t_h, now.y);
-    return pending.filter((e) => holds(e, out));
+    last = { pass: now.checkPass, found: pending.filter((e) => holds(e, out)) };
+    return last.found;
   };
   const check: PeriodicCheck = {
     interval: () => CONDITION_INTERVAL_h,
