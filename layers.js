@@ -9,7 +9,7 @@
 
 const foundation = ['foundation'];
 const kernel = [...foundation, 'model'];
-const models = [...kernel, 'filter', 'circuit', 'patient'];
+const models = [...kernel, 'filter', 'circuit', 'patient', 'faults'];
 
 /** @type {Layer[]} lowest first */
 export const LAYERS = [
@@ -21,6 +21,8 @@ export const LAYERS = [
   { name: 'patient', paths: ['sim/patient'], mayImport: [...kernel, 'filter', 'circuit'], typesFrom: ['scenario'] },
   // the alarm catalogue and its limits as scenario settings: below the scenario, which lists them among its specs
   { name: 'alarmCatalogue', paths: ['sim/alarms/catalogue.ts', 'sim/alarms/alarmSpecs.ts'], mayImport: foundation, typesFrom: ['model'] },
+  // the training faults: their catalogue and the part that applies their settings (sim/faults)
+  { name: 'faults', paths: ['sim/faults'], mayImport: kernel, typesFrom: ['scenario'] },
   { name: 'scenario', paths: ['sim/scenario'], mayImport: [...models, 'alarmCatalogue'] },
   { name: 'engine', paths: ['sim/engine'], mayImport: [...models, 'scenario'] },
   // the alarm monitor reads the engine's observations and events (sim/alarms: every file but the catalogue's two)

@@ -6,6 +6,7 @@ import { bloodViscosity_mPa_s } from '../blood.js';
 import { residual, solveCircuit, speedForFlow_rpm, type CircuitConditions, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
 import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
 import { cannulaLossCoefficients } from './cannulae/lookup.js';
+import { kinkLossCoefficient } from './kink.js';
 import {
   openVein,
   veinAtCollapse,
@@ -92,10 +93,10 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
   return {
     pump,
     drainageCannula: cannulaLossCoefficients(c.drainageCannula, mu, flow),
-    drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, 0), c.clamps.drainageLine),
+    drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, kinkLossCoefficient(c.drainageLine.kink)), c.clamps.drainageLine),
     returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: cannulaLossCoefficients(c.returnCannula, mu, flow),
-    oxygenatorResistance: c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus),
+    oxygenatorResistance: (c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus)) / (1 - c.oxygenator.thrombosis),
     vein: openVein(NO_SUPPLY, 0),
   };
 }

@@ -220,6 +220,29 @@ export const circuitSpecs = {
       source: 'E',
       ref: 'ΔP rises over days (reference-data.md §6)',
     }),
+    sweepDisconnected: {
+      kind: 'flag',
+      default: false,
+      adjustable: true,
+      description:
+        'Sweep-gas line disconnected between the flowmeter and the oxygenator: no gas reaches the membrane (oxygen transfer and CO2 removal stop) while the flowmeter still reads the set sweep.',
+      source: 'E',
+      ref: 'fault (training-reference.md: fresh-gas disconnection, a standard simulator emergency); sim/patient/gasExchange/membrane.ts',
+    } satisfies FlagSpec,
+    plasmaLeak: q('1', 0, [0, 0.95], {
+      adjustable: true,
+      description:
+        "Fraction of the membrane's gas-transfer capacity lost to plasma leakage (wetted fibres): oxygen diffusing capacity and CO2 conductance both scale by (1 − fraction).",
+      source: 'E',
+      ref: 'fault: hypothesis (proportional loss of exchange surface); failure thresholds Lubnow 2014 (post-membrane PO2 < 200 mmHg, PCO2 > 40–45 mmHg)',
+    }),
+    thrombosis: q('1', 0, [0, 0.95], {
+      adjustable: true,
+      description:
+        "Fraction of the fibre bundle occluded by thrombus beyond the model's own slow growth: blood-side resistance × 1/(1 − fraction) (the open cross-section shrinks) and gas-transfer capacity × (1 − fraction).",
+      source: 'E',
+      ref: 'fault: hypothesis (parallel fibre paths: resistance ∝ 1/open area); Lubnow 2014: thrombosis when ΔP rises 30–50 %',
+    }),
     thrombusAnticoagulationFactor: q('1', 3, [0, 50], {
       range: [1, 6],
       description: 'Extra thrombus growth without heparin: rate ×(1 + γ·s²), s the anticoagulation shortfall (as for the filter).',
@@ -229,6 +252,15 @@ export const circuitSpecs = {
   },
   heater: {
     on: heaterOn,
+    failed: {
+      kind: 'flag',
+      default: false,
+      adjustable: true,
+      description:
+        'The heater-cooler has failed: no heat reaches the exchanger while the console still shows the set point (the blood runs as with the heater off).',
+      source: 'E',
+      ref: 'fault (issue 13: heater failure, temperature falls)',
+    } satisfies FlagSpec,
     setPoint: q('degC', 37, [30, 40], {
       adjustable: true,
       range: [36, 37.5],
@@ -294,6 +326,15 @@ export const circuitSpecs = {
         "Drainage while the vein is collapsed onto the cannula, as a fraction of the venous-return limit: the multistage cannula's holes the collapse leaves open.",
       source: 'E',
       ref: 'hypothesis (circuit-hydraulics.md, Drainage limits)',
+    }),
+  },
+  drainageLine: {
+    kink: q('1', 0, [0, 0.99], {
+      adjustable: true,
+      description:
+        "Fraction of the drainage line's lumen a kink occludes, between the drainage cannula and the pump: an orifice loss ζ = (1/(C_c·β) − 1)², β = 1 − fraction, C_c = 0.63 + 0.37·β³, added to the tubing's inertial loss.",
+      source: 'S2',
+      ref: "Borda–Carnot loss behind a vena contracta (Encyclopaedia Britannica 1911, 'Hydromechanics': ζ = (ω/(c_c·ω₁) − 1)², Weisbach's c_c ≈ 0.6 for small openings); C_c(β) interpolation to 1 at no obstruction an estimate",
     }),
   },
   clamps: {

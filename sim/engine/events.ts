@@ -11,6 +11,7 @@ import type { Now } from '../model/now.js';
 import { deriveForChecks, deriveNow, type ComposedModel, type Model } from './model.js';
 import { applySetting } from './settings.js';
 import { circuitExchangeFlow_mL_min, holdCircuitExchange } from '../filter/circuitBlood.js';
+import { conditionalEntries, type ConditionalEntries } from './conditions.js';
 
 export type { Action, EventType, SimEvent } from '../model/events.js';
 
@@ -38,15 +39,24 @@ export class EventScheduler {
   /** The last pass: where it read the state; anything that may change settings or the state ends it (forgetPass). */
   private lastPass: { t: number; y: ArrayLike<number> | null; n: number } = { t: NaN, y: null, n: 0 };
 
+  /** The scenario's conditional entries, checked each simulated minute (none: no check, no cost). */
+  private readonly conditions: ConditionalEntries | null;
+
   constructor(private readonly c: ComposedModel) {
     this.m = c.m;
-    this.checks = c.parts.flatMap((p) => (p.checks ?? []).map((check) => ({ check, due_h: check.interval() })));
+    this.conditions = conditionalEntries(c, c.m.current.conditional ?? []);
+    const own = this.conditions ? [this.conditions.check] : [];
+    this.checks = [...c.parts.flatMap((p) => p.checks ?? []), ...own].map((check) => ({ check, due_h: check.interval() }));
     this.located = c.parts.flatMap((p) => p.located ?? []);
   }
 
-  /** A log writing at time t. */
-  private logAt(t: number): EventLog {
-    return (type, reason, value) => this.events.push(value === undefined ? { t_h: t, type, reason } : { t_h: t, type, reason, value });
+  /** A log writing at time t; a hidden log (a hidden action's) marks every event hidden. */
+  private logAt(t: number, hiddenLog = false): EventLog {
+    return (type, reason, value, hidden) => {
+      const event: SimEvent = value === undefined ? { t_h: t, type, reason } : { t_h: t, type, reason, value };
+      if (hiddenLog || hidden) event.hidden = true;
+      this.events.push(event);
+    };
   }
 
   /** Checks the starting settings and applies anything scheduled at time zero. */
@@ -71,19 +81,21 @@ export class EventScheduler {
     this.forgetPass();
     this.lastTime = t;
     const log = this.logAt(t);
-    for (const p of this.c.parts) p.applyScheduled?.(t, y, log);
+    let scheduledSettings = false;
+    for (const p of this.c.parts) scheduledSettings = p.applyScheduled?.(t, y, log) === true || scheduledSettings;
     const timeline = this.m.current.timeline;
     for (let e = timeline[this.timelineIndex]; e && e.at_h <= t + EPS_h; e = timeline[++this.timelineIndex]) {
       this.perform(t, y, e, `timeline[${e.index}].set`);
     }
     this.runDueChecks(t, y);
+    for (const e of this.conditions?.takeMet() ?? []) this.perform(t, y, e, `timeline[${e.index}]`);
     for (const event of this.located) {
       const now = deriveNow(this.c, t, y);
       if (event.excess(now) >= 0) event.reached(t, y, log, now);
     }
     // only where the circuit changed since it last settled (a filter stopped or started, here or at a located TMP
     // limit; settings settle in perform): a run advanced in frames (the live view) settles where a batch run does
-    if (this.filterSignature() !== this.settledFilter) this.settle(t, y);
+    if (scheduledSettings || this.filterSignature() !== this.settledFilter) this.settle(t, y);
   }
 
   /** What of the filter's status changes the circuit's flows: whether it runs, and which filter it is. */
@@ -116,7 +128,7 @@ export class EventScheduler {
   perform(t: number, y: number[], e: Action, path: string): void {
     this.forgetPass();
     const m = this.m;
-    const log = this.logAt(t);
+    const log = this.logAt(t, e.hidden === true);
     for (const change of e.set) {
       const { from, to } = applySetting(m, change);
       log('setting_change', `${change.path}: ${String(from)} → ${String(to)}${e.note ? ` (${e.note})` : ''}`);

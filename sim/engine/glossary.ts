@@ -26,7 +26,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   limb_alarm:
     'A risk of the filter limb’s connection site began or ended (checked after settings change): its return into a negative-pressure segment (air entrainment), or an access pressure outside what the CRRT machine accepts (circuit.filterLimb.accessMinimum/accessMaximum).',
   fault:
-    'A timeline entry injected a fault: oxygenator thrombus (extra resistance), clotted filter fibres, or an opening on the pre-pump line where no air enters.',
+    'A fault was injected, ramped, cleared, or its condition met: a catalogue fault (docs/training/faults.md) changing a setting, or oxygenator thrombus (extra resistance), clotted filter fibres, or an opening on the pre-pump line where no air enters. Hidden faults mark their events hidden (the instructor sees them).',
   air_detected:
     'The bubble detector sees air: an opening on the negative-pressure (pre-pump) line (timeline fault airEntry) entrains it; value holds the entrainment in mL/min.',
   pump_airlock: 'Air trapped in the centrifugal pump head has taken away half its head or more: flow and head collapse until the circuit is de-aired.',

@@ -2,7 +2,7 @@
  * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
  * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive → temperature →
  * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) →
- * acid–base → SOFA).
+ * acid–base → SOFA), then the faults part (it applies, ramps and clears catalogue faults' settings: sim/faults).
  * The state vector is generated from their declarations in this order.
  */
 import { composeLayout } from '../model/layout.js';
@@ -21,6 +21,7 @@ import { hemolysisModel } from '../circuit/hemolysis/part.js';
 import { gasExchangeModel } from '../patient/gasExchange/part.js';
 import { acidBaseModel } from '../patient/acidBase/part.js';
 import { sofaModel } from '../patient/sofa/part.js';
+import { faultsModel } from '../faults/part.js';
 
 export const MODELS: readonly ModelDefinition[] = [
   fluidBalanceModel,
@@ -37,6 +38,7 @@ export const MODELS: readonly ModelDefinition[] = [
   hemolysisModel,
   gasExchangeModel,
   sofaModel,
+  faultsModel,
 ];
 
 /** The state vector: every model's states, in model order. */

@@ -1,19 +1,2 @@
-/** Changing a setting during a run: writes the value at its dotted path into the model's current settings. */
-import type { TimelineChange } from '../scenario/resolve.js';
-import type { Model } from './model.js';
-
-export function applySetting(m: Model, change: TimelineChange): { from: unknown; to: unknown } {
-  const keys = change.path.split('.');
-  let node = m.current as unknown as Record<string, unknown>;
-  for (const k of keys.slice(0, -1)) {
-    const next = node[k];
-    if (next === null || typeof next !== 'object') {
-      throw new Error(`${change.path}: the scenario has no ${k} (it is set to null), so this setting cannot change`);
-    }
-    node = next as Record<string, unknown>;
-  }
-  const last = keys[keys.length - 1];
-  const from = node[last];
-  node[last] = change.value;
-  return { from, to: change.value };
-}
+/** Changing a setting during a run (the model layer's applySetting, which the faults part uses too). */
+export { applySetting } from '../model/settings.js';

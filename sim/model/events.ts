@@ -31,10 +31,15 @@ export interface SimEvent {
   reason: string;
   /** The measured value behind a check (aPTT in s for aptt_check and heparin_titration), for readers of the log. */
   value?: number;
+  /** Written by a hidden fault (sim/faults): the instructor sees it, the trainee's log shows only what a device would. */
+  hidden?: true;
 }
 
-/** Writes an event at the time it happens (the scheduler stamps the time). */
-export type EventLog = (type: EventType, reason: string, value?: number) => void;
+/**
+ * Writes an event at the time it happens (the scheduler stamps the time); `hidden` marks it for the instructor only
+ * (a log handed to a hidden action marks every event it writes).
+ */
+export type EventLog = (type: EventType, reason: string, value?: number, hidden?: boolean) => void;
 
 /** What a timeline entry or an operator's command does (a timeline entry without its time). */
 export type Action = Omit<TimelineEntry, 'at_h' | 'index'>;
@@ -68,8 +73,8 @@ export interface ModelEvents {
   readonly located?: readonly LocatedEvent[];
   /** The next time this model has an event of its own scheduled (a filter restarting, reaching its maximum age). */
   nextEventTime?(): number;
-  /** Its scheduled events due at t; y may change. */
-  applyScheduled?(t: number, y: number[], log: EventLog): void;
+  /** Its scheduled events due at t; y may change. True when it changed a setting (the circuit then settles again). */
+  applyScheduled?(t: number, y: number[], log: EventLog): void | boolean;
   /** Its share of an action: a bolus, a fault, a manual filter change. `at` derives the state as it is now. */
   perform?(t: number, y: number[], action: Action, log: EventLog, at: () => Now): void;
   /**

@@ -33,7 +33,7 @@ export function outputsGlossary(): string {
     '',
     `## Event types (${Object.keys(EVENT_TYPES).length})`,
     '',
-    'Each event has `t_h` (h), `type`, `reason` (a sentence) and, for aPTT events, `value`.',
+    'Each event has `t_h` (h), `type`, `reason` (a sentence), for aPTT events and faults a `value`, and `hidden: true` when a hidden fault wrote it (the instructor sees it; a trainee view leaves it out: docs/training/faults.md).',
     '',
     ...table(
       ['Type', 'Meaning'],

@@ -11,6 +11,8 @@ import { allSettingPaths, unknownSettingMessage } from './suggest.js';
 import { prescriptionProblem } from '../filter/feasibility.js';
 import { filterPrescription } from '../filter/operatingPoint.js';
 import { physicalConsistencyIssues } from './physicalConsistency.js';
+import { faultRow, sectionNeeded, type FaultCondition, type FaultInjection } from '../faults/catalogue.js';
+import { resolveCatalogueFault, resolveCondition } from './faultEntry.js';
 
 export type ScenarioValues = Resolved<typeof scenarioSpecs>;
 
@@ -30,10 +32,18 @@ export interface TimelineEntry {
   fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number };
   /** De-air the circuit: close any opening on the pre-pump line and remove the air trapped in the pump head. */
   deAir?: boolean;
+  /** A catalogue fault whose change is a setting (sim/faults/catalogue.ts): injected, ramped or cleared by the faults part. */
+  injectFault?: FaultInjection;
+  /** The entry's events are the instructor's only: the trainee's log shows what a device would show. */
+  hidden?: boolean;
+  /** A conditional entry: fires the first simulated minute this holds, once (at_h is then unused). */
+  when?: FaultCondition;
   note?: string;
 }
 
 export interface Scenario {
+  /** Timeline entries with a condition instead of a time (`when`), checked each simulated minute. */
+  conditional?: TimelineEntry[];
   name: string;
   description: string;
   seed: number;
@@ -152,10 +162,8 @@ function resolveTimeline(
   const atSpec: QuantitySpec = { kind: 'quantity', unit: 'h', default: null, limits: [0, duration ?? 2160], description: 'time', source: 'E', ref: '' };
   (entries ?? []).forEach((e, i) => {
     const base = `timeline[${i}]`;
-    const at = parseQuantityLeaf(atSpec, e.at, { addIssue: (m) => issues.add(`${base}.at`, m) });
-    if (at && !(at.value >= 0 && at.value <= (duration ?? Infinity)))
-      issues.add(`${base}.at`, `got ${JSON.stringify(e.at)}: expected a time between 0 h and the run's duration (${duration} h)`);
-    const entry: TimelineEntry = { index: i, at_h: at?.value ?? 0, set: [], note: e.note as string | undefined };
+    const entry: TimelineEntry = { index: i, at_h: entryTime(e, base, atSpec, duration, issues), set: [], note: e.note as string | undefined };
+    if (e.when !== undefined) entry.when = resolveCondition(e.when as Record<string, unknown>, `${base}.when`, (p, m) => issues.add(p, m));
     for (const [path, raw] of Object.entries((e.set as Record<string, unknown>) ?? {})) {
       const section = path.split('.')[0];
       if (nullSections.includes(section) && leafAt(scenarioSpecs, path)) {
@@ -183,7 +191,7 @@ function resolveTimeline(
     if (e.deAir) entry.deAir = true;
     if (e.set !== undefined && Object.keys(e.set as object).length === 0)
       issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
-    if (e.fault !== undefined) entry.fault = resolveFault(e.fault as Record<string, unknown>, `${base}.fault`, issues);
+    if (e.fault !== undefined) resolveEntryFault(entry, e.fault as Record<string, unknown>, `${base}.fault`, nullSections, issues);
     if (
       entry.set.length === 0 &&
       entry.heparinBolus_U === undefined &&
@@ -199,8 +207,58 @@ function resolveTimeline(
     }
     out.push(entry);
   });
-  sameTimeChanges(out, issues);
+  sameTimeChanges(
+    out.filter((e) => !e.when),
+    issues,
+  );
   return out.sort((a, b) => a.at_h - b.at_h || a.index - b.index);
+}
+
+/** When an entry happens: `at` (a time within the run), or none for a conditional entry (`when`); not both. */
+function entryTime(e: Record<string, unknown>, base: string, atSpec: QuantitySpec, duration: number | undefined, issues: Issues): number {
+  if (e.when !== undefined) {
+    if (e.at !== undefined)
+      issues.add(`${base}.at`, `got ${JSON.stringify(e.at)} beside "when"; expected either a time ("at") or a condition ("when"), not both`);
+    return Infinity;
+  }
+  if (e.at === undefined) {
+    issues.add(`${base}.at`, 'missing; expected a time from the start, e.g. "6 h", or a condition ("when")');
+    return 0;
+  }
+  const at = parseQuantityLeaf(atSpec, e.at, { addIssue: (m) => issues.add(`${base}.at`, m) });
+  if (at && !(at.value >= 0 && at.value <= (duration ?? Infinity)))
+    issues.add(`${base}.at`, `got ${JSON.stringify(e.at)}: expected a time between 0 h and the run's duration (${duration} h)`);
+  return at?.value ?? 0;
+}
+
+/** A timeline `fault`: a catalogue fault (`kind`), or the legacy keys (filterClot, oxygenatorThrombus, airEntry). */
+function resolveEntryFault(entry: TimelineEntry, given: Record<string, unknown>, base: string, nullSections: string[], issues: Issues): void {
+  if (given.kind === undefined) {
+    entry.fault = resolveFault(given, base, issues);
+    return;
+  }
+  const legacy = Object.keys(given).filter((k) => k in FAULT_SPECS);
+  if (legacy.length) {
+    issues.add(
+      `${base}.${legacy[0]}`,
+      `got ${shownValue(given[legacy[0]])} beside "kind"; expected either a catalogue fault ("kind") or the legacy keys, not both`,
+    );
+    return;
+  }
+  const action = resolveCatalogueFault(given, base, (p, m) => issues.add(p, m));
+  if (!action) return;
+  const row = faultRow(String(given.kind))!;
+  const section = sectionNeeded(row);
+  if (nullSections.includes(section)) {
+    issues.add(
+      `${base}.kind`,
+      `got "${row.id}": the scenario sets "${section}" to null (none), so this fault has nothing to act on; expected a fault of a section the scenario has`,
+    );
+    return;
+  }
+  if (action.fault) entry.fault = action.fault;
+  if (action.injectFault) entry.injectFault = action.injectFault;
+  entry.hidden = action.hidden;
 }
 
 /** Two entries that set one path at one time: which should win? Refused, naming both, instead of the last winning. */
@@ -273,7 +331,8 @@ function resolveFault(given: Record<string, unknown>, base: string, issues: Issu
     const v = parsed && resolveLeaf(FAULT_SPECS[key], parsed, `${base}.${key}`, undefined, issues);
     if (typeof v === 'number') fault[key] = v;
   }
-  if (Object.keys(given).length === 0) issues.add(base, 'is empty; expected one or more of "filterClot", "oxygenatorThrombus", "airEntry"');
+  if (Object.keys(given).length === 0)
+    issues.add(base, 'is empty; expected a catalogue fault ("kind", docs/training/faults.md) or one or more of "filterClot", "oxygenatorThrombus", "airEntry"');
   return fault;
 }
 
@@ -330,6 +389,14 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
     if (!(key in parsed)) issues.add(key, `missing; expected an object describing the ${key === 'circuit' ? 'ECMO circuit' : 'hemofilter'}, or null for none`);
   }
   const duration = resolveLeaf(scenarioSpecs.duration, parsed.duration, 'duration', weight, issues) as number | undefined;
+  const entries = resolveTimeline(
+    parsed.timeline as Record<string, unknown>[] | undefined,
+    weight,
+    duration,
+    NULLABLE_SECTIONS.filter((k) => parsed[k] === null),
+    issues,
+  );
+  const conditional = entries.filter((e) => e.when);
   const scenario: Scenario = {
     name: parsed.name as string,
     description: (parsed.description as string) ?? '',
@@ -343,13 +410,8 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
     kinetics: section('kinetics') as Scenario['kinetics'],
     hemodynamics: section('hemodynamics') as Scenario['hemodynamics'],
     alarms: section('alarms') as Scenario['alarms'],
-    timeline: resolveTimeline(
-      parsed.timeline as Record<string, unknown>[] | undefined,
-      weight,
-      duration,
-      NULLABLE_SECTIONS.filter((k) => parsed[k] === null),
-      issues,
-    ),
+    timeline: entries.filter((e) => !e.when),
+    ...(conditional.length ? { conditional } : {}),
   };
   if (issues.list.length === 0) checkConsistency(scenario, issues);
   return issues.list.length ? { issues: issues.list } : { scenario, issues: [] };

@@ -79,7 +79,15 @@ export function treeSchema(tree: SpecTree): z.ZodType {
 }
 
 const timelineEntrySchema = z.strictObject({
-  at: z.union([z.string(), z.number()]).meta({ description: 'When, from the start of the run, e.g. "6 h".' }),
+  at: z.union([z.string(), z.number()]).optional().meta({ description: 'When, from the start of the run, e.g. "6 h" (or "when" instead: a condition).' }),
+  when: z
+    .strictObject({
+      series: z.string().meta({ description: 'An output series (docs/outputs.md), e.g. "sao2_pct".' }),
+      below: z.number().optional().meta({ description: 'Fires the first simulated minute the series is below this (in its unit).' }),
+      above: z.number().optional().meta({ description: 'Fires the first simulated minute the series is above this (in its unit).' }),
+    })
+    .optional()
+    .meta({ description: 'Instead of "at": the entry happens once, the first simulated minute this condition holds.' }),
   set: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
     .optional()
@@ -101,6 +109,18 @@ const timelineEntrySchema = z.strictObject({
       airEntry: z.union([z.string(), z.number()]).optional().meta({
         description: 'Open the pre-pump line to air through an opening of this diameter (an open port, a cracked connector), e.g. "1.5 mm".',
       }),
+      kind: z.string().optional().meta({ description: 'A catalogue fault (docs/training/faults.md), e.g. "drainage-kink"; instead of the keys above.' }),
+      severity: z
+        .union([z.string(), z.number()])
+        .optional()
+        .meta({ description: 'The fault\'s severity in its unit (its default when left out), e.g. "85 %" for a kink.' }),
+      onset: z.enum(['sudden', 'gradual']).optional().meta({ description: 'sudden (default), or gradual: the setting ramps to the severity over over_min.' }),
+      over_min: z
+        .union([z.string(), z.number()])
+        .optional()
+        .meta({ description: 'Onset time of a gradual fault, in minutes or with a unit, e.g. 30 or "2 h".' }),
+      hidden: z.boolean().optional().meta({ description: "Hidden from the trainee's log (only what a device shows); the catalogue's default when left out." }),
+      clear: z.literal(true).optional().meta({ description: 'Clear the fault: its setting returns to the value before it.' }),
     })
     .optional()
     .meta({ description: 'Inject a fault for training: a clotted filter, a thrombosed oxygenator, an opening that entrains air.' }),

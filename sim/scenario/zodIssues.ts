@@ -19,8 +19,8 @@ export interface ZodLikeIssue {
 }
 
 const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'timeline'];
-const TIMELINE_KEYS = ['at', 'set', 'heparinBolus', 'fluidBolus', 'changeFilter', 'deAir', 'fault', 'note'];
-const FAULT_KEYS = ['filterClot', 'oxygenatorThrombus', 'airEntry'];
+const TIMELINE_KEYS = ['at', 'when', 'set', 'heparinBolus', 'fluidBolus', 'changeFilter', 'deAir', 'fault', 'note'];
+const FAULT_KEYS = ['kind', 'severity', 'onset', 'over_min', 'hidden', 'clear', 'filterClot', 'oxygenatorThrombus', 'airEntry'];
 
 export function pathText(path: PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
@@ -29,7 +29,7 @@ export function pathText(path: PropertyKey[]): string {
 /** The keys allowed at a path of the scenario file. */
 function allowedKeys(path: PropertyKey[]): string[] {
   if (path.length === 0) return [...TOP_LEVEL_EXTRA, ...Object.keys(scenarioSpecs)];
-  if (path[0] === 'timeline') return path.at(-1) === 'fault' ? FAULT_KEYS : TIMELINE_KEYS;
+  if (path[0] === 'timeline') return path.at(-1) === 'fault' ? FAULT_KEYS : path.at(-1) === 'when' ? ['series', 'below', 'above'] : TIMELINE_KEYS;
   let node: SpecTree = scenarioSpecs;
   for (const k of path) {
     const next = node[String(k)];

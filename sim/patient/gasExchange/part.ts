@@ -21,6 +21,7 @@ import {
   type Co2Calibration,
   type OxygenInputs,
 } from './gasExchange.js';
+import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
 import { postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from './postOxygenator.js';
 import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 
@@ -50,14 +51,19 @@ function oxygenInputs(m: Model, now: Now, diffusionFlow_mL_min: number, vo2_mL_m
     drainageFlow_mL_min: cn ? cn.solution.drainageFlow_mL_min : 0,
     effectiveFlow_mL_min: cn ? cn.effectiveFlow_mL_min : 0,
     recirculation: cn ? cn.recirculation : 0,
-    sweep_L_min: c ? c.oxygenator.sweepGas : 0,
+    sweep_L_min: c ? membraneSweep_L_min(c.oxygenator) : 0,
     fio2: c ? c.oxygenator.fio2 : 0.21,
-    diffusionFlow_mL_min,
+    diffusionFlow_mL_min: c ? diffusionFlow_mL_min * membraneCapacity(c.oxygenator) : diffusionFlow_mL_min,
     hemoglobin_g_dL: hemoglobin_g_dL(now.blood.hematocrit),
     o2Consumption_mL_min: vo2_mL_min,
     shuntFraction: p.lung.shuntFraction,
     endCapillarySaturation: p.lung.endCapillarySaturation,
   };
+}
+
+/** The oxygenator's CO2 conductance with the gas that reaches its membrane and the surface left (membrane.ts). */
+function membraneCo2Conductance(co2: Co2Calibration, c: NonNullable<Scenario['circuit']>, effectiveFlow_mL_min: number): number {
+  return oxygenatorCo2Conductance(co2, membraneSweep_L_min(c.oxygenator), effectiveFlow_mL_min) * membraneCapacity(c.oxygenator);
 }
 
 /** The post-oxygenator blood gas (outputs only). */
@@ -82,7 +88,7 @@ function postOxygenatorSeries(m: Model, co2: Co2Calibration | undefined, now: No
     paco2_mmHg: now.paco2_mmHg,
     co2Production_mL_min: p.lung.co2Production,
     cardiacOutput_mL_min: p.cardiacOutput,
-    oxygenatorCo2Removal_mL_min: oxygenatorCo2Conductance(co2, c.oxygenator.sweepGas, cn.effectiveFlow_mL_min) * now.paco2_mmHg,
+    oxygenatorCo2Removal_mL_min: membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) * now.paco2_mmHg,
     drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
     recirculation: cn.recirculation,
   });
@@ -145,7 +151,8 @@ export const gasExchangeModel: ModelDefinition = {
       );
       mb.vo2_mL_min = suppliedConsumption_mL_min(mb.vo2Demand_mL_min, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
       mb.do2_mL_min = delivery_mL_min(mb.vo2_mL_min, line, capacity);
-      mb.heaterEffectiveFlow_mL_min = m.current.circuit?.heater.on ? heaterFlow_mL_min : 0;
+      const heater = m.current.circuit?.heater;
+      mb.heaterEffectiveFlow_mL_min = heater?.on && !heater.failed ? heaterFlow_mL_min : 0;
     };
     const lineMoved = () =>
       !started || differs(fresh.s0, held.s0, 0.01) || differs(fresh.slope, held.slope, 0.01) || differs(fresh.heaterFlow_mL_min, held.heaterFlow_mL_min, 100);
@@ -175,7 +182,7 @@ export const gasExchangeModel: ModelDefinition = {
         const c = m.current.circuit;
         const cn = now.circuit;
         now.oxygen = oxygenExchange(inputs(now, now.metabolism.vo2_mL_min));
-        const gOxy = c && co2 && cn ? oxygenatorCo2Conductance(co2, c.oxygenator.sweepGas, cn.effectiveFlow_mL_min) : 0;
+        const gOxy = c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
         now.paco2_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, gOxy);
       },
       observe(now, out) {

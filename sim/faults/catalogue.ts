@@ -1,0 +1,263 @@
+/**
+ * The training faults (issue 13): one row per fault. A fault is data, a physical change the models read: either a
+ * setting (its path, and the value a severity gives) that the faults part applies, ramps and restores
+ * (sim/faults/part.ts), or a model action (a legacy timeline `fault` key a model performs). Nothing here scripts a
+ * reading: every number a console shows follows from the physics. docs/training/faults.md lists the rows.
+ *
+ * A new row is a few lines: id, title, console, change, severity (or null for an on/off fault), gradual, hidden.
+ */
+import type { Action } from '../model/events.js';
+import { SettingError } from '../model/errors.js';
+
+/** The console a fault first shows on (where a trainee would see it). */
+export type FaultConsole = 'ECMO' | 'CRRT' | 'heparin pump' | 'patient monitor';
+
+/** The legacy model actions (resolve.ts TimelineEntry.fault): a model performs them once. */
+export type ModelFaultAction = 'filterClot' | 'oxygenatorThrombus' | 'airEntry';
+
+export type FaultChange =
+  /** A setting: `value(severity)` is what it is set to (numbers ramp to it from the value before the fault). */
+  | { readonly setting: string; readonly value: (severity: number) => number | boolean }
+  /** A model action, performed once with the severity (cannot ramp, cannot be cleared by `clear`). */
+  | { readonly action: ModelFaultAction; readonly undo: string };
+
+/** A fault's severity: its unit, default and accepted range. */
+export interface FaultSeverity {
+  readonly unit: string;
+  readonly default: number;
+  readonly limits: readonly [number, number];
+  readonly description: string;
+}
+
+export interface FaultRow {
+  readonly id: string;
+  readonly title: string;
+  readonly console: FaultConsole;
+  readonly change: FaultChange;
+  /** null: an on/off fault (a clamp, a disconnection). */
+  readonly severity: FaultSeverity | null;
+  /** Whether the fault may develop gradually (`onset: "gradual"`). */
+  readonly gradual: boolean;
+  /** Whether the fault is hidden from the trainee's log unless the scenario says otherwise. */
+  readonly hidden: boolean;
+  /** Where the physics of the change is described and sourced. */
+  readonly source: string;
+  /** The section the fault acts on, when not its setting's own (net UF needs a hemofilter). */
+  readonly needs?: 'circuit' | 'filter';
+}
+
+/** The scenario section a fault needs: the row's `needs`, else its setting's section, else the circuit. */
+export function sectionNeeded(row: FaultRow): string {
+  return row.needs ?? ('setting' in row.change ? row.change.setting.split('.')[0] : 'circuit');
+}
+
+/** A fault in a timeline entry or a live command, resolved against its row. */
+export interface FaultInjection {
+  readonly kind: string;
+  readonly severity: number;
+  readonly onset: 'sudden' | 'gradual';
+  /** Time over which a gradual fault reaches its severity (h). */
+  readonly over_h: number;
+  /** Clear the fault: its setting returns to the value it had before. */
+  readonly clear: boolean;
+}
+
+/** A conditional trigger: a series below or above a value. */
+export interface FaultCondition {
+  readonly series: string;
+  readonly below?: number;
+  readonly above?: number;
+}
+
+const fraction = (def: number, max: number, description: string): FaultSeverity => ({ unit: '1', default: def, limits: [0, max], description });
+const itself = (s: number) => s;
+const on = () => true;
+
+export const FAULTS: readonly FaultRow[] = [
+  {
+    id: 'drainage-kink',
+    title: 'Drainage-line kink',
+    console: 'ECMO',
+    change: { setting: 'circuit.drainageLine.kink', value: itself },
+    severity: fraction(0.85, 0.99, 'fraction of the lumen occluded'),
+    gradual: true,
+    hidden: true,
+    source: 'circuit-hydraulics: kink as an orifice (sim/circuit/kink.ts)',
+  },
+  {
+    id: 'drainage-clamp',
+    title: 'Drainage line clamped',
+    console: 'ECMO',
+    change: { setting: 'circuit.clamps.drainageLine', value: on },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'clamp (circuitNow.ts)',
+  },
+  {
+    id: 'return-clamp',
+    title: 'Return line clamped',
+    console: 'ECMO',
+    change: { setting: 'circuit.clamps.returnLine', value: on },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'clamp (circuitNow.ts)',
+  },
+  {
+    id: 'cough',
+    title: 'Cough (abdominal pressure spike)',
+    console: 'ECMO',
+    change: { setting: 'circuit.venousDrainage.surroundingPressure', value: itself },
+    severity: { unit: 'mmHg', default: 40, limits: [-20, 60], description: 'pressure around the drained vein' },
+    gradual: false,
+    hidden: true,
+    source: 'venous drainage: collapse when the pressure inside falls below the surrounding pressure',
+  },
+  {
+    id: 'abdominal-hypertension',
+    title: 'Raised intra-abdominal pressure',
+    console: 'ECMO',
+    change: { setting: 'circuit.venousDrainage.surroundingPressure', value: itself },
+    severity: { unit: 'mmHg', default: 25, limits: [-20, 60], description: 'intra-abdominal pressure (IAH ≥ 12 mmHg, WSACS 2013)' },
+    gradual: true,
+    hidden: true,
+    source: 'venous drainage (surroundingPressure, WSACS 2013)',
+  },
+  {
+    id: 'drainage-malposition',
+    title: 'Drainage cannula malposition',
+    console: 'ECMO',
+    change: { setting: 'circuit.venousDrainage.accessibleFraction', value: itself },
+    severity: { unit: '1', default: 0.5, limits: [0.05, 1], description: "fraction of the venous return the cannula's holes still reach" },
+    gradual: true,
+    hidden: true,
+    source: 'venous drainage (accessibleFraction; hypothesis)',
+  },
+  {
+    id: 'return-malposition',
+    title: 'Return cannula malposition (recirculation)',
+    console: 'ECMO',
+    change: { setting: 'circuit.recirculation.tipDistance', value: itself },
+    severity: { unit: 'mm', default: 30, limits: [0, 500], description: 'distance between the cannula tips' },
+    gradual: true,
+    hidden: true,
+    source: 'recirculation (tipDistance)',
+  },
+  {
+    id: 'oxygenator-thrombosis',
+    title: 'Oxygenator thrombosis',
+    console: 'ECMO',
+    change: { setting: 'circuit.oxygenator.thrombosis', value: itself },
+    severity: fraction(0.5, 0.95, 'fraction of the fibre bundle occluded'),
+    gradual: true,
+    hidden: true,
+    source: 'oxygenator resistance × 1/(1 − f), exchange surface × (1 − f) (hypothesis; Lubnow 2014 thresholds)',
+  },
+  {
+    id: 'plasma-leak',
+    title: 'Oxygenator gas-exchange failure (plasma leak)',
+    console: 'ECMO',
+    change: { setting: 'circuit.oxygenator.plasmaLeak', value: itself },
+    severity: fraction(0.8, 0.95, "fraction of the membrane's gas-transfer capacity lost"),
+    gradual: true,
+    hidden: true,
+    source: 'membrane capacity × (1 − f) (hypothesis; Lubnow 2014 thresholds)',
+  },
+  {
+    id: 'sweep-disconnection',
+    title: 'Sweep-gas disconnection',
+    console: 'ECMO',
+    change: { setting: 'circuit.oxygenator.sweepDisconnected', value: on },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'no gas at the membrane; the flowmeter still reads the set sweep',
+  },
+  {
+    id: 'heater-failure',
+    title: 'Heater failure',
+    console: 'ECMO',
+    change: { setting: 'circuit.heater.failed', value: on },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'no heat at the exchanger; the console shows the set point',
+  },
+  {
+    id: 'over-ultrafiltration',
+    title: 'Over-ultrafiltration (net UF too high)',
+    console: 'CRRT',
+    change: { setting: 'prescription.netUltrafiltration', value: itself },
+    severity: { unit: 'mL/h', default: 800, limits: [0, 1000], description: 'net ultrafiltration rate' },
+    gradual: true,
+    hidden: true,
+    source: 'fluid balance: hypovolaemia → venous-return limit → chatter',
+    needs: 'filter',
+  },
+  {
+    id: 'air-entry',
+    title: 'Air entry at the pre-pump line',
+    console: 'ECMO',
+    change: { action: 'airEntry', undo: 'de-air the circuit ("deAir": true)' },
+    severity: { unit: 'mm', default: 1.5, limits: [0, 10], description: 'diameter of the opening on the pre-pump line' },
+    gradual: false,
+    hidden: true,
+    source: 'air model (sim/circuit/air)',
+  },
+  {
+    id: 'filter-clot',
+    title: 'Filter clotting',
+    console: 'CRRT',
+    change: { action: 'filterClot', undo: 'change the filter ("changeFilter": true)' },
+    severity: fraction(0.6, 1, 'fraction of the fibres clotted'),
+    gradual: false,
+    hidden: true,
+    source: 'filter clotting (sim/filter)',
+    needs: 'filter',
+  },
+];
+
+/** Every fault id, in catalogue order. */
+export const FAULT_IDS: readonly string[] = FAULTS.map((f) => f.id);
+
+/** The row of a fault id, or undefined. */
+export function faultRow(id: string): FaultRow | undefined {
+  return FAULTS.find((f) => f.id === id);
+}
+
+/** Why a fault cannot be performed with these options (a live command's check; the loader names file paths), or null. */
+export function faultProblem(row: FaultRow, severity: number, options: { onset?: 'sudden' | 'gradual'; over_min?: number; clear?: boolean }): string | null {
+  const s = row.severity;
+  const u = s && s.unit !== '1' ? ` ${s.unit}` : '';
+  if (s && !(severity >= s.limits[0] && severity <= s.limits[1]))
+    return `severity ${severity}${u}: outside the accepted range; expected ${s.description} between ${s.limits[0]}${u} and ${s.limits[1]}${u}`;
+  if (options.onset === 'gradual' && !row.gradual) return `onset "gradual": ${row.id} happens at once; expected "sudden"`;
+  if (options.onset === 'gradual' && !((options.over_min ?? 0) > 0))
+    return `over_min ${options.over_min}: a gradual fault needs its onset time; expected more than 0 min`;
+  if (options.clear && 'action' in row.change) return `clear: ${row.id} cannot be cleared this way; expected the remedy: ${row.change.undo}`;
+  return null;
+}
+
+/**
+ * The engine Action a fault performs: a setting row's injection for the faults part to apply (it remembers the
+ * value before, for clear), or a model row's legacy key for the model that owns it. `hidden` marks its events.
+ */
+export function buildFaultAction(
+  row: FaultRow,
+  severity: number = row.severity?.default ?? 1,
+  options: { onset?: 'sudden' | 'gradual'; over_min?: number; hidden?: boolean; clear?: boolean } = {},
+): Action {
+  const problem = faultProblem(row, severity, options);
+  if (problem) throw new SettingError(`fault ${row.id}`, problem);
+  const hidden = options.hidden ?? row.hidden;
+  if ('action' in row.change) return { set: [], fault: { [row.change.action]: severity }, hidden };
+  const injectFault: FaultInjection = {
+    kind: row.id,
+    severity,
+    onset: options.onset ?? 'sudden',
+    over_h: (options.over_min ?? 0) / 60,
+    clear: options.clear ?? false,
+  };
+  return { set: [], injectFault, hidden };
+}
