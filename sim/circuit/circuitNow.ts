@@ -16,7 +16,7 @@ import {
   type VenousSupply,
 } from './venousDrainage.js';
 import { openFraction, phaseMean, swing } from './chatter.js';
-import { configurationSpread, recirculationFraction } from './recirculation.js';
+import { recirculationFraction, recirculationParams } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from '../model/now.js';
 import type { Model } from '../model/context.js';
@@ -210,17 +210,7 @@ export function circuitNow(
     mL_min(m.circuitGuess_mL_min),
   );
   m.circuitGuess_mL_min = drainage.demand_mL_min;
-  const recirculation = recirculationFraction(
-    {
-      flowCoefficient: c.recirculation.flowCoefficient,
-      tipDistance_mm: c.recirculation.tipDistance,
-      referenceDistance_mm: c.recirculation.referenceDistance,
-      distanceScale_mm: c.recirculation.distanceScale,
-      configurationSpread: configurationSpread(c.configuration),
-    },
-    solution.returnFlow_mL_min,
-    mL_min(p.cardiacOutput),
-  );
+  const recirculation = recirculationFraction(recirculationParams(c.configuration, c.recirculation), solution.returnFlow_mL_min, mL_min(p.cardiacOutput));
   const f = m.current.filter;
   return {
     pumpSpeed_rpm: cond.pumpSpeed_rpm,

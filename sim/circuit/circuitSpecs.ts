@@ -44,9 +44,9 @@ const configuration: ChoiceSpec<CannulationConfiguration> = {
   values: CONFIGURATIONS,
   default: 'femoro-jugular',
   description:
-    'Cannulation: femoro-jugular (drainage femoral, return jugular) or jugulo-femoral (drainage jugular, return femoral); sets the recirculation spread c_cfg.',
+    'Cannulation: femoro-jugular (drainage femoral, return jugular), jugulo-femoral (drainage jugular, return femoral), femoro-femoral (both in the femoral veins and IVC) or dual-lumen-bicaval (one jugular dual-lumen cannula draining both cavae, returning into the right atrium; tip distance then ignored); sets the recirculation spread c_cfg.',
   source: 'S',
-  ref: 'cohort.md: femoral drainage, jugular return; Fisser 2022 for jugulo-femoral recirculation',
+  ref: 'cohort.md: femoral drainage, jugular return; Fisser 2022 (jugulo-femoral) and Pooth 2025, Artif Organs 49:1012 (femoro-femoral, dual-lumen) for recirculation',
 };
 
 export const circuitSpecs = {
@@ -246,7 +246,7 @@ export const circuitSpecs = {
   recirculation: {
     tipDistance: q('mm', 150, [0, 500], {
       range: [100, 250],
-      description: 'Distance between drainage and return cannula tips.',
+      description: 'Distance between drainage and return cannula tips (not used for a dual-lumen cannula, whose ports are fixed).',
       source: 'E',
       ref: 'femoro-jugular configuration',
     }),
