@@ -5,7 +5,7 @@
 import { bloodViscosity_mPa_s } from '../blood.js';
 import { residual, solveCircuit, speedForFlow_rpm, type CircuitConditions, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
 import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
-import { cannulaLossCoefficients } from './cannulae/lookup.js';
+import { cannulationLossCoefficients } from './cannulae/lookup.js';
 import {
   openVein,
   veinAtCollapse,
@@ -89,12 +89,13 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
   const flow = c.flow;
   const tube = (innerDiameter_mm: number, length_mm: number, portLoss: number) =>
     tubeLossCoefficients({ innerDiameter_mm, length_mm }, mu, flow.bloodDensity, portLoss, flow.turbulentFrictionFactor);
+  const cannulae = cannulationLossCoefficients(c, mu, flow);
   return {
     pump,
-    drainageCannula: cannulaLossCoefficients(c.drainageCannula, mu, flow),
+    drainageCannula: cannulae.drainage,
     drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, 0), c.clamps.drainageLine),
     returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
-    returnCannula: cannulaLossCoefficients(c.returnCannula, mu, flow),
+    returnCannula: cannulae.return,
     oxygenatorResistance: c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus),
     vein: openVein(NO_SUPPLY, 0),
   };

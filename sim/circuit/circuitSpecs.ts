@@ -1,6 +1,7 @@
 /** The ECMO circuit section of a scenario: devices, settings and hydraulic model parameters. */
 import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { catalogueIds, type CannulaRole } from './cannulae/catalogue.js';
+import { DUAL_LUMEN_IDS } from './cannulae/dualLumen.js';
 import { CONFIGURATIONS, type CannulationConfiguration } from './recirculation.js';
 import { airSpecs } from './air/airSpecs.js';
 import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
@@ -49,8 +50,19 @@ const configuration: ChoiceSpec<CannulationConfiguration> = {
   ref: 'cohort.md: femoral drainage, jugular return; Fisser 2022 (jugulo-femoral) and Pooth 2025, Artif Organs 49:1012 (femoro-femoral, dual-lumen) for recirculation',
 };
 
+const dualLumenCannula: ChoiceSpec = {
+  kind: 'choice',
+  values: DUAL_LUMEN_IDS,
+  default: 'avalon-elite-27',
+  description:
+    "The dual-lumen bicaval cannula of the dual-lumen-bicaval configuration: its drainage lumen is the circuit's drainage cannula and its infusion lumen the return cannula (drainageCannula and returnCannula are then not used).",
+  source: 'S2',
+  ref: 'sim/circuit/cannulae/dualLumen.ts: Getinge Avalon Elite flow-characteristics graph (digitized)',
+};
+
 export const circuitSpecs = {
   configuration,
+  dualLumenCannula,
   primeVolume: q('mL', 550, [0, 2000], {
     range: [400, 800],
     description:
