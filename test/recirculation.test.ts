@@ -6,7 +6,8 @@
  * Rich et al., J Thorac Cardiovasc Surg 1998 (femoro-atrial gave higher flow and pulmonary-artery saturation than
  * atrio-femoral: less recirculation); Pooth et al., Artif Organs 2025;49:1012 (ultrasonic indicator dilution, 215
  * measurements at one centre: dual-lumen single-site 8.7 % median, femoro-jugular 17.6 % median, bifemoral
- * 27.9 % mean; recirculation rose with ECMO flow in every group).
+ * 27.9 % mean; recirculation rose with ECMO flow in every group); Parker et al. (CFD of bicaval dual-lumen cannulae
+ * at 27 Fr: below 7 % well placed at 2–6 L/min, above 31 % at every flow 4 cm too shallow).
  */
 import { describe, expect, it } from 'vitest';
 import { circuitSpecs } from '../sim/circuit/circuitSpecs.js';
@@ -14,6 +15,7 @@ import {
   CONFIGURATIONS,
   configurationSpread,
   FISSER_2022,
+  PARKER_DUAL_LUMEN,
   POOTH_2025,
   recirculationFraction,
   recirculationParams,
@@ -121,6 +123,7 @@ describe('femoro-femoral and the dual-lumen bicaval cannula: the spreads Pooth 2
           tipDistance: d,
           referenceDistance: r.referenceDistance.default!,
           distanceScale: r.distanceScale.default!,
+          dualLumenWithdrawal: 0,
         }),
         mL_min(4000),
         mL_min(CO),
@@ -133,6 +136,31 @@ describe('femoro-femoral and the dual-lumen bicaval cannula: the spreads Pooth 2
   it('the spreads are computed from the groups, not typed in: c_FF ≈ 0.55, c_DL ≈ 2.2', () => {
     expect(configurationSpread('femoro-femoral')).toBeCloseTo(0.176 / 0.824 / (0.279 / 0.721), 12);
     expect(configurationSpread('dual-lumen-bicaval')).toBeCloseTo(0.176 / 0.824 / (0.087 / 0.913), 12);
+  });
+});
+
+describe('a dual-lumen cannula withdrawn from its place (Parker et al., CFD at 27 Fr)', () => {
+  const withdrawn = (w_mm: number, q: number, cfg: CannulationConfiguration = 'dual-lumen-bicaval') =>
+    recirculationFraction(
+      recirculationParams(cfg, {
+        flowCoefficient: r.flowCoefficient.default!,
+        tipDistance: r.tipDistance.default!,
+        referenceDistance: r.referenceDistance.default!,
+        distanceScale: r.distanceScale.default!,
+        dualLumenWithdrawal: w_mm,
+      }),
+      mL_min(q),
+      mL_min(CO),
+    );
+  // Well placed, the default k gives 4–11 % at 2–6 L/min (CO 6.5 L/min), above Parker's < 7 % from ~3.5 L/min: k is
+  // the femoro-jugular estimate kept for the default (circuit-hydraulics.md), not fitted to Parker's model.
+  it('4 cm too shallow it recirculates above 31 % at every flow from 2 to 6 L/min', () => {
+    for (const q of [2000, 3000, 4000, 5000, 6000]) expect(withdrawn(PARKER_DUAL_LUMEN.withdrawal_mm, q)).toBeGreaterThanOrEqual(0.31);
+  });
+  it('recirculation grows as it is withdrawn, and the withdrawal moves no two-cannula configuration', () => {
+    for (const q of [2000, 5000]) expect(withdrawn(20, q)).toBeGreaterThan(withdrawn(0, q));
+    for (const q of [2000, 5000]) expect(withdrawn(40, q)).toBeGreaterThan(withdrawn(20, q));
+    for (const cfg of ['femoro-jugular', 'jugulo-femoral', 'femoro-femoral'] as const) expect(withdrawn(40, 4000, cfg)).toBe(withdrawn(0, 4000, cfg));
   });
 });
 

@@ -269,6 +269,13 @@ export const circuitSpecs = {
     }),
     referenceDistance: q('mm', 150, [0, 500], { description: 'd_ref in the recirculation formula.', source: 'E', ref: 'as above' }),
     distanceScale: q('mm', 100, [10, 1000], { description: 'λ: distance over which recirculation falls e-fold.', source: 'E', ref: 'as above' }),
+    dualLumenWithdrawal: q('mm', 0, [0, 40], {
+      adjustable: true,
+      description:
+        'How far a dual-lumen bicaval cannula sits short of its place (withdrawn towards the neck): its infusion jet reaches the drainage ports and a share σ recirculates at every flow (σ = 0.31 at 4 cm, in proportion below; a cannula too deep is not modelled). Used by the dual-lumen-bicaval configuration only.',
+      source: 'S',
+      ref: 'Parker et al., dual-lumen cannula CFD (27 Fr): > 31 % recirculation at every flow 4 cm too shallow, < 7 % well placed; linear between: a hypothesis',
+    }),
   },
   venousDrainage: {
     venousReturnGradient: q('mmHg', 18, [0.5, 50], {

@@ -21,6 +21,8 @@ export interface RecirculationParams {
   distanceScale_mm: number;
   /** c_cfg: the configuration's spread relative to femoro-jugular (configurationSpread). */
   configurationSpread: number;
+  /** σ: returned blood a malpositioned dual-lumen cannula sends straight to its drainage ports, whatever the flow (0 placed well). */
+  malpositionShunt?: number;
 }
 
 /** A group's recirculation at its flow (flow absent where the source does not give it). */
@@ -82,27 +84,53 @@ export function configurationSpread(c: CannulationConfiguration): number {
   }
 }
 
+/**
+ * A bicaval dual-lumen cannula withdrawn from its place, in a CFD study of two designs scaled to 27 Fr [S]: Parker
+ * LP, Svensson Marcial A, Brismar TB, Broman LM, Prahl Wittberg L, "Hemodynamic and recirculation performance of
+ * dual lumen cannulas for venovenous ECMO" (abstract, globalauthorid.com): well placed, recirculation below 7 % at
+ * 2–6 L/min; 4 cm too shallow, above 31 % at every flow; 4 cm too deep, raised at 6 L/min only (24 %); rotation
+ * made no difference.
+ */
+export const PARKER_DUAL_LUMEN = { withdrawal_mm: 40, recirculationAtEveryFlow: 0.31 } as const;
+
+/**
+ * σ for a dual-lumen cannula withdrawn w mm: the infusion jet reaches the drainage ports and that share of it
+ * recirculates whatever the flow, R = R_form + (1 − R_form)·σ. σ = 0.31 at Parker's 4 cm, so R ≥ 31 % at every flow
+ * as they found; between 0 and 4 cm it grows in proportion [E: a hypothesis, no intermediate positions published].
+ */
+export function dualLumenWithdrawalShunt(withdrawal_mm: number): number {
+  return PARKER_DUAL_LUMEN.recirculationAtEveryFlow * Math.min(Math.max(withdrawal_mm, 0) / PARKER_DUAL_LUMEN.withdrawal_mm, 1);
+}
+
 /** The scenario's recirculation settings (circuit.recirculation). */
 export interface RecirculationSettings {
   flowCoefficient: number;
   tipDistance: number;
   referenceDistance: number;
   distanceScale: number;
+  dualLumenWithdrawal: number;
 }
 
-/** The relation's parameters for a configuration: a dual-lumen cannula's ports are a fixed distance apart (d = d_ref). */
+/**
+ * The relation's parameters for a configuration: a dual-lumen cannula's ports are a fixed distance apart (d = d_ref)
+ * and its withdrawal sets σ; the two-cannula configurations have no σ.
+ */
 export function recirculationParams(c: CannulationConfiguration, s: RecirculationSettings): RecirculationParams {
+  const dual = c === 'dual-lumen-bicaval';
   return {
     flowCoefficient: s.flowCoefficient,
-    tipDistance_mm: c === 'dual-lumen-bicaval' ? s.referenceDistance : s.tipDistance,
+    tipDistance_mm: dual ? s.referenceDistance : s.tipDistance,
     referenceDistance_mm: s.referenceDistance,
     distanceScale_mm: s.distanceScale,
     configurationSpread: configurationSpread(c),
+    malpositionShunt: dual ? dualLumenWithdrawalShunt(s.dualLumenWithdrawal) : 0,
   };
 }
 
 export function recirculationFraction(p: RecirculationParams, returnFlow_mL_min: Flow<'mL/min'>, cardiacOutput_mL_min: Flow<'mL/min'>): number {
   if (returnFlow_mL_min <= 0) return 0;
   const spread = p.configurationSpread * p.flowCoefficient * cardiacOutput_mL_min * Math.exp((p.tipDistance_mm - p.referenceDistance_mm) / p.distanceScale_mm);
-  return returnFlow_mL_min / (returnFlow_mL_min + spread);
+  const r = returnFlow_mL_min / (returnFlow_mL_min + spread);
+  const shunt = p.malpositionShunt ?? 0;
+  return shunt > 0 ? r + (1 - r) * shunt : r;
 }
