@@ -148,6 +148,7 @@ function addCannulaCommand(program: Command): void {
     .option('--pressure <P>', 'pressure drop, with its unit, e.g. "60 mmHg": prints the flow')
     .option('--hematocrit <H>', 'hematocrit of the blood, e.g. "30 %" (default: the scenario default)')
     .option('--wall <mm>', 'wall thickness of a size-and-length cannula, e.g. "0.45 mm"')
+    .option('--lumen <lumen>', 'the lumen of a dual-lumen cannula (e.g. avalon-elite-27): drainage or infusion')
     .action(async (arg, opts) => (await import('./cli/cannulaCommand.js')).cannulaCommand(arg, opts));
   addOutputOptions(program.commands.at(-1)!, { quiet: true });
 }

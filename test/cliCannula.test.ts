@@ -9,6 +9,7 @@ import { cannulaReport } from '../sim/cli/cannulaCommand.js';
 import { pumpReport } from '../sim/cli/pumpCommand.js';
 import { catalogueCannula } from '../sim/circuit/cannulae/catalogue.js';
 import { catalogueLossCoefficients } from '../sim/circuit/cannulae/lookup.js';
+import { dualLumenCannula } from '../sim/circuit/cannulae/dualLumen.js';
 import { bloodViscosity_mPa_s } from '../sim/blood.js';
 import { pumpCurve, pumpHead_mmHg } from '../sim/circuit/centrifugalPump.js';
 import { pressureDrop_mmHg } from '../sim/circuit/tube.js';
@@ -38,9 +39,25 @@ describe('sim cannula', () => {
     expect(cannulaReport(['23 Fr, 55 cm'], { ...base, flow: '4 L/min' })).toContain('custom cannula: 23 Fr, 55 cm');
   });
 
-  it('without a cannula, lists the catalogue', () => {
+  it('without a cannula, lists the catalogue, the dual-lumen models’ lumens included', () => {
     const text = cannulaReport([], base);
-    for (const id of ['hls-pvl-2155', 'hls-pvl-2955', 'hls-pas-1715', 'hls-pas-2315']) expect(text).toContain(id);
+    for (const id of ['hls-pvl-2155', 'hls-pvl-2955', 'hls-pas-1715', 'hls-pas-2315', 'avalon-elite-27:drainage', 'avalon-elite-31:infusion'])
+      expect(text).toContain(id);
+  });
+
+  it('a dual-lumen model prints the lumen --lumen names, each its own chart fitted and corrected to blood', () => {
+    const mu = bloodViscosity_mPa_s(0.4, 1.2, 2.3);
+    const d = dualLumenCannula('avalon-elite-27')!;
+    for (const [lumen, entry] of [
+      ['drainage', d.drainage],
+      ['infusion', d.return],
+    ] as const) {
+      const text = cannulaReport(['avalon-elite-27'], { ...base, flow: '4 L/min', hematocrit: '40 %', lumen });
+      expect(text).toContain(`${lumen} lumen`);
+      expect(number(text, /pressure drop ([\d.]+) mmHg/)).toBeCloseTo(pressureDrop_mmHg(catalogueLossCoefficients(entry, mu, 1060), mL_min(4000)), 1);
+    }
+    // the infusion lumen says its fit misses the chart (dualLumen.ts)
+    expect(cannulaReport(['avalon-elite-27'], { ...base, flow: '4 L/min', lumen: 'infusion' })).toContain('misses the chart');
   });
 
   it.each([
@@ -51,6 +68,12 @@ describe('sim cannula', () => {
     [['cannula', 'hls-pvl-2355'], '--flow: got neither --flow nor --pressure'],
     [['cannula', 'no-such-cannula', '--flow', '4 L/min'], 'cannula: got "no-such-cannula"; expected a catalogue model (hls-pvl-2155'],
     [['cannula', '23 Fr', '55 kg', '--flow', '4 L/min'], 'cannula length: got "55 kg": expected a quantity such as "55 cm"'],
+    [['cannula', 'avalon-elite-27', '--flow', '4 L/min'], '--lumen: got none; expected drainage or infusion: avalon-elite-27 is a dual-lumen cannula'],
+    [['cannula', 'avalon-elite-27', '--flow', '4 L/min', '--lumen', 'side'], '--lumen: got "side"; expected drainage or infusion'],
+    [
+      ['cannula', 'hls-pvl-2355', '--flow', '4 L/min', '--lumen', 'drainage'],
+      '--lumen: got "drainage"; expected no --lumen: hls-pvl-2355 is a single-lumen cannula',
+    ],
     [['pump', '--rpm', 'fast'], '--rpm: got "fast": expected a quantity such as "3000 rpm"'],
     [['pump', '--rpm', '9000'], '--rpm: got "9000 rpm": expected a quantity between 0 rpm and 5000 rpm'],
   ])('%j: exit 2, the message names the option, the value and what was expected', async (argv, message) => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ECMO, run, runWithTimeline } from './helpers/scenarios.js';
 import type { RunResult } from '../sim/engine/simulate.js';
+import { BAROMETRIC_mmHg, degassingPressure_mmHg, WATER_VAPOUR_37C_mmHg } from '../sim/circuit/degassing.js';
 
 const SITES = ['postOxygenatorToPrePump', 'postPumpToPrePump', 'preOxygenator', 'separateCatheter'] as const;
 type Site = (typeof SITES)[number];
@@ -91,7 +92,41 @@ describe('the site’s risks fire where they should and nowhere else', () => {
   it('no risk while the limb is clamped (it does not flow); one that ends when it is clamped is logged as cleared', () => {
     expect(alarms(atSite('postOxygenatorToPrePump', { 'circuit.clamps.filterLimb': 'true' }))).toEqual([]);
     const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.clamps.filterLimb': true } }], { duration: '1 h' });
-    expect(alarms(r)).toEqual([expect.stringContaining('negative-pressure segment'), 'cleared: filter limb return into a negative-pressure segment']);
+    expect(alarms(r)).toEqual([
+      expect.stringContaining('negative-pressure segment'),
+      expect.stringContaining('gas tension of the post-oxygenator ultrafiltrate'),
+      'cleared: filter limb return into a negative-pressure segment',
+      'cleared: effluent pressure below the gas tension of the post-oxygenator ultrafiltrate',
+    ]);
+  });
+
+  // docs/models/hemofilter.md, "Effluent degassing": T = PO2 + PCO2 + (1 − FiO2)·(760 − 47) + 47 against 760 mmHg
+  it('effluent degassing where the limb draws post-oxygenator blood and the effluent pressure lies below its gas tension, nowhere else', () => {
+    for (const fio2 of ['1', '0.5']) {
+      for (const s of SITES) {
+        const r = atSite(s, { 'circuit.oxygenator.fio2': fio2 });
+        const below =
+          first(r, 'p_effluent_mmHg') <
+          degassingPressure_mmHg({ po2_mmHg: first(r, 'post_oxygenator_po2_mmHg'), pco2_mmHg: first(r, 'post_oxygenator_pco2_mmHg'), fio2: Number(fio2) });
+        const fired = alarms(r).some((a) => a.includes('gas tension of the post-oxygenator ultrafiltrate'));
+        expect(fired, `${s} at FiO2 ${fio2}`).toBe(s === 'postOxygenatorToPrePump' && below);
+        if (s === 'postOxygenatorToPrePump') expect(fired, 'the cohort’s site returns pre-pump: its effluent is sub-atmospheric').toBe(true);
+      }
+    }
+  });
+});
+
+describe('the gas tension of post-oxygenator ultrafiltrate (sim/circuit/degassing.ts)', () => {
+  it('blood at equilibrium with the sweep holds exactly one atmosphere of gas whatever the FiO2: degassing below 0 mmHg gauge', () => {
+    // O2 and N2 share the sweep's dry gas, P_b − P_H2O, at FiO2 and 1 − FiO2 (no CO2 left in the blood)
+    for (const fio2 of [0.21, 0.5, 1])
+      expect(degassingPressure_mmHg({ po2_mmHg: fio2 * (BAROMETRIC_mmHg - WATER_VAPOUR_37C_mmHg), pco2_mmHg: 0, fio2 })).toBeCloseTo(0, 9);
+  });
+  it('less oxygen or CO2 in the blood lowers the pressure it degasses at, mmHg for mmHg; more N2 (a lower FiO2) raises it', () => {
+    const at = (po2: number, pco2: number, fio2: number) => degassingPressure_mmHg({ po2_mmHg: po2, pco2_mmHg: pco2, fio2 });
+    expect(at(500, 40, 1) - at(600, 40, 1)).toBeCloseTo(-100, 9);
+    expect(at(600, 30, 1) - at(600, 40, 1)).toBeCloseTo(-10, 9);
+    expect(at(300, 40, 0.4)).toBeGreaterThan(at(300, 40, 1));
   });
 });
 

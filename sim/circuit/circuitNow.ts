@@ -5,7 +5,7 @@
 import { bloodViscosity_mPa_s } from '../blood.js';
 import { residual, solveCircuit, speedForFlow_rpm, type CircuitConditions, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
 import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
-import { cannulaLossCoefficients } from './cannulae/lookup.js';
+import { cannulationLossCoefficients } from './cannulae/lookup.js';
 import { kinkLossCoefficient } from './kink.js';
 import {
   openVein,
@@ -17,7 +17,7 @@ import {
   type VenousSupply,
 } from './venousDrainage.js';
 import { openFraction, phaseMean, swing } from './chatter.js';
-import { configurationSpread, recirculationFraction } from './recirculation.js';
+import { recirculationFraction, recirculationParams } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from '../model/now.js';
 import type { Model } from '../model/context.js';
@@ -90,12 +90,13 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
   const flow = c.flow;
   const tube = (innerDiameter_mm: number, length_mm: number, portLoss: number) =>
     tubeLossCoefficients({ innerDiameter_mm, length_mm }, mu, flow.bloodDensity, portLoss, flow.turbulentFrictionFactor);
+  const cannulae = cannulationLossCoefficients(c, mu, flow);
   return {
     pump,
-    drainageCannula: cannulaLossCoefficients(c.drainageCannula, mu, flow),
+    drainageCannula: cannulae.drainage,
     drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, kinkLossCoefficient(c.drainageLine.kink)), c.clamps.drainageLine),
     returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
-    returnCannula: cannulaLossCoefficients(c.returnCannula, mu, flow),
+    returnCannula: cannulae.return,
     oxygenatorResistance: (c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus)) / (1 - c.oxygenator.thrombosis),
     vein: openVein(NO_SUPPLY, 0),
   };
@@ -211,17 +212,7 @@ export function circuitNow(
     mL_min(m.circuitGuess_mL_min),
   );
   m.circuitGuess_mL_min = drainage.demand_mL_min;
-  const recirculation = recirculationFraction(
-    {
-      flowCoefficient: c.recirculation.flowCoefficient,
-      tipDistance_mm: c.recirculation.tipDistance,
-      referenceDistance_mm: c.recirculation.referenceDistance,
-      distanceScale_mm: c.recirculation.distanceScale,
-      configurationSpread: configurationSpread(c.configuration),
-    },
-    solution.returnFlow_mL_min,
-    mL_min(p.cardiacOutput),
-  );
+  const recirculation = recirculationFraction(recirculationParams(c.configuration, c.recirculation), solution.returnFlow_mL_min, mL_min(p.cardiacOutput));
   const f = m.current.filter;
   return {
     pumpSpeed_rpm: cond.pumpSpeed_rpm,

@@ -1,6 +1,7 @@
 /** The ECMO circuit section of a scenario: devices, settings and hydraulic model parameters. */
 import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { catalogueIds, type CannulaRole } from './cannulae/catalogue.js';
+import { DUAL_LUMEN_IDS } from './cannulae/dualLumen.js';
 import { CONFIGURATIONS, type CannulationConfiguration } from './recirculation.js';
 import { airSpecs } from './air/airSpecs.js';
 import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
@@ -44,13 +45,24 @@ const configuration: ChoiceSpec<CannulationConfiguration> = {
   values: CONFIGURATIONS,
   default: 'femoro-jugular',
   description:
-    'Cannulation: femoro-jugular (drainage femoral, return jugular) or jugulo-femoral (drainage jugular, return femoral); sets the recirculation spread c_cfg.',
+    'Cannulation: femoro-jugular (drainage femoral, return jugular), jugulo-femoral (drainage jugular, return femoral), femoro-femoral (both in the femoral veins and IVC) or dual-lumen-bicaval (one jugular dual-lumen cannula draining both cavae, returning into the right atrium; tip distance then ignored); sets the recirculation spread c_cfg.',
   source: 'S',
-  ref: 'cohort.md: femoral drainage, jugular return; Fisser 2022 for jugulo-femoral recirculation',
+  ref: 'cohort.md: femoral drainage, jugular return; Fisser 2022 (jugulo-femoral) and Pooth 2025, Artif Organs 49:1012 (femoro-femoral, dual-lumen) for recirculation',
+};
+
+const dualLumenCannula: ChoiceSpec = {
+  kind: 'choice',
+  values: DUAL_LUMEN_IDS,
+  default: 'avalon-elite-27',
+  description:
+    "The dual-lumen bicaval cannula of the dual-lumen-bicaval configuration: its drainage lumen is the circuit's drainage cannula and its infusion lumen the return cannula (drainageCannula and returnCannula are then not used).",
+  source: 'S2',
+  ref: 'sim/circuit/cannulae/dualLumen.ts: Getinge Avalon Elite flow-characteristics graph (digitized)',
 };
 
 export const circuitSpecs = {
   configuration,
+  dualLumenCannula,
   primeVolume: q('mL', 550, [0, 2000], {
     range: [400, 800],
     description:
@@ -278,7 +290,7 @@ export const circuitSpecs = {
   recirculation: {
     tipDistance: q('mm', 150, [0, 500], {
       range: [100, 250],
-      description: 'Distance between drainage and return cannula tips.',
+      description: 'Distance between drainage and return cannula tips (not used for a dual-lumen cannula, whose ports are fixed).',
       source: 'E',
       ref: 'femoro-jugular configuration',
     }),
@@ -289,6 +301,13 @@ export const circuitSpecs = {
     }),
     referenceDistance: q('mm', 150, [0, 500], { description: 'd_ref in the recirculation formula.', source: 'E', ref: 'as above' }),
     distanceScale: q('mm', 100, [10, 1000], { description: 'λ: distance over which recirculation falls e-fold.', source: 'E', ref: 'as above' }),
+    dualLumenWithdrawal: q('mm', 0, [0, 40], {
+      adjustable: true,
+      description:
+        'How far a dual-lumen bicaval cannula sits short of its place (withdrawn towards the neck): its infusion jet reaches the drainage ports and a share σ recirculates at every flow (σ = 0.31 at 4 cm, in proportion below; a cannula too deep is not modelled). Used by the dual-lumen-bicaval configuration only.',
+      source: 'S',
+      ref: 'Parker et al., dual-lumen cannula CFD (27 Fr): > 31 % recirculation at every flow 4 cm too shallow, < 7 % well placed; linear between: a hypothesis',
+    }),
   },
   venousDrainage: {
     venousReturnGradient: q('mmHg', 18, [0.5, 50], {

@@ -11,6 +11,7 @@ import { sharedCircuitNow } from './sharedSolve.js';
 import { chatterCheck } from './chatterCheck.js';
 import { litresPerMinute } from '../quantities.js';
 import { LIMB_RISK, LIMB_RISK_LABEL, limbRiskReason, limbRisks } from './limbRisks.js';
+import { degassingPressure_mmHg } from './degassing.js';
 import type { Now } from '../model/now.js';
 
 export const circuitModel: ModelDefinition = {
@@ -56,8 +57,15 @@ export const circuitModel: ModelDefinition = {
         const c = m.current.circuit;
         const limb = now.circuit?.limb;
         if (!c) return;
-        const limits = { min: c.filterLimb.accessMinimum, max: c.filterLimb.accessMaximum };
-        const present = limb ? limbRisks(limb, c.filterLimb.connection !== 'separateCatheter', limits.min, limits.max) : 0;
+        // only the cohort's site draws post-oxygenator blood; elsewhere its ultrafiltrate's tension is not modelled
+        const postOxygenator = c.filterLimb.connection === 'postOxygenatorToPrePump';
+        const gas = now.postOxygenatorGas;
+        const limits = {
+          min: c.filterLimb.accessMinimum,
+          max: c.filterLimb.accessMaximum,
+          degassing: postOxygenator ? degassingPressure_mmHg({ po2_mmHg: gas.po2_mmHg, pco2_mmHg: gas.pco2_mmHg, fio2: c.oxygenator.fio2 }) : NaN,
+        };
+        const present = limb ? limbRisks(limb, c.filterLimb.connection !== 'separateCatheter', limits) : 0;
         for (const risk of Object.values(LIMB_RISK)) {
           if (present & risk && !(risks & risk)) log('limb_alarm', limbRiskReason(risk, limb!, limits));
           if (risks & risk && !(present & risk)) log('limb_alarm', `cleared: ${LIMB_RISK_LABEL[risk]}`);

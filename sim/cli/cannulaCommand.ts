@@ -1,14 +1,15 @@
 /**
- * `sim cannula <model | size length> --flow Q | --pressure P [--hematocrit H]`: one cannula on its own, as an
- * engineer checks catalogue data. A catalogue model's water chart is fitted and corrected to blood
- * (sim/circuit/cannulae/); a size and length use the circuit's tube model (sim/circuit/tube.ts). Without a
- * cannula it lists the catalogue.
+ * `sim cannula <model | size length> --flow Q | --pressure P [--hematocrit H] [--lumen drainage|infusion]`: one
+ * cannula on its own, as an engineer checks catalogue data. A catalogue model's water chart is fitted and corrected
+ * to blood (sim/circuit/cannulae/); a dual-lumen model needs --lumen, the lumen to check; a size and length use the
+ * circuit's tube model (sim/circuit/tube.ts). Without a cannula it lists the catalogue.
  */
 import { ScenarioError } from '../scenario/errors.js';
 import { circuitSpecs } from '../circuit/circuitSpecs.js';
 import { patientSpecs } from '../patient/patientSpecs.js';
 import { bloodViscosity_mPa_s } from '../blood.js';
 import { CANNULA_CATALOGUE, catalogueCannula, type CatalogueCannula } from '../circuit/cannulae/catalogue.js';
+import { DUAL_LUMEN_CATALOGUE, DUAL_LUMEN_IDS, DUAL_LUMEN_LUMENS, dualLumenCannula } from '../circuit/cannulae/dualLumen.js';
 import { catalogueFit, catalogueLossCoefficients, cannulaLossCoefficients, WATER_DENSITY_kg_m3, waterViscosity_mPa_s } from '../circuit/cannulae/lookup.js';
 import type { LossCoefficients } from '../circuit/tube.js';
 import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
@@ -19,6 +20,8 @@ export interface CannulaOptions {
   pressure?: string;
   hematocrit?: string;
   wall?: string;
+  /** The lumen of a dual-lumen cannula: drainage or infusion. */
+  lumen?: string;
   out?: string;
   overwrite: boolean;
   quiet: boolean;
@@ -44,26 +47,44 @@ function catalogueDescribed(c: CatalogueCannula, mu: number, rho: number): Descr
   const f = catalogueFit(c);
   const title = [
     `${c.model}, ${c.manufacturer}: ${c.size_Fr} Fr, ${c.length_mm / 10} cm, ${c.stages}-stage ${c.role}${c.dualLumen ? ', dual-lumen' : ''}`,
-    `source: ${c.source}; ${c.points.length} points`,
+    `source: ${c.source}; ${c.points.length} points${c.misfit ? `\nthe fit misses the chart by more than its scatter: ${c.misfit}` : ''}`,
     `fit in water at ${c.fluid.temperature_C} °C: ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q² (Q in L/min, ΔP in mmHg)`,
   ].join('\n');
   const chart = catalogueLossCoefficients(c, waterViscosity_mPa_s(c.fluid.temperature_C), WATER_DENSITY_kg_m3);
   return { title, blood: catalogueLossCoefficients(c, mu, rho), chart };
 }
 
-function cannulaOf(args: string[], wall: number, mu: number): Described {
+const LUMENS = ['drainage', 'infusion'] as const;
+
+/** A catalogue cannula by id, or the lumen --lumen names of a dual-lumen one; undefined when the id is neither. */
+function catalogueEntry(id: string, lumen: string | undefined): CatalogueCannula | undefined {
+  const single = catalogueCannula(id);
+  const dual = dualLumenCannula(id);
+  if (!single && !dual) return undefined;
+  const l = lumen?.trim().toLowerCase();
+  if (single) {
+    if (l === undefined) return single;
+    throw new ScenarioError('cannula', [{ path: '--lumen', message: `got ${JSON.stringify(lumen)}; expected no --lumen: ${id} is a single-lumen cannula` }]);
+  }
+  if (l === 'drainage') return dual!.drainage;
+  if (l === 'infusion' || l === 'return') return dual!.return;
+  const got = lumen === undefined ? 'none' : JSON.stringify(lumen);
+  throw new ScenarioError('cannula', [{ path: '--lumen', message: `got ${got}; expected ${LUMENS.join(' or ')}: ${id} is a dual-lumen cannula` }]);
+}
+
+function cannulaOf(args: string[], wall: number, mu: number, lumen: string | undefined): Described {
   const flow = {
     bloodDensity: specs.flow.bloodDensity.default!,
     inertialLossCoefficient: specs.flow.inertialLossCoefficient.default!,
     turbulentFrictionFactor: specs.flow.turbulentFrictionFactor.default!,
   };
   if (args.length === 1 && !args[0].includes(',')) {
-    const c = catalogueCannula(args[0].trim().toLowerCase());
+    const c = catalogueEntry(args[0].trim().toLowerCase(), lumen);
     if (c) return catalogueDescribed(c, mu, flow.bloodDensity);
   }
   const parts = args.length === 1 ? args[0].split(',').map((s) => s.trim()) : args;
   if (parts.length !== 2) {
-    const ids = CANNULA_CATALOGUE.map((c) => c.id).join(', ');
+    const ids = [...CANNULA_CATALOGUE.map((c) => c.id), ...DUAL_LUMEN_IDS].join(', ');
     const got = JSON.stringify(args.join(' '));
     throw new ScenarioError('cannula', [
       { path: 'cannula', message: `got ${got}; expected a catalogue model (${ids}) or a size and a length, e.g. "23 Fr" "55 cm"` },
@@ -77,11 +98,14 @@ function cannulaOf(args: string[], wall: number, mu: number): Described {
 }
 
 function catalogueListing(): string {
-  const rows = CANNULA_CATALOGUE.map((c) => {
+  const entries = [...CANNULA_CATALOGUE, ...DUAL_LUMEN_LUMENS];
+  const w = Math.max(...entries.map((c) => c.id.length));
+  const rows = entries.map((c) => {
     const f = catalogueFit(c);
-    return `${c.id.padEnd(14)} ${`${c.size_Fr} Fr`.padEnd(6)} ${`${c.length_mm / 10} cm`.padEnd(6)} ${c.role.padEnd(8)} ${c.stages.padEnd(6)} water ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q²  ${c.model}`;
+    return `${c.id.padEnd(w)} ${`${c.size_Fr} Fr`.padEnd(6)} ${`${c.length_mm / 10} cm`.padEnd(6)} ${c.role.padEnd(8)} ${c.stages.padEnd(6)} water ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q²  ${c.model}`;
   });
-  return [`${'model'.padEnd(14)} ${'size'.padEnd(6)} ${'length'.padEnd(6)} ${'role'.padEnd(8)} stages`, ...rows].join('\n') + '\n';
+  const dual = `dual-lumen models (check one lumen with --lumen ${LUMENS.join('|')}): ${DUAL_LUMEN_CATALOGUE.map((c) => c.id).join(', ')}`;
+  return [`${'model'.padEnd(w)} ${'size'.padEnd(6)} ${'length'.padEnd(6)} ${'role'.padEnd(8)} stages`, ...rows, dual].join('\n') + '\n';
 }
 
 export function cannulaReport(args: string[], opts: CannulaOptions): string {
@@ -97,7 +121,7 @@ export function cannulaReport(args: string[], opts: CannulaOptions): string {
       ? specs.drainageCannula.wallThickness.default!
       : quantityOption('--wall', opts.wall, 'mm', specs.drainageCannula.wallThickness.limits, '0.45 mm');
   const mu = bloodViscosity_mPa_s(hct, specs.flow.plasmaViscosity.default!, specs.flow.hematocritViscosityFactor.default!);
-  const d = cannulaOf(args, wall, mu);
+  const d = cannulaOf(args, wall, mu, opts.lumen);
   const k = d.blood;
   const lines = [
     d.title,

@@ -54,6 +54,8 @@ export interface Now {
   /** Outputs only: oxygen exchange and arterial PCO2. */
   oxygen: OxygenState | null;
   paco2_mmHg: number;
+  /** Outputs only: the blood gas leaving the oxygenator (gas exchange; NaN without a circuit). */
+  readonly postOxygenatorGas: { po2_mmHg: number; pco2_mmHg: number };
   /** Which periodic-check pass the engine is in (0: none): the loop's solve is shared within one (circuit/sharedSolve.ts). */
   checkPass: number;
 }
@@ -84,6 +86,7 @@ export function createNow(): Now {
     circuit: null,
     oxygen: null,
     paco2_mmHg: NaN,
+    postOxygenatorGas: { po2_mmHg: NaN, pco2_mmHg: NaN },
     checkPass: 0,
   };
 }

@@ -35,18 +35,23 @@ export interface CatalogueCannula {
   readonly points: readonly (readonly [number, number])[];
   /** Points of the source left out of the fit, each with why (a reading slip of the digitization). */
   readonly excluded?: readonly { readonly point: readonly [number, number]; readonly why: string }[];
+  /** The largest drop on the chart the points were read from, when the chart holds more than these points (both lumens of a dual-lumen cannula). */
+  readonly chartMaximum_mmHg?: number;
+  /** Why the two-term relation cannot follow this chart within its scatter, where it cannot (the shape test/cannulae.test.ts checks). */
+  readonly misfit?: string;
 }
 
 /**
  * The source's own scatter: points rounded to 1 mmHg (±0.5) read off a chart whose trace and reading resolution
- * are taken as 1.5 % of the largest drop charted [E]. A fit reproduces its source when every point lies this close.
+ * are taken as 1.5 % of the largest drop charted [E] (on a chart that holds both lumens of a dual-lumen cannula, the
+ * larger lumen's). A fit reproduces its source when every point lies this close.
  */
 export function sourceScatter_mmHg(c: CatalogueCannula): number {
-  return 0.5 + 0.015 * Math.max(...c.points.map((p) => p[1]));
+  return 0.5 + 0.015 * (c.chartMaximum_mmHg ?? Math.max(...c.points.map((p) => p[1])));
 }
 
 const HLS_CHART = 'Getinge/Maquet HLS cannula pressure-drop chart, water at room temperature; digitized (perfusiontools.com dataset) [S2]';
-const WATER_ROOM: TestFluid = { kind: 'water', temperature_C: 20 };
+export const WATER_ROOM: TestFluid = { kind: 'water', temperature_C: 20 };
 
 const hlsVenous = (size: number, points: CatalogueCannula['points'], excluded?: CatalogueCannula['excluded']): CatalogueCannula => ({
   id: `hls-pvl-${size}55`,

@@ -10,6 +10,7 @@
  * Flows in the circuit are mL/min, the charts' L/min: a /1000, b /10⁶.
  */
 import { CANNULA_CATALOGUE, catalogueCannula, type CatalogueCannula } from './catalogue.js';
+import { DUAL_LUMEN_LUMENS, dualLumenCannula } from './dualLumen.js';
 import { fitTwoTerm, type TwoTermFit } from './fit.js';
 import { cannulaInnerDiameter_mm, tubeLossCoefficients, type LossCoefficients } from '../tube.js';
 
@@ -21,7 +22,7 @@ export function waterViscosity_mPa_s(temperature_C: number): number {
 /** Water's density at room temperature (kg/m³, 20 °C) [S]. */
 export const WATER_DENSITY_kg_m3 = 998.2;
 
-const fits = new Map<string, TwoTermFit>(CANNULA_CATALOGUE.map((c) => [c.id, fitTwoTerm(c.points)]));
+const fits = new Map<string, TwoTermFit>([...CANNULA_CATALOGUE, ...DUAL_LUMEN_LUMENS].map((c) => [c.id, fitTwoTerm(c.points)]));
 
 /** The fit of a catalogue cannula's points, in its test fluid (L/min, mmHg). */
 export function catalogueFit(c: CatalogueCannula): TwoTermFit {
@@ -66,4 +67,35 @@ export function cannulaLossCoefficients(s: CannulaSettings, viscosity_mPa_s: num
     flow.inertialLossCoefficient,
     flow.turbulentFrictionFactor,
   );
+}
+
+/** What a scenario says of its cannulation: the configuration, its two cannulae and its dual-lumen cannula. */
+export interface CannulationSettings {
+  configuration: string;
+  dualLumenCannula: string;
+  drainageCannula: CannulaSettings;
+  returnCannula: CannulaSettings;
+}
+
+/**
+ * The circuit's drainage and return cannulae in blood: with a dual-lumen bicaval cannula, its drainage lumen and its
+ * infusion lumen (the two cannula settings are then not used); otherwise the two cannulae.
+ */
+export function cannulationLossCoefficients(
+  s: CannulationSettings,
+  viscosity_mPa_s: number,
+  flow: CannulaFlow,
+): { drainage: LossCoefficients; return: LossCoefficients } {
+  if (s.configuration === 'dual-lumen-bicaval') {
+    const c = dualLumenCannula(s.dualLumenCannula);
+    if (!c) throw new Error(`no dual-lumen cannula "${s.dualLumenCannula}"`); // the scenario's choice list rules this out
+    return {
+      drainage: catalogueLossCoefficients(c.drainage, viscosity_mPa_s, flow.bloodDensity),
+      return: catalogueLossCoefficients(c.return, viscosity_mPa_s, flow.bloodDensity),
+    };
+  }
+  return {
+    drainage: cannulaLossCoefficients(s.drainageCannula, viscosity_mPa_s, flow),
+    return: cannulaLossCoefficients(s.returnCannula, viscosity_mPa_s, flow),
+  };
 }

@@ -66,25 +66,25 @@ function membraneCo2Conductance(co2: Co2Calibration, c: NonNullable<Scenario['ci
   return oxygenatorCo2Conductance(co2, membraneSweep_L_min(c.oxygenator), effectiveFlow_mL_min) * membraneCapacity(c.oxygenator);
 }
 
-/** The post-oxygenator blood gas (outputs only). */
-function postOxygenatorSeries(m: Model, co2: Co2Calibration | undefined, now: Now, out: Record<string, number>): void {
+/** The post-oxygenator blood gas (outputs only): into now.postOxygenatorGas, NaN without a circuit. */
+function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now: Now): void {
   const c = m.current.circuit;
   const cn = now.circuit;
   const o2 = now.oxygen!;
+  const gas = now.postOxygenatorGas;
   if (!c || !cn || !co2) {
-    out.post_oxygenator_po2_mmHg = NaN;
-    out.post_oxygenator_pco2_mmHg = NaN;
+    gas.po2_mmHg = NaN;
+    gas.pco2_mmHg = NaN;
     return;
   }
-  const hb = hemoglobin_g_dL(now.blood.hematocrit);
-  out.post_oxygenator_po2_mmHg = postOxygenatorPo2_mmHg({
+  gas.po2_mmHg = postOxygenatorPo2_mmHg({
     preSat: o2.preOxygenatorSat,
     postSat: o2.postOxygenatorSat,
     fio2: c.oxygenator.fio2,
-    hemoglobin_g_dL: hb,
+    hemoglobin_g_dL: hemoglobin_g_dL(now.blood.hematocrit),
   });
   const p = m.current.patient;
-  out.post_oxygenator_pco2_mmHg = postOxygenatorPco2_mmHg({
+  gas.pco2_mmHg = postOxygenatorPco2_mmHg({
     paco2_mmHg: now.paco2_mmHg,
     co2Production_mL_min: p.lung.co2Production,
     cardiacOutput_mL_min: p.cardiacOutput,
@@ -184,6 +184,7 @@ export const gasExchangeModel: ModelDefinition = {
         now.oxygen = oxygenExchange(inputs(now, now.metabolism.vo2_mL_min));
         const gOxy = c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
         now.paco2_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, gOxy);
+        derivePostOxygenatorGas(m, co2, now);
       },
       observe(now, out) {
         const o2 = now.oxygen!;
@@ -196,7 +197,8 @@ export const gasExchangeModel: ModelDefinition = {
         out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
         out.post_oxygenator_sat_pct = circuit ? 100 * o2.postOxygenatorSat : NaN;
         out.oxygenator_o2_transfer_mL_min = circuit ? o2.oxygenatorO2Transfer_mL_min : NaN;
-        postOxygenatorSeries(m, co2, now, out);
+        out.post_oxygenator_po2_mmHg = now.postOxygenatorGas.po2_mmHg;
+        out.post_oxygenator_pco2_mmHg = now.postOxygenatorGas.pco2_mmHg;
         out.do2_mL_min = now.metabolism.do2_mL_min;
         out.vo2_mL_min = now.metabolism.vo2_mL_min;
         out.vo2_demand_mL_min = now.metabolism.vo2Demand_mL_min;
