@@ -89,11 +89,13 @@ function addPlotCommand(program: Command): void {
     .argument('<results>', 'results CSV written by sweep or merge')
     .requiredOption(
       '--kind <kind>',
-      'removal-vs-life (IL-6 removal against filter life), dose-vs-delivered (prescribed against delivered dose), dose-vs-ff (dose against filtration fraction), heatmap (two varied parameters, colour = --color)',
+      'removal-vs-life (IL-6 removal against filter life), dose-vs-delivered (prescribed against delivered dose), dose-vs-ff (dose against filtration fraction), heatmap (two varied parameters, colour = --color), front (the Pareto front over --objectives, dominated runs grey)',
     )
     .option('--x <column>', "column on the x axis (default: the kind's)")
     .option('--y <column>', "column on the y axis (default: the kind's)")
     .option('--color <column>', 'column that colours the marks (heatmap default: il6_change_pct; scatter kinds: a varied parameter not on an axis)')
+    .option('--objectives <list>', 'kind front: 2 or 3 columns, each :max or :min, e.g. "il6_change_pct:min,albumin_lost_g:min"')
+    .option('--front <file>', 'kind front: write the runs on the front to this .csv or .json file')
     .action(async (arg, opts) => (await import('./cli/plotCommand.js')).plotCommand(arg, opts));
   addOutputOptions(program.commands.at(-1)!, { out: 'SVG file to write', required: true, quiet: true });
 }

@@ -15,7 +15,6 @@
  * "measuring heparin concentration", UFH therapeutic range 0.30–0.70 IU/mL); the model has no antithrombin
  * deficiency or bilirubin that bias the assay (Vera-Aguilera 2016, Adv Hematol 4054806), so the two are one here.
  */
-import { SUMMARY_TIME_h } from '../engine/events.js';
 import type { RunResult } from '../engine/simulate.js';
 import type { MembraneLife } from './membraneLife.js';
 
@@ -82,7 +81,7 @@ export function engineerFigures(r: RunResult, membrane: MembraneLife | null): Re
   const days = s.duration_h / 24;
   const hasFilter = r.scenario.filter !== null;
   const series = r.series as Series;
-  const at = Math.min(SUMMARY_TIME_h, s.duration_h);
+  const at = s.change_at_h; // 24 h, or the end of a shorter run
   return {
     membrane_life_h: membrane ? membrane.life_h : null,
     membrane_life_censored: membrane ? Number(membrane.censored) : null,
