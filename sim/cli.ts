@@ -100,6 +100,25 @@ function addPlotCommand(program: Command): void {
   addOutputOptions(program.commands.at(-1)!, { out: 'SVG file to write', required: true, quiet: true });
 }
 
+function addSpreadCommand(program: Command): void {
+  program
+    .command('spread')
+    .description("each outcome's median and interquartile range per prescription over a cohort arm's virtual patients (docs/dose-explorer.md)")
+    .requiredOption(
+      '--prescription <file.json>',
+      'a part of a scenario that sets the prescription, e.g. {"prescription": {"effluentDose": "35 mL/kg/h"}} (repeatable: two side by side)',
+      collect,
+      [],
+    )
+    .requiredOption('--arm <file.json>', 'cohort arm whose virtual patients are run, e.g. scenarios/cohort/ecmo-hvhf.json')
+    .option('--patients <N>', "number of virtual patients drawn from the arm (default: the arm's n)")
+    .option('--hours <H>', 'simulated hours per run', '24')
+    .option('--workers <N>', 'worker threads (default: the number of CPUs)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .action(async (opts) => (await import('./cli/spreadCommand.js')).spreadCommand(opts));
+  addOutputOptions(program.commands.at(-1)!, { quiet: true });
+}
+
 function addSensitivityCommand(program: Command): void {
   program
     .command('sensitivity')
@@ -177,6 +196,7 @@ export function buildProgram(): Command {
     addSweepCommand,
     addMergeCommand,
     addPlotCommand,
+    addSpreadCommand,
     addSensitivityCommand,
     addSchemaCommand,
     addCannulaCommand,

@@ -7,6 +7,8 @@ import { simulate } from '../engine/simulate.js';
 import { applyOverrides, parseJsonText, scenarioFromObject, type Override } from '../scenario/load.js';
 import { runMetrics, type RunMetrics } from './runMetrics.js';
 import { membraneLife } from './membraneLife.js';
+import { withFactors } from '../cohort/replay.js';
+import type { VirtualPatient } from '../cohort/virtualPatients.js';
 
 /** What every run of a sweep shares (sent once to each worker). */
 export interface SweepBase {
@@ -23,6 +25,8 @@ export interface SweepBase {
 export interface RunTask {
   id: number;
   overrides: Override[];
+  /** A virtual patient's multipliers on their own value of a model parameter (cohort/virtualPatients.ts; spread.ts). */
+  factors?: VirtualPatient['factors'];
 }
 
 export type RunOutcome = { id: number; metrics: RunMetrics } | { id: number; error: string };
@@ -36,7 +40,8 @@ export function runOne(base: SweepBase, task: RunTask): RunOutcome {
     const raw = structuredClone(parsed.raw);
     applyOverrides(raw, task.overrides);
     const build = () => {
-      const scenario = scenarioFromObject(structuredClone(raw), base.source);
+      const copy = structuredClone(raw) as Record<string, unknown>;
+      const scenario = task.factors?.length ? withFactors(copy, task.factors, base.source) : scenarioFromObject(copy, base.source);
       if (base.hours !== undefined) scenario.duration_h = base.hours;
       scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
       return scenario;
