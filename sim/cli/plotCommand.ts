@@ -7,7 +7,7 @@ import { refuseExisting, STDOUT, writeAtomically } from '../output/writeOutput.j
 import { plotSweep } from '../plot/plotSweep.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { readInputFile } from '../scenario/loadFile.js';
-import { OBJECTIVES_FIELD } from '../sweep/pareto.js';
+import { CHART_FIELDS } from '../plot/plotKinds.js';
 
 export interface PlotOptions {
   kind: string;
@@ -22,7 +22,7 @@ export interface PlotOptions {
 }
 
 /** The fields the plotting code names, as the command line's options (the page names them its own way). */
-const OPTION_OF: Record<string, string> = { [OBJECTIVES_FIELD]: '--objectives' };
+const OPTION_OF: Record<string, string> = Object.fromEntries(CHART_FIELDS.map((f) => [f, `--${f}`]));
 
 function asOptions(e: unknown): never {
   if (e instanceof ScenarioError && OPTION_OF[e.source])

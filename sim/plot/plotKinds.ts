@@ -49,8 +49,15 @@ const TITLES: Record<PlotKind, string> = {
   front: 'Pareto front (dominated runs grey)',
 };
 
-function fail(option: string, message: string): never {
-  throw new ScenarioError(option, [{ path: option, message }]);
+/**
+ * The choices a chart is made of, by field: kind, x, y, color, objectives. Messages name the field and what was
+ * expected, never a command-line flag (the explorer page shows them too); the command line names its options
+ * (cli/plotCommand.ts).
+ */
+export const CHART_FIELDS = ['kind', 'x', 'y', 'color', 'objectives'] as const;
+
+function fail(field: string, message: string): never {
+  throw new ScenarioError(field, [{ path: field, message }]);
 }
 
 export function isPlotKind(kind: string): kind is PlotKind {
@@ -107,21 +114,21 @@ function frontSpec(t: ResultsTable, objectivesText: string | undefined): ChartSp
 }
 
 export function chartSpec(t: ResultsTable, choice: ChartChoice): ChartSpec {
-  if (!isPlotKind(choice.kind)) fail('--kind', `got ${JSON.stringify(choice.kind)}; expected one of ${PLOT_KINDS.join(', ')}`);
+  if (!isPlotKind(choice.kind)) fail('kind', `got ${JSON.stringify(choice.kind)}; expected one of ${PLOT_KINDS.join(', ')}`);
   const kind = choice.kind;
   if (kind === 'front') return frontSpec(t, choice.objectives);
   const d = defaults(kind, t);
-  const twoParams = `the heatmap needs two varied parameters (this sweep varied ${t.parameters.length}); name the columns with --x and --y`;
-  const x = column(t, '--x', choice.x ?? d.x, twoParams);
-  const y = column(t, '--y', choice.y ?? d.y, twoParams);
+  const twoParams = `the heatmap needs two varied parameters (this sweep varied ${t.parameters.length}); choose the columns for x and y`;
+  const x = column(t, 'x', choice.x ?? d.x, twoParams);
+  const y = column(t, 'y', choice.y ?? d.y, twoParams);
   // colour: the chosen column, the kind's default, or (scatter kinds) the first varied parameter not on an axis
   const colorName = choice.color ?? d.color ?? t.parameters.find((p) => p !== x && p !== y);
-  const color = colorName === undefined ? undefined : column(t, '--color', colorName, '');
+  const color = colorName === undefined ? undefined : column(t, 'color', colorName, '');
   const needed = [x, y, ...(color ? [color] : [])];
   const rows = t.rows.filter((r) => needed.every((c) => r[c] !== null));
   if (rows.length === 0) {
     const empty = needed.filter((c) => t.rows.every((r) => r[c] === null));
-    const hint = empty.includes('mean_filter_life_h') ? ' (no filter was changed during the runs: sweep with more --hours)' : '';
+    const hint = empty.includes('mean_filter_life_h') ? ' (no filter was changed during the runs: sweep more hours per run)' : '';
     fail(
       t.source,
       t.rows.length === 0
