@@ -12,7 +12,7 @@
 import type { LoadedArm } from '../cohort/loadArm.js';
 import { drawPatients } from '../cohort/virtualPatients.js';
 import type { Override } from '../scenario/load.js';
-import { runTasks, type OnProgress } from './pool.js';
+import type { OnProgress } from './pool.js';
 import { METRIC_COLUMNS, type MetricName, type RunMetrics } from './runMetrics.js';
 import type { RunTask, SweepBase } from './runTask.js';
 
@@ -74,8 +74,11 @@ export interface SpreadPlan {
   onProgress?: OnProgress;
 }
 
-/** The runs: every prescription on every patient, run id = prescription index × patients + patient index. */
-function spreadTasks(plan: SpreadPlan): { base: SweepBase; tasks: RunTask[]; n: number } {
+/**
+ * The runs: every prescription on every patient, run id = prescription index × patients + patient index; each a
+ * RunTask of the sweep's (runTask.ts), so any runner of sweep runs (the command line's pool, the page's workers) runs them.
+ */
+export function spreadTasks(plan: SpreadPlan): { base: SweepBase; tasks: RunTask[]; n: number } {
   const { loaded } = plan;
   const arm = plan.patients === undefined ? loaded.arm : { ...loaded.arm, n: plan.patients };
   const patients = drawPatients(arm, loaded.file, loaded.calibratedMeans);
@@ -93,11 +96,13 @@ function spreadTasks(plan: SpreadPlan): { base: SweepBase; tasks: RunTask[]; n: 
   return { base, tasks, n: patients.length };
 }
 
-export async function runSpread(plan: SpreadPlan): Promise<SpreadResult> {
-  const { base, tasks, n } = spreadTasks(plan);
-  const metrics: (RunMetrics | null)[] = tasks.map(() => null);
-  const errors: (string | undefined)[] = tasks.map(() => undefined);
-  await runTasks(base, plan.workers, tasks.length, tasks, (o) => ('error' in o ? (errors[o.id] = o.error) : (metrics[o.id] = o.metrics)), plan.onProgress);
+/** Each prescription's spread from the runs' outcomes, indexed by run id (spreadTasks' order); null where a run failed. */
+export function summarizeSpread(
+  plan: Pick<SpreadPlan, 'loaded' | 'prescriptions' | 'hours'>,
+  n: number,
+  metrics: readonly (RunMetrics | null)[],
+  errors: readonly (string | undefined)[],
+): SpreadResult {
   return {
     arm: plan.loaded.arm.name,
     patients: n,
