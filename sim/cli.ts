@@ -89,13 +89,34 @@ function addPlotCommand(program: Command): void {
     .argument('<results>', 'results CSV written by sweep or merge')
     .requiredOption(
       '--kind <kind>',
-      'removal-vs-life (IL-6 removal against filter life), dose-vs-delivered (prescribed against delivered dose), dose-vs-ff (dose against filtration fraction), heatmap (two varied parameters, colour = --color)',
+      'removal-vs-life (IL-6 removal against filter life), dose-vs-delivered (prescribed against delivered dose), dose-vs-ff (dose against filtration fraction), heatmap (two varied parameters, colour = --color), front (the Pareto front over --objectives, dominated runs grey)',
     )
     .option('--x <column>', "column on the x axis (default: the kind's)")
     .option('--y <column>', "column on the y axis (default: the kind's)")
     .option('--color <column>', 'column that colours the marks (heatmap default: il6_change_pct; scatter kinds: a varied parameter not on an axis)')
+    .option('--objectives <list>', 'kind front: 2 or 3 columns, each :max or :min, e.g. "il6_change_pct:min,albumin_lost_g:min"')
+    .option('--front <file>', 'kind front: write the runs on the front to this .csv or .json file')
     .action(async (arg, opts) => (await import('./cli/plotCommand.js')).plotCommand(arg, opts));
   addOutputOptions(program.commands.at(-1)!, { out: 'SVG file to write', required: true, quiet: true });
+}
+
+function addSpreadCommand(program: Command): void {
+  program
+    .command('spread')
+    .description("each outcome's median and interquartile range per prescription over a cohort arm's virtual patients (docs/dose-explorer.md)")
+    .requiredOption(
+      '--prescription <file.json>',
+      'a part of a scenario that sets the prescription, e.g. {"prescription": {"effluentDose": "35 mL/kg/h"}} (repeatable: two side by side)',
+      collect,
+      [],
+    )
+    .requiredOption('--arm <file.json>', 'cohort arm whose virtual patients are run, e.g. scenarios/cohort/ecmo-hvhf.json')
+    .option('--patients <N>', "number of virtual patients drawn from the arm (default: the arm's n)")
+    .option('--hours <H>', 'simulated hours per run', '24')
+    .option('--workers <N>', 'worker threads (default: the number of CPUs)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .action(async (opts) => (await import('./cli/spreadCommand.js')).spreadCommand(opts));
+  addOutputOptions(program.commands.at(-1)!, { quiet: true });
 }
 
 function addSensitivityCommand(program: Command): void {
@@ -200,6 +221,7 @@ export function buildProgram(): Command {
     addSweepCommand,
     addMergeCommand,
     addPlotCommand,
+    addSpreadCommand,
     addSensitivityCommand,
     addSchemaCommand,
     addCannulaCommand,

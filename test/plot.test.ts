@@ -11,6 +11,8 @@ import { headerLine, resultRow } from '../sim/sweep/resultsCsv.js';
 import { METRIC_COLUMNS, type RunMetrics } from '../sim/sweep/runMetrics.js';
 import type { VaryAxis } from '../sim/sweep/varySpec.js';
 import { SYNTHETIC_AXES, syntheticResults } from './helpers/syntheticResults.js';
+import { parseResultsCsv } from '../sim/plot/resultsTable.js';
+import { chartSpec, type ChartChoice } from '../sim/plot/plotKinds.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-plot-'));
 const path = (name: string) => join(dir, name);
@@ -86,12 +88,36 @@ describe('sim plot', () => {
   });
 
   it.each([
-    ['an unknown kind', ['--kind', 'pie'], /--kind.*got "pie"; expected one of removal-vs-life, dose-vs-delivered, dose-vs-ff, heatmap/s],
+    ['an unknown kind', ['--kind', 'pie'], /--kind.*got "pie"; expected one of removal-vs-life, dose-vs-delivered, dose-vs-ff, heatmap, front/s],
     ['a missing column', ['--kind', 'heatmap', '--color', 'il6_pct'], /--color.*no column "il6_pct" in .*results\.csv; its columns are/s],
   ])('%s: exit 2, a clear message, no file', async (_what, args, message) => {
     expect(await sim(['plot', path('results.csv'), ...args, '--out', path('bad.svg')])).toBe(2);
     expect(stderr()).toMatch(message);
     expect(existsSync(path('bad.svg'))).toBe(false);
+  });
+
+  it("the plotting code's messages name the chart's fields, not command-line flags (the explorer page shows them)", () => {
+    const oneAxis = [
+      headerLine([SYNTHETIC_AXES[0]]),
+      resultRow(0, [30], { metrics: Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 1])) as RunMetrics }),
+    ].join('\n');
+    const table = parseResultsCsv(oneAxis, 'one.csv');
+    const message = (choice: ChartChoice) => {
+      try {
+        chartSpec(table, choice);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(message({ kind: 'heatmap' })).toMatch(
+      /^y: 1 problem\n\s+y: the heatmap needs two varied parameters \(this sweep varied 1\); choose the columns for x and y$/,
+    );
+    expect(message({ kind: 'pie' })).toMatch(/^kind: /);
+    expect(message({ kind: 'front', objectives: 'il6_change_pct:min' })).toMatch(/^objectives: /);
+    for (const m of [message({ kind: 'heatmap' }), message({ kind: 'pie' }), message({ kind: 'front' }), message({ kind: 'removal-vs-life', y: 'nope' })])
+      expect(m).not.toMatch(/--|npm run/);
+    expect(() => parseResultsCsv('a,b\n1,2\n', 'x.csv')).toThrow(/^(?![\s\S]*(--|npm run))/);
   });
 
   it('a CSV that is not a sweep file: exit 2, no file', async () => {

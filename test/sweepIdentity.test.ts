@@ -52,6 +52,7 @@ describe('sweep: the results file records what made it', () => {
     expect(id.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(id.calibration.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(id.calibration.sha256).not.toBe(id.scenario.sha256); // the resolved settings, not the file's text
+    expect(id.outcomes.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(id.simulator).toBe(JSON.parse(read('package.json')).version);
     expect(base.split('\n')[1]).toMatch(/^run_id,/);
   });
@@ -109,6 +110,21 @@ describe('sweep: a resume of a different sweep is refused with exit 2 naming wha
       /calibration \(the defaults and calibrated values the runs resolve to\): this results file was made with resolved settings sha256 eeeeeeeeeeee…, the resume asks for resolved settings sha256 [0-9a-f]{12}…/,
     );
     expect(read(refit)).toBe(before);
+  });
+
+  it('outcome columns: a file of another column set (an older version, or one measured otherwise) is refused', async () => {
+    // the same sweep in every option; only the outcome columns' hash differs (older files have none at all)
+    for (const [name, change, says] of [
+      ['older-columns.csv', (id: Record<string, unknown>) => delete id.outcomes, /none recorded \(an older column set\)/],
+      ['other-columns.csv', (id: Record<string, unknown>) => (id.outcomes = { sha256: 'd'.repeat(64) }), /outcome columns sha256 dddddddddddd…/],
+    ] as const) {
+      const file = withIdentity(name, change);
+      const before = read(file);
+      expect(await sim(['sweep', SCENARIO, ...SWEEP, '--workers', '1', '--out', file])).toBe(2);
+      expect(stderr()).toMatch(/outcome columns \(their names and how they are measured\): this results file was made with /);
+      expect(stderr()).toMatch(says);
+      expect(read(file)).toBe(before);
+    }
   });
 
   it('a results file without an identity line (older, or hand-made) is refused, not trusted', async () => {

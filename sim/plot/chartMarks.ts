@@ -16,6 +16,22 @@ export function isGrid(spec: ChartSpec): boolean {
   return distinct(spec, spec.x) <= MAX_GRID_STEPS && distinct(spec, spec.y) <= MAX_GRID_STEPS;
 }
 
+/** Grey for the runs another run dominates. */
+export const DOMINATED_FILL = '#c8c8c8';
+
+/** The front: dominated runs as grey dots under the front's runs (coloured by the third objective, if any), joined in x order. */
+function frontMarks(spec: ChartSpec): Plot.Markish[] {
+  const { x, y, color, rows } = spec;
+  const flags = spec.dominated ?? rows.map(() => false);
+  const dominated = rows.filter((_, i) => flags[i]);
+  const front = rows.filter((_, i) => !flags[i]);
+  return [
+    Plot.dot(dominated, { x, y, fill: DOMINATED_FILL, r: 3, stroke: 'grey', strokeWidth: 0.5 }),
+    ...(color ? [] : [Plot.line(front, { x, y, sort: x, stroke: 'steelblue', strokeDasharray: '4 3' })]),
+    Plot.dot(front, { x, y, fill: color ?? 'steelblue', r: 4.5, stroke: 'black', strokeWidth: 0.8 }),
+  ];
+}
+
 export function chartOptions(spec: ChartSpec, size = { width: 640, height: 400 }): Plot.PlotOptions {
   const { x, y, color, rows } = spec;
   const colorScale: Plot.ScaleOptions | undefined = color ? { type: 'quantize', n: 9, scheme: 'viridis', label: spec.colorLabel } : undefined;
@@ -28,6 +44,7 @@ export function chartOptions(spec: ChartSpec, size = { width: 640, height: 400 }
       marks: [Plot.cell(rows, Plot.group({ fill: 'mean' }, { x, y, fill: color!, inset: 0.5 }))],
     };
   }
+  if (spec.kind === 'front') return { ...base, marks: frontMarks(spec) };
   const dots = Plot.dot(rows, { x, y, ...(color ? { fill: color } : {}), r: 3.5, stroke: 'black', strokeWidth: 0.5 });
   const marks: Plot.Markish[] = [];
   if (spec.kind === 'dose-vs-delivered') {

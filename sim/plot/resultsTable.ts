@@ -49,7 +49,7 @@ export function splitCsvLine(line: string): string[] {
 }
 
 function notASweep(source: string, why: string): never {
-  throw new ScenarioError(source, [{ path: '', message: `not a sweep results file: ${why} (write one with "npm run sim -- sweep ... --out results.csv")` }]);
+  throw new ScenarioError(source, [{ path: '', message: `not a sweep results file: ${why} (a results file is what a sweep or a merge of its shards writes)` }]);
 }
 
 export function parseResultsCsv(text: string, source: string): ResultsTable {

@@ -8,6 +8,12 @@
 import { ScenarioError } from '../scenario/errors.js';
 import { METRIC_COLUMNS, type MetricName, type RunMetrics } from '../sweep/runMetrics.js';
 
+/**
+ * The sweep columns a sensitivity analysis can rank by: all but the membrane's life, which its runs do not measure
+ * (a second run per point: sweep/membraneLife.ts).
+ */
+const RANKABLE = METRIC_COLUMNS.filter((c) => c !== 'membrane_life_h' && c !== 'membrane_life_censored');
+
 export const NAMED_OUTCOMES = ['il6_removal_pct', 'filter_life_h'] as const;
 export const DEFAULT_OUTCOMES = 'il6_removal_pct,filter_life_h';
 
@@ -16,7 +22,7 @@ export type OutcomeReader = (m: RunMetrics, hours: number) => number;
 function reader(name: string): OutcomeReader | undefined {
   if (name === 'il6_removal_pct') return (m) => -(m.il6_change_pct ?? NaN);
   if (name === 'filter_life_h') return (m, hours) => m.mean_filter_life_h ?? hours;
-  if ((METRIC_COLUMNS as readonly string[]).includes(name)) return (m) => m[name as MetricName] ?? NaN;
+  if ((RANKABLE as readonly string[]).includes(name)) return (m) => m[name as MetricName] ?? NaN;
   return undefined;
 }
 
@@ -32,13 +38,13 @@ export function parseOutcomes(list: string): Outcome[] {
     .filter((s) => s !== '');
   if (names.length === 0)
     throw new ScenarioError('--outcome', [
-      { path: '--outcome', message: `no outcome named; expected names separated by commas from ${[...NAMED_OUTCOMES, ...METRIC_COLUMNS].join(', ')}` },
+      { path: '--outcome', message: `no outcome named; expected names separated by commas from ${[...NAMED_OUTCOMES, ...RANKABLE].join(', ')}` },
     ]);
   return names.map((name) => {
     const read = reader(name);
     if (!read)
       throw new ScenarioError('--outcome', [
-        { path: '--outcome', message: `got ${JSON.stringify(name)}; expected one of ${[...NAMED_OUTCOMES, ...METRIC_COLUMNS].join(', ')}` },
+        { path: '--outcome', message: `got ${JSON.stringify(name)}; expected one of ${[...NAMED_OUTCOMES, ...RANKABLE].join(', ')}` },
       ]);
     return { name, read };
   });

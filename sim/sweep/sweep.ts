@@ -99,7 +99,7 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
     };
     try {
       await runTasks(
-        plan.base,
+        { ...plan.base, membraneLife: true },
         plan.workers,
         todo.length,
         tasks(),

@@ -11,6 +11,9 @@ import { formatQuantity } from '../units.js';
 import type { Design } from './runList.js';
 import type { Shard } from './shard.js';
 import type { VaryAxis } from './varySpec.js';
+import { METRIC_COLUMNS } from './runMetrics.js';
+import { MEMBRANE_LIFE_HORIZON_h } from './membraneLife.js';
+import { BAGS_FROM_SERIES, EFFLUENT_BAG_L } from './engineerFigures.js';
 
 export interface SweepIdentity {
   simulator: string;
@@ -21,6 +24,11 @@ export interface SweepIdentity {
    * is caught although no option and no file the user names changed.
    */
   calibration: { sha256: string };
+  /**
+   * What the outcome columns are and how they are measured: a hash of the column names and of the choices behind
+   * them (the membrane-life horizon, how bags are counted), so results of two versions of the column set never mix.
+   */
+  outcomes: { sha256: string };
   /** the simulated hours of every run (--hours, or the scenario's duration) */
   hours: number;
   /** each --vary as path=from..to[:step], in its unit */
@@ -54,11 +62,18 @@ export interface IdentityInputs {
   shard?: Shard;
 }
 
+/** The hash of the outcome columns and the measurement choices behind them (SweepIdentity.outcomes). */
+export function outcomesHash(): string {
+  const what = { columns: METRIC_COLUMNS, membraneLifeHorizon_h: MEMBRANE_LIFE_HORIZON_h, bags: BAGS_FROM_SERIES ? 'series' : `effluent/${EFFLUENT_BAG_L} L` };
+  return createHash('sha256').update(JSON.stringify(what)).digest('hex');
+}
+
 export function sweepIdentity(i: IdentityInputs): SweepIdentity {
   return {
     simulator: i.version,
     scenario: { file: basename(i.scenarioFile), sha256: createHash('sha256').update(i.scenarioText).digest('hex') },
     calibration: { sha256: createHash('sha256').update(JSON.stringify(i.resolvedScenario)).digest('hex') },
+    outcomes: { sha256: outcomesHash() },
     hours: i.hours,
     vary: i.axes.map(varyText),
     design: i.design.kind,
@@ -101,6 +116,9 @@ export function identityDifferences(a: SweepIdentity, b: SweepIdentity, aSays: s
   check('scenario content', `${a.scenario.file} (sha256 ${a.scenario.sha256.slice(0, 12)}…)`, `${b.scenario.file} (sha256 ${b.scenario.sha256.slice(0, 12)}…)`);
   const calibration = (id: SweepIdentity) => (id.calibration?.sha256 ? `resolved settings sha256 ${id.calibration.sha256.slice(0, 12)}…` : 'none recorded');
   check('calibration (the defaults and calibrated values the runs resolve to)', calibration(a), calibration(b));
+  const outcomes = (id: SweepIdentity) =>
+    id.outcomes?.sha256 ? `outcome columns sha256 ${id.outcomes.sha256.slice(0, 12)}…` : 'none recorded (an older column set)';
+  check('outcome columns (their names and how they are measured)', outcomes(a), outcomes(b));
   check('--hours', hoursText(a.hours), hoursText(b.hours));
   check('--vary', list(a.vary), list(b.vary));
   check('--design', a.design, b.design);

@@ -1,0 +1,97 @@
+/**
+ * The figures an engineer weighs beside the run's own (cohort/runFigures.ts), read from one run's series, summary
+ * and the membrane-life measurement (membraneLife.ts):
+ *   membrane_life_h            the first filter's time to the TMP limit, whatever the scheduled change
+ *   membrane_life_censored     1 when it had not reached the limit by the horizon (membrane_life_h is then the horizon)
+ *   filters_per_day            filters used (the first included) per 24 h of run
+ *   bags_per_day               effluent bags filled per 24 h: effluent volume / EFFLUENT_BAG_L (see BAGS_FROM_SERIES)
+ *   mean_access_pressure_mmHg  the filter limb's access pressure (p_access_mmHg), mean over samples with blood flowing
+ *   mean_return_pressure_mmHg  its return (post-filter) pressure (p_filter_out_mmHg), likewise
+ *   map_24h_mmHg, norepinephrine_24h_ug_kg_min, temperature_24h_C, anti_xa_24h_U_mL
+ *                              the patient at 24 h (or the end of a shorter run): MAP and norepinephrine from the
+ *                              summary's 24 h observation, temperature and heparin interpolated linearly on the output grid.
+ * Anti-Xa is the plasma heparin concentration (heparin_U_mL): the chromogenic anti-Xa assay reports unfractionated
+ * heparin as its concentration in U/mL, calibrated against heparin standards (Mayo Clinic Laboratories, test HEPTP:
+ * "measuring heparin concentration", UFH therapeutic range 0.30–0.70 IU/mL); the model has no antithrombin
+ * deficiency or bilirubin that bias the assay (Vera-Aguilera 2016, Adv Hematol 4054806), so the two are one here.
+ */
+import type { RunResult } from '../engine/simulate.js';
+import type { MembraneLife } from './membraneLife.js';
+
+/** An effluent bag's volume, L. An estimate (the brief's 5 L; common CRRT effluent bags hold 5 L), until a bag model counts them. */
+export const EFFLUENT_BAG_L = 5;
+/** Count bags from the engine's `bags_used` series (true once that series exists) instead of effluent volume / bag. */
+export const BAGS_FROM_SERIES = false;
+
+export const ENGINEER_COLUMNS = [
+  'membrane_life_h',
+  'membrane_life_censored',
+  'filters_per_day',
+  'bags_per_day',
+  'mean_access_pressure_mmHg',
+  'mean_return_pressure_mmHg',
+  'map_24h_mmHg',
+  'norepinephrine_24h_ug_kg_min',
+  'temperature_24h_C',
+  'anti_xa_24h_U_mL',
+] as const;
+
+export type EngineerFigureName = (typeof ENGINEER_COLUMNS)[number];
+
+type Series = Record<string, ArrayLike<number> | undefined>;
+
+/** A series' value at time t, linearly interpolated between the grid samples around it (NaN without the series). */
+export function valueAt(series: Series, name: string, t: number): number {
+  const time = series.time_h;
+  const v = series[name];
+  if (!time || !v || v.length === 0) return NaN;
+  let i = 0;
+  while (i < time.length - 1 && time[i + 1] <= t) i++;
+  if (i === time.length - 1 || time[i] >= t) return v[i];
+  const w = (t - time[i]) / (time[i + 1] - time[i]);
+  return v[i] + w * (v[i + 1] - v[i]);
+}
+
+/** The mean of a series over the samples where the filter limb carries blood (null when it never does). */
+function meanWhileFlowing(series: Series, name: string): number | null {
+  const v = series[name];
+  const flow = series.filter_blood_flow_mL_min;
+  if (!v || !flow) return null;
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (flow[i] > 0 && Number.isFinite(v[i])) {
+      sum += v[i];
+      n++;
+    }
+  }
+  return n ? sum / n : null;
+}
+
+function bagsUsed(r: RunResult): number {
+  const counted = (r.series as Series).bags_used;
+  if (BAGS_FROM_SERIES && counted && counted.length) return counted[counted.length - 1];
+  return r.summary.effluent_volume_mL / 1000 / EFFLUENT_BAG_L;
+}
+
+const orNull = (x: number) => (Number.isFinite(x) ? x : null);
+
+export function engineerFigures(r: RunResult, membrane: MembraneLife | null): Record<EngineerFigureName, number | null> {
+  const s = r.summary;
+  const days = s.duration_h / 24;
+  const hasFilter = r.scenario.filter !== null;
+  const series = r.series as Series;
+  const at = s.change_at_h; // 24 h, or the end of a shorter run
+  return {
+    membrane_life_h: membrane ? membrane.life_h : null,
+    membrane_life_censored: membrane ? Number(membrane.censored) : null,
+    filters_per_day: hasFilter && days > 0 ? s.filters_used / days : null,
+    bags_per_day: hasFilter && days > 0 ? bagsUsed(r) / days : null,
+    mean_access_pressure_mmHg: hasFilter ? meanWhileFlowing(series, 'p_access_mmHg') : null,
+    mean_return_pressure_mmHg: hasFilter ? meanWhileFlowing(series, 'p_filter_out_mmHg') : null,
+    map_24h_mmHg: orNull(s.map_at_change_mmHg),
+    norepinephrine_24h_ug_kg_min: orNull(s.norepinephrine_baseline_ug_kg_min + s.norepinephrine_change_ug_kg_min),
+    temperature_24h_C: orNull(valueAt(series, 'temperature_C', at)),
+    anti_xa_24h_U_mL: orNull(valueAt(series, 'heparin_U_mL', at)),
+  };
+}
