@@ -25,6 +25,16 @@ interface ScheduledCheck {
   due_h: number;
 }
 
+/** The legacy `fault` keys' kinds in the fault catalogue (the legacy oxygenator thrombus adds resistance only). */
+const LEGACY_FAULT_KIND: Record<string, string> = { filterClot: 'filter-clot', airEntry: 'air-entry', oxygenatorThrombus: 'oxygenator-thrombus' };
+
+/** The catalogue kind of a fault an action injects (a legacy `fault` entry's by its key), or undefined. */
+function faultKind(e: Action): string | undefined {
+  if (e.injectFault) return e.injectFault.kind;
+  const key = e.fault && Object.keys(e.fault)[0];
+  return key === undefined ? undefined : (LEGACY_FAULT_KIND[key] ?? key);
+}
+
 export class EventScheduler {
   readonly events: SimEvent[] = [];
   private readonly m: Model;
@@ -50,11 +60,15 @@ export class EventScheduler {
     this.located = c.parts.flatMap((p) => p.located ?? []);
   }
 
-  /** A log writing at time t; a hidden log (a hidden action's) marks every event hidden. */
-  private logAt(t: number, hiddenLog = false): EventLog {
+  /**
+   * A log writing at time t; a hidden log (a hidden action's) marks every event hidden; a fault's log names the
+   * fault's kind on every event it writes.
+   */
+  private logAt(t: number, hiddenLog = false, fault?: string): EventLog {
     return (type, reason, value, hidden) => {
       const event: SimEvent = value === undefined ? { t_h: t, type, reason } : { t_h: t, type, reason, value };
       if (hiddenLog || hidden) event.hidden = true;
+      if (fault) event.fault = fault;
       this.events.push(event);
     };
   }
@@ -128,7 +142,7 @@ export class EventScheduler {
   perform(t: number, y: number[], e: Action, path: string): void {
     this.forgetPass();
     const m = this.m;
-    const log = this.logAt(t, e.hidden === true);
+    const log = this.logAt(t, e.hidden === true, faultKind(e));
     for (const change of e.set) {
       const { from, to } = applySetting(m, change);
       log('setting_change', `${change.path}: ${String(from)} → ${String(to)}${e.note ? ` (${e.note})` : ''}`);

@@ -33,6 +33,8 @@ export interface SimEvent {
   value?: number;
   /** Written by a hidden fault (sim/faults): the instructor sees it, the trainee's log shows only what a device would. */
   hidden?: true;
+  /** Written by an injected fault: its kind in the fault catalogue (sim/faults/catalogue.ts), for the session log. */
+  fault?: string;
 }
 
 /**

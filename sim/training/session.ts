@@ -138,11 +138,11 @@ export class TrainingSession {
     const fresh = events.slice(this.eventsRead, upTo);
     this.eventsRead = upTo;
     for (const e of fresh) {
-      const hidden = (e as SimEvent & { hidden?: boolean }).hidden;
+      const hidden = e.hidden;
       this.log.push({
         t_h: e.t_h,
-        kind: e.type === 'fault' ? 'fault' : 'event',
-        id: e.type,
+        kind: e.fault !== undefined || e.type === 'fault' ? 'fault' : 'event',
+        id: e.fault ?? e.type,
         text: e.reason,
         ...(hidden ? { hidden } : {}),
         ...(e.value === undefined ? {} : { value: e.value }),
