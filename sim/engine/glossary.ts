@@ -45,7 +45,8 @@ export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {
   removed_in_effluent: ['unit', 'Amount removed in the hemofilter’s effluent'],
   adsorbed: ['unit', 'Amount adsorbed to the filter membrane'],
   end: ['unit', 'Amount in the body at the end'],
-  residual: ['unit', 'start + produced − eliminated − removed_in_effluent − adsorbed − end: what the numerics lost (ideally 0)'],
+  lost_in_bleeding: ['unit', 'Amount lost with blood (bleeding, decannulation, circuit rupture, a filter blood leak); present only when some was lost'],
+  residual: ['unit', 'start + produced − eliminated − removed_in_effluent − adsorbed − lost_in_bleeding − end: what the numerics lost (ideally 0)'],
   relative_residual: ['1', '|residual| / max(start, end, produced)'],
 };
 

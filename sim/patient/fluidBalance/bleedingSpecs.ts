@@ -1,0 +1,16 @@
+/**
+ * Bleeding from the patient (scenario section patient.bleeding): whole blood leaving the vessels at a rate. Red
+ * cells and plasma leave together, so hematocrit does not change at once; plasma refill dilutes it afterwards.
+ */
+import { q, type SpecTree } from '../../parameters.js';
+
+export const bleedingSpecs = {
+  rate: q('mL/h', 0, [0, 60000], {
+    adjustable: true,
+    range: [0, 1000],
+    description:
+      'Whole blood lost from the patient (a cannula site, a wound, the gut): red cells, plasma and every plasma solute leave together. 0 = no bleeding.',
+    source: 'E',
+    ref: 'training setting; ELSO: bleeding at cannula sites is a routine ECMO complication; massive haemorrhage ~ > 150 mL/min (ATLS class IV: > 40 % of blood volume)',
+  }),
+} as const satisfies SpecTree;
