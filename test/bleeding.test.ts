@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../sim/engine/simulate.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+import { orificeBloodFlow_mL_h } from '../sim/circuit/bloodLoss/orifice.js';
+import { effluentHemoglobin_g_dL } from '../sim/filter/bloodLeak/part.js';
 
 type Series = keyof RunResult['series'];
 
@@ -86,5 +88,115 @@ describe('bleeding from the patient', () => {
     expect(at(bled, 'drainage_flow_swing_L_min', 3)).toBeGreaterThan(0.5);
     expect(at(bled, 'drainage_flow_L_min', 3)).toBeLessThan(at(steady, 'drainage_flow_L_min', 3));
     expect(bled.events.some((e) => e.type === 'drainage_chatter' && /chatter begins/.test(e.reason))).toBe(true);
+  });
+});
+
+/** Minutes to hours, for a timeline and output grid of 1 min. */
+const min = (m: number) => m / 60;
+const faultRun = (timeline: unknown[], duration = '1.2 h') => runWithTimeline(DEFAULT_ECMO, timeline, { duration, outputInterval: '1 min' });
+const FAULT_AT = '59.5 min';
+/** An event at the fault's time (the timeline's time is rounded to the microhour). */
+const atFault = (t_h: number) => Math.abs(t_h - min(59.5)) < 1e-9 * 3600;
+
+describe('decannulation', () => {
+  it('return cannula out: no ECMO flow reaches the patient, who loses the pump’s return flow until the line is clamped', () => {
+    const r = faultRun([
+      { at: FAULT_AT, set: { 'circuit.decannulation': 'return' } },
+      { at: '60.3 min', set: { 'circuit.clamps.returnLine': true } },
+    ]);
+    const loss = r.events.find((e) => e.type === 'blood_loss' && atFault(e.t_h));
+    expect(loss).toBeDefined();
+    // the open loop's return flow: what the closed loop returned, a little more (the veins no longer push back)
+    expect(loss!.value! / 1000).toBeGreaterThan(at(r, 'return_flow_L_min', min(59)));
+    expect(loss!.value! / 1000).toBeLessThan(1.1 * at(r, 'return_flow_L_min', min(59)));
+    expect(at(r, 'effective_flow_L_min', min(60))).toBe(0);
+    expect(at(r, 'effective_flow_L_min', min(59))).toBeGreaterThan(3);
+    // at most the held pump flow, capped by what the veins deliver as the patient empties
+    expect(at(r, 'bleeding_rate_mL_h', min(60))).toBeLessThanOrEqual(60 * loss!.value! + 1e-6);
+    const lost = at(r, 'blood_loss_mL', min(61));
+    expect(lost).toBeLessThanOrEqual(loss!.value! * 0.8 + 1e-6);
+    expect(lost).toBeGreaterThan(0.5 * loss!.value! * 0.8);
+    // clamped: the loss stops, and the volume balance closes with it
+    // (a closed clamp is a very large resistance, not a wall: under 0.1 mL/min passes, circuitNow.ts)
+    expect(r.events.some((e) => e.type === 'blood_loss' && /stopped/.test(e.reason))).toBe(true);
+    expect(at(r, 'bleeding_rate_mL_h', min(62))).toBeLessThan(6);
+    expect(at(r, 'blood_loss_mL', 1.2) - lost).toBeLessThan(6 * 0.2);
+    const f = r.summary.mass_balance.fluid;
+    expect(f.lost_in_bleeding).toBeCloseTo(at(r, 'blood_loss_mL', 1.2), 6);
+    expect(Math.abs(f.residual)).toBeLessThan(1e-9 * f.start);
+  });
+
+  it('drainage cannula out: the pre-pump line entrains air (detector, airlock) and the vein bleeds through the site at P_v', () => {
+    const r = faultRun([{ at: FAULT_AT, set: { 'circuit.decannulation': 'drainage' } }]);
+    expect(r.events.some((e) => e.type === 'air_detected' && atFault(e.t_h))).toBe(true);
+    const lock = r.events.find((e) => e.type === 'pump_airlock');
+    expect(lock!.t_h - min(59.5)).toBeLessThan(min(0.1)); // the cannula's open lumen fills the head in seconds
+    expect(at(r, 'pump_head_factor', min(61))).toBeLessThan(0.5);
+    const c = r.scenario.circuit!;
+    for (const t of [min(60), min(65)]) {
+      const expected = orificeBloodFlow_mL_h(c.decannulationSiteOpening, c.bloodDischargeCoefficient, at(r, 'p_venous_mmHg', t), c.flow.bloodDensity);
+      expect(at(r, 'bleeding_rate_mL_h', t)).toBeCloseTo(expected, 6);
+    }
+    // the bleeding slows as the venous pressure falls
+    expect(at(r, 'bleeding_rate_mL_h', min(65))).toBeLessThan(at(r, 'bleeding_rate_mL_h', min(60)));
+    expect(at(r, 'intravascular_volume_mL', 1.2)).toBeLessThan(at(r, 'intravascular_volume_mL', min(59)) - 500);
+  });
+});
+
+describe('circuit rupture', () => {
+  it('before the pump: air is entrained (negative pressure), no blood is lost', () => {
+    const r = faultRun([{ at: FAULT_AT, set: { 'circuit.rupture': 'prePump', 'circuit.ruptureOpening': '1 mm' } }]);
+    expect(at(r, 'p_drainage_mmHg', min(59))).toBeLessThan(0);
+    expect(r.events.some((e) => e.type === 'air_detected' && atFault(e.t_h))).toBe(true);
+    expect(r.events.some((e) => e.type === 'pump_airlock')).toBe(true);
+    expect(at(r, 'blood_loss_mL', 1.2)).toBe(0);
+  });
+
+  it('after the pump: blood leaves at the orifice rate of the pump outlet’s pressure, C_d·A·√(2P/ρ)', () => {
+    const r = faultRun([{ at: FAULT_AT, set: { 'circuit.rupture': 'postPump', 'circuit.ruptureOpening': '1 mm' } }]);
+    expect(r.events.some((e) => e.type === 'air_detected')).toBe(false);
+    const c = r.scenario.circuit!;
+    const pressure = at(r, 'p_pre_oxygenator_mmHg', min(59));
+    expect(pressure).toBeGreaterThan(0);
+    // 1 mm at ~140 mmHg: v = √(2·18 700 Pa / 1060 kg/m³) ≈ 5.9 m/s, ≈ 170 mL/min
+    const expected = orificeBloodFlow_mL_h(1, c.bloodDischargeCoefficient, pressure, c.flow.bloodDensity);
+    expect(at(r, 'bleeding_rate_mL_h', min(60)) / expected).toBeCloseTo(1, 2);
+    expect(at(r, 'blood_loss_mL', min(70)) / ((expected * min(10.5)) / 1)).toBeCloseTo(1, 2);
+    expect(r.summary.mass_balance.albumin.lost_in_bleeding).toBeGreaterThan(0);
+  });
+
+  it('the orifice relation: ∝ d² and ∝ √ΔP, none without a pressure above the outside', () => {
+    expect(orificeBloodFlow_mL_h(2, 0.61, 100, 1060) / orificeBloodFlow_mL_h(1, 0.61, 100, 1060)).toBeCloseTo(4, 9);
+    expect(orificeBloodFlow_mL_h(1, 0.61, 400, 1060) / orificeBloodFlow_mL_h(1, 0.61, 100, 1060)).toBeCloseTo(2, 9);
+    // 1 mm, 100 mmHg: 0.61 · 0.785 mm² · √(2·13 332/1060) m/s = 2.40 mL/s
+    expect(orificeBloodFlow_mL_h(1, 0.61, 100, 1060) / 3600).toBeCloseTo(2.4, 1);
+    expect(orificeBloodFlow_mL_h(1, 0.61, 0, 1060)).toBe(0);
+    expect(orificeBloodFlow_mL_h(1, 0.61, -50, 1060)).toBe(0);
+  });
+});
+
+describe('blood leak in the hemofilter', () => {
+  const leakRun = (leak: string) => run(DEFAULT_ECMO, { duration: '2 h', 'filter.bloodLeak': leak });
+  it('red cells colour the effluent: Hb_eff = Q_leak·Hb/(Q_eff + Q_leak); the blood is lost to the patient', () => {
+    const r = leakRun('0.5 mL/min');
+    const q = 30; // mL/h
+    const effluentRate = (at(r, 'effluent_volume_mL', 2) - at(r, 'effluent_volume_mL', 1)) / 1; // mL/h, steady
+    expect(at(r, 'effluent_hemoglobin_g_dL', 1.5)).toBeCloseTo(effluentHemoglobin_g_dL(q, effluentRate, at(r, 'hemoglobin_g_dL', 1.5)), 4);
+    expect(at(r, 'blood_loss_mL', 2)).toBeCloseTo(q * 2, 6);
+    expect(r.summary.mass_balance.fluid.lost_in_bleeding).toBeCloseTo(q * 2, 6);
+  });
+  it('the detector fires above its threshold only', () => {
+    const threshold_mg_dL = scenario(DEFAULT_ECMO).filter!.bloodLeakDetectorThreshold;
+    const small = leakRun('0.02 mL/min');
+    const large = leakRun('0.5 mL/min');
+    const none = run(DEFAULT_ECMO, { duration: '2 h' });
+    expect(1000 * at(small, 'effluent_hemoglobin_g_dL', 1)).toBeGreaterThan(0);
+    expect(1000 * at(small, 'effluent_hemoglobin_g_dL', 1)).toBeLessThan(threshold_mg_dL);
+    expect(at(small, 'blood_leak_detected', 1)).toBe(0);
+    expect(1000 * at(large, 'effluent_hemoglobin_g_dL', 1)).toBeGreaterThan(threshold_mg_dL);
+    expect(at(large, 'blood_leak_detected', 1)).toBe(1);
+    expect(large.events.some((e) => e.type === 'blood_leak' && e.t_h === 0)).toBe(true);
+    expect(at(none, 'effluent_hemoglobin_g_dL', 1)).toBe(0);
+    expect(at(none, 'blood_leak_detected', 1)).toBe(0);
   });
 });

@@ -23,7 +23,9 @@ export type EventType =
   | 'de_air'
   | 'hemolysis'
   | 'drainage_chatter'
-  | 'fluid_bolus';
+  | 'fluid_bolus'
+  | 'blood_loss'
+  | 'blood_leak';
 
 export interface SimEvent {
   t_h: number;
