@@ -8,8 +8,8 @@
  *                              polycythaemia, are about 70 %); reached by removing more fluid than the body holds
  *   hematocrit below 5 %       hemoglobin ~1.7 g/dL, below any survivable anaemia; reached by dilution
  *   interstitial volume ≤ 0    the interstitium is empty: the refill model has nothing left to give
- *   blood volume < 40 % of     exsanguination: more than 60 % of the blood lost (bleeding, decannulation, a circuit
- *   its start                  rupture), beyond ATLS class IV haemorrhage (> 40 % lost, immediately life-threatening)
+ *   blood volume < 40 % of     exsanguination, once blood has been lost (bleeding, decannulation, a circuit rupture):
+ *   its start                  beyond ATLS class IV haemorrhage (> 40 % lost, immediately life-threatening)
  *   venous pressure > 50 mmHg  no heart fills against it; it would match or exceed the arterial pressure of a patient
  *                              in septic shock; reached by fluid given faster than it leaves
  */
@@ -43,7 +43,7 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
     ].filter(Boolean);
     return `fluid given ${fmt(p.fluids.infusion)} mL/h, removed ${removal.length ? removal.join(' + ') : '0 mL/h'}, for a ${fmt(m.weight_kg, 1)} kg patient`;
   };
-  if (volume < MIN_BLOOD_VOLUME_FRACTION * m.intravascular0_mL) {
+  if (y[LOST] > 0 && volume < MIN_BLOOD_VOLUME_FRACTION * m.intravascular0_mL) {
     return (
       `the patient has bled out: blood volume ${fmt(volume)} mL, below ${100 * MIN_BLOOD_VOLUME_FRACTION} % of its starting ${fmt(m.intravascular0_mL)} mL ` +
       `after ${fmt(y[LOST])} mL of blood lost (${inOut()}); expected the bleeding stopped (clamp, recannulate) or blood given`

@@ -7,10 +7,10 @@ import { q, type SpecTree } from '../../parameters.js';
 export const bleedingSpecs = {
   rate: q('mL/h', 0, [0, 60000], {
     adjustable: true,
-    range: [0, 1000],
+    range: [0, 100],
     description:
       'Whole blood lost from the patient (a cannula site, a wound, the gut): red cells, plasma and every plasma solute leave together. 0 = no bleeding.',
     source: 'E',
-    ref: 'training setting; ELSO: bleeding at cannula sites is a routine ECMO complication; massive haemorrhage ~ > 150 mL/min (ATLS class IV: > 40 % of blood volume)',
+    ref: 'training setting; ELSO: bleeding at cannula sites is a routine ECMO complication (plausible range: an ooze up to 100 mL/h over days); massive haemorrhage is > 150 mL/min (ATLS class IV: > 40 % of blood volume lost)',
   }),
 } as const satisfies SpecTree;
