@@ -200,3 +200,25 @@ describe('blood leak in the hemofilter', () => {
     expect(at(none, 'blood_leak_detected', 1)).toBe(0);
   });
 });
+
+describe('red-cell transfusion', () => {
+  it('packed cells add their red cells Hct_u·V and their volume V: hematocrit rises, the fluid balance counts them as given', () => {
+    const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '1 h', transfusion: '300 mL' }], {
+      duration: '1.25 h',
+      outputInterval: '0.25 h',
+      'patient.fluids.refillTimeConstant': '24 h',
+    });
+    const hctUnit = r.scenario.patient.bleeding.transfusionHematocrit;
+    const event = r.events.find((e) => e.type === 'transfusion');
+    expect(event?.t_h).toBe(1);
+    const before = { v: at(r, 'intravascular_volume_mL', 0), hct: at(r, 'hematocrit_pct', 0) / 100 };
+    const v = at(r, 'intravascular_volume_mL', 1.25);
+    // red cells are neither made nor lost: exactly the unit's; the volume too, but for what refill moves in 15 min at τ = 24 h
+    expect((at(r, 'hematocrit_pct', 1.25) / 100) * v - before.hct * before.v).toBeCloseTo(hctUnit * 300, 6);
+    expect(v - before.v).toBeGreaterThan(290);
+    expect(v - before.v).toBeLessThanOrEqual(300);
+    expect(at(r, 'hematocrit_pct', 1.25) / 100).toBeGreaterThan(before.hct);
+    const f = r.summary.mass_balance.fluid;
+    expect(Math.abs(f.residual)).toBeLessThan(1e-9 * f.start);
+  });
+});

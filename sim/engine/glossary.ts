@@ -35,6 +35,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   drainage_chatter:
     'The drained vein began or stopped collapsing intermittently (checked hourly): the pump asks more than the venous return delivers, so drainage flow and pressure swing; the reason gives the readings and the limit.',
   fluid_bolus: 'A timeline entry gave a fluid bolus (mL) into the blood volume.',
+  transfusion: 'A timeline entry gave packed red cells (mL, at patient.bleeding.transfusionHematocrit) into the blood volume.',
   blood_leak:
     'The CRRT machine’s blood-leak detector alarmed (effluent hemoglobin at or above its threshold), or cleared; value holds the effluent hemoglobin in mg/dL.',
   blood_loss:

@@ -25,7 +25,8 @@ export type EventType =
   | 'drainage_chatter'
   | 'fluid_bolus'
   | 'blood_loss'
-  | 'blood_leak';
+  | 'blood_leak'
+  | 'transfusion';
 
 export interface SimEvent {
   t_h: number;

@@ -13,4 +13,10 @@ export const bleedingSpecs = {
     source: 'E',
     ref: 'training setting; ELSO: bleeding at cannula sites is a routine ECMO complication (plausible range: an ooze up to 100 mL/h over days); massive haemorrhage is > 150 mL/min (ATLS class IV: > 40 % of blood volume lost)',
   }),
+  transfusionHematocrit: q('1', 0.6, [0.4, 0.85], {
+    range: [0.55, 0.65],
+    description: 'Hematocrit of the packed red cells a timeline `transfusion` gives (red cells in additive solution).',
+    source: 'S2',
+    ref: 'AABB/ARC/ABC/ASBP Circular of Information: AS red cells, hematocrit 55–65 %, 300–400 mL a unit',
+  }),
 } as const satisfies SpecTree;

@@ -17,7 +17,7 @@ import { oncoticRefill_mL_h, plasmaRefill_mL_h, refillConductance_mL_h_mmHg } fr
 import { albuminReplacement } from './albuminReplacement.js';
 import { startingInterstitialProtein_g_L } from '../solutes/albumin.js';
 import { hemoglobin_g_dL } from '../../blood.js';
-import { fmt } from '../../model/events.js';
+import { fmt, type Action, type EventLog } from '../../model/events.js';
 
 const byBlood = scaleBy('intravascularVolume_mL');
 /** Albumin given is counted in grams: one dose of 20 g is its typical magnitude. */
@@ -46,6 +46,26 @@ function starlingRefill(m: Model, conductance: number, blood: number, interstiti
     const interstitialOncotic = oncoticPressure_mmHg(g_L(interstitialProtein_g_L));
     return hydrostatic + oncoticRefill_mL_h(conductance, pc.fluids.proteinReflection, plasmaOncotic, plasmaOncotic0, interstitialOncotic, interstitialOncotic0);
   };
+}
+
+/**
+ * A fluid bolus: the volume enters the blood at once and is counted as fluid given. A transfusion: packed cells
+ * (hematocrit Hct_u) likewise, their red cells Hct_u·V joining the red-cell volume.
+ */
+function giveFluids(m: Model, at: { blood: number; infused: number; redCells: number }, y: number[], action: Action, log: EventLog): void {
+  const v = action.fluidBolus_mL;
+  if (v !== undefined) {
+    y[at.blood] += v;
+    y[at.infused] += v;
+    log('fluid_bolus', `${fmt(v, 0)} mL into the blood volume`);
+  }
+  const u = action.transfusion_mL;
+  if (u === undefined) return;
+  const hct = m.current.patient.bleeding.transfusionHematocrit;
+  y[at.blood] += u;
+  y[at.redCells] += hct * u;
+  y[at.infused] += u;
+  log('transfusion', `${fmt(u, 0)} mL of packed red cells (hematocrit ${fmt(100 * hct, 0)} %) into the blood volume`);
 }
 
 export const fluidBalanceModel: ModelDefinition = {
@@ -81,13 +101,8 @@ export const fluidBalanceModel: ModelDefinition = {
     const albuminRule = albuminReplacement(m);
     const refill = starlingRefill(m, conductance, blood, interstitium);
     return {
-      /** A fluid bolus: the volume enters the blood at once and is counted as fluid given. */
       perform(_t, y, action, log) {
-        const v = action.fluidBolus_mL;
-        if (v === undefined) return;
-        y[blood] += v;
-        y[infused] += v;
-        log('fluid_bolus', `${fmt(v, 0)} mL into the blood volume`);
+        giveFluids(m, { blood, infused, redCells }, y, action, log);
       },
       initial(y) {
         y[blood] = m.intravascular0_mL; // the patient's blood and the circuit's prime
