@@ -50,8 +50,12 @@ interface Plan {
   timeline: TimelineDraw[];
 }
 
-/** Set by the plan itself, not drawn leaf by leaf. */
-const SKIP = new Set(['duration', 'outputInterval', 'patient.weight']);
+/**
+ * Set by the plan itself, not drawn leaf by leaf; and the catastrophic circuit faults (a cannula out, a ruptured
+ * circuit: drawn uniformly they would be set in two thirds of the ECMO draws, and each bleeds the patient out in
+ * minutes), which test/bleeding.test.ts exercises.
+ */
+const SKIP = new Set(['duration', 'outputInterval', 'patient.weight', 'circuit.decannulation', 'circuit.rupture']);
 const LEAVES: { path: string; spec: LeafSpec }[] = [];
 forEachLeaf(scenarioSpecs as SpecTree, (path, spec) => {
   if (!SKIP.has(path)) LEAVES.push({ path, spec });

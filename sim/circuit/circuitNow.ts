@@ -203,6 +203,9 @@ export function circuitNow(
     filterLimbReturn_mL_min: qlr,
     limb,
   };
+  // the return cannula out of the vessel: the loop discharges onto the floor, at atmospheric pressure (network.ts)
+  const returnOut = c.decannulation === 'return';
+  if (returnOut) cond.returnOutlet_mmHg = mmHg(0);
   cond.pumpSpeed_rpm = pumpSpeedNow(c, elements, cond, supply);
   const { solution, drainage } = solveDrainage(
     elements,
@@ -219,7 +222,7 @@ export function circuitNow(
     solution,
     drainage,
     recirculation,
-    effectiveFlow_mL_min: mL_min(Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation)),
+    effectiveFlow_mL_min: mL_min(returnOut ? 0 : Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation)),
     filterLimbFlow_mL_min: qf,
     filterLimbReturn_mL_min: qlr,
     limb: fn && f ? filterLimbPressures(m, c, f, fn, limbPorts(c, limb, solution, mu, fn), mu) : null,

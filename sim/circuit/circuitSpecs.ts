@@ -5,6 +5,7 @@ import { DUAL_LUMEN_IDS } from './cannulae/dualLumen.js';
 import { CONFIGURATIONS, type CannulationConfiguration } from './recirculation.js';
 import { airSpecs } from './air/airSpecs.js';
 import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
+import { bloodLossSpecs } from './bloodLoss/bloodLossSpecs.js';
 
 const clamp = (line: string): FlagSpec => ({
   kind: 'flag',
@@ -363,6 +364,7 @@ export const circuitSpecs = {
   },
   air: airSpecs,
   hemolysis: hemolysisSpecs,
+  ...bloodLossSpecs,
   filterLimb: {
     lineInnerDiameter: q('mm', 4.5, [2, 8], { description: 'Inner diameter of the hemofilter access and return lines.', source: 'E', ref: 'CRRT line sets' }),
     accessLineLength: q('mm', 1500, [100, 5000], { description: 'Line from the post-oxygenator port to the filter.', source: 'E', ref: 'CRRT line sets' }),

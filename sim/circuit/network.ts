@@ -14,6 +14,8 @@
  * Walking the loop from the veins back to the veins (return into the same venous pool, P_ra ≈ P_v):
  *   H(N, Q_pump) = ΔP_vein(Q_d) + ΔP_drainCannula(Q_d) + ΔP_drainTubing(Q_d) + ΔP_oxy(Q_oxy)
  *                  + ΔP_returnTubing(Q_r) + ΔP_returnCannula(Q_r)
+ * With the return cannula out of the vessel (decannulation) the loop opens: the return end discharges at atmospheric
+ * pressure P_out = 0 instead of into the venous pool, and the residual gains P_v − P_out (the veins push the drainage).
  * Every loss rises with its flow and the head falls with flow, so the residual is strictly decreasing in Q_d
  * and has one root: found by Newton's method safeguarded by bisection.
  * Units: flows mL/min, pressures mmHg.
@@ -54,7 +56,12 @@ export interface CircuitConditions {
   filterLimbReturn_mL_min: Flow<'mL/min'>;
   /** Where the limb connects (default: post-oxygenator to pre-pump). */
   limb?: LimbTopology;
+  /** Where the return end discharges when it is not the venous pool (the return cannula out: atmospheric, 0 mmHg). */
+  returnOutlet_mmHg?: Pressure<'mmHg'>;
 }
+
+/** P_v − P_out: what the veins add to the pump's head when the return end is open to the air (0 in the closed loop). */
+const outletGap = (c: CircuitConditions): number => (c.returnOutlet_mmHg === undefined ? 0 : c.venousPressure_mmHg - c.returnOutlet_mmHg);
 
 /** Flow through the pump for drainage flow qd. */
 function pumpFlow(c: CircuitConditions, qd: number): Flow<'mL/min'> {
@@ -93,6 +100,7 @@ export function residual(e: CircuitElements, c: CircuitConditions, qd: Flow<'mL/
   const qo = oxygenatorFlow(c, qp);
   const qr = returnFlow(c, qo);
   const f =
+    outletGap(c) +
     pumpHead_mmHg(e.pump, c.pumpSpeed_rpm, qp) -
     veinDrop_mmHg(e.vein, qd) -
     pressureDrop_mmHg(e.drainageCannula, qd) -
@@ -173,7 +181,7 @@ export function solveCircuit(e: CircuitElements, c: CircuitConditions, guess: Fl
   const drainage = mmHg(
     drainageSlope <= returnSlope
       ? c.venousPressure_mmHg - veinDrop_mmHg(e.vein, qd) - pressureDrop_mmHg(e.drainageCannula, qd) - pressureDrop_mmHg(e.drainageTubing, qd)
-      : c.venousPressure_mmHg + pressureDrop_mmHg(e.returnCannula, qr) + pressureDrop_mmHg(e.returnTubing, qr) + oxyDrop - head,
+      : (c.returnOutlet_mmHg ?? c.venousPressure_mmHg) + pressureDrop_mmHg(e.returnCannula, qr) + pressureDrop_mmHg(e.returnTubing, qr) + oxyDrop - head,
   );
   return {
     drainageFlow_mL_min: qd,

@@ -35,6 +35,11 @@ export const EVENT_TYPES: Record<EventType, string> = {
   drainage_chatter:
     'The drained vein began or stopped collapsing intermittently (checked hourly): the pump asks more than the venous return delivers, so drainage flow and pressure swing; the reason gives the readings and the limit.',
   fluid_bolus: 'A timeline entry gave a fluid bolus (mL) into the blood volume.',
+  transfusion: 'A timeline entry gave packed red cells (mL, at patient.bleeding.transfusionHematocrit) into the blood volume.',
+  blood_leak:
+    'The CRRT machine’s blood-leak detector alarmed (effluent hemoglobin at or above its threshold), or cleared; value holds the effluent hemoglobin in mg/dL.',
+  blood_loss:
+    'Blood lost through a circuit fault began, changed or stopped (return cannula out, post-pump rupture, the drainage cannula’s site); value holds the loss in mL/min.',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {
@@ -45,7 +50,8 @@ export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {
   removed_in_effluent: ['unit', 'Amount removed in the hemofilter’s effluent'],
   adsorbed: ['unit', 'Amount adsorbed to the filter membrane'],
   end: ['unit', 'Amount in the body at the end'],
-  residual: ['unit', 'start + produced − eliminated − removed_in_effluent − adsorbed − end: what the numerics lost (ideally 0)'],
+  lost_in_bleeding: ['unit', 'Amount lost with blood (bleeding, decannulation, circuit rupture, a filter blood leak); present only when some was lost'],
+  residual: ['unit', 'start + produced − eliminated − removed_in_effluent − adsorbed − lost_in_bleeding − end: what the numerics lost (ideally 0)'],
   relative_residual: ['1', '|residual| / max(start, end, produced)'],
 };
 

@@ -15,8 +15,10 @@ import { temperatureModel } from '../patient/temperature/part.js';
 import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
 import { kidneyModel } from '../patient/kidney/part.js';
 import { filterModel } from '../filter/part.js';
+import { bloodLeakModel } from '../filter/bloodLeak/part.js';
 import { circuitModel } from '../circuit/part.js';
 import { airModel } from '../circuit/air/part.js';
+import { circuitBloodLossModel } from '../circuit/bloodLoss/part.js';
 import { hemolysisModel } from '../circuit/hemolysis/part.js';
 import { gasExchangeModel } from '../patient/gasExchange/part.js';
 import { acidBaseModel } from '../patient/acidBase/part.js';
@@ -33,8 +35,10 @@ export const MODELS: readonly ModelDefinition[] = [
   hemodynamicsModel,
   kidneyModel,
   filterModel,
+  bloodLeakModel,
   circuitModel,
   airModel,
+  circuitBloodLossModel,
   hemolysisModel,
   gasExchangeModel,
   sofaModel,

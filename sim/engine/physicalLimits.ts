@@ -8,6 +8,8 @@
  *                              polycythaemia, are about 70 %); reached by removing more fluid than the body holds
  *   hematocrit below 5 %       hemoglobin ~1.7 g/dL, below any survivable anaemia; reached by dilution
  *   interstitial volume ≤ 0    the interstitium is empty: the refill model has nothing left to give
+ *   blood volume < 40 % of     exsanguination, once blood has been lost (bleeding, decannulation, a circuit rupture):
+ *   its start                  beyond ATLS class IV haemorrhage (> 40 % lost, immediately life-threatening)
  *   venous pressure > 50 mmHg  no heart fills against it; it would match or exceed the arterial pressure of a patient
  *                              in septic shock; reached by fluid given faster than it leaves
  */
@@ -17,10 +19,13 @@ import { LAYOUT } from './models.js';
 
 const BLOOD = LAYOUT.slot('intravascularVolume_mL');
 const INTERSTITIUM = LAYOUT.slot('interstitialVolume_mL');
+const RED_CELLS = LAYOUT.slot('redCellVolume_mL');
+const LOST = LAYOUT.slot('bloodLost_mL');
 
 export const MAX_HEMATOCRIT = 0.8;
 export const MIN_HEMATOCRIT = 0.05;
 export const MAX_VENOUS_PRESSURE_mmHg = 50;
+export const MIN_BLOOD_VOLUME_FRACTION = 0.4;
 
 const fmt = (v: number, d = 0) => v.toFixed(d);
 
@@ -29,7 +34,7 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
   const p = m.current.patient;
   const volume = y[BLOOD];
   const interstitial = y[INTERSTITIUM];
-  const hematocrit = volume > 0 ? m.redCellVolume_mL / volume : Infinity;
+  const hematocrit = volume > 0 ? y[RED_CELLS] / volume : Infinity;
   const inOut = () => {
     const rx = m.current.prescription;
     const removal = [
@@ -38,6 +43,12 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
     ].filter(Boolean);
     return `fluid given ${fmt(p.fluids.infusion)} mL/h, removed ${removal.length ? removal.join(' + ') : '0 mL/h'}, for a ${fmt(m.weight_kg, 1)} kg patient`;
   };
+  if (y[LOST] > 0 && volume < MIN_BLOOD_VOLUME_FRACTION * m.intravascular0_mL) {
+    return (
+      `the patient has bled out: blood volume ${fmt(volume)} mL, below ${100 * MIN_BLOOD_VOLUME_FRACTION} % of its starting ${fmt(m.intravascular0_mL)} mL ` +
+      `after ${fmt(y[LOST])} mL of blood lost (${inOut()}); expected the bleeding stopped (clamp, recannulate) or blood given`
+    );
+  }
   if (hematocrit > MAX_HEMATOCRIT) {
     return (
       `the patient has lost more fluid than the body holds: blood volume ${fmt(volume)} mL (from ${fmt(m.intravascular0_mL)} mL), ` +

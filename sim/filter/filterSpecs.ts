@@ -1,5 +1,6 @@
 /** The hemofilter device: membrane, sieving, fouling and clotting parameters (the scenario's `filter` section). */
 import { q, type SpecTree } from '../parameters.js';
+import { bloodLeakSpecs } from './bloodLeak/bloodLeakSpecs.js';
 import foulingFit from './filterFouling.calibrated.json' with { type: 'json' };
 
 type Tag = 'S' | 'S2' | 'E';
@@ -18,6 +19,7 @@ const sieving = (clean: number, fouled: number, cleanRef: string, fouledRef: str
 });
 
 export const filterSpecs = {
+  ...bloodLeakSpecs,
   area: q('m^2', 1.8, [0.1, 3], { description: 'Membrane area.', source: 'S', ref: 'cohort.md: 1.8 m² high-cut-off polyethersulfone' }),
   ultrafiltrationCoefficient: q('mL/h/mmHg', 50, [1, 500], {
     range: [30, 70],

@@ -23,7 +23,10 @@ export type EventType =
   | 'de_air'
   | 'hemolysis'
   | 'drainage_chatter'
-  | 'fluid_bolus';
+  | 'fluid_bolus'
+  | 'blood_loss'
+  | 'blood_leak'
+  | 'transfusion';
 
 export interface SimEvent {
   t_h: number;

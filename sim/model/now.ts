@@ -24,6 +24,11 @@ export interface BloodState {
   interstitialProtein_g_L: number;
   /** Albumin being infused now by the replacement rule, g/h (fluid balance; the albumin solute counts it as given). */
   albuminInfusion_g_h: number;
+  /**
+   * Whole blood leaving the patient now, mL/h: the patient's bleeding (fluid balance's derive) plus what circuit
+   * faults lose (their derive adds to it). Fluid balance and the solutes read it in their derivatives.
+   */
+  bleeding_mL_h: number;
 }
 
 export interface Now {
@@ -73,6 +78,7 @@ export function createNow(): Now {
       interstitial_mL: NaN,
       interstitialProtein_g_L: NaN,
       albuminInfusion_g_h: 0,
+      bleeding_mL_h: 0,
     },
     concentration: new Float64Array(MAX_SOLUTES).fill(NaN),
     heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
@@ -99,14 +105,30 @@ export interface MassBalance {
   removed_in_effluent: number;
   adsorbed: number;
   end: number;
-  /** start + produced − eliminated − removed − adsorbed − end */
+  /** start + produced − eliminated − removed − adsorbed − lost in bleeding − end */
   residual: number;
+  /** Amount lost with blood (bleeding, a circuit fault, a filter blood leak): present only when some was lost. */
+  lost_in_bleeding?: number;
   /** |residual| / max(start, end, produced) */
   relative_residual: number;
 }
 
-export function massBalance(unit: string, start: number, produced: number, eliminated: number, removed: number, adsorbed: number, end: number): MassBalance {
-  const residual = start + produced - eliminated - removed - adsorbed - end;
+/**
+ * A balance start + produced − eliminated − removed − adsorbed − lost = end. `lost` (with blood: bleeding, a circuit
+ * fault, a filter blood leak) appears as `lost_in_bleeding` only when something was lost, so a run without bleeding
+ * reports the same fields as before.
+ */
+export function massBalance(
+  unit: string,
+  start: number,
+  produced: number,
+  eliminated: number,
+  removed: number,
+  adsorbed: number,
+  end: number,
+  lost = 0,
+): MassBalance {
+  const residual = start + produced - eliminated - removed - adsorbed - lost - end;
   return {
     unit,
     start,
@@ -115,6 +137,7 @@ export function massBalance(unit: string, start: number, produced: number, elimi
     removed_in_effluent: removed,
     adsorbed,
     end,
+    ...(lost !== 0 ? { lost_in_bleeding: lost } : {}),
     residual,
     relative_residual: Math.abs(residual) / Math.max(Math.abs(start), Math.abs(end), Math.abs(produced), 1e-300),
   };

@@ -5,6 +5,7 @@ import { kidneySpecs } from './kidney/kidneySpecs.js';
 import { temperatureSpecs } from './temperature/temperatureSpecs.js';
 import { metabolismSpecs } from './gasExchange/oxygenConsumptionSpecs.js';
 import { acidBaseSpecs } from './acidBase/acidBaseSpecs.js';
+import { bleedingSpecs } from './fluidBalance/bleedingSpecs.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -155,6 +156,7 @@ export const patientSpecs = {
   temperature: temperatureSpecs,
   metabolism: metabolismSpecs,
   acidBase: acidBaseSpecs,
+  bleeding: bleedingSpecs,
   fluids: {
     infusion: q('mL/h', 0, [0, 2000], {
       adjustable: true,

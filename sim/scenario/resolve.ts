@@ -28,6 +28,8 @@ export interface TimelineEntry {
   heparinBolus_U?: number;
   /** A fluid bolus into the blood volume (mL). */
   fluidBolus_mL?: number;
+  /** A red-cell transfusion (mL of packed cells at patient.bleeding.transfusionHematocrit). */
+  transfusion_mL?: number;
   changeFilter?: boolean;
   fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number };
   /** De-air the circuit: close any opening on the pre-pump line and remove the air trapped in the pump head. */
@@ -187,6 +189,11 @@ function resolveTimeline(
       const v = parsed && resolveLeaf(FLUID_BOLUS_SPEC, parsed, `${base}.fluidBolus`, weight, issues);
       if (typeof v === 'number') entry.fluidBolus_mL = v;
     }
+    if (e.transfusion !== undefined) {
+      const parsed = parseQuantityLeaf(TRANSFUSION_SPEC, e.transfusion, { addIssue: (m) => issues.add(`${base}.transfusion`, m) });
+      const v = parsed && resolveLeaf(TRANSFUSION_SPEC, parsed, `${base}.transfusion`, weight, issues);
+      if (typeof v === 'number') entry.transfusion_mL = v;
+    }
     if (e.changeFilter) entry.changeFilter = true;
     if (e.deAir) entry.deAir = true;
     if (e.set !== undefined && Object.keys(e.set as object).length === 0)
@@ -196,14 +203,16 @@ function resolveTimeline(
       entry.set.length === 0 &&
       entry.heparinBolus_U === undefined &&
       entry.fluidBolus_mL === undefined &&
+      entry.transfusion_mL === undefined &&
       !entry.changeFilter &&
       !entry.deAir &&
       e.set === undefined &&
       e.heparinBolus === undefined &&
       e.fluidBolus === undefined &&
+      e.transfusion === undefined &&
       e.fault === undefined
     ) {
-      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "changeFilter", "deAir", "fault"');
+      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "transfusion", "changeFilter", "deAir", "fault"');
     }
     out.push(entry);
   });
@@ -297,6 +306,17 @@ function checkFilterable(s: Scenario, filter: NonNullable<Scenario['filter']>, i
       `got ${+rx.effluentDose.toPrecision(6)} mL/kg/h (= ${+effluent_mL_h.toPrecision(6)} mL/h for ${s.patient.weight} kg): ${problem}`,
     );
 }
+
+/** A red-cell transfusion: packed cells given into the blood at once (a unit is 300–400 mL, AABB Circular of Information). */
+const TRANSFUSION_SPEC: QuantitySpec = {
+  kind: 'quantity',
+  unit: 'mL',
+  default: null,
+  limits: [0, 5000],
+  description: 'packed red cells transfused',
+  source: 'E',
+  ref: 'operator action',
+};
 
 /** A fluid bolus: a volume given into the blood at once (a bolus runs in over minutes, quick beside the hours the model follows). */
 const FLUID_BOLUS_SPEC: QuantitySpec = {

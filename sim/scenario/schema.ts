@@ -97,6 +97,10 @@ const timelineEntrySchema = z.strictObject({
     .union([z.string(), z.number()])
     .optional()
     .meta({ description: 'A fluid bolus into the blood volume now, e.g. "500 mL" (crystalloid or colloid, given over minutes).' }),
+  transfusion: z
+    .union([z.string(), z.number()])
+    .optional()
+    .meta({ description: 'Packed red cells into the blood now, e.g. "300 mL" (one unit), at patient.bleeding.transfusionHematocrit.' }),
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
   deAir: z.literal(true).optional().meta({ description: 'De-air the circuit: close any opening on the pre-pump line, remove the air in the pump head.' }),
   fault: z

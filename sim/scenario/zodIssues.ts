@@ -19,7 +19,7 @@ export interface ZodLikeIssue {
 }
 
 const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'timeline'];
-const TIMELINE_KEYS = ['at', 'when', 'set', 'heparinBolus', 'fluidBolus', 'changeFilter', 'deAir', 'fault', 'note'];
+const TIMELINE_KEYS = ['at', 'when', 'set', 'heparinBolus', 'fluidBolus', 'transfusion', 'changeFilter', 'deAir', 'fault', 'note'];
 const FAULT_KEYS = ['kind', 'severity', 'onset', 'over_min', 'hidden', 'clear', 'filterClot', 'oxygenatorThrombus', 'airEntry'];
 
 export function pathText(path: PropertyKey[]): string {
@@ -60,6 +60,7 @@ function expectedQuantity(path: PropertyKey[]): string {
     if (path[2] === 'at') return 'a time from the start of the run, with its unit, e.g. "6 h"';
     if (path[2] === 'heparinBolus') return 'a heparin dose with its unit, e.g. "5000 U" or "50 U/kg"';
     if (path[2] === 'fluidBolus') return 'a fluid volume with its unit, e.g. "500 mL"';
+    if (path[2] === 'transfusion') return 'a volume of packed red cells with its unit, e.g. "300 mL"';
     const spec = path[2] === 'set' ? leafAt(scenarioSpecs, String(path[3])) : undefined;
     if (spec?.kind === 'quantity') return `${expectedText(spec)}, as a string such as "${spec.unit === '1' ? '30 %' : `1 ${spec.unit}`}"`;
     if (spec?.kind === 'flag') return 'true or false';

@@ -28,6 +28,7 @@ export const ACCEPTED_ENGINE_STOPS = [
   /no oxygen reaches the blood/,
   /the hemofilter can no longer run its prescription/,
   /a new filter already needs a TMP/,
+  /the patient has bled out/,
 ];
 /** Issues about the whole document have no path; everything else names one. */
 const WHOLE_DOCUMENT = /^(not valid JSON|the file is empty|nested more than|expected a JSON object|the file is larger than)/;

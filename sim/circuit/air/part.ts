@@ -11,6 +11,9 @@
  * is solved once and held: the rate Q_air at the opening's suction then, and V*. The state grows at that rate until
  * it reaches V* (a located event), then stays: dV/dt = Q_air while V < V*, 0 after. Holding the first rate
  * shortens the filling (seconds to minutes) but not where it ends. The right-hand side never solves the loop.
+ * Two circuit faults open the pre-pump line as settings (sim/circuit/bloodLoss): the drainage cannula out of the vein
+ * (its lumen open to the air: an opening of the cannula's inner diameter [E]) and a pre-pump rupture (its opening);
+ * the widest of these and a timeline airEntry is the opening. De-airing closes an airEntry, not a fault still set.
  */
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import { fmt, type LocatedEvent } from '../../model/events.js';
@@ -18,6 +21,16 @@ import type { Now } from '../../model/now.js';
 import { pumpCurve } from '../centrifugalPump.js';
 import { circuitNow } from '../circuitNow.js';
 import { airEntrainment_mL_h, equilibriumAir_mL, openingPressure_mmHg, pumpHeadFactor } from './airEntrainment.js';
+import { cannulaInnerDiameter_mm } from '../tube.js';
+import type { Model } from '../../model/context.js';
+
+/** The pre-pump opening the circuit's settings make (mm): the drainage cannula out, or a pre-pump rupture; 0 without. */
+export function faultOpening_mm(m: Model): number {
+  const c = m.current.circuit;
+  if (!c) return 0;
+  const cannula = c.decannulation === 'drainage' ? cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness) : 0;
+  return Math.max(cannula, c.rupture === 'prePump' ? c.ruptureOpening : 0);
+}
 
 /** Below this share of its head the pump is reported airlocked [E: a console's flow has collapsed by then]. */
 export const AIRLOCK_HEAD_FACTOR = 0.5;
@@ -63,6 +76,9 @@ export const airModel: ModelDefinition = {
     };
     /** Reported once per airlock: a located event must fall below zero again once it has happened. */
     let airlocked = false;
+    /** The timeline's airEntry opening (mm) until de-aired, and the settings' fault opening last seen. */
+    let entry_mm = 0;
+    let faultBefore_mm = 0;
     const airlock: LocatedEvent = {
       excess: (now) => (airlocked ? -1 : AIRLOCK_HEAD_FACTOR - now.air.pumpHeadFactor),
       reached(_t, y, log, now) {
@@ -77,16 +93,20 @@ export const airModel: ModelDefinition = {
         if (action.deAir) {
           log('de_air', `opening closed, ${fmt(y[air])} mL of air removed from the pump head`);
           y[air] = 0;
-          held.opening_mm = 0;
+          entry_mm = 0;
           airlocked = false;
         }
         if (opening !== undefined) {
           if (!m.current.circuit) return log('fault', 'an opening on the pre-pump line: no ECMO circuit, nothing happens');
-          held.opening_mm = opening;
+          entry_mm = opening;
         }
+        const fault = faultOpening_mm(m);
+        const faultOpened = fault > 0 && fault !== faultBefore_mm;
+        faultBefore_mm = fault;
+        held.opening_mm = Math.max(entry_mm, fault);
         holdLoop(at());
-        if (opening === undefined) return;
-        const where = `a ${fmt(opening)} mm opening on the pre-pump line at ${fmt(held.pressure_mmHg)} mmHg`;
+        if (opening === undefined && !faultOpened) return;
+        const where = `a ${fmt(held.opening_mm)} mm opening on the pre-pump line at ${fmt(held.pressure_mmHg)} mmHg`;
         const q = held.rate_mL_h / 60;
         if (q > 0) log('air_detected', `bubble detector: air entering through ${where}, ${fmt(q, 0)} mL/min`, q);
         else log('fault', `${where}: no suction there, no air enters (blood leaks out: not modelled)`);

@@ -2,13 +2,14 @@
  * Fluid balance in the engine: blood (intravascular) and interstitial volumes, plasma refill between them, and
  * the ledger of fluid given (infusion, the circuit's prime, albumin doses, replacement) and removed (urine,
  * effluent) (fluidBalance.ts):
- *   dV_iv/dt = infusion + albumin dose − urine + replacement − effluent + refill        dV_is/dt = −refill
+ *   dV_iv/dt = infusion + albumin dose − urine + replacement − effluent − bleeding + refill        dV_is/dt = −refill
+ *   dV_rc/dt = −Hct·bleeding      hematocrit = V_rc / V_iv        (whole blood leaves: red cells with their share)
  *   refill = K·[(ΔP_is − ΔP_v) + σ·(Δπ_p − Δπ_is)]      Starling, hydrostatic and oncotic, relative to the start
  * The ECMO circuit's crystalloid prime joins the blood at cannulation (t = 0): it dilutes red cells and proteins,
  * while the circuit holds its volume, so the starting pressures are the patient's (context.ts: intravascular0_mL).
  */
 import { massBalance } from '../../model/now.js';
-import { plasmaVolume_mL, type Model } from '../../model/context.js';
+import type { Model } from '../../model/context.js';
 import { fixedScale, scaleBy, type ModelDefinition } from '../../model/part.js';
 import { oncoticPressure_mmHg } from '../../filter/transmembranePressure.js';
 import { g_L } from '../../quantities.js';
@@ -16,7 +17,7 @@ import { oncoticRefill_mL_h, plasmaRefill_mL_h, refillConductance_mL_h_mmHg } fr
 import { albuminReplacement } from './albuminReplacement.js';
 import { startingInterstitialProtein_g_L } from '../solutes/albumin.js';
 import { hemoglobin_g_dL } from '../../blood.js';
-import { fmt } from '../../model/events.js';
+import { fmt, type Action, type EventLog } from '../../model/events.js';
 
 const byBlood = scaleBy('intravascularVolume_mL');
 /** Albumin given is counted in grams: one dose of 20 g is its typical magnitude. */
@@ -47,6 +48,26 @@ function starlingRefill(m: Model, conductance: number, blood: number, interstiti
   };
 }
 
+/**
+ * A fluid bolus: the volume enters the blood at once and is counted as fluid given. A transfusion: packed cells
+ * (hematocrit Hct_u) likewise, their red cells Hct_u·V joining the red-cell volume.
+ */
+function giveFluids(m: Model, at: { blood: number; infused: number; redCells: number }, y: number[], action: Action, log: EventLog): void {
+  const v = action.fluidBolus_mL;
+  if (v !== undefined) {
+    y[at.blood] += v;
+    y[at.infused] += v;
+    log('fluid_bolus', `${fmt(v, 0)} mL into the blood volume`);
+  }
+  const u = action.transfusion_mL;
+  if (u === undefined) return;
+  const hct = m.current.patient.bleeding.transfusionHematocrit;
+  y[at.blood] += u;
+  y[at.redCells] += hct * u;
+  y[at.infused] += u;
+  log('transfusion', `${fmt(u, 0)} mL of packed red cells (hematocrit ${fmt(100 * hct, 0)} %) into the blood volume`);
+}
+
 export const fluidBalanceModel: ModelDefinition = {
   name: 'fluid balance',
   states: [
@@ -57,6 +78,8 @@ export const fluidBalanceModel: ModelDefinition = {
     { name: 'replacement_mL', scale: byBlood },
     { name: 'effluent_mL', scale: byBlood },
     { name: 'albuminGiven_g', scale: byAlbuminDose },
+    { name: 'redCellVolume_mL', scale: scaleBy('redCellVolume_mL') },
+    { name: 'bloodLost_mL', scale: byBlood },
   ],
   series: {
     intravascular_volume_mL: ['mL', 'Blood volume'],
@@ -68,26 +91,24 @@ export const fluidBalanceModel: ModelDefinition = {
     plasma_refill_mL_h: ['mL/h', 'Net fluid moving from the interstitium into plasma (Starling: hydrostatic and oncotic)'],
     plasma_oncotic_pressure_mmHg: ['mmHg', 'Plasma colloid osmotic pressure (Landis–Pappenheimer, from total protein)'],
     albumin_given_g: ['g', 'Albumin given by the replacement rule since the start'],
+    blood_loss_mL: ['mL', 'Whole blood lost since the start: bleeding, decannulation, circuit rupture, a filter blood leak'],
+    bleeding_rate_mL_h: ['mL/h', 'Whole blood leaving the patient now (every source)'],
   },
   create(m, slot) {
     const p = m.scenario.patient;
     const conductance = refillConductance_mL_h_mmHg(p.fluids.refillTimeConstant, p.venousCompliance, p.fluids.interstitialCompliance);
-    const [blood, interstitium, infused, urine, replacement, effluent, albuminGiven] = this.states.map((s) => slot(s.name));
+    const [blood, interstitium, infused, urine, replacement, effluent, albuminGiven, redCells, lost] = this.states.map((s) => slot(s.name));
     const albuminRule = albuminReplacement(m);
     const refill = starlingRefill(m, conductance, blood, interstitium);
     return {
-      /** A fluid bolus: the volume enters the blood at once and is counted as fluid given. */
       perform(_t, y, action, log) {
-        const v = action.fluidBolus_mL;
-        if (v === undefined) return;
-        y[blood] += v;
-        y[infused] += v;
-        log('fluid_bolus', `${fmt(v, 0)} mL into the blood volume`);
+        giveFluids(m, { blood, infused, redCells }, y, action, log);
       },
       initial(y) {
         y[blood] = m.intravascular0_mL; // the patient's blood and the circuit's prime
         y[interstitium] = p.fluids.interstitialVolume;
         y[infused] = m.prime_mL;
+        y[redCells] = m.redCellVolume_mL;
       },
       checks: [albuminRule.check],
       nextEventTime: () => albuminRule.endsAt_h,
@@ -97,8 +118,9 @@ export const fluidBalanceModel: ModelDefinition = {
       derive(now) {
         const v = now.y[blood];
         now.blood.intravascular_mL = v;
-        now.blood.plasma_mL = plasmaVolume_mL(m, v);
-        now.blood.hematocrit = m.redCellVolume_mL / v;
+        now.blood.plasma_mL = v - now.y[redCells];
+        now.blood.hematocrit = now.y[redCells] / v;
+        now.blood.bleeding_mL_h = m.current.patient.bleeding.rate;
         now.blood.interstitial_mL = now.y[interstitium];
         now.blood.albuminInfusion_g_h = albuminRule.rate_g_h;
       },
@@ -113,13 +135,16 @@ export const fluidBalanceModel: ModelDefinition = {
         const fluids = sc.patient.fluids;
         const given = fluids.infusion + albuminRule.rate_mL_h;
         const q = refill(now.y, now.blood.totalProtein_g_L, now.blood.interstitialProtein_g_L);
-        dy[blood] = given - now.kidney.urine_mL_h + replacementRate - effluentRate + q;
+        const bleeding = now.blood.bleeding_mL_h;
+        dy[blood] = given - now.kidney.urine_mL_h + replacementRate - effluentRate - bleeding + q;
         dy[interstitium] = -q;
         dy[infused] = given;
         dy[urine] = now.kidney.urine_mL_h;
         dy[replacement] = replacementRate;
         dy[effluent] = effluentRate;
         dy[albuminGiven] = albuminRule.rate_g_h;
+        dy[redCells] = -bleeding * now.blood.hematocrit;
+        dy[lost] = bleeding;
       },
       observe(now, out) {
         const hasFilter = m.current.filter !== null;
@@ -132,11 +157,13 @@ export const fluidBalanceModel: ModelDefinition = {
         out.plasma_refill_mL_h = refill(now.y, now.blood.totalProtein_g_L, now.blood.interstitialProtein_g_L);
         out.plasma_oncotic_pressure_mmHg = oncoticPressure_mmHg(g_L(now.blood.totalProtein_g_L));
         out.albumin_given_g = now.y[albuminGiven];
+        out.blood_loss_mL = now.y[lost];
+        out.bleeding_rate_mL_h = now.blood.bleeding_mL_h;
       },
       massBalances(y0, y, out) {
         // the prime is in the starting blood volume and in the ledger of fluid given: count it once, as given
         const body = (v: ArrayLike<number>) => v[blood] + v[interstitium];
-        out.fluid = massBalance('mL', body(y0) - y0[infused], y[infused] + y[replacement], y[urine], y[effluent], 0, body(y));
+        out.fluid = massBalance('mL', body(y0) - y0[infused], y[infused] + y[replacement], y[urine], y[effluent], 0, body(y), y[lost]);
       },
     };
   },

@@ -8,6 +8,10 @@
  * Q/(Q + K) the filter's series with the ECMO circuit's blood (sim/filter/circuitBlood.ts). While the circuit is
  * isolated (no ECMO flow) its share A_x of each filtered solute is held apart, at concentration A_x / V_x, and the
  * filter clears it alone:  dA_x/dt = −(K_conv + K_ads)·A_x/V_x, the patient's c = A_c / (V_central − V_x).
+ * Blood lost (bleeding, circuit faults: now.blood.bleeding_mL_h, whole blood Q_bl) carries each solute out at its
+ * concentration in the water that carries it, the same carrier the filter's dilution assumes (solute.ts):
+ *   plasma solutes: −c·Q_bl·(1 − Hct)        whole-blood (body-water) solutes: −c·Q_bl
+ * into the solute's lost-in-bleeding ledger.
  */
 import { MAX_SOLUTES, massBalance } from '../../model/now.js';
 import { fmt } from '../../model/events.js';
@@ -25,7 +29,7 @@ function declarations(s: SoluteDefinition): StateDeclaration[] {
   const n = soluteStateNames(s);
   const amounts = s.peripheral ? [n.central, n.peripheral] : [n.central];
   const byAmount = scaleBy(...amounts);
-  const ledger = [n.produced, n.eliminated, n.removed, ...(s.filtration?.adsorption ? [n.adsorbed] : [])];
+  const ledger = [n.produced, n.eliminated, n.removed, ...(s.filtration?.adsorption ? [n.adsorbed] : []), n.lost];
   const circuit = s.filtration ? [{ name: n.circuit, scale: byAmount }] : [];
   return [
     ...amounts.map((name) => ({ name, scale: byAmount })),
@@ -62,6 +66,7 @@ function soluteRows(m: Model, slot: SlotOf) {
       sieving: filter && filtration ? filter.sieving[filtration.sieving] : null,
       adsorption: filter && filtration?.adsorption ? filtration.adsorption : null,
       wholeBlood: filtration?.dilution === 'wholeBlood',
+      lost: slot(names.lost),
       central: slot(names.central),
       peripheral: s.peripheral ? slot(names.peripheral) : -1,
       produced: slot(names.produced),
@@ -91,6 +96,13 @@ function splitOrMix(r: Row, y: number[], isolated: boolean, circuitBlood_mL: num
     y[r.circuit] = 0;
     r.circuitVolume = 0;
   }
+}
+
+/** A solute's balance: start + produced − eliminated − removed − adsorbed − lost in bleeding = end. */
+function soluteBalance(r: Row, y0: ArrayLike<number>, y: ArrayLike<number>) {
+  const amount = (v: ArrayLike<number>) => v[r.central] + (r.peripheral >= 0 ? v[r.peripheral] : 0) + (r.circuit >= 0 ? v[r.circuit] : 0);
+  const adsorbed = r.adsorbed >= 0 ? y[r.adsorbed] : 0;
+  return massBalance(r.s.amountUnit, amount(y0), y[r.produced], y[r.eliminated], y[r.removed], adsorbed, amount(y), y[r.lost]);
 }
 
 export const solutesModel: ModelDefinition = {
@@ -127,6 +139,8 @@ export const solutesModel: ModelDefinition = {
         const fn = now.filter;
         const adsorption = filter?.adsorption;
         const flow = m.filter.circuitFlow_mL_min;
+        const bleeding = now.blood.bleeding_mL_h;
+        const plasmaLost = bleeding * (1 - now.blood.hematocrit);
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i];
           r.fluxes(now, r.c, flux);
@@ -138,13 +152,15 @@ export const solutesModel: ModelDefinition = {
           const series = isolated || kConv + kAds <= 0 ? 1 : seriesClearance_mL_h(kConv + kAds, flow) / (kConv + kAds);
           const removed = kConv * series * cleared;
           const adsorbed = kAds * series * cleared;
-          dy[r.central] = flux.produced - flux.eliminated - (isolated ? 0 : removed + adsorbed) - flux.exchange;
+          const lost = r.c * (r.wholeBlood ? bleeding : plasmaLost);
+          dy[r.central] = flux.produced - flux.eliminated - (isolated ? 0 : removed + adsorbed) - flux.exchange - lost;
           if (r.circuit >= 0) dy[r.circuit] = isolated ? -(removed + adsorbed) : 0;
           if (r.peripheral >= 0) dy[r.peripheral] = flux.exchange;
           dy[r.produced] = flux.produced;
           dy[r.eliminated] = flux.eliminated;
           dy[r.removed] = removed;
           if (r.adsorbed >= 0) dy[r.adsorbed] = adsorbed;
+          dy[r.lost] = lost;
           if (r.extra) r.extra(now, dy);
         }
       },
@@ -164,10 +180,7 @@ export const solutesModel: ModelDefinition = {
         rows.forEach((r, i) => (out[r.s.series[0]] = nonNegative(now.concentration[i])));
       },
       massBalances(y0, y, out) {
-        for (const r of rows) {
-          const amount = (v: ArrayLike<number>) => v[r.central] + (r.peripheral >= 0 ? v[r.peripheral] : 0) + (r.circuit >= 0 ? v[r.circuit] : 0);
-          out[r.s.name] = massBalance(r.s.amountUnit, amount(y0), y[r.produced], y[r.eliminated], y[r.removed], r.adsorbed >= 0 ? y[r.adsorbed] : 0, amount(y));
-        }
+        for (const r of rows) out[r.s.name] = soluteBalance(r, y0, y);
       },
     };
   },

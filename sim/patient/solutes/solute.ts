@@ -72,6 +72,8 @@ export interface SoluteStateNames {
   eliminated: string;
   removed: string;
   adsorbed: string;
+  /** Amount lost with blood (bleeding, circuit faults). */
+  lost: string;
   /** The circuit's blood's share while it is isolated from the patient (filtered solutes only). */
   circuit: string;
 }
@@ -85,6 +87,7 @@ export function soluteStateNames(s: Pick<SoluteDefinition, 'name' | 'amountUnit'
     eliminated: `${s.name}Eliminated_${u}`,
     removed: `${s.name}Removed_${u}`,
     adsorbed: `${s.name}Adsorbed_${u}`,
+    lost: `${s.name}LostInBleeding_${u}`,
     circuit: `${s.name}Circuit_${u}`,
   };
 }

@@ -1,0 +1,81 @@
+/**
+ * Blood the ECMO circuit's faults take from the patient (docs/models/circuit-hydraulics.md, "Decannulation and
+ * rupture"), added to the patient's bleeding (now.blood.bleeding_mL_h, which fluid balance and the solutes read):
+ *   drainage cannula out:  the vein bleeds from the site, Q = C_d·A_site·√(2·P_v/ρ)  (orifice.ts), P_v from the blood
+ *                          volume now, so the bleeding slows as the patient empties; the pre-pump line entrains air
+ *                          through the cannula's holes (sim/circuit/air)
+ *   return cannula out:    the pump's output goes onto the floor: the patient loses the return flow Q_r of the open
+ *                          loop (network.ts: the return end at atmospheric pressure), at most what the veins deliver
+ *                          to the drainage cannula now (Guyton's plateau, venousDrainage.ts, from the blood volume);
+ *                          no ECMO flow reaches the patient
+ *   post-pump rupture:     blood leaves the pump's outlet segment, Q = C_d·A·√(2·P_pre-oxygenator/ρ)
+ * The loop is solved only when an action reaches the circuit (as the air model does), so the return flow and the
+ * rupture's pressure are held from that solve until the next action (a clamp, the pump stopped, the fault cleared).
+ * No state of its own: the losses are integrated in fluid balance's blood-lost ledger.
+ */
+import { fmt } from '../../model/events.js';
+import type { Now } from '../../model/now.js';
+import type { ModelDefinition } from '../../model/part.js';
+import { venousPressure_mmHg, venousReturnResistance } from '../venousDrainage.js';
+import { venousSupply } from '../circuitNow.js';
+import { orificeBloodFlow_mL_h } from './orifice.js';
+
+/** Below 1 mL/min (what a closed clamp lets through, circuitNow.ts) the log reports the loss stopped. */
+const STOPPED_mL_h = 60;
+
+export const circuitBloodLossModel: ModelDefinition = {
+  name: 'circuit blood loss',
+  states: [],
+  series: {
+    circuit_blood_loss_mL_h: ['mL/h', 'Blood lost through circuit faults now: a decannulation site, the return cannula out, a post-pump rupture'],
+  },
+  create(m) {
+    const held = { return_mL_h: 0, rupture_mL_h: 0 };
+    /** The vein's bleeding through the drainage cannula's site, at the venous pressure of the blood volume now. */
+    const siteBleeding = (now: Now) => {
+      const c = m.current.circuit;
+      if (!c || c.decannulation !== 'drainage') return 0;
+      const p = m.current.patient;
+      const pv = venousPressure_mmHg(p.centralVenousPressure, now.blood.intravascular_mL, m.intravascular0_mL, p.venousCompliance);
+      return orificeBloodFlow_mL_h(c.decannulationSiteOpening, c.bloodDischargeCoefficient, pv, c.flow.bloodDensity);
+    };
+    /** The held return flow, capped by what the veins deliver at the blood volume now (mL/h). */
+    const returnLoss = (now: Now) => {
+      const c = m.current.circuit;
+      if (!c || !(held.return_mL_h > 0)) return 0;
+      const resistance = venousReturnResistance(c.venousDrainage.venousReturnGradient, m.scenario.patient.cardiacOutput);
+      return Math.min(held.return_mL_h, 60 * venousSupply(m, now.blood.intravascular_mL, resistance).limit_mL_min);
+    };
+    const lossNow = (now: Now) => siteBleeding(now) + returnLoss(now) + held.rupture_mL_h;
+    return {
+      derive(now) {
+        now.blood.bleeding_mL_h += lossNow(now);
+      },
+      /** After an action, with the loop solved: the return flow onto the floor and the rupture's outflow, held. */
+      afterEvents(_t, _y, now, log) {
+        const c = m.current.circuit;
+        const s = now.circuit?.solution;
+        const returnFlow = c?.decannulation === 'return' && s ? 60 * Math.max(s.returnFlow_mL_min, 0) : 0;
+        const ruptureLoss =
+          c?.rupture === 'postPump' && s
+            ? orificeBloodFlow_mL_h(c.ruptureOpening, c.bloodDischargeCoefficient, s.preOxygenatorPressure_mmHg, c.flow.bloodDensity)
+            : 0;
+        const before = held.return_mL_h + held.rupture_mL_h;
+        held.return_mL_h = returnFlow;
+        held.rupture_mL_h = ruptureLoss;
+        const site = siteBleeding(now);
+        const total = lossNow(now);
+        if (returnFlow + ruptureLoss === before) return;
+        const parts = [
+          returnFlow > 0 ? `return cannula out: the pump's ${fmt(returnFlow / 60000, 2)} L/min goes onto the floor` : '',
+          ruptureLoss > 0 ? `post-pump rupture at ${fmt(s!.preOxygenatorPressure_mmHg, 0)} mmHg: ${fmt(ruptureLoss / 60, 0)} mL/min` : '',
+          site > 0 ? `the drainage site bleeds ${fmt(site / 60, 0)} mL/min` : '',
+        ].filter(Boolean);
+        log('blood_loss', total >= STOPPED_mL_h ? `${parts.join('; ')} (blood lost ${fmt(total / 60, 0)} mL/min)` : 'circuit blood loss stopped', total / 60);
+      },
+      observe(now, out) {
+        out.circuit_blood_loss_mL_h = m.current.circuit ? lossNow(now) : NaN;
+      },
+    };
+  },
+};
