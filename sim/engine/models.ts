@@ -1,7 +1,7 @@
 /**
  * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
  * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive → temperature →
- * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) →
+ * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → its bags → the console's power → circuit (outputs: the loop's solve) → gas exchange (outputs) →
  * acid–base → SOFA).
  * The state vector is generated from their declarations in this order.
  */
@@ -15,6 +15,8 @@ import { temperatureModel } from '../patient/temperature/part.js';
 import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
 import { kidneyModel } from '../patient/kidney/part.js';
 import { filterModel } from '../filter/part.js';
+import { bagsModel } from '../filter/bags/part.js';
+import { powerModel } from '../circuit/power/part.js';
 import { circuitModel } from '../circuit/part.js';
 import { airModel } from '../circuit/air/part.js';
 import { hemolysisModel } from '../circuit/hemolysis/part.js';
@@ -32,6 +34,8 @@ export const MODELS: readonly ModelDefinition[] = [
   hemodynamicsModel,
   kidneyModel,
   filterModel,
+  bagsModel,
+  powerModel,
   circuitModel,
   airModel,
   hemolysisModel,

@@ -23,7 +23,16 @@ export type EventType =
   | 'de_air'
   | 'hemolysis'
   | 'drainage_chatter'
-  | 'fluid_bolus';
+  | 'fluid_bolus'
+  | 'power_loss'
+  | 'power_restored'
+  | 'battery_low'
+  | 'pump_stopped'
+  | 'pump_running'
+  | 'bag_change'
+  | 'bag_alarm'
+  | 'syringe_change'
+  | 'syringe_alarm';
 
 export interface SimEvent {
   t_h: number;

@@ -30,6 +30,10 @@ export interface TimelineEntry {
   fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number };
   /** De-air the circuit: close any opening on the pre-pump line and remove the air trapped in the pump head. */
   deAir?: boolean;
+  /** Hang a new replacement bag, an empty effluent bag, or both (sim/filter/bags). */
+  changeBags?: 'replacement' | 'effluent' | 'both';
+  /** Put a new heparin syringe in the syringe pump (sim/patient/heparin). */
+  changeSyringe?: boolean;
   note?: string;
 }
 
@@ -179,6 +183,8 @@ function resolveTimeline(
     }
     if (e.changeFilter) entry.changeFilter = true;
     if (e.deAir) entry.deAir = true;
+    if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
+    if (e.changeSyringe) entry.changeSyringe = true;
     if (e.set !== undefined && Object.keys(e.set as object).length === 0)
       issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
     if (e.fault !== undefined) entry.fault = resolveFault(e.fault as Record<string, unknown>, `${base}.fault`, issues);
@@ -188,12 +194,17 @@ function resolveTimeline(
       entry.fluidBolus_mL === undefined &&
       !entry.changeFilter &&
       !entry.deAir &&
+      !entry.changeBags &&
+      !entry.changeSyringe &&
       e.set === undefined &&
       e.heparinBolus === undefined &&
       e.fluidBolus === undefined &&
       e.fault === undefined
     ) {
-      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "changeFilter", "deAir", "fault"');
+      issues.add(
+        base,
+        'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "changeFilter", "deAir", "changeBags", "changeSyringe", "fault"',
+      );
     }
     out.push(entry);
   });
