@@ -47,7 +47,7 @@ describe('CRRT bags', () => {
     sim.advanceTo(1.5);
     expect(sim.observe().replacement_bag_mL).toBeCloseTo(2000 - 0.5 * (EFFLUENT_mL_h - netUf), 6);
   });
-  it('the effluent bag fills at capacity / effluent rate; the fluid pumps stop; changeBags "effluent" empties it and restarts them', () => {
+  it('the effluent bag fills at capacity / effluent rate; the fluid pumps stop; changeBags (effluent) empties it and restarts them', () => {
     const sim = live({
       'prescription.consumables.autoChange': 'false',
       'prescription.effluentBagCapacity': '3000 mL',
