@@ -64,6 +64,16 @@ describe('CRRT bags', () => {
     expect(sim.observe().effluent_bag_mL).toBe(0);
     expect(sim.observe().effluent_rate_mL_h).toBe(EFFLUENT_mL_h);
   });
+  it('a higher dose set during the run brings the run-out earlier: the bag still empties at the hand-computed time', () => {
+    const sim = live({ 'prescription.consumables.autoChange': 'false', 'prescription.effluentBagCapacity': '10000 mL' });
+    sim.advanceTo(0.5);
+    sim.set('prescription.effluentDose', '90 mL/kg/h');
+    sim.advanceTo(1.2);
+    const alarm = ofType(sim, 'bag_alarm');
+    expect(alarm).toHaveLength(1);
+    // 5000 − 0.5 h × 3600 mL/h left at 0.5 h, then 7200 mL/h
+    expect(alarm[0].t_h).toBeCloseTo(0.5 + (5000 - 0.5 * EFFLUENT_mL_h) / (2 * EFFLUENT_mL_h), 9);
+  });
   it('the effluent bag holds every mL the filter removed (the fluid balance’s effluent ledger)', () => {
     const sim = live({ 'prescription.effluentBagCapacity': '10000 mL', 'prescription.replacementFluid.bagVolume': '10000 mL' });
     sim.advanceTo(2.5);
