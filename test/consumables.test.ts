@@ -39,12 +39,18 @@ describe('CRRT bags', () => {
     expect(stopped.filter_blood_flow_mL_min).toBe(350);
     // the effluent bag holds what flowed until the stop, and no more
     expect(stopped.effluent_bag_mL).toBeCloseTo(EFFLUENT_mL_h * empty_h, 6);
+    // the patient's fluid balance: no replacement, no effluent, no net ultrafiltration while stopped
+    sim.advanceTo(1.2);
+    const later = sim.observe();
+    expect(later.replacement_volume_mL).toBe(stopped.replacement_volume_mL);
+    expect(later.effluent_volume_mL).toBe(stopped.effluent_volume_mL);
+    expect(stopped.replacement_volume_mL).toBeCloseTo(2000, 6);
     sim.act({ changeBags: 'replacement' });
     const resumed = sim.observe();
     expect(resumed.effluent_rate_mL_h).toBe(EFFLUENT_mL_h);
     expect(resumed.predilution_rate_mL_h).toBeCloseTo(EFFLUENT_mL_h - netUf, 9);
     expect(resumed.bags_used).toBe(3);
-    sim.advanceTo(1.5);
+    sim.advanceTo(1.7);
     expect(sim.observe().replacement_bag_mL).toBeCloseTo(2000 - 0.5 * (EFFLUENT_mL_h - netUf), 6);
   });
   it('the effluent bag fills at capacity / effluent rate; the fluid pumps stop; changeBags (effluent) empties it and restarts them', () => {
