@@ -82,6 +82,7 @@ export const prescriptionSpecs = {
     bicarbonate: replacementBicarbonateSpec,
     bagVolume: q('mL', 5000, [100, 10000], {
       adjustable: true,
+      range: [3000, 5000],
       description: 'Volume of each replacement-fluid bag hung on the machine (a changed setting applies to the next bag).',
       source: 'S',
       ref: 'openFDA NDC 24571-113-06, PRISMASOL BK0/0/1.2: 5 L in 1 bag (commercial CRRT solutions come in 5 L bags)',
@@ -89,6 +90,7 @@ export const prescriptionSpecs = {
   },
   effluentBagCapacity: q('mL', 5000, [100, 10000], {
     adjustable: true,
+    range: [5000, 10000],
     description: 'Capacity of the effluent bag: when it is full the machine stops its fluid pumps (a changed setting applies to the next bag).',
     source: 'E',
     ref: 'estimate: CRRT effluent bags match the 5 L solution bags',
@@ -118,6 +120,7 @@ export const prescriptionSpecs = {
     titrate,
     syringeVolume: q('mL', 50, [1, 100], {
       adjustable: true,
+      range: [20, 50],
       description: 'Volume of the heparin syringe in the syringe pump (a changed setting applies to the next syringe).',
       source: 'S2',
       ref: 'syringe drivers take 50 mL syringes (allnurses: heparin made up to 50 mL in a Terumo syringe)',
