@@ -31,3 +31,14 @@ export function pumpHeadSlope(c: PumpCurve, flow_mL_min: Flow<'mL/min'>): number
 export function withHeadFactor(c: PumpCurve, f: number): PumpCurve {
   return f === 1 ? c : { a_mmHg_rpm2: c.a_mmHg_rpm2 * f, b_mmHg_mL_min2: c.b_mmHg_mL_min2 * f };
 }
+
+/**
+ * What turns the pump head: the emergency hand crank when the head is in it (at the speed the operator holds),
+ * else the motor if it works and has power (mains, or a battery with charge left), else nothing [S: ELSO emergency
+ * algorithm, power failure; training-reference.md]. Returns the head's speed (rpm), or null for the motor's own
+ * choice (the set speed, or flow mode's).
+ */
+export function headSpeedWithoutMotor_rpm(pump: { failed: boolean; handCrank: boolean; handCrankSpeed: number }, batteryEmpty: boolean): number | null {
+  if (pump.handCrank) return pump.handCrankSpeed;
+  return pump.failed || batteryEmpty ? 0 : null;
+}

@@ -21,7 +21,7 @@ import { recirculationFraction, recirculationParams } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { BloodState } from '../model/now.js';
 import type { Model } from '../model/context.js';
-import { withHeadFactor, type PumpCurve } from './centrifugalPump.js';
+import { headSpeedWithoutMotor_rpm, withHeadFactor, type PumpCurve } from './centrifugalPump.js';
 import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
 import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
@@ -160,11 +160,14 @@ export function solveDrainage(
 }
 
 /**
- * The speed the console runs: the set speed, or in flow mode the speed whose flow through an open vein is the
+ * The speed the pump head turns at: the hand crank's, 0 with the motor failed or out of power (centrifugalPump.ts);
+ * else the console's: the set speed, or in flow mode the speed whose flow through an open vein is the
  * target, up to the console's maximum. A target the vein cannot deliver drives the console to its maximum, as a
  * flow controller does against a collapsing vein.
  */
-function pumpSpeedNow(c: CircuitSettings, e: CircuitElements, cond: CircuitConditions, supply: VenousSupply): number {
+function pumpSpeedNow(c: CircuitSettings, e: CircuitElements, cond: CircuitConditions, supply: VenousSupply, batteryEmpty: boolean): number {
+  const without = headSpeedWithoutMotor_rpm(c.pump, batteryEmpty);
+  if (without !== null) return without;
   if (c.pump.mode === 'speed') return c.pump.speed;
   const drainage = mL_min(c.pump.targetFlow - cond.filterLimbReturn_mL_min);
   if (drainage > supply.limit_mL_min) return c.pump.maxSpeed;
@@ -206,7 +209,7 @@ export function circuitNow(
   // the return cannula out of the vessel: the loop discharges onto the floor, at atmospheric pressure (network.ts)
   const returnOut = c.decannulation === 'return';
   if (returnOut) cond.returnOutlet_mmHg = mmHg(0);
-  cond.pumpSpeed_rpm = pumpSpeedNow(c, elements, cond, supply);
+  cond.pumpSpeed_rpm = pumpSpeedNow(c, elements, cond, supply, m.batteryEmpty);
   const { solution, drainage } = solveDrainage(
     elements,
     cond,

@@ -6,6 +6,25 @@ import { CONFIGURATIONS, type CannulationConfiguration } from './recirculation.j
 import { airSpecs } from './air/airSpecs.js';
 import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
 import { bloodLossSpecs } from './bloodLoss/bloodLossSpecs.js';
+import { powerSpecs } from './power/powerSpecs.js';
+
+const pumpFailed: FlagSpec = {
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description: 'Motor or console failure: the motor stops turning the pump head whatever the power (the hand crank can still turn it).',
+  source: 'S',
+  ref: 'training-reference.md: catastrophic ECMO emergencies, pump failure (console, motor, pump-head decoupling)',
+};
+
+const handCrank: FlagSpec = {
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description: 'The pump head is moved to the emergency hand crank: it turns at handCrankSpeed, whatever the motor and the power do.',
+  source: 'S',
+  ref: 'ELSO emergency algorithm (power failure): a partially magnetically levitated pump head goes into the hand crank',
+};
 
 const clamp = (line: string): FlagSpec => ({
   kind: 'flag',
@@ -170,6 +189,15 @@ export const circuitSpecs = {
       ref: 'reference-data.md §6: Rotaflow-class pump',
     }),
     calibrationHead: q('mmHg', 250, [50, 1000], { description: 'Head at the calibration point.', source: 'S', ref: 'reference-data.md §6' }),
+    failed: pumpFailed,
+    handCrank,
+    handCrankSpeed: q('rpm', 2000, [0, 5000], {
+      adjustable: true,
+      range: [1000, 3000],
+      description: 'Speed the operator holds on the hand crank (read on the crank’s tachometer).',
+      source: 'E',
+      ref: 'estimate: an operator can hold about 1500–3000 rpm on a centrifugal pump’s hand crank',
+    }),
     shutoffHead: q('mmHg', 400, [100, 1500], {
       range: [350, 500],
       description: 'Head at zero flow at the calibration speed (sets a in ΔP = a·N² − b·Q²).',
@@ -365,6 +393,7 @@ export const circuitSpecs = {
   air: airSpecs,
   hemolysis: hemolysisSpecs,
   ...bloodLossSpecs,
+  power: powerSpecs,
   filterLimb: {
     lineInnerDiameter: q('mm', 4.5, [2, 8], { description: 'Inner diameter of the hemofilter access and return lines.', source: 'E', ref: 'CRRT line sets' }),
     accessLineLength: q('mm', 1500, [100, 5000], { description: 'Line from the post-oxygenator port to the filter.', source: 'E', ref: 'CRRT line sets' }),

@@ -112,10 +112,13 @@ export class EventScheduler {
     if (scheduledSettings || this.filterSignature() !== this.settledFilter) this.settle(t, y);
   }
 
-  /** What of the filter's status changes the circuit's flows: whether it runs, and which filter it is. */
+  /**
+   * What of the devices' status changes the circuit's flows: whether the filter runs, which filter it is, whether
+   * its fluid pumps run (bags), and whether the console's battery has run empty (power).
+   */
   private filterSignature(): string {
     const f = this.m.filter;
-    return `${f.status} ${f.filtersUsed}`;
+    return `${f.status} ${f.filtersUsed} ${f.fluidPumpsStopped} ${this.m.batteryEmpty}`;
   }
 
   /**

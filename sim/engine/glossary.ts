@@ -40,6 +40,19 @@ export const EVENT_TYPES: Record<EventType, string> = {
     'The CRRT machine’s blood-leak detector alarmed (effluent hemoglobin at or above its threshold), or cleared; value holds the effluent hemoglobin in mg/dL.',
   blood_loss:
     'Blood lost through a circuit fault began, changed or stopped (return cannula out, post-pump rupture, the drainage cannula’s site); value holds the loss in mL/min.',
+  power_loss: 'The ECMO console lost mains power (circuit.power.mains false): it runs on its battery, which runs down over circuit.power.batteryRuntime.',
+  power_restored: 'Mains power is back: the console runs on mains and recharges its battery.',
+  battery_low: "The console's battery fell below circuit.power.lowBatteryLevel while on battery; value holds the charge in %.",
+  pump_stopped:
+    'The centrifugal pump stopped: its battery ran empty without mains, or the motor or console failed (circuit.pump.failed); the hand crank (circuit.pump.handCrank) can still turn it.',
+  pump_running: 'The centrifugal pump turns again: power or the motor is back, or the operator turns it on the hand crank (the reason says which).',
+  bag_change:
+    'A replacement bag or an effluent bag was changed: by the nurse the moment it ran out (prescription.consumables.autoChange) or by the operator (changeBags).',
+  bag_alarm:
+    'The replacement bag is empty or the effluent bag full: the CRRT machine stops its fluid pumps (no replacement, no effluent, no net ultrafiltration) while its blood pump keeps running; or they restart after the change.',
+  syringe_change: 'The heparin syringe was changed: by the nurse when it ran out (prescription.consumables.autoChange) or by the operator (changeSyringe).',
+  syringe_alarm:
+    'The heparin syringe pump alarms: the syringe is empty, or the line is occluded (prescription.heparin.lineOccluded); the infusion stops until it is mended.',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {

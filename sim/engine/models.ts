@@ -1,8 +1,9 @@
 /**
  * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
  * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive → temperature →
- * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → circuit (outputs: the loop's solve) → gas exchange (outputs) →
- * acid–base → SOFA), then the faults part (it applies, ramps and clears catalogue faults' settings: sim/faults).
+ * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → its bags → the console's power → circuit (outputs: the loop's
+ * solve) → gas exchange (outputs) → acid–base → SOFA), then the faults part (it applies, ramps and clears catalogue
+ * faults' settings: sim/faults).
  * The state vector is generated from their declarations in this order.
  */
 import { composeLayout } from '../model/layout.js';
@@ -16,6 +17,8 @@ import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
 import { kidneyModel } from '../patient/kidney/part.js';
 import { filterModel } from '../filter/part.js';
 import { bloodLeakModel } from '../filter/bloodLeak/part.js';
+import { bagsModel } from '../filter/bags/part.js';
+import { powerModel } from '../circuit/power/part.js';
 import { circuitModel } from '../circuit/part.js';
 import { airModel } from '../circuit/air/part.js';
 import { circuitBloodLossModel } from '../circuit/bloodLoss/part.js';
@@ -36,6 +39,8 @@ export const MODELS: readonly ModelDefinition[] = [
   kidneyModel,
   filterModel,
   bloodLeakModel,
+  bagsModel,
+  powerModel,
   circuitModel,
   airModel,
   circuitBloodLossModel,

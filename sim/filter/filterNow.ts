@@ -35,16 +35,27 @@ export function filterScratch(): FilterScratch {
   return { now: { op: {} as FilterOperatingPoint, age_h: NaN, coverage: NaN, cakeResistance: NaN, clottedFraction: NaN }, prescription: {} };
 }
 
+/** Whether the filter's blood pump runs: a filter in place and running, blood flow set, the limb not clamped. */
+export function filterRunning(m: Model): boolean {
+  const rx = m.current.prescription;
+  return !!m.current.filter && m.filter.status === 'running' && rx.filterBloodFlow > 0 && !m.current.circuit?.clamps.filterLimb;
+}
+
 /**
- * The filter's state now, or null when it is not filtering (absent, being changed, limb clamped, blood pump stopped).
+ * The filter's state now, or null when it is not filtering (absent, being changed, limb clamped, blood pump stopped);
+ * with its fluid pumps stopped (a bag empty or full) blood still flows through it, with no ultrafiltrate.
  * With `scratch` the result is its object, rewritten at each call: read it before the next evaluation.
  */
 export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: BloodState, at: FilterSlots, scratch = filterScratch()): FilterNow | null {
-  const f = m.current.filter;
-  const rx = m.current.prescription;
-  if (!f || m.filter.status !== 'running' || rx.filterBloodFlow <= 0 || m.current.circuit?.clamps.filterLimb) return null;
+  if (!filterRunning(m)) return null;
   const fn = scratch.now;
-  filterOperatingPoint(filterPrescription(rx, m.weight_kg, scratch.prescription), blood.hematocrit, g_L(blood.totalProtein_g_L), fn.op);
+  const p = filterPrescription(m.current.prescription, m.weight_kg, scratch.prescription);
+  if (m.filter.fluidPumpsStopped) {
+    // bags (sim/filter/bags): no replacement and no effluent, so no net ultrafiltration; the blood pump runs on
+    p.effluent_mL_h = mL_h(0);
+    p.netUltrafiltration_mL_h = mL_h(0);
+  }
+  filterOperatingPoint(p, blood.hematocrit, g_L(blood.totalProtein_g_L), fn.op);
   fn.age_h = t_h - m.filter.installedAt_h;
   fn.coverage = y[at.coverage];
   fn.cakeResistance = y[at.cakeResistance];

@@ -41,7 +41,11 @@ export interface Model {
     circuitFlow_mL_min: number;
     /** Whether that flow has stopped: the circuit's blood is then its own compartment, split from the patient's. */
     circuitIsolated: boolean;
+    /** The CRRT machine stopped its fluid pumps (replacement bag empty, effluent bag full): its blood pump runs on. */
+    fluidPumpsStopped: boolean;
   };
+  /** The ECMO console's battery is empty while off mains: the motor cannot turn the pump (sim/circuit/power). */
+  batteryEmpty: boolean;
   /** The last circuit solution's drainage flow: the next solve starts there. */
   circuitGuess_mL_min: number;
 }
@@ -72,7 +76,9 @@ export function modelContext(scenario: Scenario): Model {
       filtersUsed: scenario.filter ? 1 : 0,
       circuitFlow_mL_min: Infinity,
       circuitIsolated: false,
+      fluidPumpsStopped: false,
     },
+    batteryEmpty: false,
     circuitGuess_mL_min: 0,
   };
 }

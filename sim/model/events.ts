@@ -26,7 +26,16 @@ export type EventType =
   | 'fluid_bolus'
   | 'blood_loss'
   | 'blood_leak'
-  | 'transfusion';
+  | 'transfusion'
+  | 'power_loss'
+  | 'power_restored'
+  | 'battery_low'
+  | 'pump_stopped'
+  | 'pump_running'
+  | 'bag_change'
+  | 'bag_alarm'
+  | 'syringe_change'
+  | 'syringe_alarm';
 
 export interface SimEvent {
   t_h: number;

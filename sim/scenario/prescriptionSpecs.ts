@@ -31,6 +31,25 @@ const titrate: FlagSpec = {
   ref: 'cohort.md: target aPTT 55–70 s',
 };
 
+const autoChange: FlagSpec = {
+  kind: 'flag',
+  default: true,
+  adjustable: true,
+  description:
+    'A nurse changes each replacement bag, effluent bag and heparin syringe the moment it runs out (logged), so the treatment never stops for them; false (training): the machine stops and waits for the operator.',
+  source: 'E',
+  ref: 'operator action; batch runs and the cohort assume uninterrupted treatment',
+};
+
+const lineOccluded: FlagSpec = {
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description: 'The heparin line is occluded (kinked, clamped, a closed stopcock): the syringe pump pushes nothing and alarms.',
+  source: 'S2',
+  ref: 'training-reference.md: syringe pump occlusion alarm (CRRT and ECMO heparin pumps)',
+};
+
 export const prescriptionSpecs = {
   effluentDose: q('mL/kg/h', 45, [0, 200], {
     adjustable: true,
@@ -61,7 +80,22 @@ export const prescriptionSpecs = {
       ref: 'in-line warmers set to 37–40 °C lose some heat in the line: an estimate',
     }),
     bicarbonate: replacementBicarbonateSpec,
+    bagVolume: q('mL', 5000, [100, 10000], {
+      adjustable: true,
+      range: [3000, 5000],
+      description: 'Volume of each replacement-fluid bag hung on the machine (a changed setting applies to the next bag).',
+      source: 'S',
+      ref: 'openFDA NDC 24571-113-06, PRISMASOL BK0/0/1.2: 5 L in 1 bag (commercial CRRT solutions come in 5 L bags)',
+    }),
   },
+  effluentBagCapacity: q('mL', 5000, [100, 10000], {
+    adjustable: true,
+    range: [5000, 10000],
+    description: 'Capacity of the effluent bag: when it is full the machine stops its fluid pumps (a changed setting applies to the next bag).',
+    source: 'E',
+    ref: 'estimate: CRRT effluent bags match the 5 L solution bags',
+  }),
+  consumables: { autoChange },
   netUltrafiltration: q('mL/h', 0, [0, 1000], {
     adjustable: true,
     description: 'Net fluid removal (effluent minus replacement).',
@@ -84,6 +118,21 @@ export const prescriptionSpecs = {
       ref: 'reference-data.md §5: ~18 U/kg/h to start',
     }),
     titrate,
+    syringeVolume: q('mL', 50, [1, 100], {
+      adjustable: true,
+      range: [20, 50],
+      description: 'Volume of the heparin syringe in the syringe pump (a changed setting applies to the next syringe).',
+      source: 'S2',
+      ref: 'syringe drivers take 50 mL syringes (allnurses: heparin made up to 50 mL in a Terumo syringe)',
+    }),
+    syringeConcentration: q('U/mL', 500, [1, 10000], {
+      adjustable: true,
+      range: [100, 1000],
+      description: 'Heparin concentration in the syringe: the pump pushes infusion / concentration mL/h.',
+      source: 'E',
+      ref: 'estimate: 25,000 U in 50 mL; concentrations are each hospital’s own (allnurses: 40–100 U/mL bags in the US, 10,000 U/50 mL syringes)',
+    }),
+    lineOccluded,
     targetLow: q('s', 55, [20, 200], { adjustable: true, description: 'Lower aPTT target.', source: 'S', ref: 'cohort.md' }),
     targetHigh: q('s', 70, [20, 200], { adjustable: true, description: 'Upper aPTT target.', source: 'S', ref: 'cohort.md' }),
     checkInterval: q('h', 6, [0.5, 48], {

@@ -40,6 +40,10 @@ export interface TimelineEntry {
   hidden?: boolean;
   /** A conditional entry: fires the first simulated minute this holds, once (at_h is then unused). */
   when?: FaultCondition;
+  /** Hang a new replacement bag, an empty effluent bag, or both (sim/filter/bags). */
+  changeBags?: 'replacement' | 'effluent' | 'both';
+  /** Put a new heparin syringe in the syringe pump (sim/patient/heparin). */
+  changeSyringe?: boolean;
   note?: string;
 }
 
@@ -196,6 +200,8 @@ function resolveTimeline(
     }
     if (e.changeFilter) entry.changeFilter = true;
     if (e.deAir) entry.deAir = true;
+    if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
+    if (e.changeSyringe) entry.changeSyringe = true;
     if (e.set !== undefined && Object.keys(e.set as object).length === 0)
       issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
     if (e.fault !== undefined) resolveEntryFault(entry, e.fault as Record<string, unknown>, `${base}.fault`, nullSections, issues);
@@ -206,13 +212,18 @@ function resolveTimeline(
       entry.transfusion_mL === undefined &&
       !entry.changeFilter &&
       !entry.deAir &&
+      !entry.changeBags &&
+      !entry.changeSyringe &&
       e.set === undefined &&
       e.heparinBolus === undefined &&
       e.fluidBolus === undefined &&
       e.transfusion === undefined &&
       e.fault === undefined
     ) {
-      issues.add(base, 'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "transfusion", "changeFilter", "deAir", "fault"');
+      issues.add(
+        base,
+        'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "transfusion", "changeFilter", "deAir", "changeBags", "changeSyringe", "fault"',
+      );
     }
     out.push(entry);
   });

@@ -103,6 +103,11 @@ const timelineEntrySchema = z.strictObject({
     .meta({ description: 'Packed red cells into the blood now, e.g. "300 mL" (one unit), at patient.bleeding.transfusionHematocrit.' }),
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
   deAir: z.literal(true).optional().meta({ description: 'De-air the circuit: close any opening on the pre-pump line, remove the air in the pump head.' }),
+  changeBags: z
+    .enum(['replacement', 'effluent', 'both'])
+    .optional()
+    .meta({ description: 'Change the CRRT bags now: hang a full replacement bag, an empty effluent bag, or both (restarts stopped fluid pumps).' }),
+  changeSyringe: z.literal(true).optional().meta({ description: 'Put a full heparin syringe in the syringe pump now.' }),
   fault: z
     .strictObject({
       filterClot: z.union([z.string(), z.number()]).optional().meta({ description: 'Clot this fraction of the filter fibres now, e.g. "100 %".' }),

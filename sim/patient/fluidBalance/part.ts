@@ -129,8 +129,9 @@ export const fluidBalanceModel: ModelDefinition = {
         const fn = now.filter;
         const effluentRate = fn ? fn.op.effluent_mL_h : 0;
         // With the ECMO flow stopped the filter's net ultrafiltration cannot come from the patient: the CRRT machine
-        // balances replacement against effluent in the isolated circuit (sim/filter/circuitBlood.ts).
-        const netUltrafiltration = m.filter.circuitIsolated ? 0 : sc.prescription.netUltrafiltration;
+        // balances replacement against effluent in the isolated circuit (sim/filter/circuitBlood.ts); with its fluid
+        // pumps stopped (a bag empty or full, sim/filter/bags) there is neither.
+        const netUltrafiltration = m.filter.circuitIsolated || m.filter.fluidPumpsStopped ? 0 : sc.prescription.netUltrafiltration;
         const replacementRate = fn ? effluentRate - netUltrafiltration : 0;
         const fluids = sc.patient.fluids;
         const given = fluids.infusion + albuminRule.rate_mL_h;

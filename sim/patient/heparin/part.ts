@@ -8,6 +8,7 @@ import { fmt, type PeriodicCheck } from '../../model/events.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { anticoagulationShortfall } from '../../filter/membrane.js';
 import { activatedPartialThromboplastinTime_s, heparinElimination_U_h, heparinSteadyState_U_mL, type HeparinKinetics } from './heparin.js';
+import { syringePump } from './syringePump.js';
 
 const byHeparin = (y0: ArrayLike<number>, slot: (n: string) => number) => Math.max(scaleBy('heparin_U')(y0, slot), 1000);
 const nonNegative = (v: number) => (v < 0 ? 0 : v);
@@ -21,8 +22,13 @@ export const heparinModel: ModelDefinition = {
   ],
   series: {
     heparin_U_mL: ['U/mL', 'Plasma heparin'],
-    heparin_infusion_U_h: ['U/h', 'Heparin infusion rate'],
+    heparin_infusion_U_h: [
+      'U/h',
+      'Heparin infusion rate set on the syringe pump (what reaches the patient: 0 while the syringe is empty or the line occluded)',
+    ],
     aptt_s: ['s', 'Activated partial thromboplastin time'],
+    heparin_syringe_mL: ['mL', 'Heparin solution left in the syringe'],
+    heparin_line_occluded: ['1', 'The heparin line is occluded (1): the syringe pump pushes nothing and alarms'],
   },
   create(m, slot) {
     const k = m.scenario.kinetics.heparin;
@@ -33,6 +39,7 @@ export const heparinModel: ModelDefinition = {
       linearClearance_mL_h: k.linearClearance,
     };
     const [amount, infused, eliminated] = this.states.map((s) => slot(s.name));
+    const syringe = syringePump(m);
     const outOfTarget = (aptt: number) => {
       const h = m.current.prescription.heparin;
       return h.titrate && (aptt < h.targetLow || aptt > h.targetHigh);
@@ -50,14 +57,19 @@ export const heparinModel: ModelDefinition = {
           return;
         }
         const before = h.infusion;
+        syringe.sync(now.t_h);
         h.infusion = aptt < h.targetLow ? Math.min(before + h.titrationStep, h.maxInfusion) : Math.max(before - h.titrationStep, 0);
         const side = aptt < h.targetLow ? `below ${fmt(h.targetLow)}` : `above ${fmt(h.targetHigh)}`;
         log('heparin_titration', `aPTT ${fmt(aptt)} s ${side} s: infusion ${fmt(before, 0)} → ${fmt(h.infusion, 0)} U/h`, aptt);
+        syringe.sync(now.t_h);
       },
     };
     return {
-      checks: [apttCheck],
-      perform(_t, y, action, log) {
+      checks: [apttCheck, syringe.check],
+      nextEventTime: syringe.nextEventTime,
+      applyScheduled: syringe.applyScheduled,
+      perform(t, y, action, log) {
+        syringe.perform(t, action, log);
         if (action.heparinBolus_U === undefined) return;
         y[amount] += action.heparinBolus_U;
         y[infused] += action.heparinBolus_U;
@@ -76,7 +88,7 @@ export const heparinModel: ModelDefinition = {
         h.shortfall = anticoagulationShortfall(h.aptt_s, m.current.prescription.heparin.targetLow, kc.apttBaseline);
       },
       derivatives(now, dy) {
-        const infusion = m.current.prescription.heparin.infusion;
+        const infusion = syringe.pushing() ? m.current.prescription.heparin.infusion : 0;
         const gone = heparinElimination_U_h(kinetics, now.heparin.U_mL);
         dy[amount] = infusion - gone;
         dy[infused] = infusion;
@@ -86,6 +98,8 @@ export const heparinModel: ModelDefinition = {
         out.heparin_U_mL = nonNegative(now.heparin.U_mL);
         out.heparin_infusion_U_h = m.current.prescription.heparin.infusion;
         out.aptt_s = now.heparin.aptt_s;
+        out.heparin_syringe_mL = syringe.volumeAt(now.t_h);
+        out.heparin_line_occluded = m.current.prescription.heparin.lineOccluded ? 1 : 0;
       },
       massBalances(y0, y, out) {
         out.heparin = massBalance('U', y0[amount], y[infused], y[eliminated], 0, 0, y[amount]);
