@@ -20,7 +20,11 @@ export type SeriesName = string;
 export const SERIES_NAMES: readonly SeriesName[] = Object.keys(SERIES);
 export type Observation = Record<SeriesName, number>;
 
-export function observe(c: ComposedModel, t_h: number, y: ArrayLike<number>): Observation {
+/**
+ * Every series at (t, y), written into `into` when given (a batch run's recorder passes a record with every key
+ * already in place, in SERIES order, which is faster to fill than keys added one by one), else into a new record.
+ */
+export function observe(c: ComposedModel, t_h: number, y: ArrayLike<number>, into?: Observation): Observation {
   const now = deriveNow(c, t_h, y);
   for (const p of c.parts) p.deriveForOutput?.(now);
   const o2 = now.oxygen!;
@@ -31,7 +35,8 @@ export function observe(c: ComposedModel, t_h: number, y: ArrayLike<number>): Ob
     effectiveFlow_mL_min: now.circuit ? now.circuit.effectiveFlow_mL_min : 0,
   });
   if (gasProblem) throw new EngineError(gasProblem);
-  const out: Observation = { time_h: t_h };
+  const out: Observation = into ?? { time_h: t_h };
+  out.time_h = t_h;
   for (const p of c.parts) p.observe?.(now, out);
   return out;
 }

@@ -84,6 +84,7 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
 export function gasExchangeProblem(m: Model, t_h: number, o: { paco2_mmHg: number; svo2: number; sao2: number; effectiveFlow_mL_min: number }): string | null {
   const p = m.current.patient;
   const c = m.current.circuit;
+  if (Number.isFinite(o.paco2_mmHg) && o.svo2 > 0 && o.sao2 > 0) return null; // every output sample asks: no text built
   const ecmo = c ? `effective ECMO flow ${fmt(o.effectiveFlow_mL_min / 1000, 2)} L/min, sweep gas ${fmt(c.oxygenator.sweepGas, 2)} L/min` : 'no ECMO circuit';
   if (!Number.isFinite(o.paco2_mmHg)) {
     return (

@@ -37,6 +37,11 @@ const NAMES: SeriesName[] = [...SERIES_NAMES];
 class GridRecorder implements Sampler {
   milestone?: Observation;
   private index = 0;
+  /**
+   * The first sample's record with every value NaN: each later sample is written into a copy of it, an object with
+   * every key already in place in SERIES order (no 89 keys added one by one); a series left unwritten stays NaN.
+   */
+  private blank?: Observation;
   private readonly columns: Float64Array[];
   constructor(
     private readonly sim: Simulation,
@@ -60,7 +65,8 @@ class GridRecorder implements Sampler {
   }
   take(t: number, stateAt: (t: number) => number[]): void {
     for (let ts = this.due(); ts <= t + 1e-9; ts = this.due()) {
-      const o = observe(this.sim.composed, ts, stateAt(ts));
+      const o = observe(this.sim.composed, ts, stateAt(ts), this.blank && { ...this.blank });
+      this.blank ??= blankLike(o);
       if (ts === SUMMARY_TIME_h && this.milestone === undefined) this.milestone = o;
       if (ts === this.nextGridTime()) this.record(o);
     }
@@ -84,6 +90,13 @@ class GridRecorder implements Sampler {
   get series(): Record<SeriesName, SeriesValues> {
     return Object.fromEntries(NAMES.map((n, j) => [n, this.columns[j].subarray(0, this.index)]));
   }
+}
+
+/** An observation's keys, in its order, every value NaN. */
+function blankLike(o: Observation): Observation {
+  const blank = { ...o };
+  for (const name in blank) blank[name] = NaN;
+  return blank;
 }
 
 export function simulate(scenario: Scenario, options: RunOptions = {}): RunResult {

@@ -6,7 +6,7 @@
  * A sampler may read the dense interpolant at times of its choosing inside each step; TMP crossings of the
  * filter-change limit are located on the interpolant by bisection, not rounded to any grid.
  */
-import { Outcome, Solver, type DenseInterpolator } from 'odex';
+import { Outcome, type DenseInterpolator } from 'odex';
 import type { Scenario } from '../scenario/resolve.js';
 import { parseSetting } from '../scenario/resolve.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -18,6 +18,7 @@ import { buildModel, initialState, type ComposedModel, type Model } from './mode
 import { observe, type Observation } from './observe.js';
 import { LAYOUT } from './models.js';
 import { physicalStateProblem } from './physicalLimits.js';
+import { ReusingSolver } from './reusingSolver.js';
 
 export interface SolverStats {
   rhsEvaluations: number;
@@ -49,7 +50,7 @@ export class Simulation {
   private t = 0;
   private y: number[];
   private readonly scheduler: EventScheduler;
-  private readonly solver: Solver;
+  private readonly solver: ReusingSolver;
   private readonly f: (x: number, y: number[]) => number[];
   /** The last accepted step: the next segment starts with it instead of odex's 1e-4 h (restarts are cheap then). */
   private lastStep_h = 1e-4;
@@ -60,7 +61,7 @@ export class Simulation {
     this.y = initialState(this.composed);
     this.initialState = this.y.slice();
     this.scheduler = new EventScheduler(this.composed);
-    this.solver = new Solver(LAYOUT.size);
+    this.solver = new ReusingSolver(LAYOUT.size);
     this.solver.denseOutput = true;
     this.solver.relativeTolerance = RELATIVE_TOLERANCE;
     this.solver.absoluteTolerance = LAYOUT.typicalMagnitudes(this.y).map((v) => RELATIVE_TOLERANCE * v);

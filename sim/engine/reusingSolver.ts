@@ -1,0 +1,95 @@
+/**
+ * odex's Solver, keeping its work arrays from one solve() to the next. odex allocates every work array at each
+ * solve() call (its static Solver.dim / Solver.dim2, ~13,000 elements for 66 states: the extrapolation table, the
+ * dense-output coefficients) and a fresh derivative array at every line of the extrapolation table; the engine
+ * calls solve() once per segment between events (tens a day). Solver.dim and Solver.dim2 are replaced once, here:
+ * while one of these solves runs they hand out the arrays the previous solve of this instance used, in the order
+ * odex asks for them, and one scratch array for the extrapolation lines' derivatives; otherwise they are odex's own.
+ * A subclass, not a fork: odex's solve() runs unchanged.
+ *
+ * odex reads no element before writing it within a solve (the arrays it allocates hold `undefined`, which would
+ * reach the results as NaN or flip a step-size comparison), so the arrays' earlier values change nothing: the
+ * results are identical to odex's own Solver (test/reusingSolver.test.ts compares them bit for bit).
+ */
+import { Solver, type Derivative, type OutputFunction } from 'odex';
+
+type Dim = (n: number) => number[];
+type Dim2 = (r: number, c: number) => number[][];
+/** odex's private statics, which solve() calls through the class. */
+const statics = Solver as unknown as { dim: Dim; dim2: Dim2 };
+const odexDim = statics.dim;
+const odexDim2 = statics.dim2;
+/** The solver whose solve is running (the innermost, when one starts another from its observer), if any. */
+const running: { solver: ReusingSolver | null } = { solver: null };
+
+// Installed once, so odex's call sites always see the same two functions; outside a ReusingSolver's solve they are
+// odex's own.
+statics.dim = (n) => (running.solver ? running.solver.array(n) : odexDim(n));
+statics.dim2 = (r, c) => (running.solver ? running.solver.table(r, c) : odexDim2(r, c));
+
+export class ReusingSolver extends Solver {
+  /** The arrays odex asked for before its first derivative evaluation, in the order it asked. */
+  private readonly pool: (number[] | number[][])[] = [];
+  /** The derivative array of one extrapolation line (odex's midex), asked for after the first evaluation. */
+  private scratch: number[] = [];
+  /** How many of the pool's arrays this solve has handed out, and whether it has evaluated the derivative yet. */
+  private next = 0;
+  private evaluating = false;
+  private f: Derivative = () => [];
+  /** The derivative odex calls: the caller's, noting that the setup (every array but the scratch) is done. */
+  private readonly evaluate: Derivative = (x, y) => {
+    this.evaluating = true;
+    return this.f(x, y);
+  };
+
+  override solve(f: Derivative, x: number, y0: number[], xEnd: number, solOut?: OutputFunction): ReturnType<Solver['solve']> {
+    const outer = running.solver;
+    // a solve of this same solver from inside its own observer cannot share the pool it is using
+    if (outer === this) return this.unpooled(() => super.solve(f, x, y0, xEnd, solOut));
+    const f0 = this.f;
+    this.f = f;
+    this.next = 0;
+    this.evaluating = false;
+    running.solver = this;
+    try {
+      return super.solve(this.evaluate, x, y0, xEnd, solOut);
+    } finally {
+      running.solver = outer;
+      this.f = f0;
+    }
+  }
+
+  private unpooled<T>(fn: () => T): T {
+    running.solver = null;
+    try {
+      return fn();
+    } finally {
+      running.solver = this;
+    }
+  }
+
+  /** Solver.dim's stand-in: a 1-based array of n (its earlier values are overwritten before odex reads them). */
+  array(n: number): number[] {
+    if (this.evaluating) {
+      if (this.scratch.length !== n + 1) this.scratch = new Array<number>(n + 1).fill(0);
+      return this.scratch;
+    }
+    const kept = this.pool[this.next] as number[] | undefined;
+    const a = kept !== undefined && kept.length === n + 1 && !Array.isArray(kept[1]) ? kept : new Array<number>(n + 1).fill(0);
+    this.pool[this.next++] = a;
+    return a;
+  }
+
+  /** Solver.dim2's stand-in: r 1-based rows of c. */
+  table(r: number, c: number): number[][] {
+    const kept = this.pool[this.next] as number[][] | undefined;
+    let a = kept;
+    if (a === undefined || a.length !== r + 1 || !Array.isArray(a[r]) || a[r].length !== c + 1) {
+      a = new Array<number[]>(r + 1);
+      a[0] = [];
+      for (let i = 1; i <= r; i++) a[i] = new Array<number>(c + 1).fill(0);
+    }
+    this.pool[this.next++] = a;
+    return a;
+  }
+}

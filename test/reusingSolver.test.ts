@@ -1,0 +1,65 @@
+/**
+ * The engine's odex solver that keeps its work arrays across solve() calls (sim/engine/reusingSolver.ts) computes
+ * exactly what odex's own Solver computes: same steps, same dense output, same end states, bit for bit. The Lorenz
+ * system is chaotic, so any difference in any operation grows to the size of the attractor by t = 20.
+ */
+import { describe, expect, it } from 'vitest';
+import { Solver } from 'odex';
+import { ReusingSolver } from '../sim/engine/reusingSolver.js';
+
+const N = 3;
+const lorenz = (_t: number, y: number[]) => [10 * (y[1] - y[0]), y[0] * (28 - y[2]) - y[1], y[0] * y[1] - (8 / 3) * y[2]];
+
+/** Lorenz from (1, 1, 1) to t = 20 in segments (as the engine's events cut its runs), with the dense output read mid-step. */
+function trajectory(solver: Solver, segments: number): number[] {
+  solver.denseOutput = true;
+  solver.relativeTolerance = 1e-8;
+  solver.absoluteTolerance = 1e-8;
+  solver.maxSteps = 100_000;
+  const record: number[] = [];
+  let y = [1, 1, 1];
+  for (let s = 0; s < segments; s++) {
+    const from = (20 * s) / segments;
+    const result = solver.solve(lorenz, from, y, (20 * (s + 1)) / segments, (n, xOld, x, _y, dense) => {
+      if (n > 1 && dense) for (let c = 0; c < N; c++) record.push(dense(c, 0.5 * (xOld + x)));
+    });
+    y = result.y;
+    record.push(...y, result.nEval, result.nStep);
+  }
+  return record;
+}
+
+describe('ReusingSolver', () => {
+  it('gives odex Solver results bit for bit, over many segments (arrays reused 40 times)', () => {
+    const reference = trajectory(new Solver(N), 40);
+    const reused = trajectory(new ReusingSolver(N), 40);
+    expect(reused.length).toBe(reference.length);
+    expect(reused.every((v, i) => Object.is(v, reference[i]))).toBe(true);
+    // the run is long enough to be chaotic: the end state is far from the start
+    expect(Math.abs(reference[reference.length - 5] - 1)).toBeGreaterThan(1e-3);
+  });
+
+  it('leaves odex Solver allocating its own arrays, also after a solve that threw from its observer', () => {
+    const solver = new ReusingSolver(N);
+    solver.denseOutput = true;
+    expect(() =>
+      solver.solve(lorenz, 0, [1, 1, 1], 1, (n) => {
+        if (n > 3) throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(trajectory(new Solver(N), 3)).toEqual(trajectory(new Solver(N), 3));
+    const dim = (Solver as unknown as { dim: (n: number) => unknown[] }).dim(4);
+    expect(dim.length).toBe(5);
+    expect(dim[1]).toBeUndefined();
+  });
+
+  it('solves a second system inside its observer with arrays of its own', () => {
+    const outer = new ReusingSolver(N);
+    outer.denseOutput = true;
+    const inner: number[][] = [];
+    outer.solve(lorenz, 0, [1, 1, 1], 2, (n) => {
+      if (n === 2) inner.push(trajectory(new ReusingSolver(N), 2));
+    });
+    expect(inner[0]).toEqual(trajectory(new Solver(N), 2));
+  });
+});
