@@ -26,6 +26,18 @@ export const TREND_SERIES = [
   'pump_flow_L_min',
   'effective_flow_L_min',
   'filter_blood_flow_mL_min',
+  'drainage_flow_L_min',
+  'p_drainage_mmHg',
+  'p_pre_oxygenator_mmHg',
+  'p_post_oxygenator_mmHg',
+  'dp_oxygenator_mmHg',
+  'p_access_mmHg',
+  'p_filter_out_mmHg',
+  'sao2_pct',
+  'post_oxygenator_sat_pct',
+  'drainage_sat_pct',
+  'paco2_mmHg',
+  'temperature_C',
 ] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
 
