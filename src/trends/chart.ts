@@ -212,12 +212,14 @@ function drawGrid(f: Frame, lo: number, hi: number): void {
   ctx.fillStyle = AXIS_TEXT;
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
-  for (const v of ticks(lo, hi, 3)) {
+  const vt = ticks(lo, hi, 3);
+  const step = vt.length > 1 ? vt[1] - vt[0] : 1;
+  for (const v of vt) {
     ctx.beginPath();
     ctx.moveTo(left, Y(v));
     ctx.lineTo(left + w, Y(v));
     ctx.stroke();
-    ctx.fillText(tickText(v), left - 4, Y(v) + em / 3);
+    ctx.fillText(tickText(v, step), left - 4, Y(v) + em / 3);
   }
   ctx.textAlign = 'center';
   const tt = timeTicks(f.span.t0_h, f.span.t1_h, Math.max(2, Math.floor(w / (4.5 * em))));
@@ -340,10 +342,10 @@ function ticks(lo: number, hi: number, n: number): number[] {
   return out;
 }
 
-function tickText(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1000) return `${+(v / 1000).toFixed(1)}k`;
-  if (a >= 10 || a === 0) return `${+v.toFixed(0)}`;
-  if (a >= 1) return `${+v.toFixed(1)}`;
-  return `${+v.toPrecision(2)}`;
+/** A value tick with the decimals its step needs (37.0, 37.2, … on a narrow axis; 1.5k on a wide one). */
+function tickText(v: number, step: number): string {
+  if (Math.abs(v) >= 1000 && step >= 100) return `${+(v / 1000).toFixed(1)}k`;
+  let digits = 0;
+  while (digits < 4 && Math.abs(step * 10 ** digits - Math.round(step * 10 ** digits)) > 1e-6) digits++;
+  return `${+v.toFixed(digits)}`;
 }
