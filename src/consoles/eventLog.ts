@@ -23,6 +23,7 @@ export class EventLog {
   private dirty = false;
   private lastBuild = 0;
   private scenario = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: HTMLElement) {
     this.list = el('ol', 'event-list');
@@ -63,10 +64,19 @@ export class EventLog {
     this.update();
   }
 
-  /** Redraws the rows if events came since the last build (called with the consoles' refresh). */
+  /**
+   * Redraws the rows if events came since the last build: now, or once REBUILD_ms have passed since the last one
+   * (a timer, so the last events show even when nothing else arrives, as while paused).
+   */
   update(): void {
-    const now = performance.now();
-    if (this.dirty && now - this.lastBuild >= REBUILD_ms) this.rebuild();
+    if (!this.dirty || this.timer !== undefined) return;
+    const wait = REBUILD_ms - (performance.now() - this.lastBuild);
+    if (wait <= 0) this.rebuild();
+    else
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        if (this.dirty) this.rebuild();
+      }, wait);
   }
 
   /** The log as a JSON document: every event with its time, type, category, the engine's reason and the shown text. */
