@@ -14,9 +14,11 @@ import { HeparinConsole } from './consoles/heparinConsole';
 import { PatientMonitor } from './consoles/patientMonitor';
 import { Controls } from './controls';
 import { EngineClient } from './engineClient';
+import { fmtClock } from './format';
 import { Messages } from './messages';
 import { Playback, SHORTCUTS } from './playback';
 import type { ScenarioInfo, Snapshot, WorkerMessage } from './protocol';
+import { ScenarioEndBanner } from './scenarioEnd';
 import { ScenarioPicker } from './scenarioPicker';
 import { TrendsPanel } from './trends';
 import { TrendStore } from './trends/store';
@@ -51,6 +53,7 @@ interface Panels {
   messages: Messages;
   picker: ScenarioPicker;
   playback: Playback;
+  scenarioEnd: ScenarioEndBanner;
   ecmo: EcmoConsole;
   crrt: CrrtConsole;
   heparin: HeparinConsole;
@@ -65,7 +68,7 @@ async function start(): Promise<void> {
   // the worker's messages come after this function has built the panels
   const engine = new EngineClient((m) => onMessage(m, live, panels));
   const send = engine.send.bind(engine);
-  const panels = buildPanels(send);
+  const panels = buildPanels(send, () => sessionHeld(live, panels));
   const params = new URLSearchParams(location.search);
   const app = await startPixi(host('circuit-canvas'), params.get('renderer'));
   const circuit = new CircuitView(app);
@@ -84,15 +87,16 @@ async function start(): Promise<void> {
 }
 
 /** The consoles, controls, trends and messages, each in its host element of index.html. */
-function buildPanels(send: EngineClient['send']): Panels {
+function buildPanels(send: EngineClient['send'], session: () => string | undefined): Panels {
   const store = new TrendStore();
   const consoles = host('consoles');
   host('shortcuts').textContent = SHORTCUTS.map(([k, what]) => `${k}: ${what}`).join(' · ');
   return {
     store,
     messages: new Messages(host('messages')),
-    picker: new ScenarioPicker(host('scenario-bar'), host('scenario-name'), send),
+    picker: new ScenarioPicker(host('scenario-bar'), host('scenario-name'), send, session),
     playback: new Playback(host('playback'), send),
+    scenarioEnd: new ScenarioEndBanner(host('scenario-end')),
     ecmo: new EcmoConsole(consoles),
     crrt: new CrrtConsole(consoles),
     heparin: new HeparinConsole(consoles),
@@ -101,6 +105,14 @@ function buildPanels(send: EngineClient['send']): Panels {
     eventLog: new EventLog(host('events')),
     trends: new TrendsPanel(host('trends'), store),
   };
+}
+
+/** What a Restart or another scenario would discard ("1 h 05 min, 3 events"); undefined when nothing has happened yet. */
+function sessionHeld(live: LiveState, p: Panels): string | undefined {
+  const t_h = live.latest?.t_h ?? 0;
+  const events = p.eventLog.count;
+  if (t_h <= 0 && events === 0) return undefined;
+  return `${fmtClock(t_h)} simulated, ${events} event${events === 1 ? '' : 's'} logged`;
 }
 
 /** One message from the engine worker: a new scenario, a snapshot of the run, or an error to show. */
@@ -112,11 +124,12 @@ function onMessage(m: WorkerMessage, live: LiveState, p: Panels): void {
       live.latest = undefined;
       live.scenario = m.scenario;
       p.store.reset();
-      p.eventLog.reset();
+      p.eventLog.reset(m.scenario.name);
       p.heparin.reset();
       live.view?.setScenario(m.scenario);
       p.ecmo.setScenario(m.scenario);
       p.crrt.setScenario(m.scenario);
+      p.scenarioEnd.setScenario(m.scenario);
       p.controls.setScenario(m.scenario);
       p.picker.loaded(m.scenario.name, m.scenario.source, m.scenario.description);
       p.messages.clearScenario();
@@ -186,7 +199,7 @@ const IDLE_FRAMES = 30;
 function drawEveryFrame(app: Application, circuit: CircuitView, live: LiveState, p: Panels, perf: boolean): () => void {
   let lastDom = 0;
   let idle = 0;
-  const consoles = [p.playback, p.ecmo, p.crrt, p.heparin, p.monitor, p.controls];
+  const consoles = [p.playback, p.scenarioEnd, p.ecmo, p.crrt, p.heparin, p.monitor, p.controls, p.eventLog];
   const mark = perf ? (name: string, start: number) => performance.measure(name, { start, end: performance.now() }) : () => undefined;
   app.ticker.add((ticker) => {
     const now = performance.now();

@@ -26,14 +26,29 @@ export const TREND_SERIES = [
   'pump_flow_L_min',
   'effective_flow_L_min',
   'filter_blood_flow_mL_min',
+  'drainage_flow_L_min',
+  'p_drainage_mmHg',
+  'p_pre_oxygenator_mmHg',
+  'p_post_oxygenator_mmHg',
+  'dp_oxygenator_mmHg',
+  'p_access_mmHg',
+  'p_filter_out_mmHg',
+  'sao2_pct',
+  'post_oxygenator_sat_pct',
+  'drainage_sat_pct',
+  'paco2_mmHg',
+  'temperature_C',
 ] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
 
-/** The settings the operator can change, with the unit their value is written in. */
+/**
+ * The settings the operator can change, with the unit their value is written in; `perEngineUnit` converts the
+ * engine's value (a fraction) to it where they differ.
+ */
 export const SETTINGS = {
   'circuit.pump.speed': { label: 'Pump', title: 'Centrifugal pump speed', unit: 'rpm', step: 100, section: 'circuit' },
   'circuit.oxygenator.sweepGas': { label: 'Sweep', title: 'Sweep gas flow through the oxygenator', unit: 'L/min', step: 0.5, section: 'circuit' },
-  'circuit.oxygenator.fio2': { label: 'FiO₂', title: 'Oxygen fraction of the sweep gas', unit: '%', step: 5, section: 'circuit' },
+  'circuit.oxygenator.fio2': { label: 'FiO₂', title: 'Oxygen fraction of the sweep gas', unit: '%', step: 5, section: 'circuit', perEngineUnit: 100 },
   'prescription.filterBloodFlow': {
     label: 'Qb filter',
     title: 'Blood flow through the hemofilter limb (CRRT blood pump)',
@@ -48,6 +63,7 @@ export const SETTINGS = {
     unit: '%',
     step: 10,
     section: 'filter',
+    perEngineUnit: 100,
   },
   'prescription.netUltrafiltration': {
     label: 'Net UF',
@@ -123,6 +139,8 @@ export interface Snapshot {
   runId: number;
   t_h: number;
   running: boolean;
+  /** The run reached the scenario's duration and stopped there (run and step are refused until a new load). */
+  ended: boolean;
   speed: Speed;
   /** Every series of the engine's observation (NaN: does not exist now). */
   obs: Record<string, number>;

@@ -9,6 +9,7 @@ import { Simulation } from '../../sim/engine/simulation';
 import { loadScenarioText } from '../../sim/scenario/load';
 import { ScenarioError } from '../../sim/scenario/errors';
 import { bundledCalibration } from './bundledCalibration';
+import { fmtClock } from '../format';
 import {
   CLAMPS,
   STEP_h,
@@ -41,6 +42,8 @@ export class LiveRun {
   private trendIndex = 0;
   private pendingTrend: TrendPoint[] = [];
   private halted?: string;
+  /** The run reached the scenario's duration and stopped there. */
+  private ended = false;
   /** The last observation read, shown if a later reading stops the engine. */
   private lastObservation: Record<string, number> | undefined;
 
@@ -63,6 +66,7 @@ export class LiveRun {
     const s = sim.scenario;
     this.sim = sim;
     this.halted = undefined;
+    this.ended = false;
     this.runId++;
     this.sentEvents = 0;
     this.trendIndex = 0;
@@ -91,6 +95,7 @@ export class LiveRun {
     switch (c.type) {
       case 'run':
         if (this.halted) return `The engine stopped: ${this.halted}. Load a scenario to start again.`;
+        if (this.ended) return this.endedMessage();
         this.running = true;
         return undefined;
       case 'pause':
@@ -101,6 +106,7 @@ export class LiveRun {
         return undefined;
       case 'step':
         if (this.halted) return `The engine stopped: ${this.halted}. Load a scenario to start again.`;
+        if (this.ended) return this.endedMessage();
         this.running = false;
         return this.advanceBy(STEP_h);
     }
@@ -113,6 +119,8 @@ export class LiveRun {
           break;
         case 'changeFilter':
           if (!sim.model.current.filter) return 'This scenario has no hemofilter.';
+          if (sim.model.filter.status === 'changing')
+            return `A filter change is under way: the new filter starts at ${sim.model.filter.restartAt_h.toFixed(2)} h. Nothing was changed.`;
           sim.act({ changeFilter: true, note: 'changed by the operator' });
           break;
         case 'heparinBolus':
@@ -151,6 +159,7 @@ export class LiveRun {
       runId: this.runId,
       t_h: sim.time_h,
       running: this.running,
+      ended: this.ended,
       speed: this.speed,
       obs,
       settings: settingsView(sim),
@@ -161,8 +170,10 @@ export class LiveRun {
 
   private advanceBy(dt_h: number): string | undefined {
     const sim = this.sim;
-    if (!sim || this.halted) return undefined;
-    const target = sim.time_h + dt_h;
+    if (!sim || this.halted || this.ended) return undefined;
+    // the run stops at the scenario's end, never beyond it
+    const end_h = sim.scenario.duration_h;
+    const target = Math.min(sim.time_h + dt_h, end_h);
     try {
       // Trend samples fall exactly on their grid: advance to each grid time, read, go on.
       for (let t = this.nextTrendTime(); t <= target + GRID_EPS_h; t = this.nextTrendTime()) {
@@ -170,12 +181,20 @@ export class LiveRun {
         this.sampleTrends(t);
       }
       sim.advanceTo(target);
+      if (target >= end_h) {
+        this.running = false;
+        this.ended = true;
+      }
     } catch (e) {
       this.running = false;
       this.halted = (e as Error).message;
       return `The engine stopped at ${sim.time_h.toFixed(2)} h: ${this.halted}`;
     }
     return undefined;
+  }
+
+  private endedMessage(): string {
+    return `The scenario ended at ${fmtClock(this.info?.duration_h ?? 0)}. Restart it or load another scenario to go on.`;
   }
 
   private nextTrendTime(): number {

@@ -34,11 +34,22 @@ const MARKERS: Record<string, string> = {
 
 const GRID = 'rgba(160,180,195,0.18)';
 const AXIS_TEXT = '#9fb1c0';
-const FONT = '11px system-ui, "DejaVu Sans", Arial, sans-serif';
+const FAMILY = 'system-ui, "DejaVu Sans", Arial, sans-serif';
+
+/** The simulated time a chart spans: from t0 to t1 (h), the run being at now. */
+export interface Span {
+  t0_h: number;
+  t1_h: number;
+  now_h: number;
+}
 
 /** Where the plot sits on the canvas (CSS pixels) and how time and value map onto it. */
 interface Frame {
   ctx: CanvasRenderingContext2D;
+  /** the font size (CSS px) the canvas's style gives it */
+  em: number;
+  font: string;
+  span: Span;
   left: number;
   top: number;
   w: number;
@@ -49,17 +60,20 @@ interface Frame {
   Y: (v: number) => number;
 }
 
-export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Line[], events: readonly SimEventView[], tEnd_h: number): void {
-  const ctx = prepareCanvas(canvas);
+/** Draws the chart over `span`; text takes the canvas's CSS font size (it grows on a large screen). */
+export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Line[], events: readonly SimEventView[], span: Span): void {
+  const em = parseFloat(getComputedStyle(canvas).fontSize) || 12;
+  const font = `${em}px ${FAMILY}`;
+  const ctx = prepareCanvas(canvas, font);
   if (!ctx) return;
   const cssW = canvas.clientWidth;
   const cssH = canvas.clientHeight;
-  const left = 40;
-  const top = lines.length > 1 ? 30 : 18;
+  const left = Math.round(3.4 * em);
+  const top = Math.round((lines.length > 1 ? 2.6 : 1.6) * em);
   const w = cssW - left - 6;
-  const h = cssH - top - 15;
-  drawTitle(ctx, spec, lines, cssW);
-  const range = valueRange(spec, lines);
+  const h = cssH - top - Math.round(1.4 * em);
+  drawTitle(ctx, spec, lines, cssW, em, font);
+  const range = valueRange(spec, lines, span);
   if (!range) {
     ctx.fillStyle = AXIS_TEXT;
     ctx.textAlign = 'center';
@@ -67,17 +81,23 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Lin
     return;
   }
   const [lo, hi] = range;
-  const t1 = Math.max(tEnd_h, 1);
-  const frame: Frame = { ctx, left, top, w, h, X: (t) => left + (t / t1) * w, Y: (v) => top + h - ((v - lo) / (hi - lo)) * h };
+  const { t0_h, t1_h } = span;
+  const X = (t: number) => left + ((t - t0_h) / (t1_h - t0_h)) * w;
+  const frame: Frame = { ctx, em, font, span, left, top, w, h, X, Y: (v) => top + h - ((v - lo) / (hi - lo)) * h };
   drawReferences(frame, spec);
-  drawGrid(frame, lo, hi, t1);
-  drawEvents(frame, events, tEnd_h);
+  drawGrid(frame, lo, hi);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, 0, w + 1, cssH);
+  ctx.clip();
+  drawEvents(frame, events);
   for (const l of lines) drawSeries(frame, l);
-  if (lines.length > 1) drawLegend(ctx, spec, lines);
+  ctx.restore();
+  if (lines.length > 1) drawLegend(ctx, spec, lines, em);
 }
 
 /** Sizes the canvas to its CSS box at the device pixel ratio and clears it; undefined if it has no size. */
-function prepareCanvas(canvas: HTMLCanvasElement): CanvasRenderingContext2D | undefined {
+function prepareCanvas(canvas: HTMLCanvasElement, font: string): CanvasRenderingContext2D | undefined {
   const dpr = window.devicePixelRatio || 1;
   const cssW = canvas.clientWidth;
   const cssH = canvas.clientHeight;
@@ -90,7 +110,7 @@ function prepareCanvas(canvas: HTMLCanvasElement): CanvasRenderingContext2D | un
   if (!ctx) return undefined;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, cssW, cssH);
-  ctx.font = FONT;
+  ctx.font = font;
   ctx.textBaseline = 'alphabetic';
   return ctx;
 }
@@ -101,30 +121,31 @@ function valueText(l: Line, digits: number): string {
 }
 
 /** The title and unit; with one line, its value now on the right (several lines get a legend instead). */
-function drawTitle(ctx: CanvasRenderingContext2D, spec: ChartSpec, lines: Line[], cssW: number): void {
+function drawTitle(ctx: CanvasRenderingContext2D, spec: ChartSpec, lines: Line[], cssW: number, em: number, font: string): void {
+  const y = Math.round(1.1 * em);
   ctx.textAlign = 'left';
-  ctx.font = `600 ${FONT}`;
+  ctx.font = `600 ${font}`;
   ctx.fillStyle = '#dfe8ef';
-  ctx.fillText(spec.title, 4, 12);
+  ctx.fillText(spec.title, 4, y);
   const titleW = ctx.measureText(spec.title).width;
-  ctx.font = FONT;
+  ctx.font = font;
   ctx.fillStyle = AXIS_TEXT;
-  ctx.fillText(`(${spec.unit})`, 8 + titleW, 12);
+  ctx.fillText(`(${spec.unit})`, 8 + titleW, y);
   if (lines.length === 1) {
     ctx.textAlign = 'right';
-    ctx.font = `600 ${FONT}`;
+    ctx.font = `600 ${font}`;
     ctx.fillStyle = lines[0].colour;
-    ctx.fillText(valueText(lines[0], spec.digits), cssW - 4, 12);
-    ctx.font = FONT;
+    ctx.fillText(valueText(lines[0], spec.digits), cssW - 4, y);
+    ctx.font = font;
   }
 }
 
-/** The lowest and highest finite value of the lines (their values now included); undefined if there is none. */
-function dataRange(lines: Line[]): [number, number] | undefined {
+/** The lowest and highest finite value of the lines in the span (their values now included); undefined if none. */
+function dataRange(lines: Line[], span: Span): [number, number] | undefined {
   let lo = Infinity;
   let hi = -Infinity;
   for (const l of lines) {
-    for (let i = 0; i < l.v.length; i++) {
+    for (let i = firstIndex(l.t_h, span.t0_h); i < l.v.length; i++) {
       const v = l.v[i];
       if (Number.isFinite(v)) {
         if (v < lo) lo = v;
@@ -140,8 +161,8 @@ function dataRange(lines: Line[]): [number, number] | undefined {
 }
 
 /** The y axis: the data widened to show the band, limit, target (and zero if asked), with a margin. */
-function valueRange(spec: ChartSpec, lines: Line[]): [number, number] | undefined {
-  const data = dataRange(lines);
+function valueRange(spec: ChartSpec, lines: Line[], span: Span): [number, number] | undefined {
+  const data = dataRange(lines, span);
   if (!data) return undefined;
   let [lo, hi] = data;
   if (spec.band) {
@@ -184,27 +205,65 @@ function drawLevel(f: Frame, v: number, colour: string): void {
   f.ctx.setLineDash([]);
 }
 
-/** Value grid lines with their labels, and time labels along the bottom (hours on the last). */
-function drawGrid(f: Frame, lo: number, hi: number, t1: number): void {
-  const { ctx, left, top, w, h, X, Y } = f;
+/** Value grid lines with their labels, and simulated-time labels along the bottom (timeTicks). */
+function drawGrid(f: Frame, lo: number, hi: number): void {
+  const { ctx, em, left, top, w, h, X, Y } = f;
   ctx.strokeStyle = GRID;
   ctx.fillStyle = AXIS_TEXT;
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
-  for (const v of ticks(lo, hi, 3)) {
+  const vt = ticks(lo, hi, 3);
+  const step = vt.length > 1 ? vt[1] - vt[0] : 1;
+  for (const v of vt) {
     ctx.beginPath();
     ctx.moveTo(left, Y(v));
     ctx.lineTo(left + w, Y(v));
     ctx.stroke();
-    ctx.fillText(tickText(v), left - 4, Y(v) + 4);
+    ctx.fillText(tickText(v, step), left - 4, Y(v) + em / 3);
   }
   ctx.textAlign = 'center';
-  const tt = ticks(0, t1, Math.max(2, Math.floor(w / 48)));
-  tt.forEach((t, i) => ctx.fillText(i === tt.length - 1 ? `${tickText(t)} h` : tickText(t), Math.min(X(t), left + w - 10), top + h + 13));
+  const tt = timeTicks(f.span.t0_h, f.span.t1_h, Math.max(2, Math.floor(w / (4.5 * em))));
+  for (const t of tt.at_h) {
+    const s = tt.text(t);
+    const half = ctx.measureText(s).width / 2;
+    ctx.fillText(s, Math.min(Math.max(X(t), left + half), left + w - half), top + h + Math.round(1.1 * em));
+  }
+}
+
+/** Steps between time ticks (min): whole minutes, hours, days. */
+const TIME_STEPS_min = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 7200];
+
+/**
+ * Time ticks on clock-like steps with at most `n` in the span: "2 h" on whole hours when the step is an hour or
+ * more, "2:30" (hours:minutes of simulated time) when it is shorter.
+ */
+export function timeTicks(t0_h: number, t1_h: number, n: number): { at_h: number[]; text: (t_h: number) => string } {
+  const span_min = (t1_h - t0_h) * 60;
+  const step = TIME_STEPS_min.find((s) => span_min / s <= n) ?? TIME_STEPS_min.at(-1)!;
+  const at_h: number[] = [];
+  for (let m = Math.ceil((t0_h * 60) / step - 1e-9) * step; m <= t1_h * 60 + 1e-9; m += step) at_h.push(m / 60);
+  const text = (t_h: number) => {
+    const total = Math.round(t_h * 60);
+    return step >= 60 ? `${Math.round(total / 60)} h` : `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+  };
+  return { at_h, text };
+}
+
+/** The index of the first sample at or after t0 (less one, so a line enters the span from its left edge). */
+function firstIndex(t_h: ArrayLike<number>, t0: number): number {
+  let lo = 0;
+  let hi = t_h.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t_h[mid] < t0) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /** Filter changes with the downtime shaded until the next filter starts, then a vertical marker per event. */
-function drawEvents(f: Frame, events: readonly SimEventView[], tEnd_h: number): void {
+function drawEvents(f: Frame, events: readonly SimEventView[]): void {
+  const tEnd_h = f.span.now_h;
   const { ctx, top, h, X } = f;
   const shadeDowntime = (from_h: number, to_h: number) => {
     ctx.fillStyle = 'rgba(255,93,93,0.12)';
@@ -242,9 +301,10 @@ function drawSeries(f: Frame, l: Line): void {
   ctx.beginPath();
   let pen = false;
   const n = l.t_h.length;
+  const i0 = firstIndex(l.t_h, f.span.t0_h);
   // a long run has more samples than pixels: draw about two per pixel
-  const stride = Math.max(1, Math.floor(n / (2 * w)));
-  for (let i = 0; i < n; i += i + stride < n || i === n - 1 ? stride : n - 1 - i) {
+  const stride = Math.max(1, Math.floor((n - i0) / (2 * w)));
+  for (let i = i0; i < n; i += i + stride < n || i === n - 1 ? stride : n - 1 - i) {
     const v = l.v[i];
     if (!Number.isFinite(v)) {
       pen = false;
@@ -259,14 +319,14 @@ function drawSeries(f: Frame, l: Line): void {
 }
 
 /** Each line's label and value now in its colour, in a row under the title. */
-function drawLegend(ctx: CanvasRenderingContext2D, spec: ChartSpec, lines: Line[]): void {
+function drawLegend(ctx: CanvasRenderingContext2D, spec: ChartSpec, lines: Line[], em: number): void {
   let x = 4;
   ctx.textAlign = 'left';
   for (const l of lines) {
     const s = `${l.label} ${valueText(l, spec.digits)}`;
     const tw = ctx.measureText(s).width;
     ctx.fillStyle = l.colour;
-    ctx.fillText(s, x, 25);
+    ctx.fillText(s, x, Math.round(2.3 * em));
     x += tw + 10;
   }
 }
@@ -282,10 +342,10 @@ function ticks(lo: number, hi: number, n: number): number[] {
   return out;
 }
 
-function tickText(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1000) return `${+(v / 1000).toFixed(1)}k`;
-  if (a >= 10 || a === 0) return `${+v.toFixed(0)}`;
-  if (a >= 1) return `${+v.toFixed(1)}`;
-  return `${+v.toPrecision(2)}`;
+/** A value tick with the decimals its step needs (37.0, 37.2, … on a narrow axis; 1.5k on a wide one). */
+function tickText(v: number, step: number): string {
+  if (Math.abs(v) >= 1000 && step >= 100) return `${+(v / 1000).toFixed(1)}k`;
+  let digits = 0;
+  while (digits < 4 && Math.abs(step * 10 ** digits - Math.round(step * 10 ** digits)) > 1e-6) digits++;
+  return `${+v.toFixed(digits)}`;
 }

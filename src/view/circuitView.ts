@@ -3,19 +3,18 @@
  * pressure tags, animated from the latest engine snapshot. Text is refreshed a few times a second; the cells in
  * the lines and the rotors move every frame.
  */
-import { Container, type Application } from 'pixi.js';
+import { Container, type Application, type Text } from 'pixi.js';
 import { CLAMPS, type ClampPath, type ScenarioInfo, type Snapshot } from '../protocol';
 import { FlowLine, dotSpeed_px_s } from './bloodFlow';
 import { CAPTIONS, CLAMP_SITES, LINES, PRESSURE_TAGS, VIEW_H, VIEW_W, type LineKind, type LineId } from './circuitLayout';
 import { BACKGROUND, EFFLUENT_FLUID, LABEL, REPLACEMENT_FLUID, SWEEP_GAS, bloodColour, lighten } from './colors';
 import { CentrifugalPump, Hemofilter, Oxygenator, RollerPump, blenderGraphic, clampGraphic, effluentBag, replacementBag, type FilterLook } from './devices';
-import { LiveText, PressureTag, caption } from './labels';
+import { LiveText, MIN_TEXT_px, PressureTag, caption, screenSize_px, textsUnder } from './labels';
 import { lineStates, saturations, type LineState } from './lineState';
 import { insertionSites, patientFigure } from './patientFigure';
 import { fmt as fmtNum } from '../format';
+import { bagLevels } from './bags';
 
-/** Effluent and replacement bags hold 5 L. */
-export const BAG_mL = 5000;
 const TEXT_EVERY_s = 0.2;
 const TEXTS_PER_FRAME = 3;
 /** Frames longer than this on average (a 60 Hz display skipping frames) thin the cells out; shorter bring them back. */
@@ -59,6 +58,8 @@ export class CircuitView {
   private derivedFor: Snapshot | undefined;
   private derived: { states: Record<LineId, LineState>; sats: ReturnType<typeof saturations> } | undefined;
   private screen = { w: 0, h: 0 };
+  /** Every caption, live read-out and tag text (each grows about its anchor on a small canvas). */
+  private readonly texts: Text[];
 
   constructor(private readonly app: Application) {
     this.lines = LINES.map((l) => new FlowLine(l));
@@ -126,6 +127,7 @@ export class CircuitView {
     // the filter limb is drawn under the main circuit where they meet at the junctions
     this.world.addChild(patient, this.text.patient.text, this.filterPart, this.circuitPart, this.noCircuit);
     app.stage.addChild(this.world);
+    this.texts = textsUnder(this.world);
     this.fit();
   }
 
@@ -165,8 +167,9 @@ export class CircuitView {
     if (this.info.hasFilter) {
       this.roller.update(move, states.limbAccess.flow_mL_min);
       this.filter.update(this.filterLook(snap, sats.post));
-      this.effluent.update(bagFill(obs.effluent_volume_mL));
-      this.replacement.update(1 - bagFill(obs.replacement_volume_mL));
+      const bags = bagLevels(obs);
+      this.effluent.update(bags.effluentFill);
+      this.replacement.update(bags.replacementFill);
     }
     this.textUpdate(dt_s, snap, states);
   }
@@ -230,13 +233,15 @@ export class CircuitView {
             : 'blood pump stopped';
     const pre = states.predilution.flow_mL_min * 60;
     const post = states.postdilution.flow_mL_min * 60;
-    const total = o.effluent_volume_mL;
-    const bag = Number.isFinite(total) ? Math.floor(total / BAG_mL) + 1 : 1;
+    const bags = bagLevels(o);
     out.push(
       [t.crrtPump, `CRRT blood pump ${fmtNum(states.limbAccess.flow_mL_min, 0)} mL/min`],
       [t.filter, `Hemofilter\n${status}`],
       [t.replacement, `Replacement\npre ${fmtNum(pre, 0)} · post ${fmtNum(post, 0)} mL/h`],
-      [t.effluentBag, `Effluent bag ${bag}\n${fmtNum((bagFill(total) * BAG_mL) / 1000, 2)} of ${BAG_mL / 1000} L\n${fmtNum(o.effluent_rate_mL_h, 0)} mL/h`],
+      [
+        t.effluentBag,
+        `${bags.effluentName}\n${fmtNum(bags.effluent_mL / 1000, 2)} of ${fmtNum(bags.effluentCapacity_mL / 1000, 1)} L\n${fmtNum(o.effluent_rate_mL_h, 0)} mL/h`,
+      ],
     );
     return out;
   }
@@ -278,6 +283,21 @@ export class CircuitView {
     // the cached layers are rasterised at the scale they are drawn at, so they stay as sharp as the live parts
     const resolution = k * this.app.renderer.resolution;
     for (const layer of this.staticLayers) layer.cacheAsTexture({ resolution, antialias: true });
+    this.growText(k);
+  }
+
+  /**
+   * Text never drawn smaller than MIN_TEXT_px: when the view is scaled down, each caption, read-out and tag text
+   * grows about its anchor by what it needs (larger ones need less or nothing). The canvas says how large its
+   * smallest text is on screen (data-min-text-px).
+   */
+  private growText(k: number): void {
+    let smallest = Infinity;
+    for (const t of this.texts) {
+      t.scale.set(Math.max(1, MIN_TEXT_px / (k * Number(t.style.fontSize))));
+      smallest = Math.min(smallest, screenSize_px(t));
+    }
+    this.app.canvas.dataset.minTextPx = smallest.toFixed(2);
   }
 }
 
@@ -294,9 +314,4 @@ function coloursOf(st: LineState): [number, number] {
     case 'gas':
       return [0x33505c, SWEEP_GAS];
   }
-}
-
-function bagFill(total_mL: number): number {
-  if (!Number.isFinite(total_mL) || total_mL <= 0) return 0;
-  return (total_mL % BAG_mL) / BAG_mL;
 }

@@ -54,7 +54,7 @@ export class PressureTag {
       .stroke({ width: 1, color: MUTED, alpha: 0.8 })
       .circle(at[0], at[1], 4)
       .fill(0xf2c14e);
-    const name = caption(label, [tx, ty - 19], { size: 14, anchor: [0.5, 0] });
+    const name = caption(label, [tx, ty - 20], { size: 14, anchor: [0.5, 0] });
     this.value = new LiveText([tx, ty + 9], { size: 17, anchor: [0.5, 0.5], bold: true });
     this.container.addChild(g, name, this.value.text);
   }
@@ -66,4 +66,25 @@ export class PressureTag {
   static text(v_mmHg: number): string {
     return `${Number.isFinite(v_mmHg) ? Math.round(v_mmHg) : '—'} mmHg`;
   }
+}
+
+/** The smallest text the circuit shows, in CSS pixels: captions grow to it when the view is scaled down. */
+export const MIN_TEXT_px = 12;
+
+/** Every Text under `root` (captions, live read-outs, tags' texts). */
+export function textsUnder(root: Container): Text[] {
+  const out: Text[] = [];
+  const walk = (c: Container) => {
+    if (c instanceof Text) out.push(c);
+    for (const child of c.children) walk(child as Container);
+  };
+  walk(root);
+  return out;
+}
+
+/** A text's size on screen (CSS px): its font size times every scale from it up to the stage. */
+export function screenSize_px(t: Text): number {
+  let px = Number(t.style.fontSize);
+  for (let n: Container | null = t; n; n = n.parent) px *= n.scale.y;
+  return px;
 }

@@ -113,7 +113,7 @@ describe('the live circuit view in chromium', () => {
       await expect.poll(() => number(page, 'ecmo-rpm'), { timeout: PAGE_WAIT_MS }).toBe(3500);
       await expect.poll(() => number(page, 'ecmo-flow'), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(flow0);
       expect(await number(page, 'ecmo-p-drainage')).toBeLessThan(drain0);
-      await expect(page.locator('[data-testid="event-log"]').textContent()).resolves.toContain('circuit.pump.speed: 3000 → 3500');
+      await expect(page.locator('[data-testid="event-log"]').textContent()).resolves.toContain('Pump 3000 → 3500 rpm');
       await shot(page, 'visualiser-pump-3500.png');
       expect(errors).toEqual([]);
       await page.close();
@@ -144,6 +144,8 @@ describe('the live circuit view in chromium', () => {
       const { page, errors } = await open();
       const name = await page.locator('[data-testid="scenario-name"]').textContent();
       await page.locator('[data-testid="scenario-file"]').setInputFiles(BROKEN);
+      // opening a file asks first (it would replace the session); this one does not load, and the session stays
+      await page.locator('[data-testid="confirm-ok"]').click();
       const box = page.locator('[data-testid="scenario-error"]');
       await box.waitFor({ state: 'visible', timeout: PAGE_WAIT_MS });
       const message = await box.textContent();
@@ -172,6 +174,8 @@ describe('the live circuit view in chromium', () => {
       await expect.poll(() => number(page, 'ecmo-effective-flow'), { timeout: PAGE_WAIT_MS }).toBeLessThan(0.05);
       await shot(page, 'visualiser-drainage-clamped.png');
       await page.locator('[data-testid="scenario-picker"]').selectOption('standard-care-default');
+      // the session so far is discarded only once the user agrees
+      await page.locator('[data-testid="confirm-ok"]').click();
       await expect.poll(() => page.locator('[data-testid="scenario-name"]').textContent(), { timeout: PAGE_WAIT_MS }).toContain('standard-care-default.json');
       await expect.poll(() => page.locator('[data-testid="ecmo-flow"] .value').textContent()).toBe('—');
       await expect(page.locator('[data-testid="ecmo-console"] .device-status').textContent()).resolves.toBe('no circuit');

@@ -1,0 +1,74 @@
+/**
+ * How the event log words an event for the trainee: its kind ("setting", "NE titration"), the filter category it
+ * belongs to, and setting changes with the setting's label and the unit the trainee enters it in
+ * ("FiO₂ 100 → 21 %", not "circuit.oxygenator.fio2: 1 → 0.21").
+ */
+import { CLAMPS, SETTINGS, type ClampPath, type SettingPath, type SimEventView } from '../protocol';
+
+export const EVENT_CATEGORIES = ['alarms', 'actions', 'settings', 'titrations', 'labs', 'faults', 'filter'] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+const CATEGORY: Record<string, EventCategory> = {
+  limb_alarm: 'alarms',
+  air_detected: 'alarms',
+  pump_airlock: 'alarms',
+  drainage_chatter: 'alarms',
+  hemolysis: 'alarms',
+  circuit_blood: 'alarms',
+  heparin_bolus: 'actions',
+  fluid_bolus: 'actions',
+  albumin_dose: 'actions',
+  de_air: 'actions',
+  setting_change: 'settings',
+  heparin_titration: 'titrations',
+  norepinephrine_titration: 'titrations',
+  aptt_check: 'labs',
+  fault: 'faults',
+  filter_change: 'filter',
+  filter_start: 'filter',
+};
+
+const KIND: Record<string, string> = {
+  setting_change: 'setting',
+  norepinephrine_titration: 'NE titration',
+  heparin_titration: 'heparin titration',
+  aptt_check: 'aPTT result',
+  limb_alarm: 'limb alarm',
+  air_detected: 'air detected',
+  pump_airlock: 'pump airlock',
+  drainage_chatter: 'chatter',
+  circuit_blood: 'circuit blood',
+};
+
+/** The filter category of an event type; a type the page does not know counts as an alarm (shown, never lost). */
+export function categoryOf(type: string): EventCategory {
+  return CATEGORY[type] ?? 'alarms';
+}
+
+/** The event's kind as the log's type column shows it. */
+export function kindOf(type: string): string {
+  return KIND[type] ?? type.replace(/_/g, ' ');
+}
+
+/** The engine's "path: from → to (note)" of a setting change. */
+const SETTING_CHANGE = /^([\w.]+): (\S+) → (\S+)(?: \((.*)\))?$/;
+
+/** The event's text; a setting change is worded with its label and display unit, anything else as the engine wrote it. */
+export function eventText(e: SimEventView): string {
+  if (e.type !== 'setting_change') return e.reason;
+  const m = SETTING_CHANGE.exec(e.reason);
+  if (!m) return e.reason;
+  const [, path, from, to, note] = m;
+  const tail = note ? ` (${note})` : '';
+  if (path in CLAMPS) return `${CLAMPS[path as ClampPath]} clamp: ${clampWord(from)} → ${clampWord(to)}${tail}`;
+  if (!(path in SETTINGS)) return e.reason;
+  const spec: { label: string; unit: string; step: number; perEngineUnit?: number } = SETTINGS[path as SettingPath];
+  const k = spec.perEngineUnit ?? 1;
+  const digits = Number.isInteger(spec.step) ? 0 : 1;
+  const show = (v: string) => (Number.isFinite(Number(v)) ? (Number(v) * k).toFixed(digits) : v);
+  return `${spec.label} ${show(from)} → ${show(to)} ${spec.unit}${tail}`;
+}
+
+function clampWord(v: string): string {
+  return v === 'true' ? 'clamped' : v === 'false' ? 'open' : v;
+}

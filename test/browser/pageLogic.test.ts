@@ -1,0 +1,97 @@
+/**
+ * The page's own logic under Node: how the event log words and sorts events, the trends' time ticks, the bags drawn
+ * from the engine's bag series, and the live run stopping at the scenario's end and refusing a second filter change.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { categoryOf, eventText, kindOf } from '../../src/consoles/eventText';
+import { LiveRun } from '../../src/engine/liveRun';
+import { timeTicks } from '../../src/trends/chart';
+import { BAG_mL, bagLevels } from '../../src/view/bags';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ECMO = readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8');
+
+describe('the event log words a setting change as the trainee entered it', () => {
+  const change = (reason: string) => eventText({ t_h: 1, type: 'setting_change', reason });
+
+  it('with the setting label and the control unit (FiO₂ in %, not the engine fraction)', () => {
+    expect(change('circuit.oxygenator.fio2: 1 → 0.21')).toBe('FiO₂ 100 → 21 %');
+    expect(change('circuit.pump.speed: 3000 → 3500')).toBe('Pump 3000 → 3500 rpm');
+    expect(change('circuit.oxygenator.sweepGas: 1.5 → 3 (weaning)')).toBe('Sweep 1.5 → 3.0 L/min (weaning)');
+    expect(change('circuit.clamps.drainageLine: false → true')).toBe('Drainage line clamp: open → clamped');
+  });
+
+  it('a setting the controls do not offer keeps the engine wording; other events keep theirs', () => {
+    expect(change('prescription.heparin.titrate: true → false')).toBe('prescription.heparin.titrate: true → false');
+    expect(eventText({ t_h: 1, type: 'fault', reason: 'oxygenator thrombus +100 %' })).toBe('oxygenator thrombus +100 %');
+  });
+
+  it('sorts each event type into a filter category and names its kind', () => {
+    expect(categoryOf('norepinephrine_titration')).toBe('titrations');
+    expect(categoryOf('aptt_check')).toBe('labs');
+    expect(categoryOf('filter_start')).toBe('filter');
+    expect(categoryOf('heparin_bolus')).toBe('actions');
+    expect(categoryOf('air_detected')).toBe('alarms');
+    expect(categoryOf('a_type_added_later')).toBe('alarms'); // shown, never lost
+    expect(kindOf('norepinephrine_titration')).toBe('NE titration');
+    expect(kindOf('filter_change')).toBe('filter change');
+  });
+});
+
+describe('trend time ticks', () => {
+  it('a 1 h window is ticked in minutes as h:mm, at most n ticks', () => {
+    const t = timeTicks(25, 26, 5);
+    expect(t.at_h.map(t.text)).toEqual(['25:00', '25:15', '25:30', '25:45', '26:00']);
+  });
+
+  it('a 48 h run is ticked on whole hours, with the unit', () => {
+    const t = timeTicks(0, 48, 6);
+    expect(t.at_h.map(t.text)).toEqual(['0 h', '12 h', '24 h', '36 h', '48 h']);
+  });
+});
+
+describe('bags', () => {
+  it('are drawn from the engine bag series when the snapshot has them: a full bag stays full', () => {
+    const b = bagLevels({ effluent_bag_mL: 5000, effluent_bag_capacity_mL: 5000, replacement_bag_mL: 1000, effluent_volume_mL: 12_345 });
+    expect(b.effluentFill).toBe(1);
+    expect(b.replacementFill).toBeCloseTo(1000 / BAG_mL, 12);
+    expect(b.effluent_mL).toBe(5000);
+  });
+
+  it('without the series, fall back to bags that empty and refill by themselves', () => {
+    const b = bagLevels({ effluent_volume_mL: 12_000, replacement_volume_mL: 2_000 });
+    expect(b.effluentFill).toBeCloseTo(2000 / BAG_mL, 12);
+    expect(b.effluentName).toBe('Effluent bag 3');
+    expect(b.replacementFill).toBeCloseTo(1 - 2000 / BAG_mL, 12);
+  });
+});
+
+describe('the live run', () => {
+  it('stops at the scenario duration and refuses to run on', () => {
+    const run = new LiveRun();
+    expect(run.load(ECMO.replace('"duration": "48 h"', '"duration": "1 h"'), 'short.json').ok).toBe(true);
+    run.command({ type: 'speed', speed: 3600 });
+    run.command({ type: 'run' });
+    run.advanceReal(2000); // 2 h asked for, 1 h scenario
+    const s = run.snapshot()!;
+    expect(s.t_h).toBe(1);
+    expect(s.ended).toBe(true);
+    expect(s.running).toBe(false);
+    expect(run.command({ type: 'run' })).toMatch(/scenario ended at 1 h 00 min/);
+    expect(run.command({ type: 'step' })).toMatch(/scenario ended/);
+    expect(run.snapshot()!.t_h).toBe(1);
+  });
+
+  it('refuses "change filter now" while a change is under way, and takes it again once the new filter runs', () => {
+    const run = new LiveRun();
+    run.load(ECMO, 'ecmo-hvhf-default.json');
+    expect(run.command({ type: 'changeFilter' })).toBeUndefined();
+    expect(run.command({ type: 'changeFilter' })).toMatch(/filter change is under way: the new filter starts at 0\.50 h/);
+    expect(run.snapshot()!.newEvents.filter((e) => e.type === 'filter_change')).toHaveLength(1);
+    run.command({ type: 'step' }); // 15 min
+    run.command({ type: 'step' }); // 30 min: the new filter is primed
+    expect(run.command({ type: 'changeFilter' })).toBeUndefined();
+  });
+});
