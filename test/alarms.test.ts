@@ -18,21 +18,6 @@ import { Simulation } from '../sim/engine/simulation.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { DEFAULT_ECMO, scenario } from './helpers/scenarios.js';
 
-/**
- * Series another helper adds in parallel (power, bags, heparin syringe, blood-leak detector): allowed to be absent
- * until that work is merged; the lead removes this set then.
- */
-const PENDING = new Set([
-  'on_battery',
-  'battery_charge_pct',
-  'replacement_bag_mL',
-  'effluent_bag_mL',
-  'effluent_bag_capacity_mL',
-  'heparin_syringe_mL',
-  'heparin_line_occluded',
-  'blood_leak_detected',
-]);
-
 /** The default settings: every alarm on at its catalogue limit. */
 function defaults(): AlarmSettings {
   return Object.fromEntries(ALARM_CATALOGUE.map((r) => [r.id, { limit: r.limit.default, enabled: !r.offByDefault }]));
@@ -63,7 +48,7 @@ describe('the catalogue', () => {
   it('reads series the engine reports (or, until merged, the pending ones) and events it logs', () => {
     const known = new Set(SERIES_NAMES);
     for (const row of ALARM_CATALOGUE) {
-      for (const s of seriesRead(row)) expect(known.has(s) || PENDING.has(s), `${row.id} reads ${s}`).toBe(true);
+      for (const s of seriesRead(row)) expect(known.has(s), `${row.id} reads ${s}`).toBe(true);
       if (row.raisedBy) expect(Object.keys(EVENT_TYPES)).toContain(row.raisedBy.type);
     }
   });

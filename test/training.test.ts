@@ -43,7 +43,7 @@ describe('the debrief', () => {
     const d = buildDebrief(training.scenario.name, training.briefing, training.scenario.duration_h, objectives, session.log, session.trends);
     const text = debriefText(d);
     expect(text).toContain('Objectives: 3 of 3 met');
-    expect(text).toMatch(/10:00 {2}event {2}circuit\.clamps\.drainageLine: false → true/);
+    expect(text).toMatch(/10:00 {2}fault {2}Drainage line clamped \(circuit\.clamps\.drainageLine: false → true\) \(hidden from the trainee\)/);
     expect(text).toMatch(/11:00 {2}action circuit\.clamps\.drainageLine → false/);
     expect(d.trends.rows.length).toBe(31); // one a minute, 0 to 30 min
     expect(JSON.parse(JSON.stringify(d)).objectives).toHaveLength(3);

@@ -17,7 +17,7 @@ export type ModelFaultAction = 'filterClot' | 'oxygenatorThrombus' | 'airEntry';
 
 export type FaultChange =
   /** A setting: `value(severity)` is what it is set to (numbers ramp to it from the value before the fault). */
-  | { readonly setting: string; readonly value: (severity: number) => number | boolean }
+  | { readonly setting: string; readonly value: (severity: number) => number | boolean | string }
   /** A model action, performed once with the severity (cannot ramp, cannot be cleared by `clear`). */
   | { readonly action: ModelFaultAction; readonly undo: string };
 
@@ -72,6 +72,8 @@ export interface FaultCondition {
 const fraction = (def: number, max: number, description: string): FaultSeverity => ({ unit: '1', default: def, limits: [0, max], description });
 const itself = (s: number) => s;
 const on = () => true;
+const off = () => false;
+const choice = (value: string) => () => value;
 
 export const FAULTS: readonly FaultRow[] = [
   {
@@ -215,6 +217,106 @@ export const FAULTS: readonly FaultRow[] = [
     hidden: true,
     source: 'filter clotting (sim/filter)',
     needs: 'filter',
+  },
+  {
+    id: 'power-loss',
+    title: 'Mains power lost',
+    console: 'ECMO',
+    change: { setting: 'circuit.power.mains', value: off },
+    severity: null,
+    gradual: false,
+    hidden: false,
+    source: 'console battery (sim/circuit/power)',
+  },
+  {
+    id: 'pump-failure',
+    title: 'Pump motor or console failure',
+    console: 'ECMO',
+    change: { setting: 'circuit.pump.failed', value: on },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'pump failure, hand crank (sim/circuit/power, centrifugalPump.ts)',
+  },
+  {
+    id: 'heparin-occlusion',
+    title: 'Heparin line occluded',
+    console: 'heparin pump',
+    change: { setting: 'prescription.heparin.lineOccluded', value: on },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'syringe pump (sim/patient/heparin/syringePump.ts)',
+  },
+  {
+    id: 'consumables-unattended',
+    title: 'Bags and syringe left to run out',
+    console: 'CRRT',
+    change: { setting: 'prescription.consumables.autoChange', value: off },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'bags and syringe run out when they do (sim/filter/bags, sim/patient/heparin/syringe.ts)',
+  },
+  {
+    id: 'bleeding',
+    title: 'Bleeding',
+    console: 'patient monitor',
+    change: { setting: 'patient.bleeding.rate', value: itself },
+    severity: { unit: 'mL/h', default: 500, limits: [0, 5000], description: 'whole blood lost per hour' },
+    gradual: true,
+    hidden: true,
+    source: 'fluid balance: bleeding (sim/patient/fluidBalance)',
+  },
+  {
+    id: 'drainage-decannulation',
+    title: 'Drainage cannula out of the vessel',
+    console: 'ECMO',
+    change: { setting: 'circuit.decannulation', value: choice('drainage') },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'decannulation: air through the open lumen, bleeding at the site (sim/circuit/bloodLoss)',
+  },
+  {
+    id: 'return-decannulation',
+    title: 'Return cannula out of the vessel',
+    console: 'ECMO',
+    change: { setting: 'circuit.decannulation', value: choice('return') },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'decannulation: the loop discharges outside the patient (network.ts, sim/circuit/bloodLoss)',
+  },
+  {
+    id: 'rupture-pre-pump',
+    title: 'Circuit rupture before the pump',
+    console: 'ECMO',
+    change: { setting: 'circuit.rupture', value: choice('prePump') },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'rupture: air entrained on the negative-pressure segment (sim/circuit/bloodLoss, sim/circuit/air)',
+  },
+  {
+    id: 'rupture-post-pump',
+    title: 'Circuit rupture after the pump',
+    console: 'ECMO',
+    change: { setting: 'circuit.rupture', value: choice('postPump') },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'rupture: orifice blood loss on the positive-pressure segment (sim/circuit/bloodLoss/orifice.ts)',
+  },
+  {
+    id: 'filter-blood-leak',
+    title: 'Blood leak in the hemofilter',
+    console: 'CRRT',
+    change: { setting: 'filter.bloodLeak', value: itself },
+    severity: { unit: 'mL/min', default: 2, limits: [0, 200], description: 'whole blood crossing ruptured fibres' },
+    gradual: true,
+    hidden: true,
+    source: 'blood leak (sim/filter/bloodLeak)',
   },
 ];
 

@@ -16,7 +16,7 @@ import { makeRamp, nextStep_h, valueAtStep, type Ramp } from './ramp.js';
 interface ActiveFault {
   readonly row: FaultRow;
   readonly path: string;
-  readonly before: number | boolean;
+  readonly before: number | boolean | string;
   readonly hidden: boolean;
   ramp: Ramp | null;
 }
@@ -27,7 +27,7 @@ function inject(m: Model, t: number, f: FaultInjection, row: FaultRow, active: M
   if (!('setting' in row.change)) return;
   const path = row.change.setting;
   const target = row.change.value(f.severity);
-  const before = active.get(row.id)?.before ?? (currentSetting(m, path) as number | boolean);
+  const before = active.get(row.id)?.before ?? (currentSetting(m, path) as number | boolean | string);
   const fault: ActiveFault = { row, path, before, hidden, ramp: null };
   active.set(row.id, fault);
   if (f.onset === 'gradual' && typeof target === 'number' && typeof before === 'number' && f.over_h > 0) {

@@ -4,7 +4,7 @@
  *   membrane_life_h            the first filter's time to the TMP limit, whatever the scheduled change
  *   membrane_life_censored     1 when it had not reached the limit by the horizon (membrane_life_h is then the horizon)
  *   filters_per_day            filters used (the first included) per 24 h of run
- *   bags_per_day               effluent bags filled per 24 h: effluent volume / EFFLUENT_BAG_L (see BAGS_FROM_SERIES)
+ *   bags_per_day               replacement and effluent bags hung per 24 h (the engine's bags_used series; see BAGS_FROM_SERIES)
  *   mean_access_pressure_mmHg  the filter limb's access pressure (p_access_mmHg), mean over samples with blood flowing
  *   mean_return_pressure_mmHg  its return (post-filter) pressure (p_filter_out_mmHg), likewise
  *   map_24h_mmHg, norepinephrine_24h_ug_kg_min, temperature_24h_C, anti_xa_24h_U_mL
@@ -21,7 +21,7 @@ import type { MembraneLife } from './membraneLife.js';
 /** An effluent bag's volume, L. An estimate (the brief's 5 L; common CRRT effluent bags hold 5 L), until a bag model counts them. */
 export const EFFLUENT_BAG_L = 5;
 /** Count bags from the engine's `bags_used` series (true once that series exists) instead of effluent volume / bag. */
-export const BAGS_FROM_SERIES = false;
+export const BAGS_FROM_SERIES = true;
 
 export const ENGINEER_COLUMNS = [
   'membrane_life_h',

@@ -21,8 +21,8 @@ export const DEBRIEF_CHANNELS = [
   'tmp_mmHg',
 ] as const;
 
-/** Engine events a debrief leaves out: the bedside protocol's routine checks and the circuit's bookkeeping. */
-const ROUTINE = ['norepinephrine_titration', 'aptt_check', 'heparin_titration', 'circuit_blood'];
+/** Engine events a debrief leaves out: the bedside protocol's routine checks, the circuit's bookkeeping, the nurse's bag and syringe changes. */
+const ROUTINE = ['norepinephrine_titration', 'aptt_check', 'heparin_titration', 'circuit_blood', 'bag_change', 'syringe_change'];
 
 export interface AlarmCourse {
   id: string;
