@@ -75,6 +75,13 @@ describe('an act objective', () => {
     );
     expect(reversed[0].met).toBe(false);
   });
+  it('counts an action that does several things at once for each of them', () => {
+    const r = judgeObjectives([clampClamp], log([entry(10.5, 'action', 'set:circuit.clamps.drainage+set:circuit.clamps.return')]), []);
+    expect(r[0]).toMatchObject({ met: true, response_s: 30 });
+    const partial = judgeObjectives([clampClamp], log([entry(10.5, 'action', 'set:circuit.clamps.drainageX+set:circuit.pump.speed')]), []);
+    expect(partial[0].met).toBe(false);
+  });
+
   it('does not count actions made before the fault', () => {
     const r = judgeObjectives(
       [clampClamp],

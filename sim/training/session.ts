@@ -5,6 +5,7 @@
  */
 import { Simulation, type Sampler } from '../engine/simulation.js';
 import { observe } from '../engine/observe.js';
+import { EngineError } from '../engine/errors.js';
 import { AlarmError, AlarmMonitor } from '../alarms/monitor.js';
 import { alarmRow } from '../alarms/catalogue.js';
 import type { Action, SimEvent } from '../engine/events.js';
@@ -66,9 +67,20 @@ export class TrainingSession {
 
   /** Runs to `t_h`, sampling trends and alarms on the way and delivering lab results that come due. */
   advanceTo(t_h: number): void {
-    this.sim.advanceTo(t_h, this.sampler);
+    if (this.stopped) return;
+    try {
+      this.sim.advanceTo(t_h, this.sampler);
+    } catch (e) {
+      // the model's physiology ended (the patient bled out, no oxygen reaches the blood): the session ends there
+      if (!(e instanceof EngineError)) throw e;
+      this.stopped = e.message;
+      this.log.push({ t_h: this.sim.time_h, kind: 'event', id: 'engine_stop', text: `the simulation stopped: ${e.message}` });
+    }
     this.readEvents(t_h);
   }
+
+  /** Why the simulation stopped before the scenario's end (the physiology left what the model covers), or null. */
+  stopped: string | null = null;
 
   /** Does an action now, logging it as the trainee's (or the instructor's). */
   perform(a: SessionAction, by: 'trainee' | 'instructor' = 'trainee'): void {
@@ -76,6 +88,7 @@ export class TrainingSession {
     const entry = (kind: SessionEntry['kind'], id: string, text: string): void => {
       this.log.push({ t_h: t, kind, id, text: by === 'instructor' ? `instructor: ${text}` : text, ...(by === 'instructor' ? { hidden: true } : {}) });
     };
+    if (this.stopped) return;
     switch (a.kind) {
       case 'engine':
         this.readEvents(t);

@@ -31,7 +31,10 @@ export interface TrendSample {
   values: Readonly<Record<string, number>>;
 }
 
-/** The first entry at or after `from_h` whose id matches (exactly, or as `id:` prefix for an alarm's transitions). */
+/**
+ * The first entry at or after `from_h` whose id matches (exactly, or as `id:` prefix for an alarm's transitions; an
+ * action doing several things at once, `set:a+set:b`, matches each).
+ */
 export function firstEntry(
   log: readonly SessionEntry[],
   kind: SessionEntryKind | readonly SessionEntryKind[],
@@ -39,5 +42,7 @@ export function firstEntry(
   from_h = -Infinity,
 ): SessionEntry | undefined {
   const kinds: readonly SessionEntryKind[] = typeof kind === 'string' ? [kind] : kind;
-  return log.find((e) => kinds.includes(e.kind) && e.t_h >= from_h && (e.id === id || e.id.startsWith(`${id}:`)));
+  // one action may do several things at once (`set:a+set:b`): it matches each of them
+  const matches = (entryId: string) => entryId.split('+').some((part) => part === id || part.startsWith(`${id}:`));
+  return log.find((e) => kinds.includes(e.kind) && e.t_h >= from_h && matches(e.id));
 }
