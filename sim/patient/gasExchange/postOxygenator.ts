@@ -10,6 +10,9 @@
  * Fick, PvCO2 = PaCO2 + VCO2/(CO·σ); the oxygenator removes VCO2_oxy from the venous part of what it drains
  * (recirculated blood has been through it already), so with the pre-oxygenator mixing of gasExchange.ts
  *   PCO2_post = PvCO2 − VCO2_oxy / (Q_d·(1 − R)·σ)
+ * The sweep gas carries no CO2, so the blood can at most equilibrate with it (PCO2 0): at a very low blood flow (a
+ * clamped line) the membrane removes all the CO2 the little blood brings, not the patient-level removal VCO2_oxy,
+ * which scales with √flow (gasExchange.ts) and would otherwise exceed what the blood carries.
  */
 import { boundOxygen_mL_per_mL } from '../../blood.js';
 import { po2FromSaturation, saturationFromPo2 } from './gasExchange.js';
@@ -54,5 +57,6 @@ export function postOxygenatorPco2_mmHg(o: {
   const pv = o.paco2_mmHg + o.co2Production_mL_min / (o.cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg);
   const venousDrained = o.drainageFlow_mL_min * (1 - o.recirculation);
   if (!(venousDrained > 0)) return pv;
-  return pv - o.oxygenatorCo2Removal_mL_min / (venousDrained * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+  const brought_mL_min = venousDrained * CO2_CONTENT_SLOPE_mL_mL_mmHg * pv; // above the gas side's PCO2 of 0
+  return pv - Math.min(o.oxygenatorCo2Removal_mL_min, brought_mL_min) / (venousDrained * CO2_CONTENT_SLOPE_mL_mL_mmHg);
 }
