@@ -3,7 +3,8 @@
  *
  * A run's document is produced piece by piece (resultJsonPieces, resultCsvPieces) and written as it comes
  * (output/writeOutput.ts): the series, nearly all of a long run's output (30 days at 1 min: 43,201 samples × 57
- * series), a block of samples at a time, the rest (scenario, events, summary) each as one small JSON.stringify. The
+ * series), a block of samples at a time, the events a few hundred at a time, the rest (scenario, summary) each as one
+ * small JSON.stringify. The
  * text is the same, byte for byte, as `JSON.stringify(doc, nullForNaN, 2)` of the whole document with the series as
  * plain arrays (test/outputStream.test.ts), but never held in memory whole: building it whole, a 30-day run at
  * 1-min output peaked at 385 MB as JSON and 329 MB as CSV, streamed at 115 MB (npm run bench:output).
@@ -66,6 +67,20 @@ function* seriesObjectJson(series: Record<string, SeriesValues | readonly number
   yield '\n  }';
 }
 
+/** Events per piece: a long run logs thousands (the nurse's bag changes every 1.4 h), each ~150 characters. */
+const EVENTS_PER_PIECE = 200;
+
+/** An array nested one level deep, as JSON.stringify indents it, a few hundred elements per piece. */
+function* arrayJson(items: readonly unknown[]): Generator<string> {
+  if (items.length === 0) return yield '[]';
+  yield '[';
+  for (let start = 0; start < items.length; start += EVENTS_PER_PIECE) {
+    const part = items.slice(start, start + EVENTS_PER_PIECE).map((e) => nestedJson(e, 2) ?? 'null');
+    yield (start === 0 ? '\n    ' : ',\n    ') + part.join(',\n    ');
+  }
+  yield '\n  ]';
+}
+
 /** The run's JSON document (scenario, units, series, events, summary, solver), piece by piece. */
 export function* resultJsonPieces(r: RunResult): Generator<string> {
   const doc: [string, unknown][] = [
@@ -79,11 +94,13 @@ export function* resultJsonPieces(r: RunResult): Generator<string> {
   let first = true;
   yield '{';
   for (const [key, value] of doc) {
-    const text = key === 'series' ? '' : nestedJson(value, 1);
+    const streamed = key === 'series' || (key === 'events' && Array.isArray(value));
+    const text = streamed ? '' : nestedJson(value, 1);
     if (text === undefined) continue; // JSON.stringify leaves out a member whose value it cannot write
     yield `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
     first = false;
     if (key === 'series') yield* seriesObjectJson(r.series);
+    else if (key === 'events') yield* arrayJson(value as unknown[]);
     else yield text;
   }
   yield '\n}\n';

@@ -117,6 +117,17 @@ function resolveTree(
 }
 
 /** Parses one `path=value` setting (timeline `set`, CLI) against the spec at that path. */
+/** The adjustable settings of a path's section, a dozen at most (every one is marked "(adjustable)" in docs/models). */
+function adjustableNear(path: string): string {
+  const all = allSettingPaths((s) => s.adjustable === true);
+  const section = path.split('.')[0];
+  const near = all.filter((p) => p.startsWith(`${section}.`));
+  const listed = (near.length ? near : all).slice(0, 12);
+  const more = (near.length ? near : all).length - listed.length;
+  const where = near.length ? `in ${section}` : 'e.g.';
+  return `${where}: ${listed.join(', ')}${more > 0 ? `, and ${more} more (marked "adjustable" in the parameter tables of docs/models)` : ''}`;
+}
+
 export function parseSetting(
   path: string,
   raw: unknown,
@@ -130,10 +141,7 @@ export function parseSetting(
     return undefined;
   }
   if (onlyAdjustable && !spec.adjustable) {
-    issues.add(
-      path,
-      `got ${shownValue(raw)}: ${path} cannot be changed during a run; expected one of the adjustable settings: ${allSettingPaths((s) => s.adjustable === true).join(', ')}`,
-    );
+    issues.add(path, `got ${shownValue(raw)}: ${path} cannot be changed during a run; expected an adjustable setting, ${adjustableNear(path)}`);
     return undefined;
   }
   if (spec.kind === 'flag') {
