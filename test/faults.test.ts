@@ -36,6 +36,22 @@ function refusal(timeline: unknown[]): string {
   throw new Error('the scenario was accepted');
 }
 
+describe('faults acting through other models', () => {
+  it('power loss from the catalogue: the console goes onto its battery at the fault, and the pump stops one runtime later', () => {
+    const r = runWith([{ at: '0.25 h', fault: { kind: 'power-loss' } }], '2 h', '0.05 h');
+    const lost = r.events.find((e) => e.type === 'power_loss')!;
+    expect(lost.t_h).toBeCloseTo(0.25, 9); // not when the next event happens to come
+    const stopped = r.events.find((e) => e.type === 'pump_stopped')!;
+    expect(stopped.t_h).toBeCloseTo(0.25 + 90 / 60, 9); // the default 90 min runtime
+    expect(at(r, 'effective_flow_L_min', 1.9)).toBeLessThan(0.05);
+  });
+
+  it('every catalogue fault is written by its own log (its events carry its kind)', () => {
+    const r = runWith([{ at: '0.25 h', fault: { kind: 'heparin-occlusion' } }], '0.5 h', '0.05 h');
+    expect(r.events.filter((e) => e.fault === 'heparin-occlusion').length).toBeGreaterThan(0);
+  });
+});
+
 describe('the catalogue', () => {
   it('has one row per id, each with a console, a change and a severity that fits its range', () => {
     expect(new Set(FAULTS.map((f) => f.id)).size).toBe(FAULTS.length);

@@ -1,9 +1,10 @@
 /**
- * The models the engine composes, in the order their parts run: each part's `derive` may read what the parts
- * before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) → sepsis drive → temperature →
- * hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → its bags → the console's power → circuit (outputs: the loop's
- * solve) → gas exchange (outputs) → acid–base → SOFA), then the faults part (it applies, ramps and clears catalogue
- * faults' settings: sim/faults).
+ * The models the engine composes, in the order their parts run. First the faults part (it applies, ramps and clears
+ * catalogue faults' settings: sim/faults), so every other part's share of an action or a scheduled event sees the
+ * settings the fault left (the console's power notices mains lost at the fault's own time). Then each part's `derive`
+ * may read what the parts before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) →
+ * sepsis drive → temperature → hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → its bags → the console's power →
+ * circuit (outputs: the loop's solve) → gas exchange (outputs) → acid–base → SOFA).
  * The state vector is generated from their declarations in this order.
  */
 import { composeLayout } from '../model/layout.js';
@@ -29,6 +30,7 @@ import { sofaModel } from '../patient/sofa/part.js';
 import { faultsModel } from '../faults/part.js';
 
 export const MODELS: readonly ModelDefinition[] = [
+  faultsModel,
   fluidBalanceModel,
   solutesModel,
   heparinModel,
@@ -47,7 +49,6 @@ export const MODELS: readonly ModelDefinition[] = [
   hemolysisModel,
   gasExchangeModel,
   sofaModel,
-  faultsModel,
 ];
 
 /** The state vector: every model's states, in model order. */
