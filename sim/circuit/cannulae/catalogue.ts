@@ -17,8 +17,9 @@ export interface TestFluid {
   readonly temperature_C: number;
 }
 
-export interface CatalogueCannula {
-  /** The id a scenario names (`circuit.drainageCannula.model`). */
+/** What names a cannula: the id a scenario uses, the maker's model and code, its size and insertion length. */
+export interface CannulaIdentity {
+  /** The id a scenario names (`circuit.drainageCannula.model`, `circuit.dualLumenCannula`). */
   readonly id: string;
   readonly manufacturer: string;
   readonly model: string;
@@ -26,6 +27,9 @@ export interface CatalogueCannula {
   readonly size_Fr: number;
   /** Insertion length. */
   readonly length_mm: number;
+}
+
+export interface CatalogueCannula extends CannulaIdentity {
   readonly stages: 'single' | 'multi';
   readonly role: CannulaRole;
   readonly dualLumen: boolean;

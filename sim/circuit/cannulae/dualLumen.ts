@@ -11,16 +11,9 @@
  * and drops to 0.1 mmHg (both well inside the chart's resolution), drainage drops stored as positive losses. Product
  * codes, outer diameter and insertable length (31 cm for 20–31 Fr) from the same product table.
  */
-import { WATER_ROOM, type CatalogueCannula } from './catalogue.js';
+import { WATER_ROOM, type CannulaIdentity, type CatalogueCannula } from './catalogue.js';
 
-export interface DualLumenCannula {
-  /** The id a scenario names (`circuit.dualLumenCannula`). */
-  readonly id: string;
-  readonly manufacturer: string;
-  readonly model: string;
-  readonly orderCode: string;
-  readonly size_Fr: number;
-  readonly length_mm: number;
+export interface DualLumenCannula extends CannulaIdentity {
   readonly drainage: CatalogueCannula;
   readonly return: CatalogueCannula;
 }
