@@ -64,8 +64,8 @@ export class StatusLights {
   update(s: Snapshot): void {
     for (const c of ALARM_CONSOLES) if (this.shown.get(c) !== s.consoleStatus[c]) this.paint(c, s.consoleStatus[c]);
     const now = readoutPriorities(s.alarms);
-    for (const [id, p] of this.marked) if (now.get(id) !== p) this.readout(id)?.classList.remove('alarm', `alarm-${p}`);
-    for (const [id, p] of now) if (this.marked.get(id) !== p) this.readout(id)?.classList.add('alarm', `alarm-${p}`);
+    for (const [id, p] of this.marked) if (now.get(id) !== p) this.readout(id)?.classList.remove('alarmed', `alarmed-${p}`);
+    for (const [id, p] of now) if (this.marked.get(id) !== p) this.readout(id)?.classList.add('alarmed', `alarmed-${p}`);
     this.marked = now;
   }
 

@@ -75,7 +75,7 @@ export class AlarmSound {
   }
 
   private label(): void {
-    this.toggle.textContent = this.muted ? '🔇 Alarm sound off' : '🔊 Alarm sound on';
+    this.toggle.textContent = this.muted ? 'Alarm sound: off' : 'Alarm sound: on';
     this.toggle.setAttribute('aria-pressed', String(this.muted));
     this.toggle.setAttribute('aria-label', 'Mute alarm sound');
   }

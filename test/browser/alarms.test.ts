@@ -4,17 +4,21 @@
  * its flow readout takes the alarm colour; Acknowledge stops the sound; Silence shows a mark that ends once its
  * 2 min of simulated time have passed; unclamped, the alarm clears. The banner is an aria-live region.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_WAIT_MS, launchChromium, type Served } from '../../tools/browser/harness';
+import { PAGE_WAIT_MS, ROOT, launchChromium, type Served } from '../../tools/browser/harness';
 import { serveSharedOrOwnBuild } from './sharedBuild';
 
 const BROWSER_TEST_ms = 180_000;
+const OUT = join(ROOT, 'test-output');
 
 let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
   served = await serveSharedOrOwnBuild();
   browser = await launchChromium();
 }, 600_000);
@@ -76,7 +80,7 @@ describe('the live page shows the alarm engine', () => {
       // highest priority first
       expect(await banner.locator('li.alarm').first().getAttribute('data-priority')).toBe('high');
       await expect.poll(() => light.getAttribute('data-status')).toBe('red');
-      expect(await testId(page, 'ecmo-flow').getAttribute('class')).toContain('alarm-high');
+      expect(await testId(page, 'ecmo-flow').getAttribute('class')).toContain('alarmed-high');
       // the red of the banner row and of the flow readout is the high-priority colour
       const red = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--alarm-high').trim());
       expect(
@@ -87,6 +91,7 @@ describe('the live page shows the alarm engine', () => {
       // paused: no sound; running: the high-priority pattern (unless muted)
       const mute = testId(page, 'alarm-mute');
       expect(await mute.getAttribute('data-sounding')).toBe('none');
+      await page.screenshot({ path: join(OUT, 'alarms-flow-low.png') });
       await expect.poll(() => testId(page, 'event-log').textContent()).toContain('Flow low (high priority) started');
 
       await testId(page, 'alarm-ack-flowLow').click();
@@ -104,7 +109,7 @@ describe('the live page shows the alarm engine', () => {
       await step(page);
       await expect.poll(() => alarm.count(), { timeout: PAGE_WAIT_MS }).toBe(0);
       await expect.poll(() => light.getAttribute('data-status')).not.toBe('red');
-      expect(await testId(page, 'ecmo-flow').getAttribute('class')).not.toContain('alarm');
+      expect(await testId(page, 'ecmo-flow').getAttribute('class')).not.toContain('alarmed');
       expect(errors).toEqual([]);
       await page.close();
     },
