@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { LiveRun } from '../../src/engine/liveRun';
 import { ALARM_EVENT_TYPE, alarmEvent } from '../../src/engine/liveAlarms';
 import { categoryOf } from '../../src/consoles/eventText';
-import type { Snapshot } from '../../src/protocol';
+import type { AlarmView, Snapshot } from '../../src/protocol';
+import { alarmMarks } from '../../src/alarms/banner';
+import { readoutPriorities } from '../../src/alarms/lights';
+import { PATTERNS, soundingPriority } from '../../src/alarms/sound';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ECMO = readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8');
@@ -70,5 +73,42 @@ describe('the live run holds an alarm monitor', () => {
     expect(e).toEqual({ t_h: 1.5, type: 'alarm', reason: 'Flow low (high priority) silenced', value: 350 });
     expect(alarmEvent({ t_h: 0, id: 'bloodLeak', kind: 'start', priority: 'high', value: NaN })).not.toHaveProperty('value');
     expect(categoryOf(ALARM_EVENT_TYPE)).toBe('alarms');
+  });
+});
+
+describe('the page side of the alarms (pure functions)', () => {
+  const view = (id: string, priority: AlarmView['priority'], more: Partial<AlarmView> = {}): AlarmView => ({
+    id,
+    title: id,
+    console: 'ecmo',
+    priority,
+    status: 'active',
+    acknowledged: false,
+    audible: true,
+    since_h: 0,
+    silencedUntil_h: null,
+    ...more,
+  });
+
+  it('the sound is the highest audible priority, and none while paused or muted', () => {
+    const alarms = [view('flowLow', 'high', { acknowledged: true, audible: false }), view('drainagePressureLow', 'medium'), view('filterClotting', 'low')];
+    expect(soundingPriority(alarms, true, false)).toBe('medium');
+    expect(soundingPriority(alarms, false, false)).toBeNull();
+    expect(soundingPriority(alarms, true, true)).toBeNull();
+    expect(soundingPriority([], true, false)).toBeNull();
+    expect(PATTERNS.high.pulses).toHaveLength(10);
+    expect(PATTERNS.medium.pulses).toHaveLength(3);
+    expect(PATTERNS.low.pulses.length).toBeLessThanOrEqual(2);
+  });
+
+  it('a readout takes the colour of its highest active alarm; a latched (cleared) one does not colour it', () => {
+    const marked = readoutPriorities([view('flowLow', 'high'), view('flowHigh', 'medium'), view('drainagePressureLow', 'medium', { status: 'latched' })]);
+    expect([...marked]).toEqual([['ecmo-flow', 'high']]);
+  });
+
+  it('a banner row says what state the alarm is in', () => {
+    expect(alarmMarks(view('flowLow', 'high'))).toEqual([]);
+    expect(alarmMarks(view('flowLow', 'high', { acknowledged: true, silencedUntil_h: 1 + 5 / 60 }))).toEqual(['acknowledged', 'silenced until 1 h 05 min']);
+    expect(alarmMarks(view('bubbleDetected', 'high', { status: 'latched' }))).toEqual(['cleared, latched until acknowledged']);
   });
 });
