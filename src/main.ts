@@ -7,6 +7,9 @@
 // name it installs pixi's own precompiled replacements, so nothing is evaluated and the policy stays strict.
 import 'pixi.js/unsafe-eval';
 import { Application, Ticker, UPDATE_PRIORITY } from 'pixi.js';
+import { AlarmBanner } from './alarms/banner';
+import { StatusLights } from './alarms/lights';
+import { AlarmSound } from './alarms/sound';
 import { CrrtConsole } from './consoles/crrtConsole';
 import { EcmoConsole } from './consoles/ecmoConsole';
 import { EventLog } from './consoles/eventLog';
@@ -61,6 +64,9 @@ interface Panels {
   controls: Controls;
   eventLog: EventLog;
   trends: TrendsPanel;
+  alarmBanner: AlarmBanner;
+  lights: StatusLights;
+  sound: AlarmSound;
 }
 
 async function start(): Promise<void> {
@@ -91,19 +97,28 @@ function buildPanels(send: EngineClient['send'], session: () => string | undefin
   const store = new TrendStore();
   const consoles = host('consoles');
   host('shortcuts').textContent = SHORTCUTS.map(([k, what]) => `${k}: ${what}`).join(' · ');
+  const playback = new Playback(host('playback'), send);
+  const ecmo = new EcmoConsole(consoles);
+  const crrt = new CrrtConsole(consoles);
+  const heparin = new HeparinConsole(consoles);
+  const monitor = new PatientMonitor(consoles);
   return {
     store,
     messages: new Messages(host('messages')),
     picker: new ScenarioPicker(host('scenario-bar'), host('scenario-name'), send, session),
-    playback: new Playback(host('playback'), send),
+    playback,
     scenarioEnd: new ScenarioEndBanner(host('scenario-end')),
-    ecmo: new EcmoConsole(consoles),
-    crrt: new CrrtConsole(consoles),
-    heparin: new HeparinConsole(consoles),
-    monitor: new PatientMonitor(consoles),
+    ecmo,
+    crrt,
+    heparin,
+    monitor,
     controls: new Controls(host('controls'), send),
     eventLog: new EventLog(host('events')),
     trends: new TrendsPanel(host('trends'), store),
+    alarmBanner: new AlarmBanner(host('alarm-banner'), send),
+    // after the consoles: each gets a light in its header
+    lights: new StatusLights(consoles),
+    sound: new AlarmSound(host('playback')),
   };
 }
 
@@ -126,6 +141,7 @@ function onMessage(m: WorkerMessage, live: LiveState, p: Panels): void {
       p.store.reset();
       p.eventLog.reset(m.scenario.name);
       p.heparin.reset();
+      p.alarmBanner.reset();
       live.view?.setScenario(m.scenario);
       p.ecmo.setScenario(m.scenario);
       p.crrt.setScenario(m.scenario);
@@ -159,6 +175,8 @@ function onSnapshot(s: Snapshot, live: LiveState, p: Panels): void {
     p.heparin.events(s.newEvents);
     p.crrt.events(s.newEvents);
   }
+  // the alarm monitor's entries at this sample follow the engine's events up to it
+  if (s.alarmLog.length) p.eventLog.add(s.alarmLog);
   live.latest = s;
   live.fresh = true;
 }
@@ -199,7 +217,7 @@ const IDLE_FRAMES = 30;
 function drawEveryFrame(app: Application, circuit: CircuitView, live: LiveState, p: Panels, perf: boolean): () => void {
   let lastDom = 0;
   let idle = 0;
-  const consoles = [p.playback, p.scenarioEnd, p.ecmo, p.crrt, p.heparin, p.monitor, p.controls, p.eventLog];
+  const consoles = [p.playback, p.scenarioEnd, p.ecmo, p.crrt, p.heparin, p.monitor, p.controls, p.eventLog, p.alarmBanner, p.lights, p.sound];
   const mark = perf ? (name: string, start: number) => performance.measure(name, { start, end: performance.now() }) : () => undefined;
   app.ticker.add((ticker) => {
     const now = performance.now();

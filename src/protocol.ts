@@ -92,7 +92,36 @@ export type Command =
   | { type: 'set'; path: SettingPath | ClampPath; value: string | boolean }
   | { type: 'changeFilter' }
   | { type: 'heparinBolus'; units: number }
-  | { type: 'fault'; fault: { filterClot?: number; oxygenatorThrombus?: number } };
+  | { type: 'fault'; fault: { filterClot?: number; oxygenatorThrombus?: number } }
+  /** Acknowledge one shown alarm (its id) or every shown one. */
+  | { type: 'acknowledge'; id: string }
+  /** Pause one shown alarm's audio (its id) or every shown one's, for `minutes` (refused beyond the device's maximum). */
+  | { type: 'silence'; id: string; minutes: number };
+
+/** The consoles that raise alarms, each with its status light. */
+export const ALARM_CONSOLES = ['ecmo', 'crrt', 'heparin', 'monitor'] as const;
+export type AlarmConsoleName = (typeof ALARM_CONSOLES)[number];
+/** IEC 60601-1-8 priority classes. */
+export type AlarmPriorityName = 'high' | 'medium' | 'low';
+/** A console's status light: red with a high-priority alarm shown, yellow with any other, green without. */
+export type StatusLight = 'green' | 'yellow' | 'red';
+
+/** One shown alarm, as the page draws it (the worker's alarm monitor's active(), as plain data). */
+export interface AlarmView {
+  id: string;
+  title: string;
+  console: AlarmConsoleName;
+  priority: AlarmPriorityName;
+  /** active: its condition holds; latched: it cleared and stays shown until acknowledged. */
+  status: 'active' | 'latched';
+  acknowledged: boolean;
+  /** Sounding: shown, not acknowledged, not silenced. */
+  audible: boolean;
+  /** Simulated time the alarm started (h). */
+  since_h: number;
+  /** Audio paused until this simulated time (h); null when not silenced. */
+  silencedUntil_h: number | null;
+}
 
 export interface SimEventView {
   t_h: number;
@@ -147,6 +176,12 @@ export interface Snapshot {
   settings: SettingsView;
   newEvents: SimEventView[];
   trend: TrendPoint[];
+  /** The shown alarms, highest priority first, then the oldest first. */
+  alarms: AlarmView[];
+  /** The alarm monitor's log entries since the last snapshot, as event-log entries of type "alarm". */
+  alarmLog: SimEventView[];
+  /** Each console's status light. */
+  consoleStatus: Record<AlarmConsoleName, StatusLight>;
   /** Effluent collected since the start (mL): delivered dose × weight × time. */
 }
 

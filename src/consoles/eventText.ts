@@ -9,6 +9,8 @@ export const EVENT_CATEGORIES = ['alarms', 'actions', 'settings', 'titrations', 
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
 const CATEGORY: Record<string, EventCategory> = {
+  // the alarm monitor's log: an alarm started, acknowledged, silenced, cleared
+  alarm: 'alarms',
   limb_alarm: 'alarms',
   air_detected: 'alarms',
   pump_airlock: 'alarms',

@@ -8,7 +8,9 @@ import { cannulaInnerDiameter_mm } from '../../sim/circuit/tube';
 import { Simulation } from '../../sim/engine/simulation';
 import { loadScenarioText } from '../../sim/scenario/load';
 import { ScenarioError } from '../../sim/scenario/errors';
+import type { Observation } from '../../sim/engine/observe';
 import { bundledCalibration } from './bundledCalibration';
+import { LiveAlarms } from './liveAlarms';
 import { fmtClock } from '../format';
 import {
   CLAMPS,
@@ -20,6 +22,7 @@ import {
   type ScenarioInfo,
   type SettingPath,
   type SettingsView,
+  type SimEventView,
   type Snapshot,
   type Speed,
   type TrendPoint,
@@ -36,6 +39,7 @@ export class LiveRun {
   running = false;
   speed: Speed = 60;
   private sim?: Simulation;
+  private alarms?: LiveAlarms;
   private info?: ScenarioInfo;
   private runId = 0;
   private sentEvents = 0;
@@ -65,6 +69,7 @@ export class LiveRun {
     }
     const s = sim.scenario;
     this.sim = sim;
+    this.alarms = new LiveAlarms(() => sim.model.current.alarms);
     this.halted = undefined;
     this.ended = false;
     this.runId++;
@@ -112,6 +117,8 @@ export class LiveRun {
     }
     const sim = this.sim;
     if (!sim) return 'No scenario is loaded.';
+    if (c.type === 'acknowledge') return this.alarms!.acknowledge(c.id, sim.time_h);
+    if (c.type === 'silence') return this.alarms!.silence(c.id, sim.time_h, c.minutes);
     try {
       switch (c.type) {
         case 'set':
@@ -150,9 +157,12 @@ export class LiveRun {
       this.halted ??= (e as Error).message;
       obs = this.lastObservation ?? {};
     }
-    const events = sim.events;
-    const newEvents = events.slice(this.sentEvents).map((e) => ({ t_h: e.t_h, type: e.type, reason: e.reason, value: e.value }));
-    this.sentEvents = events.length;
+    const fresh = sim.events.slice(this.sentEvents);
+    this.sentEvents = sim.events.length;
+    const alarms = this.alarms!;
+    // each snapshot is the alarm monitor's sample: the reading shown and the events since the previous one
+    if (!this.halted) alarms.update(sim.time_h, obs as unknown as Observation, fresh);
+    const newEvents: SimEventView[] = fresh.map((e) => ({ t_h: e.t_h, type: e.type, reason: e.reason, value: e.value }));
     const trend = this.pendingTrend;
     this.pendingTrend = [];
     return {
@@ -165,6 +175,9 @@ export class LiveRun {
       settings: settingsView(sim),
       newEvents,
       trend,
+      alarms: alarms.shown(),
+      alarmLog: alarms.takeLog(),
+      consoleStatus: alarms.consoleStatus(),
     };
   }
 
