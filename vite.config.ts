@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /** The browser tests that open the built pages: their project builds the pages once per run (its global setup). */
 const PAGE_TESTS = ['test/browser/visualiser.test.ts', 'test/browser/explorer.test.ts', 'test/browser/pageMended.test.ts'];
+PAGE_TESTS.push('test/browser/explorerSweep.test.ts'); // the dose explorer's sweeps from the page
 
 export default defineConfig({
   build: {
