@@ -7,7 +7,10 @@ import { resultsText } from '../../sim/sweep/identityParts';
 import { fillSweepForm, readSweepForm } from './sweepForm';
 import { pageSweep, type PageSweep } from './sweepSetup';
 import { runPageSweep, type SweepHandle } from './sweepPool';
-import { drawResultsTable } from './resultsView';
+import { ResultsView } from './resultsView';
+
+/** The chart is redrawn at most this often while runs finish (a Plot chart of many runs takes a while to draw). */
+const REDRAW_MS = 300;
 
 const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -58,15 +61,24 @@ async function start(hooks: SweepPanelHooks): Promise<void> {
   const first = sweep.header.split(',')[1];
   hooks.say(`Running ${total} runs of ${sweep.identity.hours} h…`);
   setRunning(true);
+  el('sweep-status').textContent = `0 of ${total} runs done`;
+  const view = new ResultsView(el('results'), sweep.header);
+  let redraw: ReturnType<typeof setTimeout> | undefined;
+  const drawNow = () => {
+    clearTimeout(redraw);
+    redraw = undefined;
+    if (rows.size) hooks.onResults(fileText(), name, first);
+  };
   current.handle = runPageSweep(sweep, (id, row, bad) => {
     rows.set(id, row);
+    view.add(id, row);
     if (bad) failed++;
     progress.value = rows.size;
     el('sweep-status').textContent = `${rows.size} of ${total} runs done${failed ? `, ${failed} failed (see their error)` : ''}`;
-    drawResultsTable(el('results'), sweep.header, rows);
-    hooks.onResults(fileText(), name, first);
+    redraw ??= setTimeout(drawNow, REDRAW_MS);
   });
   const how = await current.handle.done;
+  drawNow();
   setRunning(false);
   const failedText = failed ? `; ${failed} could not be run (their error column says why)` : '';
   if (how === 'finished') hooks.say(`Sweep finished: ${total} runs${failedText}. "Download CSV" saves the results file.`);

@@ -3,20 +3,22 @@
  * on the page's Web Workers, the results table filling to 9 rows, and the downloaded results file equal, byte for
  * byte, to the file `npm run sim -- sweep` writes for the same sweep (the command line's own sweep run here).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../sim/cli';
-import { launchChromium, type Served } from '../../tools/browser/harness';
+import { ROOT, launchChromium, type Served } from '../../tools/browser/harness';
 import { serveSharedOrOwnBuild } from './sharedBuild';
 
+const OUT = join(ROOT, 'test-output');
 const dir = mkdtempSync(join(tmpdir(), 'explorer-sweep-'));
 let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
   served = await serveSharedOrOwnBuild();
   browser = await launchChromium();
 }, 240_000);
@@ -76,14 +78,47 @@ describe('a sweep from the dose explorer page', () => {
     await page.click('#sweep-run');
     await page.waitForFunction(() => !(document.getElementById('sweep-download') as HTMLButtonElement).disabled, undefined, { timeout: 600_000 });
     expect(await page.locator('#results tbody tr').count()).toBe(9);
+    expect(await page.locator('#results tbody tr').evaluateAll((trs) => trs.map((tr) => tr.firstElementChild?.textContent))).toEqual(
+      ['0', '1', '2', '3', '4', '5', '6', '7', '8'], // in run-id order, whatever order the workers finished in
+    );
     expect(await page.locator('#results tbody tr.failed').count()).toBe(0);
     expect(await page.locator('#sweep-status').textContent()).toBe('9 of 9 runs done');
     expect(await page.locator('#explorer-message').textContent()).toMatch(/^Sweep finished: 9 runs/);
     expect(await page.locator('#chart g[aria-label="dot"] circle').count()).toBe(9);
+    await page.screenshot({ path: join(OUT, 'explorer-sweep.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-download')]);
     const pageFile = readFileSync((await download.path())!, 'utf8');
     expect(pageFile).toBe(await cliResults());
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cancels a sweep: the runs in progress stop, the finished ones stay in the table and the file', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${served.url}explorer.html`);
+    await page.fill('#sweep-hours', '2');
+    await page.fill('#sweep-p1-from', '20');
+    await page.fill('#sweep-p1-to', '70');
+    await page.fill('#sweep-p1-step', '5');
+    await page.selectOption('#sweep-p2', 'prescription.predilutionFraction');
+    await page.fill('#sweep-p2-from', '0');
+    await page.fill('#sweep-p2-to', '1');
+    await page.fill('#sweep-p2-step', '0.5');
+    await page.click('#sweep-run');
+    await page.waitForSelector('#results tbody tr');
+    await page.click('#sweep-cancel');
+    await page.waitForFunction(() => !(document.getElementById('sweep-run') as HTMLButtonElement).disabled);
+    const message = (await page.locator('#explorer-message').textContent())!;
+    const done = Number(/^Sweep cancelled after (\d+) of 33 runs\.$/.exec(message)?.[1]);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(33);
+    expect(await page.locator('#results tbody tr').count()).toBe(done);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-download')]);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(/^# sweep \{.*"runs":33,/);
+    expect(lines.length).toBe(2 + done);
     await page.close();
   });
 
