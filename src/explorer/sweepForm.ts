@@ -1,10 +1,11 @@
 /**
  * The sweep setup form: a bundled scenario, one or two of the adjustable quantities of the specs (their unit, accepted
- * limits, plausible range and source shown), a grid (from, to, step, in the parameter's unit) for each, and the run
- * length. Reads the form into the sweep's axes, or says what is wrong in the page's words.
+ * limits, plausible range and source shown), a grid (from, to, step, in the parameter's unit) or a Latin hypercube
+ * (from, to; samples and seed) over them, and the run length. Reads the form into the sweep's axes, or says what is wrong in the page's words.
  */
 import { forEachLeaf, type QuantitySpec, type SpecTree } from '../../sim/parameters';
 import { scenarioSpecs } from '../../sim/scenario/scenarioSpecs';
+import type { Design } from '../../sim/sweep/runList';
 import type { VaryAxis } from '../../sim/sweep/varySpec';
 import { BUNDLED_SCENARIOS, type BundledScenario } from '../scenarios';
 
@@ -55,6 +56,8 @@ export function fillSweepForm(): void {
     el(`sweep-p${n}`).addEventListener('change', () => showSpec(n));
     showSpec(n);
   }
+  el('sweep-design').addEventListener('change', showDesign);
+  showDesign();
 }
 
 function number(label: string, id: string): number {
@@ -64,16 +67,22 @@ function number(label: string, id: string): number {
   return x;
 }
 
-function axis(n: 1 | 2): VaryAxis | undefined {
+function wholeNumber(label: string, id: string, lo: number, hi: number): number {
+  const x = number(label, id);
+  if (!Number.isInteger(x) || x < lo || x > hi) throw new Error(`${label}: ${x}; expected a whole number from ${lo} to ${hi}`);
+  return x;
+}
+
+function axis(n: 1 | 2, sampled: boolean): VaryAxis | undefined {
   const path = el<HTMLSelectElement>(`sweep-p${n}`).value;
   const spec = SWEEPABLE.get(path);
   if (!spec) return undefined;
   const what = `${n === 1 ? 'First' : 'Second'} parameter (${path}, ${unitText(spec.unit)})`;
   const from = number(`${what}, from`, `sweep-p${n}-from`);
   const to = number(`${what}, to`, `sweep-p${n}-to`);
-  const step = number(`${what}, step`, `sweep-p${n}-step`);
+  const step = sampled ? undefined : number(`${what}, step`, `sweep-p${n}-step`);
   if (from > to) throw new Error(`${what}: "from" ${from} is greater than "to" ${to}; expected from ≤ to`);
-  if (!(step > 0)) throw new Error(`${what}: the step ${step} must be greater than 0`);
+  if (step !== undefined && !(step > 0)) throw new Error(`${what}: the step ${step} must be greater than 0`);
   const [lo, hi] = spec.limits;
   if (from < lo || to > hi) throw new Error(`${what}: ${from} to ${to} goes outside the values the simulator accepts, ${lo} to ${hi}`);
   return { path, unit: spec.unit, from, to, step };
@@ -82,18 +91,39 @@ function axis(n: 1 | 2): VaryAxis | undefined {
 export interface SweepSettings {
   scenario: BundledScenario;
   axes: VaryAxis[];
+  design: Design;
   hours: number;
+}
+
+/** Grid (every combination of the steps) or a Latin hypercube of the ranges (its samples and seed). */
+function design(): Design {
+  if (el<HTMLSelectElement>('sweep-design').value !== 'lhs') return { kind: 'grid' };
+  return {
+    kind: 'lhs',
+    samples: wholeNumber('Samples', 'sweep-samples', 1, MAX_PAGE_RUNS),
+    seed: wholeNumber('Seed', 'sweep-seed', 0, 2 ** 32 - 1),
+  };
+}
+
+/** Shows the step fields for a grid, the samples and seed for a Latin hypercube. */
+function showDesign(): void {
+  const lhs = el<HTMLSelectElement>('sweep-design').value === 'lhs';
+  for (const n of [1, 2]) el(`sweep-p${n}-step`).parentElement!.hidden = lhs;
+  for (const id of ['sweep-samples', 'sweep-seed']) el(id).parentElement!.hidden = !lhs;
 }
 
 /** The form's settings, or an Error whose message names the field, the value and what was expected. */
 export function readSweepForm(): SweepSettings {
   const scenario = BUNDLED_SCENARIOS.find((s) => s.id === el<HTMLSelectElement>('sweep-scenario').value)!;
-  const axes = [axis(1), axis(2)].filter((a): a is VaryAxis => a !== undefined);
+  const d = design();
+  const axes = [axis(1, d.kind === 'lhs'), axis(2, d.kind === 'lhs')].filter((a): a is VaryAxis => a !== undefined);
   if (axes.length === 2 && axes[0].path === axes[1].path) throw new Error(`Both parameters are ${axes[0].path}: pick two different ones, or "${NO_SECOND}"`);
   const hours = number('Run length (h)', 'sweep-hours');
   if (!(hours > 0)) throw new Error(`Run length: ${hours} h; expected more than 0 h`);
-  const points = axes.map((a) => Math.floor((a.to - a.from) / a.step! + 1e-9) + 1);
-  const total = points.reduce((p, n) => p * n, 1);
-  if (total > MAX_PAGE_RUNS) throw new Error(`The grid has ${total} runs (${points.join(' × ')}); the page runs at most ${MAX_PAGE_RUNS}: use larger steps`);
-  return { scenario, axes, hours };
+  if (d.kind === 'grid') {
+    const points = axes.map((a) => Math.floor((a.to - a.from) / a.step! + 1e-9) + 1);
+    const total = points.reduce((p, n) => p * n, 1);
+    if (total > MAX_PAGE_RUNS) throw new Error(`The grid has ${total} runs (${points.join(' × ')}); the page runs at most ${MAX_PAGE_RUNS}: use larger steps`);
+  }
+  return { scenario, axes, design: d, hours };
 }

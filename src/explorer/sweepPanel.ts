@@ -45,7 +45,7 @@ async function start(hooks: SweepPanelHooks): Promise<void> {
   let sweep: PageSweep;
   try {
     const s = readSweepForm();
-    sweep = await pageSweep(s.scenario, s.axes, s.hours);
+    sweep = await pageSweep(s.scenario, s.axes, s.design, s.hours);
   } catch (e) {
     hooks.say((e as Error).message, true);
     return;

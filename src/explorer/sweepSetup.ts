@@ -10,7 +10,7 @@ import { parseJsonText } from '../../sim/scenario/jsonText';
 import { calibrationReferenceOverrides } from '../../sim/scenario/calibration';
 import { identityFromHashes, outcomesDescription, type SweepIdentity } from '../../sim/sweep/identityParts';
 import { headerLine } from '../../sim/sweep/resultsCsv';
-import { gridRuns } from '../../sim/sweep/runList';
+import { runList, type Design } from '../../sim/sweep/runList';
 import type { SweepBase } from '../../sim/sweep/runTask';
 import type { VaryAxis } from '../../sim/sweep/varySpec';
 import { bundledCalibration } from '../engine/bundledCalibration';
@@ -37,12 +37,12 @@ function calibratedText(text: string, source: string): string {
   return JSON.stringify(raw, null, 2);
 }
 
-export async function pageSweep(scenario: BundledScenario, axes: VaryAxis[], hours: number): Promise<PageSweep> {
+export async function pageSweep(scenario: BundledScenario, axes: VaryAxis[], design: Design, hours: number): Promise<PageSweep> {
   // the command line is run from the repository's root: `sim sweep scenarios/<file>`
   const source = `scenarios/${scenario.file}`;
   const text = calibratedText(scenario.text, source);
   const resolved = loadScenarioText(text, source);
-  const runs = gridRuns(axes);
+  const runs = runList(axes, design);
   const hashes = { scenario: await sha256(text), calibration: await sha256(JSON.stringify(resolved)), outcomes: await sha256(outcomesDescription()) };
   const identity = identityFromHashes(
     {
@@ -52,7 +52,7 @@ export async function pageSweep(scenario: BundledScenario, axes: VaryAxis[], hou
       resolvedScenario: resolved,
       hours,
       axes,
-      design: { kind: 'grid' },
+      design,
       runs: runs.length,
     },
     hashes,

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../sim/cli';
 import { ROOT, launchChromium, type Served } from '../../tools/browser/harness';
@@ -29,31 +29,24 @@ afterAll(async () => {
 });
 
 /** The command line's results file of the same sweep (what a user types at the repository's root). */
-async function cliResults(): Promise<string> {
-  const out = join(dir, 'cli.csv');
+async function cliResults(name: string, options: string[]): Promise<string> {
+  const out = join(dir, name);
   const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    const code = await main([
-      'sweep',
-      'scenarios/ecmo-hvhf-default.json',
-      '--vary',
-      'prescription.effluentDose=30 mL/kg/h..50 mL/kg/h:10 mL/kg/h',
-      '--vary',
-      'prescription.predilutionFraction=0..1:0.5',
-      '--hours',
-      '2',
-      '--workers',
-      '2',
-      '--quiet',
-      '--out',
-      out,
-    ]);
-    expect(code).toBe(0);
+    expect(await main(['sweep', 'scenarios/ecmo-hvhf-default.json', ...options, '--hours', '2', '--workers', '2', '--quiet', '--out', out])).toBe(0);
   } finally {
     quiet.mockRestore();
   }
   return readFileSync(out, 'utf8');
 }
+
+async function downloaded(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-download')]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+const finished = (page: Page) =>
+  page.waitForFunction(() => !(document.getElementById('sweep-download') as HTMLButtonElement).disabled, undefined, { timeout: 600_000 });
 
 describe('a sweep from the dose explorer page', () => {
   it('runs a 3 × 3 grid, fills the table and downloads the command line’s results file', async () => {
@@ -76,7 +69,7 @@ describe('a sweep from the dose explorer page', () => {
     await page.fill('#sweep-p2-to', '1');
     await page.fill('#sweep-p2-step', '0.5');
     await page.click('#sweep-run');
-    await page.waitForFunction(() => !(document.getElementById('sweep-download') as HTMLButtonElement).disabled, undefined, { timeout: 600_000 });
+    await finished(page);
     expect(await page.locator('#results tbody tr').count()).toBe(9);
     expect(await page.locator('#results tbody tr').evaluateAll((trs) => trs.map((tr) => tr.firstElementChild?.textContent))).toEqual(
       ['0', '1', '2', '3', '4', '5', '6', '7', '8'], // in run-id order, whatever order the workers finished in
@@ -86,10 +79,41 @@ describe('a sweep from the dose explorer page', () => {
     expect(await page.locator('#explorer-message').textContent()).toMatch(/^Sweep finished: 9 runs/);
     expect(await page.locator('#chart g[aria-label="dot"] circle').count()).toBe(9);
     await page.screenshot({ path: join(OUT, 'explorer-sweep.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-download')]);
-    const pageFile = readFileSync((await download.path())!, 'utf8');
-    expect(pageFile).toBe(await cliResults());
+    const grid = ['--vary', 'prescription.effluentDose=30 mL/kg/h..50 mL/kg/h:10 mL/kg/h', '--vary', 'prescription.predilutionFraction=0..1:0.5'];
+    expect(await downloaded(page)).toBe(await cliResults('grid.csv', grid));
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a Latin hypercube as `sweep --design lhs` does, to the same file', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${served.url}explorer.html`);
+    await page.fill('#sweep-hours', '2');
+    await page.selectOption('#sweep-design', 'lhs');
+    expect(await page.locator('#sweep-p1-step').isVisible()).toBe(false); // a sampled range has no step
+    await page.fill('#sweep-samples', '5');
+    await page.fill('#sweep-seed', '3');
+    await page.fill('#sweep-p1-from', '30');
+    await page.fill('#sweep-p1-to', '50');
+    await page.selectOption('#sweep-p2', 'prescription.predilutionFraction');
+    await page.fill('#sweep-p2-from', '0');
+    await page.fill('#sweep-p2-to', '1');
+    await page.click('#sweep-run');
+    await finished(page);
+    expect(await page.locator('#results tbody tr').count()).toBe(5);
+    const lhs = [
+      '--design',
+      'lhs',
+      '--samples',
+      '5',
+      '--seed',
+      '3',
+      '--vary',
+      'prescription.effluentDose=30 mL/kg/h..50 mL/kg/h',
+      '--vary',
+      'prescription.predilutionFraction=0..1',
+    ];
+    expect(await downloaded(page)).toBe(await cliResults('lhs.csv', lhs));
     await page.close();
   });
 
