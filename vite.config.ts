@@ -2,7 +2,13 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** The browser tests that open the built pages: their project builds the pages once per run (its global setup). */
-const PAGE_TESTS = ['test/browser/visualiser.test.ts', 'test/browser/explorer.test.ts', 'test/browser/pageMended.test.ts', 'test/browser/alarms.test.ts'];
+const PAGE_TESTS = [
+  'test/browser/visualiser.test.ts',
+  'test/browser/explorer.test.ts',
+  'test/browser/pageMended.test.ts',
+  'test/browser/alarms.test.ts',
+  'test/browser/explorerSweep.test.ts',
+];
 
 export default defineConfig({
   build: {

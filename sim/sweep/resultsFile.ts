@@ -7,7 +7,10 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { OutputError, writeAtomically } from '../output/writeOutput.js';
-import { identityLine, parseIdentityLine, type SweepIdentity } from './sweepIdentity.js';
+import { parseIdentityLine, type SweepIdentity } from './sweepIdentity.js';
+import { resultsText } from './identityParts.js';
+
+export { resultsText };
 
 export interface ResultsFile {
   /** the sweep's identity, or why the file has none */
@@ -47,11 +50,6 @@ export function readResults(path: string): ResultsFile {
   const header = lines.shift() ?? '';
   if (!header.startsWith('run_id,')) throw new OutputError(`${path}: not a sweep results file (its header line does not start with "run_id,")`);
   return { identity, header, rows: readRows(path, lines, typeof identity === 'string' ? 2 : 3), truncated };
-}
-
-export function resultsText(identity: SweepIdentity, header: string, rows: Map<number, string>): string {
-  const ids = [...rows.keys()].sort((a, b) => a - b);
-  return [identityLine(identity), header, ...ids.map((id) => rows.get(id)!)].join('\n') + '\n';
 }
 
 /** Writes the whole file in run-id order, atomically (`-`: standard output). */

@@ -7,85 +7,20 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { formatQuantity } from '../units.js';
-import type { Design } from './runList.js';
-import type { Shard } from './shard.js';
-import type { VaryAxis } from './varySpec.js';
-import { METRIC_COLUMNS } from './runMetrics.js';
-import { MEMBRANE_LIFE_HORIZON_h } from './membraneLife.js';
-import { BAGS_FROM_SERIES, EFFLUENT_BAG_L } from './engineerFigures.js';
+import { identityFromHashes, outcomesDescription, IDENTITY_PREFIX, type IdentityInputs, type SweepIdentity } from './identityParts.js';
 
-export interface SweepIdentity {
-  simulator: string;
-  scenario: { file: string; sha256: string };
-  /**
-   * The calibration the runs resolve to: a hash of the base scenario with every default filled in, the calibrated
-   * ones included (the filter fouling and heparin elimination fits), so a recalibration between two parts of a sweep
-   * is caught although no option and no file the user names changed.
-   */
-  calibration: { sha256: string };
-  /**
-   * What the outcome columns are and how they are measured: a hash of the column names and of the choices behind
-   * them (the membrane-life horizon, how bags are counted), so results of two versions of the column set never mix.
-   */
-  outcomes: { sha256: string };
-  /** the simulated hours of every run (--hours, or the scenario's duration) */
-  hours: number;
-  /** each --vary as path=from..to[:step], in its unit */
-  vary: string[];
-  design: 'grid' | 'lhs';
-  samples: number | null;
-  seed: number | null;
-  /** runs in the whole sweep (all shards) */
-  runs: number;
-  /** "k/N", or null for the whole sweep */
-  shard: string | null;
-}
+export { IDENTITY_PREFIX, identityLine, varyText, type IdentityInputs, type SweepIdentity } from './identityParts.js';
 
-export const IDENTITY_PREFIX = '# sweep ';
-
-export function varyText(a: VaryAxis): string {
-  const q = (x: number) => formatQuantity(x, a.unit);
-  return `${a.path}=${q(a.from)}..${q(a.to)}${a.step === undefined ? '' : `:${q(a.step)}`}`;
-}
-
-export interface IdentityInputs {
-  version: string;
-  scenarioFile: string;
-  scenarioText: string;
-  /** The base scenario as the loader resolved it (defaults and calibrated values filled in). */
-  resolvedScenario: unknown;
-  hours: number;
-  axes: VaryAxis[];
-  design: Design;
-  runs: number;
-  shard?: Shard;
-}
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The hash of the outcome columns and the measurement choices behind them (SweepIdentity.outcomes). */
 export function outcomesHash(): string {
-  const what = { columns: METRIC_COLUMNS, membraneLifeHorizon_h: MEMBRANE_LIFE_HORIZON_h, bags: BAGS_FROM_SERIES ? 'series' : `effluent/${EFFLUENT_BAG_L} L` };
-  return createHash('sha256').update(JSON.stringify(what)).digest('hex');
+  return sha256(outcomesDescription());
 }
 
 export function sweepIdentity(i: IdentityInputs): SweepIdentity {
-  return {
-    simulator: i.version,
-    scenario: { file: basename(i.scenarioFile), sha256: createHash('sha256').update(i.scenarioText).digest('hex') },
-    calibration: { sha256: createHash('sha256').update(JSON.stringify(i.resolvedScenario)).digest('hex') },
-    outcomes: { sha256: outcomesHash() },
-    hours: i.hours,
-    vary: i.axes.map(varyText),
-    design: i.design.kind,
-    samples: i.design.kind === 'lhs' ? i.design.samples : null,
-    seed: i.design.kind === 'lhs' ? i.design.seed : null,
-    runs: i.runs,
-    shard: i.shard ? `${i.shard.index}/${i.shard.count}` : null,
-  };
-}
-
-export function identityLine(id: SweepIdentity): string {
-  return IDENTITY_PREFIX + JSON.stringify(id);
+  const hashes = { scenario: sha256(i.scenarioText), calibration: sha256(JSON.stringify(i.resolvedScenario)), outcomes: outcomesHash() };
+  return identityFromHashes({ ...i, scenarioFile: basename(i.scenarioFile) }, hashes);
 }
 
 /** The identity on a results file's first line, or a message saying why it cannot be read. */

@@ -29,3 +29,11 @@ export function currentChoice(): { kind: string; x?: string; y?: string; color?:
 export function onChange(handler: () => void): void {
   for (const id of ['kind', 'x', 'y', 'color']) select(id).addEventListener('change', handler);
 }
+
+/** Puts the kind and axes on a sweep's own columns: its first varied parameter against the IL-6 change. */
+export function chooseAxes(kind: string, x: string, y: string): void {
+  select('kind').value = kind;
+  select('x').value = x;
+  select('y').value = y;
+  select('color').value = DEFAULT_CHOICE;
+}

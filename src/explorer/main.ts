@@ -1,11 +1,13 @@
 /**
- * The dose explorer page: opens a sweep's results file (read in the page, never uploaded) and draws the same
- * charts as `npm run sim -- plot` (sim/plot/), with the kind and the x, y and colour columns picked from lists.
+ * The dose explorer page: runs a sweep from the page (sweepPanel.ts) or opens a sweep's results file (read in the
+ * page, never uploaded), and draws the same charts as `npm run sim -- plot` (sim/plot/), with the kind and the x, y
+ * and colour columns picked from lists.
  */
 import { chartSpec } from '../../sim/plot/plotKinds.js';
 import { drawChart } from '../../sim/plot/renderChart.js';
 import { parseResultsCsv, type ResultsTable } from '../../sim/plot/resultsTable.js';
-import { currentChoice, fillColumns, fillKinds, onChange } from './controls.js';
+import { chooseAxes, currentChoice, fillColumns, fillKinds, onChange } from './controls.js';
+import { setUpSweepPanel } from './sweepPanel.js';
 
 const chart = document.getElementById('chart')!;
 const message = document.getElementById('explorer-message')!;
@@ -48,8 +50,18 @@ async function open(file: File): Promise<void> {
   }
 }
 
+/** A page sweep's results so far: the first results put the chart on the varied parameter against the IL-6 change. */
+function showSweepResults(text: string, name: string, firstParameter: string): void {
+  const first = table?.source !== name;
+  table = parseResultsCsv(text, name);
+  fillColumns(table);
+  if (first) chooseAxes('removal-vs-life', firstParameter, 'il6_change_pct');
+  draw();
+}
+
 fillKinds();
 onChange(draw);
+setUpSweepPanel({ onResults: showSweepResults, say });
 const input = document.getElementById('results-file') as HTMLInputElement;
 input.addEventListener('change', () => {
   if (input.files?.[0]) void open(input.files[0]);
