@@ -4,29 +4,16 @@
  * its flow readout takes the alarm colour; Acknowledge stops the sound; Silence shows a mark that ends once its
  * 2 min of simulated time have passed; unclamped, the alarm clears. The banner is an aria-live region.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_WAIT_MS, ROOT, launchChromium, type Served } from '../../tools/browser/harness';
-import { serveSharedOrOwnBuild } from './sharedBuild';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PAGE_WAIT_MS, ROOT } from '../../tools/browser/harness';
+import { pagesAndBrowser } from './sharedBuild';
 
 const BROWSER_TEST_ms = 180_000;
 const OUT = join(ROOT, 'test-output');
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  served = await serveSharedOrOwnBuild();
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const pages = pagesAndBrowser(600_000);
 
 const testId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
@@ -51,13 +38,13 @@ describe('the live page shows the alarm engine', () => {
   it(
     'a clamped drainage line: "Flow low" high priority, ECMO light red; acknowledge, silence for 2 min, unclamp clears it',
     async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await pages.browser.newPage({ viewport: { width: 1280, height: 800 } });
       const errors: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(`console: ${m.text()}`);
       });
       page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      await page.goto(served.url);
+      await page.goto(pages.served.url);
       await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
       await expect.poll(() => simHours(page), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(0);
       const run = testId(page, 'run-pause');
@@ -119,8 +106,8 @@ describe('the live page shows the alarm engine', () => {
   it(
     'an alarm sounds only while running and not muted; the mute is kept across a reload',
     async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(served.url);
+      const page = await pages.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(pages.served.url);
       await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
       const mute = testId(page, 'alarm-mute');
       await setClamp(page, true);

@@ -3,42 +3,31 @@
  * file and draws the charts of `sim plot` — one dot per run, one heatmap cell per pair of grid values — and says
  * what is wrong with a file that is not a sweep's results.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { syntheticResults } from '../helpers/syntheticResults';
-import { ROOT, launchChromium, type Served } from '../../tools/browser/harness';
-import { serveSharedBuild } from './sharedBuild';
+import { ROOT } from '../../tools/browser/harness';
+import { pagesAndBrowser } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
 const dir = mkdtempSync(join(tmpdir(), 'explorer-'));
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
+const pages = pagesAndBrowser(240_000, () => {
   writeFileSync(join(dir, 'results.csv'), syntheticResults());
   writeFileSync(join(dir, 'series.csv'), 'time_h,il6_pg_mL\n0,2000\n');
-  served = await serveSharedBuild();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
 });
 
 async function open(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const page = await pages.browser.newPage({ viewport: { width: 1200, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // a CSP refusal (an inline style or script) is reported on the console, not as a page error
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  await page.goto(`${served.url}explorer.html`);
+  await page.goto(`${pages.served.url}explorer.html`);
   return { page, errors };
 }
 

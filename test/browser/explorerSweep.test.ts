@@ -3,30 +3,18 @@
  * on the page's Web Workers, the results table filling to 9 rows, and the downloaded results file equal, byte for
  * byte, to the file `npm run sim -- sweep` writes for the same sweep (the command line's own sweep run here).
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../sim/cli';
-import { ROOT, launchChromium, type Served } from '../../tools/browser/harness';
-import { serveSharedOrOwnBuild } from './sharedBuild';
+import { ROOT } from '../../tools/browser/harness';
+import { pagesAndBrowser } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
 const dir = mkdtempSync(join(tmpdir(), 'explorer-sweep-'));
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  served = await serveSharedOrOwnBuild();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const pages = pagesAndBrowser(240_000);
 
 /** The command line's results file of the same sweep (what a user types at the repository's root). */
 async function cliResults(name: string, options: string[]): Promise<string> {
@@ -50,13 +38,13 @@ const finished = (page: Page) =>
 
 describe('a sweep from the dose explorer page', () => {
   it('runs a 3 × 3 grid, fills the table and downloads the command line’s results file', async () => {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
+    const page = await pages.browser.newPage({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
-    await page.goto(`${served.url}explorer.html`);
+    await page.goto(`${pages.served.url}explorer.html`);
     await page.selectOption('#sweep-scenario', 'ecmo-hvhf-default');
     await page.fill('#sweep-hours', '2');
     await page.selectOption('#sweep-p1', 'prescription.effluentDose');
@@ -86,8 +74,8 @@ describe('a sweep from the dose explorer page', () => {
   });
 
   it('runs a Latin hypercube as `sweep --design lhs` does, to the same file', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${served.url}explorer.html`);
+    const page = await pages.browser.newPage();
+    await page.goto(`${pages.served.url}explorer.html`);
     await page.fill('#sweep-hours', '2');
     await page.selectOption('#sweep-design', 'lhs');
     expect(await page.locator('#sweep-p1-step').isVisible()).toBe(false); // a sampled range has no step
@@ -118,8 +106,8 @@ describe('a sweep from the dose explorer page', () => {
   });
 
   it('cancels a sweep: the runs in progress stop, the finished ones stay in the table and the file', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${served.url}explorer.html`);
+    const page = await pages.browser.newPage();
+    await page.goto(`${pages.served.url}explorer.html`);
     await page.fill('#sweep-hours', '2');
     await page.fill('#sweep-p1-from', '20');
     await page.fill('#sweep-p1-to', '70');
@@ -147,8 +135,8 @@ describe('a sweep from the dose explorer page', () => {
   });
 
   it('says what is wrong with the form in the page’s words and runs nothing', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${served.url}explorer.html`);
+    const page = await pages.browser.newPage();
+    await page.goto(`${pages.served.url}explorer.html`);
     await page.fill('#sweep-p1-from', '60');
     await page.fill('#sweep-p1-to', '30');
     await page.click('#sweep-run');

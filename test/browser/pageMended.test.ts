@@ -4,43 +4,32 @@
  * discarded, the event log (labels and units, type filters, export, collapsed titrations), the trends' window and
  * channels, a second filter change refused, and the end of a scenario.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_WAIT_MS, ROOT, launchChromium, type Served } from '../../tools/browser/harness';
-import { serveSharedOrOwnBuild } from './sharedBuild';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PAGE_WAIT_MS, ROOT } from '../../tools/browser/harness';
+import { pagesAndBrowser } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
 const BROWSER_TEST_ms = 180_000;
 const tmp = mkdtempSync(join(tmpdir(), 'page-mended-'));
 const SHORT = join(tmp, 'one-hour.json');
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
+const pages = pagesAndBrowser(600_000, () => {
   const ecmo = readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8');
   writeFileSync(SHORT, ecmo.replace('"duration": "48 h"', '"duration": "1 h"'));
-  served = await serveSharedOrOwnBuild();
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
 });
 
 async function open(width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
+  const page = await pages.browser.newPage({ viewport: { width, height }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  await page.goto(served.url);
+  await page.goto(pages.served.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
   await expect.poll(() => simHours(page), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(0);
   return { page, errors };

@@ -2,30 +2,18 @@
  * The live view in a real browser (Debian's chromium through playwright-core): the built page is served by vite's
  * preview server and driven like a user would. Screenshots go to test-output/ (ignored by git).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_WAIT_MS, ROOT, decodePng, launchChromium, type Served } from '../../tools/browser/harness';
-import { serveSharedBuild } from './sharedBuild';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PAGE_WAIT_MS, ROOT, decodePng } from '../../tools/browser/harness';
+import { pagesAndBrowser } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
 const BROKEN = join(ROOT, 'test/fixtures/broken/dose-wrong-dimension-mmHg.json');
 const BROWSER_TEST_ms = 120_000;
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  served = await serveSharedBuild();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const pages = pagesAndBrowser(240_000);
 
 interface Opened {
   page: Page;
@@ -33,13 +21,13 @@ interface Opened {
 }
 
 async function open(): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await pages.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  await page.goto(served.url);
+  await page.goto(pages.served.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
   // the engine has loaded the default scenario and reported at least once
   await expect.poll(() => number(page, 'ecmo-flow'), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(0);
