@@ -20,7 +20,19 @@ export const LAYERS = [
   { name: 'circuit', paths: ['sim/circuit'], mayImport: [...kernel, 'filter'], typesFrom: ['scenario'] },
   { name: 'patient', paths: ['sim/patient'], mayImport: [...kernel, 'filter', 'circuit'], typesFrom: ['scenario'] },
   // the alarm catalogue and its limits as scenario settings: below the scenario, which lists them among its specs
-  { name: 'alarmCatalogue', paths: ['sim/alarms/catalogue.ts', 'sim/alarms/alarmSpecs.ts'], mayImport: foundation, typesFrom: ['model'] },
+  {
+    name: 'alarmCatalogue',
+    paths: [
+      'sim/alarms/catalogue.ts',
+      'sim/alarms/alarmRow.ts',
+      'sim/alarms/ecmoAlarms.ts',
+      'sim/alarms/crrtAlarms.ts',
+      'sim/alarms/bedsideAlarms.ts',
+      'sim/alarms/alarmSpecs.ts',
+    ],
+    mayImport: foundation,
+    typesFrom: ['model'],
+  },
   // the training faults: their catalogue and the part that applies their settings (sim/faults)
   { name: 'faults', paths: ['sim/faults'], mayImport: kernel, typesFrom: ['scenario'] },
   { name: 'scenario', paths: ['sim/scenario'], mayImport: [...models, 'alarmCatalogue'] },

@@ -24,7 +24,7 @@ export const heparinModel: ModelDefinition = {
     heparin_U_mL: ['U/mL', 'Plasma heparin'],
     heparin_infusion_U_h: [
       'U/h',
-      'Heparin infusion rate set on the syringe pump (what reaches the patient: 0 while the syringe is empty or the line occluded)',
+      'Heparin infusion rate set on the syringe pump, as the pump shows it (nothing reaches the patient while the syringe is empty or the line occluded: heparin_syringe_mL, heparin_line_occluded)',
     ],
     aptt_s: ['s', 'Activated partial thromboplastin time'],
     heparin_syringe_mL: ['mL', 'Heparin solution left in the syringe'],

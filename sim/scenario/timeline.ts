@@ -1,0 +1,236 @@
+/**
+ * A scenario's timeline: entries at a time or on a condition, each setting changes, boluses, transfusions, bag and
+ * syringe changes, de-airing and faults (legacy keys or catalogue faults), resolved against the specs.
+ */
+import type { QuantitySpec } from '../parameters.js';
+import { leafAt } from '../parameters.js';
+import { parseQuantityLeaf } from './schema.js';
+import { scenarioSpecs } from './scenarioSpecs.js';
+import { shownKey, shownValue } from './errors.js';
+import { faultRow, sectionNeeded, type FaultCondition, type FaultInjection } from '../faults/catalogue.js';
+import { resolveCatalogueFault, resolveCondition } from './faultEntry.js';
+import { Issues, parseSetting, resolveLeaf } from './leaf.js';
+
+export interface TimelineChange {
+  path: string;
+  value: number | boolean | string;
+}
+export interface TimelineEntry {
+  /** Position in the file's timeline array (entries are run in time order). */
+  index: number;
+  at_h: number;
+  set: TimelineChange[];
+  heparinBolus_U?: number;
+  /** A fluid bolus into the blood volume (mL). */
+  fluidBolus_mL?: number;
+  /** A red-cell transfusion (mL of packed cells at patient.bleeding.transfusionHematocrit). */
+  transfusion_mL?: number;
+  changeFilter?: boolean;
+  fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number };
+  /** De-air the circuit: close any opening on the pre-pump line and remove the air trapped in the pump head. */
+  deAir?: boolean;
+  /** A catalogue fault whose change is a setting (sim/faults/catalogue.ts): injected, ramped or cleared by the faults part. */
+  injectFault?: FaultInjection;
+  /** The entry's events are the instructor's only: the trainee's log shows what a device would show. */
+  hidden?: boolean;
+  /** A conditional entry: fires the first simulated minute this holds, once (at_h is then unused). */
+  when?: FaultCondition;
+  /** Hang a new replacement bag, an empty effluent bag, or both (sim/filter/bags). */
+  changeBags?: 'replacement' | 'effluent' | 'both';
+  /** Put a new heparin syringe in the syringe pump (sim/patient/heparin). */
+  changeSyringe?: boolean;
+  note?: string;
+}
+
+/** The file's timeline entries resolved against the specs, in time order; each problem names its entry. */
+export function resolveTimeline(
+  entries: Record<string, unknown>[] | undefined,
+  weight: number | undefined,
+  duration: number | undefined,
+  nullSections: string[],
+  issues: Issues,
+): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  const atSpec: QuantitySpec = { kind: 'quantity', unit: 'h', default: null, limits: [0, duration ?? 2160], description: 'time', source: 'E', ref: '' };
+  (entries ?? []).forEach((e, i) => {
+    const base = `timeline[${i}]`;
+    const entry: TimelineEntry = { index: i, at_h: entryTime(e, base, atSpec, duration, issues), set: [], note: e.note as string | undefined };
+    if (e.when !== undefined) entry.when = resolveCondition(e.when as Record<string, unknown>, `${base}.when`, (p, m) => issues.add(p, m));
+    for (const [path, raw] of Object.entries((e.set as Record<string, unknown>) ?? {})) {
+      const section = path.split('.')[0];
+      if (nullSections.includes(section) && leafAt(scenarioSpecs, path)) {
+        issues.add(
+          `${base}.set.${shownKey(path)}`,
+          `got ${shownValue(raw)}: the scenario sets "${section}" to null (none), so ${path} cannot change during the run; expected a setting of a section the scenario has`,
+        );
+        continue;
+      }
+      const c = weight === undefined ? undefined : parseSetting(path, raw, weight, { add: (p, m) => issues.add(`${base}.set.${shownKey(p)}`, m) }, true);
+      if (c) entry.set.push(c);
+    }
+    if (e.heparinBolus !== undefined) {
+      const spec = leafAt(scenarioSpecs, 'prescription.heparin.bolus') as QuantitySpec;
+      const parsed = parseQuantityLeaf(spec, e.heparinBolus, { addIssue: (m) => issues.add(`${base}.heparinBolus`, m) });
+      const v = parsed && resolveLeaf(spec, parsed, `${base}.heparinBolus`, weight, issues);
+      if (typeof v === 'number') entry.heparinBolus_U = v;
+    }
+    if (e.fluidBolus !== undefined) {
+      const parsed = parseQuantityLeaf(FLUID_BOLUS_SPEC, e.fluidBolus, { addIssue: (m) => issues.add(`${base}.fluidBolus`, m) });
+      const v = parsed && resolveLeaf(FLUID_BOLUS_SPEC, parsed, `${base}.fluidBolus`, weight, issues);
+      if (typeof v === 'number') entry.fluidBolus_mL = v;
+    }
+    if (e.transfusion !== undefined) {
+      const parsed = parseQuantityLeaf(TRANSFUSION_SPEC, e.transfusion, { addIssue: (m) => issues.add(`${base}.transfusion`, m) });
+      const v = parsed && resolveLeaf(TRANSFUSION_SPEC, parsed, `${base}.transfusion`, weight, issues);
+      if (typeof v === 'number') entry.transfusion_mL = v;
+    }
+    if (e.changeFilter) entry.changeFilter = true;
+    if (e.deAir) entry.deAir = true;
+    if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
+    if (e.changeSyringe) entry.changeSyringe = true;
+    if (e.set !== undefined && Object.keys(e.set as object).length === 0)
+      issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
+    if (e.fault !== undefined) resolveEntryFault(entry, e.fault as Record<string, unknown>, `${base}.fault`, nullSections, issues);
+    if (
+      entry.set.length === 0 &&
+      entry.heparinBolus_U === undefined &&
+      entry.fluidBolus_mL === undefined &&
+      entry.transfusion_mL === undefined &&
+      !entry.changeFilter &&
+      !entry.deAir &&
+      !entry.changeBags &&
+      !entry.changeSyringe &&
+      e.set === undefined &&
+      e.heparinBolus === undefined &&
+      e.fluidBolus === undefined &&
+      e.transfusion === undefined &&
+      e.fault === undefined
+    ) {
+      issues.add(
+        base,
+        'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "transfusion", "changeFilter", "deAir", "changeBags", "changeSyringe", "fault"',
+      );
+    }
+    out.push(entry);
+  });
+  sameTimeChanges(
+    out.filter((e) => !e.when),
+    issues,
+  );
+  return out.sort((a, b) => a.at_h - b.at_h || a.index - b.index);
+}
+
+/** When an entry happens: `at` (a time within the run), or none for a conditional entry (`when`); not both. */
+function entryTime(e: Record<string, unknown>, base: string, atSpec: QuantitySpec, duration: number | undefined, issues: Issues): number {
+  if (e.when !== undefined) {
+    if (e.at !== undefined)
+      issues.add(`${base}.at`, `got ${JSON.stringify(e.at)} beside "when"; expected either a time ("at") or a condition ("when"), not both`);
+    return Infinity;
+  }
+  if (e.at === undefined) {
+    issues.add(`${base}.at`, 'missing; expected a time from the start, e.g. "6 h", or a condition ("when")');
+    return 0;
+  }
+  const at = parseQuantityLeaf(atSpec, e.at, { addIssue: (m) => issues.add(`${base}.at`, m) });
+  if (at && !(at.value >= 0 && at.value <= (duration ?? Infinity)))
+    issues.add(`${base}.at`, `got ${JSON.stringify(e.at)}: expected a time between 0 h and the run's duration (${duration} h)`);
+  return at?.value ?? 0;
+}
+
+/** A timeline `fault`: a catalogue fault (`kind`), or the legacy keys (filterClot, oxygenatorThrombus, airEntry). */
+function resolveEntryFault(entry: TimelineEntry, given: Record<string, unknown>, base: string, nullSections: string[], issues: Issues): void {
+  if (given.kind === undefined) {
+    entry.fault = resolveFault(given, base, issues);
+    return;
+  }
+  const legacy = Object.keys(given).filter((k) => k in FAULT_SPECS);
+  if (legacy.length) {
+    issues.add(
+      `${base}.${legacy[0]}`,
+      `got ${shownValue(given[legacy[0]])} beside "kind"; expected either a catalogue fault ("kind") or the legacy keys, not both`,
+    );
+    return;
+  }
+  const action = resolveCatalogueFault(given, base, (p, m) => issues.add(p, m));
+  if (!action) return;
+  const row = faultRow(String(given.kind))!;
+  const section = sectionNeeded(row);
+  if (nullSections.includes(section)) {
+    issues.add(
+      `${base}.kind`,
+      `got "${row.id}": the scenario sets "${section}" to null (none), so this fault has nothing to act on; expected a fault of a section the scenario has`,
+    );
+    return;
+  }
+  if (action.fault) entry.fault = action.fault;
+  if (action.injectFault) entry.injectFault = action.injectFault;
+  entry.hidden = action.hidden;
+}
+
+/** Two entries that set one path at one time: which should win? Refused, naming both, instead of the last winning. */
+function sameTimeChanges(entries: TimelineEntry[], issues: Issues): void {
+  const first = new Map<string, number>();
+  for (const e of entries) {
+    for (const c of e.set) {
+      const key = `${e.at_h}\u0000${c.path}`;
+      const j = first.get(key);
+      if (j === undefined) first.set(key, e.index);
+      else
+        issues.add(
+          `timeline[${e.index}].set.${shownKey(c.path)}`,
+          `sets ${c.path} at ${e.at_h} h, as timeline[${j}] does; expected one change of a setting at one time (merge them, or move one)`,
+        );
+    }
+  }
+}
+
+/** A red-cell transfusion: packed cells given into the blood at once (a unit is 300–400 mL, AABB Circular of Information). */
+const TRANSFUSION_SPEC: QuantitySpec = {
+  kind: 'quantity',
+  unit: 'mL',
+  default: null,
+  limits: [0, 5000],
+  description: 'packed red cells transfused',
+  source: 'E',
+  ref: 'operator action',
+};
+
+/** A fluid bolus: a volume given into the blood at once (a bolus runs in over minutes, quick beside the hours the model follows). */
+const FLUID_BOLUS_SPEC: QuantitySpec = {
+  kind: 'quantity',
+  unit: 'mL',
+  default: null,
+  limits: [0, 5000],
+  description: 'fluid bolus volume',
+  source: 'E',
+  ref: 'operator action',
+};
+
+const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus' | 'airEntry', QuantitySpec> = {
+  filterClot: { kind: 'quantity', unit: '1', default: null, limits: [0, 1], description: 'fraction of fibres clotted', source: 'E', ref: 'fault' },
+  oxygenatorThrombus: { kind: 'quantity', unit: '1', default: null, limits: [0, 100], description: 'relative resistance added', source: 'E', ref: 'fault' },
+  airEntry: {
+    kind: 'quantity',
+    unit: 'mm',
+    default: null,
+    limits: [0, 10],
+    description: 'diameter of an opening on the pre-pump line',
+    source: 'E',
+    ref: 'fault',
+  },
+};
+
+function resolveFault(given: Record<string, unknown>, base: string, issues: Issues): TimelineEntry['fault'] {
+  const fault: NonNullable<TimelineEntry['fault']> = {};
+  for (const key of ['filterClot', 'oxygenatorThrombus', 'airEntry'] as const) {
+    if (given[key] === undefined) continue;
+    const parsed = parseQuantityLeaf(FAULT_SPECS[key], given[key], { addIssue: (m) => issues.add(`${base}.${key}`, m) });
+    const v = parsed && resolveLeaf(FAULT_SPECS[key], parsed, `${base}.${key}`, undefined, issues);
+    if (typeof v === 'number') fault[key] = v;
+  }
+  if (Object.keys(given).length === 0)
+    issues.add(base, 'is empty; expected a catalogue fault ("kind", docs/training/faults.md) or one or more of "filterClot", "oxygenatorThrombus", "airEntry"');
+  return fault;
+}
+
+/** Cross-field rules a single field's limits cannot express. */
