@@ -42,6 +42,19 @@ export interface TimelineEntry {
   note?: string;
 }
 
+/** What a timeline entry can do (besides its time, `at` or `when`, and its `note`); a trainee's actions file too. */
+export const TIMELINE_ACTION_KEYS = [
+  'set',
+  'heparinBolus',
+  'fluidBolus',
+  'transfusion',
+  'changeFilter',
+  'deAir',
+  'changeBags',
+  'changeSyringe',
+  'fault',
+] as const;
+
 /** The file's timeline entries resolved against the specs, in time order; each problem names its entry. */
 export function resolveTimeline(
   entries: Record<string, unknown>[] | undefined,
@@ -91,25 +104,8 @@ export function resolveTimeline(
     if (e.set !== undefined && Object.keys(e.set as object).length === 0)
       issues.add(`${base}.set`, 'is empty; expected at least one setting, e.g. { "prescription.effluentDose": "30 mL/kg/h" }');
     if (e.fault !== undefined) resolveEntryFault(entry, e.fault as Record<string, unknown>, `${base}.fault`, nullSections, issues);
-    if (
-      entry.set.length === 0 &&
-      entry.heparinBolus_U === undefined &&
-      entry.fluidBolus_mL === undefined &&
-      entry.transfusion_mL === undefined &&
-      !entry.changeFilter &&
-      !entry.deAir &&
-      !entry.changeBags &&
-      !entry.changeSyringe &&
-      e.set === undefined &&
-      e.heparinBolus === undefined &&
-      e.fluidBolus === undefined &&
-      e.transfusion === undefined &&
-      e.fault === undefined
-    ) {
-      issues.add(
-        base,
-        'does nothing; expected at least one of "set", "heparinBolus", "fluidBolus", "transfusion", "changeFilter", "deAir", "changeBags", "changeSyringe", "fault"',
-      );
+    if (TIMELINE_ACTION_KEYS.every((k) => e[k] === undefined)) {
+      issues.add(base, `does nothing; expected at least one of ${TIMELINE_ACTION_KEYS.map((k) => `"${k}"`).join(', ')}`);
     }
     out.push(entry);
   });

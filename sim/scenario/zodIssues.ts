@@ -4,6 +4,7 @@ import { expectedText } from './schema.js';
 import { keySegment, shownValue, type ScenarioIssue } from './errors.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { closest } from './suggest.js';
+import { TIMELINE_ACTION_KEYS } from './timeline.js';
 
 export interface ZodLikeIssue {
   code: string;
@@ -19,7 +20,7 @@ export interface ZodLikeIssue {
 }
 
 const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'timeline'];
-const TIMELINE_KEYS = ['at', 'when', 'set', 'heparinBolus', 'fluidBolus', 'transfusion', 'changeFilter', 'deAir', 'fault', 'note'];
+const TIMELINE_KEYS = ['at', 'when', ...TIMELINE_ACTION_KEYS, 'note'];
 const FAULT_KEYS = ['kind', 'severity', 'onset', 'over_min', 'hidden', 'clear', 'filterClot', 'oxygenatorThrombus', 'airEntry'];
 
 export function pathText(path: PropertyKey[]): string {

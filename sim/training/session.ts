@@ -93,8 +93,10 @@ export class TrainingSession {
       case 'engine':
         this.readEvents(t);
         this.sim.act(a.action, a.id);
-        this.eventsRead = this.sim.events.length; // what the action itself logged is the action's entry
         entry('action', a.id, a.text);
+        // what the devices logged in answer (a de-airing, the pump turning again), not the setting changes the
+        // action's own entry already shows
+        this.readEvents(t, (e) => e.type !== 'setting_change');
         break;
       case 'acknowledge':
         entry('action', `acknowledge:${a.alarm}`, `acknowledged ${a.alarm === 'all' ? 'all alarms' : a.alarm}`);
@@ -144,13 +146,14 @@ export class TrainingSession {
   }
 
   /** Engine events up to t since the last read, into the log (a fault's own event as a fault; hidden ones flagged). */
-  private readEvents(t: number): SimEvent[] {
+  private readEvents(t: number, keep: (e: SimEvent) => boolean = () => true): SimEvent[] {
     const events = this.sim.events;
     let upTo = this.eventsRead;
     while (upTo < events.length && events[upTo].t_h <= t + 1e-9) upTo++;
     const fresh = events.slice(this.eventsRead, upTo);
     this.eventsRead = upTo;
     for (const e of fresh) {
+      if (!keep(e)) continue;
       const hidden = e.hidden;
       this.log.push({
         t_h: e.t_h,

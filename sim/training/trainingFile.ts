@@ -9,6 +9,7 @@ import { loadScenarioText, parseJsonText, type CalibrationOptions } from '../sce
 import { parseQuantityLeaf } from '../scenario/schema.js';
 import { pathText } from '../scenario/zodIssues.js';
 import { closest } from '../scenario/suggest.js';
+import { TIMELINE_ACTION_KEYS } from '../scenario/timeline.js';
 import type { QuantitySpec } from '../parameters.js';
 import type { Scenario } from '../scenario/resolve.js';
 import { LAB_NAMES, type LabName } from './labs.js';
@@ -110,7 +111,7 @@ export function loadTrainingText(text: string, source: string, options: Calibrat
   return { scenario, raw, source, briefing: parsed.data.briefing, objectives: parsed.data.objectives, labTurnaround_min };
 }
 
-const ENGINE_KEYS = ['set', 'heparinBolus', 'fluidBolus', 'changeFilter', 'deAir', 'fault', 'changeBags', 'changeSyringe'];
+const ENGINE_KEYS: readonly string[] = TIMELINE_ACTION_KEYS;
 const ACTION_KEYS = ['at', 'acknowledge', 'silence', 'order', 'note', ...ENGINE_KEYS];
 const actionEntrySchema = z.looseObject({
   at: z.union([z.string(), z.number()]),
