@@ -71,6 +71,14 @@ describe('a trainee actions file with mistakes', () => {
       return e.issues.map((i) => `${i.path}: ${i.message}`);
     }
   };
+  it('a training file names an objective anchored on no known fault, with the nearest kind', () => {
+    const raw = JSON.parse(readFileSync(join(DIR, 'drainage-clamp.json'), 'utf8'));
+    raw.training.objectives[1].after = { fault: 'drainage-clmp' };
+    expect(() => loadTrainingText(JSON.stringify(raw), join(DIR, 'x.json'), options)).toThrow(
+      'training.objectives[1].after.fault: got "drainage-clmp": no such fault (did you mean "drainage-clamp"?); expected one of the faults in docs/training/faults.md',
+    );
+  });
+
   it('names the entry, the field and what was expected', () => {
     expect(problems([{ at: '5 min', acknowlege: 'all' }])[0]).toBe(
       'actions[0].acknowlege: unknown field (did you mean "acknowledge"?); expected one of at, acknowledge, silence, order, note, set, heparinBolus, fluidBolus, transfusion, changeFilter, deAir, changeBags, changeSyringe, fault',

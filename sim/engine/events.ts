@@ -26,7 +26,11 @@ interface ScheduledCheck {
 }
 
 /** The legacy `fault` keys' kinds in the fault catalogue (the legacy oxygenator thrombus adds resistance only). */
-const LEGACY_FAULT_KIND: Record<string, string> = { filterClot: 'filter-clot', airEntry: 'air-entry', oxygenatorThrombus: 'oxygenator-thrombus' };
+export const LEGACY_FAULT_KIND: Readonly<Record<string, string>> = {
+  filterClot: 'filter-clot',
+  airEntry: 'air-entry',
+  oxygenatorThrombus: 'oxygenator-thrombus',
+};
 
 /** The catalogue kind of a fault an action injects (a legacy `fault` entry's by its key), or undefined. */
 function faultKind(e: Action): string | undefined {

@@ -17,14 +17,19 @@ import { objectiveProblems, objectiveSchema, type Objective } from './objectives
 import type { SessionAction } from './session.js';
 import { ALARM_CATALOGUE } from '../alarms/catalogue.js';
 import { SERIES_NAMES } from '../engine/observe.js';
+import { LEGACY_FAULT_KIND } from '../engine/events.js';
+import { FAULT_IDS } from '../faults/catalogue.js';
 
 const ALARM_IDS = ALARM_CATALOGUE.map((a) => a.id);
+/** The fault kinds a session log names: the catalogue's, and the legacy `fault` keys' (engine/events.ts). */
+const FAULT_KINDS = [...FAULT_IDS, ...Object.values(LEGACY_FAULT_KIND)];
+const LISTED_IN: Record<string, string> = { alarm: 'docs/training/alarms.md', fault: 'docs/training/faults.md', series: 'docs/outputs.md' };
 
 /** A name from a list, or a message naming the nearest. */
 function unknownName(what: string, name: string, known: readonly string[]): string | null {
   if (known.includes(name)) return null;
   const near = closest(name, known);
-  return `got ${shownValue(name)}: no such ${what}${near ? ` (did you mean "${near}"?)` : ''}; expected one of the ${what}s in ${what === 'alarm' ? 'docs/training/alarms.md' : 'docs/outputs.md'}`;
+  return `got ${shownValue(name)}: no such ${what}${near ? ` (did you mean "${near}"?)` : ''}; expected one of the ${what}s in ${LISTED_IN[what]}`;
 }
 
 /** Alarm ids and series names the objectives use must exist. */
@@ -37,6 +42,7 @@ function objectiveNames(objectives: readonly Objective[]): ScenarioIssue[] {
   objectives.forEach((o, i) => {
     const base = `training.objectives[${i}]`;
     if ('alarm' in o.after) check(`${base}.after.alarm`, 'alarm', o.after.alarm, ALARM_IDS);
+    if ('fault' in o.after) check(`${base}.after.fault`, 'fault', o.after.fault, FAULT_KINDS);
     if (o.kind === 'acknowledge') check(`${base}.alarm`, 'alarm', o.alarm, ALARM_IDS);
     if (o.kind === 'reach' || o.kind === 'keep') check(`${base}.series`, 'series', o.series, SERIES_NAMES);
   });
