@@ -32,7 +32,18 @@ export default defineConfig({
     reporters: ['default', './test/reporters/plainTotals.ts'],
     projects: [
       { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: PAGE_TESTS } },
-      { extends: true, test: { name: 'pages', include: PAGE_TESTS, globalSetup: ['test/browser/buildPages.setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'pages',
+          include: PAGE_TESTS,
+          globalSetup: ['test/browser/buildPages.setup.ts'],
+          // a page answers a click after its engine thread and its next frame: on a busy 2-core machine that took
+          // over the default 1 s (CI: the pause button still pressed after 1 s), so a page's poll waits as long as
+          // a page load may; a wrong page still fails, only later
+          expect: { poll: { timeout: 120_000 } },
+        },
+      },
     ],
   },
 });
