@@ -1,52 +1,106 @@
 /**
- * Fits the heparin elimination parameters (saturable Vmax, Km; linear clearance) per kg of body weight to the
- * published dose-dependent half-lives, and writes them to sim/patient/heparin/heparinElimination.calibrated.json.
+ * Fits the heparin elimination parameters (saturable Vmax, Km; linear clearance) per kg of body weight, and the
+ * aPTT reagent's log-linear heparin-response curve, and writes them with their residuals to
+ * sim/patient/heparin/heparinElimination.calibrated.json.
  *
- * Data [S2: Hirsh/ACCP chest guidelines; S: de Swart, Blood 1982]: apparent t½ 30 min after 25 U/kg,
- * 60 min after 100 U/kg, 150 min after 400 U/kg; Vd 0.07 L/kg [S2].
+ * Elimination, four figures, each counted equally in log space (Levenberg–Marquardt, CL bounded at 0):
+ *   - apparent t½ 30 min after 25 U/kg, 60 min after 100 U/kg, 150 min after 400 U/kg [S2: Hirsh/ACCP; S: de Swart,
+ *     Blood 1982]; Vd 0.07 L/kg [S2];
+ *   - a weight-based infusion at steady state: the mean effective maintenance dose that holds the aPTT in its
+ *     therapeutic range, 16.0 U/kg/h (Raschke, J Gen Intern Med 1996, 46 patients), holds heparin at the middle of
+ *     the range that aPTT range stands for, anti-Xa 0.3–0.7 U/mL (Hirsh/ACCP; Raschke 1993): its geometric
+ *     midpoint √(0.3·0.7) = 0.458 U/mL. The patients had venous thrombosis, not sepsis: antithrombin taken as normal,
+ *     so anti-Xa = concentration.
+ * The bolus half-lives ask for a fast clearance at 0.36–5.7 U/mL, the infusion for a slow one at ~0.46 U/mL: one
+ * compartment cannot meet both, and the residuals say by how much.
+ *
+ * Reagent: ln aPTT = ln a₀ + k·C, least squares, to one reagent's curve 0.1 → 38 s, 0.2 → 55 s, 0.3 → 75 s,
+ * 0.4 → 99 s [S2: reference-data.md §5]. The model keeps k (the reagent's sensitivity); a₀ is that reagent's
+ * normal plasma, replaced in a run by the patient's own baseline aPTT.
  * Run: npm run fit:heparin
  */
 import { writeFileSync } from 'node:fs';
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
-import { apparentHalfLife_h, type HeparinKinetics } from '../sim/patient/heparin/heparin.js';
+import { apparentHalfLife_h, heparinSteadyState_U_mL, type HeparinKinetics } from '../sim/patient/heparin/heparin.js';
 
 const VD_mL_kg = 70;
-const data = [
+const halfLives = [
   { dose_U_kg: 25, halfLife_h: 0.5 },
   { dose_U_kg: 100, halfLife_h: 1.0 },
   { dose_U_kg: 400, halfLife_h: 2.5 },
 ];
+const infusion = { rate_U_kg_h: 16.02, steadyState_U_mL: Math.sqrt(0.3 * 0.7) };
+const reagentCurve = [
+  { heparin_U_mL: 0.1, aptt_s: 38 },
+  { heparin_U_mL: 0.2, aptt_s: 55 },
+  { heparin_U_mL: 0.3, aptt_s: 75 },
+  { heparin_U_mL: 0.4, aptt_s: 99 },
+];
 
-/** Parameters in log space so they stay positive: [ln Vmax (U/kg/h), ln Km (U/mL), ln CL (mL/kg/h)]. */
+/** Parameters [ln Vmax (U/kg/h), ln Km (U/mL), CL (mL/kg/h) ≥ 0]. */
 function kinetics(p: number[]): HeparinKinetics {
-  return {
-    distributionVolume_mL: VD_mL_kg,
-    saturableVmax_U_h: Math.exp(p[0]),
-    saturableKm_U_mL: Math.exp(p[1]),
-    linearClearance_mL_h: Math.exp(p[2]),
-  };
+  return { distributionVolume_mL: VD_mL_kg, saturableVmax_U_h: Math.exp(p[0]), saturableKm_U_mL: Math.exp(p[1]), linearClearance_mL_h: p[2] };
 }
-const model = (p: number[]) => (dose: number) => Math.log(apparentHalfLife_h(kinetics(p), dose / VD_mL_kg));
+/** Point i: a half-life (0–2) or the infusion's steady state (3), in log space. */
+const model = (p: number[]) => (i: number) =>
+  Math.log(
+    i < halfLives.length ? apparentHalfLife_h(kinetics(p), halfLives[i].dose_U_kg / VD_mL_kg) : heparinSteadyState_U_mL(kinetics(p), infusion.rate_U_kg_h),
+  );
+const observed = [...halfLives.map((d) => Math.log(d.halfLife_h)), Math.log(infusion.steadyState_U_mL)];
 
-const fit = levenbergMarquardt({ x: data.map((d) => d.dose_U_kg), y: data.map((d) => Math.log(d.halfLife_h)) }, model, {
-  initialValues: [Math.log(80), Math.log(0.5), Math.log(7)],
-  maxIterations: 500,
-  errorTolerance: 1e-12,
-  damping: 1e-3,
+const fit = levenbergMarquardt({ x: observed.map((_, i) => i), y: observed }, model, {
+  initialValues: [Math.log(80), Math.log(0.5), 5],
+  minValues: [Math.log(1), Math.log(1e-3), 0],
+  maxValues: [Math.log(1e4), Math.log(100), 1e3],
+  maxIterations: 2000,
+  errorTolerance: 1e-14,
+  damping: 1e-2,
   gradientDifference: 1e-6,
 });
 const k = kinetics(fit.parameterValues);
-const residuals = data.map((d) => {
-  const model_h = apparentHalfLife_h(k, d.dose_U_kg / VD_mL_kg);
-  return { dose_U_kg: d.dose_U_kg, published_min: d.halfLife_h * 60, fitted_min: +(model_h * 60).toFixed(2) };
-});
+const round = (v: number, digits = 4) => +v.toPrecision(digits);
+const logResidual = (model_: number, published: number) => round(Math.log(model_ / published), 3);
+
+/** Least squares of ln aPTT on C: slope k (mL/U) and intercept ln a₀. */
+function reagentFit() {
+  const n = reagentCurve.length;
+  const xs = reagentCurve.map((r) => r.heparin_U_mL);
+  const ys = reagentCurve.map((r) => Math.log(r.aptt_s));
+  const mx = xs.reduce((a, b) => a + b) / n;
+  const my = ys.reduce((a, b) => a + b) / n;
+  const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+  const intercept = my - slope * mx;
+  const residuals = reagentCurve.map((r) => ({ ...r, fitted_s: round(Math.exp(intercept + slope * r.heparin_U_mL), 3) }));
+  return { sensitivity_mL_U: round(slope, 6), normalPlasma_s: round(Math.exp(intercept), 4), residuals };
+}
+
 const out = {
   note: 'Generated by scripts/fitHeparinElimination.ts (npm run fit:heparin). Do not edit by hand.',
-  saturableVmax_U_kg_h: +k.saturableVmax_U_h.toPrecision(6),
-  saturableKm_U_mL: +k.saturableKm_U_mL.toPrecision(6),
-  linearClearance_mL_kg_h: +k.linearClearance_mL_h.toPrecision(6),
+  saturableVmax_U_kg_h: round(k.saturableVmax_U_h, 6),
+  saturableKm_U_mL: round(k.saturableKm_U_mL, 6),
+  linearClearance_mL_kg_h: round(k.linearClearance_mL_h, 6),
   distributionVolume_mL_kg: VD_mL_kg,
-  residuals,
+  residuals: [
+    ...halfLives.map((d) => {
+      const fitted_min = apparentHalfLife_h(k, d.dose_U_kg / VD_mL_kg) * 60;
+      return {
+        dose_U_kg: d.dose_U_kg,
+        published_min: d.halfLife_h * 60,
+        fitted_min: round(fitted_min, 4),
+        logResidual: logResidual(fitted_min, d.halfLife_h * 60),
+      };
+    }),
+    (() => {
+      const fitted = heparinSteadyState_U_mL(k, infusion.rate_U_kg_h);
+      return {
+        infusion_U_kg_h: infusion.rate_U_kg_h,
+        published_U_mL: round(infusion.steadyState_U_mL, 4),
+        fitted_U_mL: round(fitted, 4),
+        logResidual: logResidual(fitted, infusion.steadyState_U_mL),
+      };
+    })(),
+  ],
+  apttReagent: reagentFit(),
 };
 writeFileSync(new URL('../sim/patient/heparin/heparinElimination.calibrated.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
 console.log(JSON.stringify(out, null, 2));

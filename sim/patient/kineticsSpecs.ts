@@ -1,7 +1,7 @@
 /** Model parameters of the patient's solute kinetics (the scenario's `kinetics` section). */
 import { q, type SpecTree } from '../parameters.js';
 import { SOLUTE_SPECS } from './solutes/registry.js';
-import heparinFit from './heparin/heparinElimination.calibrated.json' with { type: 'json' };
+import { heparinSpecs } from './heparin/heparinSpecs.js';
 
 export const kineticsSpecs = {
   sepsisDrive: {
@@ -170,41 +170,5 @@ export const kineticsSpecs = {
     }),
   },
   ...SOLUTE_SPECS.kinetics,
-  heparin: {
-    distributionVolume: q('mL', null, [500, 50000], {
-      defaultPerKg: heparinFit.distributionVolume_mL_kg, // the volume the elimination was fitted with
-      description: 'Distribution volume of unfractionated heparin (default 0.07 L/kg).',
-      source: 'S2',
-      ref: 'Hirsh/ACCP: Vd ≈ 0.07 L/kg',
-    }),
-    saturableVmax: q('U/h', null, [0, 1e6], {
-      defaultPerKg: heparinFit.saturableVmax_U_kg_h,
-      description: 'Maximal rate of the saturable (cellular) elimination pathway.',
-      source: 'calibrated',
-      ref: 'scripts/fitHeparinElimination.ts fitted to t½ 30/60/150 min at 25/100/400 U/kg (Hirsh/ACCP, de Swart 1982)',
-    }),
-    saturableKm: q('U/mL', heparinFit.saturableKm_U_mL, [1e-4, 100], {
-      description: 'Concentration at half-maximal saturable elimination.',
-      source: 'calibrated',
-      ref: 'scripts/fitHeparinElimination.ts',
-    }),
-    linearClearance: q('mL/h', null, [0, 1e5], {
-      defaultPerKg: heparinFit.linearClearance_mL_kg_h,
-      description: 'Linear (renal) clearance.',
-      source: 'calibrated',
-      ref: 'scripts/fitHeparinElimination.ts',
-    }),
-    apttBaseline: q('s', 32, [15, 80], {
-      range: [28, 38],
-      description: 'aPTT without heparin.',
-      source: 'E',
-      ref: 'reference-data.md §5: aPTT ≈ 32 s + 200 s·mL/U × C',
-    }),
-    apttSlope: q('s mL/U', 200, [10, 1000], {
-      range: [150, 250],
-      description: 'Rise of aPTT per U/mL of heparin (reagent-specific, linear default).',
-      source: 'E',
-      ref: 'reference-data.md §5; one reagent 0.1→38 s, 0.3→75 s (S2)',
-    }),
-  },
+  heparin: heparinSpecs,
 } as const satisfies SpecTree;

@@ -10,10 +10,10 @@
  *   map_24h_mmHg, norepinephrine_24h_ug_kg_min, temperature_24h_C, anti_xa_24h_U_mL
  *                              the patient at 24 h (or the end of a shorter run): MAP and norepinephrine from the
  *                              summary's 24 h observation, temperature and heparin interpolated linearly on the output grid.
- * Anti-Xa is the plasma heparin concentration (heparin_U_mL): the chromogenic anti-Xa assay reports unfractionated
- * heparin as its concentration in U/mL, calibrated against heparin standards (Mayo Clinic Laboratories, test HEPTP:
- * "measuring heparin concentration", UFH therapeutic range 0.30–0.70 IU/mL); the model has no antithrombin
- * deficiency or bilirubin that bias the assay (Vera-Aguilera 2016, Adv Hematol 4054806), so the two are one here.
+ * Anti-Xa is the heparin model's anti_xa_U_mL: the chromogenic assay without added antithrombin, so it is the heparin
+ * concentration scaled by the patient's antithrombin (docs/models/heparin.md; Mayo Clinic Laboratories, test HEPTP:
+ * UFH therapeutic range 0.30–0.70 IU/mL; the assay underestimates heparin in antithrombin deficiency, Vera-Aguilera
+ * 2016, Adv Hematol 4054806).
  */
 import type { RunResult } from '../engine/simulate.js';
 import type { MembraneLife } from './membraneLife.js';
@@ -92,6 +92,6 @@ export function engineerFigures(r: RunResult, membrane: MembraneLife | null): Re
     map_24h_mmHg: orNull(s.map_at_change_mmHg),
     norepinephrine_24h_ug_kg_min: orNull(s.norepinephrine_baseline_ug_kg_min + s.norepinephrine_change_ug_kg_min),
     temperature_24h_C: orNull(valueAt(series, 'temperature_C', at)),
-    anti_xa_24h_U_mL: orNull(valueAt(series, 'heparin_U_mL', at)),
+    anti_xa_24h_U_mL: orNull(valueAt(series, 'anti_xa_U_mL', at)),
   };
 }

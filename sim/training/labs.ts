@@ -34,7 +34,7 @@ export const LAB_TESTS = {
   },
   aptt: { title: 'aPTT', results: { aptt_s: 'aPTT (s)' }, turnaround_min: 45 },
   /** Anti-Xa activity reads plasma heparin (U/mL) directly: the assay is calibrated against unfractionated heparin. */
-  antiXa: { title: 'Anti-Xa', results: { heparin_U_mL: 'Anti-Xa (U/mL)' }, turnaround_min: 60 },
+  antiXa: { title: 'Anti-Xa', results: { anti_xa_U_mL: 'Anti-Xa (U/mL)' }, turnaround_min: 60 },
   inflammation: {
     title: 'IL-6, PCT, CRP',
     results: { il6_pg_mL: 'IL-6 (pg/mL)', pct_ng_mL: 'PCT (ng/mL)', crp_mg_L: 'CRP (mg/L)' },

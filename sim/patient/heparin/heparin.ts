@@ -2,11 +2,11 @@
  * Unfractionated heparin: one compartment with saturable plus linear elimination.
  *
  *   dA/dt = I(t) − Vmax·C/(Km + C) − CL·C,   C = A / Vd            [S: de Swart, Blood 1982; S2: Hirsh/ACCP]
- *   aPTT  = aPTT₀ + slope·C                                         [E: reference-data.md §5, linear default]
  *
  * The saturable pathway makes the apparent half-life grow with dose (30 min at 25 U/kg, 60 min at
- * 100 U/kg, 150 min at 400 U/kg); Vmax, Km and CL are fitted to those figures by
- * scripts/fitHeparinElimination.ts. Heparin is not filtered (SC 0, Singer 1994).
+ * 100 U/kg, 150 min at 400 U/kg); Vmax, Km and CL are fitted to those figures and to a weight-based infusion's
+ * steady state by scripts/fitHeparinElimination.ts. Heparin is not filtered (SC 0, Singer 1994). Its effect (anti-Xa,
+ * aPTT) is anticoagulantEffect.ts.
  */
 export interface HeparinKinetics {
   distributionVolume_mL: number;
@@ -19,11 +19,6 @@ export interface HeparinKinetics {
 export function heparinElimination_U_h(k: HeparinKinetics, c_U_mL: number): number {
   const c = Math.max(c_U_mL, 0);
   return (k.saturableVmax_U_h * c) / (k.saturableKm_U_mL + c) + k.linearClearance_mL_h * c;
-}
-
-/** aPTT (s) from plasma heparin concentration (U/mL). */
-export function activatedPartialThromboplastinTime_s(baseline_s: number, slope_s_mL_U: number, c_U_mL: number): number {
-  return baseline_s + slope_s_mL_U * Math.max(c_U_mL, 0);
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Heparin in the engine: one compartment (U), infusion and boluses in, saturable + linear elimination out, not
- * filtered (heparin.ts); the aPTT and how far it falls short of its target, which the filter's clotting and the
- * oxygenator's thrombus read.
+ * filtered (heparin.ts); its anti-Xa and aPTT through antithrombin (anticoagulantEffect.ts), and how far the aPTT
+ * falls short of its target, which the filter's clotting and the oxygenator's thrombus read.
  */
 import { massBalance } from '../../model/now.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { anticoagulationShortfall } from '../../filter/membrane.js';
-import { activatedPartialThromboplastinTime_s, heparinElimination_U_h, heparinSteadyState_U_mL, type HeparinKinetics } from './heparin.js';
+import { heparinElimination_U_h, heparinSteadyState_U_mL, type HeparinKinetics } from './heparin.js';
+import { activatedPartialThromboplastinTime_s, antiXaActivity_U_mL } from './anticoagulantEffect.js';
 import { syringePump } from './syringePump.js';
 
 const byHeparin = (y0: ArrayLike<number>, slot: (n: string) => number) => Math.max(scaleBy('heparin_U')(y0, slot), 1000);
@@ -21,12 +22,16 @@ export const heparinModel: ModelDefinition = {
     { name: 'heparinEliminated_U', scale: byHeparin, ledger: true },
   ],
   series: {
-    heparin_U_mL: ['U/mL', 'Plasma heparin'],
+    heparin_U_mL: ['U/mL', 'Plasma heparin concentration'],
+    anti_xa_U_mL: [
+      'U/mL',
+      "Anti-Xa activity as a chromogenic assay without added antithrombin reports it: heparin × the patient's antithrombin (kinetics.heparin.antithrombin)",
+    ],
     heparin_infusion_U_h: [
       'U/h',
       'Heparin infusion rate set on the syringe pump, as the pump shows it (nothing reaches the patient while the syringe is empty or the line occluded: heparin_syringe_mL, heparin_line_occluded)',
     ],
-    aptt_s: ['s', 'Activated partial thromboplastin time'],
+    aptt_s: ['s', "Activated partial thromboplastin time: the patient's baseline along the reagent's heparin-response curve"],
     heparin_syringe_mL: ['mL', 'Heparin solution left in the syringe'],
     heparin_line_occluded: ['1', 'The heparin line is occluded (1): the syringe pump pushes nothing and alarms'],
   },
@@ -84,7 +89,7 @@ export const heparinModel: ModelDefinition = {
         const kc = m.current.kinetics.heparin;
         const h = now.heparin;
         h.U_mL = now.y[amount] / kinetics.distributionVolume_mL;
-        h.aptt_s = activatedPartialThromboplastinTime_s(kc.apttBaseline, kc.apttSlope, h.U_mL);
+        h.aptt_s = activatedPartialThromboplastinTime_s(kc.apttBaseline, kc.apttSensitivity, h.U_mL, kc.antithrombin);
         h.shortfall = anticoagulationShortfall(h.aptt_s, m.current.prescription.heparin.targetLow, kc.apttBaseline);
       },
       derivatives(now, dy) {
@@ -96,6 +101,7 @@ export const heparinModel: ModelDefinition = {
       },
       observe(now, out) {
         out.heparin_U_mL = nonNegative(now.heparin.U_mL);
+        out.anti_xa_U_mL = antiXaActivity_U_mL(now.heparin.U_mL, m.current.kinetics.heparin.antithrombin);
         out.heparin_infusion_U_h = m.current.prescription.heparin.infusion;
         out.aptt_s = now.heparin.aptt_s;
         out.heparin_syringe_mL = syringe.volumeAt(now.t_h);

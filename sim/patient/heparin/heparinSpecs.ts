@@ -1,0 +1,55 @@
+/**
+ * Parameters of unfractionated heparin (the scenario's `kinetics.heparin`): its elimination, fitted by
+ * scripts/fitHeparinElimination.ts, and its effect: antithrombin, the aPTT reagent and the patient's aPTT without
+ * heparin (docs/models/heparin.md).
+ */
+import { q, type SpecTree } from '../../parameters.js';
+import heparinFit from './heparinElimination.calibrated.json' with { type: 'json' };
+
+const FIT =
+  'scripts/fitHeparinElimination.ts: t½ 30/60/150 min at 25/100/400 U/kg (Hirsh/ACCP, de Swart 1982) and 16 U/kg/h holding anti-Xa 0.46 U/mL (Raschke 1996; Hirsh/ACCP 0.3–0.7)';
+
+export const heparinSpecs = {
+  distributionVolume: q('mL', null, [500, 50000], {
+    defaultPerKg: heparinFit.distributionVolume_mL_kg, // the volume the elimination was fitted with
+    description: 'Distribution volume of unfractionated heparin (default 0.07 L/kg).',
+    source: 'S2',
+    ref: 'Hirsh/ACCP: Vd ≈ 0.07 L/kg',
+  }),
+  saturableVmax: q('U/h', null, [0, 1e6], {
+    defaultPerKg: heparinFit.saturableVmax_U_kg_h,
+    description: 'Maximal rate of the saturable (cellular) elimination pathway.',
+    source: 'calibrated',
+    ref: FIT,
+  }),
+  saturableKm: q('U/mL', heparinFit.saturableKm_U_mL, [1e-4, 100], {
+    description: 'Concentration at half-maximal saturable elimination.',
+    source: 'calibrated',
+    ref: FIT,
+  }),
+  linearClearance: q('mL/h', null, [0, 1e5], {
+    defaultPerKg: heparinFit.linearClearance_mL_kg_h,
+    description: 'Linear (renal) clearance; the four-point fit puts it at its bound, 0.',
+    source: 'calibrated',
+    ref: FIT,
+  }),
+  antithrombin: q('1', 0.59, [0.05, 1.5], {
+    range: [0.44, 0.75],
+    description:
+      "Antithrombin activity (fraction of normal). Heparin's anti-Xa activity measured without added antithrombin falls in proportion; the aPTT's effective heparin is taken to fall likewise (a hypothesis).",
+    source: 'S',
+    ref: 'PROWESS, 1558 patients with severe sepsis at entry: median 59 % (IQR 44–75 %) (Kinasewitz, Crit Care 2004); anti-Xa recovery linear in antithrombin below 100 % (Croles, Thromb Res 2019)',
+  }),
+  apttBaseline: q('s', 42.6, [15, 120], {
+    range: [36.3, 50.4],
+    description: "The patient's aPTT without heparin (prolonged in sepsis); heparin multiplies it along the reagent's curve.",
+    source: 'S',
+    ref: 'PROWESS, 1561 patients with severe sepsis at entry: median 42.6 s (IQR 36.3–50.4 s; normal 21–39 s) (Kinasewitz, Crit Care 2004)',
+  }),
+  apttSensitivity: q('mL/U', heparinFit.apttReagent.sensitivity_mL_U, [0.1, 20], {
+    range: [2, 5],
+    description: "The aPTT reagent's heparin response: ln(aPTT / aPTT₀) per U/mL of effective heparin (log-linear curve).",
+    source: 'calibrated',
+    ref: 'scripts/fitHeparinElimination.ts: log-linear fit to one reagent 0.1→38, 0.2→55, 0.3→75, 0.4→99 s (S2, reference-data.md §5)',
+  }),
+} as const satisfies SpecTree;
