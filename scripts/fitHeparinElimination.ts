@@ -22,20 +22,12 @@
 import { writeFileSync } from 'node:fs';
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { apparentHalfLife_h, heparinSteadyState_U_mL, type HeparinKinetics } from '../sim/patient/heparin/heparin.js';
+import { APTT_REAGENT_CURVE, BOLUS_HALF_LIVES, HEPARIN_VD_mL_kg, INFUSION_STEADY_STATE } from '../sim/patient/heparin/publishedFigures.js';
 
-const VD_mL_kg = 70;
-const halfLives = [
-  { dose_U_kg: 25, halfLife_h: 0.5 },
-  { dose_U_kg: 100, halfLife_h: 1.0 },
-  { dose_U_kg: 400, halfLife_h: 2.5 },
-];
-const infusion = { rate_U_kg_h: 16.02, steadyState_U_mL: Math.sqrt(0.3 * 0.7) };
-const reagentCurve = [
-  { heparin_U_mL: 0.1, aptt_s: 38 },
-  { heparin_U_mL: 0.2, aptt_s: 55 },
-  { heparin_U_mL: 0.3, aptt_s: 75 },
-  { heparin_U_mL: 0.4, aptt_s: 99 },
-];
+const VD_mL_kg = HEPARIN_VD_mL_kg;
+const halfLives = BOLUS_HALF_LIVES;
+const infusion = { rate_U_kg_h: INFUSION_STEADY_STATE.rate_U_kg_h, steadyState_U_mL: INFUSION_STEADY_STATE.antiXa_U_mL };
+const reagentCurve = APTT_REAGENT_CURVE;
 
 /** Parameters [ln Vmax (U/kg/h), ln Km (U/mL), CL (mL/kg/h) ≥ 0]. */
 function kinetics(p: number[]): HeparinKinetics {
@@ -64,7 +56,7 @@ const logResidual = (model_: number, published: number) => round(Math.log(model_
 /** Least squares of ln aPTT on C: slope k (mL/U) and intercept ln a₀. */
 function reagentFit() {
   const n = reagentCurve.length;
-  const xs = reagentCurve.map((r) => r.heparin_U_mL);
+  const xs: number[] = reagentCurve.map((r) => r.heparin_U_mL);
   const ys = reagentCurve.map((r) => Math.log(r.aptt_s));
   const mx = xs.reduce((a, b) => a + b) / n;
   const my = ys.reduce((a, b) => a + b) / n;
