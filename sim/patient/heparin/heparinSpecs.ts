@@ -47,7 +47,6 @@ export const heparinSpecs = {
     ref: 'PROWESS, 1561 patients with severe sepsis at entry: median 42.6 s (IQR 36.3–50.4 s; normal 21–39 s) (Kinasewitz, Crit Care 2004)',
   }),
   apttSensitivity: q('mL/U', heparinFit.apttReagent.sensitivity_mL_U, [0.1, 20], {
-    range: [2, 5],
     description: "The aPTT reagent's heparin response: ln(aPTT / aPTT₀) per U/mL of effective heparin (log-linear curve).",
     source: 'calibrated',
     ref: 'scripts/fitHeparinElimination.ts: log-linear fit to one reagent 0.1→38, 0.2→55, 0.3→75, 0.4→99 s (S2, reference-data.md §5)',
