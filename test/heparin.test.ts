@@ -117,9 +117,16 @@ describe('anti-Xa and aPTT through antithrombin', () => {
   it("the aPTT follows the reagent's published heparin-response curve (0.1→38, 0.2→55, 0.3→75, 0.4→99 s) within 5 % on normal plasma", () => {
     const k = untitrated().kinetics.heparin.apttSensitivity;
     for (const p of APTT_REAGENT_CURVE) {
-      const aptt = activatedPartialThromboplastinTime_s(fit.apttReagent.normalPlasma_s, k, p.heparin_U_mL, 1);
+      const aptt = activatedPartialThromboplastinTime_s(fit.apttReagent.normalPlasma_s, k, p.heparin_U_mL, 1, Infinity);
       expect(Math.abs(aptt / p.aptt_s - 1)).toBeLessThan(0.05);
     }
+  });
+  it("far beyond the reagent's range the aPTT reads the analyzer's measuring limit, never an overflow", () => {
+    const { apttSensitivity: k, apttMeasuringLimit: limit } = untitrated().kinetics.heparin;
+    expect(activatedPartialThromboplastinTime_s(42.6, k, 1e6, 1.5, limit)).toBe(limit);
+    expect(activatedPartialThromboplastinTime_s(42.6, 20, 1e6, 1.5, limit)).toBe(limit);
+    // below the limit the curve is untouched
+    expect(activatedPartialThromboplastinTime_s(42.6, k, 0.2, 1, limit)).toBe(42.6 * Math.exp(k * 0.2));
   });
   it('anti-Xa is never negative and is zero without heparin', () => {
     expect(antiXaActivity_U_mL(-1e-12, 0.6)).toBe(0);

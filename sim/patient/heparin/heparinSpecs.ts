@@ -51,4 +51,10 @@ export const heparinSpecs = {
     source: 'calibrated',
     ref: 'scripts/fitHeparinElimination.ts: log-linear fit to one reagent 0.1→38, 0.2→55, 0.3→75, 0.4→99 s (S2, reference-data.md §5)',
   }),
+  apttMeasuringLimit: q('s', 250, [60, 1000], {
+    description:
+      'Longest clotting time the analyzer measures: an aPTT beyond it is reported at this limit ("no clot detected"), as the exponential reagent curve would otherwise run to any number.',
+    source: 'E',
+    ref: 'estimate: coagulometers stop at a maximal clot-detection time and report "> limit"; no analyzer-specific figure found',
+  }),
 } as const satisfies SpecTree;

@@ -89,7 +89,7 @@ export const heparinModel: ModelDefinition = {
         const kc = m.current.kinetics.heparin;
         const h = now.heparin;
         h.U_mL = now.y[amount] / kinetics.distributionVolume_mL;
-        h.aptt_s = activatedPartialThromboplastinTime_s(kc.apttBaseline, kc.apttSensitivity, h.U_mL, kc.antithrombin);
+        h.aptt_s = activatedPartialThromboplastinTime_s(kc.apttBaseline, kc.apttSensitivity, h.U_mL, kc.antithrombin, kc.apttMeasuringLimit);
         h.shortfall = anticoagulationShortfall(h.aptt_s, m.current.prescription.heparin.targetLow, kc.apttBaseline);
       },
       derivatives(now, dy) {
