@@ -7,6 +7,7 @@ import { metabolismSpecs } from './gasExchange/oxygenConsumptionSpecs.js';
 import { acidBaseSpecs } from './acidBase/acidBaseSpecs.js';
 import { bleedingSpecs } from './fluidBalance/bleedingSpecs.js';
 import { ventilationSpecs } from './gasExchange/ventilationSpecs.js';
+import { plateletSpecs } from './platelets/plateletSpecs.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -90,7 +91,8 @@ export const patientSpecs = {
     }),
     otherSofa: q('1', 4, [0, 12], {
       range: [0, 8],
-      description: 'SOFA points of the sub-scores not modelled (coagulation, liver, CNS), carried unchanged through the run.',
+      description:
+        'SOFA points of the sub-scores not modelled (liver, CNS), carried unchanged through the run (coagulation is scored from the platelet count, patient.platelets).',
       source: 'E',
       ref: 'Vincent, ICM 1996 (SOFA); typical in septic shock',
     }),
@@ -157,6 +159,7 @@ export const patientSpecs = {
     }),
     ...ventilationSpecs,
   },
+  platelets: plateletSpecs,
   temperature: temperatureSpecs,
   metabolism: metabolismSpecs,
   acidBase: acidBaseSpecs,

@@ -5,7 +5,8 @@ const titrate: FlagSpec = {
   kind: 'flag',
   default: true,
   adjustable: true,
-  description: 'Titrate the ventilator FiO2 to the saturation target at each check (one step up below it, one step down above it; on ECMO down to the rest FiO2).',
+  description:
+    'Titrate the ventilator FiO2 to the saturation target at each check (one step up below it, one step down above it; on ECMO down to the rest FiO2).',
   source: 'S2',
   ref: 'ARDS Network oxygenation goal: SpO2 88–95 % (PaO2 55–80 mmHg), FiO2 adjusted in steps',
 };
