@@ -24,7 +24,7 @@ export const plateletSpecs = {
     range: [0.0005, 0.005],
     description: 'Consumption per hour on the ECMO circuit’s surfaces (oxygenator, tubing) while it is connected.',
     source: 'E',
-    ref: 'estimate: on VV ECMO the count falls within 24 h and settles after about 5 days (Thrombocytopenia during VV ECMO in bacterial, viral and COVID-19 pneumonia, ASAIO J 2025); 0.002/h settles 30 % low with a 6-day time constant',
+    ref: 'estimate: on VV ECMO the count falls within 24 h and settles after about 5 days (330 patients: Thrombocytopenia during venovenous ECMO in adult patients with bacterial, viral, and COVID-19 pneumonia, 2025); 0.002/h settles 30 % low with a 6-day time constant',
   }),
   filterConsumption: q('1/h', 0.0033, [0, 0.1], {
     range: [0.001, 0.008],
