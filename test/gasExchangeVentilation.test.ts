@@ -65,6 +65,14 @@ describe('FiO2 titration in a run', () => {
     expect(r.scenario.circuit!.oxygenator.fio2).toBe(1);
     expect(r.events.some((e) => e.type === 'setting_change')).toBe(false);
   });
+  it('a target band or FiO2 limits that contradict each other are refused, naming the field', () => {
+    expect(() => run(DEFAULT_STANDARD, { duration: '1 h', 'patient.lung.fio2Titration.targetLow': '0.96' })).toThrow(
+      /patient\.lung\.fio2Titration\.targetLow.*got 0\.96; expected less than targetHigh \(0\.95\)/,
+    );
+    expect(() => run(DEFAULT_STANDARD, { duration: '1 h', 'patient.lung.fio2Titration.minFio2': '0.6', 'patient.lung.fio2Titration.maxFio2': '0.5' })).toThrow(
+      /patient\.lung\.fio2Titration\.minFio2.*expected at most maxFio2 \(0\.5\)/,
+    );
+  });
   it('with the protocol off FiO2 stays where it was set', () => {
     const r = run(DEFAULT_STANDARD, { duration: '12 h', 'patient.lung.fio2Titration.titrate': 'false' });
     expect(r.events.some((e) => e.type === 'fio2_titration')).toBe(false);

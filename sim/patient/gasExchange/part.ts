@@ -23,7 +23,7 @@ import {
 } from './gasExchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
 import { postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from './postOxygenator.js';
-import { endCapillarySaturation, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
+import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
 import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 
 /**
@@ -210,6 +210,8 @@ export const gasExchangeModel: ModelDefinition = {
     const co2 = c0 ? co2Calibration(c0.oxygenator.co2) : undefined;
     const diffusionFlow = c0 ? oxygenatorDiffusionFlow_mL_min(c0.oxygenator.ratedFlow, c0.oxygenator.o2EffectivenessAtRatedFlow) : 0;
     const impairment = slot('lungImpairment');
+    const ruleProblem = fio2RuleProblem(m.scenario.patient.lung.fio2Titration);
+    if (ruleProblem) throw new SettingError(`patient.lung.fio2Titration.${ruleProblem.field}`, ruleProblem.message);
     const held: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
     const fresh: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
@@ -241,6 +243,10 @@ export const gasExchangeModel: ModelDefinition = {
     };
     return {
       checks: [holdLine, fio2Titration(m, (now) => saturationOnLine(m, fresh, now))],
+      settingsProblem() {
+        const problem = fio2RuleProblem(m.current.patient.lung.fio2Titration);
+        return problem && `patient.lung.fio2Titration.${problem.field}: ${problem.message}`;
+      },
       initial(y) {
         y[impairment] = 1;
       },

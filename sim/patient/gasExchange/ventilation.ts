@@ -62,3 +62,15 @@ export function nextFio2(rule: Fio2Rule, sao2: number, fio2: number, onEcmo: boo
   if (sao2 > weanAbove && fio2 > floor) return ventilatorSetting(Math.max(fio2 - rule.step, floor));
   return fio2;
 }
+
+/** Why an FiO2 rule cannot be run (its field and what was expected), or null. */
+export function fio2RuleProblem(rule: Fio2Rule): { field: string; message: string } | null {
+  if (rule.targetLow >= rule.targetHigh)
+    return {
+      field: 'targetLow',
+      message: `got ${rule.targetLow}; expected less than targetHigh (${rule.targetHigh}): a saturation cannot call for both more and less oxygen`,
+    };
+  if (rule.minFio2 > rule.maxFio2) return { field: 'minFio2', message: `got ${rule.minFio2}; expected at most maxFio2 (${rule.maxFio2})` };
+  if (rule.restFio2OnEcmo > rule.maxFio2) return { field: 'restFio2OnEcmo', message: `got ${rule.restFio2OnEcmo}; expected at most maxFio2 (${rule.maxFio2})` };
+  return null;
+}
