@@ -19,6 +19,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
   heparin_titration: 'The aPTT was outside the target range and the heparin infusion was changed by one step; value holds the aPTT in s.',
   norepinephrine_titration:
     'MAP was below prescription.norepinephrine.targetMap (dose up one step) or above weanAbove (dose down by weanFraction) at a scheduled check.',
+  fio2_titration:
+    'The arterial saturation was below patient.lung.fio2Titration.targetLow (ventilator FiO2 up one step) or above targetHigh (down one step; on ECMO above targetLow, down to restFio2OnEcmo: the lung is rested) at a scheduled check; value holds the SaO2 as a fraction. The oxygenator’s sweep FiO2 is never changed by it.',
   albumin_dose:
     'Plasma albumin was below prescription.albumin.threshold at a scheduled albumin check (with prescription.albumin.replace on) and one dose of albumin (prescription.albumin.dose in prescription.albumin.volume) was started over prescription.albumin.infusionTime; value holds the albumin in g/L.',
   circuit_blood:

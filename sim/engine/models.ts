@@ -3,7 +3,7 @@
  * catalogue faults' settings: sim/faults), so every other part's share of an action or a scheduled event sees the
  * settings the fault left (the console's power notices mains lost at the fault's own time). Then each part's `derive`
  * may read what the parts before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) →
- * sepsis drive → temperature → hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → its bags → the console's power →
+ * sepsis drive → temperature → hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → platelets (the filter's surface) → its bags → the console's power →
  * circuit (outputs: the loop's solve) → gas exchange (outputs) → acid–base → SOFA).
  * The state vector is generated from their declarations in this order.
  */
@@ -17,6 +17,7 @@ import { temperatureModel } from '../patient/temperature/part.js';
 import { hemodynamicsModel } from '../patient/hemodynamics/part.js';
 import { kidneyModel } from '../patient/kidney/part.js';
 import { filterModel } from '../filter/part.js';
+import { plateletsModel } from '../patient/platelets/part.js';
 import { bloodLeakModel } from '../filter/bloodLeak/part.js';
 import { bagsModel } from '../filter/bags/part.js';
 import { powerModel } from '../circuit/power/part.js';
@@ -40,6 +41,7 @@ export const MODELS: readonly ModelDefinition[] = [
   hemodynamicsModel,
   kidneyModel,
   filterModel,
+  plateletsModel,
   bloodLeakModel,
   bagsModel,
   powerModel,

@@ -52,6 +52,8 @@ export interface Now {
   /** Acid–base: bicarbonate and the pH at the PaCO2 held since the circuit last settled (acid–base part). */
   readonly acidBase: { bicarbonate_mmol_L: number; ph: number };
   readonly kidney: { perfusionPressure_mmHg: number; gfr_mL_min: number; relativeGfr: number; urine_mL_h: number };
+  /** Platelet count, 10⁹/L (= /nL): consumed by sepsis and the circuit's surfaces (platelets part). */
+  platelets_per_nL: number;
   /** The hemofilter, or null when it is not filtering. */
   filter: FilterNow | null;
   /** Outputs only: the ECMO circuit's solution, or null without a circuit. */
@@ -88,6 +90,7 @@ export function createNow(): Now {
     air: { pumpHeadFactor: 1 },
     acidBase: { bicarbonate_mmol_L: NaN, ph: NaN },
     kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, relativeGfr: NaN, urine_mL_h: NaN },
+    platelets_per_nL: NaN,
     filter: null,
     circuit: null,
     oxygen: null,

@@ -6,6 +6,8 @@ import { temperatureSpecs } from './temperature/temperatureSpecs.js';
 import { metabolismSpecs } from './gasExchange/oxygenConsumptionSpecs.js';
 import { acidBaseSpecs } from './acidBase/acidBaseSpecs.js';
 import { bleedingSpecs } from './fluidBalance/bleedingSpecs.js';
+import { ventilationSpecs } from './gasExchange/ventilationSpecs.js';
+import { plateletSpecs } from './platelets/plateletSpecs.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -89,7 +91,8 @@ export const patientSpecs = {
     }),
     otherSofa: q('1', 4, [0, 12], {
       range: [0, 8],
-      description: 'SOFA points of the sub-scores not modelled (coagulation, liver, CNS), carried unchanged through the run.',
+      description:
+        'SOFA points of the sub-scores not modelled (liver, CNS), carried unchanged through the run (coagulation is scored from the platelet count, patient.platelets).',
       source: 'E',
       ref: 'Vincent, ICM 1996 (SOFA); typical in septic shock',
     }),
@@ -125,12 +128,14 @@ export const patientSpecs = {
     }),
     ventilatorFio2: q('1', 0.5, [0.21, 1], {
       range: [0.4, 0.8],
-      description: 'Inspired oxygen fraction on the ventilator (read only for the PaO2/FiO2 ratio of SOFA).',
+      adjustable: true,
+      description:
+        'Inspired oxygen fraction on the ventilator at the start (the FiO2 protocol, patient.lung.fio2Titration, and the operator change it): the alveolar PO2 of the native lung and the PaO2/FiO2 ratio of SOFA.',
       source: 'E',
       ref: 'septic shock on mechanical ventilation',
     }),
     endCapillarySaturation: q('1', 0.98, [0.5, 1], {
-      description: 'Oxygen saturation of blood leaving ventilated alveoli.',
+      description: 'Ceiling of the oxygen saturation of blood leaving ventilated alveoli (below it, the alveolar PO2 less the V/Q drop sets it).',
       source: 'E',
       ref: 'alveolar PO2 > 100 mmHg',
     }),
@@ -152,7 +157,9 @@ export const patientSpecs = {
       source: 'S2',
       ref: 'respiratory quotient 0.8',
     }),
+    ...ventilationSpecs,
   },
+  platelets: plateletSpecs,
   temperature: temperatureSpecs,
   metabolism: metabolismSpecs,
   acidBase: acidBaseSpecs,

@@ -5,10 +5,10 @@
  * saturation's line in consumption, which needs the circuit's solve: that line (and the heat exchanger's flow) is
  * computed at a periodic check and held; the right-hand side reads the held line, which costs a few multiplications.
  */
-import type { ModelDefinition } from '../../model/part.js';
+import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import type { Now } from '../../model/now.js';
 import type { Model } from '../../model/context.js';
-import type { PeriodicCheck } from '../../model/events.js';
+import { fmt, type PeriodicCheck } from '../../model/events.js';
 import { SettingError } from '../../model/errors.js';
 import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
 import type { Scenario } from '../../scenario/resolve.js';
@@ -23,6 +23,7 @@ import {
 } from './gasExchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
 import { postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from './postOxygenator.js';
+import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
 import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 
 /**
@@ -40,8 +41,14 @@ function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co
   }
 }
 
-/** What the oxygen mixing reads now: the circuit as solved (now.circuit), the settings and the blood. */
-function oxygenInputs(m: Model, now: Now, diffusionFlow_mL_min: number, vo2_mL_min: number): OxygenInputs {
+/** The native lung now: its impairment I (a slow state) scales the shunt and the V/Q drop (ventilation.ts). */
+interface NativeLung {
+  impairment: number;
+  paco2_mmHg: number;
+}
+
+/** What the oxygen mixing reads now: the circuit as solved (now.circuit), the settings, the blood and the lung. */
+function oxygenInputs(m: Model, now: Now, diffusionFlow_mL_min: number, vo2_mL_min: number, lung: NativeLung): OxygenInputs {
   const p = m.current.patient;
   const c = m.current.circuit;
   const cn = now.circuit;
@@ -56,8 +63,13 @@ function oxygenInputs(m: Model, now: Now, diffusionFlow_mL_min: number, vo2_mL_m
     diffusionFlow_mL_min: c ? diffusionFlow_mL_min * membraneCapacity(c.oxygenator) : diffusionFlow_mL_min,
     hemoglobin_g_dL: hemoglobin_g_dL(now.blood.hematocrit),
     o2Consumption_mL_min: vo2_mL_min,
-    shuntFraction: p.lung.shuntFraction,
-    endCapillarySaturation: p.lung.endCapillarySaturation,
+    shuntFraction: p.lung.shuntFraction * lung.impairment,
+    endCapillarySaturation: endCapillarySaturation(
+      p.lung.ventilatorFio2,
+      lung.paco2_mmHg,
+      p.lung.ventilationPerfusionDrop * lung.impairment,
+      p.lung.endCapillarySaturation,
+    ),
   };
 }
 
@@ -104,14 +116,85 @@ function heaterFlow_mL_min(m: Model, now: Now): number {
   return heater && s ? heater.performanceFactor * Math.max(Math.min(s.pumpFlow_mL_min, s.returnFlow_mL_min), 0) : 0;
 }
 
+/** Demand, consumption and delivery on a line, into now.metabolism: allocation-free (the right-hand side runs it). */
+function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min: number): void {
+  const p0 = m.scenario.patient;
+  const p = m.current.patient;
+  const mb = now.metabolism;
+  const capacity = p.cardiacOutput * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
+  mb.vo2Demand_mL_min = oxygenDemand_mL_min(
+    p0.lung.o2Consumption,
+    p.temperature.vo2PerKelvin,
+    mb.temperature_C,
+    p0.temperature.start,
+    p.metabolism.sepsisFraction,
+    now.sepsisDrive,
+  );
+  mb.vo2_mL_min = suppliedConsumption_mL_min(mb.vo2Demand_mL_min, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
+  mb.do2_mL_min = delivery_mL_min(mb.vo2_mL_min, line, capacity);
+  const heater = m.current.circuit?.heater;
+  mb.heaterEffectiveFlow_mL_min = heater?.on && !heater.failed ? heaterFlow_mL_min : 0;
+}
+
+/** PaCO2 from the lung's and the oxygenator's conductances now (the alveolar gas equation reads it). */
+function arterialCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): number {
+  const p = m.current.patient;
+  const c = m.current.circuit;
+  const cn = now.circuit;
+  const gOxy = c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
+  return arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, gOxy);
+}
+
+/** Arterial saturation on a line at the consumption now (a check's reading: no extra solve). */
+function saturationOnLine(m: Model, line: OxygenLine, now: Now): number {
+  const capacity = m.current.patient.cardiacOutput * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
+  return line.s0 - (line.slope * now.metabolism.vo2_mL_min) / capacity;
+}
+
+/** Whether the ECMO circuit returns blood to the patient now (the FiO2 protocol rests the lung on ECMO). */
+function onEcmo(now: Now): boolean {
+  const cn = now.circuit;
+  return cn !== null && cn.effectiveFlow_mL_min > 0;
+}
+
+/** The bedside FiO2 protocol (ventilation.ts) at its interval, on the saturation `sao2(now)` gives. */
+function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
+  const next = (now: Now) => nextFio2(m.current.patient.lung.fio2Titration, sao2(now), m.current.patient.lung.ventilatorFio2, onEcmo(now));
+  return {
+    interval: () => m.current.patient.lung.fio2Titration.interval,
+    // the right-hand side reads the held oxygen line, which the line's own check refreshes
+    changesDerivatives: false,
+    wouldAct: (now) => m.current.patient.lung.fio2Titration.titrate && next(now) !== m.current.patient.lung.ventilatorFio2,
+    run(now, log) {
+      const lung = m.current.patient.lung;
+      if (!lung.fio2Titration.titrate) return;
+      const s = sao2(now);
+      const f = next(now);
+      if (f === lung.ventilatorFio2) return;
+      const rule = lung.fio2Titration;
+      const why =
+        f > lung.ventilatorFio2
+          ? `below ${fmt(100 * rule.targetLow)} %`
+          : onEcmo(now)
+            ? `at or above ${fmt(100 * rule.targetLow)} % on ECMO (lung rest)`
+            : `above ${fmt(100 * rule.targetHigh)} %`;
+      log('fio2_titration', `SaO2 ${fmt(100 * s)} % ${why}: ventilator FiO2 ${fmt(lung.ventilatorFio2, 2)} → ${fmt(f, 2)}`, s);
+      lung.ventilatorFio2 = f;
+    },
+  };
+}
+
 export const gasExchangeModel: ModelDefinition = {
   name: 'gas exchange',
-  states: [],
+  states: [{ name: 'lungImpairment', scale: fixedScale(1) }],
   series: {
     sao2_pct: ['%', 'Arterial oxygen saturation'],
     svo2_pct: ['%', 'Systemic venous oxygen saturation'],
     pao2_mmHg: ['mmHg', 'Arterial PO2'],
     paco2_mmHg: ['mmHg', 'Arterial PCO2'],
+    ventilator_fio2_pct: ['%', 'Ventilator FiO2 (the FiO2 protocol titrates it to the saturation target; ventilation.ts)'],
+    pao2_fio2_mmHg: ['mmHg', 'PaO2 / ventilator FiO2 (respiratory SOFA)'],
+    lung_impairment_pct: ['%', 'Native lung impairment left, % of the start: scales the shunt and the V/Q drop, follows the sepsis drive'],
     drainage_sat_pct: ['%', 'Saturation of the blood drained from the patient (recirculation included)'],
     pre_oxygenator_sat_pct: ['%', 'Saturation entering the oxygenator (drained blood, recirculation and the filter limb mixed)'],
     post_oxygenator_sat_pct: ['%', 'Saturation leaving the oxygenator'],
@@ -122,37 +205,26 @@ export const gasExchangeModel: ModelDefinition = {
     vo2_mL_min: ['mL/min', 'Oxygen consumption: the demand, or less when delivery is below the critical delivery'],
     vo2_demand_mL_min: ['mL/min', 'Oxygen the tissues need at this temperature and sepsis drive'],
   },
-  create(m) {
+  create(m, slot) {
     const c0 = m.scenario.circuit;
     const co2 = c0 ? co2Calibration(c0.oxygenator.co2) : undefined;
     const diffusionFlow = c0 ? oxygenatorDiffusionFlow_mL_min(c0.oxygenator.ratedFlow, c0.oxygenator.o2EffectivenessAtRatedFlow) : 0;
-    const p0 = m.scenario.patient;
+    const impairment = slot('lungImpairment');
+    const ruleProblem = fio2RuleProblem(m.scenario.patient.lung.fio2Titration);
+    if (ruleProblem) throw new SettingError(`patient.lung.fio2Titration.${ruleProblem.field}`, ruleProblem.message);
     const held: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
     const fresh: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
+    const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
     let started = false;
-    const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, diffusionFlow, vo2_mL_min);
+    const inputs = (now: Now, vo2_mL_min: number) => {
+      lung.impairment = now.y[impairment];
+      lung.paco2_mmHg = arterialCo2Now(m, co2, now);
+      return oxygenInputs(m, now, diffusionFlow, vo2_mL_min, lung);
+    };
     /** The line and heat-exchanger flow of the circuit as solved for checks or outputs (now.circuit). */
     const freshLine = (now: Now) => {
       oxygenLine(inputs(now, 0), fresh);
       fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
-    };
-    /** Demand, consumption and delivery on a line: allocation-free (the right-hand side runs it). */
-    const consume = (now: Now, line: OxygenLine, heaterFlow_mL_min: number) => {
-      const p = m.current.patient;
-      const mb = now.metabolism;
-      const capacity = p.cardiacOutput * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
-      mb.vo2Demand_mL_min = oxygenDemand_mL_min(
-        p0.lung.o2Consumption,
-        p.temperature.vo2PerKelvin,
-        mb.temperature_C,
-        p0.temperature.start,
-        p.metabolism.sepsisFraction,
-        now.sepsisDrive,
-      );
-      mb.vo2_mL_min = suppliedConsumption_mL_min(mb.vo2Demand_mL_min, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
-      mb.do2_mL_min = delivery_mL_min(mb.vo2_mL_min, line, capacity);
-      const heater = m.current.circuit?.heater;
-      mb.heaterEffectiveFlow_mL_min = heater?.on && !heater.failed ? heaterFlow_mL_min : 0;
     };
     const lineMoved = () =>
       !started || differs(fresh.s0, held.s0, 0.01) || differs(fresh.slope, held.slope, 0.01) || differs(fresh.heaterFlow_mL_min, held.heaterFlow_mL_min, 100);
@@ -170,29 +242,39 @@ export const gasExchangeModel: ModelDefinition = {
       },
     };
     return {
-      checks: [holdLine],
+      checks: [holdLine, fio2Titration(m, (now) => saturationOnLine(m, fresh, now))],
+      settingsProblem() {
+        const problem = fio2RuleProblem(m.current.patient.lung.fio2Titration);
+        return problem && `patient.lung.fio2Titration.${problem.field}: ${problem.message}`;
+      },
+      initial(y) {
+        y[impairment] = 1;
+      },
       derive(now) {
-        consume(now, held, held.heaterFlow_mL_min);
+        consume(m, now, held, held.heaterFlow_mL_min);
+      },
+      derivatives(now, dy) {
+        dy[impairment] = lungImpairmentRate_per_h(now.y[impairment], now.sepsisDrive, m.current.patient.lung.recoveryTimeConstant);
       },
       deriveForChecks: freshLine,
       deriveForOutput(now) {
         freshLine(now);
-        consume(now, fresh, fresh.heaterFlow_mL_min);
-        const p = m.current.patient;
-        const c = m.current.circuit;
-        const cn = now.circuit;
+        consume(m, now, fresh, fresh.heaterFlow_mL_min);
         now.oxygen = oxygenExchange(inputs(now, now.metabolism.vo2_mL_min));
-        const gOxy = c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
-        now.paco2_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, gOxy);
+        now.paco2_mmHg = lung.paco2_mmHg;
         derivePostOxygenatorGas(m, co2, now);
       },
       observe(now, out) {
         const o2 = now.oxygen!;
         const circuit = now.circuit !== null;
+        const fio2 = m.current.patient.lung.ventilatorFio2;
         out.sao2_pct = 100 * o2.sao2;
         out.svo2_pct = 100 * o2.svo2;
         out.pao2_mmHg = o2.pao2_mmHg;
         out.paco2_mmHg = now.paco2_mmHg;
+        out.ventilator_fio2_pct = 100 * fio2;
+        out.pao2_fio2_mmHg = o2.pao2_mmHg / fio2;
+        out.lung_impairment_pct = 100 * now.y[impairment];
         out.drainage_sat_pct = circuit ? 100 * o2.drainedSat : NaN;
         out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
         out.post_oxygenator_sat_pct = circuit ? 100 * o2.postOxygenatorSat : NaN;

@@ -4,10 +4,14 @@
  */
 import type { Scenario } from '../../scenario/resolve.js';
 import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
-import { oxygenExchange, type OxygenInputs } from './gasExchange.js';
+import { arterialCo2_mmHg, oxygenExchange, type OxygenInputs } from './gasExchange.js';
+import { endCapillarySaturation } from './ventilation.js';
 import { solveOxygenLine, suppliedConsumption_mL_min } from './oxygenConsumption.js';
 
-/** The gas exchange's inputs with no circuit, breathing air, at the scenario's oxygen consumption. */
+/**
+ * The gas exchange's inputs with no circuit (the oxygenator's own FiO2 field unused), on the ventilator's starting FiO2
+ * with the whole starting impairment, at the scenario's oxygen consumption.
+ */
 function nativeLung(s: Scenario): OxygenInputs {
   const p = s.patient;
   return {
@@ -22,7 +26,12 @@ function nativeLung(s: Scenario): OxygenInputs {
     hemoglobin_g_dL: hemoglobin_g_dL(p.hematocrit),
     o2Consumption_mL_min: p.lung.o2Consumption,
     shuntFraction: p.lung.shuntFraction,
-    endCapillarySaturation: p.lung.endCapillarySaturation,
+    endCapillarySaturation: endCapillarySaturation(
+      p.lung.ventilatorFio2,
+      arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0),
+      p.lung.ventilationPerfusionDrop,
+      p.lung.endCapillarySaturation,
+    ),
   };
 }
 

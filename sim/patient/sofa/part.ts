@@ -1,7 +1,8 @@
 /**
- * SOFA in the engine (sofa.ts): cardiovascular from MAP and norepinephrine, respiratory from PaO2/FiO2, renal from
- * creatinine and urine output (the kidney); coagulation, liver and CNS carried from baseline. The baseline score is taken before treatment,
- * with the native lung alone, as the cohort measured it.
+ * SOFA in the engine (sofa.ts): cardiovascular from MAP and norepinephrine, respiratory from PaO2 over the
+ * ventilator's FiO2 (titrated), renal from creatinine and urine output (the kidney), coagulation from the platelet
+ * count; liver and CNS carried from baseline. The baseline score is taken before treatment, with the native lung
+ * alone, as the cohort measured it.
  */
 import type { ModelDefinition } from '../../model/part.js';
 import { po2FromSaturation } from '../gasExchange/gasExchange.js';
@@ -13,7 +14,12 @@ export const sofaModel: ModelDefinition = {
   name: 'SOFA',
   states: [],
   series: {
-    sofa: ['points', 'SOFA score (cardiovascular, respiratory, renal (creatinine and urine) modelled; coagulation, liver, CNS carried from baseline)'],
+    sofa: [
+      'points',
+      'SOFA score (cardiovascular, respiratory, renal (creatinine and urine), coagulation (platelets) modelled; liver, CNS carried from baseline)',
+    ],
+    sofa_respiratory: ['points', 'Respiratory SOFA: PaO2 over the ventilator FiO2'],
+    sofa_coagulation: ['points', 'Coagulation SOFA: the platelet count'],
   },
   create(m) {
     const p = m.scenario.patient;
@@ -24,20 +30,25 @@ export const sofaModel: ModelDefinition = {
       fio2: p.lung.ventilatorFio2,
       creatinine_mg_dL: p.baseline.creatinine,
       urine_mL_day: 24 * p.fluids.urineOutput,
+      platelets_per_nL: p.platelets.start,
       otherPoints: p.baseline.otherSofa,
     }).total;
     return {
       observe(now, out) {
         const pc = m.current.patient;
-        out.sofa = sofa({
+        const s = sofa({
           map_mmHg: now.hemodynamics.map_mmHg,
           norepinephrine_ug_kg_min: pc.hemodynamics.norepinephrine,
           pao2_mmHg: now.oxygen!.pao2_mmHg,
           fio2: pc.lung.ventilatorFio2,
           creatinine_mg_dL: now.concentration[SOLUTE.creatinine],
           urine_mL_day: 24 * now.kidney.urine_mL_h,
+          platelets_per_nL: now.platelets_per_nL,
           otherPoints: pc.baseline.otherSofa,
-        }).total;
+        });
+        out.sofa = s.total;
+        out.sofa_respiratory = s.respiratory;
+        out.sofa_coagulation = s.coagulation;
       },
     };
   },

@@ -1,0 +1,76 @@
+/**
+ * The native lung on the ventilator: what the ventilator's FiO2 does to the blood leaving ventilated alveoli, how
+ * the lung's impairment recovers, and the bedside FiO2 protocol.
+ *
+ * End-capillary oxygen, two-parameter lung (shunt and a ventilation/perfusion drop) [S: Karbing et al., Crit Care
+ * 2007;11:R118, after Kjærgaard et al., Intensive Care Med 2003]:
+ *   PAO2  = FiO2·713 − PaCO2/RQ                       alveolar gas equation (713 mmHg dry inspired gas, RQ 0.8)
+ *   S_cap = min(S_cap,max, Severinghaus(PAO2 − ΔPO2·I))   ΔPO2: the drop low V/Q regions cause; FiO2 overcomes it,
+ *                                                      where true shunt is refractory to oxygen
+ * Recovery [E: hypothesis, no published model links the lung's course to a cytokine drive]: the impairment I
+ * (1 at the start) follows the sepsis drive D with a lag, dI/dt = (D − I)/τ_lung, and scales both the shunt
+ * (shunt = shunt₀·I) and ΔPO2.
+ *
+ * FiO2 protocol (a bedside protocol, never fitted), at each check:
+ *   SaO2 < target_low                      → FiO2 + step (up to FiO2_max)
+ *   SaO2 > target_high (on ECMO: target_low) → FiO2 − step (down to FiO2_min; on ECMO to the rest FiO2)
+ * Target SpO2 88–95 % [S2: ARDS Network oxygenation goal, PaO2 55–80 mmHg or SpO2 88–95 %]. On VV ECMO the native
+ * lung is rested: the ventilator's FiO2 is weaned to the rest FiO2 (0.3 in CESAR's rest settings [S2: Mechanical ventilation
+ * during ECMO, Crit Care 2014, doi:10.1186/cc13702, table 1]) for as long as the circuit keeps the saturation at the low target; the
+ * oxygenator's sweep FiO2 stays the perfusionist's setting and the protocol never touches it.
+ */
+import { saturationFromPo2 } from './gasExchange.js';
+
+/** Dry inspired gas pressure at sea level, mmHg (760 − 47 water vapour). */
+const DRY_INSPIRED_mmHg = 713;
+/** Respiratory quotient in the alveolar gas equation [S: textbooks]. */
+const RESPIRATORY_QUOTIENT = 0.8;
+
+/** PAO2 = FiO2·713 − PaCO2/0.8 (mmHg), never below 0. */
+export function alveolarPo2_mmHg(fio2: number, paco2_mmHg: number): number {
+  return Math.max(fio2 * DRY_INSPIRED_mmHg - paco2_mmHg / RESPIRATORY_QUOTIENT, 0);
+}
+
+/** Saturation of blood leaving ventilated alveoli: the V/Q drop below the alveolar PO2, capped by the lung's ceiling. */
+export function endCapillarySaturation(fio2: number, paco2_mmHg: number, drop_mmHg: number, ceiling: number): number {
+  const s = saturationFromPo2(alveolarPo2_mmHg(fio2, paco2_mmHg) - drop_mmHg);
+  return s < ceiling ? s : ceiling;
+}
+
+/** dI/dt of the lung's impairment: towards the sepsis drive now (1 at the start). */
+export function lungImpairmentRate_per_h(impairment: number, drive: number, recoveryTimeConstant_h: number): number {
+  return (drive - impairment) / recoveryTimeConstant_h;
+}
+
+export interface Fio2Rule {
+  targetLow: number;
+  targetHigh: number;
+  step: number;
+  minFio2: number;
+  maxFio2: number;
+  restFio2OnEcmo: number;
+}
+
+/** A ventilator sets FiO2 to a percent: round away binary noise from repeated steps. */
+const ventilatorSetting = (f: number) => Math.round(f * 1000) / 1000;
+
+/** The FiO2 the protocol sets at this saturation (fractions); unchanged inside the band. */
+export function nextFio2(rule: Fio2Rule, sao2: number, fio2: number, onEcmo: boolean): number {
+  const floor = onEcmo ? Math.max(rule.restFio2OnEcmo, rule.minFio2) : rule.minFio2;
+  if (sao2 < rule.targetLow) return fio2 < rule.maxFio2 ? ventilatorSetting(Math.min(fio2 + rule.step, rule.maxFio2)) : fio2;
+  const weanAbove = onEcmo ? rule.targetLow : rule.targetHigh;
+  if (sao2 > weanAbove && fio2 > floor) return ventilatorSetting(Math.max(fio2 - rule.step, floor));
+  return fio2;
+}
+
+/** Why an FiO2 rule cannot be run (its field and what was expected), or null. */
+export function fio2RuleProblem(rule: Fio2Rule): { field: string; message: string } | null {
+  if (rule.targetLow >= rule.targetHigh)
+    return {
+      field: 'targetLow',
+      message: `got ${rule.targetLow}; expected less than targetHigh (${rule.targetHigh}): a saturation cannot call for both more and less oxygen`,
+    };
+  if (rule.minFio2 > rule.maxFio2) return { field: 'minFio2', message: `got ${rule.minFio2}; expected at most maxFio2 (${rule.maxFio2})` };
+  if (rule.restFio2OnEcmo > rule.maxFio2) return { field: 'restFio2OnEcmo', message: `got ${rule.restFio2OnEcmo}; expected at most maxFio2 (${rule.maxFio2})` };
+  return null;
+}
