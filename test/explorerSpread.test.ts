@@ -75,7 +75,9 @@ describe('the page’s patient spread', () => {
 
   it('names a wrong setting, a value without its unit and an empty prescription before anything runs', () => {
     const { protocol } = loadBundledArm(BUNDLED_ARMS[0]);
-    expect(() => readPagePrescription('A', '{"prescription": {"efluentDose": "35 mL/kg/h"}}', protocol)).toThrow(/efluentDose/);
+    const wrong = () => readPagePrescription('A', '{"prescription": {"efluentDose": "35 mL/kg/h"}}', protocol);
+    expect(wrong).toThrow(/Prescription A.*prescription\.efluentDose: unknown setting \(did you mean "prescription\.effluentDose"\?\)/s);
+    expect(wrong).not.toThrow(/--set/); // the page's words, not the command line's
     expect(() => readPagePrescription('A', '{"prescription": {"effluentDose": "35 kg"}}', protocol)).toThrow(/effluentDose/);
     expect(() => readPagePrescription('A', '{}', protocol)).toThrow(/no setting in it/);
     expect(() => readPagePrescription(' ', A, protocol)).toThrow(/Prescription name/);

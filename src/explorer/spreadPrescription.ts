@@ -7,6 +7,9 @@
 import { keySegment, ScenarioError } from '../../sim/scenario/errors';
 import { applyOverrides, parseJsonText, scenarioFromObject, type Override } from '../../sim/scenario/load';
 import type { Prescription } from '../../sim/sweep/spread';
+import { leafAt, type SpecTree } from '../../sim/parameters';
+import { scenarioSpecs } from '../../sim/scenario/scenarioSpecs';
+import { unknownSettingMessage } from '../../sim/scenario/suggest';
 
 /** A nested scenario part's leaves as overrides: {"prescription": {"effluentDose": "35 mL/kg/h"}} → prescription.effluentDose. */
 function leaves(value: unknown, path: string, name: string, out: Override[]): Override[] {
@@ -37,6 +40,13 @@ export function readPagePrescription(name: string, text: string, scenario: Recor
     throw new ScenarioError(`Prescription ${label}`, [
       { path: '', message: 'no setting in it; expected at least one, e.g. {"prescription": {"effluentDose": "35 mL/kg/h"}}' },
     ]);
+  // named here, in the page's words: the loader's own message speaks of the command line's --set
+  const unknown = overrides.filter((o) => !leafAt(scenarioSpecs as SpecTree, o.path));
+  if (unknown.length)
+    throw new ScenarioError(
+      `Prescription ${label}`,
+      unknown.map((o) => ({ path: o.path, message: unknownSettingMessage(o.path, 'setting') })),
+    );
   const copy = structuredClone(scenario);
   applyOverrides(copy, overrides);
   scenarioFromObject(copy, `Prescription ${label}`);
