@@ -2,7 +2,8 @@
  * The dose explorer's patient spread (issue 16) against the command line's: the page's arm loading (bundled texts,
  * src/explorer/spreadArms.ts), prescriptions typed as JSON (spreadPrescription.ts) and runner (spreadPageRun.ts, its
  * runs here in turn in this process instead of Web Workers) give the medians and quartiles `sim spread` gives for the
- * same arm, prescriptions, patients and hours, number for number.
+ * same arm, prescriptions, patients and hours, number for number; its Morris screening (morrisPlan.ts) gives the
+ * command line's μ*, μ and σ for the same design and seed.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,13 @@ import type { SpreadResult } from '../sim/sweep/spread';
 import { BUNDLED_ARMS, loadBundledArm } from '../src/explorer/spreadArms';
 import { runPageSpread } from '../src/explorer/spreadPageRun';
 import { readPagePrescription } from '../src/explorer/spreadPrescription';
+import { calibratedPageText, runPageMorris } from '../src/explorer/morrisPlan';
+import { BUNDLED_SCENARIOS } from '../src/scenarios';
+import { calibratedScenarioText } from '../sim/scenario/loadFile';
+import { parseJsonText } from '../sim/scenario/jsonText';
+import { parseOutcomes } from '../sim/sensitivity/outcomes';
+import type { SensitivityReport } from '../sim/sensitivity/sensitivity';
+import { chosenUncertainParameters } from '../sim/sensitivity/uncertainParameters';
 
 const dir = mkdtempSync(join(tmpdir(), 'explorer-spread-'));
 const A = '{"prescription": {"effluentDose": "30 mL/kg/h"}}';
@@ -82,5 +90,47 @@ describe('the page’s patient spread', () => {
     expect(() => readPagePrescription('A', '{}', protocol)).toThrow(/no setting in it/);
     expect(() => readPagePrescription(' ', A, protocol)).toThrow(/Prescription name/);
     expect(() => readPagePrescription('A', '{"prescription": ', protocol)).toThrow(/Prescription A/);
+  });
+});
+
+describe('the page’s Morris screening', () => {
+  const file = 'scenarios/ecmo-hvhf-default.json';
+  const parameters = 'filter.sieving.il6.fouled,kinetics.il6.endogenousClearance';
+
+  it('runs the scenario text the command line runs (its calibration written in from the page’s copy)', () => {
+    const bundled = BUNDLED_SCENARIOS.find((s) => `scenarios/${s.file}` === file)!;
+    expect(calibratedPageText(bundled.text, file)).toBe(calibratedScenarioText(readFileSync(file, 'utf8'), file));
+  });
+
+  it('gives the μ*, μ and σ of `sim sensitivity --method morris` for the same design and seed', async () => {
+    const text = calibratedPageText(BUNDLED_SCENARIOS.find((s) => `scenarios/${s.file}` === file)!.text, file);
+    const raw = parseJsonText(text, file) as Record<string, unknown>;
+    const plan = {
+      text,
+      source: file,
+      hours: 2,
+      parameters: chosenUncertainParameters(parameters, raw),
+      outcome: parseOutcomes('il6_removal_pct')[0],
+      samples: 2,
+      levels: 4,
+      seed: 7,
+    };
+    const run = runPageMorris(plan, inTurn, () => {});
+    expect(run.total).toBe(6); // r (k + 1)
+    const { how, report } = await run.done;
+    expect(how).toBe('finished');
+    const out = join(dir, 'morris.json');
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const args = ['sensitivity', file, '--method', 'morris', '--parameters', parameters, '--outcome', 'il6_removal_pct', '--samples', '2', '--levels', '4'];
+      expect(await main([...args, '--seed', '7', '--hours', '2', '--workers', '2', '--format', 'json', '--quiet', '--out', out])).toBe(0);
+    } finally {
+      quiet.mockRestore();
+    }
+    const cli = JSON.parse(readFileSync(out, 'utf8')) as SensitivityReport;
+    const page = JSON.parse(JSON.stringify(report)) as SensitivityReport;
+    expect({ ...page, seconds: 0 }).toEqual({ ...cli, seconds: 0 });
+    // the fouled IL-6 sieving moves IL-6 removal: an effect the test can see
+    expect(cli.rankings[0].parameters.find((p) => p.path === 'filter.sieving.il6.fouled')!.muStar).toBeGreaterThan(0);
   });
 });
