@@ -10,6 +10,7 @@ import { chooseAxes, currentChoice, fillColumns, fillKinds, onChange } from './c
 import { setUpSweepPanel } from './sweepPanel.js';
 import { setUpSpreadPanel } from './spreadPanel.js';
 import { setUpAbComparePanel } from './abComparePanel.js';
+import { setUpMorrisPanel } from './morrisPanel.js';
 
 const chart = document.getElementById('chart')!;
 const message = document.getElementById('explorer-message')!;
@@ -66,6 +67,7 @@ onChange(draw);
 setUpSweepPanel({ onResults: showSweepResults, say });
 setUpSpreadPanel();
 setUpAbComparePanel();
+setUpMorrisPanel();
 const input = document.getElementById('results-file') as HTMLInputElement;
 input.addEventListener('change', () => {
   if (input.files?.[0]) void open(input.files[0]);

@@ -8,7 +8,6 @@
  */
 import { applyOverrides, parseJsonText } from '../../sim/scenario/load';
 import { calibrationReferenceOverrides } from '../../sim/scenario/calibration';
-import { parameterValue } from '../../sim/sensitivity/evaluate';
 import { morrisDesign, morrisIndices, type MorrisDesign } from '../../sim/sensitivity/morris';
 import type { Outcome } from '../../sim/sensitivity/outcomes';
 import type { ParameterIndex, SensitivityReport } from '../../sim/sensitivity/sensitivity';
@@ -25,6 +24,12 @@ export function calibratedPageText(text: string, source: string): string {
   applyOverrides(raw, calibrationReferenceOverrides(raw, source, bundledCalibration, false));
   return JSON.stringify(raw, null, 2);
 }
+
+/**
+ * evaluate.ts's parameterValue, lo + u (hi − lo): that module also holds the command line's pool (piscina, Node's
+ * worker threads), which a page cannot load.
+ */
+const parameterValue = (p: UncertainParameter, u: number) => p.lo + u * (p.hi - p.lo);
 
 export interface PageMorrisPlan {
   /** the calibrated scenario text and its name (calibratedPageText) */

@@ -4,6 +4,7 @@
  * side by side (chart and table); two prescriptions over time draw two traces on each trend; a tiny Morris design
  * fills its chart. The numbers themselves are the command line's (test/explorerSpread.test.ts compares them).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,57 @@ describe('patient spread, A/B and Morris from the dose explorer page', () => {
     await page.click('#spread-run');
     await expect.poll(() => page.locator('#spread-message').textContent()).toMatch(/Prescription A.*efluentDose/s);
     expect(await page.locator('#spread-message').getAttribute('class')).toMatch(/error/);
+    await page.close();
+  });
+  it('draws two prescriptions over time on shared trends, A and B, and downloads both', async () => {
+    const { page, errors } = await openExplorer();
+    await page.selectOption('#ab-scenario', 'ecmo-hvhf-default');
+    await page.fill('#ab-hours', '2');
+    await page.fill('#ab-a', '{"prescription": {"effluentDose": "30 mL/kg/h"}}');
+    await page.fill('#ab-b', '{"prescription": {"effluentDose": "60 mL/kg/h"}}');
+    await page.click('#ab-run');
+    await enabled(page, 'ab-download');
+    for (const series of ['il6_pg_mL', 'tmp_mmHg', 'albumin_g_L', 'map_mmHg']) {
+      const traces = page.locator(`#ab-chart svg[data-series="${series}"] path.trace`);
+      expect(await traces.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-arm')))).toEqual(['A', 'B']);
+    }
+    expect(await page.locator('#ab-chart [aria-label="legend"] text').allTextContents()).toEqual(['A', 'B']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ab-download')]);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('prescription,time_h,il6_pg_mL,tmp_mmHg,albumin_g_L,map_mmHg');
+    const arms = lines.slice(1).map((l) => l.split(',')[0]);
+    expect(arms.filter((a) => a === 'A').length).toBe(arms.filter((a) => a === 'B').length);
+    expect(arms.at(-1)).toBe('B');
+    // 0 to 2 h at the scenario's output interval: both arms end at 2 h
+    expect(lines.filter((l) => l.split(',')[1] === '2').length).toBe(2);
+    await page.screenshot({ path: join(OUT, 'explorer-ab.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fills the Morris chart and ranking from a tiny design', async () => {
+    const { page, errors } = await openExplorer();
+    await page.selectOption('#morris-scenario', 'ecmo-hvhf-default');
+    await page.selectOption('#morris-outcome', 'il6_removal_pct');
+    await page.selectOption('#morris-parameters', ['filter.sieving.il6.fouled', 'kinetics.il6.endogenousClearance']);
+    expect(await page.locator('#morris-info li').allTextContents()).toEqual([
+      expect.stringMatching(/^filter\.sieving\.il6\.fouled: fraction; range .*; source /),
+      expect.stringMatching(/^kinetics\.il6\.endogenousClearance: mL\/h; range .*; source /),
+    ]);
+    await page.fill('#morris-trajectories', '2');
+    await page.fill('#morris-hours', '2');
+    await page.click('#morris-run');
+    await enabled(page, 'morris-download');
+    expect(await page.locator('#morris-status').textContent()).toBe('6 of 6 runs done');
+    expect(await page.locator('#morris-chart g.morris-point').count()).toBe(2);
+    expect(await page.locator('#morris-table tbody tr').count()).toBe(2);
+    expect(await page.locator('#morris-message').textContent()).toMatch(
+      /^Morris elementary effects of il6_removal_pct: 2 trajectories, 4 levels, seed 1, 6 runs of 2 h\./,
+    );
+    await page.screenshot({ path: join(OUT, 'explorer-morris.png'), fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
