@@ -1,6 +1,6 @@
 /**
  * An A/B comparison's trends: one small chart per series (IL-6, TMP, albumin, MAP), the prescriptions' traces on the
- * same axes (A solid, B dashed, each its colour), shared hours on x, a legend naming A and B. A value that does not
+ * same axes (A solid, B dashed, each its colour), shared hours on x, a legend naming A and B, two charts by two. A value that does not
  * exist (TMP while no filter runs) breaks its trace.
  */
 import { AB_SERIES, type AbSeriesKey, type AbTrace } from './abCompareRun';
@@ -59,10 +59,11 @@ function panel(key: AbSeriesKey, arms: readonly { name: string; trace: AbTrace }
   return svg;
 }
 
-/** The four trend charts and a legend above them. */
-export function abCharts(arms: readonly { name: string; trace: AbTrace }[]): Element[] {
-  const key = svgEl('svg', { viewBox: `0 0 ${W * 2} 22`, width: W * 2, height: 22, 'aria-label': 'A/B legend' });
-  key.append(
+/** The four trend charts, two by two in one SVG, under a legend. */
+export function abCharts(arms: readonly { name: string; trace: AbTrace }[]): SVGSVGElement {
+  const KEY_H = 22;
+  const all = svgEl('svg', { viewBox: `0 0 ${W * 2} ${KEY_H + H * 2}`, width: W * 2, height: KEY_H + H * 2, 'aria-label': 'A/B trends' });
+  all.append(
     legend(
       arms.map((a) => a.name),
       4,
@@ -70,5 +71,11 @@ export function abCharts(arms: readonly { name: string; trace: AbTrace }[]): Ele
       true,
     ),
   );
-  return [key, ...AB_SERIES.map((s) => panel(s.key, arms))];
+  AB_SERIES.forEach((s, i) => {
+    const one = panel(s.key, arms);
+    one.setAttribute('x', String((i % 2) * W));
+    one.setAttribute('y', String(KEY_H + Math.floor(i / 2) * H));
+    all.append(one);
+  });
+  return all;
 }

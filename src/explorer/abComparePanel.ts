@@ -72,7 +72,7 @@ async function start(): Promise<void> {
     if (traces === 'cancelled') say('A/B cancelled.');
     else {
       last = form.arms.map((rx, i) => ({ name: rx.name, trace: traces[i] }));
-      el('ab-chart').replaceChildren(...abCharts(last));
+      el('ab-chart').replaceChildren(abCharts(last));
       say(
         `${last.map((a) => a.name).join(' and ')} over ${form.hours} h: ${form.arms.map((a) => `${a.name}: ${a.overrides.map((o) => `${o.path} = ${o.value}`).join(', ')}`).join('; ')}.`,
       );
