@@ -1,5 +1,5 @@
 /**
- * The patient spread's form: a bundled cohort arm, how many of its virtual patients, the run length, and one or two
+ * The patient spread's form: a bundled cohort arm, how many of its virtual patients (empty: the arm's n), the run length, and one or two
  * prescriptions typed as a command-line prescription file's JSON with a name each. Reads the form into a plan, or
  * says what is wrong in the page's words (the field, the value, what was expected).
  */
@@ -35,7 +35,9 @@ function wholeNumber(label: string, id: string, lo: number, hi: number): number 
 export function readSpreadForm(): SpreadSettings {
   const arm = BUNDLED_ARMS.find((a) => a.id === el<HTMLSelectElement>('spread-arm').value)!;
   const loaded = loadBundledArm(arm);
-  const patients = wholeNumber('Patients', 'spread-patients', 1, MAX_PAGE_PATIENTS);
+  // empty: the arm's own n, as `sim spread` without --patients
+  const patients =
+    el<HTMLInputElement>('spread-patients').value.trim() === '' ? loaded.arm.n : wholeNumber('Patients', 'spread-patients', 1, MAX_PAGE_PATIENTS);
   const hoursText = el<HTMLInputElement>('spread-hours').value.trim();
   const hours = Number(hoursText);
   if (hoursText === '' || !(hours > 0) || !Number.isFinite(hours)) throw new Error(`Run length: "${hoursText}" h; expected a number of hours above 0`);

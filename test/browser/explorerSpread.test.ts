@@ -109,6 +109,20 @@ describe('patient spread, A/B and Morris from the dose explorer page', () => {
     expect(await page.locator('#spread-message').getAttribute('class')).toMatch(/error/);
     await page.close();
   });
+  it('cancels a spread: nothing shown, the form ready again', async () => {
+    const { page, errors } = await openExplorer();
+    await page.fill('#spread-patients', ''); // the arm's n: 44 patients, 88 runs
+    await page.click('#spread-run');
+    expect(await page.locator('#spread-status').textContent()).toMatch(/^\d+ of 88 runs done$/);
+    await page.click('#spread-cancel');
+    await expect.poll(() => page.locator('#spread-message').textContent()).toBe('Patient spread cancelled: nothing to show until every run has finished.');
+    expect(await page.locator('#spread-run').isEnabled()).toBe(true);
+    expect(await page.locator('#spread-download').isEnabled()).toBe(false);
+    expect(await page.locator('#spread-chart svg').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws two prescriptions over time on shared trends, A and B, and downloads both', async () => {
     const { page, errors } = await openExplorer();
     await page.selectOption('#ab-scenario', 'ecmo-hvhf-default');
