@@ -8,6 +8,9 @@ import { drawChart } from '../../sim/plot/renderChart.js';
 import { parseResultsCsv, type ResultsTable } from '../../sim/plot/resultsTable.js';
 import { chooseAxes, currentChoice, fillColumns, fillKinds, onChange } from './controls.js';
 import { setUpSweepPanel } from './sweepPanel.js';
+import { setUpSpreadPanel } from './spreadPanel.js';
+import { setUpAbComparePanel } from './abComparePanel.js';
+import { setUpMorrisPanel } from './morrisPanel.js';
 
 const chart = document.getElementById('chart')!;
 const message = document.getElementById('explorer-message')!;
@@ -62,6 +65,9 @@ function showSweepResults(text: string, name: string, firstParameter: string): v
 fillKinds();
 onChange(draw);
 setUpSweepPanel({ onResults: showSweepResults, say });
+setUpSpreadPanel();
+setUpAbComparePanel();
+setUpMorrisPanel();
 const input = document.getElementById('results-file') as HTMLInputElement;
 input.addEventListener('change', () => {
   if (input.files?.[0]) void open(input.files[0]);
