@@ -5,7 +5,7 @@
  */
 import { runTasks, type OnProgress } from '../sweep/pool.js';
 import type { RunTask, SweepBase } from '../sweep/runTask.js';
-import { formatQuantity } from '../units.js';
+import { pointTask } from './pointTask.js';
 import type { Outcome } from './outcomes.js';
 import type { UncertainParameter } from './uncertainParameters.js';
 
@@ -15,10 +15,6 @@ export interface Evaluations {
   failed: number;
   /** the message of the first failed run, to show the user */
   firstError?: string;
-}
-
-export function parameterValue(p: UncertainParameter, u: number): number {
-  return p.lo + u * (p.hi - p.lo);
 }
 
 export async function evaluatePoints(
@@ -35,7 +31,7 @@ export async function evaluatePoints(
   let firstError: string | undefined;
   const tasks = function* (): Generator<RunTask> {
     for (let id = 0; id < points.length; id++) {
-      yield { id, overrides: params.map((p, d) => ({ path: p.path, value: formatQuantity(parameterValue(p, points[id][d]), p.unit) })) };
+      yield pointTask(params, points[id], id);
     }
   };
   await runTasks(

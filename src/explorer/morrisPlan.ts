@@ -13,7 +13,7 @@ import type { Outcome } from '../../sim/sensitivity/outcomes';
 import type { ParameterIndex, SensitivityReport } from '../../sim/sensitivity/sensitivity';
 import type { UncertainParameter } from '../../sim/sensitivity/uncertainParameters';
 import type { RunOutcome, RunTask, SweepBase } from '../../sim/sweep/runTask';
-import { formatQuantity } from '../../sim/units';
+import { pointTask } from '../../sim/sensitivity/pointTask';
 import { bundledCalibration } from '../engine/bundledCalibration';
 import type { TaskRunner } from './spreadPageRun';
 
@@ -24,12 +24,6 @@ export function calibratedPageText(text: string, source: string): string {
   applyOverrides(raw, calibrationReferenceOverrides(raw, source, bundledCalibration, false));
   return JSON.stringify(raw, null, 2);
 }
-
-/**
- * evaluate.ts's parameterValue, lo + u (hi − lo): that module also holds the command line's pool (piscina, Node's
- * worker threads), which a page cannot load.
- */
-const parameterValue = (p: UncertainParameter, u: number) => p.lo + u * (p.hi - p.lo);
 
 export interface PageMorrisPlan {
   /** the calibrated scenario text and its name (calibratedPageText) */
@@ -46,10 +40,7 @@ export interface PageMorrisPlan {
 
 export function morrisRuns(plan: PageMorrisPlan): { base: SweepBase; design: MorrisDesign; tasks: RunTask[] } {
   const design = morrisDesign(plan.parameters.length, plan.samples, plan.levels, plan.seed);
-  const tasks = design.points.map((u, id) => ({
-    id,
-    overrides: plan.parameters.map((p, d) => ({ path: p.path, value: formatQuantity(parameterValue(p, u[d]), p.unit) })),
-  }));
+  const tasks = design.points.map((u, id) => pointTask(plan.parameters, u, id));
   return { base: { text: plan.text, source: plan.source, hours: plan.hours }, design, tasks };
 }
 
