@@ -1,0 +1,71 @@
+/**
+ * The trainee's controls: the live page's (settings, clamps, change filter, heparin bolus; its fault buttons are the
+ * instructor's and are not shown) with their commands turned into training commands, and the bedside actions a
+ * training scenario asks for: hang new bags, a new heparin syringe, de-air the circuit, transfuse, give fluid, note.
+ */
+import { Controls } from '../controls';
+import { el } from '../consoles/panel';
+import type { Command } from '../protocol';
+import type { TraineeAction, TrainingCommand } from './trainingProtocol';
+
+/** A live-page command as the training engine's (faults and steps are not the trainee's). */
+export function trainingCommand(c: Command): TrainingCommand | undefined {
+  switch (c.type) {
+    case 'set':
+      return { type: 'set', path: c.path, value: c.value };
+    case 'changeFilter':
+      return { type: 'action', action: { changeFilter: true } };
+    case 'heparinBolus':
+      return { type: 'action', action: { heparinBolus: `${c.units} U` } };
+    case 'acknowledge':
+    case 'silence':
+    case 'run':
+    case 'pause':
+      return c;
+    default:
+      return undefined;
+  }
+}
+
+const BEDSIDE: readonly [string, string, TraineeAction][] = [
+  ['New replacement bag', 'change-replacement-bag', { changeBags: 'replacement' }],
+  ['New effluent bag', 'change-effluent-bag', { changeBags: 'effluent' }],
+  ['New heparin syringe', 'change-syringe', { changeSyringe: true }],
+  ['De-air the circuit', 'de-air', { deAir: true }],
+  ['Transfuse 1 unit (300 mL)', 'transfusion', { transfusion: '300 mL' }],
+  ['Fluid bolus 250 mL', 'fluid-bolus', { fluidBolus: '250 mL' }],
+];
+
+export function traineeControls(host: HTMLElement, send: (c: TrainingCommand) => void): Controls {
+  const controls = new Controls(host, (c) => {
+    const t = trainingCommand(c);
+    if (t) send(t);
+  });
+  host.querySelectorAll<HTMLElement>('.faults').forEach((row) => (row.hidden = true));
+  const bedside = el('div', 'button-row bedside');
+  bedside.append(el('span', 'row-label', 'Bedside'));
+  for (const [label, testId, action] of BEDSIDE) {
+    const b = el('button', undefined, label);
+    b.type = 'button';
+    b.dataset.testid = testId;
+    b.addEventListener('click', () => send({ type: 'action', action }));
+    bedside.append(b);
+  }
+  const note = el('form', 'note-form');
+  const input = el('input');
+  input.type = 'text';
+  input.maxLength = 500;
+  input.placeholder = 'A note for the log…';
+  input.setAttribute('aria-label', 'Note for the session log');
+  input.dataset.testid = 'note-text';
+  const add = el('button', undefined, 'Add note');
+  add.type = 'submit';
+  note.append(input, add);
+  note.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (input.value.trim()) send({ type: 'note', text: input.value.trim(), by: 'trainee' });
+    input.value = '';
+  });
+  host.append(bedside, note);
+  return controls;
+}
