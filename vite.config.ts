@@ -8,6 +8,7 @@ const PAGE_TESTS = [
   'test/browser/pageMended.test.ts',
   'test/browser/alarms.test.ts',
   'test/browser/explorerSweep.test.ts',
+  'test/browser/training.test.ts',
 ];
 
 export default defineConfig({

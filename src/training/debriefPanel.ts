@@ -39,6 +39,11 @@ export class DebriefPanel {
     // the report's own markup, without its <style> (the page's policy allows no inline style; the page styles it)
     const doc = new DOMParser().parseFromString(html, 'text/html');
     doc.querySelectorAll('style, script').forEach((s) => s.remove());
+    // its rows' classes (met, missed, alarm, lab...) would take the page's own rules: kept as data-row instead
+    doc.querySelectorAll('tr[class]').forEach((tr) => {
+      (tr as HTMLElement).dataset.row = tr.className;
+      tr.removeAttribute('class');
+    });
     this.report.replaceChildren(...Array.from(doc.body.childNodes, (n) => document.importNode(n, true)));
     this.box.replaceChildren(bar, this.report);
     this.box.hidden = false;

@@ -118,7 +118,8 @@ function onSnapshot(full: TrainingSnapshot, st: PageState, p: Panels, store: Ses
   if (st.record) {
     // the trainee's log and trends; every command, so a resumed session replays all that happened
     recordSnapshot(st.record, { ...s, commands: full.commands }, new Date());
-    if (s.ended || performance.now() - st.lastSave > SAVE_EVERY_ms) save(st, store);
+    // paused or ended: nothing more comes until the next command, so what is here is written now
+    if (s.ended || !s.running || performance.now() - st.lastSave > SAVE_EVERY_ms) save(st, store);
   }
   if (s.running) p.briefing.started();
   st.latest = s;
