@@ -9,12 +9,13 @@ import { traineeView } from '../src/training/traineeView';
 import { TRAINING_SCENARIOS } from '../src/training/trainingScenarios';
 import { LAB_TESTS, labResultText } from '../sim/training/labs';
 import { TREND_SERIES } from '../src/protocol';
+import { BEDSIDE, CHECKS } from '../src/training/traineeControls';
 import type { TrainingMessage, TrainingSnapshot } from '../src/training/trainingProtocol';
 
 /** A session on drainage-clamp.json (its own clamp fault at 10 min), running at 60× (1 s of ticks = 1 simulated min). */
-function started(): LiveSession {
+function started(id = 'drainage-clamp'): LiveSession {
   const live = new LiveSession(() => new Date('2026-01-01T10:00:00Z'));
-  expect(live.handle({ type: 'loadTraining', id: 'drainage-clamp' })[0].type).toBe('trainingLoaded');
+  expect(live.handle({ type: 'loadTraining', id })[0].type).toBe('trainingLoaded');
   live.handle({ type: 'speed', speed: 60 });
   live.handle({ type: 'run' });
   return live;
@@ -125,6 +126,18 @@ describe('the training engine behind the page', () => {
     expect(errors(live.handle({ type: 'action', action: { flyAway: true } }))[0]).toMatch(/flyAway.*unknown field/);
     const ids = live.current!.log.filter((e) => e.kind === 'action').map((e) => e.id);
     expect(ids).toEqual(['set:circuit.pump.speed', 'changeBags', 'heparinBolus']);
+  });
+
+  it('every bedside action and check the page offers is one the session performs, logged under its action id', () => {
+    for (const id of ['drainage-kink', 'power-loss', 'heparin-occlusion']) {
+      const live = started(id);
+      for (const [label, , action] of [...BEDSIDE, ...CHECKS]) expect(errors(live.handle({ type: 'action', action })), `${id}: ${label}`).toEqual([]);
+      const ids = live.current!.log.filter((e) => e.kind === 'action').map((e) => e.id);
+      expect(ids).toEqual(
+        expect.arrayContaining(['changeBags', 'deAir', 'set:circuit.pump.handCrank+set:circuit.pump.handCrankSpeed', 'set:circuit.power.mains']),
+      );
+      expect(ids).toHaveLength(BEDSIDE.length + CHECKS.length);
+    }
   });
 
   it('ends at the scenario end with the debrief, the alarms and the actions in it', () => {

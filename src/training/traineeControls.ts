@@ -27,14 +27,41 @@ export function trainingCommand(c: Command): TrainingCommand | undefined {
   }
 }
 
-const BEDSIDE: readonly [string, string, TraineeAction][] = [
+/** What a person does at the bedside: consumables, de-airing, blood and fluid. */
+export const BEDSIDE: readonly [string, string, TraineeAction][] = [
+  ['New bags (both)', 'change-bags', { changeBags: 'both' }],
   ['New replacement bag', 'change-replacement-bag', { changeBags: 'replacement' }],
   ['New effluent bag', 'change-effluent-bag', { changeBags: 'effluent' }],
   ['New heparin syringe', 'change-syringe', { changeSyringe: true }],
   ['De-air the circuit', 'de-air', { deAir: true }],
   ['Transfuse 1 unit (300 mL)', 'transfusion', { transfusion: '300 mL' }],
-  ['Fluid bolus 250 mL', 'fluid-bolus', { fluidBolus: '250 mL' }],
+  ['Fluid bolus 500 mL', 'fluid-bolus', { fluidBolus: '500 mL' }],
 ];
+
+/**
+ * The remedies a person finds by checking the lines and devices (each a setting the fault catalogue's faults change,
+ * sim/faults/catalogue.ts): all of them offered in every scenario, so finding the one that matters is the trainee's.
+ */
+export const CHECKS: readonly [string, string, TraineeAction][] = [
+  ['Free a kinked drainage line', 'free-kink', { set: { 'circuit.drainageLine.kink': '0 %' } }],
+  ['Reconnect the sweep gas line', 'reconnect-sweep', { set: { 'circuit.oxygenator.sweepDisconnected': false } }],
+  ['Plug the console into mains', 'mains', { set: { 'circuit.power.mains': true } }],
+  ['Pump head on the hand crank (3000 rpm)', 'hand-crank', { set: { 'circuit.pump.handCrank': true, 'circuit.pump.handCrankSpeed': '3000 rpm' } }],
+  ['Free the heparin line', 'free-heparin-line', { set: { 'prescription.heparin.lineOccluded': false } }],
+];
+
+function buttonRow(label: string, cls: string, rows: readonly [string, string, TraineeAction][], send: (c: TrainingCommand) => void): HTMLElement {
+  const row = el('div', `button-row ${cls}`);
+  row.append(el('span', 'row-label', label));
+  for (const [text, testId, action] of rows) {
+    const b = el('button', undefined, text);
+    b.type = 'button';
+    b.dataset.testid = testId;
+    b.addEventListener('click', () => send({ type: 'action', action }));
+    row.append(b);
+  }
+  return row;
+}
 
 export function traineeControls(host: HTMLElement, send: (c: TrainingCommand) => void): Controls {
   const controls = new Controls(host, (c) => {
@@ -42,15 +69,8 @@ export function traineeControls(host: HTMLElement, send: (c: TrainingCommand) =>
     if (t) send(t);
   });
   host.querySelectorAll<HTMLElement>('.faults').forEach((row) => (row.hidden = true));
-  const bedside = el('div', 'button-row bedside');
-  bedside.append(el('span', 'row-label', 'Bedside'));
-  for (const [label, testId, action] of BEDSIDE) {
-    const b = el('button', undefined, label);
-    b.type = 'button';
-    b.dataset.testid = testId;
-    b.addEventListener('click', () => send({ type: 'action', action }));
-    bedside.append(b);
-  }
+  const bedside = buttonRow('Bedside', 'bedside', BEDSIDE, send);
+  const checks = buttonRow('Checks', 'bedside checks', CHECKS, send);
   const note = el('form', 'note-form');
   const input = el('input');
   input.type = 'text';
@@ -66,6 +86,6 @@ export function traineeControls(host: HTMLElement, send: (c: TrainingCommand) =>
     if (input.value.trim()) send({ type: 'note', text: input.value.trim(), by: 'trainee' });
     input.value = '';
   });
-  host.append(bedside, note);
+  host.append(bedside, checks, note);
   return controls;
 }
