@@ -25,13 +25,19 @@ export class BriefingPanel {
   private readonly objectives: HTMLOListElement;
   private readonly start: HTMLButtonElement;
 
-  constructor(bar: HTMLElement, host: HTMLElement, load: (id: string) => void, start: () => void) {
+  /** the loaded scenario's id ('' before any): where the picker goes back to when a change is cancelled */
+  private current = '';
+
+  /** `load` returns false when the change was cancelled (a session in progress kept). */
+  constructor(bar: HTMLElement, host: HTMLElement, load: (id: string) => boolean, start: () => void) {
     this.select = el('select');
     this.select.dataset.testid = 'training-picker';
     this.select.setAttribute('aria-label', 'Training scenario');
     this.select.append(new Option('Choose a training scenario…', ''));
     for (const t of TRAINING_SCENARIOS) this.select.append(new Option(fileName(t.text, t.id), t.id));
-    this.select.addEventListener('change', () => this.select.value && load(this.select.value));
+    this.select.addEventListener('change', () => {
+      if (this.select.value && !load(this.select.value)) this.select.value = this.current;
+    });
     bar.append(this.select);
     this.details = el('details', 'briefing');
     this.details.dataset.testid = 'briefing';
@@ -52,7 +58,7 @@ export class BriefingPanel {
 
   /** A loaded training: its briefing open, with Start (not for a resumed session, which goes on where it was). */
   loaded(info: TrainingInfo, resumed: boolean): void {
-    this.select.value = info.id;
+    this.select.value = this.current = info.id;
     this.title.textContent = `Briefing: ${info.name.replace(/^Training: /, '')} (${fmtClock(info.duration_h)})`;
     this.text.textContent = info.briefing;
     this.objectives.replaceChildren(...info.objectives.map((o) => el('li', undefined, o.text)));

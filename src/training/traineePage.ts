@@ -61,7 +61,14 @@ interface PageState {
   lastSave: number;
 }
 
-function buildPanels(link: TrainingLink): Panels {
+/** A session in progress that loading another scenario would end (its saved copy stays, unfinished). */
+function mayLoadAnother(st: PageState): boolean {
+  const s = st.latest;
+  if (!s || s.ended || s.t_h <= 0) return true;
+  return window.confirm(`Leave the session in progress at ${clock(s.t_h)}? Its log stays saved in this browser.`);
+}
+
+function buildPanels(link: TrainingLink, st: PageState): Panels {
   const send = link.send.bind(link);
   const consolesHost = host('consoles');
   const consoles = new TraineeConsoles(consolesHost);
@@ -70,7 +77,11 @@ function buildPanels(link: TrainingLink): Panels {
     briefing: new BriefingPanel(
       host('scenario-bar'),
       host('briefing-host'),
-      (id) => send({ type: 'loadTraining', id }),
+      (id) => {
+        if (!mayLoadAnother(st)) return false;
+        send({ type: 'loadTraining', id });
+        return true;
+      },
       () => send({ type: 'run' }),
     ),
     playback: new TrainingPlayback(host('playback'), send),
@@ -211,7 +222,7 @@ async function start(): Promise<void> {
   const local = !params.has('join') && !params.has('channel');
   const store = local ? await SessionStore.open().catch(() => undefined) : undefined;
   const st: PageState = { runId: -1, fresh: false, lastSave: 0 };
-  const p = buildPanels(link);
+  const p = buildPanels(link, st);
   link.onMessage((m) => onMessage(m, st, p, store));
   addEventListener('pagehide', () => save(st, store));
   drawLoop(st, p);
