@@ -10,6 +10,8 @@ import { TRAINING_SCENARIOS } from '../src/training/trainingScenarios';
 import { LAB_TESTS, labResultText } from '../sim/training/labs';
 import { TREND_SERIES } from '../src/protocol';
 import { BEDSIDE, CHECKS } from '../src/training/traineeControls';
+import { objectiveState } from '../src/training/objectiveStatus';
+import type { Objective, ObjectiveResult } from '../sim/training/objectives';
 import type { TrainingMessage, TrainingSnapshot } from '../src/training/trainingProtocol';
 
 /** A session on drainage-clamp.json (its own clamp fault at 10 min), running at 60× (1 s of ticks = 1 simulated min). */
@@ -228,5 +230,34 @@ describe('traineeView', () => {
     }
     expect(view.trend[0].values[TREND_SERIES.indexOf('pump_flow_L_min')]).toBe(full.trend[0].values[TREND_SERIES.indexOf('pump_flow_L_min')]);
     expect(traineeView(view)).toEqual(view);
+  });
+});
+
+describe('an objective during the session', () => {
+  const act: Objective = { id: 'a', text: 'open the clamp', kind: 'act', actions: ['set:x'], within_min: 2, after: { alarm: 'flowLow' } };
+  const keep: Objective = { id: 'k', text: 'SaO2 above 85', kind: 'keep', series: 'sao2_pct', above: 85, for_min: 10, after: { at_min: 0 } };
+  const ack: Objective = { id: 'c', text: 'acknowledge', kind: 'acknowledge', alarm: 'flowLow', within_min: 1, after: { at_min: 0 } };
+  const r = (x: Partial<ObjectiveResult>): ObjectiveResult => ({ id: 'x', text: 'x', met: false, why: '', ...x });
+
+  it('is pending until its trigger, and while its time runs; missed after; met when done', () => {
+    expect(objectiveState(act, r({ why: 'its trigger never happened' }), 0.5, false)).toBe('pending');
+    // anchored at 0.1 h, 2 min to do it: open at 0.11 h, missed at 0.15 h
+    expect(objectiveState(act, r({ from_h: 0.1 }), 0.11, false)).toBe('pending');
+    expect(objectiveState(act, r({ from_h: 0.1 }), 0.15, false)).toBe('missed');
+    expect(objectiveState(act, r({ from_h: 0.1, met: true }), 0.11, false)).toBe('met');
+    // at the end, whatever is not met is missed
+    expect(objectiveState(act, r({ why: 'its trigger never happened' }), 0.5, true)).toBe('missed');
+  });
+
+  it('a keep objective is met only once its time is over unbroken; broken, it is missed at once', () => {
+    expect(objectiveState(keep, r({ from_h: 0, met: true }), 0.1, false)).toBe('pending');
+    expect(objectiveState(keep, r({ from_h: 0, met: true }), 10 / 60 + 0.01, false)).toBe('met');
+    expect(objectiveState(keep, r({ from_h: 0, met: false }), 0.05, false)).toBe('missed');
+  });
+
+  it('an acknowledgement waits for its alarm to start', () => {
+    expect(objectiveState(ack, r({ from_h: 0, why: 'the alarm flowLow never started' }), 0.3, false)).toBe('pending');
+    expect(objectiveState(ack, r({ from_h: 0.2, why: 'never acknowledged' }), 0.21, false)).toBe('pending');
+    expect(objectiveState(ack, r({ from_h: 0.2, why: 'never acknowledged' }), 0.3, false)).toBe('missed');
   });
 });
