@@ -173,14 +173,20 @@ describe('the training engine behind the page', () => {
     saved.push(live.snapshot()!);
     const commands = saved.flatMap((s) => s.commands);
     expect(commands.map((c) => c.command.type)).toEqual(['orderLab', 'acknowledge', 'set']);
-    const again = new LiveSession();
-    const msgs = again.handle({ type: 'resume', id: 'drainage-clamp', commands, t_h: live.time_h });
+    // the saved (trainee's) log's wall times come back; the rest of the replay is stamped now
+    const walls = traineeView(saved[0]).log.map((e, i) => ({ t_h: e.t_h, id: e.id, wall: `2026-01-01T10:${String(i).padStart(2, '0')}:00.000Z` }));
+    const again = new LiveSession(() => new Date('2026-01-02T00:00:00Z'));
+    const msgs = again.handle({ type: 'resume', id: 'drainage-clamp', commands, t_h: live.time_h, walls });
     expect(errors(msgs)).toEqual([]);
     expect(again.time_h).toBeCloseTo(live.time_h, 9);
     const key = (e: { t_h: number; id: string }) => `${e.t_h.toFixed(5)} ${e.id}`;
     expect(again.current!.log.map(key)).toEqual(live.current!.log.map(key));
+    expect(again.current!.log.filter((e) => !e.hidden).map((e) => e.wall)).toEqual(walls.map((w) => w.wall));
+    expect(again.current!.log.every((e) => e.wall?.startsWith('2026-01-01'))).toBe(true);
     // what the saved page already shows is not sent again
     expect(again.snapshot()!.log).toEqual([]);
+    again.handle({ type: 'note', text: 'after the reload', by: 'trainee' });
+    expect(again.current!.log.at(-1)?.wall).toBe('2026-01-02T00:00:00.000Z');
   });
 });
 

@@ -20,7 +20,7 @@ import { bundledTraining } from './trainingScenarios';
 import { CommandRefused, personAction } from './sessionCommands';
 import { objectiveViews } from './objectiveStatus';
 import { labViews } from './labsView';
-import type { LoggedCommand, ReplayableCommand, TrainingCommand, TrainingInfo, TrainingMessage, TrainingSnapshot } from './trainingProtocol';
+import type { LoggedCommand, ReplayableCommand, SavedWall, TrainingCommand, TrainingInfo, TrainingMessage, TrainingSnapshot } from './trainingProtocol';
 
 /** Simulated hours per real millisecond at speed 1. */
 const H_PER_MS = 1 / 3_600_000;
@@ -43,6 +43,9 @@ export class LiveSession {
   private stamped = 0;
   private commands: LoggedCommand[] = [];
   private lastObs: Record<string, number> = {};
+  /** a resumed session's saved wall times, while it replays */
+  private wallsBack: SavedWall[] = [];
+  private resuming = false;
 
   constructor(private readonly wallClock: () => Date = () => new Date()) {}
 
@@ -70,7 +73,7 @@ export class LiveSession {
       case 'loadTraining':
         return this.load(c.id);
       case 'resume':
-        return this.resume(c.id, c.commands, c.t_h);
+        return this.resume(c.id, c.commands, c.t_h, c.walls ?? []);
       case 'speed':
         if (!SPEEDS.includes(c.speed)) return [{ type: 'commandError', message: `speed: got ${c.speed}; expected one of ${SPEEDS.join(', ')}` }];
         this.speed = c.speed;
@@ -130,15 +133,22 @@ export class LiveSession {
    * A reloaded page's session: the scenario loaded again and the saved commands performed at their times, up to
    * `t_h`, paused there. What was logged before is not sent again (the page shows its saved log).
    */
-  private resume(id: string, commands: readonly LoggedCommand[], t_h: number): TrainingMessage[] {
+  private resume(id: string, commands: readonly LoggedCommand[], t_h: number, walls: readonly SavedWall[]): TrainingMessage[] {
     const loaded = this.load(id);
     if (loaded[0]?.type !== 'trainingLoaded') return loaded;
+    this.wallsBack = [...walls];
+    this.resuming = walls.length > 0;
+    // the entries the load itself wrote (the first sample's) take theirs back too
+    this.stamped = 0;
+    this.stamp();
     const errors: TrainingMessage[] = [];
     for (const { t_h: at, command } of [...commands].sort((a, b) => a.t_h - b.t_h)) {
       this.advanceTo(at);
       errors.push(...this.perform(command));
     }
     this.advanceTo(t_h);
+    this.wallsBack = [];
+    this.resuming = false;
     this.sentLog = this.session!.log.length;
     this.sentTrends = this.session!.trends.length;
     this.commands = [];
@@ -171,12 +181,19 @@ export class LiveSession {
     return [{ type: 'debrief', json, html: debriefHtml(json) }];
   }
 
-  /** Log entries not yet stamped get the wall time now. */
+  /**
+   * Log entries not yet stamped get the wall time now; while a resume replays, an entry takes back its saved wall time
+   * (one the trainee never saw, a hidden one, takes the latest wall time before it).
+   */
   private stamp(): void {
     const log = this.session!.log;
     if (this.stamped >= log.length) return;
-    const wall = this.wallClock().toISOString();
-    for (; this.stamped < log.length; this.stamped++) log[this.stamped].wall ??= wall;
+    const now = this.wallClock().toISOString();
+    for (; this.stamped < log.length; this.stamped++) {
+      const e = log[this.stamped];
+      if (!this.resuming) e.wall ??= now;
+      else e.wall = savedWall(this.wallsBack, e) ?? (this.stamped > 0 ? log[this.stamped - 1].wall : undefined) ?? now;
+    }
   }
 
   snapshot(): TrainingSnapshot | undefined {
@@ -218,6 +235,12 @@ export class LiveSession {
     }
     return this.lastObs;
   }
+}
+
+/** The saved wall time of the entry at the same simulated time with the same id, taken (two alike match in order). */
+function savedWall(walls: SavedWall[], e: { t_h: number; id: string }): string | undefined {
+  const i = walls.findIndex((w) => w.id === e.id && Math.abs(w.t_h - e.t_h) < 1e-9);
+  return i < 0 ? undefined : walls.splice(i, 1)[0].wall;
 }
 
 function consoleStatus(s: TrainingSession): Record<AlarmConsoleName, StatusLight> {

@@ -179,7 +179,8 @@ function offerResume(saved: SavedSession, st: PageState, link: TrainingLink, sto
   resume.dataset.testid = 'resume-session';
   resume.addEventListener('click', () => {
     st.resuming = saved;
-    link.send({ type: 'resume', id: saved.scenario, commands: saved.commands, t_h: saved.t_h });
+    const walls = saved.log.flatMap((e) => (e.wall ? [{ t_h: e.t_h, id: e.id, wall: e.wall }] : []));
+    link.send({ type: 'resume', id: saved.scenario, commands: saved.commands, t_h: saved.t_h, walls });
     bar.hidden = true;
   });
   const discard = document.createElement('button');

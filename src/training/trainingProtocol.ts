@@ -63,8 +63,18 @@ export type TrainingCommand =
   | { type: 'injectFault'; kind: string; options?: FaultOptions }
   | { type: 'clearFault'; kind: string }
   | { type: 'end' }
-  /** Reloads a training and replays a saved session's commands at their times up to `t_h` (a reloaded tab resumes). */
-  | { type: 'resume'; id: string; commands: LoggedCommand[]; t_h: number };
+  /**
+   * Reloads a training and replays a saved session's commands at their times up to `t_h` (a reloaded tab resumes);
+   * `walls`: the saved log's wall times, which the replayed entries take back.
+   */
+  | { type: 'resume'; id: string; commands: LoggedCommand[]; t_h: number; walls?: SavedWall[] };
+
+/** A saved log entry's wall time, by its simulated time and id. */
+export interface SavedWall {
+  t_h: number;
+  id: string;
+  wall: string;
+}
 
 export interface TrainingInfo {
   id: string;
