@@ -100,8 +100,8 @@ function buildPanels(link: TrainingLink, st: PageState): Panels {
   };
 }
 
-function onLoaded(info: TrainingInfo, runId: number, st: PageState, p: Panels, store: SessionStore | undefined): void {
-  st.runId = runId;
+function onLoaded(info: TrainingInfo, runId: number | undefined, st: PageState, p: Panels, store: SessionStore | undefined): void {
+  st.runId = runId ?? -1;
   st.info = info;
   st.latest = undefined;
   const resumed = st.resuming?.scenario === info.id ? st.resuming : undefined;
@@ -122,7 +122,9 @@ function onLoaded(info: TrainingInfo, runId: number, st: PageState, p: Panels, s
 }
 
 function onSnapshot(full: TrainingSnapshot, st: PageState, p: Panels, store: SessionStore | undefined): void {
-  if (full.runId !== st.runId) return;
+  // a snapshot of a replaced run is dropped; a remote link's snapshot without a run id (or one that came before its
+  // load, as a late-joining trainee's kept snapshot) is drawn
+  if (full.runId !== undefined && st.runId >= 0 && full.runId !== st.runId) return;
   const s = traineeView(full);
   p.log.add(s.log);
   p.consoles.events(s.log);
