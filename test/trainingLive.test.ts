@@ -236,6 +236,10 @@ describe('traineeView', () => {
     }
     expect(view.trend[0].values[TREND_SERIES.indexOf('pump_flow_L_min')]).toBe(full.trend[0].values[TREND_SERIES.indexOf('pump_flow_L_min')]);
     expect(traineeView(view)).toEqual(view);
+    // a broken objective's reason keeps a device's value, never a hidden one's
+    const why = (w: string) => traineeView({ ...full, objectives: [{ id: 'k', text: 'k', met: false, why: w, state: 'missed' }] }).objectives[0].why;
+    expect(why('effective_flow_L_min was 2.13 at 40 s')).toBe('effective_flow_L_min left its range at 40 s');
+    expect(why('sao2_pct was 82.1 at 40 s')).toBe('sao2_pct was 82.1 at 40 s');
   });
 });
 

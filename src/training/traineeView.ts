@@ -67,6 +67,15 @@ export const DEVICE_SERIES: ReadonlySet<string> = new Set([
 /** The console's SvO₂ reading: the drainage-line probe. */
 const CONSOLE_SVO2 = 'drainage_sat_pct';
 
+/** A broken "keep" objective's reason names the series' value ("effective_flow_L_min was 2.1 at 30 s"). */
+const KEEP_BROKEN = /^(\w+) was (?:-?[\d.e+-]+|absent) at (.*)$/;
+
+/** An objective's reason without the value of a series no device shows. */
+function shownWhy(why: string): string {
+  const m = KEEP_BROKEN.exec(why);
+  return m && !DEVICE_SERIES.has(m[1]) ? `${m[1]} left its range at ${m[2]}` : why;
+}
+
 export function traineeView(s: TrainingSnapshot): TrainingSnapshot {
   const obs: Record<string, number> = {};
   for (const [k, v] of Object.entries(s.obs)) obs[k] = DEVICE_SERIES.has(k) ? v : NaN;
@@ -79,6 +88,7 @@ export function traineeView(s: TrainingSnapshot): TrainingSnapshot {
     settings: { ...s.settings, kufClean_mL_h_mmHg: NaN },
     trend: s.trend.map((p) => ({ t_h: p.t_h, values: p.values.map((v, i) => (shownTrend[i] ? v : NaN)) })),
     log: s.log.filter((e) => !e.hidden),
+    objectives: s.objectives.map((o) => ({ ...o, why: shownWhy(o.why) })),
     // the instructor's commands (faults, notes) are not the trainee's to see
     commands: s.commands.filter(
       (c) => c.command.type !== 'injectFault' && c.command.type !== 'clearFault' && !(c.command.type === 'note' && c.command.by === 'instructor'),
