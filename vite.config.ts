@@ -9,14 +9,21 @@ const PAGE_TESTS = [
   'test/browser/alarms.test.ts',
   'test/browser/explorerSweep.test.ts',
   'test/browser/explorerSpread.test.ts',
+  'test/browser/training.test.ts',
 ];
 
 export default defineConfig({
   build: {
     outDir: 'dist/web', // dist/cli/ is the command line's bundle (scripts/buildCli.mjs)
     sourcemap: true,
-    // two pages: the live view and the dose explorer (sweep results)
-    rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), explorer: resolve(import.meta.dirname, 'explorer.html') } },
+    // the live view, the dose explorer (sweep results) and the trainee's training page
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        explorer: resolve(import.meta.dirname, 'explorer.html'),
+        training: resolve(import.meta.dirname, 'training.html'),
+      },
+    },
   },
   // the engine runs in a module worker (src/engine.worker.ts), which may import modules of its own
   worker: { format: 'es' },

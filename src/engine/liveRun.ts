@@ -221,7 +221,8 @@ export class LiveRun {
   }
 }
 
-function settingsView(sim: Simulation): SettingsView {
+/** The settings in force now, in display units (a training session shows them as the live page does). */
+export function settingsView(sim: Simulation): SettingsView {
   const cur = sim.model.current;
   const c = cur.circuit;
   const f = cur.filter;

@@ -1,0 +1,41 @@
+/**
+ * The training scenarios the trainee page offers, bundled with the page as text (scenario files are data: the
+ * engine's thread reads them with the same loader as the command line's `train`).
+ */
+import abdominalHypertension from '../../scenarios/training/abdominal-hypertension.json?raw';
+import airEntry from '../../scenarios/training/air-entry.json?raw';
+import drainageClamp from '../../scenarios/training/drainage-clamp.json?raw';
+import drainageKink from '../../scenarios/training/drainage-kink.json?raw';
+import filterBloodLeak from '../../scenarios/training/filter-blood-leak.json?raw';
+import heparinOcclusion from '../../scenarios/training/heparin-occlusion.json?raw';
+import oxygenatorThrombus from '../../scenarios/training/oxygenator-thrombus.json?raw';
+import powerLoss from '../../scenarios/training/power-loss.json?raw';
+import pumpFailure from '../../scenarios/training/pump-failure.json?raw';
+import replacementBag from '../../scenarios/training/replacement-bag.json?raw';
+import returnDecannulation from '../../scenarios/training/return-decannulation.json?raw';
+import sweepDisconnection from '../../scenarios/training/sweep-disconnection.json?raw';
+
+export interface BundledTraining {
+  /** the file's name without `.json`: what `loadTraining` names */
+  id: string;
+  text: string;
+}
+
+export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
+  { id: 'drainage-clamp', text: drainageClamp },
+  { id: 'drainage-kink', text: drainageKink },
+  { id: 'abdominal-hypertension', text: abdominalHypertension },
+  { id: 'air-entry', text: airEntry },
+  { id: 'oxygenator-thrombus', text: oxygenatorThrombus },
+  { id: 'sweep-disconnection', text: sweepDisconnection },
+  { id: 'pump-failure', text: pumpFailure },
+  { id: 'power-loss', text: powerLoss },
+  { id: 'return-decannulation', text: returnDecannulation },
+  { id: 'heparin-occlusion', text: heparinOcclusion },
+  { id: 'replacement-bag', text: replacementBag },
+  { id: 'filter-blood-leak', text: filterBloodLeak },
+];
+
+export function bundledTraining(id: string): BundledTraining | undefined {
+  return TRAINING_SCENARIOS.find((t) => t.id === id);
+}
