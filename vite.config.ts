@@ -8,14 +8,23 @@ const PAGE_TESTS = [
   'test/browser/pageMended.test.ts',
   'test/browser/alarms.test.ts',
   'test/browser/explorerSweep.test.ts',
+  'test/browser/relay.test.ts',
 ];
+
+/** The instructor page and the trainee harness its browser test drives until training.html joins (src/instructor/). */
+const INSTRUCTOR_PAGES = {
+  instructor: resolve(import.meta.dirname, 'instructor.html'),
+  traineeHarness: resolve(import.meta.dirname, 'src/instructor/harness.html'),
+};
 
 export default defineConfig({
   build: {
     outDir: 'dist/web', // dist/cli/ is the command line's bundle (scripts/buildCli.mjs)
     sourcemap: true,
     // two pages: the live view and the dose explorer (sweep results)
-    rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), explorer: resolve(import.meta.dirname, 'explorer.html') } },
+    rollupOptions: {
+      input: { main: resolve(import.meta.dirname, 'index.html'), explorer: resolve(import.meta.dirname, 'explorer.html'), ...INSTRUCTOR_PAGES },
+    },
   },
   // the engine runs in a module worker (src/engine.worker.ts), which may import modules of its own
   worker: { format: 'es' },

@@ -55,6 +55,14 @@ export class InstructorHub {
     this.changes.add(cb);
   }
 
+  /**
+   * An engine message, as if it came now: the page hands over what came before the session started (the loaded
+   * scenario and the log so far) when it starts one mid-scenario.
+   */
+  receive(m: TrainingMessage): void {
+    this.fromEngine(m);
+  }
+
   private fromEngine(m: TrainingMessage): void {
     if (m.type === 'trainingLoaded') {
       this.info = m.info;
