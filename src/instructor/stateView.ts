@@ -26,7 +26,9 @@ export function stateView(host: HTMLElement, view: TraineeView): StateView {
   const valuesPanel = section(host, 'Every value (marked: no device shows it)', 'values-panel');
   const values = el('table', 'values');
   values.dataset.testid = 'instructor-values';
-  valuesPanel.append(values);
+  const wrap = el('div', 'values-wrap');
+  wrap.append(values);
+  valuesPanel.append(wrap);
   let lastValues = 0;
 
   return {

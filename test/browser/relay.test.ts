@@ -7,9 +7,10 @@
  * The trainee page here is the instructor branch's harness (src/instructor/harness.html) until training.html takes
  * `?join=CODE`; the lead points TRAINEE_PAGE below at it at merge.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_WAIT_MS } from '../../tools/browser/harness';
+import { PAGE_WAIT_MS, ROOT } from '../../tools/browser/harness';
 import { startRelay, type Relay } from '../../sim/relay/relayServer';
 import { pagesAndBrowser } from './sharedBuild';
 
@@ -80,6 +81,7 @@ describe('instructor and trainee over the relay', () => {
     await expect.poll(() => onInstructor.getAttribute('data-silenced'), { timeout: PAGE_WAIT_MS }).toBe('true');
     await testId(trainee, 'ack-flowLow').click();
     await expect.poll(() => onInstructor.getAttribute('data-acknowledged'), { timeout: PAGE_WAIT_MS }).toBe('true');
+    await instructor.screenshot({ path: join(ROOT, 'test-output', 'instructor-page.png'), fullPage: true });
     const done = await testId(instructor, 'trainee-1').textContent();
     expect(done).toContain('silenced flowLow for 2 min');
     expect(done).toContain('acknowledged flowLow');
@@ -99,5 +101,32 @@ describe('instructor and trainee over the relay', () => {
     await expect.poll(() => testId(trainee, 'errors').textContent(), { timeout: PAGE_WAIT_MS }).toContain('debrief received');
     expect(errors).toEqual([]);
     await traineeContext.close();
+  });
+
+  it('two windows of one browser, no relay: a trainee window joins by channel name and sees the alarm', async () => {
+    const errors: string[] = [];
+    const context = await pages.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const instructor = await context.newPage();
+    watchErrors(instructor, errors, 'instructor');
+    await instructor.goto(`${relay.url}/instructor.html`);
+    await instructor.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
+    await expect.poll(() => testId(instructor, 'briefing').getAttribute('data-id'), { timeout: PAGE_WAIT_MS }).toBe('abdominal-hypertension');
+    await testId(instructor, 'session-transport').selectOption('channel');
+    await testId(instructor, 'session-channel').fill('bay-4');
+    await testId(instructor, 'session-start').click();
+    await expect.poll(() => testId(instructor, 'trainee-link').getAttribute('href'), { timeout: PAGE_WAIT_MS }).toContain('training.html?channel=bay-4');
+    const trainee = await context.newPage();
+    watchErrors(trainee, errors, 'trainee');
+    await trainee.goto(`${relay.url}/${TRAINEE_PAGE}?channel=bay-4`);
+    await expect.poll(() => testId(instructor, 'trainee-1').getAttribute('data-connected'), { timeout: PAGE_WAIT_MS }).toBe('true');
+    await testId(instructor, 'speed').selectOption('60');
+    await testId(instructor, 'fault-drainage-clamp-inject').click();
+    await testId(instructor, 'run-pause').click();
+    await expect.poll(() => testId(trainee, 'alarm-flowLow').count(), { timeout: PAGE_WAIT_MS }).toBe(1);
+    await testId(instructor, 'run-pause').click();
+    await testId(trainee, 'ack-flowLow').click();
+    await expect.poll(() => testId(instructor, 'instructor-alarm-flowLow').getAttribute('data-acknowledged'), { timeout: PAGE_WAIT_MS }).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
