@@ -12,9 +12,9 @@ import { relayLink, storageKey, type RelayLinkOptions } from '../src/instructor/
 import { broadcastLink, type ChannelLike } from '../src/instructor/broadcastLink';
 import { InstructorHub } from '../src/instructor/hub';
 import { remoteTraineeLink } from '../src/instructor/remoteTraineeLink';
-import { readTraineePayload } from '../src/instructor/wire';
+import { readTraineePayload, type InstructorPayload } from '../src/instructor/wire';
 import { standInTraineeView, type TrainingCommand, type TrainingLink, type TrainingMessage, type TrainingSnapshot } from '../src/instructor/contract';
-import type { KeyStore, TransportStatus } from '../src/instructor/transport';
+import type { KeyStore, Transport, TransportStatus } from '../src/instructor/transport';
 import type { SessionEntry } from '../sim/training/sessionLog';
 
 /** The instructor page's engine, faked: records commands, says what the test makes it say. */
@@ -211,6 +211,47 @@ describe('over a BroadcastChannel (two windows, no relay)', () => {
     engine.say({ type: 'trainingSnapshot', full: snapshot(0, [entry(0, 'pumpStopped:start')]) });
     await vi.waitFor(() => expect(t.got.filter((m) => m.type === 'trainingLoaded')).toHaveLength(2));
     await vi.waitFor(() => expect(t.last()!.full.log.map((e) => e.id)).toEqual(['pumpStopped:start']));
+  });
+});
+
+/** A transport that records what the hub sends. */
+function recordingTransport() {
+  const sent: { payload: unknown; keep?: boolean }[] = [];
+  const t: Transport = {
+    role: 'instructor',
+    send: (payload, keep) => void sent.push({ payload, keep }),
+    onPayload: () => {},
+    onPeer: () => {},
+    onStatus: () => {},
+    close: () => {},
+  };
+  return { t, sent };
+}
+
+describe('the hub paces what it sends', () => {
+  it('at most one state per interval, the latest always sent at its end, with every log entry in between; all kept', () => {
+    vi.useFakeTimers();
+    try {
+      const engine = new FakeEngine();
+      const { t, sent } = recordingTransport();
+      new InstructorHub(engine, t, standInTraineeView, { minInterval_ms: 250 });
+      engine.say({ type: 'trainingLoaded', info: INFO });
+      for (let i = 1; i <= 10; i++) engine.say({ type: 'trainingSnapshot', full: snapshot(i, [entry(i, `e${i}`)]) });
+      expect(sent).toHaveLength(1); // the first at once
+      vi.advanceTimersByTime(249);
+      expect(sent).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(sent).toHaveLength(2);
+      const states = sent.map((s) => s.payload as Extract<InstructorPayload, { kind: 'state' }>);
+      expect(states.map((s) => [s.from, s.entries.map((e) => e.id)])).toEqual([
+        [0, ['e1']],
+        [1, ['e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10']],
+      ]);
+      expect(states[1].snapshot.t_h).toBeCloseTo(10 / 60, 12);
+      expect(sent.every((s) => s.keep === true)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
