@@ -118,8 +118,10 @@ describe('over the relay server', () => {
     const bStatus: TransportStatus[] = [];
     back.onStatus((s) => bStatus.push(s));
     const engine2 = new FakeEngine();
-    new InstructorHub(engine2, back, standInTraineeView, { minInterval_ms: 0 });
+    const hub2 = new InstructorHub(engine2, back, standInTraineeView, { minInterval_ms: 0 });
     await vi.waitFor(() => expect(joinedCode(bStatus)).toBe(code));
+    // the trainee, told the instructor is back, asks for the log: it is on the reloaded page's list again
+    await vi.waitFor(() => expect([...hub2.trainees.keys()]).toEqual([2]));
     again.link.send({ type: 'orderLab', lab: 'aptt' });
     await vi.waitFor(() => expect(engine2.received).toEqual([{ type: 'orderLab', lab: 'aptt' }]));
     again.link.close();

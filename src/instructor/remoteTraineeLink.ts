@@ -59,6 +59,11 @@ export function remoteTraineeLink(transport: Transport): RemoteTraineeLink {
   transport.onPeer((e) => {
     if (e.event === 'instructor_left')
       messages.emit({ type: 'commandError', message: "The instructor's page has left the session; waiting for it to come back." });
+    // a reloaded instructor page does not know who is here: asking for the log puts this trainee back on its list
+    if (e.event === 'instructor_back') {
+      lastResync = -Infinity;
+      resync();
+    }
   });
   return {
     send(c) {
