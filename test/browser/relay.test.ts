@@ -3,7 +3,8 @@
  * built pages; the instructor page starts a session and shows its code; a trainee page in a second browser context
  * joins by that code; the instructor injects a fault (a clamped drainage line) and the trainee page shows its alarm
  * ("Flow low") while the fault itself stays hidden from it; the trainee silences and acknowledges, the instructor
- * page sees both; reloading the trainee page resumes the session with its log; End sends the debrief.
+ * page sees both; reloading the trainee page resumes the session with its log; a reloaded instructor page takes its
+ * session back; End sends the debrief.
  * The trainee page here is the instructor branch's harness (src/instructor/harness.html) until training.html takes
  * `?join=CODE`; the lead points TRAINEE_PAGE below at it at merge.
  */
@@ -33,7 +34,7 @@ function watchErrors(page: Page, errors: string[], who: string): void {
 const logIds = (page: Page) => page.locator('[data-testid="event-log"] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id));
 
 describe('instructor and trainee over the relay', () => {
-  it('a fault injected by the instructor shows as an alarm on the trainee page; silence and acknowledge come back; a reload resumes', async () => {
+  it('a fault injected by the instructor shows as an alarm on the trainee page; silence and acknowledge come back; a reload of either page takes its place back', async () => {
     const errors: string[] = [];
     const instructor = await (await pages.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     watchErrors(instructor, errors, 'instructor');
@@ -94,6 +95,12 @@ describe('instructor and trainee over the relay', () => {
     await expect.poll(() => testId(trainee, 'link-status').textContent(), { timeout: PAGE_WAIT_MS }).toContain(`joined ${sessionCode}`);
     await expect.poll(() => logIds(trainee), { timeout: PAGE_WAIT_MS }).toEqual(before);
     await expect.poll(() => alarm.getAttribute('data-acknowledged'), { timeout: PAGE_WAIT_MS }).toBe('true');
+
+    // the instructor page reloads: it takes its session back (the same code) and the trainee is on its list again
+    await instructor.reload();
+    await expect.poll(() => testId(instructor, 'session-code').textContent(), { timeout: PAGE_WAIT_MS }).toBe(sessionCode);
+    const listed = instructor.locator('[data-testid="trainees"] > li[data-connected="true"]');
+    await expect.poll(() => listed.count(), { timeout: PAGE_WAIT_MS }).toBe(1);
 
     // End: the debrief reaches the trainee
     await testId(instructor, 'end').click();
