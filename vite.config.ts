@@ -10,18 +10,26 @@ const PAGE_TESTS = [
   'test/browser/explorerSweep.test.ts',
   'test/browser/explorerSpread.test.ts',
   'test/browser/training.test.ts',
+  'test/browser/relay.test.ts',
 ];
+
+/** The instructor page and the trainee harness its browser test drives until training.html joins (src/instructor/). */
+const INSTRUCTOR_PAGES = {
+  instructor: resolve(import.meta.dirname, 'instructor.html'),
+  traineeHarness: resolve(import.meta.dirname, 'src/instructor/harness.html'),
+};
 
 export default defineConfig({
   build: {
     outDir: 'dist/web', // dist/cli/ is the command line's bundle (scripts/buildCli.mjs)
     sourcemap: true,
-    // the live view, the dose explorer (sweep results) and the trainee's training page
+    // the live view, the dose explorer (sweep results), the trainee's training page and the instructor's page
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         explorer: resolve(import.meta.dirname, 'explorer.html'),
         training: resolve(import.meta.dirname, 'training.html'),
+        ...INSTRUCTOR_PAGES,
       },
     },
   },
