@@ -137,6 +137,25 @@ export function parseQuantity(input: unknown, internalUnit: InternalUnit): numbe
   if (!QUANTITY_SHAPE.test(mathText)) {
     throw new UnitParseError(`"${text}" is not a number followed by a unit (for example "${dimensionless ? '30 %' : `1 ${internalUnit}`}")`);
   }
+  const key = `${internalUnit} ${mathText}`;
+  const known = PARSED.get(key);
+  if (known !== undefined) return known;
+  const value = parseWithMathjs(text, mathText, internalUnit);
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(key, value);
+  return value;
+}
+
+/**
+ * Quantities already read, by internal unit and text: a value, never an error. The cohort reads the same protocol
+ * texts for every patient (twice each, with their factors), and mathjs's parse is most of a scenario's reading.
+ */
+const PARSED = new Map<string, number>();
+const PARSED_MAX = 4096;
+
+/** mathjs reads a text already in the shape of a number and a unit; its value in `internalUnit`, to 12 digits. */
+function parseWithMathjs(text: string, mathText: string, internalUnit: InternalUnit): number {
+  const dimensionless = internalUnit === '1';
   let parsed: MathUnit;
   try {
     parsed = Unit.parse(mathText, { allowNoUnits: true }); // what mathjs's unit() does with a text that starts with a number

@@ -28,7 +28,7 @@ export function chatterCheck(m: Model, solve: (now: Now) => CircuitNow | null): 
       const on = d !== undefined && d.fractionOpen < 1;
       if (on === chattering || !cn || !d) {
         chattering = on;
-        return;
+        return false;
       }
       chattering = on;
       const reading =
@@ -38,6 +38,7 @@ export function chatterCheck(m: Model, solve: (now: Now) => CircuitNow | null): 
         'drainage_chatter',
         on ? `chatter begins: the pump asks ${fmt(d.demand_mL_min / 1000, 2)} L/min, more than the veins deliver (${reading})` : `chatter ends (${reading})`,
       );
+      return false; // its own watch and the log: nothing a derivation reads
     },
   };
 }

@@ -237,13 +237,19 @@ export class EventScheduler {
     this.lastPass = { t: NaN, y: null, n: 0 };
   }
 
-  /** Makes every periodic check due at t (logging it) and schedules the next ones. */
+  /**
+   * Makes every periodic check due at t (logging it) and schedules the next ones. Each check reads Now derived at t
+   * after the checks before it; a check that says it changed nothing a derivation reads (PeriodicCheck.run returns
+   * false) leaves the next one the same Now, not derived again.
+   */
   runDueChecks(t: number, y: ArrayLike<number>): void {
     const log = this.logAt(t);
     this.inCheckPass(t, y, () => {
+      let now: Now | undefined;
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h) continue;
-        s.check.run(deriveForChecks(this.c, t, y), log);
+        now ??= deriveForChecks(this.c, t, y);
+        if (s.check.run(now, log) !== false) now = undefined;
         s.due_h += s.check.interval();
       }
     });

@@ -146,6 +146,14 @@ export class Simulation {
       for (let k = 0; k < sampled.length; k++) ys[sampled[k]] = dense(sampled[k], ts);
       return ys;
     };
+    /**
+     * The check's time and state, while its outputs are sampled: an output sample at the check's time (most checks fall
+     * on the output grid) reads the check's state instead of interpolating it again (odex's interpolant scans every
+     * component for each one it is asked for). Nobody writes into a sampled state.
+     */
+    let checkT = NaN;
+    let checkY: number[] = [];
+    const sampleOrCheck = (ts: number) => (ts === checkT ? checkY : sampleAt(ts));
     const excess = (ts: number, ys: number[]) => this.scheduler.locatedExcess(ts, ys);
     const result = guard(() =>
       this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, stepDense) => {
@@ -174,7 +182,10 @@ export class Simulation {
             end = tc;
             break;
           }
-          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), sampleAt);
+          checkT = tc;
+          checkY = yc;
+          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), sampleOrCheck);
+          checkT = NaN;
           guard(() => this.scheduler.runDueChecks(tc, yc));
         }
         if (sampler) while (sampler.due() <= end + TIME_EPS_h) sampler.take(sampler.due(), sampleAt);

@@ -71,8 +71,13 @@ export interface PeriodicCheck {
   readonly changesDerivatives: boolean;
   /** Whether the check made at this state would change a setting. */
   wouldAct(now: Now): boolean;
-  /** Makes the check (`now` is derived for checks at its time) and logs it. */
-  run(now: Now, log: EventLog): void;
+  /**
+   * Makes the check (`now` is derived for checks at its time) and logs it. Returns `false` when it changed nothing a
+   * derivation reads (no setting, nothing a part's `derive` or `deriveForChecks` reads): the next check due at the same
+   * time then reads the same Now instead of deriving it again (one derivation, one oxygen-line solve). Anything else
+   * (no return value) derives again.
+   */
+  run(now: Now, log: EventLog): boolean | void;
 }
 
 /** An event function the solver locates on its dense output: it happens where `excess` reaches zero from below. */

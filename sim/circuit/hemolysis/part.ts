@@ -81,6 +81,7 @@ export const hemolysisModel: ModelDefinition = {
         held.generation_mg_h = pending.generation_mg_h;
         held.suctionShare = pending.suctionShare;
         if (alerted && concentration(now) < REARM * FREE_HB_ALERT_mg_dL) alerted = false;
+        return false; // the held rate is read by the right-hand side's derivatives, not by a derivation
       },
     };
     const alert: LocatedEvent = {

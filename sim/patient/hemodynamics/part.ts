@@ -69,13 +69,14 @@ export const hemodynamicsModel: ModelDefinition = {
       run(now, log) {
         const rule = m.current.prescription.norepinephrine;
         const hemo = m.current.patient.hemodynamics;
-        if (!rule.titrate) return;
+        if (!rule.titrate) return false;
         const map = now.hemodynamics.map_mmHg;
         const next = nextDose(map);
-        if (next === hemo.norepinephrine) return;
+        if (next === hemo.norepinephrine) return false;
         const side = next > hemo.norepinephrine ? `below ${fmt(rule.targetMap)}` : `above ${fmt(rule.weanAbove)}`;
         log('norepinephrine_titration', `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min`);
         hemo.norepinephrine = next;
+        return true;
       },
     };
     return {
