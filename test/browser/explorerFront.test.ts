@@ -25,11 +25,13 @@ const pages = pagesAndBrowser(240_000);
 const OBJECTIVES = 'il6_change_pct:min,bags_per_day:min';
 
 /** The command line's results file of the page's sweep: 30–50 mL/kg/h by 10 × predilution 0–1 by 0.5, 2 h runs. */
-async function cliResults(): Promise<string> {
-  const out = join(dir, 'grid.csv');
+async function cliResults(
+  name = 'grid.csv',
+  vary = ['--vary', 'prescription.effluentDose=30 mL/kg/h..50 mL/kg/h:10 mL/kg/h', '--vary', 'prescription.predilutionFraction=0..1:0.5'],
+): Promise<string> {
+  const out = join(dir, name);
   const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    const vary = ['--vary', 'prescription.effluentDose=30 mL/kg/h..50 mL/kg/h:10 mL/kg/h', '--vary', 'prescription.predilutionFraction=0..1:0.5'];
     expect(await main(['sweep', 'scenarios/ecmo-hvhf-default.json', ...vary, '--hours', '2', '--workers', '2', '--quiet', '--out', out])).toBe(0);
   } finally {
     quiet.mockRestore();
@@ -128,6 +130,37 @@ describe('the dose explorer’s Pareto front', () => {
     await live.screenshot({ path: join(OUT, 'explorer-front-live.png') });
     expect(errors).toEqual([]);
     await live.close();
+    await page.close();
+  });
+
+  it('takes a per-kg quantity per kg of the patient, as the command line’s per-kg sweep does, to the same file', async () => {
+    const page = await pages.browser.newPage({ acceptDownloads: true });
+    await page.goto(`${pages.served.url}explorer.html`);
+    expect(await page.locator('#sweep-weight').textContent()).toBe('patient 80 kg');
+    await page.fill('#sweep-hours', '2');
+    await page.selectOption('#sweep-p1', 'prescription.heparin.infusion');
+    // the field is in U/h (accepted 0–10000 U/h): per kg of 80 kg, 0–125 U/kg/h; the default 18 U/kg/h
+    expect(await page.locator('#sweep-p1 option:checked').textContent()).toBe('prescription.heparin.infusion (U/kg/h)');
+    expect(await page.locator('#sweep-p1-info').textContent()).toMatch(
+      /^U\/kg\/h; accepted 0–125; default 18; entered per kg of the patient's 80 kg \(18 U\/kg\/h = 1440 U\/h\); source S/,
+    );
+    await page.fill('#sweep-p1-from', '10');
+    await page.fill('#sweep-p1-to', '130');
+    await page.fill('#sweep-p1-step', '10');
+    await page.click('#sweep-run');
+    await expect
+      .poll(() => page.locator('#explorer-message').textContent())
+      .toBe(
+        "First parameter (prescription.heparin.infusion, U/kg/h): 10 to 130 goes outside the values the simulator accepts, 0 to 125 for the patient's 80 kg (0 to 10000 U/h)",
+      );
+    await page.fill('#sweep-p1-to', '30');
+    await page.click('#sweep-run');
+    await page.waitForFunction(() => !(document.getElementById('sweep-download') as HTMLButtonElement).disabled, undefined, { timeout: 600_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-download')]);
+    const file = await cliResults('heparin.csv', ['--vary', 'prescription.heparin.infusion=10 U/kg/h..30 U/kg/h:10 U/kg/h']);
+    const pageText = readFileSync((await download.path())!, 'utf8');
+    expect(pageText.split('\n')[1]).toMatch(/^run_id,prescription\.heparin\.infusion_U_kg_h,/);
+    expect(pageText).toBe(readFileSync(file, 'utf8'));
     await page.close();
   });
 
