@@ -161,6 +161,17 @@ describe('the dose explorer’s Pareto front', () => {
     const pageText = readFileSync((await download.path())!, 'utf8');
     expect(pageText.split('\n')[1]).toMatch(/^run_id,prescription\.heparin\.infusion_U_kg_h,/);
     expect(pageText).toBe(readFileSync(file, 'utf8'));
+    // the page speaks its own language: a heatmap of a one-parameter sweep, an objective named twice
+    await page.setInputFiles('#results-file', file);
+    await page.selectOption('#kind', 'heatmap');
+    await expect.poll(() => page.locator('#explorer-message.error').count()).toBe(1);
+    const heatmap = (await page.locator('#explorer-message').textContent())!;
+    expect(heatmap).toMatch(/the heatmap needs two varied parameters \(this sweep varied 1\); choose the columns for x and y/);
+    await page.selectOption('#kind', 'front');
+    await page.selectOption('#objective-2', 'il6_change_pct');
+    await expect.poll(() => page.locator('#explorer-message').textContent()).toMatch(/il6_change_pct is named twice; each objective is a different column/);
+    const twice = (await page.locator('#explorer-message').textContent())!;
+    for (const text of [heatmap, twice]) expect(text).not.toMatch(/--[a-z]/);
     await page.close();
   });
 
