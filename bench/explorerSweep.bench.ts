@@ -8,7 +8,7 @@
  * (the page's renderer holds its workers) and of the command's child process, from /proc (Linux). Prints each
  * repeat, the median and the spread (min–max), and whether the two results files are the same; asserts nothing.
  *
- * EXPLORER_BENCH_REPEATS (default 5) repeats; EXPLORER_BENCH_STEP (default 0.5 mL/kg/h) the dose step (0.5: 100 runs).
+ * EXPLORER_BENCH_REPEATS (default 5) repeats; EXPLORER_BENCH_RUNS (default 100) runs, the dose from 20 mL/kg/h by 0.5.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,10 +19,10 @@ import { MAX_WORKERS } from '../src/explorer/sweepPool.js';
 import { ROOT, buildAndServe, launchChromium } from '../tools/browser/harness.js';
 
 const REPEATS = Number(process.env.EXPLORER_BENCH_REPEATS ?? 5);
-const STEP = Number(process.env.EXPLORER_BENCH_STEP ?? 0.5);
+const RUNS = Number(process.env.EXPLORER_BENCH_RUNS ?? 100);
+const STEP = 0.5;
 const FROM = 20;
-const TO = FROM + 99 * STEP;
-const RUNS = Math.floor((TO - FROM) / STEP + 1e-9) + 1;
+const TO = FROM + (RUNS - 1) * STEP;
 const HOURS = 24;
 const WORKERS = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -175,7 +175,11 @@ try {
   report('page', inPage);
   report('command line', cli);
   console.log(`page / command line, median wall: ${(median(inPage.map((t) => t.wall_s)) / median(cli.map((t) => t.wall_s))).toFixed(2)}×`);
-  console.log(`results files identical: ${(await pageDownload(page)) === readFileSync(out, 'utf8') ? 'yes' : 'NO'}`);
+  const [a, b] = [(await pageDownload(page)).split('\n'), readFileSync(out, 'utf8').split('\n')];
+  const differ = a.findIndex((line, i) => line !== b[i]);
+  console.log(
+    `results files identical: ${differ < 0 && a.length === b.length ? 'yes' : `NO, from line ${differ + 1}:\n  page: ${a[differ]}\n  cli:  ${b[differ]}`}`,
+  );
 } finally {
   await browser.close();
   await served.close();
