@@ -18,6 +18,8 @@ import { ROOT, PAGE_WAIT_MS } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
 
 const OUT = join(ROOT, 'test-output');
+/** A page's reading polled as long as a page load may take (a busy machine), when run outside the pages project too. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: PAGE_WAIT_MS });
 const dir = mkdtempSync(join(tmpdir(), 'explorer-front-'));
 const pages = pagesAndBrowser(240_000);
 // most IL-6 removed for the fewest effluent bags: at one dose (the same bags) the predilution removing the most
@@ -98,14 +100,14 @@ describe('the dose explorer’s Pareto front', () => {
 
     // the same front from the command line's file opened in the page
     await page.setInputFiles('#results-file', file);
-    await expect.poll(() => page.locator('#explorer-message').textContent()).toContain('grid.csv');
+    await poll(() => page.locator('#explorer-message').textContent()).toContain('grid.csv');
     expect(await frontIds(page)).toEqual(drawn);
 
     // hover: run 4 is 40 mL/kg/h with half the replacement before the filter
     const row = parseResultsCsv(readFileSync(file, 'utf8'), file).rows.find((r) => r.run_id === 4)!;
     await page.hover('#chart .run-point[data-run-id="4"]');
     const tip = page.locator('#run-tooltip');
-    await expect.poll(() => tip.isVisible()).toBe(true);
+    await poll(() => tip.isVisible()).toBe(true);
     const text = (await tip.innerText()).split('\n');
     expect(text).toContain('prescription.effluentDose (mL/kg/h): 40');
     expect(text).toContain('prescription.predilutionFraction (fraction): 0.5');
@@ -113,19 +115,19 @@ describe('the dose explorer’s Pareto front', () => {
     expect(text).toContain(`albumin lost (g): ${formatNumber(row.albumin_lost_g)}`);
     // keyboard: the same tooltip on focus, hidden by Escape
     await page.mouse.move(0, 0);
-    await expect.poll(() => tip.isVisible()).toBe(false);
+    await poll(() => tip.isVisible()).toBe(false);
     await page.locator('#chart .run-point[data-run-id="7"]').focus();
-    await expect.poll(() => tip.innerText()).toContain('prescription.effluentDose (mL/kg/h): 50');
+    await poll(() => tip.innerText()).toContain('prescription.effluentDose (mL/kg/h): 50');
     await page.keyboard.press('Escape');
-    await expect.poll(() => tip.isVisible()).toBe(false);
+    await poll(() => tip.isVisible()).toBe(false);
 
     // click: the live view opens in a new tab with run 4's settings in force
     const [live] = await Promise.all([page.context().waitForEvent('page'), page.click('#chart .run-point[data-run-id="4"]')]);
     expect(live.url()).toContain('?scenario=ecmo-hvhf-default&set=prescription.effluentDose%3D40+mL%2Fkg%2Fh&set=prescription.predilutionFraction%3D0.5');
     await live.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
-    await expect.poll(() => live.locator('#scenario-name').textContent()).toContain('ecmo-hvhf-default.json with 2 settings from the address');
-    await expect.poll(() => live.locator('#setting-effluentDose').inputValue()).toBe('40');
-    await expect.poll(() => live.locator('#setting-predilutionFraction').inputValue()).toBe('50');
+    await poll(() => live.locator('#scenario-name').textContent()).toContain('ecmo-hvhf-default.json with 2 settings from the address');
+    await poll(() => live.locator('#setting-effluentDose').inputValue()).toBe('40');
+    await poll(() => live.locator('#setting-predilutionFraction').inputValue()).toBe('50');
     expect(await live.locator('[data-testid="scenario-error"]').isVisible()).toBe(false);
     await live.screenshot({ path: join(OUT, 'explorer-front-live.png') });
     expect(errors).toEqual([]);
@@ -164,12 +166,14 @@ describe('the dose explorer’s Pareto front', () => {
     // the page speaks its own language: a heatmap of a one-parameter sweep, an objective named twice
     await page.setInputFiles('#results-file', file);
     await page.selectOption('#kind', 'heatmap');
-    await expect.poll(() => page.locator('#explorer-message.error').count()).toBe(1);
+    await page.selectOption('#x', '(default)'); // the sweep put its parameter and the IL-6 change on the axes
+    await page.selectOption('#y', '(default)');
+    await poll(() => page.locator('#explorer-message.error').count()).toBe(1);
     const heatmap = (await page.locator('#explorer-message').textContent())!;
     expect(heatmap).toMatch(/the heatmap needs two varied parameters \(this sweep varied 1\); choose the columns for x and y/);
     await page.selectOption('#kind', 'front');
     await page.selectOption('#objective-2', 'il6_change_pct');
-    await expect.poll(() => page.locator('#explorer-message').textContent()).toMatch(/il6_change_pct is named twice; each objective is a different column/);
+    await poll(() => page.locator('#explorer-message').textContent()).toMatch(/il6_change_pct is named twice; each objective is a different column/);
     const twice = (await page.locator('#explorer-message').textContent())!;
     for (const text of [heatmap, twice]) expect(text).not.toMatch(/--[a-z]/);
     await page.close();
@@ -179,12 +183,12 @@ describe('the dose explorer’s Pareto front', () => {
     const page = await pages.browser.newPage();
     await page.goto(`${pages.served.url}?scenario=ecmo-hvhf-default&set=prescription.effluentDose=500%20mL/kg/h`);
     const box = page.locator('[data-testid="scenario-error"]');
-    await expect.poll(() => box.isVisible()).toBe(true);
+    await poll(() => box.isVisible()).toBe(true);
     const text = (await box.textContent())!;
     expect(text).toMatch(/Could not load the page address\. The running simulation continues unchanged\./);
     expect(text).toMatch(/prescription\.effluentDose: .*500/);
     expect(text).not.toMatch(/--[a-z]/);
-    await expect.poll(() => page.locator('#setting-effluentDose').inputValue()).toBe('45');
+    await poll(() => page.locator('#setting-effluentDose').inputValue()).toBe('45');
     await page.close();
   });
 });
