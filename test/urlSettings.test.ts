@@ -8,6 +8,7 @@ import { loadScenarioText } from '../sim/scenario/load';
 import { bundledCalibration } from '../src/engine/bundledCalibration';
 import { BUNDLED_SCENARIOS } from '../src/scenarios';
 import { liveViewAddress, settingsFromAddress } from '../src/urlSettings';
+import { parameterOf, runAddress, runOrigin } from '../src/explorer/runLink';
 
 const resolved = (text: string) => loadScenarioText(text, 'test', [], { resolveCalibration: bundledCalibration });
 
@@ -89,5 +90,31 @@ describe('the live view opened with settings in its address', () => {
     for (const search of ['?scenario=x', '?set=a.b=1', '?set=prescription.effluentDose=500%20mL/kg/h', '?set=prescription.heparin.titrate=yes', '?x=1']) {
       expect(mistake(search)).not.toMatch(/--[a-z]/);
     }
+  });
+});
+
+describe('a sweep’s run as the live view’s address (src/explorer/runLink.ts)', () => {
+  it('reads a parameter column back to its field and unit, per kg included', () => {
+    expect(parameterOf('prescription.effluentDose_mL_kg_h')).toEqual({ path: 'prescription.effluentDose', unit: 'mL/kg/h' });
+    expect(parameterOf('prescription.predilutionFraction_fraction')).toEqual({ path: 'prescription.predilutionFraction', unit: '1' });
+    expect(parameterOf('prescription.heparin.infusion_U_kg_h')).toEqual({ path: 'prescription.heparin.infusion', unit: 'U/kg/h' });
+    expect(parameterOf('prescription.heparin.infusion_U_h')).toEqual({ path: 'prescription.heparin.infusion', unit: 'U/h' });
+    expect(parameterOf('prescription.effluentDose_mmHg')).toBeUndefined();
+    expect(parameterOf('il6_change_pct')).toBeUndefined();
+  });
+
+  it('opens a run of a bundled scenario’s sweep with its values, and says why another file’s cannot be opened', () => {
+    const identity = (file: string) => `# sweep ${JSON.stringify({ simulator: '0.1.0', scenario: { file, sha256: 'x' } })}\nrun_id\n`;
+    const parameters = ['prescription.effluentDose_mL_kg_h', 'prescription.heparin.infusion_U_kg_h'];
+    const row = { run_id: 3, 'prescription.effluentDose_mL_kg_h': 52.5, 'prescription.heparin.infusion_U_kg_h': 20 };
+    const address = runAddress(runOrigin(identity('ecmo-hvhf-default.json')), row, parameters)!;
+    const settings = settingsFromAddress(address.slice(2))!;
+    expect(settings.overrides).toEqual([
+      { path: 'prescription.effluentDose', value: '52.5 mL/kg/h' },
+      { path: 'prescription.heparin.infusion', value: '20 U/kg/h' },
+    ]);
+    expect(resolved(settings.text).prescription.heparin.infusion).toBeCloseTo(1600, 9);
+    expect(runOrigin(identity('my-patient.json'))).toEqual({ why: 'the sweep ran my-patient.json, which the live view does not bundle' });
+    expect(runOrigin('run_id,error\n')).toEqual({ why: 'the results file does not say which scenario it ran (no "# sweep" line)' });
   });
 });
