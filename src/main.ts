@@ -27,6 +27,7 @@ import { TrendsPanel } from './trends';
 import { TrendStore } from './trends/store';
 import { BACKGROUND, CircuitView } from './view/circuitView';
 import { chooseRenderer } from './view/rendererChoice';
+import { openFromAddress } from './urlSettings';
 
 /** Consoles and controls are refreshed at this rate; the circuit animates every frame. */
 const DOM_EVERY_ms = 100;
@@ -89,6 +90,7 @@ async function start(): Promise<void> {
   // the first scenario starts running as soon as it is loaded
   panels.picker.loadBundled();
   send({ type: 'run' });
+  openFromAddress(location.search, send, panels.messages);
   document.body.dataset.ready = 'true';
 }
 

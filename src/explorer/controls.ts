@@ -30,9 +30,12 @@ export function onChange(handler: () => void): void {
   for (const id of ['kind', 'x', 'y', 'color']) select(id).addEventListener('change', handler);
 }
 
-/** Puts the kind and axes on a sweep's own columns: its first varied parameter against the IL-6 change. */
+/**
+ * Puts the kind and axes on a sweep's own columns: its first varied parameter against the IL-6 change. A front
+ * picked before the sweep ran stays (it fills as the runs finish).
+ */
 export function chooseAxes(kind: string, x: string, y: string): void {
-  select('kind').value = kind;
+  if (select('kind').value !== 'front') select('kind').value = kind;
   select('x').value = x;
   select('y').value = y;
   select('color').value = DEFAULT_CHOICE;
