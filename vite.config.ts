@@ -9,6 +9,7 @@ const PAGE_TESTS = [
   'test/browser/alarms.test.ts',
   'test/browser/explorerSweep.test.ts',
   'test/browser/explorerSpread.test.ts',
+  'test/browser/explorerFront.test.ts',
   'test/browser/training.test.ts',
   'test/browser/relay.test.ts',
 ];

@@ -6,24 +6,14 @@
  * runs' metrics (morrisIndices), ranked by μ* as the command line ranks them; so the page's report is the command
  * line's for the same scenario, parameters, outcome, r, p, seed and hours.
  */
-import { applyOverrides, parseJsonText } from '../../sim/scenario/load';
-import { calibrationReferenceOverrides } from '../../sim/scenario/calibration';
 import { morrisDesign, morrisIndices, type MorrisDesign } from '../../sim/sensitivity/morris';
 import type { Outcome } from '../../sim/sensitivity/outcomes';
 import type { ParameterIndex, SensitivityReport } from '../../sim/sensitivity/sensitivity';
 import type { UncertainParameter } from '../../sim/sensitivity/uncertainParameters';
 import type { RunOutcome, RunTask, SweepBase } from '../../sim/sweep/runTask';
 import { pointTask } from '../../sim/sensitivity/pointTask';
-import { bundledCalibration } from '../engine/bundledCalibration';
 import type { TaskRunner } from './spreadPageRun';
-
-/** The scenario text with its calibration reference's fitted values written in (calibratedScenarioText's, from the page's copy). */
-export function calibratedPageText(text: string, source: string): string {
-  const raw = parseJsonText(text, source);
-  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'calibration')) return text;
-  applyOverrides(raw, calibrationReferenceOverrides(raw, source, bundledCalibration, false));
-  return JSON.stringify(raw, null, 2);
-}
+export { calibratedPageText } from './calibratedText';
 
 export interface PageMorrisPlan {
   /** the calibrated scenario text and its name (calibratedPageText) */

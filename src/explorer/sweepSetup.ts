@@ -5,16 +5,14 @@
  * `npm run sim -- sweep scenarios/<file> --vary ... --hours H` writes.
  */
 import packageJson from '../../package.json';
-import { applyOverrides, loadScenarioText } from '../../sim/scenario/load';
-import { parseJsonText } from '../../sim/scenario/jsonText';
-import { calibrationReferenceOverrides } from '../../sim/scenario/calibration';
+import { loadScenarioText } from '../../sim/scenario/load';
 import { identityFromHashes, outcomesDescription, type SweepIdentity } from '../../sim/sweep/identityParts';
 import { headerLine } from '../../sim/sweep/resultsCsv';
 import { runList, type Design } from '../../sim/sweep/runList';
 import type { SweepBase } from '../../sim/sweep/runTask';
 import type { VaryAxis } from '../../sim/sweep/varySpec';
-import { bundledCalibration } from '../engine/bundledCalibration';
 import type { BundledScenario } from '../scenarios';
+import { calibratedPageText } from './calibratedText';
 
 export interface PageSweep {
   base: SweepBase;
@@ -29,18 +27,10 @@ async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The scenario text with the fitted values of its calibration reference written in (as the command line does). */
-function calibratedText(text: string, source: string): string {
-  const raw = parseJsonText(text, source);
-  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'calibration')) return text;
-  applyOverrides(raw, calibrationReferenceOverrides(raw, source, bundledCalibration, false));
-  return JSON.stringify(raw, null, 2);
-}
-
 export async function pageSweep(scenario: BundledScenario, axes: VaryAxis[], design: Design, hours: number): Promise<PageSweep> {
   // the command line is run from the repository's root: `sim sweep scenarios/<file>`
   const source = `scenarios/${scenario.file}`;
-  const text = calibratedText(scenario.text, source);
+  const text = calibratedPageText(scenario.text, source);
   const resolved = loadScenarioText(text, source);
   const runs = runList(axes, design);
   const hashes = { scenario: await sha256(text), calibration: await sha256(JSON.stringify(resolved)), outcomes: await sha256(outcomesDescription()) };
