@@ -77,8 +77,6 @@ export class CircuitView {
   private readonly over: Layer;
   private dirty = { base: true, looks: true, over: true };
   private shownOnce = false;
-  /** a bag's level changed (drawn with the moving parts, so the frame is drawn even while paused) */
-  private bagsMoved = false;
 
   constructor(private readonly surface: Surface) {
     this.base = surface.layer();
@@ -131,8 +129,7 @@ export class CircuitView {
     if (over) this.drawOver();
     this.dirty = { base: false, looks: false, over: false };
     // nothing moved and no layer changed: what is on the canvas is still right
-    if (!moving && !this.bagsMoved && !base && !looks && !over && this.shownOnce) return;
-    this.bagsMoved = false;
+    if (!moving && !base && !looks && !over && this.shownOnce) return;
     this.compose();
   }
 
@@ -166,10 +163,8 @@ export class CircuitView {
       this.roller.update(move, states.limbAccess.flow_mL_min);
       looks = this.filter.update(this.filterLook(snap, sats.post)) || looks;
       const bags = bagLevels(obs);
-      // the bags move every frame at high speeds (5 L in about a second at 3600×): drawn with the moving parts
-      const effluent = this.effluent.update(bags.effluentFill);
-      const replacement = this.replacement.update(bags.replacementFill);
-      if (effluent || replacement) this.bagsMoved = true;
+      looks = this.effluent.update(bags.effluentFill) || looks;
+      looks = this.replacement.update(bags.replacementFill) || looks;
     }
     if (looks) this.dirty.looks = true;
     this.textUpdate(dt_s, snap, states);
@@ -220,6 +215,8 @@ export class CircuitView {
       for (const line of this.lines) if (line.layout.part === 'filter') line.drawCore(ctx);
       this.roller.drawBase(ctx);
       this.filter.drawLook(ctx);
+      this.effluent.drawLook(ctx);
+      this.replacement.drawLook(ctx);
     }
     if (this.shown('circuit')) {
       for (const line of this.lines) if (line.layout.part === 'circuit') line.drawCore(ctx);
@@ -264,8 +261,6 @@ export class CircuitView {
     if (this.shown('filter')) {
       for (const line of this.lines) if (line.layout.part === 'filter') line.drawCells(ctx);
       this.roller.drawFrame(ctx);
-      this.effluent.drawLook(ctx);
-      this.replacement.drawLook(ctx);
     }
     if (this.shown('circuit')) {
       for (const line of this.lines) if (line.layout.part === 'circuit') line.drawCells(ctx);
