@@ -2,6 +2,11 @@
  * The live view: wires the engine worker to the circuit drawing, the device consoles, the trends and the controls.
  * The engine runs in its own thread and posts snapshots; each display frame draws the latest one.
  */
+// The page's Content-Security-Policy allows no eval. Pixi v8 builds its uniform/UBO upload code from strings at run
+// time (the Function constructor) and refuses to start under such a policy unless this module is loaded: despite its
+// name it installs pixi's own precompiled replacements, so nothing is evaluated and the policy stays strict.
+import 'pixi.js/unsafe-eval';
+import { Application, Ticker, UPDATE_PRIORITY } from 'pixi.js';
 import { AlarmBanner } from './alarms/banner';
 import { StatusLights } from './alarms/lights';
 import { AlarmSound } from './alarms/sound';
@@ -20,9 +25,8 @@ import { ScenarioEndBanner } from './scenarioEnd';
 import { ScenarioPicker } from './scenarioPicker';
 import { TrendsPanel } from './trends';
 import { TrendStore } from './trends/store';
-import { CircuitView } from './view/circuitView';
-import { FrameLoop } from './view/frameLoop';
-import { Surface } from './view/surface';
+import { BACKGROUND, CircuitView } from './view/circuitView';
+import { chooseRenderer } from './view/rendererChoice';
 
 /** Consoles and controls are refreshed at this rate; the circuit animates every frame. */
 const DOM_EVERY_ms = 100;
@@ -39,7 +43,7 @@ interface LiveState {
   latest: Snapshot | undefined;
   /** a snapshot has come since the consoles were last refreshed */
   fresh: boolean;
-  /** the circuit drawing */
+  /** the circuit drawing, once pixi has started */
   view: CircuitView | undefined;
   scenario: ScenarioInfo | undefined;
   /** restarts the display frames if they stopped while paused */
@@ -72,13 +76,15 @@ async function start(): Promise<void> {
   const send = engine.send.bind(engine);
   const panels = buildPanels(send, () => sessionHeld(live, panels));
   const params = new URLSearchParams(location.search);
-  const circuit = new CircuitView(circuitSurface(host('circuit-canvas')));
+  const app = await startPixi(host('circuit-canvas'), params.get('renderer'));
+  const circuit = new CircuitView(app);
   live.view = circuit;
   if (live.scenario) circuit.setScenario(live.scenario);
-  live.wake = drawEveryFrame(circuit, live, panels, params.has('perf'));
+  live.wake = drawEveryFrame(app, circuit, live, panels, params.has('perf'));
   // a resized page is drawn again even while paused
   const resized = new ResizeObserver(() => live.wake());
   for (const id of ['circuit-canvas', 'trends', 'consoles']) resized.observe(host(id));
+  if (params.has('perf')) measureFrames(app);
 
   // the first scenario starts running as soon as it is loaded
   panels.picker.loadBundled();
@@ -175,14 +181,30 @@ function onSnapshot(s: Snapshot, live: LiveState, p: Panels): void {
   live.fresh = true;
 }
 
-/** The circuit's Canvas 2D surface, filling `canvasHost` (view/surface.ts). */
-function circuitSurface(canvasHost: HTMLElement): Surface {
-  const surface = new Surface(canvasHost);
-  const canvas = surface.canvas;
-  canvas.dataset.testid = 'circuit-canvas';
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', 'The ECMO circuit with its hemofilter limb, animated');
-  return surface;
+/** Starts pixi on a canvas that fills `canvasHost`, with the renderer `?renderer=` asks for (or the best here). */
+async function startPixi(canvasHost: HTMLElement, rendererParam: string | null): Promise<Application> {
+  const app = new Application();
+  const renderer = chooseRenderer(rendererParam);
+  await app.init({
+    resizeTo: canvasHost,
+    background: BACKGROUND,
+    antialias: true,
+    autoDensity: true,
+    resolution: Math.min(window.devicePixelRatio || 1, 2),
+    // nothing on the canvas takes pointer input and no filters are used: pixi's events, accessibility, DOM and filter
+    // extensions (its browserAll chunk) are not loaded
+    skipExtensionImports: true,
+    // WebGL on a GPU, Canvas 2D where WebGL would be software-rendered (view/rendererChoice.ts)
+    preference: renderer === 'webgl' ? ['webgl', 'canvas'] : ['canvas', 'webgl'],
+  });
+  app.canvas.dataset.testid = 'circuit-canvas';
+  app.canvas.dataset.renderer = app.renderer.name;
+  app.canvas.setAttribute('role', 'img');
+  app.canvas.setAttribute('aria-label', 'The ECMO circuit with its hemofilter limb, animated');
+  canvasHost.append(app.canvas);
+  // pixi follows window resizes by itself; the host also changes size when the page's layout does
+  new ResizeObserver(() => app.queueResize()).observe(canvasHost);
+  return app;
 }
 
 /** Frames with nothing new (paused, no message, nothing resized) before the ticker stops. */
@@ -192,16 +214,15 @@ const IDLE_FRAMES = 30;
  * Each display frame animates the circuit and the trends; the consoles are refreshed every DOM_EVERY_ms. While the
  * run is paused and nothing arrives, the ticker stops after IDLE_FRAMES (no drawing at all) and `wake` restarts it.
  */
-function drawEveryFrame(circuit: CircuitView, live: LiveState, p: Panels, perf: boolean): () => void {
-  const loop = new FrameLoop();
+function drawEveryFrame(app: Application, circuit: CircuitView, live: LiveState, p: Panels, perf: boolean): () => void {
   let lastDom = 0;
   let idle = 0;
   const consoles = [p.playback, p.scenarioEnd, p.ecmo, p.crrt, p.heparin, p.monitor, p.controls, p.eventLog, p.alarmBanner, p.lights, p.sound];
   const mark = perf ? (name: string, start: number) => performance.measure(name, { start, end: performance.now() }) : () => undefined;
-  loop.add((dt_ms) => {
+  app.ticker.add((ticker) => {
     const now = performance.now();
     const latest = live.latest;
-    circuit.frame(Math.min(dt_ms, 100) / 1000, latest);
+    circuit.frame(Math.min(ticker.deltaMS, 100) / 1000, latest);
     const t1 = performance.now();
     mark('frame-circuit', now);
     const fresh = live.fresh;
@@ -217,14 +238,30 @@ function drawEveryFrame(circuit: CircuitView, live: LiveState, p: Panels, perf: 
     p.trends.update(now, latest);
     mark('frame-trends', t2);
     idle = latest?.running || fresh || p.trends.drawing ? 0 : idle + 1;
-    if (idle > IDLE_FRAMES) loop.stop();
-    mark('frame-work', now);
+    if (idle > IDLE_FRAMES) {
+      app.ticker.stop();
+      // pixi's own scheduler (texture garbage collection) runs on this ticker: with nothing drawn it has nothing to do
+      Ticker.system.stop();
+    }
   });
-  loop.start();
   return () => {
     idle = 0;
-    loop.start();
+    if (!app.ticker.started) {
+      Ticker.system.start();
+      app.ticker.start();
+    }
   };
+}
+
+/** With ?perf in the address: each frame's work (our updates + pixi's render) as a performance measure "frame-work". */
+function measureFrames(app: Application): void {
+  let t0 = 0;
+  let tRender = 0;
+  app.ticker.add(() => (t0 = performance.now()), undefined, UPDATE_PRIORITY.INTERACTION);
+  // pixi renders at UPDATE_PRIORITY.LOW: between these two
+  app.ticker.add(() => (tRender = performance.now()), undefined, UPDATE_PRIORITY.LOW + 1);
+  app.ticker.add(() => performance.measure('frame-render', { start: tRender, end: performance.now() }), undefined, UPDATE_PRIORITY.UTILITY);
+  app.ticker.add(() => performance.measure('frame-work', { start: t0, end: performance.now() }), undefined, UPDATE_PRIORITY.UTILITY);
 }
 
 start().catch((e: unknown) => {

@@ -1,54 +1,36 @@
 /**
- * The circuit drawn on a Canvas 2D context: patient, cannulae, lines, pump, oxygenator, the hemofilter limb, bags,
- * clamps and pressure tags, animated from the latest engine snapshot. Three layers, each drawn only when it changes:
- * what never changes (background, patient, tube walls; at a resize), what changes with the snapshot (the columns'
- * colours, the devices' looks, the bags; when one of them moves by a visible step), and the text on top (captions,
- * read-outs, tags, clamps; a few times a second). Each frame copies the two cached layers around what moves: the
- * cells in the lines and the rotors.
+ * The circuit drawn with pixi: patient, cannulae, lines, pump, oxygenator, the hemofilter limb, bags, clamps and
+ * pressure tags, animated from the latest engine snapshot. Text is refreshed a few times a second; the cells in
+ * the lines and the rotors move every frame.
  */
+import { Container, type Application, type Text } from 'pixi.js';
 import { CLAMPS, type ClampPath, type ScenarioInfo, type Snapshot } from '../protocol';
 import { FlowLine, dotSpeed_px_s } from './bloodFlow';
-import { CAPTIONS, CLAMP_SITES, LINES, PRESSURE_TAGS, type LineKind, type LineId } from './circuitLayout';
+import { CAPTIONS, CLAMP_SITES, LINES, PRESSURE_TAGS, VIEW_H, VIEW_W, type LineKind, type LineId } from './circuitLayout';
 import { BACKGROUND, EFFLUENT_FLUID, LABEL, REPLACEMENT_FLUID, SWEEP_GAS, bloodColour, lighten } from './colors';
-import { CentrifugalPump, Hemofilter, Oxygenator, RollerPump, drawBlender, drawClamp, effluentBag, replacementBag, type FilterLook } from './devices';
-import { css, type Ctx } from './draw';
-import { Caption, LiveText, PressureTag } from './labels';
+import { CentrifugalPump, Hemofilter, Oxygenator, RollerPump, blenderGraphic, clampGraphic, effluentBag, replacementBag, type FilterLook } from './devices';
+import { LiveText, MIN_TEXT_px, PressureTag, caption, screenSize_px, textsUnder } from './labels';
 import { lineStates, saturations, type LineState } from './lineState';
-import { drawInsertionSites, drawPatient } from './patientFigure';
-import type { Surface } from './surface';
+import { insertionSites, patientFigure } from './patientFigure';
 import { fmt as fmtNum } from '../format';
 import { bagLevels } from './bags';
 
 const TEXT_EVERY_s = 0.2;
+const TEXTS_PER_FRAME = 3;
 /** Frames longer than this on average (a 60 Hz display skipping frames) thin the cells out; shorter bring them back. */
 const LONG_FRAME_s = 0.022;
 const SHORT_FRAME_s = 0.018;
 const STRIDE_HOLD_s = 1;
 const MAX_STRIDE = 3;
-/** Saturation steps (%) the colours are drawn in: finer than the colour scale resolves (25 % over 52 levels of red). */
-const SAT_STEP_pct = 0.5;
 
 export { BACKGROUND };
 
-type Part = 'circuit' | 'filter';
-type Layer = { canvas: HTMLCanvasElement; ctx: Ctx };
-type TextKey = 'patient' | 'recirculation' | 'pump' | 'blender' | 'crrtPump' | 'filter' | 'replacement' | 'effluentBag' | 'drainageCannula' | 'returnCannula';
-
-/** Which part of the circuit each live read-out belongs to (hidden with it); the patient's is always shown. */
-const TEXT_PART: Record<TextKey, Part | 'patient'> = {
-  patient: 'patient',
-  recirculation: 'circuit',
-  pump: 'circuit',
-  blender: 'circuit',
-  crrtPump: 'filter',
-  filter: 'filter',
-  replacement: 'filter',
-  effluentBag: 'filter',
-  drainageCannula: 'circuit',
-  returnCannula: 'circuit',
-};
-
 export class CircuitView {
+  private readonly world = new Container();
+  private readonly circuitPart = new Container();
+  private readonly filterPart = new Container();
+  /** What never changes (patient, tube walls): drawn once into a texture each, not path by path every frame. */
+  private readonly staticLayers: Container[];
   /** Frame interval smoothed, for fewer cells when frames run long. */
   private frameAvg_s = 1 / 60;
   private sinceStride = 0;
@@ -60,32 +42,38 @@ export class CircuitView {
   private readonly filter = new Hemofilter();
   private readonly effluent = effluentBag();
   private readonly replacement = replacementBag();
-  private clampsShown: Record<ClampPath, boolean>;
-  private readonly tags: { series: string; tag: PressureTag; part: Part }[];
-  private readonly text: Record<TextKey, LiveText>;
-  private readonly fixed: { caption: Caption; part: Part }[];
-  private readonly noCircuit = new Caption('', CAPTIONS.noCircuit.at, { size: 20, colour: LABEL, anchor: CAPTIONS.noCircuit.anchor });
+  private readonly clamps: Record<ClampPath, Container>;
+  private readonly tags: { series: string; tag: PressureTag; part: string }[];
+  private readonly text: Record<
+    'patient' | 'recirculation' | 'pump' | 'blender' | 'crrtPump' | 'filter' | 'replacement' | 'effluentBag' | 'drainageCannula' | 'returnCannula',
+    LiveText
+  >;
+  private readonly noCircuit = caption('', CAPTIONS.noCircuit.at, { size: 20, colour: LABEL, anchor: CAPTIONS.noCircuit.anchor });
   private info?: ScenarioInfo;
   private sinceText = Infinity;
+  /** Read-outs worked out but not yet set: a few are set each frame. */
+  private pendingText: [LiveText, string][] = [];
   private lastFilter: FilterLook = { status: 'running', clotted: 0, fouling: 0, sat_pct: 95 };
   /** Line states and saturations of the snapshot last drawn: frames between snapshots reuse them. */
   private derivedFor: Snapshot | undefined;
   private derived: { states: Record<LineId, LineState>; sats: ReturnType<typeof saturations> } | undefined;
-  /** The cached layers and whether each must be drawn again before the next copy. */
-  private readonly base: Layer;
-  private readonly looks: Layer;
-  private readonly over: Layer;
-  private dirty = { base: true, looks: true, over: true };
-  private shownOnce = false;
+  private screen = { w: 0, h: 0 };
+  /** Every caption, live read-out and tag text (each grows about its anchor on a small canvas). */
+  private readonly texts: Text[];
 
-  constructor(private readonly surface: Surface) {
-    this.base = surface.layer();
-    this.looks = surface.layer();
-    this.over = surface.layer();
+  constructor(private readonly app: Application) {
     this.lines = LINES.map((l) => new FlowLine(l));
-    this.clampsShown = Object.fromEntries((Object.keys(CLAMPS) as ClampPath[]).map((p) => [p, false])) as Record<ClampPath, boolean>;
+    const linesOf = (part: 'circuit' | 'filter') => this.lines.filter((l) => l.layout.part === part).map((l) => l.container);
+    this.clamps = Object.fromEntries(
+      (Object.keys(CLAMPS) as ClampPath[]).map((p) => {
+        const site = CLAMP_SITES[p];
+        const g = clampGraphic(site.at, site.vertical);
+        g.visible = false;
+        return [p, g];
+      }),
+    ) as unknown as Record<ClampPath, Container>;
     this.tags = PRESSURE_TAGS.map((t) => ({ series: t.series, part: t.part, tag: new PressureTag(t.label, t.at, t.tag) }));
-    const live = (k: TextKey, size = 16) => new LiveText(CAPTIONS[k].at, { size, anchor: CAPTIONS[k].anchor });
+    const live = (k: keyof typeof CAPTIONS, size = 16, colour?: number) => new LiveText(CAPTIONS[k].at, { size, anchor: CAPTIONS[k].anchor, colour });
     this.text = {
       patient: live('patient', 16),
       recirculation: live('recirculation'),
@@ -98,44 +86,66 @@ export class CircuitView {
       drainageCannula: live('drainageCannula'),
       returnCannula: live('returnCannula'),
     };
-    const fixed = (k: keyof typeof CAPTIONS, s: string, part: Part) => ({
-      caption: new Caption(s, CAPTIONS[k].at, { size: 15, anchor: CAPTIONS[k].anchor }),
-      part,
-    });
-    this.fixed = [
-      fixed('oxygenator', 'PMP oxygenator', 'circuit'),
-      fixed('exhaust', 'exhaust', 'circuit'),
-      fixed('takeOff', 'post-oxygenator\ntake-off to filter', 'filter'),
-      fixed('limbReturn', 'filter limb return → pre-pump line', 'filter'),
-    ];
+    const fixed = (k: keyof typeof CAPTIONS, s: string) => caption(s, CAPTIONS[k].at, { size: 15, anchor: CAPTIONS[k].anchor });
+    const walls = (part: 'circuit' | 'filter') => new Container({ children: this.lines.filter((l) => l.layout.part === part).map((l) => l.wall) });
+    const patient = new Container({ children: [patientFigure()] });
+    this.staticLayers = [patient, walls('circuit'), walls('filter')];
+    this.circuitPart.addChild(
+      this.staticLayers[1],
+      ...linesOf('circuit'),
+      insertionSites(),
+      this.pump.container,
+      this.oxygenator.container,
+      blenderGraphic(),
+      fixed('oxygenator', 'PMP oxygenator'),
+      fixed('exhaust', 'exhaust'),
+      this.text.pump.text,
+      this.text.blender.text,
+      this.text.recirculation.text,
+      this.text.drainageCannula.text,
+      this.text.returnCannula.text,
+      ...this.tags.filter((t) => t.part === 'circuit').map((t) => t.tag.container),
+      this.clamps['circuit.clamps.drainageLine'],
+      this.clamps['circuit.clamps.returnLine'],
+    );
+    this.filterPart.addChild(
+      this.staticLayers[2],
+      ...linesOf('filter'),
+      this.roller.container,
+      this.filter.container,
+      this.effluent.container,
+      this.replacement.container,
+      fixed('takeOff', 'post-oxygenator\ntake-off to filter'),
+      fixed('limbReturn', 'filter limb return → pre-pump line'),
+      this.text.crrtPump.text,
+      this.text.filter.text,
+      this.text.replacement.text,
+      this.text.effluentBag.text,
+      ...this.tags.filter((t) => t.part === 'filter').map((t) => t.tag.container),
+      this.clamps['circuit.clamps.filterLimb'],
+    );
+    // the filter limb is drawn under the main circuit where they meet at the junctions
+    this.world.addChild(patient, this.text.patient.text, this.filterPart, this.circuitPart, this.noCircuit);
+    app.stage.addChild(this.world);
+    this.texts = textsUnder(this.world);
+    this.fit();
   }
 
   setScenario(info: ScenarioInfo): void {
     this.info = info;
+    this.circuitPart.visible = info.hasCircuit;
+    this.filterPart.visible = info.hasCircuit && info.hasFilter;
+    this.noCircuit.visible = !info.hasCircuit;
     this.noCircuit.text = info.hasCircuit ? '' : 'No extracorporeal circuit in this scenario\n(standard care: no ECMO, no hemofilter)';
     this.sinceText = Infinity;
+    this.pendingText = [];
     this.text.patient.set(`Patient · ${fmtNum(info.weight_kg, 0)} kg`);
-    this.dirty = { base: true, looks: true, over: true };
   }
 
   /** One display frame: dt_s of real time has passed; the circuit moves only while the simulation runs. */
   frame(dt_s: number, snap: Snapshot | undefined): void {
-    if (this.surface.fit()) this.dirty = { base: true, looks: true, over: true };
-    const moving = snap !== undefined && snap.running && this.info !== undefined && this.info.hasCircuit;
-    if (snap && this.info) this.update(dt_s, snap);
-    const { base, looks, over } = this.dirty;
-    if (base) this.drawBase();
-    if (looks) this.drawLooks();
-    if (over) this.drawOver();
-    this.dirty = { base: false, looks: false, over: false };
-    // nothing moved and no layer changed: what is on the canvas is still right
-    if (!moving && !base && !looks && !over && this.shownOnce) return;
-    this.compose();
-  }
-
-  /** The snapshot's state into the parts: cells and rotors move, the layers they change are marked for drawing. */
-  private update(dt_s: number, snap: Snapshot): void {
-    const info = this.info!;
+    this.fit();
+    if (!snap || !this.info) return;
     const move = snap.running ? dt_s : 0;
     if (snap.running) this.adaptCells(dt_s);
     const obs = snap.obs;
@@ -143,30 +153,24 @@ export class CircuitView {
     if (this.derivedFor !== snap) this.derived = { states: lineStates(obs), sats: saturations(obs) };
     this.derivedFor = snap;
     const { states, sats } = this.derived!;
-    let looks = false;
-    if (info.hasCircuit) {
-      for (const line of this.lines) {
-        if (line.layout.part === 'filter' && !info.hasFilter) continue;
-        const st = states[line.layout.id];
-        const [core, dots] = coloursOf(st);
-        line.setStride(this.stride);
-        looks = line.update(move, dotSpeed_px_s(st.flow_mL_min, this.boreOf(line.layout.id, line.layout.kind, snap), line.layout.kind), core, dots) || looks;
-      }
-      looks = this.pump.update(move, obs.pump_speed_rpm, stepped(sats.prePump)) || looks;
-      looks = this.oxygenator.update(stepped(sats.prePump), stepped(sats.post)) || looks;
-      for (const p of Object.keys(this.clampsShown) as ClampPath[]) {
-        if (this.clampsShown[p] !== snap.settings.clamps[p]) this.dirty.over = true;
-        this.clampsShown[p] = snap.settings.clamps[p];
-      }
+    if (!this.info.hasCircuit) return this.textUpdate(dt_s, snap, states);
+    for (const line of this.lines) {
+      if (line.layout.part === 'filter' && !this.info.hasFilter) continue;
+      const st = states[line.layout.id];
+      const [core, dots] = coloursOf(st);
+      line.setStride(this.stride);
+      line.update(move, dotSpeed_px_s(st.flow_mL_min, this.boreOf(line.layout.id, line.layout.kind, snap), line.layout.kind), core, dots);
     }
-    if (info.hasCircuit && info.hasFilter) {
+    this.pump.update(move, obs.pump_speed_rpm, sats.prePump);
+    this.oxygenator.update(sats.prePump, sats.post);
+    for (const p of Object.keys(this.clamps) as ClampPath[]) this.clamps[p].visible = snap.settings.clamps[p];
+    if (this.info.hasFilter) {
       this.roller.update(move, states.limbAccess.flow_mL_min);
-      looks = this.filter.update(this.filterLook(snap, sats.post)) || looks;
+      this.filter.update(this.filterLook(snap, sats.post));
       const bags = bagLevels(obs);
-      looks = this.effluent.update(bags.effluentFill) || looks;
-      looks = this.replacement.update(bags.replacementFill) || looks;
+      this.effluent.update(bags.effluentFill);
+      this.replacement.update(bags.replacementFill);
     }
-    if (looks) this.dirty.looks = true;
     this.textUpdate(dt_s, snap, states);
   }
 
@@ -184,99 +188,24 @@ export class CircuitView {
     this.stride = stride;
     this.sinceStride = 0;
     // for the benchmark: every how many cells one is drawn
-    this.surface.canvas.dataset.cellStride = String(stride);
-  }
-
-  private shown(part: Part | 'patient'): boolean {
-    const info = this.info;
-    if (part === 'patient') return true;
-    if (!info || !info.hasCircuit) return false;
-    return part === 'circuit' || info.hasFilter;
-  }
-
-  /** Background, patient and tube walls: drawn at a resize or a scenario change only. */
-  private drawBase(): void {
-    const { ctx } = this.base;
-    this.surface.reset(this.base);
-    ctx.fillStyle = css(BACKGROUND);
-    ctx.fillRect(0, 0, this.base.canvas.width, this.base.canvas.height);
-    this.surface.toWorld(ctx);
-    drawPatient(ctx);
-    for (const part of ['filter', 'circuit'] as const) if (this.shown(part)) for (const line of this.lines) if (line.layout.part === part) line.drawWall(ctx);
-  }
-
-  /** The base with the columns' colours and the devices' looks over it (the filter limb under the main circuit). */
-  private drawLooks(): void {
-    const { ctx } = this.looks;
-    this.surface.reset(this.looks);
-    ctx.drawImage(this.base.canvas, 0, 0);
-    this.surface.toWorld(ctx);
-    if (this.shown('filter')) {
-      for (const line of this.lines) if (line.layout.part === 'filter') line.drawCore(ctx);
-      this.roller.drawBase(ctx);
-      this.filter.drawLook(ctx);
-      this.effluent.drawLook(ctx);
-      this.replacement.drawLook(ctx);
-    }
-    if (this.shown('circuit')) {
-      for (const line of this.lines) if (line.layout.part === 'circuit') line.drawCore(ctx);
-      this.pump.drawBase(ctx);
-      this.pump.drawLook(ctx);
-      this.oxygenator.drawBase(ctx);
-      this.oxygenator.drawLook(ctx);
-      drawBlender(ctx);
-    }
+    this.app.canvas.dataset.cellStride = String(stride);
   }
 
   /**
-   * Captions, read-outs, tags and clamps on a transparent layer. Text is never drawn smaller than MIN_TEXT_px: when
-   * the view is scaled down each text grows about its anchor by what it needs (larger ones need less or nothing). The
-   * canvas says how large its smallest text is on screen (data-min-text-px).
+   * Every TEXT_EVERY_s the read-outs are worked out, then set a few a frame (TEXTS_PER_FRAME changed ones): each
+   * changed text is rasterised again by pixi, and all of them in one frame made that frame long.
    */
-  private drawOver(): void {
-    const { ctx } = this.over;
-    const k = this.surface.k;
-    this.surface.reset(this.over);
-    this.surface.toWorld(ctx);
-    let smallest = Infinity;
-    if (this.shown('circuit')) drawInsertionSites(ctx);
-    for (const [key, t] of Object.entries(this.text) as [TextKey, LiveText][])
-      if (this.shown(TEXT_PART[key])) smallest = Math.min(smallest, t.text.draw(ctx, k));
-    for (const f of this.fixed) if (this.shown(f.part)) smallest = Math.min(smallest, f.caption.draw(ctx, k));
-    for (const t of this.tags) if (this.shown(t.part)) smallest = Math.min(smallest, t.tag.draw(ctx, k));
-    for (const p of Object.keys(this.clampsShown) as ClampPath[]) {
-      const site = CLAMP_SITES[p];
-      if (this.clampsShown[p] && this.shown(site.part)) drawClamp(ctx, site.at, site.vertical);
-    }
-    smallest = Math.min(smallest, this.noCircuit.draw(ctx, k));
-    if (Number.isFinite(smallest)) this.surface.canvas.dataset.minTextPx = smallest.toFixed(2);
-  }
-
-  /** The frame: the looks layer, the cells and rotors over it, the text layer on top. */
-  private compose(): void {
-    const { ctx } = this.surface;
-    this.surface.toDevice(ctx);
-    ctx.drawImage(this.looks.canvas, 0, 0);
-    this.surface.toWorld(ctx);
-    if (this.shown('filter')) {
-      for (const line of this.lines) if (line.layout.part === 'filter') line.drawCells(ctx);
-      this.roller.drawFrame(ctx);
-    }
-    if (this.shown('circuit')) {
-      for (const line of this.lines) if (line.layout.part === 'circuit') line.drawCells(ctx);
-      this.pump.drawFrame(ctx);
-    }
-    this.surface.toDevice(ctx);
-    ctx.drawImage(this.over.canvas, 0, 0);
-    this.shownOnce = true;
-  }
-
-  /** Every TEXT_EVERY_s the read-outs are worked out and set; the text layer is drawn again if one changed. */
   private textUpdate(dt_s: number, snap: Snapshot, states: Record<LineId, LineState>): void {
     this.sinceText += dt_s;
-    if (this.sinceText < TEXT_EVERY_s || !this.info?.hasCircuit) return;
-    this.sinceText = 0;
-    for (const [text, s] of this.readouts(snap, states)) if (text.set(s)) this.dirty.over = true;
+    if (!this.pendingText.length && this.sinceText >= TEXT_EVERY_s && this.info?.hasCircuit) {
+      this.sinceText = 0;
+      this.pendingText = this.readouts(snap, states);
+    }
+    let changed = 0;
+    while (this.pendingText.length && changed < TEXTS_PER_FRAME) {
+      const [text, s] = this.pendingText.shift()!;
+      if (text.set(s)) changed++;
+    }
   }
 
   /** The circuit's read-outs for a snapshot: each live text with what it should say. */
@@ -342,17 +271,40 @@ export class CircuitView {
     if (kind === 'limb') return s.limbLineId_mm;
     return kind === 'gas' ? 4 : 3;
   }
-}
 
-/** A saturation rounded to the steps the colours are drawn in. */
-function stepped(sat_pct: number): number {
-  return Number.isFinite(sat_pct) ? Math.round(sat_pct / SAT_STEP_pct) * SAT_STEP_pct : sat_pct;
+  /** Scales the logical layout to fit the canvas, centred. */
+  private fit(): void {
+    const { width, height } = this.app.screen;
+    if (width === this.screen.w && height === this.screen.h) return;
+    this.screen = { w: width, h: height };
+    const k = Math.min(width / VIEW_W, height / VIEW_H);
+    this.world.scale.set(k);
+    this.world.position.set((width - VIEW_W * k) / 2, (height - VIEW_H * k) / 2);
+    // the cached layers are rasterised at the scale they are drawn at, so they stay as sharp as the live parts
+    const resolution = k * this.app.renderer.resolution;
+    for (const layer of this.staticLayers) layer.cacheAsTexture({ resolution, antialias: true });
+    this.growText(k);
+  }
+
+  /**
+   * Text never drawn smaller than MIN_TEXT_px: when the view is scaled down, each caption, read-out and tag text
+   * grows about its anchor by what it needs (larger ones need less or nothing). The canvas says how large its
+   * smallest text is on screen (data-min-text-px).
+   */
+  private growText(k: number): void {
+    let smallest = Infinity;
+    for (const t of this.texts) {
+      t.scale.set(Math.max(1, MIN_TEXT_px / (k * Number(t.style.fontSize))));
+      smallest = Math.min(smallest, screenSize_px(t));
+    }
+    this.app.canvas.dataset.minTextPx = smallest.toFixed(2);
+  }
 }
 
 function coloursOf(st: LineState): [number, number] {
   switch (st.fluid) {
     case 'blood': {
-      const c = bloodColour(stepped(st.sat_pct));
+      const c = bloodColour(st.sat_pct);
       return [c, lighten(c, 0.35)];
     }
     case 'replacement':
