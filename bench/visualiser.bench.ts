@@ -13,6 +13,8 @@
  * trends, pixi's render).
  * CPU per frame: thread time of the page's main thread (and the compositor, the engine worker) per frame drawn, from
  * a chromium trace taken after the frame measurement (cpuPerFrame).
+ * Canvas 2D calls per frame: the drawing calls on every canvas of the page (circuit and trends) per frame drawn,
+ * counted last (COUNT_2D): the drawing's work, independent of how busy the machine is.
  * First load: what the browser fetched from opening the page until the engine's first snapshot was shown (HTML, CSS,
  * JavaScript; the built files gzipped at level 9 with node:zlib). "page" is what the main thread needs to draw its
  * first frame; "+ engine" adds the engine worker's script, which must load before the first simulated frame.
@@ -35,6 +37,8 @@ interface Run {
   /** CPU time (thread time) per display frame of the page's main thread, the compositor and the engine worker */
   cpu: { main: number; compositor: number; worker: number };
   parts: Record<string, number[]>;
+  /** Canvas 2D drawing calls per display frame (fill, stroke, drawImage, fillText...), counted after the rest */
+  calls: { perFrame: number; byName: Record<string, number> };
   simulated_h: number;
   /** every how many blood cells one was drawn at the end of the run */
   cellStride: number;
@@ -92,6 +96,33 @@ const COLLECT = `new Promise((resolve) => {
   requestAnimationFrame(frame);
 })`;
 
+/**
+ * Canvas 2D drawing calls per display frame over COUNT_ms, counted by wrapping the context's drawing methods (after
+ * the frame and CPU measurements, which the wrappers would slow): a measure of the drawing's work that does not move
+ * with the machine's load.
+ */
+const COUNT_ms = 2000;
+const COUNT_2D = `new Promise((resolve) => {
+  const names = ['fill', 'stroke', 'drawImage', 'fillText', 'strokeText', 'fillRect', 'clearRect', 'putImageData'];
+  const counts = Object.fromEntries(names.map((n) => [n, 0]));
+  const proto = CanvasRenderingContext2D.prototype;
+  const originals = names.map((n) => proto[n]);
+  names.forEach((n, i) => (proto[n] = function (...a) { counts[n]++; return originals[i].apply(this, a); }));
+  let frames = 0;
+  let end = 0;
+  const frame = (t) => {
+    if (!end) end = t + ${COUNT_ms};
+    else frames++;
+    if (t < end) requestAnimationFrame(frame);
+    else {
+      names.forEach((n, i) => (proto[n] = originals[i]));
+      const total = names.reduce((s, n) => s + counts[n], 0);
+      resolve({ perFrame: total / Math.max(frames, 1), byName: Object.fromEntries(names.map((n) => [n, counts[n] / Math.max(frames, 1)])) });
+    }
+  };
+  requestAnimationFrame(frame);
+})`;
+
 async function measure(browser: Browser, served: Served, query: string): Promise<Run> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const fetched = new Set<string>();
@@ -116,6 +147,7 @@ async function measure(browser: Browser, served: Served, query: string): Promise
   // this checkout's page draws every n-th blood cell when frames run long (absent: all of them)
   const cellStride = Number((await page.getAttribute('canvas[data-testid="circuit-canvas"]', 'data-cell-stride')) ?? 1);
   const cpu = await cpuPerFrame(page);
+  const calls = (await page.evaluate(COUNT_2D)) as Run['calls'];
   await page.close();
   const files = [...fetched].map((p) => ({
     file: p,
@@ -123,7 +155,7 @@ async function measure(browser: Browser, served: Served, query: string): Promise
     engine: p.includes('engine.worker'),
   }));
   const intervals = result.stamps.slice(1).map((t, i) => t - result.stamps[i]);
-  return { intervals, cpu, cellStride, parts: result.parts, simulated_h, files, renderer, errors };
+  return { intervals, cpu, calls, cellStride, parts: result.parts, simulated_h, files, renderer, errors };
 }
 
 /**
@@ -180,6 +212,15 @@ function summary(label: string, runs: Run[]): void {
   const cpu = (k: keyof Run['cpu']) => runs.map((r) => r.cpu[k]);
   console.log(
     `    CPU per frame (thread time): main ${ms(median(cpu('main')))} (runs ${spread(cpu('main'))}), compositor ${ms(median(cpu('compositor')))}, engine worker ${ms(median(cpu('worker')))}`,
+  );
+  const calls = runs.map((r) => r.calls.perFrame);
+  const byName = Object.keys(runs[0].calls.byName)
+    .map((n) => [n, median(runs.map((r) => r.calls.byName[n]))] as const)
+    .filter(([, c]) => c >= 0.05)
+    .map(([n, c]) => `${n} ${c.toFixed(1)}`)
+    .join(', ');
+  console.log(
+    `    Canvas 2D calls per frame (all canvases): ${median(calls).toFixed(0)} (runs ${Math.min(...calls).toFixed(0)}–${Math.max(...calls).toFixed(0)}): ${byName}`,
   );
   for (const part of PARTS) {
     const xs = runs.flatMap((r) => r.parts[part] ?? []);

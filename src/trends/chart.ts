@@ -60,14 +60,55 @@ interface Frame {
   Y: (v: number) => number;
 }
 
+/** A chart canvas's CSS size and font size (px). */
+interface Box {
+  w: number;
+  h: number;
+  em: number;
+}
+
+/**
+ * Each chart canvas's box as last laid out, kept by a ResizeObserver: reading clientWidth or the computed font size
+ * while drawing forced the browser to lay the page out again in the middle of a frame whenever the consoles had just
+ * changed the DOM (every DOM_EVERY_ms), which made those frames long. The observer is told the sizes after layout.
+ */
+const boxes = new WeakMap<HTMLCanvasElement, Box>();
+let observer: ResizeObserver | undefined;
+
+function boxOf(canvas: HTMLCanvasElement): Box {
+  const known = boxes.get(canvas);
+  if (known) return known;
+  // the first time: measured here once, then kept up to date by the observer
+  const box = { w: canvas.clientWidth, h: canvas.clientHeight, em: parseFloat(getComputedStyle(canvas).fontSize) || 12 };
+  boxes.set(canvas, box);
+  observer ??= new ResizeObserver(resized);
+  observer.observe(canvas);
+  return box;
+}
+
+/** What each chart canvas showed last: drawn again at once at its new size when it is resized (shown, hidden, grown). */
+const lastDrawn = new WeakMap<HTMLCanvasElement, Parameters<typeof drawChart>>();
+
+function resized(entries: ResizeObserverEntry[]): void {
+  for (const e of entries) {
+    const c = e.target as HTMLCanvasElement;
+    const old = boxes.get(c);
+    // the layout is clean when the observer is called: reading sizes and the computed style costs no layout here
+    const box = { w: c.clientWidth, h: c.clientHeight, em: parseFloat(getComputedStyle(c).fontSize) || 12 };
+    boxes.set(c, box);
+    const args = lastDrawn.get(c);
+    // the canvas's size is set by CSS (100 % of its cell), so drawing it again does not change the layout
+    if (args && (!old || old.w !== box.w || old.h !== box.h || old.em !== box.em)) drawChart(...args);
+  }
+}
+
 /** Draws the chart over `span`; text takes the canvas's CSS font size (it grows on a large screen). */
 export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Line[], events: readonly SimEventView[], span: Span): void {
-  const em = parseFloat(getComputedStyle(canvas).fontSize) || 12;
+  lastDrawn.set(canvas, [canvas, spec, lines, events, span]);
+  const { w: cssW, h: cssH, em } = boxOf(canvas);
   const font = `${em}px ${FAMILY}`;
-  const ctx = prepareCanvas(canvas, font);
+  const ctx = prepareCanvas(canvas, cssW, cssH, font);
   if (!ctx) return;
-  const cssW = canvas.clientWidth;
-  const cssH = canvas.clientHeight;
   const left = Math.round(3.4 * em);
   const top = Math.round((lines.length > 1 ? 2.6 : 1.6) * em);
   const w = cssW - left - 6;
@@ -97,10 +138,8 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec, lines: Lin
 }
 
 /** Sizes the canvas to its CSS box at the device pixel ratio and clears it; undefined if it has no size. */
-function prepareCanvas(canvas: HTMLCanvasElement, font: string): CanvasRenderingContext2D | undefined {
+function prepareCanvas(canvas: HTMLCanvasElement, cssW: number, cssH: number, font: string): CanvasRenderingContext2D | undefined {
   const dpr = window.devicePixelRatio || 1;
-  const cssW = canvas.clientWidth;
-  const cssH = canvas.clientHeight;
   if (cssW === 0 || cssH === 0) return undefined;
   if (canvas.width !== Math.round(cssW * dpr) || canvas.height !== Math.round(cssH * dpr)) {
     canvas.width = Math.round(cssW * dpr);

@@ -29,7 +29,10 @@ export class CircuitView {
   private readonly world = new Container();
   private readonly circuitPart = new Container();
   private readonly filterPart = new Container();
-  /** What never changes (patient, tube walls): drawn once into a texture each, not path by path every frame. */
+  /**
+   * What never changes, drawn once into a texture each, not path by path every frame: the patient, the tube walls
+   * (under the lines), and over the lines and devices the captions, tag frames, insertion sites and blender.
+   */
   private readonly staticLayers: Container[];
   /** Frame interval smoothed, for fewer cells when frames run long. */
   private frameAvg_s = 1 / 60;
@@ -89,22 +92,27 @@ export class CircuitView {
     const fixed = (k: keyof typeof CAPTIONS, s: string) => caption(s, CAPTIONS[k].at, { size: 15, anchor: CAPTIONS[k].anchor });
     const walls = (part: 'circuit' | 'filter') => new Container({ children: this.lines.filter((l) => l.layout.part === part).map((l) => l.wall) });
     const patient = new Container({ children: [patientFigure()] });
-    this.staticLayers = [patient, walls('circuit'), walls('filter')];
+    const tagsOf = (part: 'circuit' | 'filter') => this.tags.filter((t) => t.part === part).map((t) => t.tag);
+    const labelsOver = (part: 'circuit' | 'filter', ...others: Container[]) => new Container({ children: [...others, ...tagsOf(part).map((t) => t.frame)] });
+    this.staticLayers = [
+      patient,
+      walls('circuit'),
+      walls('filter'),
+      labelsOver('circuit', insertionSites(), blenderGraphic(), fixed('oxygenator', 'PMP oxygenator'), fixed('exhaust', 'exhaust')),
+      labelsOver('filter', fixed('takeOff', 'post-oxygenator\ntake-off to filter'), fixed('limbReturn', 'filter limb return → pre-pump line')),
+    ];
     this.circuitPart.addChild(
       this.staticLayers[1],
       ...linesOf('circuit'),
-      insertionSites(),
       this.pump.container,
       this.oxygenator.container,
-      blenderGraphic(),
-      fixed('oxygenator', 'PMP oxygenator'),
-      fixed('exhaust', 'exhaust'),
+      this.staticLayers[3],
       this.text.pump.text,
       this.text.blender.text,
       this.text.recirculation.text,
       this.text.drainageCannula.text,
       this.text.returnCannula.text,
-      ...this.tags.filter((t) => t.part === 'circuit').map((t) => t.tag.container),
+      ...tagsOf('circuit').map((t) => t.value.text),
       this.clamps['circuit.clamps.drainageLine'],
       this.clamps['circuit.clamps.returnLine'],
     );
@@ -115,13 +123,12 @@ export class CircuitView {
       this.filter.container,
       this.effluent.container,
       this.replacement.container,
-      fixed('takeOff', 'post-oxygenator\ntake-off to filter'),
-      fixed('limbReturn', 'filter limb return → pre-pump line'),
+      this.staticLayers[4],
       this.text.crrtPump.text,
       this.text.filter.text,
       this.text.replacement.text,
       this.text.effluentBag.text,
-      ...this.tags.filter((t) => t.part === 'filter').map((t) => t.tag.container),
+      ...tagsOf('filter').map((t) => t.value.text),
       this.clamps['circuit.clamps.filterLimb'],
     );
     // the filter limb is drawn under the main circuit where they meet at the junctions
@@ -281,9 +288,10 @@ export class CircuitView {
     this.world.scale.set(k);
     this.world.position.set((width - VIEW_W * k) / 2, (height - VIEW_H * k) / 2);
     // the cached layers are rasterised at the scale they are drawn at, so they stay as sharp as the live parts
+    // the captions in the cached layers grow first, so the layers are drawn again with them at their new size
+    this.growText(k);
     const resolution = k * this.app.renderer.resolution;
     for (const layer of this.staticLayers) layer.cacheAsTexture({ resolution, antialias: true });
-    this.growText(k);
   }
 
   /**

@@ -38,9 +38,12 @@ export class LiveText {
   }
 }
 
-/** A pressure transducer on a line and its tag: a dot on the line, a leader, and a box "label / value mmHg". */
+/**
+ * A pressure transducer on a line and its tag: a dot on the line, a leader, and a box "label / value mmHg". The
+ * frame (dot, leader, box, label) never changes and goes in a cached layer; the value is drawn over it.
+ */
 export class PressureTag {
-  readonly container = new Container();
+  readonly frame = new Container();
   readonly value: LiveText;
 
   constructor(label: string, at: Pt, tag: Pt) {
@@ -56,7 +59,7 @@ export class PressureTag {
       .fill(0xf2c14e);
     const name = caption(label, [tx, ty - 20], { size: 14, anchor: [0.5, 0] });
     this.value = new LiveText([tx, ty + 9], { size: 17, anchor: [0.5, 0.5], bold: true });
-    this.container.addChild(g, name, this.value.text);
+    this.frame.addChild(g, name);
   }
 
   set(v_mmHg: number): boolean {
