@@ -103,6 +103,12 @@ const COHERENT: Record<string, readonly [number, number]> = {
   'patient.lung.endCapillarySaturation': [0.9, 1],
   'prescription.norepinephrine.targetMap': [55, 65],
   'prescription.norepinephrine.weanAbove': [70, 85],
+  // the FiO2 protocol: a saturation band and FiO2 limits that cannot contradict each other
+  'patient.lung.fio2Titration.targetLow': [0.85, 0.9],
+  'patient.lung.fio2Titration.targetHigh': [0.92, 0.97],
+  'patient.lung.fio2Titration.minFio2': [0.21, 0.3],
+  'patient.lung.fio2Titration.maxFio2': [0.6, 1],
+  'patient.lung.fio2Titration.restFio2OnEcmo': [0.21, 0.5],
 };
 
 const lerp = (a: number, b: number, u: number) => a + (b - a) * u;
