@@ -121,6 +121,8 @@ export interface AlarmView {
   since_h: number;
   /** Audio paused until this simulated time (h); null when not silenced. */
   silencedUntil_h: number | null;
+  /** The output series its condition reads (none for an alarm an event raises): a pressure tag on one takes its colour. */
+  series: string[];
 }
 
 export interface SimEventView {

@@ -77,7 +77,15 @@ export function alarmView(a: ShownAlarm): AlarmView {
     audible: a.audible,
     since_h: a.since_h,
     silencedUntil_h: Number.isFinite(a.silencedUntil_h) ? a.silencedUntil_h : null,
+    series: watchedSeries(a.id),
   };
+}
+
+/** The series an alarm's condition reads (a rise-since-start alarm reads several). */
+function watchedSeries(id: string): string[] {
+  const c = alarmRow(id)?.condition;
+  if (!c) return [];
+  return typeof c.series === 'string' ? [c.series] : [...c.series];
 }
 
 const KIND_WORD: Record<AlarmLogEntry['kind'], string> = {

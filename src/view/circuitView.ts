@@ -14,6 +14,7 @@ import { lineStates, saturations, type LineState } from './lineState';
 import { insertionSites, patientFigure } from './patientFigure';
 import { fmt as fmtNum } from '../format';
 import { bagLevels } from './bags';
+import { ALARM_COLOUR, tagAlarm } from './tagAlarm';
 
 const TEXT_EVERY_s = 0.2;
 const TEXTS_PER_FRAME = 3;
@@ -207,12 +208,24 @@ export class CircuitView {
     if (!this.pendingText.length && this.sinceText >= TEXT_EVERY_s && this.info?.hasCircuit) {
       this.sinceText = 0;
       this.pendingText = this.readouts(snap, states);
+      this.colourTags(snap);
     }
     let changed = 0;
     while (this.pendingText.length && changed < TEXTS_PER_FRAME) {
       const [text, s] = this.pendingText.shift()!;
       if (text.set(s)) changed++;
     }
+  }
+
+  /** Each pressure tag's value in the colour of the most urgent alarm on its series (tagAlarm.ts); the canvas lists them. */
+  private colourTags(snap: Snapshot): void {
+    const alarmed: string[] = [];
+    for (const { series, tag } of this.tags) {
+      const priority = tagAlarm(snap.alarms, series);
+      tag.value.colour(priority ? ALARM_COLOUR[priority] : LABEL);
+      if (priority) alarmed.push(`${series}:${priority}`);
+    }
+    this.app.canvas.dataset.alarmTags = alarmed.join(' ');
   }
 
   /** The circuit's read-outs for a snapshot: each live text with what it should say. */

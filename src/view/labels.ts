@@ -29,6 +29,12 @@ export class LiveText {
   constructor(at: Pt, opts: { size?: number; colour?: number; anchor?: [number, number]; bold?: boolean } = {}) {
     this.text = caption('', at, { colour: LABEL, ...opts });
   }
+  /** Sets the fill colour; true if it changed (pixi then rasterises the text again). */
+  colour(c: number): boolean {
+    if (this.text.style.fill === c) return false;
+    this.text.style.fill = c;
+    return true;
+  }
   /** True if the text changed (pixi then rasterises it again at the next render). */
   set(s: string): boolean {
     if (s === this.last) return false;

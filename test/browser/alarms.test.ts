@@ -68,6 +68,9 @@ describe('the live page shows the alarm engine', () => {
       expect(await banner.locator('li.alarm').first().getAttribute('data-priority')).toBe('high');
       await expect.poll(() => light.getAttribute('data-status')).toBe('red');
       expect(await testId(page, 'ecmo-flow').getAttribute('class')).toContain('alarmed-high');
+      // the circuit's pressure tag on the drained line takes the colour of its alarm (the canvas lists the tags in alarm)
+      const canvas = page.locator('canvas[data-testid="circuit-canvas"]');
+      await expect.poll(() => canvas.getAttribute('data-alarm-tags')).toContain('p_drainage_mmHg:');
       // the red of the banner row and of the flow readout is the high-priority colour
       const red = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--alarm-high').trim());
       expect(
@@ -97,6 +100,7 @@ describe('the live page shows the alarm engine', () => {
       await expect.poll(() => alarm.count(), { timeout: PAGE_WAIT_MS }).toBe(0);
       await expect.poll(() => light.getAttribute('data-status')).not.toBe('red');
       expect(await testId(page, 'ecmo-flow').getAttribute('class')).not.toContain('alarmed');
+      await expect.poll(() => canvas.getAttribute('data-alarm-tags')).not.toContain('p_drainage_mmHg:');
       expect(errors).toEqual([]);
       await page.close();
     },

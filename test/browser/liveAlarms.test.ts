@@ -13,6 +13,7 @@ import type { AlarmView, Snapshot } from '../../src/protocol';
 import { alarmMarks } from '../../src/alarms/banner';
 import { readoutPriorities } from '../../src/alarms/lights';
 import { PATTERNS, soundingPriority } from '../../src/alarms/sound';
+import { ALARM_COLOUR, tagAlarm } from '../../src/view/tagAlarm';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ECMO = readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8');
@@ -87,6 +88,7 @@ describe('the page side of the alarms (pure functions)', () => {
     audible: true,
     since_h: 0,
     silencedUntil_h: null,
+    series: [],
     ...more,
   });
 
@@ -110,5 +112,42 @@ describe('the page side of the alarms (pure functions)', () => {
     expect(alarmMarks(view('flowLow', 'high'))).toEqual([]);
     expect(alarmMarks(view('flowLow', 'high', { acknowledged: true, silencedUntil_h: 1 + 5 / 60 }))).toEqual(['acknowledged', 'silenced until 1 h 05 min']);
     expect(alarmMarks(view('bubbleDetected', 'high', { status: 'latched' }))).toEqual(['cleared, latched until acknowledged']);
+  });
+});
+
+describe('the circuit drawing: pressure tags in their alarm colour', () => {
+  const shown = (id: string, priority: AlarmView['priority'], series: string[]): AlarmView => ({
+    id,
+    title: id,
+    console: 'ecmo',
+    priority,
+    status: 'active',
+    acknowledged: false,
+    audible: true,
+    since_h: 0,
+    silencedUntil_h: null,
+    series,
+  });
+
+  it('a tag takes the most urgent priority among the alarms on its series, and none without one', () => {
+    const alarms = [
+      shown('drainagePressureLow', 'medium', ['p_drainage_mmHg']),
+      shown('flowLow', 'high', ['pump_flow_L_min']),
+      shown('x', 'high', ['p_drainage_mmHg']),
+    ];
+    expect(tagAlarm(alarms, 'p_drainage_mmHg')).toBe('high');
+    expect(tagAlarm(alarms.slice(0, 2), 'p_drainage_mmHg')).toBe('medium');
+    expect(tagAlarm(alarms, 'p_access_mmHg')).toBeNull();
+    expect(ALARM_COLOUR.high).not.toBe(ALARM_COLOUR.medium);
+  });
+
+  it('a clamped drainage line: the snapshot’s alarms name their series, so the drained line’s tag is in alarm', () => {
+    const run = loaded();
+    run.command({ type: 'set', path: 'circuit.clamps.drainageLine', value: true });
+    run.command({ type: 'step' });
+    const s = run.snapshot()!;
+    expect(flowLow(s)?.series).toEqual(['pump_flow_L_min']);
+    expect(tagAlarm(s.alarms, 'p_drainage_mmHg')).not.toBeNull();
+    expect(tagAlarm(s.alarms, 'p_pre_oxygenator_mmHg')).toBeNull();
   });
 });
