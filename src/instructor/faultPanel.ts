@@ -4,7 +4,7 @@
  * performs once (a clot, a thrombus, air) cannot be cleared from here: its remedy is named instead.
  */
 import { FAULTS, faultProblem, type FaultRow } from '../../sim/faults/catalogue';
-import type { TrainingCommand } from './contract';
+import type { TrainingCommand } from '../training/trainingProtocol';
 import { button, el, section } from './dom';
 
 export function faultPanel(host: HTMLElement, send: (c: TrainingCommand) => void, say: (text: string, error?: boolean) => void): void {

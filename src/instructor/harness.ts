@@ -4,7 +4,8 @@
  * Acknowledge and Silence 2 min, and the log. Nothing here is shown to trainees in a class.
  */
 import type { SessionEntry } from '../../sim/training/sessionLog';
-import type { TrainingLink, TrainingSnapshot } from './contract';
+import type { TrainingLink } from '../training/link';
+import type { TrainingSnapshot } from '../training/trainingProtocol';
 import { broadcastLink } from './broadcastLink';
 import { button, el, section, simClock } from './dom';
 import { relayLink, relayUrlFor } from './relayLink';
