@@ -12,7 +12,7 @@ import type { Controls } from '../controls';
 import { clock } from '../../sim/training/debrief';
 import { BriefingPanel } from './briefingPanel';
 import { DebriefPanel } from './debriefPanel';
-import { chooseLink, type TrainingLink } from './link';
+import { chooseLink, joinsAClass, type TrainingLink } from './link';
 import { LabsPanel } from './labsPanel';
 import { ObjectivesPanel } from './objectivesPanel';
 import { SessionLogView } from './sessionLogView';
@@ -222,7 +222,7 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const link = chooseLink(params);
   // a classroom's trainee page is the instructor's session: only the page's own engine saves and resumes here
-  const local = !params.has('join') && !params.has('channel');
+  const local = !joinsAClass(params);
   const store = local ? await SessionStore.open().catch(() => undefined) : undefined;
   const st: PageState = { runId: -1, fresh: false, lastSave: 0 };
   const p = buildPanels(link, st);
