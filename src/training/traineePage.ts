@@ -11,6 +11,7 @@ import { Messages } from '../messages';
 import type { Controls } from '../controls';
 import { clock } from '../../sim/training/debrief';
 import { BriefingPanel } from './briefingPanel';
+import { classroomStatus } from './classroomStatus';
 import { DebriefPanel } from './debriefPanel';
 import { chooseLink, joinsAClass, type TrainingLink } from './link';
 import { LabsPanel } from './labsPanel';
@@ -221,6 +222,8 @@ function drawLoop(st: PageState, p: Panels): void {
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const link = chooseLink(params);
+  classroomStatus(link, host('scenario-bar'));
+  document.body.classList.toggle('classroom-trainee', joinsAClass(params));
   // a classroom's trainee page is the instructor's session: only the page's own engine saves and resumes here
   const local = !joinsAClass(params);
   const store = local ? await SessionStore.open().catch(() => undefined) : undefined;
