@@ -103,6 +103,8 @@ describe('instructor and trainee over the relay', () => {
       await expect.poll(() => testId(trainee, 'training-picker').inputValue(), { timeout: PAGE_WAIT_MS }).toBe('replacement-bag');
       expect(await testId(trainee, 'objectives').locator('li').count()).toBeGreaterThan(0);
       expect(await testId(trainee, 'resume-offer').isVisible()).toBe(false);
+      // running, pacing and ending are the instructor's: not offered here
+      for (const id of ['training-picker', 'run-pause', 'speed', 'end-session']) expect(await testId(trainee, id).isVisible(), id).toBe(false);
 
       // the instructor clamps the drainage line (hidden) and runs at 60×
       await testId(instructor, 'speed').selectOption('60');
