@@ -14,10 +14,9 @@ const PAGE_TESTS = [
   'test/browser/relay.test.ts',
 ];
 
-/** The instructor page and the trainee harness its browser test drives until training.html joins (src/instructor/). */
+/** The instructor page (src/instructor/); its trainees open training.html with ?join=CODE or ?channel=NAME. */
 const INSTRUCTOR_PAGES = {
   instructor: resolve(import.meta.dirname, 'instructor.html'),
-  traineeHarness: resolve(import.meta.dirname, 'src/instructor/harness.html'),
 };
 
 export default defineConfig({

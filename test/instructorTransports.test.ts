@@ -13,7 +13,10 @@ import { broadcastLink, type ChannelLike } from '../src/instructor/broadcastLink
 import { InstructorHub } from '../src/instructor/hub';
 import { remoteTraineeLink } from '../src/instructor/remoteTraineeLink';
 import { readTraineePayload, type InstructorPayload } from '../src/instructor/wire';
-import { standInTraineeView, type TrainingCommand, type TrainingLink, type TrainingMessage, type TrainingSnapshot } from '../src/instructor/contract';
+import type { TrainingLink } from '../src/training/link';
+import type { TrainingCommand, TrainingInfo, TrainingMessage, TrainingSnapshot } from '../src/training/trainingProtocol';
+import type { SettingsView } from '../src/protocol';
+import type { Debrief } from '../sim/training/debrief';
 import type { KeyStore, Transport, TransportStatus } from '../src/instructor/transport';
 import type { SessionEntry } from '../sim/training/sessionLog';
 
@@ -40,17 +43,39 @@ class MemoryStore implements KeyStore {
   removeItem = (k: string) => void this.m.delete(k);
 }
 
-const INFO = { id: 'drainage-clamp', name: 'Drainage clamp', briefing: 'b', objectives: [], labs: ['aptt'], duration_h: 0.5 };
+const INFO: TrainingInfo = {
+  id: 'drainage-clamp',
+  name: 'Drainage clamp',
+  briefing: 'b',
+  objectives: [],
+  labs: [{ lab: 'aptt', title: 'aPTT', turnaround_min: 30 }],
+  duration_h: 0.5,
+  hasCircuit: true,
+  hasFilter: true,
+  weight_kg: 70,
+};
+const RUN = 3;
 const entry = (t_min: number, id: string, hidden = false): SessionEntry => ({ t_h: t_min / 60, kind: 'alarm', id, text: id, ...(hidden ? { hidden } : {}) });
+/** The engine's snapshot as it matters here: two values (one no device shows), a trend sample, the log. */
 const snapshot = (t_min: number, log: SessionEntry[]): TrainingSnapshot => ({
+  runId: RUN,
   t_h: t_min / 60,
   running: true,
-  speed: 60,
   ended: false,
-  values: { pump_flow_L_min: 4.4, aptt_s: 62 },
+  speed: 60,
+  obs: { pump_flow_L_min: 4.4, aptt_s: 62 },
+  settings: {} as SettingsView,
+  newEvents: [],
+  trend: [{ t_h: t_min / 60, values: [5, 6] }],
   alarms: [],
+  alarmLog: [],
+  consoleStatus: { ecmo: 'green', crrt: 'green', heparin: 'green', monitor: 'green' },
   log,
+  objectives: [],
+  labs: [],
+  commands: [],
 });
+const LOADED: TrainingMessage = { type: 'trainingLoaded', runId: RUN, info: INFO };
 
 /** A trainee page's side: its remote link and everything it was told. */
 function traineeSide(link: ReturnType<typeof remoteTraineeLink>) {
@@ -82,18 +107,21 @@ describe('over the relay server', () => {
     const instructor = relayLink(url, 'instructor', undefined, ws({ storage: iStore }));
     const iStatus: TransportStatus[] = [];
     instructor.onStatus((s) => iStatus.push(s));
-    const hub = new InstructorHub(engine, instructor, standInTraineeView, { minInterval_ms: 0 });
+    const hub = new InstructorHub(engine, instructor, { minInterval_ms: 0 });
     await vi.waitFor(() => expect(joinedCode(iStatus)).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`)));
     const code = joinedCode(iStatus)!;
 
-    engine.say({ type: 'trainingLoaded', info: INFO });
+    engine.say(LOADED);
     engine.say({ type: 'trainingSnapshot', full: snapshot(1, [entry(1, 'fault:drainage-clamp', true), entry(1, 'flowLow:start')]) });
 
     const tStore = new MemoryStore();
     const trainee = traineeSide(remoteTraineeLink(relayLink(url, 'trainee', code.toLowerCase(), ws({ storage: tStore, name: 'Anna' }))));
     await vi.waitFor(() => expect(trainee.logIds()).toEqual(['flowLow:start']));
-    expect(trainee.got[0]).toEqual({ type: 'trainingLoaded', info: INFO });
-    expect(trainee.last()!.full.values).toEqual({ pump_flow_L_min: 4.4 }); // the continuous aPTT is no device's
+    expect(trainee.got[0]).toEqual(LOADED);
+    // the continuous aPTT is no device's; the console's SvO2 is the drainage line's (absent here); NaN, not JSON's null
+    expect(trainee.last()!.full.obs).toEqual({ pump_flow_L_min: 4.4, aptt_s: NaN, svo2_pct: NaN });
+    expect(trainee.last()!.full.runId).toBe(RUN);
+    expect(trainee.last()!.full.trend[0].values).toEqual([NaN, NaN]); // IL-6 and PCT: labs, not a device's trend
     await vi.waitFor(() => expect([...hub.trainees.values()]).toMatchObject([{ number: 1, name: 'Anna', connected: true }]));
 
     trainee.link.send({ type: 'acknowledge', id: 'flowLow' });
@@ -118,7 +146,7 @@ describe('over the relay server', () => {
     const bStatus: TransportStatus[] = [];
     back.onStatus((s) => bStatus.push(s));
     const engine2 = new FakeEngine();
-    const hub2 = new InstructorHub(engine2, back, standInTraineeView, { minInterval_ms: 0 });
+    const hub2 = new InstructorHub(engine2, back, { minInterval_ms: 0 });
     await vi.waitFor(() => expect(joinedCode(bStatus)).toBe(code));
     // the trainee, told the instructor is back, asks for the log: it is on the reloaded page's list again
     await vi.waitFor(() => expect([...hub2.trainees.keys()]).toEqual([2]));
@@ -167,8 +195,8 @@ describe('over a BroadcastChannel (two windows, no relay)', () => {
   it('the same session: a late trainee gets the kept state and the whole log; trainees do not hear each other', async () => {
     const open = fakeBus();
     const engine = new FakeEngine();
-    const hub = new InstructorHub(engine, broadcastLink('ward-3', 'instructor', { open }), standInTraineeView, { minInterval_ms: 0 });
-    engine.say({ type: 'trainingLoaded', info: INFO });
+    const hub = new InstructorHub(engine, broadcastLink('ward-3', 'instructor', { open }), { minInterval_ms: 0 });
+    engine.say(LOADED);
     engine.say({ type: 'trainingSnapshot', full: snapshot(1, [entry(1, 'bubble:start'), entry(1, 'air-entry', true)]) });
     engine.say({ type: 'trainingSnapshot', full: snapshot(2, [entry(2, 'bubble:acknowledged')]) });
 
@@ -188,8 +216,18 @@ describe('over a BroadcastChannel (two windows, no relay)', () => {
     expect(hub.trainees.get(1)!.commands).toHaveLength(1);
     expect(hub.trainees.get(2)!.commands).toHaveLength(0);
 
-    engine.say({ type: 'debrief', json: { objectives: [] }, html: '<p>debrief</p>' });
-    await vi.waitFor(() => expect(b.got.at(-1)).toEqual({ type: 'debrief', json: { objectives: [] }, html: '<p>debrief</p>' }));
+    const json: Debrief = {
+      scenario: 'x',
+      briefing: 'b',
+      duration_h: 0.5,
+      objectives: [],
+      met: 0,
+      timeline: [],
+      alarms: [],
+      trends: { channels: [], rows: [] },
+    };
+    engine.say({ type: 'debrief', json, html: '<p>debrief</p>' });
+    await vi.waitFor(() => expect(b.got.at(-1)).toEqual({ type: 'debrief', json, html: '<p>debrief</p>' }));
     a.link.close();
     await vi.waitFor(() => expect(hub.trainees.get(1)!.connected).toBe(false));
   });
@@ -197,7 +235,7 @@ describe('over a BroadcastChannel (two windows, no relay)', () => {
   it('a new scenario on the instructor page starts the trainees log afresh', async () => {
     const open = fakeBus();
     const engine = new FakeEngine();
-    new InstructorHub(engine, broadcastLink('c', 'instructor', { open }), standInTraineeView, {
+    new InstructorHub(engine, broadcastLink('c', 'instructor', { open }), {
       minInterval_ms: 0,
       newSessionId: (() => {
         let n = 0;
@@ -206,10 +244,10 @@ describe('over a BroadcastChannel (two windows, no relay)', () => {
     });
     const t = traineeSide(remoteTraineeLink(broadcastLink('c', 'trainee', { open })));
     await Promise.resolve();
-    engine.say({ type: 'trainingLoaded', info: INFO });
+    engine.say(LOADED);
     engine.say({ type: 'trainingSnapshot', full: snapshot(1, [entry(1, 'flowLow:start')]) });
     await vi.waitFor(() => expect(t.logIds()).toEqual(['flowLow:start']));
-    engine.say({ type: 'trainingLoaded', info: { ...INFO, id: 'pump-failure' } });
+    engine.say({ type: 'trainingLoaded', runId: RUN + 1, info: { ...INFO, id: 'pump-failure' } });
     engine.say({ type: 'trainingSnapshot', full: snapshot(0, [entry(0, 'pumpStopped:start')]) });
     await vi.waitFor(() => expect(t.got.filter((m) => m.type === 'trainingLoaded')).toHaveLength(2));
     await vi.waitFor(() => expect(t.last()!.full.log.map((e) => e.id)).toEqual(['pumpStopped:start']));
@@ -236,8 +274,8 @@ describe('the hub paces what it sends', () => {
     try {
       const engine = new FakeEngine();
       const { t, sent } = recordingTransport();
-      new InstructorHub(engine, t, standInTraineeView, { minInterval_ms: 250 });
-      engine.say({ type: 'trainingLoaded', info: INFO });
+      new InstructorHub(engine, t, { minInterval_ms: 250 });
+      engine.say(LOADED);
       for (let i = 1; i <= 10; i++) engine.say({ type: 'trainingSnapshot', full: snapshot(i, [entry(i, `e${i}`)]) });
       expect(sent).toHaveLength(1); // the first at once
       vi.advanceTimersByTime(249);
@@ -250,6 +288,8 @@ describe('the hub paces what it sends', () => {
         [1, ['e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10']],
       ]);
       expect(states[1].snapshot.t_h).toBeCloseTo(10 / 60, 12);
+      // every trend sample in between goes too (the engine sends each once)
+      expect(states[1].snapshot.trend.map((p) => Math.round(p.t_h * 60))).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(sent.every((s) => s.keep === true)).toBe(true);
     } finally {
       vi.useRealTimers();
@@ -264,9 +304,14 @@ describe('what a trainee may send', () => {
       command: { type: 'acknowledge', id: 'all' },
     });
     expect(readTraineePayload({ kind: 'command', command: { type: 'end' } })).toBe(
-      'command "end" is not a trainee\'s; expected one of set, action, acknowledge, silence, orderLab',
+      'command "end" is not a trainee\'s; expected one of set, action, acknowledge, silence, orderLab, note',
     );
     expect(readTraineePayload('hello')).toBe('expected an object');
+    // a trainee's note is the trainee's, whoever it says wrote it
+    expect(readTraineePayload({ kind: 'command', command: { type: 'note', text: 'pressures checked', by: 'instructor' } })).toEqual({
+      kind: 'command',
+      command: { type: 'note', text: 'pressures checked', by: 'trainee' },
+    });
     expect(readTraineePayload({ kind: 'resync' })).toEqual({ kind: 'resync' });
   });
 });

@@ -6,6 +6,9 @@
  */
 import { Listeners, type PeerEvent, type Role, type Transport, type TransportStatus } from './transport';
 
+/** The channel an instructor's page opens unless told another; a trainee's `?channel=` without a name joins it. */
+export const DEFAULT_CHANNEL = 'ecmo-training';
+
 /** One post on the channel. */
 export type Envelope = { from: Role; id: string; kind: 'hello' | 'bye'; name?: string } | { from: Role; id: string; kind: 'payload'; payload: unknown };
 

@@ -4,7 +4,7 @@
  * performs once (a clot, a thrombus, air) cannot be cleared from here: its remedy is named instead.
  */
 import { FAULTS, faultProblem, type FaultRow } from '../../sim/faults/catalogue';
-import type { TrainingCommand } from './contract';
+import type { TrainingCommand } from '../training/trainingProtocol';
 import { button, el, section } from './dom';
 
 export function faultPanel(host: HTMLElement, send: (c: TrainingCommand) => void, say: (text: string, error?: boolean) => void): void {
@@ -44,7 +44,8 @@ function faultRowView(row: FaultRow, send: (c: TrainingCommand) => void, say: (t
   const inject = (): void => {
     const value = severity ? Number(severity.value) : (row.severity?.default ?? 1);
     const options = {
-      severity: value,
+      // a fault that is on or off has no severity (the engine refuses one)
+      ...(row.severity ? { severity: value } : {}),
       onset: onset.value as 'sudden' | 'gradual',
       ...(onset.value === 'gradual' ? { over_min: Number(over.value) } : {}),
       hidden: hidden.checked,

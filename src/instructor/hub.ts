@@ -3,11 +3,14 @@
  * local TrainingLink); the hub forwards what the trainees may see (the trainee's view of each snapshot, at most a few
  * times a second, marked `keep` so a late or reloaded trainee sees the state at once; the trainee-visible log) and
  * passes the trainees' own commands (set, action, acknowledge, silence, orderLab) to the worker. It keeps who is
- * connected and what each did, for the instructor's page.
+ * connected and what each did, for the instructor's page. The scenario's info and run id travel with every state, so
+ * a late joiner's page loads the scenario (its objectives, its lab buttons) before it draws the state.
  */
-import type { TraineeCommand, TraineeView, TrainingInfo, TrainingLink, TrainingMessage, TrainingSnapshot } from './contract';
+import type { TrainingLink } from '../training/link';
+import type { TrainingInfo, TrainingMessage, TrainingSnapshot } from '../training/trainingProtocol';
+import { traineeView } from '../training/traineeView';
 import { Listeners, type PeerEvent, type Transport } from './transport';
-import { readTraineePayload, type InstructorPayload } from './wire';
+import { readTraineePayload, type InstructorPayload, type TraineeCommand } from './wire';
 import type { SessionEntry } from '../../sim/training/sessionLog';
 
 export interface TraineeRecord {
@@ -29,6 +32,7 @@ export class InstructorHub {
   readonly trainees = new Map<number, TraineeRecord>();
   private readonly changes = new Listeners<[]>();
   private info?: TrainingInfo;
+  private runId = -1;
   private session = '';
   private latest?: TrainingSnapshot;
   /** the trainee-visible log so far */
@@ -42,7 +46,6 @@ export class InstructorHub {
   constructor(
     private readonly local: TrainingLink,
     private readonly transport: Transport,
-    private readonly view: TraineeView,
     private readonly options: HubOptions = {},
   ) {
     local.onMessage((m) => this.fromEngine(m));
@@ -66,15 +69,20 @@ export class InstructorHub {
   private fromEngine(m: TrainingMessage): void {
     if (m.type === 'trainingLoaded') {
       this.info = m.info;
+      this.runId = m.runId;
       this.session = (this.options.newSessionId ?? (() => Math.random().toString(36).slice(2, 12)))();
       this.visible.length = 0;
       this.sent = 0;
       this.latest = undefined;
       this.debrief = undefined;
     } else if (m.type === 'trainingSnapshot') {
-      const v = this.view(m.full);
+      const v = traineeView(m.full);
       this.visible.push(...v.log);
-      this.latest = { ...v, log: [] };
+      // trend samples and commands come once each: those of snapshots not yet sent go with the next
+      const unsent = this.timer !== undefined ? this.latest : undefined;
+      const trend = unsent ? [...unsent.trend, ...v.trend] : v.trend;
+      const commands = unsent ? [...unsent.commands, ...v.commands] : v.commands;
+      this.latest = { ...v, log: [], trend, commands };
       this.schedule();
     } else if (m.type === 'debrief') {
       this.flush();
@@ -103,6 +111,7 @@ export class InstructorHub {
     const state: InstructorPayload = {
       kind: 'state',
       session: this.session,
+      runId: this.runId,
       info: this.info,
       snapshot: this.latest,
       from,

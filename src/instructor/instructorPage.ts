@@ -6,21 +6,22 @@
  * every trainee).
  */
 import type { SessionEntry } from '../../sim/training/sessionLog';
-import { standInTraineeView, type TrainingInfo, type TrainingLink, type TrainingMessage, type TrainingSnapshot } from './contract';
+import type { Debrief } from '../../sim/training/debrief';
+import { SPEEDS, type Speed } from '../protocol';
+import { localLink, type TrainingLink } from '../training/link';
+import type { TrainingInfo, TrainingMessage, TrainingSnapshot } from '../training/trainingProtocol';
+import { TRAINING_SCENARIOS } from '../training/trainingScenarios';
 import { button, el, section } from './dom';
 import { faultPanel } from './faultPanel';
 import { InstructorHub } from './hub';
 import { sessionPanel } from './sessionPanel';
 import { stateView } from './stateView';
 import { traineesPanel } from './traineesPanel';
-import { standInLocalLink } from './standIn/standInLink';
-import { TRAINING_SCENARIOS } from './standIn/trainingScenarios';
-
-const SPEEDS = [1, 10, 60, 600];
-const view = standInTraineeView;
+import { sharedLink } from './sharedLink';
 
 function start(): void {
-  const local: TrainingLink = standInLocalLink();
+  // the training page's own engine (src/training/training.worker.ts), heard by this page and the classroom hub
+  const local = sharedLink(localLink());
   const root = document.getElementById('app')!;
   const side = el('div', 'side');
   const main = el('div', 'main');
@@ -33,28 +34,30 @@ function start(): void {
   };
 
   let hub: InstructorHub | undefined;
-  let info: TrainingInfo | undefined;
+  let loaded: Extract<TrainingMessage, { type: 'trainingLoaded' }> | undefined;
   let latest: TrainingSnapshot | undefined;
   const log: SessionEntry[] = [];
   const showTrainees = traineesPanel(side);
   sessionPanel(side, (transport) => {
-    hub = new InstructorHub(local, transport, view);
+    hub = new InstructorHub(local, transport);
     hub.onChange(() => showTrainees(hub!));
     // a session started mid-scenario: the trainees get what came before
-    if (info) hub.receive({ type: 'trainingLoaded', info });
+    if (loaded) hub.receive(loaded);
     if (latest) hub.receive({ type: 'trainingSnapshot', full: { ...latest, log } });
   });
   const controls = sessionControls(side, local, say);
   faultPanel(side, (c) => local.send(c), say);
-  const state = stateView(main, view);
+  const state = stateView(main);
 
   local.onMessage((m: TrainingMessage) => {
     if (m.type === 'trainingLoaded') {
-      info = m.info;
+      loaded = m;
+      latest = undefined;
       log.length = 0;
       state.reset();
       controls.loaded(m.info);
     } else if (m.type === 'trainingSnapshot') {
+      if (loaded && m.full.runId !== loaded.runId) return;
       latest = m.full;
       log.push(...m.full.log);
       state.show(m.full);
@@ -81,7 +84,7 @@ function sessionControls(host: HTMLElement, local: TrainingLink, say: (t: string
   const speed = el('select');
   speed.dataset.testid = 'speed';
   speed.append(...SPEEDS.map((s) => new Option(`${s}×`, String(s))));
-  speed.addEventListener('change', () => local.send({ type: 'speed', speed: Number(speed.value) }));
+  speed.addEventListener('change', () => local.send({ type: 'speed', speed: Number(speed.value) as Speed }));
   const note = el('input');
   Object.assign(note, { placeholder: 'note into the log', maxLength: 500 });
   note.dataset.testid = 'note-text';
@@ -100,14 +103,14 @@ function sessionControls(host: HTMLElement, local: TrainingLink, say: (t: string
       briefing.textContent = `${i.name} (${i.id}): ${i.briefing}`;
       briefing.dataset.id = i.id;
       debrief.replaceChildren();
-      local.send({ type: 'speed', speed: Number(speed.value) });
+      local.send({ type: 'speed', speed: Number(speed.value) as Speed });
     },
     running(r: boolean) {
       isRunning = r;
       run.textContent = r ? 'Pause' : 'Run';
       run.setAttribute('aria-pressed', String(r));
     },
-    debrief(json: unknown, html: string) {
+    debrief(json: Debrief, html: string) {
       const link = (text: string, body: string, type: string, file: string, id: string) => {
         const a = el('a', undefined, text);
         a.href = URL.createObjectURL(new Blob([body], { type }));

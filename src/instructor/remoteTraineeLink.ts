@@ -1,13 +1,14 @@
 /**
  * A trainee page's engine when the instructor runs the session (`training.html?join=CODE` over the relay, or
  * `?channel=NAME` over a BroadcastChannel): the same TrainingLink as the local worker, its messages rebuilt from the
- * instructor's states (wire.ts). The trainee's own commands go to the instructor; the instructor's (load, run,
- * pause, speed, faults, notes, end) are refused here with a message. A page that finds a gap in the log (it joined
+ * instructor's states (wire.ts). The trainee's own commands go to the instructor; the instructor's (load,
+ * resume, run, pause, speed, faults, end) are refused here with a message. A page that finds a gap in the log (it joined
  * late or reloaded) asks for the whole log once.
  */
-import { TRAINEE_COMMAND_TYPES, type TraineeCommand, type TrainingLink, type TrainingMessage } from './contract';
+import type { TrainingLink } from '../training/link';
+import type { TrainingMessage } from '../training/trainingProtocol';
 import { Listeners, type Transport, type TransportStatus } from './transport';
-import { readInstructorPayload, type InstructorPayload, type TraineePayload } from './wire';
+import { isTraineeCommand, numbersBack, readInstructorPayload, type InstructorPayload, type TraineePayload } from './wire';
 import type { SessionEntry } from '../../sim/training/sessionLog';
 
 export interface RemoteTraineeLink extends TrainingLink {
@@ -34,7 +35,7 @@ export function remoteTraineeLink(transport: Transport): RemoteTraineeLink {
     if (p.session !== session) {
       session = p.session;
       log.length = 0;
-      messages.emit({ type: 'trainingLoaded', info: p.info });
+      messages.emit({ type: 'trainingLoaded', runId: p.runId, info: p.info });
     }
     let fresh: SessionEntry[] = [];
     if (p.from > log.length) resync();
@@ -42,7 +43,7 @@ export function remoteTraineeLink(transport: Transport): RemoteTraineeLink {
       fresh = p.entries.slice(log.length - p.from);
       log.push(...fresh);
     }
-    messages.emit({ type: 'trainingSnapshot', full: { ...p.snapshot, log: fresh } });
+    messages.emit({ type: 'trainingSnapshot', full: { ...numbersBack(p.snapshot), log: fresh } });
   };
 
   transport.onPayload((raw) => {
@@ -67,7 +68,7 @@ export function remoteTraineeLink(transport: Transport): RemoteTraineeLink {
   });
   return {
     send(c) {
-      if (TRAINEE_COMMAND_TYPES.includes(c.type as TraineeCommand['type'])) send({ kind: 'command', command: c as TraineeCommand });
+      if (isTraineeCommand(c)) send({ kind: 'command', command: c });
       else messages.emit({ type: 'commandError', message: `"${c.type}" is the instructor's to do: this page follows the instructor's session.` });
     },
     onMessage: (cb) => messages.add(cb),

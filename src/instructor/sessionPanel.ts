@@ -4,7 +4,7 @@
  * address and the trainee page's link. A reloaded instructor page with its place in sessionStorage takes its session
  * back at once.
  */
-import { broadcastLink } from './broadcastLink';
+import { DEFAULT_CHANNEL, broadcastLink } from './broadcastLink';
 import { relayLink, relayUrlFor, storageKey } from './relayLink';
 import { pageStore, type Transport, type TransportStatus } from './transport';
 import { button, el, section } from './dom';
@@ -18,7 +18,7 @@ export function sessionPanel(host: HTMLElement, started: (t: Transport) => void)
   how.dataset.testid = 'session-transport';
   how.append(new Option('Relay: trainees on other devices', 'relay'), new Option('This machine: a second window', 'channel'));
   const channel = el('input');
-  Object.assign(channel, { value: 'ecmo-training', size: 16 });
+  Object.assign(channel, { value: DEFAULT_CHANNEL, size: 16 });
   channel.dataset.testid = 'session-channel';
   const start = button('Start session', 'session-start', () => begin(how.value === 'relay' ? 'relay' : 'channel'));
   const out = el('div', 'session-out');
@@ -30,7 +30,7 @@ export function sessionPanel(host: HTMLElement, started: (t: Transport) => void)
     how.disabled = true;
     channel.disabled = true;
     const relayUrl = relayUrlFor(location);
-    const t = kind === 'relay' ? relayLink(relayUrl, 'instructor') : broadcastLink(channel.value.trim() || 'ecmo-training', 'instructor');
+    const t = kind === 'relay' ? relayLink(relayUrl, 'instructor') : broadcastLink(channel.value.trim() || DEFAULT_CHANNEL, 'instructor');
     t.onStatus((s) => show(out, s, kind, relayUrl));
     started(t);
   };

@@ -3,7 +3,8 @@
  * the trainee's devices do not show marked), and the whole log (entries hidden from the trainee marked).
  */
 import type { SessionEntry } from '../../sim/training/sessionLog';
-import type { TraineeView, TrainingSnapshot } from './contract';
+import type { TrainingSnapshot } from '../training/trainingProtocol';
+import { DEVICE_SERIES } from '../training/traineeView';
 import { el, section, simClock } from './dom';
 
 export interface StateView {
@@ -11,7 +12,7 @@ export interface StateView {
   reset(): void;
 }
 
-export function stateView(host: HTMLElement, view: TraineeView): StateView {
+export function stateView(host: HTMLElement): StateView {
   const status = section(host, 'Session', 'session-state');
   const time = el('p', 'sim-time', '—');
   time.dataset.testid = 'sim-time';
@@ -42,8 +43,7 @@ export function stateView(host: HTMLElement, view: TraineeView): StateView {
       const now = Date.now();
       if (now - lastValues > 500) {
         lastValues = now;
-        const seen = new Set(Object.keys(view(full).values));
-        values.replaceChildren(...Object.entries(full.values).map(([k, v]) => valueRow(k, v, !seen.has(k))));
+        values.replaceChildren(...Object.entries(full.obs).map(([k, v]) => valueRow(k, v, !DEVICE_SERIES.has(k))));
       }
     },
     reset() {
@@ -58,9 +58,10 @@ function alarmItem(a: TrainingSnapshot['alarms'][number]): HTMLElement {
   const li = el('li', `alarm alarm-${a.priority}`);
   li.dataset.testid = `instructor-alarm-${a.id}`;
   li.dataset.acknowledged = String(a.acknowledged);
-  const silenced = a.silencedUntil_h !== null && Number.isFinite(a.silencedUntil_h) && !a.audible && !a.acknowledged;
+  const until = a.silencedUntil_h;
+  const silenced = until !== null && !a.audible && !a.acknowledged;
   li.dataset.silenced = String(silenced);
-  const marks = [a.acknowledged ? 'acknowledged' : '', silenced ? `silenced to ${simClock(a.silencedUntil_h)}` : '', a.status === 'latched' ? 'latched' : ''];
+  const marks = [a.acknowledged ? 'acknowledged' : '', silenced ? `silenced to ${simClock(until)}` : '', a.status === 'latched' ? 'latched' : ''];
   li.textContent = `${a.title} (${a.priority}) since ${simClock(a.since_h)} ${marks.filter(Boolean).join(', ')}`;
   return li;
 }

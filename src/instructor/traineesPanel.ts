@@ -1,5 +1,5 @@
 /** The trainees in the session: connected or gone, and what each did (their own commands, latest first). */
-import type { TraineeCommand } from './contract';
+import type { TraineeCommand } from './wire';
 import type { InstructorHub } from './hub';
 import { el, section } from './dom';
 
@@ -36,5 +36,7 @@ export function commandText(c: TraineeCommand): string {
       return `set ${c.path} → ${String(c.value)}`;
     case 'action':
       return `did ${Object.keys(c.action).join(', ')}`;
+    case 'note':
+      return `noted "${c.text}"`;
   }
 }

@@ -15,6 +15,11 @@ function download(text: string, type: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The report's markup (sim/training/debriefHtml.ts) without its <style>, its style attributes kept as data-style. */
+function withoutInlineStyle(html: string): string {
+  return html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/ style="/g, ' data-style="');
+}
+
 export class DebriefPanel {
   private readonly report: HTMLElement;
 
@@ -36,8 +41,9 @@ export class DebriefPanel {
     button('Download debrief (JSON)', 'debrief-json', () => download(JSON.stringify(json, null, 2), 'application/json', `${fileStem}-debrief.json`));
     button('Download report (HTML)', 'debrief-html', () => download(html, 'text/html', `${fileStem}-debrief.html`));
     button('Print', 'debrief-print', () => window.print());
-    // the report's own markup, without its <style> (the page's policy allows no inline style; the page styles it)
-    const doc = new DOMParser().parseFromString(html, 'text/html');
+    // the report's own markup, without its <style> (the page's policy allows no inline style; the page styles it).
+    // Removed from the text before parsing: the parser applies the page's policy, a console error for each.
+    const doc = new DOMParser().parseFromString(withoutInlineStyle(html), 'text/html');
     doc.querySelectorAll('style, script').forEach((s) => s.remove());
     // its rows' classes (met, missed, alarm, lab...) would take the page's own rules: kept as data-row instead
     doc.querySelectorAll('tr[class]').forEach((tr) => {
@@ -45,6 +51,11 @@ export class DebriefPanel {
       tr.removeAttribute('class');
     });
     this.report.replaceChildren(...Array.from(doc.body.childNodes, (n) => document.importNode(n, true)));
+    // the legend's colours, set through the CSSOM (which the policy allows)
+    this.report.querySelectorAll<HTMLElement>('[data-style]').forEach((e) => {
+      e.style.cssText = e.dataset.style ?? '';
+      delete e.dataset.style;
+    });
     this.box.replaceChildren(bar, this.report);
     this.box.hidden = false;
     this.box.scrollIntoView({ behavior: 'smooth', block: 'start' });

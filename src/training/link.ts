@@ -4,6 +4,9 @@
  * by `?channel=NAME`) come with the instructor's page and are chosen here by the page's address.
  */
 import type { TrainingCommand, TrainingMessage } from './trainingProtocol';
+import { DEFAULT_CHANNEL, broadcastLink } from '../instructor/broadcastLink';
+import { relayLink, relayUrlFor } from '../instructor/relayLink';
+import { remoteTraineeLink } from '../instructor/remoteTraineeLink';
 
 export interface TrainingLink {
   send(c: TrainingCommand): void;
@@ -29,8 +32,22 @@ export function localLink(): TrainingLink {
   };
 }
 
-/** The link the page's address asks for: the local worker until the classroom's remote links are added. */
+/** The page follows an instructor's session (its address has `?join=` or `?channel=`): no engine of its own. */
+export function joinsAClass(params: URLSearchParams): boolean {
+  return params.has('join') || params.has('channel');
+}
+
+/**
+ * The link the page's address asks for: `?channel=NAME` a BroadcastChannel to an instructor's window on this
+ * machine (no name: the instructor page's default); `?join=CODE` the relay at this page's own origin (`npm run relay` serves both; an empty code takes back
+ * the place this tab held, from sessionStorage); `&name=` the trainee's name on the instructor's list. Otherwise the
+ * page's own engine.
+ */
 export function chooseLink(params: URLSearchParams): TrainingLink {
-  void params;
+  const name = params.get('name') ?? undefined;
+  const channel = params.get('channel');
+  if (channel !== null) return remoteTraineeLink(broadcastLink(channel || DEFAULT_CHANNEL, 'trainee', { name }));
+  const join = params.get('join');
+  if (join !== null) return remoteTraineeLink(relayLink(relayUrlFor(location), 'trainee', join || undefined, { name }));
   return localLink();
 }

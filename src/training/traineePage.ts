@@ -11,8 +11,9 @@ import { Messages } from '../messages';
 import type { Controls } from '../controls';
 import { clock } from '../../sim/training/debrief';
 import { BriefingPanel } from './briefingPanel';
+import { classroomStatus } from './classroomStatus';
 import { DebriefPanel } from './debriefPanel';
-import { chooseLink, type TrainingLink } from './link';
+import { chooseLink, joinsAClass, type TrainingLink } from './link';
 import { LabsPanel } from './labsPanel';
 import { ObjectivesPanel } from './objectivesPanel';
 import { SessionLogView } from './sessionLogView';
@@ -221,8 +222,10 @@ function drawLoop(st: PageState, p: Panels): void {
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const link = chooseLink(params);
+  classroomStatus(link, host('scenario-bar'));
+  document.body.classList.toggle('classroom-trainee', joinsAClass(params));
   // a classroom's trainee page is the instructor's session: only the page's own engine saves and resumes here
-  const local = !params.has('join') && !params.has('channel');
+  const local = !joinsAClass(params);
   const store = local ? await SessionStore.open().catch(() => undefined) : undefined;
   const st: PageState = { runId: -1, fresh: false, lastSave: 0 };
   const p = buildPanels(link, st);
