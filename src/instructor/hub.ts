@@ -8,7 +8,7 @@
  */
 import type { TrainingLink } from '../training/link';
 import type { TrainingInfo, TrainingMessage, TrainingSnapshot } from '../training/trainingProtocol';
-import { traineeView } from '../training/traineeView';
+import { traineeLog, traineeView } from '../training/traineeView';
 import { Listeners, type PeerEvent, type Transport } from './transport';
 import { readTraineePayload, type InstructorPayload, type TraineeCommand } from './wire';
 import type { SessionEntry } from '../../sim/training/sessionLog';
@@ -64,6 +64,14 @@ export class InstructorHub {
    */
   receive(m: TrainingMessage): void {
     this.fromEngine(m);
+  }
+
+  /**
+   * A resumed session's log from before the instructor page's reload (the engine replays it silently and does not
+   * send it again): the trainees get what of it they may see, with the next state.
+   */
+  seedLog(entries: readonly SessionEntry[]): void {
+    this.visible.push(...traineeLog(entries));
   }
 
   private fromEngine(m: TrainingMessage): void {

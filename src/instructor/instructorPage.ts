@@ -11,7 +11,8 @@ import { SPEEDS, type Speed } from '../protocol';
 import { localLink, type TrainingLink } from '../training/link';
 import type { TrainingInfo, TrainingMessage, TrainingSnapshot } from '../training/trainingProtocol';
 import { TRAINING_SCENARIOS } from '../training/trainingScenarios';
-import { button, el, section } from './dom';
+import { SessionStore, newSession, recordSnapshot, resumeCommand, type SavedSession } from '../training/sessionStore';
+import { button, el, section, simClock } from './dom';
 import { faultPanel } from './faultPanel';
 import { InstructorHub } from './hub';
 import { sessionPanel } from './sessionPanel';
@@ -19,7 +20,11 @@ import { stateView } from './stateView';
 import { traineesPanel } from './traineesPanel';
 import { sharedLink } from './sharedLink';
 
-function start(): void {
+/** The instructor page's saved sessions (IndexedDB), apart from the trainee page's. */
+const INSTRUCTOR_DB = 'ecmo-training-instructor';
+const SAVE_EVERY_ms = 1000;
+
+async function start(): Promise<void> {
   // the training page's own engine (src/training/training.worker.ts), heard by this page and the classroom hub
   const local = sharedLink(localLink());
   const root = document.getElementById('app')!;
@@ -37,6 +42,17 @@ function start(): void {
   let loaded: Extract<TrainingMessage, { type: 'trainingLoaded' }> | undefined;
   let latest: TrainingSnapshot | undefined;
   const log: SessionEntry[] = [];
+  // the session saved as it grows: a reloaded or crashed instructor page resumes it (the engine replays its commands)
+  const store = await SessionStore.open(INSTRUCTOR_DB).catch(() => undefined);
+  const saved = await store?.unfinished().catch(() => undefined);
+  let resuming: SavedSession | undefined = saved;
+  let record: SavedSession | undefined;
+  let lastSave = -Infinity;
+  const save = (): void => {
+    if (!record || !store) return;
+    lastSave = performance.now();
+    store.save(record).catch((e: unknown) => console.warn('the session could not be saved', e));
+  };
   const showTrainees = traineesPanel(side);
   sessionPanel(side, (transport) => {
     hub = new InstructorHub(local, transport);
@@ -44,6 +60,7 @@ function start(): void {
     // a session started mid-scenario: the trainees get what came before
     if (loaded) hub.receive(loaded);
     if (latest) hub.receive({ type: 'trainingSnapshot', full: { ...latest, log } });
+    else hub.seedLog(log);
   });
   const controls = sessionControls(side, local, say);
   faultPanel(side, (c) => local.send(c), say);
@@ -56,16 +73,36 @@ function start(): void {
       log.length = 0;
       state.reset();
       controls.loaded(m.info);
+      const resumed = resuming?.scenario === m.info.id ? resuming : undefined;
+      resuming = undefined;
+      // another scenario chosen: the unfinished one is not resumed later
+      if (!resumed && record && !record.ended) void store?.remove(record.id);
+      record = resumed ?? (store ? newSession(m.info.id, m.info.name, new Date()) : undefined);
+      if (resumed) {
+        log.push(...resumed.log);
+        state.addLog(resumed.log);
+        hub?.seedLog(resumed.log);
+      }
     } else if (m.type === 'trainingSnapshot') {
       if (loaded && m.full.runId !== loaded.runId) return;
       latest = m.full;
       log.push(...m.full.log);
       state.show(m.full);
       controls.running(m.full.running);
-    } else if (m.type === 'debrief') controls.debrief(m.json, m.html);
-    else say(m.message, true);
+      if (record) {
+        recordSnapshot(record, m.full, new Date());
+        if (m.full.ended || !m.full.running || performance.now() - lastSave > SAVE_EVERY_ms) save();
+      }
+    } else if (m.type === 'debrief') {
+      controls.debrief(m.json, m.html);
+      if (record) record.ended = true;
+      save();
+    } else say(m.message, true);
   });
-  local.send({ type: 'loadTraining', id: TRAINING_SCENARIOS[0].id });
+  if (saved) {
+    say(`Resumed the unfinished session of ${saved.name.replace(/^Training: /, '')}, replayed to ${simClock(saved.t_h)} (load a scenario to start another).`);
+    local.send(resumeCommand(saved));
+  } else local.send({ type: 'loadTraining', id: TRAINING_SCENARIOS[0].id });
   document.body.dataset.ready = 'true';
 }
 
@@ -127,4 +164,4 @@ function sessionControls(host: HTMLElement, local: TrainingLink, say: (t: string
   };
 }
 
-start();
+void start();

@@ -9,6 +9,8 @@ import { el, section, simClock } from './dom';
 
 export interface StateView {
   show(full: TrainingSnapshot): void;
+  /** Log entries that came before (a resumed session's saved log). */
+  addLog(entries: readonly SessionEntry[]): void;
   reset(): void;
 }
 
@@ -45,6 +47,9 @@ export function stateView(host: HTMLElement): StateView {
         lastValues = now;
         values.replaceChildren(...Object.entries(full.obs).map(([k, v]) => valueRow(k, v, !DEVICE_SERIES.has(k))));
       }
+    },
+    addLog(entries) {
+      for (const e of entries) log.append(logItem(e));
     },
     reset() {
       log.replaceChildren();

@@ -5,9 +5,10 @@
  * tab finds the unfinished session here and resumes it (the engine replays the commands; the page shows the log).
  */
 import type { SessionEntry } from '../../sim/training/sessionLog';
-import type { LoggedCommand } from './trainingProtocol';
+import type { LoggedCommand, TrainingCommand } from './trainingProtocol';
 
-const DB_NAME = 'ecmo-training';
+/** The trainee page's sessions; the instructor page keeps its own (instructorPage.ts), so neither offers the other's. */
+export const TRAINEE_DB = 'ecmo-training';
 const STORE = 'sessions';
 
 export interface SavedTrend {
@@ -41,8 +42,8 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 export class SessionStore {
   private constructor(private readonly db: IDBDatabase) {}
 
-  static open(): Promise<SessionStore> {
-    const r = indexedDB.open(DB_NAME, 1);
+  static open(dbName = TRAINEE_DB): Promise<SessionStore> {
+    const r = indexedDB.open(dbName, 1);
     r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'id' });
     return request(r).then((db) => new SessionStore(db));
   }
@@ -70,6 +71,12 @@ export class SessionStore {
   remove(id: string): Promise<void> {
     return request(this.db.transaction(STORE, 'readwrite').objectStore(STORE).delete(id)).then(() => undefined);
   }
+}
+
+/** The engine's command that resumes a saved session: its commands replayed, its log entries' wall times taken back. */
+export function resumeCommand(saved: SavedSession): TrainingCommand {
+  const walls = saved.log.flatMap((e) => (e.wall ? [{ t_h: e.t_h, id: e.id, wall: e.wall }] : []));
+  return { type: 'resume', id: saved.scenario, commands: saved.commands, t_h: saved.t_h, walls };
 }
 
 /** A new session's record (its id: the scenario and the wall time it started). */

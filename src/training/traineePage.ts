@@ -17,7 +17,7 @@ import { chooseLink, joinsAClass, type TrainingLink } from './link';
 import { LabsPanel } from './labsPanel';
 import { ObjectivesPanel } from './objectivesPanel';
 import { SessionLogView } from './sessionLogView';
-import { SessionStore, newSession, recordSnapshot, type SavedSession } from './sessionStore';
+import { SessionStore, newSession, recordSnapshot, resumeCommand, type SavedSession } from './sessionStore';
 import { TraineeConsoles, scenarioInfo } from './traineeConsoles';
 import { traineeControls, trainingCommand } from './traineeControls';
 import { traineeView } from './traineeView';
@@ -182,8 +182,7 @@ function offerResume(saved: SavedSession, st: PageState, link: TrainingLink, sto
   resume.dataset.testid = 'resume-session';
   resume.addEventListener('click', () => {
     st.resuming = saved;
-    const walls = saved.log.flatMap((e) => (e.wall ? [{ t_h: e.t_h, id: e.id, wall: e.wall }] : []));
-    link.send({ type: 'resume', id: saved.scenario, commands: saved.commands, t_h: saved.t_h, walls });
+    link.send(resumeCommand(saved));
     bar.hidden = true;
   });
   const discard = document.createElement('button');

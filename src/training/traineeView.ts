@@ -11,6 +11,7 @@
  */
 import { TREND_SERIES } from '../protocol';
 import type { TrainingSnapshot } from './trainingProtocol';
+import type { SessionEntry } from '../../sim/training/sessionLog';
 
 /** Series a device at the bedside shows continuously. */
 export const DEVICE_SERIES: ReadonlySet<string> = new Set([
@@ -76,6 +77,11 @@ function shownWhy(why: string): string {
   return m && !DEVICE_SERIES.has(m[1]) ? `${m[1]} left its range at ${m[2]}` : why;
 }
 
+/** The log entries a trainee sees: every one but the hidden (a hidden fault, the instructor's own). */
+export function traineeLog(log: readonly SessionEntry[]): SessionEntry[] {
+  return log.filter((e) => !e.hidden);
+}
+
 export function traineeView(s: TrainingSnapshot): TrainingSnapshot {
   const obs: Record<string, number> = {};
   for (const [k, v] of Object.entries(s.obs)) obs[k] = DEVICE_SERIES.has(k) ? v : NaN;
@@ -87,7 +93,7 @@ export function traineeView(s: TrainingSnapshot): TrainingSnapshot {
     // the membrane's Kuf is not on any console
     settings: { ...s.settings, kufClean_mL_h_mmHg: NaN },
     trend: s.trend.map((p) => ({ t_h: p.t_h, values: p.values.map((v, i) => (shownTrend[i] ? v : NaN)) })),
-    log: s.log.filter((e) => !e.hidden),
+    log: traineeLog(s.log),
     objectives: s.objectives.map((o) => ({ ...o, why: shownWhy(o.why) })),
     // the instructor's commands (faults, notes) are not the trainee's to see
     commands: s.commands.filter(

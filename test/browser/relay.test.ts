@@ -5,7 +5,8 @@
  * browser, which it does not offer to resume (the instructor holds the simulation); the instructor injects a fault
  * (a clamped drainage line) and the trainee page shows its alarm ("Flow low") while the fault itself stays hidden
  * from it; the trainee silences and acknowledges, the instructor page sees both; reloading the trainee page resumes
- * the session with its log; a reloaded instructor page takes its session back; End sends the debrief.
+ * the session with its log; a reloaded instructor page takes its session back and resumes its simulation where it was
+ * (saved in IndexedDB); End sends the debrief.
  * Every wait is a poll (the pages answer after their engine's thread and a frame: slow on a busy 2-core machine).
  */
 import { join } from 'node:path';
@@ -145,11 +146,20 @@ describe('instructor and trainee over the relay', () => {
       await expect.poll(() => logIds(trainee), { timeout: PAGE_WAIT_MS }).toEqual(before);
       await expect.poll(() => testId(trainee, 'alarm-mark-flowLow').textContent(), { timeout: PAGE_WAIT_MS }).toContain('acknowledged');
 
-      // the instructor page reloads: it takes its session back (the same code) and the trainee is on its list again
+      // the instructor page reloads: it takes its session back (the same code), resumes its simulation from the
+      // session it saved (the same scenario, time and log, the hidden fault still marked) and the trainee is on its
+      // list again with the same log
+      const hours = await simHours(instructor);
+      const instructorLog = await instructor.locator('[data-testid="instructor-log"] li').count();
       await instructor.reload();
       await expect.poll(() => testId(instructor, 'session-code').textContent(), { timeout: PAGE_WAIT_MS }).toBe(sessionCode);
       const listed = instructor.locator('[data-testid="trainees"] > li[data-connected="true"]');
       await expect.poll(() => listed.count(), { timeout: PAGE_WAIT_MS }).toBe(1);
+      await expect.poll(() => testId(instructor, 'briefing').getAttribute('data-id'), { timeout: PAGE_WAIT_MS }).toBe('replacement-bag');
+      await expect.poll(() => simHours(instructor), { timeout: PAGE_WAIT_MS }).toBeCloseTo(hours, 6);
+      await expect.poll(() => instructor.locator('[data-testid="instructor-log"] li').count(), { timeout: PAGE_WAIT_MS }).toBe(instructorLog);
+      expect(await hiddenOnInstructor.count()).toBeGreaterThan(0);
+      await expect.poll(() => logIds(trainee), { timeout: PAGE_WAIT_MS }).toEqual(before);
 
       // End: the debrief reaches the trainee
       await testId(instructor, 'end').click();
