@@ -2,11 +2,9 @@
  * The live view: wires the engine worker to the circuit drawing, the device consoles, the trends and the controls.
  * The engine runs in its own thread and posts snapshots; each display frame draws the latest one.
  */
-// The page's Content-Security-Policy allows no eval. Pixi v8 builds its uniform/UBO upload code from strings at run
-// time (the Function constructor) and refuses to start under such a policy unless this module is loaded: despite its
-// name it installs pixi's own precompiled replacements, so nothing is evaluated and the policy stays strict.
+// first: pixi's precompiled replacements for code it would build with eval, which the page's policy forbids (startPixi.ts)
 import 'pixi.js/unsafe-eval';
-import { Application, Ticker, UPDATE_PRIORITY } from 'pixi.js';
+import { type Application, Ticker, UPDATE_PRIORITY } from 'pixi.js';
 import { AlarmBanner } from './alarms/banner';
 import { StatusLights } from './alarms/lights';
 import { AlarmSound } from './alarms/sound';
@@ -25,8 +23,8 @@ import { ScenarioEndBanner } from './scenarioEnd';
 import { ScenarioPicker } from './scenarioPicker';
 import { TrendsPanel } from './trends';
 import { TrendStore } from './trends/store';
-import { BACKGROUND, CircuitView } from './view/circuitView';
-import { chooseRenderer } from './view/rendererChoice';
+import { CircuitView } from './view/circuitView';
+import { startPixi } from './view/startPixi';
 import { openFromAddress } from './urlSettings';
 
 /** Consoles and controls are refreshed at this rate; the circuit animates every frame. */
@@ -181,32 +179,6 @@ function onSnapshot(s: Snapshot, live: LiveState, p: Panels): void {
   if (s.alarmLog.length) p.eventLog.add(s.alarmLog);
   live.latest = s;
   live.fresh = true;
-}
-
-/** Starts pixi on a canvas that fills `canvasHost`, with the renderer `?renderer=` asks for (or the best here). */
-async function startPixi(canvasHost: HTMLElement, rendererParam: string | null): Promise<Application> {
-  const app = new Application();
-  const renderer = chooseRenderer(rendererParam);
-  await app.init({
-    resizeTo: canvasHost,
-    background: BACKGROUND,
-    antialias: true,
-    autoDensity: true,
-    resolution: Math.min(window.devicePixelRatio || 1, 2),
-    // nothing on the canvas takes pointer input and no filters are used: pixi's events, accessibility, DOM and filter
-    // extensions (its browserAll chunk) are not loaded
-    skipExtensionImports: true,
-    // WebGL on a GPU, Canvas 2D where WebGL would be software-rendered (view/rendererChoice.ts)
-    preference: renderer === 'webgl' ? ['webgl', 'canvas'] : ['canvas', 'webgl'],
-  });
-  app.canvas.dataset.testid = 'circuit-canvas';
-  app.canvas.dataset.renderer = app.renderer.name;
-  app.canvas.setAttribute('role', 'img');
-  app.canvas.setAttribute('aria-label', 'The ECMO circuit with its hemofilter limb, animated');
-  canvasHost.append(app.canvas);
-  // pixi follows window resizes by itself; the host also changes size when the page's layout does
-  new ResizeObserver(() => app.queueResize()).observe(canvasHost);
-  return app;
 }
 
 /** Frames with nothing new (paused, no message, nothing resized) before the ticker stops. */

@@ -4,6 +4,8 @@
  * entry goes into the session log, saved as it grows (IndexedDB) so a reloaded tab resumes; at the end, the debrief.
  * The engine is reached through a TrainingLink (link.ts): the page's own worker, or a classroom's remote session.
  */
+import { startPixi } from '../view/startPixi';
+import { CircuitView } from '../view/circuitView';
 import { AlarmBanner } from '../alarms/banner';
 import { StatusLights } from '../alarms/lights';
 import { AlarmSound } from '../alarms/sound';
@@ -57,6 +59,8 @@ interface PageState {
   fresh: boolean;
   /** the saved session being written (local engine only) */
   record?: SavedSession;
+  /** the circuit drawing, once pixi has started */
+  circuit?: CircuitView;
   /** a saved session asked to resume: the next load is its */
   resuming?: SavedSession;
   lastSave: number;
@@ -113,6 +117,7 @@ function onLoaded(info: TrainingInfo, runId: number | undefined, st: PageState, 
   p.briefing.loaded(info, resumed !== undefined);
   p.consoles.loaded(info);
   p.controls.setScenario(scenarioInfo(info));
+  st.circuit?.setScenario(scenarioInfo(info));
   p.objectives.loaded(info);
   p.labs.loaded(info);
   p.banner.reset();
@@ -218,6 +223,17 @@ function drawLoop(st: PageState, p: Panels): void {
   requestAnimationFrame(frame);
 }
 
+/** The circuit as the live view draws it, from the trainee's view of each snapshot (what no device shows reads "—"). */
+async function drawCircuit(st: PageState, params: URLSearchParams): Promise<void> {
+  const app = await startPixi(host('circuit-canvas'), params.get('renderer'), 'The ECMO circuit at the bedside, animated');
+  // a bedside view: 30 frames a second are enough and leave the engine's thread its share of a small machine
+  app.ticker.maxFPS = 30;
+  const circuit = new CircuitView(app);
+  if (st.info) circuit.setScenario(scenarioInfo(st.info));
+  st.circuit = circuit;
+  app.ticker.add((ticker) => circuit.frame(Math.min(ticker.deltaMS, 100) / 1000, st.latest));
+}
+
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const link = chooseLink(params);
@@ -231,6 +247,7 @@ async function start(): Promise<void> {
   link.onMessage((m) => onMessage(m, st, p, store));
   addEventListener('pagehide', () => save(st, store));
   drawLoop(st, p);
+  await drawCircuit(st, params);
   const saved = await store?.unfinished();
   if (saved && store) offerResume(saved, st, link, store);
   document.body.dataset.ready = 'true';

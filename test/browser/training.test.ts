@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PAGE_WAIT_MS, ROOT } from '../../tools/browser/harness';
+import { PAGE_WAIT_MS, ROOT, decodePng } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
 import type { Debrief } from '../../sim/training/debrief';
 
@@ -77,6 +77,13 @@ describe('the trainee page', () => {
       }
       expect(await testId(page, 'ecmo-svo2').locator('.value').textContent()).toMatch(/^\d+$/);
 
+      // the circuit at the bedside, drawn as the live view draws it, its drained line's pressure tag in alarm
+      const canvas = page.locator('canvas[data-testid="circuit-canvas"]');
+      await expect.poll(() => canvas.getAttribute('data-alarm-tags'), { timeout: PAGE_WAIT_MS }).toContain('p_drainage_mmHg:');
+      const { rgba } = decodePng(await canvas.screenshot());
+      let blood = 0;
+      for (let i = 0; i < rgba.length; i += 4) if (rgba[i] > 120 && rgba[i + 1] < 70 && rgba[i + 2] < 80) blood++;
+      expect(blood, 'pixels of blood red in the circuit').toBeGreaterThan(1000);
       await page.screenshot({ path: join(ROOT, 'test-output', 'training-alarm.png') });
       await testId(page, 'alarm-ack-flowLow').click();
       await expect.poll(() => testId(page, 'alarm-mark-flowLow').textContent()).toContain('acknowledged');
