@@ -18,6 +18,21 @@ import { ALARM_COLOUR, tagAlarm } from '../../src/view/tagAlarm';
 const ROOT = resolve(import.meta.dirname, '../..');
 const ECMO = readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8');
 
+/** A shown alarm as the snapshot carries it: active, sounding, on the ECMO console, unless `more` says otherwise. */
+const view = (id: string, priority: AlarmView['priority'], more: Partial<AlarmView> = {}): AlarmView => ({
+  id,
+  title: id,
+  console: 'ecmo',
+  priority,
+  status: 'active',
+  acknowledged: false,
+  audible: true,
+  since_h: 0,
+  silencedUntil_h: null,
+  series: [],
+  ...more,
+});
+
 function loaded(): LiveRun {
   const run = new LiveRun();
   expect(run.load(ECMO, 'ecmo-hvhf-default.json').ok).toBe(true);
@@ -78,20 +93,6 @@ describe('the live run holds an alarm monitor', () => {
 });
 
 describe('the page side of the alarms (pure functions)', () => {
-  const view = (id: string, priority: AlarmView['priority'], more: Partial<AlarmView> = {}): AlarmView => ({
-    id,
-    title: id,
-    console: 'ecmo',
-    priority,
-    status: 'active',
-    acknowledged: false,
-    audible: true,
-    since_h: 0,
-    silencedUntil_h: null,
-    series: [],
-    ...more,
-  });
-
   it('the sound is the highest audible priority, and none while paused or muted', () => {
     const alarms = [view('flowLow', 'high', { acknowledged: true, audible: false }), view('drainagePressureLow', 'medium'), view('filterClotting', 'low')];
     expect(soundingPriority(alarms, true, false)).toBe('medium');
@@ -116,24 +117,11 @@ describe('the page side of the alarms (pure functions)', () => {
 });
 
 describe('the circuit drawing: pressure tags in their alarm colour', () => {
-  const shown = (id: string, priority: AlarmView['priority'], series: string[]): AlarmView => ({
-    id,
-    title: id,
-    console: 'ecmo',
-    priority,
-    status: 'active',
-    acknowledged: false,
-    audible: true,
-    since_h: 0,
-    silencedUntil_h: null,
-    series,
-  });
-
   it('a tag takes the most urgent priority among the alarms on its series, and none without one', () => {
     const alarms = [
-      shown('drainagePressureLow', 'medium', ['p_drainage_mmHg']),
-      shown('flowLow', 'high', ['pump_flow_L_min']),
-      shown('x', 'high', ['p_drainage_mmHg']),
+      view('drainagePressureLow', 'medium', { series: ['p_drainage_mmHg'] }),
+      view('flowLow', 'high', { series: ['pump_flow_L_min'] }),
+      view('x', 'high', { series: ['p_drainage_mmHg'] }),
     ];
     expect(tagAlarm(alarms, 'p_drainage_mmHg')).toBe('high');
     expect(tagAlarm(alarms.slice(0, 2), 'p_drainage_mmHg')).toBe('medium');
