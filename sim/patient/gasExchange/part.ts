@@ -116,12 +116,17 @@ function heaterFlow_mL_min(m: Model, now: Now): number {
   return heater && s ? heater.performanceFactor * Math.max(Math.min(s.pumpFlow_mL_min, s.returnFlow_mL_min), 0) : 0;
 }
 
+/** Oxygen the cardiac output would carry fully saturated (mL/min): the scale of the oxygen line's slope. */
+function oxygenCapacity_mL_min(m: Model, now: Now): number {
+  return m.current.patient.cardiacOutput * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
+}
+
 /** Demand, consumption and delivery on a line, into now.metabolism: allocation-free (the right-hand side runs it). */
 function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min: number): void {
   const p0 = m.scenario.patient;
   const p = m.current.patient;
   const mb = now.metabolism;
-  const capacity = p.cardiacOutput * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
+  const capacity = oxygenCapacity_mL_min(m, now);
   mb.vo2Demand_mL_min = oxygenDemand_mL_min(
     p0.lung.o2Consumption,
     p.temperature.vo2PerKelvin,
@@ -147,8 +152,7 @@ function arterialCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): nu
 
 /** Arterial saturation on a line at the consumption now (a check's reading: no extra solve). */
 function saturationOnLine(m: Model, line: OxygenLine, now: Now): number {
-  const capacity = m.current.patient.cardiacOutput * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
-  return line.s0 - (line.slope * now.metabolism.vo2_mL_min) / capacity;
+  return line.s0 - (line.slope * now.metabolism.vo2_mL_min) / oxygenCapacity_mL_min(m, now);
 }
 
 /** Whether the ECMO circuit returns blood to the patient now (the FiO2 protocol rests the lung on ECMO). */
@@ -216,13 +220,12 @@ export const gasExchangeModel: ModelDefinition = {
     const fresh: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
     let started = false;
-    const inputs = (now: Now, vo2_mL_min: number) => {
-      lung.impairment = now.y[impairment];
-      lung.paco2_mmHg = arterialCo2Now(m, co2, now);
-      return oxygenInputs(m, now, diffusionFlow, vo2_mL_min, lung);
-    };
+    const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, diffusionFlow, vo2_mL_min, lung);
     /** The line and heat-exchanger flow of the circuit as solved for checks or outputs (now.circuit). */
     const freshLine = (now: Now) => {
+      // the native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads
+      lung.impairment = now.y[impairment];
+      lung.paco2_mmHg = arterialCo2Now(m, co2, now);
       oxygenLine(inputs(now, 0), fresh);
       fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
     };
