@@ -9,17 +9,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGE_WAIT_MS, ROOT } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
+import { openPage, pause, rgb, simHours, testId } from './pageHelpers';
 
 const BROWSER_TEST_ms = 180_000;
 const OUT = join(ROOT, 'test-output');
 
 const pages = pagesAndBrowser(600_000);
-
-const testId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function simHours(page: Page): Promise<number> {
-  return Number(await testId(page, 'sim-time').getAttribute('data-hours'));
-}
 
 /** One Step (15 simulated min), waiting until the page shows the new time. */
 async function step(page: Page): Promise<void> {
@@ -38,18 +33,9 @@ describe('the live page shows the alarm engine', () => {
   it(
     'a clamped drainage line: "Flow low" high priority, ECMO light red; acknowledge, silence for 2 min, unclamp clears it',
     async () => {
-      const page = await pages.browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      await page.goto(pages.served.url);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
+      const { page, errors } = await openPage(pages.browser, pages.served.url);
       await expect.poll(() => simHours(page), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(0);
-      const run = testId(page, 'run-pause');
-      if ((await run.getAttribute('aria-pressed')) === 'true') await run.click();
-      await expect.poll(() => run.getAttribute('aria-pressed')).toBe('false');
+      await pause(page);
 
       const banner = testId(page, 'alarm-banner');
       expect(await banner.getAttribute('aria-live')).toBe('assertive');
@@ -128,9 +114,3 @@ describe('the live page shows the alarm engine', () => {
     BROWSER_TEST_ms,
   );
 });
-
-/** "#ff3b3b" as the browser computes colours: "rgb(255, 59, 59)". */
-function rgb(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
-}

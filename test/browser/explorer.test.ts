@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticResults } from '../helpers/syntheticResults';
 import { ROOT } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
+import { openPage } from './pageHelpers';
 
 const OUT = join(ROOT, 'test-output');
 const dir = mkdtempSync(join(tmpdir(), 'explorer-'));
@@ -19,16 +20,8 @@ const pages = pagesAndBrowser(240_000, () => {
   writeFileSync(join(dir, 'series.csv'), 'time_h,il6_pg_mL\n0,2000\n');
 });
 
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  const page = await pages.browser.newPage({ viewport: { width: 1200, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // a CSP refusal (an inline style or script) is reported on the console, not as a page error
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${pages.served.url}explorer.html`);
-  return { page, errors };
+function open(): Promise<{ page: Page; errors: string[] }> {
+  return openPage(pages.browser, `${pages.served.url}explorer.html`, { width: 1200, ready: false });
 }
 
 const count = (page: Page, selector: string) => page.locator(selector).count();

@@ -15,21 +15,15 @@ import { runPageSpread } from '../../src/explorer/spreadPageRun';
 import { readPagePrescription } from '../../src/explorer/spreadPrescription';
 import { ROOT } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
+import { openPage } from './pageHelpers';
 
 const OUT = join(ROOT, 'test-output');
 const pages = pagesAndBrowser(240_000);
 const A = '{"prescription": {"effluentDose": "30 mL/kg/h"}}';
 const B = '{"prescription": {"effluentDose": "60 mL/kg/h"}}';
 
-async function openExplorer(): Promise<{ page: Page; errors: string[] }> {
-  const page = await pages.browser.newPage({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${pages.served.url}explorer.html`);
-  return { page, errors };
+function openExplorer(): Promise<{ page: Page; errors: string[] }> {
+  return openPage(pages.browser, `${pages.served.url}explorer.html`, { width: 1300, height: 900, acceptDownloads: true, ready: false });
 }
 
 /** The same spread computed in this process, its runs in turn (the page's code without its Web Workers). */

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGE_WAIT_MS, ROOT } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
+import { openPage, pause, rgb, simHours, testId } from './pageHelpers';
 
 const OUT = join(ROOT, 'test-output');
 const BROWSER_TEST_ms = 180_000;
@@ -23,39 +24,14 @@ const pages = pagesAndBrowser(600_000, () => {
 });
 
 async function open(width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
-  const page = await pages.browser.newPage({ viewport: { width, height }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  await page.goto(pages.served.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
+  const { page, errors } = await openPage(pages.browser, pages.served.url, { width, height, acceptDownloads: true });
   await expect.poll(() => simHours(page), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(0);
   return { page, errors };
-}
-
-const testId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function simHours(page: Page): Promise<number> {
-  return Number(await testId(page, 'sim-time').getAttribute('data-hours'));
-}
-
-async function pause(page: Page): Promise<void> {
-  const run = testId(page, 'run-pause');
-  if ((await run.getAttribute('aria-pressed')) === 'true') await run.click();
-  await expect.poll(() => run.getAttribute('aria-pressed')).toBe('false');
 }
 
 async function setSetting(page: Page, key: string, value: string): Promise<void> {
   await page.locator(`#setting-${key}`).fill(value);
   await page.locator(`#setting-${key}`).press('Enter');
-}
-
-/** "#ffb020" as the browser computes colours: "rgb(255, 176, 32)". */
-function rgb(hex: string): string {
-  const n = parseInt(hex.trim().slice(1), 16);
-  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
 /** Every visible element holding text of its own, with its computed font size (px). */

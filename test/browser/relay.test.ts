@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_WAIT_MS, ROOT } from '../../tools/browser/harness';
 import { startRelay, type Relay } from '../../sim/relay/relayServer';
 import { pagesAndBrowser } from './sharedBuild';
+import { openReady as open, simHours, testId, watchErrors } from './pageHelpers';
 
 const BROWSER_TEST_ms = 600_000;
 const pages = pagesAndBrowser(600_000);
@@ -24,17 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => relay?.close());
 
-const testId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-function watchErrors(page: Page, errors: string[], who: string): void {
-  page.on('console', (m) => m.type() === 'error' && errors.push(`${who} console: ${m.text()}`));
-  page.on('pageerror', (e) => errors.push(`${who} page error: ${e.message}`));
+/** A page's errors into `errors` (prefixed with who it is), its confirmation dialogs accepted. */
+function watch(page: Page, errors: string[], who: string): void {
+  watchErrors(page, errors, who);
   page.on('dialog', (d) => void d.accept());
-}
-
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
 }
 
 /** The training page's log entries' ids. */
@@ -42,8 +36,6 @@ const logIds = (page: Page) =>
   testId(page, 'session-log')
     .locator('li')
     .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id ?? ''));
-
-const simHours = async (page: Page) => Number((await testId(page, 'sim-time').getAttribute('data-hours')) ?? NaN);
 
 /** Run or pause from the instructor page, and wait until its engine says so. */
 async function setRunning(instructor: Page, running: boolean): Promise<void> {
@@ -82,7 +74,7 @@ describe('instructor and trainee over the relay', () => {
     async () => {
       const errors: string[] = [];
       const instructor = await (await pages.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-      watchErrors(instructor, errors, 'instructor');
+      watch(instructor, errors, 'instructor');
       await startInstructor(instructor, 'replacement-bag');
       expect(await testId(instructor, 'briefing').textContent()).toContain('bags are yours to change');
       await testId(instructor, 'session-start').click();
@@ -93,7 +85,7 @@ describe('instructor and trainee over the relay', () => {
 
       const traineeContext = await pages.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const trainee = await traineeContext.newPage();
-      watchErrors(trainee, errors, 'trainee');
+      watch(trainee, errors, 'trainee');
       await leaveALocalSession(trainee);
       await open(trainee, `${relay.url}/training.html?join=${sessionCode.toLowerCase()}&name=Anna`);
       const status = testId(trainee, 'classroom-status');
@@ -178,7 +170,7 @@ describe('instructor and trainee over the relay', () => {
       const errors: string[] = [];
       const context = await pages.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const instructor = await context.newPage();
-      watchErrors(instructor, errors, 'instructor');
+      watch(instructor, errors, 'instructor');
       // a scenario with no clamp of its own: the alarm is the injected fault's
       await startInstructor(instructor, 'replacement-bag');
       await testId(instructor, 'session-transport').selectOption('channel');
@@ -186,7 +178,7 @@ describe('instructor and trainee over the relay', () => {
       await testId(instructor, 'session-start').click();
       await expect.poll(() => testId(instructor, 'trainee-link').getAttribute('href'), { timeout: PAGE_WAIT_MS }).toContain('training.html?channel=bay-4');
       const trainee = await context.newPage();
-      watchErrors(trainee, errors, 'trainee');
+      watch(trainee, errors, 'trainee');
       await open(trainee, `${relay.url}/training.html?channel=bay-4`);
       await expect.poll(() => testId(instructor, 'trainee-1').getAttribute('data-connected'), { timeout: PAGE_WAIT_MS }).toBe('true');
       // the scenario's objectives, from the load the trainee came after

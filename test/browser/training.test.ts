@@ -11,33 +11,17 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGE_WAIT_MS, ROOT, decodePng } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
+import { openReady as open, pause, simHours, testId } from './pageHelpers';
 import type { Debrief } from '../../sim/training/debrief';
 
 const BROWSER_TEST_ms = 400_000;
 
 const pages = pagesAndBrowser(600_000);
 
-const testId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function simHours(page: Page): Promise<number> {
-  return Number((await testId(page, 'sim-time').getAttribute('data-hours')) ?? NaN);
-}
-
 async function logIds(page: Page): Promise<string[]> {
   return testId(page, 'session-log')
     .locator('li')
     .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id ?? ''));
-}
-
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
-}
-
-async function pause(page: Page): Promise<void> {
-  const run = testId(page, 'run-pause');
-  if ((await run.getAttribute('aria-pressed')) === 'true') await run.click();
-  await expect.poll(() => run.getAttribute('aria-pressed')).toBe('false');
 }
 
 describe('the trainee page', () => {

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGE_WAIT_MS, ROOT, decodePng } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
+import { openPage, pause, simHours } from './pageHelpers';
 
 const OUT = join(ROOT, 'test-output');
 const BROKEN = join(ROOT, 'test/fixtures/broken/dose-wrong-dimension-mmHg.json');
@@ -21,14 +22,7 @@ interface Opened {
 }
 
 async function open(): Promise<Opened> {
-  const page = await pages.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  await page.goto(pages.served.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: PAGE_WAIT_MS });
+  const { page, errors } = await openPage(pages.browser, pages.served.url);
   // the engine has loaded the default scenario and reported at least once
   await expect.poll(() => number(page, 'ecmo-flow'), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(0);
   return { page, errors };
@@ -38,16 +32,6 @@ async function open(): Promise<Opened> {
 async function number(page: Page, testId: string): Promise<number> {
   const text = await page.locator(`[data-testid="${testId}"] .value`).textContent();
   return text === null || text.trim() === '—' ? NaN : Number(text.replace(/[^0-9.+-]/g, ''));
-}
-
-async function simHours(page: Page): Promise<number> {
-  return Number(await page.locator('[data-testid="sim-time"]').getAttribute('data-hours'));
-}
-
-async function pause(page: Page): Promise<void> {
-  const run = page.locator('[data-testid="run-pause"]');
-  if ((await run.getAttribute('aria-pressed')) === 'true') await run.click();
-  await expect.poll(() => run.getAttribute('aria-pressed')).toBe('false');
 }
 
 async function shot(page: Page, name: string): Promise<void> {
