@@ -26,15 +26,10 @@ import { TrendStore } from './trends/store';
 import { CircuitView } from './view/circuitView';
 import { startPixi } from './view/startPixi';
 import { openFromAddress } from './urlSettings';
+import { host } from './pageHost';
 
 /** Consoles and controls are refreshed at this rate; the circuit animates every frame. */
 const DOM_EVERY_ms = 100;
-
-function host(id: string): HTMLElement {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`index.html has no #${id}`);
-  return e;
-}
 
 /** What the page holds between the worker's messages and the display frames. */
 interface LiveState {

@@ -25,17 +25,12 @@ import { traineeControls, trainingCommand } from './traineeControls';
 import { traineeView } from './traineeView';
 import { TrainingPlayback } from './trainingPlayback';
 import type { TrainingInfo, TrainingMessage, TrainingSnapshot } from './trainingProtocol';
+import { host } from '../pageHost';
 
 /** Consoles and panels are refreshed at this rate. */
 const DOM_EVERY_ms = 100;
 /** The session is written to IndexedDB at most this often (and at its end). */
 const SAVE_EVERY_ms = 1000;
-
-function host(id: string): HTMLElement {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`training.html has no #${id}`);
-  return e;
-}
 
 interface Panels {
   messages: Messages;

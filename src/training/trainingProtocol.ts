@@ -7,7 +7,7 @@ import type { ObjectiveResult } from '../../sim/training/objectives';
 import type { LabName } from '../../sim/training/labs';
 import type { SessionEntry } from '../../sim/training/sessionLog';
 import type { Debrief } from '../../sim/training/debrief';
-import type { AlarmConsoleName, AlarmView, SettingsView, Speed, StatusLight, TrendPoint } from '../protocol';
+import type { Snapshot, Speed } from '../protocol';
 
 /** Where an objective stands now: met, missed, or still open (its trigger not yet happened or its time still running). */
 export type ObjectiveState = 'met' | 'missed' | 'pending';
@@ -92,20 +92,10 @@ export interface TrainingInfo {
  * Everything the session shows now, hidden states included (the instructor's view; traineeView() removes what no
  * device shows). Shaped as the live page's Snapshot, so the consoles, banner and lights draw it unchanged.
  */
-export interface TrainingSnapshot {
-  runId: number;
-  t_h: number;
-  running: boolean;
-  ended: boolean;
-  speed: Speed;
-  obs: Record<string, number>;
-  settings: SettingsView;
-  /** the live page's engine events: empty here, the session log carries them (`log`) */
+export interface TrainingSnapshot extends Omit<Snapshot, 'newEvents' | 'alarmLog'> {
+  /** the live page's engine events and alarm entries: empty here, the session log carries them (`log`) */
   newEvents: [];
-  trend: TrendPoint[];
-  alarms: AlarmView[];
   alarmLog: [];
-  consoleStatus: Record<AlarmConsoleName, StatusLight>;
   /** session log entries since the last snapshot (hidden ones flagged) */
   log: SessionEntry[];
   objectives: ObjectiveView[];
