@@ -4,6 +4,7 @@
  */
 import { LiveRun } from './engine/liveRun';
 import type { Command, WorkerMessage } from './protocol';
+import { everyFrame } from './engine/realClock';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
@@ -11,13 +12,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** About one display frame. */
-const TICK_ms = 15;
-/** A stalled thread does not jump ahead: at most this much real time counts per tick. */
-const MAX_ELAPSED_ms = 250;
-
 const run = new LiveRun();
-let last = performance.now();
 
 function post(message: WorkerMessage): void {
   scope.postMessage(message);
@@ -28,15 +23,12 @@ function postSnapshot(): void {
   if (snapshot) post({ type: 'snapshot', snapshot });
 }
 
-function tick(): void {
-  const now = performance.now();
+function tick(elapsed_ms: number): void {
   const wasRunning = run.running;
-  const error = run.advanceReal(Math.min(now - last, MAX_ELAPSED_ms));
-  last = now;
+  const error = run.advanceReal(elapsed_ms);
   if (error) post({ type: 'engineError', message: error });
   // while paused nothing changes between commands, and every command is answered with a snapshot
   if (wasRunning) postSnapshot();
-  setTimeout(tick, TICK_ms);
 }
 
 scope.onmessage = (e) => {
@@ -52,4 +44,4 @@ scope.onmessage = (e) => {
   postSnapshot();
 };
 
-tick();
+everyFrame(tick);

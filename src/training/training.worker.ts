@@ -4,6 +4,7 @@
  */
 import { LiveSession } from './liveSession';
 import type { TrainingCommand, TrainingMessage } from './trainingProtocol';
+import { everyFrame } from '../engine/realClock';
 
 interface WorkerScope {
   postMessage(message: TrainingMessage): void;
@@ -11,13 +12,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** About one display frame. */
-const TICK_ms = 15;
-/** A stalled thread does not jump ahead: at most this much real time counts per tick. */
-const MAX_ELAPSED_ms = 250;
-
 const live = new LiveSession();
-let last = performance.now();
 
 function postAll(messages: TrainingMessage[]): void {
   for (const m of messages) scope.postMessage(m);
@@ -28,18 +23,15 @@ function postSnapshot(): void {
   if (full) scope.postMessage({ type: 'trainingSnapshot', full });
 }
 
-function tick(): void {
-  const now = performance.now();
+function tick(elapsed_ms: number): void {
   const wasRunning = live.running;
   try {
-    postAll(live.tick(Math.min(now - last, MAX_ELAPSED_ms)));
+    postAll(live.tick(elapsed_ms));
   } catch (e) {
     live.running = false;
     scope.postMessage({ type: 'engineError', message: `The engine stopped at ${live.time_h.toFixed(3)} h: ${(e as Error).message}` });
   }
-  last = now;
   if (wasRunning) postSnapshot();
-  setTimeout(tick, TICK_ms);
 }
 
 scope.onmessage = (e) => {
@@ -47,4 +39,4 @@ scope.onmessage = (e) => {
   postSnapshot();
 };
 
-tick();
+everyFrame(tick);
