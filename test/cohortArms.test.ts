@@ -96,6 +96,18 @@ describe('the cohort CSV’s columns are what they say', () => {
     expect(await sim(['cohort', small(), '--format', 'csv', '--hours', '72'])).toBe(0);
     expect(header()).toEqual(expect.arrayContaining(['sofa_72h', 'sofa_change']));
   }, 120_000);
+
+  it('the table states each small figure’s allowance in its unit, and only for figures the replay reports', async () => {
+    expect(await sim(['cohort', small(), '--hours', '24'])).toBe(0);
+    const at24 = output(process.stdout);
+    expect(at24).toMatch(/PCT change at 24 h is small: it matches within 1 ng\/mL as well/);
+    expect(at24).not.toMatch(/SOFA at 72 h/);
+    vi.restoreAllMocks();
+    expect(await sim(['cohort', small(), '--hours', '72'])).toBe(0);
+    const at72 = output(process.stdout);
+    expect(at72).toMatch(/SOFA at 72 h \(end of the replay\) is small: it matches within 1 point as well/);
+    expect(at72).not.toMatch(/undefined/);
+  }, 120_000);
 });
 
 describe('between-patient variability: factor draws on the calibrated mean (issue 12)', () => {
