@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ECMO, run, runWithTimeline } from './helpers/scenarios.js';
 import type { RunResult } from '../sim/engine/simulate.js';
 import { BAROMETRIC_mmHg, degassingPressure_mmHg, WATER_VAPOUR_37C_mmHg } from '../sim/circuit/degassing.js';
+import { accessBloodGas, nitrogenAtEquilibrium_mmHg, venousNitrogen_mmHg, type AccessBloodInputs } from '../sim/patient/gasExchange/accessBloodGas.js';
+import { po2FromSaturation } from '../sim/patient/gasExchange/gasExchange.js';
 
 const SITES = ['postOxygenatorToPrePump', 'postPumpToPrePump', 'preOxygenator', 'separateCatheter'] as const;
 type Site = (typeof SITES)[number];
@@ -94,39 +96,84 @@ describe('the site’s risks fire where they should and nowhere else', () => {
     const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.clamps.filterLimb': true } }], { duration: '1 h' });
     expect(alarms(r)).toEqual([
       expect.stringContaining('negative-pressure segment'),
-      expect.stringContaining('gas tension of the post-oxygenator ultrafiltrate'),
+      expect.stringContaining('gas tension of the ultrafiltrate'),
       'cleared: filter limb return into a negative-pressure segment',
-      'cleared: effluent pressure below the gas tension of the post-oxygenator ultrafiltrate',
+      'cleared: effluent pressure below the gas tension of the ultrafiltrate',
     ]);
   });
 
-  // docs/models/hemofilter.md, "Effluent degassing": T = PO2 + PCO2 + (1 − FiO2)·(760 − 47) + 47 against 760 mmHg
-  it('effluent degassing where the limb draws post-oxygenator blood and the effluent pressure lies below its gas tension, nowhere else', () => {
+  // docs/models/hemofilter.md, "Effluent degassing": T = PO2 + PCO2 + PN2 + 47 against 760 mmHg, at the tensions
+  // of the blood the limb draws from its site
+  it('effluent degassing wherever the effluent pressure lies below the gas tension of the blood the limb draws, nowhere else', () => {
     for (const fio2 of ['1', '0.5']) {
       for (const s of SITES) {
         const r = atSite(s, { 'circuit.oxygenator.fio2': fio2 });
-        const below =
-          first(r, 'p_effluent_mmHg') <
-          degassingPressure_mmHg({ po2_mmHg: first(r, 'post_oxygenator_po2_mmHg'), pco2_mmHg: first(r, 'post_oxygenator_pco2_mmHg'), fio2: Number(fio2) });
-        const fired = alarms(r).some((a) => a.includes('gas tension of the post-oxygenator ultrafiltrate'));
-        expect(fired, `${s} at FiO2 ${fio2}`).toBe(s === 'postOxygenatorToPrePump' && below);
+        const below = first(r, 'p_effluent_mmHg') < first(r, 'p_effluent_degassing_mmHg');
+        const fired = alarms(r).some((a) => a.includes('gas tension of the ultrafiltrate'));
+        expect(fired, `${s} at FiO2 ${fio2}`).toBe(below);
         if (s === 'postOxygenatorToPrePump') expect(fired, 'the cohort’s site returns pre-pump: its effluent is sub-atmospheric').toBe(true);
       }
     }
   });
+  it('post-oxygenator ultrafiltrate carries the post-oxygenator PO2 and PCO2 and the sweep’s N2', () => {
+    const r = atSite('postOxygenatorToPrePump', { 'circuit.oxygenator.fio2': '0.5' });
+    const expected = degassingPressure_mmHg({
+      po2_mmHg: first(r, 'post_oxygenator_po2_mmHg'),
+      pco2_mmHg: first(r, 'post_oxygenator_pco2_mmHg'),
+      n2_mmHg: nitrogenAtEquilibrium_mmHg(0.5),
+    });
+    expect(first(r, 'p_effluent_degassing_mmHg')).toBeCloseTo(expected, 9);
+  });
+  it('venous and drained blood hold less gas than post-oxygenator blood (the oxygen window): it degasses only at a lower pressure', () => {
+    for (const fio2 of ['1', '0.5']) {
+      const post = first(atSite('postOxygenatorToPrePump', { 'circuit.oxygenator.fio2': fio2 }), 'p_effluent_degassing_mmHg');
+      for (const s of ['postPumpToPrePump', 'preOxygenator', 'separateCatheter'] as const)
+        expect(first(atSite(s, { 'circuit.oxygenator.fio2': fio2 }), 'p_effluent_degassing_mmHg'), `${s} at FiO2 ${fio2}`).toBeLessThan(post - 50);
+    }
+  });
 });
 
-describe('the gas tension of post-oxygenator ultrafiltrate (sim/circuit/degassing.ts)', () => {
+describe('the gas tension of ultrafiltrate (sim/circuit/degassing.ts)', () => {
   it('blood at equilibrium with the sweep holds exactly one atmosphere of gas whatever the FiO2: degassing below 0 mmHg gauge', () => {
     // O2 and N2 share the sweep's dry gas, P_b − P_H2O, at FiO2 and 1 − FiO2 (no CO2 left in the blood)
     for (const fio2 of [0.21, 0.5, 1])
-      expect(degassingPressure_mmHg({ po2_mmHg: fio2 * (BAROMETRIC_mmHg - WATER_VAPOUR_37C_mmHg), pco2_mmHg: 0, fio2 })).toBeCloseTo(0, 9);
+      expect(
+        degassingPressure_mmHg({ po2_mmHg: fio2 * (BAROMETRIC_mmHg - WATER_VAPOUR_37C_mmHg), pco2_mmHg: 0, n2_mmHg: nitrogenAtEquilibrium_mmHg(fio2) }),
+      ).toBeCloseTo(0, 9);
   });
-  it('less oxygen or CO2 in the blood lowers the pressure it degasses at, mmHg for mmHg; more N2 (a lower FiO2) raises it', () => {
-    const at = (po2: number, pco2: number, fio2: number) => degassingPressure_mmHg({ po2_mmHg: po2, pco2_mmHg: pco2, fio2 });
-    expect(at(500, 40, 1) - at(600, 40, 1)).toBeCloseTo(-100, 9);
-    expect(at(600, 30, 1) - at(600, 40, 1)).toBeCloseTo(-10, 9);
-    expect(at(300, 40, 0.4)).toBeGreaterThan(at(300, 40, 1));
+  it('less oxygen, CO2 or N2 in the blood lowers the pressure it degasses at, mmHg for mmHg', () => {
+    const at = (po2: number, pco2: number, n2: number) => degassingPressure_mmHg({ po2_mmHg: po2, pco2_mmHg: pco2, n2_mmHg: n2 });
+    expect(at(500, 40, 0) - at(600, 40, 0)).toBeCloseTo(-100, 9);
+    expect(at(600, 30, 0) - at(600, 40, 0)).toBeCloseTo(-10, 9);
+    expect(at(300, 40, 200) - at(300, 40, 250)).toBeCloseTo(-50, 9);
+  });
+});
+
+describe('venous nitrogen and the tensions of the blood each site draws (sim/patient/gasExchange/accessBloodGas.ts)', () => {
+  it('without circuit flow venous N2 is the alveolar N2; with all the cardiac output through the circuit and a full shunt, the sweep’s', () => {
+    expect(venousNitrogen_mmHg({ ventilatorFio2: 0.4, sweepFio2: 1, shuntFraction: 0.5, returnShare: 0 })).toBeCloseTo(0.6 * 713, 9);
+    expect(venousNitrogen_mmHg({ ventilatorFio2: 0.4, sweepFio2: 0.6, shuntFraction: 1, returnShare: 1 })).toBeCloseTo(0.4 * 713, 9);
+  });
+  it('hand-computed mixing: sh 0.4, β 0.7, ventilator FiO2 0.3, sweep 1 → N_v = 0.6·499.1 / (1 − 0.4·0.3) = 340.3 mmHg', () => {
+    expect(venousNitrogen_mmHg({ ventilatorFio2: 0.3, sweepFio2: 1, shuntFraction: 0.4, returnShare: 0.7 })).toBeCloseTo((0.6 * 0.7 * 713) / 0.88, 9);
+  });
+  it('drained blood mixes the recirculated share R of post-oxygenator blood with venous blood, linear in PCO2 and N2', () => {
+    const i: AccessBloodInputs = {
+      postOxygenator: { po2_mmHg: 450, pco2_mmHg: 30 },
+      drainedSat: 0.75,
+      svo2: 0.65,
+      recirculation: 0.2,
+      pvco2_mmHg: 50,
+      sweepFio2: 0.8,
+      venousN2_mmHg: 400,
+    };
+    const out = { po2_mmHg: NaN, pco2_mmHg: NaN, n2_mmHg: NaN };
+    accessBloodGas('drained', i, out);
+    expect(out.po2_mmHg).toBeCloseTo(po2FromSaturation(0.75), 9);
+    expect(out.pco2_mmHg).toBeCloseTo(0.2 * 30 + 0.8 * 50, 9);
+    expect(out.n2_mmHg).toBeCloseTo(0.2 * 0.2 * 713 + 0.8 * 400, 9);
+    accessBloodGas('venous', i, out);
+    expect(out).toEqual({ po2_mmHg: po2FromSaturation(0.65), pco2_mmHg: 50, n2_mmHg: 400 });
   });
 });
 

@@ -3,7 +3,7 @@
  * a return into a segment below atmospheric pressure (the pre-pump line: air entrains at any open port or loose
  * connector), an access pressure outside what the CRRT machine accepts (training-reference.md: PrisMax access
  * extremely negative < −250 mmHg; positive access trips CRRT alarms on ECMO), and an effluent pressure low enough
- * for post-oxygenator ultrafiltrate to degas (degassing.ts).
+ * for the ultrafiltrate to degas (degassing.ts: the gas tension of the blood the limb draws).
  */
 import type { FilterLimbPressures } from './circuitNow.js';
 import { fmt } from '../model/events.js';
@@ -15,12 +15,12 @@ export const LIMB_RISK_LABEL: Readonly<Record<number, string>> = {
   [LIMB_RISK.returnNegative]: 'filter limb return into a negative-pressure segment',
   [LIMB_RISK.accessLow]: 'filter access pressure below the CRRT machine’s limit',
   [LIMB_RISK.accessHigh]: 'filter access pressure above the CRRT machine’s limit',
-  [LIMB_RISK.effluentDegassing]: 'effluent pressure below the gas tension of the post-oxygenator ultrafiltrate',
+  [LIMB_RISK.effluentDegassing]: 'effluent pressure below the gas tension of the ultrafiltrate',
 };
 
 /**
  * The limits the limb's pressures are held to (mmHg, gauge): the CRRT machine's access limits, and the pressure
- * below which the ultrafiltrate degasses (degassing.ts; NaN where the limb does not draw post-oxygenator blood).
+ * below which the ultrafiltrate degasses (degassing.ts, at the tensions of the blood the limb draws from its site).
  */
 export interface LimbLimits {
   min: number;
@@ -44,6 +44,6 @@ export function limbRiskReason(risk: number, p: FilterLimbPressures, limits: Lim
     return `filter limb returns into a negative-pressure segment (${fmt(p.returnPort_mmHg, 0)} mmHg): air-entrainment risk at any open port or loose connector`;
   if (risk === LIMB_RISK.accessLow) return `filter access pressure ${fmt(p.access_mmHg, 0)} mmHg below the CRRT machine's ${fmt(limits.min, 0)} mmHg`;
   if (risk === LIMB_RISK.effluentDegassing)
-    return `effluent pressure ${fmt(p.effluent_mmHg, 0)} mmHg below the ${fmt(limits.degassing, 0)} mmHg gas tension of the post-oxygenator ultrafiltrate: it degasses (bubbles in the effluent line, false blood-leak and air alarms)`;
+    return `effluent pressure ${fmt(p.effluent_mmHg, 0)} mmHg below the ${fmt(limits.degassing, 0)} mmHg gas tension of the ultrafiltrate: it degasses (bubbles in the effluent line, false blood-leak and air alarms)`;
   return `filter access pressure ${fmt(p.access_mmHg, 0)} mmHg above the ${fmt(limits.max, 0)} mmHg the CRRT machine accepts`;
 }

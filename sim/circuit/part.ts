@@ -37,6 +37,10 @@ export const circuitModel: ModelDefinition = {
     p_effluent_mmHg: ['mmHg', 'Effluent pressure'],
     tmp_mmHg: ['mmHg', 'Transmembrane pressure'],
     dp_filter_mmHg: ['mmHg', 'Pressure drop along the filter'],
+    p_effluent_degassing_mmHg: [
+      'mmHg',
+      'Effluent pressure below which the ultrafiltrate degasses: the total gas tension of the blood the limb draws, less barometric (degassing.ts)',
+    ],
     sweep_gas_L_min: ['L/min', 'Sweep gas flow'],
     drainage_flow_swing_L_min: ['L/min', "How far the console's drainage flow reading swings while the drained vein chatters (twice its SD; 0 when steady)"],
     p_drainage_swing_mmHg: ['mmHg', "How far the console's drainage pressure reading swings while the drained vein chatters (twice its SD; 0 when steady)"],
@@ -57,13 +61,10 @@ export const circuitModel: ModelDefinition = {
         const c = m.current.circuit;
         const limb = now.circuit?.limb;
         if (!c) return;
-        // only the cohort's site draws post-oxygenator blood; elsewhere its ultrafiltrate's tension is not modelled
-        const postOxygenator = c.filterLimb.connection === 'postOxygenatorToPrePump';
-        const gas = now.postOxygenatorGas;
         const limits = {
           min: c.filterLimb.accessMinimum,
           max: c.filterLimb.accessMaximum,
-          degassing: postOxygenator ? degassingPressure_mmHg({ po2_mmHg: gas.po2_mmHg, pco2_mmHg: gas.pco2_mmHg, fio2: c.oxygenator.fio2 }) : NaN,
+          degassing: degassingPressure_mmHg(now.limbAccessGas),
         };
         const present = limb ? limbRisks(limb, c.filterLimb.connection !== 'separateCatheter', limits) : 0;
         for (const risk of Object.values(LIMB_RISK)) {
@@ -118,6 +119,7 @@ export const circuitModel: ModelDefinition = {
         out.p_effluent_mmHg = limb ? limb.effluent_mmHg : none;
         out.tmp_mmHg = limb ? limb.tmp_mmHg : none;
         out.dp_filter_mmHg = limb ? limb.pressureDrop_mmHg : none;
+        out.p_effluent_degassing_mmHg = limb ? degassingPressure_mmHg(now.limbAccessGas) : none;
         out.sweep_gas_L_min = c ? c.oxygenator.sweepGas : none;
         const d = cn?.drainage;
         out.drainage_flow_swing_L_min = d ? litresPerMinute(d.flowSwing_mL_min) : none;

@@ -26,7 +26,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   circuit_blood:
     'The ECMO flow stopped (clamped lines, pump stopped): the circuit’s blood is isolated from the patient and the filter clears it alone; or the flow resumed and it mixes back into the patient’s.',
   limb_alarm:
-    'A risk of the filter limb’s connection site began or ended (checked after settings change): its return into a negative-pressure segment (air entrainment), an access pressure outside what the CRRT machine accepts (circuit.filterLimb.accessMinimum/accessMaximum), or an effluent pressure below the gas tension of post-oxygenator ultrafiltrate, which then degasses (sim/circuit/degassing.ts).',
+    'A risk of the filter limb’s connection site began or ended (checked after settings change): its return into a negative-pressure segment (air entrainment), an access pressure outside what the CRRT machine accepts (circuit.filterLimb.accessMinimum/accessMaximum), or an effluent pressure below the gas tension of the ultrafiltrate (that of the blood the limb draws), which then degasses (sim/circuit/degassing.ts).',
   fault:
     'A fault was injected, ramped, cleared, or its condition met: a catalogue fault (docs/training/faults.md) changing a setting, or oxygenator thrombus (extra resistance), clotted filter fibres, or an opening on the pre-pump line where no air enters. Hidden faults mark their events hidden (the instructor sees them).',
   air_detected:

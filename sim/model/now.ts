@@ -63,6 +63,8 @@ export interface Now {
   paco2_mmHg: number;
   /** Outputs only: the blood gas leaving the oxygenator (gas exchange; NaN without a circuit). */
   readonly postOxygenatorGas: { po2_mmHg: number; pco2_mmHg: number };
+  /** Outputs only: the gas tensions of the blood the filter limb draws at its connection site (NaN without a circuit). */
+  readonly limbAccessGas: { po2_mmHg: number; pco2_mmHg: number; n2_mmHg: number };
   /** Which periodic-check pass the engine is in (0: none): the loop's solve is shared within one (circuit/sharedSolve.ts). */
   checkPass: number;
 }
@@ -96,6 +98,7 @@ export function createNow(): Now {
     oxygen: null,
     paco2_mmHg: NaN,
     postOxygenatorGas: { po2_mmHg: NaN, pco2_mmHg: NaN },
+    limbAccessGas: { po2_mmHg: NaN, pco2_mmHg: NaN, n2_mmHg: NaN },
     checkPass: 0,
   };
 }

@@ -22,7 +22,8 @@ import {
   type OxygenInputs,
 } from './gasExchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
-import { postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from './postOxygenator.js';
+import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from './postOxygenator.js';
+import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
 import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 
@@ -104,6 +105,47 @@ function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now:
     drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
     recirculation: cn.recirculation,
   });
+}
+
+type Connection = NonNullable<Model['current']['circuit']>['filterLimb']['connection'];
+/** The blood each filter-limb connection site draws (circuit/circuitNow.ts's topology; accessBloodGas.ts). */
+const ACCESS_BLOOD: Readonly<Record<Connection, AccessBlood>> = {
+  postOxygenatorToPrePump: 'postOxygenator',
+  postPumpToPrePump: 'drained',
+  preOxygenator: 'drained',
+  separateCatheter: 'venous',
+};
+
+/** The gas tensions of the blood the filter limb draws (outputs only, after the post-oxygenator gas): NaN without a circuit. */
+function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number): void {
+  const c = m.current.circuit;
+  const cn = now.circuit;
+  const o2 = now.oxygen!;
+  const out = now.limbAccessGas;
+  if (!c || !cn) {
+    out.po2_mmHg = out.pco2_mmHg = out.n2_mmHg = NaN;
+    return;
+  }
+  const p = m.current.patient;
+  const venousN2_mmHg = venousNitrogen_mmHg({
+    ventilatorFio2: p.lung.ventilatorFio2,
+    sweepFio2: c.oxygenator.fio2,
+    shuntFraction,
+    returnShare: cn.effectiveFlow_mL_min / p.cardiacOutput,
+  });
+  accessBloodGas(
+    ACCESS_BLOOD[c.filterLimb.connection],
+    {
+      postOxygenator: now.postOxygenatorGas,
+      drainedSat: o2.drainedSat,
+      svo2: o2.svo2,
+      recirculation: cn.recirculation,
+      pvco2_mmHg: mixedVenousPco2_mmHg(now.paco2_mmHg, p.lung.co2Production, p.cardiacOutput),
+      sweepFio2: c.oxygenator.fio2,
+      venousN2_mmHg,
+    },
+    out,
+  );
 }
 
 /**
@@ -266,6 +308,7 @@ export const gasExchangeModel: ModelDefinition = {
         now.oxygen = oxygenExchange(inputs(now, now.metabolism.vo2_mL_min));
         now.paco2_mmHg = lung.paco2_mmHg;
         derivePostOxygenatorGas(m, co2, now);
+        deriveLimbAccessGas(m, now, m.current.patient.lung.shuntFraction * lung.impairment);
       },
       observe(now, out) {
         const o2 = now.oxygen!;

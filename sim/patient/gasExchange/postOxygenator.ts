@@ -45,6 +45,10 @@ export function postOxygenatorPo2_mmHg(o: { preSat: number; postSat: number; fio
   return 0.5 * (lo + hi);
 }
 
+/** Mixed venous PCO2 by Fick (mmHg): PvCO2 = PaCO2 + VCO2/(CO·σ). */
+export const mixedVenousPco2_mmHg = (paco2_mmHg: number, co2Production_mL_min: number, cardiacOutput_mL_min: number) =>
+  paco2_mmHg + co2Production_mL_min / (cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+
 /** PCO2 leaving the oxygenator (mmHg). Flows in mL/min, CO2 in mL/min. */
 export function postOxygenatorPco2_mmHg(o: {
   paco2_mmHg: number;
@@ -54,7 +58,7 @@ export function postOxygenatorPco2_mmHg(o: {
   drainageFlow_mL_min: number;
   recirculation: number;
 }): number {
-  const pv = o.paco2_mmHg + o.co2Production_mL_min / (o.cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+  const pv = mixedVenousPco2_mmHg(o.paco2_mmHg, o.co2Production_mL_min, o.cardiacOutput_mL_min);
   const venousDrained = o.drainageFlow_mL_min * (1 - o.recirculation);
   if (!(venousDrained > 0)) return pv;
   const brought_mL_min = venousDrained * CO2_CONTENT_SLOPE_mL_mL_mmHg * pv; // above the gas side's PCO2 of 0
