@@ -7,12 +7,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { SessionRegistry, type Peer } from '../sim/relay/sessions.js';
 import { CODE_ALPHABET, type ServerMessage } from '../sim/relay/protocol.js';
 import { startRelay, type Relay } from '../sim/relay/relayServer.js';
 import { fileFor } from '../sim/relay/staticFiles.js';
+import { relayCommand } from '../sim/cli/relayCommand.js';
 
 class FakePage implements Peer {
   readonly inbox: ServerMessage[] = [];
@@ -163,5 +164,34 @@ describe('the relay server', () => {
     expect(await trainee.next()).toEqual({ type: 'error', message: 'expected a JSON message' });
     instructor.ws.close();
     trainee.ws.close();
+  });
+});
+
+describe('the relay command’s start-up line', () => {
+  it('names the instructor’s page and the trainees’ join address when it serves the pages, neither without them', async () => {
+    const pages = mkdtempSync(join(tmpdir(), 'relay-pages-'));
+    writeFileSync(join(pages, 'index.html'), '<!doctype html>');
+    const said: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (said.push(String(s)), true));
+    const before = { int: process.listeners('SIGINT'), term: process.listeners('SIGTERM') };
+    try {
+      for (const served of [pages, false] as const) {
+        said.length = 0;
+        const relay = await relayCommand({ port: '0', host: '127.0.0.1', pages: served });
+        await relay.close();
+        const text = said.join('');
+        if (served) {
+          expect(text).toContain(`instructor: ${relay.url}/instructor.html`);
+          expect(text).toContain(`trainees: ${relay.url}/training.html?join=CODE`);
+        } else expect(text).not.toMatch(/instructor\.html|training\.html/);
+      }
+    } finally {
+      write.mockRestore();
+      for (const [signal, kept] of [
+        ['SIGINT', before.int],
+        ['SIGTERM', before.term],
+      ] as const)
+        for (const l of process.listeners(signal)) if (!kept.includes(l)) process.removeListener(signal, l);
+    }
   });
 });

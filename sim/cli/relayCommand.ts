@@ -40,6 +40,7 @@ export async function relayCommand(opts: RelayCommandOptions): Promise<Relay> {
   }
   process.stderr.write(
     `training relay at ${relay.url}/ (pages${pages ? ` from ${pages}` : ': none'}; WebSocket ${relay.url.replace('http', 'ws')}/relay)\n` +
+      (pages ? `instructor: ${relay.url}/instructor.html (it shows the session's code); trainees: ${relay.url}/training.html?join=CODE\n` : '') +
       (opts.host === '127.0.0.1' ? 'only this machine can reach it; for a second device start it with --host 0.0.0.0\n' : '') +
       'stop with Ctrl-C\n',
   );
