@@ -9,13 +9,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../sim/cli';
+import { describe, expect, it } from 'vitest';
 import { plotSweep } from '../../sim/plot/plotSweep';
 import { parseResultsCsv } from '../../sim/plot/resultsTable';
 import { formatNumber } from '../../sim/sweep/resultsCsv';
 import { ROOT, PAGE_WAIT_MS } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
+import { cliSweepFile } from './cliSweep';
 
 const OUT = join(ROOT, 'test-output');
 /** A page's reading polled as long as a page load may take (a busy machine), when run outside the pages project too. */
@@ -27,19 +27,10 @@ const pages = pagesAndBrowser(240_000);
 const OBJECTIVES = 'il6_change_pct:min,bags_per_day:min';
 
 /** The command line's results file of the page's sweep: 30–50 mL/kg/h by 10 × predilution 0–1 by 0.5, 2 h runs. */
-async function cliResults(
+const cliResults = (
   name = 'grid.csv',
   vary = ['--vary', 'prescription.effluentDose=30 mL/kg/h..50 mL/kg/h:10 mL/kg/h', '--vary', 'prescription.predilutionFraction=0..1:0.5'],
-): Promise<string> {
-  const out = join(dir, name);
-  const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    expect(await main(['sweep', 'scenarios/ecmo-hvhf-default.json', ...vary, '--hours', '2', '--workers', '2', '--quiet', '--out', out])).toBe(0);
-  } finally {
-    quiet.mockRestore();
-  }
-  return out;
-}
+) => cliSweepFile(dir, name, vary);
 
 /** The run ids drawn as on the front and as dominated (the page's focusable points over the chart). */
 async function frontIds(page: Page): Promise<{ front: number[]; dominated: number[] }> {

@@ -7,26 +7,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../sim/cli';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
+import { cliSweepFile } from './cliSweep';
 
 const OUT = join(ROOT, 'test-output');
 const dir = mkdtempSync(join(tmpdir(), 'explorer-sweep-'));
 const pages = pagesAndBrowser(240_000);
 
 /** The command line's results file of the same sweep (what a user types at the repository's root). */
-async function cliResults(name: string, options: string[]): Promise<string> {
-  const out = join(dir, name);
-  const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    expect(await main(['sweep', 'scenarios/ecmo-hvhf-default.json', ...options, '--hours', '2', '--workers', '2', '--quiet', '--out', out])).toBe(0);
-  } finally {
-    quiet.mockRestore();
-  }
-  return readFileSync(out, 'utf8');
-}
+const cliResults = async (name: string, options: string[]) => readFileSync(await cliSweepFile(dir, name, options), 'utf8');
 
 async function downloaded(page: Page): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-download')]);
