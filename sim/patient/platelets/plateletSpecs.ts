@@ -14,22 +14,35 @@ export const plateletSpecs = {
     source: 'S2',
     ref: 'platelet lifespan 8–10 days (haematology textbooks)',
   }),
-  sepsisConsumption: q('1/h', 0.0027, [0, 0.1], {
+  thrombopoieticFeedback: q('1', 0.621, [0, 3], {
+    range: [0.3, 0.9],
+    description:
+      'γ: the marrow’s production follows (P₀/P)^γ as the count P falls below the start’s P₀ (thrombopoietin); 0 holds production at the start’s rate.',
+    source: 'S',
+    ref: 'feedback of the platelet count on progenitor proliferation, 0.621 (80 patients; Pérez-Ruixo et al., AAPS J 2016;18(1), doi:10.1208/s12248-015-9839-0); range an estimate around it',
+  }),
+  thrombopoieticLag: q('h', 141, [1, 2000], {
+    range: [72, 240],
+    description: 'T_M: the lag with which the marrow’s production follows the feedback (megakaryocyte maturation), one step in place of a chain.',
+    source: 'E',
+    ref: 'estimate: 1/ktr, the maturation rate constant 7.09 × 10⁻³/h of the same model (Pérez-Ruixo et al., AAPS J 2016), one compartment in place of its transit chain',
+  }),
+  sepsisConsumption: q('1/h', 0.0028, [0, 0.1], {
     range: [0.001, 0.006],
     description: 'Septic consumption per hour at the starting sepsis drive (it follows the drive).',
     source: 'E',
-    ref: 'derived: the count falling 21.5 % by day 5 of sepsis (the septic-shock cohort of the start value) with the drive held at 1 and τ 216 h',
+    ref: 'derived: the count falling 21.5 % by day 5 of sepsis (the septic-shock cohort of the start value) with the drive held at 1, τ 216 h and the marrow’s response (γ 0.621, T_M 141 h)',
   }),
-  oxygenatorConsumption: q('1/h', 0.002, [0, 0.1], {
-    range: [0.0005, 0.005],
+  oxygenatorConsumption: q('1/h', 0.00038, [0, 0.1], {
+    range: [0, 0.0009],
     description: 'Consumption per hour on the ECMO circuit’s surfaces (oxygenator, tubing) while it is connected.',
     source: 'E',
-    ref: 'estimate: on VV ECMO the count falls within 24 h and settles after about 5 days (330 patients: Thrombocytopenia during venovenous ECMO in adult patients with bacterial, viral, and COVID-19 pneumonia, 2025); 0.002/h settles 30 % low with a 6-day time constant',
+    ref: 'derived: on ECMO for respiratory failure the count fell 0.85 % a day (95 % CI from a 0.36 % rise to a 2.05 % fall) of the first count after cannulation, not significantly (100 adults; Abrams et al., Intensive Care Med 2016;42:844); 0.00038/h gives that fall in the first day with production and the marrow’s response; the day’s fall taken as the circuit’s (an upper bound: the disease’s share is in it), the range to the CI’s 2.05 %',
   }),
-  filterConsumption: q('1/h', 0.0033, [0, 0.1], {
+  filterConsumption: q('1/h', 0.0032, [0, 0.1], {
     range: [0.001, 0.008],
     description: 'Consumption per hour on the hemofilter’s membrane while it filters (not during a filter change).',
     source: 'E',
-    ref: 'derived: on CVVH the median count fell 138 → 107 × 10⁹/L in 2 days (Wu et al., PLoS One 2014;9:e97286), less the septic part (0.0027/h); direct loss across a hemofilter measured by Mulder et al., Int J Artif Organs 2003;26:906',
+    ref: 'derived: on CVVH the median count fell 138 → 107 × 10⁹/L in 2 days (Wu et al., PLoS One 2014;9:e97286), less the septic part (0.0028/h), with the marrow’s response; direct loss across a hemofilter measured by Mulder et al., Int J Artif Organs 2003;26:906',
   }),
 } as const satisfies SpecTree;
