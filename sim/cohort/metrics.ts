@@ -19,16 +19,17 @@ export const METRICS = {
   sofa_baseline: 'SOFA at baseline',
   sofa_72h: 'SOFA at 72 h (end of the replay)',
   sofa_change: 'SOFA change over the replay',
+  sofa_change_nonrespiratory: 'SOFA change without the respiratory score',
 } as const satisfies Partial<Record<FigureName, string>>;
 export type MetricName = keyof typeof METRICS;
 
 /**
  * Figures so small that 10 % of them is below what the study could resolve, matched within an absolute amount
  * in their own unit instead (the cohort issue: "within 1 unit where the figure is small"). PCT changes are a few
- * ng/mL; SOFA at 72 h is matched within 1 point (issue 12). Norepinephrine is not here: 1 µg/kg/min would accept
+ * ng/mL; SOFA at 72 h and its change without the respiratory score (−2.4 and −1.1 points) within 1 point (issue 12). Norepinephrine is not here: 1 µg/kg/min would accept
  * any change.
  */
-export const SMALL_FIGURE_ALLOWANCE: Partial<Record<MetricName, number>> = { pct_change_ng_mL: 1, sofa_72h: 1 };
+export const SMALL_FIGURE_ALLOWANCE: Partial<Record<MetricName, number>> = { pct_change_ng_mL: 1, sofa_72h: 1, sofa_change_nonrespiratory: 1 };
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 
 export function patientMetrics(r: RunResult): Record<MetricName, number> {

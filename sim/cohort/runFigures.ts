@@ -28,6 +28,7 @@ export function runFigures(r: RunResult) {
     sofa_baseline: s.sofa_baseline,
     sofa_72h: s.sofa_end,
     sofa_change: s.sofa_change,
+    sofa_change_nonrespiratory: s.sofa_change_nonrespiratory,
     prescribed_dose_mL_kg_h: s.prescribed_dose_mL_kg_h,
     delivered_dose_mL_kg_h: s.delivered_dose_mL_kg_h,
     mean_filtration_fraction: s.mean_filtration_fraction,

@@ -94,6 +94,10 @@ export const SUMMARY_FIELDS: Record<keyof Summary, Described> = {
   sofa_baseline: ['points', 'SOFA score at the start'],
   sofa_end: ['points', 'SOFA score at the end of the run'],
   sofa_change: ['points', 'sofa_end − sofa_baseline'],
+  sofa_change_nonrespiratory: [
+    'points',
+    'sofa_change less the respiratory score’s change over the run (the cohort’s ΔSOFA excluding the respiratory component)',
+  ],
   peak_tmp_mmHg: ['mmHg', 'Highest transmembrane pressure of the run (null without a hemofilter)'],
   mean_filtration_fraction: ['1', 'Mean filtration fraction over the samples (null without a hemofilter)'],
   max_filtration_fraction: ['1', 'Highest filtration fraction (null without a hemofilter)'],

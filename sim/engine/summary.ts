@@ -35,6 +35,8 @@ export interface Summary {
   sofa_baseline: number;
   sofa_end: number;
   sofa_change: number;
+  /** sofa_change less the respiratory score's change (the cohort's ΔSOFA excluding the respiratory component). */
+  sofa_change_nonrespiratory: number;
   peak_tmp_mmHg: number | null;
   mean_filtration_fraction: number | null;
   max_filtration_fraction: number | null;
@@ -46,6 +48,8 @@ export interface Summary {
 const finite = (xs: ArrayLike<number>) => Array.prototype.filter.call(xs, Number.isFinite) as number[];
 /** The largest value, by a loop: Math.max(...xs) overflows the call stack beyond ~10⁵ samples (90 days at 1 min). */
 const maxOf = (xs: number[]) => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+/** The last value of a series (NaN when it has none). */
+const lastOf = (xs: ArrayLike<number>) => (xs.length ? xs[xs.length - 1] : NaN);
 const EFFLUENT = LAYOUT.slot('effluent_mL');
 const ALBUMIN_REMOVED = LAYOUT.slot('albuminRemoved_g');
 
@@ -100,7 +104,7 @@ export function summarize(
   const history = filterHistory(c, events, end_h);
   const balances: Record<string, MassBalance> = {};
   for (const p of c.parts) p.massBalances?.(y0, y, balances);
-  const sofaEnd = series.sofa.length ? series.sofa[series.sofa.length - 1] : NaN;
+  const sofaEnd = lastOf(series.sofa);
   return {
     duration_h: end_h,
     filters_used: history.filters_used,
@@ -115,6 +119,7 @@ export function summarize(
     sofa_baseline: m.baselineSofa,
     sofa_end: sofaEnd,
     sofa_change: sofaEnd - m.baselineSofa,
+    sofa_change_nonrespiratory: sofaEnd - m.baselineSofa - (lastOf(series.sofa_respiratory) - m.baselineRespiratorySofa),
     peak_tmp_mmHg: tmp.length ? maxOf(tmp) : null,
     mean_filtration_fraction: ff.length ? ff.reduce((a, b) => a + b, 0) / ff.length : null,
     max_filtration_fraction: ff.length ? maxOf(ff) : null,

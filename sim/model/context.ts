@@ -28,6 +28,8 @@ export interface Model {
   intrinsic: { tone_mmHg: number; rate_bpm: number };
   /** SOFA at baseline, before any extracorporeal treatment (native lung alone), as the cohort measured it. */
   baselineSofa: number;
+  /** Its respiratory score (PaO2/FiO2 on the native lung before treatment). */
+  baselineRespiratorySofa: number;
   filter: {
     status: FilterStatus;
     installedAt_h: number;
@@ -69,6 +71,7 @@ export function modelContext(scenario: Scenario): Model {
     interstitial0_mL: p.fluids.interstitialVolume,
     intrinsic: { tone_mmHg: NaN, rate_bpm: NaN },
     baselineSofa: NaN,
+    baselineRespiratorySofa: NaN,
     filter: {
       status: scenario.filter ? 'running' : 'absent',
       installedAt_h: 0,

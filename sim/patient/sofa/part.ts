@@ -23,7 +23,7 @@ export const sofaModel: ModelDefinition = {
   },
   create(m) {
     const p = m.scenario.patient;
-    m.baselineSofa = sofa({
+    const baseline = sofa({
       map_mmHg: p.hemodynamics.map,
       norepinephrine_ug_kg_min: p.hemodynamics.norepinephrine,
       pao2_mmHg: po2FromSaturation(preTreatmentSaturation(m.scenario)),
@@ -32,7 +32,9 @@ export const sofaModel: ModelDefinition = {
       urine_mL_day: 24 * p.fluids.urineOutput,
       platelets_per_nL: p.platelets.start,
       otherPoints: p.baseline.otherSofa,
-    }).total;
+    });
+    m.baselineSofa = baseline.total;
+    m.baselineRespiratorySofa = baseline.respiratory;
     return {
       observe(now, out) {
         const pc = m.current.patient;
