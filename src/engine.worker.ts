@@ -1,10 +1,17 @@
 /**
  * The engine's thread: hosts the live run, advances it by speed × real elapsed time on its own clock, and posts a
  * snapshot after every tick and every command. The page's frames never wait for the engine.
+ *
+ * The bundled default scenario comes resolved at build time (virtual:pre-resolved-scenario); the scenario resolver
+ * (zod, the schema's messages: engine/scenarioText.ts) is imported the first time the page sends any other text (a
+ * file, another scenario, settings from the address), and the unit parser (mathjs's Unit: engine/unitsOnDemand.ts)
+ * then or at the first live setting. A command waiting for them holds the commands after it and the clock.
  */
-import { LiveRun } from './engine/liveRun';
+import * as preResolved from 'virtual:pre-resolved-scenario';
+import { LiveRun, type LoadResult } from './engine/liveRun';
 import type { Command, WorkerMessage } from './protocol';
 import { everyFrame } from './engine/realClock';
+import { loadUnits } from './engine/unitsOnDemand';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
@@ -13,6 +20,12 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const run = new LiveRun();
+
+let resolver: Promise<typeof import('./engine/scenarioText')> | undefined;
+async function scenarioText(): Promise<typeof import('./engine/scenarioText')> {
+  await loadUnits();
+  return (resolver ??= import('./engine/scenarioText'));
+}
 
 function post(message: WorkerMessage): void {
   scope.postMessage(message);
@@ -23,7 +36,12 @@ function postSnapshot(): void {
   if (snapshot) post({ type: 'snapshot', snapshot });
 }
 
+/** Commands not yet handled: one waiting for the resolver holds those after it, and the clock (tick). */
+let queued = 0;
+let queue: Promise<void> = Promise.resolve();
+
 function tick(elapsed_ms: number): void {
+  if (queued > 0) return;
   const wasRunning = run.running;
   const error = run.advanceReal(elapsed_ms);
   if (error) post({ type: 'engineError', message: error });
@@ -31,17 +49,32 @@ function tick(elapsed_ms: number): void {
   if (wasRunning) postSnapshot();
 }
 
-scope.onmessage = (e) => {
-  const c = e.data;
+/** A scenario's text: the bundled default as resolved at build time, any other through the resolver. */
+async function load(text: string, source: string): Promise<LoadResult> {
+  if (source === preResolved.source && text === preResolved.text) return run.start(structuredClone(preResolved.scenario), source);
+  return (await scenarioText()).loadText(run, text, source);
+}
+
+async function handle(c: Command): Promise<void> {
   if (c.type === 'load') {
-    const result = run.load(c.text, c.source);
+    const result = await load(c.text, c.source);
     if (result.ok) post({ type: 'loaded', runId: result.runId, scenario: result.info });
     else post({ type: 'loadError', source: c.source, message: result.message });
   } else {
+    // a setting's value is a quantity's text ("3200 rpm"), read by the unit parser
+    if (c.type === 'set') await loadUnits();
     const error = run.command(c);
     if (error) post({ type: c.type === 'step' || c.type === 'run' ? 'engineError' : 'commandError', message: error });
   }
   postSnapshot();
+}
+
+scope.onmessage = (e) => {
+  queued++;
+  queue = queue
+    .then(() => handle(e.data))
+    .catch((err: unknown) => post({ type: 'engineError', message: `The engine worker failed: ${(err as Error).message || 'unknown error'}` }))
+    .finally(() => queued--);
 };
 
 everyFrame(tick);
