@@ -9,6 +9,7 @@
  */
 import * as preResolved from 'virtual:pre-resolved-scenario';
 import { LiveRun, type LoadResult } from './engine/liveRun';
+import { unpackScenario } from './engine/packedScenario';
 import type { Command, WorkerMessage } from './protocol';
 import { everyFrame } from './engine/realClock';
 import { loadUnits } from './engine/unitsOnDemand';
@@ -51,7 +52,7 @@ function tick(elapsed_ms: number): void {
 
 /** A scenario's text: the bundled default as resolved at build time, any other through the resolver. */
 async function load(text: string, source: string): Promise<LoadResult> {
-  if (source === preResolved.source && text === preResolved.text) return run.start(structuredClone(preResolved.scenario), source);
+  if (source === preResolved.source && text === preResolved.text) return run.start(unpackScenario(preResolved.packed), source);
   return (await scenarioText()).loadText(run, text, source);
 }
 

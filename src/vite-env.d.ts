@@ -2,10 +2,11 @@
 
 /** The bundled default scenario resolved at build time (tools/vite/preResolvedScenario.ts). */
 declare module 'virtual:pre-resolved-scenario' {
-  import type { Scenario } from '../sim/scenario/resolve';
+  import type { PackedScenario } from './engine/packedScenario';
   /** the file's name, as the page sends it */
   export const source: string;
   /** the file's text, as the page sends it */
   export const text: string;
-  export const scenario: Scenario;
+  /** the Scenario the text resolves to, packed (unpackScenario gives it back) */
+  export const packed: PackedScenario;
 }

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as preResolved from 'virtual:pre-resolved-scenario';
 import { LiveRun } from '../../src/engine/liveRun';
+import { packScenario, unpackScenario } from '../../src/engine/packedScenario';
 import { loadText, resolveScenarioText } from '../../src/engine/scenarioText';
 import { BUNDLED_SCENARIOS } from '../../src/scenarios';
 import { toSource } from '../../tools/vite/preResolvedScenario';
@@ -26,19 +27,43 @@ describe('the pre-resolved default scenario', () => {
   it('equals the scenario the resolver gives for the file at run time', () => {
     const r = resolveScenarioText(preResolved.text, preResolved.source);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(preResolved.scenario).toStrictEqual(r.scenario);
+    if (r.ok) expect(unpackScenario(preResolved.packed)).toStrictEqual(r.scenario);
   });
 
   it('starts the run the file starts: the same readings, settings and events after two hours', () => {
     const fromFile = new LiveRun();
     const fromBuild = new LiveRun();
     expect(loadText(fromFile, preResolved.text, preResolved.source).ok).toBe(true);
-    expect(fromBuild.start(structuredClone(preResolved.scenario), preResolved.source).ok).toBe(true);
+    expect(fromBuild.start(unpackScenario(preResolved.packed), preResolved.source).ok).toBe(true);
     for (let i = 0; i < 8; i++) for (const run of [fromFile, fromBuild]) run.command({ type: 'step' }); // 8 × 15 min
     const a = fromFile.snapshot()!;
     const b = fromBuild.snapshot()!;
     expect(b.t_h).toBe(2);
     expect(b).toStrictEqual(a);
+  });
+});
+
+describe('a Scenario packed (its sections as values in their spec tree’s order) and unpacked', () => {
+  it('is the same Scenario, for each bundled scenario (standard care: no circuit, no filter)', () => {
+    for (const b of BUNDLED_SCENARIOS) {
+      const r = resolveScenarioText(b.text, b.file);
+      expect(r.ok, b.file).toBe(true);
+      if (!r.ok) continue;
+      const packed = packScenario(r.scenario);
+      expect(Object.keys(unpackScenario(packed)), b.file).toEqual(Object.keys(r.scenario));
+      expect(unpackScenario(evaluate(toSource(packed)) as typeof packed), b.file).toStrictEqual(r.scenario);
+    }
+  });
+
+  it('refuses a section whose keys do not follow its spec tree, and values that do not fill it', () => {
+    const r = resolveScenarioText(BUNDLED_SCENARIOS[0].text, BUNDLED_SCENARIOS[0].file);
+    if (!r.ok) throw new Error(r.message);
+    const { weight, ...rest } = r.scenario.patient;
+    expect(() => packScenario({ ...r.scenario, patient: { ...rest, weight } })).toThrow(
+      /^patient: keys height, .*, weight; expected its spec tree's, weight, height/,
+    );
+    const short = packScenario(r.scenario).map((f) => (f.key === 'alarms' && 'values' in f ? { key: f.key, values: f.values.slice(1) } : f));
+    expect(() => unpackScenario(short)).toThrow(/^alarms: \d+ values; expected one for each leaf of its spec tree/);
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * The bundled default scenario resolved at build time, for the engine worker's first load: the source of the module
  * `virtual:pre-resolved-scenario` (served by the plugin in vite.config.ts), holding the file's text and the Scenario
- * it resolves to. The worker starts it without the resolver (zod, mathjs's Unit, the schema's messages), which it
+ * it resolves to (packed). The worker starts it without the resolver (zod, mathjs's Unit, the schema's messages), which it
  * imports only for any other text. The module is written by each build (and again by the dev server when a file it
  * read changes), from the file and the resolver of this checkout, so it cannot go stale;
  * test/preResolvedScenario.test.ts checks that it equals resolving the file at run time.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { packScenario } from '../../src/engine/packedScenario';
 import { resolveScenarioText } from '../../src/engine/scenarioText';
 
 /** The scenario pre-resolved: the live view's first (BUNDLED_SCENARIOS[0], src/scenarios.ts). */
@@ -43,7 +44,10 @@ export function toSource(value: unknown, path = 'scenario'): string {
   return `{${fields.join(',')}}`;
 }
 
-/** The virtual module's source: the file's text, its name and the Scenario it resolves to (a build error if it does not). */
+/**
+ * The virtual module's source: the file's name and text, and the Scenario it resolves to, packed (its sections'
+ * values without their keys: src/engine/packedScenario.ts); a build error if the file does not resolve.
+ */
 export function preResolvedSource(): string {
   const text = readFileSync(join(SCENARIOS, PRE_RESOLVED_FILE), 'utf8');
   const r = resolveScenarioText(text, PRE_RESOLVED_FILE);
@@ -51,7 +55,7 @@ export function preResolvedSource(): string {
   return [
     `export const source = ${JSON.stringify(PRE_RESOLVED_FILE)};`,
     `export const text = ${JSON.stringify(text)};`,
-    `export const scenario = ${toSource(r.scenario)};`,
+    `export const packed = ${toSource(packScenario(r.scenario), 'packed')};`,
     '',
   ].join('\n');
 }
