@@ -25,8 +25,15 @@ const run = new LiveRun();
 let resolver: Promise<typeof import('./engine/scenarioText')> | undefined;
 async function scenarioText(): Promise<typeof import('./engine/scenarioText')> {
   await loadUnits();
-  return (resolver ??= import('./engine/scenarioText'));
+  // a failed fetch is asked for again at the next command
+  return (resolver ??= import('./engine/scenarioText').catch((e: unknown) => {
+    resolver = undefined;
+    throw e;
+  }));
 }
+
+/** Why a module loaded on demand did not come (the network, a stale page after a new build). */
+const notLoaded = (what: string, e: unknown) => `the ${what} could not be loaded (${(e as Error).message}); reload the page`;
 
 function post(message: WorkerMessage): void {
   scope.postMessage(message);
@@ -53,7 +60,25 @@ function tick(elapsed_ms: number): void {
 /** A scenario's text: the bundled default as resolved at build time, any other through the resolver. */
 async function load(text: string, source: string): Promise<LoadResult> {
   if (source === preResolved.source && text === preResolved.text) return run.start(unpackScenario(preResolved.packed), source);
-  return (await scenarioText()).loadText(run, text, source);
+  let reader: typeof import('./engine/scenarioText');
+  try {
+    reader = await scenarioText();
+  } catch (e) {
+    return { ok: false, message: `${source}: ${notLoaded('scenario reader', e)}` };
+  }
+  return reader.loadText(run, text, source);
+}
+
+/** A command; a setting's value is a quantity's text ("3200 rpm"), read by the unit parser, loaded first. */
+async function command(c: Exclude<Command, { type: 'load' }>): Promise<string | undefined> {
+  if (c.type === 'set') {
+    try {
+      await loadUnits();
+    } catch (e) {
+      return `Nothing was changed: ${notLoaded('unit reader', e)}`;
+    }
+  }
+  return run.command(c);
 }
 
 async function handle(c: Command): Promise<void> {
@@ -62,9 +87,7 @@ async function handle(c: Command): Promise<void> {
     if (result.ok) post({ type: 'loaded', runId: result.runId, scenario: result.info });
     else post({ type: 'loadError', source: c.source, message: result.message });
   } else {
-    // a setting's value is a quantity's text ("3200 rpm"), read by the unit parser
-    if (c.type === 'set') await loadUnits();
-    const error = run.command(c);
+    const error = await command(c);
     if (error) post({ type: c.type === 'step' || c.type === 'run' ? 'engineError' : 'commandError', message: error });
   }
   postSnapshot();
