@@ -6,6 +6,7 @@
  *   npm run bench:view                                  # this checkout against c542753, 3 repeats each
  *   npm run bench:view -- before=<commit> repeats=5     # another "before", more repeats
  *   npm run bench:view -- renderer=webgl                # any other argument is a query parameter for the page
+ *   npm run bench:view -- first-load                    # the first load only (no frames measured), one run each
  *
  * Frame interval: requestAnimationFrame timestamps collected in the page over MEASURE_ms at 3600×, after WARMUP_ms.
  * Frame work: the page's own per-frame work (updates + pixi's render call), from the "frame-work" performance
@@ -123,7 +124,15 @@ const COUNT_2D = `new Promise((resolve) => {
   requestAnimationFrame(frame);
 })`;
 
-async function measure(browser: Browser, served: Served, query: string): Promise<Run> {
+interface Loaded {
+  page: Page;
+  files: Run['files'];
+  renderer: string | null;
+  errors: string[];
+}
+
+/** Opens the page and waits for the engine's first snapshot to be shown: what it fetched until then is the first load. */
+async function openPage(browser: Browser, served: Served, query: string): Promise<Loaded> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const fetched = new Set<string>();
   let loading = true;
@@ -138,6 +147,16 @@ async function measure(browser: Browser, served: Served, query: string): Promise
   await page.waitForFunction(() => document.querySelector('[data-testid="ecmo-flow"] .value')?.textContent !== '—');
   loading = false;
   const renderer = await page.getAttribute('canvas[data-testid="circuit-canvas"]', 'data-renderer');
+  const files = [...fetched].map((p) => ({
+    file: p,
+    gzip: gzipSync(readFileSync(join(served.outDir, p.endsWith('/') ? `${p}index.html` : p)), { level: 9 }).length,
+    engine: p.includes('engine.worker'),
+  }));
+  return { page, files, renderer, errors };
+}
+
+async function measure(browser: Browser, served: Served, query: string): Promise<Run> {
+  const { page, files, renderer, errors } = await openPage(browser, served, query);
   await page.keyboard.press('5'); // 3600×
   await page.waitForTimeout(WARMUP_ms);
   const hours = () => page.getAttribute('[data-testid="sim-time"]', 'data-hours').then(Number);
@@ -149,11 +168,6 @@ async function measure(browser: Browser, served: Served, query: string): Promise
   const cpu = await cpuPerFrame(page);
   const calls = (await page.evaluate(COUNT_2D)) as Run['calls'];
   await page.close();
-  const files = [...fetched].map((p) => ({
-    file: p,
-    gzip: gzipSync(readFileSync(join(served.outDir, p.endsWith('/') ? `${p}index.html` : p)), { level: 9 }).length,
-    engine: p.includes('engine.worker'),
-  }));
   const intervals = result.stamps.slice(1).map((t, i) => t - result.stamps[i]);
   return { intervals, cpu, calls, cellStride, parts: result.parts, simulated_h, files, renderer, errors };
 }
@@ -226,14 +240,31 @@ function summary(label: string, runs: Run[]): void {
     const xs = runs.flatMap((r) => r.parts[part] ?? []);
     if (xs.length) console.log(`    ${part.padEnd(14)} median ${ms(median(xs))}  p95 ${ms(p95(xs))}  max ${ms(Math.max(...xs))}  (n=${xs.length})`);
   }
-  const files = runs[0].files;
+  firstLoad(
+    runs[0].files,
+    runs.flatMap((r) => r.errors),
+  );
+}
+
+/** The first load's files gzipped, the page's and the engine worker's, largest first; and the page's errors. */
+function firstLoad(files: Run['files'], errors: string[]): void {
   const page = files.filter((f) => !f.engine).reduce((s, f) => s + f.gzip, 0);
   const engine = files.filter((f) => f.engine).reduce((s, f) => s + f.gzip, 0);
   console.log(`    first load gzipped: page ${kB(page)} (HTML, CSS, JS for the first paint) + engine ${kB(engine)} = ${kB(page + engine)}   [target ≤ 250 KB]`);
   for (const f of [...files].sort((a, b) => b.gzip - a.gzip))
     console.log(`      ${f.file.padEnd(46)} ${kB(f.gzip).padStart(9)}${f.engine ? '  (engine worker)' : ''}`);
-  const errors = runs.flatMap((r) => r.errors);
   if (errors.length) console.log(`    page errors: ${errors.join('; ')}`);
+}
+
+/** The first load only (the `first-load` argument): each page opened once, no frames measured. */
+async function firstLoadOnly(browser: Browser, served: Record<'before' | 'after', Served>, labels: Record<'before' | 'after', string>, query: string) {
+  console.log(`first load — headless chromium ${browser.version()}, the built pages gzipped at level 9`);
+  for (const label of ['before', 'after'] as const) {
+    const { page, files, errors } = await openPage(browser, served[label], query);
+    await page.close();
+    console.log(`  ${labels[label]}`);
+    firstLoad(files, errors);
+  }
 }
 
 async function main(): Promise<void> {
@@ -241,8 +272,9 @@ async function main(): Promise<void> {
   const opt = (k: string) => args.find((a) => a.startsWith(`${k}=`))?.slice(k.length + 1);
   const beforeRef = opt('before') ?? 'c542753';
   const repeats = Number(opt('repeats') ?? 3);
+  const onlyFirstLoad = args.includes('first-load');
   const query = args
-    .filter((a) => !/^(before|repeats)=/.test(a))
+    .filter((a) => !/^(before|repeats)=/.test(a) && a !== 'first-load')
     .map((a) => `&${a}`)
     .join('');
   const head = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -251,6 +283,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const runs: Record<'before' | 'after', Run[]> = { before: [], after: [] };
   try {
+    if (onlyFirstLoad) return await firstLoadOnly(browser, { before, after }, { before: `before ${beforeRef}`, after: `after ${head}` }, query);
     console.log(
       `visualiser benchmark — headless chromium ${browser.version()}, viewport 1280×800, 3600×, ${MEASURE_ms / 1000} s per run after ${WARMUP_ms / 1000} s`,
     );

@@ -25,7 +25,7 @@ import { TrendsPanel } from './trends';
 import { TrendStore } from './trends/store';
 import { CircuitView } from './view/circuitView';
 import { startPixi } from './view/startPixi';
-import { openFromAddress } from './urlSettings';
+import { openFromAddressOnDemand } from './openAddress';
 import { host } from './pageHost';
 
 /** Consoles and controls are refreshed at this rate; the circuit animates every frame. */
@@ -83,7 +83,7 @@ async function start(): Promise<void> {
   // the first scenario starts running as soon as it is loaded
   panels.picker.loadBundled();
   send({ type: 'run' });
-  openFromAddress(location.search, send, panels.messages);
+  await openFromAddressOnDemand(location.search, send, panels.messages);
   document.body.dataset.ready = 'true';
 }
 

@@ -15,12 +15,12 @@ import { unknownSettingMessage } from '../sim/scenario/suggest';
 import type { Command } from './protocol';
 import { bundledCalibration } from './engine/bundledCalibration';
 import { BUNDLED_SCENARIOS, type BundledScenario } from './scenarios';
+import { ADDRESS_PARAMETERS } from './openAddress';
+
+export { ADDRESS_PARAMETERS };
 
 /** What the page's messages call the address's settings. */
 export const ADDRESS = 'the page address';
-
-/** The address's parameters the live view reads; any other is a slip (e.g. `sett=`), reported rather than ignored. */
-export const ADDRESS_PARAMETERS = ['scenario', 'set', 'renderer', 'perf'] as const;
 
 export interface UrlSettings {
   scenario: BundledScenario;

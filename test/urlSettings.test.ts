@@ -8,6 +8,7 @@ import { loadScenarioText } from '../sim/scenario/load';
 import { bundledCalibration } from '../src/engine/bundledCalibration';
 import { BUNDLED_SCENARIOS } from '../src/scenarios';
 import { liveViewAddress, settingsFromAddress } from '../src/urlSettings';
+import { asksForSettings } from '../src/openAddress';
 import { parameterOf, runAddress, runOrigin } from '../src/explorer/runLink';
 
 const resolved = (text: string) => loadScenarioText(text, 'test', [], { resolveCalibration: bundledCalibration });
@@ -26,6 +27,19 @@ describe('the live view opened with settings in its address', () => {
   it('asks for nothing when the address names no scenario and no setting', () => {
     expect(settingsFromAddress('')).toBeUndefined();
     expect(settingsFromAddress('?renderer=canvas&perf')).toBeUndefined();
+  });
+
+  it('is checked (urlSettings.ts imported) exactly when it holds more than the page switches renderer and perf', () => {
+    const asks = (search: string) => {
+      try {
+        return settingsFromAddress(search) !== undefined;
+      } catch {
+        return true; // a mistake to show
+      }
+    };
+    const addresses = ['', '?perf', '?renderer=canvas&perf', '?scenario=ecmo-hvhf-default', '?set=circuit.pump.speed=3200%20rpm', '?sett=x', '?perf&zoom=2'];
+    for (const search of addresses) expect(asksForSettings(search), search).toBe(asks(search));
+    expect(addresses.filter(asksForSettings)).toHaveLength(4);
   });
 
   it('loads the bundled scenario with the set values in force, as `run --set` writes them in', () => {

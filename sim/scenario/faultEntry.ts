@@ -7,7 +7,7 @@
 import type { QuantitySpec } from '../parameters.js';
 import { buildFaultAction, FAULT_IDS, faultRow, type FaultCondition, type FaultRow } from '../faults/catalogue.js';
 import type { Action } from '../model/events.js';
-import { expectedText, parseQuantityLeaf } from './schema.js';
+import { expectedText, parseQuantityLeaf } from './quantityLeaf.js';
 import { shownValue } from './errors.js';
 import { closest } from './suggest.js';
 

@@ -3,7 +3,7 @@
  * body weight, limits; and one `path=value` setting (a timeline's `set`, the live view, the command line).
  */
 import { isLeaf, leafAt, type LeafSpec, type QuantitySpec, type SpecTree } from '../parameters.js';
-import { expectedText, parseQuantityLeaf, type ParsedQuantity } from './schema.js';
+import { expectedText, parseQuantityLeaf, type ParsedQuantity } from './quantityLeaf.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
 import { shownValue, type ScenarioIssue } from './errors.js';
 import { allSettingPaths, unknownSettingMessage } from './suggest.js';

@@ -6,7 +6,8 @@
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { calibrationReferenceOverrides, type CalibrationResolver } from './calibration.js';
 import { ScenarioError, shownValue, type ScenarioIssue } from './errors.js';
-import { resolveScenario, type Scenario } from './resolve.js';
+import type { Scenario } from './resolve.js';
+import { resolveScenario } from './resolveScenario.js';
 import { scenarioFileSchema } from './schema.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
 import { unknownSettingMessage } from './suggest.js';

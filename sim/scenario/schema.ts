@@ -3,53 +3,11 @@
  * types) and the units of every quantity; `resolve.ts` then fills defaults, applies per-kg forms and limits.
  */
 import { z } from 'zod';
-import { isLeaf, type LeafSpec, type QuantitySpec, type SpecTree } from '../parameters.js';
-import { parseQuantity, UnitParseError } from '../units.js';
+import { isLeaf, type LeafSpec, type SpecTree } from '../parameters.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
-import { shownValue } from './errors.js';
-import { quantityTextProblem } from './quantityText.js';
+import { parseQuantityLeaf, perKgUnit } from './quantityLeaf.js';
 
-/** A quantity after unit parsing: internal units, or per kg of body weight (resolved later). */
-export type ParsedQuantity = { value: number; perKg: boolean; text: string };
-
-/** Per-kg form of a unit: 'U/h' → 'U/kg/h', 'U' → 'U/kg'. */
-export function perKgUnit(unit: string): string {
-  const slash = unit.indexOf('/');
-  return slash < 0 ? `${unit}/kg` : `${unit.slice(0, slash)}/kg${unit.slice(slash)}`;
-}
-
-export function expectedText(spec: QuantitySpec): string {
-  const u = spec.unit === '1' ? '' : ` ${spec.unit}`;
-  const forms =
-    spec.unit === '1' ? 'a number or a percentage' : spec.perKg ? `a quantity in ${spec.unit} or ${perKgUnit(spec.unit)}` : `a quantity in ${spec.unit}`;
-  const [lo, hi] = spec.limits;
-  // a fraction is often written as a percentage: show the limits that way too
-  const pct = spec.unit === '1' && lo >= 0 && hi <= 1 ? ` (${+(lo * 100).toPrecision(6)} % to ${+(hi * 100).toPrecision(6)} %)` : '';
-  return `${forms}, between ${lo}${u} and ${hi}${u}${pct}`;
-}
-
-/** Reads a quantity leaf; adds an issue naming the value and what was expected when it cannot. */
-export function parseQuantityLeaf(spec: QuantitySpec, raw: unknown, ctx: { addIssue: (message: string) => void }): ParsedQuantity | undefined {
-  const problem = quantityTextProblem(raw, spec.unit);
-  if (problem) {
-    ctx.addIssue(`got ${shownValue(raw)}: ${problem}; expected ${expectedText(spec)}`);
-    return undefined;
-  }
-  try {
-    return { value: parseQuantity(raw, spec.unit), perKg: false, text: String(raw) };
-  } catch (e) {
-    if (spec.perKg) {
-      try {
-        return { value: parseQuantity(raw, perKgUnit(spec.unit)), perKg: true, text: String(raw) };
-      } catch {
-        /* report the plain form's error below */
-      }
-    }
-    const why = e instanceof UnitParseError ? e.message : 'could not be read';
-    ctx.addIssue(`got ${shownValue(raw)}: ${why}; expected ${expectedText(spec)}`);
-    return undefined;
-  }
-}
+export { expectedText, parseQuantityLeaf, perKgUnit, type ParsedQuantity } from './quantityLeaf.js';
 
 function leafSchema(spec: LeafSpec): z.ZodType {
   const meta = { description: `${spec.description} [${spec.source}: ${spec.ref}]` };

@@ -4,7 +4,7 @@
  */
 import type { QuantitySpec } from '../parameters.js';
 import { leafAt } from '../parameters.js';
-import { parseQuantityLeaf } from './schema.js';
+import { parseQuantityLeaf } from './quantityLeaf.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
 import { shownKey, shownValue } from './errors.js';
 import { faultRow, sectionNeeded, type FaultCondition, type FaultInjection } from '../faults/catalogue.js';

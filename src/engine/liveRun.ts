@@ -2,14 +2,15 @@
  * The live run the worker hosts: one Simulation advanced by speed × real elapsed time, the operator's commands,
  * trend samples on a fixed grid of simulated time, and the snapshot the page draws. Plain logic with no worker
  * globals, so it also runs under Node for tests. It reads the engine only through Simulation's public surface:
- * advanceTo, observe, events, set, act, and the settings in force (model.current, read only).
+ * advanceTo, observe, events, set, act, and the settings in force (model.current, read only). It starts from a
+ * resolved scenario: reading a scenario's text (zod, the unit parser, the schema's messages) is scenarioText.ts's,
+ * which the worker loads only when the page sends a text other than the bundled default (engine.worker.ts).
  */
 import { cannulaInnerDiameter_mm } from '../../sim/circuit/tube';
 import { Simulation } from '../../sim/engine/simulation';
-import { loadScenarioText } from '../../sim/scenario/load';
 import { ScenarioError } from '../../sim/scenario/errors';
+import type { Scenario } from '../../sim/scenario/resolve';
 import type { Observation } from '../../sim/engine/observe';
-import { bundledCalibration } from './bundledCalibration';
 import { LiveAlarms } from './liveAlarms';
 import { fmtClock } from '../format';
 import {
@@ -58,11 +59,10 @@ export class LiveRun {
     return this.sim?.time_h ?? 0;
   }
 
-  /** Loads scenario text; on any failure the running simulation, if there is one, stays as it was. */
-  load(text: string, source: string): LoadResult {
+  /** Starts a resolved scenario; on any failure the running simulation, if there is one, stays as it was. */
+  start(scenario: Scenario, source: string): LoadResult {
     let sim: Simulation;
     try {
-      const scenario = loadScenarioText(text, source, [], { resolveCalibration: bundledCalibration });
       sim = new Simulation(scenario);
     } catch (e) {
       return { ok: false, message: e instanceof ScenarioError ? e.message : `${source}: ${(e as Error).message}` };

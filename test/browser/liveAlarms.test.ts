@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LiveRun } from '../../src/engine/liveRun';
+import { loadText } from '../../src/engine/scenarioText';
 import { ALARM_EVENT_TYPE, alarmEvent } from '../../src/engine/liveAlarms';
 import { categoryOf } from '../../src/consoles/eventText';
 import type { AlarmView, Snapshot } from '../../src/protocol';
@@ -35,7 +36,7 @@ const view = (id: string, priority: AlarmView['priority'], more: Partial<AlarmVi
 
 function loaded(): LiveRun {
   const run = new LiveRun();
-  expect(run.load(ECMO, 'ecmo-hvhf-default.json').ok).toBe(true);
+  expect(loadText(run, ECMO, 'ecmo-hvhf-default.json').ok).toBe(true);
   return run;
 }
 

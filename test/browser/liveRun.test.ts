@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LiveRun } from '../../src/engine/liveRun';
+import { loadText } from '../../src/engine/scenarioText';
 import { TREND_INTERVAL_h, TREND_SERIES } from '../../src/protocol';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -12,7 +13,7 @@ const ECMO = text('scenarios/ecmo-hvhf-default.json');
 describe('LiveRun (the engine worker without the worker)', () => {
   it('advances by speed × real time only while running, and samples trends on a fixed grid', () => {
     const run = new LiveRun();
-    expect(run.load(ECMO, 'ecmo-hvhf-default.json').ok).toBe(true);
+    expect(loadText(run, ECMO, 'ecmo-hvhf-default.json').ok).toBe(true);
     run.advanceReal(1000);
     expect(run.time_h).toBe(0);
     run.command({ type: 'speed', speed: 3600 });
@@ -28,10 +29,10 @@ describe('LiveRun (the engine worker without the worker)', () => {
 
   it('a broken scenario is refused with the loader message and the running simulation is kept', () => {
     const run = new LiveRun();
-    run.load(ECMO, 'ecmo-hvhf-default.json');
+    loadText(run, ECMO, 'ecmo-hvhf-default.json');
     run.command({ type: 'step' });
     const before = run.snapshot()!;
-    const r = run.load(text('test/fixtures/broken/dose-wrong-dimension-mmHg.json'), 'broken.json');
+    const r = loadText(run, text('test/fixtures/broken/dose-wrong-dimension-mmHg.json'), 'broken.json');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/^broken\.json: 1 problem\n {2}prescription\.effluentDose: got "45 mmHg": wrong dimension/);
     const after = run.snapshot()!;
@@ -41,7 +42,7 @@ describe('LiveRun (the engine worker without the worker)', () => {
 
   it('settings, clamps and actions reach the engine; refused ones come back as messages', () => {
     const run = new LiveRun();
-    run.load(ECMO, 'ecmo-hvhf-default.json');
+    loadText(run, ECMO, 'ecmo-hvhf-default.json');
     const flow0 = run.snapshot()!.obs.pump_flow_L_min;
     expect(run.command({ type: 'set', path: 'circuit.pump.speed', value: '3500 rpm' })).toBeUndefined();
     const s1 = run.snapshot()!;
@@ -61,7 +62,7 @@ describe('LiveRun (the engine worker without the worker)', () => {
 
   it('standard care loads without a circuit: circuit settings and series do not exist', () => {
     const run = new LiveRun();
-    const r = run.load(text('scenarios/standard-care-default.json'), 'standard-care-default.json');
+    const r = loadText(run, text('scenarios/standard-care-default.json'), 'standard-care-default.json');
     expect(r.ok).toBe(true);
     expect(r.ok && r.info.hasCircuit).toBe(false);
     const s = run.snapshot()!;

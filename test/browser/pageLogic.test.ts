@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { categoryOf, eventText, kindOf } from '../../src/consoles/eventText';
 import { LiveRun } from '../../src/engine/liveRun';
+import { loadText } from '../../src/engine/scenarioText';
 import { timeTicks } from '../../src/trends/chart';
 import { BAG_mL, bagLevels } from '../../src/view/bags';
 
@@ -71,7 +72,7 @@ describe('bags', () => {
 describe('the live run', () => {
   it('stops at the scenario duration and refuses to run on', () => {
     const run = new LiveRun();
-    expect(run.load(ECMO.replace('"duration": "48 h"', '"duration": "1 h"'), 'short.json').ok).toBe(true);
+    expect(loadText(run, ECMO.replace('"duration": "48 h"', '"duration": "1 h"'), 'short.json').ok).toBe(true);
     run.command({ type: 'speed', speed: 3600 });
     run.command({ type: 'run' });
     run.advanceReal(2000); // 2 h asked for, 1 h scenario
@@ -86,7 +87,7 @@ describe('the live run', () => {
 
   it('refuses "change filter now" while a change is under way, and takes it again once the new filter runs', () => {
     const run = new LiveRun();
-    run.load(ECMO, 'ecmo-hvhf-default.json');
+    loadText(run, ECMO, 'ecmo-hvhf-default.json');
     expect(run.command({ type: 'changeFilter' })).toBeUndefined();
     expect(run.command({ type: 'changeFilter' })).toMatch(/filter change is under way: the new filter starts at 0\.50 h/);
     expect(run.snapshot()!.newEvents.filter((e) => e.type === 'filter_change')).toHaveLength(1);

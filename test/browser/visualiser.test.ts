@@ -137,6 +137,32 @@ describe('the live circuit view in chromium', () => {
   );
 
   it(
+    'the reader loaded on demand does not come (network down): a setting and a file are refused with a message, the run goes on',
+    async () => {
+      const { page, errors } = await open();
+      // the unit parser and the scenario resolver are fetched by the engine worker at the first setting or file
+      await page.context().route(/\/assets\/(units|scenarioText)-[^/]*\.js$/, (r) => r.abort());
+      await page.locator('#setting-speed').fill('3500');
+      await page.locator('#setting-speed').press('Enter');
+      const refused = page.locator('[data-testid="command-error"]');
+      await refused.waitFor({ state: 'visible', timeout: PAGE_WAIT_MS });
+      expect(await refused.textContent()).toMatch(/nothing was changed.*the unit reader could not be loaded \(.*\); reload the page/is);
+      expect(await number(page, 'ecmo-rpm')).toBe(3000);
+      await page.locator('[data-testid="scenario-file"]').setInputFiles(BROKEN);
+      await page.locator('[data-testid="confirm-ok"]').click();
+      const box = page.locator('[data-testid="scenario-error"]');
+      await box.waitFor({ state: 'visible', timeout: PAGE_WAIT_MS });
+      expect(await box.textContent()).toMatch(/dose-wrong-dimension-mmHg\.json: the scenario reader could not be loaded/);
+      const t = await simHours(page);
+      await expect.poll(() => simHours(page), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(t);
+      // the only errors are the browser's own for the two refused fetches
+      expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TEST_ms,
+  );
+
+  it(
     'clamping the drainage line stops the flow; standard care shows no circuit',
     async () => {
       const { page, errors } = await open();
