@@ -141,6 +141,21 @@ describe('between-patient variability: factor draws on the calibrated mean (issu
     expect(s.kinetics.il6.endogenousClearance).toBeCloseTo(2 * base.kinetics.il6.endogenousClearance, 9);
     expect(s.patient.fluids.urineOutput).toBeCloseTo(0.5 * 0.2 * 100, 9); // 0.2 mL/kg/h at 100 kg, halved
   });
+  it('a factored value is checked like a file’s own: outside its accepted range it is refused naming the field and the value', () => {
+    const raw = structuredClone(loaded.protocol);
+    applyOverrides(raw, loaded.calibration);
+    // the recovery time constant's accepted range is 1–2000 h; its 48 h default × 100 lies beyond it
+    const refused = () => withFactors(raw, [{ path: 'patient.kidney.recoveryTimeConstant', factor: 100 }], 'patient 001');
+    expect(refused).toThrow(/patient 001: 1 problem\n\s+patient\.kidney\.recoveryTimeConstant: got "4800 h": outside the accepted range/);
+  });
+  it('a factor on a field of a section set to null is refused naming the field', () => {
+    const raw = structuredClone(loaded.protocol);
+    applyOverrides(raw, loaded.calibration);
+    raw.filter = null;
+    expect(() => withFactors(raw, [{ path: 'filter.ultrafiltrationCoefficient', factor: 1.2 }], 'p')).toThrow(
+      /filter\.ultrafiltrationCoefficient: the scenario sets filter to null \(none\); expected a number/,
+    );
+  });
   it('a factor on a field that is not a number, or bounds without 1 between them, is refused naming the draw', () => {
     const bad = (d: Record<string, unknown>) => () => drawPatients({ ...loaded.arm, draws: [d as never] }, 'bad');
     expect(bad({ path: 'patient.sex', distribution: 'factor', cv: 0.3, reason: 'r' })).toThrow(/draws\[0\]\.path.*numeric scenario field/);

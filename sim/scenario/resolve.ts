@@ -67,6 +67,16 @@ export function settingsConsistencyIssues(s: Scenario): ScenarioIssue[] {
   return issues.list;
 }
 
+/**
+ * Every cross-field rule of a scenario's start, the starting prescription's included: what resolving a file checks,
+ * for a resolved scenario whose values were changed since (the cohort's per-patient factors, sim/cohort/replay.ts).
+ */
+export function startingConsistencyIssues(s: Scenario): ScenarioIssue[] {
+  const issues = new Issues();
+  checkConsistency(s, issues);
+  return issues.list;
+}
+
 function checkConsistency(s: Scenario, issues: Issues, startingPrescription = true): void {
   if (s.filter && !s.circuit) {
     issues.add(
