@@ -42,6 +42,12 @@ export class ReusingSolver extends Solver {
     return this.f(x, y);
   };
 
+  /**
+   * The dense output's coefficients of the running solve (odex's `dens`, (2 KM + 5)·n + 1 long, 1-based, all
+   * components): what odex's per-step closure reads (StepInterpolant reads them directly). Null before a solve.
+   */
+  denseCoefficients: number[] | null = null;
+
   override solve(f: Derivative, x: number, y0: number[], xEnd: number, solOut?: OutputFunction): ReturnType<Solver['solve']> {
     const outer = running.solver;
     // a solve of this same solver from inside its own observer cannot share the pool it is using
@@ -77,6 +83,7 @@ export class ReusingSolver extends Solver {
     const kept = this.pool[this.next] as number[] | undefined;
     const a = kept !== undefined && kept.length === n + 1 && !Array.isArray(kept[1]) ? kept : new Array<number>(n + 1).fill(0);
     this.pool[this.next++] = a;
+    if (this.denseOutput && !this.denseComponents && n === (2 * this.maxExtrapolationColumns + 5) * this.n) this.denseCoefficients = a;
     return a;
   }
 
