@@ -12,7 +12,8 @@ import { loadArm } from '../sim/cohort/loadArm.js';
 import { replayArm, withFactors } from '../sim/cohort/replay.js';
 import { drawPatients } from '../sim/cohort/virtualPatients.js';
 import { meanSd } from '../sim/cohort/metrics.js';
-import { applyOverrides, scenarioFromObject } from '../sim/scenario/load.js';
+import { applyOverrides, scenarioFromObject, type Override } from '../sim/scenario/load.js';
+import { checkedProtocol, patientScenario } from '../sim/cohort/patientScenarios.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cohort-arms-'));
 const ARM = 'scenarios/cohort/standard-care.json';
@@ -164,5 +165,30 @@ describe('between-patient variability: factor draws on the calibrated mean (issu
   it('each patient’s own physiology spreads the 24 h IL-6 change (it was −12.56 ± 0.02 % with baselines alone)', () => {
     const r = replayArm({ ...loaded, arm: { ...loaded.arm, n: 24 } }, { hours: 24 });
     expect(r.metrics.il6_change_pct.sd).toBeGreaterThan(0.5);
+  });
+});
+
+describe('an arm’s patients from its protocol read once (sim/cohort/patientScenarios.ts)', () => {
+  const arms = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map(loadArm);
+  it('each patient’s scenario equals the protocol read with the arm’s settings and their draws from the start, value for value', () => {
+    for (const loaded of arms) {
+      const common: Override[] = [...Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })), ...loaded.calibration];
+      const protocol = checkedProtocol(loaded.protocol, common, 'protocol');
+      const patients = drawPatients(loaded.arm, loaded.file, loaded.calibratedMeans);
+      expect(patients.every((p) => p.overrides.length > 3)).toBe(true);
+      for (const p of patients) {
+        const raw = structuredClone(loaded.protocol);
+        applyOverrides(raw, [...common, ...p.overrides]);
+        expect(patientScenario(protocol, p.overrides, p.id), `${loaded.arm.name} ${p.id}`).toStrictEqual(scenarioFromObject(raw, p.id));
+      }
+    }
+  });
+  it('a patient’s value is checked like a file’s own: its unit, its range, a choice’s values, naming the patient and the field', () => {
+    const protocol = checkedProtocol(arms[0].protocol, arms[0].calibration, 'protocol');
+    const refused = (path: string, value: string) => () => patientScenario(protocol, [{ path, value }], 'ECMO + HVHF, patient 007');
+    expect(refused('patient.weight', '80 mmHg')).toThrow(/patient 007: 1 problem\n\s+patient\.weight: got "80 mmHg": wrong dimension/);
+    expect(refused('patient.weight', '900 kg')).toThrow(/patient\.weight: got "900 kg": outside the accepted range/);
+    expect(refused('patient.sex', 'other')).toThrow(/patient\.sex: got "other"; expected one of "male", "female"/);
+    expect(refused('patient.wieght', '80 kg')).toThrow(/patient\.wieght: /);
   });
 });

@@ -3,13 +3,14 @@
  * draws, validated like any scenario, simulated, and reduced to the table's figures.
  */
 import { simulate } from '../engine/simulate.js';
-import { applyOverrides, scenarioFromObject, type Override } from '../scenario/load.js';
+import { scenarioFromObject, type Override } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { Issues } from '../scenario/leaf.js';
 import type { PublishedFigure } from './armSchema.js';
 import type { LoadedArm } from './loadArm.js';
 import { meanSd, METRIC_NAMES, patientMetrics, type MeanSd, type MetricName } from './metrics.js';
 import { drawPatients, type VirtualPatient } from './virtualPatients.js';
+import { checkedProtocol, patientScenario } from './patientScenarios.js';
 import { leafAt, type QuantitySpec } from '../parameters.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { parseSetting, startingConsistencyIssues, type Scenario } from '../scenario/resolve.js';
@@ -44,7 +45,11 @@ export interface ReplayOptions {
  * cross-field rules are checked again with the factored values.
  */
 export function withFactors(raw: Record<string, unknown>, factors: VirtualPatient['factors'], name: string): Scenario {
-  const scenario = scenarioFromObject(raw, name);
+  return applyFactors(scenarioFromObject(raw, name), factors, name);
+}
+
+/** withFactors on a scenario already read: its values factored in place (the scenario is returned). */
+function applyFactors(scenario: Scenario, factors: VirtualPatient['factors'], name: string): Scenario {
   if (factors.length === 0) return scenario;
   const issues = new Issues();
   const changes = factors.map(({ path, factor }) => {
@@ -94,10 +99,11 @@ export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult 
   ];
   const results: PatientResult[] = [];
   const drawn: ArmResult['drawn'] = {};
+  // the protocol with what every patient shares is read once; each patient's draws are read into a copy of it
+  const protocol = checkedProtocol(loaded.protocol, common, `${arm.name}: ${loaded.protocolFile} with the arm's settings`);
   for (const p of patients) {
-    const raw = structuredClone(loaded.protocol);
-    applyOverrides(raw, [...common, ...p.overrides]);
-    const scenario = withFactors(raw, p.factors, `${arm.name}, patient ${p.id}`);
+    const name = `${arm.name}, patient ${p.id}`;
+    const scenario = applyFactors(patientScenario(protocol, p.overrides, name), p.factors, name);
     results.push({ id: p.id, ...patientMetrics(simulate(scenario)) });
     drawn[p.id] = p.drawn;
   }
