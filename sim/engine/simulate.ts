@@ -77,21 +77,12 @@ class GridRecorder implements Sampler {
     // a typed array drops writes past its end without a word: the bound above must hold
     if (i >= columns[0].length) throw new Error(`sample ${i} beyond the ${columns[0].length} the grid was sized for`);
     // The observation's own order: observe writes time first, then each model's series in model order, which is how
-    // SERIES is composed. The first sample's keys are checked against SERIES one by one; every later sample is a copy
-    // of the blank record made from it (the same keys in the same order: a key a part adds beyond them comes last and
-    // changes the count), so its values are read in one call (Object.values: ~0.6 µs for 89 series, where a for-in
-    // reading each key costs ~2.7 µs).
-    if (i === 0 || this.blank === undefined) return this.recordChecked(o, i);
-    const values = Object.values(o);
-    if (values.length !== NAMES.length) return this.recordChecked(o, i);
-    for (let j = 0; j < values.length; j++) columns[j][i] = values[j];
-  }
-  /** Records the observation key by key, refusing one whose keys are not SERIES in order. */
-  private recordChecked(o: Observation, i: number): void {
+    // SERIES is composed. A for-in reads each value by the key it is at, which V8 answers from the object's layout
+    // (~1 µs a sample), where o[NAMES[j]] looks up 57 keys at one place (~3–4 µs).
     let j = 0;
     for (const name in o) {
       if (name !== NAMES[j]) throw new Error(`observe wrote ${name} where SERIES has ${NAMES[j]}: the two orders must agree`);
-      this.columns[j++][i] = o[name];
+      columns[j++][i] = o[name];
     }
     if (j !== NAMES.length) throw new Error(`observe wrote ${j} series, SERIES has ${NAMES.length}`);
   }
