@@ -12,7 +12,8 @@ import { loadArm } from '../sim/cohort/loadArm.js';
 import { replayArm, withFactors } from '../sim/cohort/replay.js';
 import { drawPatients } from '../sim/cohort/virtualPatients.js';
 import { meanSd } from '../sim/cohort/metrics.js';
-import { applyOverrides, scenarioFromObject } from '../sim/scenario/load.js';
+import { applyOverrides, scenarioFromObject, type Override } from '../sim/scenario/load.js';
+import { checkedProtocol, patientScenario } from '../sim/cohort/patientScenarios.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cohort-arms-'));
 const ARM = 'scenarios/cohort/standard-care.json';
@@ -153,6 +154,21 @@ describe('between-patient variability: factor draws on the calibrated mean (issu
     expect(s.kinetics.il6.endogenousClearance).toBeCloseTo(2 * base.kinetics.il6.endogenousClearance, 9);
     expect(s.patient.fluids.urineOutput).toBeCloseTo(0.5 * 0.2 * 100, 9); // 0.2 mL/kg/h at 100 kg, halved
   });
+  it('a factored value is checked like a file’s own: outside its accepted range it is refused naming the field and the value', () => {
+    const raw = structuredClone(loaded.protocol);
+    applyOverrides(raw, loaded.calibration);
+    // the recovery time constant's accepted range is 1–2000 h; its 48 h default × 100 lies beyond it
+    const refused = () => withFactors(raw, [{ path: 'patient.kidney.recoveryTimeConstant', factor: 100 }], 'patient 001');
+    expect(refused).toThrow(/patient 001: 1 problem\n\s+patient\.kidney\.recoveryTimeConstant: got "4800 h": outside the accepted range/);
+  });
+  it('a factor on a field of a section set to null is refused naming the field', () => {
+    const raw = structuredClone(loaded.protocol);
+    applyOverrides(raw, loaded.calibration);
+    raw.filter = null;
+    expect(() => withFactors(raw, [{ path: 'filter.ultrafiltrationCoefficient', factor: 1.2 }], 'p')).toThrow(
+      /filter\.ultrafiltrationCoefficient: the scenario sets filter to null \(none\); expected a number/,
+    );
+  });
   it('a factor on a field that is not a number, or bounds without 1 between them, is refused naming the draw', () => {
     const bad = (d: Record<string, unknown>) => () => drawPatients({ ...loaded.arm, draws: [d as never] }, 'bad');
     expect(bad({ path: 'patient.sex', distribution: 'factor', cv: 0.3, reason: 'r' })).toThrow(/draws\[0\]\.path.*numeric scenario field/);
@@ -161,5 +177,30 @@ describe('between-patient variability: factor draws on the calibrated mean (issu
   it('each patient’s own physiology spreads the 24 h IL-6 change (it was −12.56 ± 0.02 % with baselines alone)', () => {
     const r = replayArm({ ...loaded, arm: { ...loaded.arm, n: 24 } }, { hours: 24 });
     expect(r.metrics.il6_change_pct.sd).toBeGreaterThan(0.5);
+  });
+});
+
+describe('an arm’s patients from its protocol read once (sim/cohort/patientScenarios.ts)', () => {
+  const arms = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map(loadArm);
+  it('each patient’s scenario equals the protocol read with the arm’s settings and their draws from the start, value for value', () => {
+    for (const loaded of arms) {
+      const common: Override[] = [...Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })), ...loaded.calibration];
+      const protocol = checkedProtocol(loaded.protocol, common, 'protocol');
+      const patients = drawPatients(loaded.arm, loaded.file, loaded.calibratedMeans);
+      expect(patients.every((p) => p.overrides.length > 3)).toBe(true);
+      for (const p of patients) {
+        const raw = structuredClone(loaded.protocol);
+        applyOverrides(raw, [...common, ...p.overrides]);
+        expect(patientScenario(protocol, p.overrides, p.id), `${loaded.arm.name} ${p.id}`).toStrictEqual(scenarioFromObject(raw, p.id));
+      }
+    }
+  });
+  it('a patient’s value is checked like a file’s own: its unit, its range, a choice’s values, naming the patient and the field', () => {
+    const protocol = checkedProtocol(arms[0].protocol, arms[0].calibration, 'protocol');
+    const refused = (path: string, value: string) => () => patientScenario(protocol, [{ path, value }], 'ECMO + HVHF, patient 007');
+    expect(refused('patient.weight', '80 mmHg')).toThrow(/patient 007: 1 problem\n\s+patient\.weight: got "80 mmHg": wrong dimension/);
+    expect(refused('patient.weight', '900 kg')).toThrow(/patient\.weight: got "900 kg": outside the accepted range/);
+    expect(refused('patient.sex', 'other')).toThrow(/patient\.sex: got "other"; expected one of "male", "female"/);
+    expect(refused('patient.wieght', '80 kg')).toThrow(/patient\.wieght: /);
   });
 });

@@ -39,6 +39,36 @@ describe('ReusingSolver', () => {
     expect(Math.abs(reference[reference.length - 5] - 1)).toBeGreaterThan(1e-3);
   });
 
+  it('gives odex Solver results bit for bit when solvers of different sizes take turns with the shared work arrays', () => {
+    // a 3-state and a 5-state system (Lorenz and Lorenz with two decays), each solved in segments, alternating
+    const five = (t: number, y: number[]) => [...lorenz(t, y), y[0] - y[3], y[1] - 2 * y[4]];
+    const run = (make: (n: number) => Solver) => {
+      const small = make(3);
+      const large = make(5);
+      const out: number[] = [];
+      let a = [1, 1, 1];
+      let b = [1, 1, 1, 0, 0];
+      for (const s of [small, large]) {
+        s.denseOutput = true;
+        s.relativeTolerance = 1e-8;
+        s.absoluteTolerance = 1e-8;
+      }
+      for (let k = 0; k < 10; k++) {
+        const collect = (n: number, xOld: number, x: number, _y: number[], dense?: (c: number, x: number) => number) => {
+          if (n > 1 && dense) out.push(dense(0, 0.5 * (xOld + x)), dense(2, x));
+        };
+        a = small.solve(lorenz, k, a, k + 1, collect).y;
+        b = large.solve(five, k, b, k + 1, collect).y;
+        out.push(...a, ...b);
+      }
+      return out;
+    };
+    const reference = run((n) => new Solver(n));
+    const shared = run((n) => new ReusingSolver(n));
+    expect(shared.length).toBe(reference.length);
+    expect(shared.every((v, i) => Object.is(v, reference[i]))).toBe(true);
+  });
+
   it('leaves odex Solver allocating its own arrays, also after a solve that threw from its observer', () => {
     const solver = new ReusingSolver(N);
     solver.denseOutput = true;

@@ -3,14 +3,18 @@
  * draws, validated like any scenario, simulated, and reduced to the table's figures.
  */
 import { simulate } from '../engine/simulate.js';
-import { applyOverrides, scenarioFromObject, type Override } from '../scenario/load.js';
+import { scenarioFromObject, type Override } from '../scenario/load.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { Issues } from '../scenario/leaf.js';
 import type { PublishedFigure } from './armSchema.js';
 import type { LoadedArm } from './loadArm.js';
 import { meanSd, METRIC_NAMES, patientMetrics, type MeanSd, type MetricName } from './metrics.js';
 import { drawPatients, type VirtualPatient } from './virtualPatients.js';
+import { checkedProtocol, patientScenario } from './patientScenarios.js';
 import { leafAt, type QuantitySpec } from '../parameters.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
-import type { Scenario } from '../scenario/resolve.js';
+import { parseSetting, type Scenario } from '../scenario/resolve.js';
+import { startingConsistencyIssues } from '../scenario/resolveScenario.js';
 
 export interface PatientResult extends Record<MetricName, number> {
   id: string;
@@ -36,20 +40,52 @@ export interface ReplayOptions {
 
 /**
  * The patient's scenario, each factor applied to the value the patient has without it (calibrated or default,
- * per-kg defaults already scaled by their weight), written back in the field's internal unit.
+ * per-kg defaults already scaled by their weight). The scenario is read and validated once; each factored value is
+ * then read back from its text in the field's internal unit like a setting (parseSetting: the same unit parse and
+ * limits a file's value gets, so the value is the one a second reading of the file would give), and the scenario's
+ * cross-field rules are checked again with the factored values.
  */
 export function withFactors(raw: Record<string, unknown>, factors: VirtualPatient['factors'], name: string): Scenario {
-  const scenario = scenarioFromObject(raw, name);
+  return applyFactors(scenarioFromObject(raw, name), factors, name);
+}
+
+/** withFactors on a scenario already read: its values factored in place (the scenario is returned). */
+function applyFactors(scenario: Scenario, factors: VirtualPatient['factors'], name: string): Scenario {
   if (factors.length === 0) return scenario;
-  applyOverrides(
-    raw,
-    factors.map(({ path, factor }) => {
-      const spec = leafAt(scenarioSpecs, path) as QuantitySpec;
-      const value = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], scenario) as number;
-      return { path, value: spec.unit === '1' ? `${value * factor}` : `${value * factor} ${spec.unit}` };
-    }),
-  );
-  return scenarioFromObject(raw, name);
+  const issues = new Issues();
+  const changes = factors.map(({ path, factor }) => {
+    const spec = leafAt(scenarioSpecs, path) as QuantitySpec;
+    const value = numberAt(scenario, path);
+    if (typeof value === 'string') {
+      issues.add(path, `${value}; expected a number for the factor to multiply`);
+      return undefined;
+    }
+    return parseSetting(path, spec.unit === '1' ? `${value * factor}` : `${value * factor} ${spec.unit}`, scenario.patient.weight, issues, false);
+  });
+  if (issues.list.length) throw new ScenarioError(name, issues.list);
+  for (const change of changes) writeSetting(scenario, change!.path, change!.value);
+  const inconsistent = startingConsistencyIssues(scenario);
+  if (inconsistent.length) throw new ScenarioError(name, inconsistent);
+  return scenario;
+}
+
+/** The number at a dotted path of a resolved scenario, or why there is none (a section along the path is null). */
+function numberAt(scenario: Scenario, path: string): number | string {
+  const keys = path.split('.');
+  let node: unknown = scenario;
+  for (let i = 0; i < keys.length; i++) {
+    if (node === null) return `the scenario sets ${keys.slice(0, i).join('.')} to null (none)`;
+    node = typeof node === 'object' ? (node as Record<string, unknown>)[keys[i]] : undefined;
+  }
+  return typeof node === 'number' ? node : `the scenario has ${JSON.stringify(node) ?? 'nothing'} here`;
+}
+
+/** Writes a value at a dotted path of a resolved scenario whose sections along the path exist (numberAt read it). */
+function writeSetting(scenario: Scenario, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = scenario as unknown as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+  node[keys[keys.length - 1]] = value;
 }
 
 export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult {
@@ -64,10 +100,11 @@ export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult 
   ];
   const results: PatientResult[] = [];
   const drawn: ArmResult['drawn'] = {};
+  // the protocol with what every patient shares is read once; each patient's draws are read into a copy of it
+  const protocol = checkedProtocol(loaded.protocol, common, `${arm.name}: ${loaded.protocolFile} with the arm's settings`);
   for (const p of patients) {
-    const raw = structuredClone(loaded.protocol);
-    applyOverrides(raw, [...common, ...p.overrides]);
-    const scenario = withFactors(raw, p.factors, `${arm.name}, patient ${p.id}`);
+    const name = `${arm.name}, patient ${p.id}`;
+    const scenario = applyFactors(patientScenario(protocol, p.overrides, name), p.factors, name);
     results.push({ id: p.id, ...patientMetrics(simulate(scenario)) });
     drawn[p.id] = p.drawn;
   }

@@ -3,8 +3,9 @@
  * solve() call (its static Solver.dim / Solver.dim2, ~13,000 elements for 66 states: the extrapolation table, the
  * dense-output coefficients) and a fresh derivative array at every line of the extrapolation table; the engine
  * calls solve() once per segment between events (tens a day). Solver.dim and Solver.dim2 are replaced once, here:
- * while one of these solves runs they hand out the arrays the previous solve of this instance used, in the order
- * odex asks for them, and one scratch array for the extrapolation lines' derivatives; otherwise they are odex's own.
+ * while one of these solves runs they hand out the arrays an earlier solve used (of this solver or another: the
+ * pools are shared, below), in the order odex asks for them, and one scratch array for the extrapolation lines'
+ * derivatives; otherwise they are odex's own.
  * A subclass, not a fork: odex's solve() runs unchanged.
  *
  * odex reads no element before writing it within a solve (the arrays it allocates hold `undefined`, which would
@@ -27,11 +28,25 @@ const running: { solver: ReusingSolver | null } = { solver: null };
 statics.dim = (n) => (running.solver ? running.solver.array(n) : odexDim(n));
 statics.dim2 = (r, c) => (running.solver ? running.solver.table(r, c) : odexDim2(r, c));
 
+/**
+ * One solve's work arrays: those odex asked for before its first derivative evaluation, in the order it asked, and
+ * the derivative array of one extrapolation line (odex's midex), asked for after the first evaluation.
+ */
+interface Pool {
+  arrays: (number[] | number[][])[];
+  scratch: number[];
+}
+
+/**
+ * Pools no running solve holds. A solve takes one (or makes one) and puts it back when it ends, so the runs of a
+ * process share a few pools instead of each Simulation allocating its own (~130 kB for 75 states, most of what a
+ * running Simulation holds, which the garbage collector would copy while the run lives).
+ */
+const idle: Pool[] = [];
+
 export class ReusingSolver extends Solver {
-  /** The arrays odex asked for before its first derivative evaluation, in the order it asked. */
-  private readonly pool: (number[] | number[][])[] = [];
-  /** The derivative array of one extrapolation line (odex's midex), asked for after the first evaluation. */
-  private scratch: number[] = [];
+  /** The pool of the running solve. */
+  private pool: Pool = { arrays: [], scratch: [] };
   /** How many of the pool's arrays this solve has handed out, and whether it has evaluated the derivative yet. */
   private next = 0;
   private evaluating = false;
@@ -42,6 +57,12 @@ export class ReusingSolver extends Solver {
     return this.f(x, y);
   };
 
+  /**
+   * The dense output's coefficients of the running solve (odex's `dens`, (2 KM + 5)·n + 1 long, 1-based, all
+   * components): what odex's per-step closure reads (StepInterpolant reads them directly). Null before a solve.
+   */
+  denseCoefficients: number[] | null = null;
+
   override solve(f: Derivative, x: number, y0: number[], xEnd: number, solOut?: OutputFunction): ReturnType<Solver['solve']> {
     const outer = running.solver;
     // a solve of this same solver from inside its own observer cannot share the pool it is using
@@ -50,12 +71,14 @@ export class ReusingSolver extends Solver {
     this.f = f;
     this.next = 0;
     this.evaluating = false;
+    const pool = (this.pool = idle.pop() ?? { arrays: [], scratch: [] });
     running.solver = this;
     try {
       return super.solve(this.evaluate, x, y0, xEnd, solOut);
     } finally {
       running.solver = outer;
       this.f = f0;
+      idle.push(pool);
     }
   }
 
@@ -71,25 +94,26 @@ export class ReusingSolver extends Solver {
   /** Solver.dim's stand-in: a 1-based array of n (its earlier values are overwritten before odex reads them). */
   array(n: number): number[] {
     if (this.evaluating) {
-      if (this.scratch.length !== n + 1) this.scratch = new Array<number>(n + 1).fill(0);
-      return this.scratch;
+      if (this.pool.scratch.length !== n + 1) this.pool.scratch = new Array<number>(n + 1).fill(0);
+      return this.pool.scratch;
     }
-    const kept = this.pool[this.next] as number[] | undefined;
+    const kept = this.pool.arrays[this.next] as number[] | undefined;
     const a = kept !== undefined && kept.length === n + 1 && !Array.isArray(kept[1]) ? kept : new Array<number>(n + 1).fill(0);
-    this.pool[this.next++] = a;
+    this.pool.arrays[this.next++] = a;
+    if (this.denseOutput && !this.denseComponents && n === (2 * this.maxExtrapolationColumns + 5) * this.n) this.denseCoefficients = a;
     return a;
   }
 
   /** Solver.dim2's stand-in: r 1-based rows of c. */
   table(r: number, c: number): number[][] {
-    const kept = this.pool[this.next] as number[][] | undefined;
+    const kept = this.pool.arrays[this.next] as number[][] | undefined;
     let a = kept;
     if (a === undefined || a.length !== r + 1 || !Array.isArray(a[r]) || a[r].length !== c + 1) {
       a = new Array<number[]>(r + 1);
       a[0] = [];
       for (let i = 1; i <= r; i++) a[i] = new Array<number>(c + 1).fill(0);
     }
-    this.pool[this.next++] = a;
+    this.pool.arrays[this.next++] = a;
     return a;
   }
 }

@@ -6,7 +6,7 @@
  * A sampler may read the dense interpolant at times of its choosing inside each step; TMP crossings of the
  * filter-change limit are located on the interpolant by bisection, not rounded to any grid.
  */
-import { Outcome, type DenseInterpolator } from 'odex';
+import { Outcome } from 'odex';
 import type { Scenario } from '../scenario/resolve.js';
 import { parseSetting } from '../scenario/resolve.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -19,6 +19,7 @@ import { observe, type Observation } from './observe.js';
 import { LAYOUT } from './models.js';
 import { physicalStateProblem } from './physicalLimits.js';
 import { ReusingSolver } from './reusingSolver.js';
+import { StepInterpolant } from './stepInterpolant.js';
 
 export interface SolverStats {
   rhsEvaluations: number;
@@ -51,6 +52,8 @@ export class Simulation {
   private y: number[];
   private readonly scheduler: EventScheduler;
   private readonly solver: ReusingSolver;
+  /** The dense output of the solver's current step (sim/engine/stepInterpolant.ts). */
+  readonly dense: StepInterpolant;
   private readonly f: (x: number, y: number[]) => number[];
   /** The last accepted step: the next segment starts with it instead of odex's 1e-4 h (restarts are cheap then). */
   private lastStep_h = 1e-4;
@@ -66,6 +69,7 @@ export class Simulation {
     this.solver.relativeTolerance = RELATIVE_TOLERANCE;
     this.solver.absoluteTolerance = LAYOUT.typicalMagnitudes(this.y).map((v) => RELATIVE_TOLERANCE * v);
     this.solver.maxSteps = MAX_STEPS_PER_SEGMENT;
+    this.dense = new StepInterpolant(LAYOUT.size, this.solver.maxExtrapolationColumns);
     this.f = (x, yy) => derivatives(this.composed, x, yy);
     guard(() => this.scheduler.start(0, this.y));
   }
@@ -131,19 +135,19 @@ export class Simulation {
     /** Where the integration stopped early: a TMP crossing, or a periodic check that will change a setting. */
     let crossing: { t: number; y: number[]; kind: 'located' | 'check' } | undefined;
     this.solver.initialStepSize = Math.min(this.lastStep_h, tNext - this.t);
-    // The interpolant of the current step; the helpers below are made once per segment, not once per step.
-    let dense: DenseInterpolator = () => NaN;
+    // The interpolant of the current step (this.dense); the helpers below are made once per segment, not once per step.
+    const dense = this.dense;
     /** The whole state at ts: where the integration restarts. */
     const stateAt = (ts: number) => {
-      const ys = new Array<number>(LAYOUT.size);
-      for (let i = 0; i < LAYOUT.size; i++) ys[i] = dense(i, ts);
+      const ys = new Array<number>(LAYOUT.size).fill(0);
+      dense.fill(ts, ys);
       return ys;
     };
     /** What outputs and checks read at ts: the ledgers are left NaN (StateDeclaration.ledger). */
     const sampled = LAYOUT.sampled;
     const sampleAt = (ts: number) => {
       const ys = new Array<number>(LAYOUT.size).fill(NaN);
-      for (let k = 0; k < sampled.length; k++) ys[sampled[k]] = dense(sampled[k], ts);
+      dense.fill(ts, ys, sampled);
       return ys;
     };
     /**
@@ -158,7 +162,7 @@ export class Simulation {
     const result = guard(() =>
       this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, stepDense) => {
         if (nr === 1 || !stepDense) return;
-        dense = stepDense;
+        dense.beginStep(stepDense, this.solver.denseCoefficients, xOld, x);
         this.stats.steps++;
         if (x < tNext) this.lastStep_h = x - xOld; // the final step is cut short by the segment's end
         if (physicalStateProblem(m, yx)) stopBeyondPhysiology(m, xOld, x, stateAt);

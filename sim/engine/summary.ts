@@ -45,9 +45,18 @@ export interface Summary {
   mass_balance: Record<string, MassBalance>;
 }
 
-const finite = (xs: ArrayLike<number>) => Array.prototype.filter.call(xs, Number.isFinite) as number[];
+/** A series' finite values, in order (a loop: Array.prototype.filter called on a typed array takes its slow path). */
+function finite(xs: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out.push(xs[i]);
+  return out;
+}
 /** The largest value, by a loop: Math.max(...xs) overflows the call stack beyond ~10⁵ samples (90 days at 1 min). */
-const maxOf = (xs: number[]) => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+function maxOf(xs: number[]): number {
+  let max = -Infinity;
+  for (let i = 0; i < xs.length; i++) if (xs[i] > max) max = xs[i];
+  return max;
+}
 /** The last value of a series (NaN when it has none). */
 const lastOf = (xs: ArrayLike<number>) => (xs.length ? xs[xs.length - 1] : NaN);
 const EFFLUENT = LAYOUT.slot('effluent_mL');

@@ -39,6 +39,16 @@ function checkStart(s: Scenario, issues: Issues): void {
   if (s.outputInterval_h > s.duration_h) issues.add('outputInterval', `got ${s.outputInterval_h} h; expected at most the duration (${s.duration_h} h)`);
 }
 
+/**
+ * Every cross-field rule of a scenario's start, the starting prescription's included: what resolving a file checks,
+ * for a resolved scenario whose values were changed since (the cohort's per-patient factors, sim/cohort/replay.ts).
+ */
+export function startingConsistencyIssues(s: Scenario): ScenarioIssue[] {
+  const issues = new Issues();
+  checkStart(s, issues);
+  return issues.list;
+}
+
 /** Resolves a shape-checked scenario file (the output of the zod schema) into a Scenario, or returns its issues. */
 export function resolveScenario(parsed: Record<string, unknown>): { scenario?: Scenario; issues: ScenarioIssue[] } {
   const issues = new Issues();

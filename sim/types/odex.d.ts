@@ -27,6 +27,8 @@ declare module 'odex' {
     maxSteps: number;
     initialStepSize: number;
     maxStepSize: number;
+    /** KM: the extrapolation table's columns (9); odex's dense-output coefficients are (2 KM + 5) rows of n. */
+    maxExtrapolationColumns: number;
     denseOutput: boolean;
     denseComponents: number[] | undefined;
     relativeTolerance: number | number[];
