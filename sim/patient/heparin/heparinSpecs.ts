@@ -7,7 +7,7 @@ import { q, type SpecTree } from '../../parameters.js';
 import heparinFit from './heparinElimination.calibrated.json' with { type: 'json' };
 
 const FIT =
-  'scripts/fitHeparinElimination.ts: t½ 30/60/150 min at 25/100/400 U/kg (Hirsh/ACCP, de Swart 1982) and 16 U/kg/h holding anti-Xa 0.46 U/mL (Raschke 1996; Hirsh/ACCP 0.3–0.7)';
+  'scripts/fitHeparinElimination.ts: t½ 30/60/150 min at 25/100/400 U/kg (Hirsh/ACCP, de Swart 1982) and 16 U/kg/h holding anti-Xa 0.46 U/mL (Raschke 1996; Hirsh/ACCP 0.3–0.7), with the binding sites (bindingCapacity)';
 
 export const heparinSpecs = {
   distributionVolume: q('mL', null, [500, 50000], {
@@ -18,20 +18,27 @@ export const heparinSpecs = {
   }),
   saturableVmax: q('U/h', null, [0, 1e6], {
     defaultPerKg: heparinFit.saturableVmax_U_kg_h,
-    description: 'Maximal rate of the saturable (cellular) elimination pathway.',
+    description: 'Maximal rate of the saturable (cellular) elimination pathway: the binding sites internalising what they hold.',
     source: 'calibrated',
     ref: FIT,
   }),
   saturableKm: q('U/mL', heparinFit.saturableKm_U_mL, [1e-4, 100], {
-    description: 'Concentration at half-maximal saturable elimination.',
+    description: 'Plasma concentration at which the binding sites are half occupied and the saturable elimination half its maximum.',
     source: 'calibrated',
     ref: FIT,
   }),
   linearClearance: q('mL/h', null, [0, 1e5], {
     defaultPerKg: heparinFit.linearClearance_mL_kg_h,
-    description: 'Linear (renal) clearance; the four-point fit puts it at its bound, 0.',
+    description: 'Linear (renal) clearance.',
     source: 'calibrated',
     ref: FIT,
+  }),
+  bindingCapacity: q('U', null, [0, 1e6], {
+    defaultPerKg: heparinFit.bindingCapacity_U_kg,
+    description:
+      'Capacity of the saturable binding sites (endothelial cells, macrophages) that hold heparin in rapid equilibrium with plasma, half-occupied at saturableKm, and clear it at saturableVmax: the "heparin sink" that takes its share of a bolus at once (a hypothesis; no published capacity found). 0: one compartment.',
+    source: 'calibrated',
+    ref: `${FIT}; binding to endothelial cells and macrophages, saturable (Hirsh/ACCP; Glimelius, Thromb Res 1978: saturable, reversible binding to cultured endothelium); rapid initial loss after a bolus (de Swart, Blood 1982)`,
   }),
   antithrombin: q('1', 0.59, [0.05, 1.5], {
     range: [0.44, 0.75],

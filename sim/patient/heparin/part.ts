@@ -1,13 +1,14 @@
 /**
- * Heparin in the engine: one compartment (U), infusion and boluses in, saturable + linear elimination out, not
- * filtered (heparin.ts); its anti-Xa and aPTT through antithrombin (anticoagulantEffect.ts), and how far the aPTT
+ * Heparin in the engine: all heparin in the body (U), plasma and bound to the saturable sites in rapid equilibrium,
+ * infusion and boluses in, saturable + linear elimination out, not filtered (heparin.ts); the plasma concentration
+ * solved from it; its anti-Xa and aPTT through antithrombin (anticoagulantEffect.ts), and how far the aPTT
  * falls short of its target, which the filter's clotting and the oxygenator's thrombus read.
  */
 import { massBalance } from '../../model/now.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { anticoagulationShortfall } from '../../filter/membrane.js';
-import { heparinElimination_U_h, heparinSteadyState_U_mL, type HeparinKinetics } from './heparin.js';
+import { heparinElimination_U_h, heparinInBody_U, heparinSteadyState_U_mL, plasmaHeparin_U_mL, type HeparinKinetics } from './heparin.js';
 import { activatedPartialThromboplastinTime_s, antiXaActivity_U_mL } from './anticoagulantEffect.js';
 import { syringePump } from './syringePump.js';
 
@@ -42,6 +43,7 @@ export const heparinModel: ModelDefinition = {
       saturableVmax_U_h: k.saturableVmax,
       saturableKm_U_mL: k.saturableKm,
       linearClearance_mL_h: k.linearClearance,
+      bindingCapacity_U: k.bindingCapacity,
     };
     const [amount, infused, eliminated] = this.states.map((s) => slot(s.name));
     const syringe = syringePump(m);
@@ -81,14 +83,15 @@ export const heparinModel: ModelDefinition = {
         log('heparin_bolus', `${fmt(action.heparinBolus_U, 0)} U`);
       },
       initial(y) {
-        // The circuit was already running: heparin starts at the steady state of the starting infusion, plus any bolus.
+        // The circuit was already running: heparin starts at the steady state of the starting infusion (the sites
+        // filled to match), plus any bolus.
         const rx = m.scenario.prescription.heparin;
-        y[amount] = heparinSteadyState_U_mL(kinetics, rx.infusion) * kinetics.distributionVolume_mL + rx.bolus;
+        y[amount] = heparinInBody_U(kinetics, heparinSteadyState_U_mL(kinetics, rx.infusion)) + rx.bolus;
       },
       derive(now) {
         const kc = m.current.kinetics.heparin;
         const h = now.heparin;
-        h.U_mL = now.y[amount] / kinetics.distributionVolume_mL;
+        h.U_mL = plasmaHeparin_U_mL(kinetics, now.y[amount]);
         h.aptt_s = activatedPartialThromboplastinTime_s(kc.apttBaseline, kc.apttSensitivity, h.U_mL, kc.antithrombin, kc.apttMeasuringLimit);
         h.shortfall = anticoagulationShortfall(h.aptt_s, m.current.prescription.heparin.targetLow, kc.apttBaseline);
       },

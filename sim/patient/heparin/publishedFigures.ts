@@ -33,3 +33,18 @@ export const APTT_REAGENT_CURVE = [
 
 /** Normal aPTT range of the PROWESS laboratory (s) [S: Kinasewitz, Crit Care 2004]. */
 export const NORMAL_APTT_s = [21, 39] as const;
+
+/**
+ * Checked against, not fitted: hemodialysis without renal function (Brunet, Am J Kidney Dis 2008; 35 patients, no
+ * bolus): 25 U/kg/h for the first hour, 12.5 U/kg/h for the second and third, stopped for the fourth; anti-Xa
+ * 0.25 IU/mL at the end of the 4 h session and below 0.1 IU/mL 90 min later [S].
+ */
+export const HEMODIALYSIS_REGIMEN = {
+  steps: [
+    { until_h: 1, rate_U_kg_h: 25 },
+    { until_h: 3, rate_U_kg_h: 12.5 },
+    { until_h: 4, rate_U_kg_h: 0 },
+  ],
+  endOfSession: { t_h: 4, antiXa_U_mL: 0.25 },
+  after90min: { t_h: 5.5, antiXaBelow_U_mL: 0.1 },
+} as const;
