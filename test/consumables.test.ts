@@ -125,6 +125,7 @@ describe('heparin syringe', () => {
         saturableVmax_U_h: k.saturableVmax,
         saturableKm_U_mL: k.saturableKm,
         linearClearance_mL_h: k.linearClearance,
+        bindingCapacity_U: k.bindingCapacity,
       },
       c0,
     );

@@ -246,3 +246,39 @@ describe('a heparin stop', () => {
     expect(sim.observe().anti_xa_U_mL / (before.anti_xa_U_mL / 2)).toBeCloseTo(1, 5);
   });
 });
+
+describe("the nomogram's top tier: hold, then restart lower (Raschke, Ann Intern Med 1993)", () => {
+  const events = (r: ReturnType<typeof run>) => r.events.filter((e) => e.type === 'heparin_titration');
+  const rate = (r: ReturnType<typeof run>, t_h: number) => r.series.heparin_infusion_U_h[r.series.time_h.findIndex((t) => Math.abs(t - t_h) < 1e-9)];
+
+  it('an aPTT above holdAbove stops the infusion for holdTime, then restarts it at the rate less holdStep', () => {
+    const r = run(DEFAULT_ECMO, { duration: '8 h' });
+    const s = r.scenario.prescription.heparin;
+    const [held, restarted] = events(r);
+    expect(held.t_h).toBe(6); // the first check, 6 h in
+    expect(held.value!).toBeGreaterThan(s.holdAbove);
+    expect(restarted.t_h).toBeCloseTo(6 + s.holdTime, 9);
+    expect(rate(r, 5.75)).toBe(s.infusion);
+    for (const t of [6.25, 6.5, 6.75]) expect(rate(r, t), `${t} h`).toBe(0);
+    expect(rate(r, 7.25)).toBe(s.infusion - s.holdStep);
+    // 18 U/kg/h less 3 U/kg/h for the 80 kg default
+    expect(s.infusion - s.holdStep).toBe(15 * r.scenario.patient.weight);
+  });
+  it('while held, the plasma heparin falls, and the ledger still closes', () => {
+    const r = run(DEFAULT_ECMO, { duration: '8 h' });
+    const c = (t: number) => r.series.heparin_U_mL[r.series.time_h.indexOf(t)];
+    expect(c(6.75)).toBeLessThan(c(6));
+    expect(Math.abs(r.summary.mass_balance.heparin.relative_residual)).toBeLessThan(1e-9);
+  });
+  it('with holdTime 0 the top tier is off: the same aPTT takes the ordinary step', () => {
+    const r = run(DEFAULT_ECMO, { duration: '8 h', 'prescription.heparin.holdTime': '0 h' });
+    const s = r.scenario.prescription.heparin;
+    expect(events(r)).toHaveLength(1);
+    expect(rate(r, 6.25)).toBe(s.infusion - s.titrationStep);
+  });
+  it('a hold tier below the target band is refused, naming the field', () => {
+    expect(() => scenario(DEFAULT_ECMO, { 'prescription.heparin.holdAbove': '60 s' })).toThrow(
+      /prescription\.heparin\.holdAbove: got 60 s; expected at least targetHigh \(70 s\)/,
+    );
+  });
+});

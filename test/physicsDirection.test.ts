@@ -85,14 +85,15 @@ describe('the default scenarios (issue: must show)', () => {
     expect(ecmo.summary.delivered_dose_mL_kg_h!).toBeGreaterThan(40);
   });
   it('heparin titration brings the aPTT into 55–70 s and keeps it there', () => {
-    // the starting 18 U/kg/h on a septic baseline aPTT (42.6 s, heparin.md) reads above the range: each check then
-    // lowers the infusion until the aPTT is in range, and from then on it stays there
+    // the starting 18 U/kg/h, at its steady state with the binding sites filled, reads far above the range on a septic
+    // baseline aPTT (42.6 s, heparin.md): the nomogram holds and lowers the infusion at each 6 h check (two holds of
+    // −3 U/kg/h above 90 s, then steps of −2 U/kg/h) until the aPTT is in range, and from then on it stays there
     const t = ecmo.series.time_h;
     const aptt = ecmo.series.aptt_s;
     const inRange = (v: number) => v >= 55 && v <= 70;
     const first = aptt.findIndex(inRange);
     expect(first, 'the aPTT reaches the range').toBeGreaterThanOrEqual(0);
-    expect(t[first], 'within the first day of checks').toBeLessThanOrEqual(24);
+    expect(t[first], 'within the first five checks (30 h)').toBeLessThanOrEqual(30);
     for (let i = 0; i < first; i++) expect(aptt[i]).toBeGreaterThan(70);
     for (let i = first; i < aptt.length; i++) expect(inRange(aptt[i]), `aPTT ${aptt[i]} s at ${t[i]} h`).toBe(true);
   });

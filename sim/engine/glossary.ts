@@ -16,7 +16,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
   setting_change: 'A timeline entry changed a setting: the path, the value before → after, and the entry’s note.',
   heparin_bolus: 'A timeline entry gave a heparin bolus (units).',
   aptt_check: 'A scheduled aPTT measurement (every prescription.heparin.checkInterval); value holds the aPTT in s.',
-  heparin_titration: 'The aPTT was outside the target range and the heparin infusion was changed by one step; value holds the aPTT in s.',
+  heparin_titration:
+    'The aPTT was outside the target range and the heparin infusion was changed by one step, or, above prescription.heparin.holdAbove, held for holdTime and restarted lower by holdStep (Raschke 1993); value holds the aPTT in s.',
   norepinephrine_titration:
     'MAP was below prescription.norepinephrine.targetMap (dose up one step) or above weanAbove (dose down by weanFraction) at a scheduled check.',
   fio2_titration:

@@ -147,6 +147,23 @@ export const prescriptionSpecs = {
       source: 'S',
       ref: 'Raschke 1993 nomogram: ±2 U/kg/h',
     }),
+    holdAbove: q('s', 90, [20, 300], {
+      description: 'Hold the infusion (holdTime), then restart it lower by holdStep, when the aPTT is above this (the nomogram’s top tier).',
+      source: 'S',
+      ref: 'Raschke, Ann Intern Med 1993: aPTT > 90 s (> 3 × control): hold 1 h, then −3 U/kg/h; a protocol, never fitted',
+    }),
+    holdTime: q('h', 1, [0, 12], {
+      description: 'How long the infusion is held above holdAbove (0: no hold; the aPTT then takes the ordinary step).',
+      source: 'S',
+      ref: 'Raschke, Ann Intern Med 1993: hold 1 h',
+    }),
+    holdStep: q('U/h', null, [0, 2000], {
+      defaultPerKg: 3,
+      perKg: true,
+      description: 'Decrease of the infusion rate when it restarts after a hold (default 3 U/kg/h).',
+      source: 'S',
+      ref: 'Raschke, Ann Intern Med 1993: then decrease by 3 U/kg/h',
+    }),
     maxInfusion: q('U/h', null, [0, 20000], {
       defaultPerKg: 40,
       perKg: true,

@@ -11,6 +11,7 @@ import { anticoagulationShortfall } from '../../filter/membrane.js';
 import { heparinElimination_U_h, heparinInBody_U, heparinSteadyState_U_mL, plasmaHeparin_U_mL, type HeparinKinetics } from './heparin.js';
 import { activatedPartialThromboplastinTime_s, antiXaActivity_U_mL } from './anticoagulantEffect.js';
 import { syringePump } from './syringePump.js';
+import { infusionHold } from './infusionHold.js';
 
 const byHeparin = (y0: ArrayLike<number>, slot: (n: string) => number) => Math.max(scaleBy('heparin_U')(y0, slot), 1000);
 const nonNegative = (v: number) => (v < 0 ? 0 : v);
@@ -47,6 +48,7 @@ export const heparinModel: ModelDefinition = {
     };
     const [amount, infused, eliminated] = this.states.map((s) => slot(s.name));
     const syringe = syringePump(m);
+    const hold = infusionHold(m, syringe.sync);
     const outOfTarget = (aptt: number) => {
       const h = m.current.prescription.heparin;
       return h.titrate && (aptt < h.targetLow || aptt > h.targetHigh);
@@ -63,6 +65,11 @@ export const heparinModel: ModelDefinition = {
           log('aptt_check', `aPTT ${fmt(aptt)} s${h.titrate ? ' in target' : ''}`, aptt);
           return;
         }
+        if (hold.active()) return; // the nomogram's hold runs until its restart
+        if (hold.calls(aptt)) {
+          hold.start(now.t_h, aptt, log);
+          return;
+        }
         const before = h.infusion;
         syringe.sync(now.t_h);
         h.infusion = aptt < h.targetLow ? Math.min(before + h.titrationStep, h.maxInfusion) : Math.max(before - h.titrationStep, 0);
@@ -73,8 +80,11 @@ export const heparinModel: ModelDefinition = {
     };
     return {
       checks: [apttCheck, syringe.check],
-      nextEventTime: syringe.nextEventTime,
-      applyScheduled: syringe.applyScheduled,
+      nextEventTime: () => Math.min(syringe.nextEventTime(), hold.nextEventTime()),
+      applyScheduled(t, y, log) {
+        syringe.applyScheduled(t, y, log);
+        return hold.applyScheduled(t, log);
+      },
       perform(t, y, action, log) {
         syringe.perform(t, action, log);
         if (action.heparinBolus_U === undefined) return;
