@@ -5,13 +5,14 @@
  * falls short of its target, which the filter's clotting and the oxygenator's thrombus read.
  */
 import { massBalance } from '../../model/now.js';
-import { fmt, type PeriodicCheck } from '../../model/events.js';
+import { fmt } from '../../model/events.js';
 import { scaleBy, type ModelDefinition } from '../../model/part.js';
 import { anticoagulationShortfall } from '../../filter/membrane.js';
 import { heparinElimination_U_h, heparinInBody_U, heparinSteadyState_U_mL, plasmaHeparin_U_mL, type HeparinKinetics } from './heparin.js';
 import { activatedPartialThromboplastinTime_s, antiXaActivity_U_mL } from './anticoagulantEffect.js';
 import { syringePump } from './syringePump.js';
 import { infusionHold } from './infusionHold.js';
+import { apttCheck } from './apttCheck.js';
 
 const byHeparin = (y0: ArrayLike<number>, slot: (n: string) => number) => Math.max(scaleBy('heparin_U')(y0, slot), 1000);
 const nonNegative = (v: number) => (v < 0 ? 0 : v);
@@ -49,37 +50,9 @@ export const heparinModel: ModelDefinition = {
     const [amount, infused, eliminated] = this.states.map((s) => slot(s.name));
     const syringe = syringePump(m);
     const hold = infusionHold(m, syringe.sync);
-    const outOfTarget = (aptt: number) => {
-      const h = m.current.prescription.heparin;
-      return h.titrate && (aptt < h.targetLow || aptt > h.targetHigh);
-    };
-    /** The aPTT check at its interval, and the infusion titrated one step towards the target band (a protocol). */
-    const apttCheck: PeriodicCheck = {
-      interval: () => m.current.prescription.heparin.checkInterval,
-      changesDerivatives: true, // the infusion is a flux of the right-hand side
-      wouldAct: (now) => outOfTarget(now.heparin.aptt_s),
-      run(now, log) {
-        const h = m.current.prescription.heparin;
-        const aptt = now.heparin.aptt_s;
-        if (!outOfTarget(aptt)) {
-          log('aptt_check', `aPTT ${fmt(aptt)} s${h.titrate ? ' in target' : ''}`, aptt);
-          return;
-        }
-        if (hold.active()) return; // the nomogram's hold runs until its restart
-        if (hold.calls(aptt)) {
-          hold.start(now.t_h, aptt, log);
-          return;
-        }
-        const before = h.infusion;
-        syringe.sync(now.t_h);
-        h.infusion = aptt < h.targetLow ? Math.min(before + h.titrationStep, h.maxInfusion) : Math.max(before - h.titrationStep, 0);
-        const side = aptt < h.targetLow ? `below ${fmt(h.targetLow)}` : `above ${fmt(h.targetHigh)}`;
-        log('heparin_titration', `aPTT ${fmt(aptt)} s ${side} s: infusion ${fmt(before, 0)} → ${fmt(h.infusion, 0)} U/h`, aptt);
-        syringe.sync(now.t_h);
-      },
-    };
+    const check = apttCheck(m, syringe, hold);
     return {
-      checks: [apttCheck, syringe.check],
+      checks: [check, syringe.check],
       nextEventTime: () => Math.min(syringe.nextEventTime(), hold.nextEventTime()),
       applyScheduled(t, y, log) {
         syringe.applyScheduled(t, y, log);
