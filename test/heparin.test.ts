@@ -276,9 +276,10 @@ describe("the nomogram's top tier: hold, then restart lower (Raschke, Ann Intern
     expect(events(r)).toHaveLength(1);
     expect(rate(r, 6.25)).toBe(s.infusion - s.titrationStep);
   });
-  it('a hold tier below the target band is refused, naming the field', () => {
-    expect(() => scenario(DEFAULT_ECMO, { 'prescription.heparin.holdAbove': '60 s' })).toThrow(
-      /prescription\.heparin\.holdAbove: got 60 s; expected at least targetHigh \(70 s\)/,
-    );
+  it('a hold tier set inside the target band holds every aPTT above the band, and none within it', () => {
+    const r = run(DEFAULT_ECMO, { duration: '8 h', 'prescription.heparin.holdAbove': '60 s' });
+    expect(events(r)[0].reason).toMatch(/held 1 h/);
+    const inBand = run(DEFAULT_ECMO, { duration: '8 h', 'prescription.heparin.holdAbove': '60 s', 'prescription.heparin.infusion': '8 U/kg/h' });
+    expect(events(inBand)).toEqual([]);
   });
 });

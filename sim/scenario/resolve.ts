@@ -63,11 +63,6 @@ export function checkConsistency(s: Scenario, issues: Issues): void {
   }
   const h = s.prescription.heparin;
   if (h.targetLow >= h.targetHigh) issues.add('prescription.heparin.targetLow', `got ${h.targetLow} s; expected less than targetHigh (${h.targetHigh} s)`);
-  if (h.holdAbove < h.targetHigh)
-    issues.add(
-      'prescription.heparin.holdAbove',
-      `got ${h.holdAbove} s; expected at least targetHigh (${h.targetHigh} s): the hold is the tier above the ordinary step`,
-    );
   if (s.filter) {
     const effluent_mL_h = s.prescription.effluentDose * s.patient.weight;
     if (s.prescription.netUltrafiltration > effluent_mL_h) {

@@ -2,7 +2,8 @@
  * The nomogram's top tier: an aPTT far above the target band stops the infusion for a while, then restarts it lower
  * [S: Raschke et al., Ann Intern Med 1993, weight-based nomogram: aPTT > 90 s (> 3 × control) → hold the infusion
  * 1 h, then decrease it by 3 U/kg/h]. A protocol, never fitted: `prescription.heparin.holdAbove`, `holdTime`,
- * `holdStep`. The restart is a scheduled event; an operator who sets a rate during the hold has taken over, and the
+ * `holdStep`. A `holdAbove` below the band's top makes every aPTT above the band a hold (the check reads the band
+ * first). The restart is a scheduled event; an operator who sets a rate during the hold has taken over, and the
  * scheduled restart then leaves the infusion as they set it.
  */
 import { fmt, type EventLog } from '../../model/events.js';
