@@ -78,7 +78,7 @@ const dualLumenCannula: ChoiceSpec = {
   description:
     "The dual-lumen bicaval cannula of the dual-lumen-bicaval configuration: its drainage lumen is the circuit's drainage cannula and its infusion lumen the return cannula (drainageCannula and returnCannula are then not used).",
   source: 'S2',
-  ref: 'sim/circuit/cannulae/dualLumen.ts: Getinge Avalon Elite flow-characteristics graph (digitized)',
+  ref: 'sim/circuit/cannulae/dualLumen.ts: Getinge Avalon Elite flow-characteristics graph (digitized); crescent.ts: Medtronic Crescent charts (digitized and fitted in a published calculator)',
 };
 
 export const circuitSpecs = {

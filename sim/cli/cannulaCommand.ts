@@ -15,6 +15,9 @@ import type { LossCoefficients } from '../circuit/tube.js';
 import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
 import { quantityOption } from './quantityOption.js';
 
+/** A catalogue length for people: cm, or what stands for a length the source does not give. */
+
+const lengthText = (length_mm: number | null, none = 'length not in its source') => (length_mm === null ? none : `${length_mm / 10} cm`);
 export interface CannulaOptions {
   flow?: string;
   pressure?: string;
@@ -46,7 +49,7 @@ interface Described {
 function catalogueDescribed(c: CatalogueCannula, mu: number, rho: number): Described {
   const f = catalogueFit(c);
   const title = [
-    `${c.model}, ${c.manufacturer}: ${c.size_Fr} Fr, ${c.length_mm / 10} cm, ${c.stages}-stage ${c.role}${c.dualLumen ? ', dual-lumen' : ''}`,
+    `${c.model}, ${c.manufacturer}: ${c.size_Fr} Fr, ${lengthText(c.length_mm)}, ${c.stages}-stage ${c.role}${c.dualLumen ? ', dual-lumen' : ''}`,
     `source: ${c.source}; ${c.points.length} points${c.misfit ? `\nthe fit misses the chart by more than its scatter: ${c.misfit}` : ''}`,
     `fit in water at ${c.fluid.temperature_C} °C: ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q² (Q in L/min, ΔP in mmHg)`,
   ].join('\n');
@@ -102,7 +105,7 @@ function catalogueListing(): string {
   const w = Math.max(...entries.map((c) => c.id.length));
   const rows = entries.map((c) => {
     const f = catalogueFit(c);
-    return `${c.id.padEnd(w)} ${`${c.size_Fr} Fr`.padEnd(6)} ${`${c.length_mm / 10} cm`.padEnd(6)} ${c.role.padEnd(8)} ${c.stages.padEnd(6)} water ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q²  ${c.model}`;
+    return `${c.id.padEnd(w)} ${`${c.size_Fr} Fr`.padEnd(6)} ${lengthText(c.length_mm, '—').padEnd(6)} ${c.role.padEnd(8)} ${c.stages.padEnd(6)} water ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q²  ${c.model}`;
   });
   const dual = `dual-lumen models (check one lumen with --lumen ${LUMENS.join('|')}): ${DUAL_LUMEN_CATALOGUE.map((c) => c.id).join(', ')}`;
   return [`${'model'.padEnd(w)} ${'size'.padEnd(6)} ${'length'.padEnd(6)} ${'role'.padEnd(8)} stages`, ...rows, dual].join('\n') + '\n';

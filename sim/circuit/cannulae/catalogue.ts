@@ -25,8 +25,8 @@ export interface CannulaIdentity {
   readonly model: string;
   readonly orderCode: string;
   readonly size_Fr: number;
-  /** Insertion length. */
-  readonly length_mm: number;
+  /** Insertion length; null where the source does not give it. */
+  readonly length_mm: number | null;
 }
 
 export interface CatalogueCannula extends CannulaIdentity {

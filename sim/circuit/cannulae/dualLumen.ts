@@ -4,7 +4,7 @@
  * to blood as any single-lumen cannula, lookup.ts); the circuit uses the drainage lumen as its drainage cannula and
  * the infusion lumen as its return cannula when `circuit.configuration` is `dual-lumen-bicaval`.
  *
- * Source of every entry here: the Getinge (Maquet) Avalon Elite Bi-Caval Dual-Lumen Catheter flow-characteristics
+ * Sources: the Medtronic Crescent entries are crescent.ts's; the source of every Avalon entry is the Getinge (Maquet) Avalon Elite Bi-Caval Dual-Lumen Catheter flow-characteristics
  * graph (water at ambient temperature; both lumens on one graph, the drainage lumen drawn negative), digitized with
  * WebPlotDigitizer in the perfusiontools.com cannula dataset (github.com/IMhongkeun/perfusion-tools,
  * data/cannula-pressure-drop.json at 30af89d660cfef3e57103945859df4197a6a307a) [S2]; flows rounded here to 0.001 L/min
@@ -12,6 +12,7 @@
  * codes, outer diameter and insertable length (31 cm for 20–31 Fr) from the same product table.
  */
 import { WATER_ROOM, type CannulaIdentity, type CatalogueCannula } from './catalogue.js';
+import { CRESCENT_CATALOGUE } from './crescent.js';
 
 export interface DualLumenCannula extends CannulaIdentity {
   readonly drainage: CatalogueCannula;
@@ -109,6 +110,7 @@ export const DUAL_LUMEN_CATALOGUE: readonly DualLumenCannula[] = [
       [5.017, 165.2], [5.2, 174.4], [5.322, 183.1], [5.45, 191.7], [5.606, 200.9], [5.728, 209.5], [5.861, 218.2], [5.994, 227.3],
     ],
   }),
+  ...CRESCENT_CATALOGUE,
 ];
 
 export const DUAL_LUMEN_IDS: readonly string[] = DUAL_LUMEN_CATALOGUE.map((c) => c.id);
