@@ -135,8 +135,11 @@ export function solveDrainage(
 ): { solution: CircuitSolution; drainage: DrainageNow } {
   e.vein = openVein(supply, CLAMP_RESISTANCE_mmHg_min_mL);
   const open = solveCircuit(e, cond, guess);
-  const quiet = { supply, fractionOpen: 1, flowSwing_mL_min: mL_min(0), pressureSwing_mmHg: mmHg(0) };
-  if (!(open.drainageFlow_mL_min > supply.limit_mL_min)) return { solution: open, drainage: { ...quiet, demand_mL_min: open.drainageFlow_mL_min } };
+  if (!(open.drainageFlow_mL_min > supply.limit_mL_min))
+    return {
+      solution: open,
+      drainage: { supply, demand_mL_min: open.drainageFlow_mL_min, fractionOpen: 1, flowSwing_mL_min: mL_min(0), pressureSwing_mmHg: mmHg(0) },
+    };
   e.vein = veinAtCollapse(supply);
   const up = solveCircuit(e, cond, open.drainageFlow_mL_min);
   // The collapsed phase: the holes the vein leaves open pass a fixed fraction of the plateau flow.
