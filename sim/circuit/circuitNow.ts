@@ -85,17 +85,23 @@ const TOPOLOGY: Readonly<Record<Connection, LimbTopology>> = {
 
 const NO_SUPPLY: VenousSupply = { venousPressure_mmHg: mmHg(0), filling_mmHg: mmHg(0), surrounding_mmHg: mmHg(0), limit_mL_min: mL_min(1) };
 
-/** The loop's elements at the blood's viscosity now, clamps and oxygenator thrombus included (the vein set later). */
-function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thrombus: number): CircuitElements {
+/** A line of the loop's tubing at viscosity `mu` (tube.ts). */
+function tubing(c: CircuitSettings, mu: number, length_mm: number, portLoss: number): LossCoefficients {
   const flow = c.flow;
-  const tube = (innerDiameter_mm: number, length_mm: number, portLoss: number) =>
-    tubeLossCoefficients({ innerDiameter_mm, length_mm }, mu, flow.bloodDensity, portLoss, flow.turbulentFrictionFactor);
-  const cannulae = cannulationLossCoefficients(c, mu, flow);
+  return tubeLossCoefficients({ innerDiameter_mm: c.tubing.innerDiameter, length_mm }, mu, flow.bloodDensity, portLoss, flow.turbulentFrictionFactor);
+}
+
+/**
+ * The loop's elements at the blood's viscosity now, clamps and oxygenator thrombus included; the vein is a
+ * placeholder each solve replaces in place (the record is the caller's, one per circuitNow call).
+ */
+function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thrombus: number): CircuitElements {
+  const cannulae = cannulationLossCoefficients(c, mu, c.flow);
   return {
     pump,
     drainageCannula: cannulae.drainage,
-    drainageTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.drainageLength, kinkLossCoefficient(c.drainageLine.kink)), c.clamps.drainageLine),
-    returnTubing: withClamp(tube(c.tubing.innerDiameter, c.tubing.returnLength, 0), c.clamps.returnLine),
+    drainageTubing: withClamp(tubing(c, mu, c.tubing.drainageLength, kinkLossCoefficient(c.drainageLine.kink)), c.clamps.drainageLine),
+    returnTubing: withClamp(tubing(c, mu, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: cannulae.return,
     oxygenatorResistance: (c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus)) / (1 - c.oxygenator.thrombosis),
     vein: openVein(NO_SUPPLY, 0),
@@ -116,7 +122,10 @@ export function venousSupply(m: Model, intravascular_mL: number, resistance_mmHg
   };
 }
 
-/** The loop with the drained vein: open below Guyton's plateau, chattering past it (chatter.ts). */
+/**
+ * The loop with the drained vein: open below Guyton's plateau, chattering past it (chatter.ts). Each phase's vein
+ * is written into `e.vein` (the caller's record) rather than a copy of `e` per solve.
+ */
 export function solveDrainage(
   e: CircuitElements,
   cond: CircuitConditions,
@@ -124,27 +133,33 @@ export function solveDrainage(
   chatter: { flowLoss: number; collapsedFlowFraction: number },
   guess: Flow<'mL/min'>,
 ): { solution: CircuitSolution; drainage: DrainageNow } {
-  const open = solveCircuit({ ...e, vein: openVein(supply, CLAMP_RESISTANCE_mmHg_min_mL) }, cond, guess);
-  const quiet = { supply, fractionOpen: 1, flowSwing_mL_min: mL_min(0), pressureSwing_mmHg: mmHg(0) };
-  if (!(open.drainageFlow_mL_min > supply.limit_mL_min)) return { solution: open, drainage: { ...quiet, demand_mL_min: open.drainageFlow_mL_min } };
-  const up = solveCircuit({ ...e, vein: veinAtCollapse(supply) }, cond, open.drainageFlow_mL_min);
+  e.vein = openVein(supply, CLAMP_RESISTANCE_mmHg_min_mL);
+  const open = solveCircuit(e, cond, guess);
+  if (!(open.drainageFlow_mL_min > supply.limit_mL_min))
+    return {
+      solution: open,
+      drainage: { supply, demand_mL_min: open.drainageFlow_mL_min, fractionOpen: 1, flowSwing_mL_min: mL_min(0), pressureSwing_mmHg: mmHg(0) },
+    };
+  e.vein = veinAtCollapse(supply);
+  const up = solveCircuit(e, cond, open.drainageFlow_mL_min);
   // The collapsed phase: the holes the vein leaves open pass a fixed fraction of the plateau flow.
   const qc = mL_min(chatter.collapsedFlowFraction * supply.limit_mL_min);
-  const [left] = residual({ ...e, vein: veinPassing(0) }, cond, qc);
-  const down = solveCircuit({ ...e, vein: veinPassing(left) }, cond, qc);
+  e.vein = veinPassing(0);
+  const [left] = residual(e, cond, qc);
+  e.vein = veinPassing(left);
+  const down = solveCircuit(e, cond, qc);
   const f = openFraction({ openFlow: up.drainageFlow_mL_min, collapsedFlow: qc, limit: supply.limit_mL_min, flowLoss: chatter.flowLoss });
-  const mix = (a: number, b: number) => phaseMean(f, a, b);
   const solution: CircuitSolution = {
-    drainageFlow_mL_min: mL_min(mix(up.drainageFlow_mL_min, down.drainageFlow_mL_min)),
-    pumpFlow_mL_min: mL_min(mix(up.pumpFlow_mL_min, down.pumpFlow_mL_min)),
-    oxygenatorFlow_mL_min: mL_min(mix(up.oxygenatorFlow_mL_min, down.oxygenatorFlow_mL_min)),
-    returnFlow_mL_min: mL_min(mix(up.returnFlow_mL_min, down.returnFlow_mL_min)),
+    drainageFlow_mL_min: mL_min(phaseMean(f, up.drainageFlow_mL_min, down.drainageFlow_mL_min)),
+    pumpFlow_mL_min: mL_min(phaseMean(f, up.pumpFlow_mL_min, down.pumpFlow_mL_min)),
+    oxygenatorFlow_mL_min: mL_min(phaseMean(f, up.oxygenatorFlow_mL_min, down.oxygenatorFlow_mL_min)),
+    returnFlow_mL_min: mL_min(phaseMean(f, up.returnFlow_mL_min, down.returnFlow_mL_min)),
     venousPressure_mmHg: up.venousPressure_mmHg,
-    drainagePressure_mmHg: mmHg(mix(up.drainagePressure_mmHg, down.drainagePressure_mmHg)),
-    preOxygenatorPressure_mmHg: mmHg(mix(up.preOxygenatorPressure_mmHg, down.preOxygenatorPressure_mmHg)),
-    postOxygenatorPressure_mmHg: mmHg(mix(up.postOxygenatorPressure_mmHg, down.postOxygenatorPressure_mmHg)),
-    oxygenatorPressureDrop_mmHg: mmHg(mix(up.oxygenatorPressureDrop_mmHg, down.oxygenatorPressureDrop_mmHg)),
-    pumpHead_mmHg: mmHg(mix(up.pumpHead_mmHg, down.pumpHead_mmHg)),
+    drainagePressure_mmHg: mmHg(phaseMean(f, up.drainagePressure_mmHg, down.drainagePressure_mmHg)),
+    preOxygenatorPressure_mmHg: mmHg(phaseMean(f, up.preOxygenatorPressure_mmHg, down.preOxygenatorPressure_mmHg)),
+    postOxygenatorPressure_mmHg: mmHg(phaseMean(f, up.postOxygenatorPressure_mmHg, down.postOxygenatorPressure_mmHg)),
+    oxygenatorPressureDrop_mmHg: mmHg(phaseMean(f, up.oxygenatorPressureDrop_mmHg, down.oxygenatorPressureDrop_mmHg)),
+    pumpHead_mmHg: mmHg(phaseMean(f, up.pumpHead_mmHg, down.pumpHead_mmHg)),
     iterations: open.iterations + up.iterations + down.iterations,
   };
   return {
@@ -171,7 +186,8 @@ function pumpSpeedNow(c: CircuitSettings, e: CircuitElements, cond: CircuitCondi
   if (c.pump.mode === 'speed') return c.pump.speed;
   const drainage = mL_min(c.pump.targetFlow - cond.filterLimbReturn_mL_min);
   if (drainage > supply.limit_mL_min) return c.pump.maxSpeed;
-  return Math.min(speedForFlow_rpm({ ...e, vein: openVein(supply, CLAMP_RESISTANCE_mmHg_min_mL) }, cond, drainage), c.pump.maxSpeed);
+  e.vein = openVein(supply, CLAMP_RESISTANCE_mmHg_min_mL);
+  return Math.min(speedForFlow_rpm(e, cond, drainage), c.pump.maxSpeed);
 }
 
 /**
@@ -238,14 +254,17 @@ export interface LimbPorts {
   return_mmHg: number;
 }
 
+/** The loop's pressure at a limb port (mmHg). */
+function circuitPort(s: CircuitSolution, port: 'postOxygenator' | 'preOxygenator' | 'prePump'): number {
+  return port === 'postOxygenator' ? s.postOxygenatorPressure_mmHg : port === 'preOxygenator' ? s.preOxygenatorPressure_mmHg : s.drainagePressure_mmHg;
+}
+
 /**
  * The limb's ports: post-oxygenator, pre-oxygenator (post-pump) or pre-pump on the circuit; on a separate catheter,
  * the central veins less (access) or plus (return) the drop along the catheter's lumen (Poiseuille).
  */
 function limbPorts(c: CircuitSettings, t: LimbTopology, s: CircuitSolution, mu: number, fn: FilterNow): LimbPorts {
-  const circuitPort = (port: 'postOxygenator' | 'preOxygenator' | 'prePump') =>
-    port === 'postOxygenator' ? s.postOxygenatorPressure_mmHg : port === 'preOxygenator' ? s.preOxygenatorPressure_mmHg : s.drainagePressure_mmHg;
-  if (t.access !== 'none' && t.return !== 'none') return { access_mmHg: circuitPort(t.access), return_mmHg: circuitPort(t.return) };
+  if (t.access !== 'none' && t.return !== 'none') return { access_mmHg: circuitPort(s, t.access), return_mmHg: circuitPort(s, t.return) };
   const lumen = tubeLossCoefficients(
     { innerDiameter_mm: c.filterLimb.catheterLumenDiameter, length_mm: c.filterLimb.catheterLength },
     mu,
@@ -257,6 +276,11 @@ function limbPorts(c: CircuitSettings, t: LimbTopology, s: CircuitSolution, mu: 
     access_mmHg: s.venousPressure_mmHg - pressureDrop_mmHg(lumen, fn.op.bloodFlow_mL_min),
     return_mmHg: s.venousPressure_mmHg + pressureDrop_mmHg(lumen, fn.op.limbReturn_mL_min),
   };
+}
+
+/** A hemofilter limb line: laminar flow (Re ~700 at 350 mL/min in 4.5 mm), Poiseuille only, no turbulent friction. */
+function limbLine(c: CircuitSettings, mu: number, length_mm: number): LossCoefficients {
+  return tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, c.flow.bloodDensity, 0, 0);
 }
 
 /**
@@ -272,9 +296,7 @@ function filterLimbPressures(
   mu: number,
 ): FilterLimbPressures {
   const flow = c.flow;
-  // The limb's lines carry laminar flow (Re ~700 at 350 mL/min in 4.5 mm): Poiseuille only, no turbulent friction.
-  const line = (length_mm: number) => tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, flow.bloodDensity, 0, 0);
-  const filterOut = mmHg(ports.return_mmHg + pressureDrop_mmHg(line(c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
+  const filterOut = mmHg(ports.return_mmHg + pressureDrop_mmHg(limbLine(c, mu, c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
   const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
   const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
   const drop = filterPressureDrop_mmHg(
@@ -286,7 +308,7 @@ function filterLimbPressures(
   const tmp = filterTmp_mmHg(m, fn);
   const filterIn = mmHg(filterOut + drop);
   return {
-    access_mmHg: mmHg(ports.access_mmHg - pressureDrop_mmHg(line(c.filterLimb.accessLineLength), fn.op.bloodFlow_mL_min)),
+    access_mmHg: mmHg(ports.access_mmHg - pressureDrop_mmHg(limbLine(c, mu, c.filterLimb.accessLineLength), fn.op.bloodFlow_mL_min)),
     returnPort_mmHg: mmHg(ports.return_mmHg),
     filterIn_mmHg: filterIn,
     filterOut_mmHg: filterOut,

@@ -51,23 +51,44 @@ export function sharedCircuitNow(m: Model, pump: PumpCurve | undefined, now: Now
   if (!list) memos.set(m, (list = []));
   for (const e of list) if (matches(e, now, thrombus, headFactor)) return e.result;
   const result = circuitNow(m, pump, thrombus, now.blood, now.filter, headFactor);
-  const f = now.filter;
-  const entry: Memo = {
-    pass: now.checkPass,
-    thrombus,
-    headFactor,
-    hematocrit: now.blood.hematocrit,
-    intravascular_mL: now.blood.intravascular_mL,
-    filter: f,
-    filterFlow_mL_min: f ? f.op.bloodFlow_mL_min : NaN,
-    limbReturn_mL_min: f ? f.op.limbReturn_mL_min : NaN,
-    coverage: f ? f.coverage : NaN,
-    cakeResistance: f ? f.cakeResistance : NaN,
-    clottedFraction: f ? f.clottedFraction : NaN,
-    result,
-  };
-  // entries of earlier passes can never match again
-  if (list.length && list[0].pass !== now.checkPass) list.length = 0;
-  list.push(entry);
+  // entries of earlier passes can never match again: the first is rewritten in place (a pass rarely needs two)
+  const stale = list.length > 0 && list[0].pass !== now.checkPass;
+  if (stale) list.length = 1;
+  const entry = stale ? list[0] : blankMemo();
+  record(entry, now, thrombus, headFactor, result);
+  if (!stale) list.push(entry);
   return result;
+}
+
+function blankMemo(): Memo {
+  return {
+    pass: 0,
+    thrombus: NaN,
+    headFactor: NaN,
+    hematocrit: NaN,
+    intravascular_mL: NaN,
+    filter: null,
+    filterFlow_mL_min: NaN,
+    limbReturn_mL_min: NaN,
+    coverage: NaN,
+    cakeResistance: NaN,
+    clottedFraction: NaN,
+    result: null,
+  };
+}
+
+function record(e: Memo, now: Now, thrombus: number, headFactor: number, result: CircuitNow | null): void {
+  const f = now.filter;
+  e.pass = now.checkPass;
+  e.thrombus = thrombus;
+  e.headFactor = headFactor;
+  e.hematocrit = now.blood.hematocrit;
+  e.intravascular_mL = now.blood.intravascular_mL;
+  e.filter = f;
+  e.filterFlow_mL_min = f ? f.op.bloodFlow_mL_min : NaN;
+  e.limbReturn_mL_min = f ? f.op.limbReturn_mL_min : NaN;
+  e.coverage = f ? f.coverage : NaN;
+  e.cakeResistance = f ? f.cakeResistance : NaN;
+  e.clottedFraction = f ? f.clottedFraction : NaN;
+  e.result = result;
 }

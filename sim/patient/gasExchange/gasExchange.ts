@@ -76,6 +76,20 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** The mixing solved at `o`; `withPo2` false skips PaO2's inverse (the oxygen line needs saturations only). */
 export function oxygenExchange(o: OxygenInputs, withPo2 = true): OxygenState {
+  const out: OxygenState = {
+    sao2: NaN,
+    svo2: NaN,
+    drainedSat: NaN,
+    preOxygenatorSat: NaN,
+    postOxygenatorSat: NaN,
+    pao2_mmHg: NaN,
+    oxygenatorO2Transfer_mL_min: NaN,
+  };
+  return oxygenExchangeInto(o, withPo2, out);
+}
+
+/** oxygenExchange written into `out` (the caller's record: the oxygen line's probes allocate nothing). */
+export function oxygenExchangeInto(o: OxygenInputs, withPo2: boolean, out: OxygenState): OxygenState {
   const co = o.cardiacOutput_mL_min;
   const delta = o.o2Consumption_mL_min / (co * boundOxygen_mL_per_mL(o.hemoglobin_g_dL, 1));
   const qp = o.pumpFlow_mL_min;
@@ -112,15 +126,14 @@ export function oxygenExchange(o: OxygenInputs, withPo2 = true): OxygenState {
   }
   const sPa = qp > 1 ? Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1) * sPost + (1 - Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1)) * sv : sv;
   const sao2 = clamp01(sh * sPa + (1 - sh) * sCap);
-  return {
-    sao2,
-    svo2: clamp01(sv),
-    drainedSat: clamp01(sDrained),
-    preOxygenatorSat: clamp01(sPre),
-    postOxygenatorSat: clamp01(sPost),
-    pao2_mmHg: withPo2 ? po2FromSaturation(sao2) : NaN,
-    oxygenatorO2Transfer_mL_min: qp > 1 ? qp * boundOxygen_mL_per_mL(o.hemoglobin_g_dL, clamp01(sPost) - clamp01(sPre)) : 0,
-  };
+  out.sao2 = sao2;
+  out.svo2 = clamp01(sv);
+  out.drainedSat = clamp01(sDrained);
+  out.preOxygenatorSat = clamp01(sPre);
+  out.postOxygenatorSat = clamp01(sPost);
+  out.pao2_mmHg = withPo2 ? po2FromSaturation(sao2) : NaN;
+  out.oxygenatorO2Transfer_mL_min = qp > 1 ? qp * boundOxygen_mL_per_mL(o.hemoglobin_g_dL, clamp01(sPost) - clamp01(sPre)) : 0;
+  return out;
 }
 
 export interface Co2Calibration {

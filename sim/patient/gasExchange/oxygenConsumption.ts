@@ -11,7 +11,7 @@
  * (gasExchange.ts) at two consumptions.
  */
 import { boundOxygen_mL_per_mL } from '../../blood.js';
-import { oxygenExchange, type OxygenInputs } from './gasExchange.js';
+import { oxygenExchangeInto, type OxygenInputs, type OxygenState } from './gasExchange.js';
 import { EngineError } from '../../model/errors.js';
 
 /** The probe of the line: δ = VO2/(CO·1.34·Hb) at which the second solve is made. */
@@ -65,14 +65,21 @@ export function differs(a: number, b: number, floor: number): boolean {
   return Math.abs(a - b) > LINE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b), floor);
 }
 
+/** The line's two probes: one inputs record and one result, reused by every solve (no run keeps either). */
+const PROBE_INPUTS = {} as OxygenInputs;
+const PROBE_STATE = {} as OxygenState;
+
 /**
  * Arterial saturation's line in δ from two exact solves (the system is linear in δ), into `out`; false when the
  * system is singular: nothing oxygenates the blood (every pulmonary capillary shunted, no extracorporeal flow).
  */
 export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine): boolean {
   const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
-  const s0 = oxygenExchange({ ...inputs, o2Consumption_mL_min: 0 }, false).sao2;
-  const s1 = oxygenExchange({ ...inputs, o2Consumption_mL_min: PROBE_DELTA * capacity }, false).sao2;
+  const probe = Object.assign(PROBE_INPUTS, inputs);
+  probe.o2Consumption_mL_min = 0;
+  const s0 = oxygenExchangeInto(probe, false, PROBE_STATE).sao2;
+  probe.o2Consumption_mL_min = PROBE_DELTA * capacity;
+  const s1 = oxygenExchangeInto(probe, false, PROBE_STATE).sao2;
   out.s0 = s0;
   out.slope = (s0 - s1) / PROBE_DELTA;
   return Number.isFinite(out.s0) && Number.isFinite(out.slope);

@@ -18,6 +18,7 @@ import {
   oxygenatorCo2Conductance,
   oxygenatorDiffusionFlow_mL_min,
   oxygenExchange,
+  oxygenExchangeInto,
   type Co2Calibration,
   type OxygenInputs,
 } from './gasExchange.js';
@@ -305,7 +306,9 @@ export const gasExchangeModel: ModelDefinition = {
       deriveForOutput(now) {
         freshLine(now);
         consume(m, now, fresh, fresh.heaterFlow_mL_min);
-        now.oxygen = oxygenExchange(inputs(now, now.metabolism.vo2_mL_min));
+        // one record per run, rewritten at each sample (observe copies it out; nothing holds it between samples)
+        const o = inputs(now, now.metabolism.vo2_mL_min);
+        now.oxygen = now.oxygen ? oxygenExchangeInto(o, true, now.oxygen) : oxygenExchange(o);
         now.paco2_mmHg = lung.paco2_mmHg;
         derivePostOxygenatorGas(m, co2, now);
         deriveLimbAccessGas(m, now, m.current.patient.lung.shuntFraction * lung.impairment);
