@@ -125,7 +125,28 @@ describe('platelets in a run', () => {
       'patient.platelets.oxygenatorConsumption': `${k} 1/h`,
       'patient.platelets.thrombopoieticFeedback': '0',
     });
-    for (const t of [12, 24, 48]) expect(at(r, 'platelets_1e9_L', t) / plateletsUnderConstantConsumption(176, TAU, k, t)).toBeCloseTo(1, 5);
+    // the platelet mass, counted at the patient's own starting volume (count × V_iv / V₀), follows the analytic course;
+    // the count is that mass diluted by the blood volume now
+    const V0 = r.scenario.patient.intravascularVolume;
+    const mass = (t: number) => (at(r, 'platelets_1e9_L', t) * at(r, 'intravascular_volume_mL', t)) / V0;
+    for (const t of [12, 24, 48]) expect(mass(t) / plateletsUnderConstantConsumption(176, TAU, k, t)).toBeCloseTo(1, 5);
+  });
+  it('the circuit’s prime dilutes the count at cannulation as it does the red cells; blood lost takes its platelets, so bleeding moves the count only as it moves the hematocrit', () => {
+    const r = run(DEFAULT_ECMO, { duration: '1 h' });
+    const p = r.scenario.patient;
+    const prime = r.scenario.circuit!.primeVolume + r.scenario.filter!.setVolume;
+    expect(at(r, 'platelets_1e9_L', 0)).toBeCloseTo((p.platelets.start * p.intravascularVolume) / (p.intravascularVolume + prime), 9);
+    expect(at(r, 'platelets_1e9_L', 0) / p.platelets.start).toBeCloseTo(at(r, 'hematocrit_pct', 0) / 100 / p.hematocrit, 9);
+    // standard care, no consumption, bleeding without transfusion: whole blood leaves, the count holds
+    const bled = run(DEFAULT_STANDARD, {
+      duration: '2 h',
+      'patient.platelets.sepsisConsumption': '0 1/h',
+      'patient.bleeding.rate': '200 mL/h',
+    });
+    const held = at(bled, 'platelets_1e9_L', 2) / at(bled, 'platelets_1e9_L', 0);
+    const hct = at(bled, 'hematocrit_pct', 2) / at(bled, 'hematocrit_pct', 0);
+    expect(held).toBeCloseTo(hct, 3); // whatever refill dilutes, it dilutes both alike
+    expect(at(bled, 'intravascular_volume_mL', 2)).toBeLessThan(at(bled, 'intravascular_volume_mL', 0) - 100);
   });
   it('without consumption the count and the marrow’s production hold at the start’s', () => {
     const r = run(DEFAULT_STANDARD, { duration: '24 h', 'patient.platelets.sepsisConsumption': '0 1/h' });
@@ -133,9 +154,11 @@ describe('platelets in a run', () => {
     expect(at(r, 'thrombopoiesis_pct', 24)).toBeCloseTo(100, 9);
   });
   it('platelets fall faster with the circuit than without: standard care < oxygenator < oxygenator + filter', () => {
+    // the platelet mass (count × blood volume): the prime's dilution and fluid shifts move the count, not the mass
     const fall = (file: string, values: Record<string, string> = {}) => {
       const r = run(file, { duration: '24 h', ...values });
-      return at(r, 'platelets_1e9_L', 0) - at(r, 'platelets_1e9_L', 24);
+      const mass = (t: number) => at(r, 'platelets_1e9_L', t) * at(r, 'intravascular_volume_mL', t);
+      return (mass(0) - mass(24)) / mass(0);
     };
     const standard = fall(DEFAULT_STANDARD);
     const oxygenator = fall(DEFAULT_ECMO, { 'patient.platelets.filterConsumption': '0 1/h' });

@@ -1,8 +1,14 @@
 /**
- * The platelet count in the engine (platelets.ts): two states, the count and the marrow's production relative to
- * the start's. The count is consumed by the sepsis drive, the ECMO circuit while it is connected and the hemofilter
- * while it filters (now.filter), and made by the marrow, whose production rises as the count falls; written into
- * Now for the coagulation SOFA. Runs after the hemofilter in the model list.
+ * The platelet count in the engine (platelets.ts): two states, the platelet mass and the marrow's production
+ * relative to the start's. The mass is held as the count it would be at the patient's own starting blood volume V₀
+ * (x = count·V_iv/V₀), so consumption, senescence and the marrow's feedback (thrombopoietin is cleared by the
+ * platelet mass) act on the mass, and the count is x·V₀/V_iv: the circuit's prime dilutes it at cannulation
+ * (V_iv(0) = V₀ + prime, fluid-balance.md) and fluid shifts, infusions and ultrafiltration dilute or concentrate it
+ * as they do the red cells [S2: dilutional thrombocytopenia at ECMO initiation]. Consumed by the sepsis drive, the
+ * ECMO circuit while it is connected and the hemofilter while it filters (now.filter), made by the marrow, whose
+ * production rises as the mass falls; written into Now for the coagulation SOFA. Runs after the fluid balance and
+ * the hemofilter in the model list. Whole blood lost (now.blood.bleeding_mL_h) takes its platelets: bleeding alone
+ * leaves the count as it was, and the fluids given for it dilute it.
  */
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import { plateletConsumption_per_h, plateletRate_per_nL_h, thrombopoiesisRate_per_h } from './platelets.js';
@@ -10,7 +16,7 @@ import { plateletConsumption_per_h, plateletRate_per_nL_h, thrombopoiesisRate_pe
 export const plateletsModel: ModelDefinition = {
   name: 'platelets',
   states: [
-    { name: 'platelets_per_nL', scale: fixedScale(100) },
+    { name: 'plateletMass_per_nL', scale: fixedScale(100) },
     { name: 'thrombopoiesis_fraction', scale: fixedScale(1) },
   ],
   series: {
@@ -18,25 +24,29 @@ export const plateletsModel: ModelDefinition = {
     thrombopoiesis_pct: ['%', 'Platelet production by the marrow, % of the start’s (rises with thrombopoietin as the count falls, after a lag)'],
   },
   create(m, slot) {
-    const count = slot('platelets_per_nL');
+    const mass = slot('plateletMass_per_nL'); // the count at the patient's own starting volume
     const production = slot('thrombopoiesis_fraction');
     const start = m.scenario.patient.platelets.start;
+    /** The patient's own blood volume before the prime (mL): the volume the mass state is counted at. */
+    const ownVolume_mL = m.scenario.patient.intravascularVolume;
     return {
       initial(y) {
-        y[count] = start;
+        y[mass] = start;
         y[production] = 1;
       },
       derive(now) {
-        now.platelets_per_nL = now.y[count];
+        now.platelets_per_nL = (now.y[mass] * ownVolume_mL) / now.blood.intravascular_mL;
       },
       derivatives(now, dy) {
         const k = m.current.patient.platelets;
         const consumption = plateletConsumption_per_h(k, now.sepsisDrive, m.current.circuit !== null, now.filter !== null);
-        dy[count] = plateletRate_per_nL_h(k, start, now.y[count], now.y[production], consumption);
-        dy[production] = thrombopoiesisRate_per_h(k, start, now.y[count], now.y[production]);
+        // whole blood lost (bleeding, a circuit rupture, a filter blood leak) carries its platelets with it
+        const bled = (now.blood.bleeding_mL_h * now.platelets_per_nL) / ownVolume_mL;
+        dy[mass] = plateletRate_per_nL_h(k, start, now.y[mass], now.y[production], consumption) - bled;
+        dy[production] = thrombopoiesisRate_per_h(k, start, now.y[mass], now.y[production]);
       },
       observe(now, out) {
-        out.platelets_1e9_L = now.y[count];
+        out.platelets_1e9_L = now.platelets_per_nL;
         out.thrombopoiesis_pct = 100 * now.y[production];
       },
     };
