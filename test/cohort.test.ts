@@ -107,7 +107,7 @@ const DOSE_GAP =
   'titrated to 65 mmHg from a mean MAP of 52, the protocol escalates first; plausible vasoplegia, the pH and fever links do not resolve enough in 24 h to wean the published dose';
 const MAP_GAP = "with the dose rising instead of falling, MAP settles near the 65 mmHg target: the ECMO arm's published rise of 15.5 mmHg is not reached";
 const SOFA_GAP =
-  'liver and CNS are carried, the renal and cardiovascular scores stay high, standard care’s most shunted lungs stay hypoxaemic at any FiO2 and the circuit consumes platelets; SOFA is high by 1.6 (ECMO + HVHF) and 2.5 points';
+  'liver and CNS are carried, the renal and cardiovascular scores stay high, standard care’s most shunted lungs stay hypoxaemic at any FiO2 and the circuit consumes platelets; SOFA is high by 1.6 (ECMO + HVHF) and 2.4 points';
 const HR_GAP =
   'with a moderate native-lung shunt the ECMO arm starts less hypoxaemic, so relieving its hypoxaemia slows the heart less (−21.9 against −26.4 bpm); the heart rate’s hypoxaemia gain is an estimate';
 const NAMED_GAPS: Record<string, string> = {
