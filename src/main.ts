@@ -67,7 +67,12 @@ async function start(): Promise<void> {
   const live: LiveState = { runId: -1, latest: undefined, fresh: false, view: undefined, scenario: undefined, wake: () => undefined };
   // the worker's messages come after this function has built the panels
   const engine = new EngineClient((m) => onMessage(m, live, panels));
-  const send = engine.send.bind(engine);
+  // A scenario message belongs to the load that produced it: it is cleared when another load is asked for, not
+  // when a load completes (the bundled scenario's 'loaded' can arrive after the address's settings were refused).
+  const send: EngineClient['send'] = (c) => {
+    if (c.type === 'load') panels.messages.clearScenario();
+    engine.send(c);
+  };
   const panels = buildPanels(send, () => sessionHeld(live, panels));
   const params = new URLSearchParams(location.search);
   const app = await startPixi(host('circuit-canvas'), params.get('renderer'));
@@ -143,7 +148,6 @@ function onMessage(m: WorkerMessage, live: LiveState, p: Panels): void {
       p.scenarioEnd.setScenario(m.scenario);
       p.controls.setScenario(m.scenario);
       p.picker.loaded(m.scenario.name, m.scenario.source, m.scenario.description);
-      p.messages.clearScenario();
       p.messages.clearCommand();
       break;
     case 'snapshot':

@@ -16,6 +16,7 @@ import { formatNumber } from '../../sim/sweep/resultsCsv';
 import { ROOT, PAGE_WAIT_MS } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
 import { cliSweepFile } from './cliSweep';
+import { simHours } from './pageHelpers';
 
 const OUT = join(ROOT, 'test-output');
 /** A page's reading polled as long as a page load may take (a busy machine), when run outside the pages project too. */
@@ -172,9 +173,20 @@ describe('the dose explorer’s Pareto front', () => {
 
   it('the live view names a mistaken setting in its address and runs the bundled scenario on', async () => {
     const page = await pages.browser.newPage();
+    // the engine thread comes late (as on a busy machine), so the bundled scenario reports itself loaded after the
+    // address's settings were refused: the refusal must stay on the page
+    let workerServed = false;
+    await page.route(/\/assets\/engine\.worker-[^/]*\.js$/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      workerServed = true;
+      await route.continue();
+    });
     await page.goto(`${pages.served.url}?scenario=ecmo-hvhf-default&set=prescription.effluentDose=500%20mL/kg/h`);
     const box = page.locator('[data-testid="scenario-error"]');
     await poll(() => box.isVisible()).toBe(true);
+    expect(workerServed, 'the refusal came before the engine thread').toBe(false);
+    await poll(() => simHours(page)).toBeGreaterThan(0); // the bundled scenario has loaded and runs
+    expect(await box.isVisible(), 'the refusal outlives the bundled scenario’s load').toBe(true);
     const text = (await box.textContent())!;
     expect(text).toMatch(/Could not load the page address\. The running simulation continues unchanged\./);
     expect(text).toMatch(/prescription\.effluentDose: .*500/);
