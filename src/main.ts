@@ -154,13 +154,9 @@ function onMessage(m: WorkerMessage, live: LiveState, p: Panels): void {
       onSnapshot(m.snapshot, live, p);
       break;
     case 'loadError':
-      p.messages.scenarioError(m.source, m.message);
-      break;
     case 'commandError':
-      p.messages.commandError(m.message);
-      break;
     case 'engineError':
-      p.messages.engineError(m.message);
+      p.messages.report(m);
       break;
   }
 }

@@ -1,5 +1,9 @@
 /** Messages shown in the page: a scenario that did not load (with the loader's validation message), a refused command, an engine stop. */
 import { el } from './consoles/panel';
+import type { WorkerMessage } from './protocol';
+
+/** The worker messages every page shows the same way. */
+export type EngineReport = Extract<WorkerMessage, { type: 'loadError' | 'commandError' | 'engineError' }>;
 
 export class Messages {
   private readonly scenario: HTMLElement;
@@ -20,6 +24,13 @@ export class Messages {
 
   engineError(message: string): void {
     show(this.command, 'The engine stopped.', message);
+  }
+
+  /** The engine's load, command and stop messages, as both the live and the training page show them. */
+  report(m: EngineReport): void {
+    if (m.type === 'loadError') this.scenarioError(m.source, m.message);
+    else if (m.type === 'commandError') this.commandError(m.message);
+    else this.engineError(m.message);
   }
 
   clearScenario(): void {

@@ -160,13 +160,9 @@ function onMessage(m: TrainingMessage, st: PageState, p: Panels, store: SessionS
       p.debrief.show(m.json, m.html, st.info?.id ?? 'training');
       break;
     case 'loadError':
-      p.messages.scenarioError(m.source, m.message);
-      break;
     case 'commandError':
-      p.messages.commandError(m.message);
-      break;
     case 'engineError':
-      p.messages.engineError(m.message);
+      p.messages.report(m);
       break;
   }
 }
