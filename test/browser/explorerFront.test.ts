@@ -16,6 +16,7 @@ import { formatNumber } from '../../sim/sweep/resultsCsv';
 import { ROOT, PAGE_WAIT_MS } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
 import { cliSweepFile } from './cliSweep';
+import { fillDoseGrid } from './sweepForm';
 import { simHours } from './pageHelpers';
 
 const OUT = join(ROOT, 'test-output');
@@ -48,15 +49,7 @@ async function frontIds(page: Page): Promise<{ front: number[]; dominated: numbe
 
 async function setUpSweep(page: Page): Promise<void> {
   await page.goto(`${pages.served.url}explorer.html`);
-  await page.fill('#sweep-hours', '2');
-  await page.selectOption('#sweep-p1', 'prescription.effluentDose');
-  await page.fill('#sweep-p1-from', '30');
-  await page.fill('#sweep-p1-to', '50');
-  await page.fill('#sweep-p1-step', '10');
-  await page.selectOption('#sweep-p2', 'prescription.predilutionFraction');
-  await page.fill('#sweep-p2-from', '0');
-  await page.fill('#sweep-p2-to', '1');
-  await page.fill('#sweep-p2-step', '0.5');
+  await fillDoseGrid(page);
 }
 
 describe('the dose explorer’s Pareto front', () => {

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../tools/browser/harness';
 import { pagesAndBrowser } from './sharedBuild';
 import { cliSweepFile } from './cliSweep';
+import { fillDoseGrid } from './sweepForm';
 
 const OUT = join(ROOT, 'test-output');
 const dir = mkdtempSync(join(tmpdir(), 'explorer-sweep-'));
@@ -37,16 +38,8 @@ describe('a sweep from the dose explorer page', () => {
     });
     await page.goto(`${pages.served.url}explorer.html`);
     await page.selectOption('#sweep-scenario', 'ecmo-hvhf-default');
-    await page.fill('#sweep-hours', '2');
-    await page.selectOption('#sweep-p1', 'prescription.effluentDose');
+    await fillDoseGrid(page);
     expect(await page.locator('#sweep-p1-info').textContent()).toMatch(/mL\/kg\/h; accepted 0–200; plausible 20–70.*source/);
-    await page.fill('#sweep-p1-from', '30');
-    await page.fill('#sweep-p1-to', '50');
-    await page.fill('#sweep-p1-step', '10');
-    await page.selectOption('#sweep-p2', 'prescription.predilutionFraction');
-    await page.fill('#sweep-p2-from', '0');
-    await page.fill('#sweep-p2-to', '1');
-    await page.fill('#sweep-p2-step', '0.5');
     await page.click('#sweep-run');
     await finished(page);
     expect(await page.locator('#results tbody tr').count()).toBe(9);
