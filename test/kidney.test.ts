@@ -3,6 +3,9 @@
  * creatinine's renal clearance and the urine the fluid balance loses, against hand-solved cases.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadScenarioText } from '../sim/scenario/load.js';
+import { calibrationBeside } from '../sim/scenario/loadFile.js';
 import { excretedFraction, glomerularFiltration_mL_min, perfusionFraction } from '../sim/patient/kidney/kidney.js';
 import { leafAt, type QuantitySpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
@@ -56,6 +59,16 @@ describe('filtration is pressure-passive between the zero and full filtration pr
     // GFR0 = 59.47·(1 − 0.99) = 0.59 mL/min = 36 mL/h
     expect(() => run(DEFAULT_STANDARD, { 'patient.kidney.startingInjury': '0.99', 'patient.fluids.urineOutput': '40 mL/h', duration: '1 h' })).toThrow(
       /patient\.fluids\.urineOutput.*40 mL\/h is more than the starting filtrate.*patient\.kidney\.startingInjury 0\.99/s,
+    );
+  });
+  it('a scenario that still sets the starting clearance is told where it went: the starting injury', () => {
+    const text = JSON.parse(readFileSync(DEFAULT_STANDARD, 'utf8')) as { kinetics?: Record<string, unknown> };
+    text.kinetics = { ...text.kinetics, creatinine: { renalClearance: '20 mL/min' }, urea: { renalClearance: '10 mL/min' } };
+    const load = () => loadScenarioText(JSON.stringify(text), 'old.json', [], { resolveCalibration: calibrationBeside(DEFAULT_STANDARD) });
+    expect(load).toThrow(/kinetics\.creatinine\.renalClearance: no longer a setting[^\n]*patient\.kidney\.startingInjury/);
+    expect(load).toThrow(/kinetics\.urea\.renalClearance: no longer a setting[^\n]*kinetics\.urea\.fractionOfGfr/);
+    expect(() => scenario(DEFAULT_STANDARD, { 'kinetics.creatinine.renalClearance': '20 mL/min' })).toThrow(
+      /kinetics\.creatinine\.renalClearance: no longer a setting[^\n]*patient\.kidney\.startingInjury/,
     );
   });
   it('every range end of the ranged kidney and starting-pressure parameters is accepted, with the cohort’s oliguria', () => {
