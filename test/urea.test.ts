@@ -10,12 +10,15 @@ describe('urea without a filter: one compartment, constant generation and cleara
   // dA/dt = G − CL·A/V  →  C(t) = C∞ + (C0 − C∞)·e^(−t·CL/V),  C∞ = G/CL   (V is total body water: no fluid moves it)
   const C0_mg_dL = 80;
   const PCR_g_h = 6; // 144 g protein/day
-  const CL_mL_min = 12;
+  const [gfr_mL_min, fractionOfGfr] = [20, 0.6]; // GFR held at 120·(1 − I0) = 20 mL/min
+  const CL_mL_min = fractionOfGfr * gfr_mL_min; // 12 mL/min
   const V_mL = 45000;
   const r = run(DEFAULT_STANDARD, {
     'patient.baseline.urea': `${C0_mg_dL} mg/dL`,
     'kinetics.urea.proteinCatabolicRate': `${PCR_g_h} g/h`,
-    'kinetics.urea.renalClearance': `${CL_mL_min} mL/min`,
+    'kinetics.urea.fractionOfGfr': `${fractionOfGfr}`,
+    'patient.kidney.intactGfr': '120 mL/min',
+    'patient.kidney.startingInjury': `${1 - gfr_mL_min / 120}`,
     'kinetics.urea.distributionVolume': `${V_mL} mL`,
     // the kidney held at its starting filtration: full perfusion (RPP 42 > 40 mmHg), no urine (CVP constant), no recovery
     'patient.kidney.zeroFiltrationPressure': '10 mmHg',
@@ -67,8 +70,8 @@ describe('urea through the hemofilter: K = Q_uf · SC · Q_b/(Q_b + Q_pre), SC =
     const q_mL_h = r.series.effective_flow_L_min[0] * 60_000;
     expect(r.summary.mass_balance.urea.removed_in_effluent / (((K_mL_h * q_mL_h) / (q_mL_h + K_mL_h)) * integral)).toBeCloseTo(1, 3);
   });
-  it('falls with the filter: its clearance (~3 L/h) is several times the renal one', () => {
-    expect(K_mL_h).toBeGreaterThan(5 * 60 * r.scenario.kinetics.urea.renalClearance);
+  it('falls with the filter: its clearance (~3 L/h) is three times the renal one at the start (FEU·GFR, 15 mL/min)', () => {
+    expect(K_mL_h).toBeGreaterThan(3 * 60 * r.scenario.kinetics.urea.fractionOfGfr * r.series.gfr_mL_min[0]);
     expect(r.series.urea_mg_dL.at(-1)!).toBeLessThan(r.series.urea_mg_dL[0]);
   });
   it('predilution dilutes it less than it dilutes plasma solutes: red-cell water carries urea too', () => {

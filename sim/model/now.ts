@@ -51,7 +51,7 @@ export interface Now {
   /** The kidney: renal perfusion pressure, GFR, GFR relative to the start (renal clearances scale with it), urine. */
   /** Acid–base: bicarbonate and the pH at the PaCO2 held since the circuit last settled (acid–base part). */
   readonly acidBase: { bicarbonate_mmol_L: number; ph: number };
-  readonly kidney: { perfusionPressure_mmHg: number; gfr_mL_min: number; relativeGfr: number; urine_mL_h: number };
+  readonly kidney: { perfusionPressure_mmHg: number; gfr_mL_min: number; urine_mL_h: number };
   /** Platelet count, 10⁹/L (= /nL): consumed by sepsis and the circuit's surfaces (platelets part). */
   platelets_per_nL: number;
   /** The hemofilter, or null when it is not filtering. */
@@ -91,7 +91,7 @@ export function createNow(): Now {
     hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN },
     air: { pumpHeadFactor: 1 },
     acidBase: { bicarbonate_mmol_L: NaN, ph: NaN },
-    kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, relativeGfr: NaN, urine_mL_h: NaN },
+    kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, urine_mL_h: NaN },
     platelets_per_nL: NaN,
     filter: null,
     circuit: null,

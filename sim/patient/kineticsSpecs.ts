@@ -161,13 +161,6 @@ export const kineticsSpecs = {
       source: 'S2',
       ref: '~20 mg/kg/day in health, lower in sepsis (reduced muscle perfusion)',
     }),
-    renalClearance: q('mL/min', 20, [0, 200], {
-      range: [5, 40],
-      description:
-        'Renal creatinine clearance at the start, in septic acute kidney injury: the starting GFR (patient.kidney), which then follows perfusion pressure and recovery.',
-      source: 'E',
-      ref: "the cohort's oliguria (≤ 0.3 mL/kg/h, cohort.md)",
-    }),
   },
   ...SOLUTE_SPECS.kinetics,
   heparin: heparinSpecs,

@@ -2,6 +2,18 @@
 import { forEachLeaf, isLeaf, type LeafSpec, type SpecTree } from '../parameters.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
 
+/** Fields a scenario could once set, with where their meaning went: a scenario that still sets one is told. */
+const RETIRED_FIELDS: Readonly<Record<string, string>> = {
+  'kinetics.creatinine.renalClearance':
+    "no longer a setting: the kidney's start is its injury, patient.kidney.startingInjury (a fraction 0–1), and creatinine's renal clearance is the GFR it gives at the starting MAP − CVP (docs/models/kidney.md)",
+  'kinetics.urea.renalClearance': "no longer a setting: urea's renal clearance is a fraction of the GFR, kinetics.urea.fractionOfGfr (docs/models/kidney.md)",
+};
+
+/** Why a dotted path that was once a field no longer is, or undefined. */
+export function retiredField(path: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(RETIRED_FIELDS, path) ? RETIRED_FIELDS[path] : undefined;
+}
+
 /** Edit distance with adjacent transpositions (optimal string alignment), so "wieght" is one edit from "weight". */
 function distance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -44,6 +56,8 @@ export function allSettingPaths(filter: (spec: LeafSpec) => boolean = () => true
 
 /** Why a dotted path names no setting: a section rather than a field, a likely typo, or simply unknown. */
 export function unknownSettingMessage(path: string, what: string): string {
+  const retired = retiredField(path);
+  if (retired) return retired;
   let node: LeafSpec | SpecTree | undefined = scenarioSpecs as SpecTree;
   for (const key of path.split('.')) {
     node = node && !isLeaf(node) && Object.prototype.hasOwnProperty.call(node, key) ? (node as SpecTree)[key] : undefined;

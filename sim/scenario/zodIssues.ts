@@ -3,7 +3,7 @@ import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { expectedText } from './schema.js';
 import { keySegment, shownValue, type ScenarioIssue } from './errors.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
-import { closest } from './suggest.js';
+import { closest, retiredField } from './suggest.js';
 import { TIMELINE_ACTION_KEYS } from './timeline.js';
 
 export interface ZodLikeIssue {
@@ -88,6 +88,8 @@ export function formatZodIssue(issue: ZodLikeIssue): ScenarioIssue[] {
   switch (issue.code) {
     case 'unrecognized_keys':
       return (issue.keys ?? []).map((k) => {
+        const retired = retiredField(keySegment(path, k));
+        if (retired) return { path: keySegment(path, k), message: retired };
         const allowed = allowedKeys(issue.path);
         const near = closest(k, allowed);
         return {

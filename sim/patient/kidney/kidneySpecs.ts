@@ -21,6 +21,13 @@ export const kidneySpecs = {
     source: 'S2',
     ref: 'Kato & Pinsky, Ann Intensive Care 2015;5:41: renal perfusion pressure target 65 mmHg; Badin et al., Crit Care 2011;15:R135: autoregulation impaired in septic AKI (MAP 72–82 mmHg protective)',
   }),
+  startingInjury: q('1', 0.663677, [0, 1], {
+    range: [0.5, 0.9],
+    description:
+      'Fraction of full-pressure filtration the septic injury has taken at the start (I0); the starting GFR is GFR_intact · f(RPP0) · (1 − I0), and creatinine’s starting renal clearance is that GFR.',
+    source: 'E',
+    ref: 'chosen so the default scenario starts at the former 20 mL/min: RPP0 = 52.3 − 10 = 42.3 mmHg, f = (42.3 − 20)/(65 − 20) = 0.4956, 120 · 0.4956 = 59.47 mL/min, I0 = 1 − 20/59.467 = 0.663677 (to 6 digits, so the default runs keep their 20 mL/min); range: septic AKI of KDIGO stage 2–3 (creatinine 2–3× baseline or more, so filtration at a half to a third of baseline or less: I0 0.5–0.67 and beyond), with stage-3 injuries to 0.9; an estimate',
+  }),
   recoveryTimeConstant: q('h', 48, [1, 2000], {
     range: [24, 168],
     description: 'Time constant with which the renal injury follows the sepsis drive as inflammation resolves (recovery over days).',

@@ -1,16 +1,16 @@
 /**
  * A small solute in total body water, one compartment, as creatinine and urea are: amount in mg, concentration in
- * mg/dL, produced at a rate of its own, eliminated by renal clearance (dA/dt = G − CL_renal·(GFR/GFR0)·C: its clearance
- * at the start, scaled by the kidney's filtration now, sim/patient/kidney/), cleared by the filter from whole-blood
- * water (registry.ts).
+ * mg/dL, produced at a rate of its own, eliminated by renal clearance (dA/dt = G − φ·GFR·C: a fixed fraction φ of
+ * the kidney's filtration now, sim/patient/kidney/; 1 for creatinine, reabsorbed urea less), cleared by the filter
+ * from whole-blood water (registry.ts).
  */
 import type { Model } from '../../model/context.js';
 import type { SlotOf } from '../../model/part.js';
 import { mL_min, perHour } from '../../quantities.js';
 import type { SoluteKinetics, SoluteStateNames } from './solute.js';
 
-/** The solute's settings: its distribution volume (mL) and renal clearance (mL/min), read as they are now. */
-type BodyWaterSettings = { distributionVolume: number; renalClearance: number };
+/** The solute's settings: its distribution volume (mL), read as it is now. */
+type BodyWaterSettings = { distributionVolume: number };
 
 export function bodyWaterKinetics(
   m: Model,
@@ -19,6 +19,8 @@ export function bodyWaterKinetics(
   settings: (current: Model['current']) => BodyWaterSettings,
   baseline_mg_dL: number,
   production_mg_h: () => number,
+  /** its renal clearance over GFR now (1: filtered, neither reabsorbed nor secreted) */
+  renalFractionOfGfr: () => number,
 ): SoluteKinetics {
   const amount = slot(names.central);
   return {
@@ -28,7 +30,7 @@ export function bodyWaterKinetics(
     },
     fluxes(now, c, out) {
       out.produced = production_mg_h();
-      out.eliminated = perHour(mL_min(settings(m.current).renalClearance * now.kidney.relativeGfr)) * c;
+      out.eliminated = perHour(mL_min(renalFractionOfGfr() * now.kidney.gfr_mL_min)) * c;
       out.exchange = 0;
     },
   };

@@ -3,7 +3,7 @@
  *   produced = G = PCR·(1/6.25)·(60/28)   urea from protein catabolism: 16 % of protein is nitrogen (1/6.25 g N per
  *                                          g protein), and urea is 28/60 nitrogen by mass [S: standard nitrogen
  *                                          balance]; PCR in g protein per hour
- *   eliminated = CL_renal·C               renal urea clearance, below creatinine's because urea is reabsorbed
+ *   eliminated = FEU·GFR·C                renal urea clearance, a fraction FEU of GFR because urea is reabsorbed
  * A small solute: the filter clears it with SC 1 from whole-blood water, DF = Q_b/(Q_b + Q_pre) (registry.ts).
  * Its concentration is reported as urea, mg/dL (BUN = urea × 28/60).
  */
@@ -29,11 +29,12 @@ export const ureaKineticsSpecs = {
     source: 'S2',
     ref: 'protein catabolic rate 1.5–2.5 g/kg/day in septic AKI on CRRT (KDIGO AKI guideline 2012, nutrition section)',
   }),
-  renalClearance: q('mL/min', 10, [0, 200], {
-    range: [2, 25],
-    description: 'Renal urea clearance in septic acute kidney injury (about half the creatinine clearance: urea is reabsorbed).',
-    source: 'E',
-    ref: "half the default creatinine clearance (20 mL/min); the cohort's oliguria",
+  fractionOfGfr: q('1', 0.5, [0, 1], {
+    range: [0.35, 0.65],
+    description:
+      'Renal urea clearance over GFR (the fractional excretion of urea): urea is filtered and partly reabsorbed, so its clearance is this fraction of the GFR the kidney filters now (patient.kidney).',
+    source: 'S2',
+    ref: 'Carvounis et al., Kidney Int 2002;62:2223–2229: fractional excretion of urea ≤ 35 % in prerenal, > 50 % in intrinsic acute kidney injury; 0.5 keeps the former 10 of 20 mL/min',
   }),
 } as const satisfies SpecTree;
 
@@ -59,5 +60,6 @@ export const urea: SoluteDefinition = {
       (s) => s.kinetics.urea,
       m.scenario.patient.baseline.urea,
       () => 1000 * UREA_PER_PROTEIN * m.current.kinetics.urea.proteinCatabolicRate,
+      () => m.current.kinetics.urea.fractionOfGfr,
     ),
 };
