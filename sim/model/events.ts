@@ -14,6 +14,7 @@ export type EventType =
   | 'aptt_check'
   | 'heparin_titration'
   | 'norepinephrine_titration'
+  | 'hydrocortisone_start'
   | 'fio2_titration'
   | 'albumin_dose'
   | 'fault'
