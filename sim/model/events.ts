@@ -15,6 +15,7 @@ export type EventType =
   | 'heparin_titration'
   | 'norepinephrine_titration'
   | 'hydrocortisone_start'
+  | 'vasopressin_start'
   | 'fio2_titration'
   | 'albumin_dose'
   | 'fault'

@@ -6,7 +6,7 @@
 import { q, type SpecTree } from '../../parameters.js';
 import { venousReturnSpecs } from './venousReturnSpecs.js';
 import { acidaemiaSpecs, feverToneSpecs } from './vasopressorResponseSpecs.js';
-import { hydrocortisoneEffectSpecs } from './hydrocortisoneSpecs.js';
+import { hydrocortisoneEffectSpecs, vasopressinEffectSpecs } from './hydrocortisoneSpecs.js';
 
 export const hemodynamicsSpecs = {
   vasoplegia: {
@@ -88,4 +88,5 @@ export const hemodynamicsSpecs = {
   acidaemia: acidaemiaSpecs,
   fever: feverToneSpecs,
   hydrocortisone: hydrocortisoneEffectSpecs,
+  vasopressin: vasopressinEffectSpecs,
 } as const satisfies SpecTree;

@@ -1,6 +1,7 @@
 /**
- * Hydrocortisone (hydrocortisone.ts): its start rule, a protocol (the prescription's `hydrocortisone`), and its effect
- * on the norepinephrine dose–response (the scenario's `hemodynamics.hydrocortisone`).
+ * The adjuncts of septic shock: hydrocortisone (hydrocortisone.ts) and vasopressin (vasopressin.ts). Their start rules
+ * are protocols (the prescription's `hydrocortisone` and `vasopressin`); their effects on the pressor dose–response
+ * are the scenario's `hemodynamics.hydrocortisone` and `hemodynamics.vasopressin`.
  */
 import { q, type FlagSpec, type SpecTree } from '../../parameters.js';
 
@@ -56,5 +57,42 @@ export const hydrocortisoneEffectSpecs = {
     description: 'τ: time constant of the effect’s first-order onset after the start (and offset if stopped).',
     source: 'E',
     ref: 'Bellissant 2000 and Annane, Br J Clin Pharmacol 1998 measured the shift once, 60 min after 50 mg; τ = 20 min puts 95 % there',
+  }),
+} as const satisfies SpecTree;
+
+const giveVasopressin: FlagSpec = {
+  kind: 'flag',
+  default: true,
+  adjustable: true,
+  description:
+    'Add vasopressin at a titration check where MAP is below the target and norepinephrine is at or above startDose, instead of escalating norepinephrine (false: never; turned off, it stops).',
+  source: 'S',
+  ref: 'Surviving Sepsis Campaign 2021 (Evans, Intensive Care Med 2021): add vasopressin rather than escalate norepinephrine',
+};
+
+export const vasopressinRuleSpecs = {
+  give: giveVasopressin,
+  startDose: q('ug/kg/min', 0.25, [0, 5], {
+    adjustable: true,
+    range: [0.25, 0.5],
+    description: 'Norepinephrine dose at or above which a MAP below target adds vasopressin.',
+    source: 'S',
+    ref: 'Surviving Sepsis Campaign 2021 (Evans, Intensive Care Med 2021): typically at norepinephrine 0.25–0.5 µg/kg/min',
+  }),
+  dose: q('U/min', 0.03, [0, 0.1], {
+    adjustable: true,
+    range: [0.01, 0.04],
+    description: 'Vasopressin infusion rate once added (fixed, not titrated).',
+    source: 'S',
+    ref: 'VASST (Russell, NEJM 2008): 0.01–0.03 U/min; Surviving Sepsis Campaign 2021: up to 0.03 U/min',
+  }),
+} as const satisfies SpecTree;
+
+export const vasopressinEffectSpecs = {
+  norepinephrineEquivalent: q('ug/kg/U', 2.5, [0, 20], {
+    range: [1.5, 4],
+    description: 'k: norepinephrine dose equivalent to 1 U/min of vasopressin (k·VP joins the norepinephrine dose on the pressor curve).',
+    source: 'S2',
+    ref: 'Goradia, J Crit Care 2021 (vasopressor dose equivalence, scoping review): NEE = NE + 2.5·vasopressin (U/min), as in MIMIC-IV norepinephrine_equivalent_dose',
   }),
 } as const satisfies SpecTree;

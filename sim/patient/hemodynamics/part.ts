@@ -10,8 +10,8 @@ import { fixedScale } from '../../model/part.js';
 import type { Now } from '../../model/now.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
-import { fmt, type PeriodicCheck } from '../../model/events.js';
-import { nextNorepinephrineDose } from './norepinephrineTitration.js';
+import { vasopressorProtocol } from './vasopressorProtocol.js';
+import { norepinephrineEquivalent_ug_kg_min } from './vasopressin.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
@@ -27,6 +27,7 @@ export const hemodynamicsModel: ModelDefinition = {
     norepinephrine_ug_kg_min: ['ug/kg/min', 'Norepinephrine dose'],
     cardiac_output_L_min: ['L/min', 'Native cardiac output (venous return meets the cardiac function curve; volume moves it)'],
     central_venous_pressure_mmHg: ['mmHg', 'Central venous pressure (where venous return meets the cardiac function curve)'],
+    vasopressin_U_min: ['U/min', 'Vasopressin infusion rate (0 until the protocol adds it; prescription.vasopressin)'],
     norepinephrine_responsiveness: [
       '1',
       "Norepinephrine's Emax relative to before hydrocortisone, 1 + (ρ_Emax − 1)·h (1 until hydrocortisone starts; hemodynamics.hydrocortisone)",
@@ -35,6 +36,7 @@ export const hemodynamicsModel: ModelDefinition = {
   create(m, slot) {
     const onset = slot('hydrocortisoneOnset');
     const steroid = hydrocortisoneInEngine(m, onset);
+    const protocol = vasopressorProtocol(m, steroid.noteDose);
     const p = m.scenario.patient;
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
@@ -59,7 +61,9 @@ export const hemodynamicsModel: ModelDefinition = {
         m.intrinsic.tone_mmHg,
         now.concentration[SOLUTE.il6],
         now.sepsisDrive,
-        m.current.patient.hemodynamics.norepinephrine,
+        // vasopressin joins the norepinephrine dose on the pressor curve as its norepinephrine equivalent (vasopressin.ts)
+        m.current.patient.hemodynamics.norepinephrine +
+          norepinephrineEquivalent_ug_kg_min(m.current.hemodynamics.vasopressin.norepinephrineEquivalent, protocol.vasopressin_U_min()),
         now.acidBase.ph,
         now.metabolism.temperature_C,
         now.y[onset],
@@ -67,31 +71,8 @@ export const hemodynamicsModel: ModelDefinition = {
       circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h);
       h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, h, start.cardiacOutput_L_min);
     };
-    const nextDose = (map_mmHg: number) => {
-      const rule = m.current.prescription.norepinephrine;
-      return nextNorepinephrineDose({ ...rule, minDose: 0 }, map_mmHg, m.current.patient.hemodynamics.norepinephrine);
-    };
-    /** The bedside protocol at its interval: one step up below target, a share of the dose off above the band. */
-    const titration: PeriodicCheck = {
-      interval: () => m.current.prescription.norepinephrine.interval,
-      changesDerivatives: true, // the dose sets MAP, which the kidney's filtration reads
-      wouldAct: (now) => m.current.prescription.norepinephrine.titrate && nextDose(now.hemodynamics.map_mmHg) !== m.current.patient.hemodynamics.norepinephrine,
-      run(now, log) {
-        const rule = m.current.prescription.norepinephrine;
-        const hemo = m.current.patient.hemodynamics;
-        if (!rule.titrate) return false;
-        const map = now.hemodynamics.map_mmHg;
-        const next = nextDose(map);
-        if (next === hemo.norepinephrine) return false;
-        const side = next > hemo.norepinephrine ? `below ${fmt(rule.targetMap)}` : `above ${fmt(rule.weanAbove)}`;
-        log('norepinephrine_titration', `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min`);
-        hemo.norepinephrine = next;
-        steroid.noteDose(now.t_h);
-        return true;
-      },
-    };
     return {
-      checks: [titration],
+      checks: [protocol.check],
       derive: deriveMap,
       derivatives: steroid.derivatives,
       nextEventTime: steroid.nextEventTime,
@@ -108,6 +89,7 @@ export const hemodynamicsModel: ModelDefinition = {
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
         out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;
         out.norepinephrine_responsiveness = steroid.responsiveness(now);
+        out.vasopressin_U_min = protocol.vasopressin_U_min();
       },
     };
   },
