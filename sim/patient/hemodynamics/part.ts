@@ -3,7 +3,8 @@
  * the norepinephrine effect, derived for the titration's checks and the outputs; heart rate from the baroreflex,
  * norepinephrine, the sepsis drive and hypoxemia. The intrinsic tone and rate are solved once so that the
  * pre-treatment baseline is met. One state: hydrocortisone's onset h (hydrocortisone.ts), started by its rule
- * (a scheduled event once the dose has stayed at or above the threshold for the delay).
+ * (a scheduled event once the dose has stayed at or above the threshold for the delay). The vasopressor check
+ * (vasopressorProtocol.ts) titrates norepinephrine or adds vasopressin, whose norepinephrine equivalent joins the dose.
  */
 import type { ModelDefinition } from '../../model/part.js';
 import { fixedScale } from '../../model/part.js';
