@@ -20,6 +20,10 @@ export const EVENT_TYPES: Record<EventType, string> = {
     'The aPTT was outside the target range and the heparin infusion was changed by one step, or, above prescription.heparin.holdAbove, held for holdTime and restarted lower by holdStep (Raschke 1993); value holds the aPTT in s.',
   norepinephrine_titration:
     'MAP was below prescription.norepinephrine.targetMap (dose up one step) or above weanAbove (dose down by weanFraction) at a scheduled check.',
+  hydrocortisone_start:
+    'Norepinephrine had stayed at or above prescription.hydrocortisone.startDose for startDelay (Surviving Sepsis Campaign 2021) with prescription.hydrocortisone.give on: IV hydrocortisone 200 mg/day starts, and the norepinephrine effect grows toward hemodynamics.hydrocortisone (Bellissant & Annane 2000); value holds the dose in µg/kg/min.',
+  vasopressin_start:
+    'At a norepinephrine titration check MAP was below prescription.norepinephrine.targetMap with norepinephrine at or above prescription.vasopressin.startDose (Surviving Sepsis Campaign 2021): vasopressin is added at prescription.vasopressin.dose instead of escalating norepinephrine; value holds the MAP in mmHg.',
   fio2_titration:
     'The arterial saturation was below patient.lung.fio2Titration.targetLow (ventilator FiO2 up one step) or above targetHigh (down one step; on ECMO above targetLow, down to restFio2OnEcmo: the lung is rested) at a scheduled check; value holds the SaO2 as a fraction. The oxygenator’s sweep FiO2 is never changed by it.',
   albumin_dose:

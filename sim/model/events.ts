@@ -14,6 +14,8 @@ export type EventType =
   | 'aptt_check'
   | 'heparin_titration'
   | 'norepinephrine_titration'
+  | 'hydrocortisone_start'
+  | 'vasopressin_start'
   | 'fio2_titration'
   | 'albumin_dose'
   | 'fault'

@@ -2,6 +2,7 @@
 import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { albuminReplacementSpecs } from '../patient/fluidBalance/albuminReplacementSpecs.js';
 import { replacementBicarbonateSpec } from '../patient/acidBase/acidBaseSpecs.js';
+import { hydrocortisoneRuleSpecs, vasopressinRuleSpecs } from '../patient/hemodynamics/hydrocortisoneSpecs.js';
 
 const replacementWarming: ChoiceSpec<'warmed' | 'roomTemperature'> = {
   kind: 'choice',
@@ -207,6 +208,8 @@ export const prescriptionSpecs = {
     }),
     maxDose: q('ug/kg/min', 2, [0, 5], { description: 'Highest dose the titration gives.', source: 'E', ref: 'unit practice' }),
   },
+  hydrocortisone: hydrocortisoneRuleSpecs,
+  vasopressin: vasopressinRuleSpecs,
   albumin: albuminReplacementSpecs,
   filterChange: {
     tmpLimit: q('mmHg', 250, [50, 500], { adjustable: true, description: 'Change the filter when TMP exceeds this.', source: 'S', ref: 'cohort.md' }),

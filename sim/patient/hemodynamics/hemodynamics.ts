@@ -2,10 +2,10 @@
  * The hemodynamic response, algebraic in the slow state (vascular tone and heart rate settle within minutes;
  * norepinephrine's half-life is 2–7 min [S: Beloeil, BJA 2005], so its effect follows the infusion at once).
  *
- *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) − V_D·D(t) − F(T_core) + r(pH)·Emax·NE/(ED50 + NE)
+ *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) − V_D·D(t) − F(T_core) + ΔE0·h + r(pH)·Emax'·NE/(ED50' + NE)
  *         [E: vasoplegia, a calibrated hypothesis; S: Emax form, Oualha BJCP 2014]
  * with r(pH) the share of the norepinephrine effect acidaemia leaves and F the fever's vasodilation
- * (vasopressorResponse.ts).
+ * (vasopressorResponse.ts); h the onset of hydrocortisone, which raises Emax' and E0 (hydrocortisone.ts).
  * Vasoplegia has two parts: one follows plasma IL-6 (which a filter lowers), the other the sepsis drive D(t)
  * (nitric oxide and other mediators the filter does not reach, fading as the insult resolves) [E: hypothesis]:
  * so a between-arm difference in MAP no longer passes through IL-6 alone.
@@ -16,10 +16,12 @@
  * rate are met by the starting IL-6, norepinephrine and saturation before any extracorporeal treatment.
  */
 import { acidaemiaResponse, feverVasodilation_mmHg, type AcidaemiaResponseParams, type FeverToneParams } from './vasopressorResponse.js';
+import { halfEffectDoseFactor, maxEffectFactor, type HydrocortisoneEffectParams } from './hydrocortisone.js';
 
 export interface HemodynamicParams {
   acidaemia: AcidaemiaResponseParams;
   fever: FeverToneParams;
+  hydrocortisone: HydrocortisoneEffectParams;
   vasoplegia: { maxDepression: number; il6HalfEffect: number; hill: number; driveDepression: number };
   norepinephrine: { maxEffect: number; halfEffectDose: number };
   heartRate: { mapGain: number; norepinephrineGain: number; inflammationGain: number; hypoxemiaGain: number };
@@ -41,12 +43,17 @@ export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number, drive: 
   return (v.maxDepression * x) / (v.il6HalfEffect ** v.hill + x) + v.driveDepression * drive;
 }
 
-export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: number): number {
+/** The norepinephrine effect, mmHg, at hydrocortisone's onset h (0: none given). */
+export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: number, hydrocortisone = 0): number {
   const d = Math.max(dose_ug_kg_min, 0);
-  return (p.norepinephrine.maxEffect * d) / (p.norepinephrine.halfEffectDose + d);
+  const emax = p.norepinephrine.maxEffect * maxEffectFactor(p.hydrocortisone, hydrocortisone);
+  return (emax * d) / (p.norepinephrine.halfEffectDose * halfEffectDoseFactor(p.hydrocortisone, hydrocortisone) + d);
 }
 
-/** MAP, mmHg, at arterial pH `ph` and core temperature `temperature_C` (neutral when not given). */
+/**
+ * MAP, mmHg, at arterial pH `ph`, core temperature `temperature_C` (neutral when not given) and hydrocortisone's
+ * onset `hydrocortisone` (0 when not given).
+ */
 export function meanArterialPressure_mmHg(
   p: HemodynamicParams,
   intrinsicTone_mmHg: number,
@@ -55,9 +62,11 @@ export function meanArterialPressure_mmHg(
   dose_ug_kg_min: number,
   ph = NEUTRAL_PH,
   temperature_C = NEUTRAL_TEMPERATURE_C,
+  hydrocortisone = 0,
 ): number {
-  const pressor = acidaemiaResponse(p.acidaemia, ph) * norepinephrineEffect_mmHg(p, dose_ug_kg_min);
-  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, drive) - feverVasodilation_mmHg(p.fever, temperature_C) + pressor;
+  const pressor = acidaemiaResponse(p.acidaemia, ph) * norepinephrineEffect_mmHg(p, dose_ug_kg_min, hydrocortisone);
+  const steroidTone = p.hydrocortisone.toneRise * hydrocortisone;
+  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, drive) - feverVasodilation_mmHg(p.fever, temperature_C) + steroidTone + pressor;
 }
 
 /** Heart rate above the patient's intrinsic rate, bpm. */

@@ -6,6 +6,7 @@
 import { q, type SpecTree } from '../../parameters.js';
 import { venousReturnSpecs } from './venousReturnSpecs.js';
 import { acidaemiaSpecs, feverToneSpecs } from './vasopressorResponseSpecs.js';
+import { hydrocortisoneEffectSpecs, vasopressinEffectSpecs } from './hydrocortisoneSpecs.js';
 
 export const hemodynamicsSpecs = {
   vasoplegia: {
@@ -86,4 +87,6 @@ export const hemodynamicsSpecs = {
   venousReturn: venousReturnSpecs,
   acidaemia: acidaemiaSpecs,
   fever: feverToneSpecs,
+  hydrocortisone: hydrocortisoneEffectSpecs,
+  vasopressin: vasopressinEffectSpecs,
 } as const satisfies SpecTree;

@@ -2,30 +2,42 @@
  * Hemodynamics in the engine (hemodynamics.ts): MAP from the patient's intrinsic tone less IL-6 vasoplegia plus
  * the norepinephrine effect, derived for the titration's checks and the outputs; heart rate from the baroreflex,
  * norepinephrine, the sepsis drive and hypoxemia. The intrinsic tone and rate are solved once so that the
- * pre-treatment baseline is met.
+ * pre-treatment baseline is met. One state: hydrocortisone's onset h (hydrocortisone.ts), started by its rule
+ * (a scheduled event once the dose has stayed at or above the threshold for the delay). The vasopressor check
+ * (vasopressorProtocol.ts) titrates norepinephrine or adds vasopressin, whose norepinephrine equivalent joins the dose.
  */
 import type { ModelDefinition } from '../../model/part.js';
+import { fixedScale } from '../../model/part.js';
 import type { Now } from '../../model/now.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
-import { fmt, type PeriodicCheck } from '../../model/events.js';
-import { nextNorepinephrineDose } from './norepinephrineTitration.js';
+import { vasopressorProtocol } from './vasopressorProtocol.js';
+import { norepinephrineEquivalent_ug_kg_min } from './vasopressin.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
 import { arterialPh } from '../acidBase/acidBase.js';
+import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
-  states: [],
+  states: [{ name: 'hydrocortisoneOnset', scale: fixedScale(1) }],
   series: {
     map_mmHg: ['mmHg', 'Mean arterial pressure'],
     heart_rate_bpm: ['bpm', 'Heart rate'],
     norepinephrine_ug_kg_min: ['ug/kg/min', 'Norepinephrine dose'],
     cardiac_output_L_min: ['L/min', 'Native cardiac output (venous return meets the cardiac function curve; volume moves it)'],
     central_venous_pressure_mmHg: ['mmHg', 'Central venous pressure (where venous return meets the cardiac function curve)'],
+    vasopressin_U_min: ['U/min', 'Vasopressin infusion rate (0 until the protocol adds it; prescription.vasopressin)'],
+    norepinephrine_responsiveness: [
+      '1',
+      "Norepinephrine's Emax relative to before hydrocortisone, 1 + (ρ_Emax − 1)·h (1 until hydrocortisone starts; hemodynamics.hydrocortisone)",
+    ],
   },
-  create(m) {
+  create(m, slot) {
+    const onset = slot('hydrocortisoneOnset');
+    const steroid = hydrocortisoneInEngine(m, onset);
+    const protocol = vasopressorProtocol(m, steroid.noteDose);
     const p = m.scenario.patient;
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
@@ -50,38 +62,23 @@ export const hemodynamicsModel: ModelDefinition = {
         m.intrinsic.tone_mmHg,
         now.concentration[SOLUTE.il6],
         now.sepsisDrive,
-        m.current.patient.hemodynamics.norepinephrine,
+        // vasopressin joins the norepinephrine dose on the pressor curve as its norepinephrine equivalent (vasopressin.ts)
+        m.current.patient.hemodynamics.norepinephrine +
+          norepinephrineEquivalent_ug_kg_min(m.current.hemodynamics.vasopressin.norepinephrineEquivalent, protocol.vasopressin_U_min()),
         now.acidBase.ph,
         now.metabolism.temperature_C,
+        now.y[onset],
       );
       circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h);
       h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, h, start.cardiacOutput_L_min);
     };
-    const nextDose = (map_mmHg: number) => {
-      const rule = m.current.prescription.norepinephrine;
-      return nextNorepinephrineDose({ ...rule, minDose: 0 }, map_mmHg, m.current.patient.hemodynamics.norepinephrine);
-    };
-    /** The bedside protocol at its interval: one step up below target, a share of the dose off above the band. */
-    const titration: PeriodicCheck = {
-      interval: () => m.current.prescription.norepinephrine.interval,
-      changesDerivatives: true, // the dose sets MAP, which the kidney's filtration reads
-      wouldAct: (now) => m.current.prescription.norepinephrine.titrate && nextDose(now.hemodynamics.map_mmHg) !== m.current.patient.hemodynamics.norepinephrine,
-      run(now, log) {
-        const rule = m.current.prescription.norepinephrine;
-        const hemo = m.current.patient.hemodynamics;
-        if (!rule.titrate) return false;
-        const map = now.hemodynamics.map_mmHg;
-        const next = nextDose(map);
-        if (next === hemo.norepinephrine) return false;
-        const side = next > hemo.norepinephrine ? `below ${fmt(rule.targetMap)}` : `above ${fmt(rule.weanAbove)}`;
-        log('norepinephrine_titration', `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min`);
-        hemo.norepinephrine = next;
-        return true;
-      },
-    };
     return {
-      checks: [titration],
+      checks: [protocol.check],
       derive: deriveMap,
+      derivatives: steroid.derivatives,
+      nextEventTime: steroid.nextEventTime,
+      applyScheduled: steroid.applyScheduled,
+      perform: steroid.perform,
       observe(now, out) {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;
@@ -92,6 +89,8 @@ export const hemodynamicsModel: ModelDefinition = {
         out.norepinephrine_ug_kg_min = ne;
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
         out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;
+        out.norepinephrine_responsiveness = steroid.responsiveness(now);
+        out.vasopressin_U_min = protocol.vasopressin_U_min();
       },
     };
   },

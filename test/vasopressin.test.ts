@@ -1,0 +1,57 @@
+/**
+ * Vasopressin (sim/patient/hemodynamics/vasopressin.ts, vasopressorProtocol.ts): the Surviving Sepsis Campaign 2021
+ * rule that adds it instead of escalating norepinephrine, and its norepinephrine-equivalent effect (Goradia 2021).
+ */
+import { describe, expect, it } from 'vitest';
+import { norepinephrineEquivalent_ug_kg_min, vasopressinDue } from '../sim/patient/hemodynamics/vasopressin.js';
+import { norepinephrineEffect_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
+import { acidaemiaResponse } from '../sim/patient/hemodynamics/vasopressorResponse.js';
+import { at, DEFAULT_STANDARD, run, scenario } from './helpers/scenarios.js';
+
+const s = scenario(DEFAULT_STANDARD);
+const rule = s.prescription.vasopressin;
+/** Vasopressin alone: hydrocortisone off, so only the vasopressor protocol acts. */
+const ALONE = { 'prescription.hydrocortisone.give': 'false', outputInterval: '5 min' };
+
+describe('the start rule (SSC 2021: add vasopressin rather than escalate norepinephrine at ≥ 0.25 µg/kg/min)', () => {
+  it('is due below the MAP target on norepinephrine at or above the threshold, once, and never with give off', () => {
+    expect(vasopressinDue(rule, false, 60, 65, 0.25)).toBe(true);
+    expect(vasopressinDue(rule, false, 60, 65, 0.2)).toBe(false);
+    expect(vasopressinDue(rule, false, 65, 65, 0.74)).toBe(false);
+    expect(vasopressinDue(rule, true, 60, 65, 0.74)).toBe(false);
+    expect(vasopressinDue({ ...rule, give: false }, false, 60, 65, 0.74)).toBe(false);
+  });
+  it('in a run: added at the first check (1 h) at 0.03 U/min, the norepinephrine dose held there, and logged', () => {
+    const r = run(DEFAULT_STANDARD, { ...ALONE, duration: '2.5 h' });
+    const starts = r.events.filter((e) => e.type === 'vasopressin_start');
+    expect(starts.map((e) => e.t_h)).toEqual([1]);
+    expect(starts[0].reason).toMatch(/vasopressin 0\.03 U\/min added instead of escalating \(SSC 2021\)/);
+    expect(at(r, 'vasopressin_U_min', 0.5)).toBe(0);
+    expect(at(r, 'vasopressin_U_min', 1.5)).toBeCloseTo(0.03, 12);
+    expect(at(r, 'norepinephrine_ug_kg_min', 1.5)).toBe(0.74); // held at the check that added vasopressin
+    expect(at(r, 'norepinephrine_ug_kg_min', 2.5)).toBeCloseTo(0.76, 12); // escalation resumes at the next check
+  });
+  it('in a run: not added on norepinephrine below the threshold, nor with give off', () => {
+    const low = run(DEFAULT_STANDARD, { ...ALONE, duration: '3 h', 'patient.hemodynamics.norepinephrine': '0.1 ug/kg/min' });
+    expect(low.events.filter((e) => e.type === 'vasopressin_start')).toEqual([]);
+    const off = run(DEFAULT_STANDARD, { ...ALONE, duration: '3 h', 'prescription.vasopressin.give': 'false' });
+    expect(off.events.filter((e) => e.type === 'vasopressin_start')).toEqual([]);
+    expect(Math.max(...off.series.vasopressin_U_min)).toBe(0);
+  });
+});
+
+describe('the effect: vasopressin as its norepinephrine equivalent (Goradia, J Crit Care 2021)', () => {
+  const k = s.hemodynamics.vasopressin.norepinephrineEquivalent;
+  it('0.04 U/min is 0.1 µg/kg/min of norepinephrine (NEE = NE + 2.5·VP)', () => {
+    expect(norepinephrineEquivalent_ug_kg_min(k, 0.04)).toBeCloseTo(0.1, 12);
+  });
+  it('raises MAP at once in a run by r(pH) times the pressor curve’s rise from NE to NE + k·VP', () => {
+    const r = run(DEFAULT_STANDARD, { ...ALONE, duration: '1.1 h', outputInterval: '1 min' });
+    const map = (t: number) => at(r, 'map_mmHg', t);
+    const minute = 1 / 60;
+    const drift = 2 * (map(1 - minute) - map(1 - 2 * minute)); // MAP's own course over the two minutes across the start
+    const curve = norepinephrineEffect_mmHg(s.hemodynamics, 0.74 + k * 0.03) - norepinephrineEffect_mmHg(s.hemodynamics, 0.74);
+    const expected = acidaemiaResponse(s.hemodynamics.acidaemia, at(r, 'ph', 1)) * curve + drift;
+    expect(map(1 + minute) - map(1 - minute)).toBeCloseTo(expected, 2);
+  });
+});
