@@ -164,7 +164,14 @@ describe('creatinine, urea and urine follow the GFR', () => {
 describe('physics direction', () => {
   it('a higher perfusion pressure filters more: norepinephrine escalated by the titration vs held at its start', () => {
     const titrated = (on: string) =>
-      run(DEFAULT_STANDARD, { 'prescription.norepinephrine.titrate': on, 'patient.fluids.urineOutput': '16 mL/h', duration: '24 h' });
+      run(DEFAULT_STANDARD, {
+        'prescription.norepinephrine.titrate': on,
+        // norepinephrine alone carries the pressure here (the adjuncts would let the titrated dose fall: hemodynamics.md)
+        'prescription.hydrocortisone.give': 'false',
+        'prescription.vasopressin.give': 'false',
+        'patient.fluids.urineOutput': '16 mL/h',
+        duration: '24 h',
+      });
     const [low, high] = [titrated('false'), titrated('true')];
     expect(at(high, 'norepinephrine_ug_kg_min', 24)).toBeGreaterThan(at(low, 'norepinephrine_ug_kg_min', 24));
     expect(at(high, 'map_mmHg', 24)).toBeGreaterThan(at(low, 'map_mmHg', 24));

@@ -31,9 +31,12 @@ describe('SOFA sub-scores follow Vincent 1996', () => {
 });
 
 describe('creatinine', () => {
-  it('the hemofilter clears it (SC 1); without it, in acute kidney injury, it rises', () => {
+  it('the hemofilter clears it (SC 1); without it, in acute kidney injury at its starting perfusion pressure, it rises', () => {
     const ecmo = run(DEFAULT_ECMO, { duration: '24 h' });
-    const standard = run(DEFAULT_STANDARD, { duration: '24 h' });
+    // norepinephrine held and no adjuncts: the kidney keeps the starting pressure (with them MAP rises, the kidney
+    // filters more and creatinine can fall without a filter: kidney.test.ts)
+    const held = { 'prescription.norepinephrine.titrate': 'false', 'prescription.hydrocortisone.give': 'false', 'prescription.vasopressin.give': 'false' };
+    const standard = run(DEFAULT_STANDARD, { ...held, duration: '24 h' });
     expect(at(ecmo, 'creatinine_mg_dL', 24)).toBeLessThan(at(ecmo, 'creatinine_mg_dL', 0));
     expect(at(standard, 'creatinine_mg_dL', 24)).toBeGreaterThan(at(standard, 'creatinine_mg_dL', 0));
     expect(ecmo.summary.mass_balance.creatinine.relative_residual).toBeLessThan(1e-6);

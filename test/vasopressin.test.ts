@@ -3,7 +3,7 @@
  * rule that adds it instead of escalating norepinephrine, and its norepinephrine-equivalent effect (Goradia 2021).
  */
 import { describe, expect, it } from 'vitest';
-import { norepinephrineEquivalent_ug_kg_min, vasopressinDue } from '../sim/patient/hemodynamics/vasopressin.js';
+import { norepinephrineEquivalent_ug_kg_min, vasopressinDue, vasopressinStops } from '../sim/patient/hemodynamics/vasopressin.js';
 import { norepinephrineEffect_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
 import { acidaemiaResponse } from '../sim/patient/hemodynamics/vasopressorResponse.js';
 import { at, DEFAULT_STANDARD, run, scenario } from './helpers/scenarios.js';
@@ -53,5 +53,23 @@ describe('the effect: vasopressin as its norepinephrine equivalent (Goradia, J C
     const curve = norepinephrineEffect_mmHg(s.hemodynamics, 0.74 + k * 0.03) - norepinephrineEffect_mmHg(s.hemodynamics, 0.74);
     const expected = acidaemiaResponse(s.hemodynamics.acidaemia, at(r, 'ph', 1)) * curve + drift;
     expect(map(1 + minute) - map(1 - minute)).toBeCloseTo(expected, 2);
+  });
+});
+
+describe('the stop rule (norepinephrine weaned first, vasopressin last)', () => {
+  it('stops a running vasopressin above the wean threshold once norepinephrine is at or below stopBelow, not before', () => {
+    expect(vasopressinStops(rule, true, 72, 70, rule.stopBelow)).toBe(true);
+    expect(vasopressinStops(rule, true, 72, 70, rule.stopBelow + 0.01)).toBe(false);
+    expect(vasopressinStops(rule, true, 70, 70, 0)).toBe(false); // at the threshold, not above it
+    expect(vasopressinStops(rule, false, 72, 70, 0)).toBe(false);
+  });
+  it('in a 72 h standard-care run: every stop comes after a start, on norepinephrine ≤ stopBelow with MAP above weanAbove', () => {
+    const r = run(DEFAULT_STANDARD, { duration: '72 h' });
+    const kinds = r.events.filter((e) => e.type === 'vasopressin_start' || e.type === 'vasopressin_stop');
+    kinds.forEach((e, i) => expect(e.type).toBe(i % 2 === 0 ? 'vasopressin_start' : 'vasopressin_stop'));
+    for (const stop of kinds.filter((e) => e.type === 'vasopressin_stop')) {
+      expect(at(r, 'norepinephrine_ug_kg_min', stop.t_h)).toBeLessThanOrEqual(rule.stopBelow);
+      expect(stop.value!).toBeGreaterThan(s.prescription.norepinephrine.weanAbove);
+    }
   });
 });

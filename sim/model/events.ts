@@ -16,6 +16,7 @@ export type EventType =
   | 'norepinephrine_titration'
   | 'hydrocortisone_start'
   | 'vasopressin_start'
+  | 'vasopressin_stop'
   | 'fio2_titration'
   | 'albumin_dose'
   | 'fault'

@@ -7,7 +7,7 @@ import type { Model } from '../../model/context.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
 import type { Now } from '../../model/now.js';
 import { nextNorepinephrineDose } from './norepinephrineTitration.js';
-import { vasopressinDue } from './vasopressin.js';
+import { vasopressinDue, vasopressinStops } from './vasopressin.js';
 
 export interface VasopressorProtocol {
   readonly check: PeriodicCheck;
@@ -23,10 +23,13 @@ export function vasopressorProtocol(m: Model, onDoseChange: (t_h: number) => voi
   const nextDose = (map_mmHg: number) => nextNorepinephrineDose({ ...m.current.prescription.norepinephrine, minDose: 0 }, map_mmHg, dose());
   const addsVasopressin = (now: Now) =>
     vasopressinDue(m.current.prescription.vasopressin, vasopressinAdded, now.hemodynamics.map_mmHg, m.current.prescription.norepinephrine.targetMap, dose());
+  const stopsVasopressin = (now: Now) =>
+    vasopressinStops(m.current.prescription.vasopressin, running(), now.hemodynamics.map_mmHg, m.current.prescription.norepinephrine.weanAbove, dose());
   const check: PeriodicCheck = {
     interval: () => m.current.prescription.norepinephrine.interval,
     changesDerivatives: true, // the dose sets MAP, which the kidney's filtration reads
-    wouldAct: (now) => m.current.prescription.norepinephrine.titrate && (addsVasopressin(now) || nextDose(now.hemodynamics.map_mmHg) !== dose()),
+    wouldAct: (now) =>
+      m.current.prescription.norepinephrine.titrate && (addsVasopressin(now) || stopsVasopressin(now) || nextDose(now.hemodynamics.map_mmHg) !== dose()),
     run(now, log) {
       const rule = m.current.prescription.norepinephrine;
       const hemo = m.current.patient.hemodynamics;
@@ -38,6 +41,15 @@ export function vasopressorProtocol(m: Model, onDoseChange: (t_h: number) => voi
         log(
           'vasopressin_start',
           `MAP ${fmt(map)} mmHg below ${fmt(rule.targetMap)} on norepinephrine ${fmt(hemo.norepinephrine, 3)} ≥ ${fmt(vp.startDose, 3)} µg/kg/min: vasopressin ${fmt(vp.dose, 3)} U/min added instead of escalating (SSC 2021)`,
+          map,
+        );
+        return true;
+      }
+      if (stopsVasopressin(now)) {
+        vasopressinAdded = false;
+        log(
+          'vasopressin_stop',
+          `MAP ${fmt(map)} mmHg above ${fmt(rule.weanAbove)} on norepinephrine ${fmt(hemo.norepinephrine, 3)} µg/kg/min: vasopressin stopped (norepinephrine weaned first)`,
           map,
         );
         return true;
