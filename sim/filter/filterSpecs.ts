@@ -81,9 +81,16 @@ export const filterSpecs = {
   proteinLayer: {
     timeConstant: q('h', 2, [0.05, 24], {
       range: [1, 3],
-      description: 'Time constant τ of protein-layer formation at the reference flux; sieving goes from clean to fouled.',
+      description:
+        'Time constant τ_conv of the convective part of protein-layer formation at the reference flux (proteins carried to the membrane by filtration); sieving goes from clean to fouled.',
       source: 'E',
       ref: 'reference-data.md §2: τ = 1–3 h; Mariano 2005',
+    }),
+    adsorptionTimeConstant: q('h', foulingFit.proteinAdsorptionTimeConstant_h, [0.01, 24], {
+      description:
+        'Time constant τ_ads of the flux-independent part of protein-layer formation: plasma proteins adsorbing on the membrane from first blood contact (dθ/dt = (1 − θ)·(1/τ_ads + (J/J_ref)/τ_conv)).',
+      source: 'calibrated',
+      ref: 'scripts/calibrateFilterFouling.ts: a fresh filter on the default protocol loses 7.6 g albumin in 12 h (Morgera, Intensive Care Med 2003: 7.6 g protein per 12 h, IQR 6.2–12.0); checked against Mariano, NDT 2005 (in vitro SC 0.2 → 0.02 within 3 h)',
     }),
     referenceFlux: q('mL/h/m^2', 2000, [10, 20000], {
       description: 'Filtrate flux at which τ applies (3.6 L/h over 1.8 m²); the layer forms faster at higher flux.',

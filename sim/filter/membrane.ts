@@ -1,8 +1,12 @@
 /**
  * How the membrane changes while it filters (slow states, integrated in hours):
  *
- * Protein layer (coverage θ, 0–1) forms faster at higher flux and moves sieving from clean to fouled:
- *   dθ/dt = (1 − θ)·(J / J_ref) / τ,   SC = SC_clean − (SC_clean − SC_fouled)·θ      [E; Mariano, NDT 2005: τ 1–3 h]
+ * Protein layer (coverage θ, 0–1) moves sieving from clean to fouled. Plasma proteins close it two ways: they
+ * adsorb on the membrane from the moment blood touches it, with or without flux, and convection carries more
+ * to it the higher the flux:
+ *   dθ/dt = (1 − θ)·(1/τ_ads + (J / J_ref) / τ_conv),   SC = SC_clean − (SC_clean − SC_fouled)·θ
+ *   τ_conv [E; Mariano, NDT 2005: τ 1–3 h]; τ_ads [calibrated: Morgera, ICM 2003, 7.6 g protein per 12 h in vivo]
+ * At constant flux: θ(t) = 1 − (1 − θ₀)·exp(−k·t), k = 1/τ_ads + (J/J_ref)/τ_conv (proteinLayerCoverage).
  * Cake resistance grows with the protein carried to the membrane:
  *   dR/dt = α · J · C_protein                                                         [E; α calibrated, filterFouling]
  * Fibre clotting hazard rises with filtration fraction and with anticoagulation below target:
@@ -16,8 +20,29 @@ export function sievingCoefficient(clean: number, fouled: number, coverage: numb
   return clean - (clean - fouled) * coverage;
 }
 
-export function proteinLayerRate_per_h(coverage: number, flux_mL_h_m2: number, referenceFlux_mL_h_m2: number, timeConstant_h: number): number {
-  return ((1 - coverage) * (flux_mL_h_m2 / referenceFlux_mL_h_m2)) / timeConstant_h;
+/** The protein layer's parameters (filter.proteinLayer). */
+export interface ProteinLayer {
+  /** τ_conv (h): convective build-up's time constant at the reference flux. */
+  timeConstant: number;
+  /** J_ref (mL/h/m²). */
+  referenceFlux: number;
+  /** τ_ads (h): flux-independent closure by plasma-protein adsorption. */
+  adsorptionTimeConstant: number;
+}
+
+/** Closing rate constant k (1/h) = 1/τ_ads + (J/J_ref)/τ_conv. */
+export function proteinLayerRateConstant_per_h(layer: ProteinLayer, flux_mL_h_m2: number): number {
+  return 1 / layer.adsorptionTimeConstant + flux_mL_h_m2 / layer.referenceFlux / layer.timeConstant;
+}
+
+/** dθ/dt = (1 − θ)·k. */
+export function proteinLayerRate_per_h(coverage: number, flux_mL_h_m2: number, layer: ProteinLayer): number {
+  return (1 - coverage) * proteinLayerRateConstant_per_h(layer, flux_mL_h_m2);
+}
+
+/** Closed form at constant flux: θ(t) = 1 − (1 − θ₀)·exp(−k·t). */
+export function proteinLayerCoverage(initialCoverage: number, flux_mL_h_m2: number, layer: ProteinLayer, elapsed_h: number): number {
+  return 1 - (1 - initialCoverage) * Math.exp(-proteinLayerRateConstant_per_h(layer, flux_mL_h_m2) * elapsed_h);
 }
 
 export function cakeGrowthRate_per_h(alpha_m2_g: number, flux_mL_h_m2: number, protein_g_L: number): number {

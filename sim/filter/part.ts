@@ -46,7 +46,7 @@ export const filterModel: ModelDefinition = {
         const f = m.current.filter;
         if (!fn || !f) return;
         const flux = fn.op.effluent_mL_h / f.area;
-        dy[at.coverage] = proteinLayerRate_per_h(fn.coverage, flux, f.proteinLayer.referenceFlux, f.proteinLayer.timeConstant);
+        dy[at.coverage] = proteinLayerRate_per_h(fn.coverage, flux, f.proteinLayer);
         dy[at.cakeResistance] = cakeGrowthRate_per_h(f.fouling.cakeResistancePerProtein, flux, fn.op.membraneProtein_g_L);
         dy[at.clottedFraction] = clottingHazard_per_h(f.clotting, fn.op.filtrationFraction, now.heparin.shortfall) * (1 - fn.clottedFraction);
       },
