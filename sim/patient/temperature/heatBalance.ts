@@ -1,18 +1,25 @@
 /**
  * The body's heat balance, one lumped compartment at the core temperature T [°C]:
  *
- *   C·dT/dt = H_met − G·(T − T_room) − Q_r·c_w·(T − T_r) + ε·Q_p·c_b·(T_set − T)·[heater on] + K·(T_sp(t) − T)
+ *   C·dT/dt = H_met − G·(T − T_room) − G_ec·(T − T_room) − Q_r·c_w·(T − T_r) + ε·Q_p·c_b·(T_set − T)·[heater on]
+ *             + K·(T_sp(t) − T)
  *
  *   C = c_body·weight                 body heat capacity (c_body 3.47 kJ/kg/K) [S2]
  *   H_met = VO2·e_O2                  metabolic heat; e_O2 = 4.184·(3.941 + 1.106·RQ) kJ per L O2 [S: Weir, J Physiol
  *                                     1949], 20.2 kJ/L at RQ 0.8
  *   G = H_met(0)/(T0 − T_room)        the resting heat loss: at the start, before any extracorporeal treatment, the
  *                                     body loses what it makes [E: steady state at the start]
+ *   G_ec·(T − T_room)                 extracorporeal blood losing heat to the room through its lines, filter and
+ *                                     (heater off) oxygenator: G_ec = Σ Q·c_b·(1 − e^(−UA/(Q·c_b))) over the filter
+ *                                     limb (UA 2.2 W/K [S: van der Sande, NDT 1999]) and the ECMO circuit with its
+ *                                     heater off (UA 5 W/K [E]); lineConductance_kJ_h_K
  *   Q_r·c_w·(T − T_r)                 replacement fluid entering at T_r (warmed or room temperature) and leaving as
  *                                     effluent at T; c_w 4.18 kJ/L/K (water) [S]
  *   ε·Q_p·c_b·(T_set − T)             the oxygenator's heat exchanger: pump flow Q_p, blood 3.8 kJ/L/K [S2], water held
  *                                     at the set point T_set, performance factor ε [E]
- *   K·(T_sp − T)                      thermoregulation towards the set point [E: a hypothesis];
+ *   K·(T_sp − T)                      thermoregulation towards the set point, vasomotor tone above all (sedated
+ *                                     patients hardly shiver): K 50 W/K [E: from the −0.6 °C median change at
+ *                                     CRRT start, 1361 patients];
  *   T_sp(t) = T_normal + (T0 − T_normal)·D(t)   the fever set point raised with the sepsis drive D [E: a hypothesis]
  *
  * Every flow is in kJ/h (W = kJ/h ÷ 3.6). Nothing here allocates: `heatFlows` writes into the object it is given.
@@ -40,12 +47,25 @@ export function feverSetPoint_C(normal_C: number, start_C: number, drive: number
   return normal_C + (start_C - normal_C) * drive;
 }
 
+/**
+ * Heat a stretch of extracorporeal blood path gives the room per kelvin of blood−room difference (kJ/h/K), from its
+ * wall conductance UA (W/K) and the blood flow through it (mL/min): Q·c_b·(1 − e^(−UA/(Q·c_b))), the effectiveness of a
+ * line with a uniform room outside it (heat-exchanger NTU relation). UA when the flow is large; 0 when it stops.
+ */
+export function lineConductance_kJ_h_K(ua_W_K: number, flow_mL_min: number): number {
+  if (!(flow_mL_min > 0) || !(ua_W_K > 0)) return 0;
+  const flowCapacity = ((flow_mL_min * 60) / 1000) * BLOOD_HEAT_CAPACITY_kJ_L_K;
+  return flowCapacity * -Math.expm1(-(KJ_H_PER_W * ua_W_K) / flowCapacity);
+}
+
 /** What the heat balance reads now. Flows: replacement in mL/h, pump flow in mL/min. */
 export interface HeatInputs {
   temperature_C: number;
   metabolic_kJ_h: number;
   roomConductance_kJ_h_K: number;
   room_C: number;
+  /** G_ec: the extracorporeal blood's conductance to the room, kJ/h/K (0 without a flowing circuit). */
+  extracorporealConductance_kJ_h_K: number;
   replacement_mL_h: number;
   replacement_C: number;
   /** ε·Q_p through the heat exchanger, mL/min (0 with the heater off or no circuit). */
@@ -60,6 +80,8 @@ export interface HeatFlows {
   metabolic: number;
   /** Net loss to the room: passive loss less what thermoregulation keeps. */
   room: number;
+  /** Heat the extracorporeal blood gives the room through its lines, filter and oxygenator (a loss). */
+  extracorporeal: number;
   /** Heat taken by replacement fluid warming to body temperature (a loss). */
   replacement: number;
   /** Net heat the heater gives (negative when it cools). */
@@ -70,6 +92,7 @@ export function heatFlows(i: HeatInputs, out: HeatFlows): HeatFlows {
   const t = i.temperature_C;
   out.metabolic = i.metabolic_kJ_h;
   out.room = i.roomConductance_kJ_h_K * (t - i.room_C) - i.regulationGain_kJ_h_K * (i.setPoint_C - t);
+  out.extracorporeal = i.extracorporealConductance_kJ_h_K * (t - i.room_C);
   out.replacement = (i.replacement_mL_h / 1000) * REPLACEMENT_HEAT_CAPACITY_kJ_L_K * (t - i.replacement_C);
   out.heater = ((i.heaterEffectiveFlow_mL_min * 60) / 1000) * BLOOD_HEAT_CAPACITY_kJ_L_K * (i.heaterSetPoint_C - t);
   return out;
@@ -77,5 +100,5 @@ export function heatFlows(i: HeatInputs, out: HeatFlows): HeatFlows {
 
 /** dT/dt, K/h, from the heat flows and the body's heat capacity (kJ/K). */
 export function temperatureRate_K_h(f: HeatFlows, heatCapacity_kJ_K: number): number {
-  return (f.metabolic - f.room - f.replacement + f.heater) / heatCapacity_kJ_K;
+  return (f.metabolic - f.room - f.extracorporeal - f.replacement + f.heater) / heatCapacity_kJ_K;
 }

@@ -5,6 +5,7 @@
  * exchanger's flow is held with it. The resting loss to the room is set so that the start is a steady state.
  */
 import type { ModelDefinition } from '../../model/part.js';
+import type { Model } from '../../model/context.js';
 import { fixedScale } from '../../model/part.js';
 import { massBalance, type Now } from '../../model/now.js';
 import { SettingError } from '../../model/errors.js';
@@ -12,6 +13,7 @@ import {
   feverSetPoint_C,
   heatFlows,
   KJ_H_PER_W,
+  lineConductance_kJ_h_K,
   metabolicHeat_kJ_h,
   oxygenEnergyEquivalent_kJ_L,
   temperatureRate_K_h,
@@ -27,11 +29,27 @@ import {
 const LEDGERS = ['heatGained_kJ', 'heatLost_kJ'] as const;
 const gain = (x: number) => (x > 0 ? x : 0);
 
+/**
+ * G_ec (kJ/h/K): the extracorporeal blood's conductance to the room while it exchanges with the patient. The filter
+ * limb while its blood pump runs; the ECMO circuit while its heater is off or failed (with it on, the exchanger's water
+ * holds the oxygenator: heater term). The ECMO circuit's flow is large against its UA, so its conductance is UA.
+ */
+function extracorporealConductance(m: Model, now: Now): number {
+  const c = m.current.circuit;
+  if (!c || m.filter.circuitIsolated) return 0;
+  const t = m.current.patient.temperature;
+  const op = now.filter?.op;
+  const limb = op ? lineConductance_kJ_h_K(t.filterLimbHeatLoss, op.bloodFlow_mL_min) : 0;
+  const ecmo = c.heater.on && !c.heater.failed ? 0 : KJ_H_PER_W * t.ecmoCircuitHeatLoss;
+  return limb + ecmo;
+}
+
 export const temperatureModel: ModelDefinition = {
   name: 'temperature',
   states: [{ name: 'bodyTemperature_C', scale: fixedScale(37) }, ...LEDGERS.map((name) => ({ name, scale: fixedScale(1e4), ledger: true }))],
   series: {
     temperature_C: ['degC', 'Core body temperature'],
+    extracorporeal_heat_loss_W: ['W', 'Heat the extracorporeal blood gives the room through its lines, filter and (heater off) oxygenator'],
     heater_heat_W: ['W', "Heat the oxygenator's heat exchanger gives the blood (negative: it cools)"],
     replacement_heat_loss_W: ['W', 'Heat taken from the body to warm the replacement fluid to body temperature'],
   },
@@ -55,6 +73,7 @@ export const temperatureModel: ModelDefinition = {
       metabolic_kJ_h: NaN,
       roomConductance_kJ_h_K: roomConductance,
       room_C: NaN,
+      extracorporealConductance_kJ_h_K: NaN,
       replacement_mL_h: NaN,
       replacement_C: NaN,
       heaterEffectiveFlow_mL_min: NaN,
@@ -62,7 +81,7 @@ export const temperatureModel: ModelDefinition = {
       regulationGain_kJ_h_K: NaN,
       setPoint_C: NaN,
     };
-    const flows: HeatFlows = { metabolic: NaN, room: NaN, replacement: NaN, heater: NaN };
+    const flows: HeatFlows = { metabolic: NaN, room: NaN, extracorporeal: NaN, replacement: NaN, heater: NaN };
     /** The heat flows now (kJ/h), written into `flows`: allocation-free. */
     const heatNow = (now: Now) => {
       const p = m.current.patient;
@@ -71,6 +90,7 @@ export const temperatureModel: ModelDefinition = {
       inputs.temperature_C = now.metabolism.temperature_C;
       inputs.metabolic_kJ_h = metabolicHeat_kJ_h(now.metabolism.vo2_mL_min, energy_kJ_L);
       inputs.room_C = p.temperature.room;
+      inputs.extracorporealConductance_kJ_h_K = extracorporealConductance(m, now);
       // replacement fluid reaches the patient only through a flowing circuit (sim/filter/circuitBlood.ts)
       inputs.replacement_mL_h = op && !m.filter.circuitIsolated ? 60 * (op.predilution_mL_min + op.postdilution_mL_min) : 0;
       inputs.replacement_C = rx.replacementFluid.warming === 'warmed' ? rx.replacementFluid.warmedTemperature : p.temperature.room;
@@ -90,14 +110,15 @@ export const temperatureModel: ModelDefinition = {
       derivatives(now, dy) {
         const f = heatNow(now);
         dy[T] = temperatureRate_K_h(f, heatCapacity_kJ_K);
-        dy[gained] = gain(f.metabolic) + gain(f.heater) + gain(-f.replacement) + gain(-f.room);
-        dy[lost] = gain(-f.metabolic) + gain(-f.heater) + gain(f.replacement) + gain(f.room);
+        dy[gained] = gain(f.metabolic) + gain(f.heater) + gain(-f.replacement) + gain(-f.room) + gain(-f.extracorporeal);
+        dy[lost] = gain(-f.metabolic) + gain(-f.heater) + gain(f.replacement) + gain(f.room) + gain(f.extracorporeal);
       },
       observe(now, out) {
         const f = heatNow(now);
         out.temperature_C = now.metabolism.temperature_C;
         out.heater_heat_W = m.current.circuit ? f.heater / KJ_H_PER_W : NaN;
         out.replacement_heat_loss_W = f.replacement / KJ_H_PER_W;
+        out.extracorporeal_heat_loss_W = f.extracorporeal / KJ_H_PER_W;
       },
       massBalances(y0, y, out) {
         out.heat = massBalance('kJ', heatCapacity_kJ_K * y0[T], y[gained], y[lost], 0, 0, heatCapacity_kJ_K * y[T]);

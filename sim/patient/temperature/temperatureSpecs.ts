@@ -26,12 +26,26 @@ export const temperatureSpecs = {
     source: 'S2',
     ref: 'mean specific heat of human tissue 3.47 kJ/kg/K, the figure heat-balance (hypothermia, calorimetry) studies use',
   }),
-  thermoregulatoryGain: q('W/K', 20, [0, 500], {
-    range: [5, 60],
+  thermoregulatoryGain: q('W/K', 50, [0, 500], {
+    range: [20, 100],
     description:
-      'Heat the body sheds (or keeps) per kelvin above (below) its set point, by vasomotor tone and shivering, in a sedated ventilated patient: a hypothesis.',
+      'Heat the body keeps (or sheds) per kelvin below (above) its set point, by vasoconstriction (vasodilation) of the skin: sedated ventilated patients hardly shiver. Proportional, without a ceiling.',
     source: 'E',
-    ref: 'no published figure for sedated septic patients: an estimate, large enough that the temperature is stable (above the ~8 W/K by which metabolic heat rises per kelvin)',
+    ref: 'an estimate from the median −0.6 °C change of core temperature from 12 h before to 12 h after the start of CRRT (single-centre retrospective study, 1361 ICU patients, 2006–2015) against the ~30 W a CRRT circuit at 200 mL/min loses with its fluid warmed (filterLimbHeatLoss): Σ ≈ 50 W/K, less the passive terms (docs/models/temperature.md); no direct measurement in sedated septic patients',
+  }),
+  filterLimbHeatLoss: q('W/K', 2.2, [0, 20], {
+    range: [1.5, 3],
+    description:
+      "Wall conductance UA of the filter limb's blood path (lines and filter) to the room: heat lost per kelvin of blood−room difference while blood flows through it (at low flow the line's effectiveness Q·c_b·(1 − e^(−UA/(Q·c_b))) caps it).",
+    source: 'S2',
+    ref: 'van der Sande et al., Nephrol Dial Transplant 1999: isolated ultrafiltration (blood lines and dialyser, no dialysate) lost −30.8 ± 3.1 W at haemodialysis blood flows; ÷ an estimated 14 K blood−room difference',
+  }),
+  ecmoCircuitHeatLoss: q('W/K', 5, [0, 40], {
+    range: [3, 10],
+    description:
+      "Wall conductance UA of the ECMO circuit's blood path (tubing, pump head, oxygenator) to the room while its heater is off or failed; with the heater on the exchanger's water holds the oxygenator and this loss is folded into its performance factor.",
+    source: 'E',
+    ref: 'an estimate: about twice the filter limb (van der Sande 1999, 2.2 W/K) for 3/8-inch tubing of similar length (twice the outer surface) and an oxygenator housing',
   }),
   vo2PerKelvin: q('1/K', 0.1, [0, 0.3], {
     range: [0.07, 0.13],
