@@ -9,7 +9,7 @@ import type { Now } from '../../model/now.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
-import { nextNorepinephrineDose } from './norepinephrineTitration.js';
+import { nextNorepinephrineDose, type TitrationRule } from './norepinephrineTitration.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
@@ -57,9 +57,16 @@ export const hemodynamicsModel: ModelDefinition = {
       circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h);
       h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, h, start.cardiacOutput_L_min);
     };
+    /** The prescription's rule, weaning down to zero: one record per run, refilled at each check (no copy per call). */
+    const weanToZero: TitrationRule = { targetMap: NaN, weanAbove: NaN, step: NaN, weanFraction: NaN, minDose: 0, maxDose: NaN };
     const nextDose = (map_mmHg: number) => {
       const rule = m.current.prescription.norepinephrine;
-      return nextNorepinephrineDose({ ...rule, minDose: 0 }, map_mmHg, m.current.patient.hemodynamics.norepinephrine);
+      weanToZero.targetMap = rule.targetMap;
+      weanToZero.weanAbove = rule.weanAbove;
+      weanToZero.step = rule.step;
+      weanToZero.weanFraction = rule.weanFraction;
+      weanToZero.maxDose = rule.maxDose;
+      return nextNorepinephrineDose(weanToZero, map_mmHg, m.current.patient.hemodynamics.norepinephrine);
     };
     /** The bedside protocol at its interval: one step up below target, a share of the dose off above the band. */
     const titration: PeriodicCheck = {
