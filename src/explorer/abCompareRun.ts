@@ -34,6 +34,7 @@ export function runAbArm(req: AbRequest): AbTrace {
   scenario.duration_h = req.hours;
   scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
   const { series } = simulate(scenario);
-  const values = Object.fromEntries(AB_SERIES.map((s) => [s.key, series[s.key]])) as Record<AbSeriesKey, Float64Array>;
-  return { time_h: series.time_h, values };
+  // the run's columns are views of one buffer: copy the few drawn, so posting them does not send the whole run
+  const values = Object.fromEntries(AB_SERIES.map((s) => [s.key, series[s.key].slice()])) as Record<AbSeriesKey, Float64Array>;
+  return { time_h: series.time_h.slice(), values };
 }
