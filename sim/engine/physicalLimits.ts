@@ -12,6 +12,9 @@
  *   its start                  beyond ATLS class IV haemorrhage (> 40 % lost, immediately life-threatening)
  *   venous pressure > 50 mmHg  no heart fills against it; it would match or exceed the arterial pressure of a patient
  *                              in septic shock; reached by fluid given faster than it leaves
+ *   plasma albumin > 100 g/L   the plasma has been filtered away around its protein (twice the top of the normal
+ *                              35–50 g/L; the most dehydrated patients reach about 60): reached by removing fluid
+ *                              while a membrane that keeps albumin back concentrates it
  */
 import { venousPressure_mmHg } from '../circuit/venousDrainage.js';
 import type { Model } from '../model/context.js';
@@ -21,11 +24,13 @@ const BLOOD = LAYOUT.slot('intravascularVolume_mL');
 const INTERSTITIUM = LAYOUT.slot('interstitialVolume_mL');
 const RED_CELLS = LAYOUT.slot('redCellVolume_mL');
 const LOST = LAYOUT.slot('bloodLost_mL');
+const ALBUMIN = LAYOUT.slot('albuminCentral_g');
 
 export const MAX_HEMATOCRIT = 0.8;
 export const MIN_HEMATOCRIT = 0.05;
 export const MAX_VENOUS_PRESSURE_mmHg = 50;
 export const MIN_BLOOD_VOLUME_FRACTION = 0.4;
+export const MAX_ALBUMIN_g_L = 100;
 
 const fmt = (v: number, d = 0) => v.toFixed(d);
 
@@ -63,6 +68,13 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
     return (
       `the blood is diluted beyond survival: hematocrit ${fmt(100 * hematocrit, 1)} %, below ${100 * MIN_HEMATOCRIT} % ` +
       `(blood volume ${fmt(volume)} mL from ${fmt(m.intravascular0_mL)} mL; ${inOut()}); expected less fluid given`
+    );
+  }
+  const albumin_g_L = (1000 * y[ALBUMIN]) / (volume * (1 - hematocrit));
+  if (albumin_g_L > MAX_ALBUMIN_g_L) {
+    return (
+      `the plasma has been filtered away around its protein: albumin ${fmt(albumin_g_L, 1)} g/L, above ${MAX_ALBUMIN_g_L} g/L ` +
+      `(blood volume ${fmt(volume)} mL from ${fmt(m.intravascular0_mL)} mL, hematocrit ${fmt(100 * hematocrit, 1)} %; ${inOut()}); expected less fluid removal or more fluid given`
     );
   }
   const pv = venousPressure_mmHg(p.centralVenousPressure, volume, m.intravascular0_mL, p.venousCompliance);

@@ -29,6 +29,7 @@ export const ACCEPTED_ENGINE_STOPS = [
   /the hemofilter can no longer run its prescription/,
   /a new filter already needs a TMP/,
   /the patient has bled out/,
+  /the plasma has been filtered away around its protein/,
 ];
 /** Issues about the whole document have no path; everything else names one. */
 const WHOLE_DOCUMENT = /^(not valid JSON|the file is empty|nested more than|expected a JSON object|the file is larger than)/;
