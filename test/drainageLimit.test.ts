@@ -109,7 +109,9 @@ describe('volume and relief', () => {
     expect(at(r, 'drainage_flow_L_min', 6)).toBeLessThan(at(r, 'drainage_flow_L_min', 1) - 0.3);
     expect(at(r, 'drainage_flow_swing_L_min', 6.25)).toBe(0);
     expect(at(r, 'drainage_flow_L_min', 6.25)).toBeGreaterThan(at(r, 'drainage_flow_L_min', 6) + 0.3);
-    expect(at(r, 'intravascular_volume_mL', 6.25)).toBeGreaterThan(at(r, 'intravascular_volume_mL', 6) + 900);
+    // the bolus enters the blood at once; 15 min later most of it is still there (the Starling refill moves fluid out
+    // over hours here, fluid-balance.md), so the vein fills and the chatter ends
+    expect(at(r, 'intravascular_volume_mL', 6.25)).toBeGreaterThan(at(r, 'intravascular_volume_mL', 6) + 500);
     const chatter = r.events.filter((e) => e.type === 'drainage_chatter');
     expect(chatter.map((e) => e.reason.split(':')[0].split(' (')[0])).toEqual(['chatter begins', 'chatter ends']);
     expect(chatter[0].t_h).toBeGreaterThan(1);
