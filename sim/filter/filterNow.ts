@@ -4,7 +4,7 @@
  * balance (effluent and replacement) and the filter-change rule (TMP).
  */
 import { filterOperatingPoint, filterPrescription, type FilterOperatingPoint, type FilterPrescription } from './operatingPoint.js';
-import { adsorptiveClearance_mL_min, sievingCoefficient } from './membrane.js';
+import { adsorptiveClearance_mL_min, proteinLayerCoverageAt, sievingCoefficient } from './membrane.js';
 import { effectiveUltrafiltrationCoefficient, transmembranePressure_mmHg } from './transmembranePressure.js';
 import { g_L, mL_h, perHour, type Flow, type Pressure } from '../quantities.js';
 import type { Model } from '../model/context.js';
@@ -13,13 +13,17 @@ import type { BloodState } from '../model/now.js';
 export interface FilterNow {
   op: FilterOperatingPoint;
   age_h: number;
+  /** The protein layer's coverage θ (0–1): adsorption by age and the convective part (membrane.ts). */
   coverage: number;
+  /** θ_c, the convective part alone (the state). */
+  convectiveCoverage: number;
   cakeResistance: number;
   clottedFraction: number;
 }
 
 /** Where the filter's states sit in the state vector. */
 export interface FilterSlots {
+  /** θ_c: the protein layer's convective part (the adsorption part follows the filter's age). */
   coverage: number;
   cakeResistance: number;
   clottedFraction: number;
@@ -32,7 +36,7 @@ export interface FilterScratch {
 }
 
 export function filterScratch(): FilterScratch {
-  return { now: { op: {} as FilterOperatingPoint, age_h: NaN, coverage: NaN, cakeResistance: NaN, clottedFraction: NaN }, prescription: {} };
+  return { now: { op: {} as FilterOperatingPoint, age_h: NaN, coverage: NaN, convectiveCoverage: NaN, cakeResistance: NaN, clottedFraction: NaN }, prescription: {} };
 }
 
 /** Whether the filter's blood pump runs: a filter in place and running, blood flow set, the limb not clamped. */
@@ -57,7 +61,8 @@ export function filterNow(m: Model, t_h: number, y: ArrayLike<number>, blood: Bl
   }
   filterOperatingPoint(p, blood.hematocrit, g_L(blood.totalProtein_g_L), fn.op);
   fn.age_h = t_h - m.filter.installedAt_h;
-  fn.coverage = y[at.coverage];
+  fn.convectiveCoverage = y[at.coverage];
+  fn.coverage = proteinLayerCoverageAt(fn.convectiveCoverage, fn.age_h, m.current.filter!.proteinLayer);
   fn.cakeResistance = y[at.cakeResistance];
   fn.clottedFraction = y[at.clottedFraction];
   return fn;

@@ -7,6 +7,10 @@
  *   dθ/dt = (1 − θ)·(1/τ_ads + (J / J_ref) / τ_conv),   SC = SC_clean − (SC_clean − SC_fouled)·θ
  *   τ_conv [E; Mariano, NDT 2005: τ 1–3 h]; τ_ads [calibrated: Morgera, ICM 2003, 7.6 g protein per 12 h in vivo]
  * At constant flux: θ(t) = 1 − (1 − θ₀)·exp(−k·t), k = 1/τ_ads + (J/J_ref)/τ_conv (proteinLayerCoverage).
+ * The two parts are independent, so the open fraction is their product: 1 − θ = exp(−age/τ_ads)·(1 − θ_c), with
+ * dθ_c/dt = (1 − θ_c)·(J/J_ref)/τ_conv the convective part alone. The engine integrates θ_c (hours) and takes the
+ * adsorption part in closed form from the filter's age (blood fills the filter from its installation, flux or not):
+ * the same θ, without a ten-minute mode in the right-hand side.
  * Cake resistance grows with the protein carried to the membrane:
  *   dR/dt = α · J · C_protein                                                         [E; α calibrated, filterFouling]
  * Fibre clotting hazard rises with filtration fraction and with anticoagulation below target:
@@ -38,6 +42,16 @@ export function proteinLayerRateConstant_per_h(layer: ProteinLayer, flux_mL_h_m2
 /** dθ/dt = (1 − θ)·k. */
 export function proteinLayerRate_per_h(coverage: number, flux_mL_h_m2: number, layer: ProteinLayer): number {
   return (1 - coverage) * proteinLayerRateConstant_per_h(layer, flux_mL_h_m2);
+}
+
+/** dθ_c/dt = (1 − θ_c)·(J/J_ref)/τ_conv: the convective part alone (the engine's state). */
+export function convectiveLayerRate_per_h(convectiveCoverage: number, flux_mL_h_m2: number, layer: ProteinLayer): number {
+  return ((1 - convectiveCoverage) * flux_mL_h_m2) / layer.referenceFlux / layer.timeConstant;
+}
+
+/** θ = 1 − exp(−age/τ_ads)·(1 − θ_c): the coverage from the convective part and the filter's age. */
+export function proteinLayerCoverageAt(convectiveCoverage: number, age_h: number, layer: ProteinLayer): number {
+  return 1 - Math.exp(-Math.max(age_h, 0) / layer.adsorptionTimeConstant) * (1 - convectiveCoverage);
 }
 
 /** Closed form at constant flux: θ(t) = 1 − (1 − θ₀)·exp(−k·t). */

@@ -5,7 +5,7 @@
  *   dθ/dt  protein layer (membrane.ts)     dR_c/dt  cake growth ∝ flux × protein     dφ/dt  clotting hazard × (1 − φ)
  */
 import { fixedScale, type ModelDefinition } from '../model/part.js';
-import { cakeGrowthRate_per_h, clottingHazard_per_h, proteinLayerRate_per_h, sievingCoefficient } from './membrane.js';
+import { cakeGrowthRate_per_h, clottingHazard_per_h, convectiveLayerRate_per_h, sievingCoefficient } from './membrane.js';
 import { adsorptiveClearance_mL_h, convectiveClearance_mL_h, filterNow, filterScratch, type FilterSlots } from './filterNow.js';
 import { effectiveUltrafiltrationCoefficient } from './transmembranePressure.js';
 import { filterEvents } from './filterEvents.js';
@@ -14,7 +14,7 @@ import { mL_h, mL_min, perHour, perMinute } from '../quantities.js';
 export const filterModel: ModelDefinition = {
   name: 'hemofilter',
   states: [
-    { name: 'proteinLayerCoverage', scale: fixedScale(1) },
+    { name: 'proteinLayerConvectiveCoverage', scale: fixedScale(1) },
     { name: 'cakeResistance', scale: fixedScale(1) },
     { name: 'clottedFraction', scale: fixedScale(1) },
   ],
@@ -33,7 +33,7 @@ export const filterModel: ModelDefinition = {
     delivered_dose_mL_kg_h: ['mL/kg/h', 'Mean delivered effluent dose since the start'],
   },
   create(m, slot) {
-    const at: FilterSlots = { coverage: slot('proteinLayerCoverage'), cakeResistance: slot('cakeResistance'), clottedFraction: slot('clottedFraction') };
+    const at: FilterSlots = { coverage: slot('proteinLayerConvectiveCoverage'), cakeResistance: slot('cakeResistance'), clottedFraction: slot('clottedFraction') };
     const effluent = slot('effluent_mL');
     const scratch = filterScratch();
     return {
@@ -46,7 +46,7 @@ export const filterModel: ModelDefinition = {
         const f = m.current.filter;
         if (!fn || !f) return;
         const flux = fn.op.effluent_mL_h / f.area;
-        dy[at.coverage] = proteinLayerRate_per_h(fn.coverage, flux, f.proteinLayer);
+        dy[at.coverage] = convectiveLayerRate_per_h(fn.convectiveCoverage, flux, f.proteinLayer);
         dy[at.cakeResistance] = cakeGrowthRate_per_h(f.fouling.cakeResistancePerProtein, flux, fn.op.membraneProtein_g_L);
         dy[at.clottedFraction] = clottingHazard_per_h(f.clotting, fn.op.filtrationFraction, now.heparin.shortfall) * (1 - fn.clottedFraction);
       },

@@ -37,11 +37,6 @@ export const maxEffectFactor = (p: HydrocortisoneEffectParams, h: number): numbe
 /** ED50 relative to before hydrocortisone at onset h. */
 export const halfEffectDoseFactor = (p: HydrocortisoneEffectParams, h: number): number => 1 + (p.halfEffectDoseRatio - 1) * h;
 
-/** dh/dt (per hour): first order toward 1 while hydrocortisone runs, toward 0 when it does not. */
-export function onsetRate_per_h(p: HydrocortisoneEffectParams, h: number, running: boolean): number {
-  return ((running ? 1 : 0) - h) / p.onsetTime;
-}
-
 /** h(t) after a start at t_s from h = 0 (the closed form of onsetRate_per_h while running). */
 export function onsetAfterStart(p: HydrocortisoneEffectParams, hoursSinceStart: number): number {
   return hoursSinceStart <= 0 ? 0 : 1 - Math.exp(-hoursSinceStart / p.onsetTime);

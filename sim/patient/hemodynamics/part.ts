@@ -2,12 +2,12 @@
  * Hemodynamics in the engine (hemodynamics.ts): MAP from the patient's intrinsic tone less IL-6 vasoplegia plus
  * the norepinephrine effect, derived for the titration's checks and the outputs; heart rate from the baroreflex,
  * norepinephrine, the sepsis drive and hypoxemia. The intrinsic tone and rate are solved once so that the
- * pre-treatment baseline is met. One state: hydrocortisone's onset h (hydrocortisone.ts), started by its rule
- * (a scheduled event once the dose has stayed at or above the threshold for the delay). The vasopressor check
+ * pre-treatment baseline is met. No state of its own: hydrocortisone's onset h (hydrocortisone.ts) is taken in
+ * closed form from its last switch (hydrocortisoneInEngine.ts), started by its rule (a scheduled event once the dose
+ * has stayed at or above the threshold for the delay). The vasopressor check
  * (vasopressorProtocol.ts) titrates norepinephrine or adds vasopressin, whose norepinephrine equivalent joins the dose.
  */
 import type { ModelDefinition } from '../../model/part.js';
-import { fixedScale } from '../../model/part.js';
 import type { Now } from '../../model/now.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
@@ -21,7 +21,7 @@ import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
-  states: [{ name: 'hydrocortisoneOnset', scale: fixedScale(1) }],
+  states: [],
   series: {
     map_mmHg: ['mmHg', 'Mean arterial pressure'],
     heart_rate_bpm: ['bpm', 'Heart rate'],
@@ -34,9 +34,8 @@ export const hemodynamicsModel: ModelDefinition = {
       "Norepinephrine's Emax relative to before hydrocortisone, 1 + (ρ_Emax − 1)·h (1 until hydrocortisone starts; hemodynamics.hydrocortisone)",
     ],
   },
-  create(m, slot) {
-    const onset = slot('hydrocortisoneOnset');
-    const steroid = hydrocortisoneInEngine(m, onset);
+  create(m) {
+    const steroid = hydrocortisoneInEngine(m);
     const protocol = vasopressorProtocol(m, steroid.noteDose);
     const p = m.scenario.patient;
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
@@ -67,7 +66,7 @@ export const hemodynamicsModel: ModelDefinition = {
           norepinephrineEquivalent_ug_kg_min(m.current.hemodynamics.vasopressin.norepinephrineEquivalent, protocol.vasopressin_U_min()),
         now.acidBase.ph,
         now.metabolism.temperature_C,
-        now.y[onset],
+        steroid.onset(now.t_h),
       );
       circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h);
       h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, h, start.cardiacOutput_L_min);
@@ -75,7 +74,6 @@ export const hemodynamicsModel: ModelDefinition = {
     return {
       checks: [protocol.check],
       derive: deriveMap,
-      derivatives: steroid.derivatives,
       nextEventTime: steroid.nextEventTime,
       applyScheduled: steroid.applyScheduled,
       perform: steroid.perform,
