@@ -36,7 +36,10 @@ export interface FilterScratch {
 }
 
 export function filterScratch(): FilterScratch {
-  return { now: { op: {} as FilterOperatingPoint, age_h: NaN, coverage: NaN, convectiveCoverage: NaN, cakeResistance: NaN, clottedFraction: NaN }, prescription: {} };
+  return {
+    now: { op: {} as FilterOperatingPoint, age_h: NaN, coverage: NaN, convectiveCoverage: NaN, cakeResistance: NaN, clottedFraction: NaN },
+    prescription: {},
+  };
 }
 
 /** Whether the filter's blood pump runs: a filter in place and running, blood flow set, the limb not clamped. */

@@ -33,7 +33,11 @@ export const filterModel: ModelDefinition = {
     delivered_dose_mL_kg_h: ['mL/kg/h', 'Mean delivered effluent dose since the start'],
   },
   create(m, slot) {
-    const at: FilterSlots = { coverage: slot('proteinLayerConvectiveCoverage'), cakeResistance: slot('cakeResistance'), clottedFraction: slot('clottedFraction') };
+    const at: FilterSlots = {
+      coverage: slot('proteinLayerConvectiveCoverage'),
+      cakeResistance: slot('cakeResistance'),
+      clottedFraction: slot('clottedFraction'),
+    };
     const effluent = slot('effluent_mL');
     const scratch = filterScratch();
     return {
