@@ -37,9 +37,17 @@ export const maxEffectFactor = (p: HydrocortisoneEffectParams, h: number): numbe
 /** ED50 relative to before hydrocortisone at onset h. */
 export const halfEffectDoseFactor = (p: HydrocortisoneEffectParams, h: number): number => 1 + (p.halfEffectDoseRatio - 1) * h;
 
-/** h(t) after a start at t_s from h = 0 (the closed form of onsetRate_per_h while running). */
+/**
+ * h since the last switch, the closed form of dh/dt = (u − h)/τ: h = u + (h_s − u)·e^(−Δt/τ), with h_s the onset at
+ * the switch and u the target since (1 while hydrocortisone runs, 0 when it does not).
+ */
+export function onsetSinceSwitch(hAtSwitch: number, target: number, hoursSince: number, onsetTime_h: number): number {
+  return hoursSince <= 0 ? hAtSwitch : target + (hAtSwitch - target) * Math.exp(-hoursSince / onsetTime_h);
+}
+
+/** h(t) after a start at t_s from h = 0. */
 export function onsetAfterStart(p: HydrocortisoneEffectParams, hoursSinceStart: number): number {
-  return hoursSinceStart <= 0 ? 0 : 1 - Math.exp(-hoursSinceStart / p.onsetTime);
+  return onsetSinceSwitch(0, 1, hoursSinceStart, p.onsetTime);
 }
 
 const EPS_h = 1e-9;

@@ -1,7 +1,7 @@
 /**
  * Hydrocortisone in the engine (hydrocortisone.ts): its start rule a scheduled event, due once the norepinephrine dose
  * has stayed at or above the threshold for the delay; its onset h first order toward 1 while it runs and toward 0
- * when it is turned off, taken in closed form from the last switch (h = target + (h_s − target)·e^(−(t − t_s)/τ)),
+ * when it is turned off, taken in closed form from the last switch (onsetSinceSwitch),
  * so the right-hand side carries no twenty-minute mode. The switches are the start and any action (a setting may
  * turn `give` off or on, or change τ: settings are applied before `perform`, so the value at the switch is computed
  * with the τ and target held since the last one). The dose count follows the dose wherever it changes: the titration
@@ -10,7 +10,7 @@
 import type { Model } from '../../model/context.js';
 import { fmt, type ModelEvents } from '../../model/events.js';
 import type { Now } from '../../model/now.js';
-import { hydrocortisoneStart, maxEffectFactor } from './hydrocortisone.js';
+import { hydrocortisoneStart, maxEffectFactor, onsetSinceSwitch } from './hydrocortisone.js';
 
 export interface HydrocortisoneInEngine extends Required<Pick<ModelEvents, 'nextEventTime' | 'applyScheduled' | 'perform'>> {
   /** The dose or the rule may have changed at t: the start count follows. */
@@ -31,7 +31,7 @@ export function hydrocortisoneInEngine(m: Model): HydrocortisoneInEngine {
   let hAtSwitch = 0;
   let target = 0;
   let tau = m.current.hemodynamics.hydrocortisone.onsetTime;
-  const onset = (t: number) => (t <= switchAt ? hAtSwitch : target + (hAtSwitch - target) * Math.exp(-(t - switchAt) / tau));
+  const onset = (t: number) => onsetSinceSwitch(hAtSwitch, target, t - switchAt, tau);
   const reanchor = (t: number) => {
     hAtSwitch = onset(t);
     switchAt = t;
