@@ -17,7 +17,8 @@ export function apttCheck(m: Model, syringe: SyringePump, hold: InfusionHold): P
   return {
     interval: () => m.current.prescription.heparin.checkInterval,
     changesDerivatives: true, // the infusion is a flux of the right-hand side
-    wouldAct: (now) => outOfTarget(now.heparin.aptt_s),
+    // a check inside a hold changes nothing (run returns at once): it must not stop the integrator either
+    wouldAct: (now) => !hold.active() && outOfTarget(now.heparin.aptt_s),
     run(now, log) {
       const h = m.current.prescription.heparin;
       const aptt = now.heparin.aptt_s;
