@@ -12,7 +12,8 @@ export interface TitrationRule {
   weanAbove: number;
   step: number;
   weanFraction: number;
-  minDose: number;
+  /** The lowest dose weaning reaches (default 0: weaning by a share never stops by itself). */
+  minDose?: number;
   maxDose: number;
 }
 
@@ -21,6 +22,6 @@ const pumpSetting = (d: number) => Math.round(d * 1e6) / 1e6;
 
 export function nextNorepinephrineDose(rule: TitrationRule, map_mmHg: number, dose_ug_kg_min: number): number {
   if (map_mmHg < rule.targetMap) return pumpSetting(Math.min(dose_ug_kg_min + rule.step, rule.maxDose));
-  if (map_mmHg > rule.weanAbove) return pumpSetting(Math.max(dose_ug_kg_min * (1 - rule.weanFraction), rule.minDose));
+  if (map_mmHg > rule.weanAbove) return pumpSetting(Math.max(dose_ug_kg_min * (1 - rule.weanFraction), rule.minDose ?? 0));
   return dose_ug_kg_min;
 }

@@ -6,7 +6,7 @@
 import type { Model } from '../../model/context.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
 import type { Now } from '../../model/now.js';
-import { nextNorepinephrineDose, type TitrationRule } from './norepinephrineTitration.js';
+import { nextNorepinephrineDose } from './norepinephrineTitration.js';
 import { vasopressinDue, vasopressinStops } from './vasopressin.js';
 
 export interface VasopressorProtocol {
@@ -20,17 +20,7 @@ export function vasopressorProtocol(m: Model, onDoseChange: (t_h: number) => voi
   let vasopressinAdded = false;
   const running = () => vasopressinAdded && m.current.prescription.vasopressin.give;
   const dose = () => m.current.patient.hemodynamics.norepinephrine;
-  /** The prescription's rule, weaning down to zero: one record per run, refilled at each check (no copy per call). */
-  const weanToZero: TitrationRule = { targetMap: NaN, weanAbove: NaN, step: NaN, weanFraction: NaN, minDose: 0, maxDose: NaN };
-  const nextDose = (map_mmHg: number) => {
-    const rule = m.current.prescription.norepinephrine;
-    weanToZero.targetMap = rule.targetMap;
-    weanToZero.weanAbove = rule.weanAbove;
-    weanToZero.step = rule.step;
-    weanToZero.weanFraction = rule.weanFraction;
-    weanToZero.maxDose = rule.maxDose;
-    return nextNorepinephrineDose(weanToZero, map_mmHg, dose());
-  };
+  const nextDose = (map_mmHg: number) => nextNorepinephrineDose(m.current.prescription.norepinephrine, map_mmHg, dose());
   const addsVasopressin = (now: Now) =>
     vasopressinDue(m.current.prescription.vasopressin, vasopressinAdded, now.hemodynamics.map_mmHg, m.current.prescription.norepinephrine.targetMap, dose());
   const stopsVasopressin = (now: Now) =>
