@@ -20,10 +20,9 @@
  * perfusiontheory.com); nitrogen washout on 100 % O2. E: alveolar N2 ignores the alveolar PCO2's share
  * ((1 − R_Q)/R_Q·PACO2 ≈ 10 mmHg); N2 at its steady state, though body N2 stores take hours to wash out or in.]
  */
-import { po2FromSaturation } from './gasExchange.js';
+import { DRY_GAS_mmHg, po2FromSaturation } from './gasExchange.js';
 
 /** Dry-gas pressure at 760 mmHg less water vapour at 37 °C (mmHg; as gasExchange.ts). */
-const DRY_GAS_mmHg = 713;
 
 /** N2 tension of blood equilibrated with a gas of this FiO2 (mmHg; the rest of the dry gas is N2). */
 export const nitrogenAtEquilibrium_mmHg = (fio2: number) => (1 - fio2) * DRY_GAS_mmHg;

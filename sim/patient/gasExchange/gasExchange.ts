@@ -18,6 +18,9 @@
  */
 import { boundOxygen_mL_per_mL } from '../../blood.js';
 
+/** Dry gas at body temperature, mmHg: barometric 760 less water vapour 47 at 37 °C [S]. */
+export const DRY_GAS_mmHg = 713;
+
 /** Sweep flow at which oxygen uptake is 63 % of its sweep-saturated value [E]. */
 const SWEEP_O2_SCALE_L_min = 0.2;
 
@@ -93,7 +96,7 @@ export function oxygenExchangeInto(o: OxygenInputs, withPo2: boolean, out: Oxyge
   const co = o.cardiacOutput_mL_min;
   const delta = o.o2Consumption_mL_min / (co * boundOxygen_mL_per_mL(o.hemoglobin_g_dL, 1));
   const qp = o.pumpFlow_mL_min;
-  const sMax = saturationFromPo2(o.fio2 * 713);
+  const sMax = saturationFromPo2(o.fio2 * DRY_GAS_mmHg);
   const sCap = o.endCapillarySaturation;
   const sh = o.shuntFraction;
   let sPost: number;

@@ -311,7 +311,7 @@ export const gasExchangeModel: ModelDefinition = {
         now.oxygen = now.oxygen ? oxygenExchangeInto(o, true, now.oxygen) : oxygenExchange(o);
         now.paco2_mmHg = lung.paco2_mmHg;
         derivePostOxygenatorGas(m, co2, now);
-        deriveLimbAccessGas(m, now, m.current.patient.lung.shuntFraction * lung.impairment);
+        deriveLimbAccessGas(m, now, o.shuntFraction); // the effective shunt inputs() already formed
       },
       observe(now, out) {
         const o2 = now.oxygen!;

@@ -15,14 +15,13 @@
  * which scales with √flow (gasExchange.ts) and would otherwise exceed what the blood carries.
  */
 import { boundOxygen_mL_per_mL } from '../../blood.js';
-import { po2FromSaturation, saturationFromPo2 } from './gasExchange.js';
+import { DRY_GAS_mmHg, po2FromSaturation, saturationFromPo2 } from './gasExchange.js';
 
 /** α: dissolved oxygen, mL O2 per mL blood per mmHg (0.003 mL/dL/mmHg). */
 const DISSOLVED_O2_mL_mL_mmHg = 0.003 / 100;
 /** σ: slope of the physiological CO2 dissociation curve, mL CO2 per mL blood per mmHg (0.67 mL/dL/mmHg). */
 export const CO2_CONTENT_SLOPE_mL_mL_mmHg = 0.67 / 100;
 /** Dry-gas pressure at 760 mmHg less water vapour at 37 °C (as gasExchange.ts). */
-const DRY_GAS_mmHg = 713;
 
 const content = (hb: number, po2: number) => boundOxygen_mL_per_mL(hb, saturationFromPo2(po2)) + DISSOLVED_O2_mL_mL_mmHg * po2;
 

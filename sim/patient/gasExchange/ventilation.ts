@@ -19,16 +19,15 @@
  * during ECMO, Crit Care 2014, doi:10.1186/cc13702, table 1]) for as long as the circuit keeps the saturation at the low target; the
  * oxygenator's sweep FiO2 stays the perfusionist's setting and the protocol never touches it.
  */
-import { saturationFromPo2 } from './gasExchange.js';
+import { DRY_GAS_mmHg, saturationFromPo2 } from './gasExchange.js';
 
 /** Dry inspired gas pressure at sea level, mmHg (760 − 47 water vapour). */
-const DRY_INSPIRED_mmHg = 713;
 /** Respiratory quotient in the alveolar gas equation [S: textbooks]. */
 const RESPIRATORY_QUOTIENT = 0.8;
 
 /** PAO2 = FiO2·713 − PaCO2/0.8 (mmHg), never below 0. */
 export function alveolarPo2_mmHg(fio2: number, paco2_mmHg: number): number {
-  return Math.max(fio2 * DRY_INSPIRED_mmHg - paco2_mmHg / RESPIRATORY_QUOTIENT, 0);
+  return Math.max(fio2 * DRY_GAS_mmHg - paco2_mmHg / RESPIRATORY_QUOTIENT, 0);
 }
 
 /** Saturation of blood leaving ventilated alveoli: the V/Q drop below the alveolar PO2, capped by the lung's ceiling. */
