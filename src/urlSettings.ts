@@ -17,8 +17,6 @@ import { bundledCalibration } from './engine/bundledCalibration';
 import { BUNDLED_SCENARIOS, type BundledScenario } from './scenarios';
 import { ADDRESS_PARAMETERS } from './openAddress';
 
-export { ADDRESS_PARAMETERS };
-
 /** What the page's messages call the address's settings. */
 export const ADDRESS = 'the page address';
 

@@ -12,7 +12,8 @@ import { ScenarioError, shownValue, type ScenarioIssue } from '../scenario/error
 import { applyOverrides, scenarioFromObject, type Override } from '../scenario/load.js';
 import type { Scenario } from '../scenario/resolve.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
-import { parseQuantityLeaf, scenarioFileSchema } from '../scenario/schema.js';
+import { parseQuantityLeaf } from '../scenario/quantityLeaf.js';
+import { scenarioFileSchema } from '../scenario/schema.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { unknownSettingMessage } from '../scenario/suggest.js';
 

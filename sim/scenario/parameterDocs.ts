@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forEachLeaf, type LeafSpec } from '../parameters.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
-import { perKgUnit } from './schema.js';
+import { perKgUnit } from './quantityLeaf.js';
 
 /** The folder of the methodology pages. */
 export const DOCS_DIR = fileURLToPath(new URL('../../docs/models/', import.meta.url));

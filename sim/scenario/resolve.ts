@@ -5,7 +5,6 @@
  * the page's engine worker loads that on demand).
  */
 import type { Resolved } from '../parameters.js';
-import { perKgUnit } from './quantityLeaf.js';
 import type { scenarioSpecs } from './scenarioSpecs.js';
 import type { ScenarioIssue } from './errors.js';
 import { physicalConsistencyIssues } from './physicalConsistency.js';
@@ -74,5 +73,3 @@ export function checkConsistency(s: Scenario, issues: Issues): void {
   }
   for (const i of physicalConsistencyIssues(s)) issues.add(i.path, i.message);
 }
-
-export { perKgUnit };

@@ -7,8 +7,6 @@ import { isLeaf, type LeafSpec, type SpecTree } from '../parameters.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { parseQuantityLeaf, perKgUnit } from './quantityLeaf.js';
 
-export { expectedText, parseQuantityLeaf, perKgUnit, type ParsedQuantity } from './quantityLeaf.js';
-
 function leafSchema(spec: LeafSpec): z.ZodType {
   const meta = { description: `${spec.description} [${spec.source}: ${spec.ref}]` };
   if (spec.kind === 'choice')

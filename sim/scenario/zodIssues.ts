@@ -1,6 +1,6 @@
 /** Translates zod's issues into ScenarioIssues that name the path, the value given and what was expected. */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
-import { expectedText } from './schema.js';
+import { expectedText } from './quantityLeaf.js';
 import { keySegment, shownValue, type ScenarioIssue } from './errors.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { closest, retiredField } from './suggest.js';

@@ -3,7 +3,7 @@
  * Values are read with their units and converted to the parameter's internal unit; any mistake becomes a
  * ScenarioError naming the spec and what was expected (the CLI exits with code 2 before writing anything).
  */
-import { perKgUnit } from '../scenario/schema.js';
+import { perKgUnit } from '../scenario/quantityLeaf.js';
 import { leafAt, type QuantitySpec, type SpecTree } from '../parameters.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';

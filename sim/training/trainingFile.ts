@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ScenarioError, shownValue, type ScenarioIssue } from '../scenario/errors.js';
 import { loadScenarioText, parseJsonText, type CalibrationOptions } from '../scenario/load.js';
-import { parseQuantityLeaf } from '../scenario/schema.js';
+import { parseQuantityLeaf } from '../scenario/quantityLeaf.js';
 import { pathText } from '../scenario/zodIssues.js';
 import { closest } from '../scenario/suggest.js';
 import { TIMELINE_ACTION_KEYS } from '../scenario/timeline.js';

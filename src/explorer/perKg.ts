@@ -6,7 +6,7 @@
  */
 import type { QuantitySpec } from '../../sim/parameters.js';
 import { loadScenarioText } from '../../sim/scenario/load.js';
-import { perKgUnit } from '../../sim/scenario/schema.js';
+import { perKgUnit } from '../../sim/scenario/quantityLeaf.js';
 import { bundledCalibration } from '../engine/bundledCalibration.js';
 import type { BundledScenario } from '../scenarios.js';
 

@@ -7,7 +7,7 @@
 import { leafAt, type SpecTree } from '../../sim/parameters.js';
 import type { Row } from '../../sim/plot/resultsTable.js';
 import type { Override } from '../../sim/scenario/load.js';
-import { perKgUnit } from '../../sim/scenario/schema.js';
+import { perKgUnit } from '../../sim/scenario/quantityLeaf.js';
 import { scenarioSpecs } from '../../sim/scenario/scenarioSpecs.js';
 import { IDENTITY_PREFIX } from '../../sim/sweep/identityParts.js';
 import { unitSuffix } from '../../sim/sweep/resultsCsv.js';
