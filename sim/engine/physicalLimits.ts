@@ -13,8 +13,10 @@
  *   venous pressure > 50 mmHg  no heart fills against it; it would match or exceed the arterial pressure of a patient
  *                              in septic shock; reached by fluid given faster than it leaves
  *   plasma albumin > 100 g/L   the plasma has been filtered away around its protein (twice the top of the normal
- *                              35–50 g/L; the most dehydrated patients reach about 60): reached by removing fluid
- *                              while a membrane that keeps albumin back concentrates it
+ *                              35–50 g/L [S2: laboratory reference range]; the limit itself [E], like the others):
+ *                              reached by removing fluid while a membrane that keeps albumin back concentrates it.
+ *                              Counted over the whole plasma (an isolated circuit's share included): far from the
+ *                              limit the difference does not matter
  */
 import { venousPressure_mmHg } from '../circuit/venousDrainage.js';
 import type { Model } from '../model/context.js';

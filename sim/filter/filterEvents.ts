@@ -57,7 +57,9 @@ export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
           if (m.filter.installedAt_h === t) {
             throw new EngineError(
               `at ${fmt(t, 2)} h a new filter already needs a TMP of ${fmt(tmp)} mmHg, at or above the ${fmt(limit())} mmHg limit: it would be changed again at once. ` +
-                `The blood is too concentrated for the prescription (hematocrit ${fmt(100 * now.blood.hematocrit, 1)} %, plasma protein ${fmt(now.blood.totalProtein_g_L, 1)} g/L; ` +
+                // the verdict only where the blood is concentrated past the normal ranges (hematocrit 50 %, total protein 85 g/L [S2])
+                (now.blood.hematocrit > 0.5 || now.blood.totalProtein_g_L > 85 ? 'The blood is too concentrated for the prescription (' : '(') +
+                `hematocrit ${fmt(100 * now.blood.hematocrit, 1)} %, plasma protein ${fmt(now.blood.totalProtein_g_L, 1)} g/L; ` +
                 `net ultrafiltration ${fmt(m.current.prescription.netUltrafiltration)} mL/h, patient ${fmt(m.current.patient.weight, 1)} kg)`,
             );
           }

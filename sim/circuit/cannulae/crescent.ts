@@ -19,15 +19,15 @@ const CRESCENT_SOURCE =
   'Medtronic Crescent jugular dual-lumen catheter flow chart, digitized and fitted (ΔP = a·Q² + b·Q) in N. Mark’s ECMO cannula calculator (github.com/nickmmark/ecmo-calculations) [S2]; test fluid not given, taken as water at room temperature [E]';
 
 /** The calculator's axis: flows to 7 L/min, drops to +300 and −150 mmHg. */
-const FLOW_STEP = 0.5;
-const FLOW_TOP = 7;
+const FLOW_STEP_L_min = 0.5;
+const FLOW_TOP_L_min = 7;
 const AXIS_mmHg = { infusion: 300, drainage: 150 } as const;
 
 /** The source's curve read back at its chart's flows: [Q, ΔP] while ΔP stays on the chart. */
 function readBack(q2: number, q1: number, top_mmHg: number): CatalogueCannula['points'] {
   const points: [number, number][] = [];
-  for (let i = 1; i * FLOW_STEP <= FLOW_TOP; i++) {
-    const q = i * FLOW_STEP;
+  for (let i = 1; i * FLOW_STEP_L_min <= FLOW_TOP_L_min; i++) {
+    const q = i * FLOW_STEP_L_min;
     const dp = Math.round((q2 * q * q + q1 * q) * 10) / 10;
     if (dp > top_mmHg) break;
     points.push([q, dp]);
