@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../sim/engine/simulation.js';
+import { simulate } from '../sim/engine/simulate.js';
 import {
   apparentHalfLife_h,
   bolusHalfLife_h,
@@ -275,6 +276,13 @@ describe("the nomogram's top tier: hold, then restart lower (Raschke, Ann Intern
     const s = r.scenario.prescription.heparin;
     expect(events(r)).toHaveLength(1);
     expect(rate(r, 6.25)).toBe(s.infusion - s.titrationStep);
+  });
+  it('the operator stopping heparin during a hold (bleeding) is not overridden by the scheduled restart', () => {
+    const s = scenario(DEFAULT_ECMO, { duration: '8 h' });
+    s.timeline.push({ index: 0, at_h: 6.5, set: [{ path: 'prescription.heparin.infusion', value: 0 }] });
+    const r = simulate(s);
+    expect(events(r)).toHaveLength(1); // the hold at 6 h; no "hold over" restart at 7 h
+    for (const t of [6.75, 7.25, 8]) expect(rate(r, t), `${t} h`).toBe(0);
   });
   it('a hold tier set inside the target band holds every aPTT above the band, and none within it', () => {
     const r = run(DEFAULT_ECMO, { duration: '8 h', 'prescription.heparin.holdAbove': '60 s' });

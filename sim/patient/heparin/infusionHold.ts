@@ -19,6 +19,8 @@ export interface InfusionHold {
   nextEventTime(): number;
   /** Restarts the infusion when its time has come; true when it changed the setting. */
   applyScheduled(t_h: number, log: EventLog): boolean;
+  /** The operator set the infusion during the hold (any rate, 0 included): the scheduled restart is cancelled. */
+  operatorSet(): void;
 }
 
 export function infusionHold(m: Model, beforeChange: (t_h: number) => void): InfusionHold {
@@ -46,12 +48,14 @@ export function infusionHold(m: Model, beforeChange: (t_h: number) => void): Inf
       if (t_h < restartAt_h) return false;
       restartAt_h = Infinity;
       const h = rx();
-      if (h.infusion !== 0) return false; // the operator set a rate during the hold
       beforeChange(t_h);
       h.infusion = restartRate_U_h;
       log('heparin_titration', `hold over: infusion restarted at ${fmt(restartRate_U_h, 0)} U/h`);
       beforeChange(t_h);
       return true;
+    },
+    operatorSet: () => {
+      restartAt_h = Infinity;
     },
   };
 }

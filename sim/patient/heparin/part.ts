@@ -60,6 +60,8 @@ export const heparinModel: ModelDefinition = {
       },
       perform(t, y, action, log) {
         syringe.perform(t, action, log);
+        // the operator's own rate (0 to stop heparin for bleeding included) ends a nomogram hold: no restart over it
+        if (action.set.some((c) => c.path === 'prescription.heparin.infusion')) hold.operatorSet();
         if (action.heparinBolus_U === undefined) return;
         y[amount] += action.heparinBolus_U;
         y[infused] += action.heparinBolus_U;
