@@ -6,7 +6,14 @@
  * Am J Kidney Dis 2004 (protein loss greatest at the higher ultrafiltration rate), and the albumin mass balance.
  */
 import { describe, expect, it } from 'vitest';
-import { proteinLayerCoverage, proteinLayerRate_per_h, sievingCoefficient, type ProteinLayer } from '../sim/filter/membrane.js';
+import {
+  convectiveLayerRate_per_h,
+  proteinLayerCoverage,
+  proteinLayerCoverageAt,
+  proteinLayerRateConstant_per_h,
+  sievingCoefficient,
+  type ProteinLayer,
+} from '../sim/filter/membrane.js';
 import { DEFAULT_ECMO, at, run, scenario } from './helpers/scenarios.js';
 
 const defaults = scenario(DEFAULT_ECMO).filter!;
@@ -14,23 +21,25 @@ const layer: ProteinLayer = defaults.proteinLayer;
 const albumin = defaults.sieving.albumin;
 
 describe('protein layer: closed form', () => {
-  it('θ(t) = 1 − (1 − θ₀)·exp(−k·t) solves dθ/dt = (1 − θ)·k (RK4, 1 s steps, zero and twice the reference flux)', () => {
+  it('θ(t) = 1 − (1 − θ₀)·exp(−k·t) solves dθ/dt = (1 − θ)·k: the engine’s form (θ_c by RK4, 1 s steps, with the adsorption part by age) at zero and twice the reference flux', () => {
     for (const flux of [0, 2 * layer.referenceFlux]) {
-      let theta = 0.1;
+      // θ₀ = 0.1 held as a convective part of 0.1 at age 0
+      let convective = 0.1;
       const dt = 1 / 3600;
       for (let i = 0; i < 2 * 3600; i++) {
-        const f = (th: number) => proteinLayerRate_per_h(th, flux, layer);
-        const k1 = f(theta);
-        const k2 = f(theta + (dt / 2) * k1);
-        const k3 = f(theta + (dt / 2) * k2);
-        const k4 = f(theta + dt * k3);
-        theta += (dt / 6) * (k1 + 2 * k2 + 2 * k3 + k4);
+        const f = (th: number) => convectiveLayerRate_per_h(th, flux, layer);
+        const k1 = f(convective);
+        const k2 = f(convective + (dt / 2) * k1);
+        const k3 = f(convective + (dt / 2) * k2);
+        const k4 = f(convective + dt * k3);
+        convective += (dt / 6) * (k1 + 2 * k2 + 2 * k3 + k4);
       }
+      const theta = proteinLayerCoverageAt(convective, 2, layer);
       expect(theta).toBeCloseTo(proteinLayerCoverage(0.1, flux, layer, 2), 10);
     }
   });
   it('the adsorption part closes the layer without flux; the convective part alone is the τ_conv form at J_ref', () => {
-    expect(proteinLayerRate_per_h(0, 0, layer)).toBeCloseTo(1 / layer.adsorptionTimeConstant, 12);
+    expect(proteinLayerRateConstant_per_h(layer, 0)).toBeCloseTo(1 / layer.adsorptionTimeConstant, 12);
     const noAdsorption = { ...layer, adsorptionTimeConstant: Infinity };
     expect(proteinLayerCoverage(0, layer.referenceFlux, noAdsorption, layer.timeConstant)).toBeCloseTo(1 - Math.exp(-1), 12);
   });

@@ -39,11 +39,6 @@ export function proteinLayerRateConstant_per_h(layer: ProteinLayer, flux_mL_h_m2
   return 1 / layer.adsorptionTimeConstant + flux_mL_h_m2 / layer.referenceFlux / layer.timeConstant;
 }
 
-/** dθ/dt = (1 − θ)·k. */
-export function proteinLayerRate_per_h(coverage: number, flux_mL_h_m2: number, layer: ProteinLayer): number {
-  return (1 - coverage) * proteinLayerRateConstant_per_h(layer, flux_mL_h_m2);
-}
-
 /** dθ_c/dt = (1 − θ_c)·(J/J_ref)/τ_conv: the convective part alone (the engine's state). */
 export function convectiveLayerRate_per_h(convectiveCoverage: number, flux_mL_h_m2: number, layer: ProteinLayer): number {
   return ((1 - convectiveCoverage) * flux_mL_h_m2) / layer.referenceFlux / layer.timeConstant;
