@@ -12,8 +12,8 @@
  * room temperature like the other manufacturers' charts [E], and corrected to blood as they are (lookup.ts). The
  * insertion length and order codes are not in the source (the catalogue shows the length as not given).
  */
-import { WATER_ROOM, type CatalogueCannula } from './catalogue.js';
-import type { DualLumenCannula } from './dualLumen.js';
+import type { CatalogueCannula } from './catalogue.js';
+import { dualLumenEntry, type DualLumenCannula } from './dualLumenEntry.js';
 
 const CRESCENT_SOURCE =
   'Medtronic Crescent jugular dual-lumen catheter flow chart, digitized and fitted (ΔP = a·Q² + b·Q) in N. Mark’s ECMO cannula calculator (github.com/nickmmark/ecmo-calculations) [S2]; test fluid not given, taken as water at room temperature [E]';
@@ -37,26 +37,16 @@ function readBack(q2: number, q1: number, top_mmHg: number): CatalogueCannula['p
 
 /** One size: each lumen's fit as the source gives it (a for Q², b for Q; the drainage fit's signs turned into a loss). */
 function crescent(size: number, infusion: [number, number], drainage: [number, number]): DualLumenCannula {
-  const id = `crescent-${size}`;
-  const model = `Crescent Jugular Dual Lumen Catheter ${size} Fr`;
-  const points = { infusion: readBack(...infusion, AXIS_mmHg.infusion), drainage: readBack(...drainage, AXIS_mmHg.drainage) };
-  const chartMaximum_mmHg = Math.max(...[...points.infusion, ...points.drainage].map((p) => p[1]));
-  const lumen = (role: 'drainage' | 'return'): CatalogueCannula => ({
-    id: `${id}:${role === 'drainage' ? 'drainage' : 'infusion'}`,
+  return dualLumenEntry({
+    id: `crescent-${size}`,
     manufacturer: 'Medtronic',
-    model: `${model}, ${role === 'drainage' ? 'drainage' : 'infusion'} lumen`,
+    model: `Crescent Jugular Dual Lumen Catheter ${size} Fr`,
     orderCode: '',
     size_Fr: size,
     length_mm: null,
-    stages: role === 'drainage' ? 'multi' : 'single',
-    role,
-    dualLumen: true,
-    fluid: WATER_ROOM,
     source: CRESCENT_SOURCE,
-    points: role === 'drainage' ? points.drainage : points.infusion,
-    chartMaximum_mmHg,
+    points: { infusion: readBack(...infusion, AXIS_mmHg.infusion), drainage: readBack(...drainage, AXIS_mmHg.drainage) },
   });
-  return { id, manufacturer: 'Medtronic', model, orderCode: '', size_Fr: size, length_mm: null, drainage: lumen('drainage'), return: lumen('return') };
 }
 
 /** The calculator's coefficients: infusion [a, b], drainage [−a, −b] of its negative drainage curves. */

@@ -11,13 +11,11 @@
  * and drops to 0.1 mmHg (both well inside the chart's resolution), drainage drops stored as positive losses. Product
  * codes, outer diameter and insertable length (31 cm for 20–31 Fr) from the same product table.
  */
-import { WATER_ROOM, type CannulaIdentity, type CatalogueCannula } from './catalogue.js';
+import type { CatalogueCannula } from './catalogue.js';
+import { dualLumenEntry, type DualLumenCannula } from './dualLumenEntry.js';
 import { CRESCENT_CATALOGUE } from './crescent.js';
 
-export interface DualLumenCannula extends CannulaIdentity {
-  readonly drainage: CatalogueCannula;
-  readonly return: CatalogueCannula;
-}
+export type { DualLumenCannula };
 
 const AVALON_CHART =
   'Getinge Avalon Elite flow-characteristics graph, water at ambient temperature; digitized (perfusiontools.com dataset, WebPlotDigitizer) [S2]';
@@ -31,36 +29,18 @@ const INFUSION_MISFIT =
 
 type Points = CatalogueCannula['points'];
 
-function avalon(size: number, orderCode: string, p: { drainage: Points; infusion: Points }): DualLumenCannula {
-  const id = `avalon-elite-${size}`;
-  const model = `Avalon Elite Bi-Caval Dual-Lumen Catheter ${size} Fr`;
-  const chartMaximum_mmHg = Math.max(...p.drainage.map((x) => x[1]), ...p.infusion.map((x) => x[1]));
-  const lumen = (role: 'drainage' | 'return', points: Points): CatalogueCannula => ({
-    id: `${id}:${role === 'drainage' ? 'drainage' : 'infusion'}`,
+function avalon(size: number, orderCode: string, points: { drainage: Points; infusion: Points }): DualLumenCannula {
+  return dualLumenEntry({
+    id: `avalon-elite-${size}`,
     manufacturer: 'Getinge (Maquet)',
-    model: `${model}, ${role === 'drainage' ? 'drainage' : 'infusion'} lumen`,
+    model: `Avalon Elite Bi-Caval Dual-Lumen Catheter ${size} Fr`,
     orderCode,
     size_Fr: size,
     length_mm: 310,
-    stages: role === 'drainage' ? 'multi' : 'single',
-    role,
-    dualLumen: true,
-    fluid: WATER_ROOM,
     source: AVALON_CHART,
     points,
-    chartMaximum_mmHg,
-    ...(role === 'return' ? { misfit: INFUSION_MISFIT } : {}),
+    infusionMisfit: INFUSION_MISFIT,
   });
-  return {
-    id,
-    manufacturer: 'Getinge (Maquet)',
-    model,
-    orderCode,
-    size_Fr: size,
-    length_mm: 310,
-    drainage: lumen('drainage', p.drainage),
-    return: lumen('return', p.infusion),
-  };
 }
 
 // prettier-ignore
