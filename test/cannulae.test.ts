@@ -62,6 +62,9 @@ describe('the two-term fit ΔP = a·Q + b·Q²', () => {
 const ALL: readonly CatalogueCannula[] = [...CANNULA_CATALOGUE, ...DUAL_LUMEN_LUMENS];
 const residual = (c: CatalogueCannula, q: number, dp: number) => fittedDrop(catalogueFit(c), q) - dp;
 
+// The Crescent lumens' points are their source's own two-term fit read back (crescent.ts), so for them this check
+// holds by construction and tests only that the fit is recovered; their source is checked against an independent
+// digitization below.
 describe("every catalogue cannula reproduces its source's points within the source's own scatter", () => {
   it.each(ALL.filter((c) => !c.misfit).map((c) => ({ name: c.id, c })))('$name', ({ c }) => {
     const f = catalogueFit(c);
