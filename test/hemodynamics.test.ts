@@ -44,14 +44,17 @@ describe('hemodynamics', () => {
     const rise = meanArterialPressure_mmHg(params, i.tone_mmHg, 2000, 0.4, 0.7) - 55;
     expect(rise).toBeCloseTo(params.vasoplegia.driveDepression * 0.6, 12);
   });
-  it('the protocol escalates by a step below target, weans by a share of the dose above the band, holds between', () => {
-    const rule = { targetMap: 65, weanAbove: 70, step: 0.02, weanFraction: 0.1, minDose: 0, maxDose: 1 };
+  it('the protocol escalates by a step below target, weans by a share of the dose above the band and stops it at the last small step, holds between', () => {
+    const rule = { targetMap: 65, weanAbove: 70, step: 0.02, weanFraction: 0.1, stopBelow: 0, maxDose: 1 };
     expect(nextNorepinephrineDose(rule, 60, 0.5)).toBeCloseTo(0.52, 12);
     expect(nextNorepinephrineDose(rule, 75, 0.5)).toBeCloseTo(0.45, 12); // 10 % of 0.5
     expect(nextNorepinephrineDose(rule, 75, 0.05)).toBeCloseTo(0.045, 12); // proportional: smaller steps at low doses
     expect(nextNorepinephrineDose(rule, 67, 0.5)).toBe(0.5);
     expect(nextNorepinephrineDose(rule, 40, 0.99)).toBe(1);
-    expect(nextNorepinephrineDose({ ...rule, minDose: 0.02 }, 90, 0.021)).toBe(0.02);
+    // the last step of weaning is to off: 0.021 × 0.9 would leave less than stopBelow 0.02
+    expect(nextNorepinephrineDose({ ...rule, stopBelow: 0.02 }, 90, 0.021)).toBe(0);
+    expect(nextNorepinephrineDose({ ...rule, stopBelow: 0.02 }, 90, 0.03)).toBeCloseTo(0.027, 12);
+    expect(nextNorepinephrineDose({ ...rule, stopBelow: 0.02 }, 60, 0)).toBe(0.02); // off below target: restarts at one step
   });
   it('in a run the controller acts at its interval and logs each change; with titration off the dose stays', () => {
     const r = run(DEFAULT_STANDARD, { duration: '6 h' });

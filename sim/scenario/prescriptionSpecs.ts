@@ -200,6 +200,12 @@ export const prescriptionSpecs = {
       source: 'E',
       ref: 'protocols wean by a share of the current dose (up to 25 % per 30 min when stable) [E]; a protocol, never fitted',
     }),
+    stopBelow: q('ug/kg/min', 0.02, [0, 1], {
+      range: [0.01, 0.05],
+      description: 'Weaning stops the infusion once the dose it would leave is below this (0: proportional weaning never reaches off).',
+      source: 'E',
+      ref: 'tapering protocols take the last small step (0.01–0.02 µg/kg/min) to off near discontinuation [E]; a protocol, never fitted',
+    }),
     interval: q('h', 1, [0.05, 24], {
       range: [0.25, 2],
       description: 'Time between titration checks.',
