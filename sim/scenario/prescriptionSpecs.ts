@@ -194,11 +194,11 @@ export const prescriptionSpecs = {
       source: 'E',
       ref: 'protocols escalate by 0.01–0.05 µg/kg/min increments [E]; a protocol, never fitted',
     }),
-    weanFraction: q('1', 0.1, [0, 1], {
+    weanFraction: q('1', 0.25, [0, 1], {
       range: [0.05, 0.25],
       description: 'Proportional weaning: share of the current dose removed at a check when MAP is above weanAbove.',
       source: 'E',
-      ref: 'protocols wean by a share of the current dose (up to 25 % per 30 min when stable) [E]; a protocol, never fitted',
+      ref: 'protocols wean by a share of the current dose, 25 % of it every 30 min once stable [E]; hourly checks here. A protocol, never fitted: 10 % an hour left MAP above 85 mmHg for 8 h after hydrocortisone (hemodynamics.md)',
     }),
     stopBelow: q('ug/kg/min', 0.02, [0, 1], {
       range: [0.01, 0.05],
