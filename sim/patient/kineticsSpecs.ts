@@ -128,6 +128,14 @@ export const kineticsSpecs = {
       source: 'E',
       ref: 'calibratable',
     }),
+    startingSynthesisFraction: q('1', 0.85, [0.3, 1], {
+      calibratable: true,
+      range: [0.7, 1],
+      description:
+        'φ: CRP synthesis at the start as a fraction of its elimination at the start. 1 = steady state; below 1 = CRP past its peak, its excess (1 − φ)·A₀ cleared with its half-life.',
+      source: 'E',
+      ref: 'hypothesis (solutes.md, CRP): after a single stimulus CRP peaks at ~48 h (Pepys & Hirschfield, J Clin Invest 2003;111:1805; 36–50 h in clinical summaries), septic shock is recognised later in the insult; 0.85 estimated from the standard-care arm (CRP −17.5 mg/L in 24 h with IL-6 −12.5 %, which a steady start cannot give); calibratable',
+    }),
   },
   albumin: {
     intravascularFraction: q('1', 0.4, [0.1, 0.9], {
