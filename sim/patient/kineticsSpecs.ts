@@ -119,7 +119,7 @@ export const kineticsSpecs = {
       range: [100, 1500],
       description: 'IL-6 concentration giving half-maximal CRP synthesis: below septic IL-6 (~2000 pg/mL), so the liver works near saturation.',
       source: 'E',
-      ref: 'the hepatic acute-phase response is near saturation at septic IL-6 (issue 12); hepatocyte CRP secretion rises with IL-6 dose (HepG2, Agents Actions 1991;34:369); fitted',
+      ref: 'the hepatic acute-phase response is near saturation at septic IL-6 (issue 12): in primary human hepatocytes acute-phase protein synthesis is maximal at 100–300 U/mL rIL-6 (Castell, Hepatology 1990;12:1179), ~1–3 ng/mL at ~10 pg/U [E]; hepatocyte CRP secretion rises with IL-6 dose (HepG2, Agents Actions 1991;34:369); fitted',
     }),
     hill: q('1', 1, [0.3, 6], {
       calibratable: true,
@@ -127,6 +127,14 @@ export const kineticsSpecs = {
       description: 'Steepness n of CRP synthesis: S_max·Lⁿ/(EC50ⁿ + Lⁿ).',
       source: 'E',
       ref: 'calibratable',
+    }),
+    startingSynthesisFraction: q('1', 1, [0, 5], {
+      calibratable: true,
+      range: [0.7, 1.2],
+      description:
+        'φ: CRP synthesis at the start as a fraction of its elimination at the start. 1 = steady state; below 1 = CRP past its peak, its excess (1 − φ)·A₀ cleared with its half-life; above 1 = CRP still rising (early in the insult).',
+      source: 'E',
+      ref: 'hypothesis (solutes.md, CRP): after a single stimulus CRP peaks at ~48 h (Pepys & Hirschfield, J Clin Invest 2003;111:1805; 36–50 h in clinical summaries), while rising it doubles every ~8 h (φ ≈ 3.4); septic shock recognised a day or more into the insult finds CRP near or past its peak. Value not published: default 1 (a steady start); calibratable',
     }),
   },
   albumin: {
