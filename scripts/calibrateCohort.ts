@@ -59,6 +59,8 @@ const PARAMETERS: Record<string, ParameterRule> = {
   'kinetics.crp.il6HalfEffect': { bounds: [50, 3000], log: true, start: 1200 },
   'kinetics.crp.hill': { bounds: [0.8, 2.5], start: 1.9 },
   'kinetics.crp.synthesisLag': { bounds: [4, 14] },
+  // where CRP is on its course at shock recognition (synthesis over elimination at the start): not published
+  'kinetics.crp.startingSynthesisFraction': { bounds: [0.5, 1.5], start: 1 },
   // PCT: not published at baseline; the arms' baselines did not differ (cohort.md). Septic-shock cohorts' means.
   'patient.baseline.pct': { draw: true, bounds: [3, 40], plausible: [4, 30], log: true },
   'kinetics.pct.productionResidualFraction': { bounds: [0.03, 1], start: 0.3 },
@@ -96,6 +98,7 @@ const STAGES: Stage[] = [
       'kinetics.sepsisDrive.timeConstant',
       'kinetics.crp.il6HalfEffect',
       'kinetics.crp.hill',
+      'kinetics.crp.startingSynthesisFraction',
     ],
     targets: ['il6_change_pct', 'crp_change_mg_L'],
   },
