@@ -2,7 +2,7 @@
  * The body's heat balance, one lumped compartment at the core temperature T [°C]:
  *
  *   C·dT/dt = H_met − G·(T − T_room) − G_ec·(T − T_room) − Q_r·c_w·(T − T_r)
- *             + [ε·Q_p·c_b·(T_set − T) + ε·L_limb]·[heater on] + R(T_sp(t) − T)
+ *             + [ε·Q_p·c_b·(T_set − T) + ε·L_limb]·[heater on] + K·(T_sp(t) − T)
  *
  *   C = c_body·weight                 body heat capacity (c_body 3.47 kJ/kg/K) [S2]
  *   H_met = VO2·e_O2                  metabolic heat; e_O2 = 4.184·(3.941 + 1.106·RQ) kJ per L O2 [S: Weir, J Physiol
@@ -21,11 +21,9 @@
  *   ε·L_limb                          the filter limb returning before the pump: its blood, cooled by the limb's loss
  *                                     L_limb (replacement fluid and walls), mixes into the exchanger's inlet, which
  *                                     is then T − L_limb/(Q_p·c_b) colder: the exchanger gives ε·Q_p·c_b times that more
- *   R(x) = R_max·tanh(K·x/R_max)      thermoregulation towards the set point, vasomotor tone above all (sedated
- *                                     patients hardly shiver): gain K 50 W/K for small deviations [E: from the −0.6 °C
- *                                     median change at CRRT start, 1361 patients]; saturating at R_max, a fraction
- *                                     of the passive loss G·(T − T_room) the skin has to keep (vasoconstriction, x > 0)
- *                                     or a multiple of it to add (vasodilation, x < 0) [E]; vasomotorDefence_kJ_h
+ *   K·(T_sp − T)                      thermoregulation towards the set point, vasomotor tone above all (sedated
+ *                                     patients hardly shiver): K 50 W/K [E: from the −0.6 °C median change at
+ *                                     CRRT start, 1361 patients]; linear, without a ceiling (temperature.md)
  *   T_sp(t) = T_normal + (T0 − T_normal)·D(t)   the fever set point raised with the sepsis drive D [E: a hypothesis]
  *
  * Every flow is in kJ/h (W = kJ/h ÷ 3.6). Nothing here allocates: `heatFlows` writes into the object it is given.
@@ -64,18 +62,6 @@ export function lineConductance_kJ_h_K(ua_W_K: number, flow_mL_min: number): num
   return flowCapacity * -Math.expm1(-(KJ_H_PER_W * ua_W_K) / flowCapacity);
 }
 
-/**
- * The vasomotor defence (kJ/h, positive: heat kept), smooth and saturating: R(x) = R_max·tanh(K·x/R_max), x = T_sp − T
- * the deviation below the set point, gain K (kJ/h/K) near the set point. Vasoconstriction (x > 0) cannot keep more
- * than a fraction of what the skin loses passively, R_max = constriction·G·(T − T_room); vasodilation (x < 0) cannot
- * shed more than a multiple of it, R_max = dilation·G·(T − T_room). Both branches meet at x = 0 with slope K and no
- * curvature (tanh is odd), so the defence has no switch.
- */
-export function vasomotorDefence_kJ_h(gain_kJ_h_K: number, deviation_K: number, passiveLoss_kJ_h: number, constriction: number, dilation: number): number {
-  const ceiling = (deviation_K >= 0 ? constriction : dilation) * Math.max(passiveLoss_kJ_h, 0);
-  return ceiling > 0 ? ceiling * Math.tanh((gain_kJ_h_K * deviation_K) / ceiling) : 0;
-}
-
 /** What the heat balance reads now. Flows: replacement in mL/h, pump flow in mL/min. */
 export interface HeatInputs {
   temperature_C: number;
@@ -97,9 +83,6 @@ export interface HeatInputs {
    */
   exchangerRecovery: number;
   regulationGain_kJ_h_K: number;
-  /** Vasoconstriction's ceiling, a fraction of the passive loss to the room; vasodilation's, a multiple of it. */
-  constrictionCeiling: number;
-  dilationCeiling: number;
   setPoint_C: number;
 }
 
@@ -118,10 +101,9 @@ export interface HeatFlows {
 
 export function heatFlows(i: HeatInputs, out: HeatFlows): HeatFlows {
   const t = i.temperature_C;
-  const passive = i.roomConductance_kJ_h_K * (t - i.room_C);
   const limbWall = i.limbConductance_kJ_h_K * (t - i.room_C);
   out.metabolic = i.metabolic_kJ_h;
-  out.room = passive - vasomotorDefence_kJ_h(i.regulationGain_kJ_h_K, i.setPoint_C - t, passive, i.constrictionCeiling, i.dilationCeiling);
+  out.room = i.roomConductance_kJ_h_K * (t - i.room_C) - i.regulationGain_kJ_h_K * (i.setPoint_C - t);
   out.extracorporeal = limbWall + i.ecmoConductance_kJ_h_K * (t - i.room_C);
   out.replacement = (i.replacement_mL_h / 1000) * REPLACEMENT_HEAT_CAPACITY_kJ_L_K * (t - i.replacement_C);
   out.heater =

@@ -86,8 +86,6 @@ function blankInputs(roomConductance_kJ_h_K: number): HeatInputs {
     heaterSetPoint_C: NaN,
     exchangerRecovery: NaN,
     regulationGain_kJ_h_K: NaN,
-    constrictionCeiling: NaN,
-    dilationCeiling: NaN,
     setPoint_C: NaN,
   };
 }
@@ -137,8 +135,6 @@ export const temperatureModel: ModelDefinition = {
       inputs.heaterSetPoint_C = m.current.circuit ? m.current.circuit.heater.setPoint : 0;
       inputs.exchangerRecovery = exchangerRecovery(m, now);
       inputs.regulationGain_kJ_h_K = KJ_H_PER_W * p.temperature.thermoregulatoryGain;
-      inputs.constrictionCeiling = p.temperature.vasoconstrictionCeiling;
-      inputs.dilationCeiling = p.temperature.vasodilationCeiling;
       inputs.setPoint_C = feverSetPoint_C(p.temperature.normalSetPoint, t0.start, now.sepsisDrive);
       return heatFlows(inputs, flows);
     };

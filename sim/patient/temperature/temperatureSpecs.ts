@@ -29,23 +29,9 @@ export const temperatureSpecs = {
   thermoregulatoryGain: q('W/K', 50, [0, 500], {
     range: [20, 100],
     description:
-      'Heat the body keeps (or sheds) per kelvin below (above) its set point, by vasoconstriction (vasodilation) of the skin, near the set point: sedated ventilated patients hardly shiver. Further from it the defence saturates (vasoconstrictionCeiling, vasodilationCeiling).',
+      'Heat the body keeps (or sheds) per kelvin below (above) its set point, by vasoconstriction (vasodilation) of the skin: sedated ventilated patients hardly shiver. Proportional, without a ceiling.',
     source: 'E',
     ref: 'an estimate from the median −0.6 °C change of core temperature from 12 h before to 12 h after the start of CRRT (single-centre retrospective study, 1361 ICU patients, 2006–2015) against the ~30 W a CRRT circuit at 200 mL/min loses with its fluid warmed (filterLimbHeatLoss): Σ ≈ 50 W/K, less the passive terms (docs/models/temperature.md); no direct measurement in sedated septic patients',
-  }),
-  vasoconstrictionCeiling: q('1', 1, [0.05, 1], {
-    range: [0.5, 1],
-    description:
-      'The most vasoconstriction can keep, as a fraction of the heat the body loses passively to the room at its temperature now: the defence saturates towards it smoothly (tanh).',
-    source: 'E',
-    ref: 'an estimate: the physical bound, vasoconstriction cannot keep more heat than the skin loses; in anaesthetised volunteers it stops further core cooling under mild cooling but only slightly slows it under vigorous cooling (Christensen, Sessler et al., Ann N Y Acad Sci 1997), no published maximal fraction found',
-  }),
-  vasodilationCeiling: q('1', 3, [0.1, 10], {
-    range: [2, 4],
-    description:
-      'The most vasodilation can shed above the passive loss to the room, as a multiple of that loss: the defence saturates towards it smoothly (tanh). Sweating is not modelled.',
-    source: 'E',
-    ref: 'an estimate: dry (radiant and convective) loss with the skin at core temperature, h_RC 10.8 W/m²/K (volunteers, Bräuer et al., Acta Anaesthesiol Scand 2002) × ~1.9 m², ≈ 21 W/K, about 4 times the resting 5.1 W/K: 3 times more',
   }),
   filterLimbHeatLoss: q('W/K', 2.2, [0, 20], {
     range: [1.5, 3],
