@@ -2,15 +2,21 @@
  * Body temperature: the heat balance against a hand computation, the heater, and the heat ledger.
  *
  * Hand computation (docs/models/temperature.md). With the sepsis drive held at 1 (its residual fraction 1), the fever
- * set point stays at the starting temperature T0 and every term is linear in x = T − T0:
- *   C·dx/dt = −Q_r·c_w·(T0 − T_r) − G_ec·(T0 − T_room) − Σ·x,   Σ = G + K + G_ec + Q_r·c_w + ε·Q_p·c_b·[heater] − α·H0
- * (heater set point = T0) so x(t) = x∞·(1 − e^(−λt)), x∞ = −(Q_r·c_w·(T0 − T_r) + G_ec·(T0 − T_room))/Σ, λ = Σ/C.
- * G_ec, the extracorporeal blood's loss to the room: each stretch of blood path with wall conductance UA and flow Q
- * loses Q·c_b·(1 − e^(−UA/(Q·c_b))) per kelvin (a line in a uniform room).
+ * set point stays at the starting temperature T0 and every term is linear in x = T − T0 (heater set point = T0):
+ *   C·dx/dt = b − Σ·x,   Σ = G + K + G_ec + Q_r·c_w + ε·Q·c_b·[heater] − α·H0 − ε·(G_limb + Q_r·c_w)·[heater]
+ *   b = −Q_r·c_w·(T0 − T_r) − G_ec·(T0 − T_room) + ε·(G_limb·(T0 − T_room) + Q_r·c_w·(T0 − T_r))·[heater]
+ * so x(t) = x∞·(1 − e^(−λt)), x∞ = b/Σ, λ = Σ/C. The ε·(…) terms: the exchanger recovers ε of the filter limb's loss,
+ * whose cooled blood enters its inlet. G_ec, the extracorporeal blood's loss to the room: each stretch of blood path
+ * with wall conductance UA and flow Q loses Q·c_b·(1 − e^(−UA/(Q·c_b))) per kelvin (a line in a uniform room), the
+ * ECMO circuit at the flow by which its blood exchanges with the patient.
  */
 import { describe, expect, it } from 'vitest';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
+import { readFileSync } from 'node:fs';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, sets } from './helpers/scenarios.js';
 import { lineConductance_kJ_h_K } from '../sim/patient/temperature/heatBalance.js';
+import { loadScenarioText } from '../sim/scenario/load.js';
+import { calibrationBeside } from '../sim/scenario/loadFile.js';
+import { simulate } from '../sim/engine/simulate.js';
 
 /** Published constants of the hand computation, written here independently of the code. */
 const WEIR_O2_kcal_L = 3.941; // Weir, J Physiol 1949
@@ -23,29 +29,72 @@ const constantDrive = { 'kinetics.sepsisDrive.residualFraction': '1', 'patient.w
 
 type Scenario = ReturnType<typeof run>['scenario'];
 
-/** G_ec written out (kJ/h/K): the filter limb at its blood flow, plus the ECMO circuit's wall when its heater is off. */
-function handExtracorporeal(s: Scenario, heaterOn: boolean): number {
-  const t = s.patient.temperature;
-  const limbFlow_L_h = (s.prescription.filterBloodFlow * 60) / 1000;
-  const limb = limbFlow_L_h * BLOOD_kJ_L_K * (1 - Math.exp((-3.6 * t.filterLimbHeatLoss) / (limbFlow_L_h * BLOOD_kJ_L_K)));
-  return limb + (heaterOn ? 0 : 3.6 * t.ecmoCircuitHeatLoss);
+/** A line's conductance written out (kJ/h/K): UA (W/K) through blood flowing at Q (L/h). */
+const line = (ua_W_K: number, flow_L_h: number) => flow_L_h * BLOOD_kJ_L_K * (1 - Math.exp((-3.6 * ua_W_K) / (flow_L_h * BLOOD_kJ_L_K)));
+
+/** The filter limb's conductance (kJ/h/K) at its blood flow. */
+const handLimb = (s: Scenario) => line(s.patient.temperature.filterLimbHeatLoss, (s.prescription.filterBloodFlow * 60) / 1000);
+
+/** G_ec written out (kJ/h/K): the filter limb, plus the ECMO circuit's wall at its exchange flow when its heater is off. */
+function handExtracorporeal(s: Scenario, heaterOn: boolean, exchange_L_min: number): number {
+  return handLimb(s) + (heaterOn ? 0 : line(s.patient.temperature.ecmoCircuitHeatLoss, exchange_L_min * 60));
 }
 
-/** T(t) from the closed form, with the scenario's parameters (heater conductance in kJ/h/K, 0 when off). */
-function handTemperature(s: Scenario, t_h: number, heater_kJ_h_K: number, replacement_C: number): number {
+/**
+ * T(t) from the closed form, with the scenario's parameters (heater conductance ε·Q·c_b in kJ/h/K, 0 when off; with it
+ * on, the exchanger also recovers ε of the filter limb's loss), t in h.
+ */
+function handTemperature(s: Scenario, t_h: number, heater_kJ_h_K: number, replacement_C: number, exchange_L_min: number): number {
   const p = s.patient;
-  const t0 = p.temperature.start;
+  const pt = p.temperature;
+  const t0 = pt.start;
   const energy_kJ_L = KJ_PER_KCAL * (WEIR_O2_kcal_L + WEIR_CO2_kcal_L * (p.lung.co2Production / p.lung.o2Consumption));
   const h0 = (p.lung.o2Consumption * 60 * energy_kJ_L) / 1000; // kJ/h
-  const g = h0 / (t0 - p.temperature.room); // resting loss: the start is a steady state
-  const k = 3.6 * p.temperature.thermoregulatoryGain; // W/K → kJ/h/K
+  const g = h0 / (t0 - pt.room); // resting loss: the start is a steady state
+  const k = 3.6 * pt.thermoregulatoryGain; // W/K → kJ/h/K
   const replacement_L_h = (s.prescription.effluentDose * p.weight - s.prescription.netUltrafiltration) / 1000;
   const qc = replacement_L_h * WATER_kJ_L_K;
-  const gec = handExtracorporeal(s, heater_kJ_h_K > 0);
-  const sigma = g + k + gec + qc + heater_kJ_h_K - p.temperature.vo2PerKelvin * h0;
-  const xInf = (-qc * (t0 - replacement_C) - gec * (t0 - p.temperature.room)) / sigma;
-  const c = p.temperature.specificHeat * p.weight;
-  return t0 + xInf * (1 - Math.exp((-sigma / c) * t_h));
+  const heaterOn = heater_kJ_h_K > 0;
+  const gec = handExtracorporeal(s, heaterOn, exchange_L_min);
+  const recovery = heaterOn ? s.circuit!.heater.performanceFactor : 0;
+  const limb = handLimb(s);
+  const sigma = g + k + gec + qc + heater_kJ_h_K - pt.vo2PerKelvin * h0 - recovery * (limb + qc);
+  const b0 = -qc * (t0 - replacement_C) - gec * (t0 - pt.room) + recovery * (limb * (t0 - pt.room) + qc * (t0 - replacement_C));
+  const c = pt.specificHeat * p.weight;
+  return t0 + (b0 / sigma) * (1 - Math.exp((-sigma / c) * t_h));
+}
+
+/** Runs the default ECMO scenario with its filter removed (or not), a timeline and overrides. */
+function runEcmo(timeline: unknown[], values: Record<string, string>, withFilter: boolean) {
+  const raw = JSON.parse(readFileSync(DEFAULT_ECMO, 'utf8')) as Record<string, unknown>;
+  raw.timeline = timeline;
+  if (!withFilter) raw.filter = null;
+  return simulate(loadScenarioText(JSON.stringify(raw), 'ECMO', sets(values), { resolveCalibration: calibrationBeside(DEFAULT_ECMO) }));
+}
+
+/**
+ * Rickard's two arms in the model, run once (see the tests' comment), as falls of core temperature at 24 h (K).
+ */
+let rickard: { fallCold: number; fallWarm: number } | undefined;
+function rickardFalls(): { fallCold: number; fallWarm: number } {
+  if (rickard) return rickard;
+  const conditions = {
+    ...constantDrive,
+    'patient.temperature.start': '37 degC',
+    'circuit.heater.on': 'false',
+    'patient.temperature.ecmoCircuitHeatLoss': '0 W/K',
+    'prescription.filterBloodFlow': '200 mL/min',
+    'prescription.effluentDose': '37.5 mL/kg/h',
+    duration: '24 h',
+  };
+  const cold = run(DEFAULT_ECMO, { ...conditions, 'prescription.replacementFluid.warming': 'roomTemperature' });
+  const warm = run(DEFAULT_ECMO, {
+    ...conditions,
+    'prescription.replacementFluid.warming': 'warmed',
+    'prescription.replacementFluid.warmedTemperature': '33 degC',
+  });
+  rickard = { fallCold: 37 - at(cold, 'temperature_C', 24), fallWarm: 37 - at(warm, 'temperature_C', 24) };
+  return rickard;
 }
 
 describe('body temperature', () => {
@@ -53,14 +102,16 @@ describe('body temperature', () => {
     const r = run(DEFAULT_ECMO, { ...constantDrive, 'circuit.heater.on': 'false', 'prescription.replacementFluid.warming': 'roomTemperature' });
     expect(r.events.filter((e) => e.type === 'filter_change')).toEqual([]);
     const s = r.scenario;
+    const exchange_L_min = at(r, 'effective_flow_L_min', 0); // held from the start: no event moves the circuit
     for (const t of [1, 3, 6, 12]) {
-      expect(at(r, 'temperature_C', t)).toBeCloseTo(handTemperature(s, t, 0, s.patient.temperature.room), 3);
+      expect(at(r, 'temperature_C', t)).toBeCloseTo(handTemperature(s, t, 0, s.patient.temperature.room, exchange_L_min), 3);
     }
     // 3600 mL/h of fluid 16.4 K colder than the patient: ~69 W at the start; the lines, filter and unheated oxygenator
-    // another ~109 W (filter limb ~34 W at 350 mL/min, ECMO circuit ~82 W)
+    // another ~115 W (filter limb ~34 W at 350 mL/min, ECMO circuit ~81 W); the linear defence (K 50 W/K) holds the
+    // patient a few kelvin below the start (x∞ above)
     const dT0 = s.patient.temperature.start - s.patient.temperature.room;
     expect(at(r, 'replacement_heat_loss_W', 0)).toBeCloseTo((3.6 * WATER_kJ_L_K * dT0) / 3.6, 6);
-    expect(at(r, 'extracorporeal_heat_loss_W', 0)).toBeCloseTo((handExtracorporeal(s, false) * dT0) / 3.6, 6);
+    expect(at(r, 'extracorporeal_heat_loss_W', 0)).toBeCloseTo((handExtracorporeal(s, false, exchange_L_min) * dT0) / 3.6, 6);
   });
 
   it('with the heater on at the starting temperature, temperature holds (within the heat exchanger’s steady offset)', () => {
@@ -74,10 +125,10 @@ describe('body temperature', () => {
     // the heated blood reaches the patient with the return flow (pump flow less the filter limb's take-off)
     const pump_L_h = at(r, 'return_flow_L_min', 6) * 60;
     const heater = s.circuit!.heater.performanceFactor * pump_L_h * BLOOD_kJ_L_K;
-    expect(at(r, 'temperature_C', 12)).toBeCloseTo(handTemperature(s, 12, heater, s.patient.temperature.room), 2);
+    expect(at(r, 'temperature_C', 12)).toBeCloseTo(handTemperature(s, 12, heater, s.patient.temperature.room, at(r, 'effective_flow_L_min', 0)), 2);
     // holds: settled by 6 h (no drift) and above hypothermia (core < 36.0 °C, the definition of Rickard 2004); the
-    // steady offset (~0.55 K below T0) is what room-temperature fluid and the filter limb's lines take against an
-    // exchanger whose water sits at T0
+    // steady offset (~0.3 K below T0) is what room-temperature fluid and the filter limb's lines take against an
+    // exchanger whose water sits at T0 and which recovers ε of it (the limb's cooled blood enters its inlet)
     expect(Math.abs(at(r, 'temperature_C', 12) - at(r, 'temperature_C', 6))).toBeLessThan(0.02);
     expect(at(r, 'temperature_C', 12)).toBeGreaterThan(36);
   });
@@ -122,6 +173,43 @@ describe('body temperature', () => {
     expect(lineConductance_kJ_h_K(ua_W_K, 5)).toBeGreaterThan(0.99 * trickle_kJ_h_K);
   });
 
+  it('an unheated ECMO circuit without a filter loses Q·c_b·(1 − e^(−UA/(Q·c_b))) per kelvin at its exchange flow, nothing once its pump stops', () => {
+    const stop = [{ at: '1 h', set: { 'circuit.pump.speed': '0 rpm' } }];
+    const r = runEcmo(stop, { duration: '3 h', 'circuit.heater.on': 'false', 'circuit.pump.speed': '1500 rpm' }, false);
+    const s = r.scenario;
+    const q_L_min = at(r, 'effective_flow_L_min', 0);
+    const dT0 = s.patient.temperature.start - s.patient.temperature.room;
+    expect(q_L_min).toBeGreaterThan(0.1);
+    expect(at(r, 'extracorporeal_heat_loss_W', 0)).toBeCloseTo((line(s.patient.temperature.ecmoCircuitHeatLoss, q_L_min * 60) * dT0) / 3.6, 6);
+    // the pump stopped: the circuit's blood no longer exchanges with the patient, so no heat leaves through it
+    expect(at(r, 'effective_flow_L_min', 2)).toBeLessThan(0.01);
+    expect(Math.abs(at(r, 'extracorporeal_heat_loss_W', 2))).toBeLessThan(0.1);
+  });
+
+  it('a filter on its own catheter: the ECMO pump stopped, only the filter limb loses heat', () => {
+    const stop = [{ at: '1 h', set: { 'circuit.pump.speed': '0 rpm' } }];
+    const r = runEcmo(stop, { duration: '3 h', 'circuit.heater.on': 'false', 'circuit.filterLimb.connection': 'separateCatheter' }, true);
+    const s = r.scenario;
+    for (const t of [1.5, 3]) {
+      const dT = at(r, 'temperature_C', t) - s.patient.temperature.room;
+      expect(at(r, 'extracorporeal_heat_loss_W', t)).toBeCloseTo((handLimb(s) * dT) / 3.6, 6);
+    }
+  });
+
+  it('the heat exchanger recovers ε of the filter limb’s loss, whose cooled blood enters its inlet (not from a limb on its own catheter)', () => {
+    const values = { ...constantDrive, duration: '1 h', 'prescription.replacementFluid.warming': 'roomTemperature' };
+    for (const connection of ['postOxygenatorToPrePump', 'separateCatheter']) {
+      const r = run(DEFAULT_ECMO, { ...values, 'circuit.filterLimb.connection': connection });
+      const s = r.scenario;
+      const h = s.circuit!.heater;
+      const recovery = connection === 'separateCatheter' ? 0 : h.performanceFactor;
+      const exchanger_W = (h.performanceFactor * at(r, 'return_flow_L_min', 0) * 60 * BLOOD_kJ_L_K * (h.setPoint - s.patient.temperature.start)) / 3.6;
+      const limbLoss_W = at(r, 'replacement_heat_loss_W', 0) + at(r, 'extracorporeal_heat_loss_W', 0); // heater on: the limb's wall only
+      expect(limbLoss_W).toBeGreaterThan(50);
+      expect(at(r, 'heater_heat_W', 0)).toBeCloseTo(exchanger_W + recovery * limbLoss_W, 6);
+    }
+  });
+
   /**
    * A figure nothing in the model was set from: Rickard et al., J Adv Nurs 2004 (randomised, 60 CVVHDF circuits, blood
    * 200 mL/min, 1 L/h dialysate and 1.7–2.0 L/h replacement, fluid warmer at 38.5 °C on the dialysate and 1 L/h of the
@@ -133,31 +221,19 @@ describe('body temperature', () => {
    * 38.5 °C and 1 L/h at room temperature, a flow-weighted 33 °C (the fluid's heat is linear in its temperature); a
    * non-febrile patient at 37 °C held at his set point (constant drive).
    */
-  it('CRRT without ECMO, warmed against unwarmed fluid (Rickard 2004): falls of the order found, the difference within the between-circuit scatter', () => {
-    const rickard = {
-      ...constantDrive,
-      'patient.temperature.start': '37 degC',
-      'circuit.heater.on': 'false',
-      'patient.temperature.ecmoCircuitHeatLoss': '0 W/K',
-      'prescription.filterBloodFlow': '200 mL/min',
-      'prescription.effluentDose': '37.5 mL/kg/h',
-      duration: '24 h',
-    };
-    const cold = run(DEFAULT_ECMO, { ...rickard, 'prescription.replacementFluid.warming': 'roomTemperature' });
-    const warm = run(DEFAULT_ECMO, {
-      ...rickard,
-      'prescription.replacementFluid.warming': 'warmed',
-      'prescription.replacementFluid.warmedTemperature': '33 degC',
-    });
-    const fallCold = 37 - at(cold, 'temperature_C', 24);
-    const fallWarm = 37 - at(warm, 'temperature_C', 24);
-    // of the order found: within a factor 2 of each arm's mean fall
-    expect(fallCold).toBeGreaterThan(1.11 / 2);
-    expect(fallCold).toBeLessThan(1.11 * 2);
+  it('CRRT without ECMO, warmed fluid (Rickard 2004): a fall of the order found, less than with unwarmed fluid', () => {
+    const { fallCold, fallWarm } = rickardFalls();
+    // of the order found: within a factor 2 of the arm's mean fall
     expect(fallWarm).toBeGreaterThan(0.92 / 2);
     expect(fallWarm).toBeLessThan(0.92 * 2);
-    // warming helps, and by less than one between-circuit SD (0.77 K) away from their 0.19 K
     expect(fallCold - fallWarm).toBeGreaterThan(0);
+  });
+
+  it('CRRT without ECMO, unwarmed fluid (Rickard 2004): a fall of the order found, the difference within the between-circuit scatter', () => {
+    const { fallCold, fallWarm } = rickardFalls();
+    expect(fallCold).toBeGreaterThan(1.11 / 2);
+    expect(fallCold).toBeLessThan(1.11 * 2);
+    // warming helps by less than one between-circuit SD (0.77 K) away from their 0.19 K
     expect(Math.abs(fallCold - fallWarm - 0.19)).toBeLessThan(0.77);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The body's heat balance, one lumped compartment at the core temperature T [°C]:
  *
- *   C·dT/dt = H_met − G·(T − T_room) − G_ec·(T − T_room) − Q_r·c_w·(T − T_r) + ε·Q_p·c_b·(T_set − T)·[heater on]
- *             + K·(T_sp(t) − T)
+ *   C·dT/dt = H_met − G·(T − T_room) − G_ec·(T − T_room) − Q_r·c_w·(T − T_r)
+ *             + [ε·Q_p·c_b·(T_set − T) + ε·L_limb]·[heater on] + K·(T_sp(t) − T)
  *
  *   C = c_body·weight                 body heat capacity (c_body 3.47 kJ/kg/K) [S2]
  *   H_met = VO2·e_O2                  metabolic heat; e_O2 = 4.184·(3.941 + 1.106·RQ) kJ per L O2 [S: Weir, J Physiol
@@ -11,15 +11,19 @@
  *                                     body loses what it makes [E: steady state at the start]
  *   G_ec·(T − T_room)                 extracorporeal blood losing heat to the room through its lines, filter and
  *                                     (heater off) oxygenator: G_ec = Σ Q·c_b·(1 − e^(−UA/(Q·c_b))) over the filter
- *                                     limb (UA 2.2 W/K [S: van der Sande, NDT 1999]) and the ECMO circuit with its
- *                                     heater off (UA 5 W/K [E]); lineConductance_kJ_h_K
+ *                                     limb (UA 2.2 W/K [S: van der Sande, NDT 1999]) at its blood flow and the ECMO
+ *                                     circuit with its heater off (UA 5 W/K [E]) at the flow by which its blood
+ *                                     exchanges with the patient; lineConductance_kJ_h_K
  *   Q_r·c_w·(T − T_r)                 replacement fluid entering at T_r (warmed or room temperature) and leaving as
  *                                     effluent at T; c_w 4.18 kJ/L/K (water) [S]
  *   ε·Q_p·c_b·(T_set − T)             the oxygenator's heat exchanger: pump flow Q_p, blood 3.8 kJ/L/K [S2], water held
  *                                     at the set point T_set, performance factor ε [E]
+ *   ε·L_limb                          the filter limb returning before the pump: its blood, cooled by the limb's loss
+ *                                     L_limb (replacement fluid and walls), mixes into the exchanger's inlet, which
+ *                                     is then T − L_limb/(Q_p·c_b) colder: the exchanger gives ε·Q_p·c_b times that more
  *   K·(T_sp − T)                      thermoregulation towards the set point, vasomotor tone above all (sedated
  *                                     patients hardly shiver): K 50 W/K [E: from the −0.6 °C median change at
- *                                     CRRT start, 1361 patients];
+ *                                     CRRT start, 1361 patients]; linear, without a ceiling (temperature.md)
  *   T_sp(t) = T_normal + (T0 − T_normal)·D(t)   the fever set point raised with the sepsis drive D [E: a hypothesis]
  *
  * Every flow is in kJ/h (W = kJ/h ÷ 3.6). Nothing here allocates: `heatFlows` writes into the object it is given.
@@ -64,13 +68,20 @@ export interface HeatInputs {
   metabolic_kJ_h: number;
   roomConductance_kJ_h_K: number;
   room_C: number;
-  /** G_ec: the extracorporeal blood's conductance to the room, kJ/h/K (0 without a flowing circuit). */
-  extracorporealConductance_kJ_h_K: number;
+  /** The filter limb's blood path's conductance to the room, kJ/h/K (0 when its blood does not reach the patient). */
+  limbConductance_kJ_h_K: number;
+  /** The ECMO circuit's conductance to the room, kJ/h/K (0 with its heater on, or its blood cut off from the patient). */
+  ecmoConductance_kJ_h_K: number;
   replacement_mL_h: number;
   replacement_C: number;
   /** ε·Q_p through the heat exchanger, mL/min (0 with the heater off or no circuit). */
   heaterEffectiveFlow_mL_min: number;
   heaterSetPoint_C: number;
+  /**
+   * The share of the filter limb's heat loss (replacement fluid and walls) the exchanger recovers: ε while the heater
+   * works and the limb returns its blood into the ECMO circuit before the exchanger, else 0.
+   */
+  exchangerRecovery: number;
   regulationGain_kJ_h_K: number;
   setPoint_C: number;
 }
@@ -90,11 +101,13 @@ export interface HeatFlows {
 
 export function heatFlows(i: HeatInputs, out: HeatFlows): HeatFlows {
   const t = i.temperature_C;
+  const limbWall = i.limbConductance_kJ_h_K * (t - i.room_C);
   out.metabolic = i.metabolic_kJ_h;
   out.room = i.roomConductance_kJ_h_K * (t - i.room_C) - i.regulationGain_kJ_h_K * (i.setPoint_C - t);
-  out.extracorporeal = i.extracorporealConductance_kJ_h_K * (t - i.room_C);
+  out.extracorporeal = limbWall + i.ecmoConductance_kJ_h_K * (t - i.room_C);
   out.replacement = (i.replacement_mL_h / 1000) * REPLACEMENT_HEAT_CAPACITY_kJ_L_K * (t - i.replacement_C);
-  out.heater = ((i.heaterEffectiveFlow_mL_min * 60) / 1000) * BLOOD_HEAT_CAPACITY_kJ_L_K * (i.heaterSetPoint_C - t);
+  out.heater =
+    ((i.heaterEffectiveFlow_mL_min * 60) / 1000) * BLOOD_HEAT_CAPACITY_kJ_L_K * (i.heaterSetPoint_C - t) + i.exchangerRecovery * (limbWall + out.replacement);
   return out;
 }
 

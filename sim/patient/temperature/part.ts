@@ -20,6 +20,7 @@ import {
   type HeatFlows,
   type HeatInputs,
 } from './heatBalance.js';
+import { circuitExchangeFlow_mL_min } from '../../filter/circuitBlood.js';
 
 /**
  * Heat gained and heat lost, each the sum of the flows' parts in that direction (metabolism and regulation, the
@@ -30,18 +31,63 @@ const LEDGERS = ['heatGained_kJ', 'heatLost_kJ'] as const;
 const gain = (x: number) => (x > 0 ? x : 0);
 
 /**
- * G_ec (kJ/h/K): the extracorporeal blood's conductance to the room while it exchanges with the patient. The filter
- * limb while its blood pump runs; the ECMO circuit while its heater is off or failed (with it on, the exchanger's water
- * holds the oxygenator: heater term). The ECMO circuit's flow is large against its UA, so its conductance is UA.
+ * The share of the filter limb's heat loss the oxygenator's exchanger recovers: ε while it works (heater on, not
+ * failed, blood through it: the held effective flow) and the limb returns its blood into the ECMO circuit before it
+ * (every connection but its own catheter), the limb's cooled blood then mixing into the exchanger's inlet; else 0.
  */
-function extracorporealConductance(m: Model, now: Now): number {
+function exchangerRecovery(m: Model, now: Now): number {
   const c = m.current.circuit;
-  if (!c || m.filter.circuitIsolated) return 0;
-  const t = m.current.patient.temperature;
+  const heating = now.metabolism.heaterEffectiveFlow_mL_min > 0;
+  return c && heating && c.filterLimb.connection !== 'separateCatheter' ? c.heater.performanceFactor : 0;
+}
+
+/**
+ * The filter limb's conductance to the room (kJ/h/K) while its blood pump runs and its blood reaches the patient (its
+ * ECMO circuit flowing: m.filter.circuitIsolated), at its blood flow.
+ */
+function limbConductance(m: Model, now: Now): number {
   const op = now.filter?.op;
-  const limb = op ? lineConductance_kJ_h_K(t.filterLimbHeatLoss, op.bloodFlow_mL_min) : 0;
-  const ecmo = c.heater.on && !c.heater.failed ? 0 : KJ_H_PER_W * t.ecmoCircuitHeatLoss;
-  return limb + ecmo;
+  if (!op || m.filter.circuitIsolated) return 0;
+  return lineConductance_kJ_h_K(m.current.patient.temperature.filterLimbHeatLoss, op.bloodFlow_mL_min);
+}
+
+/**
+ * The ECMO circuit's conductance to the room (kJ/h/K) while its heater is off or failed (with it on, the exchanger's
+ * water holds the oxygenator: heater term): the line's effectiveness at the flow by which its blood exchanges with the
+ * patient (held since the circuit last settled), so nothing is lost through a circuit whose flow has stopped.
+ */
+function ecmoConductance(m: Model, exchangeFlow_mL_min: number): number {
+  const c = m.current.circuit;
+  if (!c || (c.heater.on && !c.heater.failed)) return 0;
+  return lineConductance_kJ_h_K(m.current.patient.temperature.ecmoCircuitHeatLoss, exchangeFlow_mL_min);
+}
+
+/**
+ * The flow (mL/min) by which the ECMO circuit's blood exchanges with the patient, from the circuit as solved (forward:
+ * the effective flow; retrograde: the return flow's magnitude; circuitBlood.ts); 0 without a circuit.
+ */
+function ecmoExchangeFlow_mL_min(now: Now): number {
+  const s = now.circuit;
+  return s ? Math.max(circuitExchangeFlow_mL_min(s.solution.returnFlow_mL_min, s.effectiveFlow_mL_min), 0) : 0;
+}
+
+/** The heat balance's inputs before the first evaluation writes them (one object per run, rewritten in place). */
+function blankInputs(roomConductance_kJ_h_K: number): HeatInputs {
+  return {
+    temperature_C: NaN,
+    metabolic_kJ_h: NaN,
+    roomConductance_kJ_h_K,
+    room_C: NaN,
+    limbConductance_kJ_h_K: NaN,
+    ecmoConductance_kJ_h_K: NaN,
+    replacement_mL_h: NaN,
+    replacement_C: NaN,
+    heaterEffectiveFlow_mL_min: NaN,
+    heaterSetPoint_C: NaN,
+    exchangerRecovery: NaN,
+    regulationGain_kJ_h_K: NaN,
+    setPoint_C: NaN,
+  };
 }
 
 export const temperatureModel: ModelDefinition = {
@@ -68,20 +114,10 @@ export const temperatureModel: ModelDefinition = {
     /** The resting loss: at the start the body loses to the room what it makes (kJ/h/K). */
     const roomConductance = metabolicHeat_kJ_h(p0.lung.o2Consumption, energy_kJ_L) / (t0.start - t0.room);
     const heatCapacity_kJ_K = t0.specificHeat * m.weight_kg;
-    const inputs: HeatInputs = {
-      temperature_C: NaN,
-      metabolic_kJ_h: NaN,
-      roomConductance_kJ_h_K: roomConductance,
-      room_C: NaN,
-      extracorporealConductance_kJ_h_K: NaN,
-      replacement_mL_h: NaN,
-      replacement_C: NaN,
-      heaterEffectiveFlow_mL_min: NaN,
-      heaterSetPoint_C: NaN,
-      regulationGain_kJ_h_K: NaN,
-      setPoint_C: NaN,
-    };
+    const inputs = blankInputs(roomConductance);
     const flows: HeatFlows = { metabolic: NaN, room: NaN, extracorporeal: NaN, replacement: NaN, heater: NaN };
+    /** The ECMO circuit's exchange flow with the patient, held from the circuit's solve after the last events. */
+    let ecmoFlow_mL_min = 0;
     /** The heat flows now (kJ/h), written into `flows`: allocation-free. */
     const heatNow = (now: Now) => {
       const p = m.current.patient;
@@ -90,12 +126,14 @@ export const temperatureModel: ModelDefinition = {
       inputs.temperature_C = now.metabolism.temperature_C;
       inputs.metabolic_kJ_h = metabolicHeat_kJ_h(now.metabolism.vo2_mL_min, energy_kJ_L);
       inputs.room_C = p.temperature.room;
-      inputs.extracorporealConductance_kJ_h_K = extracorporealConductance(m, now);
+      inputs.limbConductance_kJ_h_K = limbConductance(m, now);
+      inputs.ecmoConductance_kJ_h_K = ecmoConductance(m, ecmoFlow_mL_min);
       // replacement fluid reaches the patient only through a flowing circuit (sim/filter/circuitBlood.ts)
       inputs.replacement_mL_h = op && !m.filter.circuitIsolated ? 60 * (op.predilution_mL_min + op.postdilution_mL_min) : 0;
       inputs.replacement_C = rx.replacementFluid.warming === 'warmed' ? rx.replacementFluid.warmedTemperature : p.temperature.room;
       inputs.heaterEffectiveFlow_mL_min = now.metabolism.heaterEffectiveFlow_mL_min;
       inputs.heaterSetPoint_C = m.current.circuit ? m.current.circuit.heater.setPoint : 0;
+      inputs.exchangerRecovery = exchangerRecovery(m, now);
       inputs.regulationGain_kJ_h_K = KJ_H_PER_W * p.temperature.thermoregulatoryGain;
       inputs.setPoint_C = feverSetPoint_C(p.temperature.normalSetPoint, t0.start, now.sepsisDrive);
       return heatFlows(inputs, flows);
@@ -103,6 +141,9 @@ export const temperatureModel: ModelDefinition = {
     return {
       initial(y) {
         y[T] = t0.start;
+      },
+      afterEvents(_t, _y, now) {
+        ecmoFlow_mL_min = ecmoExchangeFlow_mL_min(now);
       },
       derive(now) {
         now.metabolism.temperature_C = now.y[T];

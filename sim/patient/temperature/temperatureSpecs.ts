@@ -43,7 +43,7 @@ export const temperatureSpecs = {
   ecmoCircuitHeatLoss: q('W/K', 5, [0, 40], {
     range: [3, 10],
     description:
-      "Wall conductance UA of the ECMO circuit's blood path (tubing, pump head, oxygenator) to the room while its heater is off or failed; with the heater on the exchanger's water holds the oxygenator and this loss is folded into its performance factor.",
+      "Wall conductance UA of the ECMO circuit's blood path (tubing, pump head, oxygenator) to the room while its heater is off or failed, at high flow; at the flow by which its blood exchanges with the patient Q the patient loses Q·c_b·(1 − e^(−UA/(Q·c_b))), nothing when the flow stops. With the heater on the exchanger's water holds the oxygenator and this loss is folded into its performance factor.",
     source: 'E',
     ref: 'an estimate: about twice the filter limb (van der Sande 1999, 2.2 W/K) for 3/8-inch tubing of similar length (twice the outer surface) and an oxygenator housing',
   }),
