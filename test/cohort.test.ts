@@ -101,30 +101,21 @@ describe('the prescription moves the ECMO arm the way the physics says', () => {
  * writes them, with their size, to calibration.json's `gaps`). Each is named here with the reason, instead of a
  * parameter pinned to a bound to hide it; when a mechanism closes one, its test fails and it leaves this list.
  */
-const CRP_GAP = 'CRP synthesis saturating in IL-6 (Hill ≤ 2, half-effect ≤ 1500 pg/mL) cannot turn the IL-6 fall into the published CRP fall';
-const IL6_GAP = "one two-phase drive for both arms: the ECMO arm's IL-6 fall leaves standard care ~3 points past its own";
+const CRP_GAP =
+  "CRP synthesis saturating in IL-6 and one starting course φ for both arms meet standard care's fall (−17.9 against −17.5) but leave the ECMO arm's at −47.9 against −62.4: the filter's extra IL-6 fall buys too little CRP (solutes.md)";
 const DOSE_GAP =
-  'with hydrocortisone restoring the pressor response and vasopressin added (SSC 2021) the dose falls in both arms, as published, but further: −0.48 and −0.41 against −0.39 and −0.11 µg/kg/min';
-const MAP_GAP =
-  "the adjuncts' restored pressor response outpaces weaning by a tenth of the dose an hour: the ECMO arm's MAP rises 18.1 mmHg by 24 h against the published 15.5";
+  'with hydrocortisone restoring the pressor response, vasopressin added (SSC 2021), the ICU intake and a quarter of the dose weaned an hour, the dose falls in both arms, as published, but further and alike: −0.66 and −0.65 against −0.39 and −0.11 µg/kg/min';
 const STANDARD_MAP_GAP =
-  'the protocol titrates to 65 mmHg and weans above 70; the published standard-care mean (60.5 mmHg at 24 h, on a falling dose) sits below that target, which no titration to 65 mmHg reproduces (70.8)';
-const SOFA_GAP =
-  'liver and CNS are carried, the renal and cardiovascular scores stay high, standard care’s most shunted lungs stay hypoxaemic at any FiO2 and the circuit consumes platelets; SOFA is high by 1.2 (ECMO + HVHF) and 1.9 points';
+  'the protocol titrates to 65 mmHg and weans above 70; the published standard-care mean (60.5 mmHg at 24 h, on a falling dose) sits below that target, which no titration to 65 mmHg reproduces (69.4)';
 const STANDARD_HR_GAP =
-  "heart rate follows MAP and inflammation: standard care's MAP rises 15.2 mmHg instead of 4.9 (the gap above), and its heart slows with it (−15.1 against −10.8 bpm)";
+  "heart rate follows MAP and inflammation: standard care's MAP rises 13.8 mmHg instead of 4.9 (the gap above), and its heart slows with it (−16.3 against −10.8 bpm)";
 const NAMED_GAPS: Record<string, string> = {
-  'Standard care: il6_change_pct': IL6_GAP,
   'ECMO + HVHF: crp_change_mg_L': CRP_GAP,
-  'Standard care: crp_change_mg_L': CRP_GAP,
   'ECMO + HVHF: norepinephrine_change_ug_kg_min': DOSE_GAP,
   'Standard care: norepinephrine_change_ug_kg_min': DOSE_GAP,
-  'ECMO + HVHF: map_change_mmHg': MAP_GAP,
   'Standard care: map_24h_mmHg': STANDARD_MAP_GAP,
   'Standard care: map_change_mmHg': STANDARD_MAP_GAP,
-  'ECMO + HVHF: sofa_72h': SOFA_GAP,
   'Standard care: hr_change_bpm': STANDARD_HR_GAP,
-  'Standard care: sofa_72h': SOFA_GAP,
 };
 
 describe('the committed calibration reproduces the published 24 h and 72 h figures (cohort.md), or names the gap', () => {
@@ -169,13 +160,16 @@ describe('the committed calibration reproduces the published 24 h and 72 h figur
     const published = e.published.map_24h_mmHg.value - s.published.map_24h_mmHg.value;
     expect(e.metrics.map_24h_mmHg.mean - s.metrics.map_24h_mmHg.mean, 'the gap closed').toBeLessThan(published / 2);
   });
-  it('SOFA without its respiratory score falls in both arms, more with ECMO + HVHF, each within 1 point of the published −2.4 ± 1.6 and −1.1 ± 1.9 (cohort.md)', () => {
+  it('SOFA without its respiratory score falls in both arms, more with ECMO + HVHF; its size is a named gap (both arms fall about 1.5 and 2.7 points further than the published −2.4 ± 1.6 and −1.1 ± 1.9: the dose is weaned off alike in both), recorded by the calibration', () => {
     const [e, s] = arms;
     const change = (a: (typeof arms)[number]) => a.metrics.sofa_change_nonrespiratory.mean;
     expect(change(e)).toBeLessThan(0);
     expect(change(s)).toBeLessThan(0);
     expect(change(e)).toBeLessThan(change(s));
-    for (const a of arms) expect(Math.abs(change(a) - a.published.sofa_change_nonrespiratory.value), a.name).toBeLessThanOrEqual(1);
+    for (const a of arms) {
+      expect(Math.abs(change(a) - a.published.sofa_change_nonrespiratory.value), `${a.name}: the gap closed`).toBeGreaterThan(1);
+      expect(recordedGaps.some((g) => g.arm === a.name && g.figure === 'sofa_change_nonrespiratory')).toBe(true);
+    }
   });
   it("the protocol keeps MAP near its target: no arm's mean MAP at 24 h below 65 − 5 mmHg", () => {
     for (const a of arms) expect(a.metrics.map_24h_mmHg.mean, a.name).toBeGreaterThan(60);
