@@ -40,8 +40,8 @@ describe('the committed calibration obeys the calibration rules', () => {
       expect(path.startsWith('prescription.'), `${path} is a protocol, never fitted`).toBe(false);
     }
   });
-  it('the norepinephrine protocol is not calibratable: target, band, step, share, interval', () => {
-    for (const k of ['targetMap', 'weanAbove', 'step', 'weanFraction', 'interval'])
+  it('the norepinephrine protocol is not calibratable: target, band, step, share, last step to off, interval', () => {
+    for (const k of ['targetMap', 'weanAbove', 'step', 'weanFraction', 'stopBelow', 'interval'])
       expect((leafAt(scenarioSpecs, `prescription.norepinephrine.${k}`) as QuantitySpec).calibratable, k).toBeFalsy();
   });
 });

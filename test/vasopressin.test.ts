@@ -65,7 +65,7 @@ describe('the stop rule (norepinephrine weaned first, vasopressin last)', () => 
     expect(vasopressinStops(rule, false, 72, 70, 0)).toBe(false);
   });
   it('in a 72 h ECMO + HVHF run: every stop comes after a start, on norepinephrine ≤ stopBelow with MAP above weanAbove', () => {
-    // the ECMO default weans norepinephrine below stopBelow within 72 h (the standard-care default does not)
+    // the ECMO default weans norepinephrine below stopBelow within 72 h (at 50 h on the committed calibration)
     const r = run(DEFAULT_ECMO, { duration: '72 h' });
     const kinds = r.events.filter((e) => e.type === 'vasopressin_start' || e.type === 'vasopressin_stop');
     expect(

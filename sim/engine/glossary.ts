@@ -19,7 +19,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   heparin_titration:
     'The aPTT was outside the target range and the heparin infusion was changed by one step, or, above prescription.heparin.holdAbove, held for holdTime and restarted lower by holdStep (Raschke 1993); value holds the aPTT in s.',
   norepinephrine_titration:
-    'MAP was below prescription.norepinephrine.targetMap (dose up one step) or above weanAbove (dose down by weanFraction) at a scheduled check.',
+    'MAP was below prescription.norepinephrine.targetMap (dose up one step) or above weanAbove (dose down by weanFraction, or off once that would leave less than stopBelow) at a scheduled check.',
   hydrocortisone_start:
     'Norepinephrine had stayed at or above prescription.hydrocortisone.startDose for startDelay (Surviving Sepsis Campaign 2021) with prescription.hydrocortisone.give on: IV hydrocortisone 200 mg/day starts, and the norepinephrine effect grows toward hemodynamics.hydrocortisone (Bellissant & Annane 2000); value holds the dose in µg/kg/min.',
   vasopressin_start:

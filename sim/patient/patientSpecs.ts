@@ -168,11 +168,11 @@ export const patientSpecs = {
     infusion: q('mL/h', 0, [0, 2000], {
       perKg: true,
       adjustable: true,
-      range: [0, 2.5],
+      range: [0, 200],
       description:
         'Intravenous fluid given continuously into the intravascular space: maintenance fluid and the carriers of drugs and electrolytes ("fluid creep"), crystalloid. Default 0 (a scenario prescribes it); the cohort arms give 1 mL/kg/h. Insensible loss is taken as offset by metabolic water (docs/models/fluid-balance.md).',
       source: 'S2',
-      ref: 'Van Regenmortel et al., Intensive Care Med 2018 (14,654 ICU patients): fluid creep a median 645 mL/day = 32.6 % and maintenance/replacement 24.7 % of the mean daily total, so the total ≈ 2 L/day; Acheampong & Vincent, Crit Care 2015 (septic patients, 7 days): intake 48–59 mL/kg/day including resuscitation and nutrition (plausible range up to 2.5 mL/kg/h)',
+      ref: 'Van Regenmortel et al., Intensive Care Med 2018 (14,654 ICU patients): fluid creep a median 645 mL/day = 32.6 % and maintenance/replacement 24.7 % of the mean daily total, so the total ≈ 2 L/day; Acheampong & Vincent, Crit Care 2015 (septic patients, 7 days): intake 48–59 mL/kg/day including resuscitation and nutrition (plausible range 0–200 mL/h: up to 2.5 mL/kg/h at 80 kg)',
     }),
     urineOutput: q('mL/h', 0, [0, 1000], {
       perKg: true,

@@ -57,7 +57,8 @@ export function vasopressorProtocol(m: Model, onDoseChange: (t_h: number) => voi
       const next = nextDose(map);
       if (next === hemo.norepinephrine) return false;
       const side = next > hemo.norepinephrine ? `below ${fmt(rule.targetMap)}` : `above ${fmt(rule.weanAbove)}`;
-      log('norepinephrine_titration', `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} → ${fmt(next, 3)} µg/kg/min`);
+      const change = next === 0 ? `stopped (last step below ${fmt(rule.stopBelow, 3)} µg/kg/min)` : `→ ${fmt(next, 3)} µg/kg/min`;
+      log('norepinephrine_titration', `MAP ${fmt(map)} mmHg ${side}: norepinephrine ${fmt(hemo.norepinephrine, 3)} ${change}`);
       hemo.norepinephrine = next;
       onDoseChange(now.t_h);
       return true;
