@@ -18,11 +18,15 @@ export type { Action, EventType, SimEvent } from '../model/events.js';
 const EPS_h = 1e-9;
 /** A milestone the summary reads: the cohort's 24 h data point. */
 export const SUMMARY_TIME_h = 24;
+/** A check that stopped the integration at this many of its due times in a row is likely to stop at its next. */
+const LIKELY_STOPS = 2;
 
 /** A periodic check and the time it is next due. */
 interface ScheduledCheck {
   check: PeriodicCheck;
   due_h: number;
+  /** How many of its last due times in a row it stopped the integration at (wouldAct). */
+  stopsInARow: number;
 }
 
 /** The legacy `fault` keys' kinds in the fault catalogue (the legacy oxygenator thrombus adds resistance only). */
@@ -60,7 +64,7 @@ export class EventScheduler {
     this.m = c.m;
     this.conditions = conditionalEntries(c, c.m.current.conditional ?? []);
     const own = this.conditions ? [this.conditions.check] : [];
-    this.checks = [...c.parts.flatMap((p) => p.checks ?? []), ...own].map((check) => ({ check, due_h: check.interval() }));
+    this.checks = [...c.parts.flatMap((p) => p.checks ?? []), ...own].map((check) => ({ check, due_h: check.interval(), stopsInARow: 0 }));
     this.located = c.parts.flatMap((p) => p.located ?? []);
   }
 
@@ -209,10 +213,23 @@ export class EventScheduler {
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h || !s.check.changesDerivatives) continue;
         now ??= deriveForChecks(this.c, t, y);
-        if (s.check.wouldAct(now)) return true;
+        const acts = s.check.wouldAct(now);
+        s.stopsInARow = acts ? s.stopsInARow + 1 : 0;
+        if (acts) return true;
       }
       return false;
     });
+  }
+
+  /**
+   * The next due time of a check that stopped the integration when it was last due (the norepinephrine titration,
+   * hourly while MAP is out of its band), else Infinity: where the next stop is likely, so the solver's first step
+   * after a stop can end there instead of stepping past it and losing the part beyond.
+   */
+  likelyStopTime(): number {
+    let next = Infinity;
+    for (const s of this.checks) if (s.stopsInARow >= LIKELY_STOPS && s.due_h < next) next = s.due_h;
+    return next;
   }
 
   /**

@@ -134,7 +134,10 @@ export class Simulation {
     const m = this.model;
     /** Where the integration stopped early: a TMP crossing, or a periodic check that will change a setting. */
     let crossing: { t: number; y: number[]; kind: 'located' | 'check' } | undefined;
-    this.solver.initialStepSize = Math.min(this.lastStep_h, tNext - this.t);
+    // the first step ends where the check that stopped the last segment is due again (it will likely stop there again)
+    const aim = this.scheduler.likelyStopTime() - this.t;
+    const aimed = aim > TIME_EPS_h && aim < Math.min(this.lastStep_h, tNext - this.t);
+    this.solver.initialStepSize = aimed ? aim : Math.min(this.lastStep_h, tNext - this.t);
     // The interpolant of the current step (this.dense); the helpers below are made once per segment, not once per step.
     const dense = this.dense;
     /** The whole state at ts: where the integration restarts. */
@@ -164,7 +167,8 @@ export class Simulation {
         if (nr === 1 || !stepDense) return;
         dense.beginStep(stepDense, this.solver.denseCoefficients, xOld, x);
         this.stats.steps++;
-        if (x < tNext) this.lastStep_h = x - xOld; // the final step is cut short by the segment's end
+        // the final step is cut short by the segment's end, an aimed first step by the likely stop
+        if (x < tNext && !(aimed && nr === 2)) this.lastStep_h = x - xOld;
         if (physicalStateProblem(m, yx)) stopBeyondPhysiology(m, xOld, x, stateAt);
         let end = x;
         if (excess(x, yx) >= 0) {
