@@ -52,6 +52,8 @@ export class EventScheduler {
   private settledFilter = '';
   private readonly checks: ScheduledCheck[];
   private readonly located: LocatedEvent[];
+  /** The derivation (Now.derivations) the stop test made in the current pass, -1 when none is current. */
+  private checkedDerivation = -1;
   /** Check passes so far: each pass's number keys the loop solve its parts share. */
   private passes = 0;
   /** The last pass: where it read the state; anything that may change settings or the state ends it (forgetPass). */
@@ -212,7 +214,10 @@ export class EventScheduler {
       let now: Now | undefined;
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h || !s.check.changesDerivatives) continue;
-        now ??= deriveForChecks(this.c, t, y);
+        if (!now) {
+          now = deriveForChecks(this.c, t, y);
+          this.checkedDerivation = now.derivations;
+        }
         const acts = s.check.wouldAct(now);
         s.stopsInARow = acts ? s.stopsInARow + 1 : 0;
         if (acts) return true;
@@ -240,6 +245,7 @@ export class EventScheduler {
     const now = this.c.now;
     // the checks run at the state their stop test just read (the solver's step loop): the same pass
     const same = this.lastPass.t === t && this.lastPass.y === y;
+    if (!same) this.checkedDerivation = -1;
     now.checkPass = same ? this.lastPass.n : ++this.passes;
     this.lastPass = { t, y, n: now.checkPass };
     try {
@@ -252,6 +258,16 @@ export class EventScheduler {
   /** Settings or the state may change next: the next pass solves the loop afresh. */
   private forgetPass(): void {
     this.lastPass = { t: NaN, y: null, n: 0 };
+    this.checkedDerivation = -1;
+  }
+
+  /**
+   * The Now the stop test derived for checks in this pass, while nothing has derived since (its stop test's wouldAct
+   * changes nothing): the checks' run reads it instead of deriving the same state again.
+   */
+  private stillChecked(): Now | undefined {
+    const now = this.c.now;
+    return now.derivations === this.checkedDerivation ? now : undefined;
   }
 
   /**
@@ -262,7 +278,7 @@ export class EventScheduler {
   runDueChecks(t: number, y: ArrayLike<number>): void {
     const log = this.logAt(t);
     this.inCheckPass(t, y, () => {
-      let now: Now | undefined;
+      let now = this.stillChecked();
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h) continue;
         now ??= deriveForChecks(this.c, t, y);

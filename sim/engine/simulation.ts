@@ -183,17 +183,19 @@ export class Simulation {
           end = hi;
         }
         // Periodic checks inside this step: those that change nothing are done here; one that acts stops the step.
+        // The outputs due by a check's time are sampled first (a stop changes nothing before it), so that nothing
+        // derives between the stop test and the checks' run: the run reads the Now the stop test derived.
         for (let tc = this.scheduler.nextCheckTime(); tc <= end && tc < tNext - TIME_EPS_h; tc = this.scheduler.nextCheckTime()) {
           const yc = sampleAt(tc);
+          checkT = tc;
+          checkY = yc;
+          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), sampleOrCheck);
+          checkT = NaN;
           if (this.scheduler.checksWouldStop(tc, yc)) {
             crossing = { t: tc, y: stateAt(tc), kind: 'check' };
             end = tc;
             break;
           }
-          checkT = tc;
-          checkY = yc;
-          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), sampleOrCheck);
-          checkT = NaN;
           guard(() => this.scheduler.runDueChecks(tc, yc));
         }
         if (sampler) while (sampler.due() <= end + TIME_EPS_h) sampler.take(sampler.due(), sampleAt);
