@@ -201,6 +201,16 @@ export class EventScheduler {
     }
   }
 
+  /** The longest first step the solver may take from t after the events there (ModelEvents.firstStepLimit). */
+  firstStepLimit(t: number): number {
+    let limit = Infinity;
+    for (const p of this.c.parts) {
+      const l = p.firstStepLimit?.(t) ?? Infinity;
+      if (l < limit) limit = l;
+    }
+    return limit;
+  }
+
   /** The time of the next periodic check. */
   nextCheckTime(): number {
     let next = Infinity;

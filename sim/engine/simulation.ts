@@ -135,7 +135,8 @@ export class Simulation {
     /** Where the integration stopped early: a TMP crossing, or a periodic check that will change a setting. */
     let crossing: { t: number; y: number[]; kind: 'located' | 'check' } | undefined;
     // the first step ends where the check that stopped the last segment is due again (it will likely stop there again)
-    const aim = this.scheduler.likelyStopTime() - this.t;
+    // (or within the time scale of a transient an event here started: ModelEvents.firstStepLimit)
+    const aim = Math.min(this.scheduler.likelyStopTime() - this.t, this.scheduler.firstStepLimit(this.t));
     const aimed = aim > TIME_EPS_h && aim < Math.min(this.lastStep_h, tNext - this.t);
     this.solver.initialStepSize = aimed ? aim : Math.min(this.lastStep_h, tNext - this.t);
     // The interpolant of the current step (this.dense); the helpers below are made once per segment, not once per step.
