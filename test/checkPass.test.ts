@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../sim/scenario/loadFile.js';
-import { buildModel, initialState, type ComposedModel } from '../sim/engine/model.js';
+import { buildModel, deriveNow, initialState, type ComposedModel } from '../sim/engine/model.js';
 import { EventScheduler } from '../sim/engine/events.js';
 import type { PeriodicCheck } from '../sim/model/events.js';
 import type { ModelPart } from '../sim/model/part.js';
@@ -70,5 +70,29 @@ describe('a check pass derives Now once per run of checks that change nothing', 
     new EventScheduler(c).runDueChecks(1, initialState(c));
     // norepinephrine raises MAP (hemodynamics.md): the second check reads the MAP at the doubled dose
     expect(seen[0]).toBeGreaterThan(scenarioMap);
+  });
+
+  it('the checks run after a stop test that would not stop read the stop test’s Now: no second derivation', () => {
+    const seen: number[] = [];
+    const quiet: PeriodicCheck = { ...check(false, seen), changesDerivatives: true };
+    const { c, derivations } = withProbe([quiet, check(false, seen)]);
+    const scheduler = new EventScheduler(c);
+    const y = initialState(c);
+    expect(scheduler.checksWouldStop(1, y)).toBe(false);
+    scheduler.runDueChecks(1, y);
+    expect(seen).toHaveLength(2);
+    expect(derivations()).toBe(1);
+  });
+
+  it('a derivation between the stop test and the run (an output sample) makes the run derive again', () => {
+    const seen: number[] = [];
+    const quiet: PeriodicCheck = { ...check(false, seen), changesDerivatives: true };
+    const { c, derivations } = withProbe([quiet]);
+    const scheduler = new EventScheduler(c);
+    const y = initialState(c);
+    scheduler.checksWouldStop(1, y);
+    deriveNow(c, 1, y);
+    scheduler.runDueChecks(1, y);
+    expect(derivations()).toBe(2);
   });
 });

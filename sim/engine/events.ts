@@ -18,11 +18,15 @@ export type { Action, EventType, SimEvent } from '../model/events.js';
 const EPS_h = 1e-9;
 /** A milestone the summary reads: the cohort's 24 h data point. */
 export const SUMMARY_TIME_h = 24;
+/** A check that stopped the integration at this many of its due times in a row is likely to stop at its next. */
+const LIKELY_STOPS = 2;
 
 /** A periodic check and the time it is next due. */
 interface ScheduledCheck {
   check: PeriodicCheck;
   due_h: number;
+  /** How many of its last due times in a row it stopped the integration at (wouldAct). */
+  stopsInARow: number;
 }
 
 /** The legacy `fault` keys' kinds in the fault catalogue (the legacy oxygenator thrombus adds resistance only). */
@@ -48,6 +52,8 @@ export class EventScheduler {
   private settledFilter = '';
   private readonly checks: ScheduledCheck[];
   private readonly located: LocatedEvent[];
+  /** The derivation (Now.derivations) the stop test made in the current pass, -1 when none is current. */
+  private checkedDerivation = -1;
   /** Check passes so far: each pass's number keys the loop solve its parts share. */
   private passes = 0;
   /** The last pass: where it read the state; anything that may change settings or the state ends it (forgetPass). */
@@ -60,7 +66,7 @@ export class EventScheduler {
     this.m = c.m;
     this.conditions = conditionalEntries(c, c.m.current.conditional ?? []);
     const own = this.conditions ? [this.conditions.check] : [];
-    this.checks = [...c.parts.flatMap((p) => p.checks ?? []), ...own].map((check) => ({ check, due_h: check.interval() }));
+    this.checks = [...c.parts.flatMap((p) => p.checks ?? []), ...own].map((check) => ({ check, due_h: check.interval(), stopsInARow: 0 }));
     this.located = c.parts.flatMap((p) => p.located ?? []);
   }
 
@@ -195,6 +201,16 @@ export class EventScheduler {
     }
   }
 
+  /** The longest first step the solver may take from t after the events there (ModelEvents.firstStepLimit). */
+  firstStepLimit(t: number): number {
+    let limit = Infinity;
+    for (const p of this.c.parts) {
+      const l = p.firstStepLimit?.(t) ?? Infinity;
+      if (l < limit) limit = l;
+    }
+    return limit;
+  }
+
   /** The time of the next periodic check. */
   nextCheckTime(): number {
     let next = Infinity;
@@ -208,11 +224,27 @@ export class EventScheduler {
       let now: Now | undefined;
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h || !s.check.changesDerivatives) continue;
-        now ??= deriveForChecks(this.c, t, y);
-        if (s.check.wouldAct(now)) return true;
+        if (!now) {
+          now = deriveForChecks(this.c, t, y);
+          this.checkedDerivation = now.derivations;
+        }
+        const acts = s.check.wouldAct(now);
+        s.stopsInARow = acts ? s.stopsInARow + 1 : 0;
+        if (acts) return true;
       }
       return false;
     });
+  }
+
+  /**
+   * The next due time of a check that stopped the integration when it was last due (the norepinephrine titration,
+   * hourly while MAP is out of its band), else Infinity: where the next stop is likely, so the solver's first step
+   * after a stop can end there instead of stepping past it and losing the part beyond.
+   */
+  likelyStopTime(): number {
+    let next = Infinity;
+    for (const s of this.checks) if (s.stopsInARow >= LIKELY_STOPS && s.due_h < next) next = s.due_h;
+    return next;
   }
 
   /**
@@ -223,6 +255,7 @@ export class EventScheduler {
     const now = this.c.now;
     // the checks run at the state their stop test just read (the solver's step loop): the same pass
     const same = this.lastPass.t === t && this.lastPass.y === y;
+    if (!same) this.checkedDerivation = -1;
     now.checkPass = same ? this.lastPass.n : ++this.passes;
     this.lastPass = { t, y, n: now.checkPass };
     try {
@@ -235,6 +268,16 @@ export class EventScheduler {
   /** Settings or the state may change next: the next pass solves the loop afresh. */
   private forgetPass(): void {
     this.lastPass = { t: NaN, y: null, n: 0 };
+    this.checkedDerivation = -1;
+  }
+
+  /**
+   * The Now the stop test derived for checks in this pass, while nothing has derived since (its stop test's wouldAct
+   * changes nothing): the checks' run reads it instead of deriving the same state again.
+   */
+  private stillChecked(): Now | undefined {
+    const now = this.c.now;
+    return now.derivations === this.checkedDerivation ? now : undefined;
   }
 
   /**
@@ -245,7 +288,7 @@ export class EventScheduler {
   runDueChecks(t: number, y: ArrayLike<number>): void {
     const log = this.logAt(t);
     this.inCheckPass(t, y, () => {
-      let now: Now | undefined;
+      let now = this.stillChecked();
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h) continue;
         now ??= deriveForChecks(this.c, t, y);

@@ -66,6 +66,7 @@ export function deriveNow(c: ComposedModel, t_h: number, y: ArrayLike<number>): 
   const now = c.now;
   now.t_h = t_h;
   now.y = y;
+  now.derivations++;
   const derives = c.derives;
   for (let i = 0; i < derives.length; i++) derives[i](now);
   return now;

@@ -134,7 +134,11 @@ export class Simulation {
     const m = this.model;
     /** Where the integration stopped early: a TMP crossing, or a periodic check that will change a setting. */
     let crossing: { t: number; y: number[]; kind: 'located' | 'check' } | undefined;
-    this.solver.initialStepSize = Math.min(this.lastStep_h, tNext - this.t);
+    // the first step ends where the check that stopped the last segment is due again (it will likely stop there again)
+    // (or within the time scale of a transient an event here started: ModelEvents.firstStepLimit)
+    const aim = Math.min(this.scheduler.likelyStopTime() - this.t, this.scheduler.firstStepLimit(this.t));
+    const aimed = aim > TIME_EPS_h && aim < Math.min(this.lastStep_h, tNext - this.t);
+    this.solver.initialStepSize = aimed ? aim : Math.min(this.lastStep_h, tNext - this.t);
     // The interpolant of the current step (this.dense); the helpers below are made once per segment, not once per step.
     const dense = this.dense;
     /** The whole state at ts: where the integration restarts. */
@@ -164,7 +168,8 @@ export class Simulation {
         if (nr === 1 || !stepDense) return;
         dense.beginStep(stepDense, this.solver.denseCoefficients, xOld, x);
         this.stats.steps++;
-        if (x < tNext) this.lastStep_h = x - xOld; // the final step is cut short by the segment's end
+        // the final step is cut short by the segment's end, an aimed first step by the likely stop
+        if (x < tNext && !(aimed && nr === 2)) this.lastStep_h = x - xOld;
         if (physicalStateProblem(m, yx)) stopBeyondPhysiology(m, xOld, x, stateAt);
         let end = x;
         if (excess(x, yx) >= 0) {
@@ -179,17 +184,19 @@ export class Simulation {
           end = hi;
         }
         // Periodic checks inside this step: those that change nothing are done here; one that acts stops the step.
+        // The outputs due by a check's time are sampled first (a stop changes nothing before it), so that nothing
+        // derives between the stop test and the checks' run: the run reads the Now the stop test derived.
         for (let tc = this.scheduler.nextCheckTime(); tc <= end && tc < tNext - TIME_EPS_h; tc = this.scheduler.nextCheckTime()) {
           const yc = sampleAt(tc);
+          checkT = tc;
+          checkY = yc;
+          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), sampleOrCheck);
+          checkT = NaN;
           if (this.scheduler.checksWouldStop(tc, yc)) {
             crossing = { t: tc, y: stateAt(tc), kind: 'check' };
             end = tc;
             break;
           }
-          checkT = tc;
-          checkY = yc;
-          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), sampleOrCheck);
-          checkT = NaN;
           guard(() => this.scheduler.runDueChecks(tc, yc));
         }
         if (sampler) while (sampler.due() <= end + TIME_EPS_h) sampler.take(sampler.due(), sampleAt);

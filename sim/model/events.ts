@@ -96,6 +96,11 @@ export interface ModelEvents {
   readonly located?: readonly LocatedEvent[];
   /** The next time this model has an event of its own scheduled (a filter restarting, reaching its maximum age). */
   nextEventTime?(): number;
+  /**
+   * The longest first step (h) the solver may take from t, after the events there: a transient one of them started
+   * whose time scale the step carried from before would overstep (hydrocortisone's onset); Infinity when none.
+   */
+  firstStepLimit?(t: number): number;
   /** Its scheduled events due at t; y may change. True when it changed a setting (the circuit then settles again). */
   applyScheduled?(t: number, y: number[], log: EventLog): void | boolean;
   /** Its share of an action: a bolus, a fault, a manual filter change. `at` derives the state as it is now. */

@@ -67,6 +67,8 @@ export interface Now {
   readonly limbAccessGas: { po2_mmHg: number; pco2_mmHg: number; n2_mmHg: number };
   /** Which periodic-check pass the engine is in (0: none): the loop's solve is shared within one (circuit/sharedSolve.ts). */
   checkPass: number;
+  /** How many derivations this Now has had (the engine's deriveNow counts them): one it noted is current while equal. */
+  derivations: number;
 }
 
 export function createNow(): Now {
@@ -100,6 +102,7 @@ export function createNow(): Now {
     postOxygenatorGas: { po2_mmHg: NaN, pco2_mmHg: NaN },
     limbAccessGas: { po2_mmHg: NaN, pco2_mmHg: NaN, n2_mmHg: NaN },
     checkPass: 0,
+    derivations: 0,
   };
 }
 

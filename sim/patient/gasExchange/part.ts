@@ -214,10 +214,11 @@ function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
     wouldAct: (now) => m.current.patient.lung.fio2Titration.titrate && next(now) !== m.current.patient.lung.ventilatorFio2,
     run(now, log) {
       const lung = m.current.patient.lung;
-      if (!lung.fio2Titration.titrate) return;
+      // no titration, or FiO2 stays: no setting changed
+      if (!lung.fio2Titration.titrate) return false;
       const s = sao2(now);
       const f = next(now);
-      if (f === lung.ventilatorFio2) return;
+      if (f === lung.ventilatorFio2) return false;
       const rule = lung.fio2Titration;
       const why =
         f > lung.ventilatorFio2
@@ -280,7 +281,7 @@ export const gasExchangeModel: ModelDefinition = {
       changesDerivatives: true,
       wouldAct: () => lineMoved(),
       run() {
-        if (!lineMoved()) return;
+        if (!lineMoved()) return false; // the held line stays: nothing a derivation reads changed
         started = true;
         held.s0 = fresh.s0;
         held.slope = fresh.slope;

@@ -75,6 +75,7 @@ export const hemodynamicsModel: ModelDefinition = {
       checks: [protocol.check],
       derive: deriveMap,
       nextEventTime: steroid.nextEventTime,
+      firstStepLimit: steroid.firstStepLimit,
       applyScheduled: steroid.applyScheduled,
       perform: steroid.perform,
       observe(now, out) {
