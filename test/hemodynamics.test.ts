@@ -64,4 +64,17 @@ describe('hemodynamics', () => {
     const fixed = run(DEFAULT_STANDARD, { duration: '6 h', 'prescription.norepinephrine.titrate': 'false' });
     expect(new Set(fixed.series.norepinephrine_ug_kg_min)).toEqual(new Set([0.74]));
   });
+  it('in the typical ECMO + HVHF patient weaning reaches off: the stop is an event from below stopBelow, and the dose then stays 0 while MAP holds', () => {
+    const r = run('scenarios/cohort-typical-ecmo-hvhf.json', { duration: '72 h' });
+    const stopBelow = r.scenario.prescription.norepinephrine.stopBelow;
+    const stops = r.events.filter((e) => e.type === 'norepinephrine_titration' && /stopped/.test(e.reason));
+    expect(stops.length).toBeGreaterThan(0);
+    const t = stops[0].t_h;
+    expect(at(r, 'norepinephrine_ug_kg_min', t - 0.5)).toBeGreaterThan(0);
+    expect(at(r, 'norepinephrine_ug_kg_min', t - 0.5) * (1 - r.scenario.prescription.norepinephrine.weanFraction)).toBeLessThan(stopBelow);
+    expect(at(r, 'norepinephrine_ug_kg_min', t + 0.5)).toBe(0);
+    // still off at the end, with MAP at or above the target (a restart needs MAP below it)
+    expect(at(r, 'norepinephrine_ug_kg_min', 72)).toBe(0);
+    expect(at(r, 'map_mmHg', 72)).toBeGreaterThanOrEqual(r.scenario.prescription.norepinephrine.targetMap);
+  });
 });
