@@ -64,7 +64,7 @@ describe('hemodynamics', () => {
     const fixed = run(DEFAULT_STANDARD, { duration: '6 h', 'prescription.norepinephrine.titrate': 'false' });
     expect(new Set(fixed.series.norepinephrine_ug_kg_min)).toEqual(new Set([0.74]));
   });
-  it('in the typical ECMO + HVHF patient weaning reaches off: the stop is an event from below stopBelow, and the dose then stays 0 while MAP holds', () => {
+  it('in the typical ECMO + HVHF patient weaning reaches off: the stop is an event from below stopBelow, the dose is 0 after it and at 72 h with MAP at target', () => {
     const r = run('scenarios/cohort-typical-ecmo-hvhf.json', { duration: '72 h' });
     const stopBelow = r.scenario.prescription.norepinephrine.stopBelow;
     const stops = r.events.filter((e) => e.type === 'norepinephrine_titration' && /stopped/.test(e.reason));

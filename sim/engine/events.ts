@@ -292,7 +292,10 @@ export class EventScheduler {
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h) continue;
         now ??= deriveForChecks(this.c, t, y);
-        if (s.check.run(now, log) !== false) now = undefined;
+        const acted = s.check.run(now, log) !== false;
+        if (acted) now = undefined;
+        // a check that changed nothing at this due time did not stop here: its run of stops ends
+        else if (s.check.changesDerivatives) s.stopsInARow = 0;
         s.due_h += s.check.interval();
       }
     });

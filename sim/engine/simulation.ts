@@ -136,8 +136,11 @@ export class Simulation {
     let crossing: { t: number; y: number[]; kind: 'located' | 'check' } | undefined;
     // the first step ends where the check that stopped the last segment is due again (it will likely stop there again)
     // (or within the time scale of a transient an event here started: ModelEvents.firstStepLimit)
-    const aim = Math.min(this.scheduler.likelyStopTime() - this.t, this.scheduler.firstStepLimit(this.t));
-    const aimed = aim > TIME_EPS_h && aim < Math.min(this.lastStep_h, tNext - this.t);
+    // Each candidate counts only ahead of t (a stale one must not drop the other), and only inside the segment's first
+    // half: odex caps its first step at half the segment, so an aim beyond it would not end the step there.
+    const ahead = (dt: number) => (dt > TIME_EPS_h ? dt : Infinity);
+    const aim = Math.min(ahead(this.scheduler.likelyStopTime() - this.t), ahead(this.scheduler.firstStepLimit(this.t)));
+    const aimed = aim < Math.min(this.lastStep_h, (tNext - this.t) / 2);
     this.solver.initialStepSize = aimed ? aim : Math.min(this.lastStep_h, tNext - this.t);
     // The interpolant of the current step (this.dense); the helpers below are made once per segment, not once per step.
     const dense = this.dense;

@@ -53,13 +53,12 @@ function limbConductance(m: Model, now: Now): number {
 
 /**
  * The ECMO circuit's conductance to the room (kJ/h/K) while its heater is off or failed (with it on, the exchanger's
- * water holds the oxygenator: heater term): the line's effectiveness at the flow by which its blood exchanges with the
- * patient (held since the circuit last settled), so nothing is lost through a circuit whose flow has stopped.
+ * water holds the oxygenator: heater term): `line`, the line's effectiveness at the flow by which its blood exchanges
+ * with the patient (held since the circuit last settled), so nothing is lost through a circuit whose flow has stopped.
  */
-function ecmoConductance(m: Model, exchangeFlow_mL_min: number): number {
+function ecmoConductance(m: Model, line_kJ_h_K: number): number {
   const c = m.current.circuit;
-  if (!c || (c.heater.on && !c.heater.failed)) return 0;
-  return lineConductance_kJ_h_K(m.current.patient.temperature.ecmoCircuitHeatLoss, exchangeFlow_mL_min);
+  return !c || (c.heater.on && !c.heater.failed) ? 0 : line_kJ_h_K;
 }
 
 /**
@@ -116,8 +115,11 @@ export const temperatureModel: ModelDefinition = {
     const heatCapacity_kJ_K = t0.specificHeat * m.weight_kg;
     const inputs = blankInputs(roomConductance);
     const flows: HeatFlows = { metabolic: NaN, room: NaN, extracorporeal: NaN, replacement: NaN, heater: NaN };
-    /** The ECMO circuit's exchange flow with the patient, held from the circuit's solve after the last events. */
-    let ecmoFlow_mL_min = 0;
+    /**
+     * The ECMO circuit's line conductance at its exchange flow with the patient (kJ/h/K), held from the circuit's solve
+     * after the last events (the flow and the wall's UA change only there): the right-hand side reads it, no exp.
+     */
+    let ecmoLine_kJ_h_K = 0;
     /** The heat flows now (kJ/h), written into `flows`: allocation-free. */
     const heatNow = (now: Now) => {
       const p = m.current.patient;
@@ -127,7 +129,7 @@ export const temperatureModel: ModelDefinition = {
       inputs.metabolic_kJ_h = metabolicHeat_kJ_h(now.metabolism.vo2_mL_min, energy_kJ_L);
       inputs.room_C = p.temperature.room;
       inputs.limbConductance_kJ_h_K = limbConductance(m, now);
-      inputs.ecmoConductance_kJ_h_K = ecmoConductance(m, ecmoFlow_mL_min);
+      inputs.ecmoConductance_kJ_h_K = ecmoConductance(m, ecmoLine_kJ_h_K);
       // replacement fluid reaches the patient only through a flowing circuit (sim/filter/circuitBlood.ts)
       inputs.replacement_mL_h = op && !m.filter.circuitIsolated ? 60 * (op.predilution_mL_min + op.postdilution_mL_min) : 0;
       inputs.replacement_C = rx.replacementFluid.warming === 'warmed' ? rx.replacementFluid.warmedTemperature : p.temperature.room;
@@ -143,7 +145,7 @@ export const temperatureModel: ModelDefinition = {
         y[T] = t0.start;
       },
       afterEvents(_t, _y, now) {
-        ecmoFlow_mL_min = ecmoExchangeFlow_mL_min(now);
+        ecmoLine_kJ_h_K = lineConductance_kJ_h_K(m.current.patient.temperature.ecmoCircuitHeatLoss, ecmoExchangeFlow_mL_min(now));
       },
       derive(now) {
         now.metabolism.temperature_C = now.y[T];
