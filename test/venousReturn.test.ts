@@ -49,6 +49,43 @@ describe('venous return and cardiac output', () => {
   it('flow never reverses: a filling pressure far below the atrium stops it', () => {
     expect(circulationAt(params, start, 1000, out()).cardiacOutput_L_min).toBe(0);
   });
+
+  it('below the unstressed volume nothing holds pressure: from full to empty, CO, CVP and MAP never fall below 0 (Guyton 1955)', () => {
+    for (const p of [params, { ...params, cardiacFunctionSlope: 0 }, { ...params, cardiacFunctionSlope: 1.2 }]) {
+      for (let volume = 6600; volume >= 0; volume -= 50) {
+        const c = circulationAt(p, start, volume, out());
+        expect(c.cardiacOutput_L_min).toBeGreaterThanOrEqual(0);
+        expect(c.centralVenousPressure_mmHg).toBeGreaterThanOrEqual(0);
+        expect(flowAdjustedMap_mmHg(52.3, 10, c, 6.5)).toBeGreaterThanOrEqual(0);
+      }
+      const empty = circulationAt(p, start, 0, out());
+      expect(empty.cardiacOutput_L_min).toBe(0);
+      expect(flowAdjustedMap_mmHg(52.3, 10, empty, 6.5)).toBe(0);
+    }
+  });
+
+  it('on the plateau: once the crossing would put the atrium below 0, CVP = 0 and the heart pumps what returns, Pmsf/Rvr', () => {
+    // S 0.5: the heart still pumps CO0 − S·CVP0 = 1.5 L/min at CVP 0, so the atrium reaches 0 first: at Pmsf = Rvr·1.5
+    const rvr = params.fillingGradient / 6.5;
+    const atZero = 5600 + (rvr * 1.5 - 18) * 160; // the volume whose Pmsf is Rvr·1.5 mmHg
+    const above = circulationAt(params, start, atZero + 1e-6, out());
+    const below = circulationAt(params, start, atZero - 1e-6, out());
+    expect(above.centralVenousPressure_mmHg).toBeCloseTo(0, 6);
+    expect(below.centralVenousPressure_mmHg).toBe(0);
+    expect(below.cardiacOutput_L_min).toBeCloseTo(above.cardiacOutput_L_min, 6);
+    const deeper = circulationAt(params, start, atZero - 160, out()); // Pmsf 1 mmHg lower
+    expect(deeper.cardiacOutput_L_min).toBeCloseTo((rvr * 1.5 - 1) / rvr, 10);
+  });
+
+  it('a steep heart (S 1.2) stops at a positive filling pressure CVP* = CVP0 − CO0/S: below it nothing flows and CVP = Pmsf', () => {
+    const steep = { ...params, cardiacFunctionSlope: 1.2 };
+    const stops = 10 - 6.5 / 1.2; // 4.58 mmHg
+    const volume = 5600 + (stops - 1 - 18) * 160; // Pmsf 1 mmHg below CVP*
+    const c = circulationAt(steep, start, volume, out());
+    expect(c.cardiacOutput_L_min).toBe(0);
+    expect(c.centralVenousPressure_mmHg).toBeCloseTo(stops - 1, 10);
+    expect(flowAdjustedMap_mmHg(52.3, 10, c, 6.5)).toBeCloseTo(stops - 1, 10);
+  });
 });
 
 describe('volume reaches MAP in a run (norepinephrine held)', () => {

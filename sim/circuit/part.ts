@@ -24,7 +24,10 @@ export const circuitModel: ModelDefinition = {
     return_flow_L_min: ['L/min', 'Flow returned to the patient (pump flow − filter limb)'],
     effective_flow_L_min: ['L/min', 'Return flow that reaches the patient net of recirculation'],
     recirculation_pct: ['%', 'Fraction of returned blood drained again'],
-    p_venous_mmHg: ['mmHg', 'Central venous pressure'],
+    p_venous_mmHg: [
+      'mmHg',
+      'Venous pressure the drainage cannula draws from: starting CVP + volume change / venous compliance (not the central_venous_pressure_mmHg of the venous return model)',
+    ],
     p_drainage_mmHg: ['mmHg', 'Drainage (pre-pump) pressure'],
     p_pre_oxygenator_mmHg: ['mmHg', 'Pre-oxygenator pressure'],
     p_post_oxygenator_mmHg: ['mmHg', 'Post-oxygenator pressure'],

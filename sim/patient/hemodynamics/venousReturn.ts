@@ -8,6 +8,15 @@
  * MAP keeps its tone model (hemodynamics.ts) at the starting flow and scales with flow through the same resistance:
  *   MAP = CVP + (MAP_tone − CVP0)·CO/CO0          (MAP − CVP = CO·SVR, SVR set by tone, IL-6 and norepinephrine)
  * At the starting volume CO = CO0, CVP = CVP0 and MAP = MAP_tone: the patient's starting numbers are kept.
+ *
+ * Where the straight lines would leave physics (a large loss of blood), three limits [S: Guyton, Physiol Rev 1955]:
+ * - below its unstressed volume the circulation holds no pressure: Pmsf ≥ 0;
+ * - the atrium does not fall below 0 mmHg (positive-pressure ventilation keeps the chest above it, and the great
+ *   veins collapse where they enter it): once the crossing would put CVP below 0, venous return is on its plateau,
+ *   CVP = 0 and the heart pumps what returns, CO = Pmsf/Rvr (continuous: at CVP = 0 both curves give it);
+ * - a heart whose output reaches 0 at a positive filling pressure CVP* = CVP0 − CO0/S (a steep curve) stops
+ *   there: below it nothing flows and every pressure is Pmsf (the definition of Pmsf).
+ * So CO ≥ 0, CVP ≥ 0 and MAP ≥ 0 at any volume (test/venousReturn.test.ts).
  */
 export interface VenousReturnParams {
   /** Pmsf0 − CVP0, mmHg. */
@@ -28,16 +37,32 @@ export function circulationAt(
   volume_mL: number,
   out: Circulation,
 ): Circulation {
-  const resistance = p.fillingGradient / start.cardiacOutput_L_min; // mmHg·min/L
-  const fillingChange = (volume_mL - start.volume_mL) / start.compliance_mL_mmHg;
-  const cvpChange = fillingChange / (1 + p.cardiacFunctionSlope * resistance);
-  out.centralVenousPressure_mmHg = start.centralVenousPressure_mmHg + cvpChange;
-  // flow cannot reverse: a filling pressure below the atrium's stops the circulation
-  out.cardiacOutput_L_min = Math.max(start.cardiacOutput_L_min + p.cardiacFunctionSlope * cvpChange, 0);
+  const cvp0 = start.centralVenousPressure_mmHg;
+  const co0 = start.cardiacOutput_L_min;
+  const slope = p.cardiacFunctionSlope;
+  const resistance = p.fillingGradient / co0; // mmHg·min/L
+  const pmsf0 = cvp0 + p.fillingGradient;
+  const pmsf = Math.max(pmsf0 + (volume_mL - start.volume_mL) / start.compliance_mL_mmHg, 0);
+  const cvp = cvp0 + (pmsf - pmsf0) / (1 + slope * resistance);
+  // the filling pressure at which the heart's output reaches 0 (−∞ for a flat curve)
+  const stops = slope > 0 ? cvp0 - co0 / slope : -Infinity;
+  if (cvp >= Math.max(stops, 0)) {
+    out.centralVenousPressure_mmHg = cvp;
+    out.cardiacOutput_L_min = co0 + slope * (cvp - cvp0);
+  } else if (stops > 0) {
+    out.centralVenousPressure_mmHg = pmsf;
+    out.cardiacOutput_L_min = 0;
+  } else {
+    out.centralVenousPressure_mmHg = 0;
+    out.cardiacOutput_L_min = pmsf / resistance;
+  }
   return out;
 }
 
-/** MAP at a cardiac output: the tone model's MAP at the starting flow, scaled by flow through the same resistance. */
+/**
+ * MAP at a cardiac output: the tone model's MAP at the starting flow, scaled by flow through the same resistance.
+ * A tone below the starting CVP would be a negative resistance: the resistance is taken as 0 there (MAP = CVP).
+ */
 export function flowAdjustedMap_mmHg(toneMap_mmHg: number, cvp0_mmHg: number, c: Circulation, cardiacOutput0_L_min: number): number {
-  return c.centralVenousPressure_mmHg + ((toneMap_mmHg - cvp0_mmHg) * c.cardiacOutput_L_min) / cardiacOutput0_L_min;
+  return c.centralVenousPressure_mmHg + (Math.max(toneMap_mmHg - cvp0_mmHg, 0) * c.cardiacOutput_L_min) / cardiacOutput0_L_min;
 }
