@@ -21,8 +21,7 @@ import { po2FromSaturation, ratedMembraneConductance_mL_min_mmHg, saturationFrom
 import { DEFAULT_ECMO, run } from '../helpers/scenarios.js';
 
 const KA = ratedMembraneConductance_mL_min_mmHg(7000, 0.95);
-const outlet = (q: number, inletSat: number, hb: number, fraction = 1) =>
-  bundleOutletPo2_mmHg(po2FromSaturation(inletSat), (fraction * KA) / q, 713, hb);
+const outlet = (q: number, inletSat: number, hb: number, fraction = 1) => bundleOutletPo2_mmHg(po2FromSaturation(inletSat), (fraction * KA) / q, 713, hb);
 const content = (hb: number, p: number) => boundOxygen_mL_per_mL(hb, saturationFromPo2(p)) + DISSOLVED_O2_mL_mL_mmHg * p;
 
 /** Lubnow 2014's failure criterion: post-membrane PO2 below 200 mmHg at FiO2 1.0. */
