@@ -143,10 +143,11 @@ function mixAt(sIn: number): number {
 const INLET_SAT_TOLERANCE = 1e-10;
 
 /**
- * S_in = S_pre(S_in) on [0, S_max), MIX holding the mixing at the root. The residual's slope in S_in is
- * 1 − k·dS_post/dS_in ∈ (0, 1] (the bundle's outlet moves less than its inlet; k < 1 the share of post-oxygenator
- * blood in the inlet), so the fixed-point step S_in ← S_pre is a Newton step for a saturating bundle; it starts at
- * the mix a fully saturating bundle gives, then secant steps, each kept inside the sign bracket (else bisection).
+ * S_in = S_pre(S_in) on [0, S_max), MIX holding the mixing at the root. The residual S_pre − S_in falls with slope
+ * −(1 − k·dS_post/dS_in) ∈ [−1, 0) (the bundle's outlet moves less than its inlet; k < 1 the share of
+ * post-oxygenator blood in the inlet), so the root is unique and the fixed-point step S_in ← S_pre is a Newton step
+ * for a saturating bundle. It starts at the mix a fully saturating bundle gives, then secant steps, each kept inside
+ * the sign bracket (else bisection).
  */
 function solveInlet(sMax: number): void {
   const l = LOOP;
