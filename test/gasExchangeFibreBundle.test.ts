@@ -161,3 +161,37 @@ describe('the circuit mixed with the bundle’s nonlinear outlet', () => {
     expect(leak.sao2).toBeLessThan(full.sao2);
   });
 });
+
+describe('the solve over random circuits and patients (seeded)', () => {
+  it('is finite, P_in ≤ P_out ≤ P_gas, and the outlet’s transfer units from the inlet are K·A·(sweep share)/Q', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let k = 0; k < 2000; k++) {
+      const qp = 10 + 10000 * rnd();
+      const o = {
+        cardiacOutput_mL_min: 1000 + 19000 * rnd(),
+        pumpFlow_mL_min: qp,
+        drainageFlow_mL_min: qp * rnd(),
+        effectiveFlow_mL_min: qp * rnd(),
+        recirculation: 0.9 * rnd(),
+        sweep_L_min: rnd() < 0.1 ? 0 : 15 * rnd(),
+        fio2: 0.21 + 0.79 * rnd(),
+        membraneConductance_mL_min_mmHg: ratedMembraneConductance_mL_min_mmHg(1000 + 9000 * rnd(), 0.7 + 0.295 * rnd()) * (0.05 + 0.95 * rnd()),
+        hemoglobin_g_dL: 3 + 15 * rnd(),
+        o2Consumption_mL_min: 50 + 950 * rnd(),
+        shuntFraction: 0.99 * rnd(),
+        endCapillarySaturation: 0.5 + 0.5 * rnd(),
+      };
+      const s = oxygenExchange(o);
+      const pGas = o.fio2 * 713;
+      for (const v of [s.sao2, s.svo2, s.preOxygenatorSat, s.postOxygenatorSat, s.pao2_mmHg]) expect(Number.isFinite(v)).toBe(true);
+      expect(s.postOxygenatorPo2_mmHg).toBeGreaterThanOrEqual(s.preOxygenatorPo2_mmHg);
+      expect(s.postOxygenatorPo2_mmHg).toBeLessThanOrEqual(pGas);
+      const units = (o.membraneConductance_mL_min_mmHg * (1 - Math.exp(-o.sweep_L_min / 0.2))) / qp;
+      if (units > 0 && s.preOxygenatorPo2_mmHg > 0 && s.postOxygenatorPo2_mmHg < pGas * (1 - 1e-9)) {
+        const back = bundleTransferUnits(s.preOxygenatorPo2_mmHg, s.postOxygenatorPo2_mmHg, pGas, o.hemoglobin_g_dL);
+        expect(back / units).toBeCloseTo(1, 6);
+      }
+    }
+  });
+});
