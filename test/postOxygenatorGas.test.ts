@@ -3,25 +3,40 @@
  * content, PCO2 from the CO2 the oxygenator removes (gas-exchange.md, "Post-oxygenator blood gas").
  */
 import { describe, expect, it } from 'vitest';
-import { CO2_CONTENT_SLOPE_mL_mL_mmHg, postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from '../sim/patient/gasExchange/postOxygenator.js';
-import { po2FromSaturation, saturationFromPo2 } from '../sim/patient/gasExchange/gasExchange.js';
-import { boundOxygen_mL_per_mL } from '../sim/blood.js';
+import { CO2_CONTENT_SLOPE_mL_mL_mmHg, postOxygenatorPco2_mmHg } from '../sim/patient/gasExchange/postOxygenator.js';
+import { oxygenExchange, ratedMembraneConductance_mL_min_mmHg, saturationFromPo2 } from '../sim/patient/gasExchange/gasExchange.js';
+import { bundleTransferUnits } from '../sim/patient/gasExchange/fibreBundle.js';
 import { at, DEFAULT_ECMO, run } from './helpers/scenarios.js';
 
-const content = (hb: number, p: number) => boundOxygen_mL_per_mL(hb, saturationFromPo2(p)) + 0.00003 * p;
+/** A VV ECMO patient at the default's operating point (flows mL/min). */
+const patient = (sweep_L_min: number) => ({
+  cardiacOutput_mL_min: 6500,
+  pumpFlow_mL_min: 4500,
+  drainageFlow_mL_min: 4150,
+  effectiveFlow_mL_min: 3500,
+  recirculation: 0.16,
+  sweep_L_min,
+  fio2: 1,
+  membraneConductance_mL_min_mmHg: ratedMembraneConductance_mL_min_mmHg(7000, 0.95),
+  hemoglobin_g_dL: 10,
+  o2Consumption_mL_min: 250,
+  shuntFraction: 0.4,
+  endCapillarySaturation: 0.98,
+});
 
 describe('post-oxygenator PO2', () => {
-  it('the content (bound + dissolved) goes the fraction E of the way to the sweep gas that the saturation goes', () => {
-    const pre = 0.7;
-    const sMax = saturationFromPo2(713);
-    const post = pre + 0.9 * (sMax - pre);
-    const p = postOxygenatorPo2_mmHg({ preSat: pre, postSat: post, fio2: 1, hemoglobin_g_dL: 10 });
-    const cPre = content(10, po2FromSaturation(pre));
-    expect(content(10, p)).toBeCloseTo(cPre + 0.9 * (content(10, 713) - cPre), 9);
-    expect(p).toBeGreaterThan(po2FromSaturation(post));
+  it('is the fibre bundle’s outlet: from the pre-oxygenator PO2 its transfer units are K·A·(sweep share)/Q', () => {
+    const o = patient(1.5);
+    const s = oxygenExchange(o);
+    const units = bundleTransferUnits(s.preOxygenatorPo2_mmHg, s.postOxygenatorPo2_mmHg, 713, o.hemoglobin_g_dL);
+    expect(units * o.pumpFlow_mL_min).toBeCloseTo(o.membraneConductance_mL_min_mmHg * (1 - Math.exp(-1.5 / 0.2)), 6);
+    expect(saturationFromPo2(s.postOxygenatorPo2_mmHg)).toBeCloseTo(s.postOxygenatorSat, 12); // one solution, not two
+    expect(saturationFromPo2(s.preOxygenatorPo2_mmHg)).toBeCloseTo(s.preOxygenatorSat, 9);
   });
-  it('no transfer: the blood leaves at its entering PO2', () => {
-    expect(postOxygenatorPo2_mmHg({ preSat: 0.7, postSat: 0.7, fio2: 1, hemoglobin_g_dL: 10 })).toBeCloseTo(po2FromSaturation(0.7), 6);
+  it('no transfer (no sweep at the membrane): the blood leaves at its entering PO2', () => {
+    const s = oxygenExchange(patient(0));
+    expect(s.postOxygenatorPo2_mmHg).toBe(s.preOxygenatorPo2_mmHg);
+    expect(s.postOxygenatorSat).toBeCloseTo(s.preOxygenatorSat, 9); // the inlet solved to 1e-10
   });
   it('in a run, a lower sweep FiO2 lowers the post-oxygenator PO2', () => {
     const full = at(run(DEFAULT_ECMO, { duration: '0.25 h' }), 'post_oxygenator_po2_mmHg', 0);

@@ -25,10 +25,11 @@ export const oxygenatorSpecs = {
     source: 'S',
     ref: 'reference-data.md §6',
   }),
-  o2EffectivenessAtRatedFlow: q('1', 0.95, [0.5, 0.999], {
-    description: 'Fraction of the way to full saturation blood gets at rated flow: E(Q) = 1 − exp(−D/Q).',
-    source: 'E',
-    ref: 'PMP oxygenators saturate blood fully below rated flow',
+  ratedOutletSaturation: q('1', 0.95, [0.7, 0.995], {
+    description:
+      "Saturation at which standard venous blood (Hb 12 g/dL, 65 %) leaves at the rated flow against pure oxygen: sets the fibre bundle's oxygen conductance K·A.",
+    source: 'S',
+    ref: 'definition of rated flow: the flow of standard venous blood that leaves the membrane lung at 95 % oxyhemoglobin saturation (PMC5578883)',
   }),
   co2: {
     referenceBloodFlow: q('mL/min', 5000, [1000, 8000], {
@@ -69,7 +70,7 @@ export const oxygenatorSpecs = {
   plasmaLeak: q('1', 0, [0, 0.95], {
     adjustable: true,
     description:
-      "Fraction of the membrane's gas-transfer capacity lost to plasma leakage (wetted fibres): oxygen diffusing capacity and CO2 conductance both scale by (1 − fraction).",
+      "Fraction of the membrane's gas-transfer capacity lost to plasma leakage (wetted fibres): the fibre bundle's oxygen conductance K·A and the CO2 conductance both scale by (1 − fraction).",
     source: 'E',
     ref: 'fault: hypothesis (proportional loss of exchange surface); failure thresholds Lubnow 2014 (post-membrane PO2 < 200 mmHg, PCO2 > 40–45 mmHg)',
   }),

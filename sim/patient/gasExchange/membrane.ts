@@ -3,7 +3,8 @@
  *   sweep at the membrane = 0 when the sweep line is disconnected, else the set sweep (the flowmeter reads the set
  *     sweep either way: sweep_gas_L_min stays the setting);
  *   exchange capacity φ = (1 − plasma leak)·(1 − thrombosis): the fraction of the membrane's gas-transfer surface
- *     still working; the oxygen diffusing capacity D and the CO2 conductance G scale with it (transfer ∝ area, Fick).
+ *     still working; the fibre bundle's oxygen conductance K·A and the CO2 conductance G scale with it (transfer ∝
+ *     area, Fick).
  * With no fault the sweep is the setting and φ = 1 exactly. Proportional loss of area is a hypothesis [E].
  */
 import type { Scenario } from '../../scenario/resolve.js';

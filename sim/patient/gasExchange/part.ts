@@ -16,14 +16,14 @@ import {
   arterialCo2_mmHg,
   co2CalibrationFromPublishedPair,
   oxygenatorCo2Conductance,
-  oxygenatorDiffusionFlow_mL_min,
+  ratedMembraneConductance_mL_min_mmHg,
   oxygenExchange,
   oxygenExchangeInto,
   type Co2Calibration,
   type OxygenInputs,
 } from './gasExchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
-import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg, postOxygenatorPo2_mmHg } from './postOxygenator.js';
+import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
 import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
@@ -50,7 +50,7 @@ interface NativeLung {
 }
 
 /** What the oxygen mixing reads now: the circuit as solved (now.circuit), the settings, the blood and the lung. */
-function oxygenInputs(m: Model, now: Now, diffusionFlow_mL_min: number, vo2_mL_min: number, lung: NativeLung): OxygenInputs {
+function oxygenInputs(m: Model, now: Now, conductance_mL_min_mmHg: number, vo2_mL_min: number, lung: NativeLung): OxygenInputs {
   const p = m.current.patient;
   const c = m.current.circuit;
   const cn = now.circuit;
@@ -62,7 +62,7 @@ function oxygenInputs(m: Model, now: Now, diffusionFlow_mL_min: number, vo2_mL_m
     recirculation: cn ? cn.recirculation : 0,
     sweep_L_min: c ? membraneSweep_L_min(c.oxygenator) : 0,
     fio2: c ? c.oxygenator.fio2 : 0.21,
-    diffusionFlow_mL_min: c ? diffusionFlow_mL_min * membraneCapacity(c.oxygenator) : diffusionFlow_mL_min,
+    membraneConductance_mL_min_mmHg: c ? conductance_mL_min_mmHg * membraneCapacity(c.oxygenator) : 0,
     hemoglobin_g_dL: hemoglobin_g_dL(now.blood.hematocrit),
     o2Consumption_mL_min: vo2_mL_min,
     shuntFraction: p.lung.shuntFraction * lung.impairment,
@@ -91,12 +91,7 @@ function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now:
     gas.pco2_mmHg = NaN;
     return;
   }
-  gas.po2_mmHg = postOxygenatorPo2_mmHg({
-    preSat: o2.preOxygenatorSat,
-    postSat: o2.postOxygenatorSat,
-    fio2: c.oxygenator.fio2,
-    hemoglobin_g_dL: hemoglobin_g_dL(now.blood.hematocrit),
-  });
+  gas.po2_mmHg = o2.postOxygenatorPo2_mmHg; // the fibre bundle's outlet, solved with the saturations
   const p = m.current.patient;
   gas.pco2_mmHg = postOxygenatorPco2_mmHg({
     paco2_mmHg: now.paco2_mmHg,
@@ -247,7 +242,7 @@ export const gasExchangeModel: ModelDefinition = {
     pre_oxygenator_sat_pct: ['%', 'Saturation entering the oxygenator (drained blood, recirculation and the filter limb mixed)'],
     post_oxygenator_sat_pct: ['%', 'Saturation leaving the oxygenator'],
     oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator'],
-    post_oxygenator_po2_mmHg: ['mmHg', 'PO2 leaving the oxygenator (dissolved oxygen included; postOxygenator.ts)'],
+    post_oxygenator_po2_mmHg: ['mmHg', 'PO2 leaving the oxygenator: the fibre bundle outlet, dissolved oxygen included (fibreBundle.ts)'],
     post_oxygenator_pco2_mmHg: ['mmHg', 'PCO2 leaving the oxygenator (postOxygenator.ts)'],
     do2_mL_min: ['mL/min', 'Systemic oxygen delivery: cardiac output × arterial oxygen content (bound oxygen)'],
     vo2_mL_min: ['mL/min', 'Oxygen consumption: the demand, or less when delivery is below the critical delivery'],
@@ -256,7 +251,7 @@ export const gasExchangeModel: ModelDefinition = {
   create(m, slot) {
     const c0 = m.scenario.circuit;
     const co2 = c0 ? co2Calibration(c0.oxygenator.co2) : undefined;
-    const diffusionFlow = c0 ? oxygenatorDiffusionFlow_mL_min(c0.oxygenator.ratedFlow, c0.oxygenator.o2EffectivenessAtRatedFlow) : 0;
+    const conductance = c0 ? ratedMembraneConductance_mL_min_mmHg(c0.oxygenator.ratedFlow, c0.oxygenator.ratedOutletSaturation) : 0;
     const impairment = slot('lungImpairment');
     const ruleProblem = fio2RuleProblem(m.scenario.patient.lung.fio2Titration);
     if (ruleProblem) throw new SettingError(`patient.lung.fio2Titration.${ruleProblem.field}`, ruleProblem.message);
@@ -264,7 +259,7 @@ export const gasExchangeModel: ModelDefinition = {
     const fresh: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
     let started = false;
-    const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, diffusionFlow, vo2_mL_min, lung);
+    const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
     /** The line and heat-exchanger flow of the circuit as solved for checks or outputs (now.circuit). */
     const freshLine = (now: Now) => {
       // the native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads

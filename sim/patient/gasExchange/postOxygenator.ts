@@ -1,10 +1,7 @@
 /**
  * The blood gas a console or a post-oxygenator sample shows (outputs only; the patient's saturations are gasExchange.ts's).
  *
- * PO2: oxygen content counts dissolved oxygen, C = 1.34·Hb·S(P) + α·P with α = 0.003 mL/dL/mmHg [S: physiology
- * textbooks]. The oxygenator brings the content the same fraction E of the way to the sweep gas's equilibrium as it
- * brings the saturation (E = (S_post − S_pre)/(S_max − S_pre), gasExchange.ts):
- *   C_post = C_pre + E·(C_gas − C_pre),   C_gas = C(FiO2·713 mmHg),   PO2_post: C(PO2_post) = C_post
+ * PO2: the fibre bundle's outlet, solved with the saturations (fibreBundle.ts, gasExchange.ts): no second model.
  * PCO2: blood CO2 content is close to linear in PCO2 between the arterial and venous points, slope σ = 0.67 mL/dL/mmHg
  * [S2: 48 → 52 mL/dL for 40 → 46 mmHg, the physiological CO2 dissociation curve]. Mixed venous PCO2 follows from
  * Fick, PvCO2 = PaCO2 + VCO2/(CO·σ); the oxygenator removes VCO2_oxy from the venous part of what it drains
@@ -14,35 +11,9 @@
  * clamped line) the membrane removes all the CO2 the little blood brings, not the patient-level removal VCO2_oxy,
  * which scales with √flow (gasExchange.ts) and would otherwise exceed what the blood carries.
  */
-import { boundOxygen_mL_per_mL } from '../../blood.js';
-import { DRY_GAS_mmHg, po2FromSaturation, saturationFromPo2 } from './gasExchange.js';
 
-/** α: dissolved oxygen, mL O2 per mL blood per mmHg (0.003 mL/dL/mmHg). */
-const DISSOLVED_O2_mL_mL_mmHg = 0.003 / 100;
 /** σ: slope of the physiological CO2 dissociation curve, mL CO2 per mL blood per mmHg (0.67 mL/dL/mmHg). */
 export const CO2_CONTENT_SLOPE_mL_mL_mmHg = 0.67 / 100;
-/** Dry-gas pressure at 760 mmHg less water vapour at 37 °C (as gasExchange.ts). */
-
-const content = (hb: number, po2: number) => boundOxygen_mL_per_mL(hb, saturationFromPo2(po2)) + DISSOLVED_O2_mL_mL_mmHg * po2;
-
-/** PO2 leaving the oxygenator (mmHg), dissolved oxygen included. */
-export function postOxygenatorPo2_mmHg(o: { preSat: number; postSat: number; fio2: number; hemoglobin_g_dL: number }): number {
-  const pGas = o.fio2 * DRY_GAS_mmHg;
-  const sMax = saturationFromPo2(pGas);
-  const pPre = po2FromSaturation(o.preSat);
-  if (!(sMax > o.preSat)) return pPre;
-  const E = Math.min(Math.max((o.postSat - o.preSat) / (sMax - o.preSat), 0), 1);
-  const cPre = content(o.hemoglobin_g_dL, pPre);
-  const target = cPre + E * (content(o.hemoglobin_g_dL, pGas) - cPre);
-  let lo = pPre;
-  let hi = pGas;
-  for (let i = 0; i < 60; i++) {
-    const mid = 0.5 * (lo + hi);
-    if (content(o.hemoglobin_g_dL, mid) < target) lo = mid;
-    else hi = mid;
-  }
-  return 0.5 * (lo + hi);
-}
 
 /** Mixed venous PCO2 by Fick (mmHg): PvCO2 = PaCO2 + VCO2/(CO·σ). */
 export const mixedVenousPco2_mmHg = (paco2_mmHg: number, co2Production_mL_min: number, cardiacOutput_mL_min: number) =>

@@ -22,7 +22,7 @@ function nativeLung(s: Scenario): OxygenInputs {
     recirculation: 0,
     sweep_L_min: 0,
     fio2: 0.21,
-    diffusionFlow_mL_min: 0,
+    membraneConductance_mL_min_mmHg: 0,
     hemoglobin_g_dL: hemoglobin_g_dL(p.hematocrit),
     o2Consumption_mL_min: p.lung.o2Consumption,
     shuntFraction: p.lung.shuntFraction,
