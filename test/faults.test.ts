@@ -111,7 +111,8 @@ describe('the oxygenator faults', () => {
     const dp = (t: number) => at(r, 'dp_oxygenator_mmHg', t);
     // a sample at an event's time shows the state just before the event (the engine's convention): the last step,
     // at 2 h, shows from the next sample
-    expect(dp(1.05)).toBeCloseTo(dp(0.95), 1); // before the first 5-min step
+    expect(dp(1)).toBeCloseTo(dp(0.95), 1); // at the fault's start, before its first 1-min step
+    expect(dp(1.05)).toBeGreaterThan(dp(0.95)); // three steps in: already rising
     expect(dp(1.5)).toBeGreaterThan(dp(0.95) * 1.2);
     expect(dp(2.05)).toBeGreaterThan(dp(1.5) * 1.2);
     expect(dp(2.5)).toBeCloseTo(dp(2.05), 0); // held at its severity
@@ -141,7 +142,7 @@ describe('heater failure', () => {
 });
 
 describe('onset, clear and triggers', () => {
-  it('a gradual fault reaches its severity at over_min and not before, in steps of at most 5 min', () => {
+  it('a gradual fault reaches its severity at over_min and not before, in steps of at most RAMP_STEP_h (1 min)', () => {
     const sim = new Simulation(scenarioWith([{ at: '1 h', fault: { kind: 'drainage-kink', severity: 0.8, onset: 'gradual', over_min: 30 } }], '2 h'));
     const kink = () => sim.model.current.circuit!.drainageLine.kink;
     sim.advanceTo(1 + RAMP_STEP_h / 2);

@@ -4,8 +4,8 @@
  *   value_k = before + (target − before)·k/n,  t_k = start + over·k/n,  n = ⌈over / RAMP_STEP_h⌉
  */
 
-/** Longest interval between two steps of a ramp (h): 5 min [E: a drift a console trend shows as smooth]. */
-export const RAMP_STEP_h = 5 / 60;
+/** Longest interval between two steps of a ramp (h): 1 min [E: a drift a console trend shows as smooth; at 5 min a 20-min thrombosis was four steps, its ΔP jumping 25 mmHg at the last]. */
+export const RAMP_STEP_h = 1 / 60;
 
 export interface Ramp {
   readonly path: string;
