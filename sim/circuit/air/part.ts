@@ -35,6 +35,15 @@ export function faultOpening_mm(m: Model): number {
 /** Below this share of its head the pump is reported airlocked [E: a console's flow has collapsed by then]. */
 export const AIRLOCK_HEAD_FACTOR = 0.5;
 
+/** The airlock's event: logged as the head factor crosses ½, while air may still be entering towards its equilibrium. */
+function airlockMessage(air_mL: number, headFactor: number, equilibrium_mL: number, factorAtEquilibrium: number): string {
+  const still =
+    equilibrium_mL > air_mL
+      ? ` and still entering (head × ${fmt(headFactor, 2)}, falling to × ${fmt(factorAtEquilibrium, 2)} at ${fmt(equilibrium_mL)} mL)`
+      : ` (head × ${fmt(headFactor, 2)})`;
+  return `pump airlocked: ${fmt(air_mL)} mL of air in the pump head${still}; flow collapses; de-air the circuit`;
+}
+
 export const airModel: ModelDefinition = {
   name: 'air',
   states: [{ name: 'airPumpHead_mL', scale: fixedScale(10) }],
@@ -83,7 +92,7 @@ export const airModel: ModelDefinition = {
       excess: (now) => (airlocked ? -1 : AIRLOCK_HEAD_FACTOR - now.air.pumpHeadFactor),
       reached(_t, y, log, now) {
         airlocked = true;
-        log('pump_airlock', `${fmt(y[air])} mL of air in the pump head: head × ${fmt(now.air.pumpHeadFactor, 2)}, flow collapses; de-air the circuit`);
+        log('pump_airlock', airlockMessage(y[air], now.air.pumpHeadFactor, held.equilibrium_mL, factor(held.equilibrium_mL)));
       },
     };
     return {
