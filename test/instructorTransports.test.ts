@@ -224,6 +224,7 @@ describe('over a BroadcastChannel (two windows, no relay)', () => {
       met: 0,
       timeline: [],
       alarms: [],
+      pendingLabs: [],
       trends: { channels: [], rows: [] },
     };
     engine.say({ type: 'debrief', json, html: '<p>debrief</p>' });

@@ -50,13 +50,35 @@ describe('the debrief', () => {
     expect(text).toMatch(/10:10 {2}alarm {2}Flow low \(high priority\): start/);
     expect(d.alarms.find((a) => a.id === 'flowLow')).toEqual({
       id: 'flowLow',
+      title: 'Flow low',
       starts: 1,
       first_h: expect.closeTo(10 / 60 + 10 / 3600, 9),
       acknowledgedAfter_s: 20,
     });
+    expect(text).toMatch(/ {2}Flow low \(flowLow\): first at 10:10/); // the console's label, as the timeline shows it
+    expect(d.pendingLabs).toEqual([]);
     const html = debriefHtml(d);
     expect(html).toContain('<h2>Objectives: 3 of 3 met</h2>');
     expect(html).toContain('<polyline');
+  }, 120_000);
+});
+
+describe('a lab still out when the session ends', () => {
+  it('is listed as pending with its order time; one that came back is not', () => {
+    const training = load('drainage-clamp.json');
+    const end = training.scenario.duration_h * 60;
+    const actionsText = JSON.stringify({
+      actions: [
+        { at: '1 min', order: 'postOxygenatorGas' },
+        { at: `${end - 1} min`, order: 'aptt' },
+      ],
+    });
+    const actions = parseActionsText(actionsText, 'a.json', training, options);
+    const { session, objectives } = replayTraining(training, actions);
+    const d = buildDebrief(training.scenario.name, training.briefing, training.scenario.duration_h, objectives, session.log, session.trends);
+    expect(d.pendingLabs).toHaveLength(1);
+    expect(d.pendingLabs[0].ordered_h).toBeCloseTo((end - 1) / 60, 9);
+    expect(debriefText(d)).toMatch(/Pending when the session ended:\n {2}.*aPTT.*ordered at \d\d:\d\d: no result yet/);
   }, 120_000);
 });
 

@@ -3,6 +3,7 @@
  * faults, actions, labs and notes, each alarm's course, and the trends behind them. As JSON (the export), as text
  * (the command line) and as a printable HTML report (a string: sim/ touches no DOM).
  */
+import { ALARM_CATALOGUE } from '../alarms/catalogue.js';
 import type { ObjectiveResult } from './objectives.js';
 import type { SessionEntry, TrendSample } from './sessionLog.js';
 
@@ -26,6 +27,8 @@ const ROUTINE = ['norepinephrine_titration', 'fio2_titration', 'aptt_check', 'he
 
 export interface AlarmCourse {
   id: string;
+  /** As the console shows it (the timeline's label). */
+  title: string;
   starts: number;
   first_h: number;
   /** from its first start to its first acknowledgement (s), if acknowledged */
@@ -41,6 +44,8 @@ export interface Debrief {
   /** what a person did or saw: alarms, faults, actions, labs, notes (routine engine events left out) */
   timeline: SessionEntry[];
   alarms: AlarmCourse[];
+  /** labs ordered whose result had not come back when the session ended: title and order time (h) */
+  pendingLabs: { title: string; ordered_h: number }[];
   /** one sample a minute: time (h) then each channel */
   trends: { channels: string[]; rows: number[][] };
 }
@@ -52,13 +57,28 @@ function alarmCourses(log: readonly SessionEntry[]): AlarmCourse[] {
     const [id, kind] = e.id.split(':');
     let c = byId.get(id);
     if (kind === 'start') {
-      if (!c) byId.set(id, (c = { id, starts: 0, first_h: e.t_h }));
+      if (!c) byId.set(id, (c = { id, title: ALARM_CATALOGUE.find((r) => r.id === id)?.title ?? id, starts: 0, first_h: e.t_h }));
       c.starts++;
     } else if (kind === 'acknowledged' && c && c.acknowledgedAfter_s === undefined) {
       c.acknowledgedAfter_s = Math.round((e.t_h - c.first_h) * 3600);
     }
   }
   return [...byId.values()];
+}
+
+/** Orders without a result by the end (each result answers the earliest open order of its lab). */
+function pendingLabs(log: readonly SessionEntry[]): Debrief['pendingLabs'] {
+  const open: { lab: string; title: string; ordered_h: number }[] = [];
+  for (const e of log) {
+    if (e.kind !== 'lab') continue;
+    const [kind, lab] = e.id.split(':');
+    if (kind === 'order') open.push({ lab, title: e.text.replace(/^ordered /, ''), ordered_h: e.t_h });
+    else if (kind === 'result') {
+      const i = open.findIndex((o) => o.lab === lab);
+      if (i >= 0) open.splice(i, 1);
+    }
+  }
+  return open.map(({ title, ordered_h }) => ({ title, ordered_h }));
 }
 
 function minuteTrends(trends: readonly TrendSample[]): Debrief['trends'] {
@@ -90,6 +110,7 @@ export function buildDebrief(
     met: objectives.filter((o) => o.met).length,
     timeline: [...timeline].sort((a, b) => a.t_h - b.t_h),
     alarms: alarmCourses(log),
+    pendingLabs: pendingLabs(log),
     trends: minuteTrends(trends),
   };
 }
@@ -110,7 +131,11 @@ export function debriefText(d: Debrief): string {
   if (d.alarms.length === 0) lines.push('  none');
   for (const a of d.alarms) {
     const ack = a.acknowledgedAfter_s === undefined ? 'never acknowledged' : `acknowledged after ${a.acknowledgedAfter_s} s`;
-    lines.push(`  ${a.id}: first at ${clock(a.first_h)}, ${a.starts} start${a.starts === 1 ? '' : 's'}, ${ack}`);
+    lines.push(`  ${a.title} (${a.id}): first at ${clock(a.first_h)}, ${a.starts} start${a.starts === 1 ? '' : 's'}, ${ack}`);
+  }
+  if (d.pendingLabs.length) {
+    lines.push('', 'Pending when the session ended:');
+    for (const l of d.pendingLabs) lines.push(`  ${l.title}, ordered at ${clock(l.ordered_h)}: no result yet`);
   }
   lines.push('', 'Timeline:');
   for (const e of d.timeline) lines.push(`  ${clock(e.t_h)}  ${e.kind.padEnd(6)} ${e.text}${e.hidden ? ' (hidden from the trainee)' : ''}`);

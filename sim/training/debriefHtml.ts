@@ -44,7 +44,7 @@ export function debriefHtml(d: Debrief): string {
   const alarms = d.alarms
     .map(
       (a) =>
-        `<tr><td>${esc(a.id)}</td><td>${clock(a.first_h)}</td><td>${a.starts}</td><td>${a.acknowledgedAfter_s === undefined ? 'never' : `${a.acknowledgedAfter_s} s`}</td></tr>`,
+        `<tr><td>${esc(a.title)}</td><td>${clock(a.first_h)}</td><td>${a.starts}</td><td>${a.acknowledgedAfter_s === undefined ? 'never' : `${a.acknowledgedAfter_s} s`}</td></tr>`,
     )
     .join('\n');
   const timeline = d.timeline
