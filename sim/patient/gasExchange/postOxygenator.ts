@@ -34,14 +34,29 @@ export function postOxygenatorPo2_mmHg(o: { preSat: number; postSat: number; fio
   const E = Math.min(Math.max((o.postSat - o.preSat) / (sMax - o.preSat), 0), 1);
   const cPre = content(o.hemoglobin_g_dL, pPre);
   const target = cPre + E * (content(o.hemoglobin_g_dL, pGas) - cPre);
-  let lo = pPre;
-  let hi = pGas;
-  for (let i = 0; i < 60; i++) {
-    const mid = 0.5 * (lo + hi);
-    if (content(o.hemoglobin_g_dL, mid) < target) lo = mid;
-    else hi = mid;
+  return contentInverse(o.hemoglobin_g_dL, target, pPre, pGas);
+}
+
+/**
+ * PO2 in [lo, hi] (mmHg) where the content is `target` (content(lo) ≤ target ≤ content(hi), content increasing):
+ * Newton on C(P) − target, C′(P) = 1.34·Hb·S′(P) + α with S′ = 23400·(3P² + 150)/(g + 23400)², g = P³ + 150·P
+ * (Severinghaus), kept inside a bracket that shrinks at every iterate (a step leaving it halves it instead). Stops when
+ * a step is below 1e-14 of P (converged to round-off: the 60 halvings it replaced agree to ~1e-15 relative).
+ */
+function contentInverse(hb: number, target: number, lo: number, hi: number): number {
+  let p = 0.5 * (lo + hi);
+  for (let i = 0; i < 100; i++) {
+    const f = content(hb, p) - target;
+    if (f < 0) lo = p;
+    else hi = p;
+    const g = p * p * p + 150 * p;
+    const slope = boundOxygen_mL_per_mL(hb, (23400 * (3 * p * p + 150)) / ((g + 23400) * (g + 23400))) + DISSOLVED_O2_mL_mL_mmHg;
+    let next = p - f / slope;
+    if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
+    if (Math.abs(next - p) <= 1e-14 * p || hi - lo <= 1e-14 * hi) return next;
+    p = next;
   }
-  return 0.5 * (lo + hi);
+  return p;
 }
 
 /** Mixed venous PCO2 by Fick (mmHg): PvCO2 = PaCO2 + VCO2/(CO·σ). */
