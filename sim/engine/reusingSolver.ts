@@ -111,15 +111,20 @@ export class ReusingSolver extends Solver {
     }
   }
 
-  /** Solver.dim's stand-in: a 1-based array of n (its earlier values are overwritten before odex reads them). */
+  /**
+   * Solver.dim's stand-in: a 1-based array of n (its earlier values are overwritten before odex reads them). New
+   * arrays are filled with NaN, a double, not 0: an array of small integers has another elements kind (V8's map)
+   * than the doubles odex then writes, and odex's midex met both on the same line (its order costs and their
+   * weights) and was deoptimized again and again (--trace-deopt: 141 times in 400 simulated days; none since).
+   */
   array(n: number): number[] {
     if (this.evaluating) {
-      if (this.pool.scratch.length !== n + 1) this.pool.scratch = new Array<number>(n + 1).fill(0);
+      if (this.pool.scratch.length !== n + 1) this.pool.scratch = new Array<number>(n + 1).fill(NaN);
       return this.pool.scratch;
     }
     const kept = this.pool.arrays[this.next] as number[] | undefined;
     let a = kept !== undefined && kept.length === n + 1 && !Array.isArray(kept[1]) ? kept : undefined;
-    a ??= n === this.n ? withReusedTail(new Array<number>(n + 1).fill(0)) : new Array<number>(n + 1).fill(0);
+    a ??= n === this.n ? withReusedTail(new Array<number>(n + 1).fill(NaN)) : new Array<number>(n + 1).fill(NaN);
     this.pool.arrays[this.next++] = a;
     if (this.denseOutput && !this.denseComponents && n === (2 * this.maxExtrapolationColumns + 5) * this.n) this.denseCoefficients = a;
     return a;
@@ -132,7 +137,7 @@ export class ReusingSolver extends Solver {
     if (a === undefined || a.length !== r + 1 || !Array.isArray(a[r]) || a[r].length !== c + 1) {
       a = new Array<number[]>(r + 1);
       a[0] = [];
-      for (let i = 1; i <= r; i++) a[i] = new Array<number>(c + 1).fill(0);
+      for (let i = 1; i <= r; i++) a[i] = new Array<number>(c + 1).fill(NaN);
     }
     this.pool.arrays[this.next++] = a;
     return a;
