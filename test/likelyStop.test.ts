@@ -13,6 +13,8 @@ import { EventScheduler } from '../sim/engine/events.js';
 import type { PeriodicCheck } from '../sim/model/events.js';
 import type { ModelPart } from '../sim/model/part.js';
 import { FIRST_STEP_PER_TAU, hydrocortisoneInEngine } from '../sim/patient/hemodynamics/hydrocortisoneInEngine.js';
+import { Simulation } from '../sim/engine/simulation.js';
+import type { ReusingSolver } from '../sim/engine/reusingSolver.js';
 
 const scenario = loadScenarioFile('scenarios/ecmo-hvhf-default.json', [{ path: 'duration', value: '2 h' }]);
 
@@ -58,6 +60,41 @@ describe('the first step after a stop ends where the next stop is likely', () =>
       scheduler.runDueChecks(t, y);
     }
     expect(scheduler.likelyStopTime()).toBe(Infinity);
+  });
+});
+
+describe('in a run, the first step after repeated titration stops', () => {
+  /** Each segment of a 12 h default run: start, end, the step carried over, the first step odex was given and took. */
+  function segments() {
+    const sim = new Simulation(loadScenarioFile('scenarios/ecmo-hvhf-default.json', [{ path: 'duration', value: '12 h' }]));
+    const inside = sim as unknown as { solver: ReusingSolver; lastStep_h: number };
+    const solve = inside.solver.solve.bind(inside.solver);
+    const out: { t: number; end: number; carried: number; given: number; firstEnd: number }[] = [];
+    inside.solver.solve = (f, x, y0, xEnd, observer) => {
+      const s = { t: x, end: xEnd, carried: inside.lastStep_h, given: inside.solver.initialStepSize, firstEnd: NaN };
+      out.push(s);
+      return solve(f, x, y0, xEnd, (nr, xOld, xNew, y, dense) => {
+        if (nr === 2) s.firstEnd = xNew;
+        return observer?.(nr, xOld, xNew, y, dense);
+      });
+    };
+    sim.advanceTo(12);
+    const titrations = new Set(sim.events.filter((e) => e.type === 'norepinephrine_titration').map((e) => e.t_h));
+    return { out, titrations };
+  }
+
+  it('ends at the titration’s next due time where the step carried over would pass it (fails without the aim)', () => {
+    const { out, titrations } = segments();
+    // the titration stopped here and an hour before, its next due time lies within the segment's first half, and the
+    // step carried over from before would step past it
+    const aimed = out.filter((s) => titrations.has(s.t) && titrations.has(s.t - 1) && 1 < Math.min(s.carried, (s.end - s.t) / 2));
+    expect(aimed.length).toBeGreaterThanOrEqual(2);
+    for (const s of aimed) {
+      expect(s.given).toBeCloseTo(1, 12);
+      expect(s.firstEnd).toBeCloseTo(s.t + 1, 9);
+      // and the next segment starts there: the titration stopped again
+      expect(out.some((n) => Math.abs(n.t - (s.t + 1)) < 1e-9)).toBe(true);
+    }
   });
 });
 

@@ -30,6 +30,30 @@ function trajectory(solver: Solver, segments: number): number[] {
 }
 
 describe('ReusingSolver', () => {
+  it('hands the derivative a few state arrays a solve, not a new copy at every evaluation, with odex’s values', () => {
+    const seen = (solver: Solver) => {
+      const arrays = new Set<number[]>();
+      const states: number[] = [];
+      solver.denseOutput = true;
+      solver.relativeTolerance = 1e-8;
+      solver.absoluteTolerance = 1e-8;
+      const result = solver.solve(
+        (t, y) => (arrays.add(y), states.push(...y), lorenz(t, y)),
+        0,
+        [1, 1, 1],
+        2,
+        () => undefined,
+      );
+      return { arrays: arrays.size, states, evaluations: result.nEval };
+    };
+    const odex = seen(new Solver(N));
+    const reused = seen(new ReusingSolver(N));
+    expect(reused.states.length).toBe(odex.states.length);
+    expect(reused.states.every((v, i) => Object.is(v, odex.states[i]))).toBe(true);
+    expect(odex.arrays).toBeGreaterThan(odex.evaluations);
+    // odex's starting state (its own copy) and its two evaluation points yh1 and yh2
+    expect(reused.arrays).toBeLessThanOrEqual(3);
+  });
   it('gives odex Solver results bit for bit, over many segments (arrays reused 40 times)', () => {
     const reference = trajectory(new Solver(N), 40);
     const reused = trajectory(new ReusingSolver(N), 40);

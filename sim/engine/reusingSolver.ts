@@ -38,6 +38,26 @@ interface Pool {
 }
 
 /**
+ * odex's F hands the derivative a copy of the state at every evaluation, `y.slice(1)` of its 1-based array: a new
+ * array of n each time (~0.7 MB in a simulated day, for the collector). The state-sized arrays handed out here (odex
+ * evaluates the derivative at yh1 and yh2, two of them) answer `slice(1)` with one array of their own, refilled: the
+ * same values, no allocation. Any other slice is Array's. The derivative must not keep the array it is given past
+ * its return (the engine's does not: Now.y is replaced at the next derivation).
+ */
+function withReusedTail(a: number[]): number[] {
+  const tail = new Array<number>(a.length - 1).fill(0);
+  const slice = Array.prototype.slice;
+  Object.defineProperty(a, 'slice', {
+    value(this: number[], start?: number, end?: number): number[] {
+      if (start !== 1 || end !== undefined) return slice.call(this, start, end) as number[];
+      for (let i = 1; i < this.length; i++) tail[i - 1] = this[i];
+      return tail;
+    },
+  });
+  return a;
+}
+
+/**
  * Pools no running solve holds. A solve takes one (or makes one) and puts it back when it ends, so the runs of a
  * process share a few pools instead of each Simulation allocating its own (~130 kB for 75 states, most of what a
  * running Simulation holds, which the garbage collector would copy while the run lives).
@@ -91,14 +111,20 @@ export class ReusingSolver extends Solver {
     }
   }
 
-  /** Solver.dim's stand-in: a 1-based array of n (its earlier values are overwritten before odex reads them). */
+  /**
+   * Solver.dim's stand-in: a 1-based array of n (its earlier values are overwritten before odex reads them). New
+   * arrays are filled with NaN, a double, not 0: an array of small integers has another elements kind (V8's map)
+   * than the doubles odex then writes, and odex's midex met both on the same line (its order costs and their
+   * weights) and was deoptimized again and again (--trace-deopt: 141 times in 400 simulated days; none since).
+   */
   array(n: number): number[] {
     if (this.evaluating) {
-      if (this.pool.scratch.length !== n + 1) this.pool.scratch = new Array<number>(n + 1).fill(0);
+      if (this.pool.scratch.length !== n + 1) this.pool.scratch = new Array<number>(n + 1).fill(NaN);
       return this.pool.scratch;
     }
     const kept = this.pool.arrays[this.next] as number[] | undefined;
-    const a = kept !== undefined && kept.length === n + 1 && !Array.isArray(kept[1]) ? kept : new Array<number>(n + 1).fill(0);
+    let a = kept !== undefined && kept.length === n + 1 && !Array.isArray(kept[1]) ? kept : undefined;
+    a ??= n === this.n ? withReusedTail(new Array<number>(n + 1).fill(NaN)) : new Array<number>(n + 1).fill(NaN);
     this.pool.arrays[this.next++] = a;
     if (this.denseOutput && !this.denseComponents && n === (2 * this.maxExtrapolationColumns + 5) * this.n) this.denseCoefficients = a;
     return a;
@@ -111,7 +137,7 @@ export class ReusingSolver extends Solver {
     if (a === undefined || a.length !== r + 1 || !Array.isArray(a[r]) || a[r].length !== c + 1) {
       a = new Array<number[]>(r + 1);
       a[0] = [];
-      for (let i = 1; i <= r; i++) a[i] = new Array<number>(c + 1).fill(0);
+      for (let i = 1; i <= r; i++) a[i] = new Array<number>(c + 1).fill(NaN);
     }
     this.pool.arrays[this.next++] = a;
     return a;

@@ -1,0 +1,79 @@
+/**
+ * Two builds of the engine in one process, alternated (npx tsx bench/engineAB.ts REV [scenario.json] [--batches N]
+ * [--runs N]): this tree and commit REV (its sim/ exported with git archive), each bundled with esbuild, warmed up,
+ * then N batches of `runs` 24 h runs each, the two builds taking turns batch by batch so a change in the machine's
+ * load falls on both. Prints the median CPU ms per patient-day of each and the median of the per-pair ratios
+ * (this tree / REV), which is what a loaded machine still measures, and the fastest batch of each (the least disturbed). Prints figures; asserts nothing.
+ */
+import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const argValue = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const rev = process.argv[2];
+if (!rev || rev.startsWith('--')) throw new Error('usage: engineAB.ts REV [scenario.json] [--batches N] [--runs N]');
+const scenarioFile = resolve(process.argv[3]?.endsWith('.json') ? process.argv[3] : join(ROOT, 'scenarios/ecmo-hvhf-default.json'));
+const BATCHES = Number(argValue('--batches', '12'));
+const RUNS = Number(argValue('--runs', '25'));
+
+interface Engine {
+  loadScenarioFile: (file: string, overrides: { path: string; value: string }[]) => unknown;
+  simulate: (s: unknown) => { solver: { rhsEvaluations: number } };
+}
+
+/** The engine of the tree at `root`, bundled into dir/name.mjs and imported. */
+async function bundle(root: string, dir: string, name: string): Promise<Engine> {
+  const entry = join(dir, `${name}.ts`);
+  writeFileSync(
+    entry,
+    `export { loadScenarioFile } from ${JSON.stringify(join(root, 'sim/scenario/loadFile.ts'))};\nexport { simulate } from ${JSON.stringify(join(root, 'sim/engine/simulate.ts'))};\n`,
+  );
+  const outfile = join(dir, `${name}.mjs`);
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', nodePaths: [join(ROOT, 'node_modules')] });
+  return (await import(pathToFileURL(outfile).href)) as Engine;
+}
+
+const cpu = (fn: () => void) => {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const dir = mkdtempSync(join(tmpdir(), 'engine-ab-'));
+try {
+  const old = join(dir, 'old');
+  execSync(`mkdir -p ${old} && git -C ${ROOT} archive ${rev} sim scenarios | tar -x -C ${old}`);
+  const engines = [await bundle(ROOT, dir, 'now'), await bundle(old, dir, 'before')];
+  const scenarios = engines.map((e, i) => e.loadScenarioFile(i === 0 ? scenarioFile : scenarioFile.replace(ROOT, old), [{ path: 'duration', value: '24 h' }]));
+  const evaluations = engines.map((e, i) => e.simulate(scenarios[i]).solver.rhsEvaluations);
+  for (let i = 0; i < 100; i++) engines.forEach((e, k) => e.simulate(scenarios[k]));
+  const times: number[][] = [[], []];
+  const ratios: number[] = [];
+  for (let b = 0; b < BATCHES; b++) {
+    const order = b % 2 === 0 ? [0, 1] : [1, 0];
+    for (const k of order)
+      times[k].push(
+        cpu(() => {
+          for (let r = 0; r < RUNS; r++) engines[k].simulate(scenarios[k]);
+        }) / RUNS,
+      );
+    ratios.push(times[0][b] / times[1][b]);
+  }
+  console.log(
+    `${scenarioFile}: ${BATCHES} alternated batches of ${RUNS} days; load ${execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ')}`,
+  );
+  console.log(
+    `this tree ${median(times[0]).toFixed(2)} ms/day (${evaluations[0]} evaluations); ${rev} ${median(times[1]).toFixed(2)} ms/day (${evaluations[1]}); ratio median ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); fastest batches ${Math.min(...times[0]).toFixed(2)} and ${Math.min(...times[1]).toFixed(2)} ms/day, ratio ${(Math.min(...times[0]) / Math.min(...times[1])).toFixed(3)}`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
