@@ -19,10 +19,13 @@ import {
   ratedMembraneConductance_mL_min_mmHg,
   oxygenExchange,
   oxygenExchangeInto,
+  po2FromContent_mmHg,
+  saturationFromPo2,
   type Co2Calibration,
   type OxygenInputs,
 } from './gasExchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
+import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
@@ -190,7 +193,10 @@ function arterialCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): nu
 
 /** Arterial saturation on a line at the consumption now (a check's reading: no extra solve). */
 function saturationOnLine(m: Model, line: OxygenLine, now: Now): number {
-  return line.s0 - (line.slope * now.metabolism.vo2_mL_min) / oxygenCapacity_mL_min(m, now);
+  const sigmaA = line.s0 - (line.slope * now.metabolism.vo2_mL_min) / oxygenCapacity_mL_min(m, now);
+  // the line is in content (bound and dissolved); the protocol reads the bound saturation an oximeter shows
+  const alphaOverB = DISSOLVED_O2_mL_mL_mmHg / boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
+  return saturationFromPo2(po2FromContent_mmHg(sigmaA, alphaOverB));
 }
 
 /** Whether the ECMO circuit returns blood to the patient now (the FiO2 protocol rests the lung on ECMO). */
@@ -241,10 +247,10 @@ export const gasExchangeModel: ModelDefinition = {
     drainage_sat_pct: ['%', 'Saturation of the blood drained from the patient (recirculation included)'],
     pre_oxygenator_sat_pct: ['%', 'Saturation entering the oxygenator (drained blood, recirculation and the filter limb mixed)'],
     post_oxygenator_sat_pct: ['%', 'Saturation leaving the oxygenator'],
-    oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator'],
+    oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator, bound and dissolved'],
     post_oxygenator_po2_mmHg: ['mmHg', 'PO2 leaving the oxygenator: the fibre bundle outlet, dissolved oxygen included (fibreBundle.ts)'],
     post_oxygenator_pco2_mmHg: ['mmHg', 'PCO2 leaving the oxygenator (postOxygenator.ts)'],
-    do2_mL_min: ['mL/min', 'Systemic oxygen delivery: cardiac output × arterial oxygen content (bound oxygen)'],
+    do2_mL_min: ['mL/min', 'Systemic oxygen delivery: cardiac output × arterial oxygen content (bound and dissolved)'],
     vo2_mL_min: ['mL/min', 'Oxygen consumption: the demand, or less when delivery is below the critical delivery'],
     vo2_demand_mL_min: ['mL/min', 'Oxygen the tissues need at this temperature and sepsis drive'],
   },
