@@ -228,12 +228,14 @@ export function oxygenExchangeInto(o: OxygenInputs, withPo2: boolean, out: Oxyge
   const co = o.cardiacOutput_mL_min;
   const b = boundOxygen_mL_per_mL(o.hemoglobin_g_dL, 1);
   const alphaOverB = DISSOLVED_O2_mL_mL_mmHg / b;
-  const delta = o.o2Consumption_mL_min / (co * b);
+  // δ = VO2/(CO·b); no consumption is no extraction, also when the heart moves nothing (CO 0: consumption is 0)
+  const delta = o.o2Consumption_mL_min > 0 ? o.o2Consumption_mL_min / (co * b) : 0;
   const qp = o.pumpFlow_mL_min;
   // the lung's end-capillary blood with its dissolved oxygen, at the PO2 its saturation stands for
   const sCap = o.endCapillarySaturation + alphaOverB * Math.min(severinghausPo2_mmHg(o.endCapillarySaturation), DRY_GAS_mmHg);
   const sh = o.shuntFraction;
-  const beta = qp > 1 ? Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1) : 0;
+  // β = Q_eff/CO ≤ 1; with no cardiac output whatever the circuit returns is all the pulmonary flow
+  const beta = qp > 1 ? (co > 0 ? Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1) : o.effectiveFlow_mL_min > 0 ? 1 : 0) : 0;
   // Fick and the arterial mixing: σ_v = [(1 − sh)·σ_cap − δ + sh·β·σ_post] / [1 − sh·(1 − β)]
   const den = 1 - sh * (1 - beta);
   if (qp > 1) {
