@@ -265,7 +265,7 @@ export const gasExchangeModel: ModelDefinition = {
     oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator, bound and dissolved'],
     post_oxygenator_po2_mmHg: ['mmHg', 'PO2 leaving the oxygenator: the fibre bundle outlet, dissolved oxygen included (fibreBundle.ts)'],
     post_oxygenator_pco2_mmHg: ['mmHg', 'PCO2 leaving the oxygenator (postOxygenator.ts)'],
-    do2_mL_min: ['mL/min', 'Systemic oxygen delivery: cardiac output × arterial oxygen content (bound and dissolved)'],
+    do2_mL_min: ['mL/min', "Systemic oxygen delivery: the circulation's cardiac output × arterial oxygen content (bound and dissolved)"],
     vo2_mL_min: ['mL/min', 'Oxygen consumption: the demand, or less when delivery is below the critical delivery'],
     vo2_demand_mL_min: ['mL/min', 'Oxygen the tissues need at this temperature and sepsis drive'],
   },
