@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline } from './helpers/scenarios.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
+import { boundOxygen_mL_per_mL } from '../sim/blood.js';
+import { DISSOLVED_O2_mL_mL_mmHg, severinghausPo2_mmHg } from '../sim/patient/gasExchange/fibreBundle.js';
 
 /** What the prime put into the patient at connection: the ECMO circuit's and the filter set's. */
 const primeOf = (s: Scenario): number => (s.circuit ? s.circuit.primeVolume + (s.filter ? s.filter.setVolume : 0) : 0);
@@ -117,10 +119,25 @@ describe('the reported fluid and oxygen series agree with each other', () => {
     });
     expect(r.series.effluent_volume_mL.at(-1)).toBeCloseTo(r.summary.effluent_volume_mL, 9);
   });
-  it('drained blood mixes recirculated oxygenator blood with venous return: S_d = R·S_post + (1 − R)·S_v', () => {
+  it('drained blood mixes recirculated oxygenator blood with venous return by content: C_d = R·C_post + (1 − R)·C_v', () => {
+    // content C = b·S + α·P (bound and dissolved, b = 1.34·Hb); the venous and drained PO2 are those their saturations read
     r.series.time_h.forEach((_, i) => {
       const R = r.series.recirculation_pct[i] / 100;
-      expect(r.series.drainage_sat_pct[i]).toBeCloseTo(R * r.series.post_oxygenator_sat_pct[i] + (1 - R) * r.series.svo2_pct[i], 9);
+      const b = boundOxygen_mL_per_mL(r.series.hemoglobin_g_dL[i], 1);
+      const content = (satPct: number, p: number) => (b * satPct) / 100 + DISSOLVED_O2_mL_mL_mmHg * p;
+      const byPo2 = (satPct: number) => content(satPct, severinghausPo2_mmHg(satPct / 100));
+      const post = content(r.series.post_oxygenator_sat_pct[i], r.series.post_oxygenator_po2_mmHg[i]);
+      expect(byPo2(r.series.drainage_sat_pct[i])).toBeCloseTo(R * post + (1 - R) * byPo2(r.series.svo2_pct[i]), 9);
+    });
+  });
+  it('the oxygenator’s transfer is the content the pump flow gains across it, bound and dissolved: Q·(C_post − C_pre)', () => {
+    r.series.time_h.forEach((_, i) => {
+      const b = boundOxygen_mL_per_mL(r.series.hemoglobin_g_dL[i], 1);
+      const pre = (b * r.series.pre_oxygenator_sat_pct[i]) / 100 + DISSOLVED_O2_mL_mL_mmHg * severinghausPo2_mmHg(r.series.pre_oxygenator_sat_pct[i] / 100);
+      const post = (b * r.series.post_oxygenator_sat_pct[i]) / 100 + DISSOLVED_O2_mL_mL_mmHg * r.series.post_oxygenator_po2_mmHg[i];
+      const dissolved = 1000 * r.series.pump_flow_L_min[i] * DISSOLVED_O2_mL_mL_mmHg * r.series.post_oxygenator_po2_mmHg[i];
+      expect(r.series.oxygenator_o2_transfer_mL_min[i]).toBeCloseTo(1000 * r.series.pump_flow_L_min[i] * (post - pre), 6);
+      expect(dissolved, 'the dissolved oxygen leaving the bundle is part of what it adds').toBeGreaterThan(10);
     });
   });
   it('the oxygenator raises saturation: pre-oxygenator < post-oxygenator', () => {

@@ -139,19 +139,27 @@ describe('the circuit mixed with the bundle’s nonlinear outlet', () => {
     shuntFraction: 0.4,
     endCapillarySaturation: 0.98,
   };
-  it('the converged state satisfies the linear 2×2 with E = (S_post − S_pre)/(S_max − S_pre) at its own inlet', () => {
+  it('the converged state satisfies the linear 2×2 in content with E = (σ_post − σ_pre)/(σ_max − σ_pre) at its own inlet', () => {
+    // contents σ = S + (α/b)·P rebuilt from the outputs' saturations and PO2s (the venous PO2 from its saturation)
     for (const flow of [2000, 4500, 7000, 9000]) {
       const o = { ...base, pumpFlow_mL_min: flow, drainageFlow_mL_min: flow - 350 };
       const s = oxygenExchange(o);
-      const sMax = saturationFromPo2(713);
-      const E = (s.postOxygenatorSat - s.preOxygenatorSat) / (sMax - s.preOxygenatorSat);
+      const b = boundOxygen_mL_per_mL(10, 1);
+      const sigma = (sat: number, p: number) => sat + (DISSOLVED_O2_mL_mL_mmHg / b) * p;
+      const post = sigma(s.postOxygenatorSat, s.postOxygenatorPo2_mmHg);
+      const pre = sigma(s.preOxygenatorSat, s.preOxygenatorPo2_mmHg);
+      const v = sigma(s.svo2, severinghausPo2_mmHg(s.svo2));
+      const max = sigma(saturationFromPo2(713), 713);
+      const E = (post - pre) / (max - pre);
       const ad = o.drainageFlow_mL_min / flow;
       const R = o.recirculation;
-      // (i) S_post·[1 − (1−E)(ad·R + 1 − ad)] − (1−E)·ad·(1−R)·S_v = E·S_max
-      const lhs = s.postOxygenatorSat * (1 - (1 - E) * (ad * R + 1 - ad)) - (1 - E) * ad * (1 - R) * s.svo2;
-      expect(lhs).toBeCloseTo(E * sMax, 8);
-      // Fick: SaO2 − S_v = VO2/(CO·b)
-      expect(s.sao2 - s.svo2).toBeCloseTo(250 / (6500 * boundOxygen_mL_per_mL(10, 1)), 8);
+      // (i) σ_post·[1 − (1−E)(ad·R + 1 − ad)] − (1−E)·ad·(1−R)·σ_v = E·σ_max
+      expect(post * (1 - (1 - E) * (ad * R + 1 - ad)) - (1 - E) * ad * (1 - R) * v).toBeCloseTo(E * max, 8);
+      // Fick in content: σ_a − σ_v = VO2/(CO·b); the transfer is the content the pump flow gains
+      expect(s.arterialContentSat - v).toBeCloseTo(250 / (6500 * b), 8);
+      expect(s.oxygenatorO2Transfer_mL_min).toBeCloseTo(flow * b * (post - pre), 6);
+      // the arterial saturation an oximeter shows is the bound one at the PO2 of that content
+      expect(sigma(s.sao2, s.pao2_mmHg)).toBeCloseTo(s.arterialContentSat, 10);
     }
   });
   it('more of the membrane lost (plasma leak, thrombosis: K·A × φ) lowers the post-oxygenator PO2 and SaO2', () => {

@@ -1,14 +1,16 @@
 /**
  * Oxygen and CO2 exchange of the patient with the ECMO oxygenator, at steady state (seconds to minutes: algebraic).
  *
- * Oxygen (saturations as fractions):
- *   drained blood       S_d   = R·S_post + (1 − R)·S_v                  recirculation R
+ * Oxygen, mixed as content: σ = C/b, the content (bound and dissolved, C = b·S(P) + α·P) in units of the blood's
+ * capacity b = 1.34·Hb, so that mixing and Fick are linear in it; the series are bound saturations, S(P) at the
+ * PO2 whose content is σ (po2FromContent_mmHg):
+ *   drained blood       S_d   = R·S_post + (1 − R)·S_v                  recirculation R (all σ below)
  *   pre-oxygenator      S_pre = (Q_d·S_d + Q_limb·S_post) / Q_pump      the filter limb returns post-oxygenator blood
  *   post-oxygenator     S_post = S(P_out),  P_out the fibre bundle's outlet for blood entering at P_in = S⁻¹(S_pre)
  *                       with transfer units K·A·φ·(1 − e^(−sweep/s_O2)) / Q_pump  (fibreBundle.ts)
  *   pulmonary artery    S_pa  = β·S_post + (1 − β)·S_v,  β = Q_effective / CO
  *   arterial            SaO2  = shunt·S_pa + (1 − shunt)·S_cap
- *   Fick                S_v   = SaO2 − VO2 / (CO·1.34·Hb)
+ *   Fick                S_v   = SaO2 − VO2 / (CO·1.34·Hb)             S_cap: the lung's, with its dissolved α·S⁻¹(S_cap)
  * Given the bundle's inlet the rest is linear and explicit; S_in is the root of S_pre(S_in) = S_in (the bundle's
  * outlet moves less than its inlet, so the root is unique), found by safeguarded secant steps to 1e-10.
  * K·A is set by the rated flow's definition (ratedMembraneConductance). PaO2 from SaO2 by the Severinghaus equation
@@ -20,7 +22,7 @@
  * scaling E]: no fitting, an exact solve of two equations.
  */
 import { boundOxygen_mL_per_mL } from '../../blood.js';
-import { bundleOutletPo2_mmHg, bundleTransferUnits, severinghausPo2_mmHg } from './fibreBundle.js';
+import { bundleOutletPo2_mmHg, bundleTransferUnits, DISSOLVED_O2_mL_mL_mmHg, saturationSlope_per_mmHg, severinghausPo2_mmHg } from './fibreBundle.js';
 
 /** Dry gas at body temperature, mmHg: barometric 760 less water vapour 47 at 37 °C [S]. */
 export const DRY_GAS_mmHg = 713;
@@ -51,6 +53,8 @@ export interface OxygenState {
   drainedSat: number;
   preOxygenatorSat: number;
   postOxygenatorSat: number;
+  /** σ_a: arterial content over the blood's capacity 1.34·Hb (bound and dissolved; may exceed 1): DO2 = CO·1.34·Hb·σ_a. */
+  arterialContentSat: number;
   /** PO2 entering and leaving the fibre bundle (mmHg): one solution with the saturations (fibreBundle.ts). */
   preOxygenatorPo2_mmHg: number;
   postOxygenatorPo2_mmHg: number;
@@ -100,9 +104,7 @@ export function ratedMembraneConductance_mL_min_mmHg(ratedFlow_mL_min: number, r
   return ratedFlow_mL_min * bundleTransferUnits(pIn, pOut, pGas, RATED_TEST.hemoglobin_g_dL);
 }
 
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
-
-/** The mixing solved at `o`; `withPo2` false skips PaO2's inverse (the oxygen line needs saturations only). */
+/** The mixing solved at `o`; `withPo2` false gives the arterial content only (the oxygen line's probes), no saturations. */
 export function oxygenExchange(o: OxygenInputs, withPo2 = true): OxygenState {
   const out: OxygenState = {
     sao2: NaN,
@@ -110,6 +112,7 @@ export function oxygenExchange(o: OxygenInputs, withPo2 = true): OxygenState {
     drainedSat: NaN,
     preOxygenatorSat: NaN,
     postOxygenatorSat: NaN,
+    arterialContentSat: NaN,
     preOxygenatorPo2_mmHg: NaN,
     postOxygenatorPo2_mmHg: NaN,
     pao2_mmHg: NaN,
@@ -119,46 +122,50 @@ export function oxygenExchange(o: OxygenInputs, withPo2 = true): OxygenState {
 }
 
 /** One solve's constants and its latest mixing (module records: the solve allocates nothing; single-threaded). */
-const LOOP = { ad: NaN, al: NaN, R: NaN, svConst: NaN, svPerPost: NaN, pGas: NaN, units: NaN, hb: NaN };
-const MIX = { pIn: NaN, pOut: NaN, sPost: NaN, sv: NaN, sDrained: NaN, sPre: NaN };
+const LOOP = { ad: NaN, al: NaN, R: NaN, svConst: NaN, svPerPost: NaN, pGas: NaN, units: NaN, hb: NaN, alphaOverB: NaN };
+const MIX = { pIn: NaN, pOut: NaN, sIn: NaN, sPost: NaN, sv: NaN, sDrained: NaN, sPre: NaN };
 
 /**
- * The circuit mixed for a bundle inlet saturation, into MIX; returns S_pre − S_in, which S_in's root zeroes. With
- * S_post fixed by the bundle, Fick and the arterial mixing give S_v = (b2 + sh·β·S_post)/(1 − sh·(1 − β)) explicitly.
+ * The circuit mixed for a bundle inlet saturation S_in, into MIX (contents σ); returns σ_pre − σ_in, which S_in's
+ * root zeroes. With σ_post fixed by the bundle, Fick and the arterial mixing give
+ * σ_v = (b2 + sh·β·σ_post)/(1 − sh·(1 − β)) explicitly.
  */
 function mixAt(sIn: number): number {
   const l = LOOP;
   const pIn = severinghausPo2_mmHg(sIn);
   const pOut = bundleOutletPo2_mmHg(pIn, l.units, l.pGas, l.hb);
-  const sPost = saturationFromPo2(pOut);
+  const sPost = saturationFromPo2(pOut) + l.alphaOverB * pOut;
   const sv = l.svConst + l.svPerPost * sPost;
   const sDrained = l.R * sPost + (1 - l.R) * sv;
   const sPre = l.ad * sDrained + l.al * sPost;
   MIX.pIn = pIn;
   MIX.pOut = pOut;
+  MIX.sIn = saturationFromPo2(pIn) + l.alphaOverB * pIn; // the inlet's content, as the outlet's is formed
   MIX.sPost = sPost;
   MIX.sv = sv;
   MIX.sDrained = sDrained;
   MIX.sPre = sPre;
-  return sPre - sIn;
+  return sPre - (sIn + l.alphaOverB * pIn);
 }
 
 /** Tolerance of the inlet's root, in saturation (the residual S_pre − S_in, or the bracket's width). */
 const INLET_SAT_TOLERANCE = 1e-10;
 
 /**
- * S_in = S_pre(S_in) on [0, S_max), MIX holding the mixing at the root. The residual S_pre − S_in falls with slope
- * −(1 − k·dS_post/dS_in) ∈ [−1, 0) (the bundle's outlet moves less than its inlet; k < 1 the share of
- * post-oxygenator blood in the inlet), so the root is unique and the fixed-point step S_in ← S_pre is a Newton step
- * for a saturating bundle. It starts at the mix a fully saturating bundle gives, then secant steps, each kept inside
- * the sign bracket (else bisection).
+ * σ_in(S_in) = σ_pre(S_in) on [0, S_max), MIX holding the mixing at the root. The residual σ_pre − σ_in falls with
+ * S_in (σ_in rises with its own dissolved part; the bundle's outlet moves less than its inlet and k < 1 is the share
+ * of post-oxygenator blood in the inlet), so the root is unique and the fixed-point step S_in ← σ_pre is close to a
+ * Newton step for a saturating bundle. It starts at the mix a fully saturating bundle gives, then secant steps, each
+ * kept inside the sign bracket (else bisection).
  */
 function solveInlet(sMax: number): void {
   const l = LOOP;
   let lo = 0;
   let hi = sMax;
-  const svSaturated = l.svConst + l.svPerPost * sMax;
-  let s = Math.min(Math.max(l.ad * (l.R * sMax + (1 - l.R) * svSaturated) + l.al * sMax, 0), sMax * (1 - 1e-12));
+  const postSaturated = sMax + l.alphaOverB * l.pGas;
+  const svSaturated = l.svConst + l.svPerPost * postSaturated;
+  const start = l.ad * (l.R * postSaturated + (1 - l.R) * svSaturated) + l.al * postSaturated; // σ; S_in ≈ σ_in
+  let s = Math.min(Math.max(start, 0), sMax * (1 - 1e-12));
   let f = mixAt(s);
   let sPrev = NaN;
   let fPrev = NaN;
@@ -176,15 +183,64 @@ function solveInlet(sMax: number): void {
   }
 }
 
+/**
+ * The PO2 (mmHg) of blood with content σ·b, bound and dissolved: S(P) + (α/b)·P = σ, by Newton from S⁻¹(σ) (where
+ * the dissolved part makes the residual positive) kept inside its bracket; 0 for σ ≤ 0.
+ */
+export function po2FromContent_mmHg(sigma: number, alphaOverB: number): number {
+  if (!(sigma > 0)) return 0;
+  let lo = 0;
+  let hi = Math.min(severinghausPo2_mmHg(sigma), sigma / alphaOverB);
+  let p = hi;
+  for (let i = 0; i < 100; i++) {
+    const f = saturationFromPo2(p) + alphaOverB * p - sigma;
+    if (Math.abs(f) < 1e-13) return p;
+    if (f > 0) hi = p;
+    else lo = p;
+    let next = p - f / (saturationSlope_per_mmHg(p) + alphaOverB);
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (hi - lo < 1e-10) return next;
+    p = next;
+  }
+  return p;
+}
+
+/** The bound saturations of the mixed contents in MIX, into `out` (the arterial's σ_a given). */
+function writeSaturations(o: OxygenInputs, sigmaA: number, withPo2: boolean, out: OxygenState): void {
+  const qp = o.pumpFlow_mL_min;
+  const b = boundOxygen_mL_per_mL(o.hemoglobin_g_dL, 1);
+  const aOverB = DISSOLVED_O2_mL_mL_mmHg / b;
+  out.arterialContentSat = sigmaA;
+  out.preOxygenatorPo2_mmHg = MIX.pIn;
+  out.postOxygenatorPo2_mmHg = MIX.pOut;
+  // bound and dissolved: the bundle's outlet less its own inlet (σ_pre equals σ_in only to the root's tolerance)
+  out.oxygenatorO2Transfer_mL_min = qp > 1 ? qp * b * (MIX.sPost - MIX.sIn) : 0;
+  if (!withPo2) {
+    out.sao2 = out.svo2 = out.drainedSat = out.preOxygenatorSat = out.postOxygenatorSat = out.pao2_mmHg = NaN;
+    return;
+  }
+  out.pao2_mmHg = po2FromContent_mmHg(sigmaA, aOverB);
+  out.sao2 = saturationFromPo2(out.pao2_mmHg);
+  out.svo2 = saturationFromPo2(po2FromContent_mmHg(MIX.sv, aOverB));
+  out.drainedSat = saturationFromPo2(po2FromContent_mmHg(MIX.sDrained, aOverB));
+  out.preOxygenatorSat = saturationFromPo2(MIX.pIn);
+  out.postOxygenatorSat = saturationFromPo2(MIX.pOut);
+}
+
 /** oxygenExchange written into `out` (the caller's record: the oxygen line's probes allocate nothing). */
 export function oxygenExchangeInto(o: OxygenInputs, withPo2: boolean, out: OxygenState): OxygenState {
   const co = o.cardiacOutput_mL_min;
-  const delta = o.o2Consumption_mL_min / (co * boundOxygen_mL_per_mL(o.hemoglobin_g_dL, 1));
+  const b = boundOxygen_mL_per_mL(o.hemoglobin_g_dL, 1);
+  const alphaOverB = DISSOLVED_O2_mL_mL_mmHg / b;
+  // δ = VO2/(CO·b); no consumption is no extraction, also when the heart moves nothing (CO 0: consumption is 0)
+  const delta = o.o2Consumption_mL_min > 0 ? o.o2Consumption_mL_min / (co * b) : 0;
   const qp = o.pumpFlow_mL_min;
-  const sCap = o.endCapillarySaturation;
+  // the lung's end-capillary blood with its dissolved oxygen, at the PO2 its saturation stands for
+  const sCap = o.endCapillarySaturation + alphaOverB * Math.min(severinghausPo2_mmHg(o.endCapillarySaturation), DRY_GAS_mmHg);
   const sh = o.shuntFraction;
-  const beta = qp > 1 ? Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1) : 0;
-  // Fick and the arterial mixing: S_v = [(1 − sh)·S_cap − δ + sh·β·S_post] / [1 − sh·(1 − β)]
+  // β = Q_eff/CO ≤ 1; with no cardiac output whatever the circuit returns is all the pulmonary flow
+  const beta = qp > 1 ? (co > 0 ? Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1) : o.effectiveFlow_mL_min > 0 ? 1 : 0) : 0;
+  // Fick and the arterial mixing: σ_v = [(1 − sh)·σ_cap − δ + sh·β·σ_post] / [1 − sh·(1 − β)]
   const den = 1 - sh * (1 - beta);
   if (qp > 1) {
     const l = LOOP;
@@ -196,24 +252,16 @@ export function oxygenExchangeInto(o: OxygenInputs, withPo2: boolean, out: Oxyge
     l.pGas = o.fio2 * DRY_GAS_mmHg;
     l.units = (o.membraneConductance_mL_min_mmHg * (1 - Math.exp(-o.sweep_L_min / SWEEP_O2_SCALE_L_min))) / qp;
     l.hb = o.hemoglobin_g_dL;
+    l.alphaOverB = alphaOverB;
     solveInlet(saturationFromPo2(l.pGas));
   } else {
-    // No ECMO flow: SaO2 = sh·S_v + (1 − sh)·S_cap and S_v = SaO2 − δ.
+    // No ECMO flow: σ_a = sh·σ_v + (1 − sh)·σ_cap and σ_v = σ_a − δ.
     const sv = ((1 - sh) * sCap - delta) / den;
-    MIX.sPost = MIX.sPre = MIX.sDrained = MIX.sv = sv;
-    MIX.pIn = MIX.pOut = withPo2 ? po2FromSaturation(clamp01(sv)) : NaN; // blood standing in the bundle reads venous
+    MIX.sIn = MIX.sPost = MIX.sPre = MIX.sDrained = MIX.sv = sv;
+    MIX.pIn = MIX.pOut = withPo2 ? po2FromContent_mmHg(sv, alphaOverB) : NaN; // blood standing in the bundle reads venous
   }
   const sPa = beta * MIX.sPost + (1 - beta) * MIX.sv;
-  const sao2 = clamp01(sh * sPa + (1 - sh) * sCap);
-  out.sao2 = sao2;
-  out.svo2 = clamp01(MIX.sv);
-  out.drainedSat = clamp01(MIX.sDrained);
-  out.preOxygenatorSat = clamp01(MIX.sPre);
-  out.postOxygenatorSat = clamp01(MIX.sPost);
-  out.preOxygenatorPo2_mmHg = MIX.pIn;
-  out.postOxygenatorPo2_mmHg = MIX.pOut;
-  out.pao2_mmHg = withPo2 ? po2FromSaturation(sao2) : NaN;
-  out.oxygenatorO2Transfer_mL_min = qp > 1 ? qp * boundOxygen_mL_per_mL(o.hemoglobin_g_dL, clamp01(MIX.sPost) - clamp01(MIX.sPre)) : 0;
+  writeSaturations(o, sh * sPa + (1 - sh) * sCap, withPo2, out);
   return out;
 }
 

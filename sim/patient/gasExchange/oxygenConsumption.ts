@@ -2,8 +2,9 @@
  * Oxygen consumption: what the tissues need, and what delivery allows.
  *
  *   demand  VO2_d = VO2_0·(1 + α·(T − T0))·(1 + f_s·(D(t) − 1))     α per kelvin [S2], f_s septic share [E]
- *   delivery DO2 = CO·1.34·Hb·SaO2, and SaO2 falls as consumption rises (recirculation and shunt carry venous
- *            blood to the arteries): SaO2 = s0 − k·VO2/(CO·1.34·Hb), so DO2 = A − k·VO2 with A = CO·1.34·Hb·s0
+ *   delivery DO2 = CO·CaO2 = CO·1.34·Hb·σ_a (σ_a the arterial content, bound and dissolved, over the capacity
+ *            1.34·Hb: gasExchange.ts), and σ_a falls as consumption rises (recirculation and shunt carry venous
+ *            blood to the arteries): σ_a = s0 − k·VO2/(CO·1.34·Hb), so DO2 = A − k·VO2 with A = CO·1.34·Hb·s0
  *   supply   VO2 = min(VO2_d, VO2_d·DO2/DO2_crit, E_max·DO2)          below the critical delivery, consumption is
  *            supply-dependent [S2: biphasic VO2–DO2 relation, Shoemaker 1985]; E_max caps extraction [E]
  * Each branch with DO2 = A − k·VO2 is solved exactly (v = rA/(1 + rk)); the least is the answer, since every branch
@@ -17,9 +18,9 @@ import { EngineError } from '../../model/errors.js';
 /** The probe of the line: δ = VO2/(CO·1.34·Hb) at which the second solve is made. */
 const PROBE_DELTA = 0.1;
 export interface OxygenLine {
-  /** Arterial saturation at zero consumption. */
+  /** Arterial content σ_a (bound and dissolved, over 1.34·Hb) at zero consumption. */
   s0: number;
-  /** Fall of arterial saturation per unit of δ = VO2/(CO·1.34·Hb). */
+  /** Fall of σ_a per unit of δ = VO2/(CO·1.34·Hb) (a secant over 0…0.1: the oxygenator's outlet is nonlinear). */
   slope: number;
 }
 
@@ -70,16 +71,17 @@ const PROBE_INPUTS = {} as OxygenInputs;
 const PROBE_STATE = {} as OxygenState;
 
 /**
- * Arterial saturation's line in δ from two exact solves (the system is linear in δ), into `out`; false when the
+ * Arterial content's line in δ from two exact solves (a secant: the fibre bundle's outlet makes it nearly, not
+ * exactly, linear in δ), into `out`; false when the
  * system is singular: nothing oxygenates the blood (every pulmonary capillary shunted, no extracorporeal flow).
  */
 export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine): boolean {
   const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
   const probe = Object.assign(PROBE_INPUTS, inputs);
   probe.o2Consumption_mL_min = 0;
-  const s0 = oxygenExchangeInto(probe, false, PROBE_STATE).sao2;
+  const s0 = oxygenExchangeInto(probe, false, PROBE_STATE).arterialContentSat;
   probe.o2Consumption_mL_min = PROBE_DELTA * capacity;
-  const s1 = oxygenExchangeInto(probe, false, PROBE_STATE).sao2;
+  const s1 = oxygenExchangeInto(probe, false, PROBE_STATE).arterialContentSat;
   out.s0 = s0;
   out.slope = (s0 - s1) / PROBE_DELTA;
   return Number.isFinite(out.s0) && Number.isFinite(out.slope);

@@ -19,10 +19,13 @@ import {
   ratedMembraneConductance_mL_min_mmHg,
   oxygenExchange,
   oxygenExchangeInto,
+  po2FromContent_mmHg,
+  saturationFromPo2,
   type Co2Calibration,
   type OxygenInputs,
 } from './gasExchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
+import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
@@ -49,13 +52,26 @@ interface NativeLung {
   paco2_mmHg: number;
 }
 
+/**
+ * The circulation's cardiac output now (mL/min): venous return meets the heart at this blood volume
+ * (hemodynamics/venousReturn.ts, derived by the hemodynamics part, which runs before this one: sim/engine/models.ts).
+ * At the starting volume it is the scenario's `patient.cardiacOutput`; after a bleed or a decannulation it falls.
+ */
+const circulationCardiacOutput_mL_min = (now: Now): number => 1000 * now.hemodynamics.cardiacOutput_L_min;
+
+/** The share of the cardiac output the ECMO return makes (β): all of it when the heart moves nothing. */
+function returnShare(effectiveFlow_mL_min: number, cardiacOutput_mL_min: number): number {
+  if (cardiacOutput_mL_min > 0) return effectiveFlow_mL_min / cardiacOutput_mL_min;
+  return effectiveFlow_mL_min > 0 ? 1 : 0;
+}
+
 /** What the oxygen mixing reads now: the circuit as solved (now.circuit), the settings, the blood and the lung. */
 function oxygenInputs(m: Model, now: Now, conductance_mL_min_mmHg: number, vo2_mL_min: number, lung: NativeLung): OxygenInputs {
   const p = m.current.patient;
   const c = m.current.circuit;
   const cn = now.circuit;
   return {
-    cardiacOutput_mL_min: p.cardiacOutput,
+    cardiacOutput_mL_min: circulationCardiacOutput_mL_min(now),
     pumpFlow_mL_min: cn ? cn.solution.pumpFlow_mL_min : 0,
     drainageFlow_mL_min: cn ? cn.solution.drainageFlow_mL_min : 0,
     effectiveFlow_mL_min: cn ? cn.effectiveFlow_mL_min : 0,
@@ -96,7 +112,7 @@ function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now:
   gas.pco2_mmHg = postOxygenatorPco2_mmHg({
     paco2_mmHg: now.paco2_mmHg,
     co2Production_mL_min: p.lung.co2Production,
-    cardiacOutput_mL_min: p.cardiacOutput,
+    cardiacOutput_mL_min: circulationCardiacOutput_mL_min(now),
     oxygenatorCo2Removal_mL_min: membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) * now.paco2_mmHg,
     drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
     recirculation: cn.recirculation,
@@ -127,7 +143,7 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number): void {
     ventilatorFio2: p.lung.ventilatorFio2,
     sweepFio2: c.oxygenator.fio2,
     shuntFraction,
-    returnShare: cn.effectiveFlow_mL_min / p.cardiacOutput,
+    returnShare: returnShare(cn.effectiveFlow_mL_min, circulationCardiacOutput_mL_min(now)),
   });
   accessBloodGas(
     ACCESS_BLOOD[c.filterLimb.connection],
@@ -136,7 +152,7 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number): void {
       drainedSat: o2.drainedSat,
       svo2: o2.svo2,
       recirculation: cn.recirculation,
-      pvco2_mmHg: mixedVenousPco2_mmHg(now.paco2_mmHg, p.lung.co2Production, p.cardiacOutput),
+      pvco2_mmHg: mixedVenousPco2_mmHg(now.paco2_mmHg, p.lung.co2Production, circulationCardiacOutput_mL_min(now)),
       sweepFio2: c.oxygenator.fio2,
       venousN2_mmHg,
     },
@@ -154,9 +170,9 @@ function heaterFlow_mL_min(m: Model, now: Now): number {
   return heater && s ? heater.performanceFactor * Math.max(Math.min(s.pumpFlow_mL_min, s.returnFlow_mL_min), 0) : 0;
 }
 
-/** Oxygen the cardiac output would carry fully saturated (mL/min): the scale of the oxygen line's slope. */
-function oxygenCapacity_mL_min(m: Model, now: Now): number {
-  return m.current.patient.cardiacOutput * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
+/** Oxygen the circulation's cardiac output would carry fully saturated (mL/min): the scale of the line's slope. */
+function oxygenCapacity_mL_min(now: Now): number {
+  return circulationCardiacOutput_mL_min(now) * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
 }
 
 /** Demand, consumption and delivery on a line, into now.metabolism: allocation-free (the right-hand side runs it). */
@@ -164,7 +180,7 @@ function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min: number
   const p0 = m.scenario.patient;
   const p = m.current.patient;
   const mb = now.metabolism;
-  const capacity = oxygenCapacity_mL_min(m, now);
+  const capacity = oxygenCapacity_mL_min(now);
   mb.vo2Demand_mL_min = oxygenDemand_mL_min(
     p0.lung.o2Consumption,
     p.temperature.vo2PerKelvin,
@@ -190,7 +206,12 @@ function arterialCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): nu
 
 /** Arterial saturation on a line at the consumption now (a check's reading: no extra solve). */
 function saturationOnLine(m: Model, line: OxygenLine, now: Now): number {
-  return line.s0 - (line.slope * now.metabolism.vo2_mL_min) / oxygenCapacity_mL_min(m, now);
+  const capacity = oxygenCapacity_mL_min(now);
+  // no cardiac output: nothing consumed from the blood (VO2 = DO2 = 0), the arterial content is the line's start
+  const sigmaA = capacity > 0 ? line.s0 - (line.slope * now.metabolism.vo2_mL_min) / capacity : line.s0;
+  // the line is in content (bound and dissolved); the protocol reads the bound saturation an oximeter shows
+  const alphaOverB = DISSOLVED_O2_mL_mL_mmHg / boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
+  return saturationFromPo2(po2FromContent_mmHg(sigmaA, alphaOverB));
 }
 
 /** Whether the ECMO circuit returns blood to the patient now (the FiO2 protocol rests the lung on ECMO). */
@@ -241,10 +262,10 @@ export const gasExchangeModel: ModelDefinition = {
     drainage_sat_pct: ['%', 'Saturation of the blood drained from the patient (recirculation included)'],
     pre_oxygenator_sat_pct: ['%', 'Saturation entering the oxygenator (drained blood, recirculation and the filter limb mixed)'],
     post_oxygenator_sat_pct: ['%', 'Saturation leaving the oxygenator'],
-    oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator'],
+    oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator, bound and dissolved'],
     post_oxygenator_po2_mmHg: ['mmHg', 'PO2 leaving the oxygenator: the fibre bundle outlet, dissolved oxygen included (fibreBundle.ts)'],
     post_oxygenator_pco2_mmHg: ['mmHg', 'PCO2 leaving the oxygenator (postOxygenator.ts)'],
-    do2_mL_min: ['mL/min', 'Systemic oxygen delivery: cardiac output × arterial oxygen content (bound oxygen)'],
+    do2_mL_min: ['mL/min', "Systemic oxygen delivery: the circulation's cardiac output × arterial oxygen content (bound and dissolved)"],
     vo2_mL_min: ['mL/min', 'Oxygen consumption: the demand, or less when delivery is below the critical delivery'],
     vo2_demand_mL_min: ['mL/min', 'Oxygen the tissues need at this temperature and sepsis drive'],
   },

@@ -15,9 +15,13 @@
 /** σ: slope of the physiological CO2 dissociation curve, mL CO2 per mL blood per mmHg (0.67 mL/dL/mmHg). */
 export const CO2_CONTENT_SLOPE_mL_mL_mmHg = 0.67 / 100;
 
-/** Mixed venous PCO2 by Fick (mmHg): PvCO2 = PaCO2 + VCO2/(CO·σ). */
+/**
+ * Mixed venous PCO2 by Fick (mmHg): PvCO2 = PaCO2 + VCO2/(CO·σ), CO the circulation's. With no cardiac output no
+ * blood crosses the tissues to carry their CO2 away: the venous blood is taken at the arterial PCO2 (an assumption,
+ * gas-exchange.md), not the infinite difference Fick gives.
+ */
 export const mixedVenousPco2_mmHg = (paco2_mmHg: number, co2Production_mL_min: number, cardiacOutput_mL_min: number) =>
-  paco2_mmHg + co2Production_mL_min / (cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+  cardiacOutput_mL_min > 0 ? paco2_mmHg + co2Production_mL_min / (cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg) : paco2_mmHg;
 
 /** PCO2 leaving the oxygenator (mmHg). Flows in mL/min, CO2 in mL/min. */
 export function postOxygenatorPco2_mmHg(o: {
