@@ -69,20 +69,16 @@ export function saturationFromPo2(po2_mmHg: number): number {
 }
 
 /**
- * Inverse of the Severinghaus equation in closed form, PO2 in mmHg: S = g/(g + 23400) with g = P³ + 150·P, so
- * P³ + 150·P = k, k = 23400·S/(1 − S), a depressed cubic with one real root (Cardano): with D = k²/4 + 50³,
- *   P = u − 50/u,  u = ∛(k/2 + √D)
- * (u·v = −50 for the second cube root v, which avoids the cancellation of ∛(k/2 − √D) at large k), polished by one
- * Newton step on P³ + 150·P − k. The bisection it replaced (60 halvings of [0, 700]) agrees to ~1e-15 relative
- * (test/analytic.test.ts); 700 mmHg from S ≥ 0.9999 as before, and 0 for S ≤ 0 or not a number (the bisection's
- * ~3e-16 there).
+ * Inverse of the Severinghaus equation, PO2 in mmHg: the closed form of fibreBundle.ts (Cardano on
+ * P³ + 150·P = 23400·S/(1 − S)) polished by one Newton step. The bisection it replaced (60 halvings of [0, 700])
+ * agrees to ~1e-15 relative (test/oxygenInverses.test.ts); 700 mmHg from S ≥ 0.9999 as before, and 0 for S ≤ 0 or
+ * not a number.
  */
 export function po2FromSaturation(s: number): number {
   if (!(s > 0)) return 0;
   if (s >= 0.9999) return 700;
   const k = (23400 * s) / (1 - s);
-  const u = Math.cbrt(0.5 * k + Math.sqrt(0.25 * k * k + 125000));
-  const p = u - 50 / u;
+  const p = severinghausPo2_mmHg(s);
   return p - (p * p * p + 150 * p - k) / (3 * p * p + 150);
 }
 
