@@ -108,7 +108,7 @@ const DOSE_GAP =
 const STANDARD_MAP_GAP =
   'the protocol titrates to 65 mmHg and weans above 70; the published standard-care mean (60.5 mmHg at 24 h, on a falling dose) sits below that target, which no titration to 65 mmHg reproduces (69.4)';
 const STANDARD_HR_GAP =
-  "heart rate follows MAP and inflammation: standard care's MAP rises 13.8 mmHg instead of 4.9 (the gap above), and its heart slows with it (−16.3 against −10.8 bpm)";
+  "heart rate follows MAP and inflammation: standard care's MAP rises 13.8 mmHg instead of 4.9 (the gap above), and its heart slows with it (−16.8 against −10.8 bpm)";
 const NAMED_GAPS: Record<string, string> = {
   'ECMO + HVHF: crp_change_mg_L': CRP_GAP,
   'ECMO + HVHF: norepinephrine_change_ug_kg_min': DOSE_GAP,
