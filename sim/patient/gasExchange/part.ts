@@ -248,6 +248,62 @@ function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
   };
 }
 
+type LineWithHeater = OxygenLine & { heaterFlow_mL_min: number };
+
+/**
+ * The oxygen line the right-hand side holds (`held`) and the one solved from the circuit now (`fresh`), with the
+ * periodic check that replaces the held line when the fresh one has moved beyond its tolerance (and at the start).
+ * A check pass's derivation only notes its Now; the line is solved when a check first reads it (the fibre bundle's
+ * solves cost ~1.6 µs each, several a line, and most passes run only other models' checks). Nothing a check changes
+ * before that first reader moves what the line reads (the state, the circuit as solved, the lung and blood): outputs
+ * are bit-identical to solving it at every pass.
+ */
+function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater) => void) {
+  const held: LineWithHeater = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
+  const fresh: LineWithHeater = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
+  let started = false;
+  let pending: Now | null = null;
+  const lineFor = (now: Now) => {
+    if (pending === now) {
+      pending = null;
+      solve(now, fresh);
+    }
+    return fresh;
+  };
+  const lineMoved = (now: Now) => {
+    lineFor(now);
+    return (
+      !started || differs(fresh.s0, held.s0, 0.01) || differs(fresh.slope, held.slope, 0.01) || differs(fresh.heaterFlow_mL_min, held.heaterFlow_mL_min, 100)
+    );
+  };
+  const holdLine: PeriodicCheck = {
+    interval: () => (started ? OXYGEN_LINE_INTERVAL_h : 0),
+    changesDerivatives: true,
+    wouldAct: (now) => lineMoved(now),
+    run(now) {
+      if (!lineMoved(now)) return false; // the held line stays: nothing a derivation reads changed
+      started = true;
+      held.s0 = fresh.s0;
+      held.slope = fresh.slope;
+      held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
+    },
+  };
+  return {
+    held,
+    fresh,
+    holdLine,
+    lineFor,
+    deriveForChecks: (now: Now) => {
+      pending = now;
+    },
+    /** For an output sample: solved at once. */
+    solveNow: (now: Now) => {
+      pending = null;
+      solve(now, fresh);
+    },
+  };
+}
+
 export const gasExchangeModel: ModelDefinition = {
   name: 'gas exchange',
   states: [{ name: 'lungImpairment', scale: fixedScale(1) }],
@@ -276,36 +332,18 @@ export const gasExchangeModel: ModelDefinition = {
     const impairment = slot('lungImpairment');
     const ruleProblem = fio2RuleProblem(m.scenario.patient.lung.fio2Titration);
     if (ruleProblem) throw new SettingError(`patient.lung.fio2Titration.${ruleProblem.field}`, ruleProblem.message);
-    const held: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
-    const fresh: OxygenLine & { heaterFlow_mL_min: number } = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
-    let started = false;
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
-    /** The line and heat-exchanger flow of the circuit as solved for checks or outputs (now.circuit). */
-    const freshLine = (now: Now) => {
+    const line = heldOxygenLine(m, (now, fresh) => {
       // the native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads
       lung.impairment = now.y[impairment];
       lung.paco2_mmHg = arterialCo2Now(m, co2, now);
       oxygenLine(inputs(now, 0), fresh);
       fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
-    };
-    const lineMoved = () =>
-      !started || differs(fresh.s0, held.s0, 0.01) || differs(fresh.slope, held.slope, 0.01) || differs(fresh.heaterFlow_mL_min, held.heaterFlow_mL_min, 100);
-    /** Refreshes the held line when the circuit or blood has moved it beyond the tolerance (and at the start). */
-    const holdLine: PeriodicCheck = {
-      interval: () => (started ? OXYGEN_LINE_INTERVAL_h : 0),
-      changesDerivatives: true,
-      wouldAct: () => lineMoved(),
-      run() {
-        if (!lineMoved()) return false; // the held line stays: nothing a derivation reads changed
-        started = true;
-        held.s0 = fresh.s0;
-        held.slope = fresh.slope;
-        held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
-      },
-    };
+    });
+    const { held, fresh } = line;
     return {
-      checks: [holdLine, fio2Titration(m, (now) => saturationOnLine(m, fresh, now))],
+      checks: [line.holdLine, fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now))],
       settingsProblem() {
         const problem = fio2RuleProblem(m.current.patient.lung.fio2Titration);
         return problem && `patient.lung.fio2Titration.${problem.field}: ${problem.message}`;
@@ -319,9 +357,9 @@ export const gasExchangeModel: ModelDefinition = {
       derivatives(now, dy) {
         dy[impairment] = lungImpairmentRate_per_h(now.y[impairment], now.sepsisDrive, m.current.patient.lung.recoveryTimeConstant);
       },
-      deriveForChecks: freshLine,
+      deriveForChecks: line.deriveForChecks,
       deriveForOutput(now) {
-        freshLine(now);
+        line.solveNow(now);
         consume(m, now, fresh, fresh.heaterFlow_mL_min);
         // one record per run, rewritten at each sample (observe copies it out; nothing holds it between samples)
         const o = inputs(now, now.metabolism.vo2_mL_min);
