@@ -334,14 +334,17 @@ export const gasExchangeModel: ModelDefinition = {
     if (ruleProblem) throw new SettingError(`patient.lung.fio2Titration.${ruleProblem.field}`, ruleProblem.message);
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
-    const line = heldOxygenLine(m, (now, fresh) => {
-      // the native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads
+    /** The native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads. */
+    const updateLung = (now: Now) => {
       lung.impairment = now.y[impairment];
       lung.paco2_mmHg = arterialCo2Now(m, co2, now);
+    };
+    const line = heldOxygenLine(m, (now, fresh) => {
+      updateLung(now);
       oxygenLine(inputs(now, 0), fresh);
       fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
     });
-    const { held, fresh } = line;
+    const { held } = line;
     return {
       checks: [line.holdLine, fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now))],
       settingsProblem() {
@@ -359,11 +362,14 @@ export const gasExchangeModel: ModelDefinition = {
       },
       deriveForChecks: line.deriveForChecks,
       deriveForOutput(now) {
+        // the consumption on the line solved now (the held one may lag a change the next check has not seen yet)
         line.solveNow(now);
-        consume(m, now, fresh, fresh.heaterFlow_mL_min);
+        consume(m, now, line.fresh, line.fresh.heaterFlow_mL_min);
         // one record per run, rewritten at each sample (observe copies it out; nothing holds it between samples)
         const o = inputs(now, now.metabolism.vo2_mL_min);
         now.oxygen = now.oxygen ? oxygenExchangeInto(o, true, now.oxygen) : oxygenExchange(o);
+        // delivery as the sample's own mixing gives it, CO·CaO2 exactly (the line gives it to its tolerance)
+        now.metabolism.do2_mL_min = oxygenCapacity_mL_min(now) * now.oxygen.arterialContentSat;
         now.paco2_mmHg = lung.paco2_mmHg;
         derivePostOxygenatorGas(m, co2, now);
         deriveLimbAccessGas(m, now, o.shuntFraction); // the effective shunt inputs() already formed
