@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../sim/cli.js';
+import { runOne } from '../sim/sweep/runTask.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 const stderr = () =>
@@ -30,6 +31,25 @@ describe('sim run', () => {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     expect(r.series.time_h.at(-1)).toBe(2);
     expect(r.events.filter((e: { type: string }) => e.type === 'setting_change')).toHaveLength(0);
+  });
+  // QA finding 4: the timeline was checked against the file's duration before --hours was applied
+  it('--hours longer than the file reaches timeline entries beyond the file duration (run and sweep)', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const file = withTimeline([{ at: '1.5 h', fluidBolus: '500 mL' }], 'beyond.json');
+    const s = JSON.parse(readFileSync(file, 'utf8'));
+    s.duration = '1 h';
+    writeFileSync(file, JSON.stringify(s));
+    const out = join(dir, 'beyond-out.json');
+    expect(await main(['run', file, '--hours', '2', '--out', out])).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.series.time_h.at(-1)).toBe(2);
+    expect(r.events.filter((e: { type: string }) => e.type === 'fluid_bolus').map((e: { t_h: number }) => e.t_h)).toEqual([1.5]);
+    // a sweep's run, given the sweep's --hours, is held to the same duration
+    const o = runOne({ text: JSON.stringify(s), source: file, hours: 2 }, { id: 0, overrides: [] });
+    expect(o).not.toHaveProperty('error');
+    // and without it, the entry beyond the file's 1 h is refused, naming the entry
+    expect(await main(['run', file, '--out', join(dir, 'beyond-refused.json')])).toBe(2);
+    expect(stderr()).toMatch(/timeline\[0\]\.at: got "1\.5 h": expected a time between 0 h and the run's duration \(1 h\)/);
   });
   it('a timeline change to a prescription no filter can run stops with exit 2, naming the timeline entry', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -32,10 +32,9 @@ export function parseHours(text: string): number {
 export async function runCommand(file: string, opts: RunOptions): Promise<void> {
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
   if (opts.out) refuseExisting(opts.out, opts.overwrite); // before the run, not after it
-  const scenario = loadScenarioFile(file, opts.set.map(parseOverride), { uncalibrated: opts.uncalibrated });
-  // --hours changes how long the run is, not the file: timeline entries after it are simply not reached.
-  if (hours !== undefined) scenario.duration_h = hours;
-  scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
+  // --hours changes how long the run is, not the file: timeline entries after it are simply not reached, and those
+  // up to it are allowed even beyond the file's duration
+  const scenario = loadScenarioFile(file, opts.set.map(parseOverride), { uncalibrated: opts.uncalibrated, duration_h: hours });
   const progress = progressBar('simulating', 'h simulated');
   let result;
   try {

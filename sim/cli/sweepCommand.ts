@@ -47,7 +47,7 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file, opts.uncalibrated);
-  const scenario = loadScenarioText(text, file);
+  const scenario = loadScenarioText(text, file, [], { duration_h: hours });
   const r = await withProgress('sweeping', 'runs', (onProgress) =>
     runSweep({
       base: { text, source: file, hours },
