@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../sim/cli.js';
 import { runOne } from '../sim/sweep/runTask.js';
+import { calibratedScenarioText } from '../sim/scenario/loadFile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 const stderr = () =>
@@ -50,6 +51,26 @@ describe('sim run', () => {
     // and without it, the entry beyond the file's 1 h is refused, naming the entry
     expect(await main(['run', file, '--out', join(dir, 'beyond-refused.json')])).toBe(2);
     expect(stderr()).toMatch(/timeline\[0\]\.at: got "1\.5 h": expected a time between 0 h and the run's duration \(1 h\)/);
+  });
+  // QA finding 5: the peak was the largest 15-min sample, below the TMP that changed the filter
+  it('peak TMP includes the TMP that reached the limit and changed the filter; the sweep row reads the same', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const file = withTimeline([], 'tmp-limit.json');
+    const set = [
+      { path: 'prescription.effluentDose', value: '60 mL/kg/h' },
+      { path: 'prescription.filterChange.tmpLimit', value: '120 mmHg' },
+    ];
+    const out = join(dir, 'tmp-limit-out.json');
+    expect(await main(['run', file, '--hours', '2', ...set.flatMap((o) => ['--set', `${o.path}=${o.value}`]), '--out', out])).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    const changes = r.events.filter((e: { type: string; reason: string }) => e.type === 'filter_change' && /reached the limit/.test(e.reason));
+    expect(changes.length).toBeGreaterThan(0); // the located crossing happened between samples
+    const samples = (r.series.tmp_mmHg as (number | null)[]).filter((v): v is number => v !== null);
+    expect(Math.max(...samples)).toBeLessThan(120);
+    expect(r.summary.peak_tmp_mmHg).toBeCloseTo(120, 3);
+    const text = calibratedScenarioText(readFileSync(file, 'utf8'), file); // as the sweep command sends it
+    const o = runOne({ text, source: file, hours: 2 }, { id: 0, overrides: set });
+    expect('metrics' in o && o.metrics.peak_tmp_mmHg).toBe(r.summary.peak_tmp_mmHg);
   });
   it('a timeline change to a prescription no filter can run stops with exit 2, naming the timeline entry', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

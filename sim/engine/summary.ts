@@ -129,7 +129,8 @@ export function summarize(
     sofa_end: sofaEnd,
     sofa_change: sofaEnd - m.baselineSofa,
     sofa_change_nonrespiratory: sofaEnd - m.baselineSofa - (lastOf(series.sofa_respiratory) - m.baselineRespiratorySofa),
-    peak_tmp_mmHg: tmp.length ? maxOf(tmp) : null,
+    // the samples and what the filter's events saw between them (the TMP that reached the limit)
+    peak_tmp_mmHg: tmp.length ? Math.max(maxOf(tmp), m.filter.peakEventTmp_mmHg) : null,
     mean_filtration_fraction: ff.length ? ff.reduce((a, b) => a + b, 0) / ff.length : null,
     max_filtration_fraction: ff.length ? maxOf(ff) : null,
     effluent_volume_mL: y[EFFLUENT],
