@@ -37,14 +37,17 @@ export function parseOverride(text: string): Override {
   return { path: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
 }
 
-/** Writes overrides into the raw JSON tree before validation, so they are checked like the file's own values. */
-export function applyOverrides(raw: unknown, overrides: Override[]): void {
+/**
+ * Writes overrides into the raw JSON tree before validation, so they are checked like the file's own values.
+ * `from` names where they were given (an error's source): the command line's --set, or a file of settings.
+ */
+export function applyOverrides(raw: unknown, overrides: Override[], from = '--set'): void {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
   const issues: ScenarioIssue[] = [];
   for (const { path, value } of overrides) {
     const spec = leafAt(scenarioSpecs as SpecTree, path);
     if (!spec) {
-      issues.push({ path, message: unknownSettingMessage(path, 'field for --set') });
+      issues.push({ path, message: unknownSettingMessage(path, from === '--set' ? 'field for --set' : 'field') });
       continue;
     }
     const keys = path.split('.');
@@ -68,7 +71,7 @@ export function applyOverrides(raw: unknown, overrides: Override[]): void {
       node[last] = value;
     }
   }
-  if (issues.length) throw new ScenarioError('--set', issues);
+  if (issues.length) throw new ScenarioError(from, issues);
 }
 
 /**
