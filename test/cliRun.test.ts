@@ -72,6 +72,16 @@ describe('sim run', () => {
     const o = runOne({ text, source: file, hours: 2 }, { id: 0, overrides: set });
     expect('metrics' in o && o.metrics.peak_tmp_mmHg).toBe(r.summary.peak_tmp_mmHg);
   });
+  // QA finding 3: the summary's changes are from the scenario's baseline, before cannulation, not from the t = 0 sample
+  it('the run line says the IL-6 change is since baseline, before cannulation on ECMO (not said without a circuit)', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['run', 'scenarios/ecmo-hvhf-default.json', '--hours', '0.1', '--out', join(dir, 'since-ecmo.json')])).toBe(0);
+    expect(stderr()).toMatch(/IL-6 -?\d+\.\d % since baseline \(before cannulation\) at 0\.1 h/);
+    vi.restoreAllMocks();
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['run', 'scenarios/standard-care-default.json', '--hours', '0.1', '--out', join(dir, 'since-care.json')])).toBe(0);
+    expect(stderr()).toMatch(/IL-6 -?\d+\.\d % since baseline at 0\.1 h/);
+  });
   it('a timeline change to a prescription no filter can run stops with exit 2, naming the timeline entry', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const file = withTimeline(

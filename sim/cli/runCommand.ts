@@ -51,7 +51,8 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
       const s = result.summary;
       const parts = [
         `wrote ${opts.out}: ${result.series.time_h.length} samples over ${s.duration_h} h`,
-        `IL-6 ${s.il6_change_pct.toFixed(1)} % at ${s.change_at_h} h`,
+        // from the scenario's baseline, which on ECMO is before cannulation (not the t = 0 sample)
+        `IL-6 ${s.il6_change_pct.toFixed(1)} % since baseline${result.scenario.circuit ? ' (before cannulation)' : ''} at ${s.change_at_h} h`,
         s.delivered_dose_mL_kg_h !== null ? `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h` : 'no hemofilter',
         `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
         `albumin lost ${s.albumin_lost_g.toFixed(1)} g`,

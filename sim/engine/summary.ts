@@ -77,7 +77,10 @@ function filterHistory(c: ComposedModel, events: SimEvent[], end_h: number) {
   };
 }
 
-/** The cohort's 24 h figures: changes from the start to the milestone observation. */
+/**
+ * The cohort's 24 h figures: changes from baseline (the scenario's inputs, as the cohort's baseline values were taken:
+ * before cannulation on an ECMO scenario, so they include the step at t = 0, e.g. the prime's dilution) to the milestone.
+ */
 function changesAtMilestone(c: ComposedModel, at24: Observation) {
   const p = c.m.scenario.patient;
   const il6_0 = p.baseline.il6;
