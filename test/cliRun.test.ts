@@ -82,6 +82,16 @@ describe('sim run', () => {
     expect(await main(['run', 'scenarios/standard-care-default.json', '--hours', '0.1', '--out', join(dir, 'since-care.json')])).toBe(0);
     expect(stderr()).toMatch(/IL-6 -?\d+\.\d % since baseline at 0\.1 h/);
   });
+  // QA findings 15 and 13: a training file through `run` said only "unknown field"; the list of fields left out calibration
+  it('a training file given to run points to train; an unknown top-level field lists calibration among the fields', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['run', 'scenarios/training/drainage-clamp.json', '--out', join(dir, 'training-out.json')])).toBe(2);
+    expect(stderr()).toMatch(/training: .*this is a training file; run it with "sim train <file>"/);
+    const file = withTimeline([], 'typo-top.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), calibraton: 'x.json' }));
+    expect(await main(['run', file, '--out', join(dir, 'typo-top-out.json')])).toBe(2);
+    expect(stderr()).toMatch(/calibraton: unknown field \(did you mean "calibration"\?\); expected one of: .*calibration/);
+  });
   it('a timeline change to a prescription no filter can run stops with exit 2, naming the timeline entry', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const file = withTimeline(
