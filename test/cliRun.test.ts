@@ -92,6 +92,16 @@ describe('sim run', () => {
     expect(await main(['run', file, '--out', join(dir, 'typo-top-out.json')])).toBe(2);
     expect(stderr()).toMatch(/calibraton: unknown field \(did you mean "calibration"\?\); expected one of: .*calibration/);
   });
+  // QA finding 22: --out naming the input scenario with --overwrite replaced the scenario without a word
+  it('--out naming the input file is refused, even with --overwrite, and the input is left as it was', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const file = withTimeline([], 'self.json');
+    const before = readFileSync(file, 'utf8');
+    const same = join(dir, '.', 'self.json'); // the same file by another spelling
+    expect(await main(['run', file, '--hours', '0.1', '--out', same, '--overwrite'])).toBe(2);
+    expect(stderr()).toMatch(/--out: .*self\.json is the input file .*self\.json of this command; expected another file name/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
   it('a timeline change to a prescription no filter can run stops with exit 2, naming the timeline entry', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const file = withTimeline(

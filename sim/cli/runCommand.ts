@@ -31,7 +31,7 @@ export function parseHours(text: string): number {
 
 export async function runCommand(file: string, opts: RunOptions): Promise<void> {
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
-  if (opts.out) refuseExisting(opts.out, opts.overwrite); // before the run, not after it
+  if (opts.out) refuseExisting(opts.out, opts.overwrite, '--out', [file]); // before the run, not after it
   // --hours changes how long the run is, not the file: timeline entries after it are simply not reached, and those
   // up to it are allowed even beyond the file's duration
   const scenario = loadScenarioFile(file, opts.set.map(parseOverride), { uncalibrated: opts.uncalibrated, duration_h: hours });
@@ -44,7 +44,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   }
   // written as it is produced (a 30-day run at 1-min output is ~100 MB of text), to a partial file renamed at the end
   const out = opts.out ?? STDOUT;
-  refuseExisting(out, opts.overwrite); // again: the file may have appeared during the run
+  refuseExisting(out, opts.overwrite, '--out', [file]); // again: the file may have appeared during the run
   await writeOutput(out, opts.format === 'csv' ? resultCsvPieces(result) : resultJsonPieces(result));
   if (opts.out) {
     if (!opts.quiet) {

@@ -50,8 +50,8 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot))
     throw new ScenarioError('--plot', [{ path: '--plot', message: `got ${JSON.stringify(opts.plot)}; expected a file name ending in .svg` }]);
-  if (opts.out) refuseExisting(opts.out, opts.overwrite);
-  if (opts.plot) refuseExisting(opts.plot, opts.overwrite, '--plot');
+  if (opts.out) refuseExisting(opts.out, opts.overwrite, '--out', [file]);
+  if (opts.plot) refuseExisting(opts.plot, opts.overwrite, '--plot', [file]);
   const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file, opts.uncalibrated);
   const given = opts.hours === undefined ? undefined : parseHours(opts.hours);
   const scenario = loadScenarioText(text, file, [], { duration_h: given });

@@ -65,7 +65,7 @@ export async function spreadCommand(opts: SpreadOptions): Promise<void> {
   const hours = parseHours(opts.hours);
   const patients = opts.patients === undefined ? undefined : wholeNumber('--patients', opts.patients, 1, 10_000);
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
-  if (opts.out) refuseExisting(opts.out, opts.overwrite);
+  if (opts.out) refuseExisting(opts.out, opts.overwrite, '--out', [...opts.prescription, opts.arm]);
   const loaded = loadArm(opts.arm);
   // a path no scenario has fails every run: refused before they start, naming the file
   for (const [i, rx] of prescriptions.entries()) applyOverrides(structuredClone(loaded.protocol), rx.overrides, opts.prescription[i]);

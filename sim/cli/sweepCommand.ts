@@ -12,6 +12,7 @@ import { parseShard, type Shard } from '../sweep/shard.js';
 import { runSweep } from '../sweep/sweep.js';
 import { simulatorVersion } from '../output/version.js';
 import { parseVarySpecs } from '../sweep/varySpec.js';
+import { refuseExisting } from '../output/writeOutput.js';
 
 export interface SweepOptions {
   /** Run the spec defaults, not the calibration the scenario refers to. */
@@ -71,6 +72,7 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  refuseExisting(opts.out, true, '--out', [file]); // an existing --out is resumed or replaced, but never the scenario
   const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file, opts.uncalibrated);
   const scenario = loadScenarioText(text, file, [], { duration_h: hours });
   announceRuns(axes, d, shard, opts, hours ?? scenario.duration_h);
