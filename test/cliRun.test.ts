@@ -102,6 +102,20 @@ describe('sim run', () => {
     expect(stderr()).toMatch(/--out: .*self\.json is the input file .*self\.json of this command; expected another file name/);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
+  // QA finding 13: "between 0.016666666666666666 h", "expected" said twice, no hint for "RPM"
+  it('range limits read to 6 digits; a missing unit says "expected" once; a unit in the wrong case gets a hint', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const file = join(dir, 'cosmetic.json');
+    const minimal = { name: 'x', duration: '24 h', patient: { weight: '80 kg' }, circuit: {}, filter: {} };
+    writeFileSync(file, JSON.stringify({ ...minimal, duration: '24', circuit: { pump: { speed: '3000 RPM' } } }));
+    expect(await main(['run', file, '--out', join(dir, 'cosmetic-out.json')])).toBe(2);
+    writeFileSync(file, JSON.stringify({ ...minimal, outputInterval: '2 days' }));
+    expect(await main(['run', file, '--out', join(dir, 'cosmetic-out.json')])).toBe(2);
+    const err = stderr();
+    expect(err).toContain('outputInterval: got "2 days": outside the accepted range; expected a quantity in h, between 0.0166667 h and 24 h');
+    expect(err).toContain('duration: got "24": "24" has no unit; write it with its unit, e.g. "24 h"; expected a quantity in h, between 0.01 h');
+    expect(err).toMatch(/circuit\.pump\.speed: got "3000 RPM": .*Unit "RPM" not found \(did you mean "rpm"\?\); expected a quantity in rpm/);
+  });
   it('a timeline change to a prescription no filter can run stops with exit 2, naming the timeline entry', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const file = withTimeline(
