@@ -196,7 +196,11 @@ describe('sim sweep: bad --vary specifications exit 2, say what was expected, an
       ['prescription.effluentDose=20 mmHg..70 mmHg:10 mmHg'],
       /from "20 mmHg": wrong dimension: mmHg cannot be converted to mL\/kg\/h; expected a quantity in mL\/kg\/h/,
     ],
-    ['a missing unit', ['prescription.effluentDose=20..70:10'], /from "20": "20" has no unit; write it with its unit, e.g. "20 mL\/kg\/h"; expected a quantity in mL\/kg\/h/],
+    [
+      'a missing unit',
+      ['prescription.effluentDose=20..70:10'],
+      /from "20": "20" has no unit; write it with its unit, e.g. "20 mL\/kg\/h"; expected a quantity in mL\/kg\/h/,
+    ],
     ['an empty range', ['prescription.effluentDose=70 mL/kg/h..20 mL/kg/h:10 mL/kg/h'], /empty range: from 70 mL\/kg\/h is greater than to 20 mL\/kg\/h/],
     ['a zero step', ['prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:0 mL/kg/h'], /step "0 mL\/kg\/h" must be greater than 0/],
     ['a negative step', ['prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:-5 mL/kg/h'], /step "-5 mL\/kg\/h" must be greater than 0/],
