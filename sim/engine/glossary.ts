@@ -105,7 +105,10 @@ export const SUMMARY_FIELDS: Record<keyof Summary, Described> = {
     'points',
     'sofa_change less the respiratory score’s change over the run (the cohort’s ΔSOFA excluding the respiratory component)',
   ],
-  peak_tmp_mmHg: ['mmHg', 'Highest transmembrane pressure of the run (null without a hemofilter)'],
+  peak_tmp_mmHg: [
+    'mmHg',
+    'Highest transmembrane pressure of the run, of the samples and of the TMPs its filter events saw (a filter changed at the TMP limit: the limit); null without a hemofilter',
+  ],
   mean_filtration_fraction: ['1', 'Mean filtration fraction over the samples (null without a hemofilter)'],
   max_filtration_fraction: ['1', 'Highest filtration fraction (null without a hemofilter)'],
   effluent_volume_mL: ['mL', 'Effluent collected over the run'],
