@@ -62,6 +62,7 @@ function addSweepCommand(program: Command): void {
     .option('--hours <H>', 'simulated hours per run (overrides the scenario duration)')
     .option('--workers <N>', 'worker threads (default: the number of CPUs)')
     .option('--shard <k/N>', 'run only shard k of N (run ids ≡ k−1 mod N), e.g. on a cluster array job')
+    .option('--max-runs <N>', 'refuse a sweep of more runs than this (default 10000; the count is said before any starts)')
     .option('--uncalibrated', 'run the spec defaults, ignoring the calibration file the scenario refers to', false)
     .action(async (arg, opts) => (await import('./cli/sweepCommand.js')).sweepCommand(arg, opts));
   addOutputOptions(program.commands.at(-1)!, {

@@ -126,12 +126,12 @@ export function parseQuantity(input: unknown, internalUnit: InternalUnit): numbe
   if (text === '') throw new UnitParseError('the text is empty');
   const percent = PERCENT.exec(text);
   if (percent) {
-    if (!dimensionless) throw new UnitParseError(`a percentage is dimensionless; expected a quantity in ${internalUnit}`);
+    if (!dimensionless) throw new UnitParseError(`a percentage is dimensionless, and this field has a unit (${internalUnit})`);
     return toNumberStrict(percent[1]) / 100;
   }
   if (NUMBER_ONLY.test(text)) {
     if (dimensionless) return toNumberStrict(text);
-    throw new UnitParseError(`"${text}" has no unit; expected a quantity in ${internalUnit}, e.g. "${text} ${internalUnit}"`);
+    throw new UnitParseError(`"${text}" has no unit; write it with its unit, e.g. "${text} ${internalUnit}"`);
   }
   const mathText = text.replace(RECIPROCAL_ONE, '$1 /');
   if (!QUANTITY_SHAPE.test(mathText)) {
@@ -153,6 +153,18 @@ export function parseQuantity(input: unknown, internalUnit: InternalUnit): numbe
 const PARSED = new Map<string, number>();
 const PARSED_MAX = 4096;
 
+/** A unit mathjs does not know whose lower-case spelling it does ("RPM" → rpm): the hint, or ''. */
+function caseHint(message: string, mathText: string): string {
+  const unknown = /Unit "([^"]+)" not found/.exec(message)?.[1];
+  if (!unknown || unknown.toLowerCase() === unknown) return '';
+  try {
+    Unit.parse(mathText.replace(unknown, unknown.toLowerCase()), { allowNoUnits: true });
+    return ` (did you mean "${unknown.toLowerCase()}"?)`;
+  } catch {
+    return '';
+  }
+}
+
 /** mathjs reads a text already in the shape of a number and a unit; its value in `internalUnit`, to 12 digits. */
 function parseWithMathjs(text: string, mathText: string, internalUnit: InternalUnit): number {
   const dimensionless = internalUnit === '1';
@@ -160,7 +172,8 @@ function parseWithMathjs(text: string, mathText: string, internalUnit: InternalU
   try {
     parsed = Unit.parse(mathText, { allowNoUnits: true }); // what mathjs's unit() does with a text that starts with a number
   } catch (e) {
-    throw new UnitParseError(`"${text}" could not be read as a quantity: ${(e as Error).message}`);
+    const message = (e as Error).message.replace(/\.$/, '');
+    throw new UnitParseError(`"${text}" could not be read as a quantity: ${message}${caseHint(message, mathText)}`);
   }
   let value: number;
   try {

@@ -60,11 +60,28 @@ describe('sim cannula', () => {
     expect(cannulaReport(['avalon-elite-27'], { ...base, flow: '4 L/min', lumen: 'infusion' })).toContain('misses the chart');
   });
 
+  // QA finding 11: the listing's "id:lumen" was refused, and a bare --flow 4 was shown as "4 mL/min" (1000× less than meant)
+  it('takes a dual-lumen lumen as the listing names it (id:lumen), the same as --lumen; a bare flow is not read as mL/min', async () => {
+    const opts = { ...base, flow: '4 L/min', hematocrit: '40 %' };
+    for (const lumen of ['drainage', 'infusion'])
+      expect(cannulaReport([`avalon-elite-27:${lumen}`], opts)).toBe(cannulaReport(['avalon-elite-27'], { ...opts, lumen }));
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['cannula', 'avalon-elite-27:drainage', '--lumen', 'infusion', '--flow', '4 L/min'])).toBe(2);
+    expect(await main(['cannula', 'hls-pvl-2355', '--flow', '4'])).toBe(2);
+    const err = vi
+      .mocked(process.stderr.write)
+      .mock.calls.map((c) => String(c[0]))
+      .join('');
+    expect(err).toMatch(/--lumen: got "infusion" for avalon-elite-27:drainage, which names the drainage lumen/);
+    expect(err).toContain('--flow: got "4": expected a quantity such as "4 L/min" ("4" has no unit)');
+    expect(err).not.toContain('mL/min');
+  });
+
   it.each([
     [['cannula', 'hls-pvl-2355', '--flow', '4'], '--flow: got "4": expected a quantity such as "4 L/min"'],
     [['cannula', 'hls-pvl-2355', '--flow', '40 L/min'], '--flow: got "40 L/min": expected a quantity between 0 mL/min and 12000 mL/min'],
     [['cannula', 'hls-pvl-2355', '--pressure', '60 mL'], '--pressure: got "60 mL": expected a quantity such as "60 mmHg"'],
-    [['cannula', 'hls-pvl-2355', '--flow', '4 L/min', '--hematocrit', '90 %'], '--hematocrit: got "90 %": expected a quantity between 0.1 and 0.65'],
+    [['cannula', 'hls-pvl-2355', '--flow', '4 L/min', '--hematocrit', '90 %'], '--hematocrit: got "90 %": expected a quantity between 10 % and 65 %'],
     [['cannula', 'hls-pvl-2355'], '--flow: got neither --flow nor --pressure'],
     [['cannula', 'no-such-cannula', '--flow', '4 L/min'], 'cannula: got "no-such-cannula"; expected a catalogue model (hls-pvl-2155'],
     [['cannula', '23 Fr', '55 kg', '--flow', '4 L/min'], 'cannula length: got "55 kg": expected a quantity such as "55 cm"'],

@@ -4,7 +4,7 @@
  * R's quantile() and NumPy's percentile() give them); two doses on the same patients: medians and IQRs shown side
  * by side, IQR ≥ 0, the higher dose removing more IL-6 at the median, the same output on a second run.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,31 @@ describe('sim spread: two doses on the same virtual patients', () => {
     expect(await sim(['spread', '--prescription', path('empty.json'), ...ARM])).toBe(2);
     expect(stderr()).toMatch(/expected a part of a scenario with at least one setting/);
     expect(await sim(['spread', ...ARM])).toBe(2);
+  });
+});
+
+// QA finding 7: every run failing exited 0 with a table of dashes, blaming a --set that was never given
+describe('sim spread: prescriptions no run can take', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sim-spread-bad-'));
+  const path = (name: string) => join(dir, name);
+  const ARM = ['--arm', 'scenarios/cohort/ecmo-hvhf.json', '--patients', '2', '--hours', '0.1', '--workers', '1'];
+
+  it('a misspelt field: exit 2 before any run, naming the prescription file and the field, not --set', async () => {
+    writeFileSync(path('typo.json'), JSON.stringify({ prescription: { efluentDose: '70 mL/kg/h' } }));
+    expect(await sim(['spread', '--prescription', path('typo.json'), ...ARM, '--out', path('typo-out.txt')])).toBe(2);
+    const err = stderr();
+    expect(err).toContain(`${path('typo.json')}: 1 problem`);
+    expect(err).toMatch(/prescription\.efluentDose: unknown field \(did you mean "prescription\.effluentDose"\?\)/);
+    expect(err).not.toMatch(/--set/);
+    expect(existsSync(path('typo-out.txt'))).toBe(false);
+  });
+
+  it("a value every run refuses: exit 2 with the first run's own message naming the field, and no table", async () => {
+    writeFileSync(path('unit.json'), JSON.stringify({ prescription: { effluentDose: '70 mmHg' } }));
+    expect(await sim(['spread', '--prescription', path('unit.json'), ...ARM, '--out', path('unit-out.txt')])).toBe(2);
+    const err = stderr();
+    expect(err).toMatch(/every run \(2 of 2\) failed/);
+    expect(err).toMatch(/prescription\.effluentDose: got "70 mmHg": wrong dimension/);
+    expect(existsSync(path('unit-out.txt'))).toBe(false);
   });
 });

@@ -196,7 +196,11 @@ describe('sim sweep: bad --vary specifications exit 2, say what was expected, an
       ['prescription.effluentDose=20 mmHg..70 mmHg:10 mmHg'],
       /from "20 mmHg": wrong dimension: mmHg cannot be converted to mL\/kg\/h; expected a quantity in mL\/kg\/h/,
     ],
-    ['a missing unit', ['prescription.effluentDose=20..70:10'], /from "20": "20" has no unit; expected a quantity in mL\/kg\/h/],
+    [
+      'a missing unit',
+      ['prescription.effluentDose=20..70:10'],
+      /from "20": "20" has no unit; write it with its unit, e.g. "20 mL\/kg\/h"; expected a quantity in mL\/kg\/h/,
+    ],
     ['an empty range', ['prescription.effluentDose=70 mL/kg/h..20 mL/kg/h:10 mL/kg/h'], /empty range: from 70 mL\/kg\/h is greater than to 20 mL\/kg\/h/],
     ['a zero step', ['prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:0 mL/kg/h'], /step "0 mL\/kg\/h" must be greater than 0/],
     ['a negative step', ['prescription.effluentDose=20 mL/kg/h..70 mL/kg/h:-5 mL/kg/h'], /step "-5 mL\/kg\/h" must be greater than 0/],
@@ -224,4 +228,30 @@ describe('sim sweep: bad --vary specifications exit 2, say what was expected, an
     expect(stderr()).toMatch(/--shard: got "3\/2"; expected k\/N with 1 ≤ k ≤ N/);
     expect(existsSync(out('bad-shard.csv'))).toBe(false);
   });
+});
+
+// QA finding 6: a step typed 1000× too small started 40,001 runs with nothing said first
+describe('sim sweep: the run count, said before the runs and capped by --max-runs', () => {
+  const TYPO = ['--vary', 'prescription.effluentDose=20 mL/kg/h..60 mL/kg/h:0.001 mL/kg/h'];
+
+  it('refuses a sweep of more runs than --max-runs (default 10000), naming the count and how to raise it; nothing runs', async () => {
+    expect(await sim(['sweep', SCENARIO, ...TYPO, '--out', out('typo.csv')])).toBe(2);
+    expect(stderr()).toMatch(/--max-runs: the sweep has 40001 runs, more than --max-runs 10000; .*raise the limit, e.g\. --max-runs 40001/);
+    expect(existsSync(out('typo.csv'))).toBe(false);
+    const lhs = ['--vary', 'prescription.effluentDose=20 mL/kg/h..60 mL/kg/h', '--design', 'lhs', '--samples', '9'];
+    expect(await sim(['sweep', SCENARIO, ...lhs, '--shard', '1/2', '--max-runs', '4', '--out', out('lhs.csv')])).toBe(2);
+    expect(stderr()).toMatch(/shard 1\/2 has 5 of the sweep's 9 runs, more than --max-runs 4/);
+  });
+
+  it("says the count on stderr before running, and runs a timeline entry that lies beyond the file's duration but within --hours", async () => {
+    const s = JSON.parse(read(SCENARIO));
+    s.calibration = join(process.cwd(), 'scenarios/cohort/calibration.json');
+    s.duration = '0.05 h';
+    s.timeline = [{ at: '0.08 h', fluidBolus: '250 mL' }];
+    writeFileSync(out('short.json'), JSON.stringify(s));
+    const vary = ['--vary', 'prescription.effluentDose=30 mL/kg/h..40 mL/kg/h:10 mL/kg/h'];
+    expect(await sim(['sweep', out('short.json'), ...vary, '--hours', '0.1', '--workers', '1', '--max-runs', '2', '--out', out('short.csv')])).toBe(0);
+    expect(stderr()).toMatch(/^the sweep has 2 runs of 0\.1 h each\n/);
+    expect(table(read(out('short.csv'))).map((r) => r.error)).toEqual(['', '']);
+  }, 60_000);
 });

@@ -59,8 +59,18 @@ function catalogueDescribed(c: CatalogueCannula, mu: number, rho: number): Descr
 
 const LUMENS = ['drainage', 'infusion'] as const;
 
-/** A catalogue cannula by id, or the lumen --lumen names of a dual-lumen one; undefined when the id is neither. */
-function catalogueEntry(id: string, lumen: string | undefined): CatalogueCannula | undefined {
+/**
+ * A catalogue cannula by id, or the lumen --lumen names of a dual-lumen one (or the listing's "id:lumen", e.g.
+ * avalon-elite-27:drainage); undefined when the id is neither.
+ */
+function catalogueEntry(given: string, givenLumen: string | undefined): CatalogueCannula | undefined {
+  const [id, suffix] = given.split(':');
+  if (suffix !== undefined && givenLumen !== undefined && suffix !== givenLumen.trim().toLowerCase())
+    throw new ScenarioError('cannula', [
+      { path: '--lumen', message: `got ${JSON.stringify(givenLumen)} for ${given}, which names the ${suffix} lumen; expected one of them, not both` },
+    ]);
+  const lumen = suffix ?? givenLumen;
+  if (suffix !== undefined && !dualLumenCannula(id)) return undefined;
   const single = catalogueCannula(id);
   const dual = dualLumenCannula(id);
   if (!single && !dual) return undefined;

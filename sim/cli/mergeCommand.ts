@@ -10,7 +10,7 @@ export interface MergeOptions {
 }
 
 export function mergeCommand(files: string[], opts: MergeOptions): void {
-  refuseExisting(opts.out, opts.overwrite);
+  refuseExisting(opts.out, opts.overwrite, '--out', files);
   const r = mergeResults(files, opts.out, opts.allowMissing);
   const gaps = r.missing.length ? `; ${describeMissing(r.missing)}: rerun their shards, which resume, and merge again` : '';
   if (opts.quiet && !gaps) return;

@@ -33,7 +33,7 @@ function asOptions(e: unknown): never {
   throw e;
 }
 
-function checkOptions(opts: PlotOptions): void {
+function checkOptions(file: string, opts: PlotOptions): void {
   if (opts.out !== STDOUT && !/\.svg$/i.test(opts.out))
     throw new ScenarioError('--out', [
       { path: '--out', message: `got ${JSON.stringify(opts.out)}; expected a file name ending in .svg, or - for standard output` },
@@ -44,12 +44,12 @@ function checkOptions(opts: PlotOptions): void {
     throw new ScenarioError('--front', [{ path: '--front', message: `got ${JSON.stringify(opts.front)}; expected a file name ending in .csv or .json` }]);
   if (opts.objectives !== undefined && opts.kind !== 'front')
     throw new ScenarioError('--objectives', [{ path: '--objectives', message: 'the objectives of a Pareto front: use them with --kind front' }]);
-  refuseExisting(opts.out, opts.overwrite);
-  if (opts.front !== undefined) refuseExisting(opts.front, opts.overwrite, '--front');
+  refuseExisting(opts.out, opts.overwrite, '--out', [file]);
+  if (opts.front !== undefined) refuseExisting(opts.front, opts.overwrite, '--front', [file]);
 }
 
 export function plotCommand(file: string, opts: PlotOptions): void {
-  checkOptions(opts);
+  checkOptions(file, opts);
   const text = readInputFile(file, 'results file');
   let r: ReturnType<typeof plotSweep>;
   try {

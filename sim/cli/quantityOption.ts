@@ -8,10 +8,14 @@ export function quantityOption(option: string, text: string, unit: InternalUnit,
   try {
     value = parseQuantity(text, unit);
   } catch (e) {
-    if (e instanceof UnitParseError) throw fail(`expected a quantity such as "${example}" (${e.message})`);
+    // a bare number: the example says the unit meant ("4 L/min"), not the internal one ("4 mL/min")
+    const why = e instanceof UnitParseError && /has no unit/.test(e.message) ? `${JSON.stringify(text.trim())} has no unit` : (e as Error).message;
+    if (e instanceof UnitParseError) throw fail(`expected a quantity such as "${example}" (${why})`);
     throw e;
   }
   const [lo, hi] = limits;
-  if (!(value >= lo && value <= hi)) throw fail(`expected a quantity between ${formatQuantity(lo, unit)} and ${formatQuantity(hi, unit)}`);
+  // a fraction asked for in % ("30 %") has its limits said in % too
+  const shown = (v: number) => (unit === '1' && example.endsWith('%') ? `${+(100 * v).toPrecision(6)} %` : formatQuantity(v, unit));
+  if (!(value >= lo && value <= hi)) throw fail(`expected a quantity between ${shown(lo)} and ${shown(hi)}`);
   return value;
 }

@@ -31,11 +31,10 @@ export function parseHours(text: string): number {
 
 export async function runCommand(file: string, opts: RunOptions): Promise<void> {
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
-  if (opts.out) refuseExisting(opts.out, opts.overwrite); // before the run, not after it
-  const scenario = loadScenarioFile(file, opts.set.map(parseOverride), { uncalibrated: opts.uncalibrated });
-  // --hours changes how long the run is, not the file: timeline entries after it are simply not reached.
-  if (hours !== undefined) scenario.duration_h = hours;
-  scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
+  if (opts.out) refuseExisting(opts.out, opts.overwrite, '--out', [file]); // before the run, not after it
+  // --hours changes how long the run is, not the file: timeline entries after it are simply not reached, and those
+  // up to it are allowed even beyond the file's duration
+  const scenario = loadScenarioFile(file, opts.set.map(parseOverride), { uncalibrated: opts.uncalibrated, duration_h: hours });
   const progress = progressBar('simulating', 'h simulated');
   let result;
   try {
@@ -45,14 +44,15 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   }
   // written as it is produced (a 30-day run at 1-min output is ~100 MB of text), to a partial file renamed at the end
   const out = opts.out ?? STDOUT;
-  refuseExisting(out, opts.overwrite); // again: the file may have appeared during the run
+  refuseExisting(out, opts.overwrite, '--out', [file]); // again: the file may have appeared during the run
   await writeOutput(out, opts.format === 'csv' ? resultCsvPieces(result) : resultJsonPieces(result));
   if (opts.out) {
     if (!opts.quiet) {
       const s = result.summary;
       const parts = [
         `wrote ${opts.out}: ${result.series.time_h.length} samples over ${s.duration_h} h`,
-        `IL-6 ${s.il6_change_pct.toFixed(1)} % at ${s.change_at_h} h`,
+        // from the scenario's baseline, which on ECMO is before cannulation (not the t = 0 sample)
+        `IL-6 ${s.il6_change_pct.toFixed(1)} % since baseline${result.scenario.circuit ? ' (before cannulation)' : ''} at ${s.change_at_h} h`,
         s.delivered_dose_mL_kg_h !== null ? `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h` : 'no hemofilter',
         `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
         `albumin lost ${s.albumin_lost_g.toFixed(1)} g`,

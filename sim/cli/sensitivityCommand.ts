@@ -50,11 +50,12 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot))
     throw new ScenarioError('--plot', [{ path: '--plot', message: `got ${JSON.stringify(opts.plot)}; expected a file name ending in .svg` }]);
-  if (opts.out) refuseExisting(opts.out, opts.overwrite);
-  if (opts.plot) refuseExisting(opts.plot, opts.overwrite, '--plot');
+  if (opts.out) refuseExisting(opts.out, opts.overwrite, '--out', [file]);
+  if (opts.plot) refuseExisting(opts.plot, opts.overwrite, '--plot', [file]);
   const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file, opts.uncalibrated);
-  const scenario = loadScenarioText(text, file);
-  const hours = opts.hours === undefined ? scenario.duration_h : parseHours(opts.hours);
+  const given = opts.hours === undefined ? undefined : parseHours(opts.hours);
+  const scenario = loadScenarioText(text, file, [], { duration_h: given });
+  const hours = scenario.duration_h;
   const raw = parseJsonText(text, file) as Record<string, unknown>;
   const parameters = opts.parameters === undefined ? defaultUncertainParameters(raw) : chosenUncertainParameters(opts.parameters, raw);
   const runs = opts.method === 'morris' ? samples * (parameters.length + 1) : samples * (parameters.length + 2);

@@ -9,9 +9,9 @@ import { loadArm } from '../cohort/loadArm.js';
 import { refuseExisting, writeOutputFile } from '../output/writeOutput.js';
 import { ScenarioError, keySegment } from '../scenario/errors.js';
 import { parseJsonText } from '../scenario/jsonText.js';
-import type { Override } from '../scenario/load.js';
+import { applyOverrides, type Override } from '../scenario/load.js';
 import { readInputFile } from '../scenario/loadFile.js';
-import type { Prescription } from '../sweep/spread.js';
+import type { Prescription, SpreadResult } from '../sweep/spread.js';
 import { runSpread } from '../sweep/spreadRun.js';
 import { spreadCsv, spreadJson, spreadTable } from '../sweep/spreadReport.js';
 import { parseHours } from './runCommand.js';
@@ -65,12 +65,29 @@ export async function spreadCommand(opts: SpreadOptions): Promise<void> {
   const hours = parseHours(opts.hours);
   const patients = opts.patients === undefined ? undefined : wholeNumber('--patients', opts.patients, 1, 10_000);
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
-  if (opts.out) refuseExisting(opts.out, opts.overwrite);
+  if (opts.out) refuseExisting(opts.out, opts.overwrite, '--out', [...opts.prescription, opts.arm]);
   const loaded = loadArm(opts.arm);
+  // a path no scenario has fails every run: refused before they start, naming the file
+  for (const [i, rx] of prescriptions.entries()) applyOverrides(structuredClone(loaded.protocol), rx.overrides, opts.prescription[i]);
   const r = await withProgress('spreading', 'runs', (onProgress) => runSpread({ loaded, prescriptions, patients, hours, workers, onProgress }));
+  refuseAllFailed(r, opts.prescription);
   const text = opts.format === 'json' ? spreadJson(r) : opts.format === 'csv' ? spreadCsv(r) : spreadTable(r);
   if (opts.out) writeOutputFile(opts.out, text, opts.overwrite);
   else process.stdout.write(text);
-  const failed = r.prescriptions.reduce((a, p) => a + p.failed, 0);
-  if (!opts.quiet && failed) process.stderr.write(`${failed} runs failed; their outcomes are left out\n`);
+  // partial failures are said even with --quiet: the medians are over fewer patients
+  for (const p of r.prescriptions)
+    if (p.failed) process.stderr.write(`${p.name}: ${p.failed} of ${r.patients} runs failed; their outcomes are left out. The first: ${p.firstError}\n`);
+}
+
+/**
+ * A prescription whose every run failed has no spread: the command fails with the first run's own message
+ * (exit 2 for settings the loader refused, 1 for an engine failure) instead of a table of dashes.
+ */
+function refuseAllFailed(r: SpreadResult, files: string[]): void {
+  const i = r.prescriptions.findIndex((p) => p.failed === r.patients);
+  if (i < 0) return;
+  const { firstError = '' } = r.prescriptions[i];
+  const message = `every run (${r.patients} of ${r.patients}) failed; the first: ${firstError.replace(/^invalid settings: /, '')}`;
+  if (firstError.startsWith('invalid settings')) throw new ScenarioError(files[i], [{ path: '--prescription', message }]);
+  throw new Error(`${files[i]}: ${message}`);
 }

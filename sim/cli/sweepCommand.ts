@@ -6,11 +6,13 @@ import { calibratedScenarioText, readInputFile } from '../scenario/loadFile.js';
 import { withProgress } from './progress.js';
 import { wholeNumber } from './wholeNumber.js';
 import { parseHours } from './runCommand.js';
-import { MAX_RUNS, type Design } from '../sweep/runList.js';
-import { parseShard } from '../sweep/shard.js';
+import { MAX_RUNS, runCount, type Design } from '../sweep/runList.js';
+import { type VaryAxis } from '../sweep/varySpec.js';
+import { parseShard, type Shard } from '../sweep/shard.js';
 import { runSweep } from '../sweep/sweep.js';
 import { simulatorVersion } from '../output/version.js';
 import { parseVarySpecs } from '../sweep/varySpec.js';
+import { refuseExisting } from '../output/writeOutput.js';
 
 export interface SweepOptions {
   /** Run the spec defaults, not the calibration the scenario refers to. */
@@ -22,6 +24,8 @@ export interface SweepOptions {
   hours?: string;
   workers?: string;
   shard?: string;
+  /** The most runs this command starts (a guard against a typo in a step): default DEFAULT_MAX_RUNS. */
+  maxRuns?: string;
   out: string;
   overwrite: boolean;
   quiet: boolean;
@@ -39,6 +43,28 @@ function design(opts: SweepOptions): Design {
   return { kind: 'lhs', samples: wholeNumber('--samples', opts.samples, 1, MAX_RUNS), seed };
 }
 
+/** --max-runs' default: a day's runs on a workstation, well beyond a planned sweep's tens to thousands. */
+export const DEFAULT_MAX_RUNS = 10_000;
+
+/**
+ * The number of runs this command would start (its shard's share), said on stderr before any starts, or refused
+ * above --max-runs: a step typed 1000× too small is a typo, not a plan (a 40,001-run grid ran unannounced).
+ */
+function announceRuns(axes: VaryAxis[], d: Design, shard: Shard | undefined, opts: SweepOptions, hours: number): void {
+  const maxRuns = wholeNumber('--max-runs', opts.maxRuns ?? String(DEFAULT_MAX_RUNS), 1, MAX_RUNS);
+  const total = runCount(axes, d);
+  const mine = shard ? Math.floor(total / shard.count) + (shard.index <= total % shard.count ? 1 : 0) : total;
+  const what = shard ? `shard ${shard.index}/${shard.count} has ${mine} of the sweep's ${total} runs` : `the sweep has ${total} runs`;
+  if (mine > maxRuns)
+    throw new ScenarioError('--max-runs', [
+      {
+        path: '--max-runs',
+        message: `${what}, more than --max-runs ${maxRuns}; expected fewer (check the --vary steps or --samples), or raise the limit, e.g. --max-runs ${mine}`,
+      },
+    ]);
+  if (!opts.quiet) process.stderr.write(`${what} of ${hours} h each\n`);
+}
+
 export async function sweepCommand(file: string, opts: SweepOptions): Promise<void> {
   // every option is checked, and the base scenario loaded, before the results file is touched
   const d = design(opts);
@@ -46,8 +72,10 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const hours = opts.hours === undefined ? undefined : parseHours(opts.hours);
   const workers = opts.workers === undefined ? availableParallelism() : wholeNumber('--workers', opts.workers, 1, 256);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  refuseExisting(opts.out, true, '--out', [file]); // an existing --out is resumed or replaced, but never the scenario
   const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file, opts.uncalibrated);
-  const scenario = loadScenarioText(text, file);
+  const scenario = loadScenarioText(text, file, [], { duration_h: hours });
+  announceRuns(axes, d, shard, opts, hours ?? scenario.duration_h);
   const r = await withProgress('sweeping', 'runs', (onProgress) =>
     runSweep({
       base: { text, source: file, hours },

@@ -14,7 +14,7 @@ import { checkedProtocol, patientScenario } from './patientScenarios.js';
 import { leafAt, type QuantitySpec } from '../parameters.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { parseSetting, type Scenario } from '../scenario/resolve.js';
-import { startingConsistencyIssues } from '../scenario/resolveScenario.js';
+import { startingConsistencyIssues, type ResolveOptions } from '../scenario/resolveScenario.js';
 
 export interface PatientResult extends Record<MetricName, number> {
   id: string;
@@ -45,8 +45,8 @@ export interface ReplayOptions {
  * limits a file's value gets, so the value is the one a second reading of the file would give), and the scenario's
  * cross-field rules are checked again with the factored values.
  */
-export function withFactors(raw: Record<string, unknown>, factors: VirtualPatient['factors'], name: string): Scenario {
-  return applyFactors(scenarioFromObject(raw, name), factors, name);
+export function withFactors(raw: Record<string, unknown>, factors: VirtualPatient['factors'], name: string, options: ResolveOptions = {}): Scenario {
+  return applyFactors(scenarioFromObject(raw, name, options), factors, name);
 }
 
 /** withFactors on a scenario already read: its values factored in place (the scenario is returned). */

@@ -77,7 +77,10 @@ function filterHistory(c: ComposedModel, events: SimEvent[], end_h: number) {
   };
 }
 
-/** The cohort's 24 h figures: changes from the start to the milestone observation. */
+/**
+ * The cohort's 24 h figures: changes from baseline (the scenario's inputs, as the cohort's baseline values were taken:
+ * before cannulation on an ECMO scenario, so they include the step at t = 0, e.g. the prime's dilution) to the milestone.
+ */
 function changesAtMilestone(c: ComposedModel, at24: Observation) {
   const p = c.m.scenario.patient;
   const il6_0 = p.baseline.il6;
@@ -129,7 +132,8 @@ export function summarize(
     sofa_end: sofaEnd,
     sofa_change: sofaEnd - m.baselineSofa,
     sofa_change_nonrespiratory: sofaEnd - m.baselineSofa - (lastOf(series.sofa_respiratory) - m.baselineRespiratorySofa),
-    peak_tmp_mmHg: tmp.length ? maxOf(tmp) : null,
+    // the samples and what the filter's events saw between them (the TMP that reached the limit)
+    peak_tmp_mmHg: tmp.length ? Math.max(maxOf(tmp), m.filter.peakEventTmp_mmHg) : null,
     mean_filtration_fraction: ff.length ? ff.reduce((a, b) => a + b, 0) / ff.length : null,
     max_filtration_fraction: ff.length ? maxOf(ff) : null,
     effluent_volume_mL: y[EFFLUENT],

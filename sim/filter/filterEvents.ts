@@ -19,6 +19,9 @@ const MAX_CLOTTED_FRACTION = 0.999;
 export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
   const tmpOf = (now: Now) => (now.filter ? filterTmp_mmHg(m, now.filter) : null);
   const limit = () => m.current.prescription.filterChange.tmpLimit;
+  const seen = (tmp: number | null) => {
+    if (tmp !== null && tmp > m.filter.peakEventTmp_mmHg) m.filter.peakEventTmp_mmHg = tmp;
+  };
 
   const startFilter = (t: number, log: EventLog) => {
     m.filter.status = 'running';
@@ -54,6 +57,7 @@ export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
         excess: (now) => (tmpOf(now) ?? -Infinity) - limit(),
         reached(t, y, log, now) {
           const tmp = tmpOf(now) ?? NaN;
+          seen(tmp);
           if (m.filter.installedAt_h === t) {
             throw new EngineError(
               `at ${fmt(t, 2)} h a new filter already needs a TMP of ${fmt(tmp)} mmHg, at or above the ${fmt(limit())} mmHg limit: it would be changed again at once. ` +
@@ -74,6 +78,7 @@ export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
         y[at.clottedFraction] = Math.min(Math.max(y[at.clottedFraction], clot), MAX_CLOTTED_FRACTION);
         log('fault', `filter clotted: ${fmt(100 * clot, 0)} % of fibres`);
         const tmp = tmpOf(now());
+        seen(tmp);
         if (tmp !== null && tmp >= limit()) changeFilter(t, y, `filter clotted (${fmt(100 * clot, 0)} % of fibres)`, log);
       }
       if (action.changeFilter && m.filter.status === 'running') changeFilter(t, y, action.note ?? 'manual change (timeline)', log);

@@ -45,6 +45,11 @@ export interface Model {
     circuitIsolated: boolean;
     /** The CRRT machine stopped its fluid pumps (replacement bag empty, effluent bag full): its blood pump runs on. */
     fluidPumpsStopped: boolean;
+    /**
+     * The highest TMP (mmHg) the filter's events saw: the located crossing of the TMP limit, a clot fault's TMP. The
+     * summary's peak TMP takes it with the samples, which fall between events and so below the limit that changed a filter.
+     */
+    peakEventTmp_mmHg: number;
   };
   /** The ECMO console's battery is empty while off mains: the motor cannot turn the pump (sim/circuit/power). */
   batteryEmpty: boolean;
@@ -80,6 +85,7 @@ export function modelContext(scenario: Scenario): Model {
       circuitFlow_mL_min: Infinity,
       circuitIsolated: false,
       fluidPumpsStopped: false,
+      peakEventTmp_mmHg: -Infinity,
     },
     batteryEmpty: false,
     circuitGuess_mL_min: 0,

@@ -5,7 +5,7 @@
  * pieces are gathered into chunks of about 64 KB, so the whole text is never in memory.
  */
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { holdPartial, partialName, releasePartial, removeStalePartials } from './partialFiles.js';
 
@@ -14,8 +14,17 @@ export const STDOUT = '-';
 
 export class OutputError extends Error {}
 
-export function refuseExisting(path: string, overwrite: boolean, option = '--out'): void {
+/**
+ * Refuses to write over an existing file unless `overwrite`, and over one of the command's `inputs` (the scenario
+ * it read, a results file it plots) even then: --overwrite means an old output, never the file being read.
+ */
+export function refuseExisting(path: string, overwrite: boolean, option = '--out', inputs: readonly string[] = []): void {
   if (path === STDOUT) return;
+  const input = inputs.find((i) => resolve(i) === resolve(path));
+  if (input !== undefined)
+    throw new OutputError(
+      `${option}: ${path} is the input file ${input} of this command; expected another file name (even --overwrite does not replace an input)`,
+    );
   if (existsSync(path) && !overwrite) {
     throw new OutputError(`${option}: ${path} already exists; choose another file name, or pass --overwrite to replace it`);
   }

@@ -7,7 +7,7 @@ import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { calibrationReferenceOverrides, type CalibrationResolver } from './calibration.js';
 import { ScenarioError, shownValue, type ScenarioIssue } from './errors.js';
 import type { Scenario } from './resolve.js';
-import { resolveScenario } from './resolveScenario.js';
+import { resolveScenario, type ResolveOptions } from './resolveScenario.js';
 import { scenarioFileSchema } from './schema.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
 import { unknownSettingMessage } from './suggest.js';
@@ -37,14 +37,17 @@ export function parseOverride(text: string): Override {
   return { path: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
 }
 
-/** Writes overrides into the raw JSON tree before validation, so they are checked like the file's own values. */
-export function applyOverrides(raw: unknown, overrides: Override[]): void {
+/**
+ * Writes overrides into the raw JSON tree before validation, so they are checked like the file's own values.
+ * `from` names where they were given (an error's source): the command line's --set, or a file of settings.
+ */
+export function applyOverrides(raw: unknown, overrides: Override[], from = '--set'): void {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
   const issues: ScenarioIssue[] = [];
   for (const { path, value } of overrides) {
     const spec = leafAt(scenarioSpecs as SpecTree, path);
     if (!spec) {
-      issues.push({ path, message: unknownSettingMessage(path, 'field for --set') });
+      issues.push({ path, message: unknownSettingMessage(path, from === '--set' ? 'field for --set' : 'field') });
       continue;
     }
     const keys = path.split('.');
@@ -68,7 +71,7 @@ export function applyOverrides(raw: unknown, overrides: Override[]): void {
       node[last] = value;
     }
   }
-  if (issues.length) throw new ScenarioError('--set', issues);
+  if (issues.length) throw new ScenarioError(from, issues);
 }
 
 /**
@@ -86,8 +89,8 @@ function reservedSettingKeys(raw: Record<string, unknown>): ScenarioIssue[] {
   });
 }
 
-/** Validates a parsed scenario object and resolves it, or throws ScenarioError. */
-export function scenarioFromObject(raw: unknown, source: string): Scenario {
+/** Validates a parsed scenario object and resolves it (`options.duration_h`: run that long), or throws ScenarioError. */
+export function scenarioFromObject(raw: unknown, source: string, options: ResolveOptions = {}): Scenario {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ScenarioError(source, [
       { path: '', message: `expected a JSON object with the scenario's sections, got ${Array.isArray(raw) ? 'an array' : shownValue(raw)}` },
@@ -102,13 +105,13 @@ export function scenarioFromObject(raw: unknown, source: string): Scenario {
       source,
       result.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)),
     );
-  const { scenario, issues } = resolveScenario(result.data as Record<string, unknown>);
+  const { scenario, issues } = resolveScenario(result.data as Record<string, unknown>, options);
   if (!scenario) throw new ScenarioError(source, issues);
   return scenario;
 }
 
 /** How a scenario's `calibration` reference is treated: read by `resolveCalibration`, or ignored (`uncalibrated`). */
-export interface CalibrationOptions {
+export interface CalibrationOptions extends ResolveOptions {
   resolveCalibration?: CalibrationResolver;
   uncalibrated?: boolean;
 }
@@ -125,7 +128,7 @@ export function loadScenarioText(text: string, source: string, overrides: Overri
   applyOverrides(raw, calibrationReferenceOverrides(raw, source, options.resolveCalibration, options.uncalibrated ?? false));
   applyOverrides(raw, overrides);
   try {
-    return scenarioFromObject(raw, source);
+    return scenarioFromObject(raw, source, { duration_h: options.duration_h });
   } catch (e) {
     // a value set on the command line is not in the file: say where it came from
     if (!(e instanceof ScenarioError) || overrides.length === 0) throw e;

@@ -44,11 +44,12 @@ export const calibrationBeside =
   (reference: string): Calibration =>
     calibrationBesideScenario(reference, file);
 
-/** Reads, calibrates (unless `uncalibrated`), overrides, validates and resolves a scenario file. */
-export function loadScenarioFile(file: string, overrides: Override[] = [], options: { uncalibrated?: boolean } = {}): Scenario {
+/** Reads, calibrates (unless `uncalibrated`), overrides, validates and resolves a scenario file (`duration_h`: run that long). */
+export function loadScenarioFile(file: string, overrides: Override[] = [], options: { uncalibrated?: boolean; duration_h?: number } = {}): Scenario {
   return loadScenarioText(readInputFile(file, 'scenario file'), file, overrides, {
     resolveCalibration: calibrationBesideScenario,
     uncalibrated: options.uncalibrated,
+    duration_h: options.duration_h,
   });
 }
 

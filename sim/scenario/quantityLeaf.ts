@@ -24,7 +24,8 @@ export function expectedText(spec: QuantitySpec): string {
   const [lo, hi] = spec.limits;
   // a fraction is often written as a percentage: show the limits that way too
   const pct = spec.unit === '1' && lo >= 0 && hi <= 1 ? ` (${+(lo * 100).toPrecision(6)} % to ${+(hi * 100).toPrecision(6)} %)` : '';
-  return `${forms}, between ${lo}${u} and ${hi}${u}${pct}`;
+  // limits kept in internal units (1 min = 0.016666666666666666 h) are shown to 6 significant digits
+  return `${forms}, between ${+lo.toPrecision(6)}${u} and ${+hi.toPrecision(6)}${u}${pct}`;
 }
 
 /** Reads a quantity leaf; adds an issue naming the value and what was expected when it cannot. */

@@ -49,8 +49,23 @@ export function startingConsistencyIssues(s: Scenario): ScenarioIssue[] {
   return issues.list;
 }
 
-/** Resolves a shape-checked scenario file (the output of the zod schema) into a Scenario, or returns its issues. */
-export function resolveScenario(parsed: Record<string, unknown>): { scenario?: Scenario; issues: ScenarioIssue[] } {
+/** The file's output interval; with a duration given by the caller, at most that duration (a 0.1 h run of a 0.25 h interval). */
+function outputInterval(parsed: Record<string, unknown>, weight: number | undefined, options: ResolveOptions, issues: Issues): number {
+  const given = resolveLeaf(scenarioSpecs.outputInterval, parsed.outputInterval, 'outputInterval', weight, issues) as number;
+  return options.duration_h === undefined ? given : Math.min(given, options.duration_h);
+}
+
+/** How a caller changes a file's scenario as it resolves: `duration_h` (the CLI's --hours) replaces the file's duration. */
+export interface ResolveOptions {
+  duration_h?: number;
+}
+
+/**
+ * Resolves a shape-checked scenario file (the output of the zod schema) into a Scenario, or returns its issues.
+ * With `duration_h` the run lasts that long: timeline entries up to it are allowed even beyond the file's duration,
+ * those beyond it are not reached, and the output interval is at most it.
+ */
+export function resolveScenario(parsed: Record<string, unknown>, options: ResolveOptions = {}): { scenario?: Scenario; issues: ScenarioIssue[] } {
   const issues = new Issues();
   const patientGiven = parsed.patient as Record<string, ParsedQuantity | undefined> | undefined;
   const weight = resolveLeaf(scenarioSpecs.patient.weight, patientGiven?.weight, 'patient.weight', undefined, issues) as number | undefined;
@@ -59,11 +74,14 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
   for (const key of ['circuit', 'filter'] as const) {
     if (!(key in parsed)) issues.add(key, `missing; expected an object describing the ${key === 'circuit' ? 'ECMO circuit' : 'hemofilter'}, or null for none`);
   }
-  const duration = resolveLeaf(scenarioSpecs.duration, parsed.duration, 'duration', weight, issues) as number | undefined;
+  const fileDuration = resolveLeaf(scenarioSpecs.duration, parsed.duration, 'duration', weight, issues) as number | undefined;
+  const duration = options.duration_h ?? fileDuration;
+  // an entry may lie anywhere in the file's duration or the caller's, whichever is longer (beyond the run: not reached)
+  const timelineEnd = fileDuration === undefined || duration === undefined ? duration : Math.max(fileDuration, duration);
   const entries = resolveTimeline(
     parsed.timeline as Record<string, unknown>[] | undefined,
     weight,
-    duration,
+    timelineEnd,
     NULLABLE_SECTIONS.filter((k) => parsed[k] === null),
     issues,
   );
@@ -73,7 +91,7 @@ export function resolveScenario(parsed: Record<string, unknown>): { scenario?: S
     description: (parsed.description as string) ?? '',
     seed: (parsed.seed as number) ?? 1,
     duration_h: duration as number,
-    outputInterval_h: resolveLeaf(scenarioSpecs.outputInterval, parsed.outputInterval, 'outputInterval', weight, issues) as number,
+    outputInterval_h: outputInterval(parsed, weight, options, issues),
     patient: section('patient') as Scenario['patient'],
     circuit: parsed.circuit === null ? null : (section('circuit') as Scenario['circuit']),
     filter: parsed.filter === null ? null : (section('filter') as Scenario['filter']),

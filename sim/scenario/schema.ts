@@ -7,6 +7,11 @@ import { isLeaf, type LeafSpec, type SpecTree } from '../parameters.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { parseQuantityLeaf, perKgUnit } from './quantityLeaf.js';
 
+/** An example for a field without a default: the geometric mean of its limits to one digit (weight 20–300 kg: 80 kg). */
+function typicalValue([lo, hi]: readonly [number, number]): number {
+  return lo > 0 ? Number(Math.sqrt(lo * hi).toPrecision(1)) : Number(hi.toPrecision(1)) / 2;
+}
+
 function leafSchema(spec: LeafSpec): z.ZodType {
   const meta = { description: `${spec.description} [${spec.source}: ${spec.ref}]` };
   if (spec.kind === 'choice')
@@ -18,7 +23,7 @@ function leafSchema(spec: LeafSpec): z.ZodType {
   const example =
     spec.unit === '1'
       ? 'e.g. 0.3 or "30 %"'
-      : `e.g. "${spec.default ?? spec.defaultPerKg ?? 1} ${spec.defaultPerKg !== undefined ? perKgUnit(spec.unit) : spec.unit}"`;
+      : `e.g. "${spec.default ?? spec.defaultPerKg ?? typicalValue(spec.limits)} ${spec.defaultPerKg !== undefined ? perKgUnit(spec.unit) : spec.unit}"`;
   return z
     .union([z.string(), z.number()])
     .transform((raw, ctx) => parseQuantityLeaf(spec, raw, { addIssue: (message) => ctx.addIssue({ code: 'custom', message }) }))

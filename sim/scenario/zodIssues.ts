@@ -19,7 +19,7 @@ export interface ZodLikeIssue {
   maximum?: number | bigint;
 }
 
-const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'timeline'];
+const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'calibration', 'timeline'];
 const TIMELINE_KEYS = ['at', 'when', ...TIMELINE_ACTION_KEYS, 'note'];
 const FAULT_KEYS = ['kind', 'severity', 'onset', 'over_min', 'hidden', 'clear', 'filterClot', 'oxygenatorThrombus', 'airEntry'];
 
@@ -90,6 +90,8 @@ export function formatZodIssue(issue: ZodLikeIssue): ScenarioIssue[] {
       return (issue.keys ?? []).map((k) => {
         const retired = retiredField(keySegment(path, k));
         if (retired) return { path: keySegment(path, k), message: retired };
+        if (issue.path.length === 0 && k === 'training')
+          return { path: k, message: 'a training session\'s section: this is a training file; run it with "sim train <file>", not "sim run"' };
         const allowed = allowedKeys(issue.path);
         const near = closest(k, allowed);
         return {

@@ -37,6 +37,11 @@ export function lhsRuns(axes: VaryAxis[], samples: number, seed: number): number
   );
 }
 
+/** How many runs a sweep has, without listing them (a grid: the product of its axes' step counts). */
+export function runCount(axes: VaryAxis[], design: Design): number {
+  return design.kind === 'grid' ? axes.reduce((n, a) => n * axisValues(a).length, 1) : design.samples;
+}
+
 export function runList(axes: VaryAxis[], design: Design): number[][] {
   return design.kind === 'grid' ? gridRuns(axes) : lhsRuns(axes, design.samples, design.seed);
 }

@@ -41,10 +41,8 @@ export function runOne(base: SweepBase, task: RunTask): RunOutcome {
     applyOverrides(raw, task.overrides);
     const build = () => {
       const copy = structuredClone(raw) as Record<string, unknown>;
-      const scenario = task.factors?.length ? withFactors(copy, task.factors, base.source) : scenarioFromObject(copy, base.source);
-      if (base.hours !== undefined) scenario.duration_h = base.hours;
-      scenario.outputInterval_h = Math.min(scenario.outputInterval_h, scenario.duration_h);
-      return scenario;
+      const options = { duration_h: base.hours }; // the sweep's hours: the timeline is checked against them
+      return task.factors?.length ? withFactors(copy, task.factors, base.source, options) : scenarioFromObject(copy, base.source, options);
     };
     const result = simulate(build());
     return { id: task.id, metrics: runMetrics(result, base.membraneLife ? membraneLife(result, build) : null) };

@@ -74,7 +74,7 @@ export async function runSweep(plan: SweepPlan): Promise<SweepReport> {
   const runs = runList(plan.axes, plan.design);
   const header = headerLine(plan.axes);
   const { version, hours, axes, design, shard } = plan;
-  const resolvedScenario = loadScenarioText(plan.base.text, plan.base.source);
+  const resolvedScenario = loadScenarioText(plan.base.text, plan.base.source, [], { duration_h: plan.base.hours });
   const identity = sweepIdentity({
     version,
     scenarioFile: plan.base.source,

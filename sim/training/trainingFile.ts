@@ -117,12 +117,38 @@ export function loadTrainingText(text: string, source: string, options: Calibrat
   return { scenario, raw, source, briefing: parsed.data.briefing, objectives: parsed.data.objectives, labTurnaround_min };
 }
 
+/** What an actions file's fields take, in words, for the messages (zod's own say only "Invalid input"). */
+const ACTION_FIELD_EXPECTED: Record<string, string> = {
+  '': 'an object { "actions": [...] }',
+  actions: 'a list of actions, e.g. [{ "at": "10 min", "acknowledge": "all" }]',
+  at: 'a time from the start, e.g. "10 min"',
+  acknowledge: 'an alarm id or "all"',
+  silence: 'an object { "alarm": an alarm id or "all", "minutes": a duration, e.g. "2 min" }',
+  alarm: 'an alarm id or "all"',
+  minutes: 'a duration with its unit, e.g. "2 min"',
+  order: `a lab test, one of ${LAB_NAMES.join(', ')}`,
+  note: 'a text of at most 500 characters',
+};
+
+/** A zod issue of an actions file as a message naming the field, the value given and what the field takes. */
+function actionFileIssue(i: z.core.$ZodIssue): ScenarioIssue {
+  const path = pathText(i.path);
+  const field = String([...i.path].reverse().find((k) => typeof k === 'string') ?? '');
+  const expected = ACTION_FIELD_EXPECTED[field];
+  const input = (i as { input?: unknown }).input;
+  if (expected === undefined || (i.code !== 'invalid_type' && i.code !== 'invalid_union' && i.code !== 'invalid_value'))
+    return { path, message: `${input !== undefined ? `got ${shownValue(input)}: ` : ''}${i.message}` };
+  return { path, message: `${input === undefined ? 'missing' : `got ${shownValue(input)}`}; expected ${expected}` };
+}
+
+const SILENCE: QuantitySpec = { kind: 'quantity', unit: 'min', default: null, limits: [0, 60], description: 'silence', source: 'E', ref: '' };
+
 const ENGINE_KEYS: readonly string[] = TIMELINE_ACTION_KEYS;
 const ACTION_KEYS = ['at', 'acknowledge', 'silence', 'order', 'note', ...ENGINE_KEYS];
 const actionEntrySchema = z.looseObject({
   at: z.union([z.string(), z.number()]),
   acknowledge: z.string().min(1).optional(),
-  silence: z.strictObject({ alarm: z.string().min(1), minutes: z.number().positive().max(60) }).optional(),
+  silence: z.strictObject({ alarm: z.string().min(1), minutes: z.union([z.string(), z.number()]) }).optional(),
   order: z.enum(LAB_NAMES as [LabName, ...LabName[]]).optional(),
   note: z.string().max(500).optional(),
 });
@@ -147,7 +173,7 @@ export function engineActionIds(entry: Record<string, unknown>): string[] {
  */
 export function parseActionsText(text: string, source: string, training: TrainingScenario, options: CalibrationOptions = {}): TimedAction[] {
   const parsed = actionsFileSchema.safeParse(parseJsonText(text, source), { reportInput: true });
-  if (!parsed.success) throw new ScenarioError(source, zodIssues('', parsed.error));
+  if (!parsed.success) throw new ScenarioError(source, parsed.error.issues.map(actionFileIssue));
   const entries = parsed.data.actions;
   const unknown = entries.flatMap((e, i) =>
     Object.keys(e)
@@ -191,7 +217,8 @@ export function parseActionsText(text: string, source: string, training: Trainin
       if (m) issues.push({ path: `actions[${i}].${key}`, message: m.replace('expected one of', 'expected "all" or one of') });
     }
     const at = actionTime(e.at, `actions[${i}].at`, training.scenario.duration_h, issues);
-    if (at !== undefined) for (const action of own) out.push({ at_h: at, action });
+    const silenceOk = e.silence === undefined || silenceMinutes(e.silence.minutes, `actions[${i}].silence.minutes`, issues) !== undefined;
+    if (at !== undefined && silenceOk) for (const action of own) out.push({ at_h: at, action });
   });
   if (issues.length)
     throw new ScenarioError(
@@ -203,11 +230,18 @@ export function parseActionsText(text: string, source: string, training: Trainin
 
 type ActionEntry = z.infer<typeof actionEntrySchema>;
 
+/** A silence's duration in minutes, with its unit ("2 min", "90 s"), above 0 and at most an hour; or an issue. */
+function silenceMinutes(given: unknown, path: string, issues: ScenarioIssue[]): number | undefined {
+  const q = parseQuantityLeaf(SILENCE, given, { addIssue: (message) => issues.push({ path, message }) });
+  if (q && !(q.value > 0 && q.value <= 60)) issues.push({ path, message: `got ${shownValue(given)}: expected more than 0 min and at most 60 min` });
+  return q && q.value > 0 && q.value <= 60 ? q.value : undefined;
+}
+
 /** The session's own actions in an entry (an engine action's note is the action's, not a separate note). */
 function ownActions(e: ActionEntry): SessionAction[] {
   const out: SessionAction[] = [];
   if (e.acknowledge) out.push({ kind: 'acknowledge', alarm: e.acknowledge });
-  if (e.silence) out.push({ kind: 'silence', alarm: e.silence.alarm, minutes: e.silence.minutes });
+  if (e.silence) out.push({ kind: 'silence', alarm: e.silence.alarm, minutes: silenceMinutes(e.silence.minutes, '', []) ?? NaN });
   if (e.order) out.push({ kind: 'order', lab: e.order });
   if (e.note && engineActionIds(e).length === 0) out.push({ kind: 'note', text: e.note });
   return out;
