@@ -111,7 +111,9 @@ describe('the site’s risks fire where they should and nowhere else', () => {
         const below = first(r, 'p_effluent_mmHg') < first(r, 'p_effluent_degassing_mmHg');
         const fired = alarms(r).some((a) => a.includes('gas tension of the ultrafiltrate'));
         expect(fired, `${s} at FiO2 ${fio2}`).toBe(below);
-        if (s === 'postOxygenatorToPrePump') expect(fired, 'the cohort’s site returns pre-pump: its effluent is sub-atmospheric').toBe(true);
+        // at the cohort's sweep FiO2 1.0 its pre-pump return degasses; at 0.5 the bundle's outlet PO2 (88 mmHg at the
+        // start) is far below the sweep's and the blood holds less gas than the effluent's pressure would release
+        if (s === 'postOxygenatorToPrePump') expect(fired, `the cohort’s site at FiO2 ${fio2}`).toBe(fio2 === '1');
       }
     }
   });

@@ -31,7 +31,8 @@ export async function pageSweep(scenario: BundledScenario, axes: VaryAxis[], des
   // the command line is run from the repository's root: `sim sweep scenarios/<file>`
   const source = `scenarios/${scenario.file}`;
   const text = calibratedPageText(scenario.text, source);
-  const resolved = loadScenarioText(text, source);
+  // resolved for the run's length, as the command line's sweep resolves it (its identity hashes this)
+  const resolved = loadScenarioText(text, source, [], { duration_h: hours });
   const runs = runList(axes, design);
   const hashes = { scenario: await sha256(text), calibration: await sha256(JSON.stringify(resolved)), outcomes: await sha256(outcomesDescription()) };
   const identity = identityFromHashes(
