@@ -29,7 +29,7 @@ import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
-import { delivery_mL_min, differs, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
+import { delivery_mL_min, differs, LINE_TOLERANCE, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 
 /**
  * Interval of the check that refreshes the held oxygen line, h [E: the circuit and blood change over hours; each
@@ -177,22 +177,45 @@ function oxygenCapacity_mL_min(now: Now): number {
 
 /** Demand, consumption and delivery on a line, into now.metabolism: allocation-free (the right-hand side runs it). */
 function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min: number): void {
-  const p0 = m.scenario.patient;
   const p = m.current.patient;
   const mb = now.metabolism;
   const capacity = oxygenCapacity_mL_min(now);
-  mb.vo2Demand_mL_min = oxygenDemand_mL_min(
+  mb.vo2Demand_mL_min = demandNow(m, now);
+  mb.vo2_mL_min = suppliedConsumption_mL_min(mb.vo2Demand_mL_min, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
+  mb.do2_mL_min = delivery_mL_min(mb.vo2_mL_min, line, capacity);
+  mb.heaterEffectiveFlow_mL_min = heaterEffective_mL_min(m, heaterFlow_mL_min);
+}
+
+/** What the tissues need now (temperature, sepsis drive). */
+function demandNow(m: Model, now: Now): number {
+  const p0 = m.scenario.patient;
+  const p = m.current.patient;
+  return oxygenDemand_mL_min(
     p0.lung.o2Consumption,
     p.temperature.vo2PerKelvin,
-    mb.temperature_C,
+    now.metabolism.temperature_C,
     p0.temperature.start,
     p.metabolism.sepsisFraction,
     now.sepsisDrive,
   );
-  mb.vo2_mL_min = suppliedConsumption_mL_min(mb.vo2Demand_mL_min, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
-  mb.do2_mL_min = delivery_mL_min(mb.vo2_mL_min, line, capacity);
+}
+
+const heaterEffective_mL_min = (m: Model, flow_mL_min: number) => {
   const heater = m.current.circuit?.heater;
-  mb.heaterEffectiveFlow_mL_min = heater?.on && !heater.failed ? heaterFlow_mL_min : 0;
+  return heater?.on && !heater.failed ? flow_mL_min : 0;
+};
+
+/**
+ * A sample whose delivery is well clear of supply dependence: consumption is the demand whatever line it is read on,
+ * so the sample's own mixing at the demand decides it and the fresh line's two mixings are not needed. "Well clear":
+ * the exact delivery at least 2·LINE_TOLERANCE above the critical delivery and the extraction as far below its cap
+ * (a fresh line gives delivery to ~0.2 %), so the result is the one the fresh line gives, bit for bit. False
+ * otherwise: the caller takes the fresh line.
+ */
+function atDemandIfClear(m: Model, demand: number, exact_do2: number): boolean {
+  const p = m.current.patient;
+  const margin = 2 * LINE_TOLERANCE;
+  return exact_do2 >= p.metabolism.criticalDelivery * (1 + margin) && demand <= p.metabolism.maxExtraction * exact_do2 * (1 - margin);
 }
 
 /** PaCO2 from the lung's and the oxygenator's conductances now (the alveolar gas equation reads it). */
@@ -248,6 +271,37 @@ function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
   };
 }
 
+/** A sample's mixing at a consumption, into now.oxygen; delivery as it gives it, CO·CaO2 exactly. */
+function mixSample(now: Now, o: OxygenInputs): OxygenInputs {
+  // one record per run, rewritten at each sample (observe copies it out; nothing holds it between samples)
+  now.oxygen = now.oxygen ? oxygenExchangeInto(o, true, now.oxygen) : oxygenExchange(o);
+  now.metabolism.do2_mL_min = oxygenCapacity_mL_min(now) * now.oxygen.arterialContentSat;
+  return o;
+}
+
+/**
+ * A sample's consumption and mixing: at the demand when delivery is well clear of supply dependence (one mixing),
+ * else on the line solved now (the held one may lag a change the next check has not seen yet).
+ */
+function sampleConsumption(
+  m: Model,
+  now: Now,
+  mixAt: (vo2_mL_min: number) => OxygenInputs,
+  line: { solveNow(now: Now): void; fresh: LineWithHeater },
+): OxygenInputs {
+  const mb = now.metabolism;
+  const demand = demandNow(m, now);
+  const o = mixAt(demand);
+  if (atDemandIfClear(m, demand, mb.do2_mL_min)) {
+    mb.vo2Demand_mL_min = mb.vo2_mL_min = demand;
+    mb.heaterEffectiveFlow_mL_min = heaterEffective_mL_min(m, heaterFlow_mL_min(m, now));
+    return o;
+  }
+  line.solveNow(now);
+  consume(m, now, line.fresh, line.fresh.heaterFlow_mL_min);
+  return mixAt(mb.vo2_mL_min);
+}
+
 type LineWithHeater = OxygenLine & { heaterFlow_mL_min: number };
 
 /**
@@ -298,7 +352,7 @@ function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater) => vo
     },
     /** For an output sample: solved at once. */
     solveNow: (now: Now) => {
-      pending = null;
+      if (pending === now) pending = null;
       solve(now, fresh);
     },
   };
@@ -362,14 +416,8 @@ export const gasExchangeModel: ModelDefinition = {
       },
       deriveForChecks: line.deriveForChecks,
       deriveForOutput(now) {
-        // the consumption on the line solved now (the held one may lag a change the next check has not seen yet)
-        line.solveNow(now);
-        consume(m, now, line.fresh, line.fresh.heaterFlow_mL_min);
-        // one record per run, rewritten at each sample (observe copies it out; nothing holds it between samples)
-        const o = inputs(now, now.metabolism.vo2_mL_min);
-        now.oxygen = now.oxygen ? oxygenExchangeInto(o, true, now.oxygen) : oxygenExchange(o);
-        // delivery as the sample's own mixing gives it, CO·CaO2 exactly (the line gives it to its tolerance)
-        now.metabolism.do2_mL_min = oxygenCapacity_mL_min(now) * now.oxygen.arterialContentSat;
+        updateLung(now);
+        const o = sampleConsumption(m, now, (vo2) => mixSample(now, inputs(now, vo2)), line);
         now.paco2_mmHg = lung.paco2_mmHg;
         derivePostOxygenatorGas(m, co2, now);
         deriveLimbAccessGas(m, now, o.shuntFraction); // the effective shunt inputs() already formed
