@@ -82,6 +82,23 @@ describe('sim run', () => {
     expect(await main(['run', 'scenarios/standard-care-default.json', '--hours', '0.1', '--out', join(dir, 'since-care.json')])).toBe(0);
     expect(stderr()).toMatch(/IL-6 -?\d+\.\d % since baseline at 0\.1 h/);
   });
+  // QA finding 21: a hand-written scenario ran on the spec defaults without a word (IL-6 −52 % against −37 %)
+  it('the run line says which parameters it used: the calibration the scenario names, or the spec defaults', async () => {
+    const plain = JSON.parse(readFileSync('scenarios/ecmo-hvhf-default.json', 'utf8'));
+    delete plain.calibration;
+    const file = join(dir, 'no-calibration.json');
+    writeFileSync(file, JSON.stringify(plain));
+    const line = async (args: string[]) => {
+      vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      expect(await main(['run', ...args, '--hours', '0.1', '--out', join(dir, `cal-${args.length}-${args[0].length}.json`)])).toBe(0);
+      const text = stderr();
+      vi.restoreAllMocks();
+      return text;
+    };
+    expect(await line(['scenarios/ecmo-hvhf-default.json'])).toMatch(/; calibration cohort\/calibration\.json\n/);
+    expect(await line([file])).toMatch(/; uncalibrated: the scenario names no calibration \(spec defaults\)\n/);
+    expect(await line(['scenarios/ecmo-hvhf-default.json', '--uncalibrated'])).toMatch(/; uncalibrated \(--uncalibrated: spec defaults\)\n/);
+  });
   // QA findings 15 and 13: a training file through `run` said only "unknown field"; the list of fields left out calibration
   it('a training file given to run points to train; an unknown top-level field lists calibration among the fields', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -6,6 +6,7 @@ import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
 import { resultCsvPieces, resultJsonPieces } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
+import { readFileSync } from 'node:fs';
 import { progressBar } from './progress.js';
 
 export interface RunOptions {
@@ -56,8 +57,25 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
         s.delivered_dose_mL_kg_h !== null ? `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h` : 'no hemofilter',
         `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
         `albumin lost ${s.albumin_lost_g.toFixed(1)} g`,
+        calibrationNote(file, opts.uncalibrated ?? false),
       ];
       process.stderr.write(parts.join('; ') + '\n');
     }
   }
+}
+
+/**
+ * Which parameters the run used: the calibration the scenario names, or the spec defaults (a scenario without a
+ * `calibration` reference, or --uncalibrated). A hand-written scenario runs on the defaults unless it names one, and
+ * its physiology then differs from the cohort's calibrated patients: the summary line says so.
+ */
+function calibrationNote(file: string, uncalibrated: boolean): string {
+  if (uncalibrated) return 'uncalibrated (--uncalibrated: spec defaults)';
+  let reference: unknown;
+  try {
+    reference = (JSON.parse(readFileSync(file, 'utf8')) as { calibration?: unknown }).calibration;
+  } catch {
+    reference = undefined; // the file was read and checked before the run; nothing to say if it cannot be now
+  }
+  return typeof reference === 'string' ? `calibration ${reference}` : 'uncalibrated: the scenario names no calibration (spec defaults)';
 }
