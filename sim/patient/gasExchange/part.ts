@@ -17,8 +17,6 @@ import {
   co2CalibrationFromPublishedPair,
   oxygenatorCo2Conductance,
   ratedMembraneConductance_mL_min_mmHg,
-  oxygenExchange,
-  oxygenExchangeInto,
   po2FromContent_mmHg,
   saturationFromPo2,
   type Co2Calibration,
@@ -29,13 +27,16 @@ import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
-import { delivery_mL_min, differs, LINE_TOLERANCE, oxygenDemand_mL_min, oxygenLine, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
-
-/**
- * Interval of the check that refreshes the held oxygen line, h [E: the circuit and blood change over hours; each
- * check costs two circuit solves, so a shorter interval costs run time (issue 12's budget)].
- */
-export const OXYGEN_LINE_INTERVAL_h = 0.5;
+import { oxygenLine, type OxygenLine } from './oxygenConsumption.js';
+import {
+  circulationCardiacOutput_mL_min,
+  consume,
+  heaterFlow_mL_min,
+  heldOxygenLine,
+  mixSample,
+  oxygenCapacity_mL_min,
+  sampleConsumption,
+} from './oxygenSupply.js';
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
@@ -51,13 +52,6 @@ interface NativeLung {
   impairment: number;
   paco2_mmHg: number;
 }
-
-/**
- * The circulation's cardiac output now (mL/min): venous return meets the heart at this blood volume
- * (hemodynamics/venousReturn.ts, derived by the hemodynamics part, which runs before this one: sim/engine/models.ts).
- * At the starting volume it is the scenario's `patient.cardiacOutput`; after a bleed or a decannulation it falls.
- */
-const circulationCardiacOutput_mL_min = (now: Now): number => 1000 * now.hemodynamics.cardiacOutput_L_min;
 
 /** The share of the cardiac output the ECMO return makes (β): all of it when the heart moves nothing. */
 function returnShare(effectiveFlow_mL_min: number, cardiacOutput_mL_min: number): number {
@@ -160,64 +154,6 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number): void {
   );
 }
 
-/**
- * The heat exchanger's effective flow to the patient, ε·Q with Q the flow returned to the patient (with the lines
- * clamped the heater warms only the circuit); whether the heater is on is read live.
- */
-function heaterFlow_mL_min(m: Model, now: Now): number {
-  const heater = m.current.circuit?.heater;
-  const s = now.circuit?.solution;
-  return heater && s ? heater.performanceFactor * Math.max(Math.min(s.pumpFlow_mL_min, s.returnFlow_mL_min), 0) : 0;
-}
-
-/** Oxygen the circulation's cardiac output would carry fully saturated (mL/min): the scale of the line's slope. */
-function oxygenCapacity_mL_min(now: Now): number {
-  return circulationCardiacOutput_mL_min(now) * boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
-}
-
-/** Demand, consumption and delivery on a line, into now.metabolism: allocation-free (the right-hand side runs it). */
-function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min: number): void {
-  const p = m.current.patient;
-  const mb = now.metabolism;
-  const capacity = oxygenCapacity_mL_min(now);
-  mb.vo2Demand_mL_min = demandNow(m, now);
-  mb.vo2_mL_min = suppliedConsumption_mL_min(mb.vo2Demand_mL_min, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
-  mb.do2_mL_min = delivery_mL_min(mb.vo2_mL_min, line, capacity);
-  mb.heaterEffectiveFlow_mL_min = heaterEffective_mL_min(m, heaterFlow_mL_min);
-}
-
-/** What the tissues need now (temperature, sepsis drive). */
-function demandNow(m: Model, now: Now): number {
-  const p0 = m.scenario.patient;
-  const p = m.current.patient;
-  return oxygenDemand_mL_min(
-    p0.lung.o2Consumption,
-    p.temperature.vo2PerKelvin,
-    now.metabolism.temperature_C,
-    p0.temperature.start,
-    p.metabolism.sepsisFraction,
-    now.sepsisDrive,
-  );
-}
-
-const heaterEffective_mL_min = (m: Model, flow_mL_min: number) => {
-  const heater = m.current.circuit?.heater;
-  return heater?.on && !heater.failed ? flow_mL_min : 0;
-};
-
-/**
- * A sample whose delivery is well clear of supply dependence: consumption is the demand whatever line it is read on,
- * so the sample's own mixing at the demand decides it and the fresh line's two mixings are not needed. "Well clear":
- * the exact delivery at least 2·LINE_TOLERANCE above the critical delivery and the extraction as far below its cap
- * (a fresh line gives delivery to ~0.2 %), so the result is the one the fresh line gives, bit for bit. False
- * otherwise: the caller takes the fresh line.
- */
-function atDemandIfClear(m: Model, demand: number, exact_do2: number): boolean {
-  const p = m.current.patient;
-  const margin = 2 * LINE_TOLERANCE;
-  return exact_do2 >= p.metabolism.criticalDelivery * (1 + margin) && demand <= p.metabolism.maxExtraction * exact_do2 * (1 - margin);
-}
-
 /** PaCO2 from the lung's and the oxygenator's conductances now (the alveolar gas equation reads it). */
 function arterialCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): number {
   const p = m.current.patient;
@@ -267,93 +203,6 @@ function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
             : `above ${fmt(100 * rule.targetHigh)} %`;
       log('fio2_titration', `SaO2 ${fmt(100 * s)} % ${why}: ventilator FiO2 ${fmt(lung.ventilatorFio2, 2)} → ${fmt(f, 2)}`, s);
       lung.ventilatorFio2 = f;
-    },
-  };
-}
-
-/** A sample's mixing at a consumption, into now.oxygen; delivery as it gives it, CO·CaO2 exactly. */
-function mixSample(now: Now, o: OxygenInputs): OxygenInputs {
-  // one record per run, rewritten at each sample (observe copies it out; nothing holds it between samples)
-  now.oxygen = now.oxygen ? oxygenExchangeInto(o, true, now.oxygen) : oxygenExchange(o);
-  now.metabolism.do2_mL_min = oxygenCapacity_mL_min(now) * now.oxygen.arterialContentSat;
-  return o;
-}
-
-/**
- * A sample's consumption and mixing: at the demand when delivery is well clear of supply dependence (one mixing),
- * else on the line solved now (the held one may lag a change the next check has not seen yet).
- */
-function sampleConsumption(
-  m: Model,
-  now: Now,
-  mixAt: (vo2_mL_min: number) => OxygenInputs,
-  line: { solveNow(now: Now): void; fresh: LineWithHeater },
-): OxygenInputs {
-  const mb = now.metabolism;
-  const demand = demandNow(m, now);
-  const o = mixAt(demand);
-  if (atDemandIfClear(m, demand, mb.do2_mL_min)) {
-    mb.vo2Demand_mL_min = mb.vo2_mL_min = demand;
-    mb.heaterEffectiveFlow_mL_min = heaterEffective_mL_min(m, heaterFlow_mL_min(m, now));
-    return o;
-  }
-  line.solveNow(now);
-  consume(m, now, line.fresh, line.fresh.heaterFlow_mL_min);
-  return mixAt(mb.vo2_mL_min);
-}
-
-type LineWithHeater = OxygenLine & { heaterFlow_mL_min: number };
-
-/**
- * The oxygen line the right-hand side holds (`held`) and the one solved from the circuit now (`fresh`), with the
- * periodic check that replaces the held line when the fresh one has moved beyond its tolerance (and at the start).
- * A check pass's derivation only notes its Now; the line is solved when a check first reads it (the fibre bundle's
- * solves cost ~1.6 µs each, several a line, and most passes run only other models' checks). Nothing a check changes
- * before that first reader moves what the line reads (the state, the circuit as solved, the lung and blood): outputs
- * are bit-identical to solving it at every pass.
- */
-function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater) => void) {
-  const held: LineWithHeater = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
-  const fresh: LineWithHeater = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
-  let started = false;
-  let pending: Now | null = null;
-  const lineFor = (now: Now) => {
-    if (pending === now) {
-      pending = null;
-      solve(now, fresh);
-    }
-    return fresh;
-  };
-  const lineMoved = (now: Now) => {
-    lineFor(now);
-    return (
-      !started || differs(fresh.s0, held.s0, 0.01) || differs(fresh.slope, held.slope, 0.01) || differs(fresh.heaterFlow_mL_min, held.heaterFlow_mL_min, 100)
-    );
-  };
-  const holdLine: PeriodicCheck = {
-    interval: () => (started ? OXYGEN_LINE_INTERVAL_h : 0),
-    changesDerivatives: true,
-    wouldAct: (now) => lineMoved(now),
-    run(now) {
-      if (!lineMoved(now)) return false; // the held line stays: nothing a derivation reads changed
-      started = true;
-      held.s0 = fresh.s0;
-      held.slope = fresh.slope;
-      held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
-    },
-  };
-  return {
-    held,
-    fresh,
-    holdLine,
-    lineFor,
-    deriveForChecks: (now: Now) => {
-      pending = now;
-    },
-    /** For an output sample: solved at once. */
-    solveNow: (now: Now) => {
-      if (pending === now) pending = null;
-      solve(now, fresh);
     },
   };
 }
