@@ -1,12 +1,11 @@
 /** `sim run <scenario>`: load, simulate, write JSON or CSV. */
-import { parseOverride } from '../scenario/load.js';
-import { loadScenarioFile } from '../scenario/loadFile.js';
+import { loadScenarioText, parseOverride } from '../scenario/load.js';
+import { calibrationBesideScenario, readInputFile } from '../scenario/loadFile.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
 import { resultCsvPieces, resultJsonPieces } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
-import { readFileSync } from 'node:fs';
 import { progressBar } from './progress.js';
 
 export interface RunOptions {
@@ -35,7 +34,15 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   if (opts.out) refuseExisting(opts.out, opts.overwrite, '--out', [file]); // before the run, not after it
   // --hours changes how long the run is, not the file: timeline entries after it are simply not reached, and those
   // up to it are allowed even beyond the file's duration
-  const scenario = loadScenarioFile(file, opts.set.map(parseOverride), { uncalibrated: opts.uncalibrated, duration_h: hours });
+  let calibration: string | undefined; // the reference the loader resolved, if it resolved one
+  const scenario = loadScenarioText(readInputFile(file, 'scenario file'), file, opts.set.map(parseOverride), {
+    resolveCalibration: (reference, source) => {
+      calibration = reference;
+      return calibrationBesideScenario(reference, source);
+    },
+    uncalibrated: opts.uncalibrated,
+    duration_h: hours,
+  });
   const progress = progressBar('simulating', 'h simulated');
   let result;
   try {
@@ -57,7 +64,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
         s.delivered_dose_mL_kg_h !== null ? `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h` : 'no hemofilter',
         `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
         `albumin lost ${s.albumin_lost_g.toFixed(1)} g`,
-        calibrationNote(file, opts.uncalibrated ?? false),
+        calibrationNote(calibration, opts.uncalibrated ?? false),
       ];
       process.stderr.write(parts.join('; ') + '\n');
     }
@@ -69,13 +76,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
  * `calibration` reference, or --uncalibrated). A hand-written scenario runs on the defaults unless it names one, and
  * its physiology then differs from the cohort's calibrated patients: the summary line says so.
  */
-function calibrationNote(file: string, uncalibrated: boolean): string {
+function calibrationNote(reference: string | undefined, uncalibrated: boolean): string {
   if (uncalibrated) return 'uncalibrated (--uncalibrated: spec defaults)';
-  let reference: unknown;
-  try {
-    reference = (JSON.parse(readFileSync(file, 'utf8')) as { calibration?: unknown }).calibration;
-  } catch {
-    reference = undefined; // the file was read and checked before the run; nothing to say if it cannot be now
-  }
-  return typeof reference === 'string' ? `calibration ${reference}` : 'uncalibrated: the scenario names no calibration (spec defaults)';
+  return reference !== undefined ? `calibration ${reference}` : 'uncalibrated: the scenario names no calibration (spec defaults)';
 }

@@ -3,7 +3,8 @@
  * faults, actions, labs and notes, each alarm's course, and the trends behind them. As JSON (the export), as text
  * (the command line) and as a printable HTML report (a string: sim/ touches no DOM).
  */
-import { ALARM_CATALOGUE } from '../alarms/catalogue.js';
+import { alarmRow } from '../alarms/catalogue.js';
+import { LAB_TESTS, type LabName } from './labs.js';
 import type { ObjectiveResult } from './objectives.js';
 import type { SessionEntry, TrendSample } from './sessionLog.js';
 
@@ -57,7 +58,7 @@ function alarmCourses(log: readonly SessionEntry[]): AlarmCourse[] {
     const [id, kind] = e.id.split(':');
     let c = byId.get(id);
     if (kind === 'start') {
-      if (!c) byId.set(id, (c = { id, title: ALARM_CATALOGUE.find((r) => r.id === id)?.title ?? id, starts: 0, first_h: e.t_h }));
+      if (!c) byId.set(id, (c = { id, title: alarmRow(id)?.title ?? id, starts: 0, first_h: e.t_h }));
       c.starts++;
     } else if (kind === 'acknowledged' && c && c.acknowledgedAfter_s === undefined) {
       c.acknowledgedAfter_s = Math.round((e.t_h - c.first_h) * 3600);
@@ -72,7 +73,7 @@ function pendingLabs(log: readonly SessionEntry[]): Debrief['pendingLabs'] {
   for (const e of log) {
     if (e.kind !== 'lab') continue;
     const [kind, lab] = e.id.split(':');
-    if (kind === 'order') open.push({ lab, title: e.text.replace(/^ordered /, ''), ordered_h: e.t_h });
+    if (kind === 'order') open.push({ lab, title: LAB_TESTS[lab as LabName]?.title ?? lab, ordered_h: e.t_h });
     else if (kind === 'result') {
       const i = open.findIndex((o) => o.lab === lab);
       if (i >= 0) open.splice(i, 1);
