@@ -27,8 +27,19 @@ export function alarmMarks(a: AlarmView): string[] {
   return marks;
 }
 
+/** One alarm's row, kept while the alarm is shown: its buttons stay the same elements across snapshots. */
+interface Row {
+  li: HTMLElement;
+  mark: HTMLElement;
+  since: HTMLElement;
+  key: string;
+}
+
 export class AlarmBanner {
   private shownKey = '';
+  private readonly rows = new Map<string, Row>();
+  private readonly list = el('ul', 'alarm-list');
+  private readonly all = button('Acknowledge all', 'alarm-ack-all', () => this.send({ type: 'acknowledge', id: 'all' }));
 
   constructor(
     private readonly box: HTMLElement,
@@ -37,36 +48,60 @@ export class AlarmBanner {
 
   reset(): void {
     this.shownKey = '';
+    this.rows.clear();
+    this.list.replaceChildren();
     this.box.replaceChildren();
   }
 
+  /**
+   * Shows the snapshot's alarms. A row already shown is updated in place, never rebuilt: a click whose press and
+   * release straddle a snapshot (a silence coming back as the next button is pressed) lands on the same button and
+   * is not lost. Only what changed is written, so the aria-live region announces each change once.
+   */
   update(s: Snapshot): void {
     const key = s.alarms.map(alarmKey).join(';');
     if (key === this.shownKey) return;
     this.shownKey = key;
-    if (!s.alarms.length) {
-      this.box.replaceChildren();
-      return;
-    }
-    const list = el('ul', 'alarm-list');
-    for (const a of s.alarms) list.append(this.row(a));
-    const all = button('Acknowledge all', 'alarm-ack-all', () => this.send({ type: 'acknowledge', id: 'all' }));
-    this.box.replaceChildren(list, all);
+    const shown = new Set(s.alarms.map((a) => a.id));
+    for (const id of [...this.rows.keys()]) if (!shown.has(id)) this.rows.delete(id);
+    const ordered = s.alarms.map((a) => this.rowFor(a));
+    const inOrder = ordered.length === this.list.children.length && ordered.every((r, i) => this.list.children[i] === r.li);
+    if (!inOrder) this.list.replaceChildren(...ordered.map((r) => r.li));
+    if (!s.alarms.length) this.box.replaceChildren();
+    else if (this.box.firstChild !== this.list) this.box.replaceChildren(this.list, this.all);
   }
 
-  private row(a: AlarmView): HTMLElement {
-    const li = el('li', `alarm alarm-${a.priority}${a.acknowledged ? ' acknowledged' : ''}${a.status === 'latched' ? ' latched' : ''}`);
+  private rowFor(a: AlarmView): Row {
+    const key = alarmKey(a);
+    let row = this.rows.get(a.id);
+    if (!row) {
+      row = this.row(a);
+      this.rows.set(a.id, row);
+    }
+    if (row.key !== key) {
+      row.key = key;
+      const { li } = row;
+      li.className = `alarm alarm-${a.priority}${a.acknowledged ? ' acknowledged' : ''}${a.status === 'latched' ? ' latched' : ''}`;
+      li.dataset.priority = a.priority;
+      li.dataset.audible = String(a.audible);
+      li.dataset.status = a.status;
+      (li.querySelector('.alarm-priority') as HTMLElement).textContent = `${a.priority} priority`;
+      row.since.textContent = `${CONSOLE_NAME[a.console]}, since ${fmtClock(a.since_h)}`;
+      row.mark.textContent = alarmMarks(a).join(', ');
+    }
+    return row;
+  }
+
+  private row(a: AlarmView): Row {
+    const li = el('li', 'alarm');
     li.dataset.testid = `alarm-${a.id}`;
-    li.dataset.priority = a.priority;
-    li.dataset.audible = String(a.audible);
-    li.dataset.status = a.status;
-    const marks = alarmMarks(a);
-    const mark = el('span', 'alarm-mark', marks.join(', '));
+    const mark = el('span', 'alarm-mark');
     mark.dataset.testid = `alarm-mark-${a.id}`;
+    const since = el('span', 'alarm-console');
     li.append(
-      el('span', 'alarm-priority', `${a.priority} priority`),
+      el('span', 'alarm-priority'),
       el('span', 'alarm-title', a.title),
-      el('span', 'alarm-console', `${CONSOLE_NAME[a.console]}, since ${fmtClock(a.since_h)}`),
+      since,
       mark,
       button('Acknowledge', `alarm-ack-${a.id}`, () => this.send({ type: 'acknowledge', id: a.id }), `Acknowledge ${a.title}`),
       button(
@@ -76,7 +111,7 @@ export class AlarmBanner {
         `Silence ${a.title} for ${SILENCE_min} min`,
       ),
     );
-    return li;
+    return { li, mark, since, key: '' };
   }
 }
 
