@@ -5,6 +5,7 @@
  * being changed) are NaN (null in JSON).
  */
 import type { SeriesTable } from '../model/part.js';
+import type { Now } from '../model/now.js';
 import { EngineError } from './errors.js';
 import { deriveNow, type ComposedModel } from './model.js';
 import { MODELS } from './models.js';
@@ -20,13 +21,39 @@ export type SeriesName = string;
 export const SERIES_NAMES: readonly SeriesName[] = Object.keys(SERIES);
 export type Observation = Record<SeriesName, number>;
 
+/** The parts' output hooks, in model order (plain arrays of functions, without the parts that have none). */
+interface OutputHooks {
+  readonly deriveForOutput: readonly ((now: Now) => void)[];
+  readonly observe: readonly ((now: Now, out: Observation) => void)[];
+}
+const HOOKS = new WeakMap<ComposedModel, OutputHooks>();
+
+/**
+ * A run's output hooks, gathered at its first sample: a loop over the parts reading `p.deriveForOutput` and
+ * `p.observe` meets twenty part records of twenty shapes at one place (a megamorphic load each, ~0.35 µs a sample
+ * for the two loops); a part's hooks are closures, so calling them out of the part needs no `this`.
+ */
+function outputHooks(c: ComposedModel): OutputHooks {
+  let hooks = HOOKS.get(c);
+  if (!hooks) {
+    hooks = {
+      deriveForOutput: c.parts.flatMap((p) => (p.deriveForOutput ? [p.deriveForOutput] : [])),
+      observe: c.parts.flatMap((p) => (p.observe ? [p.observe] : [])),
+    };
+    HOOKS.set(c, hooks);
+  }
+  return hooks;
+}
+
 /**
  * Every series at (t, y), written into `into` when given (a batch run's recorder passes a record with every key
  * already in place, in SERIES order, which is faster to fill than keys added one by one), else into a new record.
  */
 export function observe(c: ComposedModel, t_h: number, y: ArrayLike<number>, into?: Observation): Observation {
+  const hooks = outputHooks(c);
   const now = deriveNow(c, t_h, y);
-  for (const p of c.parts) p.deriveForOutput?.(now);
+  const derive = hooks.deriveForOutput;
+  for (let i = 0; i < derive.length; i++) derive[i](now);
   const o2 = now.oxygen!;
   const gasProblem = gasExchangeProblem(c.m, t_h, {
     paco2_mmHg: now.paco2_mmHg,
@@ -37,6 +64,7 @@ export function observe(c: ComposedModel, t_h: number, y: ArrayLike<number>, int
   if (gasProblem) throw new EngineError(gasProblem);
   const out: Observation = into ?? { time_h: t_h };
   out.time_h = t_h;
-  for (const p of c.parts) p.observe?.(now, out);
+  const write = hooks.observe;
+  for (let i = 0; i < write.length; i++) write[i](now, out);
   return out;
 }
