@@ -1,7 +1,8 @@
 /**
  * What a batch run's recorder relies on (sim/engine/simulate.ts): every sample is observed into one record kept
  * across samples, so every series must be written at every sample, whatever the run's state (no circuit, a filter
- * being changed, faults); and the grid's columns are sized to exactly the samples the run records.
+ * being changed, faults), which also lets a new record start as a copy of a blank one in the parts' write order; and
+ * the grid's columns are sized to exactly the samples the run records.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,21 @@ describe('observe writes every series at every sample', () => {
   });
   it.each(training)('training scenario %s (its faults)', (_, s) => {
     expect(unwrittenSeries(s, 1 / 60)).toEqual([]);
+  });
+});
+
+describe('a new observation record', () => {
+  it('has the keys and values of one written key by key, in the order the parts write them', () => {
+    for (const file of [DEFAULT_ECMO, DEFAULT_STANDARD]) {
+      const sim = new Simulation(scenario(file, { duration: '6 h' }));
+      sim.advanceTo(3);
+      const first = sim.observe();
+      const again = sim.observe();
+      const byWrites = observe(sim.composed, sim.time_h, sim.state, {});
+      expect(Object.keys(first)).toEqual(Object.keys(byWrites));
+      expect(Object.keys(again)).toEqual(Object.keys(byWrites));
+      expect(again).toEqual(byWrites);
+    }
   });
 });
 

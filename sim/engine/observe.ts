@@ -62,9 +62,22 @@ export function observe(c: ComposedModel, t_h: number, y: ArrayLike<number>, int
     effectiveFlow_mL_min: now.circuit ? now.circuit.effectiveFlow_mL_min : 0,
   });
   if (gasProblem) throw new EngineError(gasProblem);
-  const out: Observation = into ?? { time_h: t_h };
+  const out: Observation = into ?? (FRESH ? { ...FRESH } : { time_h: t_h });
   out.time_h = t_h;
   const write = hooks.observe;
   for (let i = 0; i < write.length; i++) write[i](now, out);
+  FRESH ??= into ? undefined : freshTemplate(out);
   return out;
+}
+
+/**
+ * What a new record starts as: every series NaN, in the order the parts write them (time first). A record whose
+ * 114 keys are added one by one costs ~50 µs (the live view's and the alarm monitor's samples); a copy of this one
+ * ~1 µs, with the same keys in the same order, since every part writes each of its series at every call
+ * (test/observe.test.ts). Made from the first new record.
+ */
+let FRESH: Observation | undefined;
+function freshTemplate(first: Observation): Observation {
+  // built whole (keys added one by one by a keyed store leave it a dictionary, which a copy does not speed up)
+  return Object.fromEntries(Object.keys(first).map((name) => [name, NaN]));
 }
