@@ -247,7 +247,10 @@ export function circuitNow(
     mL_min(m.circuitGuess_mL_min),
   );
   m.circuitGuess_mL_min = drainage.demand_mL_min;
-  const recirculation = recirculationFraction(recirculationParams(c.configuration, c.recirculation), solution.returnFlow_mL_min, mL_min(p.cardiacOutput));
+  // the return cannula out: nothing returns to the veins, so nothing recirculates
+  const recirculation = returnOut
+    ? 0
+    : recirculationFraction(recirculationParams(c.configuration, c.recirculation), solution.returnFlow_mL_min, mL_min(p.cardiacOutput));
   const f = m.current.filter;
   return {
     pumpSpeed_rpm: cond.pumpSpeed_rpm,
