@@ -37,7 +37,7 @@ export class EcmoConsole {
     r.postSat.set(o.post_oxygenator_sat_pct, 0);
     // a console's venous probe sits on the drainage line: its SvO₂ includes the recirculated oxygenator blood
     // no flow through the probe, or a stopped circulation: stagnant blood, no number (deviceReadings.ts)
-    const stagnant = Number.isNaN(o.console_svo2_pct) && Number.isFinite(o.drainage_sat_pct);
+    const stagnant = !Number.isFinite(o.console_svo2_pct) && Number.isFinite(o.drainage_sat_pct);
     if (stagnant) r.svo2.setText('—');
     else r.svo2.set(o.console_svo2_pct, 0);
     r.svo2.setNote(stagnant ? 'no flow' : '');

@@ -20,7 +20,7 @@ export class PatientMonitor {
     r.map.set(o.map_mmHg, 0, o.map_mmHg < MAP_TARGET_mmHg);
     r.hr.set(o.heart_rate_bpm, 0);
     // a pulse oximeter: no pulse, no number (sim/patient/gasExchange/deviceReadings.ts)
-    if (Number.isNaN(o.spo2_pct) && Number.isFinite(o.sao2_pct)) r.sao2.setText('no signal');
+    if (!Number.isFinite(o.spo2_pct) && Number.isFinite(o.sao2_pct)) r.sao2.setText('no signal');
     else r.sao2.set(o.spo2_pct, 0, o.spo2_pct < SAO2_ALARM_pct);
     r.ne.set(o.norepinephrine_ug_kg_min, 2);
     r.il6.set(o.il6_pg_mL, 0);
