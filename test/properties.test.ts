@@ -23,7 +23,7 @@ import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { SERIES_NAMES, type SeriesName } from '../sim/engine/observe.js';
 import { resultToJson } from '../sim/output/formats.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
-import { absentSeries, NON_NEGATIVE, PERCENT } from '../tools/fuzz/outputInvariants.js';
+import { absentSeries, NO_READING, NON_NEGATIVE, PERCENT } from '../tools/fuzz/outputInvariants.js';
 import { ACCEPTED_ENGINE_STOPS } from '../tools/fuzz/runCase.js';
 
 /** Fixed for CI; PROPERTY_SEED / PROPERTY_RUNS explore further (e.g. PROPERTY_RUNS=2000 npx vitest run test/properties.test.ts). */
@@ -250,6 +250,12 @@ function checkRun(r: RunResult): void {
       const t = r.series.time_h[i];
       expect(v === Infinity || v === -Infinity, `${name} at ${t} h is ${v}`).toBe(false);
       if (!Number.isNaN(v)) continue;
+      // a device reading is NaN only when its device has nothing to read (no pulse, stagnant blood)
+      const noReading = NO_READING[name];
+      if (noReading) {
+        expect(noReading(r, i), `${name} NaN at ${t} h though its device has something to read`).toBe(true);
+        continue;
+      }
       // NaN means "does not exist now": only circuit/filter series, only when there is none or it is stopped
       expect(MAY_BE_ABSENT.has(name), `${name} at ${t} h is NaN`).toBe(true);
       if (CIRCUIT_SERIES.includes(name)) expect(s.circuit, `${name} NaN at ${t} h with a circuit`).toBeNull();

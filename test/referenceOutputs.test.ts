@@ -38,8 +38,11 @@ const LEVEL_BY_UNIT: [RegExp, number][] = [
 ];
 const levelOf = (key: string) => (/_change/.test(key) ? (LEVEL_BY_UNIT.find(([re]) => re.test(key))?.[1] ?? 0) : 0);
 
-/** Names added since the outputs were saved: urea's (the registry's proof), the console's pump head and hemoglobin. */
-const ADDED = /urea|pump_head|hemoglobin_g_dL/;
+/**
+ * Names added since the outputs were saved: urea's (the registry's proof), the console's pump head and hemoglobin,
+ * the devices' saturation readings (deviceReadings.ts).
+ */
+const ADDED = /urea|pump_head|hemoglobin_g_dL|spo2_pct|console_svo2_pct/;
 
 function scaleOf(v: unknown): number {
   if (typeof v === 'number') return Math.abs(v);

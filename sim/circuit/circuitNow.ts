@@ -12,6 +12,7 @@ import {
   veinAtCollapse,
   veinPassing,
   venousPressure_mmHg,
+  collapsibleVeinPressure_mmHg,
   venousReturnLimit_mL_min,
   venousReturnResistance,
   type VenousSupply,
@@ -108,14 +109,26 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
   };
 }
 
+/** P_msf from the linear law: the whole circulation's stressed volume over its compliance (venousDrainage.ts). */
+function fillingPressure_mmHg(m: Model, intravascular_mL: number): Pressure<'mmHg'> {
+  const p = m.current.patient;
+  const linear = venousPressure_mmHg(p.centralVenousPressure, intravascular_mL, m.intravascular0_mL, p.venousCompliance);
+  return mmHg(linear + m.current.circuit!.venousDrainage.venousReturnGradient);
+}
+
+/** The drained vein's pressure at rest: linear while distended, collapsing below the pressure around it. */
+export function drainedVeinPressure_mmHg(m: Model, intravascular_mL: number): Pressure<'mmHg'> {
+  const v = m.current.circuit!.venousDrainage;
+  const filling = fillingPressure_mmHg(m, intravascular_mL);
+  return collapsibleVeinPressure_mmHg(filling - v.venousReturnGradient, v.surroundingPressure, v.collapsePressure, filling);
+}
+
 /** What the veins deliver now (venousDrainage.ts): the venous pressure, Pmsf and Guyton's plateau. */
 export function venousSupply(m: Model, intravascular_mL: number, resistance_mmHg_min_mL: number): VenousSupply {
-  const p = m.current.patient;
   const v = m.current.circuit!.venousDrainage;
-  const pv = venousPressure_mmHg(p.centralVenousPressure, intravascular_mL, m.intravascular0_mL, p.venousCompliance);
-  const filling = mmHg(pv + v.venousReturnGradient);
+  const filling = fillingPressure_mmHg(m, intravascular_mL);
   return {
-    venousPressure_mmHg: pv,
+    venousPressure_mmHg: drainedVeinPressure_mmHg(m, intravascular_mL),
     filling_mmHg: filling,
     surrounding_mmHg: mmHg(v.surroundingPressure),
     limit_mL_min: venousReturnLimit_mL_min(filling, v.surroundingPressure, resistance_mmHg_min_mL, v.accessibleFraction),
@@ -234,7 +247,10 @@ export function circuitNow(
     mL_min(m.circuitGuess_mL_min),
   );
   m.circuitGuess_mL_min = drainage.demand_mL_min;
-  const recirculation = recirculationFraction(recirculationParams(c.configuration, c.recirculation), solution.returnFlow_mL_min, mL_min(p.cardiacOutput));
+  // the return cannula out: nothing returns to the veins, so nothing recirculates
+  const recirculation = returnOut
+    ? 0
+    : recirculationFraction(recirculationParams(c.configuration, c.recirculation), solution.returnFlow_mL_min, mL_min(p.cardiacOutput));
   const f = m.current.filter;
   return {
     pumpSpeed_rpm: cond.pumpSpeed_rpm,

@@ -270,6 +270,13 @@ export const circuitSpecs = {
       source: 'S',
       ref: 'WSACS 2013 (Kirkpatrick, Intensive Care Med): normal IAP ~5–7 mmHg in critically ill adults; IAH ≥ 12 mmHg',
     }),
+    collapsePressure: q('mmHg', 2, [0.1, 10], {
+      range: [0.5, 5],
+      description:
+        "P_c: how far below the surrounding pressure a collapsing drained vein's pressure can fall. Below P_ext the vein flattens instead of following the linear venous compliance: P = P_ext − P_c·(1 − exp((P_lin − P_ext)/P_c)), never below P_ext − P_c.",
+      source: 'E',
+      ref: "hypothesis (circuit-hydraulics.md, Drainage limits): the collapsed branch of a collapsible tube's tube law, p = −K_p·(α^(−3/2) − 1) (Shapiro, J Biomech Eng 1977), holds a vein's transmural pressure within a few K_p of 0; K_p = E·h³/(12(1−ν²)R³) of a vena cava wall is well under 1 mmHg; value an estimate",
+    }),
     accessibleFraction: q('1', 1, [0.05, 1], {
       adjustable: true,
       range: [0.5, 1],

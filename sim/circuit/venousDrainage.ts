@@ -13,6 +13,20 @@
  * While drainage stays below it the vein is open and the pressure at the tip falls linearly from P_v to P_ext:
  *   P_tip  = P_v − R_up · Q_d,   R_up = max(P_v − P_ext, 0) / Q_lim    [E: hypothesis joining the two ends]
  * Past it the vein collapses intermittently ("chatter", chatter.ts).
+ *
+ * The drained vein's pressure at rest is the linear P_v only while it is distended (P_v ≥ P_ext). Below the
+ * pressure around it a vein collapses: its cross-section flattens at almost no change of transmural pressure
+ * (the collapsed branch of a collapsible tube's tube law [S: Shapiro, J Biomech Eng 1977; Kamm & Pedley 1989],
+ * p_tm = −K_p·(α^(−3/2) − 1), with K_p = E·h³/(12·(1 − ν²)·R³) of a thin vein wall well below 1 mmHg), so the
+ * volume the linear compliance would take out below P_ext comes out of the vein's shape instead:
+ *   x      = P_v,lin − P_ext                       (the linear law's transmural pressure)
+ *   P_vein = P_v,lin                               x ≥ 0, distended
+ *          = P_ext − P_c·(1 − exp(x / P_c))        x < 0, collapsing: never below P_ext − P_c
+ * [E: hypothesis, an exponential approach to the tube law's near-zero collapsed transmural pressure, continuous
+ * with the linear law in value and slope; P_c (`circuit.venousDrainage.collapsePressure`) an estimate]. A vein
+ * holds no pressure above the filling pressure that drives blood into it, and a circulation below its unstressed
+ * volume holds none (P_msf ≥ 0) [S: Guyton]: P_vein ≤ max(P_msf, 0).
+ * The volumes are untouched (the pressure is a function of the blood volume, not a state): balances close as before.
  */
 import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
@@ -33,6 +47,16 @@ export interface VenousSupply {
 /** From the scenario's parameters and the blood volume (plain numbers in the internal units, sim/units.ts). */
 export function venousPressure_mmHg(cvp0_mmHg: number, volume_mL: number, volume0_mL: number, compliance_mL_mmHg: number): Pressure<'mmHg'> {
   return mmHg(cvp0_mmHg + (volume_mL - volume0_mL) / compliance_mL_mmHg);
+}
+
+/**
+ * The drained vein's pressure: the linear `linear_mmHg` while distended, collapsing towards the surrounding
+ * pressure less `collapse_mmHg` below it, and never above the filling pressure (≥ 0) that drives blood into it.
+ */
+export function collapsibleVeinPressure_mmHg(linear_mmHg: number, surrounding_mmHg: number, collapse_mmHg: number, filling_mmHg: number): Pressure<'mmHg'> {
+  const x = linear_mmHg - surrounding_mmHg;
+  const tube = x >= 0 ? linear_mmHg : surrounding_mmHg - collapse_mmHg * -Math.expm1(x / collapse_mmHg);
+  return mmHg(Math.min(tube, Math.max(filling_mmHg, 0)));
 }
 
 /** Resistance to venous return from the starting steady state (VR = CO); mmHg per mL/min. */

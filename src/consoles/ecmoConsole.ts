@@ -36,7 +36,11 @@ export class EcmoConsole {
     r.fio2.set(s.settings.values['circuit.oxygenator.fio2'], 0);
     r.postSat.set(o.post_oxygenator_sat_pct, 0);
     // a console's venous probe sits on the drainage line: its SvO₂ includes the recirculated oxygenator blood
-    r.svo2.set(o.drainage_sat_pct, 0);
+    // no flow through the probe, or a stopped circulation: stagnant blood, no number (deviceReadings.ts)
+    const stagnant = !Number.isFinite(o.console_svo2_pct) && Number.isFinite(o.drainage_sat_pct);
+    if (stagnant) r.svo2.setText('—');
+    else r.svo2.set(o.console_svo2_pct, 0);
+    r.svo2.setNote(stagnant ? 'no flow' : '');
     const c = s.settings.clamps;
     const clamped = [c['circuit.clamps.drainageLine'] && 'drainage', c['circuit.clamps.returnLine'] && 'return'].filter(Boolean);
     if (Number.isFinite(o.pump_speed_rpm)) this.status.textContent = clamped.length ? `clamped: ${clamped.join(', ')} line` : '';

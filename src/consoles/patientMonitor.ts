@@ -1,4 +1,4 @@
-/** The bedside monitor: MAP, heart rate, SaO2, norepinephrine, and the latest inflammatory markers. */
+/** The bedside monitor: MAP, heart rate, SpO2 (pulse oximeter), norepinephrine, and the latest inflammatory markers. */
 import { MAP_TARGET_mmHg, SAO2_ALARM_pct } from './alarmLimits';
 import type { Snapshot } from '../protocol';
 import { devicePanel, el, readout } from './panel';
@@ -19,7 +19,9 @@ export class PatientMonitor {
     const r = this.r;
     r.map.set(o.map_mmHg, 0, o.map_mmHg < MAP_TARGET_mmHg);
     r.hr.set(o.heart_rate_bpm, 0);
-    r.sao2.set(o.sao2_pct, 0, o.sao2_pct < SAO2_ALARM_pct);
+    // a pulse oximeter: no pulse, no number (sim/patient/gasExchange/deviceReadings.ts)
+    if (!Number.isFinite(o.spo2_pct) && Number.isFinite(o.sao2_pct)) r.sao2.setText('no signal');
+    else r.sao2.set(o.spo2_pct, 0, o.spo2_pct < SAO2_ALARM_pct);
     r.ne.set(o.norepinephrine_ug_kg_min, 2);
     r.il6.set(o.il6_pg_mL, 0);
     r.pct.set(o.pct_ng_mL, 1);
@@ -34,7 +36,7 @@ function readouts(vitals: HTMLElement, labs: HTMLElement) {
   return {
     map: readout(vitals, 'monitor-map', 'MAP', 'mmHg', 'big'),
     hr: readout(vitals, 'monitor-hr', 'HR', 'bpm', 'big'),
-    sao2: readout(vitals, 'monitor-sao2', 'SaO₂', '%', 'big'),
+    sao2: readout(vitals, 'monitor-sao2', 'SpO₂', '%', 'big'),
     ne: readout(vitals, 'monitor-norepinephrine', 'Norepinephrine', 'µg/kg/min', 'big'),
     il6: readout(labs, 'monitor-il6', 'IL-6', 'pg/mL'),
     pct: readout(labs, 'monitor-pct', 'PCT', 'ng/mL'),

@@ -113,8 +113,11 @@ describe('instructor and trainee over the relay', () => {
       expect(await hiddenOnInstructor.first().textContent()).toContain('hidden from trainee');
       await expect.poll(() => logIds(trainee), { timeout: PAGE_WAIT_MS }).toContain('flowLow:start');
       expect(await testId(trainee, 'session-log').locator('li[data-kind="fault"]').count()).toBe(0);
-      // the consoles show what a device shows (a number, NaN come back through the relay's JSON), nothing else
-      expect(await testId(trainee, 'ecmo-svo2').locator('.value').textContent()).toMatch(/^\d+$/);
+      // the consoles show what a device shows (NaN come back through the relay's JSON), nothing else: the clamped
+      // line's SvO₂ probe sits on stagnant blood (deviceReadings.ts), the monitor's SpO₂ a number
+      expect(await testId(trainee, 'ecmo-svo2').locator('.value').textContent()).toBe('—');
+      expect(await testId(trainee, 'ecmo-svo2').locator('.note').textContent()).toBe('no flow');
+      expect(await testId(trainee, 'monitor-sao2').locator('.value').textContent()).toMatch(/^\d+$/);
       expect(await testId(trainee, 'ecmo-recirculation').isVisible()).toBe(false);
 
       // the trainee silences, then acknowledges; the instructor page sees both

@@ -59,7 +59,9 @@ describe('the trainee page', () => {
       for (const id of ['ecmo-recirculation', 'ecmo-effective-flow', 'heparin-aptt-model', 'heparin-level', 'crrt-clotted', 'monitor-il6']) {
         expect(await testId(page, id).isVisible(), id).toBe(false);
       }
-      expect(await testId(page, 'ecmo-svo2').locator('.value').textContent()).toMatch(/^\d+$/);
+      // the drainage line clamped: the console's SvO₂ probe sits on stagnant blood and shows no number (deviceReadings.ts)
+      expect(await testId(page, 'ecmo-svo2').locator('.value').textContent()).toBe('—');
+      expect(await testId(page, 'ecmo-svo2').locator('.note').textContent()).toBe('no flow');
 
       // the circuit at the bedside, drawn as the live view draws it, its drained line's pressure tag in alarm
       const canvas = page.locator('canvas[data-testid="circuit-canvas"]');

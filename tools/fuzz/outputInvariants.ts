@@ -5,6 +5,7 @@ import { loadScenarioText } from '../../sim/scenario/load.js';
 import { BUNDLED_SCENARIO, ECMO, STANDARD } from './bases.js';
 import { calibrationBeside } from '../../sim/scenario/loadFile.js';
 import type { JsonObject } from './json.js';
+import { STAGNANT_mL_min } from '../../sim/patient/gasExchange/deviceReadings.js';
 
 /**
  * Which series may be NaN ("does not exist now"), read off reference runs of the bundled scenarios rather than
@@ -32,6 +33,16 @@ export function absentSeries(): AbsentSeries {
   absentCache = { withoutCircuit: nanIn(STANDARD as JsonObject), withoutFilter: nanIn({ ...ECMO, filter: null }), whileFilterStopped: nanIn(clamped) };
   return absentCache;
 }
+
+/**
+ * Device readings that show no number when the device has nothing to read (sim/patient/gasExchange/
+ * deviceReadings.ts), and when that may be: the pulse oximeter without a pulse, the drainage-line probe on stagnant
+ * blood (no line flow, or the native circulation stopped).
+ */
+export const NO_READING: Partial<Record<SeriesName, (r: RunResult, i: number) => boolean>> = {
+  spo2_pct: (r, i) => !(r.series.cardiac_output_L_min[i] > 0),
+  console_svo2_pct: (r, i) => !r.scenario.circuit || !(1000 * r.series.drainage_flow_L_min[i] >= STAGNANT_mL_min) || !(r.series.cardiac_output_L_min[i] > 0),
+};
 
 /** Series that are never negative where they exist (the fuzzer and the property tests check the same list). */
 export const NON_NEGATIVE: SeriesName[] = [
@@ -71,6 +82,8 @@ export const NON_NEGATIVE: SeriesName[] = [
   'drainage_sat_pct',
   'pre_oxygenator_sat_pct',
   'post_oxygenator_sat_pct',
+  'spo2_pct',
+  'console_svo2_pct',
 ];
 /** Percentages that cannot exceed 100. */
 export const PERCENT: SeriesName[] = [
@@ -82,6 +95,8 @@ export const PERCENT: SeriesName[] = [
   'drainage_sat_pct',
   'pre_oxygenator_sat_pct',
   'post_oxygenator_sat_pct',
+  'spo2_pct',
+  'console_svo2_pct',
 ];
 
 /** What is wrong with a run's output, or null: the invariants a valid run must keep. */
@@ -95,6 +110,11 @@ export function outputProblem(r: RunResult): string | null {
       if (v === Infinity || v === -Infinity) return `${name} is ${v} at ${r.series.time_h[i]} h`;
       if (!Number.isNaN(v)) continue;
       const at = `${name} is NaN at ${r.series.time_h[i]} h`;
+      const noReading = NO_READING[name];
+      if (noReading) {
+        if (noReading(r, i)) continue;
+        return `${at} though its device has something to read`;
+      }
       if (!absent.withoutCircuit.has(name)) return at;
       if (!absent.withoutFilter.has(name)) {
         if (r.scenario.circuit) return `${at} though the scenario has a circuit`;

@@ -16,8 +16,8 @@
 import { fmt } from '../../model/events.js';
 import type { Now } from '../../model/now.js';
 import type { ModelDefinition } from '../../model/part.js';
-import { venousPressure_mmHg, venousReturnResistance } from '../venousDrainage.js';
-import { venousSupply } from '../circuitNow.js';
+import { venousReturnResistance } from '../venousDrainage.js';
+import { drainedVeinPressure_mmHg, venousSupply } from '../circuitNow.js';
 import { orificeBloodFlow_mL_h } from './orifice.js';
 
 /** Below 1 mL/min (what a closed clamp lets through, circuitNow.ts) the log reports the loss stopped. */
@@ -31,12 +31,12 @@ export const circuitBloodLossModel: ModelDefinition = {
   },
   create(m) {
     const held = { return_mL_h: 0, rupture_mL_h: 0 };
-    /** The vein's bleeding through the drainage cannula's site, at the venous pressure of the blood volume now. */
+    /** The vein's bleeding through the drainage cannula's site, at the drained vein's pressure at the blood volume now. */
     const siteBleeding = (now: Now) => {
       const c = m.current.circuit;
       if (!c || c.decannulation !== 'drainage') return 0;
-      const p = m.current.patient;
-      const pv = venousPressure_mmHg(p.centralVenousPressure, now.blood.intravascular_mL, m.intravascular0_mL, p.venousCompliance);
+      // the drained vein's pressure, collapsing towards the pressure around it (venousDrainage.ts)
+      const pv = drainedVeinPressure_mmHg(m, now.blood.intravascular_mL);
       return orificeBloodFlow_mL_h(c.decannulationSiteOpening, c.bloodDischargeCoefficient, pv, c.flow.bloodDensity);
     };
     /** The held return flow, capped by what the veins deliver at the blood volume now (mL/h). */

@@ -5,6 +5,7 @@
  * saturation's line in consumption, which needs the circuit's solve: that line (and the heat exchanger's flow) is
  * computed at a periodic check and held; the right-hand side reads the held line, which costs a few multiplications.
  */
+import { drainageProbeReading, pulseOximeterReading } from './deviceReadings.js';
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import type { Now } from '../../model/now.js';
 import type { Model } from '../../model/context.js';
@@ -219,6 +220,14 @@ export const gasExchangeModel: ModelDefinition = {
     pao2_fio2_mmHg: ['mmHg', 'PaO2 / ventilator FiO2 (respiratory SOFA)'],
     lung_impairment_pct: ['%', 'Native lung impairment left, % of the start: scales the shunt and the V/Q drop, follows the sepsis drive'],
     drainage_sat_pct: ['%', 'Saturation of the blood drained from the patient (recirculation included)'],
+    spo2_pct: [
+      '%',
+      "The patient monitor's pulse oximeter: the arterial saturation while the heart ejects; NaN (no signal) without a pulse (deviceReadings.ts)",
+    ],
+    console_svo2_pct: [
+      '%',
+      "The ECMO console's drainage-line probe ('SvO2'): the drained blood's saturation while it flows; NaN (no reading) on stagnant blood: no flow in the line, or the circulation stopped (deviceReadings.ts)",
+    ],
     pre_oxygenator_sat_pct: ['%', 'Saturation entering the oxygenator (drained blood, recirculation and the filter limb mixed)'],
     post_oxygenator_sat_pct: ['%', 'Saturation leaving the oxygenator'],
     oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator, bound and dissolved'],
@@ -283,6 +292,10 @@ export const gasExchangeModel: ModelDefinition = {
         out.pao2_fio2_mmHg = o2.pao2_mmHg / fio2;
         out.lung_impairment_pct = 100 * now.y[impairment];
         out.drainage_sat_pct = circuit ? 100 * o2.drainedSat : NaN;
+        const co = now.hemodynamics.cardiacOutput_L_min;
+        out.spo2_pct = 100 * pulseOximeterReading(o2.sao2, co);
+        const cn = now.circuit;
+        out.console_svo2_pct = cn ? 100 * drainageProbeReading(o2.drainedSat, cn.solution.drainageFlow_mL_min, cn.recirculation, co) : NaN;
         out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
         out.post_oxygenator_sat_pct = circuit ? 100 * o2.postOxygenatorSat : NaN;
         out.oxygenator_o2_transfer_mL_min = circuit ? o2.oxygenatorO2Transfer_mL_min : NaN;
