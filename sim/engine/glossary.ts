@@ -80,7 +80,10 @@ export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {
 export const SUMMARY_FIELDS: Record<keyof Summary, Described> = {
   duration_h: ['h', 'Simulated time of the run'],
   filters_used: ['', 'Number of filters used, the first included'],
-  filter_changes: ['', 'Each filter change: its time t_h (h) and reason (the filter_change events)'],
+  filter_changes: [
+    '',
+    "Each filter change within the run: its time t_h (h) and reason (the filter_change events; one at the run's very end is logged but not counted, no filter ran after it)",
+  ],
   filter_lives_h: ['h', 'Life of each filter that was changed (from its start to its change)'],
   prescribed_dose_mL_kg_h: ['mL/kg/h', 'Prescribed effluent dose (null without a hemofilter)'],
   delivered_dose_mL_kg_h: ['mL/kg/h', 'Effluent collected over the run per kg and hour: the dose delivered, downtime included (null without a hemofilter)'],

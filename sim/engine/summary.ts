@@ -61,16 +61,25 @@ function maxOf(xs: number[]): number {
 const lastOf = (xs: ArrayLike<number>) => (xs.length ? xs[xs.length - 1] : NaN);
 const EFFLUENT = LAYOUT.slot('effluent_mL');
 const ALBUMIN_REMOVED = LAYOUT.slot('albuminRemoved_g');
+/** Events this close to the end are at the end (the engine's event tolerance). */
+const END_EPS_h = 1e-9;
 
-/** Filter changes, the filters' lives and the time without a filter running. */
+/**
+ * Filter changes, the filters' lives and the time without a filter running. A change at the run's very end (the
+ * 24 h maximum age in a 24 h run) is logged among the events but is not one of the run's changes: the last sample
+ * shows the filter still running, no new filter ran, and its filter's life is cut by the horizon like any other.
+ */
 function filterHistory(c: ComposedModel, events: SimEvent[], end_h: number) {
-  const changes = events.filter((e) => e.type === 'filter_change');
-  const starts = [0, ...events.filter((e) => e.type === 'filter_start').map((e) => e.t_h)];
-  const downtime =
-    events.filter((e) => e.type === 'filter_start').reduce((acc, s, i) => acc + (s.t_h - (changes[i]?.t_h ?? s.t_h)), 0) +
-    (c.m.filter.status === 'changing' ? end_h - (changes.at(-1)?.t_h ?? end_h) : 0);
+  const withinRun = (e: SimEvent) => e.t_h < end_h - END_EPS_h;
+  const changes = events.filter((e) => e.type === 'filter_change' && withinRun(e));
+  const startEvents = events.filter((e) => e.type === 'filter_start' && withinRun(e));
+  const starts = [0, ...startEvents.map((e) => e.t_h)];
+  // each change is followed by its filter's start (or by the run's end, when the downtime runs past it)
+  const downtime = changes.reduce((acc, e, i) => acc + ((startEvents[i]?.t_h ?? end_h) - e.t_h), 0);
+  // a filter started at the very end (a change at the end with no downtime) never ran
+  const startedAtEnd = events.filter((e) => e.type === 'filter_start' && !withinRun(e)).length;
   return {
-    filters_used: c.m.filter.filtersUsed,
+    filters_used: c.m.filter.filtersUsed - startedAtEnd,
     filter_changes: changes.map((e) => ({ t_h: e.t_h, reason: e.reason })),
     filter_lives_h: changes.map((e, i) => e.t_h - starts[i]),
     downtime_h: downtime,
