@@ -3,7 +3,7 @@
  * age in a 24 h run) is logged but is not one of the run's changes, since no filter ran after it.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ECMO, run } from './helpers/scenarios.js';
+import { DEFAULT_ECMO, run, runWithTimeline } from './helpers/scenarios.js';
 
 describe('a filter change at the run’s end', () => {
   it('is logged among the events but not counted: one filter used, none changed, no downtime', () => {
@@ -26,5 +26,46 @@ describe('a filter change at the run’s end', () => {
     expect(r.summary.filter_lives_h).toEqual([12]);
     expect(r.summary.downtime_h).toBeCloseTo(0.25, 9);
     expect(r.summary.filters_used).toBe(1);
+  });
+});
+
+/**
+ * The delivered dose says what reached the patient: with both cannula lines clamped the filter clears only the
+ * circuit's own blood (docs/models/hemofilter.md, "Isolated circuit"), so its effluent is no dose to the patient.
+ */
+describe('the delivered dose with the circuit isolated from the patient', () => {
+  const DAY = { duration: '24 h' };
+  const CLAMPED = { ...DAY, 'circuit.clamps.drainageLine': 'true', 'circuit.clamps.returnLine': 'true' };
+  it('clamped lines from the start: none delivered to the patient, all the effluent counted as the circuit’s', () => {
+    const r = run(DEFAULT_ECMO, CLAMPED);
+    expect(r.summary.effluent_volume_mL).toBeGreaterThan(0); // the CRRT machine ran
+    expect(r.summary.delivered_dose_mL_kg_h).toBe(0);
+    expect(r.summary.isolated_circuit_effluent_mL).toBe(r.summary.effluent_volume_mL);
+    expect(r.summary.isolated_circuit_h).toBe(24);
+  });
+  it('stopped pump and clamped lines: likewise', () => {
+    const r = run(DEFAULT_ECMO, { ...CLAMPED, 'circuit.pump.speed': '0 rpm' });
+    expect(r.summary.delivered_dose_mL_kg_h).toBe(0);
+  });
+  it('flowing: the whole effluent is delivered, nothing isolated', () => {
+    const r = run(DEFAULT_ECMO, DAY);
+    expect(r.summary.isolated_circuit_effluent_mL).toBe(0);
+    expect(r.summary.isolated_circuit_h).toBe(0);
+    expect(r.summary.delivered_dose_mL_kg_h).toBeCloseTo(r.summary.effluent_volume_mL / 80 / 24, 12);
+  });
+  it('clamped from 6 h to 12 h: a quarter of the day’s effluent (the rate is steady) is not delivered', () => {
+    const r = run(DEFAULT_ECMO, DAY);
+    const clampedSpell = runWithTimeline(
+      DEFAULT_ECMO,
+      [
+        { at: '6 h', set: { 'circuit.clamps.drainageLine': true, 'circuit.clamps.returnLine': true } },
+        { at: '12 h', set: { 'circuit.clamps.drainageLine': false, 'circuit.clamps.returnLine': false } },
+      ],
+      DAY,
+    );
+    expect(clampedSpell.summary.isolated_circuit_h).toBeCloseTo(6, 9);
+    // the effluent rate is the prescription's throughout (no filter change in 24 h): 6 h of it
+    expect(clampedSpell.summary.isolated_circuit_effluent_mL).toBeCloseTo(r.summary.effluent_volume_mL / 4, 3);
+    expect(clampedSpell.summary.delivered_dose_mL_kg_h).toBeCloseTo((0.75 * r.summary.effluent_volume_mL) / 80 / 24, 6);
   });
 });

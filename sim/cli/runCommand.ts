@@ -4,6 +4,7 @@ import { calibrationBesideScenario, readInputFile } from '../scenario/loadFile.j
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
+import type { Summary } from '../engine/summary.js';
 import { resultCsvPieces, resultJsonPieces } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
@@ -61,7 +62,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
         `wrote ${opts.out}: ${result.series.time_h.length} samples over ${s.duration_h} h`,
         // from the scenario's baseline, which on ECMO is before cannulation (not the t = 0 sample)
         `IL-6 ${s.il6_change_pct.toFixed(1)} % since baseline${result.scenario.circuit ? ' (before cannulation)' : ''} at ${s.change_at_h} h`,
-        s.delivered_dose_mL_kg_h !== null ? `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h` : 'no hemofilter',
+        deliveredNote(s),
         `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
         `albumin lost ${s.albumin_lost_g.toFixed(1)} g`,
         calibrationNote(calibration, opts.uncalibrated ?? false),
@@ -69,6 +70,15 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
       process.stderr.write(parts.join('; ') + '\n');
     }
   }
+}
+
+/** The dose delivered to the patient, and the effluent that cleared only the isolated circuit's own blood. */
+function deliveredNote(s: Summary): string {
+  if (s.delivered_dose_mL_kg_h === null) return 'no hemofilter';
+  const dose = `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h`;
+  if (!s.isolated_circuit_h) return dose;
+  const litres = ((s.isolated_circuit_effluent_mL ?? 0) / 1000).toFixed(1);
+  return `${dose} to the patient (circuit isolated from the patient for ${s.isolated_circuit_h.toFixed(1)} h: ${litres} L of effluent cleared only its own blood)`;
 }
 
 /**

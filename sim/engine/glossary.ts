@@ -86,7 +86,15 @@ export const SUMMARY_FIELDS: Record<keyof Summary, Described> = {
   ],
   filter_lives_h: ['h', 'Life of each filter that was changed (from its start to its change)'],
   prescribed_dose_mL_kg_h: ['mL/kg/h', 'Prescribed effluent dose (null without a hemofilter)'],
-  delivered_dose_mL_kg_h: ['mL/kg/h', 'Effluent collected over the run per kg and hour: the dose delivered, downtime included (null without a hemofilter)'],
+  delivered_dose_mL_kg_h: [
+    'mL/kg/h',
+    'The dose delivered to the patient: effluent collected over the run per kg and hour, downtime included, less the effluent collected while the circuit was isolated from the patient (isolated_circuit_effluent_mL; null without a hemofilter)',
+  ],
+  isolated_circuit_effluent_mL: [
+    'mL',
+    "Effluent collected while the ECMO circuit was isolated from the patient (clamped lines, a stopped circuit): it cleared only the circuit's own blood, none of the patient's (0 when never isolated; null without a hemofilter)",
+  ],
+  isolated_circuit_h: ['h', "Time the circuit's blood was isolated from the patient (between circuit_blood events; null without a hemofilter)"],
   downtime_h: ['h', 'Time the filter limb was stopped for filter changes'],
   change_at_h: ['h', 'The time the *_change fields are taken at: 24 h, or the end of a shorter run'],
   il6_baseline_pg_mL: ['pg/mL', "Plasma IL-6 at baseline (the scenario's inputs: before cannulation in an ECMO scenario, so not the t = 0 sample)"],

@@ -18,6 +18,10 @@ export interface Summary {
   filter_lives_h: number[];
   prescribed_dose_mL_kg_h: number | null;
   delivered_dose_mL_kg_h: number | null;
+  /** Effluent collected while the ECMO circuit was isolated from the patient: it cleared only the circuit's own blood. */
+  isolated_circuit_effluent_mL: number | null;
+  /** Time the circuit's blood was isolated from the patient (clamped lines, a stopped circuit), h. */
+  isolated_circuit_h: number | null;
   downtime_h: number;
   change_at_h: number;
   il6_baseline_pg_mL: number;
@@ -86,6 +90,33 @@ function filterHistory(c: ComposedModel, events: SimEvent[], end_h: number) {
   };
 }
 
+/** A cumulative series' value at time t, linear between the grid samples around it (its rate held over the interval). */
+function cumulativeAt(time: ArrayLike<number>, values: ArrayLike<number>, t: number): number {
+  let i = 0;
+  while (i < time.length - 1 && time[i + 1] <= t) i++;
+  if (i === time.length - 1 || time[i] >= t) return values[i];
+  return values[i] + ((t - time[i]) / (time[i + 1] - time[i])) * (values[i + 1] - values[i]);
+}
+
+/**
+ * The effluent that cleared only the circuit's own blood, and for how long: the `circuit_blood` events alternate,
+ * the first isolating the circuit from the patient (docs/models/hemofilter.md, "Isolated circuit"), the next mixing
+ * it back, and so on. The effluent at an event is read off the output grid, linear within the sample interval: exact
+ * when the effluent rate is constant over it (it changes only at events: a filter change, a setting).
+ */
+function isolatedCircuit(series: Record<SeriesName, ArrayLike<number>>, events: SimEvent[], end_h: number, effluentEnd_mL: number) {
+  const toggles = events.filter((e) => e.type === 'circuit_blood').map((e) => e.t_h);
+  if (toggles.length % 2 === 1) toggles.push(end_h);
+  const effluentAt = (t: number) => (t >= end_h ? effluentEnd_mL : cumulativeAt(series.time_h, series.effluent_volume_mL, t));
+  let volume = 0;
+  let hours = 0;
+  for (let i = 0; i < toggles.length; i += 2) {
+    volume += effluentAt(toggles[i + 1]) - effluentAt(toggles[i]);
+    hours += toggles[i + 1] - toggles[i];
+  }
+  return { volume_mL: volume, hours };
+}
+
 /**
  * The cohort's 24 h figures: changes from baseline (the scenario's inputs, as the cohort's baseline values were taken:
  * before cannulation on an ECMO scenario, so they include the step at t = 0, e.g. the prime's dilution) to the milestone.
@@ -123,6 +154,7 @@ export function summarize(
   const ff = finite(series.filtration_fraction);
   const hasFilter = m.scenario.filter !== null;
   const history = filterHistory(c, events, end_h);
+  const isolated = hasFilter ? isolatedCircuit(series, events, end_h, y[EFFLUENT]) : null;
   const balances: Record<string, MassBalance> = {};
   for (const p of c.parts) p.massBalances?.(y0, y, balances);
   const sofaEnd = lastOf(series.sofa);
@@ -132,7 +164,10 @@ export function summarize(
     filter_changes: history.filter_changes,
     filter_lives_h: history.filter_lives_h,
     prescribed_dose_mL_kg_h: hasFilter ? m.scenario.prescription.effluentDose : null,
-    delivered_dose_mL_kg_h: hasFilter ? y[EFFLUENT] / m.weight_kg / end_h : null,
+    // what reached the patient: the effluent less what cleared only the isolated circuit's blood, over the whole run
+    delivered_dose_mL_kg_h: isolated ? (y[EFFLUENT] - isolated.volume_mL) / m.weight_kg / end_h : null,
+    isolated_circuit_effluent_mL: isolated ? isolated.volume_mL : null,
+    isolated_circuit_h: isolated ? isolated.hours : null,
     downtime_h: history.downtime_h,
     change_at_h: Math.min(SUMMARY_TIME_h, end_h),
     ...changesAtMilestone(c, at24),
