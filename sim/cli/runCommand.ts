@@ -1,11 +1,12 @@
 /** `sim run <scenario>`: load, simulate, write JSON or CSV. */
+import { relative } from 'node:path';
 import { loadScenarioText, parseOverride } from '../scenario/load.js';
-import { calibrationBesideScenario, readInputFile } from '../scenario/loadFile.js';
+import { calibrationFileBesideScenario, readInputFile, type CalibrationFile } from '../scenario/loadFile.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
 import type { Summary } from '../engine/summary.js';
-import { resultCsvPieces, resultJsonPieces } from '../output/formats.js';
+import { resultCsvPieces, resultJsonPieces, type CalibrationRecord } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
 
@@ -36,10 +37,12 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   // --hours changes how long the run is, not the file: timeline entries after it are simply not reached, and those
   // up to it are allowed even beyond the file's duration
   let calibration: string | undefined; // the reference the loader resolved, if it resolved one
+  let calibrationFile: CalibrationFile | undefined;
   const scenario = loadScenarioText(readInputFile(file, 'scenario file'), file, opts.set.map(parseOverride), {
     resolveCalibration: (reference, source) => {
       calibration = reference;
-      return calibrationBesideScenario(reference, source);
+      calibrationFile = calibrationFileBesideScenario(reference, source);
+      return calibrationFile.calibration;
     },
     uncalibrated: opts.uncalibrated,
     duration_h: hours,
@@ -54,7 +57,8 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   // written as it is produced (a 30-day run at 1-min output is ~100 MB of text), to a partial file renamed at the end
   const out = opts.out ?? STDOUT;
   refuseExisting(out, opts.overwrite, '--out', [file]); // again: the file may have appeared during the run
-  await writeOutput(out, opts.format === 'csv' ? resultCsvPieces(result) : resultJsonPieces(result));
+  const used = calibrationRecord(calibration, calibrationFile, opts.uncalibrated ?? false);
+  await writeOutput(out, opts.format === 'csv' ? resultCsvPieces(result) : resultJsonPieces(result, { calibration: used }));
   if (opts.out) {
     if (!opts.quiet) {
       const s = result.summary;
@@ -70,6 +74,16 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
       process.stderr.write(parts.join('; ') + '\n');
     }
   }
+}
+
+/**
+ * The calibration the run used, as its JSON output records it: the reference the scenario names, the file it
+ * resolved to (relative to the working directory) and the SHA-256 of the text read, or the spec defaults and why.
+ */
+function calibrationRecord(reference: string | undefined, file: CalibrationFile | undefined, uncalibrated: boolean): CalibrationRecord {
+  if (uncalibrated) return { source: 'spec defaults', reason: '--uncalibrated' };
+  if (reference === undefined || file === undefined) return { source: 'spec defaults', reason: 'the scenario names no calibration' };
+  return { source: 'file', reference, path: relative(process.cwd(), file.path) || file.path, sha256: file.sha256 };
 }
 
 /** The dose delivered to the patient, and the effluent that cleared only the isolated circuit's own blood. */
