@@ -25,7 +25,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   vasopressin_start:
     'At a norepinephrine titration check MAP was below prescription.norepinephrine.targetMap with norepinephrine at or above prescription.vasopressin.startDose (Surviving Sepsis Campaign 2021): vasopressin is added at prescription.vasopressin.dose instead of escalating norepinephrine; value holds the MAP in mmHg.',
   vasopressin_stop:
-    'At a norepinephrine titration check MAP was above prescription.norepinephrine.weanAbove with norepinephrine weaned to prescription.vasopressin.stopBelow or less: vasopressin is stopped (norepinephrine first, vasopressin last); value holds the MAP in mmHg.',
+    'At a norepinephrine titration check MAP was above prescription.norepinephrine.weanAbove with norepinephrine weaned to prescription.vasopressin.stopAtNorepinephrine or less: vasopressin is stopped (norepinephrine first, vasopressin last); value holds the MAP in mmHg.',
   fio2_titration:
     'The arterial saturation was below patient.lung.fio2Titration.targetLow (ventilator FiO2 up one step) or above targetHigh (down one step; on ECMO above targetLow, down to restFio2OnEcmo: the lung is rested) at a scheduled check; value holds the SaO2 as a fraction. The oxygenator’s sweep FiO2 is never changed by it.',
   albumin_dose:
