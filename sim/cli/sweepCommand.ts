@@ -13,6 +13,7 @@ import { runSweep } from '../sweep/sweep.js';
 import { simulatorVersion } from '../output/version.js';
 import { parseVarySpecs } from '../sweep/varySpec.js';
 import { refuseExisting } from '../output/writeOutput.js';
+import { SUMMARY_TIME_h } from '../engine/events.js';
 
 export interface SweepOptions {
   /** Run the spec defaults, not the calibration the scenario refers to. */
@@ -62,7 +63,9 @@ function announceRuns(axes: VaryAxis[], d: Design, shard: Shard | undefined, opt
         message: `${what}, more than --max-runs ${maxRuns}; expected fewer (check the --vary steps or --samples), or raise the limit, e.g. --max-runs ${mine}`,
       },
     ]);
-  if (!opts.quiet) process.stderr.write(`${what} of ${hours} h each\n`);
+  // the *_24h_* columns hold the patient at 24 h: a shorter run never reached it, and they are left empty
+  const short = hours < SUMMARY_TIME_h ? `; shorter than ${SUMMARY_TIME_h} h, so the *_24h_* columns are empty` : '';
+  if (!opts.quiet) process.stderr.write(`${what} of ${hours} h each${short}\n`);
 }
 
 export async function sweepCommand(file: string, opts: SweepOptions): Promise<void> {

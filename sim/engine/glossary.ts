@@ -84,7 +84,7 @@ export const SUMMARY_FIELDS: Record<keyof Summary, Described> = {
     '',
     "Each filter change within the run: its time t_h (h) and reason (the filter_change events; one at the run's very end is logged but not counted, no filter ran after it)",
   ],
-  filter_lives_h: ['h', 'Life of each filter that was changed (from its start to its change)'],
+  filter_lives_h: ['h', "Life of each filter taken down (from its start to its removal), also one taken down at the run's very end"],
   prescribed_dose_mL_kg_h: ['mL/kg/h', 'Prescribed effluent dose (null without a hemofilter)'],
   delivered_dose_mL_kg_h: [
     'mL/kg/h',

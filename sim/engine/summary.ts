@@ -71,11 +71,13 @@ const END_EPS_h = 1e-9;
 /**
  * Filter changes, the filters' lives and the time without a filter running. A change at the run's very end (the
  * 24 h maximum age in a 24 h run) is logged among the events but is not one of the run's changes: the last sample
- * shows the filter still running, no new filter ran, and its filter's life is cut by the horizon like any other.
+ * shows the filter still running and no new filter ran. The filter it took down did end its life there (its
+ * maximum age, a TMP at the limit), so that life is counted among the lives.
  */
 function filterHistory(c: ComposedModel, events: SimEvent[], end_h: number) {
   const withinRun = (e: SimEvent) => e.t_h < end_h - END_EPS_h;
-  const changes = events.filter((e) => e.type === 'filter_change' && withinRun(e));
+  const takenDown = events.filter((e) => e.type === 'filter_change');
+  const changes = takenDown.filter(withinRun);
   const startEvents = events.filter((e) => e.type === 'filter_start' && withinRun(e));
   const starts = [0, ...startEvents.map((e) => e.t_h)];
   // each change is followed by its filter's start (or by the run's end, when the downtime runs past it)
@@ -85,7 +87,7 @@ function filterHistory(c: ComposedModel, events: SimEvent[], end_h: number) {
   return {
     filters_used: c.m.filter.filtersUsed - startedAtEnd,
     filter_changes: changes.map((e) => ({ t_h: e.t_h, reason: e.reason })),
-    filter_lives_h: changes.map((e, i) => e.t_h - starts[i]),
+    filter_lives_h: takenDown.map((e, i) => e.t_h - starts[i]),
     downtime_h: downtime,
   };
 }
