@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sim } from './helpers/cliInProcess.js';
+import { sim, stderr } from './helpers/cliInProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-run-record-'));
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -35,5 +35,36 @@ describe('the run’s JSON records its calibration', () => {
     const out = join(dir, 'own-out.json');
     expect(await sim(['run', file, '--hours', '1', '--out', out])).toBe(0);
     expect(calibrationOf(out)).toEqual({ source: 'spec defaults', reason: 'the scenario names no calibration' });
+  });
+});
+
+/**
+ * A hemofilter prescription field in a scenario without a hemofilter does nothing: the run says so, naming the
+ * field, rather than refusing (a scenario made from the ECMO one with its filter set to null keeps its prescription).
+ */
+describe('filter-only prescription fields with "filter": null', () => {
+  const warning = (path: string) => `warning: scenarios/standard-care-default.json: ${path}: `;
+  it('are run and named in a warning, the value and why (a --set, a nested field)', async () => {
+    const out = join(dir, 'standard-with-dose.json');
+    const args = ['run', 'scenarios/standard-care-default.json', '--hours', '1', '--out', out];
+    expect(await sim([...args, '--set', 'prescription.effluentDose=30 mL/kg/h', '--set', 'prescription.filterChange.maxHours=12 h'])).toBe(0);
+    expect(stderr()).toContain(
+      `${warning('prescription.effluentDose')}"30 mL/kg/h" is ignored: a hemofilter prescription field, and this scenario has no hemofilter ("filter": null)`,
+    );
+    expect(stderr()).toContain(`${warning('prescription.filterChange.maxHours')}"12 h" is ignored`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.delivered_dose_mL_kg_h).toBeNull();
+  });
+  it('a timeline entry setting one is named too', async () => {
+    const s = JSON.parse(readFileSync('scenarios/standard-care-default.json', 'utf8'));
+    s.calibration = resolve('scenarios/cohort/calibration.json');
+    s.timeline = [{ at: '0.5 h', set: { 'prescription.netUltrafiltration': '100 mL/h' } }];
+    const file = join(dir, 'standard-timeline.json');
+    writeFileSync(file, JSON.stringify(s));
+    expect(await sim(['run', file, '--hours', '1', '--out', join(dir, 'standard-timeline-out.json')])).toBe(0);
+    expect(stderr()).toContain(`warning: ${file}: timeline[0].set.prescription.netUltrafiltration: "100 mL/h" is ignored`);
+  });
+  it('the bundled standard-care scenario gives none: no warning', async () => {
+    expect(await sim(['run', 'scenarios/standard-care-default.json', '--hours', '1', '--out', join(dir, 'plain.json')])).toBe(0);
+    expect(stderr()).not.toContain('warning:');
   });
 });

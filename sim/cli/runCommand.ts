@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import { loadScenarioText, parseOverride } from '../scenario/load.js';
 import { calibrationFileBesideScenario, readInputFile, type CalibrationFile } from '../scenario/loadFile.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
 import type { Summary } from '../engine/summary.js';
@@ -38,6 +38,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   // up to it are allowed even beyond the file's duration
   let calibration: string | undefined; // the reference the loader resolved, if it resolved one
   let calibrationFile: CalibrationFile | undefined;
+  const ignored: ScenarioIssue[] = [];
   const scenario = loadScenarioText(readInputFile(file, 'scenario file'), file, opts.set.map(parseOverride), {
     resolveCalibration: (reference, source) => {
       calibration = reference;
@@ -46,7 +47,10 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
     },
     uncalibrated: opts.uncalibrated,
     duration_h: hours,
+    onWarning: (issues) => ignored.push(...issues),
   });
+  // fields that do nothing (a dose with no hemofilter): said once the scenario loads, not refused (filterOnlyFields.ts)
+  process.stderr.write(ignored.map((i) => `warning: ${file}: ${i.path}: ${i.message}\n`).join(''));
   const progress = progressBar('simulating', 'h simulated');
   let result;
   try {
