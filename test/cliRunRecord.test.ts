@@ -68,3 +68,14 @@ describe('filter-only prescription fields with "filter": null', () => {
     expect(stderr()).not.toContain('warning:');
   });
 });
+
+describe('a sweep varying a filter-only field on a scenario without a hemofilter', () => {
+  it('runs, and warns that the varied field does nothing', async () => {
+    const out = join(dir, 'standard-sweep.csv');
+    const vary = ['--vary', 'prescription.effluentDose=30 mL/kg/h..40 mL/kg/h:10 mL/kg/h'];
+    expect(await sim(['sweep', 'scenarios/standard-care-default.json', ...vary, '--hours', '0.5', '--workers', '1', '--out', out])).toBe(0);
+    expect(stderr()).toContain(
+      'warning: scenarios/standard-care-default.json: --vary prescription.effluentDose: ignored: a hemofilter prescription field, and this scenario has no hemofilter ("filter": null)',
+    );
+  });
+});

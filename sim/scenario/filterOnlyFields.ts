@@ -28,6 +28,11 @@ function issue(path: string, value: unknown): ScenarioIssue {
   };
 }
 
+/** Whether a dotted setting path is one of the hemofilter's prescription fields. */
+export function isFilterOnlyPath(path: string): boolean {
+  return FILTER_ONLY_PRESCRIPTION.some((k) => path === `prescription.${k}` || path.startsWith(`prescription.${k}.`));
+}
+
 /** Each field under `path` (a section's leaves: the paths `--set` names), or `path` itself. */
 function leaves(path: string, value: unknown, out: ScenarioIssue[]): void {
   if (isObject(value) && Object.keys(value).length) for (const [k, v] of Object.entries(value)) leaves(keySegment(path, k), v, out);
@@ -45,8 +50,7 @@ export function filterOnlyFieldIssues(raw: Record<string, unknown>): ScenarioIss
     timeline.forEach((entry, i) => {
       if (!isObject(entry) || !isObject(entry.set)) return;
       for (const [path, value] of Object.entries(entry.set)) {
-        if (FILTER_ONLY_PRESCRIPTION.some((k) => path === `prescription.${k}` || path.startsWith(`prescription.${k}.`)))
-          issues.push(issue(`timeline[${i}].set.${shownKey(path)}`, value));
+        if (isFilterOnlyPath(path)) issues.push(issue(`timeline[${i}].set.${shownKey(path)}`, value));
       }
     });
   }
