@@ -192,6 +192,34 @@ describe('the CRRT console', () => {
     m.update(MIN, CALM, [event(MIN, 'limb_alarm', 'filter limb returns into a negative-pressure segment (-89 mmHg): air-entrainment risk')]);
     expect(kinds(m.log, 'airInReturnLine')).toEqual(['start']);
   });
+
+  const RISK = 'filter limb returns into a negative-pressure segment (-89 mmHg): air-entrainment risk';
+  it('the air-risk alarm fires when the return falls more than 50 mmHg below the filter’s start, or on a connection into negative pressure made during the session, never at the start', () => {
+    const port = (v: number) => ({ ...CALM, p_limb_return_port_mmHg: v });
+    // the setup a session starts with: the limb returns pre-pump at −89 mmHg, its event logged at t = 0
+    const m = new AlarmMonitor(defaults);
+    m.update(0, port(-89), [event(0, 'limb_alarm', RISK)]);
+    expect(kinds(m.log, 'airInReturnLine')).toEqual([]);
+    expect(m.active().map((a) => [a.id, a.priority, a.status])).toEqual([['returnIntoNegativePressure', 'low', 'active']]);
+    m.update(MIN, port(-138), []); // 49 mmHg below the operating point: inside the window
+    expect(kinds(m.log, 'airInReturnLine')).toEqual([]);
+    m.update(2 * MIN, port(-140), []); // 51 below
+    expect(kinds(m.log, 'airInReturnLine')).toEqual(['start']);
+    m.update(3 * MIN, port(-89), []); // back: latched until acknowledged
+    expect(m.active().find((a) => a.id === 'airInReturnLine')?.status).toBe('latched');
+    // a new filter: the window is set around its own start
+    m.acknowledge('airInReturnLine', 3 * MIN);
+    m.update(4 * MIN, port(-120), [event(4 * MIN, 'filter_start', 'filter 2 primed and running')]);
+    m.update(5 * MIN, port(-160), []);
+    expect(kinds(m.log, 'airInReturnLine')).toEqual(['start', 'cleared', 'acknowledged']);
+    m.update(6 * MIN, port(-171), []);
+    expect(kinds(m.log, 'airInReturnLine')).toEqual(['start', 'cleared', 'acknowledged', 'start']);
+    // a limb connected into negative pressure during the session: at once, whatever the window
+    const n = new AlarmMonitor(defaults);
+    n.update(0, port(40), []);
+    n.update(MIN, port(40), [event(MIN, 'limb_alarm', RISK)]);
+    expect(kinds(n.log, 'airInReturnLine')).toEqual(['start']);
+  });
 });
 
 describe('silence, acknowledgement, priorities and status lights', () => {
@@ -288,6 +316,32 @@ describe('alarm limits in a scenario', () => {
     sim.set('alarms.drainagePressureLow.limit', '-150 mmHg');
     expect(sim.model.current.alarms.drainagePressureLow.limit).toBe(-150);
     expect(() => sim.set('alarms.drainagePressureLow.limit', '-900 mmHg')).toThrow(/alarms\.drainagePressureLow\.limit/);
+  });
+});
+
+describe('end to end: a session on the cohort’s limb (returning pre-pump) starts without a latched alarm', () => {
+  const starts = (log: AlarmLogEntry[], id: string) => log.filter((e) => e.id === id && e.kind === 'start').map((e) => e.t_h);
+  it('the standing pre-pump return is a low-priority advisory from the start, the air-risk alarm stays off', () => {
+    const { log, monitor } = monitorRun(scenario(DEFAULT_ECMO, { duration: '1 h' }), MIN);
+    expect(starts(log, 'airInReturnLine')).toEqual([]);
+    expect(starts(log, 'returnIntoNegativePressure')).toEqual([0]);
+    expect(monitor.active().filter((a) => a.status === 'latched')).toEqual([]);
+    expect(monitor.active().map((a) => a.id)).toEqual(['returnIntoNegativePressure']);
+  });
+  it('the trainee moving the return from pre-oxygenator to pre-pump raises the air-risk alarm at the next sample', () => {
+    const s = scenario(DEFAULT_ECMO, { duration: '40 min', 'circuit.filterLimb.connection': 'preOxygenator' });
+    s.timeline.push({
+      index: s.timeline.length,
+      at_h: 0.5,
+      set: [{ path: 'circuit.filterLimb.connection', value: 'postOxygenatorToPrePump' }],
+      note: 'trainee',
+    });
+    const { log } = monitorRun(s, MIN);
+    expect(starts(log, 'returnIntoNegativePressure')[0]).toBeGreaterThan(0.5);
+    const air = starts(log, 'airInReturnLine');
+    expect(air).toHaveLength(1);
+    expect(air[0]).toBeGreaterThan(0.5);
+    expect(air[0]).toBeLessThanOrEqual(0.5 + MIN + 1e-9);
   });
 });
 

@@ -58,14 +58,14 @@ describe('the effect: vasopressin as its norepinephrine equivalent (Goradia, J C
 });
 
 describe('the stop rule (norepinephrine weaned first, vasopressin last)', () => {
-  it('stops a running vasopressin above the wean threshold once norepinephrine is at or below stopBelow, not before', () => {
-    expect(vasopressinStops(rule, true, 72, 70, rule.stopBelow)).toBe(true);
-    expect(vasopressinStops(rule, true, 72, 70, rule.stopBelow + 0.01)).toBe(false);
+  it('stops a running vasopressin above the wean threshold once norepinephrine is at or below stopAtNorepinephrine, not before', () => {
+    expect(vasopressinStops(rule, true, 72, 70, rule.stopAtNorepinephrine)).toBe(true);
+    expect(vasopressinStops(rule, true, 72, 70, rule.stopAtNorepinephrine + 0.01)).toBe(false);
     expect(vasopressinStops(rule, true, 70, 70, 0)).toBe(false); // at the threshold, not above it
     expect(vasopressinStops(rule, false, 72, 70, 0)).toBe(false);
   });
-  it('in a 72 h ECMO + HVHF run: every stop comes after a start, on norepinephrine ≤ stopBelow with MAP above weanAbove', () => {
-    // the ECMO default weans norepinephrine below stopBelow within 72 h (at 50 h on the committed calibration)
+  it('in a 72 h ECMO + HVHF run: every stop comes after a start, on norepinephrine ≤ stopAtNorepinephrine with MAP above weanAbove', () => {
+    // the ECMO default weans norepinephrine below stopAtNorepinephrine within 72 h (at 50 h on the committed calibration)
     const r = run(DEFAULT_ECMO, { duration: '72 h' });
     const kinds = r.events.filter((e) => e.type === 'vasopressin_start' || e.type === 'vasopressin_stop');
     expect(
@@ -74,8 +74,19 @@ describe('the stop rule (norepinephrine weaned first, vasopressin last)', () => 
     ).toBe(true);
     kinds.forEach((e, i) => expect(e.type).toBe(i % 2 === 0 ? 'vasopressin_start' : 'vasopressin_stop'));
     for (const stop of kinds.filter((e) => e.type === 'vasopressin_stop')) {
-      expect(at(r, 'norepinephrine_ug_kg_min', stop.t_h)).toBeLessThanOrEqual(rule.stopBelow);
+      expect(at(r, 'norepinephrine_ug_kg_min', stop.t_h)).toBeLessThanOrEqual(rule.stopAtNorepinephrine);
       expect(stop.value!).toBeGreaterThan(s.prescription.norepinephrine.weanAbove);
     }
+  });
+});
+
+describe('the stop rule’s name says whose dose it is', () => {
+  it('prescription.vasopressin.stopAtNorepinephrine is a norepinephrine dose; the old stopBelow is refused, naming the new field', () => {
+    expect(
+      scenario(DEFAULT_ECMO, { 'prescription.vasopressin.stopAtNorepinephrine': '0.08 ug/kg/min' }).prescription.vasopressin.stopAtNorepinephrine,
+    ).toBeCloseTo(0.08, 12);
+    expect(() => scenario(DEFAULT_ECMO, { 'prescription.vasopressin.stopBelow': '0.05 ug/kg/min' })).toThrow(
+      /prescription\.vasopressin\.stopBelow: unknown field \(renamed.*\); expected prescription\.vasopressin\.stopAtNorepinephrine/,
+    );
   });
 });

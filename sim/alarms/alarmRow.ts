@@ -22,12 +22,16 @@ export const PRIORITY_RANK: Record<AlarmPriority, number> = { high: 0, medium: 1
  *  - riseOver: the value rose by more than the limit (a fraction) over its value `window_h` earlier.
  *  - riseSinceStart: any of the series rose by more than the limit over its value when the filter started
  *    (taken again after each `restartOn` event).
+ *  - fallSinceStart: the value fell by more than the limit below its value when the filter started (taken again
+ *    after each `restartOn` event): a limit set around the operating point, as a CRRT machine sets its pressure
+ *    limits once treatment has started, not an absolute one.
  *  - belowFor: the value stayed below `threshold` for longer than the limit (a duration in h).
  */
 export type AlarmCondition =
   | { kind: 'below' | 'above'; series: string; scale?: number; per?: string }
   | { kind: 'riseOver'; series: string; window_h: number }
   | { kind: 'riseSinceStart'; series: readonly string[]; restartOn: EventType }
+  | { kind: 'fallSinceStart'; series: string; restartOn: EventType }
   | { kind: 'belowFor'; series: string; threshold: number };
 
 export interface AlarmLimit {
@@ -53,8 +57,11 @@ export interface AlarmRow {
   latching: boolean;
   /** The longest audio silence the device allows (min). */
   maxSilence_min: number;
-  /** An event that raises it at once (its condition then holds for the sample that sees the event). */
-  raisedBy?: { type: EventType; reasonIncludes?: string };
+  /**
+   * An event that raises it at once (its condition then holds for the sample that sees the event); `afterStart`:
+   * only an event after the monitor's first sample (a change made during the session, not the starting setup).
+   */
+  raisedBy?: { type: EventType; reasonIncludes?: string; afterStart?: boolean };
   /** Off by default (the operator turns it on). */
   offByDefault?: boolean;
   /** One sentence: what it watches (the setting's description). */

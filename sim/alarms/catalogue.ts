@@ -27,5 +27,5 @@ export function alarmRow(id: string): AlarmRow | undefined {
 export function seriesRead(row: AlarmRow): string[] {
   const c = row.condition;
   if (c.kind === 'riseSinceStart') return [...c.series];
-  return c.kind === 'below' || c.kind === 'above' ? [c.series, ...(c.per ? [c.per] : [])] : [c.series];
+  return (c.kind === 'below' || c.kind === 'above') && c.per ? [c.series, c.per] : [c.series];
 }

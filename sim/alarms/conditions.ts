@@ -24,7 +24,8 @@ export interface ConditionMemory {
 
 export function newMemory(row: AlarmRow): ConditionMemory {
   const c = row.condition;
-  return { times: [], values: [], references: c.kind === 'riseSinceStart' ? c.series.map(() => NaN) : [], belowSince_h: NaN, value: NaN };
+  const references = c.kind === 'riseSinceStart' ? c.series.map(() => NaN) : c.kind === 'fallSinceStart' ? [NaN] : [];
+  return { times: [], values: [], references, belowSince_h: NaN, value: NaN };
 }
 
 /** A restart event (a new filter): the rise since start is measured from the next sample again. */
@@ -78,6 +79,13 @@ function riseSinceStart(mem: ConditionMemory, series: readonly string[], o: Obse
   return rise;
 }
 
+/** How far the value fell below its value at the first sample that had one since the start (NaN without a value). */
+function fallSinceStart(mem: ConditionMemory, v: number): number {
+  if (!Number.isFinite(v)) return NaN;
+  if (Number.isNaN(mem.references[0])) mem.references[0] = v;
+  return mem.references[0] - v;
+}
+
 /** How long (h) the value has been below the threshold. */
 function timeBelow(mem: ConditionMemory, t: number, v: number, threshold: number): number {
   if (!(v < threshold)) {
@@ -102,6 +110,9 @@ export function conditionHolds(row: AlarmRow, mem: ConditionMemory, o: Observati
       return beyond(mem.value, limit, 1, wasOn, band);
     case 'riseSinceStart':
       mem.value = riseSinceStart(mem, c.series, o);
+      return beyond(mem.value, limit, 1, wasOn, band);
+    case 'fallSinceStart':
+      mem.value = fallSinceStart(mem, o[c.series]);
       return beyond(mem.value, limit, 1, wasOn, band);
     case 'belowFor':
       mem.value = timeBelow(mem, t, o[c.series], c.threshold);

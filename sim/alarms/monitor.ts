@@ -68,6 +68,8 @@ export class AlarmMonitor {
   readonly log: AlarmLogEntry[] = [];
   private readonly states: AlarmState[];
   private t_h = 0;
+  /** Whether an update has been made: the events of the first are the starting setup, not a change. */
+  private started = false;
 
   /** `settings` is read at each update, so limits changed during a run apply from the next sample. */
   constructor(private readonly settings: () => AlarmSettings) {
@@ -85,11 +87,13 @@ export class AlarmMonitor {
   update(t_h: number, observation: Observation, newEvents: readonly SimEvent[]): void {
     this.t_h = t_h;
     const settings = this.settings();
+    const atStart = !this.started;
+    this.started = true;
     for (const s of this.states) {
       const c = s.row.condition;
-      if (c.kind === 'riseSinceStart' && newEvents.some((e) => e.type === c.restartOn)) restartMemory(s.memory);
+      if ((c.kind === 'riseSinceStart' || c.kind === 'fallSinceStart') && newEvents.some((e) => e.type === c.restartOn)) restartMemory(s.memory);
       const set = settings[s.row.id];
-      const on = conditionHolds(s.row, s.memory, observation, t_h, set.limit, s.status === 'active') || raisedBy(s.row, newEvents);
+      const on = conditionHolds(s.row, s.memory, observation, t_h, set.limit, s.status === 'active') || raisedBy(s.row, newEvents, atStart);
       if (!set.enabled) {
         if (s.status !== 'inactive') this.clear(s, true);
         continue;
@@ -196,10 +200,10 @@ export class AlarmMonitor {
   }
 }
 
-/** Whether one of the new events raises the row (an event-driven alarm such as a bubble). */
-function raisedBy(row: AlarmRow, events: readonly SimEvent[]): boolean {
+/** Whether one of the new events raises the row (an event-driven alarm such as a bubble); `atStart`: the first update. */
+function raisedBy(row: AlarmRow, events: readonly SimEvent[], atStart: boolean): boolean {
   const r = row.raisedBy;
-  if (!r) return false;
+  if (!r || (r.afterStart && atStart)) return false;
   for (const e of events) if (e.type === r.type && (r.reasonIncludes === undefined || e.reason.includes(r.reasonIncludes))) return true;
   return false;
 }

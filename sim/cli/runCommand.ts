@@ -1,10 +1,12 @@
 /** `sim run <scenario>`: load, simulate, write JSON or CSV. */
+import { relative } from 'node:path';
 import { loadScenarioText, parseOverride } from '../scenario/load.js';
-import { calibrationBesideScenario, readInputFile } from '../scenario/loadFile.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { calibrationFileBesideScenario, readInputFile, type CalibrationFile } from '../scenario/loadFile.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
-import { resultCsvPieces, resultJsonPieces } from '../output/formats.js';
+import type { Summary } from '../engine/summary.js';
+import { resultCsvPieces, resultJsonPieces, type CalibrationRecord } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
 
@@ -35,14 +37,20 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   // --hours changes how long the run is, not the file: timeline entries after it are simply not reached, and those
   // up to it are allowed even beyond the file's duration
   let calibration: string | undefined; // the reference the loader resolved, if it resolved one
+  let calibrationFile: CalibrationFile | undefined;
+  const ignored: ScenarioIssue[] = [];
   const scenario = loadScenarioText(readInputFile(file, 'scenario file'), file, opts.set.map(parseOverride), {
     resolveCalibration: (reference, source) => {
       calibration = reference;
-      return calibrationBesideScenario(reference, source);
+      calibrationFile = calibrationFileBesideScenario(reference, source);
+      return calibrationFile.calibration;
     },
     uncalibrated: opts.uncalibrated,
     duration_h: hours,
+    onWarning: (issues) => ignored.push(...issues),
   });
+  // fields that do nothing (a dose with no hemofilter): said once the scenario loads, not refused (filterOnlyFields.ts)
+  process.stderr.write(ignored.map((i) => `warning: ${file}: ${i.path}: ${i.message}\n`).join(''));
   const progress = progressBar('simulating', 'h simulated');
   let result;
   try {
@@ -53,7 +61,8 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   // written as it is produced (a 30-day run at 1-min output is ~100 MB of text), to a partial file renamed at the end
   const out = opts.out ?? STDOUT;
   refuseExisting(out, opts.overwrite, '--out', [file]); // again: the file may have appeared during the run
-  await writeOutput(out, opts.format === 'csv' ? resultCsvPieces(result) : resultJsonPieces(result));
+  const used = calibrationRecord(calibration, calibrationFile, opts.uncalibrated ?? false);
+  await writeOutput(out, opts.format === 'csv' ? resultCsvPieces(result) : resultJsonPieces(result, { calibration: used }));
   if (opts.out) {
     if (!opts.quiet) {
       const s = result.summary;
@@ -61,7 +70,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
         `wrote ${opts.out}: ${result.series.time_h.length} samples over ${s.duration_h} h`,
         // from the scenario's baseline, which on ECMO is before cannulation (not the t = 0 sample)
         `IL-6 ${s.il6_change_pct.toFixed(1)} % since baseline${result.scenario.circuit ? ' (before cannulation)' : ''} at ${s.change_at_h} h`,
-        s.delivered_dose_mL_kg_h !== null ? `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h` : 'no hemofilter',
+        deliveredNote(s),
         `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
         `albumin lost ${s.albumin_lost_g.toFixed(1)} g`,
         calibrationNote(calibration, opts.uncalibrated ?? false),
@@ -69,6 +78,25 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
       process.stderr.write(parts.join('; ') + '\n');
     }
   }
+}
+
+/**
+ * The calibration the run used, as its JSON output records it: the reference the scenario names, the file it
+ * resolved to (relative to the working directory) and the SHA-256 of the text read, or the spec defaults and why.
+ */
+function calibrationRecord(reference: string | undefined, file: CalibrationFile | undefined, uncalibrated: boolean): CalibrationRecord {
+  if (uncalibrated) return { source: 'spec defaults', reason: '--uncalibrated' };
+  if (reference === undefined || file === undefined) return { source: 'spec defaults', reason: 'the scenario names no calibration' };
+  return { source: 'file', reference, path: relative(process.cwd(), file.path) || file.path, sha256: file.sha256 };
+}
+
+/** The dose delivered to the patient, and the effluent that cleared only the isolated circuit's own blood. */
+function deliveredNote(s: Summary): string {
+  if (s.delivered_dose_mL_kg_h === null) return 'no hemofilter';
+  const dose = `delivered dose ${s.delivered_dose_mL_kg_h.toFixed(1)} mL/kg/h`;
+  if (!s.isolated_circuit_h) return dose;
+  const litres = ((s.isolated_circuit_effluent_mL ?? 0) / 1000).toFixed(1);
+  return `${dose} to the patient (circuit isolated from the patient for ${s.isolated_circuit_h.toFixed(1)} h: ${litres} L of effluent cleared only its own blood)`;
 }
 
 /**

@@ -13,6 +13,9 @@ import { runSweep } from '../sweep/sweep.js';
 import { simulatorVersion } from '../output/version.js';
 import { parseVarySpecs } from '../sweep/varySpec.js';
 import { refuseExisting } from '../output/writeOutput.js';
+import { SUMMARY_TIME_h } from '../engine/events.js';
+import type { ScenarioIssue } from '../scenario/errors.js';
+import { isFilterOnlyPath } from '../scenario/filterOnlyFields.js';
 
 export interface SweepOptions {
   /** Run the spec defaults, not the calibration the scenario refers to. */
@@ -62,7 +65,9 @@ function announceRuns(axes: VaryAxis[], d: Design, shard: Shard | undefined, opt
         message: `${what}, more than --max-runs ${maxRuns}; expected fewer (check the --vary steps or --samples), or raise the limit, e.g. --max-runs ${mine}`,
       },
     ]);
-  if (!opts.quiet) process.stderr.write(`${what} of ${hours} h each\n`);
+  // the *_24h_* columns hold the patient at 24 h: a shorter run never reached it, and they are left empty
+  const short = hours < SUMMARY_TIME_h ? `; shorter than ${SUMMARY_TIME_h} h, so the *_24h_* columns are empty` : '';
+  if (!opts.quiet) process.stderr.write(`${what} of ${hours} h each${short}\n`);
 }
 
 export async function sweepCommand(file: string, opts: SweepOptions): Promise<void> {
@@ -74,7 +79,14 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   refuseExisting(opts.out, true, '--out', [file]); // an existing --out is resumed or replaced, but never the scenario
   const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file, opts.uncalibrated);
-  const scenario = loadScenarioText(text, file, [], { duration_h: hours });
+  const ignored: ScenarioIssue[] = [];
+  const scenario = loadScenarioText(text, file, [], { duration_h: hours, onWarning: (issues) => ignored.push(...issues) });
+  // fields that do nothing without a hemofilter: in the file, or varied (every run the same in them)
+  if (scenario.filter === null)
+    for (const a of axes)
+      if (isFilterOnlyPath(a.path))
+        ignored.push({ path: `--vary ${a.path}`, message: 'ignored: a hemofilter prescription field, and this scenario has no hemofilter ("filter": null)' });
+  process.stderr.write(ignored.map((i) => `warning: ${file}: ${i.path}: ${i.message}\n`).join(''));
   announceRuns(axes, d, shard, opts, hours ?? scenario.duration_h);
   const r = await withProgress('sweeping', 'runs', (onProgress) =>
     runSweep({

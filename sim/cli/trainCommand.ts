@@ -9,7 +9,7 @@ import { loadTrainingText, parseActionsText } from '../training/trainingFile.js'
 import { replayTraining } from '../training/replay.js';
 import { buildDebrief, debriefText } from '../training/debrief.js';
 import { debriefHtml } from '../training/debriefHtml.js';
-import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
+import { refuseExisting, STDOUT, writeOutputFile } from '../output/writeOutput.js';
 
 export interface TrainOptions {
   actions?: string;
@@ -34,6 +34,8 @@ export function trainReport(file: string, opts: TrainOptions): { text: string; m
 }
 
 export function trainCommand(file: string, opts: TrainOptions): void {
+  // before the replay, not after it: an existing file, an input or a missing folder
+  if (opts.out && opts.out !== STDOUT) refuseExisting(opts.out, opts.overwrite, '--out', opts.actions ? [file, opts.actions] : [file]);
   const { text, met, total } = trainReport(file, opts);
   if (opts.out && opts.out !== STDOUT) writeOutputFile(opts.out, text, opts.overwrite);
   else process.stdout.write(text);

@@ -33,7 +33,7 @@ export function runFigures(r: RunResult) {
     delivered_dose_mL_kg_h: s.delivered_dose_mL_kg_h,
     mean_filtration_fraction: s.mean_filtration_fraction,
     max_filtration_fraction: s.max_filtration_fraction,
-    /** the mean over filters changed during the run; null when none was */
+    /** the mean over filters taken down (changed during the run, or at its very end); null when none was */
     mean_filter_life_h: lives.length ? lives.reduce((a, b) => a + b, 0) / lives.length : null,
     filter_changes: s.filter_changes.length,
     peak_tmp_mmHg: s.peak_tmp_mmHg,

@@ -25,7 +25,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   vasopressin_start:
     'At a norepinephrine titration check MAP was below prescription.norepinephrine.targetMap with norepinephrine at or above prescription.vasopressin.startDose (Surviving Sepsis Campaign 2021): vasopressin is added at prescription.vasopressin.dose instead of escalating norepinephrine; value holds the MAP in mmHg.',
   vasopressin_stop:
-    'At a norepinephrine titration check MAP was above prescription.norepinephrine.weanAbove with norepinephrine weaned to prescription.vasopressin.stopBelow or less: vasopressin is stopped (norepinephrine first, vasopressin last); value holds the MAP in mmHg.',
+    'At a norepinephrine titration check MAP was above prescription.norepinephrine.weanAbove with norepinephrine weaned to prescription.vasopressin.stopAtNorepinephrine or less: vasopressin is stopped (norepinephrine first, vasopressin last); value holds the MAP in mmHg.',
   fio2_titration:
     'The arterial saturation was below patient.lung.fio2Titration.targetLow (ventilator FiO2 up one step) or above targetHigh (down one step; on ECMO above targetLow, down to restFio2OnEcmo: the lung is rested) at a scheduled check; value holds the SaO2 as a fraction. The oxygenator’s sweep FiO2 is never changed by it.',
   albumin_dose:
@@ -80,10 +80,21 @@ export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {
 export const SUMMARY_FIELDS: Record<keyof Summary, Described> = {
   duration_h: ['h', 'Simulated time of the run'],
   filters_used: ['', 'Number of filters used, the first included'],
-  filter_changes: ['', 'Each filter change: its time t_h (h) and reason (the filter_change events)'],
-  filter_lives_h: ['h', 'Life of each filter that was changed (from its start to its change)'],
+  filter_changes: [
+    '',
+    "Each filter change within the run: its time t_h (h) and reason (the filter_change events; one at the run's very end is logged but not counted, no filter ran after it)",
+  ],
+  filter_lives_h: ['h', "Life of each filter taken down (from its start to its removal), also one taken down at the run's very end"],
   prescribed_dose_mL_kg_h: ['mL/kg/h', 'Prescribed effluent dose (null without a hemofilter)'],
-  delivered_dose_mL_kg_h: ['mL/kg/h', 'Effluent collected over the run per kg and hour: the dose delivered, downtime included (null without a hemofilter)'],
+  delivered_dose_mL_kg_h: [
+    'mL/kg/h',
+    'The dose delivered to the patient: effluent collected over the run per kg and hour, downtime included, less the effluent collected while the circuit was isolated from the patient (isolated_circuit_effluent_mL; null without a hemofilter)',
+  ],
+  isolated_circuit_effluent_mL: [
+    'mL',
+    "Effluent collected while the ECMO circuit was isolated from the patient (clamped lines, a stopped circuit): it cleared only the circuit's own blood, none of the patient's (0 when never isolated; null without a hemofilter)",
+  ],
+  isolated_circuit_h: ['h', "Time the circuit's blood was isolated from the patient (between circuit_blood events; null without a hemofilter)"],
   downtime_h: ['h', 'Time the filter limb was stopped for filter changes'],
   change_at_h: ['h', 'The time the *_change fields are taken at: 24 h, or the end of a shorter run'],
   il6_baseline_pg_mL: ['pg/mL', "Plasma IL-6 at baseline (the scenario's inputs: before cannulation in an ECMO scenario, so not the t = 0 sample)"],

@@ -18,6 +18,10 @@ export interface Summary {
   filter_lives_h: number[];
   prescribed_dose_mL_kg_h: number | null;
   delivered_dose_mL_kg_h: number | null;
+  /** Effluent collected while the ECMO circuit was isolated from the patient: it cleared only the circuit's own blood. */
+  isolated_circuit_effluent_mL: number | null;
+  /** Time the circuit's blood was isolated from the patient (clamped lines, a stopped circuit), h. */
+  isolated_circuit_h: number | null;
   downtime_h: number;
   change_at_h: number;
   il6_baseline_pg_mL: number;
@@ -61,20 +65,58 @@ function maxOf(xs: number[]): number {
 const lastOf = (xs: ArrayLike<number>) => (xs.length ? xs[xs.length - 1] : NaN);
 const EFFLUENT = LAYOUT.slot('effluent_mL');
 const ALBUMIN_REMOVED = LAYOUT.slot('albuminRemoved_g');
+/** Events this close to the end are at the end (the engine's event tolerance). */
+const END_EPS_h = 1e-9;
 
-/** Filter changes, the filters' lives and the time without a filter running. */
+/**
+ * Filter changes, the filters' lives and the time without a filter running. A change at the run's very end (the
+ * 24 h maximum age in a 24 h run) is logged among the events but is not one of the run's changes: the last sample
+ * shows the filter still running and no new filter ran. The filter it took down did end its life there (its
+ * maximum age, a TMP at the limit), so that life is counted among the lives.
+ */
 function filterHistory(c: ComposedModel, events: SimEvent[], end_h: number) {
-  const changes = events.filter((e) => e.type === 'filter_change');
-  const starts = [0, ...events.filter((e) => e.type === 'filter_start').map((e) => e.t_h)];
-  const downtime =
-    events.filter((e) => e.type === 'filter_start').reduce((acc, s, i) => acc + (s.t_h - (changes[i]?.t_h ?? s.t_h)), 0) +
-    (c.m.filter.status === 'changing' ? end_h - (changes.at(-1)?.t_h ?? end_h) : 0);
+  const withinRun = (e: SimEvent) => e.t_h < end_h - END_EPS_h;
+  const takenDown = events.filter((e) => e.type === 'filter_change');
+  const changes = takenDown.filter(withinRun);
+  const startEvents = events.filter((e) => e.type === 'filter_start' && withinRun(e));
+  const starts = [0, ...startEvents.map((e) => e.t_h)];
+  // each change is followed by its filter's start (or by the run's end, when the downtime runs past it)
+  const downtime = changes.reduce((acc, e, i) => acc + ((startEvents[i]?.t_h ?? end_h) - e.t_h), 0);
+  // a filter started at the very end (a change at the end with no downtime) never ran
+  const startedAtEnd = events.filter((e) => e.type === 'filter_start' && !withinRun(e)).length;
   return {
-    filters_used: c.m.filter.filtersUsed,
+    filters_used: c.m.filter.filtersUsed - startedAtEnd,
     filter_changes: changes.map((e) => ({ t_h: e.t_h, reason: e.reason })),
-    filter_lives_h: changes.map((e, i) => e.t_h - starts[i]),
+    filter_lives_h: takenDown.map((e, i) => e.t_h - starts[i]),
     downtime_h: downtime,
   };
+}
+
+/** A cumulative series' value at time t, linear between the grid samples around it (its rate held over the interval). */
+function cumulativeAt(time: ArrayLike<number>, values: ArrayLike<number>, t: number): number {
+  let i = 0;
+  while (i < time.length - 1 && time[i + 1] <= t) i++;
+  if (i === time.length - 1 || time[i] >= t) return values[i];
+  return values[i] + ((t - time[i]) / (time[i + 1] - time[i])) * (values[i + 1] - values[i]);
+}
+
+/**
+ * The effluent that cleared only the circuit's own blood, and for how long: the `circuit_blood` events alternate,
+ * the first isolating the circuit from the patient (docs/models/hemofilter.md, "Isolated circuit"), the next mixing
+ * it back, and so on. The effluent at an event is read off the output grid, linear within the sample interval: exact
+ * when the effluent rate is constant over it (it changes only at events: a filter change, a setting).
+ */
+function isolatedCircuit(series: Record<SeriesName, ArrayLike<number>>, events: SimEvent[], end_h: number, effluentEnd_mL: number) {
+  const toggles = events.filter((e) => e.type === 'circuit_blood').map((e) => e.t_h);
+  if (toggles.length % 2 === 1) toggles.push(end_h);
+  const effluentAt = (t: number) => (t >= end_h ? effluentEnd_mL : cumulativeAt(series.time_h, series.effluent_volume_mL, t));
+  let volume = 0;
+  let hours = 0;
+  for (let i = 0; i < toggles.length; i += 2) {
+    volume += effluentAt(toggles[i + 1]) - effluentAt(toggles[i]);
+    hours += toggles[i + 1] - toggles[i];
+  }
+  return { volume_mL: volume, hours };
 }
 
 /**
@@ -114,6 +156,7 @@ export function summarize(
   const ff = finite(series.filtration_fraction);
   const hasFilter = m.scenario.filter !== null;
   const history = filterHistory(c, events, end_h);
+  const isolated = hasFilter ? isolatedCircuit(series, events, end_h, y[EFFLUENT]) : null;
   const balances: Record<string, MassBalance> = {};
   for (const p of c.parts) p.massBalances?.(y0, y, balances);
   const sofaEnd = lastOf(series.sofa);
@@ -123,7 +166,10 @@ export function summarize(
     filter_changes: history.filter_changes,
     filter_lives_h: history.filter_lives_h,
     prescribed_dose_mL_kg_h: hasFilter ? m.scenario.prescription.effluentDose : null,
-    delivered_dose_mL_kg_h: hasFilter ? y[EFFLUENT] / m.weight_kg / end_h : null,
+    // what reached the patient: the effluent less what cleared only the isolated circuit's blood, over the whole run
+    delivered_dose_mL_kg_h: isolated ? (y[EFFLUENT] - isolated.volume_mL) / m.weight_kg / end_h : null,
+    isolated_circuit_effluent_mL: isolated ? isolated.volume_mL : null,
+    isolated_circuit_h: isolated ? isolated.hours : null,
     downtime_h: history.downtime_h,
     change_at_h: Math.min(SUMMARY_TIME_h, end_h),
     ...changesAtMilestone(c, at24),

@@ -81,10 +81,17 @@ function* arrayJson(items: readonly unknown[]): Generator<string> {
   yield '\n  ]';
 }
 
-/** The run's JSON document (scenario, units, series, events, summary, solver), piece by piece. */
-export function* resultJsonPieces(r: RunResult): Generator<string> {
+/** Which parameters a run used (the command line knows; the engine's result does not). */
+export type CalibrationRecord = { source: 'file'; reference: string; path: string; sha256: string } | { source: 'spec defaults'; reason: string };
+
+/**
+ * The run's JSON document (scenario, calibration when the caller knows it, units, series, events, summary, solver),
+ * piece by piece.
+ */
+export function* resultJsonPieces(r: RunResult, about: { calibration?: CalibrationRecord } = {}): Generator<string> {
   const doc: [string, unknown][] = [
     ['scenario', r.scenario],
+    ['calibration', about.calibration], // left out when undefined, as JSON.stringify leaves it
     ['units', seriesUnits()],
     ['series', r.series],
     ['events', r.events],

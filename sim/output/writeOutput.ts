@@ -4,7 +4,7 @@
  * when complete. `--out -` is standard output. A long document is written as it is produced (writeStreaming): the
  * pieces are gathered into chunks of about 64 KB, so the whole text is never in memory.
  */
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { holdPartial, partialName, releasePartial, removeStalePartials } from './partialFiles.js';
@@ -28,6 +28,28 @@ export function refuseExisting(path: string, overwrite: boolean, option = '--out
   if (existsSync(path) && !overwrite) {
     throw new OutputError(`${option}: ${path} already exists; choose another file name, or pass --overwrite to replace it`);
   }
+  refuseFileAsFolder(path, option);
+}
+
+/**
+ * An output's folder: a missing one is created when the file is written, and the command says so on standard error
+ * (`npm start` writes into out/, a cluster array job's tasks into results/, neither of which a fresh clone has); a
+ * path through a file is refused before any work, naming that file.
+ */
+export function refuseFileAsFolder(path: string, option = '--out'): void {
+  if (path === STDOUT) return;
+  let folder = dirname(resolve(path));
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  if (!statSync(folder).isDirectory())
+    throw new OutputError(`${option}: cannot write ${path}: ${folder} is a file, not a folder; expected a path whose folders are folders`);
+}
+
+/** Creates the folder `path` is written into when it is missing, and says so (see refuseFileAsFolder). */
+function ensureFolder(path: string): void {
+  const folder = dirname(path);
+  if (existsSync(folder)) return;
+  mkdirSync(folder, { recursive: true });
+  process.stderr.write(`created the folder ${folder} for ${path}\n`);
 }
 
 export function writeOutputFile(path: string, text: string, overwrite: boolean): void {
@@ -105,12 +127,13 @@ export function writeStreaming(path: string, pieces: Iterable<string>): void {
     for (const piece of pieces) sink.write(piece);
     return sink.flush();
   }
+  refuseFileAsFolder(path); // also for writers that did not call refuseExisting first
   const tmp = partialName(path);
   holdPartial(tmp);
   let fd: number | undefined;
   try {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      ensureFolder(path);
       removeStalePartials(path);
       fd = openSync(tmp, 'w');
     } catch (e) {

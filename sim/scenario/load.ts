@@ -4,6 +4,7 @@
  * No file system here, so the browser bundles it too; loadFile.ts reads files for the command line.
  */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
+import { filterOnlyFieldIssues } from './filterOnlyFields.js';
 import { calibrationReferenceOverrides, type CalibrationResolver } from './calibration.js';
 import { ScenarioError, shownValue, type ScenarioIssue } from './errors.js';
 import type { Scenario } from './resolve.js';
@@ -114,6 +115,8 @@ export function scenarioFromObject(raw: unknown, source: string, options: Resolv
 export interface CalibrationOptions extends ResolveOptions {
   resolveCalibration?: CalibrationResolver;
   uncalibrated?: boolean;
+  /** Told of fields the scenario gives that do nothing (filterOnlyFields.ts): the command line prints them. */
+  onWarning?: (issues: ScenarioIssue[]) => void;
 }
 
 /**
@@ -127,6 +130,10 @@ export function loadScenarioText(text: string, source: string, overrides: Overri
   const raw = parseJsonText(text, source);
   applyOverrides(raw, calibrationReferenceOverrides(raw, source, options.resolveCalibration, options.uncalibrated ?? false));
   applyOverrides(raw, overrides);
+  if (options.onWarning && typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    const ignored = filterOnlyFieldIssues(raw as Record<string, unknown>);
+    if (ignored.length) options.onWarning(ignored);
+  }
   try {
     return scenarioFromObject(raw, source, { duration_h: options.duration_h });
   } catch (e) {

@@ -1,4 +1,5 @@
 /** Reading input files from disk (command line, scripts, tests); the browser loads text through load.ts. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { calibrationReferenceOverrides, parseCalibration, type Calibration } from './calibration.js';
@@ -21,13 +22,32 @@ export function readInputFile(file: string, what: string): string {
 
 /** Reads and validates a calibration file (npm run calibrate writes it). */
 export function readCalibration(file: string): Calibration {
-  return parseCalibration(parseJsonText(readInputFile(file, 'calibration file'), file), file);
+  return readCalibrationFile(file).calibration;
+}
+
+/** A calibration file read once: its values, and the SHA-256 of the very bytes they were parsed from. */
+export interface CalibrationFile {
+  calibration: Calibration;
+  /** The file as resolved (relative to the scenario file). */
+  path: string;
+  sha256: string;
+}
+
+function readCalibrationFile(file: string): CalibrationFile {
+  const text = readInputFile(file, 'calibration file');
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  return { calibration: parseCalibration(parseJsonText(text, file), file), path: file, sha256 };
 }
 
 /** A scenario file's `calibration` reference, read relative to the scenario file. */
 export function calibrationBesideScenario(reference: string, scenarioFile: string): Calibration {
+  return calibrationFileBesideScenario(reference, scenarioFile).calibration;
+}
+
+/** As calibrationBesideScenario, with the file's resolved path and hash (what a run's output records). */
+export function calibrationFileBesideScenario(reference: string, scenarioFile: string): CalibrationFile {
   try {
-    return readCalibration(resolve(dirname(scenarioFile), reference));
+    return readCalibrationFile(resolve(dirname(scenarioFile), reference));
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     // the scenario's field that named the file is where the user looks

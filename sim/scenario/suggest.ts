@@ -6,6 +6,8 @@ import { scenarioSpecs } from './scenarioSpecs.js';
 const RETIRED_FIELDS: Readonly<Record<string, string>> = {
   'kinetics.creatinine.renalClearance':
     "no longer a setting: the kidney's start is its injury, patient.kidney.startingInjury (a fraction 0–1), and creatinine's renal clearance is the GFR it gives at the starting MAP − CVP (docs/models/kidney.md)",
+  'prescription.vasopressin.stopBelow':
+    'unknown field (renamed: it is a norepinephrine dose, µg/kg/min, at or below which vasopressin stops, not the dose below which norepinephrine stops, prescription.norepinephrine.stopBelow); expected prescription.vasopressin.stopAtNorepinephrine',
   'kinetics.urea.renalClearance': "no longer a setting: urea's renal clearance is a fraction of the GFR, kinetics.urea.fractionOfGfr (docs/models/kidney.md)",
 };
 

@@ -8,8 +8,9 @@
  *   mean_access_pressure_mmHg  the filter limb's access pressure (p_access_mmHg), mean over samples with blood flowing
  *   mean_return_pressure_mmHg  its return (post-filter) pressure (p_filter_out_mmHg), likewise
  *   map_24h_mmHg, norepinephrine_24h_ug_kg_min, temperature_24h_C, anti_xa_24h_U_mL
- *                              the patient at 24 h (or the end of a shorter run): MAP and norepinephrine from the
- *                              summary's 24 h observation, temperature and heparin interpolated linearly on the output grid.
+ *                              the patient at 24 h: MAP and norepinephrine from the summary's 24 h observation,
+ *                              temperature and heparin interpolated linearly on the output grid; empty (null) for a
+ *                              run shorter than 24 h, which never reached that time (the sweep says so on stderr).
  * Anti-Xa is the heparin model's anti_xa_U_mL: the chromogenic assay without added antithrombin, so it is the heparin
  * concentration scaled by the patient's antithrombin (docs/models/heparin.md; Mayo Clinic Laboratories, test HEPTP:
  * UFH therapeutic range 0.30–0.70 IU/mL; the assay underestimates heparin in antithrombin deficiency, Vera-Aguilera
@@ -17,6 +18,7 @@
  */
 import type { RunResult } from '../engine/simulate.js';
 import type { MembraneLife } from './membraneLife.js';
+import { SUMMARY_TIME_h } from '../engine/events.js';
 
 /** An effluent bag's volume, L. An estimate (the brief's 5 L; common CRRT effluent bags hold 5 L), until a bag model counts them. */
 export const EFFLUENT_BAG_L = 5;
@@ -81,7 +83,9 @@ export function engineerFigures(r: RunResult, membrane: MembraneLife | null): Re
   const days = s.duration_h / 24;
   const hasFilter = r.scenario.filter !== null;
   const series = r.series as Series;
-  const at = s.change_at_h; // 24 h, or the end of a shorter run
+  const at = s.change_at_h; // 24 h
+  const reached = s.duration_h >= SUMMARY_TIME_h; // a value at a time the run never reached is not shown as if it were
+  const at24 = (x: number) => (reached ? orNull(x) : null);
   return {
     membrane_life_h: membrane ? membrane.life_h : null,
     membrane_life_censored: membrane ? Number(membrane.censored) : null,
@@ -89,9 +93,9 @@ export function engineerFigures(r: RunResult, membrane: MembraneLife | null): Re
     bags_per_day: hasFilter && days > 0 ? bagsUsed(r) / days : null,
     mean_access_pressure_mmHg: hasFilter ? meanWhileFlowing(series, 'p_access_mmHg') : null,
     mean_return_pressure_mmHg: hasFilter ? meanWhileFlowing(series, 'p_filter_out_mmHg') : null,
-    map_24h_mmHg: orNull(s.map_at_change_mmHg),
-    norepinephrine_24h_ug_kg_min: orNull(s.norepinephrine_baseline_ug_kg_min + s.norepinephrine_change_ug_kg_min),
-    temperature_24h_C: orNull(valueAt(series, 'temperature_C', at)),
-    anti_xa_24h_U_mL: orNull(valueAt(series, 'anti_xa_U_mL', at)),
+    map_24h_mmHg: at24(s.map_at_change_mmHg),
+    norepinephrine_24h_ug_kg_min: at24(s.norepinephrine_baseline_ug_kg_min + s.norepinephrine_change_ug_kg_min),
+    temperature_24h_C: at24(valueAt(series, 'temperature_C', at)),
+    anti_xa_24h_U_mL: at24(valueAt(series, 'anti_xa_U_mL', at)),
   };
 }

@@ -7,7 +7,8 @@
  *
  * Delivered dose is as clinicians measure it: the effluent volume over the patient's weight and the whole time of
  * the run, downtime included (the "average delivered daily dose" of Griffin 2019, Am J Kidney Dis 74:727; Vesconi
- * 2009, Crit Care 13:R57), not the prescribed rate.
+ * 2009, Crit Care 13:R57), not the prescribed rate; less the effluent collected while the circuit was isolated from
+ * the patient (clamped lines, a stopped circuit: it cleared only the circuit's own blood, summary.ts).
  */
 import { pickFigures, runFigures, type FigureName } from '../cohort/runFigures.js';
 import type { RunResult } from '../engine/simulate.js';

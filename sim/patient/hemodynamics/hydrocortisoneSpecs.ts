@@ -86,11 +86,11 @@ export const vasopressinRuleSpecs = {
     source: 'S',
     ref: 'VASST (Russell, NEJM 2008): 0.01–0.03 U/min; Surviving Sepsis Campaign 2021: up to 0.03 U/min',
   }),
-  stopBelow: q('ug/kg/min', 0.05, [0, 5], {
+  stopAtNorepinephrine: q('ug/kg/min', 0.05, [0, 5], {
     adjustable: true,
     range: [0, 0.1],
     description:
-      'Stop vasopressin at a check where MAP is above weanAbove and norepinephrine has been weaned to this dose or less (norepinephrine first, then vasopressin).',
+      'A norepinephrine dose, not a vasopressin one: stop vasopressin at a check where MAP is above weanAbove and norepinephrine has been weaned to this dose or less (norepinephrine first, then vasopressin). Not norepinephrine.stopBelow, the dose below which norepinephrine itself is stopped.',
     source: 'E',
     ref: 'units wean norepinephrine first and stop vasopressin last: stopping vasopressin first brought more hypotension (Bauer, retrospective; Wu et al., Shock 2020 meta-analysis); the dose at which vasopressin stops is an estimate',
   }),

@@ -20,7 +20,8 @@ export interface VasopressinRule {
   give: boolean;
   startDose: number;
   dose: number;
-  stopBelow: number;
+  /** The norepinephrine dose (µg/kg/min) at or below which vasopressin stops. */
+  stopAtNorepinephrine: number;
 }
 
 /** Whether the protocol adds vasopressin at this check: MAP below target with norepinephrine at or above NE_start. */
@@ -30,7 +31,7 @@ export function vasopressinDue(rule: VasopressinRule, running: boolean, map_mmHg
 
 /** Whether the protocol stops vasopressin at this check: MAP above the wean threshold on norepinephrine ≤ NE_stop. */
 export function vasopressinStops(rule: VasopressinRule, running: boolean, map_mmHg: number, weanAbove_mmHg: number, dose_ug_kg_min: number): boolean {
-  return running && map_mmHg > weanAbove_mmHg && dose_ug_kg_min <= rule.stopBelow;
+  return running && map_mmHg > weanAbove_mmHg && dose_ug_kg_min <= rule.stopAtNorepinephrine;
 }
 
 /** The norepinephrine dose equivalent to a vasopressin rate, µg/kg/min: k·VP. */
