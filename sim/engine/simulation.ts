@@ -224,6 +224,7 @@ export class Simulation {
           checkT = NaN;
           if (this.scheduler.checksWouldStop(tc, yc)) {
             crossing = { t: tc, y: stateAt(tc), kind: 'check' };
+            this.scheduler.stoppedForChecks(tc, yc, crossing.y);
             end = tc;
             break;
           }
