@@ -174,10 +174,16 @@ export class EventScheduler {
     this.settle(t, y);
   }
 
-  /** Settings changed at t must still be ones every model can run (a new filter must pass the prescription). */
+  /**
+   * Settings changed at t must still be ones every model can run (a new filter must pass the prescription). The
+   * models' tests only read Now: one derivation serves them all.
+   */
   private refuseUnrunnableSettings(t: number, y: number[], path: string): void {
+    let now: Now | undefined;
     for (const p of this.c.parts) {
-      const problem = p.settingsProblem?.(deriveNow(this.c, t, y));
+      if (!p.settingsProblem) continue;
+      now ??= deriveNow(this.c, t, y);
+      const problem = p.settingsProblem(now);
       if (problem) throw new ScenarioError(`scenario "${this.m.scenario.name}"`, [{ path, message: problem }]);
     }
   }
