@@ -100,9 +100,12 @@ export class EventScheduler {
     return next;
   }
 
-  /** Applies every event due at t; y is changed in place (boluses, a new filter). */
+  /**
+   * Applies every event due at t; y is changed in place (boluses, a new filter). Where the integration stopped for a
+   * check at t (stoppedForChecks) and nothing else is due there, the checks run on the Now their stop test derived.
+   */
   apply(t: number, y: number[]): void {
-    this.forgetPass();
+    if (!(this.lastPass.t === t && this.lastPass.y === y && this.nextTime() > t + EPS_h)) this.forgetPass();
     this.lastTime = t;
     const log = this.logAt(t);
     let scheduledSettings = false;
@@ -113,10 +116,7 @@ export class EventScheduler {
     }
     this.runDueChecks(t, y);
     for (const e of this.conditions?.takeMet() ?? []) this.perform(t, y, e, `timeline[${e.index}]`);
-    for (const event of this.located) {
-      const now = deriveNow(this.c, t, y);
-      if (event.excess(now) >= 0) event.reached(t, y, log, now);
-    }
+    this.reachLocated(t, y, log);
     // only where the circuit changed since it last settled (a filter stopped or started, here or at a located TMP
     // limit; settings settle in perform): a run advanced in frames (the live view) settles where a batch run does
     if (scheduledSettings || this.filterSignature() !== this.settledFilter) this.settle(t, y);
@@ -174,10 +174,16 @@ export class EventScheduler {
     this.settle(t, y);
   }
 
-  /** Settings changed at t must still be ones every model can run (a new filter must pass the prescription). */
+  /**
+   * Settings changed at t must still be ones every model can run (a new filter must pass the prescription). The
+   * models' tests only read Now: one derivation serves them all.
+   */
   private refuseUnrunnableSettings(t: number, y: number[], path: string): void {
+    let now: Now | undefined;
     for (const p of this.c.parts) {
-      const problem = p.settingsProblem?.(deriveNow(this.c, t, y));
+      if (!p.settingsProblem) continue;
+      now ??= deriveNow(this.c, t, y);
+      const problem = p.settingsProblem(now);
       if (problem) throw new ScenarioError(`scenario "${this.m.scenario.name}"`, [{ path, message: problem }]);
     }
   }
@@ -194,10 +200,21 @@ export class EventScheduler {
 
   /** The solver located an event at t: the one whose excess has reached zero happens. */
   locatedReached(t: number, y: number[]): void {
-    const log = this.logAt(t);
+    this.reachLocated(t, y, this.logAt(t));
+  }
+
+  /**
+   * Each located event whose excess at (t, y) has reached zero happens, in model order. One derivation serves the
+   * tests until an event happens (it may change the settings or y): the next test derives again.
+   */
+  private reachLocated(t: number, y: number[], log: EventLog): void {
+    let now: Now | undefined;
     for (const event of this.located) {
-      const now = deriveNow(this.c, t, y);
-      if (event.excess(now) >= 0) event.reached(t, y, log, now);
+      now ??= deriveNow(this.c, t, y);
+      if (event.excess(now) >= 0) {
+        event.reached(t, y, log, now);
+        now = undefined;
+      }
     }
   }
 
@@ -209,6 +226,16 @@ export class EventScheduler {
       if (l < limit) limit = l;
     }
     return limit;
+  }
+
+  /**
+   * The integration stopped at t because a check due there will act (checksWouldStop said so, reading the sampled
+   * state `read`); `y` is the whole state there, the same for every derivation (the ledgers, which no derivation
+   * reads, aside). The checks' run in apply at t reads the Now the stop test derived instead of deriving it again
+   * (with its loop solve and oxygen line), unless anything runs or derives before them.
+   */
+  stoppedForChecks(t: number, read: ArrayLike<number>, y: ArrayLike<number>): void {
+    if (this.lastPass.t === t && this.lastPass.y === read) this.lastPass = { t, y, n: this.lastPass.n };
   }
 
   /** The time of the next periodic check. */

@@ -141,16 +141,27 @@ export class Simulation {
 
   private integrate(tNext: number, sampler?: Sampler): void {
     const m = this.model;
-    /** Where the integration stopped early: a TMP crossing, or a periodic check that will change a setting. */
-    let crossing: { t: number; y: number[]; kind: 'located' | 'check' } | undefined;
+    /**
+     * Where the integration stopped before odex's end: a TMP crossing, a periodic check that will change a setting, or
+     * the segment's end when odex was given one beyond it (oneStep).
+     */
+    let crossing: { t: number; y: number[]; kind: 'located' | 'check' | 'end' } | undefined;
     // the first step ends where the check that stopped the last segment is due again (it will likely stop there again)
     // (or within the time scale of a transient an event here started: ModelEvents.firstStepLimit)
     // Each candidate counts only ahead of t (a stale one must not drop the other), and only inside the segment's first
     // half: odex caps its first step at half the segment, so an aim beyond it would not end the step there.
     const ahead = (dt: number) => (dt > TIME_EPS_h ? dt : Infinity);
     const aim = Math.min(ahead(this.scheduler.likelyStopTime() - this.t), ahead(this.scheduler.firstStepLimit(this.t)));
-    const aimed = aim < Math.min(this.lastStep_h, (tNext - this.t) / 2);
-    this.solver.initialStepSize = aimed ? aim : Math.min(this.lastStep_h, tNext - this.t);
+    // A segment the step carried over covers in one step, with no likely stop or transient before its end, is given to
+    // odex with its end twice as far: odex caps its first step at half the segment, so it would take two steps (each
+    // as costly as a full one). The first step is aimed at the segment's end and the segment ends where it lands, with
+    // the step's own state; a step that ends beyond it (after a rejected first step) is read there from the
+    // interpolant, as at a stop.
+    const span = tNext - this.t;
+    const oneStep = span <= Math.min(this.lastStep_h, aim);
+    const aimed = !oneStep && aim < Math.min(this.lastStep_h, span / 2);
+    const xEnd = oneStep ? this.t + 2 * span : tNext;
+    this.solver.initialStepSize = aimed ? aim : Math.min(this.lastStep_h, span);
     // The interpolant of the current step (this.dense); the helpers below are made once per segment, not once per step.
     const dense = this.dense;
     /** The whole state at ts: where the integration restarts. */
@@ -176,12 +187,19 @@ export class Simulation {
     const sampleOrCheck = (ts: number) => (ts === checkT ? checkY : sampleAt(ts));
     const excess = (ts: number, ys: number[]) => this.scheduler.locatedExcess(ts, ys);
     const result = guard(() =>
-      this.solver.solve(this.f, this.t, this.y, tNext, (nr, xOld, x, yx, stepDense) => {
+      this.solver.solve(this.f, this.t, this.y, xEnd, (nr, xOld, xStep, yStep, stepDense) => {
         if (nr === 1 || !stepDense) return;
-        dense.beginStep(stepDense, this.solver.denseCoefficients, xOld, x);
+        dense.beginStep(stepDense, this.solver.denseCoefficients, xOld, xStep);
         this.stats.steps++;
-        // the final step is cut short by the segment's end, an aimed first step by the likely stop
-        if (x < tNext && !(aimed && nr === 2)) this.lastStep_h = x - xOld;
+        // with odex given an end beyond the segment's (oneStep): the step landed on it, or ended beyond it (then it is
+        // read up to the segment's end only)
+        const landed = oneStep && Math.abs(xStep - tNext) <= TIME_EPS_h;
+        const over = oneStep && !landed && xStep > tNext;
+        // the step carried to the next segment: not the final step, cut short by the segment's end, nor an aimed first
+        // step, cut short by the likely stop; a step that landed on the segment's end was taken whole (one-step segment)
+        if (landed || (xStep < tNext && !(aimed && nr === 2))) this.lastStep_h = xStep - xOld;
+        const x = over ? tNext : xStep;
+        const yx = over ? sampleAt(tNext) : yStep;
         if (physicalStateProblem(m, yx)) stopBeyondPhysiology(m, xOld, x, stateAt);
         let end = x;
         if (excess(x, yx) >= 0) {
@@ -206,12 +224,14 @@ export class Simulation {
           checkT = NaN;
           if (this.scheduler.checksWouldStop(tc, yc)) {
             crossing = { t: tc, y: stateAt(tc), kind: 'check' };
+            this.scheduler.stoppedForChecks(tc, yc, crossing.y);
             end = tc;
             break;
           }
           guard(() => this.scheduler.runDueChecks(tc, yc));
         }
         if (sampler) while (sampler.due() <= end + TIME_EPS_h) sampler.take(sampler.due(), sampleAt);
+        if (!crossing && (landed || over)) crossing = { t: tNext, y: landed ? yStep.slice() : stateAt(tNext), kind: 'end' };
         if (crossing) return false;
       }),
     );

@@ -69,6 +69,8 @@ export const hemolysisModel: ModelDefinition = {
       into.suctionShare = cn && params ? suctionShare(params, cn.solution.drainagePressure_mmHg) : 0;
     };
     const concentration = (now: Now) => now.y[amount] / (now.blood.plasma_mL / 100);
+    /** Whether the rate at the last check has drifted from the held one by more than DRIFT (then the solver stops). */
+    const drifted = () => Math.abs(pending.generation_mg_h - held.generation_mg_h) > DRIFT * Math.max(held.generation_mg_h, 1);
     let started = false;
     /** Reported once until free Hb falls back below 90 % of the alert (a located event must fall below zero again). */
     let alerted = false;
@@ -76,11 +78,15 @@ export const hemolysisModel: ModelDefinition = {
       /** Due at the start (the first solve), then hourly. */
       interval: () => (started ? CHECK_INTERVAL_h : ((started = true), 0)),
       changesDerivatives: true, // the generation rate is a flux of the right-hand side
-      wouldAct: () => Math.abs(pending.generation_mg_h - held.generation_mg_h) > DRIFT * Math.max(held.generation_mg_h, 1),
+      wouldAct: () => drifted(),
       run(now) {
-        held.generation_mg_h = pending.generation_mg_h;
-        held.suctionShare = pending.suctionShare;
         if (alerted && concentration(now) < REARM * FREE_HB_ALERT_mg_dL) alerted = false;
+        // A rate within its drift stays held: the check runs inside a solver step without stopping it, and a rate
+        // replaced there would reach the right-hand side at the step's end, wherever the steps happen to fall.
+        if (drifted()) {
+          held.generation_mg_h = pending.generation_mg_h;
+          held.suctionShare = pending.suctionShare;
+        }
         return false; // the held rate is read by the right-hand side's derivatives, not by a derivation
       },
     };
