@@ -55,7 +55,13 @@ describe('the protocol under the two conditions', () => {
     const fall = (values: Record<string, string>) => 1 - dose(values, 12) / start;
     const fallFebrile = fall(febrile);
     const fallCooled = fall(cooled);
-    expect(fallCooled).toBeGreaterThan(fallFebrile);
+    // the protocol moves the dose in hourly steps: cooling spares tone, so at 12 h the cooled run is on less dose, or
+    // on the same step at a higher MAP (with the right heart's lift from ECMO's CO2 removal both reach 0.107 µg/kg/min)
+    expect(fallCooled).toBeGreaterThanOrEqual(fallFebrile);
+    if (fallCooled === fallFebrile) {
+      const map = (values: Record<string, string>) => at(run(DEFAULT_ECMO, { duration: '12 h', ...values }), 'map_mmHg', 12);
+      expect(map(cooled)).toBeGreaterThan(map(febrile));
+    }
     // Schortgen: the dose was halved by 12 h in only 20 % of febrile patients, so the typical febrile one should fall
     // less. A named gap (cohort.md, the norepinephrine change): once hydrocortisone restores the pressor response the
     // protocol weans a quarter of the dose an hour, and this febrile run falls 81 % by 12 h (cooled 86 %). This

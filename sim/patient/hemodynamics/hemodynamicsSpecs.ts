@@ -5,6 +5,7 @@
  */
 import { q, type SpecTree } from '../../parameters.js';
 import { venousReturnSpecs } from './venousReturnSpecs.js';
+import { rightHeartSpecs } from './rightHeartSpecs.js';
 import { acidaemiaSpecs, feverToneSpecs } from './vasopressorResponseSpecs.js';
 import { hydrocortisoneEffectSpecs, vasopressinEffectSpecs } from './hydrocortisoneSpecs.js';
 
@@ -85,6 +86,7 @@ export const hemodynamicsSpecs = {
     }),
   },
   venousReturn: venousReturnSpecs,
+  rightHeart: rightHeartSpecs,
   acidaemia: acidaemiaSpecs,
   fever: feverToneSpecs,
   hydrocortisone: hydrocortisoneEffectSpecs,

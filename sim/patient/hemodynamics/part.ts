@@ -15,6 +15,7 @@ import { vasopressorProtocol } from './vasopressorProtocol.js';
 import { norepinephrineEquivalent_ug_kg_min } from './vasopressin.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
+import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from './rightHeart.js';
 import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
 import { arterialPh } from '../acidBase/acidBase.js';
 import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
@@ -38,13 +39,17 @@ export const hemodynamicsModel: ModelDefinition = {
     const steroid = hydrocortisoneInEngine(m);
     const protocol = vasopressorProtocol(m, steroid.noteDose);
     const p = m.scenario.patient;
+    // the patient's own PaCO2 before treatment (native lung alone), and the PaCO2 held since the circuit last settled
+    // (as the acid–base part holds it): the right ventricle's afterload follows its change (rightHeart.ts)
+    const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0);
+    const held = { paco2_mmHg: paco2Start_mmHg };
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
       heartRate_bpm: p.hemodynamics.heartRate,
       il6_pg_mL: p.baseline.il6,
       norepinephrine_ug_kg_min: p.hemodynamics.norepinephrine,
       sao2: preTreatmentSaturation(m.scenario),
-      ph: arterialPh(p.acidBase.bicarbonate, arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0)),
+      ph: arterialPh(p.acidBase.bicarbonate, paco2Start_mmHg),
       temperature_C: p.temperature.start,
     });
     const start = {
@@ -68,7 +73,10 @@ export const hemodynamicsModel: ModelDefinition = {
         now.metabolism.temperature_C,
         steroid.onset(now.t_h),
       );
-      circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h);
+      const rightHeart = m.current.hemodynamics.rightHeart;
+      const rvPressure = rightVentricularPressureChange_mmHg(rightHeart, held.paco2_mmHg, paco2Start_mmHg);
+      const heartShift = afterloadOutputShift_L_min(rightHeart, start.cardiacOutput_L_min, rvPressure);
+      circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h, heartShift);
       h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, h, start.cardiacOutput_L_min);
     };
     return {
@@ -78,6 +86,9 @@ export const hemodynamicsModel: ModelDefinition = {
       firstStepLimit: steroid.firstStepLimit,
       applyScheduled: steroid.applyScheduled,
       perform: steroid.perform,
+      afterEvents(_t, _y, now) {
+        held.paco2_mmHg = now.paco2_mmHg;
+      },
       observe(now, out) {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;

@@ -1,10 +1,10 @@
 /**
  * Venous return and cardiac output (Guyton), so that blood volume reaches MAP. Two lines cross:
  *   venous return   CO = (Pmsf − CVP) / Rvr,   Pmsf = Pmsf0 + (V − V0)/C          [S: Guyton, Physiol Rev 1955]
- *   cardiac function  CO = CO0 + S·(CVP − CVP0)                                   [E: linearised Frank–Starling curve]
- * with Rvr = (Pmsf0 − CVP0)/CO0 from the patient's starting numbers, C the venous (systemic) compliance and S the
+ *   cardiac function  CO = CO0 + δ + S·(CVP − CVP0)                               [E: linearised Frank–Starling curve]
+ * (δ: the curve's shift from the right ventricle's afterload, rightHeart.ts; 0 at the start) with Rvr = (Pmsf0 − CVP0)/CO0 from the patient's starting numbers, C the venous (systemic) compliance and S the
  * cardiac function slope. Their crossing, with ΔPmsf = (V − V0)/C:
- *   CVP = CVP0 + ΔPmsf/(1 + S·Rvr)      CO = CO0 + S·(CVP − CVP0)
+ *   CVP = CVP0 + (ΔPmsf − Rvr·δ)/(1 + S·Rvr)      CO = CO0 + δ + S·(CVP − CVP0)
  * MAP keeps its tone model (hemodynamics.ts) at the starting flow and scales with flow through the same resistance:
  *   MAP = CVP + (MAP_tone − CVP0)·CO/CO0          (MAP − CVP = CO·SVR, SVR set by tone, IL-6 and norepinephrine)
  * At the starting volume CO = CO0, CVP = CVP0 and MAP = MAP_tone: the patient's starting numbers are kept.
@@ -14,7 +14,7 @@
  * - the atrium does not fall below 0 mmHg (positive-pressure ventilation keeps the chest above it, and the great
  *   veins collapse where they enter it): once the crossing would put CVP below 0, venous return is on its plateau,
  *   CVP = 0 and the heart pumps what returns, CO = Pmsf/Rvr (continuous: at CVP = 0 both curves give it);
- * - a heart whose output reaches 0 at a positive filling pressure CVP* = CVP0 − CO0/S (a steep curve) stops
+ * - a heart whose output reaches 0 at a positive filling pressure CVP* = CVP0 − (CO0 + δ)/S (a steep curve) stops
  *   there: below it nothing flows and every pressure is Pmsf (the definition of Pmsf).
  * So CO ≥ 0, CVP ≥ 0 and MAP ≥ 0 at any volume (test/venousReturn.test.ts).
  */
@@ -30,25 +30,31 @@ export interface Circulation {
   centralVenousPressure_mmHg: number;
 }
 
-/** Where the venous return and cardiac function curves cross at a blood volume; written into `out`. */
+/**
+ * Where the venous return and cardiac function curves cross at a blood volume; written into `out`. `heartShift_L_min`
+ * (δ) moves the cardiac function curve (the right ventricle's afterload, rightHeart.ts); it is ≥ −CO0.
+ */
 export function circulationAt(
   p: VenousReturnParams,
   start: { cardiacOutput_L_min: number; centralVenousPressure_mmHg: number; compliance_mL_mmHg: number; volume_mL: number },
   volume_mL: number,
   out: Circulation,
+  heartShift_L_min = 0,
 ): Circulation {
   const cvp0 = start.centralVenousPressure_mmHg;
   const co0 = start.cardiacOutput_L_min;
+  // the heart's output at the starting filling pressure; the resistance to venous return stays the starting one
+  const heart0 = co0 + heartShift_L_min;
   const slope = p.cardiacFunctionSlope;
   const resistance = p.fillingGradient / co0; // mmHg·min/L
   const pmsf0 = cvp0 + p.fillingGradient;
   const pmsf = Math.max(pmsf0 + (volume_mL - start.volume_mL) / start.compliance_mL_mmHg, 0);
-  const cvp = cvp0 + (pmsf - pmsf0) / (1 + slope * resistance);
+  const cvp = cvp0 + (pmsf - pmsf0 - resistance * heartShift_L_min) / (1 + slope * resistance);
   // the filling pressure at which the heart's output reaches 0 (−∞ for a flat curve)
-  const stops = slope > 0 ? cvp0 - co0 / slope : -Infinity;
+  const stops = slope > 0 ? cvp0 - heart0 / slope : -Infinity;
   if (cvp >= Math.max(stops, 0)) {
     out.centralVenousPressure_mmHg = cvp;
-    out.cardiacOutput_L_min = co0 + slope * (cvp - cvp0);
+    out.cardiacOutput_L_min = heart0 + slope * (cvp - cvp0);
   } else if (stops > 0) {
     out.centralVenousPressure_mmHg = pmsf;
     out.cardiacOutput_L_min = 0;

@@ -1,0 +1,30 @@
+/**
+ * The right ventricle's afterload from CO2 (a hypothesis): hypercapnia constricts the pulmonary vessels, the right
+ * ventricle's systolic pressure rises with them, and a septic right ventricle ejects less against it, so the cardiac
+ * function curve (venousReturn.ts) moves down; VV ECMO's CO2 removal moves it back up. Two links:
+ *   ΔP_RV = g_CO2·(PaCO2 − PaCO2₀)                       [S: Balanos, J Appl Physiol 2003: 0.6–1 mmHg of
+ *                                                           tricuspid systolic gradient per mmHg of end-tidal PCO2,
+ *                                                           healthy volunteers, 4 h of ±10 mmHg]
+ *   δCO   = −f_RV·CO₀·ΔP_RV                              [E: the output an afterload-sensitive right ventricle
+ *                                                           loses per mmHg; no published septic figure]
+ * δCO shifts the cardiac function curve's intercept: CO_heart = CO₀ + δCO + S·(CVP − CVP₀). PaCO2₀ is the patient's
+ * own before treatment (native lung alone), so the starting numbers are met with δCO = 0; only PaCO2's change moves
+ * it. The curve's intercept cannot fall below 0 (a heart ejects nothing, never less): at f_RV 0.02 that is a rise
+ * of 50 mmHg in RV pressure, which no PaCO2 in this model reaches.
+ */
+export interface RightHeartParams {
+  /** g_CO2: mmHg of right-ventricular systolic pressure per mmHg of PaCO2. */
+  co2PressureSensitivity: number;
+  /** f_RV: fraction of the starting cardiac output lost per mmHg of right-ventricular systolic pressure, 1/mmHg. */
+  afterloadSensitivity: number;
+}
+
+/** Change of right-ventricular systolic pressure from the PaCO2 at the start, mmHg. */
+export function rightVentricularPressureChange_mmHg(p: RightHeartParams, paco2_mmHg: number, paco2Start_mmHg: number): number {
+  return p.co2PressureSensitivity * (paco2_mmHg - paco2Start_mmHg);
+}
+
+/** δCO: the shift of the cardiac function curve from the right ventricle's afterload, L/min (≥ −CO₀). */
+export function afterloadOutputShift_L_min(p: RightHeartParams, cardiacOutput0_L_min: number, rvPressureChange_mmHg: number): number {
+  return Math.max(-p.afterloadSensitivity * rvPressureChange_mmHg, -1) * cardiacOutput0_L_min;
+}
