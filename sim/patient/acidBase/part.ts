@@ -34,6 +34,7 @@ export const acidBaseModel: ModelDefinition = {
       derive(now) {
         const a = now.acidBase;
         a.bicarbonate_mmol_L = hco3(now.y, now.concentration[SOLUTE.lactate]);
+        a.heldPaco2_mmHg = held.paco2_mmHg;
         a.ph = arterialPh(a.bicarbonate_mmol_L, held.paco2_mmHg);
       },
       afterEvents(_t, _y, now) {

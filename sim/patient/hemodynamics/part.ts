@@ -39,10 +39,9 @@ export const hemodynamicsModel: ModelDefinition = {
     const steroid = hydrocortisoneInEngine(m);
     const protocol = vasopressorProtocol(m, steroid.noteDose);
     const p = m.scenario.patient;
-    // the patient's own PaCO2 before treatment (native lung alone), and the PaCO2 held since the circuit last settled
-    // (as the acid–base part holds it): the right ventricle's afterload follows its change (rightHeart.ts)
+    // the patient's own PaCO2 before treatment (native lung alone): the right ventricle's afterload follows the change
+    // of the PaCO2 the acid–base part holds since the circuit last settled (rightHeart.ts)
     const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0);
-    const held = { paco2_mmHg: paco2Start_mmHg };
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
       heartRate_bpm: p.hemodynamics.heartRate,
@@ -74,7 +73,7 @@ export const hemodynamicsModel: ModelDefinition = {
         steroid.onset(now.t_h),
       );
       const rightHeart = m.current.hemodynamics.rightHeart;
-      const rvPressure = rightVentricularPressureChange_mmHg(rightHeart, held.paco2_mmHg, paco2Start_mmHg);
+      const rvPressure = rightVentricularPressureChange_mmHg(rightHeart, now.acidBase.heldPaco2_mmHg, paco2Start_mmHg);
       const heartShift = afterloadOutputShift_L_min(rightHeart, start.cardiacOutput_L_min, rvPressure);
       circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h, heartShift);
       h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, h, start.cardiacOutput_L_min);
@@ -86,9 +85,6 @@ export const hemodynamicsModel: ModelDefinition = {
       firstStepLimit: steroid.firstStepLimit,
       applyScheduled: steroid.applyScheduled,
       perform: steroid.perform,
-      afterEvents(_t, _y, now) {
-        held.paco2_mmHg = now.paco2_mmHg;
-      },
       observe(now, out) {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;
