@@ -109,26 +109,31 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thromb
   };
 }
 
-/** P_msf from the linear law: the whole circulation's stressed volume over its compliance (venousDrainage.ts). */
-function fillingPressure_mmHg(m: Model, intravascular_mL: number): Pressure<'mmHg'> {
+/** The drained vein's linear pressure: the starting CVP moved by the blood volume over the venous compliance. */
+function linearVeinPressure_mmHg(m: Model, intravascular_mL: number): Pressure<'mmHg'> {
   const p = m.current.patient;
-  const linear = venousPressure_mmHg(p.centralVenousPressure, intravascular_mL, m.intravascular0_mL, p.venousCompliance);
-  return mmHg(linear + m.current.circuit!.venousDrainage.venousReturnGradient);
+  return venousPressure_mmHg(p.centralVenousPressure, intravascular_mL, m.intravascular0_mL, p.venousCompliance);
+}
+
+/** The drained vein's pressure from its linear one: collapsing below the pressure around it, never above P_msf. */
+function collapsedFrom(m: Model, linear_mmHg: number): Pressure<'mmHg'> {
+  const v = m.current.circuit!.venousDrainage;
+  return collapsibleVeinPressure_mmHg(linear_mmHg, v.surroundingPressure, v.collapsePressure, linear_mmHg + v.venousReturnGradient);
 }
 
 /** The drained vein's pressure at rest: linear while distended, collapsing below the pressure around it. */
 export function drainedVeinPressure_mmHg(m: Model, intravascular_mL: number): Pressure<'mmHg'> {
-  const v = m.current.circuit!.venousDrainage;
-  const filling = fillingPressure_mmHg(m, intravascular_mL);
-  return collapsibleVeinPressure_mmHg(filling - v.venousReturnGradient, v.surroundingPressure, v.collapsePressure, filling);
+  return collapsedFrom(m, linearVeinPressure_mmHg(m, intravascular_mL));
 }
 
 /** What the veins deliver now (venousDrainage.ts): the venous pressure, Pmsf and Guyton's plateau. */
 export function venousSupply(m: Model, intravascular_mL: number, resistance_mmHg_min_mL: number): VenousSupply {
   const v = m.current.circuit!.venousDrainage;
-  const filling = fillingPressure_mmHg(m, intravascular_mL);
+  const linear = linearVeinPressure_mmHg(m, intravascular_mL);
+  // P_msf from the linear law: the whole circulation's stressed volume over its compliance (venousDrainage.ts)
+  const filling = mmHg(linear + v.venousReturnGradient);
   return {
-    venousPressure_mmHg: drainedVeinPressure_mmHg(m, intravascular_mL),
+    venousPressure_mmHg: collapsedFrom(m, linear),
     filling_mmHg: filling,
     surrounding_mmHg: mmHg(v.surroundingPressure),
     limit_mL_min: venousReturnLimit_mL_min(filling, v.surroundingPressure, resistance_mmHg_min_mL, v.accessibleFraction),
