@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ECMO, run, runWithTimeline } from './helpers/scenarios.js';
-import { circuitExchangeFlow_mL_min, holdCircuitExchange, ISOLATION_FLOW_mL_min, seriesClearance_mL_h } from '../sim/filter/circuitBlood.js';
+import {
+  circuitExchangeFlow_mL_min,
+  holdCircuitExchange,
+  isolatedCircuitEffluent_mL,
+  ISOLATION_FLOW_mL_min,
+  seriesClearance_mL_h,
+} from '../sim/filter/circuitBlood.js';
 import { modelContext } from '../sim/model/context.js';
 import { scenario } from './helpers/scenarios.js';
 import type { RunResult } from '../sim/engine/simulate.js';
@@ -46,13 +52,17 @@ describe('the series clearance K·Q/(Q + K)', () => {
   });
   it('the circuit is isolated below the threshold flow, and the isolation is reported as a change once', () => {
     const m = modelContext(scenario(DEFAULT_ECMO));
-    expect(holdCircuitExchange(m, ISOLATION_FLOW_mL_min / 2)).toBe(true);
+    expect(holdCircuitExchange(m, ISOLATION_FLOW_mL_min / 2, 1000)).toBe(true);
     expect(m.filter.circuitIsolated).toBe(true);
-    expect(holdCircuitExchange(m, 0)).toBe(false);
-    expect(holdCircuitExchange(m, 3000)).toBe(true);
+    expect(holdCircuitExchange(m, 0, 1500)).toBe(false);
+    // isolated since 1000 mL of effluent: what was collected since cleared only the circuit's blood
+    expect(isolatedCircuitEffluent_mL(m, 2500)).toBe(1500);
+    expect(holdCircuitExchange(m, 3000, 3000)).toBe(true);
     expect(m.filter.circuitFlow_mL_min).toBe(3000);
-    expect(holdCircuitExchange(m, null)).toBe(false);
+    expect(holdCircuitExchange(m, null, 4000)).toBe(false);
     expect(m.filter.circuitFlow_mL_min).toBe(Infinity);
+    // the isolation ended at 3000 mL: 2000 mL of it, and nothing collected after it counts
+    expect(isolatedCircuitEffluent_mL(m, 5000)).toBe(2000);
   });
 });
 

@@ -10,12 +10,15 @@ import { fmt, type Action, type EventLog, type LocatedEvent, type PeriodicCheck,
 import type { Now } from '../model/now.js';
 import { deriveForChecks, deriveNow, type ComposedModel, type Model } from './model.js';
 import { applySetting } from './settings.js';
+import { LAYOUT } from './models.js';
 import { circuitExchangeFlow_mL_min, holdCircuitExchange } from '../filter/circuitBlood.js';
 import { conditionalEntries, type ConditionalEntries } from './conditions.js';
 
 export type { Action, EventType, SimEvent } from '../model/events.js';
 
 const EPS_h = 1e-9;
+/** The effluent collected so far (the filter's ledger): what an isolated circuit's effluent is tallied from. */
+const EFFLUENT = LAYOUT.slot('effluent_mL');
 /** A milestone the summary reads: the cohort's 24 h data point. */
 export const SUMMARY_TIME_h = 24;
 /** A check that stopped the integration at this many of its due times in a row is likely to stop at its next. */
@@ -142,7 +145,7 @@ export class EventScheduler {
     const cn = now.circuit;
     // a filter on its own catheter clears the patient directly, whatever the ECMO circuit does
     const onCircuit = cn && this.m.current.circuit?.filterLimb.connection !== 'separateCatheter';
-    holdCircuitExchange(this.m, onCircuit ? circuitExchangeFlow_mL_min(cn.solution.returnFlow_mL_min, cn.effectiveFlow_mL_min) : null);
+    holdCircuitExchange(this.m, onCircuit ? circuitExchangeFlow_mL_min(cn.solution.returnFlow_mL_min, cn.effectiveFlow_mL_min) : null, y[EFFLUENT]);
     const log = this.logAt(t);
     for (const p of this.c.parts) p.afterEvents?.(t, y, now, log);
   }

@@ -8,6 +8,7 @@ import type { ComposedModel } from './model.js';
 import { LAYOUT } from './models.js';
 import type { Observation, SeriesName } from './observe.js';
 import type { MassBalance } from '../model/now.js';
+import { isolatedCircuitEffluent_mL } from '../filter/circuitBlood.js';
 
 export type { MassBalance } from '../model/now.js';
 
@@ -92,31 +93,17 @@ function filterHistory(c: ComposedModel, events: SimEvent[], end_h: number) {
   };
 }
 
-/** A cumulative series' value at time t, linear between the grid samples around it (its rate held over the interval). */
-function cumulativeAt(time: ArrayLike<number>, values: ArrayLike<number>, t: number): number {
-  let i = 0;
-  while (i < time.length - 1 && time[i + 1] <= t) i++;
-  if (i === time.length - 1 || time[i] >= t) return values[i];
-  return values[i] + ((t - time[i]) / (time[i + 1] - time[i])) * (values[i + 1] - values[i]);
-}
-
 /**
- * The effluent that cleared only the circuit's own blood, and for how long: the `circuit_blood` events alternate,
- * the first isolating the circuit from the patient (docs/models/hemofilter.md, "Isolated circuit"), the next mixing
- * it back, and so on. The effluent at an event is read off the output grid, linear within the sample interval: exact
- * when the effluent rate is constant over it (it changes only at events: a filter change, a setting).
+ * How long the circuit's blood was isolated from the patient: the `circuit_blood` events alternate, the first
+ * isolating the circuit (docs/models/hemofilter.md, "Isolated circuit"), the next mixing it back, and so on. The
+ * effluent collected meanwhile is tallied from the effluent ledger at each of them (isolatedCircuitEffluent_mL).
  */
-function isolatedCircuit(series: Record<SeriesName, ArrayLike<number>>, events: SimEvent[], end_h: number, effluentEnd_mL: number) {
+function isolatedHours(events: SimEvent[], end_h: number): number {
   const toggles = events.filter((e) => e.type === 'circuit_blood').map((e) => e.t_h);
   if (toggles.length % 2 === 1) toggles.push(end_h);
-  const effluentAt = (t: number) => (t >= end_h ? effluentEnd_mL : cumulativeAt(series.time_h, series.effluent_volume_mL, t));
-  let volume = 0;
   let hours = 0;
-  for (let i = 0; i < toggles.length; i += 2) {
-    volume += effluentAt(toggles[i + 1]) - effluentAt(toggles[i]);
-    hours += toggles[i + 1] - toggles[i];
-  }
-  return { volume_mL: volume, hours };
+  for (let i = 0; i < toggles.length; i += 2) hours += toggles[i + 1] - toggles[i];
+  return hours;
 }
 
 /**
@@ -156,7 +143,7 @@ export function summarize(
   const ff = finite(series.filtration_fraction);
   const hasFilter = m.scenario.filter !== null;
   const history = filterHistory(c, events, end_h);
-  const isolated = hasFilter ? isolatedCircuit(series, events, end_h, y[EFFLUENT]) : null;
+  const isolated = hasFilter ? { volume_mL: isolatedCircuitEffluent_mL(m, y[EFFLUENT]), hours: isolatedHours(events, end_h) } : null;
   const balances: Record<string, MassBalance> = {};
   for (const p of c.parts) p.massBalances?.(y0, y, balances);
   const sofaEnd = lastOf(series.sofa);

@@ -42,13 +42,21 @@ export function circuitExchangeFlow_mL_min(returnFlow_mL_min: number, effectiveF
 
 /**
  * Holds the exchange flow decided after the events at a time (the circuit solved there): `effectiveFlow_mL_min`
- * is null without an ECMO circuit. Returns whether the circuit's isolation changed.
+ * is null without an ECMO circuit; `effluent_mL` is the effluent collected so far (the state's ledger), whose part
+ * collected while the circuit is isolated is tallied. Returns whether the circuit's isolation changed.
  */
-export function holdCircuitExchange(m: Model, effectiveFlow_mL_min: number | null): boolean {
+export function holdCircuitExchange(m: Model, effectiveFlow_mL_min: number | null, effluent_mL: number): boolean {
   const flow = effectiveFlow_mL_min === null ? Infinity : Math.max(effectiveFlow_mL_min, 0);
   const isolated = flow < ISOLATION_FLOW_mL_min;
   const changed = isolated !== m.filter.circuitIsolated;
+  if (changed && isolated) m.filter.effluentAtIsolation_mL = effluent_mL;
+  if (changed && !isolated) m.filter.isolatedEffluent_mL += effluent_mL - m.filter.effluentAtIsolation_mL;
   m.filter.circuitFlow_mL_min = isolated ? 0 : flow;
   m.filter.circuitIsolated = isolated;
   return changed;
+}
+
+/** The effluent (mL) collected while the circuit was isolated from the patient, up to `effluent_mL` collected now. */
+export function isolatedCircuitEffluent_mL(m: Model, effluent_mL: number): number {
+  return m.filter.isolatedEffluent_mL + (m.filter.circuitIsolated ? effluent_mL - m.filter.effluentAtIsolation_mL : 0);
 }

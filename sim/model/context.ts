@@ -43,6 +43,12 @@ export interface Model {
     circuitFlow_mL_min: number;
     /** Whether that flow has stopped: the circuit's blood is then its own compartment, split from the patient's. */
     circuitIsolated: boolean;
+    /**
+     * Effluent (mL) collected while the circuit was isolated, over the isolations that have ended, and the effluent
+     * volume when the one under way began (NaN when none is): what cleared only the circuit's own blood.
+     */
+    isolatedEffluent_mL: number;
+    effluentAtIsolation_mL: number;
     /** The CRRT machine stopped its fluid pumps (replacement bag empty, effluent bag full): its blood pump runs on. */
     fluidPumpsStopped: boolean;
     /**
@@ -84,6 +90,8 @@ export function modelContext(scenario: Scenario): Model {
       filtersUsed: scenario.filter ? 1 : 0,
       circuitFlow_mL_min: Infinity,
       circuitIsolated: false,
+      isolatedEffluent_mL: 0,
+      effluentAtIsolation_mL: NaN,
       fluidPumpsStopped: false,
       peakEventTmp_mmHg: -Infinity,
     },
