@@ -9,6 +9,7 @@ import type { Summary } from '../engine/summary.js';
 import { resultCsvPieces, resultJsonPieces, type CalibrationRecord } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
+import { printScenarioWarnings } from './scenarioWarnings.js';
 
 export interface RunOptions {
   hours?: string;
@@ -50,7 +51,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
     onWarning: (issues) => ignored.push(...issues),
   });
   // fields that do nothing (a dose with no hemofilter): said once the scenario loads, not refused (filterOnlyFields.ts)
-  process.stderr.write(ignored.map((i) => `warning: ${file}: ${i.path}: ${i.message}\n`).join(''));
+  printScenarioWarnings(file, ignored);
   const progress = progressBar('simulating', 'h simulated');
   let result;
   try {

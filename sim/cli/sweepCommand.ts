@@ -15,7 +15,8 @@ import { parseVarySpecs } from '../sweep/varySpec.js';
 import { refuseExisting } from '../output/writeOutput.js';
 import { SUMMARY_TIME_h } from '../engine/events.js';
 import type { ScenarioIssue } from '../scenario/errors.js';
-import { isFilterOnlyPath } from '../scenario/filterOnlyFields.js';
+import { FILTER_ONLY_REASON, isFilterOnlyPath } from '../scenario/filterOnlyFields.js';
+import { printScenarioWarnings } from './scenarioWarnings.js';
 
 export interface SweepOptions {
   /** Run the spec defaults, not the calibration the scenario refers to. */
@@ -83,10 +84,8 @@ export async function sweepCommand(file: string, opts: SweepOptions): Promise<vo
   const scenario = loadScenarioText(text, file, [], { duration_h: hours, onWarning: (issues) => ignored.push(...issues) });
   // fields that do nothing without a hemofilter: in the file, or varied (every run the same in them)
   if (scenario.filter === null)
-    for (const a of axes)
-      if (isFilterOnlyPath(a.path))
-        ignored.push({ path: `--vary ${a.path}`, message: 'ignored: a hemofilter prescription field, and this scenario has no hemofilter ("filter": null)' });
-  process.stderr.write(ignored.map((i) => `warning: ${file}: ${i.path}: ${i.message}\n`).join(''));
+    for (const a of axes) if (isFilterOnlyPath(a.path)) ignored.push({ path: `--vary ${a.path}`, message: `ignored: ${FILTER_ONLY_REASON}` });
+  printScenarioWarnings(file, ignored);
   announceRuns(axes, d, shard, opts, hours ?? scenario.duration_h);
   const r = await withProgress('sweeping', 'runs', (onProgress) =>
     runSweep({

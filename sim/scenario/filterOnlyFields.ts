@@ -21,10 +21,14 @@ export const FILTER_ONLY_PRESCRIPTION = [
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function issue(path: string, value: unknown): ScenarioIssue {
+/** Why such a field is ignored. */
+export const FILTER_ONLY_REASON = 'a hemofilter prescription field, and this scenario has no hemofilter ("filter": null)';
+
+/** The warning for one such field at `path`; `shown` is the value it gives. */
+function filterOnlyIssue(path: string, shown: string): ScenarioIssue {
   return {
     path,
-    message: `${shownValue(value)} is ignored: a hemofilter prescription field, and this scenario has no hemofilter ("filter": null); remove it, or give a "filter" section (e.g. "filter": {})`,
+    message: `${shown} is ignored: ${FILTER_ONLY_REASON}; remove it, or give a "filter" section (e.g. "filter": {})`,
   };
 }
 
@@ -36,7 +40,7 @@ export function isFilterOnlyPath(path: string): boolean {
 /** Each field under `path` (a section's leaves: the paths `--set` names), or `path` itself. */
 function leaves(path: string, value: unknown, out: ScenarioIssue[]): void {
   if (isObject(value) && Object.keys(value).length) for (const [k, v] of Object.entries(value)) leaves(keySegment(path, k), v, out);
-  else out.push(issue(path, value));
+  else out.push(filterOnlyIssue(path, shownValue(value)));
 }
 
 /** The filter-only fields a scenario without a hemofilter gives, in its prescription and its timeline's `set`s. */
@@ -50,7 +54,7 @@ export function filterOnlyFieldIssues(raw: Record<string, unknown>): ScenarioIss
     timeline.forEach((entry, i) => {
       if (!isObject(entry) || !isObject(entry.set)) return;
       for (const [path, value] of Object.entries(entry.set)) {
-        if (isFilterOnlyPath(path)) issues.push(issue(`timeline[${i}].set.${shownKey(path)}`, value));
+        if (isFilterOnlyPath(path)) issues.push(filterOnlyIssue(`timeline[${i}].set.${shownKey(path)}`, shownValue(value)));
       }
     });
   }

@@ -30,6 +30,7 @@ export function alarmMarks(a: AlarmView): string[] {
 /** One alarm's row, kept while the alarm is shown: its buttons stay the same elements across snapshots. */
 interface Row {
   li: HTMLElement;
+  priority: HTMLElement;
   mark: HTMLElement;
   since: HTMLElement;
   key: string;
@@ -85,7 +86,7 @@ export class AlarmBanner {
       li.dataset.priority = a.priority;
       li.dataset.audible = String(a.audible);
       li.dataset.status = a.status;
-      (li.querySelector('.alarm-priority') as HTMLElement).textContent = `${a.priority} priority`;
+      row.priority.textContent = `${a.priority} priority`;
       row.since.textContent = `${CONSOLE_NAME[a.console]}, since ${fmtClock(a.since_h)}`;
       row.mark.textContent = alarmMarks(a).join(', ');
     }
@@ -98,8 +99,9 @@ export class AlarmBanner {
     const mark = el('span', 'alarm-mark');
     mark.dataset.testid = `alarm-mark-${a.id}`;
     const since = el('span', 'alarm-console');
+    const priority = el('span', 'alarm-priority');
     li.append(
-      el('span', 'alarm-priority'),
+      priority,
       el('span', 'alarm-title', a.title),
       since,
       mark,
@@ -111,7 +113,7 @@ export class AlarmBanner {
         `Silence ${a.title} for ${SILENCE_min} min`,
       ),
     );
-    return { li, mark, since, key: '' };
+    return { li, priority, mark, since, key: '' };
   }
 }
 
