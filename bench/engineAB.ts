@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { cpuMillis as cpu, median } from './cpuTime.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const argValue = (name: string, fallback: string) => {
@@ -39,14 +40,6 @@ async function bundle(root: string, dir: string, name: string): Promise<Engine> 
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', nodePaths: [join(ROOT, 'node_modules')] });
   return (await import(pathToFileURL(outfile).href)) as Engine;
 }
-
-const cpu = (fn: () => void) => {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-ab-'));
 try {

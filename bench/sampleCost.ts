@@ -13,6 +13,7 @@ import { simulate } from '../sim/engine/simulate.js';
 import { Simulation } from '../sim/engine/simulation.js';
 import { deriveNow } from '../sim/engine/model.js';
 import { observe, SERIES_NAMES, type Observation } from '../sim/engine/observe.js';
+import { cpuMicros as cpu, median } from './cpuTime.js';
 
 const argValue = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -28,14 +29,6 @@ const at = (interval: string) =>
   ]);
 const coarse = at('15 min');
 const fine = at('1 min');
-
-const cpu = (fn: () => void) => {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return c.user + c.system;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const kinds: [string, () => unknown][] = [
   ['15-min output', () => simulate(coarse)],

@@ -9,17 +9,11 @@ import { join } from 'node:path';
 import { calibrationBesideScenario, readInputFile } from '../sim/scenario/loadFile.js';
 import { loadTrainingText, parseActionsText } from '../sim/training/trainingFile.js';
 import { replayTraining } from '../sim/training/replay.js';
+import { cpuMillis as cpu, median } from './cpuTime.js';
 
 const i = process.argv.indexOf('--repeats');
 const REPEATS = i >= 0 ? Number(process.argv[i + 1]) : 5;
 const DIR = 'scenarios/training';
-const cpu = (fn: () => void) => {
-  const c0 = process.cpuUsage();
-  fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let total = 0;
 for (const f of readdirSync(DIR).filter((n) => n.endsWith('.json'))) {
   const t = loadTrainingText(readInputFile(join(DIR, f), 'training scenario'), join(DIR, f), { resolveCalibration: calibrationBesideScenario });
