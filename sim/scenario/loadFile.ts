@@ -8,6 +8,11 @@ import { parseJsonText } from './jsonText.js';
 import { applyOverrides, loadScenarioText, type Override } from './load.js';
 import type { Scenario } from './resolve.js';
 
+/** The SHA-256 of a text's UTF-8 bytes, in hex: what a run's output and a sweep's identity record of their inputs. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 /** The text of an input file, or a ScenarioError that says what `what` is and why it cannot be read. */
 export function readInputFile(file: string, what: string): string {
   try {
@@ -35,8 +40,7 @@ export interface CalibrationFile {
 
 function readCalibrationFile(file: string): CalibrationFile {
   const text = readInputFile(file, 'calibration file');
-  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-  return { calibration: parseCalibration(parseJsonText(text, file), file), path: file, sha256 };
+  return { calibration: parseCalibration(parseJsonText(text, file), file), path: file, sha256: sha256Hex(text) };
 }
 
 /** A scenario file's `calibration` reference, read relative to the scenario file. */

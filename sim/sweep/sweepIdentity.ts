@@ -5,13 +5,11 @@
  * name and the shard are recorded for the reader; only the content hash counts, and shards of one sweep differ only
  * in their shard.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { sha256Hex as sha256 } from '../scenario/loadFile.js';
 import { identityFromHashes, outcomesDescription, IDENTITY_PREFIX, type IdentityInputs, type SweepIdentity } from './identityParts.js';
 
 export { IDENTITY_PREFIX, identityLine, varyText, type IdentityInputs, type SweepIdentity } from './identityParts.js';
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The hash of the outcome columns and the measurement choices behind them (SweepIdentity.outcomes). */
 export function outcomesHash(): string {
