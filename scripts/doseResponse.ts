@@ -1,10 +1,15 @@
 /**
  * Dose–response in the cohort's typical ECMO + HVHF patient (issue 12): the effluent dose at 25, 35, 45 and
  * 70 mL/kg/h over 72 h on the committed calibration, and the standard-care typical patient beside them. Prints the
- * markdown table docs/models/cohort.md quotes. Run: npm run dose-response
+ * markdown table docs/models/cohort.md quotes, negative figures with the minus sign the page uses (U+2212), so the
+ * table is pasted as printed. Besides the issue's figures: when hydrocortisone started and when norepinephrine
+ * stopped (the first whole sample from which it stays off), and the MAP the IL-6 part of vasoplegia gave back by
+ * 24 h at the run's own parameters, Dmax·(f(IL6₀) − f(IL6₂₄)) with f the Hill term (hemodynamics.md): what the
+ * filter's dose buys in tone, before the protocol turns it into a dose. Run: npm run dose-response
  */
 import { loadScenarioFile } from '../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
+import { vasoplegia_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
 
 const ECMO = 'scenarios/cohort-typical-ecmo-hvhf.json';
 const STANDARD = 'scenarios/cohort-typical-standard-care.json';
@@ -17,7 +22,30 @@ function at(r: RunResult, name: string, t_h: number): number {
   return r.series[name][i];
 }
 
-const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+/** x to `digits` places, a negative one with U+2212; NaN or infinite as a dash. */
+const fixed = (x: number, digits: number) => {
+  if (!Number.isFinite(x)) return '—';
+  const text = x.toFixed(digits);
+  return text.startsWith('-') ? (Number(text) === 0 ? text.slice(1) : `−${text.slice(1)}`) : text;
+};
+
+/** The time (h) from which norepinephrine stays at 0 to the end of the run; NaN if it is still running. */
+function norepinephrineOff_h(r: RunResult): number {
+  const dose = r.series.norepinephrine_ug_kg_min;
+  let last = dose.length - 1;
+  if (dose[last] > 0) return NaN;
+  while (last > 0 && !(dose[last - 1] > 0)) last--;
+  return r.series.time_h[last];
+}
+
+/** When hydrocortisone started (h), NaN if it never did. */
+const hydrocortisoneStart_h = (r: RunResult) => r.events.find((e) => e.type === 'hydrocortisone_start')?.t_h ?? NaN;
+
+/** MAP (mmHg) the IL-6 part of vasoplegia gave back between 0 and 24 h (drive part left out: drive 0). */
+function il6ToneGain_mmHg(r: RunResult): number {
+  const p = r.scenario.hemodynamics;
+  return vasoplegia_mmHg(p, at(r, 'il6_pg_mL', 0), 0) - vasoplegia_mmHg(p, at(r, 'il6_pg_mL', 24), 0);
+}
 
 function row(label: string, r: RunResult): string {
   const il6 = (t: number) => (100 * (at(r, 'il6_pg_mL', t) - at(r, 'il6_pg_mL', 0))) / at(r, 'il6_pg_mL', 0);
@@ -27,8 +55,11 @@ function row(label: string, r: RunResult): string {
     fixed(at(r, 'map_mmHg', 72), 1),
     fixed(at(r, 'norepinephrine_ug_kg_min', 24), 3),
     fixed(at(r, 'norepinephrine_ug_kg_min', 72), 3),
+    fixed(hydrocortisoneStart_h(r), 2),
+    fixed(norepinephrineOff_h(r), 2),
     fixed(il6(24), 1),
     fixed(il6(72), 1),
+    fixed(il6ToneGain_mmHg(r), 2),
     fixed(r.summary.albumin_lost_g, 1),
     fixed(at(r, 'temperature_C', 24), 2),
     fixed(at(r, 'sofa', 72), 0),
@@ -39,9 +70,9 @@ const run = (file: string, overrides: { path: string; value: string }[] = []) =>
   simulate({ ...loadScenarioFile(file, overrides), duration_h: 72, outputInterval_h: 0.25 });
 
 console.log(
-  '| run | MAP 24 h (mmHg) | MAP 72 h | norepinephrine 24 h (µg/kg/min) | norepinephrine 72 h | IL-6 change 24 h (%) | IL-6 change 72 h (%) | albumin lost 72 h (g) | temperature 24 h (°C) | SOFA 72 h |',
+  '| run | MAP 24 h (mmHg) | MAP 72 h | norepinephrine 24 h (µg/kg/min) | norepinephrine 72 h | hydrocortisone from (h) | norepinephrine off from (h) | IL-6 change 24 h (%) | IL-6 change 72 h (%) | tone IL-6 gave back by 24 h (mmHg) | albumin lost 72 h (g) | temperature 24 h (°C) | SOFA 72 h |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const dose of DOSES_mL_kg_h)
   console.log(`| ${row(`ECMO + HVHF ${dose} mL/kg/h`, run(ECMO, [{ path: 'prescription.effluentDose', value: `${dose} mL/kg/h` }]))} |`);
 console.log(`| ${row('standard care', run(STANDARD))} |`);
