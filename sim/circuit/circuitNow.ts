@@ -99,14 +99,14 @@ function tubing(c: CircuitSettings, mu: number, length_mm: number, portLoss: num
  */
 function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: LoopViscosity, thrombus: number): CircuitElements {
   const cannulae = cannulationLossCoefficients(c, mu.drainage_mPa_s, mu.return_mPa_s, c.flow);
-  const oxygenatorViscosity = mu.oxygenator_mPa_s / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s;
+  const viscosityRatio = mu.oxygenator_mPa_s / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s;
   return {
     pump,
     drainageCannula: cannulae.drainage,
     drainageTubing: withClamp(tubing(c, mu.drainage_mPa_s, c.tubing.drainageLength, kinkLossCoefficient(c.drainageLine.kink)), c.clamps.drainageLine),
     returnTubing: withClamp(tubing(c, mu.return_mPa_s, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: cannulae.return,
-    oxygenatorResistance: (c.oxygenator.resistance * oxygenatorViscosity * (1 + thrombus)) / (1 - c.oxygenator.thrombosis),
+    oxygenatorResistance: (c.oxygenator.resistance * viscosityRatio * (1 + thrombus)) / (1 - c.oxygenator.thrombosis),
     vein: openVein(NO_SUPPLY, 0),
   };
 }
