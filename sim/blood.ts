@@ -24,8 +24,9 @@ const WATER_AT_REFERENCE_mPa_s = waterViscosity_mPa_s(VISCOSITY_REFERENCE_TEMPER
 
 /**
  * How much more viscous plasma is at `temperature_C` than at 37 °C: water's ratio, μ_w(T) / μ_w(37 °C).
- * Plasma is water with proteins, and its viscosity varies with temperature as water's does [S: Cokelet 1972, as
- * shown by Quemada; Lowe & Barbenel: plasma viscosity depends on its proteins and the temperature]. Exactly 1 at 37 °C.
+ * Plasma is water with proteins, and its viscosity varies with temperature as water's does [S: Quemada's review,
+ * CISM 1983, after Cokelet 1972; Lowe & Barbenel: plasma viscosity depends principally on its proteins and the
+ * temperature]. Exactly 1 at 37 °C.
  */
 export function plasmaTemperatureFactor(temperature_C: number): number {
   return waterViscosity_mPa_s(temperature_C) / WATER_AT_REFERENCE_mPa_s;
