@@ -169,6 +169,7 @@ function addCannulaCommand(program: Command): void {
     .option('--flow <Q>', 'blood flow, with its unit, e.g. "4 L/min": prints the pressure drop')
     .option('--pressure <P>', 'pressure drop, with its unit, e.g. "60 mmHg": prints the flow')
     .option('--hematocrit <H>', 'hematocrit of the blood, e.g. "30 %" (default: the scenario default)')
+    .option('--temperature <T>', 'temperature of the blood, e.g. "33 degC" (a bare number is °C; default: 37 °C)')
     .option('--wall <mm>', 'wall thickness of a size-and-length cannula, e.g. "0.45 mm"')
     .option('--lumen <lumen>', 'the lumen of a dual-lumen cannula (e.g. avalon-elite-27): drainage or infusion')
     .action(async (arg, opts) => (await import('./cli/cannulaCommand.js')).cannulaCommand(arg, opts));
@@ -181,6 +182,7 @@ function addPumpCommand(program: Command): void {
     .description("the centrifugal pump's head–flow curve at one speed")
     .option('--rpm <N>', 'pump speed in rpm (default: the scenario default)')
     .option('--hematocrit <H>', 'hematocrit of the blood, e.g. "30 %"')
+    .option('--temperature <T>', 'temperature of the blood, e.g. "33 degC" (a bare number is °C; default: 37 °C)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
     .action(async (opts) => (await import('./cli/pumpCommand.js')).pumpCommand(opts));
   addOutputOptions(program.commands.at(-1)!, { quiet: true });

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { CANNULA_CATALOGUE, sourceScatter_mmHg, type CatalogueCannula } from '../sim/circuit/cannulae/catalogue.js';
 import { DUAL_LUMEN_CATALOGUE, DUAL_LUMEN_LUMENS } from '../sim/circuit/cannulae/dualLumen.js';
 import { fitTwoTerm, fittedDrop } from '../sim/circuit/cannulae/fit.js';
-import { catalogueFit, catalogueLossCoefficients, WATER_DENSITY_kg_m3, waterViscosity_mPa_s } from '../sim/circuit/cannulae/lookup.js';
-import { bloodViscosity_mPa_s } from '../sim/blood.js';
+import { catalogueFit, catalogueLossCoefficients, WATER_DENSITY_kg_m3 } from '../sim/circuit/cannulae/lookup.js';
+import { bloodViscosity_mPa_s, waterViscosity_mPa_s } from '../sim/blood.js';
 import { pressureDrop_mmHg } from '../sim/circuit/tube.js';
 import { mL_min } from '../sim/quantities.js';
 import { at, DEFAULT_ECMO, run } from './helpers/scenarios.js';
@@ -170,7 +170,7 @@ describe('water charts corrected to blood', () => {
   });
 
   it('blood (Hct 30 %) loses more than water at every flow: the viscous term by μ_blood/μ_water, the inertial by ρ_blood/ρ_water', () => {
-    const mu = bloodViscosity_mPa_s(0.3, 1.2, 2.3);
+    const mu = bloodViscosity_mPa_s(0.3, 1.2, 2.3, 37);
     for (const c of ALL) {
       const water = catalogueLossCoefficients(c, waterViscosity_mPa_s(20), WATER_DENSITY_kg_m3);
       const blood = catalogueLossCoefficients(c, mu, 1060);
@@ -183,7 +183,7 @@ describe('water charts corrected to blood', () => {
   // Broman et al., Perfusion 2019 (return cannulae, human whole blood): "measured blood flows were in most cases
   // 3–21 % lower than those provided by manufacturers". At the drop of each chart's top point, Hct 30 %.
   it('at the same drop, blood flows less than the water chart says, by no more than the 21 % Broman 2019 measured', () => {
-    const mu = bloodViscosity_mPa_s(0.3, 1.2, 2.3);
+    const mu = bloodViscosity_mPa_s(0.3, 1.2, 2.3, 37);
     for (const c of CANNULA_CATALOGUE.filter((e) => e.role === 'return')) {
       const [qWater, dp] = c.points.at(-1)!;
       const k = catalogueLossCoefficients(c, mu, 1060);

@@ -10,7 +10,7 @@ import { pumpReport } from '../sim/cli/pumpCommand.js';
 import { catalogueCannula } from '../sim/circuit/cannulae/catalogue.js';
 import { catalogueLossCoefficients } from '../sim/circuit/cannulae/lookup.js';
 import { dualLumenCannula } from '../sim/circuit/cannulae/dualLumen.js';
-import { bloodViscosity_mPa_s } from '../sim/blood.js';
+import { bloodViscosity_mPa_s, plasmaTemperatureFactor } from '../sim/blood.js';
 import { pumpCurve, pumpHead_mmHg } from '../sim/circuit/centrifugalPump.js';
 import { pressureDrop_mmHg } from '../sim/circuit/tube.js';
 import { mL_min } from '../sim/quantities.js';
@@ -22,7 +22,7 @@ const number = (text: string, pattern: RegExp) => Number(pattern.exec(text)![1])
 describe('sim cannula', () => {
   it('prints the pressure drop of a catalogue cannula in blood at a flow: its fit corrected to blood', () => {
     const text = cannulaReport(['hls-pvl-2355'], { ...base, flow: '4 L/min', hematocrit: '40 %' });
-    const k = catalogueLossCoefficients(catalogueCannula('hls-pvl-2355')!, bloodViscosity_mPa_s(0.4, 1.2, 2.3), 1060);
+    const k = catalogueLossCoefficients(catalogueCannula('hls-pvl-2355')!, bloodViscosity_mPa_s(0.4, 1.2, 2.3, 37), 1060);
     expect(number(text, /pressure drop ([\d.]+) mmHg/)).toBeCloseTo(pressureDrop_mmHg(k, mL_min(4000)), 1);
   });
 
@@ -46,7 +46,7 @@ describe('sim cannula', () => {
   });
 
   it('a dual-lumen model prints the lumen --lumen names, each its own chart fitted and corrected to blood', () => {
-    const mu = bloodViscosity_mPa_s(0.4, 1.2, 2.3);
+    const mu = bloodViscosity_mPa_s(0.4, 1.2, 2.3, 37);
     const d = dualLumenCannula('avalon-elite-27')!;
     for (const [lumen, entry] of [
       ['drainage', d.drainage],
@@ -58,6 +58,20 @@ describe('sim cannula', () => {
     }
     // the infusion lumen says its fit misses the chart (dualLumen.ts)
     expect(cannulaReport(['avalon-elite-27'], { ...base, flow: '4 L/min', lumen: 'infusion' })).toContain('misses the chart');
+  });
+
+  it('--temperature: cooler blood loses more, its viscous term up by water’s ratio (blood.ts); 37 °C is the default', () => {
+    const report = (temperature?: string) => cannulaReport(['hls-pvl-2355'], { ...base, flow: '4 L/min', hematocrit: '40 %', temperature });
+    const viscous = (text: string) => number(text, /blood:.*ΔP = ([\d.]+)·Q/);
+    expect(report()).toBe(report('37 degC'));
+    expect(report('33')).toBe(report('33 degC'));
+    expect(report('33 degC')).toContain('33 °C');
+    expect(viscous(report('33 degC')) / viscous(report())).toBeCloseTo(plasmaTemperatureFactor(33), 2);
+    expect(number(report('33 degC'), /pressure drop ([\d.]+) mmHg/)).toBeGreaterThan(number(report(), /pressure drop ([\d.]+) mmHg/));
+    // the pump's head does not depend on viscosity: the curve is the same, the temperature shown
+    const pump = (temperature?: string) => pumpReport({ ...base, format: 'table', temperature });
+    expect(pump('33 degC')).toContain('33 °C');
+    expect(pump('33 degC').split('\n').slice(2)).toEqual(pump().split('\n').slice(2));
   });
 
   // QA finding 11: the listing's "id:lumen" was refused, and a bare --flow 4 was shown as "4 mL/min" (1000× less than meant)
@@ -93,6 +107,12 @@ describe('sim cannula', () => {
     ],
     [['pump', '--rpm', 'fast'], '--rpm: got "fast": expected a quantity such as "3000 rpm"'],
     [['pump', '--rpm', '9000'], '--rpm: got "9000 rpm": expected a quantity between 0 rpm and 5000 rpm'],
+    [
+      ['cannula', 'hls-pvl-2355', '--flow', '4 L/min', '--temperature', '50 degC'],
+      '--temperature: got "50 degC": expected a quantity between 25 degC and 43 degC',
+    ],
+    [['cannula', 'hls-pvl-2355', '--flow', '4 L/min', '--temperature', 'cold'], '--temperature: got "cold": expected a quantity such as "33 degC"'],
+    [['pump', '--temperature', '20'], '--temperature: got "20 degC": expected a quantity between 25 degC and 43 degC'],
   ])('%j: exit 2, the message names the option, the value and what was expected', async (argv, message) => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -1,11 +1,12 @@
 /**
- * The ECMO circuit at one instant: its elements at the current blood viscosity and thrombus load, the loop
- * solve, recirculation and the hemofilter limb's pressures.
+ * The ECMO circuit at one instant: its elements at the current blood viscosity (hematocrit and temperature, each side
+ * of the loop: loopTemperature.ts) and thrombus load, the loop solve, recirculation and the hemofilter limb's pressures.
  */
-import { bloodViscosity_mPa_s } from '../blood.js';
+import { bloodViscosity_mPa_s, VISCOSITY_REFERENCE_TEMPERATURE_C } from '../blood.js';
 import { residual, solveCircuit, speedForFlow_rpm, type CircuitConditions, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
 import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
 import { cannulationLossCoefficients } from './cannulae/lookup.js';
+import { loopViscosity, oxygenatorOutletTemperature_C, type LoopViscosity } from './loopTemperature.js';
 import { kinkLossCoefficient } from './kink.js';
 import {
   openVein,
@@ -26,7 +27,7 @@ import { headSpeedWithoutMotor_rpm, withHeadFactor, type PumpCurve } from './cen
 import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
 import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
-/** Viscosity the oxygenator's rated resistance refers to (reference-data.md §6: ~3 mPa·s at Hct 40 %). */
+/** Viscosity the oxygenator's rated resistance refers to (reference-data.md §6: ~3 mPa·s at Hct 40 %, 37 °C). */
 const OXYGENATOR_REFERENCE_VISCOSITY_mPa_s = 3;
 /**
  * A closed clamp as a resistance (mmHg per mL/min): against the pump's full head (~400 mmHg) it lets through
@@ -93,18 +94,19 @@ function tubing(c: CircuitSettings, mu: number, length_mm: number, portLoss: num
 }
 
 /**
- * The loop's elements at the blood's viscosity now, clamps and oxygenator thrombus included; the vein is a
- * placeholder each solve replaces in place (the record is the caller's, one per circuitNow call).
+ * The loop's elements at the blood's viscosity now on each side of the loop, clamps and oxygenator thrombus included;
+ * the vein is a placeholder each solve replaces in place (the record is the caller's, one per circuitNow call).
  */
-function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: number, thrombus: number): CircuitElements {
-  const cannulae = cannulationLossCoefficients(c, mu, c.flow);
+function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: LoopViscosity, thrombus: number): CircuitElements {
+  const cannulae = cannulationLossCoefficients(c, mu.drainage_mPa_s, mu.return_mPa_s, c.flow);
+  const viscosityRatio = mu.oxygenator_mPa_s / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s;
   return {
     pump,
     drainageCannula: cannulae.drainage,
-    drainageTubing: withClamp(tubing(c, mu, c.tubing.drainageLength, kinkLossCoefficient(c.drainageLine.kink)), c.clamps.drainageLine),
-    returnTubing: withClamp(tubing(c, mu, c.tubing.returnLength, 0), c.clamps.returnLine),
+    drainageTubing: withClamp(tubing(c, mu.drainage_mPa_s, c.tubing.drainageLength, kinkLossCoefficient(c.drainageLine.kink)), c.clamps.drainageLine),
+    returnTubing: withClamp(tubing(c, mu.return_mPa_s, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: cannulae.return,
-    oxygenatorResistance: (c.oxygenator.resistance * (mu / OXYGENATOR_REFERENCE_VISCOSITY_mPa_s) * (1 + thrombus)) / (1 - c.oxygenator.thrombosis),
+    oxygenatorResistance: (c.oxygenator.resistance * viscosityRatio * (1 + thrombus)) / (1 - c.oxygenator.thrombosis),
     vein: openVein(NO_SUPPLY, 0),
   };
 }
@@ -210,19 +212,21 @@ function pumpSpeedNow(c: CircuitSettings, e: CircuitElements, cond: CircuitCondi
 
 /**
  * The circuit now, or null without one; `thrombus` is the oxygenator's thrombus load (its resistance × (1 + load)),
- * `headFactor` what air trapped in the pump head leaves of its head (sim/circuit/air).
+ * `temperature_C` the patient's core temperature (the drained blood's), `headFactor` what air trapped in the pump head
+ * leaves of its head (sim/circuit/air).
  */
 export function circuitNow(
   m: Model,
   pump: PumpCurve | undefined,
   thrombus: number,
   blood: BloodState,
+  temperature_C: number,
   fn: FilterNow | null,
   headFactor = 1,
 ): CircuitNow | null {
   const c = m.current.circuit;
   if (!c || !pump) return null;
-  const mu = bloodViscosity_mPa_s(blood.hematocrit, c.flow.plasmaViscosity, c.flow.hematocritViscosityFactor);
+  const mu = loopViscosity(c, blood.hematocrit, temperature_C);
   const elements = circuitElements(c, withHeadFactor(pump, headFactor), mu, thrombus);
   const p = m.current.patient;
   // the resistance to venous return, from the patient's starting gradient and cardiac output (venousDrainage.ts)
@@ -265,7 +269,7 @@ export function circuitNow(
     effectiveFlow_mL_min: mL_min(returnOut ? 0 : Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation)),
     filterLimbFlow_mL_min: qf,
     filterLimbReturn_mL_min: qlr,
-    limb: fn && f ? filterLimbPressures(m, c, f, fn, limbPorts(c, limb, solution, mu, fn), mu) : null,
+    limb: fn && f ? filterLimbPressures(m, c, f, fn, limbPorts(c, limb, solution, mu.drainage_mPa_s, fn), limbBlood(c, limb, mu, temperature_C)) : null,
   };
 }
 
@@ -299,6 +303,16 @@ function limbPorts(c: CircuitSettings, t: LimbTopology, s: CircuitSolution, mu: 
   };
 }
 
+/**
+ * The filter limb's blood: the temperature and viscosity of the blood at its access port, post-oxygenator at the
+ * exchanger's outlet, elsewhere (pre-oxygenator, its own catheter) at the core temperature.
+ */
+function limbBlood(c: CircuitSettings, t: LimbTopology, mu: LoopViscosity, core_C: number): { temperature_C: number; viscosity_mPa_s: number } {
+  return t.access === 'postOxygenator'
+    ? { temperature_C: oxygenatorOutletTemperature_C(c, core_C), viscosity_mPa_s: mu.return_mPa_s }
+    : { temperature_C: core_C, viscosity_mPa_s: mu.drainage_mPa_s };
+}
+
 /** A hemofilter limb line: laminar flow (Re ~700 at 350 mL/min in 4.5 mm), Poiseuille only, no turbulent friction. */
 function limbLine(c: CircuitSettings, mu: number, length_mm: number): LossCoefficients {
   return tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, c.flow.bloodDensity, 0, 0);
@@ -307,6 +321,8 @@ function limbLine(c: CircuitSettings, mu: number, length_mm: number): LossCoeffi
 /**
  * The hemofilter limb's pressures: access = access port − line drop (before the occlusive blood pump); the filter's
  * outlet = return port + return-line drop; its inlet = outlet + the filter's drop; effluent = mean fibre pressure − TMP.
+ * The limb's blood keeps its access port's temperature (the lines' and the replacement fluid's cooling left out); the
+ * filter's rated drop refers to blood at its reference hematocrit and 37 °C.
  */
 function filterLimbPressures(
   m: Model,
@@ -314,12 +330,13 @@ function filterLimbPressures(
   f: NonNullable<Model['current']['filter']>,
   fn: FilterNow,
   ports: LimbPorts,
-  mu: number,
+  blood: { temperature_C: number; viscosity_mPa_s: number },
 ): FilterLimbPressures {
   const flow = c.flow;
+  const mu = blood.viscosity_mPa_s;
   const filterOut = mmHg(ports.return_mmHg + pressureDrop_mmHg(limbLine(c, mu, c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
-  const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
-  const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor);
+  const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor, blood.temperature_C);
+  const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor, VISCOSITY_REFERENCE_TEMPERATURE_C);
   const drop = filterPressureDrop_mmHg(
     { pressureDrop_mmHg: f.referencePressureDrop, bloodFlow_mL_min: f.referenceBloodFlow, viscosity_mPa_s: muRef },
     fn.op.meanFiberFlow_mL_min,

@@ -134,7 +134,7 @@ export const circuitSpecs = {
     bloodDensity: q('kg/m^3', 1060, [1000, 1100], { description: 'Blood density.', source: 'S2', ref: 'physiology textbooks: whole blood 1050–1060 kg/m³' }),
     plasmaViscosity: q('mPa s', 1.2, [0.8, 3], {
       range: [1.1, 1.4],
-      description: 'Plasma viscosity; blood viscosity = plasma × exp(k·Hct).',
+      description: 'Plasma viscosity at 37 °C; blood viscosity = plasma × μ_water(T)/μ_water(37 °C) × exp(k·Hct) (blood.ts).',
       source: 'S2',
       ref: 'physiology textbooks: normal plasma 1.1–1.3 mPa·s',
     }),

@@ -14,6 +14,7 @@ interface Memo {
   thrombus: number;
   headFactor: number;
   hematocrit: number;
+  temperature_C: number;
   intravascular_mL: number;
   filter: Now['filter'];
   filterFlow_mL_min: number;
@@ -33,6 +34,7 @@ function matches(e: Memo, now: Now, thrombus: number, headFactor: number): boole
     e.thrombus === thrombus &&
     e.headFactor === headFactor &&
     e.hematocrit === now.blood.hematocrit &&
+    e.temperature_C === now.metabolism.temperature_C &&
     e.intravascular_mL === now.blood.intravascular_mL &&
     e.filter === f &&
     (f === null ||
@@ -46,11 +48,11 @@ function matches(e: Memo, now: Now, thrombus: number, headFactor: number): boole
 
 /** circuitNow at Now's state, shared within a check pass (per model context: runs never share a memo). */
 export function sharedCircuitNow(m: Model, pump: PumpCurve | undefined, now: Now, thrombus: number, headFactor = 1): CircuitNow | null {
-  if (now.checkPass === 0) return circuitNow(m, pump, thrombus, now.blood, now.filter, headFactor);
+  if (now.checkPass === 0) return circuitNow(m, pump, thrombus, now.blood, now.metabolism.temperature_C, now.filter, headFactor);
   let list = memos.get(m);
   if (!list) memos.set(m, (list = []));
   for (const e of list) if (matches(e, now, thrombus, headFactor)) return e.result;
-  const result = circuitNow(m, pump, thrombus, now.blood, now.filter, headFactor);
+  const result = circuitNow(m, pump, thrombus, now.blood, now.metabolism.temperature_C, now.filter, headFactor);
   // entries of earlier passes can never match again: the first is rewritten in place (a pass rarely needs two)
   const stale = list.length > 0 && list[0].pass !== now.checkPass;
   if (stale) list.length = 1;
@@ -66,6 +68,7 @@ function blankMemo(): Memo {
     thrombus: NaN,
     headFactor: NaN,
     hematocrit: NaN,
+    temperature_C: NaN,
     intravascular_mL: NaN,
     filter: null,
     filterFlow_mL_min: NaN,
@@ -83,6 +86,7 @@ function record(e: Memo, now: Now, thrombus: number, headFactor: number, result:
   e.thrombus = thrombus;
   e.headFactor = headFactor;
   e.hematocrit = now.blood.hematocrit;
+  e.temperature_C = now.metabolism.temperature_C;
   e.intravascular_mL = now.blood.intravascular_mL;
   e.filter = f;
   e.filterFlow_mL_min = f ? f.op.bloodFlow_mL_min : NaN;

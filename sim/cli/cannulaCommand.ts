@@ -1,16 +1,16 @@
 /**
- * `sim cannula <model | size length> --flow Q | --pressure P [--hematocrit H] [--lumen drainage|infusion]`: one
- * cannula on its own, as an engineer checks catalogue data. A catalogue model's water chart is fitted and corrected
+ * `sim cannula <model | size length> --flow Q | --pressure P [--hematocrit H] [--temperature T] [--lumen drainage|infusion]`:
+ * one cannula on its own, as an engineer checks catalogue data, in blood of that hematocrit and temperature (blood.ts). A catalogue model's water chart is fitted and corrected
  * to blood (sim/circuit/cannulae/); a dual-lumen model needs --lumen, the lumen to check; a size and length use the
  * circuit's tube model (sim/circuit/tube.ts). Without a cannula it lists the catalogue.
  */
 import { ScenarioError } from '../scenario/errors.js';
 import { circuitSpecs } from '../circuit/circuitSpecs.js';
 import { patientSpecs } from '../patient/patientSpecs.js';
-import { bloodViscosity_mPa_s } from '../blood.js';
+import { bloodViscosity_mPa_s, VISCOSITY_REFERENCE_TEMPERATURE_C, waterViscosity_mPa_s } from '../blood.js';
 import { CANNULA_CATALOGUE, catalogueCannula, type CatalogueCannula } from '../circuit/cannulae/catalogue.js';
 import { DUAL_LUMEN_CATALOGUE, DUAL_LUMEN_IDS, DUAL_LUMEN_LUMENS, dualLumenCannula } from '../circuit/cannulae/dualLumen.js';
-import { catalogueFit, catalogueLossCoefficients, cannulaLossCoefficients, WATER_DENSITY_kg_m3, waterViscosity_mPa_s } from '../circuit/cannulae/lookup.js';
+import { catalogueFit, catalogueLossCoefficients, cannulaLossCoefficients, WATER_DENSITY_kg_m3 } from '../circuit/cannulae/lookup.js';
 import type { LossCoefficients } from '../circuit/tube.js';
 import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
 import { quantityOption } from './quantityOption.js';
@@ -22,6 +22,8 @@ export interface CannulaOptions {
   flow?: string;
   pressure?: string;
   hematocrit?: string;
+  /** The blood's temperature, e.g. "33 degC" (default 37 °C). */
+  temperature?: string;
   wall?: string;
   /** The lumen of a dual-lumen cannula: drainage or infusion. */
   lumen?: string;
@@ -121,6 +123,16 @@ function catalogueListing(): string {
   return [`${'model'.padEnd(w)} ${'size'.padEnd(6)} ${'length'.padEnd(6)} ${'role'.padEnd(8)} stages`, ...rows, dual].join('\n') + '\n';
 }
 
+/**
+ * The blood's temperature a command asks for (°C): 37 °C without --temperature, else within the patient's temperature
+ * limits (patient.temperature.start), where blood's viscosity follows plasma's (blood.ts). A bare number is in °C.
+ */
+export function bloodTemperatureOption(text: string | undefined): number {
+  if (text === undefined) return VISCOSITY_REFERENCE_TEMPERATURE_C;
+  const given = /^\s*-?[\d.]+\s*$/.test(text) ? `${text.trim()} degC` : text;
+  return quantityOption('--temperature', given, 'degC', patientSpecs.temperature.start.limits, '33 degC');
+}
+
 export function cannulaReport(args: string[], opts: CannulaOptions): string {
   if (args.length === 0) return catalogueListing();
   if (opts.flow === undefined && opts.pressure === undefined)
@@ -133,12 +145,13 @@ export function cannulaReport(args: string[], opts: CannulaOptions): string {
     opts.wall === undefined
       ? specs.drainageCannula.wallThickness.default!
       : quantityOption('--wall', opts.wall, 'mm', specs.drainageCannula.wallThickness.limits, '0.45 mm');
-  const mu = bloodViscosity_mPa_s(hct, specs.flow.plasmaViscosity.default!, specs.flow.hematocritViscosityFactor.default!);
+  const temperature = bloodTemperatureOption(opts.temperature);
+  const mu = bloodViscosity_mPa_s(hct, specs.flow.plasmaViscosity.default!, specs.flow.hematocritViscosityFactor.default!, temperature);
   const d = cannulaOf(args, wall, mu, opts.lumen);
   const k = d.blood;
   const lines = [
     d.title,
-    `blood: Hct ${(100 * hct).toFixed(0)} %, viscosity ${mu.toFixed(2)} mPa·s, density ${specs.flow.bloodDensity.default} kg/m³: ΔP = ${(k.viscous * 1e3).toFixed(3)}·Q + ${(k.inertial * 1e6).toFixed(3)}·Q² (Q in L/min)`,
+    `blood: Hct ${(100 * hct).toFixed(0)} %, ${temperature} °C, viscosity ${mu.toFixed(2)} mPa·s, density ${specs.flow.bloodDensity.default} kg/m³: ΔP = ${(k.viscous * 1e3).toFixed(3)}·Q + ${(k.inertial * 1e6).toFixed(3)}·Q² (Q in L/min)`,
   ];
   const w = d.chart;
   if (opts.flow !== undefined) {

@@ -1,8 +1,8 @@
 /**
- * `sim pump [--rpm N] [--hematocrit H]`: the centrifugal pump's head–flow curve at one speed, from the circuit's
- * pump model (sim/circuit/centrifugalPump.ts: affinity laws through the calibration point), as an engineer checks it
- * against a console or a chart. The model's head does not depend on viscosity, so --hematocrit changes nothing but
- * is shown, to say so.
+ * `sim pump [--rpm N] [--hematocrit H] [--temperature T]`: the centrifugal pump's head–flow curve at one speed, from
+ * the circuit's pump model (sim/circuit/centrifugalPump.ts: affinity laws through the calibration point), as an
+ * engineer checks it against a console or a chart. The model's head does not depend on viscosity, so --hematocrit and
+ * --temperature change nothing but are checked and shown, to say so.
  */
 import { circuitSpecs } from '../circuit/circuitSpecs.js';
 import { patientSpecs } from '../patient/patientSpecs.js';
@@ -10,10 +10,13 @@ import { pumpCurve, pumpHead_mmHg } from '../circuit/centrifugalPump.js';
 import { mL_min } from '../quantities.js';
 import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
 import { quantityOption } from './quantityOption.js';
+import { bloodTemperatureOption } from './cannulaCommand.js';
 
 export interface PumpOptions {
   rpm?: string;
   hematocrit?: string;
+  /** The blood's temperature, e.g. "33 degC" (default 37 °C). */
+  temperature?: string;
   format: 'table' | 'csv';
   out?: string;
   overwrite: boolean;
@@ -32,6 +35,7 @@ export function pumpReport(opts: PumpOptions): string {
     opts.hematocrit === undefined
       ? patientSpecs.hematocrit.default!
       : quantityOption('--hematocrit', opts.hematocrit, '1', patientSpecs.hematocrit.limits, '30 %');
+  const temperature = bloodTemperatureOption(opts.temperature);
   const curve = pumpCurve({
     calibrationSpeed: p.calibrationSpeed.default!,
     calibrationFlow: p.calibrationFlow.default!,
@@ -47,7 +51,7 @@ export function pumpReport(opts: PumpOptions): string {
   if (opts.format === 'csv') return ['flow_L_min,head_mmHg', ...rows.map(([q, h]) => `${q},${h.toFixed(2)}`)].join('\n') + '\n';
   const head = [
     `centrifugal pump at ${speed} rpm (H = a·N² − b·Q², through ${p.calibrationFlow.default! / 1000} L/min against ${p.calibrationHead.default} mmHg at ${p.calibrationSpeed.default} rpm; shutoff ${p.shutoffHead.default} mmHg there)`,
-    `hematocrit ${(100 * hct).toFixed(0)} %: the model's head does not depend on viscosity`,
+    `hematocrit ${(100 * hct).toFixed(0)} %, ${temperature} °C: the model's head does not depend on viscosity`,
     'flow (L/min)  head (mmHg)',
   ];
   return [...head, ...rows.map(([q, h]) => `${q.toFixed(1).padStart(12)}  ${h.toFixed(1).padStart(11)}`)].join('\n') + '\n';

@@ -13,11 +13,7 @@ import { CANNULA_CATALOGUE, catalogueCannula, type CatalogueCannula } from './ca
 import { DUAL_LUMEN_LUMENS, dualLumenCannula } from './dualLumen.js';
 import { fitTwoTerm, type TwoTermFit } from './fit.js';
 import { cannulaInnerDiameter_mm, tubeLossCoefficients, type LossCoefficients } from '../tube.js';
-
-/** Water's viscosity (mPa·s) at a temperature (°C), Vogel's equation [S]. */
-export function waterViscosity_mPa_s(temperature_C: number): number {
-  return 0.02414 * 10 ** (247.8 / (temperature_C + 273.15 - 140));
-}
+import { waterViscosity_mPa_s } from '../../blood.js';
 
 /** Water's density at room temperature (kg/m³, 20 °C) [S]. */
 export const WATER_DENSITY_kg_m3 = 998.2;
@@ -78,24 +74,26 @@ export interface CannulationSettings {
 }
 
 /**
- * The circuit's drainage and return cannulae in blood: with a dual-lumen bicaval cannula, its drainage lumen and its
- * infusion lumen (the two cannula settings are then not used); otherwise the two cannulae.
+ * The circuit's drainage and return cannulae in blood, each at its own side's viscosity (the returned blood has been
+ * through the heat exchanger): with a dual-lumen bicaval cannula, its drainage lumen and its infusion lumen (the two
+ * cannula settings are then not used); otherwise the two cannulae.
  */
 export function cannulationLossCoefficients(
   s: CannulationSettings,
-  viscosity_mPa_s: number,
+  drainageViscosity_mPa_s: number,
+  returnViscosity_mPa_s: number,
   flow: CannulaFlow,
 ): { drainage: LossCoefficients; return: LossCoefficients } {
   if (s.configuration === 'dual-lumen-bicaval') {
     const c = dualLumenCannula(s.dualLumenCannula);
     if (!c) throw new Error(`no dual-lumen cannula "${s.dualLumenCannula}"`); // the scenario's choice list rules this out
     return {
-      drainage: catalogueLossCoefficients(c.drainage, viscosity_mPa_s, flow.bloodDensity),
-      return: catalogueLossCoefficients(c.return, viscosity_mPa_s, flow.bloodDensity),
+      drainage: catalogueLossCoefficients(c.drainage, drainageViscosity_mPa_s, flow.bloodDensity),
+      return: catalogueLossCoefficients(c.return, returnViscosity_mPa_s, flow.bloodDensity),
     };
   }
   return {
-    drainage: cannulaLossCoefficients(s.drainageCannula, viscosity_mPa_s, flow),
-    return: cannulaLossCoefficients(s.returnCannula, viscosity_mPa_s, flow),
+    drainage: cannulaLossCoefficients(s.drainageCannula, drainageViscosity_mPa_s, flow),
+    return: cannulaLossCoefficients(s.returnCannula, returnViscosity_mPa_s, flow),
   };
 }
