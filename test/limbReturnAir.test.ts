@@ -6,7 +6,7 @@
  * rate of the junction's pressure. Air and blood volumes balance.
  */
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../sim/engine/simulate.js';
+import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { at, DEFAULT_ECMO, runWithTimeline } from './helpers/scenarios.js';
 import { airEntrainment_mL_h } from '../sim/circuit/air/airEntrainment.js';
 import { orificeBloodFlow_mL_h } from '../sim/circuit/bloodLoss/orifice.js';
@@ -111,11 +111,36 @@ describe('the limb’s return junction above atmospheric pressure', () => {
   });
 });
 
+describe('a timeline opening on the pre-pump line above atmospheric pressure', () => {
+  it('the pump failed: the pre-pump line sits above atmospheric, so the opening draws no air and leaks blood at its pressure', () => {
+    const r = siteRun('postOxygenatorToPrePump', [
+      { at: '0.5 h', set: { 'circuit.pump.failed': true } },
+      { at: OPEN_AT, fault: { limbReturnOpening: '1 mm' } },
+    ]);
+    const port = at(r, 'p_drainage_mmHg', min(59));
+    expect(port).toBeGreaterThan(0);
+    expect(r.events.some((e) => e.type === 'air_detected')).toBe(false);
+    const c = r.scenario.circuit!;
+    const expected = orificeBloodFlow_mL_h(1, c.bloodDischargeCoefficient, port, c.flow.bloodDensity);
+    expect(r.events.find((e) => e.type === 'blood_loss' && atOpening(e.t_h))?.reason).toMatch(/no suction there, no air enters; blood leaks out/);
+    expect(at(r, 'bleeding_rate_mL_h', min(62)) / expected).toBeCloseTo(1, 2);
+  });
+});
+
 describe('the limbReturnOpening fault', () => {
   it('is a catalogue row (limb-return-open) whose action opens the junction; a diameter out of range is refused naming the field', () => {
     expect(buildFaultAction(faultRow('limb-return-open')!, 2, { hidden: false })).toEqual({ set: [], fault: { limbReturnOpening: 2 }, hidden: false });
     const raw = JSON.parse(readFileSync(DEFAULT_ECMO, 'utf8'));
     raw.timeline = [{ at: '1 h', fault: { limbReturnOpening: '12 mm' } }];
     expect(() => scenarioFromObject(raw, 'test')).toThrow(/timeline\[0\]\.fault\.limbReturnOpening.*12 mm/s);
+  });
+  it('without a hemofilter there is no junction: the key is logged as doing nothing, the catalogue fault is refused', () => {
+    const raw = JSON.parse(readFileSync(DEFAULT_ECMO, 'utf8'));
+    Object.assign(raw, { duration: '1 h', filter: null, timeline: [{ at: '0.5 h', fault: { limbReturnOpening: '3 mm' } }] });
+    const r = simulate(scenarioFromObject(raw, 'test'));
+    expect(r.events.find((e) => e.type === 'fault' && e.t_h === 0.5)?.reason).toMatch(/no hemofilter limb, nothing happens/);
+    expect(Math.max(...r.series.air_pump_head_mL)).toBe(0);
+    raw.timeline = [{ at: '0.5 h', fault: { kind: 'limb-return-open' } }];
+    expect(() => scenarioFromObject(raw, 'test')).toThrow(/timeline\[0\]\.fault\.kind.*"filter" to null/s);
   });
 });
