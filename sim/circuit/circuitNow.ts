@@ -85,6 +85,11 @@ const TOPOLOGY: Readonly<Record<Connection, LimbTopology>> = {
   separateCatheter: { access: 'none', return: 'none' },
 };
 
+/** The segment a connection site's limb returns into ('none': its own catheter, off the ECMO circuit). */
+export function limbReturnSegment(connection: Connection): LimbTopology['return'] {
+  return TOPOLOGY[connection].return;
+}
+
 const NO_SUPPLY: VenousSupply = { venousPressure_mmHg: mmHg(0), filling_mmHg: mmHg(0), surrounding_mmHg: mmHg(0), limit_mL_min: mL_min(1) };
 
 /** A line of the loop's tubing at viscosity `mu` (tube.ts). */

@@ -4,6 +4,8 @@
  * connector), an access pressure outside what the CRRT machine accepts (training-reference.md: PrisMax access
  * extremely negative < −250 mmHg; positive access trips CRRT alarms on ECMO), and an effluent pressure low enough
  * for the ultrafiltrate to degas (degassing.ts: the gas tension of the blood the limb draws).
+ * The return risk is what the timeline's limbReturnOpening makes real (sim/circuit/air/openings.ts): an opening at a
+ * junction below atmospheric pressure draws air into the pump head.
  */
 import type { FilterLimbPressures } from './circuitNow.js';
 import { fmt } from '../model/events.js';

@@ -36,6 +36,7 @@ interface ScheduledCheck {
 export const LEGACY_FAULT_KIND: Readonly<Record<string, string>> = {
   filterClot: 'filter-clot',
   airEntry: 'air-entry',
+  limbReturnOpening: 'limb-return-open',
   oxygenatorThrombus: 'oxygenator-thrombus',
 };
 

@@ -35,11 +35,11 @@ export const EVENT_TYPES: Record<EventType, string> = {
   limb_alarm:
     'A risk of the filter limb’s connection site began or ended (checked after settings change): its return into a negative-pressure segment (air entrainment), an access pressure outside what the CRRT machine accepts (circuit.filterLimb.accessMinimum/accessMaximum), or an effluent pressure below the gas tension of the ultrafiltrate (that of the blood the limb draws), which then degasses (sim/circuit/degassing.ts).',
   fault:
-    'A fault was injected, ramped, cleared, or its condition met: a catalogue fault (docs/training/faults.md) changing a setting, or oxygenator thrombus (extra resistance), clotted filter fibres, or an opening on the pre-pump line where no air enters. Hidden faults mark their events hidden (the instructor sees them).',
+    'A fault was injected, ramped, cleared, or its condition met: a catalogue fault (docs/training/faults.md) changing a setting, or oxygenator thrombus (extra resistance), clotted filter fibres, or an opening on the pre-pump line (or at the filter limb’s return junction) where no air enters and no blood leak is modelled. Hidden faults mark their events hidden (the instructor sees them).',
   air_detected:
-    'The bubble detector sees air: an opening on the negative-pressure (pre-pump) line (timeline fault airEntry) entrains it; value holds the entrainment in mL/min.',
+    'The bubble detector sees air: an opening on the negative-pressure (pre-pump) line (timeline fault airEntry, or limbReturnOpening where the filter limb returns pre-pump) entrains it; value holds the entrainment in mL/min.',
   pump_airlock: 'Air trapped in the centrifugal pump head has taken away half its head or more: flow and head collapse until the circuit is de-aired.',
-  de_air: 'A timeline entry de-aired the circuit: the opening is closed and the air in the pump head removed.',
+  de_air: 'A timeline entry de-aired the circuit: the timeline’s openings (airEntry, limbReturnOpening) are closed and the air in the pump head removed.',
   hemolysis: 'Plasma free hemoglobin rose past the ELSO alert level (50 mg/dL); the reason names the main source (pump shear or drainage suction).',
   drainage_chatter:
     'The drained vein began or stopped collapsing intermittently (checked hourly): the pump asks more than the venous return delivers, so drainage flow and pressure swing; the reason gives the readings and the limit.',
@@ -48,7 +48,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   blood_leak:
     'The CRRT machine’s blood-leak detector alarmed (effluent hemoglobin at or above its threshold), or cleared; value holds the effluent hemoglobin in mg/dL.',
   blood_loss:
-    'Blood lost through a circuit fault began, changed or stopped (return cannula out, post-pump rupture, the drainage cannula’s site); value holds the loss in mL/min.',
+    'Blood lost through a circuit fault began, changed or stopped (return cannula out, post-pump rupture, the drainage cannula’s site), or through a timeline opening above atmospheric pressure (the filter limb’s return junction off the pre-pump line, airEntry with the pump stopped); value holds the loss in mL/min.',
   power_loss: 'The ECMO console lost mains power (circuit.power.mains false): it runs on its battery, which runs down over circuit.power.batteryRuntime.',
   power_restored: 'Mains power is back: the console runs on mains and recharges its battery.',
   battery_low: "The console's battery fell below circuit.power.lowBatteryLevel while on battery; value holds the charge in %.",

@@ -13,7 +13,7 @@ import { SettingError } from '../model/errors.js';
 export type FaultConsole = 'ECMO' | 'CRRT' | 'heparin pump' | 'patient monitor';
 
 /** The legacy model actions (resolve.ts TimelineEntry.fault): a model performs them once. */
-export type ModelFaultAction = 'filterClot' | 'oxygenatorThrombus' | 'airEntry';
+export type ModelFaultAction = 'filterClot' | 'oxygenatorThrombus' | 'airEntry' | 'limbReturnOpening';
 
 export type FaultChange =
   /** A setting: `value(severity)` is what it is set to (numbers ramp to it from the value before the fault). */
@@ -206,6 +206,17 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: false,
     hidden: true,
     source: 'air model (sim/circuit/air)',
+  },
+  {
+    id: 'limb-return-open',
+    title: 'Filter limb return junction open (cracked connector, open port)',
+    console: 'ECMO',
+    change: { action: 'limbReturnOpening', undo: 'tighten the connector and de-air the circuit ("deAir": true)' },
+    severity: { unit: 'mm', default: 3, limits: [0, 10], description: "diameter of the opening at the filter limb's return junction" },
+    gradual: false,
+    hidden: true,
+    source: 'air model (sim/circuit/air): air in below atmospheric pressure, blood out above it',
+    needs: 'filter',
   },
   {
     id: 'filter-clot',

@@ -63,7 +63,10 @@ const timelineEntrySchema = z.strictObject({
     .optional()
     .meta({ description: 'Packed red cells into the blood now, e.g. "300 mL" (one unit), at patient.bleeding.transfusionHematocrit.' }),
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
-  deAir: z.literal(true).optional().meta({ description: 'De-air the circuit: close any opening on the pre-pump line, remove the air in the pump head.' }),
+  deAir: z
+    .literal(true)
+    .optional()
+    .meta({ description: "De-air the circuit: close the timeline's openings (airEntry, limbReturnOpening), remove the air in the pump head." }),
   changeBags: z
     .enum(['replacement', 'effluent', 'both'])
     .optional()
@@ -78,6 +81,10 @@ const timelineEntrySchema = z.strictObject({
         .meta({ description: 'Add thrombus to the oxygenator: its resistance rises by this fraction, e.g. "150 %".' }),
       airEntry: z.union([z.string(), z.number()]).optional().meta({
         description: 'Open the pre-pump line to air through an opening of this diameter (an open port, a cracked connector), e.g. "1.5 mm".',
+      }),
+      limbReturnOpening: z.union([z.string(), z.number()]).optional().meta({
+        description:
+          'Open the filter limb\'s return junction through an opening of this diameter (a cracked connector, an open port), e.g. "3 mm": air enters where the junction is below atmospheric pressure (the pre-pump line), blood leaks out where it is above.',
       }),
       kind: z.string().optional().meta({ description: 'A catalogue fault (docs/training/faults.md), e.g. "drainage-kink"; instead of the keys above.' }),
       severity: z

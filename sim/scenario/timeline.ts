@@ -26,8 +26,8 @@ export interface TimelineEntry {
   /** A red-cell transfusion (mL of packed cells at patient.bleeding.transfusionHematocrit). */
   transfusion_mL?: number;
   changeFilter?: boolean;
-  fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number };
-  /** De-air the circuit: close any opening on the pre-pump line and remove the air trapped in the pump head. */
+  fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number; limbReturnOpening?: number };
+  /** De-air the circuit: close the timeline's openings (airEntry, limbReturnOpening) and remove the air trapped in the pump head. */
   deAir?: boolean;
   /** A catalogue fault whose change is a setting (sim/faults/catalogue.ts): injected, ramped or cleared by the faults part. */
   injectFault?: FaultInjection;
@@ -133,7 +133,7 @@ function entryTime(e: Record<string, unknown>, base: string, atSpec: QuantitySpe
   return at?.value ?? 0;
 }
 
-/** A timeline `fault`: a catalogue fault (`kind`), or the legacy keys (filterClot, oxygenatorThrombus, airEntry). */
+/** A timeline `fault`: a catalogue fault (`kind`), or the model-action keys (filterClot, oxygenatorThrombus, airEntry, limbReturnOpening). */
 function resolveEntryFault(entry: TimelineEntry, given: Record<string, unknown>, base: string, nullSections: string[], issues: Issues): void {
   if (given.kind === undefined) {
     entry.fault = resolveFault(given, base, issues);
@@ -202,7 +202,7 @@ const FLUID_BOLUS_SPEC: QuantitySpec = {
   ref: 'operator action',
 };
 
-const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus' | 'airEntry', QuantitySpec> = {
+const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus' | 'airEntry' | 'limbReturnOpening', QuantitySpec> = {
   filterClot: { kind: 'quantity', unit: '1', default: null, limits: [0, 1], description: 'fraction of fibres clotted', source: 'E', ref: 'fault' },
   oxygenatorThrombus: { kind: 'quantity', unit: '1', default: null, limits: [0, 100], description: 'relative resistance added', source: 'E', ref: 'fault' },
   airEntry: {
@@ -214,18 +214,30 @@ const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus' | 'airEntry', Quan
     source: 'E',
     ref: 'fault',
   },
+  limbReturnOpening: {
+    kind: 'quantity',
+    unit: 'mm',
+    default: null,
+    limits: [0, 10],
+    description: "diameter of an opening at the filter limb's return junction (a cracked connector, an open port)",
+    source: 'E',
+    ref: 'fault',
+  },
 };
 
 function resolveFault(given: Record<string, unknown>, base: string, issues: Issues): TimelineEntry['fault'] {
   const fault: NonNullable<TimelineEntry['fault']> = {};
-  for (const key of ['filterClot', 'oxygenatorThrombus', 'airEntry'] as const) {
+  for (const key of ['filterClot', 'oxygenatorThrombus', 'airEntry', 'limbReturnOpening'] as const) {
     if (given[key] === undefined) continue;
     const parsed = parseQuantityLeaf(FAULT_SPECS[key], given[key], { addIssue: (m) => issues.add(`${base}.${key}`, m) });
     const v = parsed && resolveLeaf(FAULT_SPECS[key], parsed, `${base}.${key}`, undefined, issues);
     if (typeof v === 'number') fault[key] = v;
   }
   if (Object.keys(given).length === 0)
-    issues.add(base, 'is empty; expected a catalogue fault ("kind", docs/training/faults.md) or one or more of "filterClot", "oxygenatorThrombus", "airEntry"');
+    issues.add(
+      base,
+      'is empty; expected a catalogue fault ("kind", docs/training/faults.md) or one or more of "filterClot", "oxygenatorThrombus", "airEntry", "limbReturnOpening"',
+    );
   return fault;
 }
 

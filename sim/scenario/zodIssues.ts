@@ -21,7 +21,7 @@ export interface ZodLikeIssue {
 
 const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'calibration', 'timeline'];
 const TIMELINE_KEYS = ['at', 'when', ...TIMELINE_ACTION_KEYS, 'note'];
-const FAULT_KEYS = ['kind', 'severity', 'onset', 'over_min', 'hidden', 'clear', 'filterClot', 'oxygenatorThrombus', 'airEntry'];
+const FAULT_KEYS = ['kind', 'severity', 'onset', 'over_min', 'hidden', 'clear', 'filterClot', 'oxygenatorThrombus', 'airEntry', 'limbReturnOpening'];
 
 export function pathText(path: PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');

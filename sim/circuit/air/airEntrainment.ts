@@ -23,6 +23,14 @@ export function airEntrainment_mL_h(diameter_mm: number, dischargeCoefficient: n
   return dischargeCoefficient * area_m2 * speed_m_s * mL_h_PER_m3_s;
 }
 
+/**
+ * Openings at one pressure act as one whose area is their sum (each orifice's flow ∝ d² at the same ΔP): the
+ * equivalent diameter √(d₁² + d₂² + d₃²) (mm).
+ */
+export function equivalentOpening_mm(a_mm: number, b_mm: number, c_mm: number): number {
+  return Math.hypot(a_mm, b_mm, c_mm);
+}
+
 /** The pump head's factor with V mL of air trapped in it: 1 without air, ½ at V½, towards 0 as air fills it. */
 export function pumpHeadFactor(air_mL: number, halfHeadVolume_mL: number, steepness: number): number {
   if (!(air_mL > 0)) return 1;
