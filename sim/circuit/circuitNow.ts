@@ -20,7 +20,7 @@ import {
 import { openFraction, phaseMean, swing } from './chatter.js';
 import { recirculationFraction, recirculationParams } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
-import type { BloodState } from '../model/now.js';
+import type { Now } from '../model/now.js';
 import type { Model } from '../model/context.js';
 import { headSpeedWithoutMotor_rpm, withHeadFactor, type PumpCurve } from './centrifugalPump.js';
 import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
@@ -209,22 +209,22 @@ function pumpSpeedNow(c: CircuitSettings, e: CircuitElements, cond: CircuitCondi
 }
 
 /**
+ * What the circuit's solve reads of the patient now: the blood (volume, hematocrit), the hemofilter and the
+ * circulation's native cardiac output (hemodynamics derives it before the circuit: sim/engine/models.ts).
+ */
+export type CircuitReads = Pick<Now, 'blood' | 'filter' | 'hemodynamics'>;
+
+/**
  * The circuit now, or null without one; `thrombus` is the oxygenator's thrombus load (its resistance × (1 + load)),
  * `headFactor` what air trapped in the pump head leaves of its head (sim/circuit/air).
  */
-export function circuitNow(
-  m: Model,
-  pump: PumpCurve | undefined,
-  thrombus: number,
-  blood: BloodState,
-  fn: FilterNow | null,
-  headFactor = 1,
-): CircuitNow | null {
+export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: number, now: CircuitReads, headFactor = 1): CircuitNow | null {
   const c = m.current.circuit;
   if (!c || !pump) return null;
+  const blood = now.blood;
+  const fn = now.filter;
   const mu = bloodViscosity_mPa_s(blood.hematocrit, c.flow.plasmaViscosity, c.flow.hematocritViscosityFactor);
   const elements = circuitElements(c, withHeadFactor(pump, headFactor), mu, thrombus);
-  const p = m.current.patient;
   // the resistance to venous return, from the patient's starting gradient and cardiac output (venousDrainage.ts)
   const venousResistance = venousReturnResistance(c.venousDrainage.venousReturnGradient, m.scenario.patient.cardiacOutput);
   const supply = venousSupply(m, blood.intravascular_mL, venousResistance);
@@ -252,10 +252,15 @@ export function circuitNow(
     mL_min(m.circuitGuess_mL_min),
   );
   m.circuitGuess_mL_min = drainage.demand_mL_min;
-  // the return cannula out: nothing returns to the veins, so nothing recirculates
+  // the return cannula out: nothing returns to the veins, so nothing recirculates; else the native output now carries
+  // the returned blood away from the drainage cannula (a bleed that lowers it raises recirculation)
   const recirculation = returnOut
     ? 0
-    : recirculationFraction(recirculationParams(c.configuration, c.recirculation), solution.returnFlow_mL_min, mL_min(p.cardiacOutput));
+    : recirculationFraction(
+        recirculationParams(c.configuration, c.recirculation),
+        solution.returnFlow_mL_min,
+        mL_min(1000 * now.hemodynamics.cardiacOutput_L_min),
+      );
   const f = m.current.filter;
   return {
     pumpSpeed_rpm: cond.pumpSpeed_rpm,

@@ -1,7 +1,8 @@
 /**
  * Recirculation in veno-venous ECMO: the fraction of returned blood drained again before it reaches the patient.
  *   R = Q_ret / (Q_ret + c_cfg · k · CO · exp((d − d_ref)/λ))
- * R rises with ECMO flow and falls with cardiac output and with the distance between the cannula tips
+ * CO is the circulation's native cardiac output now (circuitNow.ts reads it from the hemodynamics part), so a bleed that
+ * lowers the output raises R. R rises with ECMO flow and falls with cardiac output and with the distance between the cannula tips
  * [S: reference-data.md §6 and Fisser 2022's regression for the directions; E for the form and k, which gives ~15 %
  * at 4 L/min with CO 7 L/min]. c_cfg is the configuration's share of that spread, 1 for femoro-jugular (the
  * default, unchanged); for the others it is derived from a study that measured that configuration beside

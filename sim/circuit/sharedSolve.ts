@@ -15,6 +15,7 @@ interface Memo {
   headFactor: number;
   hematocrit: number;
   intravascular_mL: number;
+  cardiacOutput_L_min: number;
   filter: Now['filter'];
   filterFlow_mL_min: number;
   limbReturn_mL_min: number;
@@ -34,6 +35,7 @@ function matches(e: Memo, now: Now, thrombus: number, headFactor: number): boole
     e.headFactor === headFactor &&
     e.hematocrit === now.blood.hematocrit &&
     e.intravascular_mL === now.blood.intravascular_mL &&
+    e.cardiacOutput_L_min === now.hemodynamics.cardiacOutput_L_min &&
     e.filter === f &&
     (f === null ||
       (e.filterFlow_mL_min === f.op.bloodFlow_mL_min &&
@@ -46,11 +48,11 @@ function matches(e: Memo, now: Now, thrombus: number, headFactor: number): boole
 
 /** circuitNow at Now's state, shared within a check pass (per model context: runs never share a memo). */
 export function sharedCircuitNow(m: Model, pump: PumpCurve | undefined, now: Now, thrombus: number, headFactor = 1): CircuitNow | null {
-  if (now.checkPass === 0) return circuitNow(m, pump, thrombus, now.blood, now.filter, headFactor);
+  if (now.checkPass === 0) return circuitNow(m, pump, thrombus, now, headFactor);
   let list = memos.get(m);
   if (!list) memos.set(m, (list = []));
   for (const e of list) if (matches(e, now, thrombus, headFactor)) return e.result;
-  const result = circuitNow(m, pump, thrombus, now.blood, now.filter, headFactor);
+  const result = circuitNow(m, pump, thrombus, now, headFactor);
   // entries of earlier passes can never match again: the first is rewritten in place (a pass rarely needs two)
   const stale = list.length > 0 && list[0].pass !== now.checkPass;
   if (stale) list.length = 1;
@@ -67,6 +69,7 @@ function blankMemo(): Memo {
     headFactor: NaN,
     hematocrit: NaN,
     intravascular_mL: NaN,
+    cardiacOutput_L_min: NaN,
     filter: null,
     filterFlow_mL_min: NaN,
     limbReturn_mL_min: NaN,
@@ -84,6 +87,7 @@ function record(e: Memo, now: Now, thrombus: number, headFactor: number, result:
   e.headFactor = headFactor;
   e.hematocrit = now.blood.hematocrit;
   e.intravascular_mL = now.blood.intravascular_mL;
+  e.cardiacOutput_L_min = now.hemodynamics.cardiacOutput_L_min;
   e.filter = f;
   e.filterFlow_mL_min = f ? f.op.bloodFlow_mL_min : NaN;
   e.limbReturn_mL_min = f ? f.op.limbReturn_mL_min : NaN;

@@ -68,7 +68,7 @@ export const airModel: ModelDefinition = {
       const a = m.current.circuit?.air;
       const v = now.y[air];
       const f = factor(v);
-      const cn = a && held.opening_mm > 0 ? circuitNow(m, pump, now.y[thrombus], now.blood, now.filter, f) : null;
+      const cn = a && held.opening_mm > 0 ? circuitNow(m, pump, now.y[thrombus], now, f) : null;
       if (!a || !cn) return Object.assign(held, { rate_mL_h: 0, equilibrium_mL: 0, pressure_mmHg: 0 });
       const venous = cn.solution.venousPressure_mmHg;
       const suction = (venous - cn.solution.drainagePressure_mmHg) / Math.max(f, 1e-3);
