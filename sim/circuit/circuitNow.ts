@@ -18,7 +18,7 @@ import {
   type VenousSupply,
 } from './venousDrainage.js';
 import { openFraction, phaseMean, swing } from './chatter.js';
-import { recirculationFraction, recirculationParams } from './recirculation.js';
+import { recirculationFraction, recirculationParams, returnShareAtZeroOutput } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { Now } from '../model/now.js';
 import type { Model } from '../model/context.js';
@@ -68,6 +68,8 @@ export interface CircuitNow {
   drainage: DrainageNow;
   recirculation: number;
   effectiveFlow_mL_min: Flow<'mL/min'>;
+  /** lim Q_eff/CO as the native output falls to 0 (recirculation.ts); 0 with nothing returned to the veins. */
+  returnShareAtZeroOutput: number;
   filterLimbFlow_mL_min: Flow<'mL/min'>;
   filterLimbReturn_mL_min: Flow<'mL/min'>;
   limb: FilterLimbPressures | null;
@@ -254,13 +256,8 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
   m.circuitGuess_mL_min = drainage.demand_mL_min;
   // the return cannula out: nothing returns to the veins, so nothing recirculates; else the native output now carries
   // the returned blood away from the drainage cannula (a bleed that lowers it raises recirculation)
-  const recirculation = returnOut
-    ? 0
-    : recirculationFraction(
-        recirculationParams(c.configuration, c.recirculation),
-        solution.returnFlow_mL_min,
-        mL_min(1000 * now.hemodynamics.cardiacOutput_L_min),
-      );
+  const rp = recirculationParams(c.configuration, c.recirculation);
+  const recirculation = returnOut ? 0 : recirculationFraction(rp, solution.returnFlow_mL_min, mL_min(1000 * now.hemodynamics.cardiacOutput_L_min));
   const f = m.current.filter;
   return {
     pumpSpeed_rpm: cond.pumpSpeed_rpm,
@@ -268,6 +265,7 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
     drainage,
     recirculation,
     effectiveFlow_mL_min: mL_min(returnOut ? 0 : Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation)),
+    returnShareAtZeroOutput: returnOut || !(solution.returnFlow_mL_min > 0) ? 0 : returnShareAtZeroOutput(rp),
     filterLimbFlow_mL_min: qf,
     filterLimbReturn_mL_min: qlr,
     limb: fn && f ? filterLimbPressures(m, c, f, fn, limbPorts(c, limb, solution, mu, fn), mu) : null,

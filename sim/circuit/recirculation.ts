@@ -135,3 +135,14 @@ export function recirculationFraction(p: RecirculationParams, returnFlow_mL_min:
   const shunt = p.malpositionShunt ?? 0;
   return shunt > 0 ? r + (1 - r) * shunt : r;
 }
+
+/**
+ * Q_eff/CO as the cardiac output falls to 0 at a positive return flow Q: 1 − R = (1 − σ)·spread/(Q + spread) with the
+ * spread ∝ CO, so Q·(1 − R)/CO → (1 − σ)·c_cfg·k·exp((d − d_ref)/λ). At CO 0 itself R = 1 and Q_eff = 0; the gas
+ * exchange reads this limit there, so that the pulmonary blood's ECMO share at a stopped heart continues the one just
+ * before (patient/gasExchange/gasExchange.ts).
+ */
+export function returnShareAtZeroOutput(p: RecirculationParams): number {
+  const spreadPerOutput = p.configurationSpread * p.flowCoefficient * Math.exp((p.tipDistance_mm - p.referenceDistance_mm) / p.distanceScale_mm);
+  return (1 - (p.malpositionShunt ?? 0)) * spreadPerOutput;
+}
