@@ -233,6 +233,10 @@ export const gasExchangeModel: ModelDefinition = {
       '%',
       "The patient monitor's pulse oximeter: the arterial saturation while the heart ejects; NaN (no signal) without a pulse (deviceReadings.ts)",
     ],
+    spo2_no_signal: [
+      '1',
+      "The pulse oximeter's no-pulse state: 1 while it shows no number (spo2_pct NaN), 0 while it reads (the monitor's 'SpO2 no pulse' alarm)",
+    ],
     console_svo2_pct: [
       '%',
       "The ECMO console's drainage-line probe ('SvO2'): the drained blood's saturation while it flows; NaN (no reading) on stagnant blood: no flow in the line, or the circulation stopped (deviceReadings.ts)",
@@ -303,6 +307,7 @@ export const gasExchangeModel: ModelDefinition = {
         out.drainage_sat_pct = circuit ? 100 * o2.drainedSat : NaN;
         const co = now.hemodynamics.cardiacOutput_L_min;
         out.spo2_pct = 100 * pulseOximeterReading(o2.sao2, co);
+        out.spo2_no_signal = Number.isNaN(out.spo2_pct) ? 1 : 0;
         const cn = now.circuit;
         out.console_svo2_pct = cn ? 100 * drainageProbeReading(o2.drainedSat, cn.solution.drainageFlow_mL_min, cn.recirculation, co) : NaN;
         out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
