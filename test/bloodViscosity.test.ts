@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bloodViscosity_mPa_s, plasmaTemperatureFactor, waterViscosity_mPa_s } from '../sim/blood.js';
-import { circuitNow } from '../sim/circuit/circuitNow.js';
+import { circuitNow, type CircuitReads } from '../sim/circuit/circuitNow.js';
 import { pumpCurve } from '../sim/circuit/centrifugalPump.js';
 import { loopViscosity, oxygenatorOutletTemperature_C } from '../sim/circuit/loopTemperature.js';
 import { modelContext } from '../sim/model/context.js';
@@ -52,7 +52,13 @@ describe('the blood’s temperature along the loop (loopTemperature.ts)', () => 
   const solve = (core_C: number, heater: boolean) => {
     const s = scenario(DEFAULT_ECMO, { 'circuit.pump.mode': 'flow', 'circuit.pump.targetFlow': '4 L/min', 'circuit.heater.on': String(heater) });
     const m = modelContext(s);
-    return circuitNow(m, pumpCurve(s.circuit!.pump), 0, blood(s.patient.hematocrit, m.intravascular0_mL), core_C, null)!;
+    const now = {
+      blood: blood(s.patient.hematocrit, m.intravascular0_mL),
+      filter: null,
+      hemodynamics: { cardiacOutput_L_min: 6.5 },
+      metabolism: { temperature_C: core_C },
+    } as unknown as CircuitReads;
+    return circuitNow(m, pumpCurve(s.circuit!.pump), 0, now)!;
   };
 
   it('a cooled patient (33 °C, heater off): the oxygenator’s drop at the same flow rises by the blood’s viscosity, 8.4 %, and the drainage pressure falls', () => {

@@ -54,11 +54,25 @@ export const MONITOR: AlarmRow[] = [
     console: 'monitor',
     title: 'SpO2 low',
     priority: 'high',
-    condition: { kind: 'below', series: 'sao2_pct', scale: 0.01 },
+    // the monitor's pulse oximeter, not the blood's SaO2: with no pulse it shows no number and spo2NoPulse fires instead
+    condition: { kind: 'below', series: 'spo2_pct', scale: 0.01 },
     limit: lim([0.85, '1', [0.5, 1], 0.01, 'E', PRACTICE('VV ECMO commonly accepts saturations down to 85–88 %')]),
     latching: false,
     maxSilence_min: SILENCE_min,
-    about: 'Arterial saturation below the limit.',
+    about: 'The pulse oximeter’s SpO2 below the limit.',
+  },
+  {
+    id: 'spo2NoPulse',
+    console: 'monitor',
+    title: 'SpO2 no pulse',
+    // a technical alarm (INOP): Philips monitors show "SpO2 No Pulse" at !! (medium) or !!! (high) by configuration,
+    // the numeric replaced by -?- (FM20 manual, alarms and INOPs) [S2]
+    priority: 'medium',
+    condition: { kind: 'above', series: 'spo2_no_signal' },
+    limit: lim([0.5, '1', [0.5, 0.5], 0, 'E', 'spo2_no_signal is 0 or 1: the pulse oximeter finds no pulse and shows no number']),
+    latching: false,
+    maxSilence_min: SILENCE_min,
+    about: 'The pulse oximeter finds no pulse: it shows no SpO2 (a technical alarm, not a low saturation).',
   },
   {
     id: 'heartRateLow',

@@ -19,9 +19,9 @@ import {
   type VenousSupply,
 } from './venousDrainage.js';
 import { openFraction, phaseMean, swing } from './chatter.js';
-import { recirculationFraction, recirculationParams } from './recirculation.js';
+import { recirculationFraction, recirculationParams, returnShareAtZeroOutput } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
-import type { BloodState } from '../model/now.js';
+import type { Now } from '../model/now.js';
 import type { Model } from '../model/context.js';
 import { headSpeedWithoutMotor_rpm, withHeadFactor, type PumpCurve } from './centrifugalPump.js';
 import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
@@ -69,6 +69,8 @@ export interface CircuitNow {
   drainage: DrainageNow;
   recirculation: number;
   effectiveFlow_mL_min: Flow<'mL/min'>;
+  /** lim Q_eff/CO as the native output falls to 0 (recirculation.ts); 0 with nothing returned to the veins. */
+  returnShareAtZeroOutput: number;
   filterLimbFlow_mL_min: Flow<'mL/min'>;
   filterLimbReturn_mL_min: Flow<'mL/min'>;
   limb: FilterLimbPressures | null;
@@ -216,24 +218,24 @@ function pumpSpeedNow(c: CircuitSettings, e: CircuitElements, cond: CircuitCondi
 }
 
 /**
- * The circuit now, or null without one; `thrombus` is the oxygenator's thrombus load (its resistance × (1 + load)),
- * `temperature_C` the patient's core temperature (the drained blood's), `headFactor` what air trapped in the pump head
- * leaves of its head (sim/circuit/air).
+ * What the circuit's solve reads of the patient now: the blood (volume, hematocrit), the hemofilter, the
+ * circulation's native cardiac output (hemodynamics derives it before the circuit: sim/engine/models.ts) and the
+ * core temperature (the drained blood's, for its viscosity: loopTemperature.ts).
  */
-export function circuitNow(
-  m: Model,
-  pump: PumpCurve | undefined,
-  thrombus: number,
-  blood: BloodState,
-  temperature_C: number,
-  fn: FilterNow | null,
-  headFactor = 1,
-): CircuitNow | null {
+export type CircuitReads = Pick<Now, 'blood' | 'filter' | 'hemodynamics' | 'metabolism'>;
+
+/**
+ * The circuit now, or null without one; `thrombus` is the oxygenator's thrombus load (its resistance × (1 + load)),
+ * `headFactor` what air trapped in the pump head leaves of its head (sim/circuit/air).
+ */
+export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: number, now: CircuitReads, headFactor = 1): CircuitNow | null {
   const c = m.current.circuit;
   if (!c || !pump) return null;
+  const blood = now.blood;
+  const fn = now.filter;
+  const temperature_C = now.metabolism.temperature_C;
   const mu = loopViscosity(c, blood.hematocrit, temperature_C);
   const elements = circuitElements(c, withHeadFactor(pump, headFactor), mu, thrombus);
-  const p = m.current.patient;
   // the resistance to venous return, from the patient's starting gradient and cardiac output (venousDrainage.ts)
   const venousResistance = venousReturnResistance(c.venousDrainage.venousReturnGradient, m.scenario.patient.cardiacOutput);
   const supply = venousSupply(m, blood.intravascular_mL, venousResistance);
@@ -261,10 +263,10 @@ export function circuitNow(
     mL_min(m.circuitGuess_mL_min),
   );
   m.circuitGuess_mL_min = drainage.demand_mL_min;
-  // the return cannula out: nothing returns to the veins, so nothing recirculates
-  const recirculation = returnOut
-    ? 0
-    : recirculationFraction(recirculationParams(c.configuration, c.recirculation), solution.returnFlow_mL_min, mL_min(p.cardiacOutput));
+  // the return cannula out: nothing returns to the veins, so nothing recirculates; else the native output now carries
+  // the returned blood away from the drainage cannula (a bleed that lowers it raises recirculation)
+  const rp = recirculationParams(c.configuration, c.recirculation);
+  const recirculation = returnOut ? 0 : recirculationFraction(rp, solution.returnFlow_mL_min, mL_min(1000 * now.hemodynamics.cardiacOutput_L_min));
   const f = m.current.filter;
   return {
     pumpSpeed_rpm: cond.pumpSpeed_rpm,
@@ -272,6 +274,7 @@ export function circuitNow(
     drainage,
     recirculation,
     effectiveFlow_mL_min: mL_min(returnOut ? 0 : Math.max(solution.returnFlow_mL_min, 0) * (1 - recirculation)),
+    returnShareAtZeroOutput: returnOut || !(solution.returnFlow_mL_min > 0) ? 0 : returnShareAtZeroOutput(rp),
     filterLimbFlow_mL_min: qf,
     filterLimbReturn_mL_min: qlr,
     limb: fn && f ? filterLimbPressures(m, c, f, fn, limbPorts(c, limb, solution, mu.drainage_mPa_s, fn), limbBlood(c, limb, mu, temperature_C)) : null,

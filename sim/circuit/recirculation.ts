@@ -1,7 +1,8 @@
 /**
  * Recirculation in veno-venous ECMO: the fraction of returned blood drained again before it reaches the patient.
  *   R = Q_ret / (Q_ret + c_cfg · k · CO · exp((d − d_ref)/λ))
- * R rises with ECMO flow and falls with cardiac output and with the distance between the cannula tips
+ * CO is the circulation's native cardiac output now (circuitNow.ts reads it from the hemodynamics part), so a bleed that
+ * lowers the output raises R. R rises with ECMO flow and falls with cardiac output and with the distance between the cannula tips
  * [S: reference-data.md §6 and Fisser 2022's regression for the directions; E for the form and k, which gives ~15 %
  * at 4 L/min with CO 7 L/min]. c_cfg is the configuration's share of that spread, 1 for femoro-jugular (the
  * default, unchanged); for the others it is derived from a study that measured that configuration beside
@@ -133,4 +134,15 @@ export function recirculationFraction(p: RecirculationParams, returnFlow_mL_min:
   const r = returnFlow_mL_min / (returnFlow_mL_min + spread);
   const shunt = p.malpositionShunt ?? 0;
   return shunt > 0 ? r + (1 - r) * shunt : r;
+}
+
+/**
+ * Q_eff/CO as the cardiac output falls to 0 at a positive return flow Q: 1 − R = (1 − σ)·spread/(Q + spread) with the
+ * spread ∝ CO, so Q·(1 − R)/CO → (1 − σ)·c_cfg·k·exp((d − d_ref)/λ). At CO 0 itself R = 1 and Q_eff = 0; the gas
+ * exchange reads this limit there, so that the pulmonary blood's ECMO share at a stopped heart continues the one just
+ * before (patient/gasExchange/gasExchange.ts).
+ */
+export function returnShareAtZeroOutput(p: RecirculationParams): number {
+  const spreadPerOutput = p.configurationSpread * p.flowCoefficient * Math.exp((p.tipDistance_mm - p.referenceDistance_mm) / p.distanceScale_mm);
+  return (1 - (p.malpositionShunt ?? 0)) * spreadPerOutput;
 }

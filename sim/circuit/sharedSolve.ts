@@ -16,6 +16,7 @@ interface Memo {
   hematocrit: number;
   temperature_C: number;
   intravascular_mL: number;
+  cardiacOutput_L_min: number;
   filter: Now['filter'];
   filterFlow_mL_min: number;
   limbReturn_mL_min: number;
@@ -36,6 +37,7 @@ function matches(e: Memo, now: Now, thrombus: number, headFactor: number): boole
     e.hematocrit === now.blood.hematocrit &&
     e.temperature_C === now.metabolism.temperature_C &&
     e.intravascular_mL === now.blood.intravascular_mL &&
+    e.cardiacOutput_L_min === now.hemodynamics.cardiacOutput_L_min &&
     e.filter === f &&
     (f === null ||
       (e.filterFlow_mL_min === f.op.bloodFlow_mL_min &&
@@ -48,11 +50,11 @@ function matches(e: Memo, now: Now, thrombus: number, headFactor: number): boole
 
 /** circuitNow at Now's state, shared within a check pass (per model context: runs never share a memo). */
 export function sharedCircuitNow(m: Model, pump: PumpCurve | undefined, now: Now, thrombus: number, headFactor = 1): CircuitNow | null {
-  if (now.checkPass === 0) return circuitNow(m, pump, thrombus, now.blood, now.metabolism.temperature_C, now.filter, headFactor);
+  if (now.checkPass === 0) return circuitNow(m, pump, thrombus, now, headFactor);
   let list = memos.get(m);
   if (!list) memos.set(m, (list = []));
   for (const e of list) if (matches(e, now, thrombus, headFactor)) return e.result;
-  const result = circuitNow(m, pump, thrombus, now.blood, now.metabolism.temperature_C, now.filter, headFactor);
+  const result = circuitNow(m, pump, thrombus, now, headFactor);
   // entries of earlier passes can never match again: the first is rewritten in place (a pass rarely needs two)
   const stale = list.length > 0 && list[0].pass !== now.checkPass;
   if (stale) list.length = 1;
@@ -70,6 +72,7 @@ function blankMemo(): Memo {
     hematocrit: NaN,
     temperature_C: NaN,
     intravascular_mL: NaN,
+    cardiacOutput_L_min: NaN,
     filter: null,
     filterFlow_mL_min: NaN,
     limbReturn_mL_min: NaN,
@@ -88,6 +91,7 @@ function record(e: Memo, now: Now, thrombus: number, headFactor: number, result:
   e.hematocrit = now.blood.hematocrit;
   e.temperature_C = now.metabolism.temperature_C;
   e.intravascular_mL = now.blood.intravascular_mL;
+  e.cardiacOutput_L_min = now.hemodynamics.cardiacOutput_L_min;
   e.filter = f;
   e.filterFlow_mL_min = f ? f.op.bloodFlow_mL_min : NaN;
   e.limbReturn_mL_min = f ? f.op.limbReturn_mL_min : NaN;

@@ -61,7 +61,7 @@ export function airOpenings(m: Model, pump: PumpCurve | undefined, air: number, 
     held.opening_mm = equivalentOpening_mm(open.entry_mm, limbPrePump_mm, faultOpening_mm(m));
     if (!c || !(held.opening_mm > 0 || limbElsewhere_mm > 0)) return;
     const f = factor(now.y[air]);
-    const cn = circuitNow(m, pump, now.y[thrombus], now.blood, now.metabolism.temperature_C, now.filter, f);
+    const cn = circuitNow(m, pump, now.y[thrombus], now, f);
     if (!cn) return;
     const s = cn.solution;
     const leak = (d_mm: number, p_mmHg: number) => orificeBloodFlow_mL_h(d_mm, c.bloodDischargeCoefficient, p_mmHg, c.flow.bloodDensity);

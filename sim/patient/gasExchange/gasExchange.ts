@@ -11,6 +11,8 @@
  *   pulmonary artery    S_pa  = β·S_post + (1 − β)·S_v,  β = Q_effective / CO
  *   arterial            SaO2  = shunt·S_pa + (1 − shunt)·S_cap
  *   Fick                S_v   = SaO2 − VO2 / (CO·1.34·Hb)             S_cap: the lung's, with its dissolved α·S⁻¹(S_cap)
+ * With the heart stopped (CO 0) Fick is 0/0: the blood standing in the vessels keeps what the limit of flow → 0 gives
+ * (S_v = (1 − E₀)·SaO2, β its limit; OxygenInputs.extractionAtZeroOutput, docs/models/gas-exchange.md "A stopped heart").
  * Given the bundle's inlet the rest is linear and explicit; S_in is the root of S_pre(S_in) = S_in (the bundle's
  * outlet moves less than its inlet, so the root is unique), found by safeguarded secant steps to 1e-10.
  * K·A is set by the rated flow's definition (ratedMembraneConductance). PaO2 from SaO2 by the Severinghaus equation
@@ -44,6 +46,14 @@ export interface OxygenInputs {
   o2Consumption_mL_min: number;
   shuntFraction: number;
   endCapillarySaturation: number;
+  /**
+   * Read at zero cardiac output only, where Fick's δ = VO2/(CO·1.34·Hb) is 0/0: the limits of flow → 0, so that the
+   * blood's figures at a stopped heart continue those just before it stopped. The ECMO return's share of the
+   * pulmonary flow, lim Q_eff/CO (circuit/recirculation.ts; absent: 1 if the circuit returns blood, else 0), and the
+   * tissues' extraction, lim VO2/DO2 = min(VO2_demand/DO2_crit, E_max) (oxygenConsumption.ts; absent: 0).
+   */
+  returnShareAtZeroOutput?: number;
+  extractionAtZeroOutput?: number;
 }
 
 export interface OxygenState {
@@ -228,31 +238,36 @@ export function oxygenExchangeInto(o: OxygenInputs, withPo2: boolean, out: Oxyge
   const co = o.cardiacOutput_mL_min;
   const b = boundOxygen_mL_per_mL(o.hemoglobin_g_dL, 1);
   const alphaOverB = DISSOLVED_O2_mL_mL_mmHg / b;
-  // δ = VO2/(CO·b); no consumption is no extraction, also when the heart moves nothing (CO 0: consumption is 0)
-  const delta = o.o2Consumption_mL_min > 0 ? o.o2Consumption_mL_min / (co * b) : 0;
+  // Fick while the heart moves blood: σ_v = σ_a − δ, δ = VO2/(CO·b) (no consumption, no extraction). With the heart
+  // stopped (CO 0) the limit of flow → 0: consumption falls with delivery (supply-dependent), the venous blood keeps
+  // the extraction E₀ that limit leaves, σ_v = g·σ_a with g = 1 − E₀, and the return's share β is its limit too
+  const stopped = !(co > 0);
+  const delta = !stopped && o.o2Consumption_mL_min > 0 ? o.o2Consumption_mL_min / (co * b) : 0;
+  const keep = stopped ? 1 - (o.extractionAtZeroOutput ?? 0) : 1;
   const qp = o.pumpFlow_mL_min;
   // the lung's end-capillary blood with its dissolved oxygen, at the PO2 its saturation stands for
   const sCap = o.endCapillarySaturation + alphaOverB * Math.min(severinghausPo2_mmHg(o.endCapillarySaturation), DRY_GAS_mmHg);
   const sh = o.shuntFraction;
-  // β = Q_eff/CO ≤ 1; with no cardiac output whatever the circuit returns is all the pulmonary flow
-  const beta = qp > 1 ? (co > 0 ? Math.min(Math.max(o.effectiveFlow_mL_min, 0) / co, 1) : o.effectiveFlow_mL_min > 0 ? 1 : 0) : 0;
-  // Fick and the arterial mixing: σ_v = [(1 − sh)·σ_cap − δ + sh·β·σ_post] / [1 − sh·(1 − β)]
-  const den = 1 - sh * (1 - beta);
+  // β = Q_eff/CO ≤ 1
+  const beta =
+    qp > 1 ? Math.min(Math.max(stopped ? (o.returnShareAtZeroOutput ?? (o.effectiveFlow_mL_min > 0 ? 1 : 0)) : o.effectiveFlow_mL_min / co, 0), 1) : 0;
+  // Fick and the arterial mixing: σ_v = [g·(1 − sh)·σ_cap − δ + g·sh·β·σ_post] / [1 − g·sh·(1 − β)]  (g = 1 flowing)
+  const den = 1 - keep * sh * (1 - beta);
   if (qp > 1) {
     const l = LOOP;
     l.ad = Math.max(o.drainageFlow_mL_min, 0) / qp;
     l.al = 1 - l.ad;
     l.R = o.recirculation;
-    l.svConst = ((1 - sh) * sCap - delta) / den;
-    l.svPerPost = (sh * beta) / den;
+    l.svConst = (keep * (1 - sh) * sCap - delta) / den;
+    l.svPerPost = (keep * sh * beta) / den;
     l.pGas = o.fio2 * DRY_GAS_mmHg;
     l.units = (o.membraneConductance_mL_min_mmHg * (1 - Math.exp(-o.sweep_L_min / SWEEP_O2_SCALE_L_min))) / qp;
     l.hb = o.hemoglobin_g_dL;
     l.alphaOverB = alphaOverB;
     solveInlet(saturationFromPo2(l.pGas));
   } else {
-    // No ECMO flow: σ_a = sh·σ_v + (1 − sh)·σ_cap and σ_v = σ_a − δ.
-    const sv = ((1 - sh) * sCap - delta) / den;
+    // No ECMO flow: σ_a = sh·σ_v + (1 − sh)·σ_cap and σ_v = g·σ_a − δ.
+    const sv = (keep * (1 - sh) * sCap - delta) / den;
     MIX.sIn = MIX.sPost = MIX.sPre = MIX.sDrained = MIX.sv = sv;
     MIX.pIn = MIX.pOut = withPo2 ? po2FromContent_mmHg(sv, alphaOverB) : NaN; // blood standing in the bundle reads venous
   }

@@ -54,6 +54,15 @@ export function suppliedConsumption_mL_min(demand: number, line: OxygenLine, cap
   return Math.max(0, Math.min(demand, supplyDependent, extractionCapped));
 }
 
+/**
+ * The extraction VO2/DO2 as delivery falls to 0 (the cardiac output to 0): on each branch with DO2 = A − k·VO2 it is
+ * demand/DO2 (→ ∞), VO2_d/DO2_crit or E_max, the least of them, so min(VO2_d/DO2_crit, E_max). The blood standing in a
+ * stopped circulation keeps this extraction (gasExchange.ts).
+ */
+export function extractionAsDeliveryVanishes(demand_mL_min: number, criticalDelivery: number, maxExtraction: number): number {
+  return Math.max(0, Math.min(demand_mL_min / criticalDelivery, maxExtraction));
+}
+
 export function delivery_mL_min(vo2: number, line: OxygenLine, capacity_mL_min: number): number {
   return capacity_mL_min * line.s0 - line.slope * vo2;
 }

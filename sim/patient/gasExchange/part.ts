@@ -28,7 +28,7 @@ import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
-import { oxygenLine, type OxygenLine } from './oxygenConsumption.js';
+import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import {
   circulationCardiacOutput_mL_min,
   consume,
@@ -83,6 +83,9 @@ function oxygenInputs(m: Model, now: Now, conductance_mL_min_mmHg: number, vo2_m
       p.lung.ventilationPerfusionDrop * lung.impairment,
       p.lung.endCapillarySaturation,
     ),
+    // read only with the heart stopped: the limits of flow → 0 (gasExchange.ts)
+    returnShareAtZeroOutput: cn ? cn.returnShareAtZeroOutput : 0,
+    extractionAtZeroOutput: extractionAsDeliveryVanishes(now.metabolism.vo2Demand_mL_min, p.metabolism.criticalDelivery, p.metabolism.maxExtraction),
   };
 }
 
@@ -180,6 +183,12 @@ function onEcmo(now: Now): boolean {
   return cn !== null && cn.effectiveFlow_mL_min > 0;
 }
 
+/**
+ * Whether the protocol has a saturation to titrate to: the bedside titrates to the pulse oximeter, which shows no
+ * number without a pulse (deviceReadings.ts); with the heart stopped FiO2 stays where it is.
+ */
+const oximeterReads = (now: Now) => !Number.isNaN(pulseOximeterReading(1, now.hemodynamics.cardiacOutput_L_min));
+
 /** The bedside FiO2 protocol (ventilation.ts) at its interval, on the saturation `sao2(now)` gives. */
 function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
   const next = (now: Now) => nextFio2(m.current.patient.lung.fio2Titration, sao2(now), m.current.patient.lung.ventilatorFio2, onEcmo(now));
@@ -187,11 +196,11 @@ function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
     interval: () => m.current.patient.lung.fio2Titration.interval,
     // the right-hand side reads the held oxygen line, which the line's own check refreshes
     changesDerivatives: false,
-    wouldAct: (now) => m.current.patient.lung.fio2Titration.titrate && next(now) !== m.current.patient.lung.ventilatorFio2,
+    wouldAct: (now) => m.current.patient.lung.fio2Titration.titrate && oximeterReads(now) && next(now) !== m.current.patient.lung.ventilatorFio2,
     run(now, log) {
       const lung = m.current.patient.lung;
-      // no titration, or FiO2 stays: no setting changed
-      if (!lung.fio2Titration.titrate) return false;
+      // no titration, no oximeter reading, or FiO2 stays: no setting changed
+      if (!lung.fio2Titration.titrate || !oximeterReads(now)) return false;
       const s = sao2(now);
       const f = next(now);
       if (f === lung.ventilatorFio2) return false;
@@ -223,6 +232,10 @@ export const gasExchangeModel: ModelDefinition = {
     spo2_pct: [
       '%',
       "The patient monitor's pulse oximeter: the arterial saturation while the heart ejects; NaN (no signal) without a pulse (deviceReadings.ts)",
+    ],
+    spo2_no_signal: [
+      '1',
+      "The pulse oximeter's no-pulse state: 1 while it shows no number (spo2_pct NaN), 0 while it reads (the monitor's 'SpO2 no pulse' alarm)",
     ],
     console_svo2_pct: [
       '%',
@@ -294,6 +307,7 @@ export const gasExchangeModel: ModelDefinition = {
         out.drainage_sat_pct = circuit ? 100 * o2.drainedSat : NaN;
         const co = now.hemodynamics.cardiacOutput_L_min;
         out.spo2_pct = 100 * pulseOximeterReading(o2.sao2, co);
+        out.spo2_no_signal = Number.isNaN(out.spo2_pct) ? 1 : 0;
         const cn = now.circuit;
         out.console_svo2_pct = cn ? 100 * drainageProbeReading(o2.drainedSat, cn.solution.drainageFlow_mL_min, cn.recirculation, co) : NaN;
         out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
