@@ -141,8 +141,14 @@ export class EventScheduler {
    */
   private settle(t: number, y: number[]): void {
     this.settledFilter = this.filterSignature();
-    const now = deriveNow(this.c, t, y);
+    let now = deriveNow(this.c, t, y);
     for (const p of this.c.parts) p.deriveForOutput?.(now);
+    // a held quantity the circuit's solve moves and the derivations read (PaCO2 → heart → recirculation → PaCO2):
+    // derive again until it stops moving (a contraction: each pass moves it by a small fraction of the last)
+    for (let pass = 0; pass < 50 && this.c.parts.some((p) => p.settleHeld?.(now)); pass++) {
+      now = deriveNow(this.c, t, y);
+      for (const p of this.c.parts) p.deriveForOutput?.(now);
+    }
     const cn = now.circuit;
     // a filter on its own catheter clears the patient directly, whatever the ECMO circuit does
     const onCircuit = cn && this.m.current.circuit?.filterLimb.connection !== 'separateCatheter';

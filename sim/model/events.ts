@@ -111,6 +111,12 @@ export interface ModelEvents {
    * back); y may change (amounts moved, mass exact).
    */
   afterEvents?(t: number, y: number[], now: Now, log: EventLog): void;
+  /**
+   * Before afterEvents, while the circuit settles: takes up what the output derivation `now` gives of a quantity the
+   * model holds between settles and other models' derivations read (acid–base's PaCO2, which the heart reads and the
+   * circuit's recirculation moves); true when it moved beyond round-off, so the engine derives again.
+   */
+  settleHeld?(now: Now): boolean;
   /** After settings changed at t (`now` derived there): why this model cannot run them, or null. */
   settingsProblem?(now: Now): string | null;
 }

@@ -40,6 +40,11 @@ export const acidBaseModel: ModelDefinition = {
       afterEvents(_t, _y, now) {
         held.paco2_mmHg = now.paco2_mmHg;
       },
+      settleHeld(now) {
+        const moved = Math.abs(now.paco2_mmHg - held.paco2_mmHg) > 1e-12 * Math.abs(held.paco2_mmHg);
+        held.paco2_mmHg = now.paco2_mmHg;
+        return moved;
+      },
       initial(y) {
         y[X] = ((ab0.bicarbonate + m.scenario.patient.baseline.lactate) * ab0.bicarbonateSpace) / 1000;
       },
