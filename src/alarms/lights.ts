@@ -28,6 +28,7 @@ export const ALARM_READOUT: Readonly<Record<string, string>> = {
   bloodPumpStopped: 'crrt-blood-flow',
   mapLow: 'monitor-map',
   sao2Low: 'monitor-sao2',
+  spo2NoPulse: 'monitor-sao2',
   heartRateLow: 'monitor-hr',
   heartRateHigh: 'monitor-hr',
 };
