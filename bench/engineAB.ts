@@ -4,6 +4,8 @@
  * then N batches of `runs` 24 h runs each, the two builds taking turns batch by batch so a change in the machine's
  * load falls on both. Prints the median CPU ms per patient-day of each and the median of the per-pair ratios
  * (this tree / REV), which is what a loaded machine still measures, and the fastest batch of each (the least disturbed). Prints figures; asserts nothing.
+ * `--this REV2` takes commit REV2's engine in place of this tree's: two runs with the commits swapped show what the
+ * order of loading alone gives (one commit against itself at load 2–13: median ratios 0.86–1.00, fastest 0.97–1.03).
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,10 +45,15 @@ async function bundle(root: string, dir: string, name: string): Promise<Engine> 
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-ab-'));
 try {
-  const old = join(dir, 'old');
-  execSync(`mkdir -p ${old} && git -C ${ROOT} archive ${rev} sim scenarios | tar -x -C ${old}`);
-  const engines = [await bundle(ROOT, dir, 'now'), await bundle(old, dir, 'before')];
-  const scenarios = engines.map((e, i) => e.loadScenarioFile(i === 0 ? scenarioFile : scenarioFile.replace(ROOT, old), [{ path: 'duration', value: '24 h' }]));
+  const exported = (r: string, name: string) => {
+    const tree = join(dir, name);
+    execSync(`mkdir -p ${tree} && git -C ${ROOT} archive ${r} sim scenarios | tar -x -C ${tree}`);
+    return tree;
+  };
+  const thisRev = argValue('--this', '');
+  const roots = [thisRev ? exported(thisRev, 'this') : ROOT, exported(rev, 'old')];
+  const engines = [await bundle(roots[0], dir, 'now'), await bundle(roots[1], dir, 'before')];
+  const scenarios = engines.map((e, i) => e.loadScenarioFile(scenarioFile.replace(ROOT, roots[i]), [{ path: 'duration', value: '24 h' }]));
   const evaluations = engines.map((e, i) => e.simulate(scenarios[i]).solver.rhsEvaluations);
   for (let i = 0; i < 100; i++) engines.forEach((e, k) => e.simulate(scenarios[k]));
   const times: number[][] = [[], []];
@@ -65,7 +72,7 @@ try {
     `${scenarioFile}: ${BATCHES} alternated batches of ${RUNS} days; load ${execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ')}`,
   );
   console.log(
-    `this tree ${median(times[0]).toFixed(2)} ms/day (${evaluations[0]} evaluations); ${rev} ${median(times[1]).toFixed(2)} ms/day (${evaluations[1]}); ratio median ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); fastest batches ${Math.min(...times[0]).toFixed(2)} and ${Math.min(...times[1]).toFixed(2)} ms/day, ratio ${(Math.min(...times[0]) / Math.min(...times[1])).toFixed(3)}`,
+    `${thisRev || 'this tree'} ${median(times[0]).toFixed(2)} ms/day (${evaluations[0]} evaluations); ${rev} ${median(times[1]).toFixed(2)} ms/day (${evaluations[1]}); ratio median ${median(ratios).toFixed(3)} (range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); fastest batches ${Math.min(...times[0]).toFixed(2)} and ${Math.min(...times[1]).toFixed(2)} ms/day, ratio ${(Math.min(...times[0]) / Math.min(...times[1])).toFixed(3)}`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

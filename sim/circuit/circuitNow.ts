@@ -135,6 +135,16 @@ export function drainedVeinPressure_mmHg(m: Model, intravascular_mL: number): Pr
   return collapsedFrom(m, linearVeinPressure_mmHg(m, intravascular_mL));
 }
 
+/**
+ * Guyton's plateau now (mL/min): venousSupply's limit alone, the same double, without its record (the blood-loss
+ * part's `derive` reads it at every evaluation while a return-line loss is held).
+ */
+export function venousSupplyLimit_mL_min(m: Model, intravascular_mL: number, resistance_mmHg_min_mL: number): number {
+  const v = m.current.circuit!.venousDrainage;
+  const filling = mmHg(linearVeinPressure_mmHg(m, intravascular_mL) + v.venousReturnGradient);
+  return venousReturnLimit_mL_min(filling, v.surroundingPressure, resistance_mmHg_min_mL, v.accessibleFraction);
+}
+
 /** What the veins deliver now (venousDrainage.ts): the venous pressure, Pmsf and Guyton's plateau. */
 export function venousSupply(m: Model, intravascular_mL: number, resistance_mmHg_min_mL: number): VenousSupply {
   const v = m.current.circuit!.venousDrainage;

@@ -302,6 +302,15 @@ export class EventScheduler {
     }
   }
 
+  /**
+   * Runs fn (an output sample at a check's time and state, taken just before the check's stop test) in the pass that
+   * stop test then joins: nothing acts between them, so the stop test and the checks read the sample's loop solve
+   * (circuit/sharedSolve.ts) instead of solving the same state again.
+   */
+  inPassAt(t: number, y: ArrayLike<number>, fn: () => void): void {
+    this.inCheckPass(t, y, fn);
+  }
+
   /** Settings or the state may change next: the next pass solves the loop afresh. */
   private forgetPass(): void {
     this.lastPass = { t: NaN, y: null, n: 0 };

@@ -220,7 +220,7 @@ export class Simulation {
           const yc = sampleAt(tc);
           checkT = tc;
           checkY = yc;
-          if (sampler) while (sampler.due() <= tc + TIME_EPS_h) sampler.take(sampler.due(), sampleOrCheck);
+          if (sampler) sampleUpToCheck(this.scheduler, sampler, tc, yc, sampleOrCheck);
           checkT = NaN;
           if (this.scheduler.checksWouldStop(tc, yc)) {
             crossing = { t: tc, y: stateAt(tc), kind: 'check' };
@@ -246,6 +246,17 @@ export class Simulation {
     this.y = reached.y;
     if (crossing?.kind === 'located') guard(() => this.scheduler.locatedReached(this.t, this.y));
     // a check that acts is applied by the caller's scheduler.apply at this time
+  }
+}
+
+/**
+ * The outputs due by a check's time tc; the one at tc, at the check's state yc, joins the check's pass
+ * (EventScheduler.inPassAt): nothing acts before the stop test, which then reads that sample's loop solve.
+ */
+function sampleUpToCheck(scheduler: EventScheduler, sampler: Sampler, tc: number, yc: number[], stateAt: (t: number) => number[]): void {
+  for (let ts = sampler.due(); ts <= tc + TIME_EPS_h; ts = sampler.due()) {
+    if (ts === tc) scheduler.inPassAt(tc, yc, () => sampler.take(ts, stateAt));
+    else sampler.take(ts, stateAt);
   }
 }
 

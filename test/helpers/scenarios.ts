@@ -34,9 +34,14 @@ export function at(r: RunResult, name: keyof RunResult['series'], t_h: number): 
   return r.series[name][i];
 }
 
-/** Runs a bundled scenario with a timeline of its own (entries as a scenario file writes them) and overrides. */
-export function runWithTimeline(file: string, timeline: unknown[], values: Record<string, string> = {}): RunResult {
+/** A bundled scenario with a timeline of its own (entries as a scenario file writes them) and overrides. */
+export function scenarioWithTimeline(file: string, timeline: unknown[], values: Record<string, string> = {}): Scenario {
   const s = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   s.timeline = timeline;
-  return simulate(loadScenarioText(JSON.stringify(s), `${file} with a timeline`, sets(values), { resolveCalibration: calibrationBeside(file) }));
+  return loadScenarioText(JSON.stringify(s), `${file} with a timeline`, sets(values), { resolveCalibration: calibrationBeside(file) });
+}
+
+/** Runs a bundled scenario with a timeline of its own (entries as a scenario file writes them) and overrides. */
+export function runWithTimeline(file: string, timeline: unknown[], values: Record<string, string> = {}): RunResult {
+  return simulate(scenarioWithTimeline(file, timeline, values));
 }

@@ -17,7 +17,7 @@ import { fmt } from '../../model/events.js';
 import type { Now } from '../../model/now.js';
 import type { ModelDefinition } from '../../model/part.js';
 import { venousReturnResistance } from '../venousDrainage.js';
-import { drainedVeinPressure_mmHg, venousSupply } from '../circuitNow.js';
+import { drainedVeinPressure_mmHg, venousSupplyLimit_mL_min } from '../circuitNow.js';
 import { orificeBloodFlow_mL_h } from './orifice.js';
 
 /** Below 1 mL/min (what a closed clamp lets through, circuitNow.ts) the log reports the loss stopped. */
@@ -44,7 +44,7 @@ export const circuitBloodLossModel: ModelDefinition = {
       const c = m.current.circuit;
       if (!c || !(held.return_mL_h > 0)) return 0;
       const resistance = venousReturnResistance(c.venousDrainage.venousReturnGradient, m.scenario.patient.cardiacOutput);
-      return Math.min(held.return_mL_h, 60 * venousSupply(m, now.blood.intravascular_mL, resistance).limit_mL_min);
+      return Math.min(held.return_mL_h, 60 * venousSupplyLimit_mL_min(m, now.blood.intravascular_mL, resistance));
     };
     const lossNow = (now: Now) => siteBleeding(now) + returnLoss(now) + held.rupture_mL_h;
     return {

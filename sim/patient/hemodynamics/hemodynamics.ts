@@ -17,6 +17,7 @@
  */
 import { acidaemiaResponse, feverVasodilation_mmHg, type AcidaemiaResponseParams, type FeverToneParams } from './vasopressorResponse.js';
 import { halfEffectDoseFactor, maxEffectFactor, type HydrocortisoneEffectParams } from './hydrocortisone.js';
+import { ParameterPower } from '../../model/parameterPower.js';
 
 export interface HemodynamicParams {
   acidaemia: AcidaemiaResponseParams;
@@ -36,11 +37,14 @@ export const REFERENCE_MAP_mmHg = 65;
 /** Arterial saturation below which hypoxemia drives the heart rate [E: lower bound of normal SaO2, 95 %]. */
 const SATURATION_REFERENCE = 0.95;
 
+/** IC50ⁿ: the same through a run, taken once (ParameterPower) rather than at every evaluation. */
+const halfEffectPower = new ParameterPower();
+
 /** MAP lost to vasoplegia, mmHg: the IL-6 part plus the part that follows the sepsis drive D. */
 export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number, drive: number): number {
   const v = p.vasoplegia;
   const x = Math.max(il6_pg_mL, 0) ** v.hill;
-  return (v.maxDepression * x) / (v.il6HalfEffect ** v.hill + x) + v.driveDepression * drive;
+  return (v.maxDepression * x) / (halfEffectPower.of(v.il6HalfEffect, v.hill) + x) + v.driveDepression * drive;
 }
 
 /** The norepinephrine effect, mmHg, at hydrocortisone's onset h (0: none given). */

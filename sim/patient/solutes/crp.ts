@@ -10,10 +10,14 @@
  */
 import type { SoluteDefinition } from './solute.js';
 import { initialPlasma_mL, plasmaVolume } from './volumes.js';
+import { ParameterPower } from '../../model/parameterPower.js';
+
+/** EC50ⁿ: the same through a run, taken once (ParameterPower) rather than at every evaluation. */
+const halfEffectPower = new ParameterPower();
 
 export function crpSynthesis(maxSynthesis: number, il6HalfEffect_pg_mL: number, hill: number, laggedIl6_pg_mL: number): number {
   const l = Math.max(laggedIl6_pg_mL, 0) ** hill;
-  return (maxSynthesis * l) / (il6HalfEffect_pg_mL ** hill + l);
+  return (maxSynthesis * l) / (halfEffectPower.of(il6HalfEffect_pg_mL, hill) + l);
 }
 
 /**
