@@ -197,6 +197,30 @@ describe('water charts corrected to blood', () => {
   });
 });
 
+// Broman et al., "Pressure and flow properties of dual-lumen cannulae for ECMO", Perfusion 2020 (human whole blood,
+// Hct 26 %, 13–31 Fr bicaval cannulae against the manufacturers' water charts): "a 10–80 % higher pressure-drop was
+// needed to obtain same drainage flow". Not fitted: the catalogue's lumens are water charts corrected term by term.
+describe('dual-lumen drainage lumens in blood against their water charts (Broman 2020, Hct 26 %)', () => {
+  const mu = bloodViscosity_mPa_s(0.26, 1.2, 2.3, 37);
+  const ratio = (c: CatalogueCannula, q_L_min: number) =>
+    pressureDrop_mmHg(catalogueLossCoefficients(c, mu, 1060), mL_min(q_L_min * 1000)) /
+    pressureDrop_mmHg(catalogueLossCoefficients(c, waterViscosity_mPa_s(c.fluid.temperature_C), WATER_DENSITY_kg_m3), mL_min(q_L_min * 1000));
+
+  it('blood loses more at every charted flow, and 10–80 % more at each drainage lumen’s top charted flow, but for the Avalon 31 Fr, whose chart fits pure Q² (density alone: 6 %)', () => {
+    for (const d of DUAL_LUMEN_CATALOGUE) {
+      for (const [q] of d.drainage.points) expect(ratio(d.drainage, q), `${d.id} at ${q} L/min`).toBeGreaterThan(1);
+      const top = ratio(d.drainage, d.drainage.points.at(-1)![0]);
+      if (d.id === 'avalon-elite-31') {
+        expect(catalogueFit(d.drainage).viscous, 'no viscous term in its fit').toBe(0);
+        expect(top).toBeCloseTo(1060 / WATER_DENSITY_kg_m3, 12);
+        continue;
+      }
+      expect(top, d.id).toBeGreaterThanOrEqual(1.1);
+      expect(top, d.id).toBeLessThanOrEqual(1.8);
+    }
+  });
+});
+
 describe('a scenario that names a catalogue cannula', () => {
   const first = (values: Record<string, string>) => run(DEFAULT_ECMO, { duration: '0.25 h', ...values });
   it('a larger catalogue drainage cannula (HLS 29 Fr vs 21 Fr) drains more flow at a less negative pre-pump pressure', () => {
