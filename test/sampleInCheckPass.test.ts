@@ -1,6 +1,6 @@
 /**
  * An output sample at a periodic check's time, inside a step, reads the check's state just before the check's stop
- * test, and nothing acts between them: the sample joins the check's pass (EventScheduler.inPassAt), so the stop test
+ * test, and nothing acts between them: the sample joins the check's pass (EventScheduler.inCheckPass), so the stop test
  * reads the sample's loop solve (sim/circuit/sharedSolve.ts) instead of solving the same state again.
  */
 import { describe, expect, it } from 'vitest';

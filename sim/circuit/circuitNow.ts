@@ -21,7 +21,7 @@ import {
 import { openFraction, phaseMean, swing } from './chatter.js';
 import { recirculationFraction, recirculationParams, returnShareAtZeroOutput } from './recirculation.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
-import type { Now } from '../model/now.js';
+import { circulationCardiacOutput_mL_min, type Now } from '../model/now.js';
 import type { Model } from '../model/context.js';
 import { headSpeedWithoutMotor_rpm, withHeadFactor, type PumpCurve } from './centrifugalPump.js';
 import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
@@ -140,9 +140,13 @@ export function drainedVeinPressure_mmHg(m: Model, intravascular_mL: number): Pr
  * part's `derive` reads it at every evaluation while a return-line loss is held).
  */
 export function venousSupplyLimit_mL_min(m: Model, intravascular_mL: number, resistance_mmHg_min_mL: number): number {
+  return plateauFrom(m, linearVeinPressure_mmHg(m, intravascular_mL), resistance_mmHg_min_mL);
+}
+
+/** Guyton's plateau φ·(P_msf − P_ext)/R_vr from the drained vein's linear pressure (P_msf = linear + its gradient). */
+function plateauFrom(m: Model, linear_mmHg: number, resistance_mmHg_min_mL: number): Flow<'mL/min'> {
   const v = m.current.circuit!.venousDrainage;
-  const filling = mmHg(linearVeinPressure_mmHg(m, intravascular_mL) + v.venousReturnGradient);
-  return venousReturnLimit_mL_min(filling, v.surroundingPressure, resistance_mmHg_min_mL, v.accessibleFraction);
+  return venousReturnLimit_mL_min(mmHg(linear_mmHg + v.venousReturnGradient), v.surroundingPressure, resistance_mmHg_min_mL, v.accessibleFraction);
 }
 
 /** What the veins deliver now (venousDrainage.ts): the venous pressure, Pmsf and Guyton's plateau. */
@@ -155,7 +159,7 @@ export function venousSupply(m: Model, intravascular_mL: number, resistance_mmHg
     venousPressure_mmHg: collapsedFrom(m, linear),
     filling_mmHg: filling,
     surrounding_mmHg: mmHg(v.surroundingPressure),
-    limit_mL_min: venousReturnLimit_mL_min(filling, v.surroundingPressure, resistance_mmHg_min_mL, v.accessibleFraction),
+    limit_mL_min: plateauFrom(m, linear, resistance_mmHg_min_mL),
   };
 }
 
@@ -276,7 +280,7 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
   // the return cannula out: nothing returns to the veins, so nothing recirculates; else the native output now carries
   // the returned blood away from the drainage cannula (a bleed that lowers it raises recirculation)
   const rp = recirculationParams(c.configuration, c.recirculation);
-  const recirculation = returnOut ? 0 : recirculationFraction(rp, solution.returnFlow_mL_min, mL_min(1000 * now.hemodynamics.cardiacOutput_L_min));
+  const recirculation = returnOut ? 0 : recirculationFraction(rp, solution.returnFlow_mL_min, mL_min(circulationCardiacOutput_mL_min(now)));
   const f = m.current.filter;
   return {
     pumpSpeed_rpm: cond.pumpSpeed_rpm,

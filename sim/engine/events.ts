@@ -286,9 +286,11 @@ export class EventScheduler {
 
   /**
    * Runs fn as one check pass: the state and the settings the loop's solve reads stay as they are, so the parts
-   * share one solve (circuit/sharedSolve.ts); outputs and actions outside a pass solve afresh.
+   * share one solve (circuit/sharedSolve.ts); outputs and actions outside a pass solve afresh. An output sample at a
+   * check's time and state, taken just before the check's stop test, runs in the pass that stop test then joins
+   * (simulation.ts): nothing acts between them, so the stop test and the checks read the sample's loop solve.
    */
-  private inCheckPass<T>(t: number, y: ArrayLike<number>, fn: () => T): T {
+  inCheckPass<T>(t: number, y: ArrayLike<number>, fn: () => T): T {
     const now = this.c.now;
     // the checks run at the state their stop test just read (the solver's step loop): the same pass
     const same = this.lastPass.t === t && this.lastPass.y === y;
@@ -300,15 +302,6 @@ export class EventScheduler {
     } finally {
       now.checkPass = 0;
     }
-  }
-
-  /**
-   * Runs fn (an output sample at a check's time and state, taken just before the check's stop test) in the pass that
-   * stop test then joins: nothing acts between them, so the stop test and the checks read the sample's loop solve
-   * (circuit/sharedSolve.ts) instead of solving the same state again.
-   */
-  inPassAt(t: number, y: ArrayLike<number>, fn: () => void): void {
-    this.inCheckPass(t, y, fn);
   }
 
   /** Settings or the state may change next: the next pass solves the loop afresh. */

@@ -251,11 +251,11 @@ export class Simulation {
 
 /**
  * The outputs due by a check's time tc; the one at tc, at the check's state yc, joins the check's pass
- * (EventScheduler.inPassAt): nothing acts before the stop test, which then reads that sample's loop solve.
+ * (EventScheduler.inCheckPass): nothing acts before the stop test, which then reads that sample's loop solve.
  */
 function sampleUpToCheck(scheduler: EventScheduler, sampler: Sampler, tc: number, yc: number[], stateAt: (t: number) => number[]): void {
   for (let ts = sampler.due(); ts <= tc + TIME_EPS_h; ts = sampler.due()) {
-    if (ts === tc) scheduler.inPassAt(tc, yc, () => sampler.take(ts, stateAt));
+    if (ts === tc) scheduler.inCheckPass(tc, yc, () => sampler.take(ts, stateAt));
     else sampler.take(ts, stateAt);
   }
 }

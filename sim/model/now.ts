@@ -74,6 +74,14 @@ export interface Now {
   derivations: number;
 }
 
+/**
+ * The circulation's cardiac output now (mL/min): venous return meets the heart at this blood volume
+ * (hemodynamics/venousReturn.ts, derived by the hemodynamics part before the circuit and gas exchange:
+ * sim/engine/models.ts). At the starting volume it is the scenario's `patient.cardiacOutput` (moved by the right
+ * ventricle's CO2 afterload); after a bleed or a decannulation it falls.
+ */
+export const circulationCardiacOutput_mL_min = (now: Pick<Now, 'hemodynamics'>): number => 1000 * now.hemodynamics.cardiacOutput_L_min;
+
 export function createNow(): Now {
   return {
     t_h: 0,

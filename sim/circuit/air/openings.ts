@@ -70,7 +70,7 @@ export function airOpenings(m: Model, pump: PumpCurve | undefined, air: number, 
       held.pressure_mmHg = openingPressure_mmHg(s.venousPressure_mmHg, suction, f);
       held.rate_mL_h = airEntrainment_mL_h(held.opening_mm, c.air.dischargeCoefficient, held.pressure_mmHg);
       held.equilibrium_mL = equilibriumAir_mL(s.venousPressure_mmHg, suction, c.air.halfHeadVolume, c.air.airlockSteepness, c.air.headVolume);
-      held.prePumpLeak_mL_h = leak(Math.hypot(open.entry_mm, limbPrePump_mm), held.pressure_mmHg);
+      held.prePumpLeak_mL_h = leak(equivalentOpening_mm(open.entry_mm, limbPrePump_mm, 0), held.pressure_mmHg);
     }
     if (limbElsewhere_mm > 0) {
       held.junction_mmHg = junctionPressure(cn, segment!);

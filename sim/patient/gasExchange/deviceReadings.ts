@@ -19,9 +19,14 @@
 /** Below 1 mL/min (what a closed clamp lets through, circuitNow.ts) the drainage line's blood is stagnant. */
 export const STAGNANT_mL_min = 1;
 
+/** Whether the pulse oximeter has a pulse to read: the native heart ejecting (a cardiac output above 0). */
+export function oximeterHasPulse(cardiacOutput_L_min: number): boolean {
+  return cardiacOutput_L_min > 0;
+}
+
 /** The pulse oximeter's SpO2 (a fraction), or NaN (no signal) without a pulse. */
 export function pulseOximeterReading(sao2: number, cardiacOutput_L_min: number): number {
-  return cardiacOutput_L_min > 0 ? sao2 : NaN;
+  return oximeterHasPulse(cardiacOutput_L_min) ? sao2 : NaN;
 }
 
 /**

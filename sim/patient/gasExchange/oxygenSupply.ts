@@ -17,13 +17,9 @@ import { delivery_mL_min, differs, LINE_TOLERANCE, oxygenDemand_mL_min, supplied
  */
 export const OXYGEN_LINE_INTERVAL_h = 0.5;
 
-/** The circulation's cardiac output now (mL/min): hemodynamics derives it from blood volume before this part. */
-/**
- * The circulation's cardiac output now (mL/min): venous return meets the heart at this blood volume
- * (hemodynamics/venousReturn.ts, derived by the hemodynamics part, which runs before gas exchange: sim/engine/models.ts).
- * At the starting volume it is the scenario's `patient.cardiacOutput`; after a bleed or a decannulation it falls.
- */
-export const circulationCardiacOutput_mL_min = (now: Now): number => 1000 * now.hemodynamics.cardiacOutput_L_min;
+import { circulationCardiacOutput_mL_min } from '../../model/now.js';
+
+export { circulationCardiacOutput_mL_min };
 
 /**
  * The heat exchanger's effective flow to the patient, ε·Q with Q the flow returned to the patient (with the lines

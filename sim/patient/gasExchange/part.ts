@@ -5,7 +5,7 @@
  * saturation's line in consumption, which needs the circuit's solve: that line (and the heat exchanger's flow) is
  * computed at a periodic check and held; the right-hand side reads the held line, which costs a few multiplications.
  */
-import { drainageProbeReading, pulseOximeterReading } from './deviceReadings.js';
+import { drainageProbeReading, oximeterHasPulse, pulseOximeterReading } from './deviceReadings.js';
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import type { Now } from '../../model/now.js';
 import type { Model } from '../../model/context.js';
@@ -187,7 +187,7 @@ function onEcmo(now: Now): boolean {
  * Whether the protocol has a saturation to titrate to: the bedside titrates to the pulse oximeter, which shows no
  * number without a pulse (deviceReadings.ts); with the heart stopped FiO2 stays where it is.
  */
-const oximeterReads = (now: Now) => !Number.isNaN(pulseOximeterReading(1, now.hemodynamics.cardiacOutput_L_min));
+const oximeterReads = (now: Now) => oximeterHasPulse(now.hemodynamics.cardiacOutput_L_min);
 
 /** The bedside FiO2 protocol (ventilation.ts) at its interval, on the saturation `sao2(now)` gives. */
 function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
