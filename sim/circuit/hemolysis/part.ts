@@ -78,7 +78,7 @@ export const hemolysisModel: ModelDefinition = {
       /** Due at the start (the first solve), then hourly. */
       interval: () => (started ? CHECK_INTERVAL_h : ((started = true), 0)),
       changesDerivatives: true, // the generation rate is a flux of the right-hand side
-      wouldAct: () => drifted(),
+      wouldAct: drifted,
       run(now) {
         if (alerted && concentration(now) < REARM * FREE_HB_ALERT_mg_dL) alerted = false;
         // A rate within its drift stays held: the check runs inside a solver step without stopping it, and a rate
