@@ -6,14 +6,13 @@
  */
 import { ScenarioError } from '../scenario/errors.js';
 import { circuitSpecs } from '../circuit/circuitSpecs.js';
-import { patientSpecs } from '../patient/patientSpecs.js';
-import { bloodViscosity_mPa_s, VISCOSITY_REFERENCE_TEMPERATURE_C, waterViscosity_mPa_s } from '../blood.js';
+import { bloodViscosity_mPa_s, waterViscosity_mPa_s } from '../blood.js';
 import { CANNULA_CATALOGUE, catalogueCannula, type CatalogueCannula } from '../circuit/cannulae/catalogue.js';
 import { DUAL_LUMEN_CATALOGUE, DUAL_LUMEN_IDS, DUAL_LUMEN_LUMENS, dualLumenCannula } from '../circuit/cannulae/dualLumen.js';
 import { catalogueFit, catalogueLossCoefficients, cannulaLossCoefficients, WATER_DENSITY_kg_m3 } from '../circuit/cannulae/lookup.js';
 import type { LossCoefficients } from '../circuit/tube.js';
 import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
-import { quantityOption } from './quantityOption.js';
+import { bloodTemperatureOption, hematocritOption, quantityOption } from './quantityOption.js';
 
 /** A catalogue length for people: cm, or what stands for a length the source does not give. */
 
@@ -123,24 +122,11 @@ function catalogueListing(): string {
   return [`${'model'.padEnd(w)} ${'size'.padEnd(6)} ${'length'.padEnd(6)} ${'role'.padEnd(8)} stages`, ...rows, dual].join('\n') + '\n';
 }
 
-/**
- * The blood's temperature a command asks for (°C): 37 °C without --temperature, else within the patient's temperature
- * limits (patient.temperature.start), where blood's viscosity follows plasma's (blood.ts). A bare number is in °C.
- */
-export function bloodTemperatureOption(text: string | undefined): number {
-  if (text === undefined) return VISCOSITY_REFERENCE_TEMPERATURE_C;
-  const given = /^\s*-?[\d.]+\s*$/.test(text) ? `${text.trim()} degC` : text;
-  return quantityOption('--temperature', given, 'degC', patientSpecs.temperature.start.limits, '33 degC');
-}
-
 export function cannulaReport(args: string[], opts: CannulaOptions): string {
   if (args.length === 0) return catalogueListing();
   if (opts.flow === undefined && opts.pressure === undefined)
     throw new ScenarioError('cannula', [{ path: '--flow', message: 'got neither --flow nor --pressure; expected one of them, e.g. --flow "4 L/min"' }]);
-  const hct =
-    opts.hematocrit === undefined
-      ? patientSpecs.hematocrit.default!
-      : quantityOption('--hematocrit', opts.hematocrit, '1', patientSpecs.hematocrit.limits, '30 %');
+  const hct = hematocritOption(opts.hematocrit);
   const wall =
     opts.wall === undefined
       ? specs.drainageCannula.wallThickness.default!

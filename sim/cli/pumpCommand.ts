@@ -5,12 +5,10 @@
  * --temperature change nothing but are checked and shown, to say so.
  */
 import { circuitSpecs } from '../circuit/circuitSpecs.js';
-import { patientSpecs } from '../patient/patientSpecs.js';
 import { pumpCurve, pumpHead_mmHg } from '../circuit/centrifugalPump.js';
 import { mL_min } from '../quantities.js';
 import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
-import { quantityOption } from './quantityOption.js';
-import { bloodTemperatureOption } from './cannulaCommand.js';
+import { bloodTemperatureOption, hematocritOption, quantityOption } from './quantityOption.js';
 
 export interface PumpOptions {
   rpm?: string;
@@ -31,10 +29,7 @@ export function pumpReport(opts: PumpOptions): string {
     opts.rpm === undefined
       ? p.speed.default!
       : quantityOption('--rpm', /^\s*[\d.]+\s*$/.test(opts.rpm) ? `${opts.rpm} rpm` : opts.rpm, 'rpm', p.speed.limits, '3000 rpm');
-  const hct =
-    opts.hematocrit === undefined
-      ? patientSpecs.hematocrit.default!
-      : quantityOption('--hematocrit', opts.hematocrit, '1', patientSpecs.hematocrit.limits, '30 %');
+  const hct = hematocritOption(opts.hematocrit);
   const temperature = bloodTemperatureOption(opts.temperature);
   const curve = pumpCurve({
     calibrationSpeed: p.calibrationSpeed.default!,
