@@ -10,6 +10,7 @@
 import { loadScenarioFile } from '../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { vasoplegia_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
+import { pageFixed } from './pageFigures.js';
 
 const ECMO = 'scenarios/cohort-typical-ecmo-hvhf.json';
 const STANDARD = 'scenarios/cohort-typical-standard-care.json';
@@ -22,12 +23,7 @@ function at(r: RunResult, name: string, t_h: number): number {
   return r.series[name][i];
 }
 
-/** x to `digits` places, a negative one with U+2212; NaN or infinite as a dash. */
-const fixed = (x: number, digits: number) => {
-  if (!Number.isFinite(x)) return '—';
-  const text = x.toFixed(digits);
-  return text.startsWith('-') ? (Number(text) === 0 ? text.slice(1) : `−${text.slice(1)}`) : text;
-};
+const fixed = pageFixed;
 
 /** The time (h) from which norepinephrine stays at 0 to the end of the run; NaN if it is still running. */
 function norepinephrineOff_h(r: RunResult): number {

@@ -16,6 +16,7 @@
 import { loadArm, type LoadedArm } from '../sim/cohort/loadArm.js';
 import { replayArm, type ArmResult } from '../sim/cohort/replay.js';
 import type { Override } from '../sim/scenario/load.js';
+import { pageFixed, pageSigned } from './pageFigures.js';
 
 const ARM = 'scenarios/cohort/standard-care.json';
 
@@ -85,16 +86,27 @@ const LEVERS: Lever[] = [
   },
 ];
 
-/** x to `digits` places, a negative one with U+2212 (a rounded −0 printed as 0). */
-const fixed = (x: number, digits: number) => {
-  const text = x.toFixed(digits);
-  return text.startsWith('-') ? (Number(text) === 0 ? text.slice(1) : `−${text.slice(1)}`) : text;
-};
-const signed = (x: number, digits: number) => (Number(x.toFixed(digits)) > 0 ? `+${fixed(x, digits)}` : fixed(x, digits));
+const fixed = pageFixed;
+const signed = pageSigned;
 
 const STANDARD = loadArm(ARM);
 const ECMO = loadArm('scenarios/cohort/ecmo-hvhf.json');
 const HYDROCORTISONE_OFF = { 'prescription.hydrocortisone.give': 'false' };
+
+/** An arm's published figure (its file's `published` section, from cohort.md). */
+const published = (arm: LoadedArm, figure: 'norepinephrine_change_ug_kg_min' | 'map_24h_mmHg' | 'sofa_change_nonrespiratory') => {
+  const f = arm.arm.published[figure];
+  if (!f) throw new Error(`${arm.file}: no published ${figure}`);
+  return f.value;
+};
+const PUBLISHED = {
+  standard: {
+    dose: published(STANDARD, 'norepinephrine_change_ug_kg_min'),
+    map: published(STANDARD, 'map_24h_mmHg'),
+    sofa: published(STANDARD, 'sofa_change_nonrespiratory'),
+  },
+  ecmo: { dose: published(ECMO, 'norepinephrine_change_ug_kg_min'), map: published(ECMO, 'map_24h_mmHg'), sofa: published(ECMO, 'sofa_change_nonrespiratory') },
+};
 
 /** One replay of an arm, 72 h, with the overrides every patient gets; replays already run are reused. */
 const replays = new Map<string, ArmResult>();
@@ -131,7 +143,7 @@ console.log(
   '| lever (standard-care arm, 92 patients, 72 h) | dose change 24 h (µg/kg/min) | shift | MAP 24 h (mmHg) | shift | ΔSOFA without respiratory, 72 h | shift | dose halved by 24 h (% of patients) |',
 );
 console.log('|---|---|---|---|---|---|---|---|');
-console.log('| published | −0.11 | | 60.5 | | −1.1 | | |');
+console.log(`| published | ${fixed(PUBLISHED.standard.dose, 2)} | | ${fixed(PUBLISHED.standard.map, 1)} | | ${fixed(PUBLISHED.standard.sofa, 1)} | | |`);
 const row = (label: string, f: Figures) =>
   `| ${label} | ${fixed(f.dose, 3)} | ${signed(f.dose - committed.dose, 3)} | ${fixed(f.map, 1)} | ${signed(f.map - committed.map, 1)} | ${fixed(f.sofa, 2)} | ${signed(f.sofa - committed.sofa, 2)} | ${fixed(100 * f.halved, 0)} |`;
 console.log(row('as committed', committed));
@@ -167,7 +179,11 @@ console.log(
   '| hydrocortisone rule for | which patients | standard care: dose change / MAP 24 h / ΔSOFA without respiratory | ECMO + HVHF: dose change / MAP 24 h / ΔSOFA without respiratory | between arms: dose / MAP |',
 );
 console.log('|---|---|---|---|---|');
-console.log('| published | | −0.11 / 60.5 / −1.1 | −0.39 / 67.8 / −2.4 | −0.28 / +7.3 |');
+{
+  const [s, e] = [PUBLISHED.standard, PUBLISHED.ecmo];
+  const arm = (f: typeof s) => `${fixed(f.dose, 2)} / ${fixed(f.map, 1)} / ${fixed(f.sofa, 1)}`;
+  console.log(`| published | | ${arm(s)} | ${arm(e)} | ${fixed(e.dose - s.dose, 2)} / ${signed(e.map - s.map, 1)} |`);
+}
 const SHARES: [number, string][] = [
   [0, 'none'],
   [0.216, '21.6 % (PROGRESS, Asia)'],
