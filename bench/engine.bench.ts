@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median } from './cpuTime.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const argValue = (name: string) => {
@@ -72,7 +73,6 @@ try {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[], d = 2) => `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
 console.log(`node ${process.version}, ${process.arch}; ${REPEATS} repeats, each a fresh process: median (range); CPU time`);
 for (const [label] of trees) {

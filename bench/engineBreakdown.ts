@@ -12,6 +12,7 @@ import { Simulation } from '../sim/engine/simulation.js';
 import { EventScheduler } from '../sim/engine/events.js';
 import { StepInterpolant } from '../sim/engine/stepInterpolant.js';
 import { derivatives } from '../sim/engine/derivatives.js';
+import { cpuMicros } from './cpuTime.js';
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -23,10 +24,11 @@ const scenario = loadScenarioFile(file, [{ path: 'duration', value: '24 h' }]);
 
 /** CPU µs per call of fn, over n calls. */
 function perCall(n: number, fn: () => void): number {
-  const c0 = process.cpuUsage();
-  for (let i = 0; i < n; i++) fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / n;
+  return (
+    cpuMicros(() => {
+      for (let i = 0; i < n; i++) fn();
+    }) / n
+  );
 }
 const unsampled = () => new Simulation(scenario).advanceTo(24);
 
