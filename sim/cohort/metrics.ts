@@ -20,6 +20,10 @@ export const METRICS = {
   sofa_72h: 'SOFA at 72 h (end of the replay)',
   sofa_change: 'SOFA change over the replay',
   sofa_change_nonrespiratory: 'SOFA change without the respiratory score',
+  sofa_cardiovascular_change: 'cardiovascular SOFA change over the replay',
+  sofa_respiratory_change: 'respiratory SOFA change over the replay',
+  sofa_renal_change: 'renal SOFA change over the replay',
+  sofa_coagulation_change: 'coagulation SOFA change over the replay',
 } as const satisfies Partial<Record<FigureName, string>>;
 export type MetricName = keyof typeof METRICS;
 
