@@ -18,23 +18,23 @@ const SUB_SCORES = ['sofa_cardiovascular', 'sofa_respiratory', 'sofa_renal', 'so
 const CHANGES = ['sofa_cardiovascular_change', 'sofa_respiratory_change', 'sofa_renal_change', 'sofa_coagulation_change'] as const;
 
 describe('the sub-scores add up to SOFA', () => {
-  for (const file of TYPICAL) {
-    it(`${file}: sofa = cardiovascular + respiratory + renal + coagulation + the carried liver + CNS points at every sample, and at baseline`, () => {
+  it('sofa = cardiovascular + respiratory + renal + coagulation + the carried liver + CNS points at every sample of each arm’s typical patient, and at baseline', () => {
+    for (const file of TYPICAL) {
       const s = scenario(file);
       const r = simulate(s);
       const carried = s.patient.baseline.otherSofa;
       const n = r.series.time_h.length;
-      expect(n).toBeGreaterThan(72);
+      expect(n, file).toBeGreaterThan(72);
       for (let i = 0; i < n; i++) {
         const parts = SUB_SCORES.reduce((sum, k) => sum + r.series[k][i], carried);
-        expect(parts, `t = ${r.series.time_h[i]} h`).toBeCloseTo(r.series.sofa[i], 9);
-        for (const k of SUB_SCORES) expect(Number.isInteger(r.series[k][i]) && r.series[k][i] >= 0 && r.series[k][i] <= 4, k).toBe(true);
+        expect(parts, `${file}, t = ${r.series.time_h[i]} h`).toBeCloseTo(r.series.sofa[i], 9);
+        for (const k of SUB_SCORES) expect(Number.isInteger(r.series[k][i]) && r.series[k][i] >= 0 && r.series[k][i] <= 4, `${file} ${k}`).toBe(true);
       }
       const b = baselineSofa(s);
-      expect(b.cardiovascular + b.respiratory + b.renal + b.coagulation + b.other).toBeCloseTo(r.summary.sofa_baseline, 9);
-      expect(b.other).toBe(carried);
-    });
-  }
+      expect(b.cardiovascular + b.respiratory + b.renal + b.coagulation + b.other, file).toBeCloseTo(r.summary.sofa_baseline, 9);
+      expect(b.other, file).toBe(carried);
+    }
+  });
 });
 
 describe('the sub-scores over the 72 h cohort replay, both arms with their published n', () => {

@@ -4,7 +4,7 @@
  * change time: 24 h, or the end of a shorter run. Names follow the summary's own (il6_change_pct, not
  * il6_change_24h_pct); `pct_` is procalcitonin, a trailing `_pct` a per cent. The SOFA sub-scores' changes are over
  * the whole run (the cohort's 72 h), like sofa_change: the last sample's sub-score less its baseline (before
- * treatment, patient/sofa/baseline.ts); the carried liver + CNS points do not change, so the four add up to sofa_change.
+ * treatment, patient/sofa/baseline.ts, also a figure); the carried liver + CNS points do not change, so the four add up to sofa_change.
  */
 import type { RunResult } from '../engine/simulate.js';
 import { baselineSofa } from '../patient/sofa/baseline.js';
@@ -36,6 +36,10 @@ export function runFigures(r: RunResult) {
     sofa_72h: s.sofa_end,
     sofa_change: s.sofa_change,
     sofa_change_nonrespiratory: s.sofa_change_nonrespiratory,
+    sofa_cardiovascular_baseline: sofa0.cardiovascular,
+    sofa_respiratory_baseline: sofa0.respiratory,
+    sofa_renal_baseline: sofa0.renal,
+    sofa_coagulation_baseline: sofa0.coagulation,
     sofa_cardiovascular_change: lastOf(r.series.sofa_cardiovascular) - sofa0.cardiovascular,
     sofa_respiratory_change: lastOf(r.series.sofa_respiratory) - sofa0.respiratory,
     sofa_renal_change: lastOf(r.series.sofa_renal) - sofa0.renal,
