@@ -20,6 +20,14 @@ export const METRICS = {
   sofa_72h: 'SOFA at 72 h (end of the replay)',
   sofa_change: 'SOFA change over the replay',
   sofa_change_nonrespiratory: 'SOFA change without the respiratory score',
+  sofa_cardiovascular_baseline: 'cardiovascular SOFA at baseline',
+  sofa_respiratory_baseline: 'respiratory SOFA at baseline',
+  sofa_renal_baseline: 'renal SOFA at baseline',
+  sofa_coagulation_baseline: 'coagulation SOFA at baseline',
+  sofa_cardiovascular_change: 'cardiovascular SOFA change over the replay',
+  sofa_respiratory_change: 'respiratory SOFA change over the replay',
+  sofa_renal_change: 'renal SOFA change over the replay',
+  sofa_coagulation_change: 'coagulation SOFA change over the replay',
 } as const satisfies Partial<Record<FigureName, string>>;
 export type MetricName = keyof typeof METRICS;
 

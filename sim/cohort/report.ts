@@ -26,7 +26,15 @@ const num = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '—');
 const pad = (s: string, n: number) => s.padEnd(n);
 
 /** Figures taken at the end of the replay: compared with the published 72 h figures only on a 72 h replay. */
-const END_OF_REPLAY = new Set(['sofa_72h', 'sofa_change', 'sofa_change_nonrespiratory']);
+const END_OF_REPLAY = new Set([
+  'sofa_72h',
+  'sofa_change',
+  'sofa_change_nonrespiratory',
+  'sofa_cardiovascular_change',
+  'sofa_respiratory_change',
+  'sofa_renal_change',
+  'sofa_coagulation_change',
+]);
 
 /** Figures the table compares: every metric, less the 72 h ones on a shorter replay. */
 function figures(arms: ArmResult[], hours = 72): string[] {

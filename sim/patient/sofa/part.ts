@@ -1,12 +1,13 @@
 /**
  * SOFA in the engine (sofa.ts): cardiovascular from MAP and norepinephrine, respiratory from PaO2 over the
  * ventilator's FiO2 (titrated), renal from creatinine and urine output (the kidney), coagulation from the platelet
- * count; liver and CNS carried from baseline. The baseline score is taken before treatment, with the native lung
- * alone, as the cohort measured it.
+ * count; liver and CNS carried from baseline (no series of their own: `patient.baseline.otherSofa`). Each modelled
+ * sub-score is a series, so sofa = cardiovascular + respiratory + renal + coagulation + the carried points at every
+ * sample. The baseline score is taken before treatment, with the native lung alone, as the cohort measured it
+ * (baseline.ts).
  */
 import type { ModelDefinition } from '../../model/part.js';
-import { po2FromSaturation } from '../gasExchange/gasExchange.js';
-import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
+import { baselineSofa } from './baseline.js';
 import { sofa } from './sofa.js';
 import { SOLUTE } from '../solutes/registry.js';
 
@@ -18,21 +19,13 @@ export const sofaModel: ModelDefinition = {
       'points',
       'SOFA score (cardiovascular, respiratory, renal (creatinine and urine), coagulation (platelets) modelled; liver, CNS carried from baseline)',
     ],
+    sofa_cardiovascular: ['points', 'Cardiovascular SOFA: MAP and norepinephrine (dopamine and dobutamine not modelled)'],
     sofa_respiratory: ['points', 'Respiratory SOFA: PaO2 over the ventilator FiO2'],
+    sofa_renal: ['points', 'Renal SOFA: the worse of the creatinine and urine-output criteria (as measured on renal replacement)'],
     sofa_coagulation: ['points', 'Coagulation SOFA: the platelet count'],
   },
   create(m) {
-    const p = m.scenario.patient;
-    const baseline = sofa({
-      map_mmHg: p.hemodynamics.map,
-      norepinephrine_ug_kg_min: p.hemodynamics.norepinephrine,
-      pao2_mmHg: po2FromSaturation(preTreatmentSaturation(m.scenario)),
-      fio2: p.lung.ventilatorFio2,
-      creatinine_mg_dL: p.baseline.creatinine,
-      urine_mL_day: 24 * p.fluids.urineOutput,
-      platelets_per_nL: p.platelets.start,
-      otherPoints: p.baseline.otherSofa,
-    });
+    const baseline = baselineSofa(m.scenario);
     m.baselineSofa = baseline.total;
     m.baselineRespiratorySofa = baseline.respiratory;
     return {
@@ -49,7 +42,9 @@ export const sofaModel: ModelDefinition = {
           otherPoints: pc.baseline.otherSofa,
         });
         out.sofa = s.total;
+        out.sofa_cardiovascular = s.cardiovascular;
         out.sofa_respiratory = s.respiratory;
+        out.sofa_renal = s.renal;
         out.sofa_coagulation = s.coagulation;
       },
     };
