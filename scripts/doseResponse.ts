@@ -11,6 +11,7 @@
 import { loadScenarioFile } from '../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { vasoplegia_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
+import { pathToFileURL } from 'node:url';
 import { pageFixed } from './pageFigures.js';
 
 const ECMO = 'scenarios/cohort-typical-ecmo-hvhf.json';
@@ -66,18 +67,29 @@ function row(label: string, r: RunResult): string {
 const run = (file: string, overrides: { path: string; value: string }[] = []) =>
   simulate({ ...loadScenarioFile(file, overrides), duration_h: 72, outputInterval_h: 0.25 });
 
-console.log(
-  '| run | MAP 24 h (mmHg) | MAP 72 h | norepinephrine 24 h (µg/kg/min) | norepinephrine 72 h | hydrocortisone from (h) | norepinephrine off from (h) | IL-6 change 24 h (%) | IL-6 change 72 h (%) | tone IL-6 gave back by 24 h (mmHg) | albumin lost 72 h (g) | temperature 24 h (°C) | SOFA 72 h |',
-);
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-// The typical patient runs the unit's whole protocol, hydrocortisone included; the arms give it to a drawn share
-// of their patients (34 %, PROGRESS: cohort.md), so the rows are also printed without it.
-const NO_HYDROCORTISONE = { path: 'prescription.hydrocortisone.give', value: 'false' };
-for (const [suffix, extra] of [
-  ['', []],
-  [', no hydrocortisone', [NO_HYDROCORTISONE]],
-] as const) {
-  for (const dose of DOSES_mL_kg_h)
-    console.log(`| ${row(`ECMO + HVHF ${dose} mL/kg/h${suffix}`, run(ECMO, [{ path: 'prescription.effluentDose', value: `${dose} mL/kg/h` }, ...extra]))} |`);
-  console.log(`| ${row(`standard care${suffix}`, run(STANDARD, [...extra]))} |`);
+/**
+ * The table as the page prints it, one string a line: the header, its separator and a row per run (the ECMO doses
+ * then standard care, with the protocol's hydrocortisone and then without it). test/doseResponsePage.test.ts runs
+ * this script and looks for every row on docs/models/cohort.md.
+ */
+export function doseResponseTable(): string[] {
+  const lines = [
+    '| run | MAP 24 h (mmHg) | MAP 72 h | norepinephrine 24 h (µg/kg/min) | norepinephrine 72 h | hydrocortisone from (h) | norepinephrine off from (h) | IL-6 change 24 h (%) | IL-6 change 72 h (%) | tone IL-6 gave back by 24 h (mmHg) | albumin lost 72 h (g) | temperature 24 h (°C) | SOFA 72 h |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  // The typical patient runs the unit's whole protocol, hydrocortisone included; the arms give it to a drawn share
+  // of their patients (34 %, PROGRESS: cohort.md), so the rows are also printed without it.
+  const NO_HYDROCORTISONE = { path: 'prescription.hydrocortisone.give', value: 'false' };
+  for (const [suffix, extra] of [
+    ['', []],
+    [', no hydrocortisone', [NO_HYDROCORTISONE]],
+  ] as const) {
+    for (const dose of DOSES_mL_kg_h)
+      lines.push(`| ${row(`ECMO + HVHF ${dose} mL/kg/h${suffix}`, run(ECMO, [{ path: 'prescription.effluentDose', value: `${dose} mL/kg/h` }, ...extra]))} |`);
+    lines.push(`| ${row(`standard care${suffix}`, run(STANDARD, [...extra]))} |`);
+  }
+  return lines;
 }
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) for (const line of doseResponseTable()) console.log(line);

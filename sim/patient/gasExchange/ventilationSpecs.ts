@@ -24,7 +24,7 @@ export const ventilationSpecs = {
     description:
       'Time constant with which the lung’s impairment (shunt and ΔPO2) follows the sepsis drive as inflammation resolves (a hypothesis: gas exchange in septic lung injury improves over days).',
     source: 'E',
-    ref: 'estimate, no published value: days, not hours or weeks. Oxygenation resolved within a day (PaO2/FiO2 > 300 or extubation) in only 10.5 % of 4361 ARDS Network patients (Schenck et al., Chest 2019;155:474), and with low tidal volumes patients had 12 ± 11 ventilator-free days of 28 (ARDS Network, N Engl J Med 2000;342:1301); the drive’s slow phase (227 h calibrated) sets most of the course',
+    ref: 'estimate, no published value: days, not hours or weeks. Oxygenation resolved within a day (PaO2/FiO2 > 300 or extubation) in only 10.5 % of 4361 ARDS Network patients (Schenck et al., Chest 2019;155:474), and with low tidal volumes patients had 12 ± 11 ventilator-free days of 28 (ARDS Network, N Engl J Med 2000;342:1301); the drive’s slow phase (kinetics.sepsisDrive.timeConstant, fitted: scenarios/cohort/calibration.json) sets most of the course',
   }),
   fio2Titration: {
     titrate,
