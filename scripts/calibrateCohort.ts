@@ -334,6 +334,26 @@ const gaps = final.flatMap((r) =>
       size: Number((r.metrics[m].mean - r.published[m].value).toPrecision(3)),
     })),
 );
+/**
+ * Between-arm differences the replay misses (the ECMO arm's mean less standard care's, against the published
+ * difference), named the same way: the first arm file (ECMO + HVHF) less the second. Accepted within the arms'
+ * own rule (10 %, or a small figure's allowance).
+ */
+const [first, second] = final;
+const betweenGaps = (Object.keys(first.published).filter((k) => k in first.metrics && k in second.published) as MetricName[])
+  .map((m) => {
+    const published = first.published[m].value - second.published[m].value;
+    const simulated = first.metrics[m].mean - second.metrics[m].mean;
+    return {
+      arm: `${first.name} − ${second.name}`,
+      figure: m,
+      published: Number(published.toPrecision(4)),
+      simulated: Number(simulated.toPrecision(4)),
+      size: Number((simulated - published).toPrecision(3)),
+    };
+  })
+  .filter((g) => Math.abs(g.simulated - g.published) > acceptedDeviation(g.figure, g.published));
+gaps.push(...betweenGaps);
 const entry = (p: Resolved) => ({ value: text(p.unit, fitted.get(p.path)!), bounds: p.bounds, plausible: p.plausible });
 const all = [...resolved.values()];
 const out = {

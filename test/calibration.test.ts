@@ -31,6 +31,17 @@ describe('the committed calibration obeys the calibration rules', () => {
       expect(v - lo > edge && hi - v > edge, `${v} sits on a bound`).toBe(true);
     });
   }
+  it('a fraction drawn per patient by a factor (the sepsis drive’s residual) stays at most 1: the factor’s upper bound times the top of the plausible range, and times the fitted value', () => {
+    const path = 'kinetics.sepsisDrive.residualFraction';
+    const f = calibration.fitted[path];
+    for (const file of ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json']) {
+      const arm = JSON.parse(readFileSync(file, 'utf8')) as { draws: { path: string; distribution: string; max?: number }[] };
+      const draw = arm.draws.find((d) => d.path === path);
+      expect(draw?.distribution, file).toBe('factor');
+      expect(draw!.max! * f.plausible[1], file).toBeLessThanOrEqual(1);
+      expect(draw!.max! * valueOf(f.value), file).toBeLessThanOrEqual(1);
+    }
+  });
   it('fits only parameters their spec marks calibratable, with the spec’s own plausible range; never a protocol', () => {
     for (const [path, f] of entries) {
       if (path.startsWith('draws.')) continue;

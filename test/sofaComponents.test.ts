@@ -64,10 +64,10 @@ describe('the sub-scores over the 72 h cohort replay, both arms with their publi
       expect(mean(ecmo, k), k).toBeLessThan(mean(standard, k));
     }
   });
-  it('the cardiovascular sub-score falls in both arms; that it falls more with ECMO + HVHF is not reproduced (a named gap: the arm starts 3.3 mmHg lower and more of its patients are still on norepinephrine at 72 h)', () => {
+  it('the cardiovascular sub-score falls in both arms, a little more with ECMO + HVHF, as published (the arm starts 3.3 mmHg lower, so the margin is small)', () => {
     expect(mean(ecmo, 'sofa_cardiovascular_change')).toBeLessThan(0);
     expect(mean(standard, 'sofa_cardiovascular_change')).toBeLessThan(0);
-    expect(mean(ecmo, 'sofa_cardiovascular_change'), 'the gap closed').toBeGreaterThanOrEqual(mean(standard, 'sofa_cardiovascular_change'));
+    expect(mean(ecmo, 'sofa_cardiovascular_change')).toBeLessThan(mean(standard, 'sofa_cardiovascular_change'));
     // the patients who stay on norepinephrine (3 points at 72 h, a change of −1) are those who started lowest
     for (const a of [ecmo, standard]) {
       const stayed = a.patients.filter((p) => p.sofa_cardiovascular_change === -1);

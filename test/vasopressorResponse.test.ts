@@ -67,9 +67,13 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
   let febrile: RunResult;
   let cooled: RunResult;
   let time: number[];
+  // Vasopressin held off in the one-patient runs: SSC 2021 stops it once norepinephrine is low, a step the two runs
+  // take hours apart, after which the protocol re-escalates norepinephrine: the dose then moves by the protocol's
+  // timing, not by the tone these tests read (the arm test below keeps the whole protocol).
+  const ONE_PRESSOR = { 'prescription.vasopressin.give': 'false' };
   beforeAll(() => {
-    febrile = run(DEFAULT_ECMO, { duration: '24 h', ...FEBRILE });
-    cooled = run(DEFAULT_ECMO, { duration: '24 h', ...COOLED });
+    febrile = run(DEFAULT_ECMO, { duration: '24 h', ...FEBRILE, ...ONE_PRESSOR });
+    cooled = run(DEFAULT_ECMO, { duration: '24 h', ...COOLED, ...ONE_PRESSOR });
     time = Array.from(febrile.series.time_h);
   });
   const s = scenario(DEFAULT_ECMO, COOLED);
@@ -134,9 +138,9 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
     expect(dose({ ...noLink, ...COOLED }, 24)).toBe(dose({ ...noLink, ...FEBRILE }, 24));
   });
 
-  it('in the ECMO arm’s 44 patients the cooled halve their dose by 12 h more often; that nearly all febrile ones halve it too (Schortgen: 20 %) is a named gap', () => {
+  it('in the ECMO arm’s 44 patients the cooled halve their dose by 12 h more often; that the febrile ones halve it twice as often as Schortgen’s (41 % against 20 %) and cooling adds little is a named gap', () => {
     // Schortgen's patients had no ECMO; the arm's patients (their draws and factors, as replayed by the cohort) are
-    // cooled here by the only means the model has, the oxygenator's heater. Hydrocortisone by SSC 2021, as committed.
+    // cooled here by the only means the model has, the oxygenator's heater. Hydrocortisone by SSC 2021 for the arm's drawn third.
     const loaded = loadArm('scenarios/cohort/ecmo-hvhf.json');
     const patients = drawPatients(loaded.arm, loaded.file, loaded.calibratedMeans);
     const armSet = Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) }));
@@ -153,10 +157,11 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
     const febrileShare = halvedShare(FEBRILE);
     const cooledShare = halvedShare(COOLED);
     expect(cooledShare).toBeGreaterThan(febrileShare);
-    // Named gap (hemodynamics.md, fever): hydrocortisone restores every patient's pressor response within the hour
-    // and the protocol weans a quarter of the dose an hour, so nearly every patient halves by 12 h whatever the
-    // temperature (91 % febrile, 100 % cooled when written). Each assertion fails when its gap closes.
-    expect(febrileShare, 'the gap closed: febrile patients halve as rarely as Schortgen’s 20 %').toBeGreaterThan(0.5);
+    // Named gap (hemodynamics.md, fever): the protocol weans a quarter of the dose an hour to its 65–70 mmHg band,
+    // and the third of the patients given hydrocortisone (the arm's draw) have their pressor response restored within
+    // the hour, so 41 % of the febrile patients halve by 12 h (Schortgen: 20 %) and cooling adds 2 points (Schortgen:
+    // 21–46). Each assertion fails when its gap closes (within 10 points of Schortgen's 20 %; a difference in its CI).
+    expect(febrileShare, 'the gap closed: febrile patients halve nearly as rarely as Schortgen’s 20 %').toBeGreaterThan(0.3);
     expect(cooledShare - febrileShare, 'the gap closed: the difference reaches Schortgen’s 95 % CI (21–46 points)').toBeLessThan(0.21);
   });
 });

@@ -29,7 +29,16 @@ const bounds = {
 export const drawSchema = z.discriminatedUnion('distribution', [
   z.strictObject({ path, distribution: z.literal('normal'), mean: quantity, sd: quantity, ...bounds, reason }),
   z.strictObject({ path, distribution: z.literal('lognormal'), mean: quantity, sd: quantity, ...bounds, reason }),
-  z.strictObject({ path, distribution: z.literal('choice'), options: z.record(z.string().min(1).max(64), z.number().min(0)), reason }),
+  z.strictObject({
+    path,
+    distribution: z.literal('choice'),
+    options: z.record(z.string().min(1).max(64), z.number().min(0)),
+    matchShares: z.boolean().optional().meta({
+      description:
+        'Give each option the share of the arm its weight says, exactly (counts rounded by largest remainder), to patients picked at random: a published share is met, not missed by chance.',
+    }),
+    reason,
+  }),
   z.strictObject({
     path,
     distribution: z.literal('factor'),

@@ -59,6 +59,29 @@ interface CompiledDraw {
   format(v: number | string): string;
   /** Moves a numeric sample so its mean is the target (then clips to the bounds), or leaves it. */
   matchMean?(values: number[]): number[];
+  /** A choice whose arm meets its shares exactly: each patient's sample is a uniform number, turned into an option by rank. */
+  matchShares?(uniforms: number[]): string[];
+}
+
+/**
+ * Option counts for n patients from the weights, rounded by largest remainder (ties to the option written first), and
+ * the patients given them by the rank of their own uniform number: the lowest `count₁` take the first option, and so on.
+ * Each patient still draws one number from the draw's stream, so the arm's other draws are untouched.
+ */
+export function optionsByShare(options: [string, number][], uniforms: number[]): string[] {
+  const n = uniforms.length;
+  const total = options.reduce((a, [, w]) => a + w, 0);
+  const exact = options.map(([, w]) => (n * w) / total);
+  const counts = exact.map(Math.floor);
+  const byRemainder = exact.map((x, i) => ({ i, r: x - counts[i] })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0, left = n - counts.reduce((a, c) => a + c, 0); k < left; k++) counts[byRemainder[k].i]++;
+  const order = uniforms.map((u, k) => ({ u, k })).sort((a, b) => a.u - b.u || a.k - b.k);
+  const out: string[] = new Array<string>(n);
+  let next = 0;
+  options.forEach(([o], i) => {
+    for (let c = 0; c < counts[i]; c++) out[order[next++].k] = o;
+  });
+  return out;
 }
 
 /**
@@ -115,6 +138,8 @@ function compileDraw(given: Draw, index: number, calibratedMeans: Record<string,
       for (const [o] of options)
         if (!spec.values.includes(o)) issues.push({ path: `${where}.options.${o}`, message: `expected one of ${spec.values.join(', ')}` });
     }
+    if (d.matchShares)
+      return { path: d.path, sample: (r) => r.uniform(), format: (v) => String(v), matchShares: (uniforms) => optionsByShare(options, uniforms) };
     return {
       path: d.path,
       sample: (r) => {
@@ -231,6 +256,10 @@ export function drawPatients(arm: ArmFile, source: string, calibratedMeans: Reco
   const streams = (draws as CompiledDraw[]).map((d) => new SeededRandom(streamSeed(arm.seed, d.path)));
   const samples = Array.from({ length: arm.n }, () => (draws as CompiledDraw[]).map((d, j) => d.sample(streams[j])));
   (draws as CompiledDraw[]).forEach((d, j) => {
+    if (d.matchShares) {
+      const assigned = d.matchShares(samples.map((s) => Number(s[j])));
+      samples.forEach((s, k) => (s[j] = assigned[k]));
+    }
     if (!d.matchMean) return;
     const matched = d.matchMean(samples.map((s) => Number(s[j])));
     samples.forEach((s, k) => (s[j] = matched[k]));
