@@ -9,15 +9,12 @@
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { cloneSettings } from '../model/cloneSettings.js';
 import { ScenarioError, shownValue, type ScenarioIssue } from '../scenario/errors.js';
-import { applyOverrides, checkedShape, scenarioFromObject, type Override } from '../scenario/load.js';
+import { applyOverrides, checkedShape, type Override } from '../scenario/load.js';
 import type { Scenario } from '../scenario/resolve.js';
 import { resolveScenario, type ResolveOptions } from '../scenario/resolveScenario.js';
 import { parseQuantityLeaf } from '../scenario/quantityLeaf.js';
-import { scenarioFileSchema } from '../scenario/schema.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { unknownSettingMessage } from '../scenario/suggest.js';
-
-let schema: ReturnType<typeof scenarioFileSchema> | undefined;
 
 /** A protocol scenario read and checked once: the schema's output, which each patient's values are read into. */
 export interface CheckedProtocol {
@@ -28,9 +25,13 @@ export interface CheckedProtocol {
 export function checkedProtocol(protocol: Record<string, unknown>, common: Override[], source: string): CheckedProtocol {
   const raw = structuredClone(protocol);
   applyOverrides(raw, common);
-  scenarioFromObject(structuredClone(raw), source); // every rule a scenario file is held to, with its messages
-  schema ??= scenarioFileSchema();
-  return { tree: schema.parse(raw) as Record<string, unknown> };
+  // every rule a scenario file is held to, with its messages (scenarioFromObject's two steps: the shape checked once
+  // serves both the rules and the patients)
+  const checked = checkedShape(raw);
+  if (!checked.tree) throw new ScenarioError(source, checked.issues);
+  const { scenario, issues } = resolveScenario(cloneSettings(checked.tree));
+  if (!scenario) throw new ScenarioError(source, issues);
+  return { tree: checked.tree };
 }
 
 /**
