@@ -2,7 +2,10 @@
  * Where a simulated day goes (npx tsx bench/engineProfile.ts [scenario.json] [--days N]): the engine bundled with
  * esbuild (plain functions keep their names and lines; under tsx a closure is anonymous), warmed up with 100 runs,
  * then N 24 h runs (default 300) under `node --cpu-prof`; prints each function's self and inclusive share of the
- * profile, largest first. Prints figures; asserts nothing (a profile is not a test).
+ * profile, largest first. With --cohort [--replays N]: the cohort replay (both bundled arms, 24 h) instead, one
+ * replay to warm up, then N (default 3); with --build [--replays N] only its patients' scenarios read and their
+ * runs built (new Simulation), none run; with --sweep [--days N]: N sweep runs as bench/sweep.bench.ts's workers run
+ * them (runOne: the scenario read with the run's override, simulated, its metrics). --top N: that many inclusive rows. Prints figures; asserts nothing (a profile is not a test).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,8 +31,63 @@ const argValue = (name: string) => {
 };
 const scenario = resolve(process.argv[2]?.endsWith('.json') ? process.argv[2] : join(ROOT, 'scenarios/ecmo-hvhf-default.json'));
 const DAYS = Number(argValue('--days') ?? 300);
+const COHORT = process.argv.includes('--cohort');
+const REPLAYS = Number(argValue('--replays') ?? 3);
 
-const entry = `
+const cohortEntry = `
+import { loadArm } from ${JSON.stringify(join(ROOT, 'sim/cohort/loadArm.ts'))};
+import { replayArm } from ${JSON.stringify(join(ROOT, 'sim/cohort/replay.ts'))};
+const files = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map((f) => ${JSON.stringify(ROOT + '/')} + f);
+const replayAll = () => files.map(loadArm).map((a) => replayArm(a, { hours: 24 }));
+replayAll();
+const c0 = process.cpuUsage();
+for (let i = 0; i < ${REPLAYS}; i++) replayAll();
+const c = process.cpuUsage(c0);
+console.log(((c.user + c.system) / 1000 / ${REPLAYS}).toFixed(0) + ' ms CPU per cohort replay (136 × 24 h, arms loaded each time) under the profiler');
+`;
+
+const SWEEP = process.argv.includes('--sweep');
+const sweepEntry = `
+import { readFileSync } from 'node:fs';
+import { runOne } from ${JSON.stringify(join(ROOT, 'sim/sweep/runTask.ts'))};
+const base = { text: readFileSync(${JSON.stringify(scenario)}, 'utf8'), source: 'sweep', hours: 24 };
+const task = (id) => ({ id, overrides: [{ path: 'prescription.effluentDose', value: (20 + (id % 51)) + ' mL/kg/h' }] });
+for (let i = 0; i < 100; i++) runOne(base, task(i));
+const c0 = process.cpuUsage();
+for (let i = 0; i < ${DAYS}; i++) runOne(base, task(i));
+const c = process.cpuUsage(c0);
+console.log(((c.user + c.system) / 1000 / ${DAYS}).toFixed(2) + ' ms CPU per sweep run (24 h, as bench/sweep.bench.ts runs them) under the profiler');
+`;
+
+const BUILD = process.argv.includes('--build');
+const buildEntry = `
+import { loadArm } from ${JSON.stringify(join(ROOT, 'sim/cohort/loadArm.ts'))};
+import { applyFactors } from ${JSON.stringify(join(ROOT, 'sim/cohort/replay.ts'))};
+import { drawPatients } from ${JSON.stringify(join(ROOT, 'sim/cohort/virtualPatients.ts'))};
+import { checkedProtocol, patientScenario } from ${JSON.stringify(join(ROOT, 'sim/cohort/patientScenarios.ts'))};
+import { Simulation } from ${JSON.stringify(join(ROOT, 'sim/engine/simulation.ts'))};
+const files = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map((f) => ${JSON.stringify(ROOT + '/')} + f);
+const arms = files.map(loadArm);
+const scenariosOf = (l) => {
+  const common = [...Object.entries(l.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })), ...l.calibration, { path: 'duration', value: '24 h' }, { path: 'outputInterval', value: '1 h' }];
+  const protocol = checkedProtocol(l.protocol, common, l.arm.name);
+  return drawPatients(l.arm, l.file, l.calibratedMeans).map((p) => applyFactors(patientScenario(protocol, p.overrides, p.id), p.factors, p.id));
+};
+const buildAll = () => arms.flatMap(scenariosOf).forEach((s) => new Simulation(s));
+buildAll();
+const c0 = process.cpuUsage();
+for (let i = 0; i < ${REPLAYS}; i++) buildAll();
+const c = process.cpuUsage(c0);
+console.log(((c.user + c.system) / 1000 / ${REPLAYS}).toFixed(0) + ' ms CPU per cohort of scenarios read and runs built (136, none run) under the profiler');
+`;
+
+const entry = BUILD
+  ? buildEntry
+  : COHORT
+    ? cohortEntry
+    : SWEEP
+      ? sweepEntry
+      : `
 import { loadScenarioFile } from ${JSON.stringify(join(ROOT, 'sim/scenario/loadFile.ts'))};
 import { simulate } from ${JSON.stringify(join(ROOT, 'sim/engine/simulate.ts'))};
 const scenario = loadScenarioFile(${JSON.stringify(scenario)}, [{ path: 'duration', value: '24 h' }]);
@@ -93,8 +151,12 @@ try {
       .slice(0, n)
       .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(6)} %  ${k}`)
       .join('\n');
-  console.log(`${scenario}: ${DAYS} days after 100 warm-up runs; ${out.trim()}`);
-  console.log(`self\n${top(self, 30)}\ninclusive\n${top(inclusive, 40)}`);
+  console.log(
+    BUILD || COHORT
+      ? `${BUILD ? 'cohort built' : 'cohort replay'}: ${REPLAYS} replays after one; ${out.trim()}`
+      : `${scenario}: ${DAYS} days after 100 warm-up runs; ${out.trim()}`,
+  );
+  console.log(`self\n${top(self, 30)}\ninclusive\n${top(inclusive, Number(argValue('--top') ?? 40))}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,15 +9,12 @@
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { cloneSettings } from '../model/cloneSettings.js';
 import { ScenarioError, shownValue, type ScenarioIssue } from '../scenario/errors.js';
-import { applyOverrides, scenarioFromObject, type Override } from '../scenario/load.js';
+import { applyOverrides, checkedShape, type Override } from '../scenario/load.js';
 import type { Scenario } from '../scenario/resolve.js';
-import { resolveScenario } from '../scenario/resolveScenario.js';
+import { resolveScenario, type ResolveOptions } from '../scenario/resolveScenario.js';
 import { parseQuantityLeaf } from '../scenario/quantityLeaf.js';
-import { scenarioFileSchema } from '../scenario/schema.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { unknownSettingMessage } from '../scenario/suggest.js';
-
-let schema: ReturnType<typeof scenarioFileSchema> | undefined;
 
 /** A protocol scenario read and checked once: the schema's output, which each patient's values are read into. */
 export interface CheckedProtocol {
@@ -28,18 +25,31 @@ export interface CheckedProtocol {
 export function checkedProtocol(protocol: Record<string, unknown>, common: Override[], source: string): CheckedProtocol {
   const raw = structuredClone(protocol);
   applyOverrides(raw, common);
-  scenarioFromObject(structuredClone(raw), source); // every rule a scenario file is held to, with its messages
-  schema ??= scenarioFileSchema();
-  return { tree: schema.parse(raw) as Record<string, unknown> };
+  // every rule a scenario file is held to, with its messages (scenarioFromObject's two steps: the shape checked once
+  // serves both the rules and the patients)
+  const checked = checkedShape(raw);
+  if (!checked.tree) throw new ScenarioError(source, checked.issues);
+  const { scenario, issues } = resolveScenario(cloneSettings(checked.tree));
+  if (!scenario) throw new ScenarioError(source, issues);
+  return { tree: checked.tree };
 }
 
-/** The checked protocol with a patient's values, resolved. */
-export function patientScenario(protocol: CheckedProtocol, overrides: Override[], source: string): Scenario {
+/**
+ * A scenario object's shape-checked tree alone (no overrides, not resolved: checkedShape), or null where its shape
+ * is refused. A sweep's worker reads each run's overrides into it (sim/sweep/runTask.ts).
+ */
+export function shapeChecked(raw: Record<string, unknown>): CheckedProtocol | null {
+  const { tree } = checkedShape(structuredClone(raw));
+  return tree ? { tree } : null;
+}
+
+/** The checked protocol with a patient's values, resolved (`options.duration_h`: run that long). */
+export function patientScenario(protocol: CheckedProtocol, overrides: Override[], source: string, options: ResolveOptions = {}): Scenario {
   const tree = cloneSettings(protocol.tree); // plain data: copied by hand in ~10 µs, structuredClone takes ~40 µs
   const issues: ScenarioIssue[] = [];
   for (const o of overrides) readLeaf(tree, o, issues);
   if (issues.length) throw new ScenarioError(source, issues);
-  const resolved = resolveScenario(tree);
+  const resolved = resolveScenario(tree, options);
   if (!resolved.scenario) throw new ScenarioError(source, resolved.issues);
   return resolved.scenario;
 }

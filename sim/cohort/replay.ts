@@ -50,7 +50,7 @@ export function withFactors(raw: Record<string, unknown>, factors: VirtualPatien
 }
 
 /** withFactors on a scenario already read: its values factored in place (the scenario is returned). */
-function applyFactors(scenario: Scenario, factors: VirtualPatient['factors'], name: string): Scenario {
+export function applyFactors(scenario: Scenario, factors: VirtualPatient['factors'], name: string): Scenario {
   if (factors.length === 0) return scenario;
   const issues = new Issues();
   const changes = factors.map(({ path, factor }) => {

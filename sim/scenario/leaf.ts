@@ -44,6 +44,32 @@ export function resolveLeaf(spec: LeafSpec, given: unknown, path: string, weight
   return value;
 }
 
+/** A spec tree's children in their order, each with its path under the tree's prefix: what resolveTree walks. */
+interface TreeWalk {
+  prefix: string;
+  keys: string[];
+  nodes: (LeafSpec | SpecTree)[];
+  leaf: boolean[];
+  paths: string[];
+}
+
+/**
+ * Each spec tree's walk, made at its first resolve (a tree sits at one place of the scenario's specs, so under one
+ * prefix; another prefix makes a new walk): the children and their paths are the same for every scenario, and
+ * listing them (Object.entries, a path string per leaf) was a third of resolving a cohort patient's settings.
+ */
+const walks = new WeakMap<SpecTree, TreeWalk>();
+
+function walkOf(tree: SpecTree, prefix: string): TreeWalk {
+  const known = walks.get(tree);
+  if (known?.prefix === prefix) return known;
+  const keys = Object.keys(tree);
+  const nodes = keys.map((k) => tree[k]);
+  const walk = { prefix, keys, nodes, leaf: nodes.map((n) => isLeaf(n)), paths: keys.map((k) => (prefix ? `${prefix}.${k}` : k)) };
+  walks.set(tree, walk);
+  return walk;
+}
+
 export function resolveTree(
   tree: SpecTree,
   given: Record<string, unknown> | undefined,
@@ -51,11 +77,14 @@ export function resolveTree(
   weight: number | undefined,
   issues: Issues,
 ): Record<string, unknown> {
+  const { keys, nodes, leaf, paths } = walkOf(tree, prefix);
   const out: Record<string, unknown> = {};
-  for (const [key, node] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const g = given?.[key];
-    out[key] = isLeaf(node) ? resolveLeaf(node, g, path, weight, issues) : resolveTree(node, g as Record<string, unknown> | undefined, path, weight, issues);
+    out[key] = leaf[i]
+      ? resolveLeaf(nodes[i] as LeafSpec, g, paths[i], weight, issues)
+      : resolveTree(nodes[i] as SpecTree, g as Record<string, unknown> | undefined, paths[i], weight, issues);
   }
   return out;
 }

@@ -90,23 +90,27 @@ function reservedSettingKeys(raw: Record<string, unknown>): ScenarioIssue[] {
   });
 }
 
-/** Validates a parsed scenario object and resolves it (`options.duration_h`: run that long), or throws ScenarioError. */
-export function scenarioFromObject(raw: unknown, source: string, options: ResolveOptions = {}): Scenario {
+/**
+ * A parsed scenario object's shape and units checked (zod: the schema's reading of every leaf), not yet resolved:
+ * the tree resolveScenario reads, or the issues that refuse it. Every rule a file's shape is held to, here only.
+ */
+export function checkedShape(raw: unknown): { tree: Record<string, unknown>; issues?: undefined } | { tree?: undefined; issues: ScenarioIssue[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ScenarioError(source, [
-      { path: '', message: `expected a JSON object with the scenario's sections, got ${Array.isArray(raw) ? 'an array' : shownValue(raw)}` },
-    ]);
+    return { issues: [{ path: '', message: `expected a JSON object with the scenario's sections, got ${Array.isArray(raw) ? 'an array' : shownValue(raw)}` }] };
   }
   const reserved = reservedSettingKeys(raw as Record<string, unknown>);
-  if (reserved.length) throw new ScenarioError(source, reserved);
+  if (reserved.length) return { issues: reserved };
   schema ??= scenarioFileSchema();
   const result = schema.safeParse(raw, { reportInput: true });
-  if (!result.success)
-    throw new ScenarioError(
-      source,
-      result.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)),
-    );
-  const { scenario, issues } = resolveScenario(result.data as Record<string, unknown>, options);
+  if (!result.success) return { issues: result.error.issues.flatMap((i) => formatZodIssue(i as ZodLikeIssue)) };
+  return { tree: result.data as Record<string, unknown> };
+}
+
+/** Validates a parsed scenario object and resolves it (`options.duration_h`: run that long), or throws ScenarioError. */
+export function scenarioFromObject(raw: unknown, source: string, options: ResolveOptions = {}): Scenario {
+  const checked = checkedShape(raw);
+  if (!checked.tree) throw new ScenarioError(source, checked.issues);
+  const { scenario, issues } = resolveScenario(checked.tree, options);
   if (!scenario) throw new ScenarioError(source, issues);
   return scenario;
 }

@@ -7,7 +7,10 @@ import { simulate } from '../engine/simulate.js';
 import { applyOverrides, parseJsonText, scenarioFromObject, type Override } from '../scenario/load.js';
 import { runMetrics, type RunMetrics } from './runMetrics.js';
 import { membraneLife } from './membraneLife.js';
-import { withFactors } from '../cohort/replay.js';
+import { applyFactors, withFactors } from '../cohort/replay.js';
+import { patientScenario, shapeChecked, type CheckedProtocol } from '../cohort/patientScenarios.js';
+import { ScenarioError } from '../scenario/errors.js';
+import type { Scenario } from '../scenario/resolve.js';
 import type { VirtualPatient } from '../cohort/virtualPatients.js';
 
 /** What every run of a sweep shares (sent once to each worker). */
@@ -31,19 +34,60 @@ export interface RunTask {
 
 export type RunOutcome = { id: number; metrics: RunMetrics } | { id: number; error: string };
 
-/** The base scenario's JSON tree, parsed once per worker; each run overrides a copy of it. */
-let parsed: { text: string; raw: unknown } | undefined;
+/**
+ * The base scenario's JSON tree, parsed once per worker, and its shape-checked tree (zod's output, the schema's
+ * reading of every unit: most of a scenario's reading), checked once too, or null where the base alone does not
+ * pass (then every run is read the long way, which says why).
+ */
+let parsed: { text: string; raw: unknown; checked: CheckedProtocol | null } | undefined;
+
+/**
+ * A run's scenario read the short way: the base's checked tree with the run's overrides read into a copy leaf by
+ * leaf (patientScenario: each as the schema reads the file's own value there), then resolved. The same scenario,
+ * value for value, as reading the base text with the overrides (test/sweepScenarioCache.test.ts); any issue on the
+ * way returns undefined, so a run that cannot be read is read the long way and fails with the loader's own words.
+ */
+function quickScenario(checked: CheckedProtocol, base: SweepBase, task: RunTask): Scenario | undefined {
+  try {
+    const scenario = patientScenario(checked, task.overrides, base.source, { duration_h: base.hours });
+    return task.factors?.length ? applyFactors(scenario, task.factors, base.source) : scenario;
+  } catch (e) {
+    if (e instanceof ScenarioError) return undefined;
+    throw e;
+  }
+}
+
+/** The base's shape-checked tree, or null where the base alone is refused (its own error is the runs'). */
+function checkedBase(raw: unknown): CheckedProtocol | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  return shapeChecked(raw as Record<string, unknown>);
+}
+
+/** How many run scenarios this thread has read, and how many of them the long way (tests, benchmarks). */
+export const scenarioReads = { calls: 0, long: 0 };
+
+/**
+ * A run's scenario: the base text with the run's overrides (and factors), as loading it would give. Read from the
+ * base's checked tree where it can be (quickScenario), else the long way: parse, override, check, resolve.
+ */
+export function runScenario(base: SweepBase, task: RunTask): Scenario {
+  scenarioReads.calls++;
+  if (parsed?.text !== base.text) {
+    const raw = parseJsonText(base.text, base.source);
+    parsed = { text: base.text, raw, checked: checkedBase(raw) };
+  }
+  const quick = parsed.checked && quickScenario(parsed.checked, base, task);
+  if (quick) return quick;
+  scenarioReads.long++;
+  const raw = structuredClone(parsed.raw);
+  applyOverrides(raw, task.overrides);
+  const options = { duration_h: base.hours }; // the sweep's hours: the timeline is checked against them
+  return task.factors?.length ? withFactors(raw as Record<string, unknown>, task.factors, base.source, options) : scenarioFromObject(raw, base.source, options);
+}
 
 export function runOne(base: SweepBase, task: RunTask): RunOutcome {
   try {
-    if (parsed?.text !== base.text) parsed = { text: base.text, raw: parseJsonText(base.text, base.source) };
-    const raw = structuredClone(parsed.raw);
-    applyOverrides(raw, task.overrides);
-    const build = () => {
-      const copy = structuredClone(raw) as Record<string, unknown>;
-      const options = { duration_h: base.hours }; // the sweep's hours: the timeline is checked against them
-      return task.factors?.length ? withFactors(copy, task.factors, base.source, options) : scenarioFromObject(copy, base.source, options);
-    };
+    const build = () => runScenario(base, task);
     const result = simulate(build());
     return { id: task.id, metrics: runMetrics(result, base.membraneLife ? membraneLife(result, build) : null) };
   } catch (e) {
