@@ -122,14 +122,17 @@ const replay = (arm: LoadedArm, set: Record<string, string>): ArmResult => {
 
 /**
  * A patient's own draws are applied after the overrides every patient shares, so a lever that sets a drawn field
- * (the arms draw `prescription.hydrocortisone.give`) holds that draw at the lever's value instead: a `choice` draw
- * keeps its one uniform number per patient, so every other draw gives each patient what it gave before.
+ * holds that draw at the lever's value instead: a `choice` draw (the arms' `prescription.hydrocortisone.give`) keeps
+ * its one uniform number per patient with the lever's value as its only option; a `factor` draw (the drive's residual)
+ * is left out, so every patient has the lever's value, not a multiple of it. Each draw has its own stream, so every
+ * other draw gives each patient what it gave before.
  */
 const withDrawsHeld = (arm: LoadedArm, set: Record<string, string>): LoadedArm => {
-  const draws = arm.arm.draws.map((d) => {
-    if (!(d.path in set)) return d;
-    if (d.distribution !== 'choice') throw new Error(`${arm.file}: a lever sets ${d.path}, which the arm draws (${d.distribution}), not a choice`);
-    return { ...d, options: { [set[d.path]]: 1 } };
+  const draws = arm.arm.draws.flatMap((d) => {
+    if (!(d.path in set)) return [d];
+    if (d.distribution === 'choice') return [{ ...d, options: { [set[d.path]]: 1 } }];
+    if (d.distribution === 'factor') return [];
+    throw new Error(`${arm.file}: a lever sets ${d.path}, which the arm draws (${d.distribution}) as a baseline, not a choice or a factor`);
   });
   return { ...arm, arm: { ...arm.arm, draws } };
 };
