@@ -135,7 +135,7 @@ function co2DisplacesOxygen(m: Model, t_h: number, paco2_mmHg: number, impairmen
   const capillary = saturationFromPo2(alveolar - drop);
   if (!(paco2_mmHg > NORMAL_PACO2_HIGH_mmHg && capillary < 0.5)) return null;
   const g = lungCo2ConductanceNow(m);
-  const rate = lung.ventilatorRate === m.scenario.patient.lung.ventilatorRate ? '' : ` at ${fmt(lung.ventilatorRate, 1)} breaths/min`;
+  const rate = lung.ventilatorRate === m.scenario.patient.lung.ventilatorRate ? '' : ` at ${Math.round(10 * lung.ventilatorRate) / 10} breaths/min`;
   const titrating = lung.rateTitration.titrate ? ` (the rate titration is on, at most ${fmt(lung.rateTitration.maxRate)} breaths/min)` : '';
   return (
     `at ${fmt(t_h, 2)} h CO2 has taken the oxygen out of the lungs: PaCO2 ${fmt(paco2_mmHg)} mmHg, from patient.lung.co2Production ` +
