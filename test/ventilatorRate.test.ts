@@ -115,7 +115,9 @@ describe('a PaCO2 that takes the oxygen out of the alveoli stops the run naming 
   });
   it('even at the maximum rate: the stop says the titration is on and at its maximum', () => {
     const stop = () => run(DEFAULT_STANDARD, { duration: '1 h', ...CO2_CORNER, ...ON, 'patient.lung.ventilationPerfusionDrop': '200 mmHg' });
-    expect(stop).toThrow(/PaCO2 171 mmHg.*co2Conductance 1\.75 mL\/min\/mmHg at 35 breaths\/min/);
+    expect(stop).toThrow(
+      /PaCO2 171 mmHg.*a lung CO2 conductance of 1\.75 mL\/min\/mmHg \(patient\.lung\.co2Conductance 1\.00 at 20 breaths\/min, the rate now 35\)/,
+    );
     expect(stop).toThrow(/the rate titration is on, at most 35 breaths\/min/);
   });
   it('the line between the causes: CO2 is named above a normal PaCO2 with alveolar blood less than half saturated', () => {

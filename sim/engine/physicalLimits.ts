@@ -134,12 +134,16 @@ function co2DisplacesOxygen(m: Model, t_h: number, paco2_mmHg: number, impairmen
   const drop = lung.ventilationPerfusionDrop * impairment;
   const capillary = saturationFromPo2(alveolar - drop);
   if (!(paco2_mmHg > NORMAL_PACO2_HIGH_mmHg && capillary < 0.5)) return null;
-  const g = lungCo2ConductanceNow(m);
-  const rate = lung.ventilatorRate === m.scenario.patient.lung.ventilatorRate ? '' : ` at ${Math.round(10 * lung.ventilatorRate) / 10} breaths/min`;
+  const startRate = m.scenario.patient.lung.ventilatorRate;
+  const conductance =
+    lung.ventilatorRate === startRate
+      ? `patient.lung.co2Conductance ${fmt(lung.co2Conductance, 2)} mL/min/mmHg`
+      : `a lung CO2 conductance of ${fmt(lungCo2ConductanceNow(m), 2)} mL/min/mmHg (patient.lung.co2Conductance ${fmt(lung.co2Conductance, 2)} at ` +
+        `${Math.round(10 * startRate) / 10} breaths/min, the rate now ${Math.round(10 * lung.ventilatorRate) / 10})`;
   const titrating = lung.rateTitration.titrate ? ` (the rate titration is on, at most ${fmt(lung.rateTitration.maxRate)} breaths/min)` : '';
   return (
     `at ${fmt(t_h, 2)} h CO2 has taken the oxygen out of the lungs: PaCO2 ${fmt(paco2_mmHg)} mmHg, from patient.lung.co2Production ` +
-    `${fmt(lung.co2Production)} mL/min over patient.lung.co2Conductance ${fmt(g, 2)} mL/min/mmHg${rate} (${ecmo}), ` +
+    `${fmt(lung.co2Production)} mL/min over ${conductance} (${ecmo}), ` +
     `leaves an alveolar PO2 of ${fmt(alveolar)} mmHg (FiO2 ${fmt(lung.ventilatorFio2, 2)} × 713 − PaCO2/0.8)` +
     `${alveolar > 0 ? `, ${fmt(alveolar - drop)} mmHg after the ventilation/perfusion drop of ${fmt(drop)} mmHg` : ''}; ` +
     `blood leaving ventilated alveoli is ${fmt(100 * capillary, 1)} % saturated and the mixed venous saturation would fall below 0 %, a state no patient survives${titrating}; ` +
