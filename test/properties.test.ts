@@ -109,6 +109,13 @@ const COHERENT: Record<string, readonly [number, number]> = {
   'patient.lung.fio2Titration.minFio2': [0.21, 0.3],
   'patient.lung.fio2Titration.maxFio2': [0.6, 1],
   'patient.lung.fio2Titration.restFio2OnEcmo': [0.21, 0.5],
+  // the pH protocol: ordered pH thresholds and rate limits (ventilatorRate.ts)
+  'patient.lung.ventilatorRate': [12, 30],
+  'patient.lung.rateTitration.severeAcidosisPh': [7.1, 7.2],
+  'patient.lung.rateTitration.acidosisPh': [7.25, 7.35],
+  'patient.lung.rateTitration.alkalosisPh': [7.42, 7.5],
+  'patient.lung.rateTitration.minRate': [4, 10],
+  'patient.lung.rateTitration.maxRate': [30, 40],
 };
 
 const lerp = (a: number, b: number, u: number) => a + (b - a) * u;

@@ -118,12 +118,13 @@ export class EventScheduler {
     for (let e = timeline[this.timelineIndex]; e && e.at_h <= t + EPS_h; e = timeline[++this.timelineIndex]) {
       this.perform(t, y, e, `timeline[${e.index}].set`);
     }
-    this.runDueChecks(t, y);
+    const checksSettle = this.runDueChecks(t, y);
     for (const e of this.conditions?.takeMet() ?? []) this.perform(t, y, e, `timeline[${e.index}]`);
     this.reachLocated(t, y, log);
     // only where the circuit changed since it last settled (a filter stopped or started, here or at a located TMP
-    // limit; settings settle in perform): a run advanced in frames (the live view) settles where a batch run does
-    if (scheduledSettings || this.filterSignature() !== this.settledFilter) this.settle(t, y);
+    // limit; settings settle in perform), or a check that settles acted: a run advanced in frames (the live view)
+    // settles where a batch run does
+    if (scheduledSettings || checksSettle || this.filterSignature() !== this.settledFilter) this.settle(t, y);
   }
 
   /**
@@ -322,21 +323,26 @@ export class EventScheduler {
   /**
    * Makes every periodic check due at t (logging it) and schedules the next ones. Each check reads Now derived at t
    * after the checks before it; a check that says it changed nothing a derivation reads (PeriodicCheck.run returns
-   * false) leaves the next one the same Now, not derived again.
+   * false) leaves the next one the same Now, not derived again. True when a check that settles (settlesAfter) acted.
    */
-  runDueChecks(t: number, y: ArrayLike<number>): void {
+  runDueChecks(t: number, y: ArrayLike<number>): boolean {
     const log = this.logAt(t);
+    let settles = false;
     this.inCheckPass(t, y, () => {
       let now = this.stillChecked();
       for (const s of this.checks) {
         if (t < s.due_h - EPS_h) continue;
         now ??= deriveForChecks(this.c, t, y);
         const acted = s.check.run(now, log) !== false;
-        if (acted) now = undefined;
+        if (acted) {
+          now = undefined;
+          if (s.check.settlesAfter) settles = true;
+        }
         // a check that changed nothing at this due time did not stop here: its run of stops ends
         else if (s.check.changesDerivatives) s.stopsInARow = 0;
         s.due_h += s.check.interval();
       }
     });
+    return settles;
   }
 }

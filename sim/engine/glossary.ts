@@ -28,6 +28,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
     'At a norepinephrine titration check MAP was above prescription.norepinephrine.weanAbove with norepinephrine weaned to prescription.vasopressin.stopAtNorepinephrine or less: vasopressin is stopped (norepinephrine first, vasopressin last); value holds the MAP in mmHg.',
   fio2_titration:
     'The arterial saturation was below patient.lung.fio2Titration.targetLow (ventilator FiO2 up one step) or above targetHigh (down one step; on ECMO above targetLow, down to restFio2OnEcmo: the lung is rested) at a scheduled check; value holds the SaO2 as a fraction. The oxygenator’s sweep FiO2 is never changed by it.',
+  ventilator_rate_titration:
+    'With patient.lung.rateTitration.titrate on, the arterial pH at a scheduled blood gas check was below rateTitration.acidosisPh with PaCO2 at least minPaco2 (ventilator rate up one step; below severeAcidosisPh to maxRate) or above alkalosisPh (down one step, to minRate at the lowest); value holds the pH. The lung’s CO2 conductance scales with the rate (patient.lung.ventilatorRate is the starting rate).',
   albumin_dose:
     'Plasma albumin was below prescription.albumin.threshold at a scheduled albumin check (with prescription.albumin.replace on) and one dose of albumin (prescription.albumin.dose in prescription.albumin.volume) was started over prescription.albumin.infusionTime; value holds the albumin in g/L.',
   circuit_blood:

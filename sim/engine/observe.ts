@@ -8,8 +8,11 @@ import type { SeriesTable } from '../model/part.js';
 import type { Now } from '../model/now.js';
 import { EngineError } from './errors.js';
 import { deriveNow, type ComposedModel } from './model.js';
-import { MODELS } from './models.js';
+import { LAYOUT, MODELS } from './models.js';
 import { gasExchangeProblem } from './physicalLimits.js';
+
+/** The native lung's impairment: the stop for a short oxygen supply reads its V/Q drop (physicalLimits.ts). */
+const LUNG_IMPAIRMENT = LAYOUT.slot('lungImpairment');
 
 /** Every series: name → [unit, description], time first, then each model's in model order. */
 export const SERIES: SeriesTable = {
@@ -60,6 +63,7 @@ export function observe(c: ComposedModel, t_h: number, y: ArrayLike<number>, int
     svo2: o2.svo2,
     sao2: o2.sao2,
     effectiveFlow_mL_min: now.circuit ? now.circuit.effectiveFlow_mL_min : 0,
+    lungImpairment: now.y[LUNG_IMPAIRMENT],
   });
   if (gasProblem) throw new EngineError(gasProblem);
   const out: Observation = into ?? (FRESH ? { ...FRESH } : { time_h: t_h });

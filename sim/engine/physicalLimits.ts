@@ -19,6 +19,9 @@
  *                              limit the difference does not matter
  */
 import { venousPressure_mmHg } from '../circuit/venousDrainage.js';
+import { saturationFromPo2 } from '../patient/gasExchange/gasExchange.js';
+import { lungCo2ConductanceNow } from '../patient/gasExchange/part.js';
+import { alveolarGasEquation_mmHg } from '../patient/gasExchange/ventilation.js';
 import type { Model } from '../model/context.js';
 import { LAYOUT } from './models.js';
 
@@ -94,24 +97,67 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
  * consumes. Without either (native lung CO2 conductance 0 and no ECMO CO2 removal; oxygen consumption above
  * delivery), PaCO2 would be infinite or the mixed venous saturation below 0 %: no patient survives that state,
  * and the algebraic gas exchange (gasExchange.ts) has no answer for it.
+ *
+ * A PaCO2 far above normal takes the oxygen out of the alveoli (PAO2 = FiO2·713 − PaCO2/0.8, ventilation.ts), so a
+ * short oxygen supply can be CO2's doing: the stop names CO2 when PaCO2 is above the normal range (45 mmHg [S2:
+ * laboratory reference range 35–45]) and the blood leaving ventilated alveoli is less than half saturated (the PO2
+ * the alveolar gas equation leaves, less the ventilation/perfusion drop, below hemoglobin's P50) [E: the line
+ * between the two causes]; otherwise the oxygen consumed.
  */
-export function gasExchangeProblem(m: Model, t_h: number, o: { paco2_mmHg: number; svo2: number; sao2: number; effectiveFlow_mL_min: number }): string | null {
-  const p = m.current.patient;
+export function gasExchangeProblem(
+  m: Model,
+  t_h: number,
+  o: { paco2_mmHg: number; svo2: number; sao2: number; effectiveFlow_mL_min: number; lungImpairment: number },
+): string | null {
   const c = m.current.circuit;
   if (Number.isFinite(o.paco2_mmHg) && o.svo2 > 0 && o.sao2 > 0) return null; // every output sample asks: no text built
   const ecmo = c ? `effective ECMO flow ${fmt(o.effectiveFlow_mL_min / 1000, 2)} L/min, sweep gas ${fmt(c.oxygenator.sweepGas, 2)} L/min` : 'no ECMO circuit';
   if (!Number.isFinite(o.paco2_mmHg)) {
     return (
-      `at ${fmt(t_h, 2)} h nothing removes CO2 (native lung CO2 conductance ${fmt(p.lung.co2Conductance, 2)} mL/min/mmHg, ${ecmo}): ` +
+      `at ${fmt(t_h, 2)} h nothing removes CO2 (native lung CO2 conductance ${fmt(lungCo2ConductanceNow(m), 2)} mL/min/mmHg, ${ecmo}): ` +
       `PaCO2 has no steady state and would rise without limit; expected patient.lung.co2Conductance above 0 or oxygenator CO2 removal`
     );
   }
   if (!(o.svo2 > 0) || !(o.sao2 > 0)) {
-    return (
-      `at ${fmt(t_h, 2)} h the oxygen consumed (${fmt(p.lung.o2Consumption)} mL/min) exceeds what the lungs and the circuit deliver ` +
-      `(cardiac output ${fmt(p.cardiacOutput / 1000, 2)} L/min, shunt ${fmt(100 * p.lung.shuntFraction)} %, ${ecmo}): ` +
-      `the mixed venous saturation would fall below 0 %, a state no patient survives; expected a lower o2Consumption, a higher cardiacOutput, a smaller shuntFraction or more ECMO flow`
-    );
+    return co2DisplacesOxygen(m, t_h, o.paco2_mmHg, o.lungImpairment, ecmo) ?? oxygenShort(m, t_h, ecmo);
   }
   return null;
+}
+
+/** Above the normal range of PaCO2, mmHg [S2: laboratory reference range 35–45 mmHg]. */
+export const NORMAL_PACO2_HIGH_mmHg = 45;
+
+/** The stop's sentence when CO2 has taken the oxygen out of the alveoli (gasExchangeProblem), or null. */
+function co2DisplacesOxygen(m: Model, t_h: number, paco2_mmHg: number, impairment: number, ecmo: string): string | null {
+  const lung = m.current.patient.lung;
+  const alveolar = alveolarGasEquation_mmHg(lung.ventilatorFio2, paco2_mmHg);
+  const drop = lung.ventilationPerfusionDrop * impairment;
+  const capillary = saturationFromPo2(alveolar - drop);
+  if (!(paco2_mmHg > NORMAL_PACO2_HIGH_mmHg && capillary < 0.5)) return null;
+  const startRate = m.scenario.patient.lung.ventilatorRate;
+  const conductance =
+    lung.ventilatorRate === startRate
+      ? `patient.lung.co2Conductance ${fmt(lung.co2Conductance, 2)} mL/min/mmHg`
+      : `a lung CO2 conductance of ${fmt(lungCo2ConductanceNow(m), 2)} mL/min/mmHg (patient.lung.co2Conductance ${fmt(lung.co2Conductance, 2)} at ` +
+        `${Math.round(10 * startRate) / 10} breaths/min, the rate now ${Math.round(10 * lung.ventilatorRate) / 10})`;
+  const titrating = lung.rateTitration.titrate ? ` (the rate titration is on, at most ${fmt(lung.rateTitration.maxRate)} breaths/min)` : '';
+  return (
+    `at ${fmt(t_h, 2)} h CO2 has taken the oxygen out of the lungs: PaCO2 ${fmt(paco2_mmHg)} mmHg, from patient.lung.co2Production ` +
+    `${fmt(lung.co2Production)} mL/min over ${conductance} (${ecmo}), ` +
+    `leaves an alveolar PO2 of ${fmt(alveolar)} mmHg (FiO2 ${fmt(lung.ventilatorFio2, 2)} × 713 − PaCO2/0.8)` +
+    `${alveolar > 0 ? `, ${fmt(alveolar - drop)} mmHg after the ventilation/perfusion drop of ${fmt(drop)} mmHg` : ''}; ` +
+    `blood leaving ventilated alveoli is ${fmt(100 * capillary, 1)} % saturated and the mixed venous saturation would fall below 0 %, a state no patient survives${titrating}; ` +
+    `expected a PaCO2 nearer its normal 35–45 mmHg (without ECMO PaCO2 = co2Production / co2Conductance): a larger patient.lung.co2Conductance, ` +
+    `a smaller co2Production, a faster ventilator (patient.lung.rateTitration.titrate) or ECMO CO2 removal`
+  );
+}
+
+/** The stop's sentence when the oxygen consumed exceeds what the lungs and the circuit deliver. */
+function oxygenShort(m: Model, t_h: number, ecmo: string): string {
+  const p = m.current.patient;
+  return (
+    `at ${fmt(t_h, 2)} h the oxygen consumed (${fmt(p.lung.o2Consumption)} mL/min) exceeds what the lungs and the circuit deliver ` +
+    `(cardiac output ${fmt(p.cardiacOutput / 1000, 2)} L/min, shunt ${fmt(100 * p.lung.shuntFraction)} %, ${ecmo}): ` +
+    `the mixed venous saturation would fall below 0 %, a state no patient survives; expected a lower o2Consumption, a higher cardiacOutput, a smaller shuntFraction or more ECMO flow`
+  );
 }

@@ -18,6 +18,7 @@ export type EventType =
   | 'vasopressin_start'
   | 'vasopressin_stop'
   | 'fio2_titration'
+  | 'ventilator_rate_titration'
   | 'albumin_dose'
   | 'fault'
   | 'circuit_blood'
@@ -72,6 +73,12 @@ export interface PeriodicCheck {
   interval(): number;
   /** Whether the right-hand side reads what the check changes. */
   readonly changesDerivatives: boolean;
+  /**
+   * Whether, once it has acted, the circuit settles again as after a setting change (ModelEvents.settleHeld and
+   * afterEvents): the check changes what a model holds between settles (the ventilator rate moves PaCO2, which
+   * acid–base holds for the pH the heart reads).
+   */
+  readonly settlesAfter?: boolean;
   /** Whether the check made at this state would change a setting. */
   wouldAct(now: Now): boolean;
   /**

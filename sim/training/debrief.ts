@@ -24,7 +24,16 @@ export const DEBRIEF_CHANNELS = [
 ] as const;
 
 /** Engine events a debrief leaves out: the bedside protocol's routine checks, the circuit's bookkeeping, the nurse's bag and syringe changes. */
-const ROUTINE = ['norepinephrine_titration', 'fio2_titration', 'aptt_check', 'heparin_titration', 'circuit_blood', 'bag_change', 'syringe_change'];
+const ROUTINE = [
+  'norepinephrine_titration',
+  'fio2_titration',
+  'ventilator_rate_titration',
+  'aptt_check',
+  'heparin_titration',
+  'circuit_blood',
+  'bag_change',
+  'syringe_change',
+];
 
 export interface AlarmCourse {
   id: string;

@@ -25,6 +25,7 @@ export const ACCEPTED_ENGINE_STOPS = [
   /the patient is overloaded with fluid/,
   /nothing removes CO2/,
   /the oxygen consumed .* exceeds what the lungs and the circuit deliver/,
+  /CO2 has taken the oxygen out of the lungs/,
   /no oxygen reaches the blood/,
   /the hemofilter can no longer run its prescription/,
   /a new filter already needs a TMP/,

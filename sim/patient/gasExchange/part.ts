@@ -28,6 +28,8 @@ import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
+import { lungCo2Conductance, ventilatorRateRuleProblem } from './ventilatorRate.js';
+import { ventilatorRateTitration } from './ventilatorRateCheck.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import {
   circulationCardiacOutput_mL_min,
@@ -158,13 +160,27 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number): void {
   );
 }
 
+/** The native lung's CO2 conductance at the ventilator's rate now (ventilatorRate.ts): the given one at the starting rate. */
+export function lungCo2ConductanceNow(m: Model): number {
+  const lung = m.current.patient.lung;
+  return lungCo2Conductance(lung.co2Conductance, lung.ventilatorRate, m.scenario.patient.lung.ventilatorRate);
+}
+
 /** PaCO2 from the lung's and the oxygenator's conductances now (the alveolar gas equation reads it). */
 function arterialCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): number {
   const p = m.current.patient;
   const c = m.current.circuit;
   const cn = now.circuit;
   const gOxy = c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
-  return arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, gOxy);
+  return arterialCo2_mmHg(p.lung.co2Production, lungCo2ConductanceNow(m), gOxy);
+}
+
+/** Why the lung's protocols cannot be run (the field under patient.lung and what was expected), or null. */
+function lungRulesProblem(lung: Scenario['patient']['lung']): { field: string; message: string } | null {
+  const fio2 = fio2RuleProblem(lung.fio2Titration);
+  if (fio2) return { field: `fio2Titration.${fio2.field}`, message: fio2.message };
+  const rate = ventilatorRateRuleProblem(lung.rateTitration);
+  return rate && { field: `rateTitration.${rate.field}`, message: rate.message };
 }
 
 /** Arterial saturation on a line at the consumption now (a check's reading: no extra solve). */
@@ -255,8 +271,8 @@ export const gasExchangeModel: ModelDefinition = {
     const co2 = c0 ? co2Calibration(c0.oxygenator.co2) : undefined;
     const conductance = c0 ? ratedMembraneConductance_mL_min_mmHg(c0.oxygenator.ratedFlow, c0.oxygenator.ratedOutletSaturation) : 0;
     const impairment = slot('lungImpairment');
-    const ruleProblem = fio2RuleProblem(m.scenario.patient.lung.fio2Titration);
-    if (ruleProblem) throw new SettingError(`patient.lung.fio2Titration.${ruleProblem.field}`, ruleProblem.message);
+    const ruleProblem = lungRulesProblem(m.scenario.patient.lung);
+    if (ruleProblem) throw new SettingError(`patient.lung.${ruleProblem.field}`, ruleProblem.message);
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
     /** The native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads. */
@@ -271,10 +287,15 @@ export const gasExchangeModel: ModelDefinition = {
     });
     const { held } = line;
     return {
-      checks: [line.holdLine, fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now))],
+      // the rate first: a rate changed at a check moves PaCO2, which the oxygen line's check then takes up
+      checks: [
+        ventilatorRateTitration(m, (now) => arterialCo2Now(m, co2, now)),
+        line.holdLine,
+        fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now)),
+      ],
       settingsProblem() {
-        const problem = fio2RuleProblem(m.current.patient.lung.fio2Titration);
-        return problem && `patient.lung.fio2Titration.${problem.field}: ${problem.message}`;
+        const problem = lungRulesProblem(m.current.patient.lung);
+        return problem && `patient.lung.${problem.field}: ${problem.message}`;
       },
       initial(y) {
         y[impairment] = 1;

@@ -25,9 +25,14 @@ import { DRY_GAS_mmHg, saturationFromPo2 } from './gasExchange.js';
 /** Respiratory quotient in the alveolar gas equation [S: textbooks]. */
 const RESPIRATORY_QUOTIENT = 0.8;
 
+/** FiO2·713 − PaCO2/0.8 (mmHg) as the alveolar gas equation gives it: negative where CO2 would fill the alveoli. */
+export function alveolarGasEquation_mmHg(fio2: number, paco2_mmHg: number): number {
+  return fio2 * DRY_GAS_mmHg - paco2_mmHg / RESPIRATORY_QUOTIENT;
+}
+
 /** PAO2 = FiO2·713 − PaCO2/0.8 (mmHg), never below 0. */
 export function alveolarPo2_mmHg(fio2: number, paco2_mmHg: number): number {
-  return Math.max(fio2 * DRY_GAS_mmHg - paco2_mmHg / RESPIRATORY_QUOTIENT, 0);
+  return Math.max(alveolarGasEquation_mmHg(fio2, paco2_mmHg), 0);
 }
 
 /** Saturation of blood leaving ventilated alveoli: the V/Q drop below the alveolar PO2, capped by the lung's ceiling. */

@@ -1,5 +1,12 @@
-/** The native lung's recovery and the bedside FiO2 protocol (the scenario's `patient.lung` section; ventilation.ts). */
+/**
+ * The native lung's recovery, the bedside FiO2 protocol (ventilation.ts) and the ventilator's rate with the ARDS
+ * Network's pH protocol (ventilatorRate.ts): the scenario's `patient.lung` section.
+ */
 import { q, type FlagSpec, type SpecTree } from '../../parameters.js';
+
+/** The pH protocol's source, as the card states it. */
+const ARDSNET_CARD =
+  'NHLBI ARDS Network mechanical ventilation protocol card (the protocol of ARDS Network, N Engl J Med 2000;342:1301): pH goal 7.30–7.45; pH 7.15–7.30: increase the set rate until pH > 7.30 or PaCO2 < 25 mmHg (maximum set rate 35/min); pH < 7.15: rate to 35; pH > 7.45: decrease the rate if possible';
 
 const titrate: FlagSpec = {
   kind: 'flag',
@@ -9,6 +16,16 @@ const titrate: FlagSpec = {
     'Titrate the ventilator FiO2 to the saturation target at each check (one step up below it, one step down above it; on ECMO down to the rest FiO2).',
   source: 'S2',
   ref: 'ARDS Network oxygenation goal: SpO2 88–95 % (PaO2 55–80 mmHg), FiO2 adjusted in steps',
+};
+
+const titrateRate: FlagSpec = {
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description:
+    'Titrate the ventilator rate to the pH goal at each blood gas check (ARDS Network protocol: faster below pH 7.30, to the maximum below 7.15, slower above 7.45). Off by default: the bundled scenarios and the cohort run without it.',
+  source: 'S2',
+  ref: ARDSNET_CARD,
 };
 
 export const ventilationSpecs = {
@@ -69,6 +86,64 @@ export const ventilationSpecs = {
       description: 'On ECMO the ventilator FiO2 is weaned down to this rest value while the circuit holds the saturation at the low target.',
       source: 'S2',
       ref: 'lung rest on VV ECMO: FiO2 0.3 (CESAR), 0.3–0.5 (REVA); Crit Care 2014, doi:10.1186/cc13702, table 1',
+    }),
+  },
+  ventilatorRate: q('bpm', 20, [4, 60], {
+    adjustable: true,
+    description:
+      'Set ventilator rate (breaths/min) at the start: the lung’s CO2 conductance (co2Conductance) is given at this rate and scales with the rate as it changes (the pH protocol, rateTitration, or the operator), at a fixed tidal volume and dead space per breath (ventilatorRate.ts).',
+    source: 'E',
+    ref: 'estimate: a set rate for 6 mL/kg tidal volumes in lung injury; the ARDS Network protocol sets the initial rate to match the baseline minute ventilation, not above 35/min',
+  }),
+  rateTitration: {
+    titrate: titrateRate,
+    acidosisPh: q('1', 7.3, [6.8, 7.6], {
+      adjustable: true,
+      description: 'Below this arterial pH (and PaCO2 at least minPaco2) the rate goes up one step.',
+      source: 'S2',
+      ref: ARDSNET_CARD,
+    }),
+    severeAcidosisPh: q('1', 7.15, [6.8, 7.6], {
+      adjustable: true,
+      description: 'Below this arterial pH (and PaCO2 at least minPaco2) the rate goes to maxRate at once.',
+      source: 'S2',
+      ref: ARDSNET_CARD,
+    }),
+    alkalosisPh: q('1', 7.45, [6.8, 7.8], {
+      adjustable: true,
+      description: 'Above this arterial pH the rate comes down one step (to minRate at the lowest).',
+      source: 'S2',
+      ref: ARDSNET_CARD,
+    }),
+    minPaco2: q('mmHg', 25, [0, 100], {
+      adjustable: true,
+      description: 'The rate is not raised while PaCO2 is below this, whatever the pH.',
+      source: 'S2',
+      ref: ARDSNET_CARD,
+    }),
+    step: q('bpm', 2, [0.5, 10], {
+      adjustable: true,
+      description: 'Rate change per check.',
+      source: 'E',
+      ref: 'bedside protocol setting: the card gives no increment; 2/min changes PaCO2 by about a tenth at 20/min',
+    }),
+    interval: q('h', 1, [0.1, 24], {
+      adjustable: true,
+      description: 'Time between blood gas checks (an arterial blood gas after each change).',
+      source: 'E',
+      ref: 'bedside protocol setting: a blood gas 30–60 min after a ventilator change',
+    }),
+    minRate: q('bpm', 6, [1, 60], {
+      adjustable: true,
+      description: 'Lowest rate the protocol sets.',
+      source: 'S2',
+      ref: 'ARDS Network protocol: set rate 6–35/min (medicalalgorithms.com, "NIH ARDS Network ventilator strategy: adjustment for pH")',
+    }),
+    maxRate: q('bpm', 35, [1, 60], {
+      adjustable: true,
+      description: 'Highest rate the protocol sets.',
+      source: 'S2',
+      ref: ARDSNET_CARD,
     }),
   },
 } as const satisfies SpecTree;

@@ -1,0 +1,52 @@
+/**
+ * The ARDS Network's pH protocol in the engine (ventilatorRate.ts): at each blood gas check, the arterial pH from the
+ * bicarbonate now and the PaCO2 the lung and the oxygenator leave now, and the rate it calls for. A changed rate
+ * changes PaCO2, which acid–base holds between settles for the pH the heart reads: the check stops the solver when it
+ * acts, and the circuit settles after it (settlesAfter), as after an operator's setting change.
+ */
+import type { Model } from '../../model/context.js';
+import { fmt, type PeriodicCheck } from '../../model/events.js';
+import type { Now } from '../../model/now.js';
+import { arterialPh } from '../acidBase/acidBase.js';
+import { nextVentilatorRate } from './ventilatorRate.js';
+
+/** The blood gas a check reads: the pH and PaCO2 (mmHg) now. */
+function bloodGas(now: Now, paco2_mmHg: number): { ph: number; paco2_mmHg: number } {
+  return { ph: arterialPh(now.acidBase.bicarbonate_mmol_L, paco2_mmHg), paco2_mmHg };
+}
+
+/** The rate titration at its interval; the first check at the start (the first blood gas), `paco2(now)` the PaCO2 now. */
+export function ventilatorRateTitration(m: Model, paco2: (now: Now) => number): PeriodicCheck {
+  let started = false;
+  const next = (now: Now) => {
+    const lung = m.current.patient.lung;
+    const gas = bloodGas(now, paco2(now));
+    return { gas, rate: nextVentilatorRate(lung.rateTitration, gas.ph, gas.paco2_mmHg, lung.ventilatorRate) };
+  };
+  return {
+    interval: () => (started ? m.current.patient.lung.rateTitration.interval : 0),
+    changesDerivatives: true, // PaCO2 sets the pH the heart reads and the alveolar PO2 of the oxygen line
+    settlesAfter: true,
+    wouldAct: (now) => m.current.patient.lung.rateTitration.titrate && next(now).rate !== m.current.patient.lung.ventilatorRate,
+    run(now, log) {
+      started = true;
+      const lung = m.current.patient.lung;
+      if (!lung.rateTitration.titrate) return false;
+      const { gas, rate } = next(now);
+      if (rate === lung.ventilatorRate) return false;
+      const rule = lung.rateTitration;
+      const why =
+        rate < lung.ventilatorRate
+          ? `above ${fmt(rule.alkalosisPh, 2)}`
+          : gas.ph < rule.severeAcidosisPh
+            ? `below ${fmt(rule.severeAcidosisPh, 2)}: to the maximum rate`
+            : `below ${fmt(rule.acidosisPh, 2)}`;
+      log(
+        'ventilator_rate_titration',
+        `pH ${fmt(gas.ph, 2)} ${why} (PaCO2 ${fmt(gas.paco2_mmHg)} mmHg): ventilator rate ${fmt(lung.ventilatorRate)} → ${fmt(rate)} /min`,
+        gas.ph,
+      );
+      lung.ventilatorRate = rate;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The ventilator's rate and the ARDS Network pH protocol (sim/patient/gasExchange/ventilatorRate.ts,
+ * ventilatorRateCheck.ts), and the stop that names CO2 when PaCO2 takes the oxygen out of the alveoli
+ * (sim/engine/physicalLimits.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { lungCo2Conductance, nextVentilatorRate, type VentilatorRateRule } from '../sim/patient/gasExchange/ventilatorRate.js';
+import { arterialCo2_mmHg } from '../sim/patient/gasExchange/gasExchange.js';
+import { gasExchangeProblem } from '../sim/engine/physicalLimits.js';
+import { buildModel } from '../sim/engine/model.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+
+/** The card's protocol with the default step. */
+const CARD: VentilatorRateRule = { acidosisPh: 7.3, severeAcidosisPh: 7.15, alkalosisPh: 7.45, minPaco2: 25, step: 2, minRate: 6, maxRate: 35 };
+const ON = { 'patient.lung.rateTitration.titrate': 'true' };
+/** The repro corner of issue 12's audit: PaCO2 300 mmHg without ECMO at the starting rate. */
+const CO2_CORNER = { 'patient.lung.co2Conductance': '1 mL/min/mmHg', 'patient.lung.co2Production': '300 mL/min' };
+
+describe('alveolar ventilation and the lung’s CO2 conductance', () => {
+  it('PaCO2 = VCO2/conductance at steady state halves when the rate doubles (fixed tidal volume and dead space)', () => {
+    const g = (rate: number) => lungCo2Conductance(4, rate, 20);
+    expect(g(20)).toBe(4);
+    expect(arterialCo2_mmHg(200, g(20), 0)).toBe(50);
+    expect(arterialCo2_mmHg(200, g(40), 0)).toBeCloseTo(25, 12);
+    expect(arterialCo2_mmHg(200, g(35), 0)).toBeCloseTo((50 * 20) / 35, 12);
+  });
+  it('in a run without ECMO, the operator doubling the rate halves PaCO2 and raises the pH by log10(2)', () => {
+    const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '2 h', set: { 'patient.lung.ventilatorRate': '40 bpm' } }], { duration: '3 h' });
+    expect(at(r, 'paco2_mmHg', 1)).toBeCloseTo(50, 9);
+    expect(at(r, 'paco2_mmHg', 3)).toBeCloseTo(25, 9);
+    // bicarbonate moves only with lactate over the hour: pH rises by log10(2) = 0.301 from the halved PaCO2 alone
+    const dHco3 = Math.log10(at(r, 'bicarbonate_mmol_L', 3) / at(r, 'bicarbonate_mmol_L', 1));
+    expect(at(r, 'ph', 3) - at(r, 'ph', 1)).toBeCloseTo(Math.log10(2) + dHco3, 9);
+  });
+});
+
+describe('the ARDS Network pH protocol', () => {
+  it('raises the rate one step below pH 7.30, and not at or above it', () => {
+    expect(nextVentilatorRate(CARD, 7.2, 50, 20)).toBe(22);
+    expect(nextVentilatorRate(CARD, 7.299, 40, 20)).toBe(22);
+    expect(nextVentilatorRate(CARD, 7.3, 40, 20)).toBe(20);
+    expect(nextVentilatorRate(CARD, 7.4, 40, 20)).toBe(20);
+    expect(nextVentilatorRate(CARD, 7.45, 40, 20)).toBe(20);
+  });
+  it('up to its maximum of 35/min, and to the maximum at once below pH 7.15', () => {
+    expect(nextVentilatorRate(CARD, 7.2, 50, 34)).toBe(35);
+    expect(nextVentilatorRate(CARD, 7.2, 50, 35)).toBe(35);
+    expect(nextVentilatorRate(CARD, 7.1, 60, 20)).toBe(35);
+    expect(nextVentilatorRate(CARD, 6.9, 150, 35)).toBe(35);
+  });
+  it('not while PaCO2 is below 25 mmHg, whatever the pH', () => {
+    expect(nextVentilatorRate(CARD, 7.1, 24, 20)).toBe(20);
+    expect(nextVentilatorRate(CARD, 7.25, 24.9, 20)).toBe(20);
+  });
+  it('lowers the rate one step above pH 7.45, down to 6/min', () => {
+    expect(nextVentilatorRate(CARD, 7.5, 30, 20)).toBe(18);
+    expect(nextVentilatorRate(CARD, 7.5, 30, 7)).toBe(6);
+    expect(nextVentilatorRate(CARD, 7.5, 30, 6)).toBe(6);
+  });
+});
+
+describe('the rate titration in a run', () => {
+  it('is off by default: the rate stays at its start and no rate is logged', () => {
+    const r = run(DEFAULT_STANDARD, { duration: '6 h' });
+    expect(r.scenario.patient.lung.rateTitration.titrate).toBe(false);
+    expect(r.events.some((e) => e.type === 'ventilator_rate_titration')).toBe(false);
+    expect(at(r, 'paco2_mmHg', 6)).toBeCloseTo(50, 9);
+  });
+  it('standard care at pH 7.17: hourly steps until the blood gas reads pH ≥ 7.30, each step logged, then it holds', () => {
+    const r = run(DEFAULT_STANDARD, { duration: '12 h', ...ON });
+    const steps = r.events.filter((e) => e.type === 'ventilator_rate_titration');
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps.every((e) => e.value! < 7.3 && /→/.test(e.reason))).toBe(true);
+    // each step's PaCO2 is the one the rate before it leaves: 50 mmHg · 20/rate
+    expect(steps.map((e) => e.t_h)).toEqual(steps.map((_, i) => i));
+    expect(at(r, 'ph', 12)).toBeGreaterThanOrEqual(7.3);
+    const rate = r.scenario.patient.lung.ventilatorRate; // the starting rate
+    expect(at(r, 'paco2_mmHg', 12)).toBeCloseTo((50 * rate) / (rate + 2 * steps.length), 9);
+  });
+  it('the pH the heart reads follows the rate: the held PaCO2 is taken up when the rate changes', () => {
+    const off = run(DEFAULT_STANDARD, { duration: '6 h' });
+    const on = run(DEFAULT_STANDARD, { duration: '6 h', ...ON });
+    expect(at(on, 'ph', 6) - at(off, 'ph', 6)).toBeGreaterThan(0.1);
+    expect(at(on, 'map_mmHg', 6)).toBeGreaterThan(at(off, 'map_mmHg', 6));
+  });
+  it('the repro corner (PaCO2 300 mmHg) runs: below pH 7.15 the rate goes to 35/min at the first blood gas', () => {
+    const r = run(DEFAULT_STANDARD, { duration: '6 h', ...CO2_CORNER, ...ON });
+    expect(r.events.find((e) => e.type === 'ventilator_rate_titration')).toMatchObject({ t_h: 0 });
+    expect(at(r, 'paco2_mmHg', 6)).toBeCloseTo((300 * 20) / 35, 9);
+    expect(at(r, 'sao2_pct', 6)).toBeGreaterThan(50);
+  });
+  it('on ECMO the oxygenator removes the CO2 and the protocol has little to do', () => {
+    const r = run(DEFAULT_ECMO, { duration: '6 h', ...ON });
+    expect(at(r, 'paco2_mmHg', 6)).toBeLessThan(45);
+    expect(at(r, 'ph', 6)).toBeGreaterThanOrEqual(7.3);
+  });
+  it('contradictory pH thresholds or rate limits are refused, naming the field', () => {
+    expect(() => run(DEFAULT_STANDARD, { duration: '1 h', 'patient.lung.rateTitration.acidosisPh': '7.5' })).toThrow(
+      /patient\.lung\.rateTitration\.acidosisPh.*got 7\.5; expected less than alkalosisPh \(7\.45\)/,
+    );
+    expect(() => run(DEFAULT_STANDARD, { duration: '1 h', 'patient.lung.rateTitration.minRate': '40 bpm' })).toThrow(
+      /patient\.lung\.rateTitration\.minRate.*expected at most maxRate \(35 \/min\)/,
+    );
+  });
+});
+
+describe('a PaCO2 that takes the oxygen out of the alveoli stops the run naming CO2', () => {
+  it('the stop names PaCO2, the alveolar PO2 and the two lung parameters, not oxygen consumption', () => {
+    const stop = () => run(DEFAULT_STANDARD, { duration: '1 h', ...CO2_CORNER });
+    expect(stop).toThrow(/CO2 has taken the oxygen out of the lungs: PaCO2 300 mmHg/);
+    expect(stop).toThrow(/patient\.lung\.co2Production 300 mL\/min over patient\.lung\.co2Conductance 1\.00 mL\/min\/mmHg/);
+    expect(stop).toThrow(/alveolar PO2 of -19 mmHg \(FiO2 0\.50 × 713 − PaCO2\/0\.8\)/);
+    expect(stop).toThrow(/expected a PaCO2 nearer its normal 35–45 mmHg/);
+    expect(stop).not.toThrow(/oxygen consumed/);
+  });
+  it('even at the maximum rate: the stop says the titration is on and at its maximum', () => {
+    const stop = () => run(DEFAULT_STANDARD, { duration: '1 h', ...CO2_CORNER, ...ON, 'patient.lung.ventilationPerfusionDrop': '200 mmHg' });
+    expect(stop).toThrow(
+      /PaCO2 171 mmHg.*a lung CO2 conductance of 1\.75 mL\/min\/mmHg \(patient\.lung\.co2Conductance 1\.00 at 20 breaths\/min, the rate now 35\)/,
+    );
+    expect(stop).toThrow(/the rate titration is on, at most 35 breaths\/min/);
+  });
+  it('the line between the causes: CO2 is named above a normal PaCO2 with alveolar blood less than half saturated', () => {
+    const m = buildModel(scenario(DEFAULT_STANDARD)).m;
+    const short = { svo2: -0.01, sao2: 0.3, effectiveFlow_mL_min: 0, lungImpairment: 1 };
+    // FiO2 0.5, V/Q drop 100 mmHg: the end-capillary PO2 is 356.5 − PaCO2/0.8 − 100, below P50 (≈ 27 mmHg) above PaCO2 184
+    expect(gasExchangeProblem(m, 1, { ...short, paco2_mmHg: 50 })).toMatch(/the oxygen consumed \(250 mL\/min\) exceeds/);
+    expect(gasExchangeProblem(m, 1, { ...short, paco2_mmHg: 170 })).toMatch(/the oxygen consumed/);
+    expect(gasExchangeProblem(m, 1, { ...short, paco2_mmHg: 200 })).toMatch(/CO2 has taken the oxygen out of the lungs: PaCO2 200 mmHg/);
+    // a lung whose V/Q drop has healed keeps its alveolar blood saturated at the same PaCO2
+    expect(gasExchangeProblem(m, 1, { ...short, paco2_mmHg: 200, lungImpairment: 0 })).toMatch(/the oxygen consumed/);
+    expect(gasExchangeProblem(m, 1, { ...short, paco2_mmHg: 50, svo2: 0.6 })).toBeNull();
+  });
+});
