@@ -28,6 +28,8 @@ describe('alveolar ventilation and the lung’s CO2 conductance', () => {
     const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '2 h', set: { 'patient.lung.ventilatorRate': '40 bpm' } }], { duration: '3 h' });
     expect(at(r, 'paco2_mmHg', 1)).toBeCloseTo(50, 9);
     expect(at(r, 'paco2_mmHg', 3)).toBeCloseTo(25, 9);
+    // the rate series shows what the ventilator is set to
+    expect([at(r, 'ventilator_rate_per_min', 1), at(r, 'ventilator_rate_per_min', 3)]).toEqual([20, 40]);
     // bicarbonate moves only with lactate over the hour: pH rises by log10(2) = 0.301 from the halved PaCO2 alone
     const dHco3 = Math.log10(at(r, 'bicarbonate_mmol_L', 3) / at(r, 'bicarbonate_mmol_L', 1));
     expect(at(r, 'ph', 3) - at(r, 'ph', 1)).toBeCloseTo(Math.log10(2) + dHco3, 9);

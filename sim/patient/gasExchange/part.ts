@@ -243,6 +243,10 @@ export const gasExchangeModel: ModelDefinition = {
     paco2_mmHg: ['mmHg', 'Arterial PCO2'],
     ventilator_fio2_pct: ['%', 'Ventilator FiO2 (the FiO2 protocol titrates it to the saturation target; ventilation.ts)'],
     pao2_fio2_mmHg: ['mmHg', 'PaO2 / ventilator FiO2 (respiratory SOFA)'],
+    ventilator_rate_per_min: [
+      '1/min',
+      "Ventilator rate (the pH protocol titrates it when it is on; the lung's CO2 conductance scales with it; ventilatorRate.ts)",
+    ],
     lung_impairment_pct: ['%', 'Native lung impairment left, % of the start: scales the shunt and the V/Q drop, follows the sepsis drive'],
     drainage_sat_pct: ['%', 'Saturation of the blood drained from the patient (recirculation included)'],
     spo2_pct: [
@@ -324,6 +328,7 @@ export const gasExchangeModel: ModelDefinition = {
         out.paco2_mmHg = now.paco2_mmHg;
         out.ventilator_fio2_pct = 100 * fio2;
         out.pao2_fio2_mmHg = o2.pao2_mmHg / fio2;
+        out.ventilator_rate_per_min = m.current.patient.lung.ventilatorRate;
         out.lung_impairment_pct = 100 * now.y[impairment];
         out.drainage_sat_pct = circuit ? 100 * o2.drainedSat : NaN;
         const co = now.hemodynamics.cardiacOutput_L_min;
