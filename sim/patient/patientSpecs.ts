@@ -140,10 +140,10 @@ export const patientSpecs = {
       ref: 'alveolar PO2 > 100 mmHg',
     }),
     co2Conductance: q('mL/min/mmHg', 4, [0, 50], {
-      range: [1, 8],
+      range: [2.5, 8],
       description: 'CO2 the native lung removes per mmHg of PaCO2 (alveolar ventilation / 0.863, reduced by disease).',
       source: 'E',
-      ref: 'VCO2 200 mL/min at PaCO2 50 mmHg without ECMO',
+      ref: 'VCO2 200 mL/min at PaCO2 50 mmHg without ECMO; plausible range: a ventilated patient without ECMO kept at PaCO2 ≈ 35–80 mmHg (permissive hypercapnia to pH ≥ 7.20; LUNG SAFE, Madotto, Chest 2020: 43 % above 45 mmHg on day 1) at VCO2 200 mL/min, 2.5–5.7, up to a healthy ventilation’s 8; below 2.5 PaCO2 passes 80–120 mmHg (1 gave 200–300, the alveolar oxygen gone)',
     }),
     o2Consumption: q('mL/min', 250, [50, 1000], {
       range: [180, 350],
