@@ -85,7 +85,8 @@ describe('the live circuit view in chromium', () => {
       await expect.poll(() => number(page, 'ecmo-rpm'), { timeout: PAGE_WAIT_MS }).toBe(3500);
       await expect.poll(() => number(page, 'ecmo-flow'), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(flow0);
       expect(await number(page, 'ecmo-p-drainage')).toBeLessThan(drain0);
-      await expect(page.locator('[data-testid="event-log"]').textContent()).resolves.toContain('Pump 3000 → 3500 rpm');
+      // the log is drawn on a later frame than the readings: wait for it as for them (a single read failed once on a busy machine)
+      await expect.poll(() => page.locator('[data-testid="event-log"]').textContent(), { timeout: PAGE_WAIT_MS }).toContain('Pump 3000 → 3500 rpm');
       await shot(page, 'visualiser-pump-3500.png');
       expect(errors).toEqual([]);
       await page.close();
