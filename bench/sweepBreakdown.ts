@@ -13,7 +13,7 @@ import { Simulation } from '../sim/engine/simulation.js';
 import { calibratedScenarioText } from '../sim/scenario/loadFile.js';
 import { applyOverrides, parseJsonText, scenarioFromObject } from '../sim/scenario/load.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
-import { membraneLife } from '../sim/sweep/membraneLife.js';
+import { isTmpChange, membraneLife } from '../sim/sweep/membraneLife.js';
 import { runMetrics } from '../sim/sweep/runMetrics.js';
 import { runOne, runScenario, type RunTask, type SweepBase } from '../sim/sweep/runTask.js';
 import { cpuMicros, median } from './cpuTime.js';
@@ -64,7 +64,7 @@ for (let r = 0; r < REPEATS; r++) {
       results.forEach((res, i) => {
         const before = res.summary.filter_changes.length;
         membraneLife(res, () => runScenario(base, tasks[i]));
-        if (before === 0 || !/TMP/.test(res.summary.filter_changes[0].reason)) measured++;
+        if (before === 0 || !isTmpChange(res.summary.filter_changes[0].reason)) measured++;
       }),
     ) / RUNS,
   );
@@ -74,7 +74,7 @@ for (let r = 0; r < REPEATS; r++) {
     cpuMicros(() =>
       results.forEach((res, i) => {
         const first = res.summary.filter_changes[0];
-        if (first && /TMP/.test(first.reason)) return;
+        if (first && isTmpChange(first.reason)) return;
         const s = runScenario(base, tasks[i]);
         s.prescription.filterChange.maxHours = Infinity;
         const sim = new Simulation(s);

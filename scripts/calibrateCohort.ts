@@ -27,7 +27,7 @@ import { loadArm, type LoadedArm } from '../sim/cohort/loadArm.js';
 import { replayArm, type ArmResult } from '../sim/cohort/replay.js';
 import { numberAndUnit } from '../sim/cohort/virtualPatients.js';
 import type { MetricName } from '../sim/cohort/metrics.js';
-import { acceptedDeviation, percentError } from '../sim/cohort/report.js';
+import { acceptedDeviation, betweenArms, percentError } from '../sim/cohort/report.js';
 import type { Override } from '../sim/scenario/load.js';
 
 const ARMS = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'];
@@ -339,20 +339,15 @@ const gaps = final.flatMap((r) =>
  * difference), named the same way: the first arm file (ECMO + HVHF) less the second. Accepted within the arms'
  * own rule (10 %, or a small figure's allowance).
  */
-const [first, second] = final;
-const betweenGaps = (Object.keys(first.published).filter((k) => k in first.metrics && k in second.published) as MetricName[])
-  .map((m) => {
-    const published = first.published[m].value - second.published[m].value;
-    const simulated = first.metrics[m].mean - second.metrics[m].mean;
-    return {
-      arm: `${first.name} − ${second.name}`,
-      figure: m,
-      published: Number(published.toPrecision(4)),
-      simulated: Number(simulated.toPrecision(4)),
-      size: Number((simulated - published).toPrecision(3)),
-    };
-  })
-  .filter((g) => Math.abs(g.simulated - g.published) > acceptedDeviation(g.figure, g.published));
+const betweenGaps = betweenArms(final[0], final[1])
+  .filter((d) => Math.abs(d.simulated - d.published) > acceptedDeviation(d.figure, d.published))
+  .map((d) => ({
+    arm: d.name,
+    figure: d.figure,
+    published: Number(d.published.toPrecision(4)),
+    simulated: Number(d.simulated.toPrecision(4)),
+    size: Number((d.simulated - d.published).toPrecision(3)),
+  }));
 gaps.push(...betweenGaps);
 const entry = (p: Resolved) => ({ value: text(p.unit, fitted.get(p.path)!), bounds: p.bounds, plausible: p.plausible });
 const all = [...resolved.values()];

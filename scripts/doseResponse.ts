@@ -12,7 +12,7 @@ import { loadScenarioFile } from '../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { vasoplegia_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
 import { pathToFileURL } from 'node:url';
-import { pageFixed } from './pageFigures.js';
+import { pageFixed as fixed } from './pageFigures.js';
 
 const ECMO = 'scenarios/cohort-typical-ecmo-hvhf.json';
 const STANDARD = 'scenarios/cohort-typical-standard-care.json';
@@ -24,8 +24,6 @@ function at(r: RunResult, name: string, t_h: number): number {
   if (i < 0) throw new Error(`no sample at ${t_h} h`);
   return r.series[name][i];
 }
-
-const fixed = pageFixed;
 
 /** The time (h) from which norepinephrine stays at 0 to the end of the run; NaN if it is still running. */
 function norepinephrineOff_h(r: RunResult): number {

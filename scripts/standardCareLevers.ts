@@ -16,7 +16,7 @@
 import { loadArm, type LoadedArm } from '../sim/cohort/loadArm.js';
 import { replayArm, type ArmResult } from '../sim/cohort/replay.js';
 import type { Override } from '../sim/scenario/load.js';
-import { pageFixed, pageSigned } from './pageFigures.js';
+import { pageFixed as fixed, pageSigned as signed } from './pageFigures.js';
 
 const ARM = 'scenarios/cohort/standard-care.json';
 
@@ -85,9 +85,6 @@ const LEVERS: Lever[] = [
     set: { 'prescription.hydrocortisone.give': 'false', 'kinetics.sepsisDrive.residualFraction': '1' },
   },
 ];
-
-const fixed = pageFixed;
-const signed = pageSigned;
 
 const STANDARD = loadArm(ARM);
 const ECMO = loadArm('scenarios/cohort/ecmo-hvhf.json');

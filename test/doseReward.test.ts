@@ -26,13 +26,16 @@ describe('the effluent dose in the typical patient, without hydrocortisone (24 h
       expect(dose24(i), `${DOSES_mL_kg_h[i]} mL/kg/h`).toBeLessThanOrEqual(dose24(i - 1));
     }
     // 35 → 70 mL/kg/h cuts the 24 h dose by more than the protocol's one escalation step could hide
-    expect(dose24(1) - dose24(3)).toBeGreaterThan(0.02);
+    expect(dose24(1) - dose24(3)).toBeGreaterThan(runs[3].scenario.prescription.norepinephrine.step);
   });
 
   it('the protocol holds MAP in its 65–70 mmHg band whatever the dose: the dose shows as dose, not as the 22 mmHg of MAP it once bought', () => {
     for (let i = 0; i < runs.length; i++) {
-      expect(map24(i), `${DOSES_mL_kg_h[i]} mL/kg/h`).toBeGreaterThanOrEqual(65);
-      expect(map24(i), `${DOSES_mL_kg_h[i]} mL/kg/h`).toBeLessThanOrEqual(72);
+      const { targetMap, weanAbove } = runs[i].scenario.prescription.norepinephrine;
+      // MAP moves between the hourly checks that bring it back into the band: 2 mmHg above it allowed [E]
+      const drift_mmHg = 2;
+      expect(map24(i), `${DOSES_mL_kg_h[i]} mL/kg/h`).toBeGreaterThanOrEqual(targetMap);
+      expect(map24(i), `${DOSES_mL_kg_h[i]} mL/kg/h`).toBeLessThanOrEqual(weanAbove + drift_mmHg);
     }
     expect(Math.abs(map24(3) - map24(0))).toBeLessThan(8); // the registry's context: +8 mmHg for standard-dose CRRT
   });

@@ -24,10 +24,13 @@ export interface LoopViscosity {
   return_mPa_s: number;
 }
 
+/** Whether the ECMO heater warms the blood: switched on and not failed. */
+export const heaterWorks = (h: CircuitSettings['heater']): boolean => h.on && !h.failed;
+
 /** The blood's temperature leaving the oxygenator (°C): drawn towards the heater's water by ε while it works. */
 export function oxygenatorOutletTemperature_C(c: CircuitSettings, core_C: number): number {
   const h = c.heater;
-  return h.on && !h.failed ? core_C + h.performanceFactor * (h.setPoint - core_C) : core_C;
+  return heaterWorks(h) ? core_C + h.performanceFactor * (h.setPoint - core_C) : core_C;
 }
 
 /** The viscosity on each side of the loop, at the blood's hematocrit and the patient's core temperature. */

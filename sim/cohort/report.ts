@@ -48,6 +48,26 @@ function withoutLaterFigures<T extends object>(record: T, hours: number): Partia
   return Object.fromEntries(Object.entries(record).filter(([k]) => hours === 72 || !END_OF_REPLAY.has(k))) as Partial<T>;
 }
 
+/** One figure's difference between two arms (the first arm's mean less the second's), published and simulated. */
+export interface BetweenArms {
+  /** "first − second", as the table heads it and the calibration's gaps name it. */
+  name: string;
+  figure: MetricName;
+  published: number;
+  simulated: number;
+}
+
+/** The figures both arms publish and simulate, as differences between the arms, in `figures`' order. */
+export function betweenArms(a: ArmResult, b: ArmResult, figures: readonly string[] = Object.keys(a.published)): BetweenArms[] {
+  const name = `${a.name} − ${b.name}`;
+  return figures
+    .filter((k) => k in a.metrics && k in b.metrics && a.published[k] && b.published[k])
+    .map((k) => {
+      const figure = k as MetricName;
+      return { name, figure, published: a.published[k].value - b.published[k].value, simulated: a.metrics[figure].mean - b.metrics[figure].mean };
+    });
+}
+
 export function cohortTable(arms: ArmResult[], hours: number): string {
   const lines: string[] = [];
   lines.push(`Cohort replay, ${hours} h. Published figures (cohort.md) beside the simulated ones.`);
@@ -75,16 +95,11 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
     const [a, b] = arms;
     lines.push('', `Between arms: ${a.name} − ${b.name}`);
     lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated', 24)}${pad('error', 10)}rating`);
-    for (const k of figures(arms, hours)) {
-      const sa = a.metrics[k as keyof typeof a.metrics];
-      const sb = b.metrics[k as keyof typeof b.metrics];
-      const pa = a.published[k];
-      const pb = b.published[k];
-      if (!sa || !sb || !pa || !pb) continue;
-      const pub = pa.value - pb.value;
-      const sim = sa.mean - sb.mean;
-      const err = percentError(sim, pub);
-      lines.push(`  ${pad(METRICS[k as keyof typeof METRICS] ?? k, 44)}${pad(num(pub), 12)}${pad(num(sim), 24)}${pad(`${num(err, 1)} %`, 10)}${rating(err)}`);
+    for (const d of betweenArms(a, b, figures(arms, hours))) {
+      const err = percentError(d.simulated, d.published);
+      lines.push(
+        `  ${pad(METRICS[d.figure] ?? d.figure, 44)}${pad(num(d.published), 12)}${pad(num(d.simulated), 24)}${pad(`${num(err, 1)} %`, 10)}${rating(err)}`,
+      );
     }
   }
   return lines.join('\n') + '\n';

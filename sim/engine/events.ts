@@ -146,7 +146,9 @@ export class EventScheduler {
     for (const p of this.c.parts) p.deriveForOutput?.(now);
     // a held quantity the circuit's solve moves and the derivations read (PaCO2 → heart → recirculation → PaCO2):
     // derive again until it stops moving (a contraction: each pass moves it by a small fraction of the last)
-    for (let pass = 0; pass < 50 && this.c.parts.some((p) => p.settleHeld?.(now)); pass++) {
+    // every part takes up its value on each pass (no short cut after the first that moved)
+    const moved = (n: typeof now) => this.c.parts.reduce((any, p) => (p.settleHeld?.(n) ?? false) || any, false);
+    for (let pass = 0; pass < 50 && moved(now); pass++) {
       now = deriveNow(this.c, t, y);
       for (const p of this.c.parts) p.deriveForOutput?.(now);
     }

@@ -125,7 +125,7 @@ export function gasExchangeProblem(
 }
 
 /** Above the normal range of PaCO2, mmHg [S2: laboratory reference range 35–45 mmHg]. */
-export const NORMAL_PACO2_HIGH_mmHg = 45;
+const NORMAL_PACO2_HIGH_mmHg = 45;
 
 /** The stop's sentence when CO2 has taken the oxygen out of the alveoli (gasExchangeProblem), or null. */
 function co2DisplacesOxygen(m: Model, t_h: number, paco2_mmHg: number, impairment: number, ecmo: string): string | null {

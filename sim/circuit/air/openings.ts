@@ -85,7 +85,7 @@ export function airOpenings(m: Model, pump: PumpCurve | undefined, air: number, 
     const leak = held.prePumpLeak_mL_h / 60;
     if (q > 0) log('air_detected', `bubble detector: air entering through ${where}, ${fmt(q, 0)} mL/min`, q);
     else if (leak > 0) log('blood_loss', `${where}: no suction there, no air enters; blood leaks out at ${fmt(leak, 0)} mL/min`, leak);
-    else log('fault', `${where}: no suction there, no air enters (blood leaks out: not modelled)`);
+    else log('fault', `${where}: no suction there, no air enters (the fault's blood loss: circuit/bloodLoss)`);
   };
   /** The limb's return junction opened off the pre-pump line (or with nothing to open): blood out, or nothing. */
   const reportJunction = (log: EventLog, segment: Segment | null) => {

@@ -18,8 +18,7 @@ import { delivery_mL_min, differs, LINE_TOLERANCE, oxygenDemand_mL_min, supplied
 export const OXYGEN_LINE_INTERVAL_h = 0.5;
 
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
-
-export { circulationCardiacOutput_mL_min };
+import { heaterWorks } from '../../circuit/loopTemperature.js';
 
 /**
  * The heat exchanger's effective flow to the patient, ε·Q with Q the flow returned to the patient (with the lines
@@ -63,7 +62,7 @@ function demandNow(m: Model, now: Now): number {
 
 const heaterEffective_mL_min = (m: Model, flow_mL_min: number) => {
   const heater = m.current.circuit?.heater;
-  return heater?.on && !heater.failed ? flow_mL_min : 0;
+  return heater && heaterWorks(heater) ? flow_mL_min : 0;
 };
 
 /**

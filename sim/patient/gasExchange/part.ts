@@ -31,15 +31,8 @@ import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, next
 import { lungCo2Conductance, ventilatorRateRuleProblem } from './ventilatorRate.js';
 import { ventilatorRateTitration } from './ventilatorRateCheck.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
-import {
-  circulationCardiacOutput_mL_min,
-  consume,
-  heaterFlow_mL_min,
-  heldOxygenLine,
-  mixSample,
-  oxygenCapacity_mL_min,
-  sampleConsumption,
-} from './oxygenSupply.js';
+import { circulationCardiacOutput_mL_min } from '../../model/now.js';
+import { consume, heaterFlow_mL_min, heldOxygenLine, mixSample, oxygenCapacity_mL_min, sampleConsumption } from './oxygenSupply.js';
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {

@@ -8,6 +8,10 @@ import { q, type FlagSpec, type SpecTree } from '../../parameters.js';
 const ARDSNET_CARD =
   'NHLBI ARDS Network mechanical ventilation protocol card (the protocol of ARDS Network, N Engl J Med 2000;342:1301): pH goal 7.30–7.45; pH 7.15–7.30: increase the set rate until pH > 7.30 or PaCO2 < 25 mmHg (maximum set rate 35/min); pH < 7.15: rate to 35; pH > 7.45: decrease the rate if possible';
 
+/** A protocol setting the card states: adjustable, sourced to the card. */
+const fromCard = (unit: string, value: number, limits: [number, number], description: string) =>
+  q(unit, value, limits, { adjustable: true, description, source: 'S2', ref: ARDSNET_CARD });
+
 const titrate: FlagSpec = {
   kind: 'flag',
   default: true,
@@ -97,30 +101,10 @@ export const ventilationSpecs = {
   }),
   rateTitration: {
     titrate: titrateRate,
-    acidosisPh: q('1', 7.3, [6.8, 7.6], {
-      adjustable: true,
-      description: 'Below this arterial pH (and PaCO2 at least minPaco2) the rate goes up one step.',
-      source: 'S2',
-      ref: ARDSNET_CARD,
-    }),
-    severeAcidosisPh: q('1', 7.15, [6.8, 7.6], {
-      adjustable: true,
-      description: 'Below this arterial pH (and PaCO2 at least minPaco2) the rate goes to maxRate at once.',
-      source: 'S2',
-      ref: ARDSNET_CARD,
-    }),
-    alkalosisPh: q('1', 7.45, [6.8, 7.8], {
-      adjustable: true,
-      description: 'Above this arterial pH the rate comes down one step (to minRate at the lowest).',
-      source: 'S2',
-      ref: ARDSNET_CARD,
-    }),
-    minPaco2: q('mmHg', 25, [0, 100], {
-      adjustable: true,
-      description: 'The rate is not raised while PaCO2 is below this, whatever the pH.',
-      source: 'S2',
-      ref: ARDSNET_CARD,
-    }),
+    acidosisPh: fromCard('1', 7.3, [6.8, 7.6], 'Below this arterial pH (and PaCO2 at least minPaco2) the rate goes up one step.'),
+    severeAcidosisPh: fromCard('1', 7.15, [6.8, 7.6], 'Below this arterial pH (and PaCO2 at least minPaco2) the rate goes to maxRate at once.'),
+    alkalosisPh: fromCard('1', 7.45, [6.8, 7.8], 'Above this arterial pH the rate comes down one step (to minRate at the lowest).'),
+    minPaco2: fromCard('mmHg', 25, [0, 100], 'The rate is not raised while PaCO2 is below this, whatever the pH.'),
     step: q('bpm', 2, [0.5, 10], {
       adjustable: true,
       description: 'Rate change per check.',
@@ -139,11 +123,6 @@ export const ventilationSpecs = {
       source: 'S2',
       ref: 'ARDS Network protocol: set rate 6–35/min (medicalalgorithms.com, "NIH ARDS Network ventilator strategy: adjustment for pH")',
     }),
-    maxRate: q('bpm', 35, [1, 60], {
-      adjustable: true,
-      description: 'Highest rate the protocol sets.',
-      source: 'S2',
-      ref: ARDSNET_CARD,
-    }),
+    maxRate: fromCard('bpm', 35, [1, 60], 'Highest rate the protocol sets.'),
   },
 } as const satisfies SpecTree;

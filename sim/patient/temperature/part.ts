@@ -21,6 +21,7 @@ import {
   type HeatInputs,
 } from './heatBalance.js';
 import { circuitExchangeFlow_mL_min } from '../../filter/circuitBlood.js';
+import { heaterWorks } from '../../circuit/loopTemperature.js';
 
 /**
  * Heat gained and heat lost, each the sum of the flows' parts in that direction (metabolism and regulation, the
@@ -58,7 +59,7 @@ function limbConductance(m: Model, now: Now): number {
  */
 function ecmoConductance(m: Model, line_kJ_h_K: number): number {
   const c = m.current.circuit;
-  return !c || (c.heater.on && !c.heater.failed) ? 0 : line_kJ_h_K;
+  return !c || heaterWorks(c.heater) ? 0 : line_kJ_h_K;
 }
 
 /**
