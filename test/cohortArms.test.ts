@@ -14,6 +14,8 @@ import { drawPatients } from '../sim/cohort/virtualPatients.js';
 import { meanSd } from '../sim/cohort/metrics.js';
 import { applyOverrides, scenarioFromObject, type Override } from '../sim/scenario/load.js';
 import { checkedProtocol, patientScenario } from '../sim/cohort/patientScenarios.js';
+import { leafAt, type QuantitySpec } from '../sim/parameters.js';
+import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cohort-arms-'));
 const ARM = 'scenarios/cohort/standard-care.json';
@@ -202,5 +204,75 @@ describe('an arm’s patients from its protocol read once (sim/cohort/patientSce
     expect(refused('patient.weight', '900 kg')).toThrow(/patient\.weight: got "900 kg": outside the accepted range/);
     expect(refused('patient.sex', 'other')).toThrow(/patient\.sex: got "other"; expected one of "male", "female"/);
     expect(refused('patient.wieght', '80 kg')).toThrow(/patient\.wieght: /);
+  });
+});
+
+describe('the spreads the audit left (issue 12, gaps item 6): the hydrocortisone response, the starting renal injury, the pressure relation', () => {
+  const ARMS = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'];
+  const arms = ARMS.map(loadArm);
+  const spec = (path: string) => leafAt(scenarioSpecs, path) as QuantitySpec;
+  const drawOf = (loaded: (typeof arms)[number], path: string) => loaded.arm.draws.find((d) => d.path === path)!;
+  const RHO = 'hemodynamics.hydrocortisone.maxEffectRatio';
+  const PFULL = 'patient.kidney.fullFiltrationPressure';
+  const I0 = 'patient.kidney.startingInjury';
+  it('each is drawn in both arms with the same spread: the same distribution, CV or SD, bounds and reason', () => {
+    for (const path of [RHO, PFULL, I0]) {
+      expect(drawOf(arms[0], path), path).toBeDefined();
+      expect(drawOf(arms[1], path), path).toStrictEqual(drawOf(arms[0], path));
+    }
+    expect(drawOf(arms[0], RHO).distribution).toBe('factor');
+    expect(drawOf(arms[0], PFULL).distribution).toBe('factor');
+    expect(drawOf(arms[0], I0).distribution).toBe('normal');
+  });
+  it('a factor keeps its value inside the field’s limits across its plausible range; ρ_Emax ≥ 1 at its default, Pfull above P0’s plausible top', () => {
+    for (const path of [RHO, PFULL]) {
+      const d = drawOf(arms[0], path);
+      if (d.distribution !== 'factor') throw new Error(path);
+      const s = spec(path);
+      expect(s.range![0] * d.min!, path).toBeGreaterThanOrEqual(s.limits[0]);
+      expect(s.range![1] * d.max!, path).toBeLessThanOrEqual(s.limits[1]);
+    }
+    const rho = drawOf(arms[0], RHO) as { min: number };
+    expect(spec(RHO).default! * rho.min).toBeGreaterThanOrEqual(1); // hydrocortisone never lowers the pressor response
+    const pfull = drawOf(arms[0], PFULL) as { min: number };
+    expect(spec(PFULL).range![0] * pfull.min).toBeGreaterThan(spec('patient.kidney.zeroFiltrationPressure').range![1]);
+  });
+  it('the starting injury’s draw is centred on the default I0, bounded inside its plausible range (so inside 0–1), and spreads with its SD (20 000 free draws)', () => {
+    const d = drawOf(arms[0], I0);
+    if (d.distribution !== 'normal') throw new Error(I0);
+    const s = spec(I0);
+    expect(Number(d.mean)).toBe(s.default);
+    expect(Number(d.min)).toBeGreaterThanOrEqual(s.range![0]);
+    expect(Number(d.max)).toBeLessThanOrEqual(s.range![1]);
+    const free = { ...arms[0].arm, n: 20000, draws: [{ ...d, matchMean: false, min: '-10', max: '10' }] };
+    const f = meanSd(drawPatients(free, 'many').map((p) => Number(p.drawn[I0])));
+    expect(Math.abs(f.mean - s.default!)).toBeLessThan(0.005);
+    expect(Math.abs(f.sd / Number(d.sd) - 1)).toBeLessThan(0.05);
+  });
+  it('in each arm every patient’s drawn value lies inside its field’s limits, and the arm spreads within the written CV or SD', () => {
+    for (const loaded of arms) {
+      const patients = drawPatients(loaded.arm, loaded.file, loaded.calibratedMeans);
+      for (const path of [RHO, PFULL]) {
+        const d = drawOf(loaded, path) as { cv: number };
+        const f = patients.map((p) => p.factors.find((x) => x.path === path)!.factor);
+        const values = f.map((x) => x * spec(path).default!);
+        expect(Math.min(...values), path).toBeGreaterThanOrEqual(spec(path).limits[0]);
+        expect(Math.max(...values), path).toBeLessThanOrEqual(spec(path).limits[1]);
+        const { sd } = meanSd(f);
+        expect(sd, `${loaded.arm.name} ${path}`).toBeGreaterThan(0.5 * d.cv);
+        expect(sd, `${loaded.arm.name} ${path}`).toBeLessThan(1.3 * d.cv);
+      }
+      const injury = patients.map((p) => Number(p.drawn[I0]));
+      expect(Math.min(...injury)).toBeGreaterThanOrEqual(spec(I0).limits[0]);
+      expect(Math.max(...injury)).toBeLessThanOrEqual(spec(I0).limits[1]);
+      expect(Math.abs(meanSd(injury).mean - spec(I0).default!)).toBeLessThan(1e-4);
+      const { sd } = meanSd(injury);
+      const written = Number((drawOf(loaded, I0) as { sd: string }).sd);
+      expect(sd).toBeGreaterThan(0.5 * written);
+      expect(sd).toBeLessThan(1.3 * written);
+      // the drawn value reaches the patient's scenario
+      const p = patients[0];
+      expect(p.overrides.find((o) => o.path === I0)?.value).toBe(String(p.drawn[I0]));
+    }
   });
 });
