@@ -116,6 +116,13 @@ const COHERENT: Record<string, readonly [number, number]> = {
   'patient.lung.rateTitration.alkalosisPh': [7.42, 7.5],
   'patient.lung.rateTitration.minRate': [4, 10],
   'patient.lung.rateTitration.maxRate': [30, 40],
+  // the sweep titration: a PaCO2 band, a pH band and sweep limits in order (sweepTitration.ts)
+  'circuit.oxygenator.sweepTitration.lowPaco2': [30, 38],
+  'circuit.oxygenator.sweepTitration.highPaco2': [42, 55],
+  'circuit.oxygenator.sweepTitration.acidosisPh': [7.3, 7.38],
+  'circuit.oxygenator.sweepTitration.alkalosisPh': [7.42, 7.5],
+  'circuit.oxygenator.sweepTitration.minSweep': [0.3, 1.5],
+  'circuit.oxygenator.sweepTitration.maxSweep': [6, 12],
 };
 
 const lerp = (a: number, b: number, u: number) => a + (b - a) * u;

@@ -1,5 +1,6 @@
 /** The oxygenator's part of the circuit section: the sweep gas, its transfer and resistance, thrombus and the training faults on it. */
 import { q, type FlagSpec, type SpecTree } from '../parameters.js';
+import { sweepTitrationSpecs } from './sweepTitrationSpecs.js';
 
 export const oxygenatorSpecs = {
   sweepGas: q('L/min', 1.5, [0, 15], {
@@ -8,6 +9,7 @@ export const oxygenatorSpecs = {
     source: 'E',
     ref: 'bedside setting',
   }),
+  sweepTitration: sweepTitrationSpecs,
   fio2: q('1', 1.0, [0.21, 1], {
     adjustable: true,
     description: 'Oxygen fraction of the sweep gas (FdO2).',

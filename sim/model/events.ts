@@ -19,6 +19,7 @@ export type EventType =
   | 'vasopressin_stop'
   | 'fio2_titration'
   | 'ventilator_rate_titration'
+  | 'sweep_titration'
   | 'albumin_dose'
   | 'fault'
   | 'circuit_blood'

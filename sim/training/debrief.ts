@@ -28,6 +28,7 @@ const ROUTINE = [
   'norepinephrine_titration',
   'fio2_titration',
   'ventilator_rate_titration',
+  'sweep_titration',
   'aptt_check',
   'heparin_titration',
   'circuit_blood',

@@ -30,6 +30,8 @@ import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessB
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
 import { lungCo2Conductance, ventilatorRateRuleProblem } from './ventilatorRate.js';
 import { ventilatorRateTitration } from './ventilatorRateCheck.js';
+import { sweepRuleProblem } from './sweepTitration.js';
+import { sweepCarriesCo2, sweepTitration } from './sweepTitrationCheck.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
 import { consume, heaterFlow_mL_min, heldOxygenLine, mixSample, oxygenCapacity_mL_min, sampleConsumption } from './oxygenSupply.js';
@@ -176,6 +178,14 @@ function lungRulesProblem(lung: Scenario['patient']['lung']): { field: string; m
   return rate && { field: `rateTitration.${rate.field}`, message: rate.message };
 }
 
+/** Why the lung's or the sweep's protocols cannot be run (the field's full path and what was expected), or null. */
+function rulesProblem(s: Pick<Scenario, 'patient' | 'circuit'>): { field: string; message: string } | null {
+  const lung = lungRulesProblem(s.patient.lung);
+  if (lung) return { field: `patient.lung.${lung.field}`, message: lung.message };
+  const sweep = s.circuit ? sweepRuleProblem(s.circuit.oxygenator.sweepTitration) : null;
+  return sweep && { field: `circuit.oxygenator.sweepTitration.${sweep.field}`, message: sweep.message };
+}
+
 /** Arterial saturation on a line at the consumption now (a check's reading: no extra solve). */
 function saturationOnLine(m: Model, line: OxygenLine, now: Now): number {
   const capacity = oxygenCapacity_mL_min(now);
@@ -268,8 +278,9 @@ export const gasExchangeModel: ModelDefinition = {
     const co2 = c0 ? co2Calibration(c0.oxygenator.co2) : undefined;
     const conductance = c0 ? ratedMembraneConductance_mL_min_mmHg(c0.oxygenator.ratedFlow, c0.oxygenator.ratedOutletSaturation) : 0;
     const impairment = slot('lungImpairment');
-    const ruleProblem = lungRulesProblem(m.scenario.patient.lung);
-    if (ruleProblem) throw new SettingError(`patient.lung.${ruleProblem.field}`, ruleProblem.message);
+    const ruleProblem = rulesProblem(m.scenario);
+    if (ruleProblem) throw new SettingError(ruleProblem.field, ruleProblem.message);
+    const paco2Now = (now: Now) => arterialCo2Now(m, co2, now);
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
     /** The native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads. */
@@ -284,15 +295,17 @@ export const gasExchangeModel: ModelDefinition = {
     });
     const { held } = line;
     return {
-      // the rate first: a rate changed at a check moves PaCO2, which the oxygen line's check then takes up
+      // the sweep and the rate first: either moves PaCO2 (the sweep also the membrane's oxygen), which the oxygen line's
+      // check then takes up
       checks: [
-        ventilatorRateTitration(m, (now) => arterialCo2Now(m, co2, now)),
+        ...(c0 ? [sweepTitration(m, paco2Now)] : []),
+        ventilatorRateTitration(m, paco2Now, (now) => sweepCarriesCo2(m, now)),
         line.holdLine,
         fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now)),
       ],
       settingsProblem() {
-        const problem = lungRulesProblem(m.current.patient.lung);
-        return problem && `patient.lung.${problem.field}: ${problem.message}`;
+        const problem = rulesProblem(m.current);
+        return problem && `${problem.field}: ${problem.message}`;
       },
       initial(y) {
         y[impairment] = 1;

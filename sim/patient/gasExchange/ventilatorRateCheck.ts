@@ -15,8 +15,11 @@ function bloodGas(now: Now, paco2_mmHg: number): { ph: number; paco2_mmHg: numbe
   return { ph: arterialPh(now.acidBase.bicarbonate_mmol_L, paco2_mmHg), paco2_mmHg };
 }
 
-/** The rate titration at its interval; the first check at the start (the first blood gas), `paco2(now)` the PaCO2 now. */
-export function ventilatorRateTitration(m: Model, paco2: (now: Now) => number): PeriodicCheck {
+/**
+ * The rate titration at its interval; the first check at the start (the first blood gas), `paco2(now)` the PaCO2 now.
+ * It stands aside while `sweepActs(now)`: on ECMO with the sweep titrated the sweep carries the CO2 (sweepTitrationCheck.ts).
+ */
+export function ventilatorRateTitration(m: Model, paco2: (now: Now) => number, sweepActs: (now: Now) => boolean): PeriodicCheck {
   let started = false;
   const next = (now: Now) => {
     const lung = m.current.patient.lung;
@@ -27,11 +30,11 @@ export function ventilatorRateTitration(m: Model, paco2: (now: Now) => number): 
     interval: () => (started ? m.current.patient.lung.rateTitration.interval : 0),
     changesDerivatives: true, // PaCO2 sets the pH the heart reads and the alveolar PO2 of the oxygen line
     settlesAfter: true,
-    wouldAct: (now) => m.current.patient.lung.rateTitration.titrate && next(now).rate !== m.current.patient.lung.ventilatorRate,
+    wouldAct: (now) => m.current.patient.lung.rateTitration.titrate && !sweepActs(now) && next(now).rate !== m.current.patient.lung.ventilatorRate,
     run(now, log) {
       started = true;
       const lung = m.current.patient.lung;
-      if (!lung.rateTitration.titrate) return false;
+      if (!lung.rateTitration.titrate || sweepActs(now)) return false;
       const { gas, rate } = next(now);
       if (rate === lung.ventilatorRate) return false;
       const rule = lung.rateTitration;
