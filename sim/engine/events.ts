@@ -13,6 +13,7 @@ import { applySetting } from './settings.js';
 import { LAYOUT } from './models.js';
 import { circuitExchangeFlow_mL_min, holdCircuitExchange } from '../filter/circuitBlood.js';
 import { conditionalEntries, type ConditionalEntries } from './conditions.js';
+import { MODEL_FAULT_ACTIONS, MODEL_FAULT_KEYS } from '../faults/modelFaultKeys.js';
 
 export type { Action, EventType, SimEvent } from '../model/events.js';
 
@@ -33,12 +34,7 @@ interface ScheduledCheck {
 }
 
 /** The legacy `fault` keys' kinds in the fault catalogue (the legacy oxygenator thrombus adds resistance only). */
-export const LEGACY_FAULT_KIND: Readonly<Record<string, string>> = {
-  filterClot: 'filter-clot',
-  airEntry: 'air-entry',
-  limbReturnOpening: 'limb-return-open',
-  oxygenatorThrombus: 'oxygenator-thrombus',
-};
+export const LEGACY_FAULT_KIND: Readonly<Record<string, string>> = Object.fromEntries(MODEL_FAULT_ACTIONS.map((k) => [k, MODEL_FAULT_KEYS[k].kind]));
 
 /** The catalogue kind of a fault an action injects (a legacy `fault` entry's by its key), or undefined. */
 function faultKind(e: Action): string | undefined {
