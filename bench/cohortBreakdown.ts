@@ -8,13 +8,13 @@
  * prints that). Prints figures; asserts nothing.
  */
 import { loadArm } from '../sim/cohort/loadArm.js';
-import { applyFactors } from '../sim/cohort/replay.js';
+import { applyFactors, armOverrides } from '../sim/cohort/replay.js';
+import { COHORT_ARM_FILES } from './cohortArms.js';
 import { drawPatients } from '../sim/cohort/virtualPatients.js';
 import { checkedProtocol, patientScenario } from '../sim/cohort/patientScenarios.js';
 import { patientMetrics } from '../sim/cohort/metrics.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { Simulation } from '../sim/engine/simulation.js';
-import type { Override } from '../sim/scenario/load.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
 import { cpuMicros, median } from './cpuTime.js';
 
@@ -25,15 +25,10 @@ const argValue = (name: string) => {
 const HOURS = Number(argValue('--hours') ?? 24);
 const REPLAYS = Number(argValue('--replays') ?? 3);
 
-const arms = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map(loadArm);
+const arms = COHORT_ARM_FILES.map(loadArm);
 /** What replayArm does for each arm before its patients: the draws and the protocol checked once. */
 const prepared = arms.map((loaded) => {
-  const common: Override[] = [
-    ...Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })),
-    ...loaded.calibration,
-    { path: 'duration', value: `${HOURS} h` },
-    { path: 'outputInterval', value: '1 h' },
-  ];
+  const common = armOverrides(loaded, { hours: HOURS });
   const name = loaded.arm.name;
   return {
     name,

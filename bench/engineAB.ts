@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { cpuMillis as cpu, median } from './cpuTime.js';
+import { COHORT_ARM_FILES } from './cohortArms.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const argValue = (name: string, fallback: string) => {
@@ -28,7 +29,7 @@ const scenarioFile = resolve(process.argv[3]?.endsWith('.json') ? process.argv[3
 const BATCHES = Number(argValue('--batches', '12'));
 const COHORT = process.argv.includes('--cohort');
 const RUNS = COHORT ? 1 : Number(argValue('--runs', '25'));
-const ARMS = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'];
+const ARMS = COHORT_ARM_FILES;
 
 interface Engine {
   loadScenarioFile: (file: string, overrides: { path: string; value: string }[]) => unknown;

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { cohortArmPaths } from './cohortArms.js';
 
 interface ProfileNode {
   id: number;
@@ -37,7 +38,7 @@ const REPLAYS = Number(argValue('--replays') ?? 3);
 const cohortEntry = `
 import { loadArm } from ${JSON.stringify(join(ROOT, 'sim/cohort/loadArm.ts'))};
 import { replayArm } from ${JSON.stringify(join(ROOT, 'sim/cohort/replay.ts'))};
-const files = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map((f) => ${JSON.stringify(ROOT + '/')} + f);
+const files = ${JSON.stringify(cohortArmPaths(ROOT))};
 const replayAll = () => files.map(loadArm).map((a) => replayArm(a, { hours: 24 }));
 replayAll();
 const c0 = process.cpuUsage();
@@ -62,15 +63,14 @@ console.log(((c.user + c.system) / 1000 / ${DAYS}).toFixed(2) + ' ms CPU per swe
 const BUILD = process.argv.includes('--build');
 const buildEntry = `
 import { loadArm } from ${JSON.stringify(join(ROOT, 'sim/cohort/loadArm.ts'))};
-import { applyFactors } from ${JSON.stringify(join(ROOT, 'sim/cohort/replay.ts'))};
+import { applyFactors, armOverrides } from ${JSON.stringify(join(ROOT, 'sim/cohort/replay.ts'))};
 import { drawPatients } from ${JSON.stringify(join(ROOT, 'sim/cohort/virtualPatients.ts'))};
 import { checkedProtocol, patientScenario } from ${JSON.stringify(join(ROOT, 'sim/cohort/patientScenarios.ts'))};
 import { Simulation } from ${JSON.stringify(join(ROOT, 'sim/engine/simulation.ts'))};
-const files = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map((f) => ${JSON.stringify(ROOT + '/')} + f);
+const files = ${JSON.stringify(cohortArmPaths(ROOT))};
 const arms = files.map(loadArm);
 const scenariosOf = (l) => {
-  const common = [...Object.entries(l.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })), ...l.calibration, { path: 'duration', value: '24 h' }, { path: 'outputInterval', value: '1 h' }];
-  const protocol = checkedProtocol(l.protocol, common, l.arm.name);
+  const protocol = checkedProtocol(l.protocol, armOverrides(l, { hours: 24 }), l.arm.name);
   return drawPatients(l.arm, l.file, l.calibratedMeans).map((p) => applyFactors(patientScenario(protocol, p.overrides, p.id), p.factors, p.id));
 };
 const buildAll = () => arms.flatMap(scenariosOf).forEach((s) => new Simulation(s));

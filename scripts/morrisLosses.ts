@@ -12,7 +12,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { readInputFile, calibratedScenarioText } from '../sim/scenario/loadFile.js';
-import { applyOverrides, parseJsonText, scenarioFromObject } from '../sim/scenario/load.js';
+import { applyOverrides, parseJsonText } from '../sim/scenario/load.js';
+import { runScenario, type SweepBase } from '../sim/sweep/runTask.js';
+import { quantileSorted } from '../sim/sweep/spread.js';
 import { simulate } from '../sim/engine/simulate.js';
 import { morrisDesign } from '../sim/sensitivity/morris.js';
 import { defaultUncertainParameters } from '../sim/sensitivity/uncertainParameters.js';
@@ -32,7 +34,10 @@ const sets = args
   .flatMap((a, i) => (a === '--set' ? [args[i + 1]] : []))
   .map((s) => ({ path: s.slice(0, s.indexOf('=')), value: s.slice(s.indexOf('=') + 1) }));
 
-const base = parseJsonText(calibratedScenarioText(readInputFile(file, 'scenario file'), file), file) as Record<string, unknown>;
+const text = calibratedScenarioText(readInputFile(file, 'scenario file'), file);
+/** Each run is read as `sim sensitivity`'s workers read it: the file with the --set overrides, then the run's. */
+const sweepBase: SweepBase = { text, source: file, hours };
+const base = parseJsonText(text, file) as Record<string, unknown>;
 applyOverrides(base, sets);
 const params = defaultUncertainParameters(base);
 const design = morrisDesign(params.length, samples, 4, 1);
@@ -55,10 +60,8 @@ const kept = { runs: 0, phBelow7: 0, phBelow72: 0, sao2Below50: 0, atMaxRate: 0,
 const lowest = (values: ArrayLike<number>) => Array.from(values).reduce((a, x) => (x < a ? x : a), Infinity);
 const t0 = performance.now();
 design.points.forEach((u, id) => {
-  const raw = structuredClone(base);
-  applyOverrides(raw, pointTask(params, u, id).overrides);
   try {
-    const r = simulate(scenarioFromObject(raw, file, { duration_h: hours }));
+    const r = simulate(runScenario(sweepBase, { id, overrides: [...sets, ...pointTask(params, u, id).overrides] }));
     kept.runs++;
     kept.endPh.push(r.series.ph[r.series.ph.length - 1]);
     perRun.push({ id, ph: r.series.ph[r.series.ph.length - 1], paco2_mmHg: r.series.paco2_mmHg[r.series.paco2_mmHg.length - 1] });
@@ -99,7 +102,7 @@ console.log(
 );
 const quartiles = (v: number[], d: number) => {
   const sorted = [...v].sort((a, b) => a - b);
-  return [0.25, 0.5, 0.75].map((q) => sorted[Math.floor(q * (sorted.length - 1))].toFixed(d)).join(' / ');
+  return [0.25, 0.5, 0.75].map((q) => quantileSorted(sorted, q).toFixed(d)).join(' / ');
 };
 console.log(
   `  at ${hours} h: pH quartiles ${quartiles(kept.endPh, 2)}, pH < 7.0 in ${kept.endPh.filter((x) => x < 7).length}, < 7.30 in ${kept.endPh.filter((x) => x < 7.3).length}; PaCO2 quartiles ${quartiles(kept.endPaco2, 0)} mmHg`,

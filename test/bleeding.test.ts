@@ -9,6 +9,9 @@ import type { RunResult } from '../sim/engine/simulate.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
 import { orificeBloodFlow_mL_h } from '../sim/circuit/bloodLoss/orifice.js';
 import { effluentHemoglobin_g_dL } from '../sim/filter/bloodLeak/part.js';
+import { faultOpening_mm } from '../sim/circuit/air/openings.js';
+import { cannulaInnerDiameter_mm } from '../sim/circuit/tube.js';
+import type { Model } from '../sim/model/context.js';
 
 type Series = keyof RunResult['series'];
 
@@ -163,6 +166,18 @@ describe('circuit rupture', () => {
     expect(at(r, 'bleeding_rate_mL_h', min(60)) / expected).toBeCloseTo(1, 2);
     expect(at(r, 'blood_loss_mL', min(70)) / ((expected * min(10.5)) / 1)).toBeCloseTo(1, 2);
     expect(r.summary.mass_balance.albumin.lost_in_bleeding).toBeGreaterThan(0);
+  });
+
+  it('the drainage cannula out and a pre-pump rupture at once: two openings in parallel, their areas add', () => {
+    const c = scenario(DEFAULT_ECMO).circuit!;
+    const opening = (decannulation: string, rupture: string) =>
+      faultOpening_mm({ current: { circuit: { ...c, decannulation, rupture, ruptureOpening: 3 } } } as unknown as Model);
+    const lumen = cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness);
+    expect(opening('drainage', 'none')).toBe(lumen);
+    expect(opening('none', 'prePump')).toBe(3);
+    const area = (d: number) => (Math.PI / 4) * d * d;
+    expect(area(opening('drainage', 'prePump'))).toBeCloseTo(area(lumen) + area(3), 9);
+    expect(opening('none', 'none')).toBe(0);
   });
 
   it('the orifice relation: ∝ d² and ∝ √ΔP, none without a pressure above the outside', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bloodViscosity_mPa_s, plasmaTemperatureFactor, waterViscosity_mPa_s } from '../sim/blood.js';
+import { circuitSpecs } from '../sim/circuit/circuitSpecs.js';
 import { circuitNow, type CircuitReads } from '../sim/circuit/circuitNow.js';
 import { pumpCurve } from '../sim/circuit/centrifugalPump.js';
 import { loopViscosity, oxygenatorOutletTemperature_C } from '../sim/circuit/loopTemperature.js';
@@ -12,12 +13,19 @@ import { modelContext } from '../sim/model/context.js';
 import type { BloodState } from '../sim/model/now.js';
 import { DEFAULT_ECMO, scenario } from './helpers/scenarios.js';
 
-const [PLASMA, K] = [1.2, 2.3];
+/** The model's defaults (circuit.flow.plasmaViscosity, circuit.flow.hematocritViscosityFactor). */
+const [PLASMA, K] = [circuitSpecs.flow.plasmaViscosity.default!, circuitSpecs.flow.hematocritViscosityFactor.default!];
 
 describe('blood viscosity from hematocrit and temperature', () => {
-  it('at 37 °C it is the hematocrit relation, bit for bit: μ_plasma · exp(k·Hct)', () => {
-    expect(plasmaTemperatureFactor(37)).toBe(1);
-    for (const hct of [0.15, 0.3, 0.4, 0.55]) expect(bloodViscosity_mPa_s(hct, PLASMA, K, 37)).toBe(PLASMA * Math.exp(K * hct));
+  it('without red cells it is plasma; each 10 % of hematocrit multiplies it by one factor, the same at every temperature', () => {
+    // the limit Hct → 0 is the suspending fluid itself, at body temperature the plasma viscosity given
+    expect(bloodViscosity_mPa_s(0, PLASMA, K, 37)).toBeCloseTo(PLASMA, 12);
+    // log-linear in hematocrit (the exponential fit of blood's high-shear viscosity), and the red cells' multiplier
+    // does not depend on temperature: the ratio between two hematocrits is one number from 25 to 40 °C
+    const step = (hct: number, t: number) => bloodViscosity_mPa_s(hct + 0.1, PLASMA, K, t) / bloodViscosity_mPa_s(hct, PLASMA, K, t);
+    const ratio = step(0.2, 37);
+    expect(ratio).toBeGreaterThan(1);
+    for (const t of [25, 33, 37, 40]) for (const hct of [0.15, 0.3, 0.45]) expect(step(hct, t)).toBeCloseTo(ratio, 12);
   });
 
   it('rises as the blood cools, by water’s ratio: 8.4 % from 37 to 33 °C (about 2 % per °C)', () => {

@@ -2,33 +2,40 @@
 import type { RunResult } from '../engine/simulate.js';
 import { pickFigures, runFigures, type FigureName } from './runFigures.js';
 
+/** A figure of the table: its label (with its unit after the last comma), and whether it is read at the end of the replay. */
+export interface MetricRow {
+  readonly label: string;
+  /** Taken at the end of the replay: compared with the published 72 h figures only on a 72 h replay. */
+  readonly atEnd?: true;
+}
+
 export const METRICS = {
-  il6_baseline_pg_mL: 'IL-6 at baseline, pg/mL',
-  il6_change_pg_mL: 'IL-6 change at 24 h, pg/mL',
-  il6_change_pct: 'IL-6 change at 24 h, %',
-  crp_baseline_mg_L: 'CRP at baseline, mg/L',
-  crp_change_mg_L: 'CRP change at 24 h, mg/L',
-  pct_baseline_ng_mL: 'PCT at baseline, ng/mL',
-  pct_change_ng_mL: 'PCT change at 24 h, ng/mL',
-  map_baseline_mmHg: 'MAP at baseline, mmHg',
-  map_24h_mmHg: 'MAP at 24 h, mmHg',
-  map_change_mmHg: 'MAP change at 24 h, mmHg',
-  hr_change_bpm: 'heart-rate change at 24 h, bpm',
-  norepinephrine_baseline_ug_kg_min: 'norepinephrine at baseline, µg/kg/min',
-  norepinephrine_change_ug_kg_min: 'norepinephrine change at 24 h, µg/kg/min',
-  sofa_baseline: 'SOFA at baseline',
-  sofa_72h: 'SOFA at 72 h (end of the replay)',
-  sofa_change: 'SOFA change over the replay',
-  sofa_change_nonrespiratory: 'SOFA change without the respiratory score',
-  sofa_cardiovascular_baseline: 'cardiovascular SOFA at baseline',
-  sofa_respiratory_baseline: 'respiratory SOFA at baseline',
-  sofa_renal_baseline: 'renal SOFA at baseline',
-  sofa_coagulation_baseline: 'coagulation SOFA at baseline',
-  sofa_cardiovascular_change: 'cardiovascular SOFA change over the replay',
-  sofa_respiratory_change: 'respiratory SOFA change over the replay',
-  sofa_renal_change: 'renal SOFA change over the replay',
-  sofa_coagulation_change: 'coagulation SOFA change over the replay',
-} as const satisfies Partial<Record<FigureName, string>>;
+  il6_baseline_pg_mL: { label: 'IL-6 at baseline, pg/mL' },
+  il6_change_pg_mL: { label: 'IL-6 change at 24 h, pg/mL' },
+  il6_change_pct: { label: 'IL-6 change at 24 h, %' },
+  crp_baseline_mg_L: { label: 'CRP at baseline, mg/L' },
+  crp_change_mg_L: { label: 'CRP change at 24 h, mg/L' },
+  pct_baseline_ng_mL: { label: 'PCT at baseline, ng/mL' },
+  pct_change_ng_mL: { label: 'PCT change at 24 h, ng/mL' },
+  map_baseline_mmHg: { label: 'MAP at baseline, mmHg' },
+  map_24h_mmHg: { label: 'MAP at 24 h, mmHg' },
+  map_change_mmHg: { label: 'MAP change at 24 h, mmHg' },
+  hr_change_bpm: { label: 'heart-rate change at 24 h, bpm' },
+  norepinephrine_baseline_ug_kg_min: { label: 'norepinephrine at baseline, µg/kg/min' },
+  norepinephrine_change_ug_kg_min: { label: 'norepinephrine change at 24 h, µg/kg/min' },
+  sofa_baseline: { label: 'SOFA at baseline' },
+  sofa_72h: { label: 'SOFA at 72 h (end of the replay)', atEnd: true },
+  sofa_change: { label: 'SOFA change over the replay', atEnd: true },
+  sofa_change_nonrespiratory: { label: 'SOFA change without the respiratory score', atEnd: true },
+  sofa_cardiovascular_baseline: { label: 'cardiovascular SOFA at baseline' },
+  sofa_respiratory_baseline: { label: 'respiratory SOFA at baseline' },
+  sofa_renal_baseline: { label: 'renal SOFA at baseline' },
+  sofa_coagulation_baseline: { label: 'coagulation SOFA at baseline' },
+  sofa_cardiovascular_change: { label: 'cardiovascular SOFA change over the replay', atEnd: true },
+  sofa_respiratory_change: { label: 'respiratory SOFA change over the replay', atEnd: true },
+  sofa_renal_change: { label: 'renal SOFA change over the replay', atEnd: true },
+  sofa_coagulation_change: { label: 'coagulation SOFA change over the replay', atEnd: true },
+} as const satisfies Partial<Record<FigureName, MetricRow>>;
 export type MetricName = keyof typeof METRICS;
 
 /**
@@ -39,6 +46,11 @@ export type MetricName = keyof typeof METRICS;
  */
 export const SMALL_FIGURE_ALLOWANCE: Partial<Record<MetricName, number>> = { pct_change_ng_mL: 1, sofa_72h: 1, sofa_change_nonrespiratory: 1 };
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+/** The row of a figure of the table, or undefined for a figure the table does not know. */
+export function metricRow(name: string): MetricRow | undefined {
+  return (METRICS as Record<string, MetricRow>)[name];
+}
 
 export function patientMetrics(r: RunResult): Record<MetricName, number> {
   return pickFigures(runFigures(r), METRIC_NAMES);

@@ -9,7 +9,7 @@
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { cloneSettings } from '../model/cloneSettings.js';
 import { ScenarioError, shownValue, type ScenarioIssue } from '../scenario/errors.js';
-import { applyOverrides, checkedShape, type Override } from '../scenario/load.js';
+import { applyOverrides, checkedScenario, checkedShape, type Override } from '../scenario/load.js';
 import type { Scenario } from '../scenario/resolve.js';
 import { resolveScenario, type ResolveOptions } from '../scenario/resolveScenario.js';
 import { parseQuantityLeaf } from '../scenario/quantityLeaf.js';
@@ -25,13 +25,9 @@ export interface CheckedProtocol {
 export function checkedProtocol(protocol: Record<string, unknown>, common: Override[], source: string): CheckedProtocol {
   const raw = structuredClone(protocol);
   applyOverrides(raw, common);
-  // every rule a scenario file is held to, with its messages (scenarioFromObject's two steps: the shape checked once
-  // serves both the rules and the patients)
-  const checked = checkedShape(raw);
-  if (!checked.tree) throw new ScenarioError(source, checked.issues);
-  const { scenario, issues } = resolveScenario(cloneSettings(checked.tree));
-  if (!scenario) throw new ScenarioError(source, issues);
-  return { tree: checked.tree };
+  // every rule a scenario file is held to, with its messages (the scenario loader's one path): the shape checked
+  // once serves both the rules and the patients
+  return { tree: checkedScenario(raw, source, {}, true).tree };
 }
 
 /**

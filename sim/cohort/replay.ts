@@ -88,16 +88,21 @@ function writeSetting(scenario: Scenario, path: string, value: unknown): void {
   node[keys[keys.length - 1]] = value;
 }
 
-export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult {
-  const { arm } = loaded;
-  const patients = drawPatients(arm, loaded.file, { ...loaded.calibratedMeans, ...options.calibratedMeans });
-  const common: Override[] = [
-    ...Object.entries(arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })),
+/** What every patient of an arm shares over the protocol: the arm's settings, the calibration, the options' overrides, the replay's hours. */
+export function armOverrides(loaded: LoadedArm, options: Pick<ReplayOptions, 'hours' | 'overrides'>): Override[] {
+  return [
+    ...Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })),
     ...loaded.calibration,
     ...(options.overrides ?? []),
     { path: 'duration', value: `${options.hours} h` },
     { path: 'outputInterval', value: '1 h' },
   ];
+}
+
+export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult {
+  const { arm } = loaded;
+  const patients = drawPatients(arm, loaded.file, { ...loaded.calibratedMeans, ...options.calibratedMeans });
+  const common = armOverrides(loaded, options);
   const results: PatientResult[] = [];
   const drawn: ArmResult['drawn'] = {};
   // the protocol with what every patient shares is read once; each patient's draws are read into a copy of it

@@ -4,7 +4,7 @@
  * between-arm differences. Also the JSON and per-patient CSV forms.
  */
 import { toJsonText } from '../output/formats.js';
-import { METRIC_NAMES, METRICS, SMALL_FIGURE_ALLOWANCE, type MetricName } from './metrics.js';
+import { METRIC_NAMES, METRICS, SMALL_FIGURE_ALLOWANCE, metricRow, type MetricName } from './metrics.js';
 import type { ArmResult } from './replay.js';
 
 export type Rating = 'good' | 'fair' | 'poor';
@@ -25,27 +25,19 @@ export function rating(errorPct: number): Rating {
 const num = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '—');
 const pad = (s: string, n: number) => s.padEnd(n);
 
-/** Figures taken at the end of the replay: compared with the published 72 h figures only on a 72 h replay. */
-const END_OF_REPLAY = new Set([
-  'sofa_72h',
-  'sofa_change',
-  'sofa_change_nonrespiratory',
-  'sofa_cardiovascular_change',
-  'sofa_respiratory_change',
-  'sofa_renal_change',
-  'sofa_coagulation_change',
-]);
+/** Whether a replay of `hours` reaches a figure: those taken at the end of the replay (atEnd) only on a 72 h one. */
+const reached = (k: string, hours: number) => hours === 72 || metricRow(k)?.atEnd !== true;
 
 /** Figures the table compares: every metric, less the 72 h ones on a shorter replay. */
 function figures(arms: ArmResult[], hours = 72): string[] {
   const names = new Set<string>(METRIC_NAMES);
   for (const a of arms) for (const k of Object.keys(a.metrics)) names.add(k);
-  return [...names].filter((k) => hours === 72 || !END_OF_REPLAY.has(k));
+  return [...names].filter((k) => reached(k, hours));
 }
 
 /** A record less the figures a replay of `hours` does not reach (sofa_72h, sofa_change before 72 h). */
 function withoutLaterFigures<T extends object>(record: T, hours: number): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => hours === 72 || !END_OF_REPLAY.has(k))) as Partial<T>;
+  return Object.fromEntries(Object.entries(record).filter(([k]) => reached(k, hours))) as Partial<T>;
 }
 
 /** One figure's difference between two arms (the first arm's mean less the second's), published and simulated. */
@@ -74,8 +66,8 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
   lines.push('Error = |simulated − published| / |published|: good ≤ 10 %, fair 10–30 %, poor > 30 %.');
   for (const [k, amount] of Object.entries(SMALL_FIGURE_ALLOWANCE)) {
     // a label without a unit is a score (SOFA), counted in points
-    const [figure, unit = amount === 1 ? 'point' : 'points'] = METRICS[k as MetricName].split(/, (?=[^,]*$)/);
-    if (hours !== 72 && END_OF_REPLAY.has(k)) continue;
+    const [figure, unit = amount === 1 ? 'point' : 'points'] = METRICS[k as MetricName].label.split(/, (?=[^,]*$)/);
+    if (!reached(k, hours)) continue;
     lines.push(`${figure} is small: it matches within ${amount} ${unit} as well (the cohort issue: "1 unit where the figure is small").`);
   }
   for (const arm of arms) {
@@ -87,7 +79,7 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
       const pub = arm.published[k];
       const err = pub ? percentError(sim.mean, pub.value) : NaN;
       lines.push(
-        `  ${pad(METRICS[k as keyof typeof METRICS] ?? k, 44)}${pad(pub ? String(pub.value) : '—', 12)}${pad(`${num(sim.mean)} ± ${num(sim.sd)}`, 24)}${pad(pub ? `${num(err, 1)} %` : '—', 10)}${pub ? rating(err) : ''}`,
+        `  ${pad(metricRow(k)?.label ?? k, 44)}${pad(pub ? String(pub.value) : '—', 12)}${pad(`${num(sim.mean)} ± ${num(sim.sd)}`, 24)}${pad(pub ? `${num(err, 1)} %` : '—', 10)}${pub ? rating(err) : ''}`,
       );
     }
   }
@@ -98,7 +90,7 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
     for (const d of betweenArms(a, b, figures(arms, hours))) {
       const err = percentError(d.simulated, d.published);
       lines.push(
-        `  ${pad(METRICS[d.figure] ?? d.figure, 44)}${pad(num(d.published), 12)}${pad(num(d.simulated), 24)}${pad(`${num(err, 1)} %`, 10)}${rating(err)}`,
+        `  ${pad(metricRow(d.figure)?.label ?? d.figure, 44)}${pad(num(d.published), 12)}${pad(num(d.simulated), 24)}${pad(`${num(err, 1)} %`, 10)}${rating(err)}`,
       );
     }
   }

@@ -4,19 +4,15 @@
  * change time: 24 h, or the end of a shorter run. Names follow the summary's own (il6_change_pct, not
  * il6_change_24h_pct); `pct_` is procalcitonin, a trailing `_pct` a per cent. The SOFA sub-scores' changes are over
  * the whole run (the cohort's 72 h), like sofa_change: the last sample's sub-score less its baseline (before
- * treatment, patient/sofa/baseline.ts, also a figure); the carried liver + CNS points do not change, so the four add up to sofa_change.
+ * treatment, the run's RunSofa, engine/summary.ts; also a figure); the carried liver + CNS points do not change, so the four add up to sofa_change.
  */
 import type { RunResult } from '../engine/simulate.js';
-import { baselineSofa } from '../patient/sofa/baseline.js';
-
-/** The last value of a series (NaN when it has none). */
-const lastOf = (xs: ArrayLike<number>) => (xs.length ? xs[xs.length - 1] : NaN);
 
 export function runFigures(r: RunResult) {
   const s = r.summary;
   const baseline = r.scenario.patient.baseline;
   const lives = s.filter_lives_h;
-  const sofa0 = baselineSofa(r.scenario);
+  const { baseline: sofa0, end: sofaEnd } = r.sofa;
   return {
     il6_baseline_pg_mL: s.il6_baseline_pg_mL,
     il6_change_pg_mL: s.il6_change_pg_mL,
@@ -40,10 +36,10 @@ export function runFigures(r: RunResult) {
     sofa_respiratory_baseline: sofa0.respiratory,
     sofa_renal_baseline: sofa0.renal,
     sofa_coagulation_baseline: sofa0.coagulation,
-    sofa_cardiovascular_change: lastOf(r.series.sofa_cardiovascular) - sofa0.cardiovascular,
-    sofa_respiratory_change: lastOf(r.series.sofa_respiratory) - sofa0.respiratory,
-    sofa_renal_change: lastOf(r.series.sofa_renal) - sofa0.renal,
-    sofa_coagulation_change: lastOf(r.series.sofa_coagulation) - sofa0.coagulation,
+    sofa_cardiovascular_change: sofaEnd.cardiovascular - sofa0.cardiovascular,
+    sofa_respiratory_change: sofaEnd.respiratory - sofa0.respiratory,
+    sofa_renal_change: sofaEnd.renal - sofa0.renal,
+    sofa_coagulation_change: sofaEnd.coagulation - sofa0.coagulation,
     prescribed_dose_mL_kg_h: s.prescribed_dose_mL_kg_h,
     delivered_dose_mL_kg_h: s.delivered_dose_mL_kg_h,
     mean_filtration_fraction: s.mean_filtration_fraction,

@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/resolve.js';
 import { SUMMARY_TIME_h, type SimEvent } from './events.js';
 import { observe, SERIES_NAMES, type Observation, type SeriesName } from './observe.js';
 import { Simulation, type Sampler, type SolverStats } from './simulation.js';
-import { summarize, type Summary } from './summary.js';
+import { runSofa, summarize, type RunSofa, type Summary } from './summary.js';
 
 export interface RunOptions {
   /** Called after each segment with the simulated time reached. */
@@ -21,6 +21,8 @@ export interface RunResult {
   series: Record<SeriesName, SeriesValues>;
   events: SimEvent[];
   summary: Summary;
+  /** SOFA's sub-scores at baseline and at the end (the summary's SOFA fields are read from it; not written out). */
+  sofa: RunSofa;
   solver: SolverStats;
   finalState: number[];
 }
@@ -132,8 +134,9 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): RunResul
   // its 114 keys one by one, ~50 µs)
   const at24 = recorder.milestone ?? observe(sim.composed, sim.time_h, sim.state, { ...BLANK });
   const series = recorder.series;
-  const summary = summarize(sim.composed, series, [...sim.events], [...sim.initialState], [...sim.state], at24, sim.time_h);
-  return { scenario, series, events: [...sim.events], summary, solver: { ...sim.stats }, finalState: [...sim.state] };
+  const sofa = runSofa(sim.composed.m, series);
+  const summary = summarize(sim.composed, series, [...sim.events], [...sim.initialState], [...sim.state], at24, sim.time_h, sofa);
+  return { scenario, series, events: [...sim.events], summary, sofa, solver: { ...sim.stats }, finalState: [...sim.state] };
 }
 
 export type { SolverStats };

@@ -9,6 +9,8 @@ import { LAYOUT } from './models.js';
 import type { Observation, SeriesName } from './observe.js';
 import type { MassBalance } from '../model/now.js';
 import { isolatedCircuitEffluent_mL } from '../filter/circuitBlood.js';
+import type { Sofa } from '../patient/sofa/sofa.js';
+import type { Model } from '../model/context.js';
 
 export type { MassBalance } from '../model/now.js';
 
@@ -64,6 +66,29 @@ function maxOf(xs: number[]): number {
 }
 /** The last value of a series (NaN when it has none). */
 const lastOf = (xs: ArrayLike<number>) => (xs.length ? xs[xs.length - 1] : NaN);
+
+/**
+ * SOFA over a run: its sub-scores at baseline (before treatment, patient/sofa/baseline.ts) and at the last sample
+ * (the modelled ones; the liver + CNS points are carried from baseline, no series of their own). The summary's SOFA
+ * fields and the cohort's per-component changes (cohort/runFigures.ts) read it.
+ */
+export interface RunSofa {
+  baseline: Sofa;
+  end: Omit<Sofa, 'other'>;
+}
+
+export function runSofa(m: Model, series: Record<SeriesName, ArrayLike<number>>): RunSofa {
+  return {
+    baseline: m.baselineSofa,
+    end: {
+      cardiovascular: lastOf(series.sofa_cardiovascular),
+      respiratory: lastOf(series.sofa_respiratory),
+      renal: lastOf(series.sofa_renal),
+      coagulation: lastOf(series.sofa_coagulation),
+      total: lastOf(series.sofa),
+    },
+  };
+}
 const EFFLUENT = LAYOUT.slot('effluent_mL');
 const ALBUMIN_REMOVED = LAYOUT.slot('albuminRemoved_g');
 /** Events this close to the end are at the end (the engine's event tolerance). */
@@ -137,6 +162,7 @@ export function summarize(
   y: number[],
   at24: Observation,
   end_h: number,
+  sofa: RunSofa,
 ): Summary {
   const m = c.m;
   const tmp = finite(series.tmp_mmHg);
@@ -146,7 +172,7 @@ export function summarize(
   const isolated = hasFilter ? { volume_mL: isolatedCircuitEffluent_mL(m, y[EFFLUENT]), hours: isolatedHours(events, end_h) } : null;
   const balances: Record<string, MassBalance> = {};
   for (const p of c.parts) p.massBalances?.(y0, y, balances);
-  const sofaEnd = lastOf(series.sofa);
+  const { baseline, end } = sofa;
   return {
     duration_h: end_h,
     filters_used: history.filters_used,
@@ -161,10 +187,10 @@ export function summarize(
     change_at_h: Math.min(SUMMARY_TIME_h, end_h),
     ...changesAtMilestone(c, at24),
     albumin_lost_g: y[ALBUMIN_REMOVED],
-    sofa_baseline: m.baselineSofa,
-    sofa_end: sofaEnd,
-    sofa_change: sofaEnd - m.baselineSofa,
-    sofa_change_nonrespiratory: sofaEnd - m.baselineSofa - (lastOf(series.sofa_respiratory) - m.baselineRespiratorySofa),
+    sofa_baseline: baseline.total,
+    sofa_end: end.total,
+    sofa_change: end.total - baseline.total,
+    sofa_change_nonrespiratory: end.total - baseline.total - (end.respiratory - baseline.respiratory),
     // the samples and what the filter's events saw between them (the TMP that reached the limit)
     peak_tmp_mmHg: tmp.length ? Math.max(maxOf(tmp), m.filter.peakEventTmp_mmHg) : null,
     mean_filtration_fraction: ff.length ? ff.reduce((a, b) => a + b, 0) / ff.length : null,

@@ -8,12 +8,13 @@
  */
 import type { Action } from '../model/events.js';
 import { SettingError } from '../model/errors.js';
+import type { ModelFaultAction } from './modelFaultKeys.js';
 
 /** The console a fault first shows on (where a trainee would see it). */
 export type FaultConsole = 'ECMO' | 'CRRT' | 'heparin pump' | 'patient monitor';
 
-/** The legacy model actions (resolve.ts TimelineEntry.fault): a model performs them once. */
-export type ModelFaultAction = 'filterClot' | 'oxygenatorThrombus' | 'airEntry' | 'limbReturnOpening';
+/** The legacy model actions (modelFaultKeys.ts): a model performs them once. */
+export type { ModelFaultAction } from './modelFaultKeys.js';
 
 export type FaultChange =
   /** A setting: `value(severity)` is what it is set to (numbers ramp to it from the value before the fault). */

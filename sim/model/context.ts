@@ -4,6 +4,7 @@
  * that several models read. Each model's own constants live in its part (part.ts), not here.
  */
 import type { Scenario } from '../scenario/resolve.js';
+import type { Sofa } from '../patient/sofa/sofa.js';
 import { cloneSettings } from './cloneSettings.js';
 
 /** Why the hemofilter is not filtering right now, or that it is. */
@@ -26,10 +27,8 @@ export interface Model {
   readonly interstitial0_mL: number;
   /** The patient's intrinsic vascular tone and heart rate (hemodynamics), from the pre-treatment start. */
   intrinsic: { tone_mmHg: number; rate_bpm: number };
-  /** SOFA at baseline, before any extracorporeal treatment (native lung alone), as the cohort measured it. */
-  baselineSofa: number;
-  /** Its respiratory score (PaO2/FiO2 on the native lung before treatment). */
-  baselineRespiratorySofa: number;
+  /** SOFA and its sub-scores at baseline, before any extracorporeal treatment (native lung alone), as the cohort measured it. */
+  baselineSofa: Sofa;
   filter: {
     status: FilterStatus;
     installedAt_h: number;
@@ -81,8 +80,7 @@ export function modelContext(scenario: Scenario): Model {
     prime_mL,
     interstitial0_mL: p.fluids.interstitialVolume,
     intrinsic: { tone_mmHg: NaN, rate_bpm: NaN },
-    baselineSofa: NaN,
-    baselineRespiratorySofa: NaN,
+    baselineSofa: { cardiovascular: NaN, respiratory: NaN, renal: NaN, coagulation: NaN, other: NaN, total: NaN },
     filter: {
       status: scenario.filter ? 'running' : 'absent',
       installedAt_h: 0,

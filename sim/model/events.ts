@@ -41,7 +41,8 @@ export type EventType =
   | 'bag_change'
   | 'bag_alarm'
   | 'syringe_change'
-  | 'syringe_alarm';
+  | 'syringe_alarm'
+  | 'settle_unconverged';
 
 export interface SimEvent {
   t_h: number;
@@ -122,11 +123,19 @@ export interface ModelEvents {
   /**
    * Before afterEvents, while the circuit settles: takes up what the output derivation `now` gives of a quantity the
    * model holds between settles and other models' derivations read (acid–base's PaCO2, which the heart reads and the
-   * circuit's recirculation moves); true when it moved beyond round-off, so the engine derives again.
+   * circuit's recirculation moves); what moved and by how much when it moved beyond round-off (the engine then
+   * derives again), null when it did not. The move it returns may be one object the part reuses.
    */
-  settleHeld?(now: Now): boolean;
+  settleHeld?(now: Now): SettleMove | null;
   /** After settings changed at t (`now` derived there): why this model cannot run them, or null. */
   settingsProblem?(now: Now): string | null;
+}
+
+/** A held quantity that moved on a settle pass: its name, the move (new − old) and the unit of the move. */
+export interface SettleMove {
+  readonly what: string;
+  by: number;
+  readonly unit: string;
 }
 
 /** Rounds for event messages: 1 decimal by default. */

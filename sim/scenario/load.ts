@@ -14,6 +14,7 @@ import { scenarioSpecs } from './scenarioSpecs.js';
 import { unknownSettingMessage } from './suggest.js';
 import { formatZodIssue, type ZodLikeIssue } from './zodIssues.js';
 import { parseJsonText } from './jsonText.js';
+import { cloneSettings } from '../model/cloneSettings.js';
 
 export { parseJsonText };
 
@@ -106,13 +107,27 @@ export function checkedShape(raw: unknown): { tree: Record<string, unknown>; iss
   return { tree: result.data as Record<string, unknown> };
 }
 
-/** Validates a parsed scenario object and resolves it (`options.duration_h`: run that long), or throws ScenarioError. */
-export function scenarioFromObject(raw: unknown, source: string, options: ResolveOptions = {}): Scenario {
+/**
+ * Validates a parsed scenario object and resolves it (`options.duration_h`: run that long), or throws ScenarioError:
+ * the scenario and the shape-checked tree it was resolved from (`keepTree`: resolved from a copy, the tree left as
+ * checked for a caller that reads more values into it, as the cohort's patients do).
+ */
+export function checkedScenario(
+  raw: unknown,
+  source: string,
+  options: ResolveOptions = {},
+  keepTree = false,
+): { tree: Record<string, unknown>; scenario: Scenario } {
   const checked = checkedShape(raw);
   if (!checked.tree) throw new ScenarioError(source, checked.issues);
-  const { scenario, issues } = resolveScenario(checked.tree, options);
+  const { scenario, issues } = resolveScenario(keepTree ? cloneSettings(checked.tree) : checked.tree, options);
   if (!scenario) throw new ScenarioError(source, issues);
-  return scenario;
+  return { tree: checked.tree, scenario };
+}
+
+/** Validates a parsed scenario object and resolves it (`options.duration_h`: run that long), or throws ScenarioError. */
+export function scenarioFromObject(raw: unknown, source: string, options: ResolveOptions = {}): Scenario {
+  return checkedScenario(raw, source, options).scenario;
 }
 
 /** How a scenario's `calibration` reference is treated: read by `resolveCalibration`, or ignored (`uncalibrated`). */

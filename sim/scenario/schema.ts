@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isLeaf, type LeafSpec, type SpecTree } from '../parameters.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { parseQuantityLeaf, perKgUnit } from './quantityLeaf.js';
+import { MODEL_FAULT_ACTIONS, MODEL_FAULT_KEYS } from '../faults/modelFaultKeys.js';
 
 /** An example for a field without a default: the geometric mean of its limits to one digit (weight 20–300 kg: 80 kg). */
 function typicalValue([lo, hi]: readonly [number, number]): number {
@@ -37,6 +38,13 @@ export function treeSchema(tree: SpecTree): z.ZodType {
     shape[key] = isLeaf(node) ? leafSchema(node) : treeSchema(node).optional();
   }
   return z.strictObject(shape);
+}
+
+/** The legacy fault keys (sim/faults/modelFaultKeys.ts), each a size with its unit. */
+function modelFaultFields(): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    MODEL_FAULT_ACTIONS.map((k) => [k, z.union([z.string(), z.number()]).optional().meta({ description: MODEL_FAULT_KEYS[k].schemaDescription })]),
+  );
 }
 
 const timelineEntrySchema = z.strictObject({
@@ -74,18 +82,7 @@ const timelineEntrySchema = z.strictObject({
   changeSyringe: z.literal(true).optional().meta({ description: 'Put a full heparin syringe in the syringe pump now.' }),
   fault: z
     .strictObject({
-      filterClot: z.union([z.string(), z.number()]).optional().meta({ description: 'Clot this fraction of the filter fibres now, e.g. "100 %".' }),
-      oxygenatorThrombus: z
-        .union([z.string(), z.number()])
-        .optional()
-        .meta({ description: 'Add thrombus to the oxygenator: its resistance rises by this fraction, e.g. "150 %".' }),
-      airEntry: z.union([z.string(), z.number()]).optional().meta({
-        description: 'Open the pre-pump line to air through an opening of this diameter (an open port, a cracked connector), e.g. "1.5 mm".',
-      }),
-      limbReturnOpening: z.union([z.string(), z.number()]).optional().meta({
-        description:
-          'Open the filter limb\'s return junction through an opening of this diameter (a cracked connector, an open port), e.g. "3 mm": air enters where the junction is below atmospheric pressure (the pre-pump line), blood leaks out where it is above.',
-      }),
+      ...modelFaultFields(),
       kind: z.string().optional().meta({ description: 'A catalogue fault (docs/training/faults.md), e.g. "drainage-kink"; instead of the keys above.' }),
       severity: z
         .union([z.string(), z.number()])

@@ -9,6 +9,7 @@ import { scenarioSpecs } from './scenarioSpecs.js';
 import { shownKey, shownValue } from './errors.js';
 import { faultRow, sectionNeeded, type FaultCondition, type FaultInjection } from '../faults/catalogue.js';
 import { resolveCatalogueFault, resolveCondition } from './faultEntry.js';
+import { MODEL_FAULT_ACTIONS, MODEL_FAULT_KEYS, isModelFaultAction, type ModelFaults } from '../faults/modelFaultKeys.js';
 import { Issues, parseSetting, resolveLeaf } from './leaf.js';
 
 export interface TimelineChange {
@@ -26,7 +27,7 @@ export interface TimelineEntry {
   /** A red-cell transfusion (mL of packed cells at patient.bleeding.transfusionHematocrit). */
   transfusion_mL?: number;
   changeFilter?: boolean;
-  fault?: { filterClot?: number; oxygenatorThrombus?: number; airEntry?: number; limbReturnOpening?: number };
+  fault?: ModelFaults;
   /** De-air the circuit: close the timeline's openings (airEntry, limbReturnOpening) and remove the air trapped in the pump head. */
   deAir?: boolean;
   /** A catalogue fault whose change is a setting (sim/faults/catalogue.ts): injected, ramped or cleared by the faults part. */
@@ -133,13 +134,13 @@ function entryTime(e: Record<string, unknown>, base: string, atSpec: QuantitySpe
   return at?.value ?? 0;
 }
 
-/** A timeline `fault`: a catalogue fault (`kind`), or the model-action keys (filterClot, oxygenatorThrombus, airEntry, limbReturnOpening). */
+/** A timeline `fault`: a catalogue fault (`kind`), or the model-action keys (sim/faults/modelFaultKeys.ts). */
 function resolveEntryFault(entry: TimelineEntry, given: Record<string, unknown>, base: string, nullSections: string[], issues: Issues): void {
   if (given.kind === undefined) {
     entry.fault = resolveFault(given, base, issues);
     return;
   }
-  const legacy = Object.keys(given).filter((k) => k in FAULT_SPECS);
+  const legacy = Object.keys(given).filter(isModelFaultAction);
   if (legacy.length) {
     issues.add(
       `${base}.${legacy[0]}`,
@@ -202,41 +203,19 @@ const FLUID_BOLUS_SPEC: QuantitySpec = {
   ref: 'operator action',
 };
 
-const FAULT_SPECS: Record<'filterClot' | 'oxygenatorThrombus' | 'airEntry' | 'limbReturnOpening', QuantitySpec> = {
-  filterClot: { kind: 'quantity', unit: '1', default: null, limits: [0, 1], description: 'fraction of fibres clotted', source: 'E', ref: 'fault' },
-  oxygenatorThrombus: { kind: 'quantity', unit: '1', default: null, limits: [0, 100], description: 'relative resistance added', source: 'E', ref: 'fault' },
-  airEntry: {
-    kind: 'quantity',
-    unit: 'mm',
-    default: null,
-    limits: [0, 10],
-    description: 'diameter of an opening on the pre-pump line',
-    source: 'E',
-    ref: 'fault',
-  },
-  limbReturnOpening: {
-    kind: 'quantity',
-    unit: 'mm',
-    default: null,
-    limits: [0, 10],
-    description: "diameter of an opening at the filter limb's return junction (a cracked connector, an open port)",
-    source: 'E',
-    ref: 'fault',
-  },
-};
-
 function resolveFault(given: Record<string, unknown>, base: string, issues: Issues): TimelineEntry['fault'] {
-  const fault: NonNullable<TimelineEntry['fault']> = {};
-  for (const key of ['filterClot', 'oxygenatorThrombus', 'airEntry', 'limbReturnOpening'] as const) {
+  const fault: ModelFaults = {};
+  for (const key of MODEL_FAULT_ACTIONS) {
     if (given[key] === undefined) continue;
-    const parsed = parseQuantityLeaf(FAULT_SPECS[key], given[key], { addIssue: (m) => issues.add(`${base}.${key}`, m) });
-    const v = parsed && resolveLeaf(FAULT_SPECS[key], parsed, `${base}.${key}`, undefined, issues);
+    const spec = MODEL_FAULT_KEYS[key].spec;
+    const parsed = parseQuantityLeaf(spec, given[key], { addIssue: (m) => issues.add(`${base}.${key}`, m) });
+    const v = parsed && resolveLeaf(spec, parsed, `${base}.${key}`, undefined, issues);
     if (typeof v === 'number') fault[key] = v;
   }
   if (Object.keys(given).length === 0)
     issues.add(
       base,
-      'is empty; expected a catalogue fault ("kind", docs/training/faults.md) or one or more of "filterClot", "oxygenatorThrombus", "airEntry", "limbReturnOpening"',
+      `is empty; expected a catalogue fault ("kind", docs/training/faults.md) or one or more of ${MODEL_FAULT_ACTIONS.map((k) => `"${k}"`).join(', ')}`,
     );
   return fault;
 }

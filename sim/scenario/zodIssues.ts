@@ -5,6 +5,7 @@ import { keySegment, shownValue, type ScenarioIssue } from './errors.js';
 import { NULLABLE_SECTIONS, scenarioSpecs } from './scenarioSpecs.js';
 import { closest, retiredField } from './suggest.js';
 import { TIMELINE_ACTION_KEYS } from './timeline.js';
+import { MODEL_FAULT_ACTIONS } from '../faults/modelFaultKeys.js';
 
 export interface ZodLikeIssue {
   code: string;
@@ -21,7 +22,7 @@ export interface ZodLikeIssue {
 
 const TOP_LEVEL_EXTRA = ['$schema', 'name', 'description', 'seed', 'calibration', 'timeline'];
 const TIMELINE_KEYS = ['at', 'when', ...TIMELINE_ACTION_KEYS, 'note'];
-const FAULT_KEYS = ['kind', 'severity', 'onset', 'over_min', 'hidden', 'clear', 'filterClot', 'oxygenatorThrombus', 'airEntry', 'limbReturnOpening'];
+const FAULT_KEYS = ['kind', 'severity', 'onset', 'over_min', 'hidden', 'clear', ...MODEL_FAULT_ACTIONS];
 
 export function pathText(path: PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');

@@ -20,12 +20,16 @@ import { orificeBloodFlow_mL_h } from '../bloodLoss/orifice.js';
 import { cannulaInnerDiameter_mm } from '../tube.js';
 import { airEntrainment_mL_h, equilibriumAir_mL, equivalentOpening_mm, openingPressure_mmHg } from './airEntrainment.js';
 
-/** The pre-pump opening the circuit's settings make (mm): the drainage cannula out, or a pre-pump rupture; 0 without. */
+/**
+ * The pre-pump opening the circuit's settings make (mm): the drainage cannula's open lumen, a pre-pump rupture, or
+ * both; 0 without. Both at once are two openings in parallel at one pressure: their areas add, so the opening is
+ * their equivalent diameter √(d_cannula² + d_rupture²) (airEntrainment.ts equivalentOpening_mm), not the larger one.
+ */
 export function faultOpening_mm(m: Model): number {
   const c = m.current.circuit;
   if (!c) return 0;
   const cannula = c.decannulation === 'drainage' ? cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness) : 0;
-  return Math.max(cannula, c.rupture === 'prePump' ? c.ruptureOpening : 0);
+  return equivalentOpening_mm(cannula, c.rupture === 'prePump' ? c.ruptureOpening : 0, 0);
 }
 
 /** The segment the limb's return junction is on ('none': the limb's own catheter). */

@@ -8,6 +8,7 @@
  */
 import type { ModelDefinition } from '../../model/part.js';
 import { fixedScale } from '../../model/part.js';
+import type { SettleMove } from '../../model/events.js';
 import { convectiveClearance_mL_h } from '../../filter/filterNow.js';
 import { seriesClearance_mL_h } from '../../filter/circuitBlood.js';
 import { SOLUTE } from '../solutes/registry.js';
@@ -29,6 +30,8 @@ export const acidBaseModel: ModelDefinition = {
     const ab0 = m.scenario.patient.acidBase;
     const lung = m.scenario.patient.lung;
     const held = { paco2_mmHg: arterialCo2_mmHg(lung.co2Production, lung.co2Conductance, 0) };
+    /** What settleHeld reports when the held PaCO2 moved (one object, reused). */
+    const move: SettleMove = { what: "acid-base's held PaCO2", by: 0, unit: 'mmHg' };
     const hco3 = (y: ArrayLike<number>, lactate: number) => bicarbonate_mmol_L(y[X], m.current.patient.acidBase.bicarbonateSpace, lactate);
     return {
       derive(now) {
@@ -41,9 +44,10 @@ export const acidBaseModel: ModelDefinition = {
         held.paco2_mmHg = now.paco2_mmHg;
       },
       settleHeld(now) {
-        const moved = Math.abs(now.paco2_mmHg - held.paco2_mmHg) > 1e-12 * Math.abs(held.paco2_mmHg);
+        move.by = now.paco2_mmHg - held.paco2_mmHg;
+        const moved = Math.abs(move.by) > 1e-12 * Math.abs(held.paco2_mmHg);
         held.paco2_mmHg = now.paco2_mmHg;
-        return moved;
+        return moved ? move : null;
       },
       initial(y) {
         y[X] = ((ab0.bicarbonate + m.scenario.patient.baseline.lactate) * ab0.bicarbonateSpace) / 1000;

@@ -25,9 +25,7 @@ export const sofaModel: ModelDefinition = {
     sofa_coagulation: ['points', 'Coagulation SOFA: the platelet count'],
   },
   create(m) {
-    const baseline = baselineSofa(m.scenario);
-    m.baselineSofa = baseline.total;
-    m.baselineRespiratorySofa = baseline.respiratory;
+    m.baselineSofa = baselineSofa(m.scenario);
     return {
       observe(now, out) {
         const pc = m.current.patient;
