@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nextSweep, sweepDirection, type SweepRule } from '../sim/patient/gasExchange/sweepTitration.js';
-import { at, DEFAULT_ECMO, run } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, run, scenario } from './helpers/scenarios.js';
+import { leafAt, type FlagSpec } from '../sim/parameters.js';
+import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 import type { RunResult } from '../sim/engine/simulate.js';
 
 /** The protocol's defaults. */
@@ -20,6 +22,8 @@ const RULE: SweepRule = {
   earlyWindow: 24,
 };
 const ON = { 'circuit.oxygenator.sweepTitration.titrate': 'true' };
+/** Both blood-gas protocols off: the bundled defaults run them (the unit's practice), the comparisons need a fixed sweep and rate. */
+const OFF = { 'circuit.oxygenator.sweepTitration.titrate': 'false', 'patient.lung.rateTitration.titrate': 'false' };
 /** A hypercapnic patient on ECMO: a low sweep and a stiff lung (PaCO2 70 mmHg, pH 7.02 at the start). */
 const HYPERCAPNIC = { 'circuit.oxygenator.sweepGas': '0.3 L/min', 'patient.lung.co2Conductance': '2.5 mL/min/mmHg' };
 /** A hypocapnic, alkalaemic patient: a high sweep (PaCO2 24 mmHg, pH 7.49 at the start). */
@@ -62,15 +66,17 @@ describe('the sweep rule', () => {
 });
 
 describe('the sweep titration in a run', () => {
-  it('is off by default: the default ECMO run keeps its sweep at 1.5 L/min although it turns alkalaemic', () => {
-    const r = run(DEFAULT_ECMO, { duration: '48 h' });
+  it('is off unless a scenario turns it on (the bundled ECMO default does); off, the default ECMO run keeps its sweep at 1.5 L/min although it turns alkalaemic', () => {
+    expect((leafAt(scenarioSpecs, 'circuit.oxygenator.sweepTitration.titrate') as FlagSpec).default).toBe(false);
+    expect(scenario(DEFAULT_ECMO).circuit!.oxygenator.sweepTitration.titrate).toBe(true);
+    const r = run(DEFAULT_ECMO, { duration: '48 h', ...OFF });
     expect(r.scenario.circuit!.oxygenator.sweepTitration.titrate).toBe(false);
     expect(steps(r)).toEqual([]);
     expect(new Set(r.series.sweep_gas_L_min)).toEqual(new Set([1.5]));
     expect(at(r, 'ph', 48)).toBeGreaterThan(7.45); // what the protocol, on, would have acted on
   });
   it('a hypercapnic patient (PaCO2 70 mmHg): the sweep goes up hourly until PaCO2 is in 35–45 mmHg and the pH normal', () => {
-    const off = run(DEFAULT_ECMO, { duration: '8 h', ...HYPERCAPNIC });
+    const off = run(DEFAULT_ECMO, { duration: '8 h', ...HYPERCAPNIC, ...OFF });
     const r = run(DEFAULT_ECMO, { duration: '8 h', ...HYPERCAPNIC, ...ON });
     expect(at(off, 'paco2_mmHg', 8)).toBeGreaterThan(65);
     const up = steps(r);
@@ -115,7 +121,7 @@ describe('the sweep titration in a run', () => {
     expect(at(r, 'paco2_mmHg', 10)).toBeLessThan(at(r, 'paco2_mmHg', 5));
   });
   it('with the ventilator rate protocol also on, on ECMO the sweep acts and the ventilator rests', () => {
-    const rateOnly = run(DEFAULT_ECMO, { duration: '6 h', ...HYPERCAPNIC, 'patient.lung.rateTitration.titrate': 'true' });
+    const rateOnly = run(DEFAULT_ECMO, { duration: '6 h', ...HYPERCAPNIC, ...OFF, 'patient.lung.rateTitration.titrate': 'true' });
     expect(rateOnly.events.some((e) => e.type === 'ventilator_rate_titration')).toBe(true);
     const both = run(DEFAULT_ECMO, { duration: '6 h', ...HYPERCAPNIC, ...ON, 'patient.lung.rateTitration.titrate': 'true' });
     expect(both.events.some((e) => e.type === 'ventilator_rate_titration')).toBe(false);

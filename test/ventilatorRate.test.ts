@@ -8,11 +8,15 @@ import { lungCo2Conductance, nextVentilatorRate, type VentilatorRateRule } from 
 import { arterialCo2_mmHg } from '../sim/patient/gasExchange/gasExchange.js';
 import { gasExchangeProblem } from '../sim/engine/physicalLimits.js';
 import { buildModel } from '../sim/engine/model.js';
+import { leafAt, type FlagSpec } from '../sim/parameters.js';
+import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
 
 /** The card's protocol with the default step. */
 const CARD: VentilatorRateRule = { acidosisPh: 7.3, severeAcidosisPh: 7.15, alkalosisPh: 7.45, minPaco2: 25, step: 2, minRate: 6, maxRate: 35 };
 const ON = { 'patient.lung.rateTitration.titrate': 'true' };
+/** The bundled defaults run the protocol (the unit's practice); the operator's own rate needs it off. */
+const OFF = { 'patient.lung.rateTitration.titrate': 'false' };
 /** The repro corner of issue 12's audit: PaCO2 300 mmHg without ECMO at the starting rate. */
 const CO2_CORNER = { 'patient.lung.co2Conductance': '1 mL/min/mmHg', 'patient.lung.co2Production': '300 mL/min' };
 
@@ -25,7 +29,7 @@ describe('alveolar ventilation and the lung’s CO2 conductance', () => {
     expect(arterialCo2_mmHg(200, g(35), 0)).toBeCloseTo((50 * 20) / 35, 12);
   });
   it('in a run without ECMO, the operator doubling the rate halves PaCO2 and raises the pH by log10(2)', () => {
-    const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '2 h', set: { 'patient.lung.ventilatorRate': '40 bpm' } }], { duration: '3 h' });
+    const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '2 h', set: { 'patient.lung.ventilatorRate': '40 bpm' } }], { duration: '3 h', ...OFF });
     expect(at(r, 'paco2_mmHg', 1)).toBeCloseTo(50, 9);
     expect(at(r, 'paco2_mmHg', 3)).toBeCloseTo(25, 9);
     // the rate series shows what the ventilator is set to
@@ -62,8 +66,11 @@ describe('the ARDS Network pH protocol', () => {
 });
 
 describe('the rate titration in a run', () => {
-  it('is off by default: the rate stays at its start and no rate is logged', () => {
-    const r = run(DEFAULT_STANDARD, { duration: '6 h' });
+  it('is off unless a scenario turns it on (the bundled defaults do); off, the rate stays at its start and no rate is logged', () => {
+    expect((leafAt(scenarioSpecs, 'patient.lung.rateTitration.titrate') as FlagSpec).default).toBe(false);
+    expect(scenario(DEFAULT_STANDARD).patient.lung.rateTitration.titrate).toBe(true);
+    expect(scenario(DEFAULT_ECMO).patient.lung.rateTitration.titrate).toBe(true);
+    const r = run(DEFAULT_STANDARD, { duration: '6 h', ...OFF });
     expect(r.scenario.patient.lung.rateTitration.titrate).toBe(false);
     expect(r.events.some((e) => e.type === 'ventilator_rate_titration')).toBe(false);
     expect(at(r, 'paco2_mmHg', 6)).toBeCloseTo(50, 9);
@@ -80,7 +87,7 @@ describe('the rate titration in a run', () => {
     expect(at(r, 'paco2_mmHg', 12)).toBeCloseTo((50 * rate) / (rate + 2 * steps.length), 9);
   });
   it('the pH the heart reads follows the rate: the held PaCO2 is taken up when the rate changes', () => {
-    const off = run(DEFAULT_STANDARD, { duration: '6 h' });
+    const off = run(DEFAULT_STANDARD, { duration: '6 h', ...OFF });
     const on = run(DEFAULT_STANDARD, { duration: '6 h', ...ON });
     expect(at(on, 'ph', 6) - at(off, 'ph', 6)).toBeGreaterThan(0.1);
     expect(at(on, 'map_mmHg', 6)).toBeGreaterThan(at(off, 'map_mmHg', 6));
@@ -108,7 +115,7 @@ describe('the rate titration in a run', () => {
 
 describe('a PaCO2 that takes the oxygen out of the alveoli stops the run naming CO2', () => {
   it('the stop names PaCO2, the alveolar PO2 and the two lung parameters, not oxygen consumption', () => {
-    const stop = () => run(DEFAULT_STANDARD, { duration: '1 h', ...CO2_CORNER });
+    const stop = () => run(DEFAULT_STANDARD, { duration: '1 h', ...CO2_CORNER, ...OFF });
     expect(stop).toThrow(/CO2 has taken the oxygen out of the lungs: PaCO2 300 mmHg/);
     expect(stop).toThrow(/patient\.lung\.co2Production 300 mL\/min over patient\.lung\.co2Conductance 1\.00 mL\/min\/mmHg/);
     expect(stop).toThrow(/alveolar PO2 of -19 mmHg \(FiO2 0\.50 × 713 − PaCO2\/0\.8\)/);
