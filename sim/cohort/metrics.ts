@@ -35,6 +35,11 @@ export const METRICS = {
   sofa_respiratory_change: { label: 'respiratory SOFA change over the replay', atEnd: true },
   sofa_renal_change: { label: 'renal SOFA change over the replay', atEnd: true },
   sofa_coagulation_change: { label: 'coagulation SOFA change over the replay', atEnd: true },
+  ph_baseline: { label: 'arterial pH at baseline' },
+  ph_24h: { label: 'arterial pH at 24 h' },
+  paco2_baseline_mmHg: { label: 'PaCO2 at baseline, mmHg' },
+  paco2_24h_mmHg: { label: 'PaCO2 at 24 h, mmHg' },
+  below_map_target_24h_pct: { label: 'share of patients below the MAP target at 24 h, %' },
 } as const satisfies Partial<Record<FigureName, MetricRow>>;
 export type MetricName = keyof typeof METRICS;
 

@@ -24,6 +24,8 @@ export function rating(errorPct: number): Rating {
 
 const num = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '—');
 const pad = (s: string, n: number) => s.padEnd(n);
+/** The figure column: the longest label and two spaces. */
+const LABEL_WIDTH = Math.max(...Object.values(METRICS).map((m: { label: string }) => m.label.length)) + 2;
 
 /** Whether a replay of `hours` reaches a figure: those taken at the end of the replay (atEnd) only on a 72 h one. */
 const reached = (k: string, hours: number) => hours === 72 || metricRow(k)?.atEnd !== true;
@@ -72,25 +74,25 @@ export function cohortTable(arms: ArmResult[], hours: number): string {
   }
   for (const arm of arms) {
     lines.push('', `${arm.name} (n = ${arm.n})`);
-    lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated mean ± SD', 24)}${pad('error', 10)}rating`);
+    lines.push(`  ${pad('figure', LABEL_WIDTH)}${pad('published', 12)}${pad('simulated mean ± SD', 24)}${pad('error', 10)}rating`);
     for (const k of figures([arm], hours)) {
       const sim = arm.metrics[k as keyof typeof arm.metrics];
       if (!sim) continue;
       const pub = arm.published[k];
       const err = pub ? percentError(sim.mean, pub.value) : NaN;
       lines.push(
-        `  ${pad(metricRow(k)?.label ?? k, 44)}${pad(pub ? String(pub.value) : '—', 12)}${pad(`${num(sim.mean)} ± ${num(sim.sd)}`, 24)}${pad(pub ? `${num(err, 1)} %` : '—', 10)}${pub ? rating(err) : ''}`,
+        `  ${pad(metricRow(k)?.label ?? k, LABEL_WIDTH)}${pad(pub ? String(pub.value) : '—', 12)}${pad(`${num(sim.mean)} ± ${num(sim.sd)}`, 24)}${pad(pub ? `${num(err, 1)} %` : '—', 10)}${pub ? rating(err) : ''}`,
       );
     }
   }
   if (arms.length === 2) {
     const [a, b] = arms;
     lines.push('', `Between arms: ${a.name} − ${b.name}`);
-    lines.push(`  ${pad('figure', 44)}${pad('published', 12)}${pad('simulated', 24)}${pad('error', 10)}rating`);
+    lines.push(`  ${pad('figure', LABEL_WIDTH)}${pad('published', 12)}${pad('simulated', 24)}${pad('error', 10)}rating`);
     for (const d of betweenArms(a, b, figures(arms, hours))) {
       const err = percentError(d.simulated, d.published);
       lines.push(
-        `  ${pad(metricRow(d.figure)?.label ?? d.figure, 44)}${pad(num(d.published), 12)}${pad(num(d.simulated), 24)}${pad(`${num(err, 1)} %`, 10)}${rating(err)}`,
+        `  ${pad(metricRow(d.figure)?.label ?? d.figure, LABEL_WIDTH)}${pad(num(d.published), 12)}${pad(num(d.simulated), 24)}${pad(`${num(err, 1)} %`, 10)}${rating(err)}`,
       );
     }
   }

@@ -5,8 +5,10 @@
  * il6_change_24h_pct); `pct_` is procalcitonin, a trailing `_pct` a per cent. The SOFA sub-scores' changes are over
  * the whole run (the cohort's 72 h), like sofa_change: the last sample's sub-score less its baseline (before
  * treatment, the run's RunSofa, engine/summary.ts; also a figure); the carried liver + CNS points do not change, so the four add up to sofa_change.
+ * The blood gas and the share below the MAP target are bloodGasFigures.ts's.
  */
 import type { RunResult } from '../engine/simulate.js';
+import { bloodGasFigures } from './bloodGasFigures.js';
 
 export function runFigures(r: RunResult) {
   const s = r.summary;
@@ -40,6 +42,7 @@ export function runFigures(r: RunResult) {
     sofa_respiratory_change: sofaEnd.respiratory - sofa0.respiratory,
     sofa_renal_change: sofaEnd.renal - sofa0.renal,
     sofa_coagulation_change: sofaEnd.coagulation - sofa0.coagulation,
+    ...bloodGasFigures(r),
     prescribed_dose_mL_kg_h: s.prescribed_dose_mL_kg_h,
     delivered_dose_mL_kg_h: s.delivered_dose_mL_kg_h,
     mean_filtration_fraction: s.mean_filtration_fraction,

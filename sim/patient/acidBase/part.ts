@@ -13,7 +13,7 @@ import { convectiveClearance_mL_h } from '../../filter/filterNow.js';
 import { seriesClearance_mL_h } from '../../filter/circuitBlood.js';
 import { SOLUTE } from '../solutes/registry.js';
 import { arterialPh, bicarbonate_mmol_L, bufferBaseRate_mmol_h } from './acidBase.js';
-import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
+import { preTreatmentPaco2_mmHg } from '../gasExchange/preTreatment.js';
 
 /** Bicarbonate passes the membrane freely [S2: small ion, SC ≈ 1]. */
 const FREE = { clean: 1, fouled: 1 } as const;
@@ -28,8 +28,7 @@ export const acidBaseModel: ModelDefinition = {
   create(m, slot) {
     const X = slot('bufferBase_mmol');
     const ab0 = m.scenario.patient.acidBase;
-    const lung = m.scenario.patient.lung;
-    const held = { paco2_mmHg: arterialCo2_mmHg(lung.co2Production, lung.co2Conductance, 0) };
+    const held = { paco2_mmHg: preTreatmentPaco2_mmHg(m.scenario) };
     /** What settleHeld reports when the held PaCO2 moved (one object, reused). */
     const move: SettleMove = { what: "acid-base's held PaCO2", by: 0, unit: 'mmHg' };
     const hco3 = (y: ArrayLike<number>, lactate: number) => bicarbonate_mmol_L(y[X], m.current.patient.acidBase.bicarbonateSpace, lactate);

@@ -28,7 +28,7 @@ function nativeLung(s: Scenario): OxygenInputs {
     shuntFraction: p.lung.shuntFraction,
     endCapillarySaturation: endCapillarySaturation(
       p.lung.ventilatorFio2,
-      arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0),
+      preTreatmentPaco2_mmHg(s),
       p.lung.ventilationPerfusionDrop,
       p.lung.endCapillarySaturation,
     ),
@@ -51,4 +51,9 @@ export function preTreatmentOxygenDeficit_mL_min(s: Scenario): number {
   if (!solveOxygenLine(inputs, line)) return vo2;
   const capacity = p.cardiacOutput * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
   return vo2 - suppliedConsumption_mL_min(vo2, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
+}
+
+/** PaCO2 (mmHg) before treatment: the patient's CO2 production over the native lung's conductance at the starting rate. */
+export function preTreatmentPaco2_mmHg(s: Scenario): number {
+  return arterialCo2_mmHg(s.patient.lung.co2Production, s.patient.lung.co2Conductance, 0);
 }
