@@ -66,19 +66,27 @@ describe('the right ventricle’s afterload from CO2', () => {
 
 describe('in a run: only a PaCO2 that moves moves the heart', () => {
   const rv = (f: string) => ({ duration: '2 h', 'hemodynamics.rightHeart.afterloadSensitivity': f });
-  it('standard care (native lung alone, PaCO2 its own) is the same with and without the right ventricle’s afterload', () => {
-    const off = run(DEFAULT_STANDARD, rv('0 1/mmHg'));
-    const on = run(DEFAULT_STANDARD, rv('0.02 1/mmHg'));
+  /** The ventilator at its starting rate: the bundled defaults run the pH protocol, which moves PaCO2. */
+  const FIXED_RATE = { 'patient.lung.rateTitration.titrate': 'false' };
+  it('standard care at a fixed ventilator rate (native lung alone, PaCO2 its own) is the same with and without the right ventricle’s afterload', () => {
+    const off = run(DEFAULT_STANDARD, { ...rv('0 1/mmHg'), ...FIXED_RATE });
+    const on = run(DEFAULT_STANDARD, { ...rv('0.02 1/mmHg'), ...FIXED_RATE });
     for (const t of [0, 1, 2]) {
       expect(at(on, 'cardiac_output_L_min', t)).toBe(at(off, 'cardiac_output_L_min', t));
       expect(at(on, 'map_mmHg', t)).toBe(at(off, 'map_mmHg', t));
     }
   });
+  it('standard care under the pH protocol: a faster rate lowers PaCO2 below the patient’s own and so relieves the right ventricle too', () => {
+    const off = run(DEFAULT_STANDARD, { ...rv('0 1/mmHg'), duration: '6 h' });
+    const on = run(DEFAULT_STANDARD, { ...rv('0.01 1/mmHg'), duration: '6 h' });
+    expect(at(on, 'paco2_mmHg', 6)).toBeLessThan(at(on, 'paco2_mmHg', 0));
+    expect(at(on, 'cardiac_output_L_min', 6)).toBeGreaterThan(at(off, 'cardiac_output_L_min', 6));
+  });
   it('VV ECMO lowers PaCO2 and so raises cardiac output from cannulation, by the hand figure at the starting volume', () => {
     const off = run(DEFAULT_ECMO, rv('0 1/mmHg'));
     const on = run(DEFAULT_ECMO, rv('0.01 1/mmHg'));
     const paco2 = at(on, 'paco2_mmHg', 0);
-    const own = run(DEFAULT_STANDARD, { duration: '1 h' });
+    const own = run(DEFAULT_STANDARD, { duration: '1 h', ...FIXED_RATE });
     const paco2Own = at(own, 'paco2_mmHg', 0);
     expect(paco2).toBeLessThan(paco2Own - 5);
     // at t = 0 the volume is the starting one in both runs: the gain is δ/(1 + S·Rvr) exactly
