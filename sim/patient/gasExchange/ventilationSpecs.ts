@@ -27,7 +27,7 @@ const titrateRate: FlagSpec = {
   default: false,
   adjustable: true,
   description:
-    'Titrate the ventilator rate to the pH goal at each blood gas check (ARDS Network protocol: faster below pH 7.30, to the maximum below 7.15, slower above 7.45). Off by default: the bundled scenarios and the cohort run without it.',
+    'Titrate the ventilator rate to the pH goal at each blood gas check (ARDS Network protocol: faster below pH 7.30, to the maximum below 7.15, slower above 7.45). Off unless the scenario turns it on (both bundled defaults and so both cohort arms do).',
   source: 'S2',
   ref: ARDSNET_CARD,
 };
