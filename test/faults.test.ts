@@ -93,13 +93,23 @@ describe('a drainage-line kink (an orifice)', () => {
 
 describe('the oxygenator faults', () => {
   it('a sweep-gas disconnection: post-oxygenator PO2 falls to the venous PO2, PaCO2 rises, the flowmeter still reads the set sweep', () => {
-    const r = runWith([{ at: '1 h', fault: { kind: 'sweep-disconnection' } }]);
+    // the sweep held where it was set (the bundled default titrates it: the next case)
+    const raw = JSON.parse(readFileSync(DEFAULT_ECMO, 'utf8'));
+    raw.circuit.oxygenator.sweepTitration = { titrate: false };
+    const r = simulate(scenarioWith([{ at: '1 h', fault: { kind: 'sweep-disconnection' } }], '2 h', '0.05 h', { circuit: raw.circuit }));
     const pre = at(r, 'pre_oxygenator_sat_pct', 1.5) / 100;
     expect(at(r, 'post_oxygenator_po2_mmHg', 0.95)).toBeGreaterThan(200);
     expect(at(r, 'post_oxygenator_po2_mmHg', 1.5)).toBeCloseTo(po2FromSaturation(pre), 6);
     expect(at(r, 'oxygenator_o2_transfer_mL_min', 1.5)).toBeCloseTo(0, 9);
     expect(at(r, 'paco2_mmHg', 1.5)).toBeGreaterThan(at(r, 'paco2_mmHg', 0.95) + 5);
     expect(at(r, 'sweep_gas_L_min', 1.5)).toBe(at(r, 'sweep_gas_L_min', 0.95));
+  });
+  it('a sweep-gas disconnection under the sweep titration: the blood gas reads hypercapnia and the protocol raises the set sweep, as a team would before finding the line', () => {
+    const r = runWith([{ at: '1 h', fault: { kind: 'sweep-disconnection' } }], '4 h');
+    const raised = r.events.filter((e) => e.type === 'sweep_titration' && e.t_h > 1);
+    expect(raised.length).toBeGreaterThan(0);
+    expect(at(r, 'sweep_gas_L_min', 4)).toBeGreaterThan(at(r, 'sweep_gas_L_min', 0.95));
+    expect(at(r, 'oxygenator_o2_transfer_mL_min', 4)).toBeCloseTo(0, 9);
   });
   it('a plasma leak: post-oxygenator PO2 down and PCO2 up', () => {
     const r = runWith([{ at: '1 h', fault: { kind: 'plasma-leak', severity: '90 %' } }]);

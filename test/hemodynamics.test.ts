@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg, norepinephrineEffect_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
 import { nextNorepinephrineDose } from '../sim/patient/hemodynamics/norepinephrineTitration.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, scenario } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
 
 const params = scenario(DEFAULT_STANDARD).hemodynamics;
 
@@ -19,7 +19,7 @@ describe('hemodynamics', () => {
     expect(heartRate_bpm(params, i.rate_bpm, map, 0.5, 1, 0.85)).toBeCloseTo(120, 12);
   });
   it('standard care starts at the scenario baseline; ECMO lowers heart rate at once through better oxygenation', () => {
-    const sc = run(DEFAULT_STANDARD, { duration: '1 h' });
+    const sc = run(DEFAULT_STANDARD, { duration: '1 h', ...FIXED_RATE }); // the pH protocol's first step moves MAP at 0 h
     const ecmo = run(DEFAULT_ECMO, { duration: '1 h' });
     expect(at(sc, 'map_mmHg', 0)).toBeCloseTo(52.3, 9);
     expect(at(sc, 'heart_rate_bpm', 0)).toBeCloseTo(115, 9);

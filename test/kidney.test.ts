@@ -9,7 +9,7 @@ import { calibrationBeside } from '../sim/scenario/loadFile.js';
 import { excretedFraction, glomerularFiltration_mL_min, perfusionFraction } from '../sim/patient/kidney/kidney.js';
 import { leafAt, type QuantitySpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, scenario } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
 
 /** Trapezoid integral of a series over the run's samples (per hour → amount). */
 function integral(t: ArrayLike<number>, v: ArrayLike<number>): number {
@@ -40,7 +40,7 @@ describe('filtration is pressure-passive between the zero and full filtration pr
       expect(s.patient.hemodynamics.map - s.patient.centralVenousPressure, file).toBeCloseTo(42.3, 9);
       expect(glomerularFiltration_mL_min(k, 42.3, k.startingInjury), file).toBeCloseTo(20, 4);
     }
-    const r = run(DEFAULT_STANDARD, { duration: '1 h' });
+    const r = run(DEFAULT_STANDARD, { duration: '1 h', ...FIXED_RATE }); // the pH protocol's first step moves MAP at 0 h
     expect(at(r, 'gfr_mL_min', 0)).toBeCloseTo(20, 4);
   });
   it('the excreted fraction: U0/(60·GFR0), 0 with no urine, refused without filtrate or beyond it', () => {
@@ -126,7 +126,7 @@ describe('the injury follows the sepsis drive: recovery as inflammation resolves
 });
 
 describe('creatinine, urea and urine follow the GFR', () => {
-  const r = run(DEFAULT_STANDARD, { 'patient.fluids.urineOutput': '0.2 mL/kg/h', duration: '72 h' });
+  const r = run(DEFAULT_STANDARD, { 'patient.fluids.urineOutput': '0.2 mL/kg/h', duration: '72 h', ...FIXED_RATE });
   const s = r.series;
   const p = r.scenario;
   it('starts at the starting GFR (from the starting injury) and urine output', () => {

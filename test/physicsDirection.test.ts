@@ -2,9 +2,10 @@
  * The physics moves the way it should when a setting changes (issue: "physics in the right direction").
  */
 import { describe, expect, it } from 'vitest';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, filterLife_h, run } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_GAS, FIXED_RATE, filterLife_h, run } from './helpers/scenarios.js';
 
-const first = (values: Record<string, string>) => run(DEFAULT_ECMO, { duration: '0.25 h', ...values });
+/** The first quarter hour at fixed sweep and ventilator rate (the bundled default titrates both: gas-exchange.md). */
+const first = (values: Record<string, string>) => run(DEFAULT_ECMO, { duration: '0.25 h', ...FIXED_GAS, ...values });
 
 describe('circuit hydraulics', () => {
   it('more pump speed → more flow and a more negative drainage pressure', () => {
@@ -31,7 +32,7 @@ describe('circuit hydraulics', () => {
   });
   it('more sweep gas → lower PaCO2; no ECMO → PaCO2 set by the lung alone', () => {
     expect(at(first({ 'circuit.oxygenator.sweepGas': '6 L/min' }), 'paco2_mmHg', 0)).toBeLessThan(at(first({}), 'paco2_mmHg', 0));
-    const sc = run(DEFAULT_STANDARD, { duration: '0.25 h' });
+    const sc = run(DEFAULT_STANDARD, { duration: '0.25 h', ...FIXED_RATE });
     expect(at(sc, 'paco2_mmHg', 0)).toBeCloseTo(sc.scenario.patient.lung.co2Production / sc.scenario.patient.lung.co2Conductance, 9);
     expect(at(sc, 'sao2_pct', 0)).toBeLessThan(at(first({}), 'sao2_pct', 0));
   });

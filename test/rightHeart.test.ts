@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { circulationAt, type Circulation } from '../sim/patient/hemodynamics/venousReturn.js';
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from '../sim/patient/hemodynamics/rightHeart.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run } from './helpers/scenarios.js';
 
 const venous = { fillingGradient: 8, cardiacFunctionSlope: 0.5 };
 const start = { cardiacOutput_L_min: 6.5, centralVenousPressure_mmHg: 10, compliance_mL_mmHg: 160, volume_mL: 5600 };
@@ -66,8 +66,6 @@ describe('the right ventricle’s afterload from CO2', () => {
 
 describe('in a run: only a PaCO2 that moves moves the heart', () => {
   const rv = (f: string) => ({ duration: '2 h', 'hemodynamics.rightHeart.afterloadSensitivity': f });
-  /** The ventilator at its starting rate: the bundled defaults run the pH protocol, which moves PaCO2. */
-  const FIXED_RATE = { 'patient.lung.rateTitration.titrate': 'false' };
   it('standard care at a fixed ventilator rate (native lung alone, PaCO2 its own) is the same with and without the right ventricle’s afterload', () => {
     const off = run(DEFAULT_STANDARD, { ...rv('0 1/mmHg'), ...FIXED_RATE });
     const on = run(DEFAULT_STANDARD, { ...rv('0.02 1/mmHg'), ...FIXED_RATE });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nextSweep, sweepDirection, type SweepRule } from '../sim/patient/gasExchange/sweepTitration.js';
-import { at, DEFAULT_ECMO, run, scenario } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, FIXED_GAS, run, scenario } from './helpers/scenarios.js';
 import { leafAt, type FlagSpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 import type { RunResult } from '../sim/engine/simulate.js';
@@ -23,7 +23,7 @@ const RULE: SweepRule = {
 };
 const ON = { 'circuit.oxygenator.sweepTitration.titrate': 'true' };
 /** Both blood-gas protocols off: the bundled defaults run them (the unit's practice), the comparisons need a fixed sweep and rate. */
-const OFF = { 'circuit.oxygenator.sweepTitration.titrate': 'false', 'patient.lung.rateTitration.titrate': 'false' };
+const OFF = FIXED_GAS;
 /** A hypercapnic patient on ECMO: a low sweep and a stiff lung (PaCO2 70 mmHg, pH 7.02 at the start). */
 const HYPERCAPNIC = { 'circuit.oxygenator.sweepGas': '0.3 L/min', 'patient.lung.co2Conductance': '2.5 mL/min/mmHg' };
 /** A hypocapnic, alkalaemic patient: a high sweep (PaCO2 24 mmHg, pH 7.49 at the start). */

@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acidaemiaResponse, feverVasodilation_mmHg } from '../sim/patient/hemodynamics/vasopressorResponse.js';
-import { at, DEFAULT_ECMO, run, scenario, sets } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, FIXED_GAS, run, scenario, sets } from './helpers/scenarios.js';
 import { loadArm } from '../sim/cohort/loadArm.js';
 import { withFactors } from '../sim/cohort/replay.js';
 import { drawPatients } from '../sim/cohort/virtualPatients.js';
@@ -46,8 +46,7 @@ describe('fever and vascular tone (a hypothesis; check: Schortgen, AJRCCM 2012)'
 const dose = (values: Record<string, string>, t_h: number) => at(run(DEFAULT_ECMO, { duration: `${t_h} h`, ...values }), 'norepinephrine_ug_kg_min', t_h);
 
 describe('the protocol under the two conditions', () => {
-  // The blood-gas protocols off: with them on the sweep compensates the replacement fluid's bicarbonate (gas-exchange.md)
-  const FIXED_GAS = { 'circuit.oxygenator.sweepTitration.titrate': 'false', 'patient.lung.rateTitration.titrate': 'false' };
+  // The blood-gas protocols off (FIXED_GAS): with them on the sweep compensates the replacement fluid's bicarbonate
   it('a run whose acidaemia is corrected (35 vs 10 mmol/L bicarbonate in the replacement fluid, sweep and rate fixed) needs less norepinephrine at the same MAP target', () => {
     const acid = run(DEFAULT_ECMO, { duration: '24 h', ...FIXED_GAS, 'prescription.replacementFluid.bicarbonate': '10 mmol/L' });
     const corrected = run(DEFAULT_ECMO, { duration: '24 h', ...FIXED_GAS, 'prescription.replacementFluid.bicarbonate': '35 mmol/L' });

@@ -7,6 +7,13 @@ import type { Scenario } from '../../sim/scenario/resolve.js';
 
 export const DEFAULT_ECMO = 'scenarios/ecmo-hvhf-default.json';
 export const DEFAULT_STANDARD = 'scenarios/standard-care-default.json';
+/**
+ * The bundled defaults run the unit's blood-gas protocols (the ventilator's rate, the ECMO sweep: gas-exchange.md);
+ * a test whose physics needs the sweep and the rate held where they were set turns both off with FIXED_GAS (FIXED_RATE
+ * without a circuit).
+ */
+export const FIXED_RATE: Record<string, string> = { 'patient.lung.rateTitration.titrate': 'false' };
+export const FIXED_GAS: Record<string, string> = { ...FIXED_RATE, 'circuit.oxygenator.sweepTitration.titrate': 'false' };
 
 /** Overrides from a { path: value } object. */
 export function sets(values: Record<string, string>): Override[] {
