@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../sim/cli.js';
 import { loadArm } from '../sim/cohort/loadArm.js';
 import { replayArm, withFactors } from '../sim/cohort/replay.js';
+import { armSettings } from '../sim/cohort/armSettings.js';
 import { drawPatients } from '../sim/cohort/virtualPatients.js';
 import { meanSd } from '../sim/cohort/metrics.js';
 import { applyOverrides, scenarioFromObject, type Override } from '../sim/scenario/load.js';
@@ -274,5 +275,26 @@ describe('the spreads the audit left (issue 12, gaps item 6): the hydrocortisone
       const p = patients[0];
       expect(p.overrides.find((o) => o.path === I0)?.value).toBe(String(p.drawn[I0]));
     }
+  });
+});
+
+describe("an arm's own settings and the shared calibration (sim/cohort/armSettings.ts)", () => {
+  const loaded = loadArm('scenarios/cohort/ecmo-hvhf.json');
+  const path = 'kinetics.il6.endogenousClearance';
+  it('a path the arm sets is its own: the calibration’s value for it is left out, as a scenario’s own values win over its calibration file', () => {
+    const calibrated = loaded.calibration.find((c) => c.path === path);
+    expect(calibrated, 'the calibration fits it').toBeDefined();
+    const settings = armSettings(loaded.calibration, { set: { ...loaded.arm.set, [path]: '9000 mL/h' } });
+    expect(settings.filter((o) => o.path === path)).toEqual([{ path, value: '9000 mL/h' }]);
+    // every other fitted value is still there
+    expect(settings.filter((o) => o.path !== path && loaded.calibration.includes(o))).toHaveLength(loaded.calibration.length - 1);
+  });
+  // production matches the endogenous clearance at the baseline, so the filter's share of the clearance, and with it
+  // the 24 h fall, shrinks as the endogenous clearance grows (9000 against the fitted ~3300 mL/h)
+  it('in a replay the arm’s setting moves the patients: a faster endogenous IL-6 clearance leaves the filter a smaller share, a smaller 24 h fall', () => {
+    const own = { ...loaded, arm: { ...loaded.arm, n: 4, set: { ...loaded.arm.set, [path]: '9000 mL/h' } } };
+    const base = { ...loaded, arm: { ...loaded.arm, n: 4 } };
+    const fall = (l: typeof loaded) => replayArm(l, { hours: 24 }).metrics.il6_change_pct.mean;
+    expect(fall(own)).toBeGreaterThan(fall(base) + 1);
   });
 });

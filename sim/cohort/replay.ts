@@ -2,6 +2,7 @@
  * Replays one arm: every virtual patient is the protocol scenario plus the shared calibration plus their own
  * draws, validated like any scenario, simulated, and reduced to the table's figures.
  */
+import { armSettings } from './armSettings.js';
 import { simulate } from '../engine/simulate.js';
 import { scenarioFromObject, type Override } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -88,11 +89,10 @@ function writeSetting(scenario: Scenario, path: string, value: unknown): void {
   node[keys[keys.length - 1]] = value;
 }
 
-/** What every patient of an arm shares over the protocol: the arm's settings, the calibration, the options' overrides, the replay's hours. */
+/** What every patient of an arm shares over the protocol: the arm's settings over the calibration, the options' overrides, the replay's hours. */
 export function armOverrides(loaded: LoadedArm, options: Pick<ReplayOptions, 'hours' | 'overrides'>): Override[] {
   return [
-    ...Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })),
-    ...loaded.calibration,
+    ...armSettings(loaded.calibration, loaded.arm),
     ...(options.overrides ?? []),
     { path: 'duration', value: `${options.hours} h` },
     { path: 'outputInterval', value: '1 h' },

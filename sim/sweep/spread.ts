@@ -10,6 +10,7 @@
  * and counted.
  */
 import type { LoadedArm } from '../cohort/loadArm.js';
+import { armSettings } from '../cohort/armSettings.js';
 import { drawPatients } from '../cohort/virtualPatients.js';
 import type { Override } from '../scenario/load.js';
 import type { OnProgress } from './pool.js';
@@ -83,8 +84,7 @@ export function spreadTasks(plan: SpreadPlan): { base: SweepBase; tasks: RunTask
   const arm = plan.patients === undefined ? loaded.arm : { ...loaded.arm, n: plan.patients };
   const patients = drawPatients(arm, loaded.file, loaded.calibratedMeans);
   const common: Override[] = [
-    ...Object.entries(arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })),
-    ...loaded.calibration,
+    ...armSettings(loaded.calibration, arm),
     { path: 'duration', value: `${plan.hours} h` },
     { path: 'outputInterval', value: '1 h' }, // as the cohort's replay (cohort/replay.ts)
   ];
