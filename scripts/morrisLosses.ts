@@ -8,6 +8,7 @@
  * protocol's maximum ventilator rate. Extra `--set` overrides apply to every run (e.g. the rate titration switched on).
  *
  * Run: npx tsx scripts/morrisLosses.ts <scenario> [--samples r] [--hours H] [--json per-run.json] [--set path=value ...]
+ * (--json: each run's end pH and PaCO2, lowest SaO2 and when, or its stop, with the values of its parameters.)
  * (r 10 on the standard-care default: 1090 runs of 48 h, about a minute on one core.)
  */
 import { writeFileSync } from 'node:fs';
@@ -52,8 +53,17 @@ interface Group {
   g: [number, number];
   v: [number, number];
 }
-/** Per run (by its index in the design): pH and PaCO2 at the end, or the stop's message. */
-const perRun: { id: number; ph?: number; paco2_mmHg?: number; error?: string }[] = [];
+/** Per run (by its index in the design): pH and PaCO2 at the end and the lowest SaO2 with its time, or the stop's message; and its parameters' values. */
+const perRun: {
+  id: number;
+  ph?: number;
+  paco2_mmHg?: number;
+  lowestSao2_pct?: number;
+  lowestSao2_h?: number;
+  error?: string;
+  parameters: Record<string, number>;
+}[] = [];
+const pointValues = (u: number[]) => Object.fromEntries(params.map((p, i) => [p.path, parameterValue(p, u[i])]));
 const widen = (r: [number, number], x: number): [number, number] => [Math.min(r[0], x), Math.max(r[1], x)];
 const groups = new Map<string, Group>();
 const kept = { runs: 0, phBelow7: 0, phBelow72: 0, sao2Below50: 0, atMaxRate: 0, endPh: [] as number[], endPaco2: [] as number[] };
@@ -64,7 +74,16 @@ design.points.forEach((u, id) => {
     const r = simulate(runScenario(sweepBase, { id, overrides: [...sets, ...pointTask(params, u, id).overrides] }));
     kept.runs++;
     kept.endPh.push(r.series.ph[r.series.ph.length - 1]);
-    perRun.push({ id, ph: r.series.ph[r.series.ph.length - 1], paco2_mmHg: r.series.paco2_mmHg[r.series.paco2_mmHg.length - 1] });
+    const sao2 = Array.from(r.series.sao2_pct);
+    const low = lowest(sao2);
+    perRun.push({
+      id,
+      ph: r.series.ph[r.series.ph.length - 1],
+      paco2_mmHg: r.series.paco2_mmHg[r.series.paco2_mmHg.length - 1],
+      lowestSao2_pct: low,
+      lowestSao2_h: r.series.time_h[sao2.indexOf(low)],
+      parameters: pointValues(u),
+    });
     kept.endPaco2.push(r.series.paco2_mmHg[r.series.paco2_mmHg.length - 1]);
     if (lowest(r.series.ph) < 7) kept.phBelow7++;
     if (lowest(r.series.ph) < 7.2) kept.phBelow72++;
@@ -74,7 +93,7 @@ design.points.forEach((u, id) => {
       kept.atMaxRate++;
   } catch (e) {
     const message = (e as Error).message;
-    perRun.push({ id, error: message });
+    perRun.push({ id, error: message, parameters: pointValues(u) });
     const time = /^at ([\d.]+) h /.exec(message);
     // the cause: the message without its time and numbers, up to its first parenthesis or colon
     const key = message
