@@ -84,7 +84,8 @@ describe('the sweep titration in a run', () => {
     expect(up.length).toBeLessThanOrEqual(8); // within eight blood gases
     expect(up.every((e) => /sweep [\d.]+ → [\d.]+ L\/min/.test(e.reason) && /^pH [\d.]+, PaCO2 [\d.]+ mmHg/.test(e.reason))).toBe(true);
     expect(up.map((e) => e.t_h)).toEqual(up.map((_, i) => i)); // one step per hourly blood gas, the first at the start
-    expect(at(r, 'sweep_gas_L_min', 8)).toBeCloseTo(0.3 + 0.5 * up.length, 9);
+    const o = r.scenario.circuit!.oxygenator; // the starting sweep (0.3 L/min) and the protocol's step
+    expect(at(r, 'sweep_gas_L_min', 8)).toBeCloseTo(o.sweepGas + o.sweepTitration.step * up.length, 9);
     expect(at(r, 'paco2_mmHg', 8)).toBeGreaterThanOrEqual(35);
     expect(at(r, 'paco2_mmHg', 8)).toBeLessThanOrEqual(45);
     expect(at(r, 'ph', 8)).toBeGreaterThanOrEqual(7.35);

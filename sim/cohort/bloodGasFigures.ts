@@ -12,22 +12,19 @@
  * share of its patients below it, in %.
  */
 import type { RunResult } from '../engine/simulate.js';
+import { interpolatedAt } from '../output/seriesValue.js';
 import { arterialPh } from '../patient/acidBase/acidBase.js';
 import { preTreatmentPaco2_mmHg } from '../patient/gasExchange/preTreatment.js';
 
 /**
  * A series' value at time t_h: its sample there, or the straight line between the samples either side when the
- * output interval does not fall on t_h (the cohort replays sample every hour, so 24 h is a sample).
+ * output interval does not fall on t_h (the cohort replays sample every hour, so 24 h is a sample); a time outside the
+ * samples is an error, not the nearest sample.
  */
 export function seriesAt(time_h: ArrayLike<number>, values: ArrayLike<number>, t_h: number): number {
-  for (let i = 0; i < time_h.length; i++) {
-    if (time_h[i] === t_h) return values[i];
-    if (time_h[i] > t_h && i > 0) {
-      const w = (t_h - time_h[i - 1]) / (time_h[i] - time_h[i - 1]);
-      return values[i - 1] + w * (values[i] - values[i - 1]);
-    }
-  }
-  throw new Error(`no sample of the run at ${t_h} h: its samples run from ${time_h[0]} to ${time_h[time_h.length - 1]} h`);
+  if (!(t_h >= time_h[0] && t_h <= time_h[time_h.length - 1]))
+    throw new Error(`no sample of the run at ${t_h} h: its samples run from ${time_h[0]} to ${time_h[time_h.length - 1]} h`);
+  return interpolatedAt(time_h, values, t_h);
 }
 
 export function bloodGasFigures(r: RunResult) {

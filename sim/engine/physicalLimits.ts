@@ -19,9 +19,9 @@
  *                              limit the difference does not matter
  */
 import { venousPressure_mmHg } from '../circuit/venousDrainage.js';
-import { saturationFromPo2 } from '../patient/gasExchange/gasExchange.js';
+import { DRY_GAS_mmHg, saturationFromPo2 } from '../patient/gasExchange/gasExchange.js';
 import { lungCo2ConductanceNow } from '../patient/gasExchange/part.js';
-import { alveolarGasEquation_mmHg } from '../patient/gasExchange/ventilation.js';
+import { alveolarGasEquation_mmHg, RESPIRATORY_QUOTIENT } from '../patient/gasExchange/ventilation.js';
 import type { Model } from '../model/context.js';
 import { LAYOUT } from './models.js';
 
@@ -144,7 +144,7 @@ function co2DisplacesOxygen(m: Model, t_h: number, paco2_mmHg: number, impairmen
   return (
     `at ${fmt(t_h, 2)} h CO2 has taken the oxygen out of the lungs: PaCO2 ${fmt(paco2_mmHg)} mmHg, from patient.lung.co2Production ` +
     `${fmt(lung.co2Production)} mL/min over ${conductance} (${ecmo}), ` +
-    `leaves an alveolar PO2 of ${fmt(alveolar)} mmHg (FiO2 ${fmt(lung.ventilatorFio2, 2)} × 713 − PaCO2/0.8)` +
+    `leaves an alveolar PO2 of ${fmt(alveolar)} mmHg (FiO2 ${fmt(lung.ventilatorFio2, 2)} × ${DRY_GAS_mmHg} − PaCO2/${RESPIRATORY_QUOTIENT})` +
     `${alveolar > 0 ? `, ${fmt(alveolar - drop)} mmHg after the ventilation/perfusion drop of ${fmt(drop)} mmHg` : ''}; ` +
     `blood leaving ventilated alveoli is ${fmt(100 * capillary, 1)} % saturated and the mixed venous saturation would fall below 0 %, a state no patient survives${titrating}; ` +
     `expected a PaCO2 nearer its normal 35–45 mmHg (without ECMO PaCO2 = co2Production / co2Conductance): a larger patient.lung.co2Conductance, ` +

@@ -16,6 +16,7 @@
  * UFH therapeutic range 0.30–0.70 IU/mL; the assay underestimates heparin in antithrombin deficiency, Vera-Aguilera
  * 2016, Adv Hematol 4054806).
  */
+import { interpolatedAt } from '../output/seriesValue.js';
 import type { RunResult } from '../engine/simulate.js';
 import type { MembraneLife } from './membraneLife.js';
 import { SUMMARY_TIME_h } from '../engine/events.js';
@@ -47,11 +48,7 @@ export function valueAt(series: Series, name: string, t: number): number {
   const time = series.time_h;
   const v = series[name];
   if (!time || !v || v.length === 0) return NaN;
-  let i = 0;
-  while (i < time.length - 1 && time[i + 1] <= t) i++;
-  if (i === time.length - 1 || time[i] >= t) return v[i];
-  const w = (t - time[i]) / (time[i + 1] - time[i]);
-  return v[i] + w * (v[i + 1] - v[i]);
+  return interpolatedAt(time, v, t);
 }
 
 /** The mean of a series over the samples where the filter limb carries blood (null when it never does). */

@@ -32,6 +32,7 @@ import { lungCo2Conductance, ventilatorRateRuleProblem } from './ventilatorRate.
 import { ventilatorRateTitration } from './ventilatorRateCheck.js';
 import { sweepRuleProblem } from './sweepTitration.js';
 import { sweepCarriesCo2, sweepTitration } from './sweepTitrationCheck.js';
+import { bloodGas, onEcmo } from './bloodGas.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
 import { consume, heaterFlow_mL_min, heldOxygenLine, mixSample, oxygenCapacity_mL_min, sampleConsumption } from './oxygenSupply.js';
@@ -196,12 +197,6 @@ function saturationOnLine(m: Model, line: OxygenLine, now: Now): number {
   return saturationFromPo2(po2FromContent_mmHg(sigmaA, alphaOverB));
 }
 
-/** Whether the ECMO circuit returns blood to the patient now (the FiO2 protocol rests the lung on ECMO). */
-function onEcmo(now: Now): boolean {
-  const cn = now.circuit;
-  return cn !== null && cn.effectiveFlow_mL_min > 0;
-}
-
 /**
  * Whether the protocol has a saturation to titrate to: the bedside titrates to the pulse oximeter, which shows no
  * number without a pulse (deviceReadings.ts); with the heart stopped FiO2 stays where it is.
@@ -280,7 +275,8 @@ export const gasExchangeModel: ModelDefinition = {
     const impairment = slot('lungImpairment');
     const ruleProblem = rulesProblem(m.scenario);
     if (ruleProblem) throw new SettingError(ruleProblem.field, ruleProblem.message);
-    const paco2Now = (now: Now) => arterialCo2Now(m, co2, now);
+    /** The blood gas the protocols' checks read: the PaCO2 the lung and the oxygenator leave now. */
+    const gasNow = (now: Now) => bloodGas(now, arterialCo2Now(m, co2, now));
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
     /** The native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads. */
@@ -298,8 +294,8 @@ export const gasExchangeModel: ModelDefinition = {
       // the sweep and the rate first: either moves PaCO2 (the sweep also the membrane's oxygen), which the oxygen line's
       // check then takes up
       checks: [
-        ...(c0 ? [sweepTitration(m, paco2Now)] : []),
-        ventilatorRateTitration(m, paco2Now, (now) => sweepCarriesCo2(m, now)),
+        ...(c0 ? [sweepTitration(m, gasNow)] : []),
+        ventilatorRateTitration(m, gasNow, (now) => sweepCarriesCo2(m, now)),
         line.holdLine,
         fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now)),
       ],

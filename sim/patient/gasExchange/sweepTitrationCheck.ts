@@ -9,13 +9,8 @@
 import type { Model } from '../../model/context.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
 import type { Now } from '../../model/now.js';
-import { arterialPh } from '../acidBase/acidBase.js';
+import { onEcmo, type BloodGas } from './bloodGas.js';
 import { earlyFallReached, nextSweep } from './sweepTitration.js';
-
-/** Whether the ECMO circuit returns blood to the patient now. */
-function returnsBlood(now: Now): boolean {
-  return now.circuit !== null && now.circuit.effectiveFlow_mL_min > 0;
-}
 
 /** Whether the sweep titration is on in this run now (a circuit, its flag on). */
 function sweepTitrationOn(m: Model): boolean {
@@ -27,20 +22,19 @@ function sweepTitrationOn(m: Model): boolean {
  * protocol then stands aside and the ventilator rests.
  */
 export function sweepCarriesCo2(m: Model, now: Now): boolean {
-  return sweepTitrationOn(m) && returnsBlood(now);
+  return sweepTitrationOn(m) && onEcmo(now);
 }
 
 /**
  * The sweep titration at its interval (a run with a circuit); the first check at the start (the first blood gas, whose
- * PaCO2 the caution after cannulation measures from), `paco2(now)` the PaCO2 now.
+ * PaCO2 the caution after cannulation measures from), `bloodGas(now)` the blood gas now.
  */
-export function sweepTitration(m: Model, paco2: (now: Now) => number): PeriodicCheck {
+export function sweepTitration(m: Model, bloodGas: (now: Now) => BloodGas): PeriodicCheck {
   let first: { t_h: number; paco2_mmHg: number } | null = null;
   const next = (now: Now) => {
     const o = m.current.circuit!.oxygenator;
     const rule = o.sweepTitration;
-    const paco2_mmHg = paco2(now);
-    const ph = arterialPh(now.acidBase.bicarbonate_mmol_L, paco2_mmHg);
+    const { ph, paco2_mmHg } = bloodGas(now);
     const early = first !== null && earlyFallReached(rule, paco2_mmHg, first.paco2_mmHg, now.t_h - first.t_h);
     return { ph, paco2_mmHg, early, sweep: nextSweep(rule, ph, paco2_mmHg, o.sweepGas, early) };
   };
@@ -50,7 +44,7 @@ export function sweepTitration(m: Model, paco2: (now: Now) => number): PeriodicC
     settlesAfter: true,
     wouldAct: (now) => sweepCarriesCo2(m, now) && next(now).sweep !== m.current.circuit!.oxygenator.sweepGas,
     run(now, log) {
-      first ??= { t_h: now.t_h, paco2_mmHg: paco2(now) };
+      first ??= { t_h: now.t_h, paco2_mmHg: bloodGas(now).paco2_mmHg };
       if (!sweepCarriesCo2(m, now)) return false;
       const o = m.current.circuit!.oxygenator;
       const rule = o.sweepTitration;

@@ -21,9 +21,8 @@
  */
 import { DRY_GAS_mmHg, saturationFromPo2 } from './gasExchange.js';
 
-/** Dry inspired gas pressure at sea level, mmHg (760 − 47 water vapour). */
 /** Respiratory quotient in the alveolar gas equation [S: textbooks]. */
-const RESPIRATORY_QUOTIENT = 0.8;
+export const RESPIRATORY_QUOTIENT = 0.8;
 
 /** FiO2·713 − PaCO2/0.8 (mmHg) as the alveolar gas equation gives it: negative where CO2 would fill the alveoli. */
 export function alveolarGasEquation_mmHg(fio2: number, paco2_mmHg: number): number {

@@ -7,23 +7,18 @@
 import type { Model } from '../../model/context.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
 import type { Now } from '../../model/now.js';
-import { arterialPh } from '../acidBase/acidBase.js';
+import type { BloodGas } from './bloodGas.js';
 import { nextVentilatorRate } from './ventilatorRate.js';
 
-/** The blood gas a check reads: the pH and PaCO2 (mmHg) now. */
-function bloodGas(now: Now, paco2_mmHg: number): { ph: number; paco2_mmHg: number } {
-  return { ph: arterialPh(now.acidBase.bicarbonate_mmol_L, paco2_mmHg), paco2_mmHg };
-}
-
 /**
- * The rate titration at its interval; the first check at the start (the first blood gas), `paco2(now)` the PaCO2 now.
+ * The rate titration at its interval; the first check at the start (the first blood gas), `bloodGas(now)` the blood gas now.
  * It stands aside while `sweepActs(now)`: on ECMO with the sweep titrated the sweep carries the CO2 (sweepTitrationCheck.ts).
  */
-export function ventilatorRateTitration(m: Model, paco2: (now: Now) => number, sweepActs: (now: Now) => boolean): PeriodicCheck {
+export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodGas, sweepActs: (now: Now) => boolean): PeriodicCheck {
   let started = false;
   const next = (now: Now) => {
     const lung = m.current.patient.lung;
-    const gas = bloodGas(now, paco2(now));
+    const gas = bloodGas(now);
     return { gas, rate: nextVentilatorRate(lung.rateTitration, gas.ph, gas.paco2_mmHg, lung.ventilatorRate) };
   };
   return {
