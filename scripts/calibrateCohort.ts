@@ -71,6 +71,7 @@ const PARAMETERS: Record<string, ParameterRule> = {
   'hemodynamics.vasoplegia.il6HalfEffect': { bounds: [300, 4000], log: true, start: 1400 },
   'hemodynamics.vasoplegia.hill': { bounds: [0.7, 4], start: 2.5 },
   'hemodynamics.vasoplegia.driveDepression': { bounds: [1, 45], log: true, start: 27 },
+  'kinetics.vasoplegicMediators.halfLife': { bounds: [0.2, 72], log: true, start: 6 },
   'hemodynamics.heartRate.mapGain': { bounds: [0.05, 2.5] },
   'hemodynamics.heartRate.inflammationGain': { bounds: [3, 90] },
 };
@@ -116,6 +117,7 @@ const STAGES: Stage[] = [
       'hemodynamics.vasoplegia.il6HalfEffect',
       'hemodynamics.vasoplegia.hill',
       'hemodynamics.vasoplegia.driveDepression',
+      'kinetics.vasoplegicMediators.halfLife',
     ],
     targets: ['map_24h_mmHg', 'norepinephrine_change_ug_kg_min', 'sofa_72h'],
     gradientStep: 0.04,

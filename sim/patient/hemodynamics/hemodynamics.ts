@@ -2,15 +2,16 @@
  * The hemodynamic response, algebraic in the slow state (vascular tone and heart rate settle within minutes;
  * norepinephrine's half-life is 2–7 min [S: Beloeil, BJA 2005], so its effect follows the infusion at once).
  *
- *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) − V_D·D(t) − F(T_core) + ΔE0·h + r(pH)·Emax'·NE/(ED50' + NE)
+ *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) − V_D·M(t) − F(T_core) + ΔE0·h + r(pH)·Emax'·NE/(ED50' + NE)
  *         [E: vasoplegia, a calibrated hypothesis; S: Emax form, Oualha BJCP 2014]
  * with r(pH) the share of the norepinephrine effect acidaemia leaves and F the fever's vasodilation
  * (vasopressorResponse.ts); h the onset of hydrocortisone, which raises Emax' and E0 (hydrocortisone.ts).
- * Vasoplegia has two parts: one follows plasma IL-6 (which a filter lowers), the other the sepsis drive D(t)
- * (nitric oxide and other mediators the filter does not reach, fading as the insult resolves) [E: hypothesis]:
- * so a between-arm difference in MAP no longer passes through IL-6 alone.
- *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·D(t) + g_hyp·max(0, 0.95 − SaO2)               [E]
- * with D(t) the sepsis drive (sepsisDrive.ts): the tachycardia of the septic insult fades as it resolves.
+ * Vasoplegia has two parts: one follows plasma IL-6, the other a pool M of filterable vasoplegic mediators
+ * (solutes/vasoplegicMediators.ts: made in proportion to the sepsis drive D(t), cleared by the body with its own
+ * half-life and by the filter as IL-6 is; 1 at the start) [E: hypothesis, issue 12].
+ *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·M(t) + g_hyp·max(0, 0.95 − SaO2)               [E]
+ * the tachycardia of the septic insult follows the same pool, fading as the insult resolves and as the filter
+ * removes its mediators [E: hypothesis].
  *
  * T (intrinsic tone) and H (intrinsic rate) are the patient's own: solved so that the starting MAP and heart
  * rate are met by the starting IL-6, norepinephrine and saturation before any extracorporeal treatment.
@@ -40,11 +41,11 @@ const SATURATION_REFERENCE = 0.95;
 /** IC50ⁿ: the same through a run, taken once (ParameterPower) rather than at every evaluation. */
 const halfEffectPower = new ParameterPower();
 
-/** MAP lost to vasoplegia, mmHg: the IL-6 part plus the part that follows the sepsis drive D. */
-export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number, drive: number): number {
+/** MAP lost to vasoplegia, mmHg: the IL-6 part plus the part that follows the mediator pool M (1 at the start). */
+export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number, mediators: number): number {
   const v = p.vasoplegia;
   const x = Math.max(il6_pg_mL, 0) ** v.hill;
-  return (v.maxDepression * x) / (halfEffectPower.of(v.il6HalfEffect, v.hill) + x) + v.driveDepression * drive;
+  return (v.maxDepression * x) / (halfEffectPower.of(v.il6HalfEffect, v.hill) + x) + v.driveDepression * mediators;
 }
 
 /** The norepinephrine effect, mmHg, at hydrocortisone's onset h (0: none given). */
@@ -62,7 +63,7 @@ export function meanArterialPressure_mmHg(
   p: HemodynamicParams,
   intrinsicTone_mmHg: number,
   il6_pg_mL: number,
-  drive: number,
+  mediators: number,
   dose_ug_kg_min: number,
   ph = NEUTRAL_PH,
   temperature_C = NEUTRAL_TEMPERATURE_C,
@@ -70,22 +71,29 @@ export function meanArterialPressure_mmHg(
 ): number {
   const pressor = acidaemiaResponse(p.acidaemia, ph) * norepinephrineEffect_mmHg(p, dose_ug_kg_min, hydrocortisone);
   const steroidTone = p.hydrocortisone.toneRise * hydrocortisone;
-  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, drive) - feverVasodilation_mmHg(p.fever, temperature_C) + steroidTone + pressor;
+  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, mediators) - feverVasodilation_mmHg(p.fever, temperature_C) + steroidTone + pressor;
 }
 
 /** Heart rate above the patient's intrinsic rate, bpm. */
-function heartRateDrive(p: HemodynamicParams, map_mmHg: number, dose_ug_kg_min: number, drive: number, sao2: number): number {
+function heartRateDrive(p: HemodynamicParams, map_mmHg: number, dose_ug_kg_min: number, mediators: number, sao2: number): number {
   const h = p.heartRate;
   return (
     h.mapGain * (REFERENCE_MAP_mmHg - map_mmHg) +
     h.norepinephrineGain * dose_ug_kg_min +
-    h.inflammationGain * drive +
+    h.inflammationGain * mediators +
     h.hypoxemiaGain * Math.max(0, SATURATION_REFERENCE - sao2)
   );
 }
 
-export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, map_mmHg: number, dose_ug_kg_min: number, drive: number, sao2: number): number {
-  return intrinsicRate_bpm + heartRateDrive(p, map_mmHg, dose_ug_kg_min, drive, sao2);
+export function heartRate_bpm(
+  p: HemodynamicParams,
+  intrinsicRate_bpm: number,
+  map_mmHg: number,
+  dose_ug_kg_min: number,
+  mediators: number,
+  sao2: number,
+): number {
+  return intrinsicRate_bpm + heartRateDrive(p, map_mmHg, dose_ug_kg_min, mediators, sao2);
 }
 
 /** T and H that reproduce the starting MAP and heart rate. */

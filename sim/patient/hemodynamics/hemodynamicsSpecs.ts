@@ -36,7 +36,7 @@ export const hemodynamicsSpecs = {
       calibratable: true,
       range: [3, 30],
       description:
-        'V_D: MAP lost to vasoplegia that follows the sepsis drive D(t) rather than IL-6 (nitric oxide and other mediators a filter does not reach), V_D·D(t). A hypothesis.',
+        'V_D: MAP lost to vasoplegia that follows a pool M of filterable vasoplegic mediators rather than IL-6, V_D·M(t), M = 1 at the start (kinetics.vasoplegicMediators: made in proportion to the sepsis drive, cleared by the body and the filter). A hypothesis.',
       source: 'E',
       ref: 'hypothesis (issue 12): vasoplegia has mediators besides IL-6; fitted to both arms at once',
     }),
@@ -73,7 +73,8 @@ export const hemodynamicsSpecs = {
     inflammationGain: q('bpm', 25, [0, 150], {
       calibratable: true,
       range: [10, 60],
-      description: 'Tachycardia of the septic insult: bpm × sepsis drive D(t) (fever, catecholamine surge), fading as the insult resolves.',
+      description:
+        'Tachycardia of the septic insult: bpm × the filterable mediator pool M(t) (1 at the start; kinetics.vasoplegicMediators), fading as the insult resolves and as the filter removes its mediators (a hypothesis); fever has its own term.',
       source: 'E',
       ref: 'calibratable',
     }),

@@ -1,7 +1,7 @@
 /**
- * Hemodynamics in the engine (hemodynamics.ts): MAP from the patient's intrinsic tone less IL-6 vasoplegia plus
+ * Hemodynamics in the engine (hemodynamics.ts): MAP from the patient's intrinsic tone less vasoplegia (IL-6 and the filterable mediators) plus
  * the norepinephrine effect, derived for the titration's checks and the outputs; heart rate from the baroreflex,
- * norepinephrine, the sepsis drive and hypoxemia. The intrinsic tone and rate are solved once so that the
+ * norepinephrine, the filterable mediators the sepsis drive makes, and hypoxemia. The intrinsic tone and rate are solved once so that the
  * pre-treatment baseline is met. No state of its own: hydrocortisone's onset h (hydrocortisone.ts) is taken in
  * closed form from its last switch (hydrocortisoneInEngine.ts), started by its rule (a scheduled event once the dose
  * has stayed at or above the threshold for the delay). The vasopressor check
@@ -64,7 +64,7 @@ export const hemodynamicsModel: ModelDefinition = {
         m.current.hemodynamics,
         m.intrinsic.tone_mmHg,
         now.concentration[SOLUTE.il6],
-        now.sepsisDrive,
+        now.concentration[SOLUTE.vasoplegicMediators],
         // vasopressin joins the norepinephrine dose on the pressor curve as its norepinephrine equivalent (vasopressin.ts)
         m.current.patient.hemodynamics.norepinephrine +
           norepinephrineEquivalent_ug_kg_min(m.current.hemodynamics.vasopressin.norepinephrineEquivalent, protocol.vasopressin_U_min()),
@@ -91,7 +91,8 @@ export const hemodynamicsModel: ModelDefinition = {
         out.map_mmHg = map;
         // fever tachycardia: +g_T per kelvin above the starting temperature (patient.temperature.heartRatePerKelvin) [S2]
         const fever = m.current.patient.temperature.heartRatePerKelvin * (now.metabolism.temperature_C - p.temperature.start);
-        out.heart_rate_bpm = heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.sepsisDrive, now.oxygen!.sao2) + fever;
+        out.heart_rate_bpm =
+          heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.concentration[SOLUTE.vasoplegicMediators], now.oxygen!.sao2) + fever;
         out.norepinephrine_ug_kg_min = ne;
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
         out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;

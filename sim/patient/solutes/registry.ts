@@ -12,11 +12,12 @@ import { pct } from './pct.js';
 import type { SoluteDefinition } from './solute.js';
 import { urea, ureaBaselineSpec, ureaKineticsSpecs } from './urea.js';
 import { lactate, lactateBaselineSpec, lactateKineticsSpecs } from './lactate.js';
+import { vasoplegicMediators, vasoplegicMediatorsKineticsSpecs } from './vasoplegicMediators.js';
 
-export const SOLUTES: readonly SoluteDefinition[] = [il6, pct, crp, albumin, creatinine, urea, lactate];
+export const SOLUTES: readonly SoluteDefinition[] = [il6, pct, crp, albumin, creatinine, urea, lactate, vasoplegicMediators];
 
 /** Each solute's index in Now.concentration, by name: `now.concentration[SOLUTE.il6]`. */
-export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creatinine' | 'urea' | 'lactate', number>> = {
+export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creatinine' | 'urea' | 'lactate' | 'vasoplegicMediators', number>> = {
   il6: SOLUTES.indexOf(il6),
   pct: SOLUTES.indexOf(pct),
   crp: SOLUTES.indexOf(crp),
@@ -24,10 +25,11 @@ export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creati
   creatinine: SOLUTES.indexOf(creatinine),
   urea: SOLUTES.indexOf(urea),
   lactate: SOLUTES.indexOf(lactate),
+  vasoplegicMediators: SOLUTES.indexOf(vasoplegicMediators),
 };
 
 /** Specs of the solutes defined with their kinetics: merged into the scenario's `kinetics` and `patient.baseline`. */
 export const SOLUTE_SPECS = {
-  kinetics: { urea: ureaKineticsSpecs, lactate: lactateKineticsSpecs },
+  kinetics: { urea: ureaKineticsSpecs, lactate: lactateKineticsSpecs, vasoplegicMediators: vasoplegicMediatorsKineticsSpecs },
   baseline: { urea: ureaBaselineSpec, lactate: lactateBaselineSpec },
 } as const;

@@ -1,0 +1,54 @@
+/**
+ * Filterable vasoplegic mediators (a hypothesis, issue 12): the septic vasodilation that does not follow IL-6 is
+ * carried by a pool of middle molecules (10–50 kDa) that the high-cut-off membrane passes as it passes IL-6. The pool
+ * is an index, 1 at the start of the run (before the prime dilutes it):
+ *   produced   = G₀·D(t)                 G₀ = CL·1 balances elimination at the start; D the sepsis drive
+ *   eliminated = CL·C_c,  CL = ln2·(V_plasma + V_p)/t½
+ *   exchange   = CL_ic·(C_c − C_p)        distributed as IL-6 (kinetics.il6.peripheralVolume, interCompartmentClearance)
+ * The filter removes it with IL-6's sieving, in plasma water (registry.ts). With t½ → 0 the pool is D(t) itself,
+ * the drive's vasoplegia as it was before this hypothesis. Evidence for such a pool, not for its size or half-life:
+ * ultrafiltrate of endotoxaemic pigs on high-volume hemofiltration depressed the circulation of healthy pigs it was
+ * infused into (Grootendorst et al., Intensive Care Med 1992;18:235).
+ */
+import { q, type SpecTree } from '../../parameters.js';
+import type { SoluteDefinition } from './solute.js';
+import { initialPlasma_mL, interCompartmentExchange, plasmaVolume } from './volumes.js';
+
+export const vasoplegicMediatorsKineticsSpecs = {
+  halfLife: q('h', 6, [0.05, 200], {
+    calibratable: true,
+    range: [0.5, 30],
+    description:
+      'Elimination half-life of the filterable vasoplegic mediators (a hypothesis): short, and the pool follows the sepsis drive whatever the filter does; long, and the filter lowers it as it lowers a slowly cleared solute.',
+    source: 'E',
+    ref: 'hypothesis, no published value: the middle molecules of septic plasma range from minutes (TNF-α) to a day (PCT, 25–30 h); a lumped pool; fitted with the vasoplegia to both arms at once',
+  }),
+} as const satisfies SpecTree;
+
+export const vasoplegicMediators: SoluteDefinition = {
+  name: 'vasoplegicMediators',
+  amountUnit: 'AU',
+  perMl: 1,
+  series: ['vasoplegic_mediators', '1', 'Filterable vasoplegic mediators relative to the start (a hypothesis: hemodynamics.md)'],
+  peripheral: true,
+  filtration: { sieving: 'il6', dilution: 'plasma' },
+  kinetics(m, slot, names) {
+    const k = m.scenario.kinetics;
+    const clearance = (Math.LN2 * (initialPlasma_mL(m) + k.il6.peripheralVolume)) / k.vasoplegicMediators.halfLife;
+    const central = slot(names.central);
+    const peripheral = slot(names.peripheral);
+    return {
+      centralVolume_mL: plasmaVolume,
+      initial(y) {
+        y[central] = initialPlasma_mL(m);
+        y[peripheral] = k.il6.peripheralVolume;
+      },
+      fluxes(now, c, out) {
+        const kc = m.current.kinetics.il6;
+        out.produced = clearance * now.sepsisDrive;
+        out.eliminated = clearance * c;
+        out.exchange = interCompartmentExchange(kc.interCompartmentClearance, c, now.y[peripheral], kc.peripheralVolume);
+      },
+    };
+  },
+};
