@@ -55,7 +55,9 @@ describe('the operator’s sweep', () => {
 
   it('a timeline entry that sets the sweep alone hands it over as the live view does; one that sets the sweep and titrate keeps what it says', () => {
     const alone = runWithTimeline(DEFAULT_ECMO, [{ at: '1.5 h', set: { [SWEEP]: '0.5 L/min' } }], { duration: '4 h', ...HYPERCAPNIC });
-    expect(ofType(alone.events, 'sweep_titration_off').map((e) => [e.t_h, e.reason])).toEqual([[1.5, 'Sweep titration off: the operator set the sweep to 0.5 L/min']]);
+    expect(ofType(alone.events, 'sweep_titration_off').map((e) => [e.t_h, e.reason])).toEqual([
+      [1.5, 'Sweep titration off: the operator set the sweep to 0.5 L/min'],
+    ]);
     expect(ofType(alone.events, 'sweep_titration').every((e) => e.t_h < 1.5)).toBe(true);
     expect(alone.series.sweep_gas_L_min.at(-1)).toBe(0.5);
     const both = runWithTimeline(DEFAULT_ECMO, [{ at: '1.5 h', set: { [SWEEP]: '0.5 L/min', [TITRATE]: true } }], { duration: '4 h', ...HYPERCAPNIC });
