@@ -1,7 +1,8 @@
 /**
  * The operator's controls: every live setting with its unit (pump speed, sweep gas, FiO2, filter blood flow,
  * dose, predilution, net ultrafiltration, heparin rate), the protocols switched on or off (the sweep titration), the
- * clamps, change filter now, a heparin bolus and the training faults. Values are sent as text with their unit; the engine checks them and says why it refuses one.
+ * clamps, change filter now, a heparin bolus and the training faults. Values are sent as text with their unit; the
+ * engine checks them and says why it refuses one.
  */
 import { CLAMPS, FLAGS, SETTINGS, type ClampPath, type Command, type FlagPath, type ScenarioInfo, type SettingPath, type Snapshot } from './protocol';
 import { el } from './consoles/panel';
