@@ -13,6 +13,7 @@ const PAGE_TESTS = [
   'test/browser/explorerFront.test.ts',
   'test/browser/training.test.ts',
   'test/browser/relay.test.ts',
+  'test/browser/sweepControl.test.ts',
 ];
 
 /** The instructor page (src/instructor/); its trainees open training.html with ?join=CODE or ?channel=NAME. */

@@ -1,9 +1,10 @@
 /**
  * The operator's controls: every live setting with its unit (pump speed, sweep gas, FiO2, filter blood flow,
- * dose, predilution, net ultrafiltration, heparin rate), the clamps, change filter now, a heparin bolus and the
- * training faults. Values are sent as text with their unit; the engine checks them and says why it refuses one.
+ * dose, predilution, net ultrafiltration, heparin rate), the protocols switched on or off (the sweep titration), the
+ * clamps, change filter now, a heparin bolus and the training faults. Values are sent as text with their unit; the
+ * engine checks them and says why it refuses one.
  */
-import { CLAMPS, SETTINGS, type ClampPath, type Command, type ScenarioInfo, type SettingPath, type Snapshot } from './protocol';
+import { CLAMPS, FLAGS, SETTINGS, type ClampPath, type Command, type FlagPath, type ScenarioInfo, type SettingPath, type Snapshot } from './protocol';
 import { el } from './consoles/panel';
 
 interface SettingRow {
@@ -15,6 +16,8 @@ interface SettingRow {
 export class Controls {
   private readonly rows: SettingRow[] = [];
   private readonly clampButtons = new Map<ClampPath, HTMLButtonElement>();
+  private readonly flagButtons = new Map<FlagPath, HTMLButtonElement>();
+  private flagState: Record<FlagPath, boolean> | undefined;
   private readonly changeFilter: HTMLButtonElement;
   private readonly faultButtons: HTMLButtonElement[] = [];
   private readonly lastShown = new Map<SettingPath, string>();
@@ -26,6 +29,18 @@ export class Controls {
   ) {
     const settings = el('div', 'settings');
     for (const path of Object.keys(SETTINGS) as SettingPath[]) settings.append(this.settingRow(path));
+    const flags = el('div', 'button-row flags');
+    flags.append(el('span', 'row-label', 'Titrate'));
+    for (const [path, spec] of Object.entries(FLAGS) as [FlagPath, (typeof FLAGS)[FlagPath]][]) {
+      const b = el('button', 'flag', spec.label);
+      b.type = 'button';
+      b.title = spec.title;
+      b.dataset.testid = `flag-${path.split('.').at(-2)}`;
+      b.setAttribute('aria-pressed', 'false');
+      b.addEventListener('click', () => this.send({ type: 'set', path, value: !(this.flagState?.[path] ?? false) }));
+      this.flagButtons.set(path, b);
+      flags.append(b);
+    }
     const clamps = el('div', 'button-row clamps');
     clamps.append(el('span', 'row-label', 'Clamps'));
     for (const [path, label] of Object.entries(CLAMPS) as [ClampPath, string][]) {
@@ -73,7 +88,7 @@ export class Controls {
     };
     fault('Clot 60 % of filter', 'fault-filter-clot', { filterClot: 0.6 });
     fault('Oxygenator thrombus +100 %', 'fault-oxygenator', { oxygenatorThrombus: 1 });
-    host.append(settings, clamps, actions, faults);
+    host.append(settings, flags, clamps, actions, faults);
   }
 
   setScenario(info: ScenarioInfo): void {
@@ -83,6 +98,7 @@ export class Controls {
       r.form.classList.toggle('disabled', off);
       r.form.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((c) => (c.disabled = off));
     }
+    for (const [path, b] of this.flagButtons) b.disabled = FLAGS[path].section === 'circuit' && !info.hasCircuit;
     for (const [path, b] of this.clampButtons) b.disabled = !info.hasCircuit || (path === 'circuit.clamps.filterLimb' && !info.hasFilter);
     this.changeFilter.disabled = !info.hasFilter;
     this.faultButtons[0].disabled = !info.hasFilter;
@@ -99,6 +115,13 @@ export class Controls {
         r.input.value = text;
         this.lastShown.set(r.path, text);
       }
+    }
+    this.flagState = s.settings.flags;
+    for (const [path, b] of this.flagButtons) {
+      const on = s.settings.flags[path];
+      b.setAttribute('aria-pressed', String(on));
+      const label = `${FLAGS[path].label}: ${on ? 'on' : 'off'}`;
+      if (b.textContent !== label) b.textContent = label;
     }
     this.clampState = s.settings.clamps;
     for (const [path, b] of this.clampButtons) {

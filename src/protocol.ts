@@ -76,6 +76,22 @@ export const SETTINGS = {
 } as const;
 export type SettingPath = keyof typeof SETTINGS;
 
+/**
+ * The protocols the operator switches on or off, each with the words the console shows for on and off. A sweep set
+ * by hand while the sweep titration is on switches it off (the engine's sweepHandover.ts): the sweep is the operator's.
+ */
+export const FLAGS = {
+  'circuit.oxygenator.sweepTitration.titrate': {
+    label: 'Auto sweep',
+    title:
+      'Sweep titration: at each hourly blood gas the protocol steps the sweep toward PaCO₂ 35–45 mmHg and pH 7.35–7.45. Setting the sweep by hand switches it off; switched on again, it steps from the sweep in force.',
+    on: 'auto',
+    off: 'manual',
+    section: 'circuit',
+  },
+} as const;
+export type FlagPath = keyof typeof FLAGS;
+
 export const CLAMPS = {
   'circuit.clamps.drainageLine': 'Drainage line',
   'circuit.clamps.returnLine': 'Return line',
@@ -89,7 +105,7 @@ export type Command =
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'speed'; speed: Speed }
-  | { type: 'set'; path: SettingPath | ClampPath; value: string | boolean }
+  | { type: 'set'; path: SettingPath | ClampPath | FlagPath; value: string | boolean }
   | { type: 'changeFilter' }
   | { type: 'heparinBolus'; units: number }
   | { type: 'fault'; fault: { filterClot?: number; oxygenatorThrombus?: number } }
@@ -136,6 +152,8 @@ export interface SimEventView {
 export interface SettingsView {
   values: Record<SettingPath, number>;
   clamps: Record<ClampPath, boolean>;
+  /** The protocols switched on now (false without the section they belong to). */
+  flags: Record<FlagPath, boolean>;
   heparinTitrate: boolean;
   apttTarget_s: [number, number];
   drainageCannula_Fr: number;

@@ -18,7 +18,7 @@ const titrate: FlagSpec = {
   default: false,
   adjustable: true,
   description:
-    'Titrate the ECMO sweep gas to the blood gas at each check: up while PaCO2 is above highPaco2 with the pH below 7.40 (the middle of acidosisPh–alkalosisPh) or the pH below acidosisPh with PaCO2 above lowPaco2; down in the mirror cases. Off unless the scenario turns it on (the bundled ECMO + HVHF default and so the ECMO cohort arm do; a trainee’s sweep stays theirs otherwise). While it is on and the circuit returns blood, the ventilator rate protocol (patient.lung.rateTitration) stands aside: on ECMO the sweep carries the CO2 and the ventilator rests.',
+    'Titrate the ECMO sweep gas to the blood gas at each check: up while PaCO2 is above highPaco2 with the pH below 7.40 (the middle of acidosisPh–alkalosisPh) or the pH below acidosisPh with PaCO2 above lowPaco2; down in the mirror cases. Off unless the scenario turns it on (the bundled ECMO + HVHF default and so the ECMO cohort arm do; a trainee’s sweep stays theirs otherwise). While it is on and the circuit returns blood, the ventilator rate protocol (patient.lung.rateTitration) stands aside: on ECMO the sweep carries the CO2 and the ventilator rests. A sweep set during a run (the live view, a trainee, a timeline entry) switches it off, the sweep then the operator’s, unless the same action sets titrate too; switched on again it steps from the sweep in force.',
   source: 'S2',
   ref: ELSO_VV,
 };

@@ -20,6 +20,7 @@ export type EventType =
   | 'fio2_titration'
   | 'ventilator_rate_titration'
   | 'sweep_titration'
+  | 'sweep_titration_off'
   | 'albumin_dose'
   | 'fault'
   | 'circuit_blood'

@@ -1,9 +1,10 @@
 /**
  * How the event log words an event for the trainee: its kind ("setting", "NE titration"), the filter category it
  * belongs to, and setting changes with the setting's label and the unit the trainee enters it in
- * ("FiO₂ 100 → 21 %", not "circuit.oxygenator.fio2: 1 → 0.21").
+ * ("FiO₂ 100 → 21 %", not "circuit.oxygenator.fio2: 1 → 0.21"), a protocol switched with the console's words for it
+ * ("Auto sweep: manual → auto").
  */
-import { CLAMPS, SETTINGS, type ClampPath, type SettingPath, type SimEventView } from '../protocol';
+import { CLAMPS, FLAGS, SETTINGS, type ClampPath, type FlagPath, type SettingPath, type SimEventView } from '../protocol';
 
 export const EVENT_CATEGORIES = ['alarms', 'actions', 'settings', 'titrations', 'labs', 'faults', 'filter'] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
@@ -28,6 +29,9 @@ const CATEGORY: Record<string, EventCategory> = {
   vasopressin_start: 'titrations',
   vasopressin_stop: 'titrations',
   fio2_titration: 'titrations',
+  sweep_titration: 'titrations',
+  // the sweep set by hand while the titration was on: the operator's setting ends the protocol's
+  sweep_titration_off: 'settings',
   aptt_check: 'labs',
   fault: 'faults',
   filter_change: 'filter',
@@ -69,6 +73,12 @@ export function eventText(e: SimEventView): string {
   if (!m) return e.reason;
   const [, path, from, to, note] = m;
   const tail = note ? ` (${note})` : '';
+  if (path in FLAGS) {
+    // the console's own words for the two states ("Auto sweep: auto → manual")
+    const flag = FLAGS[path as FlagPath];
+    const word = (v: string) => (v === 'true' ? flag.on : v === 'false' ? flag.off : v);
+    return `${flag.label}: ${word(from)} → ${word(to)}${tail}`;
+  }
   if (path in CLAMPS) return `${CLAMPS[path as ClampPath]} clamp: ${clampWord(from)} → ${clampWord(to)}${tail}`;
   if (!(path in SETTINGS)) return e.reason;
   const spec: { label: string; unit: string; step: number; perEngineUnit?: number } = SETTINGS[path as SettingPath];

@@ -20,6 +20,7 @@ import {
   TREND_SERIES,
   type ClampPath,
   type Command,
+  type FlagPath,
   type ScenarioInfo,
   type SettingPath,
   type SettingsView,
@@ -240,9 +241,11 @@ export function settingsView(sim: Simulation): SettingsView {
   const clamps = Object.fromEntries(
     (Object.keys(CLAMPS) as ClampPath[]).map((p) => [p, c ? Boolean(c.clamps[p.split('.')[2] as keyof typeof c.clamps]) : false]),
   ) as Record<ClampPath, boolean>;
+  const flags: Record<FlagPath, boolean> = { 'circuit.oxygenator.sweepTitration.titrate': c ? c.oxygenator.sweepTitration.titrate : false };
   return {
     values,
     clamps,
+    flags,
     heparinTitrate: rx.heparin.titrate,
     apttTarget_s: [rx.heparin.targetLow, rx.heparin.targetHigh],
     drainageCannula_Fr: c ? c.drainageCannula.size : NaN,

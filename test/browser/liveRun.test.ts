@@ -60,6 +60,27 @@ describe('LiveRun (the engine worker without the worker)', () => {
     expect(run.snapshot()!.newEvents.at(-1)?.type).toBe('heparin_bolus');
   });
 
+  it('the sweep titration as the scenario has it, switched by the operator; a sweep set by hand switches it off with an event', () => {
+    const run = new LiveRun();
+    loadText(run, ECMO, 'ecmo-hvhf-default.json');
+    const auto = 'circuit.oxygenator.sweepTitration.titrate';
+    const s0 = run.snapshot()!;
+    expect(s0.settings.flags[auto]).toBe(true); // the bundled default titrates the sweep
+    const sweep0 = s0.settings.values['circuit.oxygenator.sweepGas']; // after the first blood gas, at the start
+    expect(run.command({ type: 'set', path: 'circuit.oxygenator.sweepGas', value: '3 L/min' })).toBeUndefined();
+    const s1 = run.snapshot()!;
+    expect(s1.settings.flags[auto]).toBe(false);
+    expect(s1.newEvents.map((e) => [e.type, e.reason])).toEqual([
+      ['setting_change', `circuit.oxygenator.sweepGas: ${sweep0} → 3`],
+      ['sweep_titration_off', 'Sweep titration off: the operator set the sweep to 3 L/min'],
+    ]);
+    expect(run.command({ type: 'set', path: auto, value: true })).toBeUndefined();
+    const s2 = run.snapshot()!;
+    expect(s2.settings.flags[auto]).toBe(true);
+    expect(s2.newEvents.map((e) => e.reason)).toEqual([`${auto}: false → true`]);
+    expect(run.command({ type: 'set', path: auto, value: 'yes' as unknown as boolean })).toMatch(/sweepTitration\.titrate: got "yes"; expected true or false/);
+  });
+
   it('standard care loads without a circuit: circuit settings and series do not exist', () => {
     const run = new LiveRun();
     const r = loadText(run, text('scenarios/standard-care-default.json'), 'standard-care-default.json');
@@ -68,6 +89,7 @@ describe('LiveRun (the engine worker without the worker)', () => {
     const s = run.snapshot()!;
     expect(s.obs.pump_flow_L_min).toBeNaN();
     expect(s.settings.values['circuit.pump.speed']).toBeNaN();
+    expect(s.settings.flags['circuit.oxygenator.sweepTitration.titrate']).toBe(false);
     expect(run.command({ type: 'changeFilter' })).toMatch(/no hemofilter/);
   });
 });

@@ -24,6 +24,13 @@ describe('the event log words a setting change as the trainee entered it', () =>
     expect(change('circuit.clamps.drainageLine: false → true')).toBe('Drainage line clamp: open → clamped');
   });
 
+  it('a protocol switched on or off in the console’s words for who sets the sweep', () => {
+    expect(change('circuit.oxygenator.sweepTitration.titrate: false → true')).toBe('Auto sweep: manual → auto');
+    expect(change('circuit.oxygenator.sweepTitration.titrate: true → false (weaning)')).toBe('Auto sweep: auto → manual (weaning)');
+    expect(categoryOf('sweep_titration_off')).toBe('settings');
+    expect(categoryOf('sweep_titration')).toBe('titrations');
+  });
+
   it('a setting the controls do not offer keeps the engine wording; other events keep theirs', () => {
     expect(change('prescription.heparin.titrate: true → false')).toBe('prescription.heparin.titrate: true → false');
     expect(eventText({ t_h: 1, type: 'fault', reason: 'oxygenator thrombus +100 %' })).toBe('oxygenator thrombus +100 %');

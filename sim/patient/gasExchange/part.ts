@@ -32,6 +32,7 @@ import { lungCo2Conductance, ventilatorRateRuleProblem } from './ventilatorRate.
 import { ventilatorRateTitration } from './ventilatorRateCheck.js';
 import { sweepRuleProblem } from './sweepTitration.js';
 import { sweepCarriesCo2, sweepTitration } from './sweepTitrationCheck.js';
+import { handSweepToOperator } from './sweepHandover.js';
 import { bloodGas, onEcmo } from './bloodGas.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
@@ -299,6 +300,9 @@ export const gasExchangeModel: ModelDefinition = {
         line.holdLine,
         fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now)),
       ],
+      perform(_t, _y, action, log) {
+        handSweepToOperator(m, action, log);
+      },
       settingsProblem() {
         const problem = rulesProblem(m.current);
         return problem && `${problem.field}: ${problem.message}`;
