@@ -78,4 +78,15 @@ describe('the operator’s sweep', () => {
     expect(on.model.current.circuit!.oxygenator.sweepTitration.titrate).toBe(true);
     expect(ofType(on.events, 'sweep_titration_off')).toEqual([]);
   });
+  it('the ventilator stays rested once the operator holds the sweep: the rate protocol, on, stands aside after the hand-over as it did while the sweep was titrated', () => {
+    // the ECMO default with both protocols on; a high sweep set by hand makes the alkalaemia the rate protocol would answer
+    const timeline = [{ at: '0.25 h', set: { [SWEEP]: '3 L/min' } }];
+    const held = runWithTimeline(DEFAULT_ECMO, timeline, { duration: '24 h' });
+    expect(ofType(held.events, 'sweep_titration_off')).toHaveLength(1);
+    expect(ofType(held.events, 'ventilator_rate_titration')).toHaveLength(0);
+    expect(held.series.ph.at(-1)!).toBeGreaterThan(7.45); // what the rate protocol would have acted on
+    // without the circuit's sweep managed (the titration off from the start, the operator never touching it) the rate protocol acts
+    const unmanaged = runWithTimeline(DEFAULT_ECMO, [], { duration: '24 h', [TITRATE]: 'false', [SWEEP]: '3 L/min' });
+    expect(ofType(unmanaged.events, 'ventilator_rate_titration').length).toBeGreaterThan(0);
+  });
 });

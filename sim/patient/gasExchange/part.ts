@@ -291,17 +291,19 @@ export const gasExchangeModel: ModelDefinition = {
       fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
     });
     const { held } = line;
+    // once the operator has set the sweep or its titration during the run, the sweep stays managed on ECMO
+    let operatorSweep = false;
     return {
       // the sweep and the rate first: either moves PaCO2 (the sweep also the membrane's oxygen), which the oxygen line's
       // check then takes up
       checks: [
         ...(c0 ? [sweepTitration(m, gasNow)] : []),
-        ventilatorRateTitration(m, gasNow, (now) => sweepCarriesCo2(m, now)),
+        ventilatorRateTitration(m, gasNow, (now) => sweepCarriesCo2(m, now, operatorSweep)),
         line.holdLine,
         fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now)),
       ],
       perform(_t, _y, action, log) {
-        handSweepToOperator(m, action, log);
+        if (handSweepToOperator(m, action, log)) operatorSweep = true;
       },
       settingsProblem() {
         const problem = rulesProblem(m.current);

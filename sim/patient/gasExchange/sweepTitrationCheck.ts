@@ -18,11 +18,11 @@ function sweepTitrationOn(m: Model): boolean {
 }
 
 /**
- * Whether the titrated sweep carries the CO2 now (titration on, the circuit returning blood): the ventilator rate
- * protocol then stands aside and the ventilator rests.
+ * Whether a managed sweep carries the CO2 now (titrated, or held by an operator who set the sweep or its titration
+ * during the run; the circuit returning blood): the ventilator rate protocol then stands aside and the ventilator rests.
  */
-export function sweepCarriesCo2(m: Model, now: Now): boolean {
-  return sweepTitrationOn(m) && onEcmo(now);
+export function sweepCarriesCo2(m: Model, now: Now, operatorSweep = false): boolean {
+  return (sweepTitrationOn(m) || operatorSweep) && onEcmo(now);
 }
 
 /**
