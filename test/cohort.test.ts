@@ -151,32 +151,21 @@ const CRP_GAP =
 /** Both arms' acidaemia is corrected by their blood-gas protocols (gas-exchange.md): pH 7.44 and 7.33 at 24 h. */
 const PH_CORRECTED = "with both arms' pH corrected by the unit's blood-gas protocols (the sweep on ECMO, the ventilator's rate in standard care)";
 const DOSE_GAP = `${PH_CORRECTED}, vasopressin (SSC 2021), hydrocortisone for a third (PROGRESS's 34 %, drawn) and a quarter of the dose weaned an hour, standard care's dose falls far more than the published −0.11 µg/kg/min: the protocol weans above 70 mmHg and never tolerates the arm's published MAP under its 65 mmHg target`;
-const ECMO_DOSE_GAP = `${PH_CORRECTED}, the treatment spares pressor through the IL-6 part of vasoplegia and the right ventricle's CO2 afterload alone, and the arm starts 3.3 mmHg lower: its dose falls less than the published −0.39 µg/kg/min (cohort.md)`;
-const ECMO_SOFA_GAP = "the ECMO arm's cardiovascular score falls less with its dose (its dose gap), leaving SOFA at 72 h over 1 point above the published 9.6";
 const STANDARD_MAP_GAP =
   'the protocol titrates to 65 mmHg and weans above 70; the published standard-care mean (60.5 mmHg at 24 h, on a falling dose) sits below that target, which no titration to 65 mmHg reproduces';
-const ECMO_HR_GAP =
-  "heart rate follows MAP and inflammation: standard care's MAP rises more than the published +4.9 mmHg (its gap), so the gains fitted to both arms leave the ECMO arm's fall short of −26.4 bpm";
-const STANDARD_HR_GAP =
-  "heart rate follows MAP: standard care's MAP rises more than the published +4.9 mmHg (its gap), so its heart rate falls more than −10.8 bpm";
 const NAMED_GAPS: Record<string, string> = {
   'ECMO + HVHF: crp_change_mg_L': CRP_GAP,
-  'ECMO + HVHF: hr_change_bpm': ECMO_HR_GAP,
-  'ECMO + HVHF: norepinephrine_change_ug_kg_min': ECMO_DOSE_GAP,
-  'ECMO + HVHF: sofa_72h': ECMO_SOFA_GAP,
   'Standard care: norepinephrine_change_ug_kg_min': DOSE_GAP,
   'Standard care: map_24h_mmHg': STANDARD_MAP_GAP,
   'Standard care: map_change_mmHg': STANDARD_MAP_GAP,
-  'Standard care: hr_change_bpm': STANDARD_HR_GAP,
 };
 /** The between-arm differences (ECMO + HVHF less standard care) the arms' gaps carry into the comparison. */
 const BETWEEN_GAPS: Record<string, string> = {
   crp_change_mg_L: `the ECMO arm's CRP gap (${CRP_GAP})`,
   map_24h_mmHg: 'both arms are titrated to one target, so the published +7.3 mmHg cannot show as pressure',
   map_change_mmHg: 'the same titration to one target',
-  hr_change_bpm: "the arms' heart rates follow their MAP (both arms' heart-rate gaps)",
-  norepinephrine_change_ug_kg_min: `both arms' dose gaps: ${PH_CORRECTED}, the ECMO arm's dose falls less than standard care's, not 0.28 µg/kg/min more`,
-  sofa_change_nonrespiratory: "the cardiovascular score follows the dose: standard care's falls more than the ECMO arm's (both arms' dose gaps)",
+  norepinephrine_change_ug_kg_min: `standard care's dose gap: ${PH_CORRECTED}, the ECMO arm's dose falls as published and standard care's far more, so the ECMO arm's falls only 0.02 µg/kg/min more, not 0.28`,
+  sofa_change_nonrespiratory: "standard care's falls further than published (its cardiovascular score follows its dose gap), so the ECMO arm's falls only 0.3 point more, not 1.3",
 };
 
 describe('the committed calibration reproduces the published 24 h and 72 h figures (cohort.md), or names the gap', () => {
@@ -233,9 +222,11 @@ describe('the committed calibration reproduces the published 24 h and 72 h figur
     expect(e.metrics.hr_change_bpm.mean).toBeLessThan(s.metrics.hr_change_bpm.mean);
     expect(e.metrics.sofa_change.mean).toBeLessThan(s.metrics.sofa_change.mean);
   });
-  it(`that the ECMO arm's dose falls more than standard care's is not reproduced (a named gap: ${BETWEEN_GAPS.norepinephrine_change_ug_kg_min})`, () => {
+  it(`the ECMO arm's dose falls more than standard care's, by less than half the published 0.28 µg/kg/min (a named gap: ${BETWEEN_GAPS.norepinephrine_change_ug_kg_min})`, () => {
     const [e, s] = arms;
-    expect(e.metrics.norepinephrine_change_ug_kg_min.mean, 'the gap closed').toBeGreaterThan(s.metrics.norepinephrine_change_ug_kg_min.mean);
+    const published = s.published.norepinephrine_change_ug_kg_min.value - e.published.norepinephrine_change_ug_kg_min.value;
+    expect(e.metrics.norepinephrine_change_ug_kg_min.mean).toBeLessThan(s.metrics.norepinephrine_change_ug_kg_min.mean);
+    expect(s.metrics.norepinephrine_change_ug_kg_min.mean - e.metrics.norepinephrine_change_ug_kg_min.mean, 'the gap closed').toBeLessThan(published / 2);
   });
   it('SOFA falls over 72 h in both arms, more with ECMO + HVHF; that the fall is more than twice as large (cohort.md) is a named gap: standard care falls too far (its cardiovascular score, its dose gap)', () => {
     const [e, s] = arms;
@@ -248,7 +239,7 @@ describe('the committed calibration reproduces the published 24 h and 72 h figur
     const published = e.published.map_24h_mmHg.value - s.published.map_24h_mmHg.value;
     expect(e.metrics.map_24h_mmHg.mean - s.metrics.map_24h_mmHg.mean, 'the gap closed').toBeLessThan(published / 2);
   });
-  it("SOFA without its respiratory score falls in both arms; standard care's fall is a named gap (further than the published −1.1 ± 1.9: the cardiovascular score carries it, norepinephrine weaned off in about half of the arm by 72 h; sofa.md), recorded by the calibration, and so is its falling more than the ECMO arm's", () => {
+  it("SOFA without its respiratory score falls in both arms; standard care's fall is a named gap (further than the published −1.1 ± 1.9: the cardiovascular score carries it, norepinephrine weaned off in about half of the arm by 72 h; sofa.md), recorded by the calibration; the ECMO arm's falls more, as published, by less (the between-arm gap)", () => {
     const [e, s] = arms;
     const change = (a: (typeof arms)[number]) => a.metrics.sofa_change_nonrespiratory.mean;
     expect(change(e)).toBeLessThan(0);
@@ -256,7 +247,7 @@ describe('the committed calibration reproduces the published 24 h and 72 h figur
     expect(Math.abs(change(e) - e.published.sofa_change_nonrespiratory.value)).toBeLessThanOrEqual(1);
     expect(Math.abs(change(s) - s.published.sofa_change_nonrespiratory.value), 'the gap closed').toBeGreaterThan(1);
     expect(recordedGaps.some((g) => g.arm === s.name && g.figure === 'sofa_change_nonrespiratory')).toBe(true);
-    expect(change(e), 'the between-arm gap closed').toBeGreaterThan(change(s));
+    expect(change(e)).toBeLessThan(change(s));
   });
   it("the protocol keeps MAP near its target: no arm's mean MAP at 24 h below 65 − 5 mmHg", () => {
     for (const a of arms) expect(a.metrics.map_24h_mmHg.mean, a.name).toBeGreaterThan(60);

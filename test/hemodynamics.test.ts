@@ -23,16 +23,19 @@ describe('hemodynamics', () => {
     const ecmo = run(DEFAULT_ECMO, { duration: '1 h' });
     expect(at(sc, 'map_mmHg', 0)).toBeCloseTo(52.3, 9);
     expect(at(sc, 'heart_rate_bpm', 0)).toBeCloseTo(115, 9);
-    // the ECMO arm's prime dilutes IL-6 at cannulation (its volume held by the circuit, so flow is the patient's),
-    // and the oxygenator's CO2 removal raises the pH at once: the tone model's MAP at the diluted IL-6 and that pH
+    // the ECMO arm's prime dilutes IL-6 and the vasoplegic mediators at cannulation (its volume held by the circuit, so
+    // flow is the patient's), and the oxygenator's CO2 removal raises the pH at once: the tone model's MAP at the
+    // diluted IL-6 and mediators and that pH
     const s = ecmo.scenario.patient;
     const t0 = at(sc, 'temperature_C', 0);
     const start = { map_mmHg: 52.3, heartRate_bpm: 115, il6_pg_mL: s.baseline.il6, norepinephrine_ug_kg_min: 0.74, sao2: 1 };
     const tone = intrinsicState(params, { ...start, ph: at(sc, 'ph', 0), temperature_C: t0 }).tone_mmHg;
     expect(at(ecmo, 'il6_pg_mL', 0)).toBeLessThan(s.baseline.il6);
+    const mediators = at(ecmo, 'vasoplegic_mediators', 0);
+    expect(mediators).toBeCloseTo(at(ecmo, 'il6_pg_mL', 0) / s.baseline.il6, 12); // both diluted by the same prime
     expect(at(ecmo, 'ph', 0)).toBeGreaterThan(at(sc, 'ph', 0));
     // and ECMO's CO2 removal lifts the right heart's curve (rightHeart.ts): MAP − CVP scales with the flow it gives
-    const toneMap = meanArterialPressure_mmHg(params, tone, at(ecmo, 'il6_pg_mL', 0), 1, 0.74, at(ecmo, 'ph', 0), t0);
+    const toneMap = meanArterialPressure_mmHg(params, tone, at(ecmo, 'il6_pg_mL', 0), mediators, 0.74, at(ecmo, 'ph', 0), t0);
     const cvp = at(ecmo, 'central_venous_pressure_mmHg', 0);
     const co = at(ecmo, 'cardiac_output_L_min', 0);
     expect(co).toBeGreaterThan(s.cardiacOutput / 1000);
