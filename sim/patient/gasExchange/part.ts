@@ -29,10 +29,8 @@ import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
 import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
 import { lungCo2Conductance, ventilatorRateRuleProblem } from './ventilatorRate.js';
-import { ventilatorRateTitration } from './ventilatorRateCheck.js';
 import { sweepRuleProblem } from './sweepTitration.js';
-import { sweepCarriesCo2, sweepTitration } from './sweepTitrationCheck.js';
-import { handSweepToOperator } from './sweepHandover.js';
+import { bloodGasProtocols } from './sweepHandover.js';
 import { bloodGas, onEcmo } from './bloodGas.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
@@ -291,20 +289,12 @@ export const gasExchangeModel: ModelDefinition = {
       fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
     });
     const { held } = line;
-    // once the operator has set the sweep or its titration during the run, the sweep stays managed on ECMO
-    let operatorSweep = false;
+    const protocols = bloodGasProtocols(m, gasNow);
     return {
       // the sweep and the rate first: either moves PaCO2 (the sweep also the membrane's oxygen), which the oxygen line's
       // check then takes up
-      checks: [
-        ...(c0 ? [sweepTitration(m, gasNow)] : []),
-        ventilatorRateTitration(m, gasNow, (now) => sweepCarriesCo2(m, now, operatorSweep)),
-        line.holdLine,
-        fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now)),
-      ],
-      perform(_t, _y, action, log) {
-        if (handSweepToOperator(m, action, log)) operatorSweep = true;
-      },
+      checks: [...protocols.checks, line.holdLine, fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now))],
+      perform: (_t, _y, action, log) => protocols.perform(action, log),
       settingsProblem() {
         const problem = rulesProblem(m.current);
         return problem && `${problem.field}: ${problem.message}`;

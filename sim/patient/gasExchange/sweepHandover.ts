@@ -7,7 +7,11 @@
  * (a perfusionist who turns the flowmeter owns it), not physics: gas-exchange.md, "The operator's sweep".
  */
 import type { Model } from '../../model/context.js';
-import { fmt, type Action, type EventLog } from '../../model/events.js';
+import { fmt, type Action, type EventLog, type PeriodicCheck } from '../../model/events.js';
+import type { Now } from '../../model/now.js';
+import type { BloodGas } from './bloodGas.js';
+import { sweepCarriesCo2, sweepTitration } from './sweepTitrationCheck.js';
+import { ventilatorRateTitration } from './ventilatorRateCheck.js';
 
 export const SWEEP_PATH = 'circuit.oxygenator.sweepGas';
 export const SWEEP_TITRATION_PATH = 'circuit.oxygenator.sweepTitration.titrate';
@@ -26,4 +30,22 @@ export function handSweepToOperator(m: Model, action: Action, log: EventLog): bo
   titration.titrate = false;
   log('sweep_titration_off', `Sweep titration off: the operator set the sweep to ${fmt(Number(sweep.value), 2)} L/min`);
   return true;
+}
+
+/**
+ * The blood-gas protocols' checks, the sweep titration (with a circuit) before the ventilator's rate, and the action
+ * hook that hands the sweep to the operator; once the operator has set the sweep or its titration during the run the
+ * sweep stays managed on ECMO, so the rate protocol keeps standing aside.
+ */
+export function bloodGasProtocols(m: Model, bloodGas: (now: Now) => BloodGas): { checks: PeriodicCheck[]; perform(action: Action, log: EventLog): void } {
+  let operatorSweep = false;
+  return {
+    checks: [
+      ...(m.scenario.circuit ? [sweepTitration(m, bloodGas)] : []),
+      ventilatorRateTitration(m, bloodGas, (now) => sweepCarriesCo2(m, now, operatorSweep)),
+    ],
+    perform(action, log) {
+      if (handSweepToOperator(m, action, log)) operatorSweep = true;
+    },
+  };
 }
