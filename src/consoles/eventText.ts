@@ -5,23 +5,35 @@
  * ("Auto sweep: manual → auto").
  */
 import { CLAMPS, FLAGS, SETTINGS, type ClampPath, type FlagPath, type SettingPath, type SimEventView } from '../protocol';
+import type { EventType } from '../../sim/model/events';
 
 export const EVENT_CATEGORIES = ['alarms', 'actions', 'settings', 'titrations', 'labs', 'faults', 'filter'] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
-const CATEGORY: Record<string, EventCategory> = {
-  // the alarm monitor's log: an alarm started, acknowledged, silenced, cleared
-  alarm: 'alarms',
+/** Every event type the engine logs, in its filter category (typed over the engine's list, so none is left out). */
+const CATEGORY: Record<EventType, EventCategory> = {
+  // the alarm monitor's log and the devices' own alarms: started, acknowledged, silenced, cleared
   limb_alarm: 'alarms',
   air_detected: 'alarms',
   pump_airlock: 'alarms',
   drainage_chatter: 'alarms',
   hemolysis: 'alarms',
   circuit_blood: 'alarms',
+  blood_leak: 'alarms',
+  battery_low: 'alarms',
+  pump_stopped: 'alarms',
+  pump_running: 'alarms',
+  bag_alarm: 'alarms',
+  syringe_alarm: 'alarms',
+  // the engine reporting a defect of its own: shown with the alarms, never lost
+  settle_unconverged: 'alarms',
   heparin_bolus: 'actions',
   fluid_bolus: 'actions',
   albumin_dose: 'actions',
+  transfusion: 'actions',
   de_air: 'actions',
+  bag_change: 'actions',
+  syringe_change: 'actions',
   setting_change: 'settings',
   heparin_titration: 'titrations',
   norepinephrine_titration: 'titrations',
@@ -29,18 +41,25 @@ const CATEGORY: Record<string, EventCategory> = {
   vasopressin_start: 'titrations',
   vasopressin_stop: 'titrations',
   fio2_titration: 'titrations',
+  ventilator_rate_titration: 'titrations',
   sweep_titration: 'titrations',
   // the sweep set by hand while the titration was on: the operator's setting ends the protocol's
   sweep_titration_off: 'settings',
   aptt_check: 'labs',
   fault: 'faults',
+  blood_loss: 'faults',
+  power_loss: 'faults',
+  power_restored: 'faults',
   filter_change: 'filter',
   filter_start: 'filter',
 };
+/** The alarm monitor's own log entries, which are not engine events. */
+const MONITOR_CATEGORY: Record<string, EventCategory> = { alarm: 'alarms' };
 
 const KIND: Record<string, string> = {
   setting_change: 'setting',
   norepinephrine_titration: 'NE titration',
+  ventilator_rate_titration: 'rate titration',
   heparin_titration: 'heparin titration',
   hydrocortisone_start: 'hydrocortisone',
   vasopressin_start: 'vasopressin on',
@@ -55,7 +74,7 @@ const KIND: Record<string, string> = {
 
 /** The filter category of an event type; a type the page does not know counts as an alarm (shown, never lost). */
 export function categoryOf(type: string): EventCategory {
-  return CATEGORY[type] ?? 'alarms';
+  return (CATEGORY as Record<string, EventCategory>)[type] ?? MONITOR_CATEGORY[type] ?? 'alarms';
 }
 
 /** The event's kind as the log's type column shows it. */

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { categoryOf, eventText, kindOf } from '../../src/consoles/eventText';
+import { categoryOf, EVENT_CATEGORIES, eventText, kindOf } from '../../src/consoles/eventText';
+import { EVENT_TYPES } from '../../sim/engine/glossary';
 import { LiveRun } from '../../src/engine/liveRun';
 import { loadText } from '../../src/engine/scenarioText';
 import { timeTicks } from '../../src/trends/chart';
@@ -43,6 +44,7 @@ describe('the event log words a setting change as the trainee entered it', () =>
     expect(categoryOf('heparin_bolus')).toBe('actions');
     expect(categoryOf('air_detected')).toBe('alarms');
     expect(categoryOf('a_type_added_later')).toBe('alarms'); // shown, never lost
+    expect(categoryOf('alarm')).toBe('alarms');
     expect(kindOf('norepinephrine_titration')).toBe('NE titration');
     expect(kindOf('filter_change')).toBe('filter change');
   });
@@ -101,5 +103,22 @@ describe('the live run', () => {
     run.command({ type: 'step' }); // 15 min
     run.command({ type: 'step' }); // 30 min: the new filter is primed
     expect(run.command({ type: 'changeFilter' })).toBeUndefined();
+  });
+
+  it('every event type the engine logs has its category: the ventilator’s rate titrations with the titrations, the consumables’ changes with the actions, power and blood loss with the faults', () => {
+    const expected: Partial<Record<string, string>> = {
+      ventilator_rate_titration: 'titrations',
+      bag_change: 'actions',
+      syringe_change: 'actions',
+      transfusion: 'actions',
+      power_loss: 'faults',
+      blood_loss: 'faults',
+      bag_alarm: 'alarms',
+    };
+    for (const type of Object.keys(EVENT_TYPES)) {
+      expect(EVENT_CATEGORIES, type).toContain(categoryOf(type));
+      if (expected[type]) expect(categoryOf(type), type).toBe(expected[type]);
+    }
+    expect(kindOf('ventilator_rate_titration')).toBe('rate titration');
   });
 });
