@@ -164,9 +164,9 @@ const BETWEEN_GAPS: Record<string, string> = {
   crp_change_mg_L: `the ECMO arm's CRP gap (${CRP_GAP})`,
   map_24h_mmHg: 'both arms are titrated to one target, so the published +7.3 mmHg cannot show as pressure',
   map_change_mmHg: 'the same titration to one target',
-  norepinephrine_change_ug_kg_min: `standard care's dose gap: ${PH_CORRECTED}, the ECMO arm's dose falls as published and standard care's far more, so the ECMO arm's falls only 0.02 µg/kg/min more, not 0.28`,
+  norepinephrine_change_ug_kg_min: `standard care's dose gap: ${PH_CORRECTED}, the ECMO arm's dose falls as published and standard care's far more, so the ECMO arm's falls barely more than standard care's, not 0.28 µg/kg/min more (cohort.md)`,
   sofa_change_nonrespiratory:
-    "standard care's falls further than published (its cardiovascular score follows its dose gap), so the ECMO arm's falls only 0.3 point more, not 1.3",
+    "standard care's falls further than published (its cardiovascular score follows its dose gap), so the ECMO arm's falls less than a point more, not 1.3 (cohort.md)",
 };
 
 describe('the committed calibration reproduces the published 24 h and 72 h figures (cohort.md), or names the gap', () => {

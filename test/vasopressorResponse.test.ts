@@ -112,7 +112,7 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
     }
   });
 
-  it('cooling spares norepinephrine through vascular tone: k_F·ΔT more tone (MAP at the same dose), never more dose in the first day and fewer dose-hours; without the link the doses agree', () => {
+  it('cooling spares norepinephrine through vascular tone: k_F·ΔT more tone (MAP at the same dose), never more dose in the first day, fewer dose-hours and less by its end; without the link the doses agree', () => {
     const kF = s.hemodynamics.fever.depressionPerKelvin;
     const doses = { febrile: series(febrile, 'norepinephrine_ug_kg_min'), cooled: series(cooled, 'norepinephrine_ug_kg_min') };
     const vasopressin = { febrile: series(febrile, 'vasopressin_U_min'), cooled: series(cooled, 'vasopressin_U_min') };
@@ -134,6 +134,7 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
     expect(sameDoseSamples).toBeGreaterThan(0);
     const doseHours = (d: number[]) => d.slice(1).reduce((sum, _, i) => sum + d[i] * (time[i + 1] - time[i]), 0);
     expect(doseHours(doses.cooled)).toBeLessThan(doseHours(doses.febrile));
+    expect(at(cooled, 'norepinephrine_ug_kg_min', 24)).toBeLessThan(at(febrile, 'norepinephrine_ug_kg_min', 24));
     // without the fever link (and with the pH's part held) cooling spares no norepinephrine through tone
     const noLink = { 'hemodynamics.fever.depressionPerKelvin': '0 mmHg/K', 'hemodynamics.acidaemia.minResponse': '1' };
     expect(dose({ ...noLink, ...COOLED }, 24)).toBe(dose({ ...noLink, ...FEBRILE }, 24));

@@ -1,6 +1,8 @@
 /** The ECMO console: pump speed and flow large, the circuit pressures and the gas settings below (the sweep marked auto or manual). */
 import { DRAINAGE_SUCTION_LIMIT_mmHg, OXYGENATOR_DP_LIMIT_mmHg, PRE_OXYGENATOR_LIMIT_mmHg, RECIRCULATION_LIMIT_pct } from './alarmLimits';
-import { FLAGS, type ScenarioInfo, type Snapshot } from '../protocol';
+import { FLAGS, type FlagPath, type ScenarioInfo, type Snapshot } from '../protocol';
+
+const SWEEP_TITRATION: FlagPath = 'circuit.oxygenator.sweepTitration.titrate';
 import { devicePanel, el, readout } from './panel';
 
 export class EcmoConsole {
@@ -34,8 +36,8 @@ export class EcmoConsole {
     r.recirc.set(o.recirculation_pct, 0, o.recirculation_pct > RECIRCULATION_LIMIT_pct);
     r.sweep.set(o.sweep_gas_L_min, 1);
     // who sets the sweep: the hourly titration ("auto") or the operator ("manual"); nothing without a circuit
-    const auto = s.settings.flags['circuit.oxygenator.sweepTitration.titrate'];
-    r.sweep.setNote(Number.isFinite(o.sweep_gas_L_min) ? FLAGS['circuit.oxygenator.sweepTitration.titrate'][auto ? 'on' : 'off'] : '');
+    const titration = FLAGS[SWEEP_TITRATION];
+    r.sweep.setNote(Number.isFinite(o.sweep_gas_L_min) ? titration[s.settings.flags[SWEEP_TITRATION] ? 'on' : 'off'] : '');
     r.fio2.set(s.settings.values['circuit.oxygenator.fio2'], 0);
     r.postSat.set(o.post_oxygenator_sat_pct, 0);
     // a console's venous probe sits on the drainage line: its SvO₂ includes the recirculated oxygenator blood

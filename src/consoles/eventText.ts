@@ -72,6 +72,11 @@ const KIND: Record<string, string> = {
   circuit_blood: 'circuit blood',
 };
 
+/** Whether the page files this event type by a category of its own (not the fallback a type it does not know gets). */
+export function hasOwnCategory(type: string): boolean {
+  return type in CATEGORY || type in MONITOR_CATEGORY;
+}
+
 /** The filter category of an event type; a type the page does not know counts as an alarm (shown, never lost). */
 export function categoryOf(type: string): EventCategory {
   return (CATEGORY as Record<string, EventCategory>)[type] ?? MONITOR_CATEGORY[type] ?? 'alarms';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { categoryOf, EVENT_CATEGORIES, eventText, kindOf } from '../../src/consoles/eventText';
+import { categoryOf, EVENT_CATEGORIES, eventText, hasOwnCategory, kindOf } from '../../src/consoles/eventText';
 import { EVENT_TYPES } from '../../sim/engine/glossary';
 import { LiveRun } from '../../src/engine/liveRun';
 import { loadText } from '../../src/engine/scenarioText';
@@ -117,8 +117,10 @@ describe('the live run', () => {
     };
     for (const type of Object.keys(EVENT_TYPES)) {
       expect(EVENT_CATEGORIES, type).toContain(categoryOf(type));
+      expect(hasOwnCategory(type), `${type} falls back to the alarms`).toBe(true);
       if (expected[type]) expect(categoryOf(type), type).toBe(expected[type]);
     }
+    expect(hasOwnCategory('a_type_added_later')).toBe(false);
     expect(kindOf('ventilator_rate_titration')).toBe('rate titration');
   });
 });
