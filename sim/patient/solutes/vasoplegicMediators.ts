@@ -5,6 +5,7 @@
  *   produced   = G₀·D(t)                 G₀ = CL·1 balances elimination at the start; D the sepsis drive
  *   eliminated = CL·C_c,  CL = ln2·(V_plasma + V_p)/t½
  *   exchange   = CL_ic·(C_c − C_p)        distributed as IL-6 (kinetics.il6.peripheralVolume, interCompartmentClearance)
+ * (IL-6's kinetics, driveMadeKinetics in il6.ts, with its own clearance and a starting index of 1)
  * The filter removes it with IL-6's sieving, in plasma water (registry.ts). With t½ → 0 the pool is D(t) itself,
  * the drive's vasoplegia as it was before this hypothesis. Evidence for such a pool, not for its size or half-life:
  * ultrafiltrate of endotoxaemic pigs on high-volume hemofiltration depressed the circulation of healthy pigs it was
@@ -12,7 +13,8 @@
  */
 import { q, type SpecTree } from '../../parameters.js';
 import type { SoluteDefinition } from './solute.js';
-import { initialPlasma_mL, interCompartmentExchange, plasmaVolume } from './volumes.js';
+import { driveMadeKinetics } from './il6.js';
+import { initialPlasma_mL } from './volumes.js';
 
 export const vasoplegicMediatorsKineticsSpecs = {
   halfLife: q('h', 6, [0.05, 200], {
@@ -35,20 +37,6 @@ export const vasoplegicMediators: SoluteDefinition = {
   kinetics(m, slot, names) {
     const k = m.scenario.kinetics;
     const clearance = (Math.LN2 * (initialPlasma_mL(m) + k.il6.peripheralVolume)) / k.vasoplegicMediators.halfLife;
-    const central = slot(names.central);
-    const peripheral = slot(names.peripheral);
-    return {
-      centralVolume_mL: plasmaVolume,
-      initial(y) {
-        y[central] = initialPlasma_mL(m);
-        y[peripheral] = k.il6.peripheralVolume;
-      },
-      fluxes(now, c, out) {
-        const kc = m.current.kinetics.il6;
-        out.produced = clearance * now.sepsisDrive;
-        out.eliminated = clearance * c;
-        out.exchange = interCompartmentExchange(kc.interCompartmentClearance, c, now.y[peripheral], kc.peripheralVolume);
-      },
-    };
+    return driveMadeKinetics(m, slot, names, 1, clearance, () => clearance);
   },
 };
