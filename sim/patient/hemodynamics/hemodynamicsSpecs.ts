@@ -6,6 +6,7 @@
 import { q, type SpecTree } from '../../parameters.js';
 import { venousReturnSpecs } from './venousReturnSpecs.js';
 import { rightHeartSpecs } from './rightHeartSpecs.js';
+import { hypercapniaSpecs } from './hypercapniaSpecs.js';
 import { acidaemiaSpecs, feverToneSpecs } from './vasopressorResponseSpecs.js';
 import { hydrocortisoneEffectSpecs, vasopressinEffectSpecs } from './hydrocortisoneSpecs.js';
 
@@ -88,6 +89,7 @@ export const hemodynamicsSpecs = {
   },
   venousReturn: venousReturnSpecs,
   rightHeart: rightHeartSpecs,
+  hypercapnia: hypercapniaSpecs,
   acidaemia: acidaemiaSpecs,
   fever: feverToneSpecs,
   hydrocortisone: hydrocortisoneEffectSpecs,

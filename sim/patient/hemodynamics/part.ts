@@ -8,6 +8,7 @@
  * (vasopressorProtocol.ts) titrates norepinephrine or adds vasopressin, whose norepinephrine equivalent joins the dose.
  */
 import type { ModelDefinition } from '../../model/part.js';
+import type { Circulation } from './venousReturn.js';
 import type { Now } from '../../model/now.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
@@ -16,13 +17,15 @@ import { norepinephrineEquivalent_ug_kg_min } from './vasopressin.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from './rightHeart.js';
+import { adaptationRate_mmHg_h, hyperdynamicOutputShift_L_min } from './hypercapnicResponse.js';
 import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
 import { arterialPh } from '../acidBase/acidBase.js';
 import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
-  states: [],
+  // the PaCO2 the circulation has adapted to (hypercapnicResponse.ts), scaled by its start
+  states: [{ name: 'adaptedPaco2_mmHg', scale: (y0, slot) => y0[slot('adaptedPaco2_mmHg')] }],
   series: {
     map_mmHg: ['mmHg', 'Mean arterial pressure'],
     heart_rate_bpm: ['bpm', 'Heart rate'],
@@ -35,12 +38,14 @@ export const hemodynamicsModel: ModelDefinition = {
       "Norepinephrine's Emax relative to before hydrocortisone, 1 + (ρ_Emax − 1)·h (1 until hydrocortisone starts; hemodynamics.hydrocortisone)",
     ],
   },
-  create(m) {
+  create(m, slot) {
+    const A = slot('adaptedPaco2_mmHg');
     const steroid = hydrocortisoneInEngine(m);
     const protocol = vasopressorProtocol(m, steroid.noteDose);
     const p = m.scenario.patient;
-    // the patient's own PaCO2 before treatment (native lung alone): the right ventricle's afterload follows the change
-    // of the PaCO2 the acid–base part holds since the circuit last settled (rightHeart.ts)
+    // the patient's own PaCO2 before treatment (native lung alone), to which the circulation is adapted at the start;
+    // hypercapnia's response and the right ventricle's afterload follow the PaCO2 the acid–base part holds since the
+    // circuit last settled, less what the circulation has adapted to since (hypercapnicResponse.ts, rightHeart.ts)
     const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0);
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
@@ -57,6 +62,8 @@ export const hemodynamicsModel: ModelDefinition = {
       compliance_mL_mmHg: p.venousCompliance,
       volume_mL: m.intravascular0_mL,
     };
+    /** The circulation without CO2's shifts of the heart's curve: its pressure is the patient's (hypercapnicResponse.ts). */
+    const unshifted: Circulation = { cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN };
     // MAP: the kidney's filtration (a slow state's rate) reads it, so the right-hand side derives it
     const deriveMap = (now: Now) => {
       const h = now.hemodynamics;
@@ -72,15 +79,26 @@ export const hemodynamicsModel: ModelDefinition = {
         now.metabolism.temperature_C,
         steroid.onset(now.t_h),
       );
-      const rightHeart = m.current.hemodynamics.rightHeart;
-      const rvPressure = rightVentricularPressureChange_mmHg(rightHeart, now.acidBase.heldPaco2_mmHg, paco2Start_mmHg);
-      const heartShift = afterloadOutputShift_L_min(rightHeart, start.cardiacOutput_L_min, rvPressure);
-      circulationAt(m.current.hemodynamics.venousReturn, start, now.blood.intravascular_mL, h, heartShift);
-      h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, h, start.cardiacOutput_L_min);
+      const hd = m.current.hemodynamics;
+      const adapted = now.y[A];
+      const rvPressure = rightVentricularPressureChange_mmHg(hd.rightHeart, now.acidBase.heldPaco2_mmHg, adapted);
+      const heartShift =
+        afterloadOutputShift_L_min(hd.rightHeart, start.cardiacOutput_L_min, rvPressure) +
+        hyperdynamicOutputShift_L_min(hd.hypercapnia, start.cardiacOutput_L_min, now.acidBase.heldPaco2_mmHg - adapted);
+      circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, h, heartShift);
+      // CO2 moves flow, not pressure: the systemic bed widens as far as the flow it drives rises (Carvalho 1997)
+      circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, unshifted, 0);
+      h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, unshifted, start.cardiacOutput_L_min);
     };
     return {
       checks: [protocol.check],
+      initial(y) {
+        y[A] = paco2Start_mmHg;
+      },
       derive: deriveMap,
+      derivatives(now, dy) {
+        dy[A] = adaptationRate_mmHg_h(m.current.hemodynamics.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]);
+      },
       nextEventTime: steroid.nextEventTime,
       firstStepLimit: steroid.firstStepLimit,
       applyScheduled: steroid.applyScheduled,
@@ -91,8 +109,12 @@ export const hemodynamicsModel: ModelDefinition = {
         out.map_mmHg = map;
         // fever tachycardia: +g_T per kelvin above the starting temperature (patient.temperature.heartRatePerKelvin) [S2]
         const fever = m.current.patient.temperature.heartRatePerKelvin * (now.metabolism.temperature_C - p.temperature.start);
+        // hypercapnia's tachycardia: k_HR per mmHg of PaCO2 the circulation has not adapted to (hypercapnicResponse.ts)
+        const hypercapnia = m.current.hemodynamics.hypercapnia.heartRateGain * (now.acidBase.heldPaco2_mmHg - now.y[A]);
         out.heart_rate_bpm =
-          heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.concentration[SOLUTE.vasoplegicMediators], now.oxygen!.sao2) + fever;
+          heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.concentration[SOLUTE.vasoplegicMediators], now.oxygen!.sao2) +
+          fever +
+          hypercapnia;
         out.norepinephrine_ug_kg_min = ne;
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
         out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;
