@@ -150,11 +150,15 @@ const CRP_GAP =
   "CRP synthesis saturating in IL-6 and one starting course φ for both arms meet standard care's fall but leave the ECMO arm's short of the published −62.4 mg/L: the filter's extra IL-6 fall buys too little CRP (solutes.md)";
 /** Both arms' acidaemia is corrected by their blood-gas protocols (gas-exchange.md): pH 7.44 and 7.33 at 24 h. */
 const PH_CORRECTED = "with both arms' pH corrected by the unit's blood-gas protocols (the sweep on ECMO, the ventilator's rate in standard care)";
-const DOSE_GAP = `${PH_CORRECTED}, vasopressin (SSC 2021), hydrocortisone for a third (PROGRESS's 34 %, drawn) and a quarter of the dose weaned an hour, standard care's dose falls far more than the published −0.11 µg/kg/min: the protocol weans above 70 mmHg and never tolerates the arm's published MAP under its 65 mmHg target`;
+const DOSE_GAP = `${PH_CORRECTED}, vasopressin (SSC 2021), hydrocortisone for a third (PROGRESS's 34 %, drawn) and a quarter of the dose weaned an hour, standard care's dose falls further than the published −0.11 µg/kg/min: the protocol weans above 70 mmHg and never tolerates the arm's published MAP under its 65 mmHg target`;
 const STANDARD_MAP_GAP =
   'the protocol titrates to 65 mmHg and weans above 70; the published standard-care mean (60.5 mmHg at 24 h, on a falling dose) sits below that target, which no titration to 65 mmHg reproduces';
+/** The sixth session's refit (hemodynamics.md, "Hypercapnia's circulatory response"). */
+const ECMO_DOSE_GAP =
+  "once CO2 moves flow, not pressure (Carvalho 1997), the filter's IL-6 and mediator pool are the ECMO arm's only reach to tone beyond both arms' corrected pH, and inside their plausible ranges (IC50 and V_D at their floors) they wean it as standard care weans: a mechanism specific to ECMO + HVHF is missing (cohort.md)";
 const NAMED_GAPS: Record<string, string> = {
   'ECMO + HVHF: crp_change_mg_L': CRP_GAP,
+  'ECMO + HVHF: norepinephrine_change_ug_kg_min': ECMO_DOSE_GAP,
   'Standard care: norepinephrine_change_ug_kg_min': DOSE_GAP,
   'Standard care: map_24h_mmHg': STANDARD_MAP_GAP,
   'Standard care: map_change_mmHg': STANDARD_MAP_GAP,
@@ -164,9 +168,7 @@ const BETWEEN_GAPS: Record<string, string> = {
   crp_change_mg_L: `the ECMO arm's CRP gap (${CRP_GAP})`,
   map_24h_mmHg: 'both arms are titrated to one target, so the published +7.3 mmHg cannot show as pressure',
   map_change_mmHg: 'the same titration to one target',
-  norepinephrine_change_ug_kg_min: `standard care's dose gap: ${PH_CORRECTED}, the ECMO arm's dose falls as published and standard care's far more, so the ECMO arm's falls barely more than standard care's, not 0.28 µg/kg/min more (cohort.md)`,
-  sofa_change_nonrespiratory:
-    "standard care's falls further than published (its cardiovascular score follows its dose gap), so the ECMO arm's falls less than a point more, not 1.3 (cohort.md)",
+  norepinephrine_change_ug_kg_min: `both arms' dose gaps: ${PH_CORRECTED}, the ECMO arm's dose falls less than published and standard care's more, alike, not 0.28 µg/kg/min apart (cohort.md)`,
 };
 
 describe('the committed calibration reproduces the published 24 h and 72 h figures (cohort.md), or names the gap', () => {
@@ -223,11 +225,11 @@ describe('the committed calibration reproduces the published 24 h and 72 h figur
     expect(e.metrics.hr_change_bpm.mean).toBeLessThan(s.metrics.hr_change_bpm.mean);
     expect(e.metrics.sofa_change.mean).toBeLessThan(s.metrics.sofa_change.mean);
   });
-  it(`the ECMO arm's dose falls more than standard care's, by less than half the published 0.28 µg/kg/min (a named gap: ${BETWEEN_GAPS.norepinephrine_change_ug_kg_min})`, () => {
+  it(`the arms' doses fall alike, less than half the published 0.28 µg/kg/min apart (a named gap: ${BETWEEN_GAPS.norepinephrine_change_ug_kg_min})`, () => {
     const [e, s] = arms;
     const published = s.published.norepinephrine_change_ug_kg_min.value - e.published.norepinephrine_change_ug_kg_min.value;
-    expect(e.metrics.norepinephrine_change_ug_kg_min.mean).toBeLessThan(s.metrics.norepinephrine_change_ug_kg_min.mean);
-    expect(s.metrics.norepinephrine_change_ug_kg_min.mean - e.metrics.norepinephrine_change_ug_kg_min.mean, 'the gap closed').toBeLessThan(published / 2);
+    const simulated = s.metrics.norepinephrine_change_ug_kg_min.mean - e.metrics.norepinephrine_change_ug_kg_min.mean;
+    expect(Math.abs(simulated), 'the gap closed').toBeLessThan(published / 2);
   });
   it('SOFA falls over 72 h in both arms, more with ECMO + HVHF; that the fall is more than twice as large (cohort.md) is a named gap: standard care falls too far (its cardiovascular score, its dose gap)', () => {
     const [e, s] = arms;

@@ -43,12 +43,13 @@ describe('the effluent dose in the typical patient, without hydrocortisone (24 h
 
 describe('the filter against none in the typical patient, without hydrocortisone (24 h)', () => {
   const REGISTRY_CATECHOLAMINE_FALL = 0.17; // standard-dose CRRT on ECMO against ECMO alone (cohort-study.md, context)
-  it('30 mL/kg/h spares norepinephrine against ECMO alone (the filter limb clamped), but more than twice the registry’s −17 %: a named gap (cohort.md, "Dose–response": the refit’s steeper IL-6 part and the mediator pool)', () => {
+  it('30 mL/kg/h spares norepinephrine against ECMO alone (the filter limb clamped) within a factor of two of the registry’s −17 % (a published context figure, never fitted; over-rewarded, −67 %, before the sixth session’s refit)', () => {
     const values = { duration: '24 h', 'prescription.hydrocortisone.give': 'false' };
     const alone = at(run(TYPICAL_ECMO, { ...values, 'circuit.clamps.filterLimb': 'true' }), 'norepinephrine_ug_kg_min', 24);
     const filtered = at(run(TYPICAL_ECMO, { ...values, 'prescription.effluentDose': '30 mL/kg/h' }), 'norepinephrine_ug_kg_min', 24);
     const fall = 1 - filtered / alone;
     expect(fall).toBeGreaterThan(0);
-    expect(fall, 'the gap closed').toBeGreaterThan(2 * REGISTRY_CATECHOLAMINE_FALL);
+    expect(fall).toBeGreaterThan(REGISTRY_CATECHOLAMINE_FALL / 2);
+    expect(fall).toBeLessThan(2 * REGISTRY_CATECHOLAMINE_FALL);
   });
 });

@@ -118,7 +118,7 @@ describe('the site’s risks fire where they should and nowhere else', () => {
         const below = first(r, 'p_effluent_mmHg') < first(r, 'p_effluent_degassing_mmHg');
         const fired = alarms(r).some((a) => a.includes('gas tension of the ultrafiltrate'));
         expect(fired, `${s} at FiO2 ${fio2}`).toBe(below);
-        // at the cohort's sweep FiO2 1.0 its pre-pump return degasses; at 0.5 the bundle's outlet PO2 (88 mmHg at the
+        // at the cohort's sweep FiO2 1.0 its pre-pump return degasses; at 0.5 the bundle's outlet PO2 (72 mmHg at the
         // start) is far below the sweep's and the blood holds less gas than the effluent's pressure would release
         if (s === 'postOxygenatorToPrePump') expect(fired, `the cohort’s site at FiO2 ${fio2}`).toBe(fio2 === '1');
       }
@@ -137,7 +137,8 @@ describe('the site’s risks fire where they should and nowhere else', () => {
     for (const fio2 of ['1', '0.5']) {
       const post = first(atSite('postOxygenatorToPrePump', { 'circuit.oxygenator.fio2': fio2 }), 'p_effluent_degassing_mmHg');
       for (const s of ['postPumpToPrePump', 'preOxygenator', 'separateCatheter'] as const)
-        expect(first(atSite(s, { 'circuit.oxygenator.fio2': fio2 }), 'p_effluent_degassing_mmHg'), `${s} at FiO2 ${fio2}`).toBeLessThan(post - 50);
+        // at FiO2 0.5 the window is small (the bundle's outlet PO2 72 mmHg at the start against a venous ~40): tens of mmHg
+        expect(first(atSite(s, { 'circuit.oxygenator.fio2': fio2 }), 'p_effluent_degassing_mmHg'), `${s} at FiO2 ${fio2}`).toBeLessThan(post - 25);
     }
   });
 });

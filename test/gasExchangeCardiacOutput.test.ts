@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../sim/engine/simulate.js';
 import { boundOxygen_mL_per_mL } from '../sim/blood.js';
 import { DISSOLVED_O2_mL_mL_mmHg } from '../sim/patient/gasExchange/fibreBundle.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario, STILL_HEART } from './helpers/scenarios.js';
 
 /** CO·CaO2 (mL/min) from the series at sample i: the circulation's cardiac output times the arterial content. */
 function coTimesContent(r: RunResult, i: number): number {
@@ -51,7 +51,7 @@ describe('delivery at the circulation’s cardiac output', () => {
   it('at the starting volume the circulation’s CO is the scenario’s: standard care and ECMO deliver CO·CaO2 at 6.5 L/min at t = 0', () => {
     for (const file of [DEFAULT_STANDARD, DEFAULT_ECMO]) {
       // the right ventricle's afterload off: ECMO's CO2 removal would lift the heart's curve from t = 0 (rightHeart.test.ts)
-      const r = run(file, { duration: '0.5 h', outputInterval: '0.25 h', 'hemodynamics.rightHeart.afterloadSensitivity': '0 1/mmHg' });
+      const r = run(file, { duration: '0.5 h', outputInterval: '0.25 h', ...STILL_HEART });
       expect(r.series.cardiac_output_L_min[0]).toBeCloseTo(scenario(file).patient.cardiacOutput / 1000, 9);
       expect(Math.abs(r.series.do2_mL_min[0] / coTimesContent(r, 0) - 1)).toBeLessThan(LINE_AGREEMENT);
     }

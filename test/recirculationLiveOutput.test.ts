@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { recirculationFraction, recirculationParams } from '../sim/circuit/recirculation.js';
 import { mL_min } from '../sim/quantities.js';
-import { DEFAULT_ECMO, run, scenario } from './helpers/scenarios.js';
+import { DEFAULT_ECMO, run, scenario, STILL_HEART } from './helpers/scenarios.js';
 
 const sc = scenario(DEFAULT_ECMO);
 const params = recirculationParams(sc.circuit!.configuration, sc.circuit!.recirculation);
@@ -37,8 +37,8 @@ describe('recirculation from the native cardiac output now', () => {
     expect(s.effective_flow_L_min[n]).toBeLessThan(s.effective_flow_L_min[0] - 0.2);
   });
 
-  it('at the starting volume, with the right heart’s CO2 afterload off, the output now is the parameter and so is recirculation', () => {
-    const still = run(DEFAULT_ECMO, { duration: '0.5 h', outputInterval: '0.5 h', 'hemodynamics.rightHeart.afterloadSensitivity': '0 1/mmHg' });
+  it('at the starting volume, with CO2 leaving the heart’s curve where it was (its load and its drive off), the output now is the parameter and so is recirculation', () => {
+    const still = run(DEFAULT_ECMO, { duration: '0.5 h', outputInterval: '0.5 h', ...STILL_HEART });
     const t = still.series;
     expect(t.cardiac_output_L_min[0]).toBeCloseTo(sc.patient.cardiacOutput / 1000, 9);
     expect(t.recirculation_pct[0]).toBeCloseTo(relation_pct(t.return_flow_L_min[0], sc.patient.cardiacOutput / 1000), 9);

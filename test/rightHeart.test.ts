@@ -65,7 +65,8 @@ describe('the right ventricle’s afterload from CO2', () => {
 });
 
 describe('in a run: only a PaCO2 that moves moves the heart', () => {
-  const rv = (f: string) => ({ duration: '2 h', 'hemodynamics.rightHeart.afterloadSensitivity': f });
+  // hypercapnia's own response off, so that only the right ventricle's load differs (hypercapnicResponse.test.ts)
+  const rv = (f: string) => ({ duration: '2 h', 'hemodynamics.rightHeart.afterloadSensitivity': f, 'hemodynamics.hypercapnia.cardiacOutputGain': '0 1/mmHg' });
   it('standard care at a fixed ventilator rate (native lung alone, PaCO2 its own) is the same with and without the right ventricle’s afterload', () => {
     const off = run(DEFAULT_STANDARD, { ...rv('0 1/mmHg'), ...FIXED_RATE });
     const on = run(DEFAULT_STANDARD, { ...rv('0.02 1/mmHg'), ...FIXED_RATE });
@@ -80,7 +81,7 @@ describe('in a run: only a PaCO2 that moves moves the heart', () => {
     expect(at(on, 'paco2_mmHg', 6)).toBeLessThan(at(on, 'paco2_mmHg', 0));
     expect(at(on, 'cardiac_output_L_min', 6)).toBeGreaterThan(at(off, 'cardiac_output_L_min', 6));
   });
-  it('VV ECMO lowers PaCO2 and so raises cardiac output from cannulation, by the hand figure at the starting volume', () => {
+  it('VV ECMO lowers PaCO2 and so raises cardiac output from cannulation, by the hand figure at the starting volume, at the same arterial pressure', () => {
     const off = run(DEFAULT_ECMO, rv('0 1/mmHg'));
     const on = run(DEFAULT_ECMO, rv('0.01 1/mmHg'));
     const paco2 = at(on, 'paco2_mmHg', 0);
@@ -94,6 +95,8 @@ describe('in a run: only a PaCO2 that moves moves the heart', () => {
     const delta = 0.01 * s.hemodynamics.rightHeart.co2PressureSensitivity * (paco2Own - paco2) * co0;
     const gain = at(on, 'cardiac_output_L_min', 0) - at(off, 'cardiac_output_L_min', 0);
     expect(gain).toBeCloseTo(delta / (1 + s.hemodynamics.venousReturn.cardiacFunctionSlope * rvr), 6);
-    expect(at(on, 'map_mmHg', 0)).toBeGreaterThan(at(off, 'map_mmHg', 0));
+    // CO2 moves flow, not pressure (hypercapnicResponse.ts): the pressure is the one without the load, but for the
+    // gas exchange's echo of the higher flow
+    expect(Math.abs(at(on, 'map_mmHg', 0) - at(off, 'map_mmHg', 0))).toBeLessThan(0.3);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { circulationAt, flowAdjustedMap_mmHg, type Circulation } from '../sim/patient/hemodynamics/venousReturn.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, STILL_HEART } from './helpers/scenarios.js';
 
 const params = { fillingGradient: 8, cardiacFunctionSlope: 0.5 };
 const start = { cardiacOutput_L_min: 6.5, centralVenousPressure_mmHg: 10, compliance_mL_mmHg: 160, volume_mL: 5600 };
@@ -106,7 +106,7 @@ describe('volume reaches MAP in a run (norepinephrine held)', () => {
   });
   it('the ECMO prime holds the starting pressures at cannulation: CVP and cardiac output start at the patient’s', () => {
     // the right ventricle's afterload off: ECMO's CO2 removal lifts the heart's curve from cannulation (rightHeart.test.ts)
-    const ecmo = run(DEFAULT_ECMO, { duration: '1 h', 'hemodynamics.rightHeart.afterloadSensitivity': '0 1/mmHg' });
+    const ecmo = run(DEFAULT_ECMO, { duration: '1 h', ...STILL_HEART });
     expect(at(ecmo, 'cardiac_output_L_min', 0)).toBeCloseTo(6.5, 9);
     expect(at(ecmo, 'central_venous_pressure_mmHg', 0)).toBeCloseTo(10, 9);
   });

@@ -15,6 +15,15 @@ export const DEFAULT_STANDARD = 'scenarios/standard-care-default.json';
 export const FIXED_RATE: Record<string, string> = { 'patient.lung.rateTitration.titrate': 'false' };
 export const FIXED_GAS: Record<string, string> = { ...FIXED_RATE, 'circuit.oxygenator.sweepTitration.titrate': 'false' };
 
+/**
+ * CO2 leaves the heart's curve where it was: the right ventricle's load and hypercapnia's drive both off
+ * (rightHeart.ts, hypercapnicResponse.ts), for a test whose physics needs the patient's own cardiac output at t = 0.
+ */
+export const STILL_HEART: Record<string, string> = {
+  'hemodynamics.rightHeart.afterloadSensitivity': '0 1/mmHg',
+  'hemodynamics.hypercapnia.cardiacOutputGain': '0 1/mmHg',
+};
+
 /** Overrides from a { path: value } object. */
 export function sets(values: Record<string, string>): Override[] {
   return Object.entries(values).map(([path, value]) => ({ path, value }));

@@ -24,8 +24,9 @@ import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
-  // the PaCO2 the circulation has adapted to (hypercapnicResponse.ts), scaled by its start
-  states: [{ name: 'adaptedPaco2_mmHg', scale: (y0, slot) => y0[slot('adaptedPaco2_mmHg')] }],
+  // the PaCO2 the circulation has adapted to (hypercapnicResponse.ts), scaled by its start (a normal PaCO2 where it
+  // starts at 0: a lung that removes no CO2, which adapts to none)
+  states: [{ name: 'adaptedPaco2_mmHg', scale: (y0, slot) => y0[slot('adaptedPaco2_mmHg')] || 40 }],
   series: {
     map_mmHg: ['mmHg', 'Mean arterial pressure'],
     heart_rate_bpm: ['bpm', 'Heart rate'],
@@ -33,6 +34,10 @@ export const hemodynamicsModel: ModelDefinition = {
     cardiac_output_L_min: ['L/min', 'Native cardiac output (venous return meets the cardiac function curve; volume moves it)'],
     central_venous_pressure_mmHg: ['mmHg', 'Central venous pressure (where venous return meets the cardiac function curve)'],
     vasopressin_U_min: ['U/min', 'Vasopressin infusion rate (0 until the protocol adds it; prescription.vasopressin)'],
+    unadapted_paco2_mmHg: [
+      'mmHg',
+      "PaCO2 above what the circulation has adapted to, H (hypercapnia's response and the right ventricle's load read it; hemodynamics.hypercapnia)",
+    ],
     norepinephrine_responsiveness: [
       '1',
       "Norepinephrine's Emax relative to before hydrocortisone, 1 + (ρ_Emax − 1)·h (1 until hydrocortisone starts; hemodynamics.hydrocortisone)",
@@ -47,6 +52,10 @@ export const hemodynamicsModel: ModelDefinition = {
     // hypercapnia's response and the right ventricle's afterload follow the PaCO2 the acid–base part holds since the
     // circuit last settled, less what the circulation has adapted to since (hypercapnicResponse.ts, rightHeart.ts)
     const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0);
+    // a native lung that removes no CO2 gives no finite PaCO2 to have adapted to: the circulation then answers none
+    const adapts = Number.isFinite(paco2Start_mmHg);
+    /** H: the PaCO2 the acid–base part holds, less what the circulation has adapted to (hypercapnicResponse.ts). */
+    const unadapted_mmHg = (now: Now) => (adapts ? now.acidBase.heldPaco2_mmHg - now.y[A] : 0);
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
       heartRate_bpm: p.hemodynamics.heartRate,
@@ -80,11 +89,11 @@ export const hemodynamicsModel: ModelDefinition = {
         steroid.onset(now.t_h),
       );
       const hd = m.current.hemodynamics;
-      const adapted = now.y[A];
-      const rvPressure = rightVentricularPressureChange_mmHg(hd.rightHeart, now.acidBase.heldPaco2_mmHg, adapted);
+      const unadapted = unadapted_mmHg(now);
+      const rvPressure = rightVentricularPressureChange_mmHg(hd.rightHeart, unadapted, 0);
       const heartShift =
         afterloadOutputShift_L_min(hd.rightHeart, start.cardiacOutput_L_min, rvPressure) +
-        hyperdynamicOutputShift_L_min(hd.hypercapnia, start.cardiacOutput_L_min, now.acidBase.heldPaco2_mmHg - adapted);
+        hyperdynamicOutputShift_L_min(hd.hypercapnia, start.cardiacOutput_L_min, unadapted);
       circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, h, heartShift);
       // CO2 moves flow, not pressure: the systemic bed widens as far as the flow it drives rises (Carvalho 1997)
       circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, unshifted, 0);
@@ -93,11 +102,11 @@ export const hemodynamicsModel: ModelDefinition = {
     return {
       checks: [protocol.check],
       initial(y) {
-        y[A] = paco2Start_mmHg;
+        y[A] = adapts ? paco2Start_mmHg : 0;
       },
       derive: deriveMap,
       derivatives(now, dy) {
-        dy[A] = adaptationRate_mmHg_h(m.current.hemodynamics.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]);
+        dy[A] = adapts ? adaptationRate_mmHg_h(m.current.hemodynamics.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]) : 0;
       },
       nextEventTime: steroid.nextEventTime,
       firstStepLimit: steroid.firstStepLimit,
@@ -110,7 +119,8 @@ export const hemodynamicsModel: ModelDefinition = {
         // fever tachycardia: +g_T per kelvin above the starting temperature (patient.temperature.heartRatePerKelvin) [S2]
         const fever = m.current.patient.temperature.heartRatePerKelvin * (now.metabolism.temperature_C - p.temperature.start);
         // hypercapnia's tachycardia: k_HR per mmHg of PaCO2 the circulation has not adapted to (hypercapnicResponse.ts)
-        const hypercapnia = m.current.hemodynamics.hypercapnia.heartRateGain * (now.acidBase.heldPaco2_mmHg - now.y[A]);
+        const unadapted = unadapted_mmHg(now);
+        const hypercapnia = m.current.hemodynamics.hypercapnia.heartRateGain * unadapted;
         out.heart_rate_bpm =
           heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.concentration[SOLUTE.vasoplegicMediators], now.oxygen!.sao2) +
           fever +
@@ -119,6 +129,7 @@ export const hemodynamicsModel: ModelDefinition = {
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
         out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;
         out.norepinephrine_responsiveness = steroid.responsiveness(now);
+        out.unadapted_paco2_mmHg = unadapted;
         out.vasopressin_U_min = protocol.vasopressin_U_min();
       },
     };
