@@ -92,7 +92,7 @@ describe('a drainage-line kink (an orifice)', () => {
 });
 
 describe('the oxygenator faults', () => {
-  it('a sweep-gas disconnection: post-oxygenator PO2 falls to the venous PO2, PaCO2 rises, the flowmeter still reads the set sweep', () => {
+  it('a sweep-gas disconnection: post-oxygenator PO2 falls to the venous PO2, PaCO2 rises, the flowmeter still reads the set sweep; the circulation answers the hypercapnia with more output and a faster heart', () => {
     // the sweep held where it was set (the bundled default titrates it: the next case)
     const raw = JSON.parse(readFileSync(DEFAULT_ECMO, 'utf8'));
     raw.circuit.oxygenator.sweepTitration = { titrate: false };
@@ -103,6 +103,11 @@ describe('the oxygenator faults', () => {
     expect(at(r, 'oxygenator_o2_transfer_mL_min', 1.5)).toBeCloseTo(0, 9);
     expect(at(r, 'paco2_mmHg', 1.5)).toBeGreaterThan(at(r, 'paco2_mmHg', 0.95) + 5);
     expect(at(r, 'sweep_gas_L_min', 1.5)).toBe(at(r, 'sweep_gas_L_min', 0.95));
+    // hypercapnia's response (hypercapnicResponse.ts; Carvalho 1997): the PaCO2 the circulation is not adapted to
+    // drives the heart's curve and rate up (the falling saturation adds its own tachycardia)
+    expect(at(r, 'unadapted_paco2_mmHg', 1.5)).toBeGreaterThan(at(r, 'unadapted_paco2_mmHg', 0.95) + 5);
+    expect(at(r, 'cardiac_output_L_min', 1.5)).toBeGreaterThan(at(r, 'cardiac_output_L_min', 0.95));
+    expect(at(r, 'heart_rate_bpm', 1.5)).toBeGreaterThan(at(r, 'heart_rate_bpm', 0.95) + 5);
   });
   it('a sweep-gas disconnection under the sweep titration: the blood gas reads hypercapnia and the protocol raises the set sweep, as a team would before finding the line', () => {
     const r = runWith([{ at: '1 h', fault: { kind: 'sweep-disconnection' } }], '4 h');
