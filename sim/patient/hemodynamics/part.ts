@@ -1,8 +1,10 @@
 /**
  * Hemodynamics in the engine (hemodynamics.ts): MAP from the patient's intrinsic tone less vasoplegia (IL-6 and the filterable mediators) plus
  * the norepinephrine effect, derived for the titration's checks and the outputs; heart rate from the baroreflex,
- * norepinephrine, the filterable mediators the sepsis drive makes, and hypoxemia. The intrinsic tone and rate are solved once so that the
- * pre-treatment baseline is met. No state of its own: hydrocortisone's onset h (hydrocortisone.ts) is taken in
+ * norepinephrine, the filterable mediators the sepsis drive makes, hypoxemia and hypercapnia. The intrinsic tone and rate are solved
+ * once so that the pre-treatment baseline is met. Cardiac output and CVP where venous return meets the heart's curve,
+ * shifted by CO2 (hypercapnicResponse.ts, rightHeart.ts), whose one state is the PaCO2 the circulation has adapted to;
+ * MAP at the unshifted circulation (CO2 moves flow, not pressure). Hydrocortisone's onset h (hydrocortisone.ts) is taken in
  * closed form from its last switch (hydrocortisoneInEngine.ts), started by its rule (a scheduled event once the dose
  * has stayed at or above the threshold for the delay). The vasopressor check
  * (vasopressorProtocol.ts) titrates norepinephrine or adds vasopressin, whose norepinephrine equivalent joins the dose.

@@ -7,10 +7,12 @@
  *                                                           healthy volunteers, 4 h of ±10 mmHg]
  *   δCO   = −f_RV·CO₀·ΔP_RV                              [E: the output an afterload-sensitive right ventricle
  *                                                           loses per mmHg; no published septic figure]
- * δCO shifts the cardiac function curve's intercept: CO_heart = CO₀ + δCO + S·(CVP − CVP₀). PaCO2₀ is the patient's
- * own before treatment (native lung alone), so the starting numbers are met with δCO = 0; only PaCO2's change moves
- * it. The curve's intercept cannot fall below 0 (a heart ejects nothing, never less): at f_RV 0.02 that is a rise
- * of 50 mmHg in RV pressure, which no PaCO2 in this model reaches.
+ * δCO shifts the cardiac function curve's intercept: CO_heart = CO₀ + δCO + S·(CVP − CVP₀). The PaCO2 it reads is the
+ * part the circulation has not adapted to, H = PaCO2 − A (hypercapnicResponse.ts; A starts at the patient's own PaCO2
+ * before treatment), so the starting numbers are met with δCO = 0 and a PaCO2 that stays where it moved stops loading
+ * the ventricle as A follows it. Its MAP is not moved: CO2 moves flow, not pressure (part.ts). The curve's intercept
+ * cannot fall below 0 (a heart ejects nothing, never less): at f_RV 0.02 that is a rise of 50 mmHg in RV pressure,
+ * which no PaCO2 in this model reaches.
  */
 export interface RightHeartParams {
   /** g_CO2: mmHg of right-ventricular systolic pressure per mmHg of PaCO2. */
@@ -19,7 +21,7 @@ export interface RightHeartParams {
   afterloadSensitivity: number;
 }
 
-/** Change of right-ventricular systolic pressure from the PaCO2 at the start, mmHg. */
+/** Change of right-ventricular systolic pressure, mmHg, for a PaCO2 against the one it is measured from (the adapted). */
 export function rightVentricularPressureChange_mmHg(p: RightHeartParams, paco2_mmHg: number, paco2Start_mmHg: number): number {
   return p.co2PressureSensitivity * (paco2_mmHg - paco2Start_mmHg);
 }

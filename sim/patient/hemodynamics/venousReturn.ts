@@ -2,7 +2,8 @@
  * Venous return and cardiac output (Guyton), so that blood volume reaches MAP. Two lines cross:
  *   venous return   CO = (Pmsf − CVP) / Rvr,   Pmsf = Pmsf0 + (V − V0)/C          [S: Guyton, Physiol Rev 1955]
  *   cardiac function  CO = CO0 + δ + S·(CVP − CVP0)                               [E: linearised Frank–Starling curve]
- * (δ: the curve's shift from the right ventricle's afterload, rightHeart.ts; 0 at the start) with Rvr = (Pmsf0 − CVP0)/CO0 from the patient's starting numbers, C the venous (systemic) compliance and S the
+ * (δ: the curve's shift by CO2, the right ventricle's afterload and hypercapnia's drive, rightHeart.ts and
+ * hypercapnicResponse.ts; 0 at the start) with Rvr = (Pmsf0 − CVP0)/CO0 from the patient's starting numbers, C the venous (systemic) compliance and S the
  * cardiac function slope. Their crossing, with ΔPmsf = (V − V0)/C:
  *   CVP = CVP0 + (ΔPmsf − Rvr·δ)/(1 + S·Rvr)      CO = CO0 + δ + S·(CVP − CVP0)
  * MAP keeps its tone model (hemodynamics.ts) at the starting flow and scales with flow through the same resistance:
@@ -32,7 +33,7 @@ export interface Circulation {
 
 /**
  * Where the venous return and cardiac function curves cross at a blood volume; written into `out`. `heartShift_L_min`
- * (δ) moves the cardiac function curve (the right ventricle's afterload, rightHeart.ts); it is ≥ −CO0.
+ * (δ) moves the cardiac function curve (CO2's shifts, rightHeart.ts and hypercapnicResponse.ts); it is ≥ −CO0.
  */
 export function circulationAt(
   p: VenousReturnParams,
