@@ -6,13 +6,13 @@
  * arterial pressure constant), neither used to set a size (hemodynamics.md).
  */
 import { describe, expect, it } from 'vitest';
-import { adaptationRate_mmHg_h, hyperdynamicOutputShift_L_min } from '../sim/patient/hemodynamics/hypercapnicResponse.js';
+import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_min } from '../sim/patient/hemodynamics/hypercapnicResponse.js';
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from '../sim/patient/hemodynamics/rightHeart.js';
 import { hypercapniaSpecs } from '../sim/patient/hemodynamics/hypercapniaSpecs.js';
 import { rightHeartSpecs } from '../sim/patient/hemodynamics/rightHeartSpecs.js';
-import { at, DEFAULT_ECMO, FIXED_GAS, runWithTimeline } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, FIXED_GAS, run, runWithTimeline } from './helpers/scenarios.js';
 
-const hyper = { cardiacOutputGain: 0.018, heartRateGain: 0.4, adaptationTime: 12 };
+const hyper = { cardiacOutputGain: 0.018, heartRateGain: 0.4, adaptationTime: 12, responseRange: 25 };
 
 describe('hypercapnia’s response, by hand', () => {
   it('adapted to its PaCO2 the circulation feels nothing; the adapted PaCO2 moves toward the PaCO2 at 1/τ_a of the gap an hour', () => {
@@ -22,8 +22,15 @@ describe('hypercapnia’s response, by hand', () => {
     expect(hyperdynamicOutputShift_L_min(hyper, 6.5, 10)).toBeCloseTo(0.018 * 6.5 * 10, 12);
   });
 
+  it('beyond ±H_max of what it has adapted to, the circulation answers no more than at the edge (the studies measured ±10–25 mmHg)', () => {
+    expect(answeredPaco2_mmHg(hyper, 60, 45)).toBe(15);
+    expect(answeredPaco2_mmHg(hyper, 36, 50)).toBe(-14);
+    expect(answeredPaco2_mmHg(hyper, 40, 200)).toBe(-25);
+    expect(answeredPaco2_mmHg(hyper, 120, 40)).toBe(25);
+  });
+
   it('Cullen & Eger 1974 (PaCO2 39 → 50 mmHg, cardiac index up): at the defaults the heart’s gain exceeds the right ventricle’s loss', () => {
-    const d = { cardiacOutputGain: Number(hypercapniaSpecs.cardiacOutputGain.default), heartRateGain: 0, adaptationTime: 12 };
+    const d = { cardiacOutputGain: Number(hypercapniaSpecs.cardiacOutputGain.default), heartRateGain: 0, adaptationTime: 12, responseRange: 25 };
     const rv = {
       co2PressureSensitivity: Number(rightHeartSpecs.co2PressureSensitivity.default),
       afterloadSensitivity: Number(rightHeartSpecs.afterloadSensitivity.default),
@@ -80,5 +87,15 @@ describe('a sweep-off trial on the ECMO default (the sweep and the rate held; sw
     expect(at(r, 'paco2_mmHg', 60)).toBe(at(r, 'paco2_mmHg', 25));
     expect(excess(60)).toBeLessThan(0.1 * excess(25));
     expect(excess(60)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('a PaCO2 far from any measured change', () => {
+  it('a native lung that left PaCO2 near 200 mmHg before ECMO: cannulation takes it to the circuit’s, the response holds at its edge and cardiac output stays up (linear, it fell to 1.6 L/min and lactate to 28 mmol/L)', () => {
+    const r = run(DEFAULT_ECMO, { duration: '24 h', 'patient.lung.co2Conductance': '1 mL/min/mmHg' });
+    const s = r.series;
+    expect(Math.min(...s.unadapted_paco2_mmHg)).toBe(-25);
+    expect(Math.min(...s.cardiac_output_L_min)).toBeGreaterThan(4.5);
+    expect(Math.max(...s.lactate_mmol_L)).toBeLessThanOrEqual(s.lactate_mmol_L[0]);
   });
 });

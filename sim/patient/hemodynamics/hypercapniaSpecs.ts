@@ -24,4 +24,11 @@ export const hypercapniaSpecs = {
     source: 'E',
     ref: 'Carvalho 1997: the hyperdynamic changes were progressively attenuated over the first 36 h despite persisting hypercapnia, none left on days 2–7; 36 h taken as three time constants',
   }),
+  responseRange: q('mmHg', 25, [1, 200], {
+    range: [15, 40],
+    description:
+      'H_max: the largest PaCO2 above or below what the circulation has adapted to that it answers; beyond it the response (and the right ventricle’s load) holds at its edge, so a PaCO2 far from any measured change cannot stop the heart or the pulse.',
+    source: 'E',
+    ref: 'the range the studies measured: Balanos 2003 ±10 mmHg, Cullen & Eger 1974 +11 mmHg, Carvalho 1997 permissive hypercapnia of a few tens of mmHg; beyond it no data, so the response is held, not extrapolated',
+  }),
 } as const satisfies SpecTree;

@@ -8,7 +8,8 @@
  * resistance down, arterial pressure constant, Cullen & Eger, Anesthesiology 1974;41:345].
  *
  *   A' = (PaCO2 − A)/τ_a,  A(0) = PaCO2₀            the PaCO2 the patient has adapted to [E: τ_a from Carvalho's 36 h]
- *   H  = PaCO2 − A                                   the part of PaCO2 the circulation still answers
+ *   H  = clamp(PaCO2 − A, ±H_max)                    the part of PaCO2 the circulation still answers, held at the
+ *                                                     edge of what was measured beyond it [E: H_max 25 mmHg]
  *   δ_hyp = k_CO·CO₀·H                               the cardiac function curve's shift (sympathetic drive) [E]
  *   ΔHR = k_HR·H                                     [E]
  * The right ventricle's afterload (rightHeart.ts) reads the same H. Arterial pressure: the systemic bed widens as far
@@ -22,6 +23,13 @@ export interface HypercapniaParams {
   heartRateGain: number;
   /** τ_a: time constant of adaptation to a new PaCO2, h. */
   adaptationTime: number;
+  /** H_max: the largest unadapted PaCO2 the circulation answers, either way, mmHg. */
+  responseRange: number;
+}
+
+/** H: the unadapted PaCO2 the circulation answers, mmHg, held at ±H_max (the studies measured ±10–25 mmHg). */
+export function answeredPaco2_mmHg(p: HypercapniaParams, paco2_mmHg: number, adapted_mmHg: number): number {
+  return Math.min(Math.max(paco2_mmHg - adapted_mmHg, -p.responseRange), p.responseRange);
 }
 
 /** dA/dt, mmHg/h: the adapted PaCO2 follows the PaCO2 with time constant τ_a. */

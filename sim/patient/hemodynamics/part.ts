@@ -19,7 +19,7 @@ import { norepinephrineEquivalent_ug_kg_min } from './vasopressin.js';
 import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from './rightHeart.js';
-import { adaptationRate_mmHg_h, hyperdynamicOutputShift_L_min } from './hypercapnicResponse.js';
+import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_min } from './hypercapnicResponse.js';
 import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
 import { arterialPh } from '../acidBase/acidBase.js';
 import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
@@ -56,8 +56,8 @@ export const hemodynamicsModel: ModelDefinition = {
     const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0);
     // a native lung that removes no CO2 gives no finite PaCO2 to have adapted to: the circulation then answers none
     const adapts = Number.isFinite(paco2Start_mmHg);
-    /** H: the PaCO2 the acid–base part holds, less what the circulation has adapted to (hypercapnicResponse.ts). */
-    const unadapted_mmHg = (now: Now) => (adapts ? now.acidBase.heldPaco2_mmHg - now.y[A] : 0);
+    /** H: the PaCO2 the acid–base part holds, less what the circulation has adapted to, within ±H_max (hypercapnicResponse.ts). */
+    const unadapted_mmHg = (now: Now) => (adapts ? answeredPaco2_mmHg(m.current.hemodynamics.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]) : 0);
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
       heartRate_bpm: p.hemodynamics.heartRate,
