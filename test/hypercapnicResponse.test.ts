@@ -35,7 +35,7 @@ describe('hypercapnia’s response, by hand', () => {
       co2PressureSensitivity: Number(rightHeartSpecs.co2PressureSensitivity.default),
       afterloadSensitivity: Number(rightHeartSpecs.afterloadSensitivity.default),
     };
-    const net = hyperdynamicOutputShift_L_min(d, 6.5, 11) + afterloadOutputShift_L_min(rv, 6.5, rightVentricularPressureChange_mmHg(rv, 50, 39));
+    const net = hyperdynamicOutputShift_L_min(d, 6.5, 11) + afterloadOutputShift_L_min(rv, 6.5, rightVentricularPressureChange_mmHg(rv, 50 - 39));
     expect(net).toBeGreaterThan(0);
     // and the range's floor is the right ventricle's loss at its defaults: no default in range makes the net a fall
     expect(hypercapniaSpecs.cardiacOutputGain.range?.[0]).toBeGreaterThanOrEqual(rv.co2PressureSensitivity * rv.afterloadSensitivity - 1e-15);

@@ -15,7 +15,7 @@ const out = (): Circulation => ({ cardiacOutput_L_min: NaN, centralVenousPressur
 
 describe('the right ventricle’s afterload from CO2', () => {
   it('at the patient’s own PaCO2 nothing moves: the starting cardiac output and CVP', () => {
-    const dP = rightVentricularPressureChange_mmHg(heart, 50, 50);
+    const dP = rightVentricularPressureChange_mmHg(heart, 50 - 50);
     expect(dP).toBe(0);
     expect(afterloadOutputShift_L_min(heart, 6.5, dP)).toBeCloseTo(0, 15);
     const c = circulationAt(venous, start, 5600, out(), afterloadOutputShift_L_min(heart, 6.5, dP));
@@ -26,7 +26,7 @@ describe('the right ventricle’s afterload from CO2', () => {
   it('by hand: ECMO takes PaCO2 from 50 to 36 mmHg (g 0.8, f 1 %/mmHg, S 0.5 L/min/mmHg, Rvr 8/6.5)', () => {
     // ΔP_RV = 0.8·(36 − 50) = −11.2 mmHg; δ = 0.01·11.2·6.5 = 0.728 L/min at a constant filling pressure;
     // venous return takes back part of it: ΔCVP = −Rvr·δ/(1 + S·Rvr), ΔCO = δ/(1 + S·Rvr)
-    const dP = rightVentricularPressureChange_mmHg(heart, 36, 50);
+    const dP = rightVentricularPressureChange_mmHg(heart, 36 - 50);
     expect(dP).toBeCloseTo(-11.2, 12);
     const delta = afterloadOutputShift_L_min(heart, 6.5, dP);
     expect(delta).toBeCloseTo(0.728, 12);
@@ -53,10 +53,10 @@ describe('the right ventricle’s afterload from CO2', () => {
   it('a flat cardiac function curve passes the whole shift to the output; hypercapnia lowers it, an insensitive ventricle feels none', () => {
     const flat = circulationAt({ ...venous, cardiacFunctionSlope: 0 }, start, 5600, out(), 0.5);
     expect(flat.cardiacOutput_L_min).toBeCloseTo(7, 12);
-    const hypercapnic = afterloadOutputShift_L_min(heart, 6.5, rightVentricularPressureChange_mmHg(heart, 60, 50));
+    const hypercapnic = afterloadOutputShift_L_min(heart, 6.5, rightVentricularPressureChange_mmHg(heart, 60 - 50));
     expect(circulationAt(venous, start, 5600, out(), hypercapnic).cardiacOutput_L_min).toBeLessThan(6.5);
     const insensitive = { ...heart, afterloadSensitivity: 0 };
-    expect(afterloadOutputShift_L_min(insensitive, 6.5, rightVentricularPressureChange_mmHg(insensitive, 36, 50))).toBeCloseTo(0, 15);
+    expect(afterloadOutputShift_L_min(insensitive, 6.5, rightVentricularPressureChange_mmHg(insensitive, 36 - 50))).toBeCloseTo(0, 15);
   });
 
   it('a heart cannot eject less than nothing: the shift is at most the whole starting output', () => {

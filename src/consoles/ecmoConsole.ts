@@ -1,9 +1,9 @@
 /** The ECMO console: pump speed and flow large, the circuit pressures and the gas settings below (the sweep marked auto or manual). */
 import { DRAINAGE_SUCTION_LIMIT_mmHg, OXYGENATOR_DP_LIMIT_mmHg, PRE_OXYGENATOR_LIMIT_mmHg, RECIRCULATION_LIMIT_pct } from './alarmLimits';
 import { FLAGS, type FlagPath, type ScenarioInfo, type Snapshot } from '../protocol';
+import { devicePanel, el, readout } from './panel';
 
 const SWEEP_TITRATION: FlagPath = 'circuit.oxygenator.sweepTitration.titrate';
-import { devicePanel, el, readout } from './panel';
 
 export class EcmoConsole {
   private readonly status: HTMLElement;

@@ -22,11 +22,11 @@ export const SWEEP_TITRATION_PATH = 'circuit.oxygenator.sweepTitration.titrate';
  * protocol keeps standing aside on ECMO: the operator now carries the CO2 with the sweep, the lung stays rested.
  */
 export function handSweepToOperator(m: Model, action: Action, log: EventLog): boolean {
-  const managed = action.set.some((c) => c.path === SWEEP_PATH || c.path === SWEEP_TITRATION_PATH);
-  const titration = m.current.circuit?.oxygenator.sweepTitration;
-  if (!titration?.titrate) return managed;
   const sweep = action.set.find((c) => c.path === SWEEP_PATH);
-  if (!sweep || action.set.some((c) => c.path === SWEEP_TITRATION_PATH)) return managed;
+  const setsTitration = action.set.some((c) => c.path === SWEEP_TITRATION_PATH);
+  const managed = sweep !== undefined || setsTitration;
+  const titration = m.current.circuit?.oxygenator.sweepTitration;
+  if (!titration?.titrate || !sweep || setsTitration) return managed;
   titration.titrate = false;
   log('sweep_titration_off', `Sweep titration off: the operator set the sweep to ${fmt(Number(sweep.value), 2)} L/min`);
   return true;

@@ -26,8 +26,8 @@ import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
-  // the PaCO2 the circulation has adapted to (hypercapnicResponse.ts), scaled by its start (a normal PaCO2 where it
-  // starts at 0: a lung that removes no CO2, which adapts to none)
+  // the PaCO2 the circulation has adapted to (hypercapnicResponse.ts), scaled by its start (40 mmHg, a normal PaCO2,
+  // where it starts at 0: a lung that removes no CO2, which adapts to none)
   states: [{ name: 'adaptedPaco2_mmHg', scale: (y0, slot) => y0[slot('adaptedPaco2_mmHg')] || 40 }],
   series: {
     map_mmHg: ['mmHg', 'Mean arterial pressure'],
@@ -38,7 +38,7 @@ export const hemodynamicsModel: ModelDefinition = {
     vasopressin_U_min: ['U/min', 'Vasopressin infusion rate (0 until the protocol adds it; prescription.vasopressin)'],
     unadapted_paco2_mmHg: [
       'mmHg',
-      "PaCO2 above what the circulation has adapted to, H (hypercapnia's response and the right ventricle's load read it; hemodynamics.hypercapnia)",
+      "PaCO2 above what the circulation has adapted to, H, held within ±responseRange (hypercapnia's response and the right ventricle's load read it; hemodynamics.hypercapnia)",
     ],
     norepinephrine_responsiveness: [
       '1',
@@ -92,14 +92,15 @@ export const hemodynamicsModel: ModelDefinition = {
       );
       const hd = m.current.hemodynamics;
       const unadapted = unadapted_mmHg(now);
-      const rvPressure = rightVentricularPressureChange_mmHg(hd.rightHeart, unadapted, 0);
+      const rvPressure = rightVentricularPressureChange_mmHg(hd.rightHeart, unadapted);
       const heartShift =
         afterloadOutputShift_L_min(hd.rightHeart, start.cardiacOutput_L_min, rvPressure) +
         hyperdynamicOutputShift_L_min(hd.hypercapnia, start.cardiacOutput_L_min, unadapted);
       circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, h, heartShift);
-      // CO2 moves flow, not pressure: the systemic bed widens as far as the flow it drives rises (Carvalho 1997)
-      circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, unshifted, 0);
-      h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, unshifted, start.cardiacOutput_L_min);
+      // CO2 moves flow, not pressure: the systemic bed widens as far as the flow it drives rises (Carvalho 1997), so
+      // MAP is the unshifted circulation's (the shifted one itself when CO2 shifts nothing)
+      const pressureFrom = heartShift === 0 ? h : circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, unshifted, 0);
+      h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, pressureFrom, start.cardiacOutput_L_min);
     };
     return {
       checks: [protocol.check],

@@ -2,7 +2,7 @@
  * The right ventricle's afterload from CO2 (a hypothesis): hypercapnia constricts the pulmonary vessels, the right
  * ventricle's systolic pressure rises with them, and a septic right ventricle ejects less against it, so the cardiac
  * function curve (venousReturn.ts) moves down; VV ECMO's CO2 removal moves it back up. Two links:
- *   ΔP_RV = g_CO2·(PaCO2 − PaCO2₀)                       [S: Balanos, J Appl Physiol 2003: 0.6–1 mmHg of
+ *   ΔP_RV = g_CO2·H   (H the unadapted PaCO2)            [S: Balanos, J Appl Physiol 2003: 0.6–1 mmHg of
  *                                                           tricuspid systolic gradient per mmHg of end-tidal PCO2,
  *                                                           healthy volunteers, 4 h of ±10 mmHg]
  *   δCO   = −f_RV·CO₀·ΔP_RV                              [E: the output an afterload-sensitive right ventricle
@@ -21,9 +21,9 @@ export interface RightHeartParams {
   afterloadSensitivity: number;
 }
 
-/** Change of right-ventricular systolic pressure, mmHg, for a PaCO2 against the one it is measured from (the adapted). */
-export function rightVentricularPressureChange_mmHg(p: RightHeartParams, paco2_mmHg: number, paco2Start_mmHg: number): number {
-  return p.co2PressureSensitivity * (paco2_mmHg - paco2Start_mmHg);
+/** ΔP_RV: change of right-ventricular systolic pressure, mmHg, for the PaCO2 the circulation has not adapted to, H. */
+export function rightVentricularPressureChange_mmHg(p: RightHeartParams, unadaptedPaco2_mmHg: number): number {
+  return p.co2PressureSensitivity * unadaptedPaco2_mmHg;
 }
 
 /** δCO: the shift of the cardiac function curve from the right ventricle's afterload, L/min (≥ −CO₀). */
