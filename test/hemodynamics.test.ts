@@ -1,10 +1,18 @@
 /** Hemodynamic response: the starting figures are met, and MAP, heart rate and the titration move as they should. */
 import { describe, expect, it } from 'vitest';
-import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg, norepinephrineEffect_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
+import {
+  heartRate_bpm,
+  hypoxemicTachycardia_bpm,
+  intrinsicState,
+  MAX_HYPOXEMIC_DESATURATION,
+  meanArterialPressure_mmHg,
+  norepinephrineEffect_mmHg,
+} from '../sim/patient/hemodynamics/hemodynamics.js';
 import { nextNorepinephrineDose } from '../sim/patient/hemodynamics/norepinephrineTitration.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
 
 const params = scenario(DEFAULT_STANDARD).hemodynamics;
+const NO_EXTRA = { perKelvin: 0, perUnadaptedPaco2: 0 };
 
 describe('hemodynamics', () => {
   it('norepinephrine follows the Emax form: half the maximal rise at ED50 (Oualha, BJCP 2014)', () => {
@@ -16,7 +24,24 @@ describe('hemodynamics', () => {
     const i = intrinsicState(params, start);
     const map = meanArterialPressure_mmHg(params, i.tone_mmHg, 3000, 1, 0.5);
     expect(map).toBeCloseTo(55, 12);
-    expect(heartRate_bpm(params, i.rate_bpm, map, 0.5, 1, 0.85)).toBeCloseTo(120, 12);
+    const x = { map_mmHg: map, dose_ug_kg_min: 0.5, mediators: 1, sao2: 0.85, temperatureRise_K: 0, unadaptedPaco2_mmHg: 0 };
+    expect(heartRate_bpm(params, i.rate_bpm, x, NO_EXTRA)).toBeCloseTo(120, 12);
+  });
+  it('hypoxemia adds g_hyp per unit of desaturation below 0.95 (Slutsky & Rebuck 1978: 0.62–1.46 bpm per %), held at the 70 % those studies reached', () => {
+    const g = params.heartRate.hypoxemiaGain;
+    expect(g / 100).toBeGreaterThanOrEqual(0.62); // the default slope lies in the measured one's range
+    expect(g / 100).toBeLessThanOrEqual(1.46);
+    expect(hypoxemicTachycardia_bpm(g, 0.97)).toBe(0);
+    expect(hypoxemicTachycardia_bpm(g, 0.85)).toBeCloseTo(g * 0.1, 12);
+    expect(hypoxemicTachycardia_bpm(g, 0.75) - hypoxemicTachycardia_bpm(g, 0.85)).toBeCloseTo(g * 0.1, 12); // linear
+    expect(hypoxemicTachycardia_bpm(g, 0.95 - MAX_HYPOXEMIC_DESATURATION)).toBeCloseTo(g * 0.25, 12);
+    expect(hypoxemicTachycardia_bpm(g, 0.3)).toBe(hypoxemicTachycardia_bpm(g, 0.7)); // no slope measured past it
+  });
+  it('fever adds g_T per kelvin and hypercapnia k_HR per unadapted mmHg, on top of the rest', () => {
+    const x = { map_mmHg: 60, dose_ug_kg_min: 0.3, mediators: 0.8, sao2: 0.9, temperatureRise_K: 0, unadaptedPaco2_mmHg: 0 };
+    const base = heartRate_bpm(params, 90, x, { perKelvin: 7.24, perUnadaptedPaco2: 0.4 });
+    expect(heartRate_bpm(params, 90, { ...x, temperatureRise_K: 1.5 }, { perKelvin: 7.24, perUnadaptedPaco2: 0.4 }) - base).toBeCloseTo(7.24 * 1.5, 10);
+    expect(heartRate_bpm(params, 90, { ...x, unadaptedPaco2_mmHg: -10 }, { perKelvin: 7.24, perUnadaptedPaco2: 0.4 }) - base).toBeCloseTo(-4, 10);
   });
   it('standard care starts at the scenario baseline; ECMO lowers heart rate at once through better oxygenation', () => {
     const sc = run(DEFAULT_STANDARD, { duration: '1 h', ...FIXED_RATE }); // the pH protocol's first step moves MAP at 0 h

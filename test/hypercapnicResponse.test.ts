@@ -97,5 +97,10 @@ describe('a PaCO2 far from any measured change', () => {
     expect(Math.min(...s.unadapted_paco2_mmHg)).toBe(-25);
     expect(Math.min(...s.cardiac_output_L_min)).toBeGreaterThan(4.5);
     expect(Math.max(...s.lactate_mmol_L)).toBeLessThanOrEqual(s.lactate_mmol_L[0]);
+    // its saturation before ECMO is far below the 70 % where hypoxemia's tachycardia was measured: held there, the
+    // intrinsic rate solved from the starting 115 bpm stays a heart's, and so does the rate once ECMO oxygenates and
+    // removes the CO2 (~56 bpm at its lowest: hypoxemia's, hypercapnia's and the fever's terms gone); with the linear
+    // term it fell to 0–10 bpm. 40 bpm: the edge of severe bradycardia
+    expect(Math.min(...s.heart_rate_bpm)).toBeGreaterThan(40);
   });
 });

@@ -9,9 +9,15 @@
  * Vasoplegia has two parts: one follows plasma IL-6, the other a pool M of filterable vasoplegic mediators
  * (solutes/vasoplegicMediators.ts: made in proportion to the sepsis drive D(t), cleared by the body with its own
  * half-life and by the filter as IL-6 is; 1 at the start) [E: hypothesis, issue 12].
- *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·M(t) + g_hyp·max(0, 0.95 − SaO2)               [E]
+ *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·M(t) + g_hyp·min(max(0, 0.95 − SaO2), ΔS_max)
+ *         + g_T·(T − T₀) + k_HR·H_CO2
  * the tachycardia of the septic insult follows the same pool, fading as the insult resolves and as the filter
- * removes its mediators [E: hypothesis].
+ * removes its mediators [E: hypothesis]. Hypoxaemia's term is linear in the desaturation, as measured in isocapnic
+ * progressive hypoxia [S: Slutsky & Rebuck, Am J Physiol 1978;234:H129: 0.62–1.46 bpm per % fall of SaO2], and held
+ * at the desaturation those studies reached (ΔS_max, SaO2 70 %) [E]: beyond it no slope was measured, and a linear
+ * term would give a deeply hypoxaemic patient's intrinsic rate (solved from the starting heart rate) near zero.
+ * Fever's term g_T per kelvin above the starting temperature (patient.temperature.heartRatePerKelvin) [S2] and
+ * hypercapnia's k_HR per mmHg of PaCO2 the circulation has not adapted to (hypercapnicResponse.ts) [E].
  *
  * T (intrinsic tone) and H (intrinsic rate) are the patient's own: solved so that the starting MAP and heart
  * rate are met by the starting IL-6, norepinephrine and saturation before any extracorporeal treatment.
@@ -37,6 +43,12 @@ const NEUTRAL_TEMPERATURE_C = 37;
 export const REFERENCE_MAP_mmHg = 65;
 /** Arterial saturation below which hypoxemia drives the heart rate [E: lower bound of normal SaO2, 95 %]. */
 const SATURATION_REFERENCE = 0.95;
+/**
+ * ΔS_max: the desaturation below 0.95 past which hypoxemia's tachycardia grows no further [E: the isocapnic
+ * progressive-hypoxia studies that measured the slope took SaO2 down to ~70–75 % (Slutsky & Rebuck 1978; Respiration
+ * 1989;55:1, 72 → 89.5 bpm); held at their lowest, 70 %].
+ */
+export const MAX_HYPOXEMIC_DESATURATION = 0.25;
 
 /** IC50ⁿ: the same through a run, taken once (ParameterPower) rather than at every evaluation. */
 const halfEffectPower = new ParameterPower();
@@ -74,26 +86,50 @@ export function meanArterialPressure_mmHg(
   return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, mediators) - feverVasodilation_mmHg(p.fever, temperature_C) + steroidTone + pressor;
 }
 
-/** Heart rate above the patient's intrinsic rate, bpm. */
+/** What the heart rate reads besides the intrinsic rate. */
+export interface HeartRateInputs {
+  map_mmHg: number;
+  dose_ug_kg_min: number;
+  /** The filterable mediator pool M (1 at the start). */
+  mediators: number;
+  sao2: number;
+  /** Core temperature less the starting temperature, K (0 at the start). */
+  temperatureRise_K: number;
+  /** H_CO2: PaCO2 the circulation has not adapted to, mmHg (hypercapnicResponse.ts; 0 at the start). */
+  unadaptedPaco2_mmHg: number;
+}
+
+/** The gains of the terms outside `heartRate`: fever's (bpm/K) and hypercapnia's (bpm/mmHg). */
+export interface HeartRateExtraGains {
+  perKelvin: number;
+  perUnadaptedPaco2: number;
+}
+
+/** Hypoxemia's tachycardia, bpm: linear below 0.95, held at ΔS_max (MAX_HYPOXEMIC_DESATURATION). */
+export function hypoxemicTachycardia_bpm(hypoxemiaGain: number, sao2: number): number {
+  const desaturation = Math.max(0, SATURATION_REFERENCE - sao2);
+  return hypoxemiaGain * (desaturation < MAX_HYPOXEMIC_DESATURATION ? desaturation : MAX_HYPOXEMIC_DESATURATION);
+}
+
+/** Heart rate above the patient's intrinsic rate from the baroreflex, norepinephrine, the mediators and hypoxemia, bpm. */
 function heartRateDrive(p: HemodynamicParams, map_mmHg: number, dose_ug_kg_min: number, mediators: number, sao2: number): number {
   const h = p.heartRate;
   return (
     h.mapGain * (REFERENCE_MAP_mmHg - map_mmHg) +
     h.norepinephrineGain * dose_ug_kg_min +
     h.inflammationGain * mediators +
-    h.hypoxemiaGain * Math.max(0, SATURATION_REFERENCE - sao2)
+    hypoxemicTachycardia_bpm(h.hypoxemiaGain, sao2)
   );
 }
 
-export function heartRate_bpm(
-  p: HemodynamicParams,
-  intrinsicRate_bpm: number,
-  map_mmHg: number,
-  dose_ug_kg_min: number,
-  mediators: number,
-  sao2: number,
-): number {
-  return intrinsicRate_bpm + heartRateDrive(p, map_mmHg, dose_ug_kg_min, mediators, sao2);
+/** HR, bpm: the intrinsic rate, the drive, fever's and hypercapnia's terms (the equation above). */
+export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, x: HeartRateInputs, extra: HeartRateExtraGains): number {
+  return (
+    intrinsicRate_bpm +
+    heartRateDrive(p, x.map_mmHg, x.dose_ug_kg_min, x.mediators, x.sao2) +
+    extra.perKelvin * x.temperatureRise_K +
+    extra.perUnadaptedPaco2 * x.unadaptedPaco2_mmHg
+  );
 }
 
 /** T and H that reproduce the starting MAP and heart rate. */

@@ -81,10 +81,11 @@ export const hemodynamicsSpecs = {
     }),
     hypoxemiaGain: q('bpm', 80, [0, 500], {
       calibratable: true,
-      range: [30, 150],
-      description: 'Tachycardia of hypoxemia: bpm per unit of SaO2 below 0.95 (80 → 0.8 bpm per % point).',
+      range: [62, 146],
+      description:
+        'Tachycardia of hypoxemia: bpm per unit of SaO2 below 0.95 (80 → 0.8 bpm per % point), held at SaO2 70 % (the lowest the slope was measured at).',
       source: 'E',
-      ref: 'calibratable',
+      ref: 'estimate inside the measured range: isocapnic progressive hypoxia in healthy volunteers, 0.62–1.46 bpm per 1 % fall of SaO2, mean 0.98 (Slutsky & Rebuck, Am J Physiol 1978;234:H129); septic patients on sedation likely answer less, so below the mean',
     }),
   },
   venousReturn: venousReturnSpecs,

@@ -12,6 +12,7 @@
 import type { ModelDefinition } from '../../model/part.js';
 import type { Circulation } from './venousReturn.js';
 import type { Now } from '../../model/now.js';
+import type { Model } from '../../model/context.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
 import { vasopressorProtocol } from './vasopressorProtocol.js';
@@ -23,6 +24,20 @@ import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_mi
 import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
 import { arterialPh } from '../acidBase/acidBase.js';
 import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
+
+/** The heart rate now, bpm (hemodynamics.ts's equation), at this MAP and unadapted PaCO2 H_CO2. */
+function heartRateNow(m: Model, now: Now, map_mmHg: number, unadaptedPaco2_mmHg: number): number {
+  const inputs = {
+    map_mmHg,
+    dose_ug_kg_min: m.current.patient.hemodynamics.norepinephrine,
+    mediators: now.concentration[SOLUTE.vasoplegicMediators],
+    sao2: now.oxygen!.sao2,
+    temperatureRise_K: now.metabolism.temperature_C - m.scenario.patient.temperature.start,
+    unadaptedPaco2_mmHg,
+  };
+  const extra = { perKelvin: m.current.patient.temperature.heartRatePerKelvin, perUnadaptedPaco2: m.current.hemodynamics.hypercapnia.heartRateGain };
+  return heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, inputs, extra);
+}
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
@@ -119,15 +134,8 @@ export const hemodynamicsModel: ModelDefinition = {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;
         out.map_mmHg = map;
-        // fever tachycardia: +g_T per kelvin above the starting temperature (patient.temperature.heartRatePerKelvin) [S2]
-        const fever = m.current.patient.temperature.heartRatePerKelvin * (now.metabolism.temperature_C - p.temperature.start);
-        // hypercapnia's tachycardia: k_HR per mmHg of PaCO2 the circulation has not adapted to (hypercapnicResponse.ts)
         const unadapted = unadapted_mmHg(now);
-        const hypercapnia = m.current.hemodynamics.hypercapnia.heartRateGain * unadapted;
-        out.heart_rate_bpm =
-          heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, map, ne, now.concentration[SOLUTE.vasoplegicMediators], now.oxygen!.sao2) +
-          fever +
-          hypercapnia;
+        out.heart_rate_bpm = heartRateNow(m, now, map, unadapted);
         out.norepinephrine_ug_kg_min = ne;
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
         out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;
