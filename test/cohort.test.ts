@@ -148,19 +148,16 @@ describe('the prescription moves the ECMO arm the way the physics says', () => {
  */
 const CRP_GAP =
   "CRP synthesis saturating in IL-6 and one starting course φ for both arms meet standard care's fall but leave the ECMO arm's short of the published −62.4 mg/L: the filter's extra IL-6 fall buys too little CRP (solutes.md)";
-/** Both arms' acidaemia is corrected by their blood-gas protocols (gas-exchange.md): pH 7.44 and 7.33 at 24 h. */
-const PH_CORRECTED = "with both arms' pH corrected by the unit's blood-gas protocols (the sweep on ECMO, the ventilator's rate in standard care)";
-const DOSE_GAP = `${PH_CORRECTED}, vasopressin (SSC 2021), hydrocortisone for a third (PROGRESS's 34 %, drawn) and a quarter of the dose weaned an hour, standard care's dose falls further than the published −0.11 µg/kg/min: the protocol weans above 70 mmHg and never tolerates the arm's published MAP under its 65 mmHg target`;
+/** The seventh session's refit, after the pressor response's acidaemia moved below pH 7.2 (Cooper 1990, Kimmoun 2015). */
 const STANDARD_MAP_GAP =
-  'the protocol titrates to 65 mmHg and weans above 70; the published standard-care mean (60.5 mmHg at 24 h, on a falling dose) sits below that target, which no titration to 65 mmHg reproduces';
-/** The sixth session's refit (hemodynamics.md, "Hypercapnia's circulatory response"). */
-const ECMO_DOSE_GAP =
-  "once CO2 moves flow, not pressure (Carvalho 1997), the filter's IL-6 and mediator pool are the ECMO arm's only reach to tone beyond both arms' corrected pH, and inside their plausible ranges (IC50 and V_D at their floors) they wean it as standard care weans: a mechanism specific to ECMO + HVHF is missing (cohort.md)";
+  'the protocol titrates to 65 mmHg and weans above 70; the published standard-care mean (60.5 mmHg at 24 h, on a falling dose) sits below that target, so its rise from 55.6 mmHg (+4.9) is twice as large in the replay';
+const HEART_RATE_GAP =
+  "one baroreflex and one inflammation gain serve both arms: the ECMO arm's larger MAP rise and its filtered mediator pool take its rate down further than published, where standard care's lies within";
+const NONRESPIRATORY_SOFA_GAP =
+  "its cardiovascular score (norepinephrine's thresholds) and renal score fall further than the published −2.4 ± 1.6, as the arm's dose and creatinine do (sofa.md)";
 const NAMED_GAPS: Record<string, string> = {
   'ECMO + HVHF: crp_change_mg_L': CRP_GAP,
-  'ECMO + HVHF: norepinephrine_change_ug_kg_min': ECMO_DOSE_GAP,
-  'Standard care: norepinephrine_change_ug_kg_min': DOSE_GAP,
-  'Standard care: map_24h_mmHg': STANDARD_MAP_GAP,
+  'ECMO + HVHF: hr_change_bpm': HEART_RATE_GAP,
   'Standard care: map_change_mmHg': STANDARD_MAP_GAP,
 };
 /** The between-arm differences (ECMO + HVHF less standard care) the arms' gaps carry into the comparison. */
@@ -168,7 +165,8 @@ const BETWEEN_GAPS: Record<string, string> = {
   crp_change_mg_L: `the ECMO arm's CRP gap (${CRP_GAP})`,
   map_24h_mmHg: 'both arms are titrated to one target, so the published +7.3 mmHg cannot show as pressure',
   map_change_mmHg: 'the same titration to one target',
-  norepinephrine_change_ug_kg_min: `both arms' dose gaps: ${PH_CORRECTED}, the ECMO arm's dose falls less than published and standard care's more, alike, not 0.28 µg/kg/min apart (cohort.md)`,
+  hr_change_bpm: `the ECMO arm's heart-rate gap (${HEART_RATE_GAP})`,
+  sofa_72h: `both arms' SOFA at 72 h lie within a point of theirs, on either side (ECMO + HVHF below, standard care above), so their difference does not`,
 };
 
 describe('the committed calibration reproduces the published 24 h and 72 h figures (cohort.md), or names the gap', () => {
@@ -225,11 +223,9 @@ describe('the committed calibration reproduces the published 24 h and 72 h figur
     expect(e.metrics.hr_change_bpm.mean).toBeLessThan(s.metrics.hr_change_bpm.mean);
     expect(e.metrics.sofa_change.mean).toBeLessThan(s.metrics.sofa_change.mean);
   });
-  it(`the arms' doses fall alike, less than half the published 0.28 µg/kg/min apart (a named gap: ${BETWEEN_GAPS.norepinephrine_change_ug_kg_min})`, () => {
+  it("the ECMO arm's dose falls further than standard care's: the between-arm difference comes out of the treatment", () => {
     const [e, s] = arms;
-    const published = s.published.norepinephrine_change_ug_kg_min.value - e.published.norepinephrine_change_ug_kg_min.value;
-    const simulated = s.metrics.norepinephrine_change_ug_kg_min.mean - e.metrics.norepinephrine_change_ug_kg_min.mean;
-    expect(Math.abs(simulated), 'the gap closed').toBeLessThan(published / 2);
+    expect(e.metrics.norepinephrine_change_ug_kg_min.mean).toBeLessThan(s.metrics.norepinephrine_change_ug_kg_min.mean);
   });
   it('SOFA falls over 72 h in both arms, more with ECMO + HVHF; that the fall is more than twice as large (cohort.md) is a named gap: standard care falls too far (its cardiovascular score, its dose gap)', () => {
     const [e, s] = arms;
@@ -242,15 +238,15 @@ describe('the committed calibration reproduces the published 24 h and 72 h figur
     const published = e.published.map_24h_mmHg.value - s.published.map_24h_mmHg.value;
     expect(e.metrics.map_24h_mmHg.mean - s.metrics.map_24h_mmHg.mean, 'the gap closed').toBeLessThan(published / 2);
   });
-  it("SOFA without its respiratory score falls in both arms; standard care's fall is a named gap (further than the published −1.1 ± 1.9: the cardiovascular score carries it, norepinephrine weaned off in about half of the arm by 72 h; sofa.md), recorded by the calibration; the ECMO arm's falls more, as published, by less (the between-arm gap)", () => {
+  it(`SOFA without its respiratory score falls in both arms, more with ECMO + HVHF (the difference within a point of the published −1.3); each arm's fall is a named gap, further than published (ECMO + HVHF: ${NONRESPIRATORY_SOFA_GAP}; standard care: its cardiovascular score, norepinephrine weaned off in about half of the arm by 72 h), recorded by the calibration`, () => {
     const [e, s] = arms;
     const change = (a: (typeof arms)[number]) => a.metrics.sofa_change_nonrespiratory.mean;
-    expect(change(e)).toBeLessThan(0);
-    expect(change(s)).toBeLessThan(0);
-    expect(Math.abs(change(e) - e.published.sofa_change_nonrespiratory.value)).toBeLessThanOrEqual(1);
-    expect(Math.abs(change(s) - s.published.sofa_change_nonrespiratory.value), 'the gap closed').toBeGreaterThan(1);
-    expect(recordedGaps.some((g) => g.arm === s.name && g.figure === 'sofa_change_nonrespiratory')).toBe(true);
     expect(change(e)).toBeLessThan(change(s));
+    for (const a of arms) {
+      expect(change(a), a.name).toBeLessThan(0);
+      expect(change(a) - a.published.sofa_change_nonrespiratory.value, `${a.name}: the gap closed`).toBeLessThan(-1);
+      expect(recordedGaps.some((g) => g.arm === a.name && g.figure === 'sofa_change_nonrespiratory')).toBe(true);
+    }
   });
   it("the protocol keeps MAP near its target: no arm's mean MAP at 24 h below 65 − 5 mmHg", () => {
     for (const a of arms) expect(a.metrics.map_24h_mmHg.mean, a.name).toBeGreaterThan(60);

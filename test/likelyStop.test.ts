@@ -65,12 +65,12 @@ describe('the first step after a stop ends where the next stop is likely', () =>
 
 describe('in a run, the first step after repeated titration stops', () => {
   /**
-   * Each segment of a 12 h run of the standard-care default (its titration stops every hour from 5 h with long steps
-   * between; the ECMO default's, since the mediator pool, come with steps of an hour or less): start, end, the step
-   * carried over, the first step odex was given and took.
+   * Each segment of a 12 h run of the cohort's typical standard-care patient (its titration stops every hour from 2 h
+   * to 11 h with long steps between; the bundled defaults', since the seventh session's refit, stop hourly with steps
+   * of an hour or less): start, end, the step carried over, the first step odex was given and took.
    */
   function segments() {
-    const sim = new Simulation(loadScenarioFile('scenarios/standard-care-default.json', [{ path: 'duration', value: '12 h' }]));
+    const sim = new Simulation(loadScenarioFile('scenarios/cohort-typical-standard-care.json', [{ path: 'duration', value: '12 h' }]));
     const inside = sim as unknown as { solver: ReusingSolver; lastStep_h: number };
     const solve = inside.solver.solve.bind(inside.solver);
     const out: { t: number; end: number; carried: number; given: number; firstEnd: number }[] = [];
@@ -92,7 +92,7 @@ describe('in a run, the first step after repeated titration stops', () => {
     // the titration stopped here and an hour before, its next due time lies within the segment's first half, and the
     // step carried over from before would step past it
     const aimed = out.filter((s) => titrations.has(s.t) && titrations.has(s.t - 1) && 1 < Math.min(s.carried, (s.end - s.t) / 2));
-    // the run has such segments (from 5 h on); how many depends on the trajectory
+    // the run has such segments (from 3 h on); how many depends on the trajectory
     expect(aimed.length).toBeGreaterThanOrEqual(1);
     for (const s of aimed) {
       expect(s.given).toBeCloseTo(1, 12);

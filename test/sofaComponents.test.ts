@@ -64,10 +64,10 @@ describe('the sub-scores over the 72 h cohort replay, both arms with their publi
       expect(mean(ecmo, k), k).toBeLessThan(mean(standard, k));
     }
   });
-  it("the cardiovascular sub-score falls in both arms; that it falls more with ECMO + HVHF is not reproduced (a named gap: with both arms' pH corrected by their blood-gas protocols the ECMO arm's dose falls less, cohort.md)", () => {
+  it('the cardiovascular sub-score falls in both arms, more with ECMO + HVHF, as published (a named gap until the seventh session: the arms weaned alike while the pH lever dominated)', () => {
     expect(mean(ecmo, 'sofa_cardiovascular_change')).toBeLessThan(0);
     expect(mean(standard, 'sofa_cardiovascular_change')).toBeLessThan(0);
-    expect(mean(ecmo, 'sofa_cardiovascular_change'), 'the gap closed').toBeGreaterThan(mean(standard, 'sofa_cardiovascular_change'));
+    expect(mean(ecmo, 'sofa_cardiovascular_change')).toBeLessThan(mean(standard, 'sofa_cardiovascular_change'));
     // the patients who stay on norepinephrine (3 points at 72 h) are those who started lowest; weaned: 0 points at 72 h
     for (const a of [ecmo, standard]) {
       const at72 = (p: (typeof a.patients)[number]) => p.sofa_cardiovascular_baseline + p.sofa_cardiovascular_change;

@@ -2,17 +2,17 @@
 import { q, type SpecTree } from '../../parameters.js';
 
 export const acidaemiaSpecs = {
-  fullResponsePh: q('1', 7.35, [7.0, 7.6], {
-    range: [7.3, 7.4],
-    description: 'pH_full: arterial pH at and above which norepinephrine has its full effect (lower bound of normal pH).',
+  fullResponsePh: q('1', 7.2, [7.0, 7.6], {
+    range: [7.15, 7.3],
+    description: 'pH_full: arterial pH at and above which norepinephrine has its full effect.',
     source: 'E',
-    ref: 'normal arterial pH 7.35–7.45; Kimmoun, Crit Care 2015: catecholamine response intact above ~7.3',
+    ref: 'Kimmoun, Crit Care 2015 (review): reduced catecholamine response mainly below pH 7.2; Cooper, Ann Intern Med 1990;112:492: correcting lactic acidaemia with bicarbonate (pH 7.22 → 7.36; the 7 most acidaemic 7.13, 6.90–7.20) left MAP unchanged in 13 patients on catecholamines',
   }),
-  floorPh: q('1', 7.0, [6.5, 7.3], {
-    range: [6.8, 7.15],
+  floorPh: q('1', 6.8, [6.5, 7.1], {
+    range: [6.7, 7.0],
     description: 'pH_floor: arterial pH at and below which the norepinephrine effect is at its least (r_min); smooth step between.',
     source: 'E',
-    ref: 'Kimmoun, Crit Care 2015: hyporesponsiveness mainly below pH 7.2; dog data (Calif Med 1958) at pH 6.76 vs 7.27',
+    ref: 'dog data (Calif Med 1958): less pressor response at pH 6.76 than at 7.27; Cooper 1990: none lost at 7.13 (6.90–7.20)',
   }),
   minResponse: q('1', 0.5, [0, 1], {
     range: [0.3, 0.8],
