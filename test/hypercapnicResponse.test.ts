@@ -10,7 +10,7 @@ import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_mi
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from '../sim/patient/hemodynamics/rightHeart.js';
 import { hypercapniaSpecs } from '../sim/patient/hemodynamics/hypercapniaSpecs.js';
 import { rightHeartSpecs } from '../sim/patient/hemodynamics/rightHeartSpecs.js';
-import { at, DEFAULT_ECMO, FIXED_GAS, run, runWithTimeline } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, FIXED_GAS, run, runWithTimeline, STILL_HEART } from './helpers/scenarios.js';
 
 const hyper = { cardiacOutputGain: 0.018, heartRateGain: 0.4, adaptationTime: 12, responseRange: 25 };
 
@@ -50,11 +50,7 @@ describe('a sweep-off trial on the ECMO default (the sweep and the rate held; sw
       outputInterval: '1 h',
       ...values,
     });
-  const none = {
-    'hemodynamics.hypercapnia.cardiacOutputGain': '0 1/mmHg',
-    'hemodynamics.hypercapnia.heartRateGain': '0 bpm/mmHg',
-    'hemodynamics.rightHeart.afterloadSensitivity': '0 1/mmHg',
-  };
+  const none = { ...STILL_HEART, 'hemodynamics.hypercapnia.heartRateGain': '0 bpm/mmHg' };
   const r = trial();
   const without = trial(none);
   const svr = (run: typeof r, t: number) => (at(run, 'map_mmHg', t) - at(run, 'central_venous_pressure_mmHg', t)) / at(run, 'cardiac_output_L_min', t);

@@ -44,8 +44,11 @@ export interface Now {
   sepsisDrive: number;
   /** Core temperature (temperature), oxygen demand, consumption and delivery (gas exchange, from its held line). */
   readonly metabolism: Metabolism;
-  /** Mean arterial pressure and heart rate (hemodynamics). */
-  readonly hemodynamics: { map_mmHg: number; cardiacOutput_L_min: number; centralVenousPressure_mmHg: number };
+  /**
+   * Mean arterial pressure, the circulation's output and CVP, and the PaCO2 it has not adapted to (H, held within
+   * ±responseRange; hypercapnicResponse.ts) (hemodynamics).
+   */
+  readonly hemodynamics: { map_mmHg: number; cardiacOutput_L_min: number; centralVenousPressure_mmHg: number; unadaptedPaco2_mmHg: number };
   /** Air trapped in the centrifugal pump head: the factor its head is multiplied by (1 without air). */
   readonly air: { pumpHeadFactor: number };
   /**
@@ -101,7 +104,7 @@ export function createNow(): Now {
     heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
     sepsisDrive: NaN,
     metabolism: { temperature_C: NaN, vo2Demand_mL_min: NaN, vo2_mL_min: NaN, do2_mL_min: NaN, heaterEffectiveFlow_mL_min: NaN },
-    hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN },
+    hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN, unadaptedPaco2_mmHg: NaN },
     air: { pumpHeadFactor: 1 },
     acidBase: { bicarbonate_mmol_L: NaN, heldPaco2_mmHg: NaN, ph: NaN },
     kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, urine_mL_h: NaN },

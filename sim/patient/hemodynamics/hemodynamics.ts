@@ -25,6 +25,7 @@
 import { acidaemiaResponse, feverVasodilation_mmHg, type AcidaemiaResponseParams, type FeverToneParams } from './vasopressorResponse.js';
 import { halfEffectDoseFactor, maxEffectFactor, type HydrocortisoneEffectParams } from './hydrocortisone.js';
 import { ParameterPower } from '../../model/parameterPower.js';
+import type { HypercapniaParams } from './hypercapnicResponse.js';
 
 export interface HemodynamicParams {
   acidaemia: AcidaemiaResponseParams;
@@ -33,6 +34,7 @@ export interface HemodynamicParams {
   vasoplegia: { maxDepression: number; il6HalfEffect: number; hill: number; driveDepression: number };
   norepinephrine: { maxEffect: number; halfEffectDose: number };
   heartRate: { mapGain: number; norepinephrineGain: number; inflammationGain: number; hypoxemiaGain: number };
+  hypercapnia: HypercapniaParams;
 }
 
 /** Where neither condition acts: normal pH and temperature (the defaults of callers that give neither). */
@@ -99,12 +101,6 @@ export interface HeartRateInputs {
   unadaptedPaco2_mmHg: number;
 }
 
-/** The gains of the terms outside `heartRate`: fever's (bpm/K) and hypercapnia's (bpm/mmHg). */
-export interface HeartRateExtraGains {
-  perKelvin: number;
-  perUnadaptedPaco2: number;
-}
-
 /** Hypoxemia's tachycardia, bpm: linear below 0.95, held at ΔS_max (MAX_HYPOXEMIC_DESATURATION). */
 export function hypoxemicTachycardia_bpm(hypoxemiaGain: number, sao2: number): number {
   const desaturation = Math.max(0, SATURATION_REFERENCE - sao2);
@@ -122,13 +118,16 @@ function heartRateDrive(p: HemodynamicParams, map_mmHg: number, dose_ug_kg_min: 
   );
 }
 
-/** HR, bpm: the intrinsic rate, the drive, fever's and hypercapnia's terms (the equation above). */
-export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, x: HeartRateInputs, extra: HeartRateExtraGains): number {
+/**
+ * HR, bpm: the intrinsic rate, the drive, fever's term at g_T (`feverGain_bpm_K`, the patient's
+ * patient.temperature.heartRatePerKelvin) and hypercapnia's at k_HR (p.hypercapnia.heartRateGain): the equation above.
+ */
+export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, x: HeartRateInputs, feverGain_bpm_K: number): number {
   return (
     intrinsicRate_bpm +
     heartRateDrive(p, x.map_mmHg, x.dose_ug_kg_min, x.mediators, x.sao2) +
-    extra.perKelvin * x.temperatureRise_K +
-    extra.perUnadaptedPaco2 * x.unadaptedPaco2_mmHg
+    feverGain_bpm_K * x.temperatureRise_K +
+    p.hypercapnia.heartRateGain * x.unadaptedPaco2_mmHg
   );
 }
 

@@ -25,18 +25,18 @@ import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
 import { arterialPh } from '../acidBase/acidBase.js';
 import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
-/** The heart rate now, bpm (hemodynamics.ts's equation), at this MAP and unadapted PaCO2 H_CO2. */
-function heartRateNow(m: Model, now: Now, map_mmHg: number, unadaptedPaco2_mmHg: number): number {
+/** The heart rate now, bpm (hemodynamics.ts's equation), at the MAP and unadapted PaCO2 the part derived. */
+function heartRateNow(m: Model, now: Now): number {
+  const h = now.hemodynamics;
   const inputs = {
-    map_mmHg,
+    map_mmHg: h.map_mmHg,
     dose_ug_kg_min: m.current.patient.hemodynamics.norepinephrine,
     mediators: now.concentration[SOLUTE.vasoplegicMediators],
     sao2: now.oxygen!.sao2,
     temperatureRise_K: now.metabolism.temperature_C - m.scenario.patient.temperature.start,
-    unadaptedPaco2_mmHg,
+    unadaptedPaco2_mmHg: h.unadaptedPaco2_mmHg,
   };
-  const extra = { perKelvin: m.current.patient.temperature.heartRatePerKelvin, perUnadaptedPaco2: m.current.hemodynamics.hypercapnia.heartRateGain };
-  return heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, inputs, extra);
+  return heartRate_bpm(m.current.hemodynamics, m.intrinsic.rate_bpm, inputs, m.current.patient.temperature.heartRatePerKelvin);
 }
 
 export const hemodynamicsModel: ModelDefinition = {
@@ -71,8 +71,6 @@ export const hemodynamicsModel: ModelDefinition = {
     const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0);
     // a native lung that removes no CO2 gives no finite PaCO2 to have adapted to: the circulation then answers none
     const adapts = Number.isFinite(paco2Start_mmHg);
-    /** H: the PaCO2 the acid–base part holds, less what the circulation has adapted to, within ±H_max (hypercapnicResponse.ts). */
-    const unadapted_mmHg = (now: Now) => (adapts ? answeredPaco2_mmHg(m.current.hemodynamics.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]) : 0);
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
       heartRate_bpm: p.hemodynamics.heartRate,
@@ -106,7 +104,9 @@ export const hemodynamicsModel: ModelDefinition = {
         steroid.onset(now.t_h),
       );
       const hd = m.current.hemodynamics;
-      const unadapted = unadapted_mmHg(now);
+      // H: the PaCO2 the acid–base part holds, less what the circulation has adapted to, within ±H_max
+      const unadapted = adapts ? answeredPaco2_mmHg(hd.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]) : 0;
+      h.unadaptedPaco2_mmHg = unadapted;
       const rvPressure = rightVentricularPressureChange_mmHg(hd.rightHeart, unadapted);
       const heartShift =
         afterloadOutputShift_L_min(hd.rightHeart, start.cardiacOutput_L_min, rvPressure) +
@@ -134,13 +134,12 @@ export const hemodynamicsModel: ModelDefinition = {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;
         out.map_mmHg = map;
-        const unadapted = unadapted_mmHg(now);
-        out.heart_rate_bpm = heartRateNow(m, now, map, unadapted);
+        out.heart_rate_bpm = heartRateNow(m, now);
         out.norepinephrine_ug_kg_min = ne;
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
         out.central_venous_pressure_mmHg = now.hemodynamics.centralVenousPressure_mmHg;
         out.norepinephrine_responsiveness = steroid.responsiveness(now);
-        out.unadapted_paco2_mmHg = unadapted;
+        out.unadapted_paco2_mmHg = now.hemodynamics.unadaptedPaco2_mmHg;
         out.vasopressin_U_min = protocol.vasopressin_U_min();
       },
     };
