@@ -7,6 +7,7 @@ import {
   MAX_HYPOXEMIC_DESATURATION,
   meanArterialPressure_mmHg,
   norepinephrineEffect_mmHg,
+  vasoplegia_mmHg,
 } from '../sim/patient/hemodynamics/hemodynamics.js';
 import { nextNorepinephrineDose } from '../sim/patient/hemodynamics/norepinephrineTitration.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
@@ -52,8 +53,7 @@ describe('hemodynamics', () => {
     expect(at(sc, 'map_mmHg', 0)).toBeCloseTo(52.3, 9);
     expect(at(sc, 'heart_rate_bpm', 0)).toBeCloseTo(115, 9);
     // the ECMO arm's prime dilutes IL-6 and the vasoplegic mediators at cannulation (its volume held by the circuit, so
-    // flow is the patient's), and the oxygenator's CO2 removal raises the pH at once: the tone model's MAP at the
-    // diluted IL-6 and mediators and that pH
+    // flow is the patient's), and the oxygenator's CO2 removal raises the pH at once
     const s = ecmo.scenario.patient;
     const t0 = at(sc, 'temperature_C', 0);
     const start = { map_mmHg: 52.3, heartRate_bpm: 115, il6_pg_mL: s.baseline.il6, norepinephrine_ug_kg_min: 0.74, sao2: 1 };
@@ -64,13 +64,30 @@ describe('hemodynamics', () => {
     expect(at(ecmo, 'ph', 0)).toBeGreaterThan(at(sc, 'ph', 0));
     // ECMO's CO2 removal takes PaCO2 below what the circulation is used to: hypercapnia's drive falls by more than the
     // right ventricle's load (hypercapnicResponse.ts), so the output starts below the patient's; CO2 moves flow, not
-    // pressure, so MAP is the tone model's at the starting volume
-    const toneMap = meanArterialPressure_mmHg(params, tone, at(ecmo, 'il6_pg_mL', 0), mediators, 0.74, at(ecmo, 'ph', 0), t0);
+    // pressure, so MAP is the tone model's at the starting volume, with the vessel wall's vasoplegia still where the
+    // undiluted IL-6 and mediators left it: the prime moves MAP only through the pH
+    const toneMap = meanArterialPressure_mmHg(params, tone, s.baseline.il6, 1, 0.74, at(ecmo, 'ph', 0), t0);
     expect(at(ecmo, 'unadapted_paco2_mmHg', 0)).toBeLessThan(-5);
     expect(at(ecmo, 'cardiac_output_L_min', 0)).toBeLessThan(s.cardiacOutput / 1000);
     expect(at(ecmo, 'map_mmHg', 0)).toBeCloseTo(toneMap, 9);
     expect(at(ecmo, 'sao2_pct', 0)).toBeGreaterThan(at(sc, 'sao2_pct', 0));
     expect(at(ecmo, 'heart_rate_bpm', 0)).toBeLessThan(115);
+  });
+  it('the vessel wall follows the prime’s dilution with τ_V: V starts at the undiluted vasoplegia and moves at (target − V)/τ_V', () => {
+    const ecmo = run(DEFAULT_ECMO, { duration: '1 h' });
+    const s = ecmo.scenario.patient;
+    const undiluted = vasoplegia_mmHg(params, s.baseline.il6, 1);
+    expect(at(ecmo, 'vasoplegia_mmHg', 0)).toBeCloseTo(undiluted, 9);
+    const target = vasoplegia_mmHg(params, at(ecmo, 'il6_pg_mL', 0), at(ecmo, 'vasoplegic_mediators', 0));
+    expect(undiluted - target).toBeGreaterThan(3); // the prime's step: mmHg that the old algebraic tone gave at once
+    const tau = params.vasoplegia.onsetTime;
+    // the first quarter-hour's slope against the analytic rate at 0 (the target itself drifts little in 15 min)
+    const slope = (at(ecmo, 'vasoplegia_mmHg', 0.25) - at(ecmo, 'vasoplegia_mmHg', 0)) / 0.25;
+    expect(slope).toBeLessThan(0);
+    expect(Math.abs(slope / ((target - undiluted) / tau) - 1)).toBeLessThan(0.15);
+    // an hour on, the wall still lags above what the (falling) IL-6 and mediators ask
+    const targetAt1h = vasoplegia_mmHg(params, at(ecmo, 'il6_pg_mL', 1), at(ecmo, 'vasoplegic_mediators', 1));
+    expect(at(ecmo, 'vasoplegia_mmHg', 1) - targetAt1h).toBeGreaterThan(0.3 * (undiluted - target));
   });
   it('less IL-6 → less vasoplegia → higher MAP at the same dose', () => {
     const i = intrinsicState(params, { map_mmHg: 55, heartRate_bpm: 110, il6_pg_mL: 2000, norepinephrine_ug_kg_min: 0.7, sao2: 0.95 });

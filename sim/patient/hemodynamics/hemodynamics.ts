@@ -1,14 +1,20 @@
 /**
- * The hemodynamic response, algebraic in the slow state (vascular tone and heart rate settle within minutes;
- * norepinephrine's half-life is 2–7 min [S: Beloeil, BJA 2005], so its effect follows the infusion at once).
+ * The hemodynamic response, algebraic in the slow state but for the vessel wall's vasoplegia V (below): the reflexes
+ * settle within minutes, and norepinephrine's half-life is 2–7 min [S: Beloeil, BJA 2005], so its effect follows the
+ * infusion at once.
  *
- *   MAP = T − Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) − V_D·M(t) − F(T_core) + ΔE0·h + r(pH)·Emax'·NE/(ED50' + NE)
- *         [E: vasoplegia, a calibrated hypothesis; S: Emax form, Oualha BJCP 2014]
+ *   MAP = T − V(t) − F(T_core) + ΔE0·h + r(pH)·Emax'·NE/(ED50' + NE),  V → Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) + V_D·M(t)
+ *         [E: vasoplegia V, a calibrated hypothesis; S: Emax form, Oualha BJCP 2014]
  * with r(pH) the share of the norepinephrine effect acidaemia leaves and F the fever's vasodilation
  * (vasopressorResponse.ts); h the onset of hydrocortisone, which raises Emax' and E0 (hydrocortisone.ts).
  * Vasoplegia has two parts: one follows plasma IL-6, the other a pool M of filterable vasoplegic mediators
  * (solutes/vasoplegicMediators.ts: made in proportion to the sepsis drive D(t), cleared by the body with its own
- * half-life and by the filter as IL-6 is; 1 at the start) [E: hypothesis, issue 12].
+ * half-life and by the filter as IL-6 is; 1 at the start) [E: hypothesis, issue 12]. The vessel wall follows them
+ * with a lag: the MAP lost, V, relaxes towards the two parts' sum with time constant τ_V,
+ *   dV/dt = (Dmax·IL6ⁿ/(IC50ⁿ + IL6ⁿ) + V_D·M − V)/τ_V,  V(0) at the pre-treatment IL-6 and M = 1,
+ * since cytokines lower vascular tone through what they induce in it (inducible NO synthase: hyporeactivity to
+ * norepinephrine hours after endotoxin, not at once) [E: τ_V, hemodynamicsSpecs.ts], so a step in plasma
+ * concentration (the circuit's prime diluting both at cannulation) moves MAP over hours, not in the same minute.
  *   HR  = H + g_map·(65 − MAP) + g_NE·NE + g_inf·M(t) + g_hyp·min(max(0, 0.95 − SaO2), ΔS_max)
  *         + g_T·(T − T₀) + k_HR·H_CO2
  * the tachycardia of the septic insult follows the same pool, fading as the insult resolves and as the filter
@@ -31,7 +37,7 @@ export interface HemodynamicParams {
   acidaemia: AcidaemiaResponseParams;
   fever: FeverToneParams;
   hydrocortisone: HydrocortisoneEffectParams;
-  vasoplegia: { maxDepression: number; il6HalfEffect: number; hill: number; driveDepression: number };
+  vasoplegia: { maxDepression: number; il6HalfEffect: number; hill: number; driveDepression: number; onsetTime: number };
   norepinephrine: { maxEffect: number; halfEffectDose: number };
   heartRate: { mapGain: number; norepinephrineGain: number; inflammationGain: number; hypoxemiaGain: number };
   hypercapnia: HypercapniaParams;
@@ -62,6 +68,11 @@ export function vasoplegia_mmHg(p: HemodynamicParams, il6_pg_mL: number, mediato
   return (v.maxDepression * x) / (halfEffectPower.of(v.il6HalfEffect, v.hill) + x) + v.driveDepression * mediators;
 }
 
+/** dV/dt, mmHg/h: the vessel wall's vasoplegia V relaxing towards what IL-6 and the mediators now ask, with τ_V. */
+export function vasoplegiaRate_mmHg_h(p: HemodynamicParams, il6_pg_mL: number, mediators: number, vasoplegiaNow_mmHg: number): number {
+  return (vasoplegia_mmHg(p, il6_pg_mL, mediators) - vasoplegiaNow_mmHg) / p.vasoplegia.onsetTime;
+}
+
 /** The norepinephrine effect, mmHg, at hydrocortisone's onset h (0: none given). */
 export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: number, hydrocortisone = 0): number {
   const d = Math.max(dose_ug_kg_min, 0);
@@ -70,9 +81,24 @@ export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: 
 }
 
 /**
- * MAP, mmHg, at arterial pH `ph`, core temperature `temperature_C` (neutral when not given) and hydrocortisone's
- * onset `hydrocortisone` (0 when not given).
+ * MAP, mmHg, with the vessel wall's vasoplegia `vasoplegia` (mmHg, V above), at arterial pH `ph`, core temperature
+ * `temperature_C` (neutral when not given) and hydrocortisone's onset `hydrocortisone` (0 when not given).
  */
+export function mapAtVasoplegia_mmHg(
+  p: HemodynamicParams,
+  intrinsicTone_mmHg: number,
+  vasoplegia: number,
+  dose_ug_kg_min: number,
+  ph = NEUTRAL_PH,
+  temperature_C = NEUTRAL_TEMPERATURE_C,
+  hydrocortisone = 0,
+): number {
+  const pressor = acidaemiaResponse(p.acidaemia, ph) * norepinephrineEffect_mmHg(p, dose_ug_kg_min, hydrocortisone);
+  const steroidTone = p.hydrocortisone.toneRise * hydrocortisone;
+  return intrinsicTone_mmHg - vasoplegia - feverVasodilation_mmHg(p.fever, temperature_C) + steroidTone + pressor;
+}
+
+/** MAP, mmHg, once the vessel wall has settled to IL-6 `il6_pg_mL` and the mediators `mediators` (V at its target). */
 export function meanArterialPressure_mmHg(
   p: HemodynamicParams,
   intrinsicTone_mmHg: number,
@@ -83,9 +109,7 @@ export function meanArterialPressure_mmHg(
   temperature_C = NEUTRAL_TEMPERATURE_C,
   hydrocortisone = 0,
 ): number {
-  const pressor = acidaemiaResponse(p.acidaemia, ph) * norepinephrineEffect_mmHg(p, dose_ug_kg_min, hydrocortisone);
-  const steroidTone = p.hydrocortisone.toneRise * hydrocortisone;
-  return intrinsicTone_mmHg - vasoplegia_mmHg(p, il6_pg_mL, mediators) - feverVasodilation_mmHg(p.fever, temperature_C) + steroidTone + pressor;
+  return mapAtVasoplegia_mmHg(p, intrinsicTone_mmHg, vasoplegia_mmHg(p, il6_pg_mL, mediators), dose_ug_kg_min, ph, temperature_C, hydrocortisone);
 }
 
 /** What the heart rate reads besides the intrinsic rate. */

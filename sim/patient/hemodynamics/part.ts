@@ -1,9 +1,10 @@
 /**
- * Hemodynamics in the engine (hemodynamics.ts): MAP from the patient's intrinsic tone less vasoplegia (IL-6 and the filterable mediators) plus
+ * Hemodynamics in the engine (hemodynamics.ts): MAP from the patient's intrinsic tone less vasoplegia (the vessel wall
+ * following IL-6 and the filterable mediators with a lag, a state) plus
  * the norepinephrine effect, derived for the titration's checks and the outputs; heart rate from the baroreflex,
  * norepinephrine, the filterable mediators the sepsis drive makes, hypoxemia and hypercapnia. The intrinsic tone and rate are solved
  * once so that the pre-treatment baseline is met. Cardiac output and CVP where venous return meets the heart's curve,
- * shifted by CO2 (hypercapnicResponse.ts, rightHeart.ts), whose one state is the PaCO2 the circulation has adapted to;
+ * shifted by CO2 (hypercapnicResponse.ts, rightHeart.ts), whose state is the PaCO2 the circulation has adapted to;
  * MAP at the unshifted circulation (CO2 moves flow, not pressure). Hydrocortisone's onset h (hydrocortisone.ts) is taken in
  * closed form from its last switch (hydrocortisoneInEngine.ts), started by its rule (a scheduled event once the dose
  * has stayed at or above the threshold for the delay). The vasopressor check
@@ -17,7 +18,7 @@ import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
 import { vasopressorProtocol } from './vasopressorProtocol.js';
 import { norepinephrineEquivalent_ug_kg_min } from './vasopressin.js';
-import { heartRate_bpm, intrinsicState, meanArterialPressure_mmHg } from './hemodynamics.js';
+import { heartRate_bpm, intrinsicState, mapAtVasoplegia_mmHg, vasoplegia_mmHg, vasoplegiaRate_mmHg_h } from './hemodynamics.js';
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from './rightHeart.js';
 import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_min } from './hypercapnicResponse.js';
@@ -43,9 +44,17 @@ export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
   // the PaCO2 the circulation has adapted to (hypercapnicResponse.ts), scaled by its start (40 mmHg, a normal PaCO2,
   // where it starts at 0: a lung that removes no CO2, which adapts to none)
-  states: [{ name: 'adaptedPaco2_mmHg', scale: (y0, slot) => y0[slot('adaptedPaco2_mmHg')] || 40 }],
+  // and the vessel wall's vasoplegia V (hemodynamics.ts), scaled by its start (10 mmHg where a patient starts without)
+  states: [
+    { name: 'adaptedPaco2_mmHg', scale: (y0, slot) => y0[slot('adaptedPaco2_mmHg')] || 40 },
+    { name: 'vasoplegia_mmHg', scale: (y0, slot) => y0[slot('vasoplegia_mmHg')] || 10 },
+  ],
   series: {
     map_mmHg: ['mmHg', 'Mean arterial pressure'],
+    vasoplegia_mmHg: [
+      'mmHg',
+      "MAP lost to vasoplegia, V: the vessel wall following IL-6 and the filterable mediators with time constant hemodynamics.vasoplegia.onsetTime",
+    ],
     heart_rate_bpm: ['bpm', 'Heart rate'],
     norepinephrine_ug_kg_min: ['ug/kg/min', 'Norepinephrine dose'],
     cardiac_output_L_min: ['L/min', 'Native cardiac output (venous return meets the cardiac function curve; volume moves it)'],
@@ -62,6 +71,7 @@ export const hemodynamicsModel: ModelDefinition = {
   },
   create(m, slot) {
     const A = slot('adaptedPaco2_mmHg');
+    const V = slot('vasoplegia_mmHg');
     const steroid = hydrocortisoneInEngine(m);
     const protocol = vasopressorProtocol(m, steroid.noteDose);
     const p = m.scenario.patient;
@@ -91,11 +101,10 @@ export const hemodynamicsModel: ModelDefinition = {
     // MAP: the kidney's filtration (a slow state's rate) reads it, so the right-hand side derives it
     const deriveMap = (now: Now) => {
       const h = now.hemodynamics;
-      const toneMap = meanArterialPressure_mmHg(
+      const toneMap = mapAtVasoplegia_mmHg(
         m.current.hemodynamics,
         m.intrinsic.tone_mmHg,
-        now.concentration[SOLUTE.il6],
-        now.concentration[SOLUTE.vasoplegicMediators],
+        now.y[V],
         // vasopressin joins the norepinephrine dose on the pressor curve as its norepinephrine equivalent (vasopressin.ts)
         m.current.patient.hemodynamics.norepinephrine +
           norepinephrineEquivalent_ug_kg_min(m.current.hemodynamics.vasopressin.norepinephrineEquivalent, protocol.vasopressin_U_min()),
@@ -121,10 +130,14 @@ export const hemodynamicsModel: ModelDefinition = {
       checks: [protocol.check],
       initial(y) {
         y[A] = adapts ? paco2Start_mmHg : 0;
+        // the wall as the pre-treatment IL-6 and mediators left it (before the circuit's prime dilutes them)
+        y[V] = vasoplegia_mmHg(m.current.hemodynamics, p.baseline.il6, 1);
       },
       derive: deriveMap,
       derivatives(now, dy) {
-        dy[A] = adapts ? adaptationRate_mmHg_h(m.current.hemodynamics.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]) : 0;
+        const hd = m.current.hemodynamics;
+        dy[A] = adapts ? adaptationRate_mmHg_h(hd.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]) : 0;
+        dy[V] = vasoplegiaRate_mmHg_h(hd, now.concentration[SOLUTE.il6], now.concentration[SOLUTE.vasoplegicMediators], now.y[V]);
       },
       nextEventTime: steroid.nextEventTime,
       firstStepLimit: steroid.firstStepLimit,
@@ -134,6 +147,7 @@ export const hemodynamicsModel: ModelDefinition = {
         const ne = m.current.patient.hemodynamics.norepinephrine;
         const map = now.hemodynamics.map_mmHg;
         out.map_mmHg = map;
+        out.vasoplegia_mmHg = now.y[V];
         out.heart_rate_bpm = heartRateNow(m, now);
         out.norepinephrine_ug_kg_min = ne;
         out.cardiac_output_L_min = now.hemodynamics.cardiacOutput_L_min;
