@@ -4,7 +4,8 @@
  * markdown table docs/models/cohort.md quotes, negative figures with the minus sign the page uses (U+2212), so the
  * table is pasted as printed. Besides the issue's figures: when hydrocortisone started and when norepinephrine
  * stopped (the first whole sample from which it stays off), and the MAP the IL-6 part of vasoplegia gave back by
- * 24 h at the run's own parameters, Dmax·(f(IL6₀) − f(IL6₂₄)) with f the Hill term (hemodynamics.md): what the
+ * 24 h at the run's own parameters, Dmax·(f(IL6₀) − f(IL6₂₄)) with f the Hill term and IL6₀ the pre-treatment IL-6,
+ * where the vessel wall starts before the prime dilutes it (hemodynamics.md, "The vessel wall's lag"): what the
  * filter's dose buys in tone, before the protocol turns it into a dose. Each row is printed twice: with the protocol's
  * hydrocortisone (the typical patient's scenario) and without it (as 66 % of the arms' patients). Run: npm run dose-response
  */
@@ -37,10 +38,10 @@ function norepinephrineOff_h(r: RunResult): number {
 /** When hydrocortisone started (h), NaN if it never did. */
 const hydrocortisoneStart_h = (r: RunResult) => r.events.find((e) => e.type === 'hydrocortisone_start')?.t_h ?? NaN;
 
-/** MAP (mmHg) the IL-6 part of vasoplegia gave back between 0 and 24 h (drive part left out: drive 0). */
+/** MAP (mmHg) the IL-6 part of vasoplegia gave back between the pre-treatment IL-6 and 24 h (drive part left out: drive 0). */
 function il6ToneGain_mmHg(r: RunResult): number {
   const p = r.scenario.hemodynamics;
-  return vasoplegia_mmHg(p, at(r, 'il6_pg_mL', 0), 0) - vasoplegia_mmHg(p, at(r, 'il6_pg_mL', 24), 0);
+  return vasoplegia_mmHg(p, r.scenario.patient.baseline.il6, 0) - vasoplegia_mmHg(p, at(r, 'il6_pg_mL', 24), 0);
 }
 
 function row(label: string, r: RunResult): string {

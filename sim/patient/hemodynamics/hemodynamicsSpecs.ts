@@ -42,11 +42,11 @@ export const hemodynamicsSpecs = {
       ref: 'hypothesis (issue 12): vasoplegia has mediators besides IL-6; fitted to both arms at once',
     }),
     onsetTime: q('h', 2, [0.05, 48], {
-      range: [1, 4],
+      range: [0.5, 4],
       description:
         'τ_V: time constant with which the vessel wall’s vasoplegia follows IL-6 and the mediator pool (dV/dt = (D + V_D·M − V)/τ_V): cytokines lower tone through what they induce in the wall (inducible NO synthase), so a step in their plasma concentration moves MAP over hours.',
       source: 'E',
-      ref: 'estimate: in volunteers given endotoxin plasma IL-6 peaks at 2 h and is back to baseline by 4–6 h (Copeland, Clin Diagn Lab Immunol 2005;12:60) while the fall of resistance and pressure is measured at 3 h and later (Suffredini, N Engl J Med 1989;321:280); hyporeactivity to norepinephrine needs hours of endotoxin exposure and NO synthesis (Julou-Schaeffer, Am J Physiol 1990;259:H1038: aortic rings after 5 h); iNOS protein present at 6 h and gone by 24 h after peritonitis (Fischer, Anesth Analg 2004;99:1198). A lag of 1–4 h; no published time constant',
+      ref: 'estimate, no published time constant: in volunteers given endotoxin plasma IL-6 peaks at 2 h and is back to baseline by 4–6 h (Copeland, Clin Diagn Lab Immunol 2005;12:60) while the fall of resistance and pressure is measured at 3 h (Suffredini, N Engl J Med 1989;321:280); rat aortic rings lose their response to norepinephrine after 5 h of endotoxin, through NO synthesis (Fleming, Biochem Biophys Res Commun 1990, doi 10.1016/0006-291x(90)91183-s); in rats at large doses from 40–50 min (Gray, Br J Pharmacol 1991;103:1218; Cheng, J Cardiovasc Pharmacol 1996;28:75); iNOS protein present 6 h after a peritonitis and gone by 24 h (Fischer, Anesth Analg 2004, doi 10.1213/01.ANE.0000133000.65613.F5)',
     }),
   },
   norepinephrine: {

@@ -53,7 +53,7 @@ export const hemodynamicsModel: ModelDefinition = {
     map_mmHg: ['mmHg', 'Mean arterial pressure'],
     vasoplegia_mmHg: [
       'mmHg',
-      "MAP lost to vasoplegia, V: the vessel wall following IL-6 and the filterable mediators with time constant hemodynamics.vasoplegia.onsetTime",
+      'MAP lost to vasoplegia, V: the vessel wall following IL-6 and the filterable mediators with time constant hemodynamics.vasoplegia.onsetTime',
     ],
     heart_rate_bpm: ['bpm', 'Heart rate'],
     norepinephrine_ug_kg_min: ['ug/kg/min', 'Norepinephrine dose'],
