@@ -42,9 +42,9 @@ describe('hemodynamics', () => {
   it('fever adds g_T per kelvin and hypercapnia k_HR per unadapted mmHg, on top of the rest', () => {
     const x = { map_mmHg: 60, dose_ug_kg_min: 0.3, mediators: 0.8, sao2: 0.9, temperatureRise_K: 0, unadaptedPaco2_mmHg: 0 };
     const p = { ...params, hypercapnia: { ...params.hypercapnia, heartRateGain: 0.4 } }; // k_HR 0.4 bpm/mmHg
-    const gT = 7.24; // bpm/K
+    const gT = 6.4; // bpm/K
     const base = heartRate_bpm(p, 90, x, gT);
-    expect(heartRate_bpm(p, 90, { ...x, temperatureRise_K: 1.5 }, gT) - base).toBeCloseTo(7.24 * 1.5, 10);
+    expect(heartRate_bpm(p, 90, { ...x, temperatureRise_K: 1.5 }, gT) - base).toBeCloseTo(6.4 * 1.5, 10);
     expect(heartRate_bpm(p, 90, { ...x, unadaptedPaco2_mmHg: -10 }, gT) - base).toBeCloseTo(-4, 10);
   });
   it('standard care starts at the scenario baseline; ECMO lowers heart rate at once through better oxygenation', () => {

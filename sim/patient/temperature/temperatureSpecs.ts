@@ -53,10 +53,11 @@ export const temperatureSpecs = {
     source: 'S2',
     ref: 'metabolic rate +10–13 % per °C of fever (physiology reviews); cooling febrile ventilated patients lowers VO2 (Manthous, AJRCCM 1995)',
   }),
-  heartRatePerKelvin: q('bpm/K', 7.24, [0, 20], {
-    range: [6.4, 9.5],
-    description: 'Rise of heart rate per kelvin of core temperature above the start.',
-    source: 'S2',
-    ref: 'ICU cohort of 9046 patients (Denmark, 2021, summarised by journalfeed.org): 7.24 bpm/°C in men, 9.46 in women',
+  heartRatePerKelvin: q('bpm/K', 6.4, [0, 20], {
+    range: [5.7, 9.5],
+    description:
+      'Rise of heart rate per kelvin of core temperature above the start, with MAP and the saturation held: the heart rate has its own baroreflex and hypoxaemia terms (hemodynamics.ts), so fever’s is the coefficient adjusted for them.',
+    source: 'S',
+    ref: 'Jensen et al., Acute Med 2019 (doi 10.52964/amja.0766), 4493 acutely admitted medical patients: 7.2 ± 0.4 bpm/°C, 6.4 ± 0.4 (5.7–7.1) adjusted for age, oxygen saturation and mean blood pressure, 7.4 ± 0.9 above 38 °C; an ICU cohort of 9046 patients (Denmark 2021, summarised by journalfeed.org): 7.24 in men, 9.46 in women, unadjusted. Both across patients, not within one patient cooled',
   }),
 } as const satisfies SpecTree;
