@@ -11,6 +11,7 @@ import {
 } from '../sim/patient/hemodynamics/hemodynamics.js';
 import { nextNorepinephrineDose } from '../sim/patient/hemodynamics/norepinephrineTitration.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
+import { heartRateBaseline, heartRateParts, heartRateSample } from '../sim/patient/hemodynamics/heartRateParts.js';
 
 const params = scenario(DEFAULT_STANDARD).hemodynamics;
 /** No fever term (g_T 0 bpm/K): the cases below set the temperature rise themselves. */
@@ -88,6 +89,17 @@ describe('hemodynamics', () => {
     // an hour on, the wall still lags above what the (falling) IL-6 and mediators ask
     const targetAt1h = vasoplegia_mmHg(params, at(ecmo, 'il6_pg_mL', 1), at(ecmo, 'vasoplegic_mediators', 1));
     expect(at(ecmo, 'vasoplegia_mmHg', 1) - targetAt1h).toBeGreaterThan(0.3 * (undiluted - target));
+  });
+  it('in a run the heart rate’s change from baseline is exactly its six terms: baroreflex, norepinephrine, mediators, hypoxaemia, fever, hypercapnia', () => {
+    // the cohort's typical ECMO patient, whose 24 h fall every term takes part in (cannulation, filter, heater, sweep)
+    const r = run('scenarios/cohort-typical-ecmo-hvhf.json', { duration: '24 h' });
+    const s = r.scenario;
+    const partsAt = (t: number) =>
+      heartRateParts(s.hemodynamics, s.patient.temperature.heartRatePerKelvin, heartRateBaseline(s), heartRateSample(r.series, r.series.time_h.indexOf(t)));
+    for (const t of [1, 4, 24]) expect(Math.abs(partsAt(t).left), `at ${t} h`).toBeLessThan(1e-9);
+    // and by 24 h each of them lowers it (cannulation, the filter, the heater and the sweep all act)
+    const day = partsAt(24);
+    for (const term of ['baroreflex', 'norepinephrine', 'mediators', 'hypoxaemia', 'fever', 'hypercapnia'] as const) expect(day[term], term).toBeLessThan(0);
   });
   it('less IL-6 → less vasoplegia → higher MAP at the same dose', () => {
     const i = intrinsicState(params, { map_mmHg: 55, heartRate_bpm: 110, il6_pg_mL: 2000, norepinephrine_ug_kg_min: 0.7, sao2: 0.95 });
