@@ -197,6 +197,25 @@ describe('water charts corrected to blood', () => {
   });
 });
 
+// Broman et al., "Pressure and flow properties of cannulae for ECMO II: drainage (venous) cannulae", Perfusion 2019
+// (18 drainage cannulae of 6 manufacturers in a centrifugal-pump mock loop, human whole blood at Hct 27 %, against each
+// manufacturer's water chart): "the drainage pressure was consistently higher for a given flow (range 10 %–350 %)".
+// Not fitted: the catalogue's drainage cannulae are water charts corrected term by term (μ and ρ).
+describe('single-lumen drainage cannulae in blood against their water charts (Broman 2019 II, Hct 27 %)', () => {
+  it('at every charted flow blood needs a higher drop than the water chart, 10–350 % higher', () => {
+    const mu = bloodViscosity_mPa_s(0.27, 1.2, 2.3, 37);
+    for (const c of CANNULA_CATALOGUE.filter((e) => e.role === 'drainage')) {
+      const water = catalogueLossCoefficients(c, waterViscosity_mPa_s(c.fluid.temperature_C), WATER_DENSITY_kg_m3);
+      const blood = catalogueLossCoefficients(c, mu, 1060);
+      for (const [q] of c.points) {
+        const higher = pressureDrop_mmHg(blood, mL_min(q * 1000)) / pressureDrop_mmHg(water, mL_min(q * 1000)) - 1;
+        expect(higher, `${c.id} at ${q} L/min`).toBeGreaterThanOrEqual(0.1);
+        expect(higher, `${c.id} at ${q} L/min`).toBeLessThanOrEqual(3.5);
+      }
+    }
+  });
+});
+
 // Broman et al., "Pressure and flow properties of dual-lumen cannulae for ECMO", Perfusion 2020 (human whole blood,
 // Hct 26 %, 13–31 Fr bicaval cannulae against the manufacturers' water charts): "a 10–80 % higher pressure-drop was
 // needed to obtain same drainage flow". Not fitted: the catalogue's lumens are water charts corrected term by term.
