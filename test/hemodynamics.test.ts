@@ -101,6 +101,24 @@ describe('hemodynamics', () => {
     const day = partsAt(24);
     for (const term of ['baroreflex', 'norepinephrine', 'mediators', 'hypoxaemia', 'fever', 'hypercapnia'] as const) expect(day[term], term).toBeLessThan(0);
   });
+  it('norepinephrine at 0.5–1 µg/kg/min raises MAP and lowers the heart rate in a septic patient (Desjars, Crit Care Med 1987)', () => {
+    // 12 hyperdynamic septic patients: MAP and SVR up, heart rate down (p < 0.02). β1 chronotropy g_NE·NE against the
+    // baroreflex g_map·ΔMAP the pressor effect drives, everything else held (IL-6, mediators, saturation, temperature)
+    const change = (p: typeof params, dose: number) => {
+      const map = (d: number) => meanArterialPressure_mmHg(p, 80, 2000, 1, d);
+      const hr = (d: number) =>
+        heartRate_bpm(p, 90, { map_mmHg: map(d), dose_ug_kg_min: d, mediators: 1, sao2: 0.95, temperatureRise_K: 0, unadaptedPaco2_mmHg: 0 }, NO_FEVER_GAIN);
+      return { map: map(dose) - map(0), hr: hr(dose) - hr(0) };
+    };
+    for (const dose of [0.5, 0.75, 1]) {
+      const c = change(params, dose);
+      expect(c.map, `MAP at ${dose}`).toBeGreaterThan(0);
+      expect(c.hr, `heart rate at ${dose}`).toBeLessThan(0);
+    }
+    // the estimate used until the eighth session (12 bpm per µg/kg/min) raised the rate at 1 µg/kg/min
+    const before = { ...params, heartRate: { ...params.heartRate, norepinephrineGain: 12 } };
+    expect(change(before, 1).hr).toBeGreaterThan(0);
+  });
   it('less IL-6 → less vasoplegia → higher MAP at the same dose', () => {
     const i = intrinsicState(params, { map_mmHg: 55, heartRate_bpm: 110, il6_pg_mL: 2000, norepinephrine_ug_kg_min: 0.7, sao2: 0.95 });
     expect(meanArterialPressure_mmHg(params, i.tone_mmHg, 1200, 1, 0.7)).toBeGreaterThan(55);

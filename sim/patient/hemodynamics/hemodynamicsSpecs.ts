@@ -71,12 +71,13 @@ export const hemodynamicsSpecs = {
       source: 'E',
       ref: 'baroreflex slope in septic shock is blunted; calibratable',
     }),
-    norepinephrineGain: q('bpm min kg/ug', 12, [0, 100], {
+    norepinephrineGain: q('bpm min kg/ug', 6, [0, 100], {
       calibratable: true,
-      range: [5, 25],
-      description: 'Chronotropic effect of norepinephrine (β1), bpm per µg/kg/min.',
+      range: [3, 9],
+      description:
+        'Chronotropic effect of norepinephrine (β1), bpm per µg/kg/min, beside the baroreflex its pressor effect drives: in septic shock the two together lower the heart rate as norepinephrine raises MAP.',
       source: 'E',
-      ref: 'calibratable',
+      ref: 'estimate bounded by a published direction: norepinephrine at 0.5–1 µg/kg/min raised MAP and SVR and lowered the heart rate in 12 hyperdynamic septic patients (Desjars et al., Crit Care Med 1987;15:134, p < 0.02), and raising MAP 54 → 76 mmHg left it nearly unchanged in 105 (Hamzaoui et al., Crit Care 2010;14:R142: cardiac index 3.2 → 3.6 at stroke volume index 34 → 39, ~94 → 92 bpm); with the baroreflex gain and the pressor curve the rate then falls at every dose up to 1 µg/kg/min only below ~9 (test/hemodynamics.test.ts); not fitted',
     }),
     inflammationGain: q('bpm', 25, [0, 150], {
       calibratable: true,
