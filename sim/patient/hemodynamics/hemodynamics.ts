@@ -82,7 +82,8 @@ export function norepinephrineEffect_mmHg(p: HemodynamicParams, dose_ug_kg_min: 
 
 /**
  * MAP, mmHg, with the vessel wall's vasoplegia `vasoplegia` (mmHg, V above), at arterial pH `ph`, core temperature
- * `temperature_C` (neutral when not given) and hydrocortisone's onset `hydrocortisone` (0 when not given).
+ * `temperature_C` (neutral when not given) and hydrocortisone's onset `hydrocortisone` (0 when not given). Explicit
+ * parameters, not a rest tuple: the right-hand side calls it at every evaluation, allocation-free.
  */
 export function mapAtVasoplegia_mmHg(
   p: HemodynamicParams,
@@ -98,18 +99,18 @@ export function mapAtVasoplegia_mmHg(
   return intrinsicTone_mmHg - vasoplegia - feverVasodilation_mmHg(p.fever, temperature_C) + steroidTone + pressor;
 }
 
+/** What MAP reads besides the tone and vasoplegia: mapAtVasoplegia_mmHg's dose, pH, temperature and hydrocortisone. */
+type PressorConditions = Parameters<typeof mapAtVasoplegia_mmHg> extends [HemodynamicParams, number, number, ...infer Rest] ? Rest : never;
+
 /** MAP, mmHg, once the vessel wall has settled to IL-6 `il6_pg_mL` and the mediators `mediators` (V at its target). */
 export function meanArterialPressure_mmHg(
   p: HemodynamicParams,
   intrinsicTone_mmHg: number,
   il6_pg_mL: number,
   mediators: number,
-  dose_ug_kg_min: number,
-  ph = NEUTRAL_PH,
-  temperature_C = NEUTRAL_TEMPERATURE_C,
-  hydrocortisone = 0,
+  ...conditions: PressorConditions
 ): number {
-  return mapAtVasoplegia_mmHg(p, intrinsicTone_mmHg, vasoplegia_mmHg(p, il6_pg_mL, mediators), dose_ug_kg_min, ph, temperature_C, hydrocortisone);
+  return mapAtVasoplegia_mmHg(p, intrinsicTone_mmHg, vasoplegia_mmHg(p, il6_pg_mL, mediators), ...conditions);
 }
 
 /** What the heart rate reads besides the intrinsic rate. */
