@@ -8,7 +8,7 @@
  */
 import { loadScenarioFile } from '../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
-import { heartRateBaseline, heartRateParts, heartRateSample, type HeartRateParts } from '../sim/patient/hemodynamics/heartRateParts.js';
+import { heartRatePartsAt, type HeartRateParts } from '../sim/patient/hemodynamics/heartRateParts.js';
 import { pathToFileURL } from 'node:url';
 import { pageSigned as signed } from './pageFigures.js';
 
@@ -22,8 +22,7 @@ const TIMES_h = [24, 72];
 function partsAt(r: RunResult, t_h: number): HeartRateParts {
   const i = r.series.time_h.findIndex((t) => Math.abs(t - t_h) < 1e-9);
   if (i < 0) throw new Error(`no sample at ${t_h} h`);
-  const s = r.scenario;
-  return heartRateParts(s.hemodynamics, s.patient.temperature.heartRatePerKelvin, heartRateBaseline(s), heartRateSample(r.series, i));
+  return heartRatePartsAt(r, i);
 }
 
 function main(): void {

@@ -11,7 +11,7 @@ import {
 } from '../sim/patient/hemodynamics/hemodynamics.js';
 import { nextNorepinephrineDose } from '../sim/patient/hemodynamics/norepinephrineTitration.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
-import { heartRateBaseline, heartRateParts, heartRateSample } from '../sim/patient/hemodynamics/heartRateParts.js';
+import { heartRatePartsAt } from '../sim/patient/hemodynamics/heartRateParts.js';
 
 const params = scenario(DEFAULT_STANDARD).hemodynamics;
 /** No fever term (g_T 0 bpm/K): the cases below set the temperature rise themselves. */
@@ -93,9 +93,7 @@ describe('hemodynamics', () => {
   it('in a run the heart rate’s change from baseline is exactly its six terms: baroreflex, norepinephrine, mediators, hypoxaemia, fever, hypercapnia', () => {
     // the cohort's typical ECMO patient, whose 24 h fall every term takes part in (cannulation, filter, heater, sweep)
     const r = run('scenarios/cohort-typical-ecmo-hvhf.json', { duration: '24 h' });
-    const s = r.scenario;
-    const partsAt = (t: number) =>
-      heartRateParts(s.hemodynamics, s.patient.temperature.heartRatePerKelvin, heartRateBaseline(s), heartRateSample(r.series, r.series.time_h.indexOf(t)));
+    const partsAt = (t: number) => heartRatePartsAt(r, r.series.time_h.indexOf(t));
     for (const t of [1, 4, 24]) expect(Math.abs(partsAt(t).left), `at ${t} h`).toBeLessThan(1e-9);
     // and by 24 h each of them lowers it (cannulation, the filter, the heater and the sweep all act)
     const day = partsAt(24);

@@ -1,84 +1,49 @@
 /**
- * The heart rate's change from the pre-treatment baseline split into the terms of heartRate_bpm (hemodynamics.ts):
- * the baroreflex g_map·(MAP₀ − MAP), norepinephrine g_NE·(NE − NE₀), the mediators g_inf·(M − 1), hypoxaemia (its
- * held linear term at SaO2 against the pre-treatment saturation), fever g_T·(T − T₀) and hypercapnia k_HR·H. The
- * intrinsic rate cancels, so the terms add up to the change; `left` is what they leave of it (0 to rounding: a check).
- * Read by scripts/heartRateParts.ts (hemodynamics.md, "Where the heart rate's fall comes from").
+ * The heart rate's change from the pre-treatment baseline split into the terms of heartRate_bpm (HEART_RATE_TERMS in
+ * hemodynamics.ts, each term taken at a run's sample less the same term at the baseline the intrinsic rate was
+ * solved at): the baroreflex, norepinephrine, the mediators, hypoxaemia, fever and hypercapnia. The intrinsic rate
+ * cancels, so the terms add up to the change; `left` is what they leave of it (0 to rounding: a check that the run's
+ * heart rate, MAP, dose, pool, saturation, temperature and unadapted PaCO2 series and its baseline are the ones the
+ * equation read). Read by scripts/heartRateParts.ts (hemodynamics.md, "Where the heart rate's fall comes from").
  */
-import { hypoxemicTachycardia_bpm, type HemodynamicParams } from './hemodynamics.js';
+import { baselineHeartRateInputs, HEART_RATE_TERMS, type HeartRateInputs, type HeartRateTermName } from './hemodynamics.js';
 import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import type { Scenario } from '../../scenario/resolve.js';
 
-/** The pre-treatment baseline the intrinsic rate was solved at. */
-export interface HeartRateBaseline {
-  map_mmHg: number;
-  heartRate_bpm: number;
-  norepinephrine_ug_kg_min: number;
-  /** Arterial saturation before any extracorporeal treatment (fraction). */
-  sao2: number;
-  temperature_C: number;
+export type HeartRateParts = Record<HeartRateTermName | 'change' | 'left', number>;
+
+/** A run as far as the parts read it: its resolved scenario and its output series. */
+export interface HeartRateRun {
+  scenario: Scenario;
+  series: Readonly<Record<string, ArrayLike<number>>>;
 }
 
-/** The scenario's pre-treatment baseline (the native lung's saturation before any extracorporeal treatment). */
-export function heartRateBaseline(s: Scenario): HeartRateBaseline {
-  const h = s.patient.hemodynamics;
+/** The heart rate's inputs at output sample i, read back from the series (SaO2 in %, temperature from the start). */
+function inputsAt(r: HeartRateRun, i: number): HeartRateInputs {
+  const s = r.series;
   return {
-    map_mmHg: h.map,
-    heartRate_bpm: h.heartRate,
-    norepinephrine_ug_kg_min: h.norepinephrine,
-    sao2: preTreatmentSaturation(s),
-    temperature_C: s.patient.temperature.start,
+    map_mmHg: s.map_mmHg[i],
+    dose_ug_kg_min: s.norepinephrine_ug_kg_min[i],
+    mediators: s.vasoplegic_mediators[i],
+    sao2: s.sao2_pct[i] / 100,
+    temperatureRise_K: s.temperature_C[i] - r.scenario.patient.temperature.start,
+    unadaptedPaco2_mmHg: s.unadapted_paco2_mmHg[i],
   };
 }
 
-/** The series a sample needs, by their output names. */
-export const HEART_RATE_SERIES = [
-  'heart_rate_bpm',
-  'map_mmHg',
-  'norepinephrine_ug_kg_min',
-  'vasoplegic_mediators',
-  'sao2_pct',
-  'temperature_C',
-  'unadapted_paco2_mmHg',
-] as const;
-
-/** One output sample, as the series name them. */
-export interface HeartRateSample {
-  heart_rate_bpm: number;
-  map_mmHg: number;
-  norepinephrine_ug_kg_min: number;
-  vasoplegic_mediators: number;
-  sao2_pct: number;
-  temperature_C: number;
-  unadapted_paco2_mmHg: number;
-}
-
-export interface HeartRateParts {
-  change: number;
-  baroreflex: number;
-  norepinephrine: number;
-  mediators: number;
-  hypoxaemia: number;
-  fever: number;
-  hypercapnia: number;
-  left: number;
-}
-
-/** Sample i of a run's series. */
-export function heartRateSample(series: Readonly<Record<string, ArrayLike<number>>>, i: number): HeartRateSample {
-  return Object.fromEntries(HEART_RATE_SERIES.map((k) => [k, series[k][i]])) as unknown as HeartRateSample;
-}
-
-/** The change from `start` to sample `x` and its parts, bpm, at fever's gain `feverGain_bpm_K` (g_T). */
-export function heartRateParts(p: HemodynamicParams, feverGain_bpm_K: number, start: HeartRateBaseline, x: HeartRateSample): HeartRateParts {
-  const g = p.heartRate;
-  const baroreflex = g.mapGain * (start.map_mmHg - x.map_mmHg);
-  const norepinephrine = g.norepinephrineGain * (x.norepinephrine_ug_kg_min - start.norepinephrine_ug_kg_min);
-  const mediators = g.inflammationGain * (x.vasoplegic_mediators - 1);
-  const hypoxaemia = hypoxemicTachycardia_bpm(g.hypoxemiaGain, x.sao2_pct / 100) - hypoxemicTachycardia_bpm(g.hypoxemiaGain, start.sao2);
-  const fever = feverGain_bpm_K * (x.temperature_C - start.temperature_C);
-  const hypercapnia = p.hypercapnia.heartRateGain * x.unadapted_paco2_mmHg;
-  const change = x.heart_rate_bpm - start.heartRate_bpm;
-  const left = change - (baroreflex + norepinephrine + mediators + hypoxaemia + fever + hypercapnia);
-  return { change, baroreflex, norepinephrine, mediators, hypoxaemia, fever, hypercapnia, left };
+/** The change from the pre-treatment baseline to output sample i and its parts, bpm. */
+export function heartRatePartsAt(r: HeartRateRun, i: number): HeartRateParts {
+  const s = r.scenario;
+  const h = s.patient.hemodynamics;
+  const start = baselineHeartRateInputs({ map_mmHg: h.map, norepinephrine_ug_kg_min: h.norepinephrine, sao2: preTreatmentSaturation(s) });
+  const now = inputsAt(r, i);
+  const feverGain = s.patient.temperature.heartRatePerKelvin;
+  const change = r.series.heart_rate_bpm[i] - h.heartRate;
+  const parts = { change, left: change } as HeartRateParts;
+  for (const name of Object.keys(HEART_RATE_TERMS) as HeartRateTermName[]) {
+    const term = HEART_RATE_TERMS[name];
+    parts[name] = term(s.hemodynamics, now, feverGain) - term(s.hemodynamics, start, feverGain);
+    parts.left -= parts[name];
+  }
+  return parts;
 }

@@ -132,28 +132,49 @@ export function hypoxemicTachycardia_bpm(hypoxemiaGain: number, sao2: number): n
   return hypoxemiaGain * (desaturation < MAX_HYPOXEMIC_DESATURATION ? desaturation : MAX_HYPOXEMIC_DESATURATION);
 }
 
-/** Heart rate above the patient's intrinsic rate from the baroreflex, norepinephrine, the mediators and hypoxemia, bpm. */
-function heartRateDrive(p: HemodynamicParams, map_mmHg: number, dose_ug_kg_min: number, mediators: number, sao2: number): number {
-  const h = p.heartRate;
-  return (
-    h.mapGain * (REFERENCE_MAP_mmHg - map_mmHg) +
-    h.norepinephrineGain * dose_ug_kg_min +
-    h.inflammationGain * mediators +
-    hypoxemicTachycardia_bpm(h.hypoxemiaGain, sao2)
-  );
-}
+/** One term of the heart rate above the intrinsic rate, bpm, at inputs `x` and fever's gain g_T (bpm/K). */
+type HeartRateTerm = (p: HemodynamicParams, x: HeartRateInputs, feverGain_bpm_K: number) => number;
+
+/** The heart rate's terms, by name (the parts heartRateParts.ts reports). */
+export type HeartRateTermName = 'baroreflex' | 'norepinephrine' | 'mediators' | 'hypoxaemia' | 'fever' | 'hypercapnia';
 
 /**
- * HR, bpm: the intrinsic rate, the drive, fever's term at g_T (`feverGain_bpm_K`, the patient's
+ * The six terms of HR above the intrinsic rate (the equation above), each defined once: heartRate_bpm adds them,
+ * heartRateParts.ts reads them one by one.
+ */
+export const HEART_RATE_TERMS: Readonly<Record<HeartRateTermName, HeartRateTerm>> = {
+  baroreflex: (p, x) => p.heartRate.mapGain * (REFERENCE_MAP_mmHg - x.map_mmHg),
+  norepinephrine: (p, x) => p.heartRate.norepinephrineGain * x.dose_ug_kg_min,
+  mediators: (p, x) => p.heartRate.inflammationGain * x.mediators,
+  hypoxaemia: (p, x) => hypoxemicTachycardia_bpm(p.heartRate.hypoxemiaGain, x.sao2),
+  fever: (_p, x, feverGain_bpm_K) => feverGain_bpm_K * x.temperatureRise_K,
+  hypercapnia: (p, x) => p.hypercapnia.heartRateGain * x.unadaptedPaco2_mmHg,
+};
+
+/**
+ * HR, bpm: the intrinsic rate and the six terms (HEART_RATE_TERMS), fever's at g_T (`feverGain_bpm_K`, the patient's
  * patient.temperature.heartRatePerKelvin) and hypercapnia's at k_HR (p.hypercapnia.heartRateGain): the equation above.
  */
 export function heartRate_bpm(p: HemodynamicParams, intrinsicRate_bpm: number, x: HeartRateInputs, feverGain_bpm_K: number): number {
-  return (
-    intrinsicRate_bpm +
-    heartRateDrive(p, x.map_mmHg, x.dose_ug_kg_min, x.mediators, x.sao2) +
-    feverGain_bpm_K * x.temperatureRise_K +
-    p.hypercapnia.heartRateGain * x.unadaptedPaco2_mmHg
-  );
+  const t = HEART_RATE_TERMS;
+  const drive =
+    t.baroreflex(p, x, feverGain_bpm_K) + t.norepinephrine(p, x, feverGain_bpm_K) + t.mediators(p, x, feverGain_bpm_K) + t.hypoxaemia(p, x, feverGain_bpm_K);
+  return intrinsicRate_bpm + drive + t.fever(p, x, feverGain_bpm_K) + t.hypercapnia(p, x, feverGain_bpm_K);
+}
+
+/**
+ * The heart rate's inputs at the pre-treatment baseline: the starting MAP, dose and saturation, the mediator pool at
+ * 1, no temperature rise and no unadapted PaCO2 (the intrinsic rate is solved here; heartRateParts.ts measures from it).
+ */
+export function baselineHeartRateInputs(start: { map_mmHg: number; norepinephrine_ug_kg_min: number; sao2: number }): HeartRateInputs {
+  return {
+    map_mmHg: start.map_mmHg,
+    dose_ug_kg_min: start.norepinephrine_ug_kg_min,
+    mediators: 1,
+    sao2: start.sao2,
+    temperatureRise_K: 0,
+    unadaptedPaco2_mmHg: 0,
+  };
 }
 
 /** T and H that reproduce the starting MAP and heart rate. */
@@ -164,6 +185,7 @@ export function intrinsicState(
   const withoutTone = meanArterialPressure_mmHg(p, 0, start.il6_pg_mL, 1, start.norepinephrine_ug_kg_min, start.ph, start.temperature_C);
   return {
     tone_mmHg: start.map_mmHg - withoutTone,
-    rate_bpm: start.heartRate_bpm - heartRateDrive(p, start.map_mmHg, start.norepinephrine_ug_kg_min, 1, start.sao2),
+    // fever's and hypercapnia's terms are 0 at the baseline, whatever their gains
+    rate_bpm: start.heartRate_bpm - heartRate_bpm(p, 0, baselineHeartRateInputs(start), 0),
   };
 }
