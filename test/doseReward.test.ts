@@ -44,24 +44,42 @@ describe('the effluent dose in the typical patient, without hydrocortisone (24 h
 describe('the filter against none in the typical patient, without hydrocortisone (24 h)', () => {
   // The registry's standard-dose CRRT on ECMO (~30 mL/kg/h, catecholamines −17 %: cohort-study.md, a context figure,
   // never fitted) ran standard high-flux membranes, which sieve IL-6 below 0.15 (reference-data.md §2, Bouman 1998);
-  // the cohort's high-cut-off membrane sieves it at ~0.6 (Mariano 2005). High-cut-off hemofiltration at a median
-  // 31 mL/kg/h lowered the norepinephrine dose where a standard high-flux filter did not (Morgera, Crit Care Med 2006:
-  // a randomised pilot, 20 against 10 patients; no size to check against).
+  // the cohort's high-cut-off membrane sieves it at ~0.6 (Mariano 2005). The filterable vasoplegic mediators (a pool
+  // of cytokines, hemodynamics.md) pass a standard membrane at about half the high cut-off's sieving: for eight
+  // cytokines combined the median sieving was 0.16 on standard and 0.31 on high-cut-off CVVH (Atan et al., Int J Artif
+  // Organs 2016), a ratio taken to the pool's high-cut-off sieving here, not fitted to the registry. High-cut-off
+  // hemofiltration at a median 31 mL/kg/h lowered the norepinephrine dose where a standard high-flux filter did not
+  // (Morgera, Crit Care Med 2006: a randomised pilot, 20 against 10 patients; no size to check against).
   const REGISTRY_CATECHOLAMINE_FALL = 0.17;
+  const STANDARD_TO_HIGH_CUT_OFF = 0.16 / 0.31;
   const values = { duration: '24 h', 'prescription.hydrocortisone.give': 'false' };
   const dose24 = (more: Record<string, string>) => at(run(TYPICAL_ECMO, { ...values, ...more }), 'norepinephrine_ug_kg_min', 24);
   const alone = dose24({ 'circuit.clamps.filterLimb': 'true' });
-  const STANDARD_MEMBRANE = { 'filter.sieving.il6.clean': '0.15', 'filter.sieving.il6.fouled': '0.15' };
+  const pool = run(TYPICAL_ECMO, { duration: '1 h' }).scenario.filter!.sieving.vasoplegicMediators;
+  const STANDARD_MEMBRANE = {
+    'filter.sieving.il6.clean': '0.15',
+    'filter.sieving.il6.fouled': '0.15',
+    'filter.sieving.vasoplegicMediators.clean': String(pool.clean * STANDARD_TO_HIGH_CUT_OFF),
+    'filter.sieving.vasoplegicMediators.fouled': String(pool.fouled * STANDARD_TO_HIGH_CUT_OFF),
+  };
   const standard = dose24({ 'prescription.effluentDose': '30 mL/kg/h', ...STANDARD_MEMBRANE });
+  const poolAsIl6 = dose24({
+    'prescription.effluentDose': '30 mL/kg/h',
+    ...STANDARD_MEMBRANE,
+    'filter.sieving.vasoplegicMediators.clean': '0.15',
+    'filter.sieving.vasoplegicMediators.fouled': '0.15',
+  });
   const highCutOff = dose24({ 'prescription.effluentDose': '30 mL/kg/h' });
-  it('30 mL/kg/h through a standard membrane (IL-6 sieving 0.15) spares norepinephrine against ECMO alone (the filter limb clamped), less than half the registry’s −17 %: a named gap', () => {
+  it('30 mL/kg/h through a standard membrane spares norepinephrine against ECMO alone (the filter limb clamped), within a factor of two of the registry’s −17 %', () => {
     const fall = 1 - standard / alone;
+    expect(fall).toBeGreaterThan(REGISTRY_CATECHOLAMINE_FALL / 2);
+    expect(fall).toBeLessThan(REGISTRY_CATECHOLAMINE_FALL * 2);
+  });
+  it('with the pool sieved as IL-6 on the standard membrane (the eighth session’s model) it spares less than half the registry’s −17 %: the pool’s own sieving is what closes the gap', () => {
+    const fall = 1 - poolAsIl6 / alone;
     expect(fall).toBeGreaterThan(0);
-    // Named gap since the eighth session's refit (the vessel wall's lag): 8.5 % at 24 h, half of −17 % less a
-    // hair (−14 % on the seventh's). The refit halved the mediator pool's half-life (23.7 → 11.8 h), so the filter's
-    // clearance is a smaller share of the pool's and a membrane that sieves little buys less (cohort.md, "The filter
-    // and the membrane"). When a mechanism brings it back within a factor of two this fails: restore the check.
     expect(fall).toBeLessThan(REGISTRY_CATECHOLAMINE_FALL / 2);
+    expect(poolAsIl6).toBeGreaterThan(standard);
   });
   it('the high-cut-off membrane at the same dose spares more than the standard one (Morgera 2006: only high cut-off lowered the dose)', () => {
     expect(highCutOff).toBeLessThan(standard);

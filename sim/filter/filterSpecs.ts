@@ -77,6 +77,16 @@ export const filterSpecs = {
       [1, 1],
     ),
     crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', ['S', 'S'], [0, 0.02]),
+    // the filterable vasoplegic mediators (a hypothesis: hemodynamics.md): a lumped pool of cytokines, sieved on this
+    // membrane as IL-6 is; a standard membrane passes such a pool at about half the high cut-off's sieving (Atan 2016)
+    vasoplegicMediators: sieving(
+      0.6,
+      0.45,
+      'as IL-6 on the high-cut-off membrane (a hypothesis: a lumped pool of 10–50 kDa cytokines; hemodynamics.md)',
+      'as IL-6 fouled (hypothesis); a standard high-flux membrane about half of it: combined cytokines 0.16 against 0.31 on high cut-off (Atan et al., Int J Artif Organs 2016)',
+      ['E', 'E'],
+      [0.15, 0.7],
+    ),
   },
   proteinLayer: {
     timeConstant: q('h', 2, [0.05, 24], {

@@ -6,7 +6,10 @@
  *   eliminated = CL·C_c,  CL = ln2·(V_plasma + V_p)/t½
  *   exchange   = CL_ic·(C_c − C_p)        distributed as IL-6 (kinetics.il6.peripheralVolume, interCompartmentClearance)
  * (IL-6's kinetics, driveMadeKinetics in il6.ts, with its own clearance and a starting index of 1)
- * The filter removes it with IL-6's sieving, in plasma water (registry.ts). With t½ → 0 the pool is D(t) itself,
+ * The filter removes it in plasma water with a sieving of its own (filter.sieving.vasoplegicMediators; registry.ts):
+ * IL-6's on the high-cut-off membrane by default; a standard high-flux membrane passes a mix of cytokines at about
+ * half the high cut-off's sieving (combined median 0.16 against 0.31, Atan et al., Int J Artif Organs 2016), more
+ * than IL-6's own 0.15 against 0.45, since the mix holds smaller cytokines than IL-6. With t½ → 0 the pool is D(t) itself,
  * the drive's vasoplegia as it was before this hypothesis. Evidence for such a pool, not for its size or half-life:
  * ultrafiltrate of endotoxaemic pigs on high-volume hemofiltration depressed the circulation of healthy pigs it was
  * infused into (Grootendorst et al., Intensive Care Med 1992;18:235).
@@ -33,7 +36,7 @@ export const vasoplegicMediators: SoluteDefinition = {
   perMl: 1,
   series: ['vasoplegic_mediators', '1', 'Filterable vasoplegic mediators relative to the start (a hypothesis: hemodynamics.md)'],
   peripheral: true,
-  filtration: { sieving: 'il6', dilution: 'plasma' },
+  filtration: { sieving: 'vasoplegicMediators', dilution: 'plasma' },
   kinetics(m, slot, names) {
     const k = m.scenario.kinetics;
     const clearance = (Math.LN2 * (initialPlasma_mL(m) + k.il6.peripheralVolume)) / k.vasoplegicMediators.halfLife;
