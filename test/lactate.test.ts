@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../sim/scenario/load.js';
 import { calibrationBeside } from '../sim/scenario/loadFile.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
-import { delivery_mL_min, suppliedConsumption_mL_min } from '../sim/patient/gasExchange/oxygenConsumption.js';
+import { delivery_mL_min, solveOxygenLine, suppliedConsumption_mL_min } from '../sim/patient/gasExchange/oxygenConsumption.js';
+import { oxygenExchange, ratedMembraneConductance_mL_min_mmHg, type OxygenInputs } from '../sim/patient/gasExchange/gasExchange.js';
+import { boundOxygen_mL_per_mL } from '../sim/blood.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, sets } from './helpers/scenarios.js';
 
 type Doc = Record<string, unknown>;
@@ -37,6 +39,66 @@ describe('oxygen consumption and delivery', () => {
   it('extraction never exceeds its maximum, so venous saturation stays above zero', () => {
     const v = suppliedConsumption_mL_min(2000, line, capacity, 100, 0.8);
     expect(v).toBeCloseTo(0.8 * delivery_mL_min(v, line, capacity), 9);
+  });
+});
+
+/**
+ * The held oxygen line (oxygenConsumption.ts): arterial content σ_a against δ = VO2/(CO·1.34·Hb), a secant through
+ * two exact mixings. A mix that bends: half the lung shunted with its capillary blood 67 % saturated, a low cardiac
+ * output, ECMO at 4.16 L/min with 18 % recirculation and 2 L/min of sweep, where the fibre bundle stops saturating
+ * the blood once the venous blood is dark enough (the default oxygenator's rated conductance).
+ */
+describe('the oxygen line', () => {
+  const ox = run(DEFAULT_ECMO, { duration: '0.25 h' }).scenario.circuit!.oxygenator;
+  const bending: OxygenInputs = {
+    cardiacOutput_mL_min: 3260,
+    pumpFlow_mL_min: 4160,
+    drainageFlow_mL_min: 4160,
+    effectiveFlow_mL_min: 3125,
+    recirculation: 0.18,
+    sweep_L_min: 2,
+    fio2: 1,
+    membraneConductance_mL_min_mmHg: ratedMembraneConductance_mL_min_mmHg(ox.ratedFlow, ox.ratedOutletSaturation),
+    hemoglobin_g_dL: 13.6,
+    o2Consumption_mL_min: 330,
+    shuntFraction: 0.5,
+    endCapillarySaturation: 0.67,
+  };
+  const capacity = bending.cardiacOutput_mL_min * boundOxygen_mL_per_mL(bending.hemoglobin_g_dL, 1);
+  const exact = (delta: number) => oxygenExchange({ ...bending, o2Consumption_mL_min: delta * capacity }, false).arterialContentSat;
+  const demandDelta = bending.o2Consumption_mL_min / capacity;
+
+  it('is exact at no consumption and at the tissues’ demand, where a secant over δ 0…0.1 promised far more oxygen than the mixing gives', () => {
+    const line = { s0: NaN, slope: NaN };
+    expect(solveOxygenLine(bending, line)).toBe(true);
+    expect(line.s0).toBe(exact(0));
+    expect(line.s0 - line.slope * demandDelta).toBeCloseTo(exact(demandDelta), 12);
+    // the premise: the mix bends between 0.1 and the demand (δ 0.56), so the old secant, extrapolated, read 0.2 high
+    const oldSlope = (exact(0) - exact(0.1)) / 0.1;
+    expect(exact(0) - oldSlope * demandDelta - exact(demandDelta)).toBeGreaterThan(0.15);
+  });
+
+  it('a low cardiac output, half the lung shunted and a high demand: the FiO2 protocol never lowers FiO2 below the saturation target, and the run does not stop (the old secant read 90 % where the blood had 78 %, lowered FiO2 and the engine stopped at 3.25 h with consumption above delivery)', () => {
+    // found by the Morris screening of the ECMO default (scripts/morrisLosses.ts), reduced to the parameters it needs
+    const r = run(DEFAULT_ECMO, {
+      duration: '12 h',
+      'patient.hematocrit': '0.4',
+      'patient.cardiacOutput': '4000 mL/min',
+      'patient.lung.shuntFraction': '0.5',
+      'patient.lung.co2Conductance': '6.17 mL/min/mmHg',
+      'patient.lung.o2Consumption': '350 mL/min',
+      'patient.lung.ventilationPerfusionDrop': '200 mmHg',
+      'patient.metabolism.criticalDelivery': '427 mL/min',
+    });
+    expect(r.series.time_h.at(-1)).toBe(12);
+    for (const v of r.series.svo2_pct) expect(v).toBeGreaterThan(0);
+    const target = r.scenario.patient.lung.fio2Titration.targetLow;
+    // a titration at t acts after the sample at t: the next sample shows the new FiO2
+    const lowered = r.events.filter(
+      (e) => e.type === 'fio2_titration' && e.t_h < 12 && at(r, 'ventilator_fio2_pct', e.t_h + 0.25) < at(r, 'ventilator_fio2_pct', e.t_h),
+    );
+    expect(lowered.length).toBeGreaterThan(0);
+    for (const e of lowered) expect(at(r, 'sao2_pct', e.t_h) / 100, `FiO2 lowered at ${e.t_h} h`).toBeGreaterThanOrEqual(target);
   });
 });
 

@@ -15,7 +15,10 @@ import { boundOxygen_mL_per_mL } from '../../blood.js';
 import { oxygenExchangeInto, type OxygenInputs, type OxygenState } from './gasExchange.js';
 import { EngineError } from '../../model/errors.js';
 
-/** The probe of the line: δ = VO2/(CO·1.34·Hb) at which the second solve is made. */
+/**
+ * The smallest probe of the line: δ = VO2/(CO·1.34·Hb) at which the second solve is made when the tissues' demand asks
+ * for less (at the demand's δ otherwise: the secant then spans every consumption delivery can allow, VO2 ≤ demand).
+ */
 const PROBE_DELTA = 0.1;
 export interface OxygenLine {
   /** Arterial content σ_a (bound and dissolved, over 1.34·Hb) at zero consumption. */
@@ -83,16 +86,23 @@ const PROBE_STATE = {} as OxygenState;
  * Arterial content's line in δ from two exact solves (a secant: the fibre bundle's outlet makes it nearly, not
  * exactly, linear in δ), into `out`; false when the
  * system is singular: nothing oxygenates the blood (every pulmonary capillary shunted, no extracorporeal flow).
+ * `inputs.o2Consumption_mL_min` is the tissues' demand: the secant runs from δ = 0 to the demand's δ (at least
+ * PROBE_DELTA), so it is exact at no consumption and at the demand and spans every consumption between. A secant
+ * over a fixed 0…0.1 was extrapolated to the demand's δ (0.3 in the typical patient, 0.6 at a low cardiac output
+ * and a high demand), where the bundle's outlet bends it: it then promised more delivery than the exact mixing
+ * gives, and a supply-limited patient consumed more than was delivered (SvO2 below 0, an engine stop).
  */
 export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine): boolean {
   const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
+  const demandDelta = capacity > 0 ? inputs.o2Consumption_mL_min / capacity : 0;
+  const probeDelta = demandDelta > PROBE_DELTA ? demandDelta : PROBE_DELTA;
   const probe = Object.assign(PROBE_INPUTS, inputs);
   probe.o2Consumption_mL_min = 0;
   const s0 = oxygenExchangeInto(probe, false, PROBE_STATE).arterialContentSat;
-  probe.o2Consumption_mL_min = PROBE_DELTA * capacity;
+  probe.o2Consumption_mL_min = probeDelta * capacity;
   const s1 = oxygenExchangeInto(probe, false, PROBE_STATE).arterialContentSat;
   out.s0 = s0;
-  out.slope = (s0 - s1) / PROBE_DELTA;
+  out.slope = (s0 - s1) / probeDelta;
   return Number.isFinite(out.s0) && Number.isFinite(out.slope);
 }
 

@@ -47,7 +47,7 @@ export function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min:
 }
 
 /** What the tissues need now (temperature, sepsis drive). */
-function demandNow(m: Model, now: Now): number {
+export function demandNow(m: Model, now: Now): number {
   const p0 = m.scenario.patient;
   const p = m.current.patient;
   return oxygenDemand_mL_min(

@@ -34,7 +34,7 @@ import { bloodGasProtocols } from './sweepHandover.js';
 import { bloodGas, onEcmo } from './bloodGas.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
-import { consume, heaterFlow_mL_min, heldOxygenLine, mixSample, oxygenCapacity_mL_min, sampleConsumption } from './oxygenSupply.js';
+import { consume, demandNow, heaterFlow_mL_min, heldOxygenLine, mixSample, oxygenCapacity_mL_min, sampleConsumption } from './oxygenSupply.js';
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
@@ -285,7 +285,8 @@ export const gasExchangeModel: ModelDefinition = {
     };
     const line = heldOxygenLine(m, (now, fresh) => {
       updateLung(now);
-      oxygenLine(inputs(now, 0), fresh);
+      // the line's secant spans consumption up to the tissues' demand (solveOxygenLine)
+      oxygenLine(inputs(now, demandNow(m, now)), fresh);
       fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
     });
     const { held } = line;
