@@ -78,6 +78,16 @@ describe('the oxygen line', () => {
     expect(exact(0) - oldSlope * demandDelta - exact(demandDelta)).toBeGreaterThan(0.15);
   });
 
+  it('a demand past the extraction cap (a failing circulation) is probed where consumption can reach: δ = E_max·s0, exact there', () => {
+    const maxExtraction = 0.9;
+    const failing = { ...bending, o2Consumption_mL_min: 3 * capacity };
+    const line = { s0: NaN, slope: NaN };
+    expect(solveOxygenLine(failing, line, maxExtraction)).toBe(true);
+    const reach = maxExtraction * line.s0;
+    expect(failing.o2Consumption_mL_min / capacity).toBeGreaterThan(reach);
+    expect(line.s0 - line.slope * reach).toBeCloseTo(exact(reach), 12);
+  });
+
   it('a low cardiac output, half the lung shunted and a high demand: the FiO2 protocol never lowers FiO2 below the saturation target, and the run does not stop (the old secant read 90 % where the blood had 78 %, lowered FiO2 and the engine stopped at 3.25 h with consumption above delivery)', () => {
     // found by the Morris screening of the ECMO default (scripts/morrisLosses.ts), reduced to the parameters it needs
     const r = run(DEFAULT_ECMO, {

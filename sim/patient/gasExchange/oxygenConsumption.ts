@@ -86,19 +86,22 @@ const PROBE_STATE = {} as OxygenState;
  * Arterial content's line in δ from two exact solves (a secant: the fibre bundle's outlet makes it nearly, not
  * exactly, linear in δ), into `out`; false when the
  * system is singular: nothing oxygenates the blood (every pulmonary capillary shunted, no extracorporeal flow).
- * `inputs.o2Consumption_mL_min` is the tissues' demand: the secant runs from δ = 0 to the demand's δ (at least
- * PROBE_DELTA), so it is exact at no consumption and at the demand and spans every consumption between. A secant
- * over a fixed 0…0.1 was extrapolated to the demand's δ (0.3 in the typical patient, 0.6 at a low cardiac output
- * and a high demand), where the bundle's outlet bends it: it then promised more delivery than the exact mixing
- * gives, and a supply-limited patient consumed more than was delivered (SvO2 below 0, an engine stop).
+ * `inputs.o2Consumption_mL_min` is the tissues' demand: the secant runs from δ = 0 to the demand's δ, so it is exact
+ * at no consumption and at the demand and spans every consumption between. Consumption never passes the extraction
+ * cap either (VO2 ≤ E_max·DO2, so δ ≤ E_max·σ_a ≤ E_max·s0): a demand beyond it (a failing circulation) is probed at
+ * E_max·s0 instead, inside the range consumption can reach; and at least at PROBE_DELTA. A secant over a fixed
+ * 0…0.1 was extrapolated to the demand's δ (0.3 in the typical patient, 0.6 at a low cardiac output and a high
+ * demand), where the bundle's outlet bends it: it then promised more delivery than the exact mixing gives, and a
+ * supply-limited patient consumed more than was delivered (SvO2 below 0, an engine stop).
  */
-export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine): boolean {
+export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine, maxExtraction = 1): boolean {
   const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
-  const demandDelta = capacity > 0 ? inputs.o2Consumption_mL_min / capacity : 0;
-  const probeDelta = demandDelta > PROBE_DELTA ? demandDelta : PROBE_DELTA;
   const probe = Object.assign(PROBE_INPUTS, inputs);
   probe.o2Consumption_mL_min = 0;
   const s0 = oxygenExchangeInto(probe, false, PROBE_STATE).arterialContentSat;
+  const demandDelta = capacity > 0 ? inputs.o2Consumption_mL_min / capacity : 0;
+  const reachable = Math.min(demandDelta, maxExtraction * s0);
+  const probeDelta = reachable > PROBE_DELTA ? reachable : PROBE_DELTA;
   probe.o2Consumption_mL_min = probeDelta * capacity;
   const s1 = oxygenExchangeInto(probe, false, PROBE_STATE).arterialContentSat;
   out.s0 = s0;
@@ -107,8 +110,8 @@ export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine): boolean 
 }
 
 /** The line during a run: a singular one stops the engine, naming why (no patient survives it). */
-export function oxygenLine(inputs: OxygenInputs, out: OxygenLine): OxygenLine {
-  if (!solveOxygenLine(inputs, out))
+export function oxygenLine(inputs: OxygenInputs, out: OxygenLine, maxExtraction: number): OxygenLine {
+  if (!solveOxygenLine(inputs, out, maxExtraction))
     throw new EngineError(
       `no oxygen reaches the blood: the lung shunts ${(100 * inputs.shuntFraction).toFixed(0)} % and the circuit returns ${inputs.effectiveFlow_mL_min.toFixed(0)} mL/min of oxygenated blood; no patient survives this`,
     );

@@ -286,7 +286,7 @@ export const gasExchangeModel: ModelDefinition = {
     const line = heldOxygenLine(m, (now, fresh) => {
       updateLung(now);
       // the line's secant spans consumption up to the tissues' demand (solveOxygenLine)
-      oxygenLine(inputs(now, demandNow(m, now)), fresh);
+      oxygenLine(inputs(now, demandNow(m, now)), fresh, m.current.patient.metabolism.maxExtraction);
       fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
     });
     const { held } = line;

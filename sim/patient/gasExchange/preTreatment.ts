@@ -48,7 +48,7 @@ export function preTreatmentOxygenDeficit_mL_min(s: Scenario): number {
   const inputs = nativeLung(s);
   const vo2 = p.lung.o2Consumption;
   const line = { s0: NaN, slope: NaN };
-  if (!solveOxygenLine(inputs, line)) return vo2;
+  if (!solveOxygenLine(inputs, line, p.metabolism.maxExtraction)) return vo2;
   const capacity = p.cardiacOutput * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
   return vo2 - suppliedConsumption_mL_min(vo2, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
 }
