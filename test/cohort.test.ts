@@ -151,8 +151,6 @@ const CRP_GAP =
 /** The seventh session's refit, after the pressor response's acidaemia moved below pH 7.2 (Cooper 1990, Kimmoun 2015). */
 const STANDARD_MAP_GAP =
   'the protocol titrates to 65 mmHg and weans above 70; the published standard-care mean (60.5 mmHg at 24 h, on a falling dose) sits below that target, so its rise from 55.6 mmHg (+4.9) is twice as large in the replay';
-const HEART_RATE_GAP =
-  "one baroreflex and one inflammation gain serve both arms: in the ECMO arm the larger MAP rise, the filtered mediator pool and the heater's cooling of the fever each take about a quarter of the fall (scripts/heartRateParts.ts); each arm lies within 10 % of its published fall (ECMO + HVHF further, standard care less far), so their difference does not";
 const NONRESPIRATORY_SOFA_GAP =
   "its cardiovascular score (norepinephrine's thresholds) and renal score fall further than the published −2.4 ± 1.6, as the arm's dose and creatinine do (sofa.md)";
 const NAMED_GAPS: Record<string, string> = {
@@ -164,7 +162,6 @@ const BETWEEN_GAPS: Record<string, string> = {
   crp_change_mg_L: `the ECMO arm's CRP gap (${CRP_GAP})`,
   map_24h_mmHg: 'both arms are titrated to one target, so the published +7.3 mmHg cannot show as pressure',
   map_change_mmHg: 'the same titration to one target',
-  hr_change_bpm: HEART_RATE_GAP,
 };
 
 describe('the committed calibration reproduces the published 24 h and 72 h figures (cohort.md), or names the gap', () => {

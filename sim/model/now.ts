@@ -55,7 +55,8 @@ export interface Now {
    * Acid–base: bicarbonate, the PaCO2 held since the circuit last settled and the pH at it (acid–base part; the right
    * ventricle's afterload reads the same held PaCO2, hemodynamics).
    */
-  readonly acidBase: { bicarbonate_mmol_L: number; heldPaco2_mmHg: number; ph: number };
+  /** Z (the bicarbonate at pH 7.4 on the Van Slyke line, acidBase.ts), and bicarbonate and pH at the held PaCO2. */
+  readonly acidBase: { bicarbonateAtNormalPh_mmol_L: number; bicarbonate_mmol_L: number; heldPaco2_mmHg: number; ph: number };
   /** The kidney: renal perfusion pressure, GFR, GFR relative to the start (renal clearances scale with it), urine. */
   readonly kidney: { perfusionPressure_mmHg: number; gfr_mL_min: number; urine_mL_h: number };
   /** Platelet count, 10⁹/L (= /nL): consumed by sepsis and the circuit's surfaces (platelets part). */
@@ -106,7 +107,7 @@ export function createNow(): Now {
     metabolism: { temperature_C: NaN, vo2Demand_mL_min: NaN, vo2_mL_min: NaN, do2_mL_min: NaN, heaterEffectiveFlow_mL_min: NaN },
     hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN, unadaptedPaco2_mmHg: NaN },
     air: { pumpHeadFactor: 1 },
-    acidBase: { bicarbonate_mmol_L: NaN, heldPaco2_mmHg: NaN, ph: NaN },
+    acidBase: { bicarbonateAtNormalPh_mmol_L: NaN, bicarbonate_mmol_L: NaN, heldPaco2_mmHg: NaN, ph: NaN },
     kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, urine_mL_h: NaN },
     platelets_per_nL: NaN,
     filter: null,

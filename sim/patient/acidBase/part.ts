@@ -1,7 +1,7 @@
 /**
- * Acid–base in the engine (acidBase.ts): one state, the buffer base (bicarbonate + lactate) in the bicarbonate space,
- * moved only by the filter. It derives bicarbonate and the pH the norepinephrine response reads (hemodynamics, next
- * in model order). PaCO2 needs the circuit's solution, which gas exchange solves only for checks and outputs, so the
+ * Acid–base in the engine (acidBase.ts): one state, the buffer base (bicarbonate, the non-bicarbonate buffers' share
+ * and lactate) in the bicarbonate space, moved only by the filter. It derives Z (the bicarbonate at pH 7.4), then
+ * bicarbonate and the pH the norepinephrine response reads (hemodynamics, next in model order) at the held PaCO2. PaCO2 needs the circuit's solution, which gas exchange solves only for checks and outputs, so the
  * derived pH uses the PaCO2 held from the last time the circuit settled (the start, every setting change, a filter
  * stopping or starting: what moves sweep or flow), starting at the patient's own without a circuit; the pH output
  * uses the PaCO2 solved for that sample.
@@ -12,7 +12,14 @@ import type { SettleMove } from '../../model/events.js';
 import { convectiveClearance_mL_h } from '../../filter/filterNow.js';
 import { seriesClearance_mL_h } from '../../filter/circuitBlood.js';
 import { SOLUTE } from '../solutes/registry.js';
-import { arterialPh, bicarbonate_mmol_L, bufferBaseRate_mmol_h } from './acidBase.js';
+import {
+  arterialPh,
+  bicarbonateAtNormalPh_mmol_L,
+  bicarbonateAtNormalPhFromBase_mmol_L,
+  bufferBaseRate_mmol_h,
+  bufferedBicarbonate_mmol_L,
+  phOnLine,
+} from './acidBase.js';
 import { preTreatmentPaco2_mmHg } from '../gasExchange/preTreatment.js';
 
 /** Bicarbonate passes the membrane freely [S2: small ion, SC ≈ 1]. */
@@ -31,13 +38,14 @@ export const acidBaseModel: ModelDefinition = {
     const held = { paco2_mmHg: preTreatmentPaco2_mmHg(m.scenario) };
     /** What settleHeld reports when the held PaCO2 moved (one object, reused). */
     const move: SettleMove = { what: "acid-base's held PaCO2", by: 0, unit: 'mmHg' };
-    const hco3 = (y: ArrayLike<number>, lactate: number) => bicarbonate_mmol_L(y[X], m.current.patient.acidBase.bicarbonateSpace, lactate);
     return {
       derive(now) {
         const a = now.acidBase;
-        a.bicarbonate_mmol_L = hco3(now.y, now.concentration[SOLUTE.lactate]);
+        const z = bicarbonateAtNormalPhFromBase_mmol_L(now.y[X], m.current.patient.acidBase.bicarbonateSpace, now.concentration[SOLUTE.lactate]);
+        a.bicarbonateAtNormalPh_mmol_L = z;
+        a.bicarbonate_mmol_L = bufferedBicarbonate_mmol_L(z, held.paco2_mmHg);
         a.heldPaco2_mmHg = held.paco2_mmHg;
-        a.ph = arterialPh(a.bicarbonate_mmol_L, held.paco2_mmHg);
+        a.ph = phOnLine(z, a.bicarbonate_mmol_L, held.paco2_mmHg);
       },
       afterEvents(_t, _y, now) {
         held.paco2_mmHg = now.paco2_mmHg;
@@ -49,7 +57,11 @@ export const acidBaseModel: ModelDefinition = {
         return moved ? move : null;
       },
       initial(y) {
-        y[X] = ((ab0.bicarbonate + m.scenario.patient.baseline.lactate) * ab0.bicarbonateSpace) / 1000;
+        // the starting bicarbonate at the starting PaCO2 puts the state on its Van Slyke line; a native lung that removes
+        // no CO2 before treatment (conductance 0) has no starting PaCO2, and its bicarbonate is taken as Z
+        const paco2 = held.paco2_mmHg;
+        const z0 = Number.isFinite(paco2) ? bicarbonateAtNormalPh_mmol_L(ab0.bicarbonate, arterialPh(ab0.bicarbonate, paco2)) : ab0.bicarbonate;
+        y[X] = ((z0 + m.scenario.patient.baseline.lactate) * ab0.bicarbonateSpace) / 1000;
       },
       derivatives(now, dy) {
         const fn = now.filter;
@@ -64,8 +76,11 @@ export const acidBaseModel: ModelDefinition = {
         dy[X] = bufferBaseRate_mmol_h(k, m.current.prescription.replacementFluid.bicarbonate, now.acidBase.bicarbonate_mmol_L, lactate);
       },
       observe(now, out) {
-        out.ph = arterialPh(now.acidBase.bicarbonate_mmol_L, now.paco2_mmHg);
-        out.bicarbonate_mmol_L = now.acidBase.bicarbonate_mmol_L;
+        // the sample's own PaCO2 moves bicarbonate along the line (the CO2 titration curve)
+        const z = now.acidBase.bicarbonateAtNormalPh_mmol_L;
+        const hco3 = bufferedBicarbonate_mmol_L(z, now.paco2_mmHg);
+        out.ph = phOnLine(z, hco3, now.paco2_mmHg);
+        out.bicarbonate_mmol_L = hco3;
       },
     };
   },

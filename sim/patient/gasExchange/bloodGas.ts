@@ -1,15 +1,16 @@
 /** The arterial blood gas the bedside protocols read at a check, and whether the ECMO circuit returns blood now. */
 import type { Now } from '../../model/now.js';
-import { arterialPh } from '../acidBase/acidBase.js';
+import { bufferedBicarbonate_mmol_L, phOnLine } from '../acidBase/acidBase.js';
 
 export interface BloodGas {
   ph: number;
   paco2_mmHg: number;
 }
 
-/** The blood gas now: the arterial pH from the bicarbonate now and `paco2_mmHg` (Henderson–Hasselbalch, acidBase.ts). */
+/** The blood gas now: the arterial pH at `paco2_mmHg` on the buffer base now (Van Slyke and Henderson–Hasselbalch, acidBase.ts). */
 export function bloodGas(now: Now, paco2_mmHg: number): BloodGas {
-  return { ph: arterialPh(now.acidBase.bicarbonate_mmol_L, paco2_mmHg), paco2_mmHg };
+  const z = now.acidBase.bicarbonateAtNormalPh_mmol_L;
+  return { ph: phOnLine(z, bufferedBicarbonate_mmol_L(z, paco2_mmHg), paco2_mmHg), paco2_mmHg };
 }
 
 /** Whether the ECMO circuit returns blood to the patient now (the FiO2 protocol rests the lung; the sweep carries the CO2). */
