@@ -48,7 +48,7 @@ export function bicarbonateAtNormalPhFromBase_mmol_L(bufferBase_mmol: number, sp
 /**
  * Bicarbonate (mmol/L) on the Van Slyke line Z at PaCO2: the root of HCO3 + β·(pH(HCO3, PaCO2) − 7.4) = Z. In
  * u = ln HCO3 the left side is e^u + β·u/ln 10 + const, increasing and convex, so the root is unique and Newton finds
- * it from any start (3–5 steps from ln Z). Above 0 for every Z. Allocation-free.
+ * it from its right without overshooting (3–7 steps). Above 0 for every Z. Allocation-free.
  */
 export function bufferedBicarbonate_mmol_L(z_mmol_L: number, paco2_mmHg: number): number {
   // a PaCO2 with no steady state (nothing removes CO2: Infinity) has no root; the engine stops at the next sample with
@@ -56,14 +56,17 @@ export function bufferedBicarbonate_mmol_L(z_mmol_L: number, paco2_mmHg: number)
   if (!Number.isFinite(paco2_mmHg)) return z_mmol_L;
   const slope = NON_BICARBONATE_BUFFER_mmol_L / Math.LN10;
   const offset = NON_BICARBONATE_BUFFER_mmol_L * (PK - NORMAL_PH) - slope * Math.log(CO2_SOLUBILITY_mmol_L_mmHg * paco2_mmHg) - z_mmol_L;
-  // Newton on a convex increasing residual converges from either side of the root (a start on its left lands on its
-  // right in one step, then descends); quadratically, so a step below 1e-9 leaves the root to round-off
-  let u = Math.log(z_mmol_L > 1 ? z_mmol_L : 1);
-  for (let i = 0; i < 60; i++) {
+  // a start on the root's right (HCO3 = max(Z, 1), doubled until the residual is not negative), from which Newton on a
+  // convex increasing residual descends without overshooting; iterated until a step is round-off. (A start on the left
+  // converges too, but on another path whose last bits came out differently in the browser's V8 and in Node's: the dose
+  // explorer page must write the command line's sweep file byte for byte, test/browser/explorerSweep.test.ts.)
+  let u = Math.log(Math.max(z_mmol_L, 1));
+  while (Math.exp(u) + slope * u + offset < 0) u += Math.LN2;
+  for (let i = 0; i < 100; i++) {
     const hco3 = Math.exp(u);
     const step = (hco3 + slope * u + offset) / (hco3 + slope);
     u -= step;
-    if (Math.abs(step) < 1e-9) break;
+    if (Math.abs(step) < 1e-14 * Math.max(1, Math.abs(u))) break;
   }
   return Math.exp(u);
 }
