@@ -8,8 +8,8 @@
  * The trial in the model: the 80 kg ECMO + HVHF default as a filter circuit (sweep gas 0 and its titration off, so the
  * oxygenator exchanges nothing), started at MAP 72 mmHg on its 0.74 µg/kg/min, target 70 and weaning above 75, no
  * hydrocortisone or vasopressin (Cole's patients were on norepinephrine alone), 8 h at 75 against 12.5 mL/kg/h (6 and
- * 1 L/h for 80 kg). Each membrane row sets the IL-6 sieving and the mediator pool's (a standard membrane passes the
- * pool at 0.16/0.31 of the high cut-off's sieving, Atan et al., Int J Artif Organs 2016); one row takes the heater off
+ * 1 L/h for 80 kg). Each membrane row sets the IL-6 sieving and the mediator pool's (a standard membrane:
+ * sim/filter/standardMembrane.ts); one row takes the heater off
  * and the fluid at room temperature. Prints the markdown table the page quotes, percentages with U+2212.
  * Run: npx tsx scripts/coleTrial.ts
  */
@@ -18,6 +18,7 @@ import { simulate } from '../sim/engine/simulate.js';
 import type { Override } from '../sim/scenario/load.js';
 import { pathToFileURL } from 'node:url';
 import { pageFixed as fixed } from './pageFigures.js';
+import { standardMembraneOverrides } from '../sim/filter/standardMembrane.js';
 
 const SCENARIO = 'scenarios/ecmo-hvhf-default.json';
 const TRIAL: Record<string, string> = {
@@ -34,9 +35,6 @@ const ARMS = [
   ['high volume (6 L/h)', '75 mL/kg/h'],
   ['standard (1 L/h)', '12.5 mL/kg/h'],
 ] as const;
-/** A standard high-flux membrane passes a mix of cytokines at 0.16/0.31 of the high cut-off's sieving (Atan 2016). */
-const STANDARD_TO_HIGH_CUT_OFF = 0.16 / 0.31;
-const pool = loadScenarioFile(SCENARIO).filter!.sieving.vasoplegicMediators;
 /** IL-6 and the mediator pool at one sieving (clean and fouled alike). */
 const bothAt = (sieving: string): Record<string, string> => ({
   'filter.sieving.il6.clean': sieving,
@@ -48,12 +46,7 @@ const MEMBRANES: { label: string; set: Record<string, string> }[] = [
   { label: 'the scenario’s high-cut-off membrane (its own sieving)', set: {} },
   {
     label: 'a standard membrane: IL-6 0.15, the pool at 0.52 of its high-cut-off sieving',
-    set: {
-      'filter.sieving.il6.clean': '0.15',
-      'filter.sieving.il6.fouled': '0.15',
-      'filter.sieving.vasoplegicMediators.clean': String(pool.clean * STANDARD_TO_HIGH_CUT_OFF),
-      'filter.sieving.vasoplegicMediators.fouled': String(pool.fouled * STANDARD_TO_HIGH_CUT_OFF),
-    },
+    set: standardMembraneOverrides(loadScenarioFile(SCENARIO).filter!),
   },
   { label: 'IL-6 and the pool at 0.15', set: bothAt('0.15') },
   { label: 'mediators negligible in the filtrate, sieving 0.05', set: bothAt('0.05') },

@@ -7,7 +7,8 @@
  * uncalibrated model once gave between 25 and 70 mL/kg/h (66 against 88 mmHg).
  */
 import { describe, expect, it } from 'vitest';
-import { at, run } from './helpers/scenarios.js';
+import { at, run, scenario } from './helpers/scenarios.js';
+import { standardMembraneOverrides } from '../sim/filter/standardMembrane.js';
 
 const TYPICAL_ECMO = 'scenarios/cohort-typical-ecmo-hvhf.json';
 const DOSES_mL_kg_h = [25, 35, 45, 70];
@@ -51,17 +52,11 @@ describe('the filter against none in the typical patient, without hydrocortisone
   // hemofiltration at a median 31 mL/kg/h lowered the norepinephrine dose where a standard high-flux filter did not
   // (Morgera, Crit Care Med 2006: a randomised pilot, 20 against 10 patients; no size to check against).
   const REGISTRY_CATECHOLAMINE_FALL = 0.17;
-  const STANDARD_TO_HIGH_CUT_OFF = 0.16 / 0.31;
   const values = { duration: '24 h', 'prescription.hydrocortisone.give': 'false' };
   const dose24 = (more: Record<string, string>) => at(run(TYPICAL_ECMO, { ...values, ...more }), 'norepinephrine_ug_kg_min', 24);
   const alone = dose24({ 'circuit.clamps.filterLimb': 'true' });
-  const pool = run(TYPICAL_ECMO, { duration: '1 h' }).scenario.filter!.sieving.vasoplegicMediators;
-  const STANDARD_MEMBRANE = {
-    'filter.sieving.il6.clean': '0.15',
-    'filter.sieving.il6.fouled': '0.15',
-    'filter.sieving.vasoplegicMediators.clean': String(pool.clean * STANDARD_TO_HIGH_CUT_OFF),
-    'filter.sieving.vasoplegicMediators.fouled': String(pool.fouled * STANDARD_TO_HIGH_CUT_OFF),
-  };
+  // IL-6 at 0.15 and the pool at 0.16/0.31 of its high-cut-off sieving (sim/filter/standardMembrane.ts)
+  const STANDARD_MEMBRANE = standardMembraneOverrides(scenario(TYPICAL_ECMO).filter!);
   const standard = dose24({ 'prescription.effluentDose': '30 mL/kg/h', ...STANDARD_MEMBRANE });
   const poolAsIl6 = dose24({
     'prescription.effluentDose': '30 mL/kg/h',

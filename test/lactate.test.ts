@@ -11,7 +11,7 @@ import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { delivery_mL_min, solveOxygenLine, suppliedConsumption_mL_min } from '../sim/patient/gasExchange/oxygenConsumption.js';
 import { oxygenExchange, ratedMembraneConductance_mL_min_mmHg, type OxygenInputs } from '../sim/patient/gasExchange/gasExchange.js';
 import { boundOxygen_mL_per_mL } from '../sim/blood.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, sets } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, scenario, sets } from './helpers/scenarios.js';
 
 type Doc = Record<string, unknown>;
 function runWithTimeline(file: string, timeline: unknown[], values: Record<string, string>): RunResult {
@@ -49,7 +49,9 @@ describe('oxygen consumption and delivery', () => {
  * the blood once the venous blood is dark enough (the default oxygenator's rated conductance).
  */
 describe('the oxygen line', () => {
-  const ox = run(DEFAULT_ECMO, { duration: '0.25 h' }).scenario.circuit!.oxygenator;
+  const ox = scenario(DEFAULT_ECMO).circuit!.oxygenator;
+  /** E_max, the extraction cap (patient.metabolism.maxExtraction's default): above the demand's δ in this mix. */
+  const maxExtraction = scenario(DEFAULT_ECMO).patient.metabolism.maxExtraction;
   const bending: OxygenInputs = {
     cardiacOutput_mL_min: 3260,
     pumpFlow_mL_min: 4160,
@@ -70,7 +72,7 @@ describe('the oxygen line', () => {
 
   it('is exact at no consumption and at the tissues’ demand, where a secant over δ 0…0.1 promised far more oxygen than the mixing gives', () => {
     const line = { s0: NaN, slope: NaN };
-    expect(solveOxygenLine(bending, line)).toBe(true);
+    expect(solveOxygenLine(bending, line, maxExtraction)).toBe(true);
     expect(line.s0).toBe(exact(0));
     expect(line.s0 - line.slope * demandDelta).toBeCloseTo(exact(demandDelta), 12);
     // the premise: the mix bends between 0.1 and the demand (δ 0.56), so the old secant, extrapolated, read 0.2 high
@@ -79,7 +81,6 @@ describe('the oxygen line', () => {
   });
 
   it('a demand past the extraction cap (a failing circulation) is probed where consumption can reach: δ = E_max·s0, exact there', () => {
-    const maxExtraction = 0.9;
     const failing = { ...bending, o2Consumption_mL_min: 3 * capacity };
     const line = { s0: NaN, slope: NaN };
     expect(solveOxygenLine(failing, line, maxExtraction)).toBe(true);

@@ -44,7 +44,7 @@ function mixingAt(co: number, q: number) {
   };
   if (!(co > 0)) return oxygenExchange(base);
   const line = { s0: NaN, slope: NaN };
-  solveOxygenLine(base, line);
+  solveOxygenLine(base, line, E_MAX);
   const vo2 = suppliedConsumption_mL_min(DEMAND, line, co * boundOxygen_mL_per_mL(HB, 1), CRITICAL, E_MAX);
   return oxygenExchange({ ...base, o2Consumption_mL_min: vo2 });
 }

@@ -46,14 +46,11 @@ export function bicarbonateAtNormalPhFromBase_mmol_L(bufferBase_mmol: number, sp
 }
 
 /**
- * Bicarbonate (mmol/L) on the Van Slyke line Z at PaCO2: the root of HCO3 + β·(pH(HCO3, PaCO2) − 7.4) = Z. In
+ * Bicarbonate (mmol/L) on the Van Slyke line Z at a finite PaCO2: the root of HCO3 + β·(pH(HCO3, PaCO2) − 7.4) = Z. In
  * u = ln HCO3 the left side is e^u + β·u/ln 10 + const, increasing and convex, so the root is unique and Newton finds
  * it from its right without overshooting (3–7 steps). Above 0 for every Z. Allocation-free.
  */
 export function bufferedBicarbonate_mmol_L(z_mmol_L: number, paco2_mmHg: number): number {
-  // a PaCO2 with no steady state (nothing removes CO2: Infinity) has no root; the engine stops at the next sample with
-  // the cause (engine/physicalLimits.ts, gasExchangeProblem), and until then the right-hand side reads Z, finite
-  if (!Number.isFinite(paco2_mmHg)) return z_mmol_L;
   const slope = NON_BICARBONATE_BUFFER_mmol_L / Math.LN10;
   const offset = NON_BICARBONATE_BUFFER_mmol_L * (PK - NORMAL_PH) - slope * Math.log(CO2_SOLUBILITY_mmol_L_mmHg * paco2_mmHg) - z_mmol_L;
   // a start on the root's right (HCO3 = max(Z, 1), doubled until the residual is not negative), from which Newton on a
@@ -71,12 +68,32 @@ export function bufferedBicarbonate_mmol_L(z_mmol_L: number, paco2_mmHg: number)
   return Math.exp(u);
 }
 
+/** pH on the Van Slyke line Z at a bicarbonate on it: 7.4 + (Z − HCO3)/β (no logarithm of a vanishing bicarbonate). */
+export function phOnLine(z_mmol_L: number, bicarbonate_mmol_L: number): number {
+  return NORMAL_PH + (z_mmol_L - bicarbonate_mmol_L) / NON_BICARBONATE_BUFFER_mmol_L;
+}
+
+/** Bicarbonate and pH: what a blood gas reads. */
+export interface AcidBaseReading {
+  bicarbonate_mmol_L: number;
+  ph: number;
+}
+
 /**
- * pH on the Van Slyke line Z at its bicarbonate for PaCO2: 7.4 + (Z − HCO3)/β (no logarithm of a vanishing
- * bicarbonate); −∞ where PaCO2 has no steady state (Henderson–Hasselbalch's limit, as the pH output reports it).
+ * Bicarbonate and pH on the Van Slyke line Z at PaCO2, into `out` (allocation-free). A PaCO2 with no steady state
+ * (nothing removes CO2: Infinity) has no root: pH is Henderson–Hasselbalch's limit, −∞, and bicarbonate Z, finite for
+ * the right-hand side until the engine stops at the next sample with the cause (engine/physicalLimits.ts,
+ * gasExchangeProblem).
  */
-export function phOnLine(z_mmol_L: number, bicarbonate_mmol_L: number, paco2_mmHg: number): number {
-  return Number.isFinite(paco2_mmHg) ? NORMAL_PH + (z_mmol_L - bicarbonate_mmol_L) / NON_BICARBONATE_BUFFER_mmol_L : -Infinity;
+export function acidBaseOnLine(z_mmol_L: number, paco2_mmHg: number, out: AcidBaseReading): AcidBaseReading {
+  if (!Number.isFinite(paco2_mmHg)) {
+    out.bicarbonate_mmol_L = z_mmol_L;
+    out.ph = -Infinity;
+    return out;
+  }
+  out.bicarbonate_mmol_L = bufferedBicarbonate_mmol_L(z_mmol_L, paco2_mmHg);
+  out.ph = phOnLine(z_mmol_L, out.bicarbonate_mmol_L);
+  return out;
 }
 
 /** dX/dt, mmol/h: the filter's exchange at clearance K (mL/h). */

@@ -13,14 +13,17 @@ import { convectiveClearance_mL_h } from '../../filter/filterNow.js';
 import { seriesClearance_mL_h } from '../../filter/circuitBlood.js';
 import { SOLUTE } from '../solutes/registry.js';
 import {
+  acidBaseOnLine,
   arterialPh,
+  type AcidBaseReading,
   bicarbonateAtNormalPh_mmol_L,
   bicarbonateAtNormalPhFromBase_mmol_L,
   bufferBaseRate_mmol_h,
-  bufferedBicarbonate_mmol_L,
-  phOnLine,
 } from './acidBase.js';
 import { preTreatmentPaco2_mmHg } from '../gasExchange/preTreatment.js';
+
+/** An output sample's reading (one record, rewritten at each sample; observe copies it out). */
+const SAMPLE: AcidBaseReading = { bicarbonate_mmol_L: NaN, ph: NaN };
 
 /** Bicarbonate passes the membrane freely [S2: small ion, SC ≈ 1]. */
 const FREE = { clean: 1, fouled: 1 } as const;
@@ -43,9 +46,8 @@ export const acidBaseModel: ModelDefinition = {
         const a = now.acidBase;
         const z = bicarbonateAtNormalPhFromBase_mmol_L(now.y[X], m.current.patient.acidBase.bicarbonateSpace, now.concentration[SOLUTE.lactate]);
         a.bicarbonateAtNormalPh_mmol_L = z;
-        a.bicarbonate_mmol_L = bufferedBicarbonate_mmol_L(z, held.paco2_mmHg);
         a.heldPaco2_mmHg = held.paco2_mmHg;
-        a.ph = phOnLine(z, a.bicarbonate_mmol_L, held.paco2_mmHg);
+        acidBaseOnLine(z, held.paco2_mmHg, a); // its bicarbonate and pH
       },
       afterEvents(_t, _y, now) {
         held.paco2_mmHg = now.paco2_mmHg;
@@ -77,10 +79,9 @@ export const acidBaseModel: ModelDefinition = {
       },
       observe(now, out) {
         // the sample's own PaCO2 moves bicarbonate along the line (the CO2 titration curve)
-        const z = now.acidBase.bicarbonateAtNormalPh_mmol_L;
-        const hco3 = bufferedBicarbonate_mmol_L(z, now.paco2_mmHg);
-        out.ph = phOnLine(z, hco3, now.paco2_mmHg);
-        out.bicarbonate_mmol_L = hco3;
+        const reading = acidBaseOnLine(now.acidBase.bicarbonateAtNormalPh_mmol_L, now.paco2_mmHg, SAMPLE);
+        out.ph = reading.ph;
+        out.bicarbonate_mmol_L = reading.bicarbonate_mmol_L;
       },
     };
   },

@@ -94,7 +94,7 @@ const PROBE_STATE = {} as OxygenState;
  * demand), where the bundle's outlet bends it: it then promised more delivery than the exact mixing gives, and a
  * supply-limited patient consumed more than was delivered (SvO2 below 0, an engine stop).
  */
-export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine, maxExtraction = 1): boolean {
+export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine, maxExtraction: number): boolean {
   const capacity = inputs.cardiacOutput_mL_min * boundOxygen_mL_per_mL(inputs.hemoglobin_g_dL, 1);
   const probe = Object.assign(PROBE_INPUTS, inputs);
   probe.o2Consumption_mL_min = 0;
