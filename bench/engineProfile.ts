@@ -81,13 +81,33 @@ const c = process.cpuUsage(c0);
 console.log(((c.user + c.system) / 1000 / ${REPLAYS}).toFixed(0) + ' ms CPU per cohort of scenarios read and runs built (136, none run) under the profiler');
 `;
 
-const entry = BUILD
-  ? buildEntry
-  : COHORT
-    ? cohortEntry
-    : SWEEP
-      ? sweepEntry
-      : `
+const RHS = process.argv.includes('--rhs');
+/** The right-hand side alone, at states a day passes through (sampled every 15 min of one run), N × 1000 calls. */
+const rhsEntry = `
+import { loadScenarioFile } from ${JSON.stringify(join(ROOT, 'sim/scenario/loadFile.ts'))};
+import { Simulation } from ${JSON.stringify(join(ROOT, 'sim/engine/simulation.ts'))};
+import { derivatives } from ${JSON.stringify(join(ROOT, 'sim/engine/derivatives.ts'))};
+const scenario = loadScenarioFile(${JSON.stringify(scenario)}, [{ path: 'duration', value: '24 h' }]);
+const sim = new Simulation(scenario);
+const states = [];
+for (let t = 0.25; t <= 24; t += 0.25) { sim.advanceTo(t); states.push({ t, y: [...sim.state] }); }
+const call = (i) => { const s = states[i % states.length]; derivatives(sim.composed, s.t, s.y); };
+for (let i = 0; i < 100000; i++) call(i);
+const c0 = process.cpuUsage();
+for (let i = 0; i < ${DAYS} * 1000; i++) call(i);
+const c = process.cpuUsage(c0);
+console.log(((c.user + c.system) / (${DAYS} * 1000)).toFixed(3) + ' µs CPU per right-hand-side evaluation under the profiler');
+`;
+
+const entry = RHS
+  ? rhsEntry
+  : BUILD
+    ? buildEntry
+    : COHORT
+      ? cohortEntry
+      : SWEEP
+        ? sweepEntry
+        : `
 import { loadScenarioFile } from ${JSON.stringify(join(ROOT, 'sim/scenario/loadFile.ts'))};
 import { simulate } from ${JSON.stringify(join(ROOT, 'sim/engine/simulate.ts'))};
 const scenario = loadScenarioFile(${JSON.stringify(scenario)}, [{ path: 'duration', value: '24 h' }]);

@@ -16,11 +16,14 @@ import { describe, expect, it } from 'vitest';
 import { REFERENCE_DIR, referenceDocuments } from './helpers/referenceOutputs.js';
 
 /**
- * odex runs at relative tolerance 1e-8. Measured when the engine was reshaped (a68a4af → the model parts): without
- * urea in the registry every number matched within 1e-6; with urea's four states the steps change and the largest
- * difference is 1.1e-5 of a 24 h change (a difference of two close values: 1.5e-6 of the IL-6 level itself).
+ * odex runs at relative tolerance 1e-7 (1e-8 until issue 12's tenth session). Against a run at 1e-11 the bundled 72 h
+ * runs then lie within 8.6e-5 of a series' largest value (heater heat, which multiplies a temperature error by the
+ * exchanger's ~470 kJ/h/K; IL-6 4e-5), so two runs whose steps differ (a reshape that adds a state or moves a segment's
+ * end) may differ by twice that. At 1e-8, with RELATIVE 3e-5: measured when the engine was reshaped (a68a4af → the model
+ * parts), the largest difference was 1.1e-5 of a 24 h change. The saved outputs were made at 1e-8 and kept: the 1e-7
+ * engine lies within 8.6e-5 of them (heater heat). A change of behaviour moves a series by far more.
  */
-const RELATIVE = 3e-5;
+const RELATIVE = 3e-4;
 /**
  * A change (`*_change_*`, a difference of two close values) is compared on the scale of the quantity it is a change
  * of: a typical level by the unit in its name (a MAP change of 0.086 mmHg is compared on the scale of a MAP).
