@@ -3,7 +3,14 @@
  * drop, the bedside FiO2 protocol, and the lung's recovery with the sepsis drive, which lets respiratory SOFA move.
  */
 import { describe, expect, it } from 'vitest';
-import { alveolarPo2_mmHg, endCapillarySaturation, lungImpairmentRate_per_h, nextFio2, type Fio2Rule } from '../sim/patient/gasExchange/ventilation.js';
+import {
+  alveolarPo2_mmHg,
+  endCapillarySaturation,
+  FailedWean,
+  lungImpairmentRate_per_h,
+  nextFio2,
+  type Fio2Rule,
+} from '../sim/patient/gasExchange/ventilation.js';
 import { saturationFromPo2 } from '../sim/patient/gasExchange/gasExchange.js';
 import { respiratorySofa } from '../sim/patient/sofa/sofa.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
@@ -47,6 +54,19 @@ describe('the FiO2 protocol', () => {
     expect(nextFio2(RULE, 0.99, 0.3, true)).toBe(0.3);
     expect(nextFio2(RULE, 0.85, 0.3, true)).toBe(0.35);
   });
+  it('a rise that follows a wean is a failed wean: weaning waits the retry time, a rise still goes through (BTS 2017)', () => {
+    const memory = new FailedWean();
+    expect(memory.changed(1, 0.5, 0.45, 4)).toBe(false); // a wean
+    expect(memory.changed(2, 0.45, 0.5, 4)).toBe(true); // undone at the next change
+    expect([memory.holds(2), memory.holds(5.5), memory.holds(6)]).toEqual([true, true, false]);
+    expect(nextFio2(RULE, 0.9, 0.5, true, true)).toBe(0.5); // on ECMO it would wean at 90 %
+    expect(nextFio2(RULE, 0.85, 0.5, true, true)).toBe(0.55);
+    // a rise after a rise (the lung worsening) holds nothing
+    const worsening = new FailedWean();
+    worsening.changed(1, 0.5, 0.55, 4);
+    expect(worsening.changed(2, 0.55, 0.6, 4)).toBe(false);
+    expect(worsening.holds(2)).toBe(false);
+  });
 });
 
 describe('FiO2 titration in a run', () => {
@@ -72,6 +92,22 @@ describe('FiO2 titration in a run', () => {
     expect(() => run(DEFAULT_STANDARD, { duration: '1 h', 'patient.lung.fio2Titration.minFio2': '0.6', 'patient.lung.fio2Titration.maxFio2': '0.5' })).toThrow(
       /patient\.lung\.fio2Titration\.minFio2.*expected at most maxFio2 \(0\.5\)/,
     );
+  });
+  it('a lung whose saturation crosses the band in one step (V/Q drop 200 mmHg) is not weaned and raised at every check on ECMO', () => {
+    // at FiO2 0.40 the end-capillary PO2 is ~35 mmHg, at 0.45 ~71: the mix reads ~82 and ~95 %
+    const lung = { duration: '24 h', 'patient.lung.ventilationPerfusionDrop': '200 mmHg' };
+    const changes = (r: ReturnType<typeof run>) => r.events.filter((e) => e.type === 'fio2_titration');
+    const hunting = changes(run(DEFAULT_ECMO, { ...lung, 'patient.lung.fio2Titration.weanRetry': '0 h' }));
+    expect(hunting.length).toBeGreaterThanOrEqual(20); // without the hold: down and up again every hour
+    const held = changes(run(DEFAULT_ECMO, lung));
+    const failed = held.filter((e) => /did not hold the target/.test(e.reason));
+    expect(failed.length).toBeGreaterThan(0);
+    for (const rise of failed) {
+      // after each failed wean FiO2 stays up for the 4 h retry: the next change is a wean at 4 h or later
+      const next = held.find((e) => e.t_h > rise.t_h);
+      if (next) expect(next.t_h - rise.t_h).toBeGreaterThanOrEqual(4 - 1e-9);
+    }
+    expect(held.length).toBeLessThanOrEqual(2 + 2 * Math.ceil(24 / 5));
   });
   it('with the protocol off FiO2 stays where it was set', () => {
     const r = run(DEFAULT_STANDARD, { duration: '12 h', 'patient.lung.fio2Titration.titrate': 'false' });

@@ -27,7 +27,7 @@ import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
 import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
-import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
+import { endCapillarySaturation, FailedWean, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
 import { lungCo2Conductance, ventilatorRateRuleProblem } from './ventilatorRate.js';
 import { sweepRuleProblem } from './sweepTitration.js';
 import { bloodGasProtocols } from './sweepHandover.js';
@@ -204,7 +204,9 @@ const oximeterReads = (now: Now) => oximeterHasPulse(now.hemodynamics.cardiacOut
 
 /** The bedside FiO2 protocol (ventilation.ts) at its interval, on the saturation `sao2(now)` gives. */
 function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
-  const next = (now: Now) => nextFio2(m.current.patient.lung.fio2Titration, sao2(now), m.current.patient.lung.ventilatorFio2, onEcmo(now));
+  const failedWean = new FailedWean();
+  const next = (now: Now) =>
+    nextFio2(m.current.patient.lung.fio2Titration, sao2(now), m.current.patient.lung.ventilatorFio2, onEcmo(now), failedWean.holds(now.t_h));
   return {
     interval: () => m.current.patient.lung.fio2Titration.interval,
     // the right-hand side reads the held oxygen line, which the line's own check refreshes
@@ -224,7 +226,9 @@ function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
           : onEcmo(now)
             ? `at or above ${fmt(100 * rule.targetLow)} % on ECMO (lung rest)`
             : `above ${fmt(100 * rule.targetHigh)} %`;
-      log('fio2_titration', `SaO2 ${fmt(100 * s)} % ${why}: ventilator FiO2 ${fmt(lung.ventilatorFio2, 2)} → ${fmt(f, 2)}`, s);
+      const failed = failedWean.changed(now.t_h, lung.ventilatorFio2, f, rule.weanRetry);
+      const held = failed ? ` (the wean to ${fmt(lung.ventilatorFio2, 2)} did not hold the target: no wean before ${fmt(failedWean.heldUntil_h, 2)} h)` : '';
+      log('fio2_titration', `SaO2 ${fmt(100 * s)} % ${why}: ventilator FiO2 ${fmt(lung.ventilatorFio2, 2)} → ${fmt(f, 2)}${held}`, s);
       lung.ventilatorFio2 = f;
     },
   };

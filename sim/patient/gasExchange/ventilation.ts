@@ -18,6 +18,12 @@
  * lung is rested: the ventilator's FiO2 is weaned to the rest FiO2 (0.3 in CESAR's rest settings [S2: Mechanical ventilation
  * during ECMO, Crit Care 2014, doi:10.1186/cc13702, table 1]) for as long as the circuit keeps the saturation at the low target; the
  * oxygenator's sweep FiO2 stays the perfusionist's setting and the protocol never touches it.
+ * A wean that fails (FiO2 lowered, and the next change raises it again: the saturation fell below the target at the
+ * lower FiO2) is not tried again for weanRetry hours, on the FiO2 that held the target [S2: BTS guideline for oxygen
+ * use in adults, Thorax 2017;72(Suppl 1): lower the oxygen once the saturation has been in the upper zone of its target
+ * for 4–8 h; if it falls below the target, go back to the lowest concentration that kept it there]. Without it a lung
+ * whose saturation crosses the whole band in one step (a large V/Q drop on the steep part of the dissociation curve)
+ * is weaned and raised again at every check.
  */
 import { DRY_GAS_mmHg, saturationFromPo2 } from './gasExchange.js';
 
@@ -57,13 +63,37 @@ export interface Fio2Rule {
 /** A ventilator sets FiO2 to a percent: round away binary noise from repeated steps. */
 const ventilatorSetting = (f: number) => Math.round(f * 1000) / 1000;
 
-/** The FiO2 the protocol sets at this saturation (fractions); unchanged inside the band. */
-export function nextFio2(rule: Fio2Rule, sao2: number, fio2: number, onEcmo: boolean): number {
+/** The FiO2 the protocol sets at this saturation (fractions); unchanged inside the band, and not lowered while `weanHeld`. */
+export function nextFio2(rule: Fio2Rule, sao2: number, fio2: number, onEcmo: boolean, weanHeld = false): number {
   const floor = onEcmo ? Math.max(rule.restFio2OnEcmo, rule.minFio2) : rule.minFio2;
   if (sao2 < rule.targetLow) return fio2 < rule.maxFio2 ? ventilatorSetting(Math.min(fio2 + rule.step, rule.maxFio2)) : fio2;
   const weanAbove = onEcmo ? rule.targetLow : rule.targetHigh;
-  if (sao2 > weanAbove && fio2 > floor) return ventilatorSetting(Math.max(fio2 - rule.step, floor));
+  if (!weanHeld && sao2 > weanAbove && fio2 > floor) return ventilatorSetting(Math.max(fio2 - rule.step, floor));
   return fio2;
+}
+
+/**
+ * The protocol's memory of its last change: a rise that follows a wean reverses a failed wean, and weaning is then held
+ * for the rule's retry time (module comment).
+ */
+export class FailedWean {
+  private lastWasWean = false;
+  private until_h = -Infinity;
+  /** Whether weaning is held at t (h). */
+  holds(t_h: number): boolean {
+    return t_h < this.until_h - 1e-9;
+  }
+  /** Until when weaning is held (h; −Infinity when it is not). */
+  get heldUntil_h(): number {
+    return this.until_h;
+  }
+  /** The protocol changed FiO2 at t from `from` to `to`: true when the change reverses a wean (weaning held from now). */
+  changed(t_h: number, from: number, to: number, retry_h: number): boolean {
+    const failed = to > from && this.lastWasWean;
+    if (failed) this.until_h = t_h + retry_h;
+    this.lastWasWean = to < from;
+    return failed;
+  }
 }
 
 /** Why an FiO2 rule cannot be run (its field and what was expected), or null. */

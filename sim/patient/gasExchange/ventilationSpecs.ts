@@ -85,6 +85,14 @@ export const ventilationSpecs = {
       source: 'E',
       ref: 'a ventilator delivers 0.21–1.0',
     }),
+    weanRetry: q('h', 4, [0, 72], {
+      range: [4, 8],
+      adjustable: true,
+      description:
+        'After a failed wean (FiO2 lowered, then raised again because the saturation fell below the target) the protocol keeps the FiO2 that held the target this long before it lowers it again; 0 retries at the next check.',
+      source: 'S2',
+      ref: 'BTS guideline for oxygen use in adults, Thorax 2017;72(Suppl 1): lower the oxygen once the saturation has been in the upper zone of its target for 4–8 h; if it falls below the target, return to the lowest concentration that kept it there',
+    }),
     restFio2OnEcmo: q('1', 0.3, [0.21, 1], {
       adjustable: true,
       description: 'On ECMO the ventilator FiO2 is weaned down to this rest value while the circuit holds the saturation at the low target.',
