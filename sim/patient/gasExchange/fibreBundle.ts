@@ -128,7 +128,11 @@ export function bundleOutletPo2_mmHg(pIn_mmHg: number, transferUnits: number, pG
   // dF/dy = C'(P) ≥ α, so F(yIn + units/α) ≥ target: a bracket
   let lo = yIn;
   let hi = yIn + transferUnits / DISSOLVED_O2_mL_mL_mmHg;
-  let y = Math.min(yIn + transferUnits / (b * saturationSlope_per_mmHg(Math.max(pIn_mmHg, 1)) + DISSOLVED_O2_mL_mL_mmHg), hi);
+  // two starts left of the root where F is concave (C' falling past the dissociation curve's steepest point): Newton's
+  // step from the inlet, and the root if H had reached H(P_gas) (F's asymptote: the blood saturated, only α·y left);
+  // the larger is the nearer, and Newton from the left of a concave F does not overshoot
+  const asymptote = (target - b * t.h[CELLS]) / (DISSOLVED_O2_mL_mL_mmHg + b * t.slopeAtGas);
+  let y = Math.min(Math.max(yIn + transferUnits / (b * saturationSlope_per_mmHg(Math.max(pIn_mmHg, 1)) + DISSOLVED_O2_mL_mL_mmHg), asymptote), hi);
   for (let i = 0; i < 100; i++) {
     const f = unitsAt(t, b, y) - target;
     if (f > 0) hi = y;
