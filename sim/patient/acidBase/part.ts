@@ -21,6 +21,13 @@ import {
   bufferBaseRate_mmol_h,
 } from './acidBase.js';
 import { preTreatmentPaco2_mmHg } from '../gasExchange/preTreatment.js';
+import { SettleAccelerator } from '../../model/settleAccelerator.js';
+
+/**
+ * The held PaCO2 has settled when a pass moves it by less than this, relative [E: two orders below the solver's
+ * relative tolerance, 1e-7 (engine/simulation.ts); 1e-12 until issue 12's tenth session, one more pass a settle].
+ */
+const SETTLED = 1e-9;
 
 /** An output sample's reading (one record, rewritten at each sample; observe copies it out). */
 const SAMPLE: AcidBaseReading = { bicarbonate_mmol_L: NaN, ph: NaN };
@@ -39,6 +46,8 @@ export const acidBaseModel: ModelDefinition = {
     const X = slot('bufferBase_mmol');
     const ab0 = m.scenario.patient.acidBase;
     const held = { paco2_mmHg: preTreatmentPaco2_mmHg(m.scenario) };
+    /** The settle loop's passes towards the held PaCO2's fixed point, extrapolated (settleAccelerator.ts). */
+    const accelerator = new SettleAccelerator();
     /** What settleHeld reports when the held PaCO2 moved (one object, reused). */
     const move: SettleMove = { what: "acid-base's held PaCO2", by: 0, unit: 'mmHg' };
     return {
@@ -51,11 +60,13 @@ export const acidBaseModel: ModelDefinition = {
       },
       afterEvents(_t, _y, now) {
         held.paco2_mmHg = now.paco2_mmHg;
+        accelerator.reset();
       },
       settleHeld(now) {
         move.by = now.paco2_mmHg - held.paco2_mmHg;
-        const moved = Math.abs(move.by) > 1e-12 * Math.abs(held.paco2_mmHg);
-        held.paco2_mmHg = now.paco2_mmHg;
+        const moved = Math.abs(move.by) > SETTLED * Math.abs(held.paco2_mmHg);
+        held.paco2_mmHg = moved ? accelerator.next(held.paco2_mmHg, now.paco2_mmHg) : now.paco2_mmHg;
+        if (!moved) accelerator.reset();
         return moved ? move : null;
       },
       initial(y) {
