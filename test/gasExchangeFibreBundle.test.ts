@@ -162,6 +162,19 @@ describe('the circuit mixed with the bundle’s nonlinear outlet', () => {
       expect(sigma(s.sao2, s.pao2_mmHg)).toBeCloseTo(s.arterialContentSat, 10);
     }
   });
+  it('a mixing met again is taken from the two remembered solves: the same numbers as a fresh solve, bit for bit', () => {
+    const [a, b, c] = [250, 180, 320].map((vo2) => ({ ...base, o2Consumption_mL_min: vo2 }));
+    const first = oxygenExchange(a);
+    oxygenExchange(b);
+    const remembered = oxygenExchange(a); // a and b are the two remembered solves
+    oxygenExchange(b);
+    oxygenExchange(c); // a's record overwritten: solved afresh below
+    const fresh = oxygenExchange(a);
+    expect(remembered).toEqual(first);
+    expect(fresh).toEqual(first);
+    // and a solve at other constants is not taken for one remembered
+    expect(oxygenExchange(c).arterialContentSat).not.toBe(first.arterialContentSat);
+  });
   it('more of the membrane lost (plasma leak, thrombosis: K·A × φ) lowers the post-oxygenator PO2 and SaO2', () => {
     const full = oxygenExchange(base);
     const leak = oxygenExchange({ ...base, membraneConductance_mL_min_mmHg: 0.1 * KA });

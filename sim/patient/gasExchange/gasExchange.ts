@@ -131,6 +131,49 @@ export function oxygenExchange(o: OxygenInputs, withPo2 = true): OxygenState {
 const LOOP = { ad: NaN, al: NaN, R: NaN, svConst: NaN, svPerPost: NaN, pGas: NaN, units: NaN, hb: NaN, alphaOverB: NaN };
 const MIX = { pIn: NaN, pOut: NaN, sIn: NaN, sPost: NaN, sv: NaN, sDrained: NaN, sPre: NaN };
 
+type Loop = typeof LOOP;
+type Mix = typeof MIX;
+/**
+ * The last two solves' constants and mixings (module records, allocated once): a solve whose constants equal one of
+ * them (every field the same double) takes its mixing instead of solving again, the same numbers by construction. An
+ * output sample at a check's time mixes at the tissues' demand, and the oxygen line's check then probes the demand
+ * at the same state (oxygenConsumption.ts), with its probe at no consumption between the two.
+ */
+const SOLVED: { loop: Loop; mix: Mix }[] = [
+  { loop: { ...LOOP }, mix: { ...MIX } },
+  { loop: { ...LOOP }, mix: { ...MIX } },
+];
+let nextSolved = 0;
+
+function sameLoop(a: Loop, b: Loop): boolean {
+  return (
+    a.ad === b.ad &&
+    a.al === b.al &&
+    a.R === b.R &&
+    a.svConst === b.svConst &&
+    a.svPerPost === b.svPerPost &&
+    a.pGas === b.pGas &&
+    a.units === b.units &&
+    a.hb === b.hb &&
+    a.alphaOverB === b.alphaOverB
+  );
+}
+
+/** solveInlet at LOOP's constants, or the mixing a remembered solve at the same constants found. */
+function solveInletRemembered(sMax: number): void {
+  for (const solved of SOLVED) {
+    if (sameLoop(solved.loop, LOOP)) {
+      Object.assign(MIX, solved.mix);
+      return;
+    }
+  }
+  solveInlet(sMax);
+  const slot = SOLVED[nextSolved];
+  nextSolved = 1 - nextSolved;
+  Object.assign(slot.loop, LOOP);
+  Object.assign(slot.mix, MIX);
+}
+
 /**
  * The circuit mixed for a bundle inlet saturation S_in, into MIX (contents σ); returns σ_pre − σ_in, which S_in's
  * root zeroes. With σ_post fixed by the bundle, Fick and the arterial mixing give
@@ -264,7 +307,7 @@ export function oxygenExchangeInto(o: OxygenInputs, withPo2: boolean, out: Oxyge
     l.units = (o.membraneConductance_mL_min_mmHg * (1 - Math.exp(-o.sweep_L_min / SWEEP_O2_SCALE_L_min))) / qp;
     l.hb = o.hemoglobin_g_dL;
     l.alphaOverB = alphaOverB;
-    solveInlet(saturationFromPo2(l.pGas));
+    solveInletRemembered(saturationFromPo2(l.pGas));
   } else {
     // No ECMO flow: σ_a = sh·σ_v + (1 − sh)·σ_cap and σ_v = g·σ_a − δ.
     const sv = (keep * (1 - sh) * sCap - delta) / den;

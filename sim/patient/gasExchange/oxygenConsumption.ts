@@ -102,7 +102,9 @@ export function solveOxygenLine(inputs: OxygenInputs, out: OxygenLine, maxExtrac
   const demandDelta = capacity > 0 ? inputs.o2Consumption_mL_min / capacity : 0;
   const reachable = Math.min(demandDelta, maxExtraction * s0);
   const probeDelta = reachable > PROBE_DELTA ? reachable : PROBE_DELTA;
-  probe.o2Consumption_mL_min = probeDelta * capacity;
+  // at the demand itself when that is the probe: the consumption an output sample at this state mixes at, whose
+  // mixing the solve then reuses (gasExchange.ts, solveInletRemembered)
+  probe.o2Consumption_mL_min = probeDelta === demandDelta ? inputs.o2Consumption_mL_min : probeDelta * capacity;
   const s1 = oxygenExchangeInto(probe, false, PROBE_STATE).arterialContentSat;
   out.s0 = s0;
   out.slope = (s0 - s1) / probeDelta;
