@@ -3,22 +3,11 @@
  * consumption below the critical delivery (lactate rises and venous saturation falls, the engine runs on), and the
  * filter's small share of the clearance.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../sim/scenario/load.js';
-import { calibrationBeside } from '../sim/scenario/loadFile.js';
-import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { delivery_mL_min, solveOxygenLine, suppliedConsumption_mL_min } from '../sim/patient/gasExchange/oxygenConsumption.js';
 import { oxygenExchange, ratedMembraneConductance_mL_min_mmHg, type OxygenInputs } from '../sim/patient/gasExchange/gasExchange.js';
 import { boundOxygen_mL_per_mL } from '../sim/blood.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, scenario, sets } from './helpers/scenarios.js';
-
-type Doc = Record<string, unknown>;
-function runWithTimeline(file: string, timeline: unknown[], values: Record<string, string>): RunResult {
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
-  doc.timeline = timeline;
-  return simulate(loadScenarioText(JSON.stringify(doc), file, sets(values), { resolveCalibration: calibrationBeside(file) }));
-}
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
 
 const heldDrive = { 'kinetics.sepsisDrive.residualFraction': '1' };
 /** A patient whose native lung cannot deliver what the tissues need: low output, large shunt, high consumption. */
@@ -110,6 +99,18 @@ describe('the oxygen line', () => {
     );
     expect(lowered.length).toBeGreaterThan(0);
     for (const e of lowered) expect(at(r, 'sao2_pct', e.t_h) / 100, `FiO2 lowered at ${e.t_h} h`).toBeGreaterThanOrEqual(target);
+  });
+  it('is held afresh after the events at a time: the pump stopped at 2.2 h stops the heater’s cooling there, not at the next check', () => {
+    // the exchanger at its 37 °C set point cools this febrile patient while blood passes it; the right-hand side reads
+    // the heater's flow from the held line (an output sample reads its own, so the series heater_heat_W is 0 either way)
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '2.2 h', set: { 'circuit.pump.speed': '0 rpm' } }], { duration: '3 h', outputInterval: '6 min' });
+    const temperature = (t: number) => at(r, 'temperature_C', t);
+    expect(at(r, 'heater_heat_W', 2.1)).toBeLessThan(-1);
+    expect(temperature(2.2)).toBeLessThan(temperature(2.1)); // cooled while the pump ran (the sample at 2.2 h is before the event)
+    // from the stop on nothing cools the blood: the temperature rises at once (held from the next check, it fell on
+    // to 2.5 h, the check that then was due)
+    expect(temperature(2.3)).toBeGreaterThan(temperature(2.2));
+    expect(temperature(2.5)).toBeGreaterThan(temperature(2.4));
   });
 });
 

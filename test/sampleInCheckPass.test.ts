@@ -42,7 +42,8 @@ describe('an output sample at a check’s time shares the check’s loop solve',
     } finally {
       EventScheduler.prototype.checksWouldStop = stopTest;
     }
-    expect(derivedAtSample).toBeGreaterThan(20);
+    // 20 in a default day since the oxygen line's check came hourly (44 at half-hourly): enough to mean something
+    expect(derivedAtSample).toBeGreaterThanOrEqual(15);
     expect(shared).toBe(derivedAtSample);
   });
 });

@@ -12,10 +12,13 @@ import { oxygenExchange, oxygenExchangeInto, type OxygenInputs } from './gasExch
 import { delivery_mL_min, differs, LINE_TOLERANCE, oxygenDemand_mL_min, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 
 /**
- * Interval of the check that refreshes the held oxygen line, h [E: the circuit and blood change over hours; each
- * check costs two circuit solves, so a shorter interval costs run time (issue 12's budget)].
+ * Interval of the check that refreshes the held oxygen line, h [E: between events the circuit and blood change over
+ * hours; whatever changes the circuit at once (a setting, a fault, a filter change) is an event, after which the line
+ * is held afresh (heldOxygenLine's holdAfterEvents). 0.5 h until issue 12's tenth session, when the line was not
+ * refreshed after events: each check costs a derivation with the loop's solve and two mixings, and a moved line stops
+ * the integrator (issue 12's budget)].
  */
-export const OXYGEN_LINE_INTERVAL_h = 0.5;
+export const OXYGEN_LINE_INTERVAL_h = 1;
 
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
 import { heaterWorks } from '../../circuit/loopTemperature.js';
@@ -153,6 +156,19 @@ export function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater
     held,
     fresh,
     holdLine,
+    /**
+     * After the events at a time, with the circuit settled (`now` derived for output): the line is solved and held
+     * there, where the integration restarts anyway, so a fault, a setting or a filter change reaches the consumption
+     * and the heater's flow at once instead of at the next check.
+     */
+    holdAfterEvents(now: Now) {
+      pending = null;
+      solve(now, fresh);
+      started = true;
+      held.s0 = fresh.s0;
+      held.slope = fresh.slope;
+      held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
+    },
     lineFor,
     deriveForChecks: (now: Now) => {
       pending = now;

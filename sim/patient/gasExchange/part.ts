@@ -300,6 +300,7 @@ export const gasExchangeModel: ModelDefinition = {
       // check then takes up
       checks: [...protocols.checks, line.holdLine, fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now))],
       perform: (_t, _y, action, log) => protocols.perform(action, log),
+      afterEvents: (_t, _y, now) => line.holdAfterEvents(now),
       settingsProblem() {
         const problem = rulesProblem(m.current);
         return problem && `${problem.field}: ${problem.message}`;
