@@ -95,7 +95,10 @@ describe('the protocol under the two conditions', () => {
     // the only path from replacement bicarbonate to MAP is the pressor response: without it the two agree
     const blind = { duration: '24 h', ...FIXED_GAS, 'hemodynamics.acidaemia.minResponse': '1' };
     const blindMap = (bicarbonate: string) => at(run(DEFAULT_ECMO, { ...blind, 'prescription.replacementFluid.bicarbonate': bicarbonate }), 'map_mmHg', 24);
-    expect(blindMap('35 mmol/L')).toBeCloseTo(blindMap('10 mmol/L'), 9);
+    // to the solver's accuracy: the two runs' states differ (the buffer base), so odex's error norm sets other steps
+    // (5.8e-10 mmHg apart at relative tolerance 1e-7); a pressor response to pH would move MAP by whole mmHg
+    const [corrected35, acid10] = [blindMap('35 mmol/L'), blindMap('10 mmol/L')];
+    expect(Math.abs(corrected35 - acid10)).toBeLessThan(1e-6 * corrected35);
   });
 });
 
