@@ -52,20 +52,38 @@ export function bicarbonateAtNormalPhFromBase_mmol_L(bufferBase_mmol: number, sp
  */
 export function bufferedBicarbonate_mmol_L(z_mmol_L: number, paco2_mmHg: number): number {
   const slope = NON_BICARBONATE_BUFFER_mmol_L / Math.LN10;
-  const offset = NON_BICARBONATE_BUFFER_mmol_L * (PK - NORMAL_PH) - slope * Math.log(CO2_SOLUBILITY_mmol_L_mmHg * paco2_mmHg) - z_mmol_L;
+  const offset = NON_BICARBONATE_BUFFER_mmol_L * (PK - NORMAL_PH) - slope * logDissolvedCo2(paco2_mmHg) - z_mmol_L;
   // a start on the root's right (HCO3 = max(Z, 1), doubled until the residual is not negative), from which Newton on a
   // convex increasing residual descends without overshooting; iterated until a step is round-off. (A start on the left
   // converges too, but on another path whose last bits came out differently in the browser's V8 and in Node's: the dose
   // explorer page must write the command line's sweep file byte for byte, test/browser/explorerSweep.test.ts.)
+  // (each e^u is taken once: the start's serves the first Newton step)
   let u = Math.log(Math.max(z_mmol_L, 1));
-  while (Math.exp(u) + slope * u + offset < 0) u += Math.LN2;
+  let hco3 = Math.exp(u);
+  while (hco3 + slope * u + offset < 0) {
+    u += Math.LN2;
+    hco3 = Math.exp(u);
+  }
   for (let i = 0; i < 100; i++) {
-    const hco3 = Math.exp(u);
     const step = (hco3 + slope * u + offset) / (hco3 + slope);
     u -= step;
+    hco3 = Math.exp(u);
     if (Math.abs(step) < 1e-14 * Math.max(1, Math.abs(u))) break;
   }
-  return Math.exp(u);
+  return hco3;
+}
+
+/**
+ * ln(0.0307·PaCO2), kept for the last PaCO2 asked (the right-hand side asks at the PaCO2 held between settles, so at
+ * most evaluations it is the same double): the same number, one logarithm fewer.
+ */
+const lastLog = { paco2_mmHg: NaN, log: NaN };
+function logDissolvedCo2(paco2_mmHg: number): number {
+  if (paco2_mmHg !== lastLog.paco2_mmHg) {
+    lastLog.paco2_mmHg = paco2_mmHg;
+    lastLog.log = Math.log(CO2_SOLUBILITY_mmol_L_mmHg * paco2_mmHg);
+  }
+  return lastLog.log;
 }
 
 /** pH on the Van Slyke line Z at a bicarbonate on it: 7.4 + (Z − HCO3)/β (no logarithm of a vanishing bicarbonate). */
