@@ -66,6 +66,11 @@ describe('the FiO2 protocol', () => {
     worsening.changed(1, 0.5, 0.55, 4);
     expect(worsening.changed(2, 0.55, 0.6, 4)).toBe(false);
     expect(worsening.holds(2)).toBe(false);
+    // a rise from an FiO2 someone else set (the operator, after the protocol's wean) undoes no wean of the protocol's
+    const operator = new FailedWean();
+    operator.changed(1, 0.5, 0.45, 4);
+    expect(operator.changed(2, 0.6, 0.65, 4)).toBe(false);
+    expect(operator.holds(2)).toBe(false);
   });
 });
 

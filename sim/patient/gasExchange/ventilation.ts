@@ -78,6 +78,8 @@ export function nextFio2(rule: Fio2Rule, sao2: number, fio2: number, onEcmo: boo
  */
 export class FailedWean {
   private lastWasWean = false;
+  /** The FiO2 the protocol last set: a rise from another (the operator's) undoes no wean of the protocol's. */
+  private lastSet = NaN;
   private until_h = -Infinity;
   /** Whether weaning is held at t (h). */
   holds(t_h: number): boolean {
@@ -89,9 +91,10 @@ export class FailedWean {
   }
   /** The protocol changed FiO2 at t from `from` to `to`: true when the change reverses a wean (weaning held from now). */
   changed(t_h: number, from: number, to: number, retry_h: number): boolean {
-    const failed = to > from && this.lastWasWean;
+    const failed = to > from && this.lastWasWean && from === this.lastSet;
     if (failed) this.until_h = t_h + retry_h;
     this.lastWasWean = to < from;
+    this.lastSet = to;
     return failed;
   }
 }
