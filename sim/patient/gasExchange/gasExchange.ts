@@ -145,18 +145,12 @@ const SOLVED: { loop: Loop; mix: Mix }[] = [
 ];
 let nextSolved = 0;
 
+/** Every constant a solve reads (LOOP's fields, so a field added there is compared too). */
+const LOOP_KEYS = Object.keys(LOOP) as (keyof Loop)[];
+
 function sameLoop(a: Loop, b: Loop): boolean {
-  return (
-    a.ad === b.ad &&
-    a.al === b.al &&
-    a.R === b.R &&
-    a.svConst === b.svConst &&
-    a.svPerPost === b.svPerPost &&
-    a.pGas === b.pGas &&
-    a.units === b.units &&
-    a.hb === b.hb &&
-    a.alphaOverB === b.alphaOverB
-  );
+  for (const k of LOOP_KEYS) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** solveInlet at LOOP's constants, or the mixing a remembered solve at the same constants found. */

@@ -116,7 +116,8 @@ export type LineWithHeater = OxygenLine & { heaterFlow_mL_min: number };
 
 /**
  * The oxygen line the right-hand side holds (`held`) and the one solved from the circuit now (`fresh`), with the
- * periodic check that replaces the held line when the fresh one has moved beyond its tolerance (and at the start).
+ * periodic check that replaces the held line when the fresh one has moved beyond its tolerance, and its hold after
+ * the events at a time (the start included).
  * A check pass's derivation only notes its Now; the line is solved when a check first reads it (the fibre bundle's
  * solves cost ~1.6 µs each, several a line, and most passes run only other models' checks). Nothing a check changes
  * before that first reader moves what the line reads (the state, the circuit as solved, the lung and blood): outputs
@@ -134,6 +135,18 @@ export function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater
     }
     return fresh;
   };
+  /** For an output sample or after events: solved at once. */
+  const solveNow = (now: Now) => {
+    if (pending === now) pending = null;
+    solve(now, fresh);
+  };
+  /** The fresh line becomes the held one. */
+  const hold = () => {
+    started = true;
+    held.s0 = fresh.s0;
+    held.slope = fresh.slope;
+    held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
+  };
   const lineMoved = (now: Now) => {
     lineFor(now);
     return (
@@ -141,15 +154,13 @@ export function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater
     );
   };
   const holdLine: PeriodicCheck = {
-    interval: () => (started ? OXYGEN_LINE_INTERVAL_h : 0),
+    // first due one interval in, as every check: the start's settle has held the line (holdAfterEvents)
+    interval: () => OXYGEN_LINE_INTERVAL_h,
     changesDerivatives: true,
     wouldAct: (now) => lineMoved(now),
     run(now) {
       if (!lineMoved(now)) return false; // the held line stays: nothing a derivation reads changed
-      started = true;
-      held.s0 = fresh.s0;
-      held.slope = fresh.slope;
-      held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
+      hold();
     },
   };
   return {
@@ -159,24 +170,16 @@ export function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater
     /**
      * After the events at a time, with the circuit settled (`now` derived for output): the line is solved and held
      * there, where the integration restarts anyway, so a fault, a setting or a filter change reaches the consumption
-     * and the heater's flow at once instead of at the next check.
+     * and the heater's flow at once instead of at the next check. The run's start is such a time.
      */
     holdAfterEvents(now: Now) {
-      pending = null;
-      solve(now, fresh);
-      started = true;
-      held.s0 = fresh.s0;
-      held.slope = fresh.slope;
-      held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
+      solveNow(now);
+      hold();
     },
     lineFor,
     deriveForChecks: (now: Now) => {
       pending = now;
     },
-    /** For an output sample: solved at once. */
-    solveNow: (now: Now) => {
-      if (pending === now) pending = null;
-      solve(now, fresh);
-    },
+    solveNow,
   };
 }
