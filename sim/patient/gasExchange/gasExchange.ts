@@ -19,11 +19,12 @@
  * [S: Severinghaus, J Appl Physiol 1979].
  *
  * CO2: removal by lung and oxygenator are both proportional to PaCO2:
- *   PaCO2 = VCO2 / (g_lung + g_oxy),  g_oxy = G·(1 − e^(−sweep/s₀))·sqrt(Q_effective/Q_ref)
- * G and s₀ follow from the published pair (sweep 2 → PaCO2 60, sweep 10 → 27 mmHg at 5 L/min) [S2; sqrt flow
- * scaling E]: no fitting, an exact solve of two equations.
+ *   PaCO2 = VCO2 / (g_lung + g_oxy),  g_oxy = ε(K·A/C_min, C_min/C_max)·C_min   (a counter-current exchanger)
+ * between the blood's CO2 capacity rate C_b = Q_effective·σ and the sweep's C_g = sweep/(P_B − P_H2O); K·A from the
+ * published pair (sweep 2 → PaCO2 60, sweep 10 → 27 mmHg at 5 L/min) [S2], its one constant.
  */
 import { boundOxygen_mL_per_mL } from '../../blood.js';
+import { CO2_CONTENT_SLOPE_mL_mL_mmHg } from './postOxygenator.js';
 import { bundleOutletPo2_mmHg, bundleTransferUnits, DISSOLVED_O2_mL_mL_mmHg, saturationSlope_per_mmHg, severinghausPo2_mmHg } from './fibreBundle.js';
 
 /** Dry gas at body temperature, mmHg: barometric 760 less water vapour 47 at 37 °C [S]. */
@@ -314,16 +315,46 @@ export function oxygenExchangeInto(o: OxygenInputs, withPo2: boolean, out: Oxyge
 }
 
 export interface Co2Calibration {
-  /** G, mL/min/mmHg at the reference blood flow with sweep saturated. */
-  maxConductance_mL_min_mmHg: number;
-  /** s₀, L/min. */
-  sweepScale_L_min: number;
-  referenceBloodFlow_mL_min: number;
+  /** K·A of the membrane for CO2 with its whole surface, mL/min/mmHg (solved from the published pair). */
+  membraneConductance_mL_min_mmHg: number;
 }
 
 /**
- * G and s₀ from the published pair: g_oxy(s) = VCO2/PaCO2(s) − g_lung, and
- * g_oxy(hi)/g_oxy(lo) = (1 − e^(−hi/s₀)) / (1 − e^(−lo/s₀)) solved for s₀ by bisection.
+ * Effectiveness of a counter-current exchanger (ε-NTU): the share of the largest possible transfer, C_min·ΔP_in,
+ * that a bundle of NTU = K·A/C_min transfer units achieves with the capacity ratio C_r = C_min/C_max
+ *   ε = (1 − e^(−NTU·(1 − C_r))) / (1 − C_r·e^(−NTU·(1 − C_r))),   ε = NTU/(1 + NTU) at C_r = 1
+ * [S: Kays & London, Compact Heat Exchangers; the same relation serves mass exchange in membrane lungs].
+ */
+export function counterflowEffectiveness(ntu: number, capacityRatio: number): number {
+  if (capacityRatio > 1 - 1e-9) return ntu / (1 + ntu);
+  const e = Math.exp(-ntu * (1 - capacityRatio));
+  return (1 - e) / (1 - capacityRatio * e);
+}
+
+/**
+ * The oxygenator's CO2 conductance g_oxy (mL/min/mmHg; removal g_oxy·PaCO2): a counter-current exchanger between
+ * the blood, whose CO2 capacity rate is C_b = Q_eff·σ (σ the physiological CO2 dissociation slope,
+ * postOxygenator.ts), and the sweep gas, which carries no CO2 in and C_g = sweep/(P_B − P_H2O) out per mmHg:
+ *   g_oxy = ε(K·A·φ/C_min, C_min/C_max)·C_min
+ * So neither side can carry more than its capacity: at a sweep far above the blood's C_b/… (a low blood flow) more
+ * sweep gains little, and at a sweep below it the gas limits the removal [S2: Mendes et al., Intensive Care Med Exp
+ * 2016;4:1; Strassmann et al., Intensive Care Med Exp 2019;7:23]. φ the membrane surface left (faults).
+ */
+export function oxygenatorCo2Conductance(c: Co2Calibration, sweep_L_min: number, effectiveFlow_mL_min: number, surface = 1): number {
+  if (sweep_L_min <= 0 || effectiveFlow_mL_min <= 0 || surface <= 0) return 0;
+  const blood = effectiveFlow_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg;
+  const gas = (sweep_L_min * 1000) / DRY_GAS_mmHg;
+  const cMin = Math.min(blood, gas);
+  const cMax = Math.max(blood, gas);
+  return counterflowEffectiveness((c.membraneConductance_mL_min_mmHg * surface) / cMin, cMin / cMax) * cMin;
+}
+
+/**
+ * K·A from the published pair (sweep lo → PaCO2_lo, hi → PaCO2_hi at the reference blood flow, under an assumed VCO2
+ * and native-lung conductance): the one K·A whose two PaCO2 lie closest to the pair's in log terms (golden-section
+ * search over ln K·A; a least-squares fit of one physical constant to two published points, not a tuning: the
+ * exchanger's shape is the physics). A pair whose lower sweep already asks more removal than its gas can carry (g ≥
+ * C_g at K·A → ∞), or whose higher sweep removes no more, is a bad input.
  */
 export function co2CalibrationFromPublishedPair(p: {
   referenceBloodFlow: number;
@@ -336,27 +367,31 @@ export function co2CalibrationFromPublishedPair(p: {
 }): Co2Calibration {
   const gLo = p.referenceCo2Production / p.paco2AtLowSweep - p.referenceLungConductance;
   const gHi = p.referenceCo2Production / p.paco2AtHighSweep - p.referenceLungConductance;
-  const target = gHi / gLo;
-  const ratio = (s0: number) => (1 - Math.exp(-p.highSweep / s0)) / (1 - Math.exp(-p.lowSweep / s0));
-  if (!(gLo > 0 && target > 1 && target < p.highSweep / p.lowSweep)) {
+  const most = (sweep: number) => oxygenatorCo2Conductance({ membraneConductance_mL_min_mmHg: 1e12 }, sweep, p.referenceBloodFlow);
+  if (!(gLo > 0 && gHi > gLo && gLo < most(p.lowSweep) && p.highSweep > p.lowSweep)) {
     throw new Error(
-      `circuit.oxygenator.co2: the published pair cannot be met by a saturating sweep curve (oxygenator conductance ${gLo.toFixed(2)} → ${gHi.toFixed(2)} mL/min/mmHg)`,
+      `circuit.oxygenator.co2: the published pair cannot be met by a membrane exchanger (oxygenator conductance ${gLo.toFixed(2)} → ${gHi.toFixed(2)} mL/min/mmHg; ` +
+        `the lower sweep's gas carries at most ${most(p.lowSweep).toFixed(2)})`,
     );
   }
-  let lo = 1e-3;
-  let hi = 1e3;
-  for (let i = 0; i < 200; i++) {
-    const mid = Math.sqrt(lo * hi);
-    if (ratio(mid) > target) hi = mid;
-    else lo = mid;
+  const miss = (lnK: number) => {
+    const c = { membraneConductance_mL_min_mmHg: Math.exp(lnK) };
+    const lo = arterialCo2_mmHg(p.referenceCo2Production, p.referenceLungConductance, oxygenatorCo2Conductance(c, p.lowSweep, p.referenceBloodFlow));
+    const hi = arterialCo2_mmHg(p.referenceCo2Production, p.referenceLungConductance, oxygenatorCo2Conductance(c, p.highSweep, p.referenceBloodFlow));
+    return Math.log(lo / p.paco2AtLowSweep) ** 2 + Math.log(hi / p.paco2AtHighSweep) ** 2;
+  };
+  // the optimum lies between the K·A that meets the lower point and the one that meets the higher (the miss is
+  // unimodal there: each term grows away from its own root); the search box is wide enough to hold both
+  let a = Math.log(1e-3);
+  let b = Math.log(1e5);
+  const r = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 120; i++) {
+    const x1 = b - r * (b - a);
+    const x2 = a + r * (b - a);
+    if (miss(x1) <= miss(x2)) b = x2;
+    else a = x1;
   }
-  const s0 = Math.sqrt(lo * hi);
-  return { maxConductance_mL_min_mmHg: gLo / (1 - Math.exp(-p.lowSweep / s0)), sweepScale_L_min: s0, referenceBloodFlow_mL_min: p.referenceBloodFlow };
-}
-
-export function oxygenatorCo2Conductance(c: Co2Calibration, sweep_L_min: number, effectiveFlow_mL_min: number): number {
-  if (sweep_L_min <= 0 || effectiveFlow_mL_min <= 0) return 0;
-  return c.maxConductance_mL_min_mmHg * (1 - Math.exp(-sweep_L_min / c.sweepScale_L_min)) * Math.sqrt(effectiveFlow_mL_min / c.referenceBloodFlow_mL_min);
+  return { membraneConductance_mL_min_mmHg: Math.exp(0.5 * (a + b)) };
 }
 
 export function arterialCo2_mmHg(co2Production_mL_min: number, lungConductance: number, oxygenatorConductance: number): number {

@@ -86,9 +86,9 @@ function oxygenInputs(m: Model, now: Now, conductance_mL_min_mmHg: number, vo2_m
   };
 }
 
-/** The oxygenator's CO2 conductance with the gas that reaches its membrane and the surface left (membrane.ts). */
+/** The oxygenator's CO2 conductance with the gas that reaches its membrane and the surface left (membrane.ts): K·A scales with the surface. */
 function membraneCo2Conductance(co2: Co2Calibration, c: NonNullable<Scenario['circuit']>, effectiveFlow_mL_min: number): number {
-  return oxygenatorCo2Conductance(co2, membraneSweep_L_min(c.oxygenator), effectiveFlow_mL_min) * membraneCapacity(c.oxygenator);
+  return oxygenatorCo2Conductance(co2, membraneSweep_L_min(c.oxygenator), effectiveFlow_mL_min, membraneCapacity(c.oxygenator));
 }
 
 /** The post-oxygenator blood gas (outputs only): into now.postOxygenatorGas, NaN without a circuit. */
