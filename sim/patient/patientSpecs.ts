@@ -153,9 +153,10 @@ export const patientSpecs = {
     }),
     co2Production: q('mL/min', 200, [40, 800], {
       range: [150, 300],
-      description: 'Whole-body CO2 production.',
+      description:
+        "Whole-body CO2 production at the start; it follows the tissues' oxygen demand (temperature, sepsis drive) at the starting respiratory quotient co2Production/o2Consumption.",
       source: 'S2',
-      ref: 'respiratory quotient 0.8',
+      ref: 'respiratory quotient 0.8; VCO2 = RQ·VO2 in aerobic metabolism (gas-exchange.md, "Carbon dioxide")',
     }),
     ...ventilationSpecs,
   },

@@ -103,10 +103,9 @@ function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now:
     return;
   }
   gas.po2_mmHg = o2.postOxygenatorPo2_mmHg; // the fibre bundle's outlet, solved with the saturations
-  const p = m.current.patient;
   gas.pco2_mmHg = postOxygenatorPco2_mmHg({
     paco2_mmHg: now.paco2_mmHg,
-    co2Production_mL_min: p.lung.co2Production,
+    co2Production_mL_min: co2ProductionNow(m, now),
     cardiacOutput_mL_min: circulationCardiacOutput_mL_min(now),
     oxygenatorCo2Removal_mL_min: membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) * now.paco2_mmHg,
     drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
@@ -147,7 +146,7 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number): void {
       drainedSat: o2.drainedSat,
       svo2: o2.svo2,
       recirculation: cn.recirculation,
-      pvco2_mmHg: mixedVenousPco2_mmHg(now.paco2_mmHg, p.lung.co2Production, circulationCardiacOutput_mL_min(now)),
+      pvco2_mmHg: mixedVenousPco2_mmHg(now.paco2_mmHg, co2ProductionNow(m, now), circulationCardiacOutput_mL_min(now)),
       sweepFio2: c.oxygenator.fio2,
       venousN2_mmHg,
     },
@@ -161,13 +160,18 @@ export function lungCo2ConductanceNow(m: Model): number {
   return lungCo2Conductance(lung.co2Conductance, lung.ventilatorRate, m.scenario.patient.lung.ventilatorRate);
 }
 
+/** CO2 production now: the starting VCO2 at the starting respiratory quotient, scaled with the tissues' oxygen demand. */
+export function co2ProductionNow(m: Model, now: Now): number {
+  const p0 = m.scenario.patient;
+  return (p0.lung.co2Production * demandNow(m, now)) / p0.lung.o2Consumption;
+}
+
 /** PaCO2 from the lung's and the oxygenator's conductances now (the alveolar gas equation reads it). */
 function arterialCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): number {
-  const p = m.current.patient;
   const c = m.current.circuit;
   const cn = now.circuit;
   const gOxy = c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
-  return arterialCo2_mmHg(p.lung.co2Production, lungCo2ConductanceNow(m), gOxy);
+  return arterialCo2_mmHg(co2ProductionNow(m, now), lungCo2ConductanceNow(m), gOxy);
 }
 
 /** Why the lung's protocols cannot be run (the field under patient.lung and what was expected), or null. */
