@@ -12,7 +12,7 @@ import { loadScenarioText } from '../sim/scenario/load.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { EngineError } from '../sim/engine/errors.js';
 import { outputProblem } from '../tools/fuzz/outputInvariants.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_GAS, FIXED_RATE, filterLife_h, run, sets } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_DEMAND, FIXED_GAS, FIXED_RATE, filterLife_h, run, sets } from './helpers/scenarios.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -51,8 +51,8 @@ describe('the pump', () => {
   it('stopped (0 rpm): no effective ECMO flow; SaO2 and PaCO2 fall back to what the native lung gives', () => {
     // the same blood as the native run's: no prime (it dilutes hemoglobin) and no oncotic shift (the filter's albumin
     // loss concentrates the blood), so that only the stopped pump separates the two; the heater and the filter's fluid
-    // change the temperature, and VO2 with it: held apart from it here
-    const noFever = { 'patient.temperature.vo2PerKelvin': '0 1/K' };
+    // change the temperature, and VO2 with it (and CO2 production, which follows it): the demand held here
+    const noFever = FIXED_DEMAND;
     const stopped = expectSound(
       run(DEFAULT_ECMO, {
         duration: '2 h',

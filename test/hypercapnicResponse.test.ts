@@ -10,7 +10,7 @@ import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_mi
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from '../sim/patient/hemodynamics/rightHeart.js';
 import { hypercapniaSpecs } from '../sim/patient/hemodynamics/hypercapniaSpecs.js';
 import { rightHeartSpecs } from '../sim/patient/hemodynamics/rightHeartSpecs.js';
-import { at, DEFAULT_ECMO, FIXED_GAS, run, runWithTimeline, STILL_HEART } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, FIXED_DEMAND, FIXED_GAS, run, runWithTimeline, STILL_HEART } from './helpers/scenarios.js';
 
 const hyper = { cardiacOutputGain: 0.018, heartRateGain: 0.4, adaptationTime: 12, responseRange: 25 };
 
@@ -43,9 +43,11 @@ describe('hypercapnia’s response, by hand', () => {
 });
 
 describe('a sweep-off trial on the ECMO default (the sweep and the rate held; sweep to 0 at 24 h)', () => {
+  // CO2 production held too (it follows the tissues' demand, gas-exchange.md): the PaCO2 the sweep leaves then stays
   const trial = (values: Record<string, string> = {}) =>
     runWithTimeline(DEFAULT_ECMO, [{ at: '24 h', set: { 'circuit.oxygenator.sweepGas': '0 L/min' } }], {
       ...FIXED_GAS,
+      ...FIXED_DEMAND,
       duration: '60 h',
       outputInterval: '1 h',
       ...values,

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { acidaemiaResponse, feverVasodilation_mmHg } from '../sim/patient/hemodynamics/vasopressorResponse.js';
 import { meanArterialPressure_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
 import { circulationAt } from '../sim/patient/hemodynamics/venousReturn.js';
-import { at, DEFAULT_ECMO, FIXED_GAS, run, scenario, sets } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, FIXED_GAS, run, scenario, sets, STILL_HEART } from './helpers/scenarios.js';
 import { loadArm } from '../sim/cohort/loadArm.js';
 import { withFactors } from '../sim/cohort/replay.js';
 import { drawPatients } from '../sim/cohort/virtualPatients.js';
@@ -113,7 +113,10 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
   // Vasopressin held off in the one-patient runs: SSC 2021 stops it once norepinephrine is low, a step the two runs
   // take hours apart, after which the protocol re-escalates norepinephrine: the dose then moves by the protocol's
   // timing, not by the tone these tests read (the arm test below keeps the whole protocol).
-  const ONE_PRESSOR = { 'prescription.vasopressin.give': 'false' };
+  // CO2's pull on the heart's curve held too (STILL_HEART): CO2 production follows the demand (gas-exchange.md), so the
+  // cooled patient makes less CO2 and, through the right ventricle and hypercapnia's drive, would have another flow,
+  // where these tests read the tone off MAP at the same flow.
+  const ONE_PRESSOR = { 'prescription.vasopressin.give': 'false', ...STILL_HEART };
   beforeAll(() => {
     febrile = run(DEFAULT_ECMO, { duration: '24 h', ...FEBRILE, ...ONE_PRESSOR });
     cooled = run(DEFAULT_ECMO, { duration: '24 h', ...COOLED, ...ONE_PRESSOR });
@@ -151,7 +154,9 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
         hr.hypoxemiaGain * (hypoxaemia(febrile) - hypoxaemia(cooled)) +
         s.hemodynamics.hypercapnia.heartRateGain * d('unadapted_paco2_mmHg'); // less CO2 made, a PaCO2 a little lower
       expect(d('heart_rate_bpm'), `${t} h`).toBeCloseTo(expected, 6);
-      expect(d('heart_rate_bpm'), `${t} h`).toBeGreaterThan(gT * (Tf - Tc));
+      // cooled, the heart is slower; not always by more than the fever's own term: the cooled patient makes less CO2,
+      // and the sweep protocol, which answers his lower PaCO2 with a lower sweep, can leave it the higher of the two
+      expect(d('heart_rate_bpm'), `${t} h`).toBeGreaterThan(0);
     }
   });
 
@@ -182,14 +187,17 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
         return ((r.series.map_mmHg[i] - c.centralVenousPressure_mmHg) * co0) / c.cardiacOutput_L_min;
       };
       expect(cooled.series.cardiac_output_L_min[i], `${time[i]} h`).toBeCloseTo(febrile.series.cardiac_output_L_min[i], 3);
-      expect(tone(cooled) - tone(febrile), `${time[i]} h`).toBeCloseTo(kF * dT, 3);
+      // the vessel wall's vasoplegia (a state: IL-6 and the mediator pool, which the filter's plasma flow clears a little
+      // differently at the two temperatures) takes its own difference off the tone
+      const dV = cooled.series.vasoplegia_mmHg[i] - febrile.series.vasoplegia_mmHg[i];
+      expect(tone(cooled) - tone(febrile), `${time[i]} h`).toBeCloseTo(kF * dT - dV, 3);
     }
     expect(sameDoseSamples).toBeGreaterThan(0);
     const doseHours = (d: number[]) => d.slice(1).reduce((sum, _, i) => sum + d[i] * (time[i + 1] - time[i]), 0);
     expect(doseHours(doses.cooled)).toBeLessThan(doseHours(doses.febrile));
     expect(at(cooled, 'norepinephrine_ug_kg_min', 24)).toBeLessThan(at(febrile, 'norepinephrine_ug_kg_min', 24));
     // without the fever link (and with the pH's part held) cooling spares no norepinephrine through tone
-    const noLink = { 'hemodynamics.fever.depressionPerKelvin': '0 mmHg/K', 'hemodynamics.acidaemia.minResponse': '1' };
+    const noLink = { 'hemodynamics.fever.depressionPerKelvin': '0 mmHg/K', 'hemodynamics.acidaemia.minResponse': '1', ...STILL_HEART };
     expect(dose({ ...noLink, ...COOLED }, 24)).toBe(dose({ ...noLink, ...FEBRILE }, 24));
   });
 

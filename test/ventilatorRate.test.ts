@@ -10,15 +10,16 @@ import { gasExchangeProblem } from '../sim/engine/physicalLimits.js';
 import { buildModel } from '../sim/engine/model.js';
 import { leafAt, type FlagSpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_DEMAND, run, runWithTimeline, scenario } from './helpers/scenarios.js';
 
 /** The card's protocol with the default step. */
 const CARD: VentilatorRateRule = { acidosisPh: 7.3, severeAcidosisPh: 7.15, alkalosisPh: 7.45, minPaco2: 25, step: 2, minRate: 6, maxRate: 35 };
-const ON = { 'patient.lung.rateTitration.titrate': 'true' };
+/** The rate's arithmetic at a given VCO2: the tissues' demand, which CO2 production follows, held at its start. */
+const ON = { 'patient.lung.rateTitration.titrate': 'true', ...FIXED_DEMAND };
 /** The bundled defaults run the protocol (the unit's practice); the operator's own rate needs it off. */
-const OFF = { 'patient.lung.rateTitration.titrate': 'false' };
+const OFF = { 'patient.lung.rateTitration.titrate': 'false', ...FIXED_DEMAND };
 /** The repro corner of issue 12's audit: PaCO2 300 mmHg without ECMO at the starting rate. */
-const CO2_CORNER = { 'patient.lung.co2Conductance': '1 mL/min/mmHg', 'patient.lung.co2Production': '300 mL/min' };
+const CO2_CORNER = { 'patient.lung.co2Conductance': '1 mL/min/mmHg', 'patient.lung.co2Production': '300 mL/min', ...FIXED_DEMAND };
 
 describe('alveolar ventilation and the lung’s CO2 conductance', () => {
   it('PaCO2 = VCO2/conductance at steady state halves when the rate doubles (fixed tidal volume and dead space)', () => {

@@ -16,6 +16,15 @@ export const FIXED_RATE: Record<string, string> = { 'patient.lung.rateTitration.
 export const FIXED_GAS: Record<string, string> = { ...FIXED_RATE, 'circuit.oxygenator.sweepTitration.titrate': 'false' };
 
 /**
+ * The tissues' oxygen demand held at its start (no fever term, no septic part), and with it CO2 production
+ * (gas-exchange.md, "Carbon dioxide": VCO2 follows the demand): for a test of PaCO2's arithmetic at a given VCO2.
+ */
+export const FIXED_DEMAND: Record<string, string> = {
+  'patient.temperature.vo2PerKelvin': '0 1/K',
+  'patient.metabolism.sepsisFraction': '0',
+};
+
+/**
  * CO2 leaves the heart's curve where it was: the right ventricle's load and hypercapnia's drive both off
  * (rightHeart.ts, hypercapnicResponse.ts), for a test whose physics needs the patient's own cardiac output at t = 0.
  */
