@@ -74,6 +74,24 @@ describe('the counter-current exchanger (ε-NTU)', () => {
   });
 });
 
+describe('the CO2 balance a run reports', () => {
+  it('at every sample the CO2 made leaves by the lung and the membrane: VCO2 = g_lung·PaCO2 + the oxygenator’s removal', () => {
+    // the gas protocols off, so the lung's conductance is the scenario's at its starting rate
+    const r = run(DEFAULT_ECMO, { ...FIXED_GAS, duration: '24 h' });
+    const gLung = r.scenario.patient.lung.co2Conductance;
+    const s = r.series;
+    for (let i = 0; i < s.time_h.length; i++) {
+      const balance = s.vco2_mL_min[i] - gLung * s.paco2_mmHg[i] - s.oxygenator_co2_removal_mL_min[i];
+      expect(Math.abs(balance), `${s.time_h[i]} h`).toBeLessThan(1e-9 * s.vco2_mL_min[i]);
+      expect(s.oxygenator_co2_removal_mL_min[i]).toBeGreaterThan(0);
+    }
+    // VCO2 follows the demand at the starting respiratory quotient
+    const lung = r.scenario.patient.lung;
+    expect(s.vco2_mL_min[0] / s.vo2_demand_mL_min[0]).toBeCloseTo(lung.co2Production / lung.o2Consumption, 12);
+    expect(s.vco2_mL_min.at(-1)! / s.vo2_demand_mL_min.at(-1)!).toBeCloseTo(lung.co2Production / lung.o2Consumption, 12);
+  });
+});
+
 describe('published checks the exchanger was not fitted to', () => {
   it('Mendes 2016: at 1.5 L/min of blood, sweep 3 → 10 L/min moves PaCO2 less than at 3.5 L/min (apnoeic lung)', () => {
     // Mendes et al., Intensive Care Med Exp 2016;4:1 (5 apnoeic pigs, PMP membrane): at 1500 mL/min sweep 3 → 10 L/min

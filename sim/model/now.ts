@@ -69,7 +69,7 @@ export interface Now {
   oxygen: OxygenState | null;
   paco2_mmHg: number;
   /** Outputs only: the blood gas leaving the oxygenator (gas exchange; NaN without a circuit). */
-  readonly postOxygenatorGas: { po2_mmHg: number; pco2_mmHg: number };
+  readonly postOxygenatorGas: { po2_mmHg: number; pco2_mmHg: number; co2Removal_mL_min: number };
   /** Outputs only: the gas tensions of the blood the filter limb draws at its connection site (NaN without a circuit). */
   readonly limbAccessGas: { po2_mmHg: number; pco2_mmHg: number; n2_mmHg: number };
   /** Which periodic-check pass the engine is in (0: none): the loop's solve is shared within one (circuit/sharedSolve.ts). */
@@ -114,7 +114,7 @@ export function createNow(): Now {
     circuit: null,
     oxygen: null,
     paco2_mmHg: NaN,
-    postOxygenatorGas: { po2_mmHg: NaN, pco2_mmHg: NaN },
+    postOxygenatorGas: { po2_mmHg: NaN, pco2_mmHg: NaN, co2Removal_mL_min: NaN },
     limbAccessGas: { po2_mmHg: NaN, pco2_mmHg: NaN, n2_mmHg: NaN },
     checkPass: 0,
     derivations: 0,

@@ -100,14 +100,16 @@ function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now:
   if (!c || !cn || !co2) {
     gas.po2_mmHg = NaN;
     gas.pco2_mmHg = NaN;
+    gas.co2Removal_mL_min = NaN;
     return;
   }
   gas.po2_mmHg = o2.postOxygenatorPo2_mmHg; // the fibre bundle's outlet, solved with the saturations
+  gas.co2Removal_mL_min = membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) * now.paco2_mmHg;
   gas.pco2_mmHg = postOxygenatorPco2_mmHg({
     paco2_mmHg: now.paco2_mmHg,
     co2Production_mL_min: co2ProductionNow(m, now),
     cardiacOutput_mL_min: circulationCardiacOutput_mL_min(now),
-    oxygenatorCo2Removal_mL_min: membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) * now.paco2_mmHg,
+    oxygenatorCo2Removal_mL_min: gas.co2Removal_mL_min,
     drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
     recirculation: cn.recirculation,
   });
@@ -271,9 +273,14 @@ export const gasExchangeModel: ModelDefinition = {
     oxygenator_o2_transfer_mL_min: ['mL/min', 'Oxygen added by the oxygenator, bound and dissolved'],
     post_oxygenator_po2_mmHg: ['mmHg', 'PO2 leaving the oxygenator: the fibre bundle outlet, dissolved oxygen included (fibreBundle.ts)'],
     post_oxygenator_pco2_mmHg: ['mmHg', 'PCO2 leaving the oxygenator (postOxygenator.ts)'],
+    oxygenator_co2_removal_mL_min: [
+      'mL/min',
+      "CO2 the oxygenator removes into the sweep gas: its counter-current exchanger's conductance × PaCO2 (gasExchange.ts); NaN without a circuit",
+    ],
     do2_mL_min: ['mL/min', "Systemic oxygen delivery: the circulation's cardiac output × arterial oxygen content (bound and dissolved)"],
     vo2_mL_min: ['mL/min', 'Oxygen consumption: the demand, or less when delivery is below the critical delivery'],
     vo2_demand_mL_min: ['mL/min', 'Oxygen the tissues need at this temperature and sepsis drive'],
+    vco2_mL_min: ['mL/min', "CO2 production: the starting VCO2 at the starting respiratory quotient, following the tissues' oxygen demand"],
   },
   create(m, slot) {
     const c0 = m.scenario.circuit;
@@ -349,9 +356,11 @@ export const gasExchangeModel: ModelDefinition = {
         out.oxygenator_o2_transfer_mL_min = circuit ? o2.oxygenatorO2Transfer_mL_min : NaN;
         out.post_oxygenator_po2_mmHg = now.postOxygenatorGas.po2_mmHg;
         out.post_oxygenator_pco2_mmHg = now.postOxygenatorGas.pco2_mmHg;
+        out.oxygenator_co2_removal_mL_min = now.postOxygenatorGas.co2Removal_mL_min;
         out.do2_mL_min = now.metabolism.do2_mL_min;
         out.vo2_mL_min = now.metabolism.vo2_mL_min;
         out.vo2_demand_mL_min = now.metabolism.vo2Demand_mL_min;
+        out.vco2_mL_min = co2ProductionNow(m, now);
       },
     };
   },
