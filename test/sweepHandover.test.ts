@@ -90,3 +90,34 @@ describe('the operator’s sweep', () => {
     expect(ofType(unmanaged.events, 'ventilator_rate_titration').length).toBeGreaterThan(0);
   });
 });
+
+describe('the titrated sweep at its floor hands the alkalaemia to the rate protocol', () => {
+  // a strong native lung (8 mL/min/mmHg, a healthy ventilation's) on the ECMO default, both protocols on: the lung alone
+  // leaves the patient alkalaemic, and the sweep soon sits at its floor
+  const r = runWithTimeline(DEFAULT_ECMO, [], { duration: '24 h', 'patient.lung.co2Conductance': '8 mL/min/mmHg' });
+  const rule = r.scenario.circuit!.oxygenator.sweepTitration;
+  const lung = r.scenario.patient.lung;
+  const rates = ofType(r.events, 'ventilator_rate_titration');
+  /** The sweep in force after the checks at t: the sample 15 min on (a sample at a check's time is taken before it acts). */
+  const sweepAfter = (t: number) => r.series.sweep_gas_L_min[r.series.time_h.indexOf(t + 0.25)];
+
+  it('the rate comes down only at blood gases where the sweep already sits at minSweep and the pH is above the card’s 7.45', () => {
+    expect(rates.length).toBeGreaterThan(0);
+    for (const e of rates) {
+      expect(e.value!, `${e.t_h} h`).toBeGreaterThan(lung.rateTitration.alkalosisPh);
+      expect(sweepAfter(e.t_h), `${e.t_h} h`).toBe(rule.minSweep);
+      expect(e.reason, `${e.t_h} h`).toMatch(/→/);
+    }
+    // and the rate never rose: the protocol answered an alkalaemia
+    const rate = Array.from(r.series.ventilator_rate_per_min);
+    for (let i = 1; i < rate.length; i++) expect(rate[i]).toBeLessThanOrEqual(rate[i - 1]);
+  });
+
+  it('it brings the pH back inside the card’s 7.30–7.45 band, where the lung left alone stays alkalaemic', () => {
+    expect(r.series.ph.at(-1)!).toBeLessThanOrEqual(lung.rateTitration.alkalosisPh);
+    expect(r.series.ph.at(-1)!).toBeGreaterThanOrEqual(lung.rateTitration.acidosisPh);
+    const alone = runWithTimeline(DEFAULT_ECMO, [], { duration: '24 h', 'patient.lung.co2Conductance': '8 mL/min/mmHg', ...FIXED_RATE });
+    expect(alone.series.ph.at(-1)!).toBeGreaterThan(lung.rateTitration.alkalosisPh);
+    expect(ofType(alone.events, 'ventilator_rate_titration')).toHaveLength(0);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nextSweep, sweepDirection, type SweepRule } from '../sim/patient/gasExchange/sweepTitration.js';
-import { at, DEFAULT_ECMO, FIXED_DEMAND, FIXED_GAS, run, scenario } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, FIXED_DEMAND, FIXED_GAS, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
 import { leafAt, type FlagSpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 import type { RunResult } from '../sim/engine/simulate.js';
@@ -110,9 +110,15 @@ describe('the sweep titration in a run', () => {
   it('the sweep never passes its limits: a 1 L/min floor holds against a metabolic alkalosis, a 1.3 L/min ceiling leaves PaCO2 high', () => {
     const r = run(DEFAULT_ECMO, { duration: '72 h', ...ON, 'circuit.oxygenator.sweepTitration.minSweep': '1 L/min' });
     expect(Math.min(...r.series.sweep_gas_L_min)).toBe(1);
-    const capped = run(DEFAULT_ECMO, { duration: '8 h', ...HYPERCAPNIC, ...ON, 'circuit.oxygenator.sweepTitration.maxSweep': '1.3 L/min' });
+    // the ventilator's rate held: at its maximum the sweep alone leaves PaCO2 high
+    const ceiling = { ...HYPERCAPNIC, ...ON, 'circuit.oxygenator.sweepTitration.maxSweep': '1.3 L/min' };
+    const capped = run(DEFAULT_ECMO, { duration: '8 h', ...ceiling, ...FIXED_RATE });
     expect(Math.max(...capped.series.sweep_gas_L_min)).toBe(1.3);
-    expect(at(capped, 'paco2_mmHg', 8)).toBeGreaterThan(45); // at its maximum the sweep leaves PaCO2 high
+    expect(at(capped, 'paco2_mmHg', 8)).toBeGreaterThan(45);
+    // with the rate protocol on (the bundled default's), the sweep spent at its ceiling hands the acidaemia to the rate
+    const handed = run(DEFAULT_ECMO, { duration: '8 h', ...ceiling });
+    expect(Math.max(...handed.series.ventilator_rate_per_min)).toBeGreaterThan(handed.scenario.patient.lung.ventilatorRate);
+    expect(at(handed, 'paco2_mmHg', 8)).toBeLessThan(at(capped, 'paco2_mmHg', 8));
   });
   it('after cannulation the sweep is not raised within earlyWindow once PaCO2 has fallen by maxEarlyFall; after it the titration goes on', () => {
     const caution = { 'circuit.oxygenator.sweepTitration.maxEarlyFall': '0.25', 'circuit.oxygenator.sweepTitration.earlyWindow': '6 h' };

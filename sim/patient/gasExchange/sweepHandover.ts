@@ -11,6 +11,7 @@ import { fmt, type Action, type EventLog, type PeriodicCheck } from '../../model
 import type { Now } from '../../model/now.js';
 import type { BloodGas } from './bloodGas.js';
 import { sweepCarriesCo2, sweepTitration } from './sweepTitrationCheck.js';
+import { sweepDirection } from './sweepTitration.js';
 import { ventilatorRateTitration } from './ventilatorRateCheck.js';
 
 export const SWEEP_PATH = 'circuit.oxygenator.sweepGas';
@@ -33,16 +34,32 @@ export function handSweepToOperator(m: Model, action: Action, log: EventLog): bo
 }
 
 /**
+ * Whether the titrated sweep stands at the limit this blood gas would move it past: at minSweep with the gas asking for
+ * a lower sweep, or at maxSweep asking for a higher one. The sweep can do no more in that direction, so the
+ * ventilator's rate protocol takes over in it: a team lowers the rate of the rested lung whose own CO2 removal leaves
+ * the patient alkalaemic at the sweep's floor, and raises it when the sweep at its maximum leaves him acidaemic [E:
+ * bedside practice; the ARDS Network card's steps, gas-exchange.md "Both protocols on"].
+ */
+function sweepAtItsLimit(m: Model, gas: BloodGas): boolean {
+  const o = m.current.circuit?.oxygenator;
+  if (!o?.sweepTitration.titrate) return false;
+  const rule = o.sweepTitration;
+  const direction = sweepDirection(rule, gas.ph, gas.paco2_mmHg);
+  return (direction < 0 && o.sweepGas <= rule.minSweep) || (direction > 0 && o.sweepGas >= rule.maxSweep);
+}
+
+/**
  * The blood-gas protocols' checks, the sweep titration (with a circuit) before the ventilator's rate, and the action
  * hook that hands the sweep to the operator; once the operator has set the sweep or its titration during the run the
- * sweep stays managed on ECMO, so the rate protocol keeps standing aside.
+ * sweep stays managed on ECMO, so the rate protocol keeps standing aside. A titrated sweep at its limit hands that
+ * direction to the rate protocol (sweepAtItsLimit).
  */
 export function bloodGasProtocols(m: Model, bloodGas: (now: Now) => BloodGas): { checks: PeriodicCheck[]; perform(action: Action, log: EventLog): void } {
   let operatorSweep = false;
   return {
     checks: [
       ...(m.scenario.circuit ? [sweepTitration(m, bloodGas)] : []),
-      ventilatorRateTitration(m, bloodGas, (now) => sweepCarriesCo2(m, now, operatorSweep)),
+      ventilatorRateTitration(m, bloodGas, (now) => sweepCarriesCo2(m, now, operatorSweep) && !sweepAtItsLimit(m, bloodGas(now))),
     ],
     perform(action, log) {
       if (handSweepToOperator(m, action, log)) operatorSweep = true;
