@@ -128,8 +128,10 @@ describe('published checks the exchanger was not fitted to', () => {
       [900, 1800],
     ])
       expect(gain(hi)).toBeGreaterThan(gain(lo));
-    // their 26/4 = 6.5-fold; the exchanger gives more than 3-fold
-    expect(gain(1800) / gain(300)).toBeGreaterThan(3);
+    // their 26/4 = 6.5-fold rise, within a factor of two (the exchanger gives 4.6)
+    const published = { at300: 4, at1800: 26 };
+    expect(gain(1800) / gain(300)).toBeGreaterThan(published.at1800 / published.at300 / 2);
+    // "levelled out": at 300 mL/min twice the sweep (4 → 8 L/min) adds under 5 % [E: their figure gives no number for it]
     expect(removal(8, 300) / removal(4, 300) - 1).toBeLessThan(0.05);
   });
 });

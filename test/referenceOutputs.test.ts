@@ -20,8 +20,9 @@ import { REFERENCE_DIR, referenceDocuments } from './helpers/referenceOutputs.js
  * runs then lie within 8.6e-5 of a series' largest value (heater heat, which multiplies a temperature error by the
  * exchanger's ~470 kJ/h/K; IL-6 4e-5), so two runs whose steps differ (a reshape that adds a state or moves a segment's
  * end) may differ by twice that. At 1e-8, with RELATIVE 3e-5: measured when the engine was reshaped (a68a4af → the model
- * parts), the largest difference was 1.1e-5 of a 24 h change. The saved outputs were made at 1e-8 and kept: the 1e-7
- * engine lies within 8.6e-5 of them (heater heat). A change of behaviour moves a series by far more.
+ * parts), the largest difference was 1.1e-5 of a 24 h change. The 1e-7 engine lay within 8.6e-5 of the outputs saved
+ * at 1e-8 (heater heat); the outputs were re-saved at 1e-7 with the eleventh session's CO2 physics (SOURCE.md). A
+ * change of behaviour moves a series by far more.
  */
 const RELATIVE = 3e-4;
 /**

@@ -158,6 +158,14 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
       // and the sweep protocol, which answers his lower PaCO2 with a lower sweep, can leave it the higher of the two
       expect(d('heart_rate_bpm'), `${t} h`).toBeGreaterThan(0);
     }
+    // with the sweep and the rate held (no protocol answering the cooled patient's lower CO2), every other term adds to
+    // the fever's: the heart slows by more than g_T·ΔT
+    const held = { duration: '24 h', ...ONE_PRESSOR, ...FIXED_GAS };
+    const [febrileHeld, cooledHeld] = [run(DEFAULT_ECMO, { ...held, ...FEBRILE }), run(DEFAULT_ECMO, { ...held, ...COOLED })];
+    for (const t of [2, 12, 24]) {
+      const dT = at(febrileHeld, 'temperature_C', t) - at(cooledHeld, 'temperature_C', t);
+      expect(at(febrileHeld, 'heart_rate_bpm', t) - at(cooledHeld, 'heart_rate_bpm', t), `${t} h, gas held`).toBeGreaterThan(gT * dT);
+    }
   });
 
   it('cooling spares norepinephrine through vascular tone: k_F·ΔT more tone (MAP at the same dose), never more dose in the first day, fewer dose-hours and less by its end; without the link the doses agree', () => {

@@ -342,12 +342,22 @@ export function counterflowEffectiveness(ntu: number, capacityRatio: number): nu
  */
 export function oxygenatorCo2Conductance(c: Co2Calibration, sweep_L_min: number, effectiveFlow_mL_min: number, surface = 1): number {
   if (sweep_L_min <= 0 || effectiveFlow_mL_min <= 0 || surface <= 0) return 0;
-  const blood = effectiveFlow_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg;
-  const gas = (sweep_L_min * 1000) / DRY_GAS_mmHg;
-  const cMin = Math.min(blood, gas);
-  const cMax = Math.max(blood, gas);
+  const { cMin, cMax } = co2CapacityRates(sweep_L_min, effectiveFlow_mL_min);
   return counterflowEffectiveness((c.membraneConductance_mL_min_mmHg * surface) / cMin, cMin / cMax) * cMin;
 }
+
+/** The two sides' CO2 capacity rates (mL/min/mmHg): the blood's Q_eff·σ and the sweep's sweep/(P_B − P_H2O), smaller first. */
+function co2CapacityRates(sweep_L_min: number, effectiveFlow_mL_min: number): { cMin: number; cMax: number } {
+  const blood = effectiveFlow_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg;
+  const gas = (sweep_L_min * 1000) / DRY_GAS_mmHg;
+  return { cMin: Math.min(blood, gas), cMax: Math.max(blood, gas) };
+}
+
+/**
+ * The box the K·A search spans, mL/min/mmHg [E: a numerical bracket, four decades either side of an adult membrane's
+ * ~10], and the golden-section steps that narrow it to round-off (0.618¹²⁰ of its ln-width of 18.4 is 1.5e-24).
+ */
+const KA_SEARCH = { low: 1e-3, high: 1e5, steps: 120 } as const;
 
 /**
  * K·A from the published pair (sweep lo → PaCO2_lo, hi → PaCO2_hi at the reference blood flow, under an assumed VCO2
@@ -367,7 +377,8 @@ export function co2CalibrationFromPublishedPair(p: {
 }): Co2Calibration {
   const gLo = p.referenceCo2Production / p.paco2AtLowSweep - p.referenceLungConductance;
   const gHi = p.referenceCo2Production / p.paco2AtHighSweep - p.referenceLungConductance;
-  const most = (sweep: number) => oxygenatorCo2Conductance({ membraneConductance_mL_min_mmHg: 1e12 }, sweep, p.referenceBloodFlow);
+  // at K·A → ∞ the exchanger moves all the smaller capacity rate allows: ε → 1
+  const most = (sweep: number) => co2CapacityRates(sweep, p.referenceBloodFlow).cMin;
   if (!(gLo > 0 && gHi > gLo && gLo < most(p.lowSweep) && p.highSweep > p.lowSweep)) {
     throw new Error(
       `circuit.oxygenator.co2: the published pair cannot be met by a membrane exchanger (oxygenator conductance ${gLo.toFixed(2)} → ${gHi.toFixed(2)} mL/min/mmHg; ` +
@@ -382,10 +393,10 @@ export function co2CalibrationFromPublishedPair(p: {
   };
   // the optimum lies between the K·A that meets the lower point and the one that meets the higher (the miss is
   // unimodal there: each term grows away from its own root); the search box is wide enough to hold both
-  let a = Math.log(1e-3);
-  let b = Math.log(1e5);
+  let a = Math.log(KA_SEARCH.low);
+  let b = Math.log(KA_SEARCH.high);
   const r = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < KA_SEARCH.steps; i++) {
     const x1 = b - r * (b - a);
     const x2 = a + r * (b - a);
     if (miss(x1) <= miss(x2)) b = x2;

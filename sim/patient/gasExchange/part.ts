@@ -49,6 +49,8 @@ function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co
 interface NativeLung {
   impairment: number;
   paco2_mmHg: number;
+  /** The oxygenator's CO2 conductance that PaCO2 was derived with (0 without a circuit), mL/min/mmHg. */
+  oxygenatorCo2_mL_min_mmHg: number;
 }
 
 /** The share of the cardiac output the ECMO return makes (β): all of it when the heart moves nothing. */
@@ -91,8 +93,11 @@ function membraneCo2Conductance(co2: Co2Calibration, c: NonNullable<Scenario['ci
   return oxygenatorCo2Conductance(co2, membraneSweep_L_min(c.oxygenator), effectiveFlow_mL_min, membraneCapacity(c.oxygenator));
 }
 
-/** The post-oxygenator blood gas (outputs only): into now.postOxygenatorGas, NaN without a circuit. */
-function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now: Now): void {
+/**
+ * The post-oxygenator blood gas (outputs only): into now.postOxygenatorGas, NaN without a circuit; `gOxy` the
+ * oxygenator's CO2 conductance now.paco2_mmHg was derived with.
+ */
+function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now: Now, gOxy: number): void {
   const c = m.current.circuit;
   const cn = now.circuit;
   const o2 = now.oxygen!;
@@ -104,7 +109,7 @@ function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now:
     return;
   }
   gas.po2_mmHg = o2.postOxygenatorPo2_mmHg; // the fibre bundle's outlet, solved with the saturations
-  gas.co2Removal_mL_min = membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) * now.paco2_mmHg;
+  gas.co2Removal_mL_min = gOxy * now.paco2_mmHg;
   gas.pco2_mmHg = postOxygenatorPco2_mmHg({
     paco2_mmHg: now.paco2_mmHg,
     co2Production_mL_min: co2ProductionNow(m, now),
@@ -162,17 +167,24 @@ export function lungCo2ConductanceNow(m: Model): number {
   return lungCo2Conductance(lung.co2Conductance, lung.ventilatorRate, m.scenario.patient.lung.ventilatorRate);
 }
 
-/** CO2 production now: the starting VCO2 at the starting respiratory quotient, scaled with the tissues' oxygen demand. */
+/**
+ * CO2 production now: the starting VCO2 at the starting respiratory quotient, scaled with the tissues' oxygen demand
+ * (now.metabolism's, which this part's derive wrote for this Now: demandNow, oxygenSupply.ts).
+ */
 export function co2ProductionNow(m: Model, now: Now): number {
   const p0 = m.scenario.patient;
-  return (p0.lung.co2Production * demandNow(m, now)) / p0.lung.o2Consumption;
+  return (p0.lung.co2Production * now.metabolism.vo2Demand_mL_min) / p0.lung.o2Consumption;
 }
 
-/** PaCO2 from the lung's and the oxygenator's conductances now (the alveolar gas equation reads it). */
-function arterialCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): number {
+/** The oxygenator's CO2 conductance now (0 without a circuit), mL/min/mmHg. */
+function oxygenatorCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): number {
   const c = m.current.circuit;
   const cn = now.circuit;
-  const gOxy = c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
+  return c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
+}
+
+/** PaCO2 from the lung's and the oxygenator's (`gOxy`) conductances now (the alveolar gas equation reads it). */
+function arterialCo2Now(m: Model, now: Now, gOxy: number): number {
   return arterialCo2_mmHg(co2ProductionNow(m, now), lungCo2ConductanceNow(m), gOxy);
 }
 
@@ -290,13 +302,14 @@ export const gasExchangeModel: ModelDefinition = {
     const ruleProblem = rulesProblem(m.scenario);
     if (ruleProblem) throw new SettingError(ruleProblem.field, ruleProblem.message);
     /** The blood gas the protocols' checks read: the PaCO2 the lung and the oxygenator leave now. */
-    const gasNow = (now: Now) => bloodGas(now, arterialCo2Now(m, co2, now));
-    const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN };
+    const gasNow = (now: Now) => bloodGas(now, arterialCo2Now(m, now, oxygenatorCo2Now(m, co2, now)));
+    const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN, oxygenatorCo2_mL_min_mmHg: 0 };
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
     /** The native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads. */
     const updateLung = (now: Now) => {
       lung.impairment = now.y[impairment];
-      lung.paco2_mmHg = arterialCo2Now(m, co2, now);
+      lung.oxygenatorCo2_mL_min_mmHg = oxygenatorCo2Now(m, co2, now);
+      lung.paco2_mmHg = arterialCo2Now(m, now, lung.oxygenatorCo2_mL_min_mmHg);
     };
     const line = heldOxygenLine(m, (now, fresh) => {
       updateLung(now);
@@ -330,7 +343,7 @@ export const gasExchangeModel: ModelDefinition = {
         updateLung(now);
         const o = sampleConsumption(m, now, (vo2) => mixSample(now, inputs(now, vo2)), line);
         now.paco2_mmHg = lung.paco2_mmHg;
-        derivePostOxygenatorGas(m, co2, now);
+        derivePostOxygenatorGas(m, co2, now, lung.oxygenatorCo2_mL_min_mmHg);
         deriveLimbAccessGas(m, now, o.shuntFraction); // the effective shunt inputs() already formed
       },
       observe(now, out) {

@@ -59,7 +59,7 @@ export function bloodGasProtocols(m: Model, bloodGas: (now: Now) => BloodGas): {
   return {
     checks: [
       ...(m.scenario.circuit ? [sweepTitration(m, bloodGas)] : []),
-      ventilatorRateTitration(m, bloodGas, (now) => sweepCarriesCo2(m, now, operatorSweep) && !sweepAtItsLimit(m, bloodGas(now))),
+      ventilatorRateTitration(m, bloodGas, (now, gas) => sweepCarriesCo2(m, now, operatorSweep) && !sweepAtItsLimit(m, gas)),
     ],
     perform(action, log) {
       if (handSweepToOperator(m, action, log)) operatorSweep = true;

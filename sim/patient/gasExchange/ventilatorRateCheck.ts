@@ -12,9 +12,10 @@ import { nextVentilatorRate } from './ventilatorRate.js';
 
 /**
  * The rate titration at its interval; the first check at the start (the first blood gas), `bloodGas(now)` the blood gas now.
- * It stands aside while `sweepActs(now)`: on ECMO with the sweep titrated the sweep carries the CO2 (sweepTitrationCheck.ts).
+ * It stands aside while `sweepActs(now, gas)` at the blood gas it read: on ECMO with the sweep titrated the sweep carries
+ * the CO2 (sweepTitrationCheck.ts), unless the sweep is spent in the direction the gas asks (sweepHandover.ts).
  */
-export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodGas, sweepActs: (now: Now) => boolean): PeriodicCheck {
+export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodGas, sweepActs: (now: Now, gas: BloodGas) => boolean): PeriodicCheck {
   let started = false;
   const next = (now: Now) => {
     const lung = m.current.patient.lung;
@@ -25,13 +26,17 @@ export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodG
     interval: () => (started ? m.current.patient.lung.rateTitration.interval : 0),
     changesDerivatives: true, // PaCO2 sets the pH the heart reads and the alveolar PO2 of the oxygen line
     settlesAfter: true,
-    wouldAct: (now) => m.current.patient.lung.rateTitration.titrate && !sweepActs(now) && next(now).rate !== m.current.patient.lung.ventilatorRate,
+    wouldAct: (now) => {
+      if (!m.current.patient.lung.rateTitration.titrate) return false;
+      const { gas, rate } = next(now);
+      return !sweepActs(now, gas) && rate !== m.current.patient.lung.ventilatorRate;
+    },
     run(now, log) {
       started = true;
       const lung = m.current.patient.lung;
-      if (!lung.rateTitration.titrate || sweepActs(now)) return false;
+      if (!lung.rateTitration.titrate) return false;
       const { gas, rate } = next(now);
-      if (rate === lung.ventilatorRate) return false;
+      if (sweepActs(now, gas) || rate === lung.ventilatorRate) return false;
       const rule = lung.rateTitration;
       const why =
         rate < lung.ventilatorRate
