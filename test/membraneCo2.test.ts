@@ -12,7 +12,9 @@ import {
   oxygenatorCo2Conductance,
 } from '../sim/patient/gasExchange/gasExchange.js';
 import { CO2_CONTENT_SLOPE_mL_mL_mmHg } from '../sim/patient/gasExchange/postOxygenator.js';
-import { FIXED_GAS, DEFAULT_ECMO, run } from './helpers/scenarios.js';
+import { Simulation } from '../sim/engine/simulation.js';
+import { observe } from '../sim/engine/observe.js';
+import { FIXED_GAS, DEFAULT_ECMO, run, scenario } from './helpers/scenarios.js';
 
 /** The bundled oxygenator's published pair (circuit.oxygenator.co2 defaults, reference-data.md §6). */
 const PAIR = {
@@ -23,6 +25,7 @@ const PAIR = {
   paco2AtHighSweep: 27,
   referenceCo2Production: 200,
   referenceLungConductance: 1,
+  referenceCardiacOutput: 6500,
 };
 const CAL = co2CalibrationFromPublishedPair(PAIR);
 
@@ -51,14 +54,17 @@ describe('the counter-current exchanger (ε-NTU)', () => {
     expect(oxygenatorCo2Conductance(CAL, 2, 0)).toBe(0);
   });
 
-  it('K·A from the published pair: both points within 10 % (sweep 2 → 60, 10 → 27 mmHg at 5 L/min) [S2]', () => {
-    const paco2 = (sweep: number) => arterialCo2_mmHg(200, 1, oxygenatorCo2Conductance(CAL, sweep, 5000));
-    expect(Math.abs(paco2(2) / 60 - 1)).toBeLessThan(0.1);
-    expect(Math.abs(paco2(10) / 27 - 1)).toBeLessThan(0.1);
+  it('K·A from the published pair: both points within 15 % (sweep 2 → 60, 10 → 27 mmHg at 5 L/min) [S2]', () => {
+    // the pair asks the membrane's conductance to grow 2.5-fold from 2 to 10 L/min of sweep (2.17 → 5.48 mL/min/mmHg
+    // under the venous drive), more than one exchanger's shape gives (2.57 → 5.30): 52.8 and 27.9 mmHg, the lower point
+    // 12 % off (9.5 % when the drive was taken as arterial, which asked 2.33 → 6.41)
+    const paco2 = (sweep: number) => arterialCo2_mmHg(200, 1, oxygenatorCo2Conductance(CAL, sweep, 5000), 6500);
+    expect(Math.abs(paco2(2) / 60 - 1)).toBeLessThan(0.15);
+    expect(Math.abs(paco2(10) / 27 - 1)).toBeLessThan(0.15);
     // the one constant is the least-squares one in log terms: moving it either way misses the pair more
     const miss = (k: number) =>
       [2, 10].reduce((s, sweep, i) => {
-        const p = arterialCo2_mmHg(200, 1, oxygenatorCo2Conductance({ membraneConductance_mL_min_mmHg: k }, sweep, 5000));
+        const p = arterialCo2_mmHg(200, 1, oxygenatorCo2Conductance({ membraneConductance_mL_min_mmHg: k }, sweep, 5000), 6500);
         return s + Math.log(p / [60, 27][i]) ** 2;
       }, 0);
     const k = CAL.membraneConductance_mL_min_mmHg;
@@ -71,6 +77,32 @@ describe('the counter-current exchanger (ε-NTU)', () => {
     expect(() =>
       co2CalibrationFromPublishedPair({ ...PAIR, lowSweep: 1, paco2AtLowSweep: 50, referenceCo2Production: 250, referenceLungConductance: 0 }),
     ).toThrow(/circuit\.oxygenator\.co2: .*carries at most 1\.40/);
+  });
+});
+
+describe('the membrane drains venous blood', () => {
+  it('PaCO2 = VCO2·(1 − g_oxy/(CO·σ))/(g_lung + g_oxy): with an apnoeic lung, VCO2/g_oxy less the arteriovenous difference', () => {
+    // the balance VCO2 = g_lung·PaCO2 + g_oxy·PvCO2, PvCO2 = PaCO2 + VCO2/(CO·σ) (Fick), solved by hand
+    const vco2 = 200;
+    const g = 6;
+    const co = 5000;
+    const avDifference = vco2 / (co * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+    expect(arterialCo2_mmHg(vco2, 0, g, co)).toBeCloseTo(vco2 / g - avDifference, 12);
+    for (const gLung of [0.5, 4]) {
+      const pa = arterialCo2_mmHg(vco2, gLung, g, co);
+      expect(gLung * pa + g * (pa + avDifference)).toBeCloseTo(vco2, 10);
+    }
+    // no membrane, or no cardiac output (the venous blood then at the arterial tension): VCO2/g
+    expect(arterialCo2_mmHg(vco2, 4, 0, co)).toBe(50);
+    expect(arterialCo2_mmHg(vco2, 4, g, 0)).toBeCloseTo(20, 12);
+    // a membrane that clears all the venous blood carries (g_oxy = CO·σ) leaves the arteries at the gas side's 0
+    expect(arterialCo2_mmHg(vco2, 0, co * CO2_CONTENT_SLOPE_mL_mL_mmHg, co)).toBeCloseTo(0, 12);
+  });
+
+  it('a published pair whose blood flow exceeds its cardiac output is refused, naming both fields', () => {
+    expect(() => co2CalibrationFromPublishedPair({ ...PAIR, referenceBloodFlow: 7000, referenceCardiacOutput: 6000 })).toThrow(
+      /circuit\.oxygenator\.co2: referenceBloodFlow \(7000 mL\/min\) exceeds referenceCardiacOutput \(6000 mL\/min\)/,
+    );
   });
 });
 
@@ -112,6 +144,35 @@ describe('published checks the exchanger was not fitted to', () => {
     const fallHigh = paco2('3.5 L/min', '3 L/min') - paco2('3.5 L/min', '10 L/min');
     expect(fallLow).toBeGreaterThan(0);
     expect(fallLow).toBeLessThan(fallHigh);
+  });
+
+  it('Park 2016: at fixed ECMO settings PaCO2 rises with the cardiac output (+3.6 mmHg per L/min); the model a third of it', () => {
+    // Park et al., Rev Bras Ter Intensiva 2016;28:11 (apnoeic pigs on VV ECMO, multivariate): PaCO2 +3.578 mmHg per
+    // L/min of cardiac output. The membrane's drive is the venous tension, PaCO2 + VCO2/(CO·σ): a larger output narrows
+    // the arteriovenous difference and leaves the arteries higher. Here a near-apnoeic lung (0.5 mL/min/mmHg), both gas
+    // protocols off, 3.5 L/min of blood in flow mode, sweep 5 L/min, the starting state at outputs 4 and 8 L/min.
+    const at = (co: string) => {
+      const sim = new Simulation(
+        scenario(DEFAULT_ECMO, {
+          ...FIXED_GAS,
+          'patient.lung.co2Conductance': '0.5 mL/min/mmHg',
+          'patient.cardiacOutput': co,
+          'circuit.pump.mode': 'flow',
+          'circuit.pump.targetFlow': '3.5 L/min',
+          'circuit.oxygenator.sweepGas': '5 L/min',
+        }),
+      );
+      const o = observe(sim.composed, 0, [...sim.state]);
+      return { paco2: o.paco2_mmHg, co: o.cardiac_output_L_min };
+    };
+    const low = at('4 L/min');
+    const high = at('8 L/min');
+    const slope = (high.paco2 - low.paco2) / (high.co - low.co);
+    const published = 3.578;
+    // the direction, and the size's gap named (published-checks.md): the arteriovenous difference alone gives ~1 mmHg
+    // per L/min at these flows, and a rising output also lowers the recirculation (more effective flow)
+    expect(slope).toBeGreaterThan(published / 5);
+    expect(slope).toBeLessThan(published / 2);
   });
 
   it('Strassmann 2019: what sweep 2 → 8 L/min adds grows with blood flow, and at 300 mL/min sweep beyond 4 L/min adds little', () => {

@@ -25,9 +25,9 @@ describe('alveolar ventilation and the lung’s CO2 conductance', () => {
   it('PaCO2 = VCO2/conductance at steady state halves when the rate doubles (fixed tidal volume and dead space)', () => {
     const g = (rate: number) => lungCo2Conductance(4, rate, 20);
     expect(g(20)).toBe(4);
-    expect(arterialCo2_mmHg(200, g(20), 0)).toBe(50);
-    expect(arterialCo2_mmHg(200, g(40), 0)).toBeCloseTo(25, 12);
-    expect(arterialCo2_mmHg(200, g(35), 0)).toBeCloseTo((50 * 20) / 35, 12);
+    expect(arterialCo2_mmHg(200, g(20), 0, 6500)).toBe(50);
+    expect(arterialCo2_mmHg(200, g(40), 0, 6500)).toBeCloseTo(25, 12);
+    expect(arterialCo2_mmHg(200, g(35), 0, 6500)).toBeCloseTo((50 * 20) / 35, 12);
   });
   it('in a run without ECMO, the operator doubling the rate halves PaCO2 and raises the pH by log10(2)', () => {
     const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '2 h', set: { 'patient.lung.ventilatorRate': '40 bpm' } }], { duration: '3 h', ...OFF });

@@ -53,6 +53,13 @@ export const oxygenatorSpecs = {
       source: 'E',
       ref: 'near-apnoeic lung-protective ventilation',
     }),
+    referenceCardiacOutput: q('mL/min', 6500, [1000, 20000], {
+      range: [4000, 9000],
+      description:
+        'Cardiac output assumed for the published pair: the membrane drains venous blood, whose PCO2 exceeds the arterial by VCO2/(CO·σ). At least the reference blood flow.',
+      source: 'E',
+      ref: 'an adult on VV ECMO at ~5 L/min of blood flow; the bundled default patient starts at 6.5 L/min',
+    }),
   },
   thrombusRate: q('1/h', 0.004, [0, 1], {
     range: [0.001, 0.02],

@@ -18,8 +18,8 @@
  * K·A is set by the rated flow's definition (ratedMembraneConductance). PaO2 from SaO2 by the Severinghaus equation
  * [S: Severinghaus, J Appl Physiol 1979].
  *
- * CO2: removal by lung and oxygenator are both proportional to PaCO2:
- *   PaCO2 = VCO2 / (g_lung + g_oxy),  g_oxy = ε(K·A/C_min, C_min/C_max)·C_min   (a counter-current exchanger)
+ * CO2: the lung removes g_lung·PaCO2, the oxygenator g_oxy·PvCO2 (it drains venous blood; PvCO2 by Fick):
+ *   PaCO2 = VCO2·(1 − g_oxy/(CO·σ)) / (g_lung + g_oxy),  g_oxy = ε(K·A/C_min, C_min/C_max)·C_min   (a counter-current exchanger)
  * between the blood's CO2 capacity rate C_b = Q_effective·σ and the sweep's C_g = sweep/(P_B − P_H2O); K·A from the
  * published pair (sweep 2 → PaCO2 60, sweep 10 → 27 mmHg at 5 L/min) [S2], its one constant.
  */
@@ -332,7 +332,8 @@ export function counterflowEffectiveness(ntu: number, capacityRatio: number): nu
 }
 
 /**
- * The oxygenator's CO2 conductance g_oxy (mL/min/mmHg; removal g_oxy·PaCO2): a counter-current exchanger between
+ * The oxygenator's CO2 conductance g_oxy (mL/min/mmHg; removal g_oxy·PvCO2, the drained venous blood's: arterialCo2_mmHg):
+ * a counter-current exchanger between
  * the blood, whose CO2 capacity rate is C_b = Q_eff·σ (σ the physiological CO2 dissociation slope,
  * postOxygenator.ts), and the sweep gas, which carries no CO2 in and C_g = sweep/(P_B − P_H2O) out per mmHg:
  *   g_oxy = ε(K·A·φ/C_min, C_min/C_max)·C_min
@@ -360,8 +361,8 @@ function co2CapacityRates(sweep_L_min: number, effectiveFlow_mL_min: number): { 
 const KA_SEARCH = { low: 1e-3, high: 1e5, steps: 120 } as const;
 
 /**
- * K·A from the published pair (sweep lo → PaCO2_lo, hi → PaCO2_hi at the reference blood flow, under an assumed VCO2
- * and native-lung conductance): the one K·A whose two PaCO2 lie closest to the pair's in log terms (golden-section
+ * K·A from the published pair (sweep lo → PaCO2_lo, hi → PaCO2_hi at the reference blood flow, under an assumed VCO2,
+ * native-lung conductance and cardiac output): the one K·A whose two PaCO2 lie closest to the pair's in log terms (golden-section
  * search over ln K·A; a least-squares fit of one physical constant to two published points, not a tuning: the
  * exchanger's shape is the physics). A pair whose lower sweep already asks more removal than its gas can carry (g ≥
  * C_g at K·A → ∞), or whose higher sweep removes no more, is a bad input.
@@ -374,9 +375,17 @@ export function co2CalibrationFromPublishedPair(p: {
   paco2AtHighSweep: number;
   referenceCo2Production: number;
   referenceLungConductance: number;
+  referenceCardiacOutput: number;
 }): Co2Calibration {
-  const gLo = p.referenceCo2Production / p.paco2AtLowSweep - p.referenceLungConductance;
-  const gHi = p.referenceCo2Production / p.paco2AtHighSweep - p.referenceLungConductance;
+  if (!(p.referenceBloodFlow <= p.referenceCardiacOutput)) {
+    throw new Error(
+      `circuit.oxygenator.co2: referenceBloodFlow (${p.referenceBloodFlow.toFixed(0)} mL/min) exceeds referenceCardiacOutput (${p.referenceCardiacOutput.toFixed(0)} mL/min); ` +
+        'a membrane cannot drain more venous blood than the heart returns',
+    );
+  }
+  const needed = (paco2: number) => oxygenatorConductanceFor(paco2, p.referenceCo2Production, p.referenceLungConductance, p.referenceCardiacOutput);
+  const gLo = needed(p.paco2AtLowSweep);
+  const gHi = needed(p.paco2AtHighSweep);
   // at K·A → ∞ the exchanger moves all the smaller capacity rate allows: ε → 1
   const most = (sweep: number) => co2CapacityRates(sweep, p.referenceBloodFlow).cMin;
   if (!(gLo > 0 && gHi > gLo && gLo < most(p.lowSweep) && p.highSweep > p.lowSweep)) {
@@ -387,8 +396,15 @@ export function co2CalibrationFromPublishedPair(p: {
   }
   const miss = (lnK: number) => {
     const c = { membraneConductance_mL_min_mmHg: Math.exp(lnK) };
-    const lo = arterialCo2_mmHg(p.referenceCo2Production, p.referenceLungConductance, oxygenatorCo2Conductance(c, p.lowSweep, p.referenceBloodFlow));
-    const hi = arterialCo2_mmHg(p.referenceCo2Production, p.referenceLungConductance, oxygenatorCo2Conductance(c, p.highSweep, p.referenceBloodFlow));
+    const at = (sweep: number) =>
+      arterialCo2_mmHg(
+        p.referenceCo2Production,
+        p.referenceLungConductance,
+        oxygenatorCo2Conductance(c, sweep, p.referenceBloodFlow),
+        p.referenceCardiacOutput,
+      );
+    const lo = at(p.lowSweep);
+    const hi = at(p.highSweep);
     return Math.log(lo / p.paco2AtLowSweep) ** 2 + Math.log(hi / p.paco2AtHighSweep) ** 2;
   };
   // the optimum lies between the K·A that meets the lower point and the one that meets the higher (the miss is
@@ -405,7 +421,33 @@ export function co2CalibrationFromPublishedPair(p: {
   return { membraneConductance_mL_min_mmHg: Math.exp(0.5 * (a + b)) };
 }
 
-export function arterialCo2_mmHg(co2Production_mL_min: number, lungConductance: number, oxygenatorConductance: number): number {
+/**
+ * PaCO2 at the CO2 balance (mmHg). The tissues' VCO2 leaves through the native lung, g_lung·PaCO2 (alveolar gas at
+ * the arterial tension), and through the membrane, which drains venous blood: g_oxy·PvCO2, with PvCO2 = PaCO2 +
+ * VCO2/(CO·σ) (Fick, postOxygenator.ts; the recirculated part of the drained blood is the effective flow's loss,
+ * oxygenatorCo2Conductance). VCO2 = g_lung·PaCO2 + g_oxy·(PaCO2 + VCO2/(CO·σ)) gives
+ *   PaCO2 = VCO2·(1 − g_oxy/(CO·σ)) / (g_lung + g_oxy)
+ * so at a given membrane a larger cardiac output (a smaller arteriovenous difference) leaves PaCO2 higher [S2: Park et
+ * al., Rev Bras Ter Intensiva 2016, apnoeic pigs on VV ECMO: +3.6 mmHg per L/min]. The bracket is ≥ 0 whenever the
+ * effective flow is at most the cardiac output (g_oxy ≤ Q_eff·σ ≤ CO·σ), and taken as 0 beyond; with no cardiac
+ * output the venous blood is taken at the arterial tension (mixedVenousPco2_mmHg's assumption): the bracket is 1.
+ */
+export function arterialCo2_mmHg(co2Production_mL_min: number, lungConductance: number, oxygenatorConductance: number, cardiacOutput_mL_min: number): number {
   const g = lungConductance + oxygenatorConductance;
-  return g > 0 ? co2Production_mL_min / g : Infinity;
+  if (!(g > 0)) return Infinity;
+  return (co2Production_mL_min * venousDriveBracket(oxygenatorConductance, cardiacOutput_mL_min)) / g;
+}
+
+/** 1 − g_oxy/(CO·σ), at least 0; 1 with no membrane or no cardiac output (arterialCo2_mmHg). */
+function venousDriveBracket(oxygenatorConductance: number, cardiacOutput_mL_min: number): number {
+  if (!(oxygenatorConductance > 0 && cardiacOutput_mL_min > 0)) return 1;
+  return Math.max(0, 1 - oxygenatorConductance / (cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg));
+}
+
+/**
+ * The oxygenator conductance that leaves PaCO2 at `paco2_mmHg` (arterialCo2_mmHg inverted): g_oxy =
+ * (VCO2 − PaCO2·g_lung)/(PaCO2 + VCO2/(CO·σ)).
+ */
+function oxygenatorConductanceFor(paco2_mmHg: number, co2Production_mL_min: number, lungConductance: number, cardiacOutput_mL_min: number): number {
+  return (co2Production_mL_min - paco2_mmHg * lungConductance) / (paco2_mmHg + co2Production_mL_min / (cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg));
 }

@@ -109,11 +109,14 @@ function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now:
     return;
   }
   gas.po2_mmHg = o2.postOxygenatorPo2_mmHg; // the fibre bundle's outlet, solved with the saturations
-  gas.co2Removal_mL_min = gOxy * now.paco2_mmHg;
+  const vco2 = co2ProductionNow(m, now);
+  const co = circulationCardiacOutput_mL_min(now);
+  // the membrane drains venous blood: its removal is driven by the venous tension (arterialCo2_mmHg)
+  gas.co2Removal_mL_min = gOxy * mixedVenousPco2_mmHg(now.paco2_mmHg, vco2, co);
   gas.pco2_mmHg = postOxygenatorPco2_mmHg({
     paco2_mmHg: now.paco2_mmHg,
-    co2Production_mL_min: co2ProductionNow(m, now),
-    cardiacOutput_mL_min: circulationCardiacOutput_mL_min(now),
+    co2Production_mL_min: vco2,
+    cardiacOutput_mL_min: co,
     oxygenatorCo2Removal_mL_min: gas.co2Removal_mL_min,
     drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
     recirculation: cn.recirculation,
@@ -185,7 +188,7 @@ function oxygenatorCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): 
 
 /** PaCO2 from the lung's and the oxygenator's (`gOxy`) conductances now (the alveolar gas equation reads it). */
 function arterialCo2Now(m: Model, now: Now, gOxy: number): number {
-  return arterialCo2_mmHg(co2ProductionNow(m, now), lungCo2ConductanceNow(m), gOxy);
+  return arterialCo2_mmHg(co2ProductionNow(m, now), lungCo2ConductanceNow(m), gOxy, circulationCardiacOutput_mL_min(now));
 }
 
 /** Why the lung's protocols cannot be run (the field under patient.lung and what was expected), or null. */

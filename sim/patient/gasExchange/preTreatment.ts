@@ -55,5 +55,5 @@ export function preTreatmentOxygenDeficit_mL_min(s: Scenario): number {
 
 /** PaCO2 (mmHg) before treatment: the patient's CO2 production over the native lung's conductance at the starting rate. */
 export function preTreatmentPaco2_mmHg(s: Scenario): number {
-  return arterialCo2_mmHg(s.patient.lung.co2Production, s.patient.lung.co2Conductance, 0);
+  return arterialCo2_mmHg(s.patient.lung.co2Production, s.patient.lung.co2Conductance, 0, s.patient.cardiacOutput);
 }

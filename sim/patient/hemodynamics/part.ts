@@ -78,7 +78,7 @@ export const hemodynamicsModel: ModelDefinition = {
     // the patient's own PaCO2 before treatment (native lung alone), to which the circulation is adapted at the start;
     // hypercapnia's response and the right ventricle's afterload follow the PaCO2 the acid–base part holds since the
     // circuit last settled, less what the circulation has adapted to since (hypercapnicResponse.ts, rightHeart.ts)
-    const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0);
+    const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0, p.cardiacOutput);
     // a native lung that removes no CO2 gives no finite PaCO2 to have adapted to: the circulation then answers none
     const adapts = Number.isFinite(paco2Start_mmHg);
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
