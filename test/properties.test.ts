@@ -93,9 +93,11 @@ const COHERENT: Record<string, readonly [number, number]> = {
   'circuit.pump.calibrationSpeed': [2500, 3500],
   'circuit.pump.calibrationFlow': [3000, 6000],
   'circuit.pump.calibrationHead': [150, 300],
-  // the published sweep–PaCO2 pair: its lower sweep's gas must carry what that point asks (VCO2/PaCO2 − g_lung below
-  // sweep/713, gasExchange.ts's exchanger): at most 220/58 − 1.2 = 2.6 against 2000/713 = 2.8 mL/min/mmHg
+  // the published sweep–PaCO2 pair: its lower sweep's gas must carry what that point asks ((VCO2 − PaCO2·g_lung)/
+  // (PaCO2 + VCO2/(CO·σ)) below sweep/713, gasExchange.ts's exchanger): at most 220/58 − 1.2 = 2.6 against 2000/713 =
+  // 2.8 mL/min/mmHg, and its blood flow at most its cardiac output (the membrane drains venous blood)
   'circuit.oxygenator.co2.referenceBloodFlow': [3000, 6000],
+  'circuit.oxygenator.co2.referenceCardiacOutput': [6000, 8000],
   'circuit.oxygenator.co2.lowSweep': [2, 3],
   'circuit.oxygenator.co2.paco2AtLowSweep': [58, 66],
   'circuit.oxygenator.co2.highSweep': [7, 12],

@@ -107,13 +107,14 @@ describe('the sweep titration in a run', () => {
     expect(at(r, 'paco2_mmHg', 12)).toBeGreaterThan(at(r, 'paco2_mmHg', 0));
     expect(at(r, 'ph', 12)).toBeLessThanOrEqual(7.45);
   });
-  it('the sweep never passes its limits: a 1 L/min floor holds against a metabolic alkalosis, a 1.3 L/min ceiling leaves PaCO2 high', () => {
+  it('the sweep never passes its limits: a 1 L/min floor holds against a metabolic alkalosis, a 1.2 L/min ceiling leaves PaCO2 high', () => {
     const r = run(DEFAULT_ECMO, { duration: '72 h', ...ON, 'circuit.oxygenator.sweepTitration.minSweep': '1 L/min' });
     expect(Math.min(...r.series.sweep_gas_L_min)).toBe(1);
     // the ventilator's rate held: at its maximum the sweep alone leaves PaCO2 high
-    const ceiling = { ...HYPERCAPNIC, ...ON, 'circuit.oxygenator.sweepTitration.maxSweep': '1.3 L/min' };
+    // (1.3 L/min left 44.4 mmHg, inside the band, once the membrane's drive became the venous tension)
+    const ceiling = { ...HYPERCAPNIC, ...ON, 'circuit.oxygenator.sweepTitration.maxSweep': '1.2 L/min' };
     const capped = run(DEFAULT_ECMO, { duration: '8 h', ...ceiling, ...FIXED_RATE });
-    expect(Math.max(...capped.series.sweep_gas_L_min)).toBe(1.3);
+    expect(Math.max(...capped.series.sweep_gas_L_min)).toBe(1.2);
     expect(at(capped, 'paco2_mmHg', 8)).toBeGreaterThan(45);
     // with the rate protocol on (the bundled default's), the sweep spent at its ceiling hands the acidaemia to the rate
     const handed = run(DEFAULT_ECMO, { duration: '8 h', ...ceiling });

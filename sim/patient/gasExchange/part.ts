@@ -179,11 +179,14 @@ export function co2ProductionNow(m: Model, now: Now): number {
   return (p0.lung.co2Production * now.metabolism.vo2Demand_mL_min) / p0.lung.o2Consumption;
 }
 
-/** The oxygenator's CO2 conductance now (0 without a circuit), mL/min/mmHg. */
+/**
+ * The oxygenator's CO2 conductance now (0 without a circuit), mL/min/mmHg, on the venous blood it drains: the effective
+ * flow, at most the cardiac output (the venous return; the oxygen mixing caps its return share β = Q_eff/CO at 1 alike).
+ */
 function oxygenatorCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): number {
   const c = m.current.circuit;
   const cn = now.circuit;
-  return c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
+  return c && co2 && cn ? membraneCo2Conductance(co2, c, Math.min(cn.effectiveFlow_mL_min, circulationCardiacOutput_mL_min(now))) : 0;
 }
 
 /** PaCO2 from the lung's and the oxygenator's (`gOxy`) conductances now (the alveolar gas equation reads it). */

@@ -8,7 +8,7 @@
  * (recirculated blood has been through it already), so with the pre-oxygenator mixing of gasExchange.ts
  *   PCO2_post = PvCO2 − VCO2_oxy / (Q_d·(1 − R)·σ)
  * The sweep gas carries no CO2, so the blood can at most equilibrate with it (PCO2 0): VCO2_oxy (gasExchange.ts's
- * exchanger, at most Q_eff·σ·PaCO2) is taken at most as what the venous part of the drained blood brings.
+ * exchanger, g_oxy·PvCO2, at most Q_eff·σ·PvCO2) is taken at most as what the venous part of the drained blood brings.
  */
 
 /** σ: slope of the physiological CO2 dissociation curve, mL CO2 per mL blood per mmHg (0.67 mL/dL/mmHg). */
