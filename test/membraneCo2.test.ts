@@ -99,6 +99,18 @@ describe('the membrane drains venous blood', () => {
     expect(arterialCo2_mmHg(vco2, 0, co * CO2_CONTENT_SLOPE_mL_mL_mmHg, co)).toBeCloseTo(0, 12);
   });
 
+  it('the pair is solved once for a run of runs: the same pair again gives the same K·A, one field changed solves afresh', () => {
+    const again = co2CalibrationFromPublishedPair({ ...PAIR });
+    expect(again.membraneConductance_mL_min_mmHg).toBe(CAL.membraneConductance_mL_min_mmHg);
+    const moreOutput = co2CalibrationFromPublishedPair({ ...PAIR, referenceCardiacOutput: 8000 });
+    expect(moreOutput.membraneConductance_mL_min_mmHg).not.toBe(CAL.membraneConductance_mL_min_mmHg);
+    // a refused pair is refused every time, after a good one as before it
+    const bad = { ...PAIR, referenceBloodFlow: 7000, referenceCardiacOutput: 6000 };
+    expect(() => co2CalibrationFromPublishedPair(bad)).toThrow(/referenceBloodFlow/);
+    co2CalibrationFromPublishedPair({ ...PAIR });
+    expect(() => co2CalibrationFromPublishedPair(bad)).toThrow(/referenceBloodFlow/);
+  });
+
   it('a published pair whose blood flow exceeds its cardiac output is refused, naming both fields', () => {
     expect(() => co2CalibrationFromPublishedPair({ ...PAIR, referenceBloodFlow: 7000, referenceCardiacOutput: 6000 })).toThrow(
       /circuit\.oxygenator\.co2: referenceBloodFlow \(7000 mL\/min\) exceeds referenceCardiacOutput \(6000 mL\/min\)/,

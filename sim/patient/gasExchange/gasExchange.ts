@@ -367,7 +367,16 @@ const KA_SEARCH = { low: 1e-3, high: 1e5, steps: 120 } as const;
  * exchanger's shape is the physics). A pair whose lower sweep already asks more removal than its gas can carry (g ≥
  * C_g at K·A → ∞), or whose higher sweep removes no more, is a bad input.
  */
-export function co2CalibrationFromPublishedPair(p: {
+export function co2CalibrationFromPublishedPair(p: PublishedCo2Pair): Co2Calibration {
+  // the same pair as the last (every run of a scenario, every patient of a cohort arm, the loader's check): its answer
+  if (lastCo2Pair && PAIR_FIELDS.every((k) => lastCo2Pair!.pair[k] === p[k])) return lastCo2Pair.calibration;
+  const calibration = Object.freeze(solveCo2Calibration(p));
+  lastCo2Pair = { pair: { ...p }, calibration };
+  return calibration;
+}
+
+/** The oxygenator's published sweep–PaCO2 pair and what it was measured under (circuit.oxygenator.co2). */
+export interface PublishedCo2Pair {
   referenceBloodFlow: number;
   lowSweep: number;
   paco2AtLowSweep: number;
@@ -376,7 +385,21 @@ export function co2CalibrationFromPublishedPair(p: {
   referenceCo2Production: number;
   referenceLungConductance: number;
   referenceCardiacOutput: number;
-}): Co2Calibration {
+}
+const PAIR_FIELDS: readonly (keyof PublishedCo2Pair)[] = [
+  'referenceBloodFlow',
+  'lowSweep',
+  'paco2AtLowSweep',
+  'highSweep',
+  'paco2AtHighSweep',
+  'referenceCo2Production',
+  'referenceLungConductance',
+  'referenceCardiacOutput',
+];
+/** The last pair solved and its K·A (a search of 240 exchanger evaluations, ~5 % of building a run otherwise). */
+let lastCo2Pair: { pair: PublishedCo2Pair; calibration: Co2Calibration } | undefined;
+
+function solveCo2Calibration(p: PublishedCo2Pair): Co2Calibration {
   if (!(p.referenceBloodFlow <= p.referenceCardiacOutput)) {
     throw new Error(
       `circuit.oxygenator.co2: referenceBloodFlow (${p.referenceBloodFlow.toFixed(0)} mL/min) exceeds referenceCardiacOutput (${p.referenceCardiacOutput.toFixed(0)} mL/min); ` +
