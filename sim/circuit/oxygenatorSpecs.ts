@@ -54,9 +54,9 @@ export const oxygenatorSpecs = {
       ref: 'near-apnoeic lung-protective ventilation',
     }),
     referenceCardiacOutput: q('mL/min', 6500, [1000, 20000], {
-      range: [4000, 9000],
+      range: [5000, 9000],
       description:
-        'Cardiac output assumed for the published pair: the membrane drains venous blood, whose PCO2 exceeds the arterial by VCO2/(CO·σ). At least the reference blood flow.',
+        'Cardiac output assumed for the published pair: the membrane drains venous blood, whose PCO2 exceeds the arterial by VCO2/(CO·σ). At least the reference blood flow (its plausible range starts at the reference flow of 5 L/min).',
       source: 'E',
       ref: 'an adult on VV ECMO at ~5 L/min of blood flow; the bundled default patient starts at 6.5 L/min',
     }),
