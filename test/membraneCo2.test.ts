@@ -8,9 +8,9 @@ import {
   arterialCo2_mmHg,
   co2CalibrationFromPublishedPair,
   counterflowEffectiveness,
-  DRY_GAS_mmHg,
   oxygenatorCo2Conductance,
-} from '../sim/patient/gasExchange/gasExchange.js';
+} from '../sim/patient/gasExchange/co2Exchange.js';
+import { DRY_GAS_mmHg } from '../sim/patient/gasExchange/gasExchange.js';
 import { CO2_CONTENT_SLOPE_mL_mL_mmHg } from '../sim/patient/gasExchange/postOxygenator.js';
 import { Simulation } from '../sim/engine/simulation.js';
 import { observe } from '../sim/engine/observe.js';

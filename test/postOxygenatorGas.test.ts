@@ -48,22 +48,16 @@ describe('post-oxygenator PO2', () => {
 
 describe('post-oxygenator PCO2', () => {
   it('CO2 balance: the venous blood drained loses what the oxygenator removes, σ·Q·ΔPCO2 = VCO2_oxy', () => {
-    const o = {
-      paco2_mmHg: 45,
-      co2Production_mL_min: 200,
-      cardiacOutput_mL_min: 6500,
-      oxygenatorCo2Removal_mL_min: 120,
-      drainageFlow_mL_min: 4000,
-      recirculation: 0.15,
-    };
     const pv = 45 + 200 / (6500 * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+    const o = { venousPco2_mmHg: pv, oxygenatorCo2Removal_mL_min: 120, drainageFlow_mL_min: 4000, recirculation: 0.15 };
     const post = postOxygenatorPco2_mmHg(o);
     expect(4000 * 0.85 * CO2_CONTENT_SLOPE_mL_mL_mmHg * (pv - post)).toBeCloseTo(120, 9);
   });
   it('a trickle of blood (a clamped line) equilibrates with the CO2-free sweep: PCO2 falls to 0, never below', () => {
-    const o = { paco2_mmHg: 45, co2Production_mL_min: 200, cardiacOutput_mL_min: 6500, oxygenatorCo2Removal_mL_min: 120, recirculation: 0 };
+    const pv = 45 + 200 / (6500 * CO2_CONTENT_SLOPE_mL_mL_mmHg);
+    const o = { venousPco2_mmHg: pv, oxygenatorCo2Removal_mL_min: 120, recirculation: 0 };
     expect(postOxygenatorPco2_mmHg({ ...o, drainageFlow_mL_min: 5 })).toBe(0); // 5 mL/min brings 0.02 mL/min of CO2 above 0 mmHg
-    const justEnough = 120 / (CO2_CONTENT_SLOPE_mL_mL_mmHg * (45 + 200 / (6500 * CO2_CONTENT_SLOPE_mL_mL_mmHg)));
+    const justEnough = 120 / (CO2_CONTENT_SLOPE_mL_mL_mmHg * pv);
     expect(postOxygenatorPco2_mmHg({ ...o, drainageFlow_mL_min: 2 * justEnough })).toBeGreaterThan(0);
   });
   it('in a run with the drainage line clamped, the post-oxygenator PCO2 stays between 0 and the venous PCO2', () => {

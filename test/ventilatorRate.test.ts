@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lungCo2Conductance, nextVentilatorRate, type VentilatorRateRule } from '../sim/patient/gasExchange/ventilatorRate.js';
-import { arterialCo2_mmHg } from '../sim/patient/gasExchange/gasExchange.js';
+import { arterialCo2_mmHg } from '../sim/patient/gasExchange/co2Exchange.js';
 import { gasExchangeProblem } from '../sim/engine/physicalLimits.js';
 import { buildModel } from '../sim/engine/model.js';
 import { leafAt, type FlagSpec } from '../sim/parameters.js';

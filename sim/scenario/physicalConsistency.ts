@@ -5,7 +5,7 @@
  * (a cannula without a lumen, heparin that is never eliminated). Found by fuzzing (docs/reliability.md).
  */
 import { cannulaInnerDiameter_mm } from '../circuit/tube.js';
-import { co2CalibrationFromPublishedPair } from '../patient/gasExchange/gasExchange.js';
+import { co2CalibrationFromPublishedPair } from '../patient/gasExchange/co2Exchange.js';
 import { mL_min, perHour } from '../quantities.js';
 import type { ScenarioIssue } from './errors.js';
 import type { Scenario } from './resolve.js';

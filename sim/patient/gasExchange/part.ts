@@ -1,6 +1,6 @@
 /**
  * Gas exchange in the engine: oxygen mixing through the native lung and the oxygenator with recirculation and shunt,
- * and PaCO2 from the lung's and the oxygenator's CO2 conductances (gasExchange.ts), for outputs; and oxygen
+ * and PaCO2 from the lung's and the oxygenator's CO2 conductances (co2Exchange.ts), for outputs; and oxygen
  * consumption (oxygenConsumption.ts) for the slow states (lactate, temperature). The consumption needs the arterial
  * saturation's line in consumption, which needs the circuit's solve: that line (and the heat exchanger's flow) is
  * computed at a periodic check and held; the right-hand side reads the held line, which costs a few multiplications.
@@ -13,16 +13,8 @@ import { fmt, type PeriodicCheck } from '../../model/events.js';
 import { SettingError } from '../../model/errors.js';
 import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
 import type { Scenario } from '../../scenario/resolve.js';
-import {
-  arterialCo2_mmHg,
-  co2CalibrationFromPublishedPair,
-  oxygenatorCo2Conductance,
-  ratedMembraneConductance_mL_min_mmHg,
-  po2FromContent_mmHg,
-  saturationFromPo2,
-  type Co2Calibration,
-  type OxygenInputs,
-} from './gasExchange.js';
+import { ratedMembraneConductance_mL_min_mmHg, po2FromContent_mmHg, saturationFromPo2, type OxygenInputs } from './gasExchange.js';
+import { arterialCo2_mmHg, co2CalibrationFromPublishedPair, oxygenatorCo2Conductance, type Co2Calibration } from './co2Exchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
 import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
@@ -51,6 +43,8 @@ interface NativeLung {
   paco2_mmHg: number;
   /** The oxygenator's CO2 conductance that PaCO2 was derived with (0 without a circuit), mL/min/mmHg. */
   oxygenatorCo2_mL_min_mmHg: number;
+  /** The venous PCO2 with it (Fick): what the membrane drains and the filter limb may draw, mmHg. */
+  venousPco2_mmHg: number;
 }
 
 /** The share of the cardiac output the ECMO return makes (β): all of it when the heart moves nothing. */
@@ -94,10 +88,10 @@ function membraneCo2Conductance(co2: Co2Calibration, c: NonNullable<Scenario['ci
 }
 
 /**
- * The post-oxygenator blood gas (outputs only): into now.postOxygenatorGas, NaN without a circuit; `gOxy` the
- * oxygenator's CO2 conductance now.paco2_mmHg was derived with.
+ * The post-oxygenator blood gas (outputs only): into now.postOxygenatorGas, NaN without a circuit; `lung` the CO2
+ * tensions and the oxygenator's CO2 conductance now.paco2_mmHg was derived with.
  */
-function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now: Now, gOxy: number): void {
+function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now: Now, lung: NativeLung): void {
   const c = m.current.circuit;
   const cn = now.circuit;
   const o2 = now.oxygen!;
@@ -109,14 +103,10 @@ function derivePostOxygenatorGas(m: Model, co2: Co2Calibration | undefined, now:
     return;
   }
   gas.po2_mmHg = o2.postOxygenatorPo2_mmHg; // the fibre bundle's outlet, solved with the saturations
-  const vco2 = co2ProductionNow(m, now);
-  const co = circulationCardiacOutput_mL_min(now);
   // the membrane drains venous blood: its removal is driven by the venous tension (arterialCo2_mmHg)
-  gas.co2Removal_mL_min = gOxy * mixedVenousPco2_mmHg(now.paco2_mmHg, vco2, co);
+  gas.co2Removal_mL_min = lung.oxygenatorCo2_mL_min_mmHg * lung.venousPco2_mmHg;
   gas.pco2_mmHg = postOxygenatorPco2_mmHg({
-    paco2_mmHg: now.paco2_mmHg,
-    co2Production_mL_min: vco2,
-    cardiacOutput_mL_min: co,
+    venousPco2_mmHg: lung.venousPco2_mmHg,
     oxygenatorCo2Removal_mL_min: gas.co2Removal_mL_min,
     drainageFlow_mL_min: cn.solution.drainageFlow_mL_min,
     recirculation: cn.recirculation,
@@ -133,7 +123,7 @@ const ACCESS_BLOOD: Readonly<Record<Connection, AccessBlood>> = {
 };
 
 /** The gas tensions of the blood the filter limb draws (outputs only, after the post-oxygenator gas): NaN without a circuit. */
-function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number): void {
+function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number, venousPco2_mmHg: number): void {
   const c = m.current.circuit;
   const cn = now.circuit;
   const o2 = now.oxygen!;
@@ -156,7 +146,7 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number): void {
       drainedSat: o2.drainedSat,
       svo2: o2.svo2,
       recirculation: cn.recirculation,
-      pvco2_mmHg: mixedVenousPco2_mmHg(now.paco2_mmHg, co2ProductionNow(m, now), circulationCardiacOutput_mL_min(now)),
+      pvco2_mmHg: venousPco2_mmHg,
       sweepFio2: c.oxygenator.fio2,
       venousN2_mmHg,
     },
@@ -189,9 +179,13 @@ function oxygenatorCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): 
   return c && co2 && cn ? membraneCo2Conductance(co2, c, Math.min(cn.effectiveFlow_mL_min, circulationCardiacOutput_mL_min(now))) : 0;
 }
 
-/** PaCO2 from the lung's and the oxygenator's (`gOxy`) conductances now (the alveolar gas equation reads it). */
-function arterialCo2Now(m: Model, now: Now, gOxy: number): number {
-  return arterialCo2_mmHg(co2ProductionNow(m, now), lungCo2ConductanceNow(m), gOxy, circulationCardiacOutput_mL_min(now));
+/** PaCO2 and the venous PCO2 from the lung's and the oxygenator's (`gOxy`) conductances now, into `out`. */
+function co2TensionsNow(m: Model, now: Now, gOxy: number, out: { paco2_mmHg: number; venousPco2_mmHg: number }): typeof out {
+  const vco2 = co2ProductionNow(m, now);
+  const co = circulationCardiacOutput_mL_min(now);
+  out.paco2_mmHg = arterialCo2_mmHg(vco2, lungCo2ConductanceNow(m), gOxy, co);
+  out.venousPco2_mmHg = mixedVenousPco2_mmHg(out.paco2_mmHg, vco2, co);
+  return out;
 }
 
 /** Why the lung's protocols cannot be run (the field under patient.lung and what was expected), or null. */
@@ -293,7 +287,7 @@ export const gasExchangeModel: ModelDefinition = {
     post_oxygenator_pco2_mmHg: ['mmHg', 'PCO2 leaving the oxygenator (postOxygenator.ts)'],
     oxygenator_co2_removal_mL_min: [
       'mL/min',
-      "CO2 the oxygenator removes into the sweep gas: its counter-current exchanger's conductance × PaCO2 (gasExchange.ts); NaN without a circuit",
+      "CO2 the oxygenator removes into the sweep gas: its counter-current exchanger's conductance × the drained venous PCO2 (co2Exchange.ts); NaN without a circuit",
     ],
     do2_mL_min: ['mL/min', "Systemic oxygen delivery: the circulation's cardiac output × arterial oxygen content (bound and dissolved)"],
     vo2_mL_min: ['mL/min', 'Oxygen consumption: the demand, or less when delivery is below the critical delivery'],
@@ -308,14 +302,15 @@ export const gasExchangeModel: ModelDefinition = {
     const ruleProblem = rulesProblem(m.scenario);
     if (ruleProblem) throw new SettingError(ruleProblem.field, ruleProblem.message);
     /** The blood gas the protocols' checks read: the PaCO2 the lung and the oxygenator leave now. */
-    const gasNow = (now: Now) => bloodGas(now, arterialCo2Now(m, now, oxygenatorCo2Now(m, co2, now)));
-    const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN, oxygenatorCo2_mL_min_mmHg: 0 };
+    const checkedCo2 = { paco2_mmHg: NaN, venousPco2_mmHg: NaN };
+    const gasNow = (now: Now) => bloodGas(now, co2TensionsNow(m, now, oxygenatorCo2Now(m, co2, now), checkedCo2).paco2_mmHg);
+    const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN, oxygenatorCo2_mL_min_mmHg: 0, venousPco2_mmHg: NaN };
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
     /** The native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads. */
     const updateLung = (now: Now) => {
       lung.impairment = now.y[impairment];
       lung.oxygenatorCo2_mL_min_mmHg = oxygenatorCo2Now(m, co2, now);
-      lung.paco2_mmHg = arterialCo2Now(m, now, lung.oxygenatorCo2_mL_min_mmHg);
+      co2TensionsNow(m, now, lung.oxygenatorCo2_mL_min_mmHg, lung);
     };
     const line = heldOxygenLine(m, (now, fresh) => {
       updateLung(now);
@@ -349,8 +344,8 @@ export const gasExchangeModel: ModelDefinition = {
         updateLung(now);
         const o = sampleConsumption(m, now, (vo2) => mixSample(now, inputs(now, vo2)), line);
         now.paco2_mmHg = lung.paco2_mmHg;
-        derivePostOxygenatorGas(m, co2, now, lung.oxygenatorCo2_mL_min_mmHg);
-        deriveLimbAccessGas(m, now, o.shuntFraction); // the effective shunt inputs() already formed
+        derivePostOxygenatorGas(m, co2, now, lung);
+        deriveLimbAccessGas(m, now, o.shuntFraction, lung.venousPco2_mmHg); // the effective shunt inputs() already formed
       },
       observe(now, out) {
         const o2 = now.oxygen!;

@@ -7,7 +7,7 @@
  * Fick, PvCO2 = PaCO2 + VCO2/(CO·σ); the oxygenator removes VCO2_oxy from the venous part of what it drains
  * (recirculated blood has been through it already), so with the pre-oxygenator mixing of gasExchange.ts
  *   PCO2_post = PvCO2 − VCO2_oxy / (Q_d·(1 − R)·σ)
- * The sweep gas carries no CO2, so the blood can at most equilibrate with it (PCO2 0): VCO2_oxy (gasExchange.ts's
+ * The sweep gas carries no CO2, so the blood can at most equilibrate with it (PCO2 0): VCO2_oxy (co2Exchange.ts's
  * exchanger, g_oxy·PvCO2, at most Q_eff·σ·PvCO2) is taken at most as what the venous part of the drained blood brings.
  */
 
@@ -22,16 +22,14 @@ export const CO2_CONTENT_SLOPE_mL_mL_mmHg = 0.67 / 100;
 export const mixedVenousPco2_mmHg = (paco2_mmHg: number, co2Production_mL_min: number, cardiacOutput_mL_min: number) =>
   cardiacOutput_mL_min > 0 ? paco2_mmHg + co2Production_mL_min / (cardiacOutput_mL_min * CO2_CONTENT_SLOPE_mL_mL_mmHg) : paco2_mmHg;
 
-/** PCO2 leaving the oxygenator (mmHg). Flows in mL/min, CO2 in mL/min. */
+/** PCO2 leaving the oxygenator (mmHg), the venous PCO2 (mixedVenousPco2_mmHg) given. Flows in mL/min, CO2 in mL/min. */
 export function postOxygenatorPco2_mmHg(o: {
-  paco2_mmHg: number;
-  co2Production_mL_min: number;
-  cardiacOutput_mL_min: number;
+  venousPco2_mmHg: number;
   oxygenatorCo2Removal_mL_min: number;
   drainageFlow_mL_min: number;
   recirculation: number;
 }): number {
-  const pv = mixedVenousPco2_mmHg(o.paco2_mmHg, o.co2Production_mL_min, o.cardiacOutput_mL_min);
+  const pv = o.venousPco2_mmHg;
   const venousDrained = o.drainageFlow_mL_min * (1 - o.recirculation);
   if (!(venousDrained > 0)) return pv;
   const brought_mL_min = venousDrained * CO2_CONTENT_SLOPE_mL_mL_mmHg * pv; // above the gas side's PCO2 of 0

@@ -4,7 +4,8 @@
  */
 import type { Scenario } from '../../scenario/resolve.js';
 import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
-import { arterialCo2_mmHg, oxygenExchange, type OxygenInputs } from './gasExchange.js';
+import { oxygenExchange, type OxygenInputs } from './gasExchange.js';
+import { arterialCo2_mmHg } from './co2Exchange.js';
 import { endCapillarySaturation } from './ventilation.js';
 import { solveOxygenLine, suppliedConsumption_mL_min } from './oxygenConsumption.js';
 

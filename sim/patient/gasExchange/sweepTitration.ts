@@ -1,6 +1,6 @@
 /**
  * The ECMO sweep gas titrated to a blood gas target: the CO2 the oxygenator removes rises with the sweep
- * (gasExchange.ts: g_oxy = ε·C_min of the membrane's exchanger, PaCO2 = VCO2·(1 − g_oxy/(CO·σ))/(g_lung + g_oxy)), and on VV ECMO the
+ * (co2Exchange.ts: g_oxy = ε·C_min of the membrane's exchanger, PaCO2 = VCO2·(1 − g_oxy/(CO·σ))/(g_lung + g_oxy)), and on VV ECMO the
  * team sets the sweep, not the ventilator, to the PaCO2 and pH it wants [S2: ELSO VV ECMO guideline, Tonna et al.,
  * ASAIO J 2021;67:601 — the sweep is titrated to the desired PaCO2 and pH; hypercapnia at cannulation corrected
  * gradually]. At each blood gas check, with pH_mid = (acidosisPh + alkalosisPh)/2 (7.40):

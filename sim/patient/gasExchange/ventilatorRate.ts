@@ -5,7 +5,7 @@
  * space V_D per breath, V_A is proportional to the rate f, and so is the lung's CO2 conductance (CO2 removed per
  * mmHg of PaCO2, V_A/0.863 reduced by disease):
  *   g_lung = g_lung,0 · f / f_0          g_lung,0 (patient.lung.co2Conductance) given at the starting rate f_0
- *   PaCO2  = VCO2 / g_lung               without ECMO (gasExchange.ts, arterialCo2_mmHg): doubling the rate halves PaCO2
+ *   PaCO2  = VCO2 / g_lung               without ECMO (co2Exchange.ts, arterialCo2_mmHg): doubling the rate halves PaCO2
  * The bedside rule of thumb is the same proportion: new rate = rate · PaCO2 / desired PaCO2 at an unchanged tidal
  * volume [S2: medicalalgorithms.com, "Ventilator rate"]. Left out: a shorter expiratory time at a high rate (gas
  * trapping, auto-PEEP) and a dead space that grows with it, which make the real gain smaller than the proportion.

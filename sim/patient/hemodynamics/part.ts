@@ -22,7 +22,7 @@ import { heartRate_bpm, intrinsicState, mapAtVasoplegia_mmHg, vasoplegia_mmHg, v
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from './rightHeart.js';
 import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_min } from './hypercapnicResponse.js';
-import { arterialCo2_mmHg } from '../gasExchange/gasExchange.js';
+import { arterialCo2_mmHg } from '../gasExchange/co2Exchange.js';
 import { arterialPh } from '../acidBase/acidBase.js';
 import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
