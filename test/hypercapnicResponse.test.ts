@@ -63,8 +63,9 @@ describe('a sweep-off trial on the ECMO default (the sweep and the rate held; sw
   });
 
   it('while the PaCO2 stays, the unadapted part decays as exp(−t/τ_a)', () => {
-    expect(at(r, 'paco2_mmHg', 36)).toBe(at(r, 'paco2_mmHg', 25));
-    expect(at(r, 'unadapted_paco2_mmHg', 36) / at(r, 'unadapted_paco2_mmHg', 25)).toBeCloseTo(Math.exp(-11 / 12), 3);
+    // the CO2 stores fill within a few of their τ = C/g_lung (30 min here: co2Stores.ts); from 30 h PaCO2 stays
+    expect(at(r, 'paco2_mmHg', 36)).toBeCloseTo(at(r, 'paco2_mmHg', 30), 3);
+    expect(at(r, 'unadapted_paco2_mmHg', 36) / at(r, 'unadapted_paco2_mmHg', 30)).toBeCloseTo(Math.exp(-6 / 12), 3);
   });
 
   it('Carvalho 1997: within the hour cardiac output and heart rate rise and SVR falls, more than without the response', () => {
@@ -82,7 +83,7 @@ describe('a sweep-off trial on the ECMO default (the sweep and the rate held; sw
 
   it('Carvalho 1997: attenuated over 36 h although the hypercapnia persists', () => {
     const excess = (t: number) => at(r, 'cardiac_output_L_min', t) - at(without, 'cardiac_output_L_min', t);
-    expect(at(r, 'paco2_mmHg', 60)).toBe(at(r, 'paco2_mmHg', 25));
+    expect(at(r, 'paco2_mmHg', 60)).toBeCloseTo(at(r, 'paco2_mmHg', 30), 3);
     expect(excess(60)).toBeLessThan(0.1 * excess(25));
     expect(excess(60)).toBeGreaterThanOrEqual(0);
   });
@@ -94,7 +95,10 @@ describe('a PaCO2 far from any measured change', () => {
     const s = r.series;
     expect(Math.min(...s.unadapted_paco2_mmHg)).toBe(-25);
     expect(Math.min(...s.cardiac_output_L_min)).toBeGreaterThan(4.5);
-    expect(Math.max(...s.lactate_mmol_L)).toBeLessThanOrEqual(s.lactate_mmol_L[0]);
+    // the CO2 stores take an hour to empty (co2Stores.ts): while PaCO2 is above ~150 mmHg the alveolar oxygen is
+    // nearly gone and a little lactate is made, then cleared
+    expect(Math.max(...s.lactate_mmol_L)).toBeLessThan(s.lactate_mmol_L[0] + 1.5);
+    expect(at(r, 'lactate_mmol_L', 1)).toBeLessThan(s.lactate_mmol_L[0]);
     // its saturation before ECMO is far below the 70 % where hypoxemia's tachycardia was measured: held there, the
     // intrinsic rate solved from the starting 115 bpm stays a heart's, and so does the rate once ECMO oxygenates and
     // removes the CO2 (~56 bpm at its lowest: hypoxemia's, hypercapnia's and the fever's terms gone); with the linear

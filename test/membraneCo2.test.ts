@@ -14,7 +14,7 @@ import { DRY_GAS_mmHg } from '../sim/patient/gasExchange/gasExchange.js';
 import { CO2_CONTENT_SLOPE_mL_mL_mmHg } from '../sim/patient/gasExchange/postOxygenator.js';
 import { Simulation } from '../sim/engine/simulation.js';
 import { observe } from '../sim/engine/observe.js';
-import { FIXED_GAS, DEFAULT_ECMO, at, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+import { FIXED_DEMAND, FIXED_GAS, DEFAULT_ECMO, at, run, runWithTimeline, scenario } from './helpers/scenarios.js';
 
 /** The bundled oxygenator's published pair (circuit.oxygenator.co2 defaults, reference-data.md §6). */
 const PAIR = {
@@ -119,18 +119,28 @@ describe('the membrane drains venous blood', () => {
 });
 
 describe('the CO2 balance a run reports', () => {
-  it('at every sample the CO2 made leaves by the lung and the membrane: VCO2 = g_lung·PaCO2 + the oxygenator’s removal', () => {
-    // the gas protocols off, so the lung's conductance is the scenario's at its starting rate
-    const r = run(DEFAULT_ECMO, { ...FIXED_GAS, duration: '24 h' });
-    const gLung = r.scenario.patient.lung.co2Conductance;
-    const s = r.series;
-    for (let i = 0; i < s.time_h.length; i++) {
-      const balance = s.vco2_mL_min[i] - gLung * s.paco2_mmHg[i] - s.oxygenator_co2_removal_mL_min[i];
-      expect(Math.abs(balance), `${s.time_h[i]} h`).toBeLessThan(1e-9 * s.vco2_mL_min[i]);
-      expect(s.oxygenator_co2_removal_mL_min[i]).toBeGreaterThan(0);
-    }
-    // VCO2 follows the demand at the starting respiratory quotient
+  it('at every sample the CO2 made leaves by the lung and the membrane or fills the stores: VCO2 = g_lung·PaCO2 + the oxygenator’s removal + C·dPaCO2/dt', () => {
+    // the gas protocols off, so the lung's conductance is the scenario's at its starting rate, and CO2 production held
+    // (the stores follow its drift quasi-statically: co2Stores.ts); samples a minute apart, dPaCO2/dt by central
+    // differences. The stores empty over the first hour after cannulation, then follow the balance; the removal is
+    // read on the circuit solved at the sample, the stores on the one they hold (the same within the oxygen line's
+    // tolerance, 0.5 %, and the cardiac output's move since)
+    const r = run(DEFAULT_ECMO, { ...FIXED_GAS, ...FIXED_DEMAND, duration: '4 h', outputInterval: '1 min' });
     const lung = r.scenario.patient.lung;
+    const s = r.series;
+    let largestStoreShare = 0;
+    for (let i = 1; i < s.time_h.length - 1; i++) {
+      const filling = (lung.co2StoreCapacitance * (s.paco2_mmHg[i + 1] - s.paco2_mmHg[i - 1])) / (s.time_h[i + 1] - s.time_h[i - 1]) / 60;
+      const balance = s.vco2_mL_min[i] - lung.co2Conductance * s.paco2_mmHg[i] - s.oxygenator_co2_removal_mL_min[i] - filling;
+      expect(Math.abs(balance), `${s.time_h[i]} h`).toBeLessThan(0.01 * s.vco2_mL_min[i]);
+      expect(s.oxygenator_co2_removal_mL_min[i]).toBeGreaterThan(0);
+      largestStoreShare = Math.max(largestStoreShare, -filling / s.vco2_mL_min[i]);
+    }
+    // just after cannulation the stores give up half as much CO2 again as the tissues make; by 4 h almost none
+    expect(largestStoreShare).toBeGreaterThan(0.4);
+    const n = s.time_h.length - 1;
+    expect(Math.abs(s.vco2_mL_min[n] - lung.co2Conductance * s.paco2_mmHg[n] - s.oxygenator_co2_removal_mL_min[n])).toBeLessThan(0.01 * s.vco2_mL_min[n]);
+    // VCO2 follows the demand at the starting respiratory quotient
     expect(s.vco2_mL_min[0] / s.vo2_demand_mL_min[0]).toBeCloseTo(lung.co2Production / lung.o2Consumption, 12);
     expect(s.vco2_mL_min.at(-1)! / s.vo2_demand_mL_min.at(-1)!).toBeCloseTo(lung.co2Production / lung.o2Consumption, 12);
   });
@@ -140,11 +150,12 @@ describe('published checks the exchanger was not fitted to', () => {
   it('Mendes 2016: at 1.5 L/min of blood, sweep 3 → 10 L/min moves PaCO2 less than at 3.5 L/min (apnoeic lung)', () => {
     // Mendes et al., Intensive Care Med Exp 2016;4:1 (5 apnoeic pigs, PMP membrane): at 1500 mL/min sweep 3 → 10 L/min
     // did not significantly change PaCO2; at 3500 mL/min every sweep increment lowered it. Here a near-apnoeic lung
-    // (CO2 conductance 0.5 mL/min/mmHg), both gas protocols off, the pump in flow mode, PaCO2 after 2 h.
+    // (CO2 conductance 0.5 mL/min/mmHg), both gas protocols off, the pump in flow mode, PaCO2 after 8 h (the stores
+    // start at the lung's own 400 mmHg and take hours to empty at these conductances).
     const paco2 = (flow: string, sweep: string) => {
       const r = run(DEFAULT_ECMO, {
         ...FIXED_GAS,
-        duration: '2 h',
+        duration: '8 h',
         'circuit.pump.mode': 'flow',
         'circuit.pump.targetFlow': flow,
         'circuit.oxygenator.sweepGas': sweep,
@@ -162,7 +173,8 @@ describe('published checks the exchanger was not fitted to', () => {
     // Park et al., Rev Bras Ter Intensiva 2016;28:11 (apnoeic pigs on VV ECMO, multivariate): PaCO2 +3.578 mmHg per
     // L/min of cardiac output. The membrane's drive is the venous tension, PaCO2 + VCO2/(CO·σ): a larger output narrows
     // the arteriovenous difference and leaves the arteries higher. Here a near-apnoeic lung (0.5 mL/min/mmHg), both gas
-    // protocols off, 3.5 L/min of blood in flow mode, sweep 5 L/min, the starting state at outputs 4 and 8 L/min.
+    // protocols off, 3.5 L/min of blood in flow mode, sweep 5 L/min, at outputs 4 and 8 L/min, 8 h in (the CO2 stores
+    // start at the lung's own 400 mmHg and take hours to empty at these conductances: co2Stores.ts).
     const at = (co: string) => {
       const sim = new Simulation(
         scenario(DEFAULT_ECMO, {
@@ -174,7 +186,8 @@ describe('published checks the exchanger was not fitted to', () => {
           'circuit.oxygenator.sweepGas': '5 L/min',
         }),
       );
-      const o = observe(sim.composed, 0, [...sim.state]);
+      sim.advanceTo(8);
+      const o = sim.observe();
       return { paco2: o.paco2_mmHg, co: o.cardiac_output_L_min };
     };
     const low = at('4 L/min');
@@ -187,25 +200,46 @@ describe('published checks the exchanger was not fitted to', () => {
     expect(slope).toBeLessThan(published / 2);
   });
 
-  it('not reproduced: Mendes 2016’s slow PaCO2 after a sweep change at 1.5 L/min (> 50 min); here PaCO2 moves at once', () => {
-    // Mendes et al., Intensive Care Med Exp 2016;4:1: at 1500 mL/min of blood, PaCO2 took longer than 50 min to settle
-    // after a sweep change (at 3500 mL/min, 50 min was enough). The model has no CO2 stores: PaCO2 is the balance's at
-    // each instant, so 5 min after sweep 3 → 10 L/min it has made nearly all of its 2 h move. A named gap
-    // (published-checks.md); this test fails when the gap closes.
-    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '2 h', set: { 'circuit.oxygenator.sweepGas': '10 L/min' } }], {
-      ...FIXED_GAS,
-      duration: '4 h',
-      outputInterval: '5 min',
-      'circuit.pump.mode': 'flow',
-      'circuit.pump.targetFlow': '1.5 L/min',
-      'circuit.oxygenator.sweepGas': '3 L/min',
-      'patient.lung.co2Conductance': '0.5 mL/min/mmHg',
+  describe('Mendes 2016’s kinetics: PaCO2 after sweep 3 → 10 L/min (apnoeic lung), the CO2 stores (co2Stores.ts)', () => {
+    // Mendes et al., Intensive Care Med Exp 2016;4:1: at 3500 mL/min of blood PaCO2 settled within 50 min of a sweep
+    // change; at 1500 mL/min it took longer. Here a near-apnoeic lung (0.5 mL/min/mmHg), both gas protocols off, the
+    // pump in flow mode, the sweep raised at 8 h (once the stores have emptied from the lung's own 400 mmHg), read to
+    // 11 h. The stores' capacitance is from dogs (Farhi & Rahn), not from this study.
+    const change = (flow: string) => {
+      const r = runWithTimeline(DEFAULT_ECMO, [{ at: '8 h', set: { 'circuit.oxygenator.sweepGas': '10 L/min' } }], {
+        ...FIXED_GAS,
+        duration: '11 h',
+        outputInterval: '5 min',
+        'circuit.pump.mode': 'flow',
+        'circuit.pump.targetFlow': flow,
+        'circuit.oxygenator.sweepGas': '3 L/min',
+        'patient.lung.co2Conductance': '0.5 mL/min/mmHg',
+      });
+      const before = at(r, 'paco2_mmHg', 8);
+      const after = at(r, 'paco2_mmHg', 11);
+      return { r, move: before - after, made: (min: number) => (before - at(r, 'paco2_mmHg', 8 + min / 60)) / (before - after) };
+    };
+    const low = change('1.5 L/min');
+    const high = change('3.5 L/min');
+
+    it('PaCO2 moves over tens of minutes, not at once: under half its move in 10 min, over 80 % in an hour', () => {
+      for (const { move, made } of [low, high]) {
+        expect(move).toBeGreaterThan(5);
+        expect(made(10)).toBeLessThan(0.5);
+        expect(made(60)).toBeGreaterThan(0.8);
+      }
     });
-    const before = at(r, 'paco2_mmHg', 2);
-    const fiveMinutes = at(r, 'paco2_mmHg', 2 + 5 / 60);
-    const twoHours = at(r, 'paco2_mmHg', 4);
-    expect(before - twoHours).toBeGreaterThan(5);
-    expect((before - fiveMinutes) / (before - twoHours)).toBeGreaterThan(0.9);
+
+    it('more slowly at 1.5 than at 3.5 L/min: the membrane’s smaller conductance leaves the stores a longer τ = C/(g_lung + g_oxy)', () => {
+      expect(at(low.r, 'co2_store_time_constant_min', 9)).toBeGreaterThan(at(high.r, 'co2_store_time_constant_min', 9));
+      expect(low.made(50)).toBeLessThan(high.made(50));
+    });
+
+    it('not reproduced: the contrast between the flows is a few per cent of the move by 50 min, where Mendes saw one settled and the other not', () => {
+      // a named gap (published-checks.md): one compartment whose τ differs with g_oxy alone (26 against 22 min here);
+      // this test fails when the gap closes
+      expect(high.made(50) - low.made(50)).toBeLessThan(0.1);
+    });
   });
 
   it('not reproduced: Park 2016’s PaCO2 rise with hemoglobin (+6.6 mmHg per g/dL); here σ does not depend on it', () => {

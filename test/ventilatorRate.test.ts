@@ -29,15 +29,28 @@ describe('alveolar ventilation and the lung’s CO2 conductance', () => {
     expect(arterialCo2_mmHg(200, g(40), 0, 6500)).toBeCloseTo(25, 12);
     expect(arterialCo2_mmHg(200, g(35), 0, 6500)).toBeCloseTo((50 * 20) / 35, 12);
   });
-  it('in a run without ECMO, the operator doubling the rate halves PaCO2 and raises the pH by log10(2)', () => {
-    const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '2 h', set: { 'patient.lung.ventilatorRate': '40 bpm' } }], { duration: '3 h', ...OFF });
+  it('in a run without ECMO, the operator doubling the rate halves PaCO2, the CO2 stores emptying as exp(−t/τ), and raises the pH by log10(2)', () => {
+    // CO2 production held (FIXED_DEMAND): the balance is VCO2/g_lung exactly, 50 mmHg and then 25
+    const r = runWithTimeline(DEFAULT_STANDARD, [{ at: '2 h', set: { 'patient.lung.ventilatorRate': '40 bpm' } }], {
+      duration: '5 h',
+      outputInterval: '5 min',
+      ...OFF,
+      ...FIXED_DEMAND,
+    });
     expect(at(r, 'paco2_mmHg', 1)).toBeCloseTo(50, 9);
-    expect(at(r, 'paco2_mmHg', 3)).toBeCloseTo(25, 9);
+    // C·dP/dt = VCO2 − 2·g_lung·P: P − 25 = 25·e^(−t/τ), τ = C/(2·g_lung) (co2Stores.ts; 15 min for 80 kg)
+    const lung = r.scenario.patient.lung;
+    const tau_h = lung.co2StoreCapacitance / (2 * lung.co2Conductance) / 60;
+    for (const dt of [5 / 60, 0.25, 0.5]) expect(at(r, 'paco2_mmHg', 2 + dt) - 25, `${dt} h`).toBeCloseTo(25 * Math.exp(-dt / tau_h), 9);
+    expect(at(r, 'co2_store_time_constant_min', 3)).toBeCloseTo(60 * tau_h, 9);
+    expect(at(r, 'paco2_mmHg', 5)).toBeCloseTo(25, 3);
     // the rate series shows what the ventilator is set to
-    expect([at(r, 'ventilator_rate_per_min', 1), at(r, 'ventilator_rate_per_min', 3)]).toEqual([20, 40]);
-    // bicarbonate moves only with lactate over the hour: pH rises by log10(2) = 0.301 from the halved PaCO2 alone
-    const dHco3 = Math.log10(at(r, 'bicarbonate_mmol_L', 3) / at(r, 'bicarbonate_mmol_L', 1));
-    expect(at(r, 'ph', 3) - at(r, 'ph', 1)).toBeCloseTo(Math.log10(2) + dHco3, 9);
+    expect([at(r, 'ventilator_rate_per_min', 1), at(r, 'ventilator_rate_per_min', 5)]).toEqual([20, 40]);
+    // pH = pK + log10(HCO3/(0.03·PaCO2)): with bicarbonate's own move it rises by log10(2) from the halved PaCO2
+    const dHco3 = Math.log10(at(r, 'bicarbonate_mmol_L', 5) / at(r, 'bicarbonate_mmol_L', 1));
+    const dPaco2 = Math.log10(at(r, 'paco2_mmHg', 1) / at(r, 'paco2_mmHg', 5));
+    expect(at(r, 'ph', 5) - at(r, 'ph', 1)).toBeCloseTo(dPaco2 + dHco3, 9);
+    expect(dPaco2).toBeCloseTo(Math.log10(2), 4);
   });
 });
 
@@ -89,17 +102,19 @@ describe('the rate titration in a run', () => {
     const paco2AtStart = lung.co2Production / lung.co2Conductance; // 50 mmHg without ECMO
     expect(at(r, 'paco2_mmHg', 12)).toBeCloseTo((paco2AtStart * rate) / (rate + lung.rateTitration.step * steps.length), 9);
   });
-  it('the pH the heart reads follows the rate: the held PaCO2 is taken up when the rate changes', () => {
+  it('the pH the heart reads follows the rate: the stores’ PaCO2 falls with a faster rate', () => {
     const off = run(DEFAULT_STANDARD, { duration: '6 h', ...OFF });
     const on = run(DEFAULT_STANDARD, { duration: '6 h', ...ON });
     expect(at(on, 'ph', 6) - at(off, 'ph', 6)).toBeGreaterThan(0.1);
     expect(at(on, 'map_mmHg', 6)).toBeGreaterThan(at(off, 'map_mmHg', 6));
   });
-  it('the repro corner (PaCO2 300 mmHg) runs: below pH 7.15 the rate goes to 35/min at the first blood gas', () => {
-    const r = run(DEFAULT_STANDARD, { duration: '6 h', ...CO2_CORNER, ...ON });
+  it('below pH 7.15 the rate goes to 35/min at the first blood gas, and PaCO2 falls to the new balance over the stores’ τ', () => {
+    // PaCO2 120 mmHg before treatment (300 mL/min over 2.5 mL/min/mmHg): pH below 7.15
+    const r = run(DEFAULT_STANDARD, { duration: '6 h', ...CO2_CORNER, 'patient.lung.co2Conductance': '2.5 mL/min/mmHg', ...ON });
     expect(r.events.find((e) => e.type === 'ventilator_rate_titration')).toMatchObject({ t_h: 0 });
-    expect(at(r, 'paco2_mmHg', 6)).toBeCloseTo((300 * 20) / 35, 9);
-    expect(at(r, 'sao2_pct', 6)).toBeGreaterThan(50);
+    expect(at(r, 'ventilator_rate_per_min', 0.25)).toBe(35);
+    expect(at(r, 'paco2_mmHg', 0.25)).toBeGreaterThan((300 * 20) / (2.5 * 35) + 10);
+    expect(at(r, 'paco2_mmHg', 6)).toBeCloseTo((300 * 20) / (2.5 * 35), 3);
   });
   it('on ECMO the oxygenator removes the CO2 and the protocol has little to do', () => {
     const r = run(DEFAULT_ECMO, { duration: '6 h', ...ON });
@@ -126,9 +141,11 @@ describe('a PaCO2 that takes the oxygen out of the alveoli stops the run naming 
     expect(stop).not.toThrow(/oxygen consumed/);
   });
   it('even at the maximum rate: the stop says the titration is on and at its maximum', () => {
-    const stop = () => run(DEFAULT_STANDARD, { duration: '1 h', ...CO2_CORNER, ...ON, 'patient.lung.ventilationPerfusionDrop': '200 mmHg' });
+    // PaCO2 300 mmHg before treatment: the first blood gas takes the rate to 35/min, but the CO2 stores hold the
+    // patient's PaCO2 at the start (the repro corner, which ran while PaCO2 fell at once to the new balance)
+    const stop = () => run(DEFAULT_STANDARD, { duration: '1 h', ...CO2_CORNER, ...ON });
     expect(stop).toThrow(
-      /PaCO2 171 mmHg.*a lung CO2 conductance of 1\.75 mL\/min\/mmHg \(patient\.lung\.co2Conductance 1\.00 at 20 breaths\/min, the rate now 35\)/,
+      /at 0\.00 h CO2 has taken the oxygen out of the lungs: PaCO2 300 mmHg.*a lung CO2 conductance of 1\.75 mL\/min\/mmHg \(patient\.lung\.co2Conductance 1\.00 at 20 breaths\/min, the rate now 35\)/,
     );
     expect(stop).toThrow(/the rate titration is on, at most 35 breaths\/min/);
   });

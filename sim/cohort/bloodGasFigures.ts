@@ -5,8 +5,8 @@
  *
  * Baseline is before treatment, as the cohort's other baselines (MAP, SOFA): the native lung alone at the ventilator's
  * starting rate, PaCO2 = VCO2 / g_lung (gas-exchange.md), and pH = 6.1 + log10(HCO3 / (0.0307·PaCO2)) at the starting
- * bicarbonate (acidBase.ts). Without a circuit that is the run's first sample; on ECMO the first sample already has the
- * oxygenator's CO2 removal at the starting sweep. At the change time pH and PaCO2 are the run's series (`ph`,
+ * bicarbonate (acidBase.ts): the run's first sample, with or without a circuit, since the body's CO2 stores start
+ * there and move only over the minutes after (co2Stores.ts). At the change time pH and PaCO2 are the run's series (`ph`,
  * `paco2_mmHg`) there. The MAP is the summary's at the change time (the table's "MAP at 24 h"), against the target the
  * scenario prescribes (prescription.norepinephrine.targetMap), as 0 or 100 per patient so that an arm's mean is the
  * share of its patients below it, in %.

@@ -6,7 +6,7 @@
  */
 import { ScenarioError } from '../scenario/errors.js';
 import { settingsConsistencyIssues } from '../scenario/resolve.js';
-import { fmt, type Action, type EventLog, type LocatedEvent, type PeriodicCheck, type SettleMove, type SimEvent } from '../model/events.js';
+import { fmt, type Action, type EventLog, type LocatedEvent, type PeriodicCheck, type SimEvent } from '../model/events.js';
 import type { Now } from '../model/now.js';
 import { deriveForChecks, deriveNow, type ComposedModel, type Model } from './model.js';
 import { applySetting } from './settings.js';
@@ -22,8 +22,6 @@ const EPS_h = 1e-9;
 const EFFLUENT = LAYOUT.slot('effluent_mL');
 /** A milestone the summary reads: the cohort's 24 h data point. */
 export const SUMMARY_TIME_h = 24;
-/** The settle loop's passes before it says it did not converge (a contraction settles in a handful). */
-const SETTLE_PASSES = 50;
 /** A check that stopped the integration at this many of its due times in a row is likely to stop at its next. */
 const LIKELY_STOPS = 2;
 
@@ -140,30 +138,9 @@ export class EventScheduler {
    */
   private settle(t: number, y: number[]): void {
     this.settledFilter = this.filterSignature();
-    let now = deriveNow(this.c, t, y);
+    const now = deriveNow(this.c, t, y);
     for (const p of this.c.parts) p.deriveForOutput?.(now);
-    // a held quantity the circuit's solve moves and the derivations read (PaCO2 → heart → recirculation → PaCO2):
-    // derive again until it stops moving (a contraction: each pass moves it by a small fraction of the last)
-    // every part takes up its value on each pass (no short cut after the first that moved)
     const log = this.logAt(t);
-    const moves: SettleMove[] = [];
-    const moved = (n: typeof now) => {
-      moves.length = 0;
-      for (const p of this.c.parts) {
-        const move = p.settleHeld?.(n);
-        if (move) moves.push(move);
-      }
-      return moves.length > 0;
-    };
-    for (let pass = 0; moved(now); pass++) {
-      if (pass === SETTLE_PASSES) {
-        const what = moves.map((mv) => `${mv.what} moved ${mv.by.toPrecision(2)} ${mv.unit}`).join(', ');
-        log('settle_unconverged', `the circuit did not settle in ${SETTLE_PASSES} passes: on the last, ${what}; the run goes on from there`);
-        break;
-      }
-      now = deriveNow(this.c, t, y);
-      for (const p of this.c.parts) p.deriveForOutput?.(now);
-    }
     const cn = now.circuit;
     // a filter on its own catheter clears the patient directly, whatever the ECMO circuit does
     const onCircuit = cn && this.m.current.circuit?.filterLimb.connection !== 'separateCatheter';

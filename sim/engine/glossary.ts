@@ -68,8 +68,6 @@ export const EVENT_TYPES: Record<EventType, string> = {
   syringe_change: 'The heparin syringe was changed: by the nurse when it ran out (prescription.consumables.autoChange) or by the operator (changeSyringe).',
   syringe_alarm:
     'The heparin syringe pump alarms: the syringe is empty, or the line is occluded (prescription.heparin.lineOccluded); the infusion stops until it is mended.',
-  settle_unconverged:
-    'After the events at a time the circuit is solved again until every quantity a model holds between events (acid–base’s PaCO2) stops moving; this one says it had not stopped after 50 passes, naming what still moved and by how much on the last. The run goes on from the last pass (a contraction settles in a handful: this is a defect to report).',
 };
 
 export const MASS_BALANCE_FIELDS: Record<keyof MassBalance, Described> = {

@@ -3,8 +3,8 @@
  * catalogue faults' settings: sim/faults), so every other part's share of an action or a scheduled event sees the
  * settings the fault left (the console's power notices mains lost at the fault's own time). Then each part's `derive`
  * may read what the parts before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) →
- * sepsis drive → temperature → hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → platelets (the filter's surface) → its bags → the console's power →
- * circuit (outputs: the loop's solve) → gas exchange (outputs) → acid–base → SOFA).
+ * sepsis drive → temperature → CO2 stores (PaCO2) → acid–base (pH) → hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → platelets (the filter's surface) → its bags → the console's power →
+ * circuit (outputs: the loop's solve) → gas exchange (outputs) → SOFA).
  * The state vector is generated from their declarations in this order.
  */
 import { composeLayout } from '../model/layout.js';
@@ -27,6 +27,7 @@ import { circuitBloodLossModel } from '../circuit/bloodLoss/part.js';
 import { hemolysisModel } from '../circuit/hemolysis/part.js';
 import { gasExchangeModel } from '../patient/gasExchange/part.js';
 import { acidBaseModel } from '../patient/acidBase/part.js';
+import { co2StoresModel } from '../patient/co2Stores/part.js';
 import { sofaModel } from '../patient/sofa/part.js';
 import { faultsModel } from '../faults/part.js';
 
@@ -37,6 +38,7 @@ export const MODELS: readonly ModelDefinition[] = [
   heparinModel,
   inflammationModel,
   temperatureModel,
+  co2StoresModel,
   acidBaseModel,
   hemodynamicsModel,
   kidneyModel,

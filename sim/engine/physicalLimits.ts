@@ -142,8 +142,8 @@ function co2DisplacesOxygen(m: Model, t_h: number, paco2_mmHg: number, impairmen
         `${Math.round(10 * startRate) / 10} breaths/min, the rate now ${Math.round(10 * lung.ventilatorRate) / 10})`;
   const titrating = lung.rateTitration.titrate ? ` (the rate titration is on, at most ${fmt(lung.rateTitration.maxRate)} breaths/min)` : '';
   return (
-    `at ${fmt(t_h, 2)} h CO2 has taken the oxygen out of the lungs: PaCO2 ${fmt(paco2_mmHg)} mmHg, from patient.lung.co2Production ` +
-    `${fmt(lung.co2Production)} mL/min over ${conductance} (${ecmo}), ` +
+    `at ${fmt(t_h, 2)} h CO2 has taken the oxygen out of the lungs: PaCO2 ${fmt(paco2_mmHg)} mmHg (the body's CO2 stores, which move over ` +
+    `tens of minutes towards patient.lung.co2Production ${fmt(lung.co2Production)} mL/min over ${conductance}; ${ecmo}) ` +
     `leaves an alveolar PO2 of ${fmt(alveolar)} mmHg (FiO2 ${fmt(lung.ventilatorFio2, 2)} × ${DRY_GAS_mmHg} − PaCO2/${RESPIRATORY_QUOTIENT})` +
     `${alveolar > 0 ? `, ${fmt(alveolar - drop)} mmHg after the ventilation/perfusion drop of ${fmt(drop)} mmHg` : ''}; ` +
     `blood leaving ventilated alveoli is ${fmt(100 * capillary, 1)} % saturated and the mixed venous saturation would fall below 0 %, a state no patient survives${titrating}; ` +

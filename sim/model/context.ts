@@ -58,6 +58,12 @@ export interface Model {
   };
   /** The ECMO console's battery is empty while off mains: the motor cannot turn the pump (sim/circuit/power). */
   batteryEmpty: boolean;
+  /**
+   * The body's CO2 stores' anchor (sim/patient/co2Stores/co2Stores.ts): PaCO2 is the CO2 balance at these held
+   * conductances (mL/min/mmHg) and cardiac output with the CO2 production now, plus the deviation left at t0_h, which
+   * decays with τ. Gas exchange re-anchors it wherever it holds its oxygen line (after events, at the line's check).
+   */
+  co2: { t0_h: number; deviation_mmHg: number; tau_h: number; lungConductance: number; oxygenatorConductance: number; cardiacOutput_mL_min: number };
   /** The last circuit solution's drainage flow: the next solve starts there. */
   circuitGuess_mL_min: number;
 }
@@ -94,6 +100,14 @@ export function modelContext(scenario: Scenario): Model {
       peakEventTmp_mmHg: -Infinity,
     },
     batteryEmpty: false,
+    co2: {
+      t0_h: 0,
+      deviation_mmHg: 0,
+      tau_h: Infinity,
+      lungConductance: p.lung.co2Conductance,
+      oxygenatorConductance: 0,
+      cardiacOutput_mL_min: p.cardiacOutput,
+    },
     circuitGuess_mL_min: 0,
   };
 }

@@ -42,8 +42,7 @@ export type EventType =
   | 'bag_change'
   | 'bag_alarm'
   | 'syringe_change'
-  | 'syringe_alarm'
-  | 'settle_unconverged';
+  | 'syringe_alarm';
 
 export interface SimEvent {
   t_h: number;
@@ -77,9 +76,9 @@ export interface PeriodicCheck {
   /** Whether the right-hand side reads what the check changes. */
   readonly changesDerivatives: boolean;
   /**
-   * Whether, once it has acted, the circuit settles again as after a setting change (ModelEvents.settleHeld and
-   * afterEvents): the check changes what a model holds between settles (the ventilator rate moves PaCO2, which
-   * acid–base holds for the pH the heart reads).
+   * Whether, once it has acted, the circuit settles again as after a setting change (ModelEvents.afterEvents): the
+   * check changes what a model holds between settles (the sweep moves the membrane's CO2 conductance, which gas
+   * exchange holds with its oxygen line).
    */
   readonly settlesAfter?: boolean;
   /** Whether the check made at this state would change a setting. */
@@ -121,22 +120,8 @@ export interface ModelEvents {
    * back); y may change (amounts moved, mass exact).
    */
   afterEvents?(t: number, y: number[], now: Now, log: EventLog): void;
-  /**
-   * Before afterEvents, while the circuit settles: takes up what the output derivation `now` gives of a quantity the
-   * model holds between settles and other models' derivations read (acid–base's PaCO2, which the heart reads and the
-   * circuit's recirculation moves); what moved and by how much when it moved beyond round-off (the engine then
-   * derives again), null when it did not. The move it returns may be one object the part reuses.
-   */
-  settleHeld?(now: Now): SettleMove | null;
   /** After settings changed at t (`now` derived there): why this model cannot run them, or null. */
   settingsProblem?(now: Now): string | null;
-}
-
-/** A held quantity that moved on a settle pass: its name, the move (new − old) and the unit of the move. */
-export interface SettleMove {
-  readonly what: string;
-  by: number;
-  readonly unit: string;
 }
 
 /** Rounds for event messages: 1 decimal by default. */

@@ -51,12 +51,8 @@ export interface Now {
   readonly hemodynamics: { map_mmHg: number; cardiacOutput_L_min: number; centralVenousPressure_mmHg: number; unadaptedPaco2_mmHg: number };
   /** Air trapped in the centrifugal pump head: the factor its head is multiplied by (1 without air). */
   readonly air: { pumpHeadFactor: number };
-  /**
-   * Acid–base: bicarbonate, the PaCO2 held since the circuit last settled and the pH at it (acid–base part; the right
-   * ventricle's afterload reads the same held PaCO2, hemodynamics).
-   */
-  /** Z (the bicarbonate at pH 7.4 on the Van Slyke line, acidBase.ts), and bicarbonate and pH at the held PaCO2. */
-  readonly acidBase: { bicarbonateAtNormalPh_mmol_L: number; bicarbonate_mmol_L: number; heldPaco2_mmHg: number; ph: number };
+  /** Acid–base: Z (the bicarbonate at pH 7.4 on the Van Slyke line, acidBase.ts), and bicarbonate and pH at PaCO2. */
+  readonly acidBase: { bicarbonateAtNormalPh_mmol_L: number; bicarbonate_mmol_L: number; ph: number };
   /** The kidney: renal perfusion pressure, GFR, GFR relative to the start (renal clearances scale with it), urine. */
   readonly kidney: { perfusionPressure_mmHg: number; gfr_mL_min: number; urine_mL_h: number };
   /** Platelet count, 10⁹/L (= /nL): consumed by sepsis and the circuit's surfaces (platelets part). */
@@ -65,8 +61,9 @@ export interface Now {
   filter: FilterNow | null;
   /** Outputs only: the ECMO circuit's solution, or null without a circuit. */
   circuit: CircuitNow | null;
-  /** Outputs only: oxygen exchange and arterial PCO2. */
+  /** Outputs only: oxygen exchange. */
   oxygen: OxygenState | null;
+  /** Arterial PCO2, the CO2 stores' (their derive, first of the models that read it: sim/patient/co2Stores). */
   paco2_mmHg: number;
   /** Outputs only: the blood gas leaving the oxygenator (gas exchange; NaN without a circuit). */
   readonly postOxygenatorGas: { po2_mmHg: number; pco2_mmHg: number; co2Removal_mL_min: number };
@@ -107,7 +104,7 @@ export function createNow(): Now {
     metabolism: { temperature_C: NaN, vo2Demand_mL_min: NaN, vo2_mL_min: NaN, do2_mL_min: NaN, heaterEffectiveFlow_mL_min: NaN },
     hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN, unadaptedPaco2_mmHg: NaN },
     air: { pumpHeadFactor: 1 },
-    acidBase: { bicarbonateAtNormalPh_mmol_L: NaN, bicarbonate_mmol_L: NaN, heldPaco2_mmHg: NaN, ph: NaN },
+    acidBase: { bicarbonateAtNormalPh_mmol_L: NaN, bicarbonate_mmol_L: NaN, ph: NaN },
     kidney: { perfusionPressure_mmHg: NaN, gfr_mL_min: NaN, urine_mL_h: NaN },
     platelets_per_nL: NaN,
     filter: null,

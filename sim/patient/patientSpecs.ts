@@ -7,6 +7,7 @@ import { metabolismSpecs } from './gasExchange/oxygenConsumptionSpecs.js';
 import { acidBaseSpecs } from './acidBase/acidBaseSpecs.js';
 import { bleedingSpecs } from './fluidBalance/bleedingSpecs.js';
 import { ventilationSpecs } from './gasExchange/ventilationSpecs.js';
+import { co2StoreSpecs } from './co2Stores/co2StoreSpecs.js';
 import { plateletSpecs } from './platelets/plateletSpecs.js';
 
 const sex: ChoiceSpec<'male' | 'female'> = {
@@ -159,6 +160,7 @@ export const patientSpecs = {
       ref: 'respiratory quotient 0.8; VCO2 = RQ·VO2 in aerobic metabolism (gas-exchange.md, "Carbon dioxide")',
     }),
     ...ventilationSpecs,
+    ...co2StoreSpecs,
   },
   platelets: plateletSpecs,
   temperature: temperatureSpecs,

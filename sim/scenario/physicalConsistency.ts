@@ -42,10 +42,13 @@ export function physicalConsistencyIssues(s: Scenario): ScenarioIssue[] {
     } catch (e) {
       issues.push({ path: 'circuit.oxygenator.co2', message: (e as Error).message.replace(/^circuit\.oxygenator\.co2: /, '') });
     }
-  } else if (s.patient.lung.co2Conductance <= 0) {
+  }
+  if (s.patient.lung.co2Conductance <= 0) {
     issues.push({
       path: 'patient.lung.co2Conductance',
-      message: `got 0 mL/min/mmHg with no ECMO circuit: nothing would remove CO2, so PaCO2 would have no steady state; expected a native-lung CO2 conductance above 0`,
+      message: s.circuit
+        ? `got 0 mL/min/mmHg: a run starts from the patient before treatment (the native lung alone), whose PaCO2 the body's CO2 stores start at, and a lung that removes no CO2 has none; expected a native-lung CO2 conductance above 0 (a near-apnoeic lung's is ~0.5)`
+        : `got 0 mL/min/mmHg with no ECMO circuit: nothing would remove CO2, so PaCO2 would have no steady state; expected a native-lung CO2 conductance above 0`,
     });
   }
   const k = s.kinetics.heparin;

@@ -26,7 +26,6 @@ const CATEGORY: Record<EventType, EventCategory> = {
   bag_alarm: 'alarms',
   syringe_alarm: 'alarms',
   // the engine reporting a defect of its own: shown with the alarms, never lost
-  settle_unconverged: 'alarms',
   heparin_bolus: 'actions',
   fluid_bolus: 'actions',
   albumin_dose: 'actions',

@@ -112,7 +112,44 @@ export function sampleConsumption(
   return mixAt(mb.vo2_mL_min);
 }
 
-export type LineWithHeater = OxygenLine & { heaterFlow_mL_min: number };
+/**
+ * The line with what is held beside it from the same solve: the heat exchanger's flow (temperature), the
+ * oxygenator's CO2 conductance (the CO2 stores), mL/min/mmHg, and the line again at the PaCO2 the CO2 stores relax
+ * towards (`atBalance`): the alveolar gas reads PaCO2, which moves over minutes after an event (co2Stores.ts), so the
+ * right-hand side reads the line between the two (heldLineAt) by the native lung's end-capillary saturation, through
+ * which alone PaCO2 reaches the line (`endCapillarySat` at the hold's PaCO2, `balanceEndCapillarySat` at the balance).
+ */
+export type LineWithHeater = OxygenLine & {
+  heaterFlow_mL_min: number;
+  oxygenatorCo2_mL_min_mmHg: number;
+  endCapillarySat: number;
+  balanceEndCapillarySat: number;
+  readonly atBalance: OxygenLine;
+};
+
+const blankLine = (): LineWithHeater => ({
+  s0: NaN,
+  slope: NaN,
+  heaterFlow_mL_min: NaN,
+  oxygenatorCo2_mL_min_mmHg: NaN,
+  endCapillarySat: NaN,
+  balanceEndCapillarySat: NaN,
+  atBalance: { s0: NaN, slope: NaN },
+});
+
+/**
+ * The held line at the end-capillary saturation now (`sat`, at PaCO2 now), into `out`: linear in it between the line
+ * solved at the hold's PaCO2 and the one at the balance the stores relax to (exact at both; the arterial content
+ * mixes end-capillary and shunted blood in proportion), held at either end beyond them. Allocation-free (the
+ * right-hand side runs it).
+ */
+export function heldLineAt(held: LineWithHeater, sat: number, out: OxygenLine): OxygenLine {
+  const span = held.endCapillarySat - held.balanceEndCapillarySat;
+  const w = span === 0 ? 1 : Math.min(Math.max((sat - held.balanceEndCapillarySat) / span, 0), 1);
+  out.s0 = held.atBalance.s0 + w * (held.s0 - held.atBalance.s0);
+  out.slope = held.atBalance.slope + w * (held.slope - held.atBalance.slope);
+  return out;
+}
 
 /**
  * The oxygen line the right-hand side holds (`held`) and the one solved from the circuit now (`fresh`), with the
@@ -124,8 +161,8 @@ export type LineWithHeater = OxygenLine & { heaterFlow_mL_min: number };
  * are bit-identical to solving it at every pass.
  */
 export function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater) => void) {
-  const held: LineWithHeater = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
-  const fresh: LineWithHeater = { s0: NaN, slope: NaN, heaterFlow_mL_min: NaN };
+  const held = blankLine();
+  const fresh = blankLine();
   let started = false;
   let pending: Now | null = null;
   const lineFor = (now: Now) => {
@@ -146,11 +183,20 @@ export function heldOxygenLine(m: Model, solve: (now: Now, fresh: LineWithHeater
     held.s0 = fresh.s0;
     held.slope = fresh.slope;
     held.heaterFlow_mL_min = fresh.heaterFlow_mL_min;
+    held.oxygenatorCo2_mL_min_mmHg = fresh.oxygenatorCo2_mL_min_mmHg;
+    held.endCapillarySat = fresh.endCapillarySat;
+    held.balanceEndCapillarySat = fresh.balanceEndCapillarySat;
+    held.atBalance.s0 = fresh.atBalance.s0;
+    held.atBalance.slope = fresh.atBalance.slope;
   };
   const lineMoved = (now: Now) => {
     lineFor(now);
     return (
-      !started || differs(fresh.s0, held.s0, 0.01) || differs(fresh.slope, held.slope, 0.01) || differs(fresh.heaterFlow_mL_min, held.heaterFlow_mL_min, 100)
+      !started ||
+      differs(fresh.s0, held.s0, 0.01) ||
+      differs(fresh.slope, held.slope, 0.01) ||
+      differs(fresh.heaterFlow_mL_min, held.heaterFlow_mL_min, 100) ||
+      differs(fresh.oxygenatorCo2_mL_min_mmHg, held.oxygenatorCo2_mL_min_mmHg, 0.1)
     );
   };
   const holdLine: PeriodicCheck = {

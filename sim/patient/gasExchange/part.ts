@@ -16,6 +16,7 @@ import type { Scenario } from '../../scenario/resolve.js';
 import { ratedMembraneConductance_mL_min_mmHg, po2FromContent_mmHg, saturationFromPo2, type OxygenInputs } from './gasExchange.js';
 import { arterialCo2_mmHg, co2CalibrationFromPublishedPair, oxygenatorCo2Conductance, type Co2Calibration } from './co2Exchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
+import { anchorCo2Stores } from '../co2Stores/co2Stores.js';
 import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
@@ -26,7 +27,17 @@ import { bloodGasProtocols } from './sweepHandover.js';
 import { bloodGas, onEcmo } from './bloodGas.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
-import { consume, demandNow, heaterFlow_mL_min, heldOxygenLine, mixSample, oxygenCapacity_mL_min, sampleConsumption } from './oxygenSupply.js';
+import {
+  consume,
+  demandNow,
+  heaterFlow_mL_min,
+  heldLineAt,
+  heldOxygenLine,
+  mixSample,
+  oxygenCapacity_mL_min,
+  sampleConsumption,
+  type LineWithHeater,
+} from './oxygenSupply.js';
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
@@ -37,13 +48,20 @@ function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co
   }
 }
 
+/**
+ * Below this distance of PaCO2 from the balance (mmHg) the held line is taken as the balance's too (no second solve):
+ * [E: half a blood gas's resolution of 1 mmHg; the alveolar PO2 moves 0.6 mmHg with it].
+ */
+const BALANCE_LINE_mmHg = 0.5;
+
 /** The native lung now: its impairment I (a slow state) scales the shunt and the V/Q drop (ventilation.ts). */
 interface NativeLung {
   impairment: number;
+  /** PaCO2, the CO2 stores' (sim/patient/co2Stores): the alveolar gas equation reads it. */
   paco2_mmHg: number;
-  /** The oxygenator's CO2 conductance that PaCO2 was derived with (0 without a circuit), mL/min/mmHg. */
+  /** The oxygenator's CO2 conductance on the circuit as solved now (0 without a circuit), mL/min/mmHg. */
   oxygenatorCo2_mL_min_mmHg: number;
-  /** The venous PCO2 with it (Fick): what the membrane drains and the filter limb may draw, mmHg. */
+  /** The venous PCO2 (Fick): what the membrane drains and the filter limb may draw, mmHg. */
   venousPco2_mmHg: number;
 }
 
@@ -162,11 +180,11 @@ export function lungCo2ConductanceNow(m: Model): number {
 
 /**
  * CO2 production now: the starting VCO2 at the starting respiratory quotient, scaled with the tissues' oxygen demand
- * (now.metabolism's, which this part's derive wrote for this Now: demandNow, oxygenSupply.ts).
+ * (demandNow, oxygenSupply.ts: the temperature and the sepsis drive, derived before the CO2 stores read it).
  */
 export function co2ProductionNow(m: Model, now: Now): number {
   const p0 = m.scenario.patient;
-  return (p0.lung.co2Production * now.metabolism.vo2Demand_mL_min) / p0.lung.o2Consumption;
+  return (p0.lung.co2Production * demandNow(m, now)) / p0.lung.o2Consumption;
 }
 
 /**
@@ -179,13 +197,65 @@ function oxygenatorCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): 
   return c && co2 && cn ? membraneCo2Conductance(co2, c, Math.min(cn.effectiveFlow_mL_min, circulationCardiacOutput_mL_min(now))) : 0;
 }
 
-/** PaCO2 and the venous PCO2 from the lung's and the oxygenator's (`gOxy`) conductances now, into `out`. */
-function co2TensionsNow(m: Model, now: Now, gOxy: number, out: { paco2_mmHg: number; venousPco2_mmHg: number }): typeof out {
-  const vco2 = co2ProductionNow(m, now);
-  const co = circulationCardiacOutput_mL_min(now);
-  out.paco2_mmHg = arterialCo2_mmHg(vco2, lungCo2ConductanceNow(m), gOxy, co);
-  out.venousPco2_mmHg = mixedVenousPco2_mmHg(out.paco2_mmHg, vco2, co);
-  return out;
+/** PaCO2 (the CO2 stores') and the venous PCO2 it gives now (Fick), into `out`. */
+function co2TensionsNow(m: Model, now: Now, out: { paco2_mmHg: number; venousPco2_mmHg: number }): void {
+  out.paco2_mmHg = now.paco2_mmHg;
+  out.venousPco2_mmHg = mixedVenousPco2_mmHg(now.paco2_mmHg, co2ProductionNow(m, now), circulationCardiacOutput_mL_min(now));
+}
+
+/** The CO2 balance now (arterialCo2_mmHg) at the oxygenator's conductance `gOxy`: where the CO2 stores head. */
+function co2BalanceNow(m: Model, now: Now, gOxy: number): number {
+  return arterialCo2_mmHg(co2ProductionNow(m, now), lungCo2ConductanceNow(m), gOxy, circulationCardiacOutput_mL_min(now));
+}
+
+/**
+ * The held line's solve (the lung record updated for `now`): the line at PaCO2 now, the heat exchanger's flow and the
+ * membrane's CO2 conductance, and the line again at the balance the CO2 stores relax to where it differs (heldLineAt).
+ */
+function solveLines(m: Model, now: Now, fresh: LineWithHeater, lung: NativeLung, inputs: (now: Now, vo2_mL_min: number) => OxygenInputs): void {
+  // the line's secant spans consumption up to the tissues' demand (solveOxygenLine)
+  const demand = demandNow(m, now);
+  const maxExtraction = m.current.patient.metabolism.maxExtraction;
+  const here = inputs(now, demand);
+  oxygenLine(here, fresh, maxExtraction);
+  fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
+  fresh.oxygenatorCo2_mL_min_mmHg = lung.oxygenatorCo2_mL_min_mmHg;
+  fresh.endCapillarySat = fresh.balanceEndCapillarySat = here.endCapillarySaturation;
+  const balance = co2BalanceNow(m, now, lung.oxygenatorCo2_mL_min_mmHg);
+  if (Math.abs(balance - lung.paco2_mmHg) > BALANCE_LINE_mmHg) {
+    lung.paco2_mmHg = balance;
+    const there = inputs(now, demand);
+    oxygenLine(there, fresh.atBalance, maxExtraction);
+    fresh.balanceEndCapillarySat = there.endCapillarySaturation;
+    lung.paco2_mmHg = now.paco2_mmHg;
+  } else {
+    fresh.atBalance.s0 = fresh.s0;
+    fresh.atBalance.slope = fresh.slope;
+  }
+}
+
+/**
+ * The CO2 stores re-anchored where the line is held (its solve, just done, derived the membrane's conductance `gOxy` on
+ * the circuit now): PaCO2 stays continuous and relaxes towards the balance at the new conductances (co2Stores.ts).
+ */
+function anchorStoresNow(m: Model, now: Now, gOxy: number): void {
+  anchorCo2Stores(m.co2, m.scenario.patient.lung.co2StoreCapacitance, now.t_h, now.paco2_mmHg, {
+    co2Production_mL_min: co2ProductionNow(m, now),
+    lungConductance: lungCo2ConductanceNow(m),
+    oxygenatorConductance: gOxy,
+    cardiacOutput_mL_min: circulationCardiacOutput_mL_min(now),
+  });
+}
+
+/** The oxygen line's check, re-anchoring the CO2 stores wherever it holds a new line. */
+function anchoringCheck(check: PeriodicCheck, anchor: (now: Now) => void): PeriodicCheck {
+  return {
+    ...check,
+    run(now, log) {
+      if (check.run(now, log) === false) return false;
+      anchor(now);
+    },
+  };
 }
 
 /** Why the lung's protocols cannot be run (the field under patient.lung and what was expected), or null. */
@@ -252,6 +322,37 @@ function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
   };
 }
 
+/** A sample's gas-exchange series (the lung's impairment state given). */
+function observeGasExchange(m: Model, now: Now, out: Record<string, number>, impairment: number): void {
+  const o2 = now.oxygen!;
+  const circuit = now.circuit !== null;
+  const fio2 = m.current.patient.lung.ventilatorFio2;
+  out.sao2_pct = 100 * o2.sao2;
+  out.svo2_pct = 100 * o2.svo2;
+  out.pao2_mmHg = o2.pao2_mmHg;
+  out.paco2_mmHg = now.paco2_mmHg;
+  out.ventilator_fio2_pct = 100 * fio2;
+  out.pao2_fio2_mmHg = o2.pao2_mmHg / fio2;
+  out.ventilator_rate_per_min = m.current.patient.lung.ventilatorRate;
+  out.lung_impairment_pct = 100 * impairment;
+  out.drainage_sat_pct = circuit ? 100 * o2.drainedSat : NaN;
+  const co = now.hemodynamics.cardiacOutput_L_min;
+  out.spo2_pct = 100 * pulseOximeterReading(o2.sao2, co);
+  out.spo2_no_signal = Number.isNaN(out.spo2_pct) ? 1 : 0;
+  const cn = now.circuit;
+  out.console_svo2_pct = cn ? 100 * drainageProbeReading(o2.drainedSat, cn.solution.drainageFlow_mL_min, cn.recirculation, co) : NaN;
+  out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
+  out.post_oxygenator_sat_pct = circuit ? 100 * o2.postOxygenatorSat : NaN;
+  out.oxygenator_o2_transfer_mL_min = circuit ? o2.oxygenatorO2Transfer_mL_min : NaN;
+  out.post_oxygenator_po2_mmHg = now.postOxygenatorGas.po2_mmHg;
+  out.post_oxygenator_pco2_mmHg = now.postOxygenatorGas.pco2_mmHg;
+  out.oxygenator_co2_removal_mL_min = now.postOxygenatorGas.co2Removal_mL_min;
+  out.do2_mL_min = now.metabolism.do2_mL_min;
+  out.vo2_mL_min = now.metabolism.vo2_mL_min;
+  out.vo2_demand_mL_min = now.metabolism.vo2Demand_mL_min;
+  out.vco2_mL_min = co2ProductionNow(m, now);
+}
+
 export const gasExchangeModel: ModelDefinition = {
   name: 'gas exchange',
   states: [{ name: 'lungImpairment', scale: fixedScale(1) }],
@@ -301,31 +402,33 @@ export const gasExchangeModel: ModelDefinition = {
     const impairment = slot('lungImpairment');
     const ruleProblem = rulesProblem(m.scenario);
     if (ruleProblem) throw new SettingError(ruleProblem.field, ruleProblem.message);
-    /** The blood gas the protocols' checks read: the PaCO2 the lung and the oxygenator leave now. */
-    const checkedCo2 = { paco2_mmHg: NaN, venousPco2_mmHg: NaN };
-    const gasNow = (now: Now) => bloodGas(now, co2TensionsNow(m, now, oxygenatorCo2Now(m, co2, now), checkedCo2).paco2_mmHg);
     const lung: NativeLung = { impairment: 1, paco2_mmHg: NaN, oxygenatorCo2_mL_min_mmHg: 0, venousPco2_mmHg: NaN };
     const inputs = (now: Now, vo2_mL_min: number) => oxygenInputs(m, now, conductance, vo2_mL_min, lung);
-    /** The native lung now, once per derivation: its impairment and the PaCO2 the alveolar gas equation reads. */
+    /** The native lung now, once per derivation: its impairment, PaCO2, and the oxygenator's CO2 conductance. */
     const updateLung = (now: Now) => {
       lung.impairment = now.y[impairment];
       lung.oxygenatorCo2_mL_min_mmHg = oxygenatorCo2Now(m, co2, now);
-      co2TensionsNow(m, now, lung.oxygenatorCo2_mL_min_mmHg, lung);
+      co2TensionsNow(m, now, lung);
     };
     const line = heldOxygenLine(m, (now, fresh) => {
       updateLung(now);
-      // the line's secant spans consumption up to the tissues' demand (solveOxygenLine)
-      oxygenLine(inputs(now, demandNow(m, now)), fresh, m.current.patient.metabolism.maxExtraction);
-      fresh.heaterFlow_mL_min = heaterFlow_mL_min(m, now);
+      solveLines(m, now, fresh, lung, inputs);
     });
+    /** The held line at PaCO2 now (heldLineAt): what the right-hand side consumes on. */
+    const lineNow: OxygenLine = { s0: NaN, slope: NaN };
     const { held } = line;
-    const protocols = bloodGasProtocols(m, gasNow);
+    const anchorStores = (now: Now) => anchorStoresNow(m, now, lung.oxygenatorCo2_mL_min_mmHg);
+    const holdLine = anchoringCheck(line.holdLine, anchorStores);
+    const protocols = bloodGasProtocols(m, bloodGas);
     return {
-      // the sweep and the rate first: either moves PaCO2 (the sweep also the membrane's oxygen), which the oxygen line's
-      // check then takes up
-      checks: [...protocols.checks, line.holdLine, fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now))],
+      // the sweep and the rate first: either moves the CO2 removal (the sweep also the membrane's oxygen), which the
+      // oxygen line's check then takes up
+      checks: [...protocols.checks, holdLine, fio2Titration(m, (now) => saturationOnLine(m, line.lineFor(now), now))],
       perform: (_t, _y, action, log) => protocols.perform(action, log),
-      afterEvents: (_t, _y, now) => line.holdAfterEvents(now),
+      afterEvents(_t, _y, now) {
+        line.holdAfterEvents(now);
+        anchorStores(now);
+      },
       settingsProblem() {
         const problem = rulesProblem(m.current);
         return problem && `${problem.field}: ${problem.message}`;
@@ -334,7 +437,14 @@ export const gasExchangeModel: ModelDefinition = {
         y[impairment] = 1;
       },
       derive(now) {
-        consume(m, now, held, held.heaterFlow_mL_min);
+        const p = m.current.patient;
+        const sat = endCapillarySaturation(
+          p.lung.ventilatorFio2,
+          now.paco2_mmHg,
+          p.lung.ventilationPerfusionDrop * now.y[impairment],
+          p.lung.endCapillarySaturation,
+        );
+        consume(m, now, heldLineAt(held, sat, lineNow), held.heaterFlow_mL_min);
       },
       derivatives(now, dy) {
         dy[impairment] = lungImpairmentRate_per_h(now.y[impairment], now.sepsisDrive, m.current.patient.lung.recoveryTimeConstant);
@@ -343,39 +453,10 @@ export const gasExchangeModel: ModelDefinition = {
       deriveForOutput(now) {
         updateLung(now);
         const o = sampleConsumption(m, now, (vo2) => mixSample(now, inputs(now, vo2)), line);
-        now.paco2_mmHg = lung.paco2_mmHg;
         derivePostOxygenatorGas(m, co2, now, lung);
         deriveLimbAccessGas(m, now, o.shuntFraction, lung.venousPco2_mmHg); // the effective shunt inputs() already formed
       },
-      observe(now, out) {
-        const o2 = now.oxygen!;
-        const circuit = now.circuit !== null;
-        const fio2 = m.current.patient.lung.ventilatorFio2;
-        out.sao2_pct = 100 * o2.sao2;
-        out.svo2_pct = 100 * o2.svo2;
-        out.pao2_mmHg = o2.pao2_mmHg;
-        out.paco2_mmHg = now.paco2_mmHg;
-        out.ventilator_fio2_pct = 100 * fio2;
-        out.pao2_fio2_mmHg = o2.pao2_mmHg / fio2;
-        out.ventilator_rate_per_min = m.current.patient.lung.ventilatorRate;
-        out.lung_impairment_pct = 100 * now.y[impairment];
-        out.drainage_sat_pct = circuit ? 100 * o2.drainedSat : NaN;
-        const co = now.hemodynamics.cardiacOutput_L_min;
-        out.spo2_pct = 100 * pulseOximeterReading(o2.sao2, co);
-        out.spo2_no_signal = Number.isNaN(out.spo2_pct) ? 1 : 0;
-        const cn = now.circuit;
-        out.console_svo2_pct = cn ? 100 * drainageProbeReading(o2.drainedSat, cn.solution.drainageFlow_mL_min, cn.recirculation, co) : NaN;
-        out.pre_oxygenator_sat_pct = circuit ? 100 * o2.preOxygenatorSat : NaN;
-        out.post_oxygenator_sat_pct = circuit ? 100 * o2.postOxygenatorSat : NaN;
-        out.oxygenator_o2_transfer_mL_min = circuit ? o2.oxygenatorO2Transfer_mL_min : NaN;
-        out.post_oxygenator_po2_mmHg = now.postOxygenatorGas.po2_mmHg;
-        out.post_oxygenator_pco2_mmHg = now.postOxygenatorGas.pco2_mmHg;
-        out.oxygenator_co2_removal_mL_min = now.postOxygenatorGas.co2Removal_mL_min;
-        out.do2_mL_min = now.metabolism.do2_mL_min;
-        out.vo2_mL_min = now.metabolism.vo2_mL_min;
-        out.vo2_demand_mL_min = now.metabolism.vo2Demand_mL_min;
-        out.vco2_mL_min = co2ProductionNow(m, now);
-      },
+      observe: (now, out) => observeGasExchange(m, now, out, now.y[impairment]),
     };
   },
 };

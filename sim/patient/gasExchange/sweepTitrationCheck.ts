@@ -1,10 +1,9 @@
 /**
  * The sweep titration in the engine (sweepTitration.ts): at each blood gas check, the arterial pH from the bicarbonate
- * now and the PaCO2 the lung and the oxygenator leave now, and the sweep the rule calls for. Only while the circuit
- * returns blood to the patient (the sweep removes nothing otherwise). A changed sweep changes PaCO2, which acid–base
- * holds between settles, and the oxygen the membrane adds: the check stops the solver when it acts, and the circuit
- * settles after it (settlesAfter), as after an operator's setting change; the oxygen line's check, later in order,
- * takes up the new sweep.
+ * now and PaCO2 (the CO2 stores'), and the sweep the rule calls for. Only while the circuit returns blood to the
+ * patient (the sweep removes nothing otherwise). A changed sweep changes the membrane's CO2 conductance and the oxygen
+ * it adds, which gas exchange holds with its oxygen line: the check stops the solver when it acts, and the circuit
+ * settles after it (settlesAfter), as after an operator's setting change, where the line is held afresh.
  */
 import type { Model } from '../../model/context.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
@@ -40,7 +39,7 @@ export function sweepTitration(m: Model, bloodGas: (now: Now) => BloodGas): Peri
   };
   return {
     interval: () => (first !== null ? m.current.circuit!.oxygenator.sweepTitration.interval : 0),
-    changesDerivatives: true, // PaCO2 sets the pH the heart reads; the sweep the oxygen the membrane adds
+    changesDerivatives: true, // the sweep sets the membrane's CO2 removal and the oxygen it adds
     settlesAfter: true,
     wouldAct: (now) => sweepCarriesCo2(m, now) && next(now).sweep !== m.current.circuit!.oxygenator.sweepGas,
     run(now, log) {

@@ -1,8 +1,8 @@
 /**
  * The ARDS Network's pH protocol in the engine (ventilatorRate.ts): at each blood gas check, the arterial pH from the
- * bicarbonate now and the PaCO2 the lung and the oxygenator leave now, and the rate it calls for. A changed rate
- * changes PaCO2, which acid–base holds between settles for the pH the heart reads: the check stops the solver when it
- * acts, and the circuit settles after it (settlesAfter), as after an operator's setting change.
+ * bicarbonate now and PaCO2 (the CO2 stores'), and the rate it calls for. A changed rate changes the lung's CO2
+ * conductance, which the CO2 stores' right-hand side reads: the check stops the solver when it acts, and the circuit
+ * settles after it (settlesAfter), as after an operator's setting change.
  */
 import type { Model } from '../../model/context.js';
 import { fmt, type PeriodicCheck } from '../../model/events.js';
@@ -24,7 +24,7 @@ export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodG
   };
   return {
     interval: () => (started ? m.current.patient.lung.rateTitration.interval : 0),
-    changesDerivatives: true, // PaCO2 sets the pH the heart reads and the alveolar PO2 of the oxygen line
+    changesDerivatives: true, // the lung's CO2 conductance empties the CO2 stores
     settlesAfter: true,
     wouldAct: (now) => {
       if (!m.current.patient.lung.rateTitration.titrate) return false;

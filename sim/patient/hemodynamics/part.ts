@@ -14,7 +14,7 @@ import type { ModelDefinition } from '../../model/part.js';
 import type { Circulation } from './venousReturn.js';
 import type { Now } from '../../model/now.js';
 import type { Model } from '../../model/context.js';
-import { preTreatmentSaturation } from '../gasExchange/preTreatment.js';
+import { preTreatmentPaco2_mmHg, preTreatmentSaturation } from '../gasExchange/preTreatment.js';
 import { SOLUTE } from '../solutes/registry.js';
 import { vasopressorProtocol } from './vasopressorProtocol.js';
 import { norepinephrineEquivalent_ug_kg_min } from './vasopressin.js';
@@ -22,7 +22,6 @@ import { heartRate_bpm, intrinsicState, mapAtVasoplegia_mmHg, vasoplegia_mmHg, v
 import { circulationAt, flowAdjustedMap_mmHg } from './venousReturn.js';
 import { afterloadOutputShift_L_min, rightVentricularPressureChange_mmHg } from './rightHeart.js';
 import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_min } from './hypercapnicResponse.js';
-import { arterialCo2_mmHg } from '../gasExchange/co2Exchange.js';
 import { arterialPh } from '../acidBase/acidBase.js';
 import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
@@ -42,11 +41,9 @@ function heartRateNow(m: Model, now: Now): number {
 
 export const hemodynamicsModel: ModelDefinition = {
   name: 'hemodynamics',
-  // the PaCO2 the circulation has adapted to (hypercapnicResponse.ts), scaled by its start (40 mmHg, a normal PaCO2,
-  // where it starts at 0: a lung that removes no CO2, which adapts to none)
-  // and the vessel wall's vasoplegia V (hemodynamics.ts), scaled by its start (10 mmHg where a patient starts without)
+  // the PaCO2 the circulation has adapted to (hypercapnicResponse.ts), scaled by its start, and the vessel wall's vasoplegia V (hemodynamics.ts), scaled by its start (10 mmHg where a patient starts without)
   states: [
-    { name: 'adaptedPaco2_mmHg', scale: (y0, slot) => y0[slot('adaptedPaco2_mmHg')] || 40 },
+    { name: 'adaptedPaco2_mmHg', scale: (y0, slot) => y0[slot('adaptedPaco2_mmHg')] },
     { name: 'vasoplegia_mmHg', scale: (y0, slot) => y0[slot('vasoplegia_mmHg')] || 10 },
   ],
   series: {
@@ -76,11 +73,9 @@ export const hemodynamicsModel: ModelDefinition = {
     const protocol = vasopressorProtocol(m, steroid.noteDose);
     const p = m.scenario.patient;
     // the patient's own PaCO2 before treatment (native lung alone), to which the circulation is adapted at the start;
-    // hypercapnia's response and the right ventricle's afterload follow the PaCO2 the acid–base part holds since the
-    // circuit last settled, less what the circulation has adapted to since (hypercapnicResponse.ts, rightHeart.ts)
-    const paco2Start_mmHg = arterialCo2_mmHg(p.lung.co2Production, p.lung.co2Conductance, 0, p.cardiacOutput);
-    // a native lung that removes no CO2 gives no finite PaCO2 to have adapted to: the circulation then answers none
-    const adapts = Number.isFinite(paco2Start_mmHg);
+    // hypercapnia's response and the right ventricle's afterload follow PaCO2 (the CO2 stores' state), less what the
+    // circulation has adapted to since (hypercapnicResponse.ts, rightHeart.ts)
+    const paco2Start_mmHg = preTreatmentPaco2_mmHg(m.scenario);
     m.intrinsic = intrinsicState(m.scenario.hemodynamics, {
       map_mmHg: p.hemodynamics.map,
       heartRate_bpm: p.hemodynamics.heartRate,
@@ -113,8 +108,8 @@ export const hemodynamicsModel: ModelDefinition = {
         steroid.onset(now.t_h),
       );
       const hd = m.current.hemodynamics;
-      // H: the PaCO2 the acid–base part holds, less what the circulation has adapted to, within ±H_max
-      const unadapted = adapts ? answeredPaco2_mmHg(hd.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]) : 0;
+      // H: PaCO2, less what the circulation has adapted to, within ±H_max
+      const unadapted = answeredPaco2_mmHg(hd.hypercapnia, now.paco2_mmHg, now.y[A]);
       h.unadaptedPaco2_mmHg = unadapted;
       const rvPressure = rightVentricularPressureChange_mmHg(hd.rightHeart, unadapted);
       const heartShift =
@@ -129,14 +124,14 @@ export const hemodynamicsModel: ModelDefinition = {
     return {
       checks: [protocol.check],
       initial(y) {
-        y[A] = adapts ? paco2Start_mmHg : 0;
+        y[A] = paco2Start_mmHg;
         // the wall as the pre-treatment IL-6 and mediators left it (before the circuit's prime dilutes them)
         y[V] = vasoplegia_mmHg(m.current.hemodynamics, p.baseline.il6, 1);
       },
       derive: deriveMap,
       derivatives(now, dy) {
         const hd = m.current.hemodynamics;
-        dy[A] = adapts ? adaptationRate_mmHg_h(hd.hypercapnia, now.acidBase.heldPaco2_mmHg, now.y[A]) : 0;
+        dy[A] = adaptationRate_mmHg_h(hd.hypercapnia, now.paco2_mmHg, now.y[A]);
         dy[V] = vasoplegiaRate_mmHg_h(hd, now.concentration[SOLUTE.il6], now.concentration[SOLUTE.vasoplegicMediators], now.y[V]);
       },
       nextEventTime: steroid.nextEventTime,
