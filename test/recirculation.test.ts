@@ -33,7 +33,29 @@ const params = (configuration: CannulationConfiguration, tipDistance_mm = r.tipD
   configurationSpread: configurationSpread(configuration),
 });
 const CO = patientSpecs.cardiacOutput.default!;
+/** `higher` above `lower`; where `lower` sits at the venous return's bound (recirculationFraction), at least as high. */
+function rankedAbove(higher: number, lower: number, bound: number): void {
+  if (lower <= bound + 1e-12) expect(higher).toBeGreaterThanOrEqual(lower - 1e-12);
+  else expect(higher).toBeGreaterThan(lower);
+}
 const R = (cfg: CannulationConfiguration, q: number, co = CO, d?: number, k?: number) => recirculationFraction(params(cfg, d, k), mL_min(q), mL_min(co));
+
+describe('the venous return bounds the effective flow', () => {
+  it('the returned blood that reaches the heart never exceeds the cardiac output: Q·(1 − R) ≤ CO, R = 1 − CO/Q where the relation would pass it', () => {
+    // a = k·exp((d − d_ref)/λ) = 3.24: the relation alone gives Q·(1 − R) > CO below CO = Q·(1 − 1/a), 2.77 L/min at 4 L/min
+    const a = r.flowCoefficient.default!;
+    const q = 4000;
+    for (const cfg of CONFIGURATIONS) {
+      for (const co of [0, 100, 500, 1000, 2000, 2700, 3000, 5000, 7000]) {
+        const rr = recirculationFraction(params(cfg), mL_min(q), mL_min(co));
+        expect(q * (1 - rr), `${cfg} at ${co} mL/min`).toBeLessThanOrEqual(co + 1e-9);
+      }
+    }
+    const bound = q * (1 - 1 / a);
+    expect(R('femoro-jugular', q, bound - 200)).toBeCloseTo(1 - (bound - 200) / q, 12); // bound active
+    expect(R('femoro-jugular', q, bound + 200)).toBeCloseTo(q / (q + a * (bound + 200)), 12); // the relation
+  });
+});
 
 describe('femoro-jugular (the default): R = Q / (Q + k·CO·exp((d − d_ref)/λ)), unchanged', () => {
   it('k = 3.24 gives 15 % at 4 L/min with CO 7 L/min and the reference tip distance', () => {
@@ -64,9 +86,10 @@ describe('femoro-jugular (the default): R = Q / (Q + k·CO·exp((d − d_ref)/λ
 });
 
 describe('jugulo-femoral: the femoro-jugular form with the spread Fisser 2022’s medians give', () => {
-  it('recirculates more than femoro-jugular at every flow, cardiac output and distance (Rich 1998; Fisser 2022: 19 vs 5 %)', () => {
+  it('recirculates more than femoro-jugular at every flow, cardiac output and distance (Rich 1998; Fisser 2022: 19 vs 5 %), at least as much where the venous return bounds it', () => {
     for (const q of [1000, 3000, 5000, 7000])
-      for (const co of [4000, 6500, 9000]) for (const d of [50, 150, 300]) expect(R('jugulo-femoral', q, co, d)).toBeGreaterThan(R('femoro-jugular', q, co, d));
+      for (const co of [4000, 6500, 9000])
+        for (const d of [50, 150, 300]) rankedAbove(R('jugulo-femoral', q, co, d), R('femoro-jugular', q, co, d), 1 - co / q);
   });
 
   it('where the femoro-jugular spread gives Fisser’s femoro-jugular median (5 % at 3.01 L/min), jugulo-femoral gives their jugulo-femoral median (19 % at 3.57 L/min)', () => {
@@ -101,12 +124,12 @@ describe('femoro-femoral and the dual-lumen bicaval cannula: the spreads Pooth 2
     }
   });
 
-  it('dual-lumen < femoro-jugular < femoro-femoral at every flow, cardiac output and distance, as Pooth’s groups rank', () => {
+  it('dual-lumen < femoro-jugular < femoro-femoral at every flow, cardiac output and distance, as Pooth’s groups rank (or level where the venous return bounds them)', () => {
     for (const q of [1000, 3000, 5000, 7000])
       for (const co of [4000, 6500, 9000])
         for (const d of [50, 150, 300]) {
-          expect(R('dual-lumen-bicaval', q, co, d)).toBeLessThan(R('femoro-jugular', q, co, d));
-          expect(R('femoro-jugular', q, co, d)).toBeLessThan(R('femoro-femoral', q, co, d));
+          rankedAbove(R('femoro-jugular', q, co, d), R('dual-lumen-bicaval', q, co, d), 1 - co / q);
+          rankedAbove(R('femoro-femoral', q, co, d), R('femoro-jugular', q, co, d), 1 - co / q);
         }
   });
 

@@ -128,21 +128,30 @@ export function recirculationParams(c: CannulationConfiguration, s: Recirculatio
   };
 }
 
+/**
+ * R at a return flow and the circulation's cardiac output, at least 1 − CO/Q_ret: the returned blood that reaches the
+ * patient, Q_ret·(1 − R), is part of the heart's inflow, so it cannot exceed what the heart pumps [S: conservation of
+ * volume; the venous return is the heart's output]. The relation alone breaks that bound once CO falls below
+ * Q_ret·(1 − 1/a), a = c_cfg·k·exp((d − d_ref)/λ) (3.2 in the default: below 2.8 L/min at 4 L/min of return), where a
+ * failing heart would otherwise receive more oxygenated blood than it ejects.
+ */
 export function recirculationFraction(p: RecirculationParams, returnFlow_mL_min: Flow<'mL/min'>, cardiacOutput_mL_min: Flow<'mL/min'>): number {
   if (returnFlow_mL_min <= 0) return 0;
   const spread = p.configurationSpread * p.flowCoefficient * cardiacOutput_mL_min * Math.exp((p.tipDistance_mm - p.referenceDistance_mm) / p.distanceScale_mm);
   const r = returnFlow_mL_min / (returnFlow_mL_min + spread);
   const shunt = p.malpositionShunt ?? 0;
-  return shunt > 0 ? r + (1 - r) * shunt : r;
+  const related = shunt > 0 ? r + (1 - r) * shunt : r;
+  return Math.max(related, 1 - cardiacOutput_mL_min / returnFlow_mL_min);
 }
 
 /**
  * Q_eff/CO as the cardiac output falls to 0 at a positive return flow Q: 1 − R = (1 − σ)·spread/(Q + spread) with the
- * spread ∝ CO, so Q·(1 − R)/CO → (1 − σ)·c_cfg·k·exp((d − d_ref)/λ). At CO 0 itself R = 1 and Q_eff = 0; the gas
- * exchange reads this limit there, so that the pulmonary blood's ECMO share at a stopped heart continues the one just
- * before (patient/gasExchange/gasExchange.ts).
+ * spread ∝ CO, so Q·(1 − R)/CO → (1 − σ)·c_cfg·k·exp((d − d_ref)/λ), at most 1 (recirculationFraction's bound: the
+ * heart receives no more returned blood than it ejects). At CO 0 itself R = 1 and Q_eff = 0; the gas exchange reads
+ * this limit there, so that the pulmonary blood's ECMO share at a stopped heart continues the one just before
+ * (patient/gasExchange/gasExchange.ts).
  */
 export function returnShareAtZeroOutput(p: RecirculationParams): number {
   const spreadPerOutput = p.configurationSpread * p.flowCoefficient * Math.exp((p.tipDistance_mm - p.referenceDistance_mm) / p.distanceScale_mm);
-  return (1 - (p.malpositionShunt ?? 0)) * spreadPerOutput;
+  return Math.min((1 - (p.malpositionShunt ?? 0)) * spreadPerOutput, 1);
 }
