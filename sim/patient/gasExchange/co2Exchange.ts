@@ -147,7 +147,7 @@ function solveCo2Calibration(p: PublishedCo2Pair): Co2Calibration {
  *   PaCO2 = VCO2·(1 − g_oxy/(CO·σ)) / (g_lung + g_oxy)
  * so at a given membrane a larger cardiac output (a smaller arteriovenous difference) leaves PaCO2 higher [S2: Park et
  * al., Rev Bras Ter Intensiva 2016, apnoeic pigs on VV ECMO: +3.6 mmHg per L/min]. The bracket is > 0 since the
- * membrane's blood flow is at most the cardiac output (the venous return: part.ts) and ε < 1, so g_oxy < CO·σ (taken
+ * membrane's blood flow is at most the cardiac output (the venous return: recirculation.ts) and ε < 1, so g_oxy < CO·σ (taken
  * as 0 should it not be); with no cardiac output the venous blood is taken at the arterial tension
  * (mixedVenousPco2_mmHg's assumption): the bracket is 1.
  */

@@ -189,12 +189,12 @@ export function co2ProductionNow(m: Model, now: Now): number {
 
 /**
  * The oxygenator's CO2 conductance now (0 without a circuit), mL/min/mmHg, on the venous blood it drains: the effective
- * flow, at most the cardiac output (the venous return; the oxygen mixing caps its return share β = Q_eff/CO at 1 alike).
+ * flow, which the recirculation keeps at most the cardiac output (the venous return: recirculation.ts).
  */
 function oxygenatorCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): number {
   const c = m.current.circuit;
   const cn = now.circuit;
-  return c && co2 && cn ? membraneCo2Conductance(co2, c, Math.min(cn.effectiveFlow_mL_min, circulationCardiacOutput_mL_min(now))) : 0;
+  return c && co2 && cn ? membraneCo2Conductance(co2, c, cn.effectiveFlow_mL_min) : 0;
 }
 
 /** PaCO2 (the CO2 stores') and the venous PCO2 it gives now (Fick), into `out`. */
