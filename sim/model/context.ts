@@ -60,10 +60,22 @@ export interface Model {
   batteryEmpty: boolean;
   /**
    * The body's CO2 stores' anchor (sim/patient/co2Stores/co2Stores.ts): PaCO2 is the CO2 balance at these held
-   * conductances (mL/min/mmHg) and cardiac output with the CO2 production now, plus the deviation left at t0_h, which
-   * decays with τ. Gas exchange re-anchors it wherever it holds its oxygen line (after events, at the line's check).
+   * conductances (mL/min/mmHg) and cardiac output with the CO2 production now, plus the two modes' deviations left at
+   * t0_h (amplitudes in mmHg of the fast store, rates per min, each mode's tissue-to-blood ratio). Gas exchange
+   * re-anchors it wherever it holds its oxygen line (after events, at the line's check).
    */
-  co2: { t0_h: number; deviation_mmHg: number; tau_h: number; lungConductance: number; oxygenatorConductance: number; cardiacOutput_mL_min: number };
+  co2: {
+    t0_h: number;
+    slowAmplitude_mmHg: number;
+    fastAmplitude_mmHg: number;
+    slowRate_per_min: number;
+    fastRate_per_min: number;
+    slowTissueRatio: number;
+    fastTissueRatio: number;
+    lungConductance: number;
+    oxygenatorConductance: number;
+    cardiacOutput_mL_min: number;
+  };
   /** The last circuit solution's drainage flow: the next solve starts there. */
   circuitGuess_mL_min: number;
 }
@@ -102,8 +114,12 @@ export function modelContext(scenario: Scenario): Model {
     batteryEmpty: false,
     co2: {
       t0_h: 0,
-      deviation_mmHg: 0,
-      tau_h: Infinity,
+      slowAmplitude_mmHg: 0,
+      fastAmplitude_mmHg: 0,
+      slowRate_per_min: 0,
+      fastRate_per_min: 0,
+      slowTissueRatio: 1,
+      fastTissueRatio: 1,
       lungConductance: p.lung.co2Conductance,
       oxygenatorConductance: 0,
       cardiacOutput_mL_min: p.cardiacOutput,

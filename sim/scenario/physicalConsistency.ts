@@ -43,6 +43,13 @@ export function physicalConsistencyIssues(s: Scenario): ScenarioIssue[] {
       issues.push({ path: 'circuit.oxygenator.co2', message: (e as Error).message.replace(/^circuit\.oxygenator\.co2: /, '') });
     }
   }
+  const lung = s.patient.lung;
+  if (!(lung.co2FastStoreCapacitance < lung.co2StoreCapacitance)) {
+    issues.push({
+      path: 'patient.lung.co2FastStoreCapacitance',
+      message: `got ${n(lung.co2FastStoreCapacitance)} mL/mmHg; expected less than patient.lung.co2StoreCapacitance (${n(lung.co2StoreCapacitance)} mL/mmHg), of which the fast store is a part: the tissues hold the rest`,
+    });
+  }
   if (s.patient.lung.co2Conductance <= 0) {
     issues.push({
       path: 'patient.lung.co2Conductance',

@@ -16,7 +16,7 @@ import type { Scenario } from '../../scenario/resolve.js';
 import { ratedMembraneConductance_mL_min_mmHg, po2FromContent_mmHg, saturationFromPo2, type OxygenInputs } from './gasExchange.js';
 import { arterialCo2_mmHg, co2CalibrationFromPublishedPair, oxygenatorCo2Conductance, type Co2Calibration } from './co2Exchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
-import { anchorCo2Stores } from '../co2Stores/co2Stores.js';
+import { anchorCo2Stores, scenarioCo2StoreSizes, tissuePco2_mmHg } from '../co2Stores/co2Stores.js';
 import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
@@ -239,8 +239,10 @@ function solveLines(m: Model, now: Now, fresh: LineWithHeater, lung: NativeLung,
  * the circuit now): PaCO2 stays continuous and relaxes towards the balance at the new conductances (co2Stores.ts).
  */
 function anchorStoresNow(m: Model, now: Now, gOxy: number): void {
-  anchorCo2Stores(m.co2, m.scenario.patient.lung.co2StoreCapacitance, now.t_h, now.paco2_mmHg, {
-    co2Production_mL_min: co2ProductionNow(m, now),
+  const vco2 = co2ProductionNow(m, now);
+  const tissue = tissuePco2_mmHg(m.co2, vco2, now.t_h);
+  anchorCo2Stores(m.co2, scenarioCo2StoreSizes(m.scenario.patient.lung), now.t_h, now.paco2_mmHg, tissue, {
+    co2Production_mL_min: vco2,
     lungConductance: lungCo2ConductanceNow(m),
     oxygenatorConductance: gOxy,
     cardiacOutput_mL_min: circulationCardiacOutput_mL_min(now),
