@@ -233,7 +233,7 @@ describe('published checks the exchanger was not fitted to', () => {
       }
     });
 
-    it('more slowly at 1.5 than at 3.5 L/min: the membrane’s smaller conductance leaves the stores a longer τ = C/(g_lung + g_oxy)', () => {
+    it('more slowly at 1.5 than at 3.5 L/min: the membrane’s smaller conductance leaves the stores’ slow mode a longer time constant', () => {
       expect(at(low.r, 'co2_store_time_constant_min', 9)).toBeGreaterThan(at(high.r, 'co2_store_time_constant_min', 9));
       expect(low.made(50)).toBeLessThan(high.made(50));
     });
