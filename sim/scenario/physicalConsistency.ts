@@ -43,21 +43,7 @@ export function physicalConsistencyIssues(s: Scenario): ScenarioIssue[] {
       issues.push({ path: 'circuit.oxygenator.co2', message: (e as Error).message.replace(/^circuit\.oxygenator\.co2: /, '') });
     }
   }
-  const lung = s.patient.lung;
-  if (!(lung.co2FastStoreCapacitance < lung.co2StoreCapacitance)) {
-    issues.push({
-      path: 'patient.lung.co2FastStoreCapacitance',
-      message: `got ${n(lung.co2FastStoreCapacitance)} mL/mmHg; expected less than patient.lung.co2StoreCapacitance (${n(lung.co2StoreCapacitance)} mL/mmHg), of which the fast store is a part: the tissues hold the rest`,
-    });
-  }
-  if (s.patient.lung.co2Conductance <= 0) {
-    issues.push({
-      path: 'patient.lung.co2Conductance',
-      message: s.circuit
-        ? `got 0 mL/min/mmHg: a run starts from the patient before treatment (the native lung alone), whose PaCO2 the body's CO2 stores start at, and a lung that removes no CO2 has none; expected a native-lung CO2 conductance above 0 (a near-apnoeic lung's is ~0.5)`
-        : `got 0 mL/min/mmHg with no ECMO circuit: nothing would remove CO2, so PaCO2 would have no steady state; expected a native-lung CO2 conductance above 0`,
-    });
-  }
+  issues.push(...co2Issues(s));
   const k = s.kinetics.heparin;
   const infusion = s.prescription.heparin.infusion;
   if (k.linearClearance <= 0 && infusion >= k.saturableVmax && infusion > 0) {
@@ -95,6 +81,27 @@ export function physicalConsistencyIssues(s: Scenario): ScenarioIssue[] {
         });
       }
     }
+  }
+  return issues;
+}
+
+/** The lung's CO2 settings the body's CO2 stores cannot start from (co2Stores.ts), each naming its field. */
+function co2Issues(s: Scenario): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const lung = s.patient.lung;
+  if (!(lung.co2FastStoreCapacitance < lung.co2StoreCapacitance)) {
+    issues.push({
+      path: 'patient.lung.co2FastStoreCapacitance',
+      message: `got ${n(lung.co2FastStoreCapacitance)} mL/mmHg; expected less than patient.lung.co2StoreCapacitance (${n(lung.co2StoreCapacitance)} mL/mmHg), of which the fast store is a part: the tissues hold the rest`,
+    });
+  }
+  if (lung.co2Conductance <= 0) {
+    issues.push({
+      path: 'patient.lung.co2Conductance',
+      message: s.circuit
+        ? `got 0 mL/min/mmHg: a run starts from the patient before treatment (the native lung alone), whose PaCO2 the body's CO2 stores start at, and a lung that removes no CO2 has none; expected a native-lung CO2 conductance above 0 (a near-apnoeic lung's is ~0.5)`
+        : `got 0 mL/min/mmHg with no ECMO circuit: nothing would remove CO2, so PaCO2 would have no steady state; expected a native-lung CO2 conductance above 0`,
+    });
   }
   return issues;
 }
