@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorCo2Stores, co2StoreSizes, co2StoreTimeConstant_min, storesPaco2_mmHg, tissuePco2_mmHg } from '../sim/patient/co2Stores/co2Stores.js';
 import { CO2_CONTENT_SLOPE_mL_mL_mmHg } from '../sim/patient/gasExchange/postOxygenator.js';
 import { at, DEFAULT_ECMO, FIXED_DEMAND, FIXED_GAS, run, runWithTimeline } from './helpers/scenarios.js';
+import { rk4Step } from './helpers/rk4.js';
 
 describe('the stores’ equations, solved', () => {
   it('after an anchor, PaCO2 and the tissue PCO2 solve C_B·dP_B/dt = VCO2·(1 − g_oxy/(CO·σ)) − g·P_B + G·(P_T − P_B), C_T·dP_T/dt = G·(P_B − P_T) (checked against RK4)', () => {
@@ -31,13 +32,8 @@ describe('the stores’ equations, solved', () => {
     const rate = ([b, t]: number[]) => [(made - g * b + G * (t - b)) / sizes.blood_mL_mmHg, (G * (b - t)) / sizes.tissue_mL_mmHg]; // mmHg/min
     let y = [50, 47];
     const h = 0.01; // min
-    const add = (u: number[], v: number[], k: number) => u.map((x, i) => x + k * v[i]);
     for (let step = 1; step <= 9000; step++) {
-      const k1 = rate(y);
-      const k2 = rate(add(y, k1, h / 2));
-      const k3 = rate(add(y, k2, h / 2));
-      const k4 = rate(add(y, k3, h));
-      y = y.map((x, i) => x + (h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
+      y = rk4Step(rate, y, h);
       if (step % 1000 === 0) {
         const t = 2 + (step * h) / 60;
         expect(storesPaco2_mmHg(a, 200, t), `${step * h} min`).toBeCloseTo(y[0], 9);

@@ -11,6 +11,7 @@ import { buildModel } from '../sim/engine/model.js';
 import { leafAt, type FlagSpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_DEMAND, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+import { rk4Step } from './helpers/rk4.js';
 
 /** The card's protocol with the default step. */
 const CARD: VentilatorRateRule = { acidosisPh: 7.3, severeAcidosisPh: 7.15, alkalosisPh: 7.45, minPaco2: 25, step: 2, minRate: 6, maxRate: 35 };
@@ -47,13 +48,8 @@ describe('alveolar ventilation and the lung’s CO2 conductance', () => {
     const rate = ([b, t]: number[]) => [(lung.co2Production - g * b + G * (t - b)) / cB, (G * (b - t)) / cT];
     let y = [50, 50];
     const h = 0.01;
-    const add = (u: number[], v: number[], k: number) => u.map((x, i) => x + k * v[i]);
     for (let step = 1; step <= 3000; step++) {
-      const k1 = rate(y);
-      const k2 = rate(add(y, k1, h / 2));
-      const k3 = rate(add(y, k2, h / 2));
-      const k4 = rate(add(y, k3, h));
-      y = y.map((x, i) => x + (h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
+      y = rk4Step(rate, y, h);
       if (step % 500 === 0) expect(at(r, 'paco2_mmHg', 2 + (step * h) / 60), `${step * h} min`).toBeCloseTo(y[0], 8);
     }
     // the slow mode's time constant: −1/λ of the slower eigenvalue of [[−(g + G)/C_B, G/C_B], [G/C_T, −G/C_T]]
