@@ -6,25 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { anchorCo2Stores, co2StoreSizes, co2StoreTimeConstant_min, storesPaco2_mmHg, tissuePco2_mmHg } from '../sim/patient/co2Stores/co2Stores.js';
 import { CO2_CONTENT_SLOPE_mL_mL_mmHg } from '../sim/patient/gasExchange/postOxygenator.js';
-import { at, DEFAULT_ECMO, FIXED_DEMAND, FIXED_GAS, run, runWithTimeline } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, FIXED_DEMAND, FIXED_GAS, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+import { modelContext } from '../sim/model/context.js';
 import { rk4Step } from './helpers/rk4.js';
 
 describe('the stores’ equations, solved', () => {
   it('after an anchor, PaCO2 and the tissue PCO2 solve C_B·dP_B/dt = VCO2·(1 − g_oxy/(CO·σ)) − g·P_B + G·(P_T − P_B), C_T·dP_T/dt = G·(P_B − P_T) (checked against RK4)', () => {
     const sizes = co2StoreSizes(120, 40, 16); // mL/mmHg, mL/mmHg, min: G = 80/16 = 5 mL/min/mmHg
     const inputs = { co2Production_mL_min: 200, lungConductance: 1, oxygenatorConductance: 5, cardiacOutput_mL_min: 6000 };
-    const a = {
-      t0_h: 0,
-      slowAmplitude_mmHg: 0,
-      fastAmplitude_mmHg: 0,
-      slowRate_per_min: 0,
-      fastRate_per_min: 0,
-      slowTissueRatio: 1,
-      fastTissueRatio: 1,
-      lungConductance: 4,
-      oxygenatorConductance: 0,
-      cardiacOutput_mL_min: 6000,
-    };
+    // a run's anchor as the model starts it (at rest on the native lung), then re-anchored at 2 h
+    const a = modelContext(scenario(DEFAULT_ECMO)).co2;
     anchorCo2Stores(a, sizes, 2, 50, 47, inputs);
     const g = inputs.lungConductance + inputs.oxygenatorConductance;
     const G = sizes.exchange_mL_min_mmHg;

@@ -20,7 +20,7 @@
  */
 import { venousPressure_mmHg } from '../circuit/venousDrainage.js';
 import { DRY_GAS_mmHg, saturationFromPo2 } from '../patient/gasExchange/gasExchange.js';
-import { lungCo2ConductanceNow } from '../patient/gasExchange/part.js';
+import { lungCo2ConductanceNow } from '../patient/gasExchange/co2Now.js';
 import { alveolarGasEquation_mmHg, RESPIRATORY_QUOTIENT } from '../patient/gasExchange/ventilation.js';
 import type { Model } from '../model/context.js';
 import { LAYOUT } from './models.js';

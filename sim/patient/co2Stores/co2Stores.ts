@@ -56,25 +56,20 @@ export function co2StoreModes(s: Co2StoreSizes, g: number): { slow: number; fast
 export const co2StoreTimeConstant_min = (s: Co2StoreSizes, lungConductance: number, oxygenatorConductance: number): number =>
   -1 / co2StoreModes(s, lungConductance + oxygenatorConductance).slow;
 
-/** PaCO2 (the fast store's PCO2) at t_h (mmHg) from the anchor, with the CO2 production now. */
-export function storesPaco2_mmHg(a: Model['co2'], co2Production_mL_min: number, t_h: number): number {
+/** A store's PCO2 at t_h (mmHg): the balance with the CO2 production now plus each mode's share (`slowRatio`, `fastRatio`). */
+function storePco2_mmHg(a: Model['co2'], co2Production_mL_min: number, t_h: number, slowRatio: number, fastRatio: number): number {
   const balance = arterialCo2_mmHg(co2Production_mL_min, a.lungConductance, a.oxygenatorConductance, a.cardiacOutput_mL_min);
   if (a.slowAmplitude_mmHg === 0 && a.fastAmplitude_mmHg === 0) return balance;
   const s = 60 * (t_h - a.t0_h);
-  return balance + a.slowAmplitude_mmHg * Math.exp(a.slowRate_per_min * s) + a.fastAmplitude_mmHg * Math.exp(a.fastRate_per_min * s);
+  return balance + slowRatio * a.slowAmplitude_mmHg * Math.exp(a.slowRate_per_min * s) + fastRatio * a.fastAmplitude_mmHg * Math.exp(a.fastRate_per_min * s);
 }
 
+/** PaCO2 (the fast store's PCO2) at t_h (mmHg) from the anchor, with the CO2 production now. */
+export const storesPaco2_mmHg = (a: Model['co2'], co2Production_mL_min: number, t_h: number): number => storePco2_mmHg(a, co2Production_mL_min, t_h, 1, 1);
+
 /** The slow store's PCO2 at t_h (mmHg) from the anchor, with the CO2 production now. */
-export function tissuePco2_mmHg(a: Model['co2'], co2Production_mL_min: number, t_h: number): number {
-  const balance = arterialCo2_mmHg(co2Production_mL_min, a.lungConductance, a.oxygenatorConductance, a.cardiacOutput_mL_min);
-  if (a.slowAmplitude_mmHg === 0 && a.fastAmplitude_mmHg === 0) return balance;
-  const s = 60 * (t_h - a.t0_h);
-  return (
-    balance +
-    a.slowAmplitude_mmHg * a.slowTissueRatio * Math.exp(a.slowRate_per_min * s) +
-    a.fastAmplitude_mmHg * a.fastTissueRatio * Math.exp(a.fastRate_per_min * s)
-  );
-}
+export const tissuePco2_mmHg = (a: Model['co2'], co2Production_mL_min: number, t_h: number): number =>
+  storePco2_mmHg(a, co2Production_mL_min, t_h, a.slowTissueRatio, a.fastTissueRatio);
 
 /**
  * Re-anchors the stores at t_h on the conductances and cardiac output from now on, where the fast and slow stores

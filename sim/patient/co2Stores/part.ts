@@ -6,7 +6,7 @@
  * solved between anchors (co2Stores.ts).
  */
 import type { ModelDefinition } from '../../model/part.js';
-import { co2ProductionNow } from '../gasExchange/part.js';
+import { co2ProductionNow } from '../gasExchange/co2Now.js';
 import { co2StoreTimeConstant_min, scenarioCo2StoreSizes, storesPaco2_mmHg, tissuePco2_mmHg } from './co2Stores.js';
 
 export const co2StoresModel: ModelDefinition = {

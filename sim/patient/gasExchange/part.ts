@@ -5,39 +5,29 @@
  * saturation's line in consumption, which needs the circuit's solve: that line (and the heat exchanger's flow) is
  * computed at a periodic check and held; the right-hand side reads the held line, which costs a few multiplications.
  */
-import { drainageProbeReading, oximeterHasPulse, pulseOximeterReading } from './deviceReadings.js';
+import { drainageProbeReading, pulseOximeterReading } from './deviceReadings.js';
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import type { Now } from '../../model/now.js';
 import type { Model } from '../../model/context.js';
-import { fmt, type PeriodicCheck } from '../../model/events.js';
 import { SettingError } from '../../model/errors.js';
-import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
+import { hemoglobin_g_dL } from '../../blood.js';
 import type { Scenario } from '../../scenario/resolve.js';
-import { ratedMembraneConductance_mL_min_mmHg, po2FromContent_mmHg, saturationFromPo2, type OxygenInputs } from './gasExchange.js';
-import { arterialCo2_mmHg, co2CalibrationFromPublishedPair, oxygenatorCo2Conductance, type Co2Calibration } from './co2Exchange.js';
+import { ratedMembraneConductance_mL_min_mmHg, type OxygenInputs } from './gasExchange.js';
+import { co2CalibrationFromPublishedPair, oxygenatorCo2Conductance, type Co2Calibration } from './co2Exchange.js';
 import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
-import { anchorCo2Stores, scenarioCo2StoreSizes, tissuePco2_mmHg } from '../co2Stores/co2Stores.js';
-import { DISSOLVED_O2_mL_mL_mmHg } from './fibreBundle.js';
+import { anchoringCheck, anchorStoresNow } from '../co2Stores/anchor.js';
+import { co2BalanceNow, co2ProductionNow } from './co2Now.js';
+import { fio2Titration, saturationOnLine } from './fio2TitrationCheck.js';
 import { mixedVenousPco2_mmHg, postOxygenatorPco2_mmHg } from './postOxygenator.js';
 import { accessBloodGas, venousNitrogen_mmHg, type AccessBlood } from './accessBloodGas.js';
-import { endCapillarySaturation, FailedWean, fio2RuleProblem, lungImpairmentRate_per_h, nextFio2 } from './ventilation.js';
-import { lungCo2Conductance, ventilatorRateRuleProblem } from './ventilatorRate.js';
+import { endCapillarySaturation, fio2RuleProblem, lungImpairmentRate_per_h } from './ventilation.js';
+import { ventilatorRateRuleProblem } from './ventilatorRate.js';
 import { sweepRuleProblem } from './sweepTitration.js';
 import { bloodGasProtocols } from './sweepHandover.js';
-import { bloodGas, onEcmo } from './bloodGas.js';
+import { bloodGas } from './bloodGas.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
-import {
-  consume,
-  demandNow,
-  heaterFlow_mL_min,
-  heldLineAt,
-  heldOxygenLine,
-  mixSample,
-  oxygenCapacity_mL_min,
-  sampleConsumption,
-  type LineWithHeater,
-} from './oxygenSupply.js';
+import { consume, demandNow, heaterFlow_mL_min, heldLineAt, heldOxygenLine, mixSample, sampleConsumption, type LineWithHeater } from './oxygenSupply.js';
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
@@ -172,21 +162,6 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number, venousPc
   );
 }
 
-/** The native lung's CO2 conductance at the ventilator's rate now (ventilatorRate.ts): the given one at the starting rate. */
-export function lungCo2ConductanceNow(m: Model): number {
-  const lung = m.current.patient.lung;
-  return lungCo2Conductance(lung.co2Conductance, lung.ventilatorRate, m.scenario.patient.lung.ventilatorRate);
-}
-
-/**
- * CO2 production now: the starting VCO2 at the starting respiratory quotient, scaled with the tissues' oxygen demand
- * (demandNow, oxygenSupply.ts: the temperature and the sepsis drive, derived before the CO2 stores read it).
- */
-export function co2ProductionNow(m: Model, now: Now): number {
-  const p0 = m.scenario.patient;
-  return (p0.lung.co2Production * demandNow(m, now)) / p0.lung.o2Consumption;
-}
-
 /**
  * The oxygenator's CO2 conductance now (0 without a circuit), mL/min/mmHg, on the venous blood it drains: the effective
  * flow, which the recirculation keeps at most the cardiac output (the venous return: recirculation.ts).
@@ -201,11 +176,6 @@ function oxygenatorCo2Now(m: Model, co2: Co2Calibration | undefined, now: Now): 
 function co2TensionsNow(m: Model, now: Now, out: { paco2_mmHg: number; venousPco2_mmHg: number }): void {
   out.paco2_mmHg = now.paco2_mmHg;
   out.venousPco2_mmHg = mixedVenousPco2_mmHg(now.paco2_mmHg, co2ProductionNow(m, now), circulationCardiacOutput_mL_min(now));
-}
-
-/** The CO2 balance now (arterialCo2_mmHg) at the oxygenator's conductance `gOxy`: where the CO2 stores head. */
-function co2BalanceNow(m: Model, now: Now, gOxy: number): number {
-  return arterialCo2_mmHg(co2ProductionNow(m, now), lungCo2ConductanceNow(m), gOxy, circulationCardiacOutput_mL_min(now));
 }
 
 /**
@@ -234,32 +204,6 @@ function solveLines(m: Model, now: Now, fresh: LineWithHeater, lung: NativeLung,
   }
 }
 
-/**
- * The CO2 stores re-anchored where the line is held (its solve, just done, derived the membrane's conductance `gOxy` on
- * the circuit now): PaCO2 stays continuous and relaxes towards the balance at the new conductances (co2Stores.ts).
- */
-function anchorStoresNow(m: Model, now: Now, gOxy: number): void {
-  const vco2 = co2ProductionNow(m, now);
-  const tissue = tissuePco2_mmHg(m.co2, vco2, now.t_h);
-  anchorCo2Stores(m.co2, scenarioCo2StoreSizes(m.scenario.patient.lung), now.t_h, now.paco2_mmHg, tissue, {
-    co2Production_mL_min: vco2,
-    lungConductance: lungCo2ConductanceNow(m),
-    oxygenatorConductance: gOxy,
-    cardiacOutput_mL_min: circulationCardiacOutput_mL_min(now),
-  });
-}
-
-/** The oxygen line's check, re-anchoring the CO2 stores wherever it holds a new line. */
-function anchoringCheck(check: PeriodicCheck, anchor: (now: Now) => void): PeriodicCheck {
-  return {
-    ...check,
-    run(now, log) {
-      if (check.run(now, log) === false) return false;
-      anchor(now);
-    },
-  };
-}
-
 /** Why the lung's protocols cannot be run (the field under patient.lung and what was expected), or null. */
 function lungRulesProblem(lung: Scenario['patient']['lung']): { field: string; message: string } | null {
   const fio2 = fio2RuleProblem(lung.fio2Titration);
@@ -274,54 +218,6 @@ function rulesProblem(s: Pick<Scenario, 'patient' | 'circuit'>): { field: string
   if (lung) return { field: `patient.lung.${lung.field}`, message: lung.message };
   const sweep = s.circuit ? sweepRuleProblem(s.circuit.oxygenator.sweepTitration) : null;
   return sweep && { field: `circuit.oxygenator.sweepTitration.${sweep.field}`, message: sweep.message };
-}
-
-/** Arterial saturation on a line at the consumption now (a check's reading: no extra solve). */
-function saturationOnLine(m: Model, line: OxygenLine, now: Now): number {
-  const capacity = oxygenCapacity_mL_min(now);
-  // no cardiac output: nothing consumed from the blood (VO2 = DO2 = 0), the arterial content is the line's start
-  const sigmaA = capacity > 0 ? line.s0 - (line.slope * now.metabolism.vo2_mL_min) / capacity : line.s0;
-  // the line is in content (bound and dissolved); the protocol reads the bound saturation an oximeter shows
-  const alphaOverB = DISSOLVED_O2_mL_mL_mmHg / boundOxygen_mL_per_mL(hemoglobin_g_dL(now.blood.hematocrit), 1);
-  return saturationFromPo2(po2FromContent_mmHg(sigmaA, alphaOverB));
-}
-
-/**
- * Whether the protocol has a saturation to titrate to: the bedside titrates to the pulse oximeter, which shows no
- * number without a pulse (deviceReadings.ts); with the heart stopped FiO2 stays where it is.
- */
-const oximeterReads = (now: Now) => oximeterHasPulse(now.hemodynamics.cardiacOutput_L_min);
-
-/** The bedside FiO2 protocol (ventilation.ts) at its interval, on the saturation `sao2(now)` gives. */
-function fio2Titration(m: Model, sao2: (now: Now) => number): PeriodicCheck {
-  const failedWean = new FailedWean();
-  const next = (now: Now) =>
-    nextFio2(m.current.patient.lung.fio2Titration, sao2(now), m.current.patient.lung.ventilatorFio2, onEcmo(now), failedWean.holds(now.t_h));
-  return {
-    interval: () => m.current.patient.lung.fio2Titration.interval,
-    // the right-hand side reads the held oxygen line, which the line's own check refreshes
-    changesDerivatives: false,
-    wouldAct: (now) => m.current.patient.lung.fio2Titration.titrate && oximeterReads(now) && next(now) !== m.current.patient.lung.ventilatorFio2,
-    run(now, log) {
-      const lung = m.current.patient.lung;
-      // no titration, no oximeter reading, or FiO2 stays: no setting changed
-      if (!lung.fio2Titration.titrate || !oximeterReads(now)) return false;
-      const s = sao2(now);
-      const f = next(now);
-      if (f === lung.ventilatorFio2) return false;
-      const rule = lung.fio2Titration;
-      const why =
-        f > lung.ventilatorFio2
-          ? `below ${fmt(100 * rule.targetLow)} %`
-          : onEcmo(now)
-            ? `at or above ${fmt(100 * rule.targetLow)} % on ECMO (lung rest)`
-            : `above ${fmt(100 * rule.targetHigh)} %`;
-      const failed = failedWean.changed(now.t_h, lung.ventilatorFio2, f, rule.weanRetry);
-      const held = failed ? ` (the wean to ${fmt(lung.ventilatorFio2, 2)} did not hold the target: no wean before ${fmt(failedWean.heldUntil_h, 2)} h)` : '';
-      log('fio2_titration', `SaO2 ${fmt(100 * s)} % ${why}: ventilator FiO2 ${fmt(lung.ventilatorFio2, 2)} → ${fmt(f, 2)}${held}`, s);
-      lung.ventilatorFio2 = f;
-    },
-  };
 }
 
 /** A sample's gas-exchange series (the lung's impairment state given). */
