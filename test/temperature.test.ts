@@ -165,6 +165,55 @@ describe('body temperature', () => {
     }
   });
 
+  describe('a servo-controlled surface device (pads or blankets) on a febrile patient without a circuit', () => {
+    // Standard care (no circuit, no filter), the drive held at 1 so the fever set point stays at T0: every term is
+    // linear in x = T − T0 while the device's output is proportional (|T − T_target| ≤ b) or full (P_max):
+    //   C·dx/dt = α·H0·x − G·x − K·x − P_s,   P_s = (P_max/b)·(x + T0 − T_target)  or  P_max
+    // so x(t) = x∞·(1 − e^(−Σt/C)) with Σ = G + K − α·H0 (+ P_max/b when proportional).
+    const hand = (s: Scenario, t_h: number, proportional: boolean) => {
+      const p = s.patient;
+      const pt = p.temperature;
+      const device = s.prescription.surfaceCooling;
+      const energy_kJ_L = KJ_PER_KCAL * (WEIR_O2_kcal_L + WEIR_CO2_kcal_L * (p.lung.co2Production / p.lung.o2Consumption));
+      const h0 = (p.lung.o2Consumption * 60 * energy_kJ_L) / 1000;
+      const g = h0 / (pt.start - pt.room);
+      const k = 3.6 * pt.thermoregulatoryGain;
+      const pMax = 3.6 * device.maxPower;
+      const gain = proportional ? pMax / device.proportionalBand : 0;
+      const sigma = g + k - pt.vo2PerKelvin * h0 + gain;
+      const b0 = proportional ? -gain * (pt.start - device.target) : -pMax;
+      return pt.start + (b0 / sigma) * (1 - Math.exp((-sigma / (pt.specificHeat * p.weight)) * t_h));
+    };
+    const given = { ...constantDrive, 'prescription.surfaceCooling.give': 'true' };
+
+    it('with a band wider than the fever it removes (P_max/b)·(T − T_target): the core falls towards its target as the hand-computed heat balance says', () => {
+      const r = run(DEFAULT_STANDARD, { ...given, 'prescription.surfaceCooling.proportionalBand': '2 K' });
+      for (const t of [1, 4, 12]) expect(at(r, 'temperature_C', t), `${t} h`).toBeCloseTo(hand(r.scenario, t, true), 3);
+      const device = r.scenario.prescription.surfaceCooling;
+      const removed = (device.maxPower * (at(r, 'temperature_C', 4) - device.target)) / device.proportionalBand;
+      expect(at(r, 'surface_cooling_W', 4)).toBeCloseTo(removed, 6);
+      // it stops above its target: the fever's defence (K towards the raised set point) takes part of its output
+      expect(at(r, 'temperature_C', 12)).toBeGreaterThan(device.target);
+    });
+
+    it('at full output (its target out of reach) it removes P_max and the core falls as −P_max/(G + K − α·H0)·(1 − e^(−λt))', () => {
+      const r = run(DEFAULT_STANDARD, { ...given, 'prescription.surfaceCooling.target': '30 degC' });
+      for (const t of [1, 4, 12]) expect(at(r, 'temperature_C', t), `${t} h`).toBeCloseTo(hand(r.scenario, t, false), 3);
+      expect(at(r, 'surface_cooling_W', 12)).toBeCloseTo(r.scenario.prescription.surfaceCooling.maxPower, 9);
+    });
+
+    it('it warms a patient below its target, and the heat balance closes whichever way it works; not given, it does nothing', () => {
+      for (const target of ['37 degC', '39.5 degC']) {
+        const r = run(DEFAULT_STANDARD, { 'prescription.surfaceCooling.give': 'true', 'prescription.surfaceCooling.target': target, duration: '24 h' });
+        const sign = target === '37 degC' ? 1 : -1;
+        expect(sign * at(r, 'surface_cooling_W', 2), target).toBeGreaterThan(0);
+        expect(r.summary.mass_balance.heat.relative_residual, target).toBeLessThan(1e-6);
+      }
+      const none = run(DEFAULT_STANDARD, { duration: '6 h' });
+      expect(none.series.surface_cooling_W.every((w) => w === 0)).toBe(true);
+    });
+  });
+
   it('a blood line loses UA per kelvin at high flow, nothing when the flow stops, and at most the flow’s own heat capacity', () => {
     const ua_W_K = 2.2;
     expect(lineConductance_kJ_h_K(ua_W_K, 1e7) / 3.6).toBeCloseTo(ua_W_K, 3);

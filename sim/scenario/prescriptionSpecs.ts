@@ -3,6 +3,7 @@ import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.
 import { albuminReplacementSpecs } from '../patient/fluidBalance/albuminReplacementSpecs.js';
 import { replacementBicarbonateSpec } from '../patient/acidBase/acidBaseSpecs.js';
 import { hydrocortisoneRuleSpecs, vasopressinRuleSpecs } from '../patient/hemodynamics/hydrocortisoneSpecs.js';
+import { surfaceCoolingSpecs } from '../patient/temperature/surfaceCoolingSpecs.js';
 
 const replacementWarming: ChoiceSpec<'warmed' | 'roomTemperature'> = {
   kind: 'choice',
@@ -217,6 +218,7 @@ export const prescriptionSpecs = {
   hydrocortisone: hydrocortisoneRuleSpecs,
   vasopressin: vasopressinRuleSpecs,
   albumin: albuminReplacementSpecs,
+  surfaceCooling: surfaceCoolingSpecs,
   filterChange: {
     tmpLimit: q('mmHg', 250, [50, 500], { adjustable: true, description: 'Change the filter when TMP exceeds this.', source: 'S', ref: 'cohort.md' }),
     maxHours: q('h', 24, [1, 240], { adjustable: true, description: 'Change the filter at this age at the latest.', source: 'S', ref: 'cohort.md' }),

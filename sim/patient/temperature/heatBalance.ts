@@ -2,7 +2,7 @@
  * The body's heat balance, one lumped compartment at the core temperature T [°C]:
  *
  *   C·dT/dt = H_met − G·(T − T_room) − G_ec·(T − T_room) − Q_r·c_w·(T − T_r)
- *             + [ε·Q_p·c_b·(T_set − T) + ε·L_limb]·[heater on] + K·(T_sp(t) − T)
+ *             + [ε·Q_p·c_b·(T_set − T) + ε·L_limb]·[heater on] + K·(T_sp(t) − T) − P_s
  *
  *   C = c_body·weight                 body heat capacity (c_body 3.47 kJ/kg/K) [S2]
  *   H_met = VO2·e_O2                  metabolic heat; e_O2 = 4.184·(3.941 + 1.106·RQ) kJ per L O2 [S: Weir, J Physiol
@@ -25,6 +25,9 @@
  *                                     patients hardly shiver): K 50 W/K [E: from the −0.6 °C median change at
  *                                     CRRT start, 1361 patients]; linear, without a ceiling (temperature.md)
  *   T_sp(t) = T_normal + (T0 − T_normal)·D(t)   the fever set point raised with the sepsis drive D [E: a hypothesis]
+ *   P_s = P_max·clamp((T − T_target)/b, −1, 1)   a servo-controlled surface device (pads, blankets) while given:
+ *                                     full output P_max [S2: Hoedemaekers 2007's cooling rates] beyond its
+ *                                     proportional band b [E], proportional within it; negative: it warms
  *
  * Every flow is in kJ/h (W = kJ/h ÷ 3.6). Nothing here allocates: `heatFlows` writes into the object it is given.
  */
@@ -84,6 +87,10 @@ export interface HeatInputs {
   exchangerRecovery: number;
   regulationGain_kJ_h_K: number;
   setPoint_C: number;
+  /** The surface device's full output, kJ/h (0 when it is not given), its target and its proportional band (K). */
+  surfaceMaxPower_kJ_h: number;
+  surfaceTarget_C: number;
+  surfaceBand_K: number;
 }
 
 /** The heat flows now, kJ/h, each signed as it enters the balance (gains positive). */
@@ -97,6 +104,8 @@ export interface HeatFlows {
   replacement: number;
   /** Net heat the heater gives (negative when it cools). */
   heater: number;
+  /** Heat the surface device removes (negative when it warms). */
+  surface: number;
 }
 
 export function heatFlows(i: HeatInputs, out: HeatFlows): HeatFlows {
@@ -108,10 +117,23 @@ export function heatFlows(i: HeatInputs, out: HeatFlows): HeatFlows {
   out.replacement = (i.replacement_mL_h / 1000) * REPLACEMENT_HEAT_CAPACITY_kJ_L_K * (t - i.replacement_C);
   out.heater =
     ((i.heaterEffectiveFlow_mL_min * 60) / 1000) * BLOOD_HEAT_CAPACITY_kJ_L_K * (i.heaterSetPoint_C - t) + i.exchangerRecovery * (limbWall + out.replacement);
+  out.surface = surfaceDeviceHeat_kJ_h(i.surfaceMaxPower_kJ_h, i.surfaceTarget_C, i.surfaceBand_K, t);
   return out;
+}
+
+/**
+ * Heat a servo-controlled surface device removes (kJ/h; negative: it warms): full output beyond its proportional
+ * band around the target, proportional within it, P_max·clamp((T − T_target)/b, −1, 1). A servo device drives its
+ * water towards whatever removes the heat the core's distance from target asks for, up to what it can [E: the
+ * proportional form]; 0 when not given (P_max 0).
+ */
+export function surfaceDeviceHeat_kJ_h(maxPower_kJ_h: number, target_C: number, band_K: number, temperature_C: number): number {
+  if (!(maxPower_kJ_h > 0)) return 0;
+  const x = (temperature_C - target_C) / band_K;
+  return maxPower_kJ_h * (x > 1 ? 1 : x < -1 ? -1 : x);
 }
 
 /** dT/dt, K/h, from the heat flows and the body's heat capacity (kJ/K). */
 export function temperatureRate_K_h(f: HeatFlows, heatCapacity_kJ_K: number): number {
-  return (f.metabolic - f.room - f.extracorporeal - f.replacement + f.heater) / heatCapacity_kJ_K;
+  return (f.metabolic - f.room - f.extracorporeal - f.replacement + f.heater - f.surface) / heatCapacity_kJ_K;
 }

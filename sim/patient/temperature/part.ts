@@ -1,7 +1,7 @@
 /**
- * Body temperature in the engine (heatBalance.ts): one state, the core temperature, and four heat ledgers (metabolic
- * heat, the heater's net heat, heat taken by the replacement fluid, net loss to the room) whose sum closes the heat
- * balance. Metabolic heat follows the oxygen consumption the gas exchange derives (from its held line); the heat
+ * Body temperature in the engine (heatBalance.ts): one state, the core temperature, and two heat ledgers (heat gained
+ * and heat lost, each summing the flows' parts in that direction: metabolism, the heater, the replacement fluid, the
+ * room, the extracorporeal lines, the surface device) whose difference closes the heat balance. Metabolic heat follows the oxygen consumption the gas exchange derives (from its held line); the heat
  * exchanger's flow is held with it. The resting loss to the room is set so that the start is a steady state.
  */
 import type { ModelDefinition } from '../../model/part.js';
@@ -87,6 +87,9 @@ function blankInputs(roomConductance_kJ_h_K: number): HeatInputs {
     exchangerRecovery: NaN,
     regulationGain_kJ_h_K: NaN,
     setPoint_C: NaN,
+    surfaceMaxPower_kJ_h: NaN,
+    surfaceTarget_C: NaN,
+    surfaceBand_K: NaN,
   };
 }
 
@@ -98,6 +101,7 @@ export const temperatureModel: ModelDefinition = {
     extracorporeal_heat_loss_W: ['W', 'Heat the extracorporeal blood gives the room through its lines, filter and (heater off) oxygenator'],
     heater_heat_W: ['W', "Heat the oxygenator's heat exchanger gives the blood (negative: it cools)"],
     replacement_heat_loss_W: ['W', 'Heat taken from the body to warm the replacement fluid to body temperature'],
+    surface_cooling_W: ['W', 'Heat the surface cooling device removes (negative: it warms); 0 when none is given'],
   },
   create(m, slot) {
     const p0 = m.scenario.patient;
@@ -115,7 +119,7 @@ export const temperatureModel: ModelDefinition = {
     const roomConductance = metabolicHeat_kJ_h(p0.lung.o2Consumption, energy_kJ_L) / (t0.start - t0.room);
     const heatCapacity_kJ_K = t0.specificHeat * m.weight_kg;
     const inputs = blankInputs(roomConductance);
-    const flows: HeatFlows = { metabolic: NaN, room: NaN, extracorporeal: NaN, replacement: NaN, heater: NaN };
+    const flows: HeatFlows = { metabolic: NaN, room: NaN, extracorporeal: NaN, replacement: NaN, heater: NaN, surface: NaN };
     /**
      * The ECMO circuit's line conductance at its exchange flow with the patient (kJ/h/K), held from the circuit's solve
      * after the last events (the flow and the wall's UA change only there): the right-hand side reads it, no exp.
@@ -139,6 +143,10 @@ export const temperatureModel: ModelDefinition = {
       inputs.exchangerRecovery = exchangerRecovery(m, now);
       inputs.regulationGain_kJ_h_K = KJ_H_PER_W * p.temperature.thermoregulatoryGain;
       inputs.setPoint_C = feverSetPoint_C(p.temperature.normalSetPoint, t0.start, now.sepsisDrive);
+      const surface = rx.surfaceCooling;
+      inputs.surfaceMaxPower_kJ_h = surface.give ? KJ_H_PER_W * surface.maxPower : 0;
+      inputs.surfaceTarget_C = surface.target;
+      inputs.surfaceBand_K = surface.proportionalBand;
       return heatFlows(inputs, flows);
     };
     return {
@@ -154,8 +162,8 @@ export const temperatureModel: ModelDefinition = {
       derivatives(now, dy) {
         const f = heatNow(now);
         dy[T] = temperatureRate_K_h(f, heatCapacity_kJ_K);
-        dy[gained] = gain(f.metabolic) + gain(f.heater) + gain(-f.replacement) + gain(-f.room) + gain(-f.extracorporeal);
-        dy[lost] = gain(-f.metabolic) + gain(-f.heater) + gain(f.replacement) + gain(f.room) + gain(f.extracorporeal);
+        dy[gained] = gain(f.metabolic) + gain(f.heater) + gain(-f.replacement) + gain(-f.room) + gain(-f.extracorporeal) + gain(-f.surface);
+        dy[lost] = gain(-f.metabolic) + gain(-f.heater) + gain(f.replacement) + gain(f.room) + gain(f.extracorporeal) + gain(f.surface);
       },
       observe(now, out) {
         const f = heatNow(now);
@@ -163,6 +171,7 @@ export const temperatureModel: ModelDefinition = {
         out.heater_heat_W = m.current.circuit ? f.heater / KJ_H_PER_W : NaN;
         out.replacement_heat_loss_W = f.replacement / KJ_H_PER_W;
         out.extracorporeal_heat_loss_W = f.extracorporeal / KJ_H_PER_W;
+        out.surface_cooling_W = f.surface / KJ_H_PER_W;
       },
       massBalances(y0, y, out) {
         out.heat = massBalance('kJ', heatCapacity_kJ_K * y0[T], y[gained], y[lost], 0, 0, heatCapacity_kJ_K * y[T]);
