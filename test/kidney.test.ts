@@ -10,6 +10,9 @@ import { excretedFraction, glomerularFiltration_mL_min, perfusionFraction } from
 import { leafAt, type QuantitySpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
+import { loadArm } from '../sim/cohort/loadArm.js';
+import { patientScenarios } from '../sim/cohort/replay.js';
+import { simulate } from '../sim/engine/simulate.js';
 
 /** Trapezoid integral of a series over the run's samples (per hour → amount). */
 function integral(t: ArrayLike<number>, v: ArrayLike<number>): number {
@@ -198,5 +201,38 @@ describe('physics direction', () => {
     expect(s.gfr_mL_min[0]).toBe(0);
     for (const name of ['gfr_mL_min', 'urine_output_mL_h', 'creatinine_mg_dL', 'urea_mg_dL'] as const) expect(s[name].every(Number.isFinite), name).toBe(true);
     expect(Math.max(...s.gfr_mL_min)).toBeGreaterThan(0);
+  });
+});
+
+describe('published check: how long oliguria lasts (not fitted)', () => {
+  // Vincent et al., Crit Care 2020;24:171 (ICON audit, 8292 ICU patients): of the patients oliguric on the admission
+  // day (urine < 0.5 mL/kg/h over it) and followed, oliguria resolved within 48 h after that day in 28.9 % (transient),
+  // later in 10.5 %, and persisted or recurred in 60.6 %. Here the standard-care arm (septic shock without
+  // extracorporeal treatment, as the cohort replays it, 72 h): patients oliguric over the first day, and of them the
+  // share whose third day's mean urine is at least 0.5 mL/kg/h. The kidney's pressure relation, injury and recovery
+  // time were not set from it (kidney.md).
+  it('of the patients oliguric over the first day, about ICON’s 29 % are no longer oliguric on the third', () => {
+    let oliguric = 0;
+    let resolved = 0;
+    for (const { scenario } of patientScenarios(loadArm('scenarios/cohort/standard-care.json'), { hours: 72, outputInterval: '15 min' })) {
+      const r = simulate(scenario);
+      const t = r.series.time_h;
+      const perKg = (from: number, to: number) => {
+        let sum = 0;
+        let n = 0;
+        for (let i = 0; i < t.length; i++) {
+          if (t[i] < from || t[i] >= to) continue;
+          sum += r.series.urine_output_mL_h[i];
+          n++;
+        }
+        return sum / n / scenario.patient.weight;
+      };
+      if (perKg(0, 24) >= 0.5) continue;
+      oliguric++;
+      if (perKg(48, 72) >= 0.5) resolved++;
+    }
+    expect(oliguric).toBeGreaterThan(80); // the arm's drawn oliguria (0.2 mL/kg/h, CV 50 %)
+    // within 10 points of ICON's transient share (22.5 %, measured in the fourteenth session)
+    expect(Math.abs(resolved / oliguric - 0.289)).toBeLessThanOrEqual(0.1);
   });
 });

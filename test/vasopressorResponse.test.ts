@@ -12,10 +12,8 @@ import { meanArterialPressure_mmHg } from '../sim/patient/hemodynamics/hemodynam
 import { circulationAt } from '../sim/patient/hemodynamics/venousReturn.js';
 import { at, DEFAULT_ECMO, FIXED_GAS, run, scenario, sets, STILL_HEART } from './helpers/scenarios.js';
 import { loadArm } from '../sim/cohort/loadArm.js';
-import { withFactors } from '../sim/cohort/replay.js';
-import { drawPatients } from '../sim/cohort/virtualPatients.js';
+import { patientScenarios } from '../sim/cohort/replay.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
-import { applyOverrides } from '../sim/scenario/load.js';
 
 const params = scenario(DEFAULT_ECMO).hemodynamics;
 const { fullResponsePh, floorPh, minResponse } = params.acidaemia;
@@ -219,20 +217,16 @@ describe('cooling a febrile patient (Schortgen, AJRCCM 2012)', () => {
     // SSC 2021 for the drawn third), cooled as they were cooled, by an external (surface) device servo-controlled to
     // 37 °C from the start.
     const loaded = loadArm('scenarios/cohort/standard-care.json');
-    const patients = drawPatients(loaded.arm, loaded.file, loaded.calibratedMeans);
-    const armSet = Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) }));
     const course = (values: Record<string, string>) => {
       let halved = 0;
       let at2h = 0;
-      for (const p of patients) {
-        const raw = structuredClone(loaded.protocol);
-        applyOverrides(raw, [...armSet, ...loaded.calibration, ...sets({ ...values, duration: '12 h', outputInterval: '1 h' }), ...p.overrides]);
-        const r = simulate(withFactors(raw, p.factors, `patient ${p.id}`));
+      for (const { scenario } of patientScenarios(loaded, { hours: 12, overrides: sets(values) })) {
+        const r = simulate(scenario);
         const d = r.series.norepinephrine_ug_kg_min;
         if (d[d.length - 1] <= 0.5 * d[0]) halved++;
-        at2h += r.series.temperature_C[2] / patients.length;
+        at2h += r.series.temperature_C[2] / loaded.arm.n;
       }
-      return { share: halved / patients.length, at2h };
+      return { share: halved / loaded.arm.n, at2h };
     };
     const febrile = course({});
     const cooled = course({ 'prescription.surfaceCooling.give': 'true', 'prescription.surfaceCooling.target': '37 degC' });

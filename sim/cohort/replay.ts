@@ -37,6 +37,8 @@ export interface ReplayOptions {
   overrides?: Override[];
   /** Means of calibrated draws, by path, replacing the calibration file's (the calibration script's trials). */
   calibratedMeans?: Record<string, string>;
+  /** The runs' output interval (1 h by default: the table's figures need no finer samples). */
+  outputInterval?: string;
 }
 
 /**
@@ -90,26 +92,34 @@ function writeSetting(scenario: Scenario, path: string, value: unknown): void {
 }
 
 /** What every patient of an arm shares over the protocol: the arm's settings over the calibration, the options' overrides, the replay's hours. */
-export function armOverrides(loaded: LoadedArm, options: Pick<ReplayOptions, 'hours' | 'overrides'>): Override[] {
+export function armOverrides(loaded: LoadedArm, options: Pick<ReplayOptions, 'hours' | 'overrides' | 'outputInterval'>): Override[] {
   return [
     ...armSettings(loaded.calibration, loaded.arm),
     ...(options.overrides ?? []),
     { path: 'duration', value: `${options.hours} h` },
-    { path: 'outputInterval', value: '1 h' },
+    { path: 'outputInterval', value: options.outputInterval ?? '1 h' },
   ];
+}
+
+/**
+ * Each virtual patient of an arm with their scenario, built as they are asked for: the protocol with what every
+ * patient shares read once, each patient's draws read into a copy of it and their factors applied.
+ */
+export function* patientScenarios(loaded: LoadedArm, options: ReplayOptions): Generator<{ patient: VirtualPatient; scenario: Scenario }> {
+  const { arm } = loaded;
+  const patients = drawPatients(arm, loaded.file, { ...loaded.calibratedMeans, ...options.calibratedMeans });
+  const protocol = checkedProtocol(loaded.protocol, armOverrides(loaded, options), `${arm.name}: ${loaded.protocolFile} with the arm's settings`);
+  for (const patient of patients) {
+    const name = `${arm.name}, patient ${patient.id}`;
+    yield { patient, scenario: applyFactors(patientScenario(protocol, patient.overrides, name), patient.factors, name) };
+  }
 }
 
 export function replayArm(loaded: LoadedArm, options: ReplayOptions): ArmResult {
   const { arm } = loaded;
-  const patients = drawPatients(arm, loaded.file, { ...loaded.calibratedMeans, ...options.calibratedMeans });
-  const common = armOverrides(loaded, options);
   const results: PatientResult[] = [];
   const drawn: ArmResult['drawn'] = {};
-  // the protocol with what every patient shares is read once; each patient's draws are read into a copy of it
-  const protocol = checkedProtocol(loaded.protocol, common, `${arm.name}: ${loaded.protocolFile} with the arm's settings`);
-  for (const p of patients) {
-    const name = `${arm.name}, patient ${p.id}`;
-    const scenario = applyFactors(patientScenario(protocol, p.overrides, name), p.factors, name);
+  for (const { patient: p, scenario } of patientScenarios(loaded, options)) {
     results.push({ id: p.id, ...patientMetrics(simulate(scenario)) });
     drawn[p.id] = p.drawn;
   }
