@@ -150,22 +150,25 @@ describe('the CO2 balance a run reports', () => {
 });
 
 describe('published checks the exchanger was not fitted to', () => {
+  /**
+   * PaCO2 of the default patient with a near-apnoeic lung (CO2 conductance 0.5 mL/min/mmHg), both gas protocols off,
+   * the pump in flow mode at `flow` and the sweep at `sweep`, after 8 h (the CO2 stores start at the lung's own
+   * 400 mmHg and take hours to empty at these conductances).
+   */
+  const apnoeicPaco2 = (flow: string, sweep: string) =>
+    run(DEFAULT_ECMO, {
+      ...FIXED_GAS,
+      duration: '8 h',
+      'circuit.pump.mode': 'flow',
+      'circuit.pump.targetFlow': flow,
+      'circuit.oxygenator.sweepGas': sweep,
+      'patient.lung.co2Conductance': '0.5 mL/min/mmHg',
+    }).series.paco2_mmHg.at(-1)!;
+
   it('Mendes 2016: at 1.5 L/min of blood, sweep 3 → 10 L/min moves PaCO2 less than at 3.5 L/min (apnoeic lung)', () => {
     // Mendes et al., Intensive Care Med Exp 2016;4:1 (5 apnoeic pigs, PMP membrane): at 1500 mL/min sweep 3 → 10 L/min
-    // did not significantly change PaCO2; at 3500 mL/min every sweep increment lowered it. Here a near-apnoeic lung
-    // (CO2 conductance 0.5 mL/min/mmHg), both gas protocols off, the pump in flow mode, PaCO2 after 8 h (the stores
-    // start at the lung's own 400 mmHg and take hours to empty at these conductances).
-    const paco2 = (flow: string, sweep: string) => {
-      const r = run(DEFAULT_ECMO, {
-        ...FIXED_GAS,
-        duration: '8 h',
-        'circuit.pump.mode': 'flow',
-        'circuit.pump.targetFlow': flow,
-        'circuit.oxygenator.sweepGas': sweep,
-        'patient.lung.co2Conductance': '0.5 mL/min/mmHg',
-      });
-      return r.series.paco2_mmHg.at(-1)!;
-    };
+    // did not significantly change PaCO2; at 3500 mL/min every sweep increment lowered it.
+    const paco2 = apnoeicPaco2;
     const fallLow = paco2('1.5 L/min', '3 L/min') - paco2('1.5 L/min', '10 L/min');
     const fallHigh = paco2('3.5 L/min', '3 L/min') - paco2('3.5 L/min', '10 L/min');
     expect(fallLow).toBeGreaterThan(0);
@@ -208,15 +211,7 @@ describe('published checks the exchanger was not fitted to', () => {
     // predefined sequence of blood and sweep flows): PaCO2 −2.635 mmHg per L/min of sweep gas. Here a near-apnoeic
     // lung (0.5 mL/min/mmHg), both gas protocols off, the pump in flow mode at Mendes's 1.5 and 3.5 L/min (the same
     // group's pigs) and between them, sweep 3 and 10 L/min, 8 h in (the CO2 stores emptied from the lung's own 400 mmHg).
-    const paco2 = (flow: string, sweep: string) =>
-      run(DEFAULT_ECMO, {
-        ...FIXED_GAS,
-        duration: '8 h',
-        'circuit.pump.mode': 'flow',
-        'circuit.pump.targetFlow': flow,
-        'circuit.oxygenator.sweepGas': sweep,
-        'patient.lung.co2Conductance': '0.5 mL/min/mmHg',
-      }).series.paco2_mmHg.at(-1)!;
+    const paco2 = apnoeicPaco2;
     const slopes = ['1.5 L/min', '2.5 L/min', '3.5 L/min'].map((flow) => (paco2(flow, '10 L/min') - paco2(flow, '3 L/min')) / 7);
     const mean = slopes.reduce((a, b) => a + b, 0) / slopes.length;
     const published = -2.635;
