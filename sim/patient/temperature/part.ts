@@ -1,8 +1,9 @@
 /**
  * Body temperature in the engine (heatBalance.ts): one state, the core temperature, and two heat ledgers (heat gained
  * and heat lost, each summing the flows' parts in that direction: metabolism, the heater, the replacement fluid, the
- * room, the extracorporeal lines, the surface device) whose difference closes the heat balance. Metabolic heat follows the oxygen consumption the gas exchange derives (from its held line); the heat
- * exchanger's flow is held with it. The resting loss to the room is set so that the start is a steady state.
+ * room, the extracorporeal lines, the surface device) whose difference closes the heat balance. Metabolic heat
+ * follows the oxygen consumption the gas exchange derives (from its held line); the heat exchanger's flow is held
+ * with it. The resting loss to the room is set so that the start is a steady state.
  */
 import type { ModelDefinition } from '../../model/part.js';
 import type { Model } from '../../model/context.js';
