@@ -61,7 +61,17 @@ function handTemperature(s: Scenario, t_h: number, heater_kJ_h_K: number, replac
   const sigma = g + k + gec + qc + heater_kJ_h_K - pt.vo2PerKelvin * h0 - recovery * (limb + qc);
   const b0 = -qc * (t0 - replacement_C) - gec * (t0 - pt.room) + recovery * (limb * (t0 - pt.room) + qc * (t0 - replacement_C));
   const c = pt.specificHeat * p.weight;
-  return t0 + (b0 / sigma) * (1 - Math.exp((-sigma / c) * t_h));
+  const x1 = b0 / sigma;
+  const delta = pt.shivering.thresholdBelowSetPoint;
+  if (!(x1 < -delta) || pt.shivering.gain === 0) return t0 + x1 * (1 - Math.exp((-sigma / c) * t_h));
+  // past the shivering threshold (the set point is T0 with the drive held) the muscles add E·g·(−δ − x) of heat, E the
+  // heat of 1 mL/min of oxygen in kJ/h: a second linear phase from the crossing at t1 (below the shivering ceiling)
+  const t1 = (-c / sigma) * Math.log(1 - -delta / x1);
+  if (t_h <= t1) return t0 + x1 * (1 - Math.exp((-sigma / c) * t_h));
+  const shiver = (60 / 1000) * energy_kJ_L * pt.shivering.gain;
+  const sigma2 = sigma + shiver;
+  const x2 = (b0 - shiver * delta) / sigma2;
+  return t0 + x2 + (-delta - x2) * Math.exp((-sigma2 / c) * (t_h - t1));
 }
 
 /** Runs the default ECMO scenario with its filter removed (or not), a timeline and overrides. */
@@ -108,6 +118,14 @@ describe('body temperature', () => {
     for (const t of [1, 3, 6, 12]) {
       expect(at(r, 'temperature_C', t)).toBeCloseTo(handTemperature(s, t, 0, s.patient.temperature.room, exchange_L_min), 3);
     }
+    // the passive balance would settle 3.2 K below the start; past the shivering threshold (2.5 K under the set point,
+    // T0 here) shivering holds the patient a little below it, under its ceiling
+    const threshold = s.patient.temperature.start - s.patient.temperature.shivering.thresholdBelowSetPoint;
+    expect(at(r, 'temperature_C', 12)).toBeLessThan(threshold);
+    expect(at(r, 'temperature_C', 12)).toBeGreaterThan(threshold - 0.3);
+    const shivering = at(r, 'shivering_vo2_mL_min', 12);
+    expect(shivering).toBeCloseTo(s.patient.temperature.shivering.gain * (threshold - at(r, 'temperature_C', 12)), 9);
+    expect(shivering).toBeLessThan(s.patient.temperature.shivering.maxIncrease * s.patient.lung.o2Consumption);
     // 3600 mL/h of fluid 16.4 K colder than the patient: ~69 W at the start; the lines, filter and unheated oxygenator
     // another ~115 W (filter limb ~34 W at 350 mL/min, ECMO circuit ~81 W); the linear defence (K 50 W/K) holds the
     // patient a few kelvin below the start (x∞ above)
@@ -163,6 +181,46 @@ describe('body temperature', () => {
       expect(heat.eliminated).toBeGreaterThan(0);
       expect(heat.relative_residual).toBeLessThan(1e-6);
     }
+  });
+
+  describe('shivering: the muscles’ heat below a threshold under the set point (shivering.ts)', () => {
+    // The ECMO default with its heater off and room-temperature fluid, the drive held (set point T0): it falls past
+    // the threshold in about 2 h (the hand computation above).
+    const cold = { ...constantDrive, ...FIXED_GAS, 'circuit.heater.on': 'false', 'prescription.replacementFluid.warming': 'roomTemperature' };
+
+    it('its oxygen is consumed and its CO2 made at the patient’s RQ: VO2 and VCO2 rise by it (against the same patient paralysed)', () => {
+      const shivering = run(DEFAULT_ECMO, cold);
+      const paralysed = run(DEFAULT_ECMO, { ...cold, 'patient.temperature.shivering.gain': '0 mL/min/K' });
+      const p = shivering.scenario.patient;
+      const rq = p.lung.co2Production / p.lung.o2Consumption;
+      expect(paralysed.series.shivering_vo2_mL_min.every((v) => v === 0)).toBe(true);
+      // the two patients' temperatures differ, so their resting demands differ by α·ΔT: compare demand less shivering
+      const base = (r: typeof shivering) => at(r, 'vo2_demand_mL_min', 12) - at(r, 'shivering_vo2_mL_min', 12);
+      const alpha = p.temperature.vo2PerKelvin * p.lung.o2Consumption;
+      expect(base(shivering) - base(paralysed)).toBeCloseTo(alpha * (at(shivering, 'temperature_C', 12) - at(paralysed, 'temperature_C', 12)), 6);
+      expect(at(shivering, 'shivering_vo2_mL_min', 12)).toBeGreaterThan(50);
+      // delivery does not limit it here: consumption is the demand, and VCO2 follows at the RQ
+      expect(at(shivering, 'vo2_mL_min', 12)).toBeCloseTo(at(shivering, 'vo2_demand_mL_min', 12), 6);
+      expect(at(shivering, 'vco2_mL_min', 12)).toBeCloseTo(rq * at(shivering, 'vo2_demand_mL_min', 12), 6);
+      // and it keeps the patient warmer than the paralysed one
+      expect(at(shivering, 'temperature_C', 12)).toBeGreaterThan(at(paralysed, 'temperature_C', 12) + 0.3);
+    });
+
+    it('is capped at its ceiling (a share of the resting consumption) however far below the threshold', () => {
+      const r = run(DEFAULT_ECMO, { ...cold, 'patient.temperature.shivering.thresholdBelowSetPoint': '0.5 K' });
+      const p = r.scenario.patient;
+      expect(at(r, 'shivering_vo2_mL_min', 12)).toBeCloseTo(p.temperature.shivering.maxIncrease * p.lung.o2Consumption, 9);
+    });
+
+    it('nobody shivers above the threshold: the bundled defaults over 48 h (the ECMO heater holds 37 °C against a fever set point of 38.4)', () => {
+      for (const file of [DEFAULT_ECMO, DEFAULT_STANDARD]) {
+        const r = run(file, { duration: '48 h' });
+        expect(
+          r.series.shivering_vo2_mL_min.every((v) => v === 0),
+          file,
+        ).toBe(true);
+      }
+    });
   });
 
   describe('a servo-controlled surface device (pads or blankets) on a febrile patient without a circuit', () => {

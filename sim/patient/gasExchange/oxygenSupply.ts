@@ -10,6 +10,8 @@ import type { PeriodicCheck } from '../../model/events.js';
 import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
 import { oxygenExchange, oxygenExchangeInto, type OxygenInputs } from './gasExchange.js';
 import { delivery_mL_min, differs, LINE_TOLERANCE, oxygenDemand_mL_min, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
+import { shiveringVo2_mL_min } from '../temperature/shivering.js';
+import { feverSetPoint_C } from '../temperature/heatBalance.js';
 
 /**
  * Interval of the check that refreshes the held oxygen line, h [E: between events the circuit and blood change over
@@ -49,17 +51,15 @@ export function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min:
   mb.heaterEffectiveFlow_mL_min = heaterEffective_mL_min(m, heaterFlow_mL_min);
 }
 
-/** What the tissues need now (temperature, sepsis drive). */
+/** What the tissues need now (temperature, sepsis drive), and the muscles' shivering below its threshold. */
 export function demandNow(m: Model, now: Now): number {
   const p0 = m.scenario.patient;
   const p = m.current.patient;
-  return oxygenDemand_mL_min(
-    p0.lung.o2Consumption,
-    p.temperature.vo2PerKelvin,
-    now.metabolism.temperature_C,
-    p0.temperature.start,
-    p.metabolism.sepsisFraction,
-    now.sepsisDrive,
+  const temperature_C = now.metabolism.temperature_C;
+  const setPoint_C = feverSetPoint_C(p.temperature.normalSetPoint, p0.temperature.start, now.sepsisDrive);
+  return (
+    oxygenDemand_mL_min(p0.lung.o2Consumption, p.temperature.vo2PerKelvin, temperature_C, p0.temperature.start, p.metabolism.sepsisFraction, now.sepsisDrive) +
+    shiveringVo2_mL_min(p.temperature.shivering, setPoint_C, temperature_C, p0.lung.o2Consumption)
   );
 }
 

@@ -23,6 +23,7 @@ import {
 } from './heatBalance.js';
 import { circuitExchangeFlow_mL_min } from '../../filter/circuitBlood.js';
 import { heaterWorks } from '../../circuit/loopTemperature.js';
+import { shiveringVo2_mL_min } from './shivering.js';
 
 /**
  * Heat gained and heat lost, each the sum of the flows' parts in that direction (metabolism and regulation, the
@@ -103,6 +104,7 @@ export const temperatureModel: ModelDefinition = {
     heater_heat_W: ['W', "Heat the oxygenator's heat exchanger gives the blood (negative: it cools)"],
     replacement_heat_loss_W: ['W', 'Heat taken from the body to warm the replacement fluid to body temperature'],
     surface_cooling_W: ['W', 'Heat the surface cooling device removes (negative: it warms); 0 when none is given'],
+    shivering_vo2_mL_min: ['mL/min', 'Oxygen consumption shivering adds (the core below its set point by more than the threshold)'],
   },
   create(m, slot) {
     const p0 = m.scenario.patient;
@@ -173,6 +175,7 @@ export const temperatureModel: ModelDefinition = {
         out.replacement_heat_loss_W = f.replacement / KJ_H_PER_W;
         out.extracorporeal_heat_loss_W = f.extracorporeal / KJ_H_PER_W;
         out.surface_cooling_W = f.surface / KJ_H_PER_W;
+        out.shivering_vo2_mL_min = shiveringVo2_mL_min(m.current.patient.temperature.shivering, inputs.setPoint_C, inputs.temperature_C, p0.lung.o2Consumption);
       },
       massBalances(y0, y, out) {
         out.heat = massBalance('kJ', heatCapacity_kJ_K * y0[T], y[gained], y[lost], 0, 0, heatCapacity_kJ_K * y[T]);

@@ -53,6 +53,26 @@ export const temperatureSpecs = {
     source: 'S2',
     ref: 'metabolic rate +10–13 % per °C of fever (physiology reviews); cooling febrile ventilated patients lowers VO2 (Manthous, AJRCCM 1995)',
   }),
+  shivering: {
+    thresholdBelowSetPoint: q('K', 2.5, [0, 10], {
+      range: [1.5, 4],
+      description: 'How far below its set point the core must fall before the patient shivers (sedation lowers the threshold).',
+      source: 'S2',
+      ref: 'derived: the awake shivering threshold 36.4 ± 0.3 °C, about 1 K under the set point (volunteers, Anesthesiology 1998;88:866); ICU sedation lowers it 1–2 K more (propofol about 0.6–0.7 °C per µg/mL, Matsukawa, Anesthesiology 1995; opioids and dexmedetomidine likewise)',
+    }),
+    gain: q('mL/min/K', 684, [0, 3000], {
+      range: [418, 950],
+      description: 'Oxygen consumption shivering adds per kelvin of core temperature below its threshold (0: no shivering, e.g. under neuromuscular blockade).',
+      source: 'S',
+      ref: 'shivering gain of volunteers on the control day of an isoflurane study (Anesthesiology 1998;88:866): −684 ± 266 mL/min/°C; the range is ± 1 SD',
+    }),
+    maxIncrease: q('1', 1.5, [0, 5], {
+      range: [0.5, 3.9],
+      description: 'The most shivering adds to oxygen consumption, as a share of the resting consumption.',
+      source: 'E',
+      ref: 'below the 3.9 a fit volunteer adds at peak (4.9 × resting, Eyolfson et al., Eur J Appl Physiol 2001) for a sedated critically ill patient; febrile SIRS patients cooled at the surface added 58 % while shivering (J Crit Care 2012, PMC3494806)',
+    }),
+  },
   heartRatePerKelvin: q('bpm/K', 6.4, [0, 20], {
     range: [5.7, 9.5],
     description:
