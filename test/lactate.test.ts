@@ -8,6 +8,9 @@ import { delivery_mL_min, solveOxygenLine, suppliedConsumption_mL_min } from '..
 import { oxygenExchange, ratedMembraneConductance_mL_min_mmHg, type OxygenInputs } from '../sim/patient/gasExchange/gasExchange.js';
 import { boundOxygen_mL_per_mL } from '../sim/blood.js';
 import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+import { readFileSync } from 'node:fs';
+import { loadScenarioText } from '../sim/scenario/load.js';
+import { simulate } from '../sim/engine/simulate.js';
 
 const heldDrive = { 'kinetics.sepsisDrive.residualFraction': '1' };
 /** A patient whose native lung cannot deliver what the tissues need: low output, large shunt, high consumption. */
@@ -111,6 +114,24 @@ describe('the oxygen line', () => {
     // to 2.5 h, the check that then was due)
     expect(temperature(2.3)).toBeGreaterThan(temperature(2.2));
     expect(temperature(2.5)).toBeGreaterThan(temperature(2.4));
+  });
+});
+
+describe('a supply-dependent sample’s consumption against its own mixing', () => {
+  it('where the line’s secant over-promises (a 67 % shunt, PaO2 near 23 mmHg) the sample consumes what its own mixing allows: never past the extraction cap, SvO2 above 0', () => {
+    // test/fixtures/fuzz-regressions/oxygen-line-secant-steep-mixing.json: the line read 206 mL/min consumed of an exact
+    // 207 delivered (SvO2 0.1 %) and the engine stopped at 0.05 h; the cap E_max·DO2 holds against the exact delivery
+    const fixture = JSON.parse(readFileSync('test/fixtures/fuzz-regressions/oxygen-line-secant-steep-mixing.json', 'utf8')) as { text: string };
+    const r = simulate(loadScenarioText(fixture.text, 'steep mixing', [{ path: 'duration', value: '6 h' }], { uncalibrated: true }));
+    const cap = r.scenario.patient.metabolism.maxExtraction;
+    let capped = 0;
+    for (let i = 0; i < r.series.time_h.length; i++) {
+      const [vo2, do2] = [r.series.vo2_mL_min[i], r.series.do2_mL_min[i]];
+      expect(vo2, `${r.series.time_h[i]} h`).toBeLessThanOrEqual(cap * do2 * (1 + 1e-6));
+      expect(r.series.svo2_pct[i]).toBeGreaterThan(0);
+      if (vo2 >= cap * do2 * (1 - 1e-6)) capped++;
+    }
+    expect(capped).toBeGreaterThan(0); // the cap binds: the case is the one it was
   });
 });
 

@@ -109,7 +109,61 @@ export function sampleConsumption(
   }
   line.solveNow(now);
   consume(m, now, line.fresh, line.fresh.heaterFlow_mL_min);
+  const onLine = mixAt(mb.vo2_mL_min);
+  const g0 = mb.vo2_mL_min - suppliedByDelivery(m, demand, mb.do2_mL_min);
+  if (Math.abs(g0) <= LINE_TOLERANCE * demand) return onLine;
+  mb.vo2_mL_min = consumptionOnOwnMixing(m, now, mixAt, demand, mb.vo2_mL_min, g0);
   return mixAt(mb.vo2_mL_min);
+}
+
+/**
+ * The line is a secant, exact at its ends (no consumption, the demand) and not between: where the mixing is steep (a
+ * low PaO2 on the saturation curve's steep part, a large shunt) it can promise more delivery than the sample's own
+ * mixing gives at the line's consumption (a property-test patient: 206 mL/min consumed of an exact 207 delivered, SvO2
+ * 0.1 %, against the cap's 80 % extraction). This solves consumption against the exact mixing: the root of
+ * g(v) = v − C(DO2(v)) on [0, demand], C the supply relation; g rises with v (more consumption, darker venous blood,
+ * less delivered), g(0) ≤ 0 ≤ g(demand). Regula falsi (Illinois), bracketed by the line's consumption v0 (g(v0) = g0).
+ */
+function consumptionOnOwnMixing(m: Model, now: Now, mixAt: (vo2_mL_min: number) => OxygenInputs, demand: number, v0: number, g0: number): number {
+  const g = (v: number) => v - suppliedByDelivery(m, demand, deliveryAt(mixAt, now, v));
+  let lo = v0;
+  let glo = g0;
+  let hi = v0;
+  let ghi = g0;
+  if (g0 > 0) [lo, glo] = [0, g(0)];
+  else [hi, ghi] = [demand, g(demand)];
+  let v = v0;
+  let side = 0;
+  for (let i = 0; i < 60 && hi - lo > 1e-9 * demand; i++) {
+    v = ghi === glo ? (lo + hi) / 2 : (lo * ghi - hi * glo) / (ghi - glo);
+    const gv = g(v);
+    if (Math.abs(gv) <= 1e-9 * demand) break;
+    if (gv > 0) {
+      [hi, ghi] = [v, gv];
+      if (side === 1) glo /= 2;
+      side = 1;
+    } else {
+      [lo, glo] = [v, gv];
+      if (side === -1) ghi /= 2;
+      side = -1;
+    }
+  }
+  return v;
+}
+
+/** The delivery (mL/min) the sample's own mixing gives at consumption `vo2`. */
+function deliveryAt(mixAt: (vo2_mL_min: number) => OxygenInputs, now: Now, vo2: number): number {
+  mixAt(vo2);
+  return now.metabolism.do2_mL_min;
+}
+
+/**
+ * The consumption a delivery allows (mL/min): the demand, less in proportion below the critical delivery, and never
+ * more than the extraction cap's share (suppliedConsumption_mL_min with the delivery given, not read off a line).
+ */
+function suppliedByDelivery(m: Model, demand: number, do2_mL_min: number): number {
+  const p = m.current.patient.metabolism;
+  return Math.max(0, Math.min(demand, (demand * do2_mL_min) / p.criticalDelivery, p.maxExtraction * do2_mL_min));
 }
 
 /**
