@@ -101,7 +101,7 @@ export function createNow(): Now {
     concentration: new Float64Array(MAX_SOLUTES).fill(NaN),
     heparin: { U_mL: NaN, aptt_s: NaN, shortfall: NaN },
     sepsisDrive: NaN,
-    metabolism: { temperature_C: NaN, vo2Demand_mL_min: NaN, vo2_mL_min: NaN, do2_mL_min: NaN, heaterEffectiveFlow_mL_min: NaN },
+    metabolism: { temperature_C: NaN, setPoint_C: NaN, vo2Demand_mL_min: NaN, vo2_mL_min: NaN, do2_mL_min: NaN, heaterEffectiveFlow_mL_min: NaN },
     hemodynamics: { map_mmHg: NaN, cardiacOutput_L_min: NaN, centralVenousPressure_mmHg: NaN, unadaptedPaco2_mmHg: NaN },
     air: { pumpHeadFactor: 1 },
     acidBase: { bicarbonateAtNormalPh_mmol_L: NaN, bicarbonate_mmol_L: NaN, ph: NaN },

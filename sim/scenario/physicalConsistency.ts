@@ -86,8 +86,8 @@ export function physicalConsistencyIssues(s: Scenario): ScenarioIssue[] {
 }
 
 /** The lung's CO2 settings the body's CO2 stores cannot start from (co2Stores.ts), each naming its field. */
-function co2Issues(s: Scenario): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
+function co2Issues(s: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
   const lung = s.patient.lung;
   if (!(lung.co2FastStoreCapacitance < lung.co2StoreCapacitance)) {
     issues.push({

@@ -6,7 +6,6 @@ import type { Model } from '../../model/context.js';
 import { circulationCardiacOutput_mL_min, type Now } from '../../model/now.js';
 import { arterialCo2_mmHg } from './co2Exchange.js';
 import { lungCo2Conductance } from './ventilatorRate.js';
-import { demandNow } from './oxygenSupply.js';
 
 /** The native lung's CO2 conductance at the ventilator's rate now (ventilatorRate.ts): the given one at the starting rate. */
 export function lungCo2ConductanceNow(m: Model): number {
@@ -16,11 +15,12 @@ export function lungCo2ConductanceNow(m: Model): number {
 
 /**
  * CO2 production now: the starting VCO2 at the starting respiratory quotient, scaled with the tissues' oxygen demand
- * (demandNow, oxygenSupply.ts: the temperature and the sepsis drive, derived before the CO2 stores read it).
+ * (now.metabolism's, which the temperature part derived for this Now before the CO2 stores read it: demandNow,
+ * oxygenSupply.ts).
  */
 export function co2ProductionNow(m: Model, now: Now): number {
   const p0 = m.scenario.patient;
-  return (p0.lung.co2Production * demandNow(m, now)) / p0.lung.o2Consumption;
+  return (p0.lung.co2Production * now.metabolism.vo2Demand_mL_min) / p0.lung.o2Consumption;
 }
 
 /** The CO2 balance now (arterialCo2_mmHg) at the oxygenator's conductance `gOxy`: where the CO2 stores head. */

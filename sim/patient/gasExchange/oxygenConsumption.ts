@@ -29,6 +29,9 @@ export interface OxygenLine {
 
 export interface Metabolism {
   temperature_C: number;
+  /** The thermoregulatory set point, raised by the fever with the sepsis drive (temperature part). */
+  setPoint_C: number;
+  /** The tissues' oxygen demand, derived once per derivation by the temperature part (demandNow, oxygenSupply.ts). */
   vo2Demand_mL_min: number;
   vo2_mL_min: number;
   do2_mL_min: number;

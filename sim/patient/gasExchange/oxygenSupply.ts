@@ -11,7 +11,6 @@ import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
 import { oxygenExchange, oxygenExchangeInto, type OxygenInputs } from './gasExchange.js';
 import { delivery_mL_min, differs, LINE_TOLERANCE, oxygenDemand_mL_min, suppliedConsumption_mL_min, type OxygenLine } from './oxygenConsumption.js';
 import { shiveringVo2_mL_min } from '../temperature/shivering.js';
-import { feverSetPoint_C } from '../temperature/heatBalance.js';
 
 /**
  * Interval of the check that refreshes the held oxygen line, h [E: between events the circuit and blood change over
@@ -45,18 +44,20 @@ export function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min:
   const p = m.current.patient;
   const mb = now.metabolism;
   const capacity = oxygenCapacity_mL_min(now);
-  mb.vo2Demand_mL_min = demandNow(m, now);
   mb.vo2_mL_min = suppliedConsumption_mL_min(mb.vo2Demand_mL_min, line, capacity, p.metabolism.criticalDelivery, p.metabolism.maxExtraction);
   mb.do2_mL_min = delivery_mL_min(mb.vo2_mL_min, line, capacity);
   mb.heaterEffectiveFlow_mL_min = heaterEffective_mL_min(m, heaterFlow_mL_min);
 }
 
-/** What the tissues need now (temperature, sepsis drive), and the muscles' shivering below its threshold. */
+/**
+ * What the tissues need now (temperature, sepsis drive), and the muscles' shivering below its threshold under the set
+ * point: the temperature part derives it once per derivation into now.metabolism.vo2Demand_mL_min, which everything
+ * else reads (consumption, CO2 production, the oxygen line, lactate).
+ */
 export function demandNow(m: Model, now: Now): number {
   const p0 = m.scenario.patient;
   const p = m.current.patient;
-  const temperature_C = now.metabolism.temperature_C;
-  const setPoint_C = feverSetPoint_C(p.temperature.normalSetPoint, p0.temperature.start, now.sepsisDrive);
+  const { temperature_C, setPoint_C } = now.metabolism;
   return (
     oxygenDemand_mL_min(p0.lung.o2Consumption, p.temperature.vo2PerKelvin, temperature_C, p0.temperature.start, p.metabolism.sepsisFraction, now.sepsisDrive) +
     shiveringVo2_mL_min(p.temperature.shivering, setPoint_C, temperature_C, p0.lung.o2Consumption)
@@ -100,10 +101,10 @@ export function sampleConsumption(
   line: { solveNow(now: Now): void; fresh: LineWithHeater },
 ): OxygenInputs {
   const mb = now.metabolism;
-  const demand = demandNow(m, now);
+  const demand = mb.vo2Demand_mL_min;
   const o = mixAt(demand);
   if (atDemandIfClear(m, demand, mb.do2_mL_min)) {
-    mb.vo2Demand_mL_min = mb.vo2_mL_min = demand;
+    mb.vo2_mL_min = demand;
     mb.heaterEffectiveFlow_mL_min = heaterEffective_mL_min(m, heaterFlow_mL_min(m, now));
     return o;
   }

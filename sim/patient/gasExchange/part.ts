@@ -27,7 +27,7 @@ import { bloodGasProtocols } from './sweepHandover.js';
 import { bloodGas } from './bloodGas.js';
 import { extractionAsDeliveryVanishes, oxygenLine, type OxygenLine } from './oxygenConsumption.js';
 import { circulationCardiacOutput_mL_min } from '../../model/now.js';
-import { consume, demandNow, heaterFlow_mL_min, heldLineAt, heldOxygenLine, mixSample, sampleConsumption, type LineWithHeater } from './oxygenSupply.js';
+import { consume, heaterFlow_mL_min, heldLineAt, heldOxygenLine, mixSample, sampleConsumption, type LineWithHeater } from './oxygenSupply.js';
 
 /** The oxygenator's CO2 constants from the scenario's published pair; a pair no sweep curve can meet is a bad input. */
 function co2Calibration(pair: NonNullable<Scenario['circuit']>['oxygenator']['co2']): Co2Calibration {
@@ -184,7 +184,7 @@ function co2TensionsNow(m: Model, now: Now, out: { paco2_mmHg: number; venousPco
  */
 function solveLines(m: Model, now: Now, fresh: LineWithHeater, lung: NativeLung, inputs: (now: Now, vo2_mL_min: number) => OxygenInputs): void {
   // the line's secant spans consumption up to the tissues' demand (solveOxygenLine)
-  const demand = demandNow(m, now);
+  const demand = now.metabolism.vo2Demand_mL_min;
   const maxExtraction = m.current.patient.metabolism.maxExtraction;
   const here = inputs(now, demand);
   oxygenLine(here, fresh, maxExtraction);

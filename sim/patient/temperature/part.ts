@@ -24,6 +24,7 @@ import {
 import { circuitExchangeFlow_mL_min } from '../../filter/circuitBlood.js';
 import { heaterWorks } from '../../circuit/loopTemperature.js';
 import { shiveringVo2_mL_min } from './shivering.js';
+import { demandNow } from '../gasExchange/oxygenSupply.js';
 
 /**
  * Heat gained and heat lost, each the sum of the flows' parts in that direction (metabolism and regulation, the
@@ -145,7 +146,7 @@ export const temperatureModel: ModelDefinition = {
       inputs.heaterSetPoint_C = m.current.circuit ? m.current.circuit.heater.setPoint : 0;
       inputs.exchangerRecovery = exchangerRecovery(m, now);
       inputs.regulationGain_kJ_h_K = KJ_H_PER_W * p.temperature.thermoregulatoryGain;
-      inputs.setPoint_C = feverSetPoint_C(p.temperature.normalSetPoint, t0.start, now.sepsisDrive);
+      inputs.setPoint_C = now.metabolism.setPoint_C;
       const surface = rx.surfaceCooling;
       inputs.surfaceMaxPower_kJ_h = surface.give ? KJ_H_PER_W * surface.maxPower : 0;
       inputs.surfaceTarget_C = surface.target;
@@ -160,7 +161,11 @@ export const temperatureModel: ModelDefinition = {
         ecmoLine_kJ_h_K = lineConductance_kJ_h_K(m.current.patient.temperature.ecmoCircuitHeatLoss, ecmoExchangeFlow_mL_min(now));
       },
       derive(now) {
-        now.metabolism.temperature_C = now.y[T];
+        const mb = now.metabolism;
+        mb.temperature_C = now.y[T];
+        mb.setPoint_C = feverSetPoint_C(m.current.patient.temperature.normalSetPoint, t0.start, now.sepsisDrive);
+        // the tissues' oxygen demand at this temperature, once for every part that reads it (oxygenSupply.ts)
+        mb.vo2Demand_mL_min = demandNow(m, now);
       },
       derivatives(now, dy) {
         const f = heatNow(now);
