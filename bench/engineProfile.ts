@@ -5,7 +5,7 @@
  * profile, largest first. With --cohort [--replays N]: the cohort replay (both bundled arms, 24 h) instead, one
  * replay to warm up, then N (default 3); with --build [--replays N] only its patients' scenarios read and their
  * runs built (new Simulation), none run; with --sweep [--days N]: N sweep runs as bench/sweep.bench.ts's workers run
- * them (runOne: the scenario read with the run's override, simulated, its metrics). --top N: that many inclusive rows. Prints figures; asserts nothing (a profile is not a test).
+ * them (runOne: the scenario read with the run's override, simulated, its metrics). --top N: that many inclusive rows. --under "FUNCTION FILE" (as a row names it, e.g. "apply engine/events.ts"): only the time inside that function, by what it calls (self and inclusive of the frames below its outermost call; shares still of the whole profile). Prints figures; asserts nothing (a profile is not a test).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,21 +82,37 @@ console.log(((c.user + c.system) / 1000 / ${REPLAYS}).toFixed(0) + ' ms CPU per 
 `;
 
 const RHS = process.argv.includes('--rhs');
-/** The right-hand side alone, at states a day passes through (sampled every 15 min of one run), N × 1000 calls. */
+/**
+ * The right-hand side alone, where a day's runs call it: each evaluation odex asks for is repeated 20 times at the same
+ * time and state, so the profile is the right-hand side's (the repeats change nothing the run reads: the derivative
+ * is a function of time, state and the settings and held lines of the moment). States replayed after the run would
+ * be read against the end's held lines and CO2 anchor: a state from the morning under the evening's anchor puts
+ * PaCO2 far outside physiology (a 15-min grid gave 510 such PaCO2s, −2.5·10¹⁶⁵ mmHg among them), and the acid–base
+ * Newton then took a quarter of the profile.
+ */
 const rhsEntry = `
 import { loadScenarioFile } from ${JSON.stringify(join(ROOT, 'sim/scenario/loadFile.ts'))};
 import { Simulation } from ${JSON.stringify(join(ROOT, 'sim/engine/simulation.ts'))};
 import { derivatives } from ${JSON.stringify(join(ROOT, 'sim/engine/derivatives.ts'))};
 const scenario = loadScenarioFile(${JSON.stringify(scenario)}, [{ path: 'duration', value: '24 h' }]);
-const sim = new Simulation(scenario);
-const states = [];
-for (let t = 0.25; t <= 24; t += 0.25) { sim.advanceTo(t); states.push({ t, y: [...sim.state] }); }
-const call = (i) => { const s = states[i % states.length]; derivatives(sim.composed, s.t, s.y); };
-for (let i = 0; i < 100000; i++) call(i);
+const REPEATS = 20;
+let calls = 0;
+const day = () => {
+  const sim = new Simulation(scenario);
+  const f = sim.f;
+  sim.f = (x, y) => {
+    for (let i = 0; i < REPEATS; i++) derivatives(sim.composed, x, y);
+    calls += REPEATS;
+    return f(x, y);
+  };
+  sim.advanceTo(24);
+};
+for (let i = 0; i < 20; i++) day();
+calls = 0;
 const c0 = process.cpuUsage();
-for (let i = 0; i < ${DAYS} * 1000; i++) call(i);
+for (let i = 0; i < ${DAYS} / 10; i++) day();
 const c = process.cpuUsage(c0);
-console.log(((c.user + c.system) / (${DAYS} * 1000)).toFixed(3) + ' µs CPU per right-hand-side evaluation under the profiler');
+console.log(((c.user + c.system) / calls).toFixed(3) + ' µs CPU per right-hand-side evaluation under the profiler (an upper bound: the rest of each run is in the time)');
 `;
 
 const entry = RHS
@@ -133,7 +149,7 @@ function modulesOf(bundle: string): (line: number) => string {
 }
 
 /** Self and inclusive time per function (name and source file), in shares of the whole profile. */
-function shares(p: Profile, moduleAt: (line: number) => string): { self: Map<string, number>; inclusive: Map<string, number>; total: number } {
+function shares(p: Profile, moduleAt: (line: number) => string, under?: string): { self: Map<string, number>; inclusive: Map<string, number>; total: number } {
   const nodes = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -145,11 +161,14 @@ function shares(p: Profile, moduleAt: (line: number) => string): { self: Map<str
   p.samples.forEach((id, i) => {
     const dt = p.timeDeltas[i];
     total += dt;
-    const n = nodes.get(id)!;
-    self.set(key(n), (self.get(key(n)) ?? 0) + dt);
+    // the sample's stack, leaf first; with `under`, only the frames below that function's outermost call count
+    const stack: string[] = [];
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) stack.push(key(nodes.get(cur)!));
+    const cut = under === undefined ? stack.length : stack.lastIndexOf(under) + 1;
+    if (cut === 0) return;
+    self.set(stack[0], (self.get(stack[0]) ?? 0) + dt);
     const seen = new Set<string>();
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-      const k = key(nodes.get(cur)!);
+    for (const k of stack.slice(0, cut)) {
       if (!seen.has(k)) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
       seen.add(k);
     }
@@ -164,7 +183,7 @@ try {
   const out = execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(dir, 'run.mjs')], { encoding: 'utf8' });
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
   const moduleAt = modulesOf(readFileSync(join(dir, 'run.mjs'), 'utf8'));
-  const { self, inclusive, total } = shares(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile, moduleAt);
+  const { self, inclusive, total } = shares(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile, moduleAt, argValue('--under'));
   const top = (m: Map<string, number>, n: number) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
