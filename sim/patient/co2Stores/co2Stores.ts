@@ -52,7 +52,7 @@ export function co2StoreModes(s: Co2StoreSizes, g: number): { slow: number; fast
   return { slow, fast, ySlow: (slow - a11) / a12, yFast: (fast - a11) / a12 };
 }
 
-/** The slow mode's time constant, min: how long PaCO2 takes to settle (the series co2_store_time_constant_min). */
+/** The slow mode's time constant, min: how long PaCO2 takes to settle (the series co2_store_time_constant_min reads the same −1/λ_slow from the anchor). */
 export const co2StoreTimeConstant_min = (s: Co2StoreSizes, lungConductance: number, oxygenatorConductance: number): number =>
   -1 / co2StoreModes(s, lungConductance + oxygenatorConductance).slow;
 

@@ -7,7 +7,7 @@
  */
 import type { ModelDefinition } from '../../model/part.js';
 import { co2ProductionNow } from '../gasExchange/co2Now.js';
-import { co2StoreTimeConstant_min, scenarioCo2StoreSizes, storesPaco2_mmHg, tissuePco2_mmHg } from './co2Stores.js';
+import { storesPaco2_mmHg, tissuePco2_mmHg } from './co2Stores.js';
 
 export const co2StoresModel: ModelDefinition = {
   name: 'CO2 stores',
@@ -20,14 +20,14 @@ export const co2StoresModel: ModelDefinition = {
     ],
   },
   create(m) {
-    const sizes = scenarioCo2StoreSizes(m.scenario.patient.lung);
     return {
       derive(now) {
         now.paco2_mmHg = storesPaco2_mmHg(m.co2, co2ProductionNow(m, now), now.t_h);
       },
       observe(now, out) {
         out.co2_tissue_pco2_mmHg = tissuePco2_mmHg(m.co2, co2ProductionNow(m, now), now.t_h);
-        out.co2_store_time_constant_min = co2StoreTimeConstant_min(sizes, m.co2.lungConductance, m.co2.oxygenatorConductance);
+        // the slow mode the anchor holds (co2StoreModes at the conductances it was anchored on): −1/λ_slow
+        out.co2_store_time_constant_min = -1 / m.co2.slowRate_per_min;
       },
     };
   },
