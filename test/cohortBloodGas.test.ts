@@ -49,6 +49,14 @@ describe('the blood gas and the MAP target in the cohort table', () => {
     for (const p of s.patients) expect(p.paco2_24h_mmHg, `patient ${p.id}`).toBeLessThan(p.paco2_baseline_mmHg);
   });
 
+  it('Cavayas et al., Am J Respir Crit Care Med 2020 (ELSO Registry, 11 972 adults on ECMO for respiratory failure, 88 % VV): the relative change in PaCO2 over the first 24 h, (24 h − before)/before, had a median of −31 % (IQR −46 to −12 %); the ECMO arm’s mean lies inside that range', () => {
+    const e = arms[0];
+    const relative = e.patients.map((p) => (p.paco2_24h_mmHg - p.paco2_baseline_mmHg) / p.paco2_baseline_mmHg);
+    const mean = relative.reduce((s, x) => s + x, 0) / relative.length;
+    expect(mean).toBeGreaterThan(-0.46);
+    expect(mean).toBeLessThan(-0.12);
+  });
+
   it('the share below the MAP target equals a count by hand of the patients whose MAP at 24 h is below the target their scenario prescribes', () => {
     for (const [i, a] of arms.entries()) {
       const target = protocols[i].prescription.norepinephrine.targetMap;

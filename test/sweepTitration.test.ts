@@ -142,13 +142,15 @@ describe('the sweep titration in a run', () => {
     expect(steps(r).some((e) => e.t_h >= 6)).toBe(true);
     expect(at(r, 'paco2_mmHg', 10)).toBeLessThan(at(r, 'paco2_mmHg', 5));
   });
-  it('with the ventilator rate protocol also on, on ECMO the sweep acts and the ventilator rests', () => {
+  it('with the ventilator rate protocol also on, on ECMO the sweep acts and the ventilator rests: brought to the rest rate once, at the first blood gas, then left there', () => {
     const rateOnly = run(DEFAULT_ECMO, { duration: '6 h', ...HYPERCAPNIC, ...OFF, 'patient.lung.rateTitration.titrate': 'true' });
     expect(rateOnly.events.some((e) => e.type === 'ventilator_rate_titration')).toBe(true);
     const both = run(DEFAULT_ECMO, { duration: '6 h', ...HYPERCAPNIC, ...ON, 'patient.lung.rateTitration.titrate': 'true' });
-    expect(both.events.some((e) => e.type === 'ventilator_rate_titration')).toBe(false);
+    const rateEvents = both.events.filter((e) => e.type === 'ventilator_rate_titration');
+    expect(rateEvents.map((e) => e.t_h)).toEqual([0]);
+    expect(rateEvents[0].reason).toMatch(/lung rest, ventilator rate 20 → 10 \/min/);
     expect(steps(both).length).toBeGreaterThan(0);
-    expect(new Set(both.series.ventilator_rate_per_min)).toEqual(new Set([20]));
+    expect(new Set(both.series.ventilator_rate_per_min)).toEqual(new Set([10]));
   });
   it('contradictory targets or sweep limits are refused, naming the field', () => {
     expect(() => run(DEFAULT_ECMO, { duration: '1 h', 'circuit.oxygenator.sweepTitration.lowPaco2': '50 mmHg' })).toThrow(

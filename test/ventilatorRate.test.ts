@@ -144,6 +144,31 @@ describe('the rate titration in a run', () => {
   });
 });
 
+describe('lung rest on VV ECMO (restRateOnEcmo: CESAR’s 10/min)', () => {
+  it('the first blood gas at which the sweep carries the CO2 brings the set rate down to the rest rate, once: PaCO2 falls less in the first hour, and the sweep titration carries the CO2 the lung no longer removes', () => {
+    const rested = run(DEFAULT_ECMO, { duration: '6 h', ...FIXED_DEMAND });
+    const unrested = run(DEFAULT_ECMO, { duration: '6 h', ...FIXED_DEMAND, 'patient.lung.rateTitration.restRateOnEcmo': '20 bpm' });
+    const rest = rested.events.filter((e) => e.type === 'ventilator_rate_titration');
+    expect(rest.map((e) => e.t_h)).toEqual([0]);
+    expect(rest[0].reason).toMatch(/lung rest, ventilator rate 20 → 10 \/min/);
+    expect(new Set(rested.series.ventilator_rate_per_min)).toEqual(new Set([10]));
+    // a rest rate at the set rate rests nothing: the protocol stands aside as before
+    expect(unrested.events.some((e) => e.type === 'ventilator_rate_titration')).toBe(false);
+    expect(new Set(unrested.series.ventilator_rate_per_min)).toEqual(new Set([20]));
+    // half the rate, half the lung's CO2 conductance: PaCO2 50 → ~43 mmHg in the first hour instead of ~34
+    expect(at(rested, 'paco2_mmHg', 1) - at(unrested, 'paco2_mmHg', 1)).toBeGreaterThan(5);
+    expect(at(rested, 'sweep_gas_L_min', 6)).toBeGreaterThan(at(unrested, 'sweep_gas_L_min', 6));
+  });
+  it('a set rate at or below the rest rate, a patient without a circuit, or the rate protocol off: the lung is left as it is', () => {
+    const low = run(DEFAULT_ECMO, { duration: '3 h', ...FIXED_DEMAND, 'patient.lung.ventilatorRate': '8 bpm' });
+    expect(new Set(low.series.ventilator_rate_per_min)).toEqual(new Set([8]));
+    const standard = run(DEFAULT_STANDARD, { duration: '3 h', ...ON });
+    expect(standard.events.some((e) => /lung rest/.test(e.reason))).toBe(false);
+    const off = run(DEFAULT_ECMO, { duration: '3 h', ...OFF });
+    expect(new Set(off.series.ventilator_rate_per_min)).toEqual(new Set([20]));
+  });
+});
+
 describe('a PaCO2 that takes the oxygen out of the alveoli stops the run naming CO2', () => {
   it('the stop names PaCO2, the alveolar PO2 and the two lung parameters, not oxygen consumption', () => {
     const stop = () => run(DEFAULT_STANDARD, { duration: '1 h', ...CO2_CORNER, ...OFF });

@@ -13,10 +13,19 @@ import { nextVentilatorRate } from './ventilatorRate.js';
 /**
  * The rate titration at its interval; the first check at the start (the first blood gas), `bloodGas(now)` the blood gas now.
  * It stands aside while `sweepActs(now, gas)` at the blood gas it read: on ECMO with the sweep titrated the sweep carries
- * the CO2 (sweepTitrationCheck.ts), unless the sweep is spent in the direction the gas asks (sweepHandover.ts).
+ * the CO2 (sweepTitrationCheck.ts), unless the sweep is spent in the direction the gas asks (sweepHandover.ts). The first
+ * time the sweep carries it, a set rate above the rest rate comes down to it at once: lung rest on VV ECMO (CESAR's
+ * 10/min; restRateOnEcmo).
  */
 export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodGas, sweepActs: (now: Now, gas: BloodGas) => boolean): PeriodicCheck {
   let started = false;
+  /** Whether the lung has been rested on ECMO (once: afterwards the rate protocol stands aside or acts as before). */
+  let rested = false;
+  /** The first check at which the sweep carries the CO2 with the set rate above the rest rate rests the lung. */
+  const restsLung = (now: Now, gas: BloodGas) => {
+    const lung = m.current.patient.lung;
+    return !rested && lung.ventilatorRate > lung.rateTitration.restRateOnEcmo && sweepActs(now, gas);
+  };
   const next = (now: Now) => {
     const lung = m.current.patient.lung;
     const gas = bloodGas(now);
@@ -29,13 +38,23 @@ export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodG
     wouldAct: (now) => {
       if (!m.current.patient.lung.rateTitration.titrate) return false;
       const { gas, rate } = next(now);
-      return !sweepActs(now, gas) && rate !== m.current.patient.lung.ventilatorRate;
+      return restsLung(now, gas) || (!sweepActs(now, gas) && rate !== m.current.patient.lung.ventilatorRate);
     },
     run(now, log) {
       started = true;
       const lung = m.current.patient.lung;
       if (!lung.rateTitration.titrate) return false;
       const { gas, rate } = next(now);
+      if (restsLung(now, gas)) {
+        rested = true;
+        log(
+          'ventilator_rate_titration',
+          `On ECMO the sweep carries the CO2 (PaCO2 ${fmt(gas.paco2_mmHg)} mmHg, pH ${fmt(gas.ph, 2)}): lung rest, ventilator rate ${fmt(lung.ventilatorRate)} → ${fmt(lung.rateTitration.restRateOnEcmo)} /min`,
+          gas.ph,
+        );
+        lung.ventilatorRate = lung.rateTitration.restRateOnEcmo;
+        return;
+      }
       if (sweepActs(now, gas) || rate === lung.ventilatorRate) return false;
       const rule = lung.rateTitration;
       const why =
