@@ -65,14 +65,24 @@ describe('acid–base', () => {
     expect(at(r, 'ph', 4)).toBeLessThan(at(r, 'ph', 0));
   });
 
-  it('hemofiltration draws the buffer base towards the replacement fluid’s bicarbonate, never past it', () => {
+  it('hemofiltration draws the buffer base towards the replacement fluid’s bicarbonate: it falls only while plasma bicarbonate + lactate is above the fluid’s, rises only while below, and ends beside it', () => {
     const r = run(DEFAULT_ECMO, { duration: '72 h' });
     const target = r.scenario.prescription.replacementFluid.bicarbonate;
     const base = r.series.bicarbonate_mmol_L.map((b, i) => bicarbonateAtNormalPh_mmol_L(b, r.series.ph[i]) + r.series.lactate_mmol_L[i]);
-    for (let i = 1; i < base.length; i++) expect(base[i]).toBeGreaterThanOrEqual(base[i - 1] - 1e-9);
     const plasma = r.series.bicarbonate_mmol_L.map((b, i) => b + r.series.lactate_mmol_L[i]);
-    expect(Math.max(...plasma)).toBeLessThanOrEqual(target);
-    expect(target - at(r, 'bicarbonate_mmol_L', 72) - at(r, 'lactate_mmol_L', 72)).toBeLessThan(0.5);
+    // dX/dt = K·(HCO3,fluid − HCO3 − lactate): between two samples the base can only fall if the plasma was above the
+    // fluid at one of them, and only rise if below (a hypercapnia's Van Slyke shift, PaCO2 ~47 mmHg on the rested lung
+    // late in the run, takes plasma bicarbonate a little past the fluid's: the filter then takes base out)
+    let rose = 0;
+    for (let i = 1; i < base.length; i++) {
+      if (base[i] < base[i - 1] - 1e-9) expect(Math.max(plasma[i - 1], plasma[i]), `${r.series.time_h[i]} h`).toBeGreaterThan(target);
+      if (base[i] > base[i - 1] + 1e-9) {
+        expect(Math.min(plasma[i - 1], plasma[i]), `${r.series.time_h[i]} h`).toBeLessThan(target);
+        rose++;
+      }
+    }
+    expect(rose).toBeGreaterThan(base.length / 2);
+    expect(Math.abs(target - at(r, 'bicarbonate_mmol_L', 72) - at(r, 'lactate_mmol_L', 72))).toBeLessThan(0.5);
     expect(at(r, 'ph', 24)).toBeGreaterThan(at(r, 'ph', 0));
   });
 });

@@ -42,10 +42,11 @@ describe('a segment the carried step covers', () => {
   it('ends with one step that lands on its end (two half steps without: fails then)', () => {
     const all = segments(24);
     // the segments ending at scheduled times (hydrocortisone's start, the heparin hold's two restarts, the day's end)
-    // that the carried step covers (at least three of the four; which one a longer segment leaves uncovered moves with
-    // the calibration's course)
+    // that the carried step covers (at least two of the four; which ones a longer segment before them leaves uncovered
+    // moves with the course: since the lung rest at cannulation the step carried into hydrocortisone's start at 4 h is
+    // 0.99 h, and the one into the day's end 2 h)
     const covered = [4, 7, 13, 24].map((end) => all.find((x) => x.reached === end)!).filter((s) => s.reached - s.t <= s.carried);
-    expect(covered.length).toBeGreaterThanOrEqual(3);
+    expect(covered.length).toBeGreaterThanOrEqual(2);
     for (const s of covered) {
       const end = s.reached;
       expect(s.given).toBeCloseTo(s.reached - s.t, 12);

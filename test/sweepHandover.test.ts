@@ -83,7 +83,10 @@ describe('the operator’s sweep', () => {
     const timeline = [{ at: '0.25 h', set: { [SWEEP]: '3 L/min' } }];
     const held = runWithTimeline(DEFAULT_ECMO, timeline, { duration: '24 h' });
     expect(ofType(held.events, 'sweep_titration_off')).toHaveLength(1);
-    expect(ofType(held.events, 'ventilator_rate_titration')).toHaveLength(0);
+    // the lung rest at the first blood gas on the circuit, before the hand-over at 0.25 h; nothing after it
+    const rates = ofType(held.events, 'ventilator_rate_titration');
+    expect(rates.map((e) => e.t_h)).toEqual([0]);
+    expect(rates[0].reason).toMatch(/lung rest/);
     expect(held.series.ph.at(-1)!).toBeGreaterThan(7.45); // what the rate protocol would have acted on
     // without the circuit's sweep managed (the titration off from the start, the operator never touching it) the rate protocol acts
     const unmanaged = runWithTimeline(DEFAULT_ECMO, [], { duration: '24 h', [TITRATE]: 'false', [SWEEP]: '3 L/min' });
@@ -97,11 +100,15 @@ describe('the titrated sweep at its floor hands the alkalaemia to the rate proto
   const r = runWithTimeline(DEFAULT_ECMO, [], { duration: '24 h', 'patient.lung.co2Conductance': '8 mL/min/mmHg' });
   const rule = r.scenario.circuit!.oxygenator.sweepTitration;
   const lung = r.scenario.patient.lung;
-  const rates = ofType(r.events, 'ventilator_rate_titration');
+  const titrations = ofType(r.events, 'ventilator_rate_titration');
+  /** The rate protocol's own steps: the lung rest at the first blood gas on the circuit aside (ventilatorRate.test.ts). */
+  const rates = titrations.filter((e) => !/lung rest/.test(e.reason));
   /** The sweep in force after the checks at t: the sample 15 min on (a sample at a check's time is taken before it acts). */
   const sweepAfter = (t: number) => r.series.sweep_gas_L_min[r.series.time_h.indexOf(t + 0.25)];
 
   it('the rate comes down only at blood gases where the sweep already sits at minSweep and the pH is above the card’s 7.45', () => {
+    expect(titrations[0]).toMatchObject({ t_h: 0 });
+    expect(titrations[0].reason).toMatch(/lung rest/);
     expect(rates.length).toBeGreaterThan(0);
     for (const e of rates) {
       expect(e.value!, `${e.t_h} h`).toBeGreaterThan(lung.rateTitration.alkalosisPh);

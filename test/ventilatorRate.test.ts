@@ -159,6 +159,19 @@ describe('lung rest on VV ECMO (restRateOnEcmo: CESAR’s 10/min)', () => {
     expect(at(rested, 'paco2_mmHg', 1) - at(unrested, 'paco2_mmHg', 1)).toBeGreaterThan(5);
     expect(at(rested, 'sweep_gas_L_min', 6)).toBeGreaterThan(at(unrested, 'sweep_gas_L_min', 6));
   });
+  it('rested again where the circuit takes the CO2 back: a pump stopped for two hours leaves the rate protocol to answer the acidaemia (to 35/min), and at the restart the rate comes back to rest', () => {
+    const timeline = [
+      { at: '2 h', set: { 'circuit.pump.speed': '0 rpm' } },
+      { at: '4 h', set: { 'circuit.pump.speed': '3000 rpm' } },
+    ];
+    const r = runWithTimeline(DEFAULT_ECMO, timeline, { duration: '7 h', ...FIXED_DEMAND });
+    const rates = r.events.filter((e) => e.type === 'ventilator_rate_titration');
+    expect(rates.filter((e) => /lung rest/.test(e.reason)).map((e) => e.t_h)).toEqual([0, 4]);
+    expect(at(r, 'ventilator_rate_per_min', 3.75)).toBeGreaterThan(at(r, 'ventilator_rate_per_min', 1.75));
+    expect(at(r, 'ventilator_rate_per_min', 4.25)).toBe(10);
+    // the rested lung beside a working membrane: no hypocapnia after the restart (at 35/min PaCO2 fell below 20 mmHg)
+    expect(at(r, 'paco2_mmHg', 7)).toBeGreaterThan(28);
+  });
   it('a set rate at or below the rest rate, a patient without a circuit, or the rate protocol off: the lung is left as it is', () => {
     const low = run(DEFAULT_ECMO, { duration: '3 h', ...FIXED_DEMAND, 'patient.lung.ventilatorRate': '8 bpm' });
     expect(new Set(low.series.ventilator_rate_per_min)).toEqual(new Set([8]));

@@ -59,7 +59,12 @@ export function bloodGasProtocols(m: Model, bloodGas: (now: Now) => BloodGas): {
   return {
     checks: [
       ...(m.scenario.circuit ? [sweepTitration(m, bloodGas)] : []),
-      ventilatorRateTitration(m, bloodGas, (now, gas) => sweepCarriesCo2(m, now, operatorSweep) && !sweepAtItsLimit(m, gas)),
+      ventilatorRateTitration(
+        m,
+        bloodGas,
+        (now, gas) => sweepCarriesCo2(m, now, operatorSweep) && !sweepAtItsLimit(m, gas),
+        (now) => sweepCarriesCo2(m, now, operatorSweep),
+      ),
     ],
     perform(action, log) {
       if (handSweepToOperator(m, action, log)) operatorSweep = true;

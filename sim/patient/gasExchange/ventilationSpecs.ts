@@ -136,7 +136,7 @@ export const ventilationSpecs = {
       adjustable: true,
       range: [4, 20],
       description:
-        'Lung rest on VV ECMO: at the first blood gas check at which the sweep carries the CO2 (the circuit returns blood and the sweep is titrated or the operator’s), a set rate above this comes down to it at once; the rate protocol then stands aside as before (it acts again only when the sweep is spent). A rate at or below it is left alone.',
+        'Lung rest on VV ECMO: where the circuit takes the CO2 over (the first blood gas check at which it returns blood with the sweep titrated or the operator’s, and again after a check at which it did not: a restarted pump, a released clamp), a set rate above this comes down to it at once; between, the rate protocol stands aside as before (it acts when the sweep is spent or the circuit stops). A rate at or below it is left alone.',
       source: 'S2',
       ref: 'lung rest settings on VV ECMO: respiratory rate 10/min (CESAR trial), 6–20 (REVA), 4–5 (ELSO); Crit Care 2014, doi:10.1186/cc13702, table 1. Initiation of ECMO came with a lower rate and minute ventilation, a higher pH and a lower PaCO2 in 545 patients (Serpa Neto et al., Intensive Care Med 2016, doi:10.1007/s00134-016-4507-0, nine studies pooled)',
     }),

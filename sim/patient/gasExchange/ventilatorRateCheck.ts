@@ -13,18 +13,27 @@ import { nextVentilatorRate } from './ventilatorRate.js';
 /**
  * The rate titration at its interval; the first check at the start (the first blood gas), `bloodGas(now)` the blood gas now.
  * It stands aside while `sweepActs(now, gas)` at the blood gas it read: on ECMO with the sweep titrated the sweep carries
- * the CO2 (sweepTitrationCheck.ts), unless the sweep is spent in the direction the gas asks (sweepHandover.ts). The first
- * time the sweep carries it, a set rate above the rest rate comes down to it at once: lung rest on VV ECMO (CESAR's
- * 10/min; restRateOnEcmo).
+ * the CO2 (sweepTitrationCheck.ts), unless the sweep is spent in the direction the gas asks (sweepHandover.ts). Where the
+ * circuit takes the CO2 over (`circuitCarries`: at cannulation, and again after a check at which it did not), a set rate
+ * above the rest rate comes down to it at once: lung rest on VV ECMO (CESAR's 10/min; restRateOnEcmo).
  */
-export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodGas, sweepActs: (now: Now, gas: BloodGas) => boolean): PeriodicCheck {
+export function ventilatorRateTitration(
+  m: Model,
+  bloodGas: (now: Now) => BloodGas,
+  sweepActs: (now: Now, gas: BloodGas) => boolean,
+  circuitCarries: (now: Now) => boolean,
+): PeriodicCheck {
   let started = false;
-  /** Whether the lung has been rested on ECMO (once: afterwards the rate protocol stands aside or acts as before). */
-  let rested = false;
-  /** The first check at which the sweep carries the CO2 with the set rate above the rest rate rests the lung. */
-  const restsLung = (now: Now, gas: BloodGas) => {
+  /** Whether the circuit carried the CO2 at the last check (before the first: no, the patient comes to it ventilated). */
+  let carriedBefore = false;
+  /**
+   * The lung is rested where the circuit takes the CO2 over: at the first check at which it carries it (cannulation), and
+   * again when it carries it once more after a check at which it did not (a stopped pump restarted, a clamp released),
+   * with the set rate above the rest rate. Only there: at the sweep's limit the rate protocol's own steps stand.
+   */
+  const restsLung = (now: Now) => {
     const lung = m.current.patient.lung;
-    return !rested && lung.ventilatorRate > lung.rateTitration.restRateOnEcmo && sweepActs(now, gas);
+    return !carriedBefore && circuitCarries(now) && lung.ventilatorRate > lung.rateTitration.restRateOnEcmo;
   };
   const next = (now: Now) => {
     const lung = m.current.patient.lung;
@@ -37,19 +46,21 @@ export function ventilatorRateTitration(m: Model, bloodGas: (now: Now) => BloodG
     settlesAfter: true,
     wouldAct: (now) => {
       if (!m.current.patient.lung.rateTitration.titrate) return false;
+      if (restsLung(now)) return true;
       const { gas, rate } = next(now);
-      return restsLung(now, gas) || (!sweepActs(now, gas) && rate !== m.current.patient.lung.ventilatorRate);
+      return !sweepActs(now, gas) && rate !== m.current.patient.lung.ventilatorRate;
     },
     run(now, log) {
       started = true;
       const lung = m.current.patient.lung;
+      const rests = lung.rateTitration.titrate && restsLung(now);
+      carriedBefore = circuitCarries(now);
       if (!lung.rateTitration.titrate) return false;
       const { gas, rate } = next(now);
-      if (restsLung(now, gas)) {
-        rested = true;
+      if (rests) {
         log(
           'ventilator_rate_titration',
-          `On ECMO the sweep carries the CO2 (PaCO2 ${fmt(gas.paco2_mmHg)} mmHg, pH ${fmt(gas.ph, 2)}): lung rest, ventilator rate ${fmt(lung.ventilatorRate)} → ${fmt(lung.rateTitration.restRateOnEcmo)} /min`,
+          `The circuit carries the CO2 (PaCO2 ${fmt(gas.paco2_mmHg)} mmHg, pH ${fmt(gas.ph, 2)}): lung rest, ventilator rate ${fmt(lung.ventilatorRate)} → ${fmt(lung.rateTitration.restRateOnEcmo)} /min`,
           gas.ph,
         );
         lung.ventilatorRate = lung.rateTitration.restRateOnEcmo;
