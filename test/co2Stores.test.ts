@@ -4,7 +4,7 @@
  * exchange holds its oxygen line.
  */
 import { describe, expect, it } from 'vitest';
-import { anchorCo2Stores, co2StoreSizes, co2StoreTimeConstant_min, storesPaco2_mmHg, tissuePco2_mmHg } from '../sim/patient/co2Stores/co2Stores.js';
+import { anchorCo2Stores, co2StoreSizes, storesPaco2_mmHg, tissuePco2_mmHg } from '../sim/patient/co2Stores/co2Stores.js';
 import { CO2_CONTENT_SLOPE_mL_mL_mmHg } from '../sim/patient/gasExchange/postOxygenator.js';
 import { at, DEFAULT_ECMO, FIXED_DEMAND, FIXED_GAS, run, runWithTimeline, scenario } from './helpers/scenarios.js';
 import { modelContext } from '../sim/model/context.js';
@@ -31,12 +31,13 @@ describe('the stores’ equations, solved', () => {
         expect(tissuePco2_mmHg(a, 200, t), `${step * h} min`).toBeCloseTo(y[1], 9);
       }
     }
-    // continuous at the anchor; the slow mode's time constant is −1/λ of the matrix's slower eigenvalue
+    // continuous at the anchor; the slow mode's time constant (the series co2_store_time_constant_min, −1/λ_slow the
+    // anchor holds) is −1/λ of the matrix's slower eigenvalue
     expect(storesPaco2_mmHg(a, 200, 2)).toBeCloseTo(50, 12);
     expect(tissuePco2_mmHg(a, 200, 2)).toBeCloseTo(47, 12);
     const tr = -(g + G) / 40 - G / 80;
     const det = (g * G) / (40 * 80);
-    expect(co2StoreTimeConstant_min(sizes, 1, 5)).toBeCloseTo(-2 / (tr + Math.sqrt(tr * tr - 4 * det)), 12);
+    expect(-1 / a.slowRate_per_min).toBeCloseTo(-2 / (tr + Math.sqrt(tr * tr - 4 * det)), 12);
   });
 });
 

@@ -52,10 +52,6 @@ export function co2StoreModes(s: Co2StoreSizes, g: number): { slow: number; fast
   return { slow, fast, ySlow: (slow - a11) / a12, yFast: (fast - a11) / a12 };
 }
 
-/** The slow mode's time constant, min: how long PaCO2 takes to settle (the series co2_store_time_constant_min reads the same −1/λ_slow from the anchor). */
-export const co2StoreTimeConstant_min = (s: Co2StoreSizes, lungConductance: number, oxygenatorConductance: number): number =>
-  -1 / co2StoreModes(s, lungConductance + oxygenatorConductance).slow;
-
 /** A store's PCO2 at t_h (mmHg): the balance with the CO2 production now plus each mode's share (`slowRatio`, `fastRatio`). */
 function storePco2_mmHg(a: Model['co2'], co2Production_mL_min: number, t_h: number, slowRatio: number, fastRatio: number): number {
   const balance = arterialCo2_mmHg(co2Production_mL_min, a.lungConductance, a.oxygenatorConductance, a.cardiacOutput_mL_min);

@@ -62,8 +62,8 @@ export function bloodGasProtocols(m: Model, bloodGas: (now: Now) => BloodGas): {
       ventilatorRateTitration(
         m,
         bloodGas,
-        (now, gas) => sweepCarriesCo2(m, now, operatorSweep) && !sweepAtItsLimit(m, gas),
         (now) => sweepCarriesCo2(m, now, operatorSweep),
+        (gas) => sweepAtItsLimit(m, gas),
       ),
     ],
     perform(action, log) {

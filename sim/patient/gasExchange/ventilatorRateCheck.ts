@@ -12,29 +12,31 @@ import { nextVentilatorRate } from './ventilatorRate.js';
 
 /**
  * The rate titration at its interval; the first check at the start (the first blood gas), `bloodGas(now)` the blood gas now.
- * It stands aside while `sweepActs(now, gas)` at the blood gas it read: on ECMO with the sweep titrated the sweep carries
- * the CO2 (sweepTitrationCheck.ts), unless the sweep is spent in the direction the gas asks (sweepHandover.ts). Where the
- * circuit takes the CO2 over (`circuitCarries`: at cannulation, and again after a check at which it did not), a set rate
- * above the rest rate comes down to it at once: lung rest on VV ECMO (CESAR's 10/min; restRateOnEcmo).
+ * It stands aside while the circuit carries the CO2 (`circuitCarries(now)`: on ECMO with the sweep titrated or the
+ * operator's, sweepTitrationCheck.ts), unless the sweep is spent in the direction the gas asks (`sweepSpent(gas)`,
+ * sweepHandover.ts). Where the circuit takes the CO2 over (at cannulation, and again after a check at which it did not),
+ * a set rate above the rest rate comes down to it at once: lung rest on VV ECMO (CESAR's 10/min; restRateOnEcmo).
  */
 export function ventilatorRateTitration(
   m: Model,
   bloodGas: (now: Now) => BloodGas,
-  sweepActs: (now: Now, gas: BloodGas) => boolean,
   circuitCarries: (now: Now) => boolean,
+  sweepSpent: (gas: BloodGas) => boolean,
 ): PeriodicCheck {
   let started = false;
   /** Whether the circuit carried the CO2 at the last check (before the first: no, the patient comes to it ventilated). */
   let carriedBefore = false;
   /**
-   * The lung is rested where the circuit takes the CO2 over: at the first check at which it carries it (cannulation), and
-   * again when it carries it once more after a check at which it did not (a stopped pump restarted, a clamp released),
-   * with the set rate above the rest rate. Only there: at the sweep's limit the rate protocol's own steps stand.
+   * The lung is rested where the circuit takes the CO2 over (`carries` now, not at the last check: cannulation, a stopped
+   * pump restarted, a clamp released) with the set rate above the rest rate. Only there: at the sweep's limit the rate
+   * protocol's own steps stand.
    */
-  const restsLung = (now: Now) => {
+  const restsLung = (carries: boolean) => {
     const lung = m.current.patient.lung;
-    return !carriedBefore && circuitCarries(now) && lung.ventilatorRate > lung.rateTitration.restRateOnEcmo;
+    return carries && !carriedBefore && lung.ventilatorRate > lung.rateTitration.restRateOnEcmo;
   };
+  /** The sweep carries the CO2 at this blood gas: the rate protocol stands aside. */
+  const sweepActs = (carries: boolean, gas: BloodGas) => carries && !sweepSpent(gas);
   const next = (now: Now) => {
     const lung = m.current.patient.lung;
     const gas = bloodGas(now);
@@ -46,18 +48,20 @@ export function ventilatorRateTitration(
     settlesAfter: true,
     wouldAct: (now) => {
       if (!m.current.patient.lung.rateTitration.titrate) return false;
-      if (restsLung(now)) return true;
+      const carries = circuitCarries(now);
+      if (restsLung(carries)) return true;
       const { gas, rate } = next(now);
-      return !sweepActs(now, gas) && rate !== m.current.patient.lung.ventilatorRate;
+      return !sweepActs(carries, gas) && rate !== m.current.patient.lung.ventilatorRate;
     },
     run(now, log) {
       started = true;
       const lung = m.current.patient.lung;
-      const rests = lung.rateTitration.titrate && restsLung(now);
-      carriedBefore = circuitCarries(now);
+      const carries = circuitCarries(now);
+      const rests = restsLung(carries);
+      carriedBefore = carries;
       if (!lung.rateTitration.titrate) return false;
-      const { gas, rate } = next(now);
       if (rests) {
+        const gas = bloodGas(now);
         log(
           'ventilator_rate_titration',
           `The circuit carries the CO2 (PaCO2 ${fmt(gas.paco2_mmHg)} mmHg, pH ${fmt(gas.ph, 2)}): lung rest, ventilator rate ${fmt(lung.ventilatorRate)} → ${fmt(lung.rateTitration.restRateOnEcmo)} /min`,
@@ -66,7 +70,8 @@ export function ventilatorRateTitration(
         lung.ventilatorRate = lung.rateTitration.restRateOnEcmo;
         return;
       }
-      if (sweepActs(now, gas) || rate === lung.ventilatorRate) return false;
+      const { gas, rate } = next(now);
+      if (sweepActs(carries, gas) || rate === lung.ventilatorRate) return false;
       const rule = lung.rateTitration;
       const why =
         rate < lung.ventilatorRate
