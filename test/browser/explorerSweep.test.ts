@@ -100,9 +100,19 @@ describe('a sweep from the dose explorer page', () => {
     await page.fill('#sweep-p2-from', '0');
     await page.fill('#sweep-p2-to', '1');
     await page.fill('#sweep-p2-step', '0.5');
+    // Cancel from inside the page as the first finished run shows: a 2 h run takes a few milliseconds, so a click sent
+    // from here after the first row could arrive after all 33 had finished on a busy machine (CI, 2026-12-02: the page
+    // said "Sweep finished", and a stress run with both cores busy found the button already disabled).
+    await page.evaluate(() => {
+      const results = document.getElementById('results')!; // the sweep puts its table here when it starts
+      const observer = new MutationObserver(() => {
+        if (!results.querySelector('tbody tr')) return;
+        observer.disconnect();
+        document.getElementById('sweep-cancel')!.click();
+      });
+      observer.observe(results, { childList: true, subtree: true });
+    });
     await page.click('#sweep-run');
-    await page.waitForSelector('#results tbody tr');
-    await page.click('#sweep-cancel');
     await page.waitForFunction(() => !(document.getElementById('sweep-run') as HTMLButtonElement).disabled);
     const message = (await page.locator('#explorer-message').textContent())!;
     const done = Number(/^Sweep cancelled after (\d+) of 33 runs\.$/.exec(message)?.[1]);
