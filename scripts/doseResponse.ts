@@ -59,7 +59,7 @@ function row(label: string, r: RunResult): string {
     fixed(il6ToneGain_mmHg(r), 2),
     fixed(r.summary.albumin_lost_g, 1),
     fixed(at(r, 'temperature_C', 24), 2),
-    fixed(at(r, 'sofa', 72), 0),
+    fixed(at(r, 'sofa', 72), 1),
   ].join(' | ');
 }
 

@@ -1,0 +1,105 @@
+/**
+ * An arm's typical patient as a scenario file (scenarios/cohort-typical-*.json, written by `npm run typical`): the
+ * arm's protocol scenario, as its patients run it, with the arm's own settings and each drawn value at its centre.
+ * So the typical patient runs the protocols the arm's patients run (the blood-gas titrations among them) and starts
+ * where the arm's means start, and cannot drift from the arm file: test/typicalPatient.test.ts compares the
+ * committed files with what this writes.
+ *
+ * The centre of a draw: a normal or log-normal draw's mean (a calibrated one's fitted mean, from the calibration's
+ * `draws`), a factor's 1 (nothing written: the calibrated or default value stands), a choice's protocol value where
+ * the protocol (or, where it names none, the spec's default) is one of its options (the unit's rule as written: hydrocortisone is given as the protocol says,
+ * though the arms give it to a third; `npm run dose-response` prints every row without it too), otherwise its most
+ * common option (the first written on a tie). Descriptors are recorded only and not written.
+ */
+import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
+import { applyOverrides, type Override } from '../scenario/load.js';
+import type { Draw } from './armSchema.js';
+import type { LoadedArm } from './loadArm.js';
+
+export interface TypicalText {
+  name: string;
+  description: string;
+  duration: string;
+}
+
+/** The two typical patients: each arm file (under scenarios/cohort/), the file written (under scenarios/) and its texts. */
+export const TYPICAL_PATIENTS: readonly { arm: string; file: string; text: TypicalText }[] = [
+  {
+    arm: 'ecmo-hvhf.json',
+    file: 'cohort-typical-ecmo-hvhf.json',
+    text: {
+      name: 'Cohort typical patient: ECMO + HVHF arm',
+      description:
+        "The reference cohort's typical ECMO + HVHF patient (scenarios/cohort/ecmo-hvhf.json: its protocol and settings, each drawn value at its mean) on the study's circuit and prescription, run on the committed calibration for 72 h: change a setting to ask what the study's patient would have done with it. Written by npm run typical.",
+      duration: '72 h',
+    },
+  },
+  {
+    arm: 'standard-care.json',
+    file: 'cohort-typical-standard-care.json',
+    text: {
+      name: 'Cohort typical patient: standard-care arm',
+      description:
+        "The reference cohort's typical standard-care patient (scenarios/cohort/standard-care.json: its protocol and settings, each drawn value at its mean): no ECMO, no hemofilter, run on the committed calibration for 72 h. Written by npm run typical.",
+      duration: '72 h',
+    },
+  },
+];
+
+/** The value at a dotted path of a JSON tree, or undefined. */
+function valueAt(tree: Record<string, unknown>, path: string): unknown {
+  let node: unknown = tree;
+  for (const k of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[k];
+  }
+  return node;
+}
+
+/** A choice or flag's default in the scenario specs (what a protocol that does not name it runs), or undefined. */
+function defaultAt(path: string): unknown {
+  const spec = leafAt(scenarioSpecs as SpecTree, path);
+  return spec && isLeaf(spec) && (spec.kind === 'flag' || spec.kind === 'choice') ? spec.default : undefined;
+}
+
+/** A draw's centre as a scenario value, or undefined where the protocol's own value stands (a factor). */
+function centre(d: Draw, protocol: Record<string, unknown>, calibratedMeans: Record<string, string>, file: string): string | undefined {
+  if (d.distribution === 'factor') return undefined;
+  if (d.distribution === 'choice') {
+    const own = valueAt(protocol, d.path) ?? defaultAt(d.path);
+    const options = Object.entries(d.options);
+    if (own !== undefined && options.some(([o]) => o === String(own))) return String(own);
+    return options.reduce((best, o) => (o[1] > best[1] ? o : best))[0];
+  }
+  if (!d.calibrated) return d.mean;
+  const fitted = calibratedMeans[d.path];
+  if (fitted === undefined)
+    throw new ScenarioError(file, [
+      { path: d.path, message: `marked calibrated but the calibration file has no draws["${d.path}"]; expected its fitted mean (run npm run calibrate)` },
+    ]);
+  return fitted;
+}
+
+/** The overrides that make an arm's protocol its typical patient: the arm's settings, then each draw's centre. */
+export function typicalOverrides(loaded: LoadedArm): Override[] {
+  const own = Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) }));
+  const drawn: Override[] = [];
+  for (const d of loaded.arm.draws) {
+    if (d.path.startsWith('descriptors.')) continue;
+    const value = centre(d, loaded.protocol, loaded.calibratedMeans, loaded.file);
+    if (value !== undefined) drawn.push({ path: d.path, value });
+  }
+  return [...own, ...drawn];
+}
+
+/** The typical patient's scenario file: the protocol's JSON with its name, description and duration and the overrides. */
+export function typicalPatientScenario(loaded: LoadedArm, text: TypicalText): Record<string, unknown> {
+  const raw = structuredClone(loaded.protocol);
+  raw.name = text.name;
+  raw.description = text.description;
+  raw.duration = text.duration;
+  applyOverrides(raw, typicalOverrides(loaded), loaded.file);
+  return raw;
+}
