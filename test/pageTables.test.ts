@@ -10,7 +10,7 @@ import { pageSection, printedTables, tableDifferences } from './helpers/pageTabl
 
 /** Each script runs two to ten short simulations: about 3 s on the shared 2-core machine (4 s of CPU); ten times that. */
 const TIMEOUT_ms = 40_000;
-/** The levers replay the standard-care arm 30 times and the hydrocortisone shares both arms 9 times, 72 h each: 36 s
+/** The levers replay the standard-care arm about 30 times and the hydrocortisone shares both arms 9 times, 72 h each: 36 s
  * on the shared 2-core machine with the suite's other tests beside it (40 s of CPU); five times that. */
 const LEVERS_TIMEOUT_ms = 180_000;
 
