@@ -73,7 +73,7 @@ describe('each bundled default moves at 24 h as its arm’s patients given hydro
     [DEFAULT_STANDARD, 'scenarios/cohort/standard-care.json'],
     [DEFAULT_ECMO, 'scenarios/cohort/ecmo-hvhf.json'],
   ] as const) {
-    it(`${file}: its norepinephrine change and MAP at 24 h lie within those patients’ spread, nearer their mean than the others’`, () => {
+    it(`${file}: its norepinephrine change and MAP at 24 h lie within those patients’ spread, its dose change nearer their mean than the others’`, () => {
       const r = run(file, { duration: '24 h' });
       expect(r.scenario.prescription.hydrocortisone.give).toBe(true);
       const arm = replayArm(loadArm(armFile), { hours: 24 });
@@ -86,10 +86,13 @@ describe('each bundled default moves at 24 h as its arm’s patients given hydro
       ] as const;
       for (const [figure, value] of figures) {
         const g = meanSd(given.map((p) => p[figure]));
-        const n = meanSd(notGiven.map((p) => p[figure]));
         expect(Math.abs(value - g.mean), `${figure}: ${value} against the given ${g.mean} ± ${g.sd}`).toBeLessThan(g.sd);
-        expect(Math.abs(value - g.mean), `${figure}: nearer the given (${g.mean}) than the others (${n.mean})`).toBeLessThan(Math.abs(value - n.mean));
       }
+      // the dose is where the two groups part (MAP is titrated into one band in both: ECMO + HVHF 68.5 against 69.0)
+      const dose = r.summary.norepinephrine_change_ug_kg_min;
+      const g = meanSd(given.map((p) => p.norepinephrine_change_ug_kg_min)).mean;
+      const n = meanSd(notGiven.map((p) => p.norepinephrine_change_ug_kg_min)).mean;
+      expect(Math.abs(dose - g), `norepinephrine change ${dose}: nearer the given (${g}) than the others (${n})`).toBeLessThan(Math.abs(dose - n));
     });
   }
 });
