@@ -20,6 +20,7 @@
  * To add a parameter: one line in PARAMETERS, its path in a stage. To add a figure: its metric in a stage's targets.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { writeTypicalScenarios } from './writeTypicalScenarios.js';
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { leafAt, type QuantitySpec } from '../sim/parameters.js';
 import { scenarioSpecs } from '../sim/scenario/scenarioSpecs.js';
@@ -390,3 +391,5 @@ const out = {
 };
 writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
 console.log(`wrote ${OUT} after ${replays} cohort replays; gaps: ${gaps.length ? gaps.map((g) => `${g.arm} ${g.figure} ${g.size}`).join('; ') : 'none'}`);
+// the typical patients carry the calibrated baselines (sim/cohort/typicalPatient.ts)
+writeTypicalScenarios();
