@@ -7,9 +7,10 @@
  *
  * The centre of a draw: a normal or log-normal draw's mean (a calibrated one's fitted mean, from the calibration's
  * `draws`), a factor's 1 (nothing written: the calibrated or default value stands), a choice's protocol value where
- * the protocol (or, where it names none, the spec's default) is one of its options (the unit's rule as written: hydrocortisone is given as the protocol says,
- * though the arms give it to a third; `npm run dose-response` prints every row without it too), otherwise its most
- * common option (the first written on a tie). Descriptors are recorded only and not written.
+ * the protocol (or, where it names none, the spec's default) is one of its options (the unit's rule as written:
+ * hydrocortisone is given as the protocol says, though the arms give it to a third; `npm run dose-response` prints
+ * every row without it too), otherwise its most common option (the first written on a tie). Descriptors are recorded
+ * only and not written.
  */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { ScenarioError } from '../scenario/errors.js';
