@@ -223,6 +223,24 @@ describe('the CRRT console', () => {
     n.update(MIN, port(40), [event(MIN, 'limb_alarm', RISK)]);
     expect(kinds(n.log, 'airInReturnLine')).toEqual(['start']);
   });
+
+  it('a routine filter change does not raise the air-risk alarm: the return resumes into the same negative pressure with the new filter', () => {
+    // the bundled ECMO + HVHF default at its 24 h change: the stop clears the limb's risk, the new filter's start logs
+    // it again (the same connection, at the same −90 mmHg); before, that raised a latched "air risk" after every change
+    const port = (v: number) => ({ ...CALM, p_limb_return_port_mmHg: v });
+    const m = new AlarmMonitor(defaults);
+    m.update(0, port(-90), [event(0, 'limb_alarm', RISK)]);
+    m.update(24, port(-90), [
+      event(24, 'filter_change', 'maximum filter age 24 h reached'),
+      event(24, 'limb_alarm', 'cleared: filter limb return into a negative-pressure segment'),
+    ]);
+    m.update(24.5, port(-90), [event(24.5, 'filter_start', 'filter 2 primed and running'), event(24.5, 'limb_alarm', RISK)]);
+    m.update(25, port(-90), []);
+    expect(kinds(m.log, 'airInReturnLine')).toEqual([]);
+    // a connection into negative pressure while the filter runs still raises it at once
+    m.update(26, port(-90), [event(26, 'limb_alarm', RISK)]);
+    expect(kinds(m.log, 'airInReturnLine')).toEqual(['start']);
+  });
 });
 
 describe('silence, acknowledgement, priorities and status lights', () => {

@@ -59,9 +59,10 @@ export interface AlarmRow {
   maxSilence_min: number;
   /**
    * An event that raises it at once (its condition then holds for the sample that sees the event); `afterStart`:
-   * only an event after the monitor's first sample (a change made during the session, not the starting setup).
+   * only an event after the monitor's first sample (a change made during the session, not the starting setup);
+   * `notWith`: not when the same update logs that event too (a risk resuming with a new filter's start, not a change).
    */
-  raisedBy?: { type: EventType; reasonIncludes?: string; afterStart?: boolean };
+  raisedBy?: { type: EventType; reasonIncludes?: string; afterStart?: boolean; notWith?: EventType };
   /** Off by default (the operator turns it on). */
   offByDefault?: boolean;
   /** One sentence: what it watches (the setting's description). */

@@ -106,9 +106,11 @@ export const CRRT: AlarmRow[] = [
     ]),
     latching: true,
     maxSilence_min: SILENCE_min,
-    raisedBy: { type: 'limb_alarm', reasonIncludes: 'negative-pressure segment (', afterStart: true },
+    // a filter change stops the limb (its risk cleared) and the new filter's start logs it again: the same connection,
+    // not a new one, so not an alarm after every routine change (the window restarts around the new filter instead)
+    raisedBy: { type: 'limb_alarm', reasonIncludes: 'negative-pressure segment (', afterStart: true, notWith: 'filter_start' },
     about:
-      'The filter limb’s return fell by more than the limit below its pressure when the filter started (the machine’s limits are set around its operating point), or the limb was connected into a negative-pressure segment during the session: air is entrained at any open port.',
+      'The filter limb’s return fell by more than the limit below its pressure when the filter started (the machine’s limits are set around its operating point), or the limb was connected into a negative-pressure segment during the session (not its return resuming with a new filter): air is entrained at any open port.',
   },
   {
     id: 'returnIntoNegativePressure',

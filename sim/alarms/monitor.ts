@@ -204,6 +204,7 @@ export class AlarmMonitor {
 function raisedBy(row: AlarmRow, events: readonly SimEvent[], atStart: boolean): boolean {
   const r = row.raisedBy;
   if (!r || (r.afterStart && atStart)) return false;
+  if (r.notWith !== undefined && events.some((e) => e.type === r.notWith)) return false;
   for (const e of events) if (e.type === r.type && (r.reasonIncludes === undefined || e.reason.includes(r.reasonIncludes))) return true;
   return false;
 }
