@@ -35,7 +35,8 @@ function frontMarks(spec: ChartSpec): Plot.Markish[] {
 export function chartOptions(spec: ChartSpec, size = { width: 640, height: 400 }): Plot.PlotOptions {
   const { x, y, color, rows } = spec;
   const colorScale: Plot.ScaleOptions | undefined = color ? { type: 'quantize', n: 9, scheme: 'viridis', label: spec.colorLabel } : undefined;
-  const base = { ...size, marginLeft: 60, grid: true, x: { label: spec.xLabel }, y: { label: spec.yLabel }, color: colorScale };
+  // inset: a run at the edge of the data (a sweep's first and last step) is drawn whole, inside the frame, not centred on it
+  const base = { ...size, marginLeft: 60, grid: true, x: { label: spec.xLabel, inset: 8 }, y: { label: spec.yLabel, inset: 8 }, color: colorScale };
   if (spec.kind === 'heatmap' && isGrid(spec)) {
     return {
       ...base,
