@@ -13,11 +13,14 @@
  * only and not written.
  */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { valueAtPath } from '../model/settings.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { applyOverrides, type Override } from '../scenario/load.js';
 import type { Draw } from './armSchema.js';
+import { armSettings } from './armSettings.js';
 import type { LoadedArm } from './loadArm.js';
+import { withCalibratedMean } from './virtualPatients.js';
 
 export interface TypicalText {
   name: string;
@@ -49,50 +52,45 @@ export const TYPICAL_PATIENTS: readonly { arm: string; file: string; text: Typic
   },
 ];
 
-/** The value at a dotted path of a JSON tree, or undefined. */
-function valueAt(tree: Record<string, unknown>, path: string): unknown {
-  let node: unknown = tree;
-  for (const k of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[k];
-  }
-  return node;
-}
-
 /** A choice or flag's default in the scenario specs (what a protocol that does not name it runs), or undefined. */
 function defaultAt(path: string): unknown {
   const spec = leafAt(scenarioSpecs as SpecTree, path);
   return spec && isLeaf(spec) && (spec.kind === 'flag' || spec.kind === 'choice') ? spec.default : undefined;
 }
 
-/** A draw's centre as a scenario value, or undefined where the protocol's own value stands (a factor). */
-function centre(d: Draw, protocol: Record<string, unknown>, calibratedMeans: Record<string, string>, file: string): string | undefined {
-  if (d.distribution === 'factor') return undefined;
+/**
+ * A draw's centre as a scenario value, or undefined where the protocol's own value stands (a factor); a calibrated
+ * draw's mean is the calibration's, as the replay reads it (virtualPatients.ts, withCalibratedMean).
+ */
+function centre(
+  given: Draw,
+  where: string,
+  protocol: Record<string, unknown>,
+  calibratedMeans: Record<string, string>,
+  issues: ScenarioIssue[],
+): string | undefined {
+  const d = withCalibratedMean(given, where, calibratedMeans, issues);
+  if (!d || d.distribution === 'factor') return undefined;
   if (d.distribution === 'choice') {
-    const own = valueAt(protocol, d.path) ?? defaultAt(d.path);
+    const own = valueAtPath(protocol, d.path) ?? defaultAt(d.path);
     const options = Object.entries(d.options);
     if (own !== undefined && options.some(([o]) => o === String(own))) return String(own);
     return options.reduce((best, o) => (o[1] > best[1] ? o : best))[0];
   }
-  if (!d.calibrated) return d.mean;
-  const fitted = calibratedMeans[d.path];
-  if (fitted === undefined)
-    throw new ScenarioError(file, [
-      { path: d.path, message: `marked calibrated but the calibration file has no draws["${d.path}"]; expected its fitted mean (run npm run calibrate)` },
-    ]);
-  return fitted;
+  return d.mean;
 }
 
 /** The overrides that make an arm's protocol its typical patient: the arm's settings, then each draw's centre. */
 export function typicalOverrides(loaded: LoadedArm): Override[] {
-  const own = Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) }));
+  const issues: ScenarioIssue[] = [];
   const drawn: Override[] = [];
-  for (const d of loaded.arm.draws) {
-    if (d.path.startsWith('descriptors.')) continue;
-    const value = centre(d, loaded.protocol, loaded.calibratedMeans, loaded.file);
+  loaded.arm.draws.forEach((d, i) => {
+    if (d.path.startsWith('descriptors.')) return;
+    const value = centre(d, `draws[${i}]`, loaded.protocol, loaded.calibratedMeans, issues);
     if (value !== undefined) drawn.push({ path: d.path, value });
-  }
-  return [...own, ...drawn];
+  });
+  if (issues.length) throw new ScenarioError(loaded.file, issues);
+  return [...armSettings([], loaded.arm), ...drawn];
 }
 
 /** The typical patient's scenario file: the protocol's JSON with its name, description and duration and the overrides. */

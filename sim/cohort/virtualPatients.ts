@@ -88,7 +88,7 @@ export function optionsByShare(options: [string, number][], uniforms: number[]):
  * A calibrated draw takes its mean from the calibration (`calibratedMeans`, by path), its SD scaled with it so
  * the coefficient of variation stays the one written in the arm file.
  */
-function withCalibratedMean(d: Draw, where: string, calibratedMeans: Record<string, string>, issues: ScenarioIssue[]): Draw | undefined {
+export function withCalibratedMean(d: Draw, where: string, calibratedMeans: Record<string, string>, issues: ScenarioIssue[]): Draw | undefined {
   if (d.distribution === 'choice' || d.distribution === 'factor' || !d.calibrated) return d;
   const given = calibratedMeans[d.path];
   if (given === undefined) {

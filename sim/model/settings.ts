@@ -18,9 +18,14 @@ export function applySetting(m: Model, change: TimelineChange): { from: unknown;
   return { from, to: change.value };
 }
 
-/** The setting in force now at a dotted path. */
-export function currentSetting(m: Model, path: string): unknown {
-  let node: unknown = m.current;
+/** The value at a dotted path of a settings tree (a model's settings in force, a scenario file's JSON), or undefined. */
+export function valueAtPath(tree: unknown, path: string): unknown {
+  let node: unknown = tree;
   for (const k of path.split('.')) node = node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[k];
   return node;
+}
+
+/** The setting in force now at a dotted path. */
+export function currentSetting(m: Model, path: string): unknown {
+  return valueAtPath(m.current, path);
 }
