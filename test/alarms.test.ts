@@ -192,11 +192,16 @@ describe('the CRRT console', () => {
     const m = new AlarmMonitor(defaults);
     m.update(0, CALM, [event(0, 'limb_alarm', 'cleared: filter limb return into a negative-pressure segment')]);
     expect(kinds(m.log, 'airInReturnLine')).toEqual([]);
-    m.update(MIN, CALM, [event(MIN, 'limb_alarm', 'filter limb returns into a negative-pressure segment (-89 mmHg): air-entrainment risk')]);
+    m.update(MIN, CALM, [
+      event(MIN, 'setting_change', 'circuit.filterLimb.connection: preOxygenator → postOxygenatorToPrePump'),
+      event(MIN, 'limb_alarm', 'filter limb returns into a negative-pressure segment (-89 mmHg): air-entrainment risk'),
+    ]);
     expect(kinds(m.log, 'airInReturnLine')).toEqual(['start']);
   });
 
   const RISK = 'filter limb returns into a negative-pressure segment (-89 mmHg): air-entrainment risk';
+  /** The trainee moving the limb's return to the pre-pump line: the setting's change, logged with the risk it makes. */
+  const MOVED = 'circuit.filterLimb.connection: preOxygenator → postOxygenatorToPrePump';
   it('the air-risk alarm fires when the return falls more than 50 mmHg below the filter’s start, or on a connection into negative pressure made during the session, never at the start', () => {
     const port = (v: number) => ({ ...CALM, p_limb_return_port_mmHg: v });
     // the setup a session starts with: the limb returns pre-pump at −89 mmHg, its event logged at t = 0
@@ -220,7 +225,7 @@ describe('the CRRT console', () => {
     // a limb connected into negative pressure during the session: at once, whatever the window
     const n = new AlarmMonitor(defaults);
     n.update(0, port(40), []);
-    n.update(MIN, port(40), [event(MIN, 'limb_alarm', RISK)]);
+    n.update(MIN, port(40), [event(MIN, 'setting_change', MOVED), event(MIN, 'limb_alarm', RISK)]);
     expect(kinds(n.log, 'airInReturnLine')).toEqual(['start']);
   });
 
@@ -237,8 +242,15 @@ describe('the CRRT console', () => {
     m.update(24.5, port(-90), [event(24.5, 'filter_start', 'filter 2 primed and running'), event(24.5, 'limb_alarm', RISK)]);
     m.update(25, port(-90), []);
     expect(kinds(m.log, 'airInReturnLine')).toEqual([]);
+    // nor does the limb unclamped: its risk cleared while it stood and resumes with the same connection
+    m.update(25.5, port(-90), [
+      event(25.5, 'setting_change', 'circuit.clamps.filterLimb: false → true'),
+      event(25.5, 'limb_alarm', 'cleared: filter limb return into a negative-pressure segment'),
+    ]);
+    m.update(25.75, port(-90), [event(25.75, 'setting_change', 'circuit.clamps.filterLimb: true → false'), event(25.75, 'limb_alarm', RISK)]);
+    expect(kinds(m.log, 'airInReturnLine')).toEqual([]);
     // a connection into negative pressure while the filter runs still raises it at once
-    m.update(26, port(-90), [event(26, 'limb_alarm', RISK)]);
+    m.update(26, port(-90), [event(26, 'setting_change', MOVED), event(26, 'limb_alarm', RISK)]);
     expect(kinds(m.log, 'airInReturnLine')).toEqual(['start']);
   });
 });

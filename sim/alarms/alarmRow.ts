@@ -60,9 +60,10 @@ export interface AlarmRow {
   /**
    * An event that raises it at once (its condition then holds for the sample that sees the event); `afterStart`:
    * only an event after the monitor's first sample (a change made during the session, not the starting setup);
-   * `notWith`: not when the same update logs that event too (a risk resuming with a new filter's start, not a change).
+   * `with`: only when the same update also logs this event, the change that made it (a risk that only resumes, the
+   * limb restarted with a new filter or unclamped, is no change).
    */
-  raisedBy?: { type: EventType; reasonIncludes?: string; afterStart?: boolean; notWith?: EventType };
+  raisedBy?: { type: EventType; reasonIncludes?: string; afterStart?: boolean; with?: { type: EventType; reasonIncludes: string } };
   /** Off by default (the operator turns it on). */
   offByDefault?: boolean;
   /** One sentence: what it watches (the setting's description). */

@@ -106,11 +106,17 @@ export const CRRT: AlarmRow[] = [
     ]),
     latching: true,
     maxSilence_min: SILENCE_min,
-    // a filter change stops the limb (its risk cleared) and the new filter's start logs it again: the same connection,
-    // not a new one, so not an alarm after every routine change (the window restarts around the new filter instead)
-    raisedBy: { type: 'limb_alarm', reasonIncludes: 'negative-pressure segment (', afterStart: true, notWith: 'filter_start' },
+    // the limb's connection moved into a negative-pressure segment: the risk begins with the setting's change. A risk that
+    // only resumes (the limb restarted with a new filter, or unclamped: its risk cleared while it stood) is the same
+    // connection; it raised a latched alarm after every routine filter change until the sixteenth session
+    raisedBy: {
+      type: 'limb_alarm',
+      reasonIncludes: 'negative-pressure segment (',
+      afterStart: true,
+      with: { type: 'setting_change', reasonIncludes: 'circuit.filterLimb.connection:' },
+    },
     about:
-      'The filter limb’s return fell by more than the limit below its pressure when the filter started (the machine’s limits are set around its operating point), or the limb was connected into a negative-pressure segment during the session (not its return resuming with a new filter): air is entrained at any open port.',
+      'The filter limb’s return fell by more than the limit below its pressure when the filter started (the machine’s limits are set around its operating point), or the limb’s connection was moved into a negative-pressure segment during the session (not its return resuming with a new filter or after a clamp): air is entrained at any open port.',
   },
   {
     id: 'returnIntoNegativePressure',

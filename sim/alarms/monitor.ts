@@ -16,6 +16,7 @@ import type { AlarmSettings } from './alarmSpecs.js';
 import { conditionHolds, newMemory, restartMemory, type ConditionMemory } from './conditions.js';
 import type { Observation } from '../engine/observe.js';
 import type { SimEvent } from '../engine/events.js';
+import type { EventType } from '../model/events.js';
 
 /** An operator's request the monitor refuses (an unknown alarm, a silence longer than the device allows). */
 export class AlarmError extends Error {
@@ -204,7 +205,6 @@ export class AlarmMonitor {
 function raisedBy(row: AlarmRow, events: readonly SimEvent[], atStart: boolean): boolean {
   const r = row.raisedBy;
   if (!r || (r.afterStart && atStart)) return false;
-  if (r.notWith !== undefined && events.some((e) => e.type === r.notWith)) return false;
-  for (const e of events) if (e.type === r.type && (r.reasonIncludes === undefined || e.reason.includes(r.reasonIncludes))) return true;
-  return false;
+  const logged = (type: EventType, text: string | undefined) => events.some((e) => e.type === type && (text === undefined || e.reason.includes(text)));
+  return logged(r.type, r.reasonIncludes) && (r.with === undefined || logged(r.with.type, r.with.reasonIncludes));
 }
