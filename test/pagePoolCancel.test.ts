@@ -1,8 +1,8 @@
 /**
  * The page's worker pool (src/explorer/spreadPool.ts) after a cancel: an outcome a worker had posted before it was
  * stopped must not reach the page, or the page's table and file hold more runs than its "cancelled after N" says,
- * and the chart's redraw that follows overwrites that message (CI, 2026-12-02: the explorer's cancel test read a
- * chart summary where "Sweep cancelled after N of 33 runs." should have stood).
+ * and the chart's redraw that follows overwrites that message. (Suspected first for CI's failure on 2026-12-02; that
+ * was the explorer test's own race, a cancel arriving after every run had finished: explorerSweep.test.ts.)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runTasksInPage } from '../src/explorer/spreadPool';
@@ -68,5 +68,8 @@ describe('the page worker pool', () => {
     expect(await handle.done).toBe('finished');
     handle.cancel(); // too late to change how it ended
     expect(await handle.done).toBe('finished');
+    // and nothing arrives after the end: a stray message is dropped
+    a.deliver(outcome(9));
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
   });
 });
