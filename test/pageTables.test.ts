@@ -5,27 +5,14 @@
  * Cole's trial in the model (cohort.md) a room-temperature run's 34.9 °C where the script prints 35.8; the standard-care
  * levers (cohort.md) were a last digit off in nine rows.
  */
-import { describe, expect, it } from 'vitest';
-import { pageSection, printedTables, tableDifferences } from './helpers/pageTable';
+import { describe, it } from 'vitest';
+import { quotesAsPrinted } from './helpers/pageTable';
 
 /** Each script runs two to ten short simulations: about 3 s on the shared 2-core machine (4 s of CPU); ten times that. */
 const TIMEOUT_ms = 40_000;
 /** The levers replay the standard-care arm about 30 times and the hydrocortisone shares both arms 9 times, 72 h each: 36 s
  * on the shared 2-core machine with the suite's other tests beside it (40 s of CPU); five times that. */
 const LEVERS_TIMEOUT_ms = 180_000;
-
-/** The page's table under `heading` is the one `script` prints, row for row. */
-function quotesAsPrinted(script: string, page: string, heading: string, tables = 1): void {
-  const printed = printedTables(script);
-  expect(printed.length, `${script}'s tables`).toBe(tables);
-  const section = pageSection(page, heading);
-  for (const table of printed) {
-    expect(table.length, 'a header, its separator and rows').toBeGreaterThan(2);
-    const { missing, stale } = tableDifferences(table, section);
-    expect(missing, `rows ${script} prints that ${page} does not carry verbatim (paste its table)`).toEqual([]);
-    expect(stale, `rows of ${page}'s table that ${script} no longer prints`).toEqual([]);
-  }
-}
 
 describe('tables the pages quote from scripts', () => {
   it(
@@ -40,7 +27,7 @@ describe('tables the pages quote from scripts', () => {
   );
   it(
     'cohort.md quotes the standard-care levers as scripts/standardCareLevers.ts prints them today, both tables, every row and no other',
-    () => quotesAsPrinted('scripts/standardCareLevers.ts', 'docs/models/cohort.md', "## Why standard care's dose falls too far", 2),
+    () => quotesAsPrinted('scripts/standardCareLevers.ts', 'docs/models/cohort.md', "## Why standard care's dose falls too far", { tables: 2 }),
     LEVERS_TIMEOUT_ms,
   );
 });

@@ -5,24 +5,25 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 
-/** The tables a script prints, each its rows (lines starting with "|"); other lines (a note, a blank) end a table. */
-export function printedTables(script: string): string[][] {
+/**
+ * The tables a script prints, each its rows (lines starting with "|"); other lines (a note, a blank) end a table.
+ * `notes`: the printed lines that are neither a row nor blank.
+ */
+export function printedTables(script: string): { tables: string[][]; notes: string[] } {
   const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${script} failed (status ${r.status}): ${r.stderr}`);
   const tables: string[][] = [[]];
+  const notes: string[] = [];
   for (const l of r.stdout.split('\n')) {
     if (l.startsWith('|')) tables[tables.length - 1].push(l);
-    else if (tables[tables.length - 1].length) tables.push([]);
+    else {
+      if (l.trim()) notes.push(l);
+      if (tables[tables.length - 1].length) tables.push([]);
+    }
   }
-  return tables.filter((t) => t.length > 0);
-}
-
-/** The one table a script prints. */
-export function printedTable(script: string): string[] {
-  const tables = printedTables(script);
-  if (tables.length !== 1) throw new Error(`${script} printed ${tables.length} tables; expected one`);
-  return tables[0];
+  return { tables: tables.filter((t) => t.length > 0), notes };
 }
 
 /** The lines of a page's section: from its heading to the next heading of the same level, trimmed. */
@@ -45,4 +46,21 @@ export function tableDifferences(printed: string[], section: string[]): { missin
   const pageRows: string[] = [];
   for (let i = start; start >= 0 && i < section.length && section[i].startsWith('|'); i++) pageRows.push(section[i]);
   return { missing: printed.filter((l) => !pageRows.includes(l)), stale: pageRows.filter((l) => !printed.includes(l)) };
+}
+
+/**
+ * The page's tables under `heading` are the `tables` ones `script` prints, row for row, each under its own header;
+ * `onlyTables`: the script prints nothing else.
+ */
+export function quotesAsPrinted(script: string, page: string, heading: string, { tables = 1, onlyTables = false } = {}): void {
+  const { tables: printed, notes } = printedTables(script);
+  expect(printed.length, `${script}'s tables`).toBe(tables);
+  if (onlyTables) expect(notes, `${script}: every printed line is a table row`).toEqual([]);
+  const section = pageSection(page, heading);
+  for (const table of printed) {
+    expect(table.length, 'a header, its separator and rows').toBeGreaterThan(2);
+    const { missing, stale } = tableDifferences(table, section);
+    expect(missing, `rows ${script} prints that ${page} does not carry verbatim (paste its table)`).toEqual([]);
+    expect(stale, `rows of ${page}'s table that ${script} no longer prints`).toEqual([]);
+  }
 }
