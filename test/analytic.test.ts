@@ -9,7 +9,7 @@ import { po2FromSaturation, saturationFromPo2 } from '../sim/patient/gasExchange
 import { oncoticPressure_mmHg } from '../sim/filter/transmembranePressure.js';
 import { sepsisDrive, singlePhaseDecline } from '../sim/patient/inflammation/sepsisDrive.js';
 import { g_L, mL_h, mL_min, mmHg } from '../sim/quantities.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, FLUID_NEUTRAL } from './helpers/scenarios.js';
 
 describe('one compartment with constant clearance (IL-6 with no peripheral exchange, no filter)', () => {
   // dC/dt = (G0/V)·(D∞ + (1 − D∞)·e^(−t/τ)) − k·C, G0 = k·V·C0, k = CL/V, V constant (no fluid moves).
@@ -25,6 +25,7 @@ describe('one compartment with constant clearance (IL-6 with no peripheral excha
     'kinetics.sepsisDrive.residualFraction': `${Dinf}`,
     'kinetics.sepsisDrive.timeConstant': `${tau} h`,
     'kinetics.sepsisDrive.fastFraction': '0', // one phase: the analytic case below
+    ...FLUID_NEUTRAL, // V constant
     duration: '24 h',
   });
   const plasma = r.scenario.patient.intravascularVolume * (1 - r.scenario.patient.hematocrit);
@@ -38,7 +39,7 @@ describe('one compartment with constant clearance (IL-6 with no peripheral excha
     });
   });
   it('with production held constant at the start (D∞ = 1) stays exactly at steady state', () => {
-    const flat = run(DEFAULT_STANDARD, { 'kinetics.sepsisDrive.residualFraction': '1', duration: '12 h' });
+    const flat = run(DEFAULT_STANDARD, { 'kinetics.sepsisDrive.residualFraction': '1', duration: '12 h', ...FLUID_NEUTRAL });
     for (const c of flat.series.il6_pg_mL) expect(Math.abs(c / flat.scenario.patient.baseline.il6 - 1)).toBeLessThan(1e-9);
   });
 });

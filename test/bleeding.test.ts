@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../sim/engine/simulate.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario, FLUID_NEUTRAL } from './helpers/scenarios.js';
 import { orificeBloodFlow_mL_h } from '../sim/circuit/bloodLoss/orifice.js';
 import { effluentHemoglobin_g_dL } from '../sim/filter/bloodLeak/part.js';
 import { faultOpening_mm } from '../sim/circuit/air/openings.js';
@@ -49,7 +49,7 @@ describe('bleeding from the patient', () => {
 
   it('pure bleeding leaves hematocrit where it was; only refill dilutes it afterwards', () => {
     // standard care (no filter), refill nearly shut (24 h time constant): 250 mL of whole blood in 30 min
-    const slow = { duration: '0.5 h', 'patient.fluids.refillTimeConstant': '24 h' };
+    const slow = { duration: '0.5 h', 'patient.fluids.refillTimeConstant': '24 h', ...FLUID_NEUTRAL };
     const bled = run(DEFAULT_STANDARD, { ...slow, 'patient.bleeding.rate': `${rate} mL/h` });
     const hct0 = at(bled, 'hematocrit_pct', 0);
     const v0 = at(bled, 'intravascular_volume_mL', 0);
@@ -58,7 +58,7 @@ describe('bleeding from the patient', () => {
     expect(at(bled, 'intravascular_volume_mL', 0.5)).toBeLessThan(v0 - 240);
     expect(Math.abs(at(bled, 'hematocrit_pct', 0.5) - hct0)).toBeLessThan(0.03 * asPlasma);
     // with refill at its default the interstitium dilutes the blood that is left
-    const refilled = run(DEFAULT_STANDARD, { duration: '2 h', 'patient.bleeding.rate': `${rate} mL/h` });
+    const refilled = run(DEFAULT_STANDARD, { duration: '2 h', 'patient.bleeding.rate': `${rate} mL/h`, ...FLUID_NEUTRAL });
     expect(at(refilled, 'hematocrit_pct', 2)).toBeLessThan(hct0 - 0.5);
   });
 
@@ -222,6 +222,7 @@ describe('red-cell transfusion', () => {
       duration: '1.25 h',
       outputInterval: '0.25 h',
       'patient.fluids.refillTimeConstant': '24 h',
+      ...FLUID_NEUTRAL, // only the unit moves the volume
     });
     const hctUnit = r.scenario.patient.bleeding.transfusionHematocrit;
     const event = r.events.find((e) => e.type === 'transfusion');

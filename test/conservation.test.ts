@@ -4,7 +4,7 @@
  * and the fluid balance close to 1e-6 relative; amounts stay non-negative.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline } from './helpers/scenarios.js';
+import { DEFAULT_ECMO, DEFAULT_STANDARD, FLUID_NEUTRAL, run, runWithTimeline } from './helpers/scenarios.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
 import { boundOxygen_mL_per_mL } from '../sim/blood.js';
 import { DISSOLVED_O2_mL_mL_mmHg, severinghausPo2_mmHg } from '../sim/patient/gasExchange/fibreBundle.js';
@@ -30,6 +30,7 @@ const cases = {
     'prescription.albumin.threshold': '30 g/L',
     'prescription.albumin.checkInterval': '4 h',
     'prescription.albumin.maxDosesPerDay': '4',
+    ...FLUID_NEUTRAL, // no infusion or urine: the fluid balance below counts the filter's, the prime and the doses
   }),
   // the circuit's blood split from the patient at 6 h and mixed back at 12 h (patient + circuit)
   'ECMO + HVHF with net UF, both lines clamped 6–12 h, 24 h': runWithTimeline(
@@ -38,7 +39,7 @@ const cases = {
       { at: '6 h', set: lines(true) },
       { at: '12 h', set: lines(false) },
     ],
-    { duration: '24 h', 'prescription.netUltrafiltration': '150 mL/h' },
+    { duration: '24 h', 'prescription.netUltrafiltration': '150 mL/h', ...FLUID_NEUTRAL },
   ),
 };
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../sim/engine/simulate.js';
-import { DEFAULT_STANDARD, run, scenario } from './helpers/scenarios.js';
+import { DEFAULT_STANDARD, run, scenario, FLUID_NEUTRAL } from './helpers/scenarios.js';
 
 /** CRP in plasma, mg: concentration (mg/L) times the plasma volume (L) at every sample. */
 function crpAmount_mg(r: RunResult): number[] {
@@ -18,7 +18,8 @@ describe('a CRP excess at the start is cleared with CRP’s own half-life (solut
   // the excess (1 − φ)·A₀ halves every t½ and CRP settles at φ·A₀ (from above when φ < 1, from below when φ > 1).
   const halfLife = 19;
   const k = Math.LN2 / halfLife;
-  const flatIl6 = { 'kinetics.sepsisDrive.residualFraction': '1', 'kinetics.crp.halfLife': `${halfLife} h`, duration: '72 h' };
+  // no fluid moves (FLUID_NEUTRAL): IL-6's concentration, which drives synthesis, stays where it started
+  const flatIl6 = { 'kinetics.sepsisDrive.residualFraction': '1', 'kinetics.crp.halfLife': `${halfLife} h`, duration: '72 h', ...FLUID_NEUTRAL };
 
   it('follows A₀·[φ + (1 − φ)·e^(−kt)] to 1e-6 relative at every output sample', () => {
     for (const phi of [0.7, 0.85, 1.5]) {

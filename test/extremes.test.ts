@@ -12,7 +12,7 @@ import { loadScenarioText } from '../sim/scenario/load.js';
 import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { EngineError } from '../sim/engine/errors.js';
 import { outputProblem } from '../tools/fuzz/outputInvariants.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_DEMAND, FIXED_GAS, FIXED_RATE, filterLife_h, run, sets } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_DEMAND, FIXED_GAS, FIXED_RATE, filterLife_h, FLUID_NEUTRAL, run, sets } from './helpers/scenarios.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -52,7 +52,7 @@ describe('the pump', () => {
     // the same blood as the native run's: no prime (it dilutes hemoglobin) and no oncotic shift (the filter's albumin
     // loss concentrates the blood), so that only the stopped pump separates the two; the heater and the filter's fluid
     // change the temperature, and VO2 with it (and CO2 production, which follows it): the demand held here
-    const noFever = FIXED_DEMAND;
+    const heldPatient = { ...FIXED_DEMAND, ...FLUID_NEUTRAL }; // and no fluid in or out: the two patients' volumes alike
     const stopped = expectSound(
       run(DEFAULT_ECMO, {
         duration: '2 h',
@@ -60,11 +60,11 @@ describe('the pump', () => {
         'circuit.primeVolume': '0 mL',
         'filter.setVolume': '0 mL',
         'patient.fluids.proteinReflection': '0',
-        ...noFever,
+        ...heldPatient,
         ...FIXED_GAS, // the ventilator at its starting rate in both runs: the native lung's own PaCO2
       }),
     );
-    const native = expectSound(run(DEFAULT_STANDARD, { duration: '2 h', ...noFever, ...FIXED_RATE }));
+    const native = expectSound(run(DEFAULT_STANDARD, { duration: '2 h', ...heldPatient, ...FIXED_RATE }));
     for (const t of [0, 1, 2]) {
       expect(at(stopped, 'effective_flow_L_min', t)).toBe(0);
       // only the hemofilter's own pump moves blood, around its limb through the stopped pump

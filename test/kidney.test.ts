@@ -195,6 +195,7 @@ describe('physics direction', () => {
     const r = run(DEFAULT_STANDARD, {
       'patient.kidney.zeroFiltrationPressure': '45 mmHg',
       'patient.kidney.fullFiltrationPressure': '80 mmHg',
+      'patient.fluids.urineOutput': '0 mL/h', // no starting urine without a starting filtrate (refused otherwise, above)
       duration: '24 h',
     });
     const s = r.series;

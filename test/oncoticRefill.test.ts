@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { oncoticRefill_mL_h, plasmaRefill_mL_h, refillConductance_mL_h_mmHg } from '../sim/patient/fluidBalance/fluidBalance.js';
 import { oncoticPressure_mmHg, transmembranePressure_mmHg } from '../sim/filter/transmembranePressure.js';
 import { g_L, mL_h } from '../sim/quantities.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FLUID_NEUTRAL, run } from './helpers/scenarios.js';
 
 describe('the oncotic part of plasma refill', () => {
   it('nothing moves at the starting oncotic pressures', () => {
@@ -36,11 +36,12 @@ describe('the oncotic part of plasma refill', () => {
 });
 
 describe('refill in a run: the prime and the filter lower plasma oncotic pressure', () => {
-  const held = { duration: '12 h', 'prescription.norepinephrine.titrate': 'false' };
+  // no infusion or urine: only the prime, the filter and refill move the volume
+  const held = { duration: '12 h', 'prescription.norepinephrine.titrate': 'false', ...FLUID_NEUTRAL };
   const starling = run(DEFAULT_ECMO, held);
   const noOncotic = run(DEFAULT_ECMO, { ...held, 'patient.fluids.proteinReflection': '0' });
   it('standard care without a circuit: no prime, no filter, no shift', () => {
-    const sc = run(DEFAULT_STANDARD, { duration: '6 h' });
+    const sc = run(DEFAULT_STANDARD, { duration: '6 h', ...FLUID_NEUTRAL });
     expect(at(sc, 'intravascular_volume_mL', 6)).toBeCloseTo(at(sc, 'intravascular_volume_mL', 0), 6);
     expect(at(sc, 'plasma_refill_mL_h', 6)).toBeCloseTo(0, 9);
   });

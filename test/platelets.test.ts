@@ -13,7 +13,7 @@ import {
 } from '../sim/patient/platelets/platelets.js';
 import { plateletSpecs } from '../sim/patient/platelets/plateletSpecs.js';
 import { coagulationSofa } from '../sim/patient/sofa/sofa.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FLUID_NEUTRAL, run } from './helpers/scenarios.js';
 
 const K: PlateletKinetics = {
   lifespan: plateletSpecs.lifespan.default!,
@@ -149,7 +149,8 @@ describe('platelets in a run', () => {
     expect(at(bled, 'intravascular_volume_mL', 2)).toBeLessThan(at(bled, 'intravascular_volume_mL', 0) - 100);
   });
   it('without consumption the count and the marrow’s production hold at the start’s', () => {
-    const r = run(DEFAULT_STANDARD, { duration: '24 h', 'patient.platelets.sepsisConsumption': '0 1/h' });
+    // no fluid in or out, so nothing dilutes or concentrates the count either
+    const r = run(DEFAULT_STANDARD, { duration: '24 h', 'patient.platelets.sepsisConsumption': '0 1/h', ...FLUID_NEUTRAL });
     expect(at(r, 'platelets_1e9_L', 24)).toBeCloseTo(176, 9);
     expect(at(r, 'thrombopoiesis_pct', 24)).toBeCloseTo(100, 9);
   });

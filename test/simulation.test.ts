@@ -6,14 +6,17 @@ import { simulate } from '../sim/engine/simulate.js';
 import { DEFAULT_ECMO, scenario } from './helpers/scenarios.js';
 
 describe('Simulation', () => {
-  it('advanced frame by frame (1 simulated minute at a time) agrees with one batch run to 1e-6', () => {
+  // to 1e-5, not the 1e-7 of each step's error control: the urine follows GFR, whose autoregulation ramp has a corner
+  // at the full-filtration pressure (kidney.md), crossed near 4.3 h; the batch run's steps and the frames' cross it
+  // differently (2e-6 in IL-6 at 6 h; 1e-7 with the corner moved out of reach)
+  it('advanced frame by frame (1 simulated minute at a time) agrees with one batch run to 1e-5', () => {
     const s = scenario(DEFAULT_ECMO, { duration: '6 h' });
     const batch = simulate(s);
     const live = new Simulation(s);
     for (let i = 1; i <= 360; i++) live.advanceTo(i / 60);
     const o = live.observe();
     for (const name of ['il6_pg_mL', 'pct_ng_mL', 'albumin_g_L', 'tmp_mmHg', 'aptt_s'] as const) {
-      expect(Math.abs(o[name] / batch.series[name].at(-1)! - 1), name).toBeLessThan(1e-6);
+      expect(Math.abs(o[name] / batch.series[name].at(-1)! - 1), name).toBeLessThan(1e-5);
     }
   });
   it('a live setting takes effect at once and is logged', () => {

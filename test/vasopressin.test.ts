@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { norepinephrineEquivalent_ug_kg_min, vasopressinDue, vasopressinStops } from '../sim/patient/hemodynamics/vasopressin.js';
 import { norepinephrineEffect_mmHg } from '../sim/patient/hemodynamics/hemodynamics.js';
 import { acidaemiaResponse } from '../sim/patient/hemodynamics/vasopressorResponse.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, run, scenario } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_RATE, FLUID_NEUTRAL, run, scenario } from './helpers/scenarios.js';
 
 const s = scenario(DEFAULT_STANDARD);
 const rule = s.prescription.vasopressin;
@@ -47,7 +47,8 @@ describe('the effect: vasopressin as its norepinephrine equivalent (Goradia, J C
     expect(norepinephrineEquivalent_ug_kg_min(k, 0.04)).toBeCloseTo(0.1, 12);
   });
   it('raises MAP at once in a run by r(pH) times the pressor curve’s rise from NE to NE + k·VP', () => {
-    const r = run(DEFAULT_STANDARD, { ...ALONE, ...FIXED_RATE, duration: '1.1 h', outputInterval: '1 min' });
+    // no fluid in or out (FLUID_NEUTRAL): the volume, and with it MAP's own course, stays where it started
+    const r = run(DEFAULT_STANDARD, { ...ALONE, ...FIXED_RATE, ...FLUID_NEUTRAL, duration: '1.1 h', outputInterval: '1 min' });
     const map = (t: number) => at(r, 'map_mmHg', t);
     const minute = 1 / 60;
     const drift = 2 * (map(1 - minute) - map(1 - 2 * minute)); // MAP's own course over the two minutes across the start

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { circulationAt, flowAdjustedMap_mmHg, type Circulation } from '../sim/patient/hemodynamics/venousReturn.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_DEMAND, FIXED_RATE, run, STILL_HEART } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FIXED_DEMAND, FIXED_RATE, FLUID_NEUTRAL, run, STILL_HEART } from './helpers/scenarios.js';
 
 const params = { fillingGradient: 8, cardiacFunctionSlope: 0.5 };
 const start = { cardiacOutput_L_min: 6.5, centralVenousPressure_mmHg: 10, compliance_mL_mmHg: 160, volume_mL: 5600 };
@@ -90,7 +90,8 @@ describe('venous return and cardiac output', () => {
 
 describe('volume reaches MAP in a run (norepinephrine held)', () => {
   // CO2 production held too: PaCO2 then stays the patient's own and moves neither the heart nor the right ventricle
-  const held = { duration: '6 h', 'prescription.norepinephrine.titrate': 'false', ...FIXED_RATE, ...FIXED_DEMAND };
+  // and no fluid in or out but the one each run sets
+  const held = { duration: '6 h', 'prescription.norepinephrine.titrate': 'false', ...FIXED_RATE, ...FIXED_DEMAND, ...FLUID_NEUTRAL };
   const base = run(DEFAULT_STANDARD, held);
   const losing = run(DEFAULT_STANDARD, { ...held, 'patient.fluids.urineOutput': '300 mL/h' });
   const given = run(DEFAULT_STANDARD, { ...held, 'patient.fluids.infusion': '300 mL/h' });

@@ -33,6 +33,13 @@ export const STILL_HEART: Record<string, string> = {
   'hemodynamics.hypercapnia.cardiacOutputGain': '0 1/mmHg',
 };
 
+/**
+ * No fluid in or out but what the test sets: the bundled defaults prescribe the cohort arms' urine output (0.2 mL/kg/h,
+ * then following GFR) and ICU fluid (1 mL/kg/h); a test whose physics needs the volume to stay where it started (a
+ * one-compartment analytic case, a balance that counts only the filter's fluid) states both zero with FLUID_NEUTRAL.
+ */
+export const FLUID_NEUTRAL: Record<string, string> = { 'patient.fluids.urineOutput': '0 mL/h', 'patient.fluids.infusion': '0 mL/h' };
+
 /** Overrides from a { path: value } object. */
 export function sets(values: Record<string, string>): Override[] {
   return Object.entries(values).map(([path, value]) => ({ path, value }));
