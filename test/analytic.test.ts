@@ -9,7 +9,7 @@ import { po2FromSaturation, saturationFromPo2 } from '../sim/patient/gasExchange
 import { oncoticPressure_mmHg } from '../sim/filter/transmembranePressure.js';
 import { sepsisDrive, singlePhaseDecline } from '../sim/patient/inflammation/sepsisDrive.js';
 import { g_L, mL_h, mL_min, mmHg } from '../sim/quantities.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, FLUID_NEUTRAL } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FLUID_NEUTRAL, run } from './helpers/scenarios.js';
 
 describe('one compartment with constant clearance (IL-6 with no peripheral exchange, no filter)', () => {
   // dC/dt = (G0/V)·(D∞ + (1 − D∞)·e^(−t/τ)) − k·C, G0 = k·V·C0, k = CL/V, V constant (no fluid moves).

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../sim/engine/simulate.js';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario, FLUID_NEUTRAL } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, FLUID_NEUTRAL, run, runWithTimeline, scenario } from './helpers/scenarios.js';
 import { orificeBloodFlow_mL_h } from '../sim/circuit/bloodLoss/orifice.js';
 import { effluentHemoglobin_g_dL } from '../sim/filter/bloodLeak/part.js';
 import { faultOpening_mm } from '../sim/circuit/air/openings.js';

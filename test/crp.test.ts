@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../sim/engine/simulate.js';
-import { DEFAULT_STANDARD, run, scenario, FLUID_NEUTRAL } from './helpers/scenarios.js';
+import { DEFAULT_STANDARD, FLUID_NEUTRAL, run, scenario } from './helpers/scenarios.js';
 
 /** CRP in plasma, mg: concentration (mg/L) times the plasma volume (L) at every sample. */
 function crpAmount_mg(r: RunResult): number[] {

@@ -173,7 +173,7 @@ export const patientSpecs = {
       adjustable: true,
       range: [0, 200],
       description:
-        'Intravenous fluid given continuously into the intravascular space: maintenance fluid and the carriers of drugs and electrolytes ("fluid creep"), crystalloid. Default 0 (a scenario prescribes it); the cohort arms give 1 mL/kg/h. Insensible loss is taken as offset by metabolic water (docs/models/fluid-balance.md).',
+        'Intravenous fluid given continuously into the intravascular space: maintenance fluid and the carriers of drugs and electrolytes ("fluid creep"), crystalloid. Default 0 (a scenario prescribes it); the bundled defaults, and with them the cohort arms, give 1 mL/kg/h. Insensible loss is taken as offset by metabolic water (docs/models/fluid-balance.md).',
       source: 'S2',
       ref: 'Van Regenmortel et al., Intensive Care Med 2018 (14,654 ICU patients): fluid creep a median 645 mL/day = 32.6 % and maintenance/replacement 24.7 % of the mean daily total, so the total ≈ 2 L/day; Acheampong & Vincent, Crit Care 2015 (septic patients, 7 days): intake 48–59 mL/kg/day including resuscitation and nutrition (plausible range 0–200 mL/h: up to 2.5 mL/kg/h at 80 kg)',
     }),
@@ -181,7 +181,7 @@ export const patientSpecs = {
       perKg: true,
       adjustable: true,
       description:
-        'Urine output at the starting glomerular filtration; it then follows GFR (patient.kidney). Default anuric (0, so no fluid is lost without a fluid prescription); the cohort arms set 0.2 mL/kg/h, under their entry criterion of ≤ 0.3 mL/kg/h.',
+        'Urine output at the starting glomerular filtration; it then follows GFR (patient.kidney). Default anuric (0, so no fluid is lost without a fluid prescription); the bundled defaults, and with them the cohort arms, set 0.2 mL/kg/h, under the cohort entry criterion of ≤ 0.3 mL/kg/h.',
       source: 'E',
       ref: 'cohort.md inclusion: urine ≤ 0.3 mL/kg/h',
     }),
