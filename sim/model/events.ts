@@ -22,6 +22,7 @@ export type EventType =
   | 'sweep_titration'
   | 'sweep_titration_off'
   | 'albumin_dose'
+  | 'platelet_transfusion'
   | 'fault'
   | 'circuit_blood'
   | 'limb_alarm'

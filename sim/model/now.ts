@@ -24,6 +24,8 @@ export interface BloodState {
   interstitialProtein_g_L: number;
   /** Albumin being infused now by the replacement rule, g/h (fluid balance; the albumin solute counts it as given). */
   albuminInfusion_g_h: number;
+  /** Volume of a platelet unit being transfused now, mL/h (the platelets part's rule; the fluid balance counts it as given). */
+  plateletInfusion_mL_h: number;
   /**
    * Whole blood leaving the patient now, mL/h: the patient's bleeding (fluid balance's derive) plus what circuit
    * faults lose (their derive adds to it). Fluid balance and the solutes read it in their derivatives.
@@ -96,6 +98,7 @@ export function createNow(): Now {
       interstitial_mL: NaN,
       interstitialProtein_g_L: NaN,
       albuminInfusion_g_h: 0,
+      plateletInfusion_mL_h: 0,
       bleeding_mL_h: 0,
     },
     concentration: new Float64Array(MAX_SOLUTES).fill(NaN),

@@ -1,6 +1,7 @@
 /** The prescription: hemofiltration settings, heparin and the filter-change rules (the scenario's `prescription`). */
 import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { albuminReplacementSpecs } from '../patient/fluidBalance/albuminReplacementSpecs.js';
+import { plateletTransfusionSpecs } from '../patient/platelets/plateletTransfusionSpecs.js';
 import { replacementBicarbonateSpec } from '../patient/acidBase/acidBaseSpecs.js';
 import { hydrocortisoneRuleSpecs, vasopressinRuleSpecs } from '../patient/hemodynamics/hydrocortisoneSpecs.js';
 import { surfaceCoolingSpecs } from '../patient/temperature/surfaceCoolingSpecs.js';
@@ -218,6 +219,7 @@ export const prescriptionSpecs = {
   hydrocortisone: hydrocortisoneRuleSpecs,
   vasopressin: vasopressinRuleSpecs,
   albumin: albuminReplacementSpecs,
+  plateletTransfusion: plateletTransfusionSpecs,
   surfaceCooling: surfaceCoolingSpecs,
   filterChange: {
     tmpLimit: q('mmHg', 250, [50, 500], { adjustable: true, description: 'Change the filter when TMP exceeds this.', source: 'S', ref: 'cohort.md' }),

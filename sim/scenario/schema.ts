@@ -70,6 +70,10 @@ const timelineEntrySchema = z.strictObject({
     .union([z.string(), z.number()])
     .optional()
     .meta({ description: 'Packed red cells into the blood now, e.g. "300 mL" (one unit), at patient.bleeding.transfusionHematocrit.' }),
+  platelets: z.union([z.string(), z.number()]).optional().meta({
+    description:
+      'Adult platelet units given now, e.g. 1 (each prescription.plateletTransfusion.unitContent platelets in prescription.plateletTransfusion.volume).',
+  }),
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
   deAir: z
     .literal(true)

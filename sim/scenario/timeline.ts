@@ -26,6 +26,8 @@ export interface TimelineEntry {
   fluidBolus_mL?: number;
   /** A red-cell transfusion (mL of packed cells at patient.bleeding.transfusionHematocrit). */
   transfusion_mL?: number;
+  /** Adult platelet units given at once (prescription.plateletTransfusion.unitContent and volume each). */
+  plateletUnits?: number;
   changeFilter?: boolean;
   fault?: ModelFaults;
   /** De-air the circuit: close the timeline's openings (airEntry, limbReturnOpening) and remove the air trapped in the pump head. */
@@ -49,6 +51,7 @@ export const TIMELINE_ACTION_KEYS = [
   'heparinBolus',
   'fluidBolus',
   'transfusion',
+  'platelets',
   'changeFilter',
   'deAir',
   'changeBags',
@@ -97,6 +100,11 @@ export function resolveTimeline(
       const parsed = parseQuantityLeaf(TRANSFUSION_SPEC, e.transfusion, { addIssue: (m) => issues.add(`${base}.transfusion`, m) });
       const v = parsed && resolveLeaf(TRANSFUSION_SPEC, parsed, `${base}.transfusion`, weight, issues);
       if (typeof v === 'number') entry.transfusion_mL = v;
+    }
+    if (e.platelets !== undefined) {
+      const parsed = parseQuantityLeaf(PLATELET_UNITS_SPEC, e.platelets, { addIssue: (m) => issues.add(`${base}.platelets`, m) });
+      const v = parsed && resolveLeaf(PLATELET_UNITS_SPEC, parsed, `${base}.platelets`, weight, issues);
+      if (typeof v === 'number') entry.plateletUnits = v;
     }
     if (e.changeFilter) entry.changeFilter = true;
     if (e.deAir) entry.deAir = true;
@@ -188,6 +196,17 @@ const TRANSFUSION_SPEC: QuantitySpec = {
   default: null,
   limits: [0, 5000],
   description: 'packed red cells transfused',
+  source: 'E',
+  ref: 'operator action',
+};
+
+/** Adult platelet units given at once (a unit runs in over 30 min, quick beside the days the count follows). */
+const PLATELET_UNITS_SPEC: QuantitySpec = {
+  kind: 'quantity',
+  unit: '1',
+  default: null,
+  limits: [0, 10],
+  description: 'adult platelet units transfused',
   source: 'E',
   ref: 'operator action',
 };

@@ -63,6 +63,7 @@ function expectedQuantity(path: PropertyKey[]): string {
     if (path[2] === 'heparinBolus') return 'a heparin dose with its unit, e.g. "5000 U" or "50 U/kg"';
     if (path[2] === 'fluidBolus') return 'a fluid volume with its unit, e.g. "500 mL"';
     if (path[2] === 'transfusion') return 'a volume of packed red cells with its unit, e.g. "300 mL"';
+    if (path[2] === 'platelets') return 'a number of adult platelet units, e.g. 1';
     const spec = path[2] === 'set' ? leafAt(scenarioSpecs, String(path[3])) : undefined;
     if (spec?.kind === 'quantity') return `${expectedText(spec)}, as a string such as "${spec.unit === '1' ? '30 %' : `1 ${spec.unit}`}"`;
     if (spec?.kind === 'flag') return 'true or false';

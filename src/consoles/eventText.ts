@@ -29,6 +29,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   heparin_bolus: 'actions',
   fluid_bolus: 'actions',
   albumin_dose: 'actions',
+  platelet_transfusion: 'actions',
   transfusion: 'actions',
   de_air: 'actions',
   bag_change: 'actions',

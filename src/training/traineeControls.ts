@@ -35,6 +35,7 @@ export const BEDSIDE: readonly [string, string, TraineeAction][] = [
   ['New heparin syringe', 'change-syringe', { changeSyringe: true }],
   ['De-air the circuit', 'de-air', { deAir: true }],
   ['Transfuse 1 unit (300 mL)', 'transfusion', { transfusion: '300 mL' }],
+  ['Platelets 1 unit', 'platelets', { platelets: 1 }],
   ['Fluid bolus 500 mL', 'fluid-bolus', { fluidBolus: '500 mL' }],
 ];
 

@@ -1,8 +1,8 @@
 /**
  * Fluid balance in the engine: blood (intravascular) and interstitial volumes, plasma refill between them, and
- * the ledger of fluid given (infusion, the circuit's prime, albumin doses, replacement) and removed (urine,
+ * the ledger of fluid given (infusion, the circuit's prime, albumin doses, platelet units, replacement) and removed (urine,
  * effluent) (fluidBalance.ts):
- *   dV_iv/dt = infusion + albumin dose − urine + replacement − effluent − bleeding + refill        dV_is/dt = −refill
+ *   dV_iv/dt = infusion + albumin dose + platelet unit − urine + replacement − effluent − bleeding + refill        dV_is/dt = −refill
  *   dV_rc/dt = −Hct·bleeding      hematocrit = V_rc / V_iv        (whole blood leaves: red cells with their share)
  *   refill = K·[(ΔP_is − ΔP_v) + σ·(Δπ_p − Δπ_is)]      Starling, hydrostatic and oncotic, relative to the start
  * The ECMO circuit's crystalloid prime joins the blood at cannulation (t = 0): it dilutes red cells and proteins,
@@ -50,7 +50,8 @@ function starlingRefill(m: Model, conductance: number, blood: number, interstiti
 
 /**
  * A fluid bolus: the volume enters the blood at once and is counted as fluid given. A transfusion: packed cells
- * (hematocrit Hct_u) likewise, their red cells Hct_u·V joining the red-cell volume.
+ * (hematocrit Hct_u) likewise, their red cells Hct_u·V joining the red-cell volume. Platelet units: their volume
+ * likewise (the platelets part adds their platelets and logs them).
  */
 function giveFluids(m: Model, at: { blood: number; infused: number; redCells: number }, y: number[], action: Action, log: EventLog): void {
   const v = action.fluidBolus_mL;
@@ -58,6 +59,12 @@ function giveFluids(m: Model, at: { blood: number; infused: number; redCells: nu
     y[at.blood] += v;
     y[at.infused] += v;
     log('fluid_bolus', `${fmt(v, 0)} mL into the blood volume`);
+  }
+  const units = action.plateletUnits;
+  if (units !== undefined) {
+    const volume = units * m.current.prescription.plateletTransfusion.volume;
+    y[at.blood] += volume;
+    y[at.infused] += volume;
   }
   const u = action.transfusion_mL;
   if (u === undefined) return;
@@ -134,7 +141,7 @@ export const fluidBalanceModel: ModelDefinition = {
         const netUltrafiltration = m.filter.circuitIsolated || m.filter.fluidPumpsStopped ? 0 : sc.prescription.netUltrafiltration;
         const replacementRate = fn ? effluentRate - netUltrafiltration : 0;
         const fluids = sc.patient.fluids;
-        const given = fluids.infusion + albuminRule.rate_mL_h;
+        const given = fluids.infusion + albuminRule.rate_mL_h + now.blood.plateletInfusion_mL_h;
         const q = refill(now.y, now.blood.totalProtein_g_L, now.blood.interstitialProtein_g_L);
         const bleeding = now.blood.bleeding_mL_h;
         dy[blood] = given - now.kidney.urine_mL_h + replacementRate - effluentRate - bleeding + q;

@@ -45,4 +45,11 @@ export const plateletSpecs = {
     source: 'E',
     ref: 'derived: on CVVH the median count fell 138 → 107 × 10⁹/L in 2 days (Wu et al., PLoS One 2014;9:e97286), less the septic part (0.0028/h), with the marrow’s response; direct loss across a hemofilter measured by Mulder et al., Int J Artif Organs 2003;26:906',
   }),
+  transfusionRecovery: q('1', 0.67, [0.05, 1], {
+    range: [0.3, 0.8],
+    description:
+      'R: the share of transfused platelets that circulates (the rest pools in the spleen); a unit of N × 10⁹ raises the count by N·R over the blood volume in litres.',
+    source: 'S2',
+    ref: 'about a third of circulating platelets pool in the spleen, so 60–70 % of a transfusion is recovered in stable recipients (haematology textbooks); one adult unit raises an adult count by 20–40 × 10⁹/L (UK transfusion guidelines), less in the critically ill (range)',
+  }),
 } as const satisfies SpecTree;

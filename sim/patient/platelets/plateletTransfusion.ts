@@ -1,0 +1,82 @@
+/**
+ * The platelet transfusion rule (a prescription, plateletTransfusionSpecs.ts): at each platelet count, when the count
+ * is below the threshold and fewer than the maximum units were started in the last 24 h, start one unit, infused at a
+ * constant rate over the infusion time:
+ *   platelets in = N / t_inf (10⁹/h)        volume in = V_unit / t_inf (mL/h)
+ * A share R of the platelets given circulates (the rest pools in the spleen): the platelet mass rises by N·R/V₀ per
+ * unit (part.ts), so the count by N·R/V_iv; the volume joins the blood volume (the fluid balance counts it as given).
+ */
+import type { Model } from '../../model/context.js';
+import { fmt, type PeriodicCheck } from '../../model/events.js';
+
+const DAY_h = 24;
+const EPS_h = 1e-9;
+
+export interface PlateletRule {
+  transfuse: boolean;
+  threshold: number;
+  maxUnitsPerDay: number;
+}
+
+/** Whether the rule starts a unit: the count below the threshold and room left in the last 24 h. */
+export function plateletUnitDue(rule: PlateletRule, count_per_nL: number, unitsInLastDay: number): boolean {
+  return rule.transfuse && count_per_nL < rule.threshold && unitsInLastDay < rule.maxUnitsPerDay;
+}
+
+/** The count increment one unit gives when it has run in, 10⁹/L: N·R/V_iv (nothing consumed meanwhile). */
+export function plateletIncrement_per_nL(unitContent_1e9: number, recovery: number, intravascular_mL: number): number {
+  return (unitContent_1e9 * recovery) / (intravascular_mL / 1000);
+}
+
+/** The rule's running state: the infusion now, if any, and when each unit started. */
+export interface PlateletTransfusion {
+  readonly check: PeriodicCheck;
+  /** 10⁹ platelets/h, mL/h and units/h while a unit runs in, else 0. */
+  rate_1e9_h: number;
+  rate_mL_h: number;
+  rate_units_h: number;
+  /** When the unit running now ends (h), Infinity when none runs. */
+  endsAt_h: number;
+  /** Stops a unit that has run in (the scheduler calls it at endsAt_h). */
+  stopAt(t_h: number): void;
+}
+
+export function plateletTransfusion(m: Model): PlateletTransfusion {
+  const started: number[] = [];
+  const unitsInLastDay = (t: number) => started.filter((s) => s > t - DAY_h + EPS_h).length;
+  const state: PlateletTransfusion = {
+    rate_1e9_h: 0,
+    rate_mL_h: 0,
+    rate_units_h: 0,
+    endsAt_h: Infinity,
+    stopAt(t) {
+      if (t < state.endsAt_h - EPS_h) return;
+      state.rate_1e9_h = 0;
+      state.rate_mL_h = 0;
+      state.rate_units_h = 0;
+      state.endsAt_h = Infinity;
+    },
+    check: {
+      interval: () => m.current.prescription.plateletTransfusion.checkInterval,
+      changesDerivatives: true, // the infusion is a flux of platelets and of blood volume
+      wouldAct: (now) =>
+        state.endsAt_h === Infinity && plateletUnitDue(m.current.prescription.plateletTransfusion, now.platelets_per_nL, unitsInLastDay(now.t_h)),
+      run(now, log) {
+        const rule = m.current.prescription.plateletTransfusion;
+        if (!state.check.wouldAct(now)) return;
+        started.push(now.t_h);
+        state.rate_1e9_h = rule.unitContent / rule.infusionTime;
+        state.rate_mL_h = rule.volume / rule.infusionTime;
+        state.rate_units_h = 1 / rule.infusionTime;
+        state.endsAt_h = now.t_h + rule.infusionTime;
+        const count = now.platelets_per_nL;
+        log(
+          'platelet_transfusion',
+          `platelets ${fmt(count, 0)} × 10⁹/L below ${fmt(rule.threshold, 0)}: one unit (${fmt(rule.unitContent, 0)} × 10⁹ in ${fmt(rule.volume, 0)} mL) over ${fmt(rule.infusionTime, 2)} h`,
+          count,
+        );
+      },
+    },
+  };
+  return state;
+}
