@@ -187,7 +187,8 @@ describe('an arm’s patients from its protocol read once (sim/cohort/patientSce
   const arms = ['scenarios/cohort/ecmo-hvhf.json', 'scenarios/cohort/standard-care.json'].map(loadArm);
   it('each patient’s scenario equals the protocol read with the arm’s settings and their draws from the start, value for value', () => {
     for (const loaded of arms) {
-      const common: Override[] = [...Object.entries(loaded.arm.set ?? {}).map(([path, value]) => ({ path, value: String(value) })), ...loaded.calibration];
+      // the settings every patient shares, as the replay builds them (the arm's own over the calibration)
+      const common: Override[] = armSettings(loaded.calibration, loaded.arm);
       const protocol = checkedProtocol(loaded.protocol, common, 'protocol');
       const patients = drawPatients(loaded.arm, loaded.file, loaded.calibratedMeans);
       expect(patients.every((p) => p.overrides.length > 3)).toBe(true);
