@@ -64,6 +64,7 @@ export function randomTimelineEntry(r: Rng, weight: number): Json {
   const kind = weighted(r, [
     [6, 'set'],
     [2, 'bolus'],
+    [2, 'blood'],
     [2, 'changeFilter'],
     [2, 'fault'],
     [1, 'empty'],
@@ -78,6 +79,12 @@ export function randomTimelineEntry(r: Rng, weight: number): Json {
     entry.set = r() < 0.05 ? pick(r, [null, [], 'x', 1] as Json[]) : set;
   } else if (kind === 'bolus') {
     entry.heparinBolus = r() < 0.7 ? pick(r, [`${fmt(r() * 200)} U/kg`, `${fmt(r() * 50000)} U`, '60000 U', '0 U']) : badValue(r);
+  } else if (kind === 'blood') {
+    // what a bedside gives: volume, red cells, platelet units (mostly legal, sometimes not)
+    const legal = r() < 0.7;
+    const which = pick(r, ['fluidBolus', 'transfusion', 'platelets'] as const);
+    if (which === 'platelets') entry.platelets = legal ? pick(r, [1, 2, 0.5, '1', 10] as Json[]) : pick(r, [11, -1, 'lots', '1 unit', null, true] as Json[]);
+    else entry[which] = legal ? `${fmt(r() * 1000)} mL` : badValue(r);
   } else if (kind === 'changeFilter') {
     entry.changeFilter = r() < 0.8 ? true : pick(r, [false, 'yes', 1, null] as Json[]);
   } else if (kind === 'fault') {
