@@ -118,6 +118,22 @@ describe('the training engine behind the page', () => {
     expect(result.t_h).toBeCloseTo(ordered_h + turnaround_h, 9);
   });
 
+  it('a full blood count reads the platelet count, and a unit given at the bedside raises the next one', () => {
+    const live = started('replacement-bag'); // 100 min: room for two counts
+    minutes(live, 1);
+    const before = live.current!.sim.observe().platelets_1e9_L;
+    live.handle({ type: 'orderLab', lab: 'bloodCount' });
+    expect(errors(live.handle({ type: 'action', action: { platelets: 1 } }))).toEqual([]);
+    minutes(live, 1);
+    live.handle({ type: 'orderLab', lab: 'bloodCount' });
+    minutes(live, LAB_TESTS.bloodCount.turnaround_min + 1);
+    const results = live.current!.log.filter((e) => e.id === 'result:bloodCount').map((e) => e.text);
+    expect(results).toHaveLength(2);
+    const count = (text: string) => Number(/Platelets \(10⁹\/L\) ([\d.]+)/.exec(text)![1]);
+    expect(count(results[0])).toBeCloseTo(before, -1);
+    expect(count(results[1]) - count(results[0])).toBeGreaterThan(15);
+  });
+
   it("checks a trainee's action as an actions file entry, naming the field", () => {
     const live = started();
     expect(errors(live.handle({ type: 'set', path: 'circuit.pump.speed', value: '3100 rpm' }))).toEqual([]);

@@ -40,6 +40,11 @@ export const LAB_TESTS = {
     results: { il6_pg_mL: 'IL-6 (pg/mL)', pct_ng_mL: 'PCT (ng/mL)', crp_mg_L: 'CRP (mg/L)' },
     turnaround_min: 120,
   },
+  bloodCount: {
+    title: 'Full blood count',
+    results: { hemoglobin_g_dL: 'Hb (g/dL)', hematocrit_pct: 'Hct (%)', platelets_1e9_L: 'Platelets (10⁹/L)' },
+    turnaround_min: 20,
+  },
   freeHemoglobin: { title: 'Plasma free hemoglobin', results: { plasma_free_hb_mg_dL: 'Free Hb (mg/dL)' }, turnaround_min: 60 },
   chemistry: {
     title: 'Chemistry',
