@@ -15,7 +15,7 @@
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import { fmt } from '../../model/events.js';
 import { plateletConsumption_per_h, plateletRate_per_nL_h, thrombopoiesisRate_per_h } from './platelets.js';
-import { plateletTransfusion } from './plateletTransfusion.js';
+import { plateletIncrement_per_nL, plateletTransfusion } from './plateletTransfusion.js';
 
 export const plateletsModel: ModelDefinition = {
   name: 'platelets',
@@ -26,7 +26,7 @@ export const plateletsModel: ModelDefinition = {
   ],
   series: {
     platelets_1e9_L: ['10^9/L', 'Platelet count (consumed by sepsis and the circuit’s surfaces, made by the marrow at a rate that rises as it falls)'],
-    platelet_units_given: ['1', 'Platelet units given by the transfusion rule since the start'],
+    platelet_units_given: ['1', 'Adult platelet units given since the start (by the transfusion rule and by hand)'],
     thrombopoiesis_pct: ['%', 'Platelet production by the marrow, % of the start’s (rises with thrombopoietin as the count falls, after a lag)'],
   },
   create(m, slot) {
@@ -47,7 +47,7 @@ export const plateletsModel: ModelDefinition = {
         if (units === undefined) return;
         const { unitContent, volume } = m.current.prescription.plateletTransfusion;
         // given at once; their volume joins the blood in the fluid balance's perform
-        y[mass] += (units * unitContent * m.current.patient.platelets.transfusionRecovery) / (ownVolume_mL / 1000);
+        y[mass] += plateletIncrement_per_nL(units * unitContent, m.current.patient.platelets.transfusionRecovery, ownVolume_mL);
         y[unitsGiven] += units;
         log('platelet_transfusion', `${fmt(units, 2)} adult platelet unit(s) (${fmt(units * unitContent, 0)} × 10⁹ in ${fmt(units * volume, 0)} mL) given`);
       },
@@ -65,8 +65,8 @@ export const plateletsModel: ModelDefinition = {
         const consumption = plateletConsumption_per_h(k, now.sepsisDrive, m.current.circuit !== null, now.filter !== null);
         // whole blood lost (bleeding, a circuit rupture, a filter blood leak) carries its platelets with it
         const bled = (now.blood.bleeding_mL_h * now.platelets_per_nL) / ownVolume_mL;
-        // a unit running in: its recovered share joins the mass (counted at the starting volume, per litre)
-        const transfused = (rule.rate_1e9_h * k.transfusionRecovery) / (ownVolume_mL / 1000);
+        // a unit running in: its recovered share joins the mass (counted at the starting volume)
+        const transfused = plateletIncrement_per_nL(rule.rate_1e9_h, k.transfusionRecovery, ownVolume_mL);
         dy[mass] = plateletRate_per_nL_h(k, start, now.y[mass], now.y[production], consumption) - bled + transfused;
         dy[production] = thrombopoiesisRate_per_h(k, start, now.y[mass], now.y[production]);
         dy[unitsGiven] = rule.rate_units_h;

@@ -23,9 +23,12 @@ export function plateletUnitDue(rule: PlateletRule, count_per_nL: number, unitsI
   return rule.transfuse && count_per_nL < rule.threshold && unitsInLastDay < rule.maxUnitsPerDay;
 }
 
-/** The count increment one unit gives when it has run in, 10⁹/L: N·R/V_iv (nothing consumed meanwhile). */
-export function plateletIncrement_per_nL(unitContent_1e9: number, recovery: number, intravascular_mL: number): number {
-  return (unitContent_1e9 * recovery) / (intravascular_mL / 1000);
+/**
+ * What N × 10⁹ platelets given add to a count held at the volume V (10⁹/L): N·R/V, V in litres. At the patient's
+ * starting volume V₀ it is what they add to the platelet mass (part.ts); at the blood volume now, to the count.
+ */
+export function plateletIncrement_per_nL(platelets_1e9: number, recovery: number, volume_mL: number): number {
+  return (platelets_1e9 * recovery) / (volume_mL / 1000);
 }
 
 /** The rule's running state: the infusion now, if any, and when each unit started. */
