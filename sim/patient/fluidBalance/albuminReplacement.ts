@@ -6,10 +6,8 @@
  * The albumin joins the plasma pool (albumin.ts counts it as given), the volume the blood volume (part.ts).
  */
 import type { Model } from '../../model/context.js';
-import { fmt, type PeriodicCheck } from '../../model/events.js';
-
-const DAY_h = 24;
-const EPS_h = 1e-9;
+import { fmt } from '../../model/events.js';
+import { dosingRule, type DosingRuleState } from '../dosingRule.js';
 
 export interface AlbuminRule {
   replace: boolean;
@@ -22,50 +20,25 @@ export function albuminDoseDue(rule: AlbuminRule, albumin_g_L: number, dosesInLa
   return rule.replace && albumin_g_L < rule.threshold && dosesInLastDay < rule.maxDosesPerDay;
 }
 
-/** The rule's running state: the infusion now, if any, and when each dose started. */
-export interface AlbuminReplacement {
-  readonly check: PeriodicCheck;
-  /** g/h and mL/h while a dose runs in, else 0. */
-  rate_g_h: number;
-  rate_mL_h: number;
-  /** When the dose running now ends (h), Infinity when none runs. */
-  endsAt_h: number;
-  /** Stops a dose that has run in (the scheduler calls it at endsAt_h). */
-  stopAt(t_h: number): void;
-}
+/** The rule's running state: the infusion now (g/h and mL/h, 0 when none runs), its check and the dose's end. */
+export type AlbuminReplacement = DosingRuleState & { rate_g_h: number; rate_mL_h: number };
 
 export function albuminReplacement(m: Model): AlbuminReplacement {
-  const started: number[] = [];
-  const dosesInLastDay = (t: number) => started.filter((s) => s > t - DAY_h + EPS_h).length;
-  const state: AlbuminReplacement = {
-    rate_g_h: 0,
-    rate_mL_h: 0,
-    endsAt_h: Infinity,
-    stopAt(t) {
-      if (t < state.endsAt_h - EPS_h) return;
-      state.rate_g_h = 0;
-      state.rate_mL_h = 0;
-      state.endsAt_h = Infinity;
-    },
-    check: {
+  return dosingRule(
+    { rate_g_h: 0, rate_mL_h: 0 },
+    {
       interval: () => m.current.prescription.albumin.checkInterval,
-      changesDerivatives: true, // the infusion is a flux of albumin and of blood volume
-      wouldAct: (now) => state.endsAt_h === Infinity && albuminDoseDue(m.current.prescription.albumin, now.blood.albumin_g_L, dosesInLastDay(now.t_h)),
-      run(now, log) {
+      due: (now, dosesInLastDay) => albuminDoseDue(m.current.prescription.albumin, now.blood.albumin_g_L, dosesInLastDay),
+      start(now, log) {
         const rule = m.current.prescription.albumin;
-        if (!state.check.wouldAct(now)) return;
-        started.push(now.t_h);
-        state.rate_g_h = rule.dose / rule.infusionTime;
-        state.rate_mL_h = rule.volume / rule.infusionTime;
-        state.endsAt_h = now.t_h + rule.infusionTime;
         const albumin = now.blood.albumin_g_L;
         log(
           'albumin_dose',
           `albumin ${fmt(albumin)} g/L below ${fmt(rule.threshold)}: ${fmt(rule.dose)} g in ${fmt(rule.volume, 0)} mL over ${fmt(rule.infusionTime, 2)} h`,
           albumin,
         );
+        return { rates: { rate_g_h: rule.dose / rule.infusionTime, rate_mL_h: rule.volume / rule.infusionTime }, infusionTime_h: rule.infusionTime };
       },
     },
-  };
-  return state;
+  );
 }

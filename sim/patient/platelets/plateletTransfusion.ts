@@ -7,10 +7,8 @@
  * unit (part.ts), so the count by N·R/V_iv; the volume joins the blood volume (the fluid balance counts it as given).
  */
 import type { Model } from '../../model/context.js';
-import { fmt, type PeriodicCheck } from '../../model/events.js';
-
-const DAY_h = 24;
-const EPS_h = 1e-9;
+import { fmt } from '../../model/events.js';
+import { dosingRule, type DosingRuleState } from '../dosingRule.js';
 
 export interface PlateletRule {
   transfuse: boolean;
@@ -31,55 +29,26 @@ export function plateletIncrement_per_nL(platelets_1e9: number, recovery: number
   return (platelets_1e9 * recovery) / (volume_mL / 1000);
 }
 
-/** The rule's running state: the infusion now, if any, and when each unit started. */
-export interface PlateletTransfusion {
-  readonly check: PeriodicCheck;
-  /** 10⁹ platelets/h, mL/h and units/h while a unit runs in, else 0. */
-  rate_1e9_h: number;
-  rate_mL_h: number;
-  rate_units_h: number;
-  /** When the unit running now ends (h), Infinity when none runs. */
-  endsAt_h: number;
-  /** Stops a unit that has run in (the scheduler calls it at endsAt_h). */
-  stopAt(t_h: number): void;
-}
+/** The rule's running state: the unit running in now (10⁹/h, mL/h, units/h; 0 when none runs), its check and end. */
+export type PlateletTransfusion = DosingRuleState & { rate_1e9_h: number; rate_mL_h: number; rate_units_h: number };
 
 export function plateletTransfusion(m: Model): PlateletTransfusion {
-  const started: number[] = [];
-  const unitsInLastDay = (t: number) => started.filter((s) => s > t - DAY_h + EPS_h).length;
-  const state: PlateletTransfusion = {
-    rate_1e9_h: 0,
-    rate_mL_h: 0,
-    rate_units_h: 0,
-    endsAt_h: Infinity,
-    stopAt(t) {
-      if (t < state.endsAt_h - EPS_h) return;
-      state.rate_1e9_h = 0;
-      state.rate_mL_h = 0;
-      state.rate_units_h = 0;
-      state.endsAt_h = Infinity;
-    },
-    check: {
+  return dosingRule(
+    { rate_1e9_h: 0, rate_mL_h: 0, rate_units_h: 0 },
+    {
       interval: () => m.current.prescription.plateletTransfusion.checkInterval,
-      changesDerivatives: true, // the infusion is a flux of platelets and of blood volume
-      wouldAct: (now) =>
-        state.endsAt_h === Infinity && plateletUnitDue(m.current.prescription.plateletTransfusion, now.platelets_per_nL, unitsInLastDay(now.t_h)),
-      run(now, log) {
+      due: (now, unitsInLastDay) => plateletUnitDue(m.current.prescription.plateletTransfusion, now.platelets_per_nL, unitsInLastDay),
+      start(now, log) {
         const rule = m.current.prescription.plateletTransfusion;
-        if (!state.check.wouldAct(now)) return;
-        started.push(now.t_h);
-        state.rate_1e9_h = rule.unitContent / rule.infusionTime;
-        state.rate_mL_h = rule.volume / rule.infusionTime;
-        state.rate_units_h = 1 / rule.infusionTime;
-        state.endsAt_h = now.t_h + rule.infusionTime;
         const count = now.platelets_per_nL;
         log(
           'platelet_transfusion',
           `platelets ${fmt(count, 0)} × 10⁹/L below ${fmt(rule.threshold, 0)}: one unit (${fmt(rule.unitContent, 0)} × 10⁹ in ${fmt(rule.volume, 0)} mL) over ${fmt(rule.infusionTime, 2)} h`,
           count,
         );
+        const t = rule.infusionTime;
+        return { rates: { rate_1e9_h: rule.unitContent / t, rate_mL_h: rule.volume / t, rate_units_h: 1 / t }, infusionTime_h: t };
       },
     },
-  };
-  return state;
+  );
 }
