@@ -212,6 +212,28 @@ describe('body temperature', () => {
       expect(at(r, 'shivering_vo2_mL_min', 12)).toBeCloseTo(p.temperature.shivering.maxIncrease * p.lung.o2Consumption, 9);
     });
 
+    it('shivering delivery cannot feed is shivering not done: no lactate from it, while the tissues’ own shortfall still makes lactate', () => {
+      // the heater cooling towards 33 °C: the patient shivers at its ceiling against the exchanger, and from ~6 h the
+      // extraction cap holds consumption below the demand (SvO2 ~17 %: shivering's load on the oxygenator)
+      const cooled = { ...constantDrive, 'circuit.heater.setPoint': '33 degC', duration: '12 h' };
+      const r = run(DEFAULT_ECMO, cooled);
+      const shortOf = (t: number) => at(r, 'vo2_demand_mL_min', t) - at(r, 'vo2_mL_min', t);
+      expect(shortOf(12)).toBeGreaterThan(10);
+      expect(shortOf(12)).toBeLessThan(at(r, 'shivering_vo2_mL_min', 12)); // the tissues themselves are fed
+      expect(at(r, 'svo2_pct', 12)).toBeLessThan(25);
+      // the drive held, lactate stays at its start: with the unfed shivering counted as a deficit it rose to 13 mmol/L
+      expect(at(r, 'lactate_mmol_L', 12)).toBeLessThan(at(r, 'lactate_mmol_L', 0) + 0.1);
+      // paralysed (no shivering), the same delivery cut short by half the cardiac output does make lactate
+      const short = run(DEFAULT_ECMO, {
+        ...constantDrive,
+        'patient.temperature.shivering.gain': '0 mL/min/K',
+        'patient.cardiacOutput': '3 L/min',
+        duration: '12 h',
+      });
+      expect(at(short, 'vo2_mL_min', 12)).toBeLessThan(at(short, 'vo2_demand_mL_min', 12));
+      expect(at(short, 'lactate_mmol_L', 12)).toBeGreaterThan(at(short, 'lactate_mmol_L', 0));
+    });
+
     it('nobody shivers above the threshold: the bundled defaults over 48 h (the ECMO heater holds 37 °C against a fever set point of 38.4)', () => {
       for (const file of [DEFAULT_ECMO, DEFAULT_STANDARD]) {
         const r = run(file, { duration: '48 h' });

@@ -31,8 +31,10 @@ export interface Metabolism {
   temperature_C: number;
   /** The thermoregulatory set point, raised by the fever with the sepsis drive (temperature part). */
   setPoint_C: number;
-  /** The tissues' oxygen demand, derived once per derivation by the temperature part (demandNow, oxygenSupply.ts). */
+  /** The tissues' oxygen demand, derived once per derivation by the temperature part (deriveDemand, oxygenSupply.ts). */
   vo2Demand_mL_min: number;
+  /** Shivering's share of the demand (0 above its threshold): what goes unfed of it is shivering not done. */
+  shiveringDemand_mL_min: number;
   vo2_mL_min: number;
   do2_mL_min: number;
   /** ε·Q_pump through the oxygenator's heat exchanger, mL/min (0 with the heater off or no circuit). */

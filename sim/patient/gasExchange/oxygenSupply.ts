@@ -51,17 +51,19 @@ export function consume(m: Model, now: Now, line: OxygenLine, heaterFlow_mL_min:
 
 /**
  * What the tissues need now (temperature, sepsis drive), and the muscles' shivering below its threshold under the set
- * point: the temperature part derives it once per derivation into now.metabolism.vo2Demand_mL_min, which everything
- * else reads (consumption, CO2 production, the oxygen line, lactate).
+ * point: the temperature part derives it once per derivation into now.metabolism (vo2Demand_mL_min, the whole, which
+ * everything else reads: consumption, CO2 production, the oxygen line; shiveringDemand_mL_min, its shivering share,
+ * which lactate's deficit leaves out).
  */
-export function demandNow(m: Model, now: Now): number {
+export function deriveDemand(m: Model, now: Now): void {
   const p0 = m.scenario.patient;
   const p = m.current.patient;
-  const { temperature_C, setPoint_C } = now.metabolism;
-  return (
+  const mb = now.metabolism;
+  const { temperature_C, setPoint_C } = mb;
+  mb.shiveringDemand_mL_min = shiveringVo2_mL_min(p.temperature.shivering, setPoint_C, temperature_C, p0.lung.o2Consumption);
+  mb.vo2Demand_mL_min =
     oxygenDemand_mL_min(p0.lung.o2Consumption, p.temperature.vo2PerKelvin, temperature_C, p0.temperature.start, p.metabolism.sepsisFraction, now.sepsisDrive) +
-    shiveringVo2_mL_min(p.temperature.shivering, setPoint_C, temperature_C, p0.lung.o2Consumption)
-  );
+    mb.shiveringDemand_mL_min;
 }
 
 const heaterEffective_mL_min = (m: Model, flow_mL_min: number) => {

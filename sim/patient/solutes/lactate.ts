@@ -1,9 +1,12 @@
 /**
  * Lactate (89 Da), one compartment, the cohort's entry criterion (lactate ≥ 4 mmol/L, cohort.md):
- *   produced   = CL·C_n + P_aer·D(t) + y·max(0, VO2_demand − VO2)
+ *   produced   = CL·C_n + P_aer·D(t) + y·max(0, VO2_demand − VO2_shivering − VO2)
  *                CL·C_n: basal production, what holds the normal lactate C_n [S2];
  *                P_aer·D: septic aerobic glycolysis following the sepsis drive D [E: a hypothesis];
- *                y·deficit: anaerobic production from the oxygen deficit (oxygenConsumption.ts), y mmol per mL O2 [E]
+ *                y·deficit: anaerobic production from the tissues' oxygen deficit (oxygenConsumption.ts), y mmol per
+ *                mL O2 [E]; shivering's demand is left out of it: what delivery cannot give the shivering muscles is
+ *                shivering not done, its heat not made (hypoxia blunts cold thermogenesis: Blatteis & Lutherer,
+ *                J Appl Physiol 1976) [E: a hypothesis for its share]
  *   eliminated = CL·C                                         hepatic (and renal) clearance [S: Levraut, CCM 2003]
  * P_aer is set so that the starting lactate is a steady state before any extracorporeal treatment:
  *   P_aer = CL·(C0 − C_n) − y·deficit_pre,  deficit_pre the oxygen deficit with the native lung alone;
@@ -76,7 +79,9 @@ export const lactate: SoluteDefinition = {
       },
       fluxes(now, c, out) {
         const k = m.current.kinetics.lactate;
-        const deficit = Math.max(0, now.metabolism.vo2Demand_mL_min - now.metabolism.vo2_mL_min);
+        // the tissues' shortfall, not shivering's: shivering delivery cannot feed is shivering not done (no heat, no lactate)
+        const mb = now.metabolism;
+        const deficit = Math.max(0, mb.vo2Demand_mL_min - mb.shiveringDemand_mL_min - mb.vo2_mL_min);
         out.produced = (k.clearance * k.normalConcentration) / 1000 + aerobic0_mmol_h * now.sepsisDrive + k.anaerobicYield * 60 * deficit;
         out.eliminated = k.clearance * c;
         out.exchange = 0;

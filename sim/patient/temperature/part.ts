@@ -24,7 +24,7 @@ import {
 import { circuitExchangeFlow_mL_min } from '../../filter/circuitBlood.js';
 import { heaterWorks } from '../../circuit/loopTemperature.js';
 import { shiveringVo2_mL_min } from './shivering.js';
-import { demandNow } from '../gasExchange/oxygenSupply.js';
+import { deriveDemand } from '../gasExchange/oxygenSupply.js';
 
 /**
  * Heat gained and heat lost, each the sum of the flows' parts in that direction (metabolism and regulation, the
@@ -165,7 +165,7 @@ export const temperatureModel: ModelDefinition = {
         mb.temperature_C = now.y[T];
         mb.setPoint_C = feverSetPoint_C(m.current.patient.temperature.normalSetPoint, t0.start, now.sepsisDrive);
         // the tissues' oxygen demand at this temperature, once for every part that reads it (oxygenSupply.ts)
-        mb.vo2Demand_mL_min = demandNow(m, now);
+        deriveDemand(m, now);
       },
       derivatives(now, dy) {
         const f = heatNow(now);
