@@ -15,7 +15,7 @@ export function lungCo2ConductanceNow(m: Model): number {
 
 /**
  * CO2 production now: the starting VCO2 at the starting respiratory quotient, scaled with the tissues' oxygen demand
- * (now.metabolism's, which the temperature part derived for this Now before the CO2 stores read it: demandNow,
+ * (now.metabolism's, which the temperature part derived for this Now before the CO2 stores read it: deriveDemand,
  * oxygenSupply.ts).
  */
 export function co2ProductionNow(m: Model, now: Now): number {
