@@ -12,7 +12,7 @@ const transfuse: FlagSpec = {
   description:
     'Give an adult platelet unit when the count is below the threshold at a platelet count (off by default: the cohort protocol reports no transfusion practice).',
   source: 'E',
-  ref: 'unit practice: ECMO protocols keep the count above a threshold; prophylactic thresholds in non-bleeding ECMO patients centre on 50 × 10⁹/L (Singh et al., Can J Cardiol 2020;36:1550, restrictive thresholds for VV ECMO)',
+  ref: 'unit practice: ECMO protocols keep the count above a threshold (restrictive guidance for non-bleeding VV ECMO patients: Singh et al., Can J Cardiol 2020;36:1550)',
 };
 
 export const plateletTransfusionSpecs = {
@@ -22,7 +22,7 @@ export const plateletTransfusionSpecs = {
     range: [20, 100],
     description: 'Give a unit when the platelet count at a check is below this (10⁹/L, written e.g. "50 /nL").',
     source: 'E',
-    ref: 'prophylactic thresholds on ECMO: 50 × 10⁹/L in non-bleeding patients, up to 80–100 when bleeding or by unit practice (Singh et al., Can J Cardiol 2020;36:1550); a protocol, never fitted',
+    ref: 'stated prophylactic thresholds of ECMO providers for non-bleeding children: median 50 × 10⁹/L (IQR 45–75), 75 when minimally bleeding (survey of 114 providers at 10 centres, VA ECMO); adult units 50–100 by practice; a protocol, never fitted',
   }),
   unitContent: q('1', 300, [10, 1000], {
     adjustable: true,
