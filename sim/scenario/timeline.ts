@@ -85,27 +85,21 @@ export function resolveTimeline(
       const c = weight === undefined ? undefined : parseSetting(path, raw, weight, { add: (p, m) => issues.add(`${base}.set.${shownKey(p)}`, m) }, true);
       if (c) entry.set.push(c);
     }
-    if (e.heparinBolus !== undefined) {
-      const spec = leafAt(scenarioSpecs, 'prescription.heparin.bolus') as QuantitySpec;
-      const parsed = parseQuantityLeaf(spec, e.heparinBolus, { addIssue: (m) => issues.add(`${base}.heparinBolus`, m) });
-      const v = parsed && resolveLeaf(spec, parsed, `${base}.heparinBolus`, weight, issues);
-      if (typeof v === 'number') entry.heparinBolus_U = v;
-    }
-    if (e.fluidBolus !== undefined) {
-      const parsed = parseQuantityLeaf(FLUID_BOLUS_SPEC, e.fluidBolus, { addIssue: (m) => issues.add(`${base}.fluidBolus`, m) });
-      const v = parsed && resolveLeaf(FLUID_BOLUS_SPEC, parsed, `${base}.fluidBolus`, weight, issues);
-      if (typeof v === 'number') entry.fluidBolus_mL = v;
-    }
-    if (e.transfusion !== undefined) {
-      const parsed = parseQuantityLeaf(TRANSFUSION_SPEC, e.transfusion, { addIssue: (m) => issues.add(`${base}.transfusion`, m) });
-      const v = parsed && resolveLeaf(TRANSFUSION_SPEC, parsed, `${base}.transfusion`, weight, issues);
-      if (typeof v === 'number') entry.transfusion_mL = v;
-    }
-    if (e.platelets !== undefined) {
-      const parsed = parseQuantityLeaf(PLATELET_UNITS_SPEC, e.platelets, { addIssue: (m) => issues.add(`${base}.platelets`, m) });
-      const v = parsed && resolveLeaf(PLATELET_UNITS_SPEC, parsed, `${base}.platelets`, weight, issues);
-      if (typeof v === 'number') entry.plateletUnits = v;
-    }
+    /** A quantity the entry gives (a bolus, a transfusion), read against its spec; each problem named under its key. */
+    const given = (key: string, spec: QuantitySpec): number | undefined => {
+      if (e[key] === undefined) return undefined;
+      const parsed = parseQuantityLeaf(spec, e[key], { addIssue: (m) => issues.add(`${base}.${key}`, m) });
+      const v = parsed && resolveLeaf(spec, parsed, `${base}.${key}`, weight, issues);
+      return typeof v === 'number' ? v : undefined;
+    };
+    const heparinBolus = given('heparinBolus', leafAt(scenarioSpecs, 'prescription.heparin.bolus') as QuantitySpec);
+    if (heparinBolus !== undefined) entry.heparinBolus_U = heparinBolus;
+    const fluidBolus = given('fluidBolus', FLUID_BOLUS_SPEC);
+    if (fluidBolus !== undefined) entry.fluidBolus_mL = fluidBolus;
+    const transfusion = given('transfusion', TRANSFUSION_SPEC);
+    if (transfusion !== undefined) entry.transfusion_mL = transfusion;
+    const platelets = given('platelets', PLATELET_UNITS_SPEC);
+    if (platelets !== undefined) entry.plateletUnits = platelets;
     if (e.changeFilter) entry.changeFilter = true;
     if (e.deAir) entry.deAir = true;
     if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
