@@ -22,7 +22,7 @@ export const plateletTransfusionSpecs = {
     range: [20, 100],
     description: 'Give a unit when the platelet count at a check is below this (10⁹/L, written e.g. "50 /nL").',
     source: 'E',
-    ref: 'stated prophylactic thresholds of ECMO providers for non-bleeding children: median 50 × 10⁹/L (IQR 45–75), 75 when minimally bleeding (survey of 114 providers at 10 centres, VA ECMO); adult units 50–100 by practice; a protocol, never fitted',
+    ref: 'stated prophylactic thresholds of ECMO providers for non-bleeding children: median 50 × 10⁹/L (IQR 45–75), 75 when minimally bleeding (114 providers at 10 centres, "Platelet transfusion stated practices among neonatal and paediatric veno-arterial extracorporeal membrane oxygenation providers: a survey"); adult units 50–100 by practice; a protocol, never fitted',
   }),
   unitContent: q('1', 300, [10, 1000], {
     adjustable: true,
