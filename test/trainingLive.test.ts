@@ -121,7 +121,8 @@ describe('the training engine behind the page', () => {
   it('a full blood count reads the platelet count, and a unit given at the bedside raises the next one', () => {
     const live = started('replacement-bag'); // 100 min: room for two counts
     minutes(live, 1);
-    const before = live.current!.sim.observe().platelets_1e9_L;
+    const drawn = live.current!.sim.observe();
+    const before = drawn.platelets_1e9_L;
     live.handle({ type: 'orderLab', lab: 'bloodCount' });
     expect(errors(live.handle({ type: 'action', action: { platelets: 1 } }))).toEqual([]);
     minutes(live, 1);
@@ -131,7 +132,14 @@ describe('the training engine behind the page', () => {
     expect(results).toHaveLength(2);
     const count = (text: string) => Number(/Platelets \(10⁹\/L\) ([\d.]+)/.exec(text)![1]);
     expect(count(results[0])).toBeCloseTo(before, -1);
+    // the unit at once: (P·V + N·R)/(V + V_unit), its platelets and its volume (sim/patient/platelets); 1 min of
+    // consumption and refill, and the result's 3 figures, within 3 %
+    const s = live.current!.sim.scenario;
+    const V = drawn.intravascular_volume_mL / 1000;
+    const { unitContent, volume } = s.prescription.plateletTransfusion;
+    const expected = (before * V + unitContent * s.patient.platelets.transfusionRecovery) / (V + volume / 1000);
     expect(count(results[1]) - count(results[0])).toBeGreaterThan(15);
+    expect(Math.abs(count(results[1]) / expected - 1)).toBeLessThan(0.03);
   });
 
   it("checks a trainee's action as an actions file entry, naming the field", () => {

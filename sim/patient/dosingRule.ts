@@ -10,6 +10,14 @@ import type { Now } from '../model/now.js';
 const DAY_h = 24;
 const EPS_h = 1e-9;
 
+/**
+ * The threshold rule both write: switched on, the reading below its threshold, and fewer than the daily maximum
+ * started in the last 24 h.
+ */
+export function doseDue(on: boolean, reading: number, threshold: number, startedInLastDay: number, maxPerDay: number): boolean {
+  return on && reading < threshold && startedInLastDay < maxPerDay;
+}
+
 /** What one rule says: its interval, when a dose is due, and what a dose runs in (rates per hour) for how long. */
 export interface DoseSpec<R extends Record<string, number>> {
   interval(): number;
@@ -41,7 +49,7 @@ export function dosingRule<R extends Record<string, number>>(zero: R, spec: Dose
         state.endsAt_h = Infinity;
       },
       check: {
-        interval: () => spec.interval(),
+        interval: spec.interval,
         changesDerivatives: true, // a dose is a flux of what it gives and of blood volume
         wouldAct,
         run(now: Now, log: EventLog) {

@@ -7,7 +7,7 @@
  */
 import type { Model } from '../../model/context.js';
 import { fmt } from '../../model/events.js';
-import { dosingRule, type DosingRuleState } from '../dosingRule.js';
+import { doseDue, dosingRule, type DosingRuleState } from '../dosingRule.js';
 
 export interface AlbuminRule {
   replace: boolean;
@@ -17,7 +17,7 @@ export interface AlbuminRule {
 
 /** Whether the rule starts a dose: albumin below the threshold and room left in the last 24 h. */
 export function albuminDoseDue(rule: AlbuminRule, albumin_g_L: number, dosesInLastDay: number): boolean {
-  return rule.replace && albumin_g_L < rule.threshold && dosesInLastDay < rule.maxDosesPerDay;
+  return doseDue(rule.replace, albumin_g_L, rule.threshold, dosesInLastDay, rule.maxDosesPerDay);
 }
 
 /** The rule's running state: the infusion now (g/h and mL/h, 0 when none runs), its check and the dose's end. */

@@ -8,7 +8,7 @@
  */
 import type { Model } from '../../model/context.js';
 import { fmt } from '../../model/events.js';
-import { dosingRule, type DosingRuleState } from '../dosingRule.js';
+import { doseDue, dosingRule, type DosingRuleState } from '../dosingRule.js';
 
 export interface PlateletRule {
   transfuse: boolean;
@@ -18,7 +18,7 @@ export interface PlateletRule {
 
 /** Whether the rule starts a unit: the count below the threshold and room left in the last 24 h. */
 export function plateletUnitDue(rule: PlateletRule, count_per_nL: number, unitsInLastDay: number): boolean {
-  return rule.transfuse && count_per_nL < rule.threshold && unitsInLastDay < rule.maxUnitsPerDay;
+  return doseDue(rule.transfuse, count_per_nL, rule.threshold, unitsInLastDay, rule.maxUnitsPerDay);
 }
 
 /**

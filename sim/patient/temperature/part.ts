@@ -23,7 +23,6 @@ import {
 } from './heatBalance.js';
 import { circuitExchangeFlow_mL_min } from '../../filter/circuitBlood.js';
 import { heaterWorks } from '../../circuit/loopTemperature.js';
-import { shiveringVo2_mL_min } from './shivering.js';
 import { deriveDemand } from '../gasExchange/oxygenSupply.js';
 
 /**
@@ -180,7 +179,7 @@ export const temperatureModel: ModelDefinition = {
         out.replacement_heat_loss_W = f.replacement / KJ_H_PER_W;
         out.extracorporeal_heat_loss_W = f.extracorporeal / KJ_H_PER_W;
         out.surface_cooling_W = f.surface / KJ_H_PER_W;
-        out.shivering_vo2_mL_min = shiveringVo2_mL_min(m.current.patient.temperature.shivering, inputs.setPoint_C, inputs.temperature_C, p0.lung.o2Consumption);
+        out.shivering_vo2_mL_min = now.metabolism.shiveringDemand_mL_min; // derived with the demand (deriveDemand)
       },
       massBalances(y0, y, out) {
         out.heat = massBalance('kJ', heatCapacity_kJ_K * y0[T], y[gained], y[lost], 0, 0, heatCapacity_kJ_K * y[T]);
