@@ -191,7 +191,8 @@ describe('circuit rupture', () => {
 });
 
 describe('blood leak in the hemofilter', () => {
-  const leakRun = (leak: string) => run(DEFAULT_ECMO, { duration: '2 h', 'filter.bloodLeak': leak });
+  // the machine's stop at the alarm overridden, so that the leak runs on (test/bloodLeakStop.test.ts has the stop)
+  const leakRun = (leak: string) => run(DEFAULT_ECMO, { duration: '2 h', 'filter.bloodLeak': leak, 'filter.stopOnBloodLeak': 'false' });
   it('red cells colour the effluent: Hb_eff = Q_leak·Hb/(Q_eff + Q_leak); the blood is lost to the patient', () => {
     const r = leakRun('0.5 mL/min');
     const q = 30; // mL/h

@@ -244,6 +244,9 @@ function filterStoppedAt(r: RunResult, s: Scenario, t: number): boolean {
   const changes = r.events.filter((e) => e.type === 'filter_change').map((e) => e.t_h);
   const starts = r.events.filter((e) => e.type === 'filter_start').map((e) => e.t_h);
   const changing = changes.some((c, i) => c <= t && t <= (starts[i] ?? Infinity));
+  // the CRRT machine suspended at a blood-leak alarm, until the next filter change
+  const suspensions = r.events.filter((e) => e.type === 'blood_leak' && /suspended the treatment/.test(e.reason)).map((e) => e.t_h);
+  const suspended = suspensions.some((at) => at <= t && !changes.some((c) => c > at && c <= t));
   let bloodFlow = s.prescription.filterBloodFlow;
   let clamped = s.circuit?.clamps.filterLimb ?? false;
   for (const e of s.timeline) {
@@ -253,7 +256,7 @@ function filterStoppedAt(r: RunResult, s: Scenario, t: number): boolean {
       if (c.path === 'circuit.clamps.filterLimb') clamped = c.value as boolean;
     }
   }
-  return changing || bloodFlow <= 0 || clamped;
+  return changing || suspended || bloodFlow <= 0 || clamped;
 }
 
 function checkRun(r: RunResult): void {

@@ -45,6 +45,8 @@ export interface FaultRow {
   readonly source: string;
   /** The section the fault acts on, when not its setting's own (net UF needs a hemofilter). */
   readonly needs?: 'circuit' | 'filter';
+  /** A fault of the filter in place: a filter change takes it out, and the fault ends (its ramp with it). */
+  readonly endsWithFilterChange?: boolean;
 }
 
 /** The scenario section a fault needs: the row's `needs`, else its setting's section, else the circuit. */
@@ -329,6 +331,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: true,
     hidden: true,
     source: 'blood leak (sim/filter/bloodLeak)',
+    endsWithFilterChange: true,
   },
 ];
 

@@ -1,6 +1,8 @@
 /**
  * The faults part: applies a catalogue fault's setting (sim/faults/catalogue.ts) when an action injects it, ramps a
  * gradual one in scheduled steps (ramp.ts), and on `clear` returns the setting to the value it had before the fault.
+ * A fault of the filter in place (FaultRow.endsWithFilterChange) ends when the filter is changed: the filter's events
+ * reset its setting, and its ramp stops.
  * It integrates nothing and reports nothing: the models that own the settings read them. Its events are hidden
  * when the action is (the log it is handed marks them).
  */
@@ -18,6 +20,8 @@ interface ActiveFault {
   readonly path: string;
   readonly before: number | boolean | string;
   readonly hidden: boolean;
+  /** The filter changes begun when it was injected (Model.filter.changes). */
+  readonly filterChanges: number;
   ramp: Ramp | null;
 }
 
@@ -28,7 +32,7 @@ function inject(m: Model, t: number, f: FaultInjection, row: FaultRow, active: M
   const path = row.change.setting;
   const target = row.change.value(f.severity);
   const before = active.get(row.id)?.before ?? (currentSetting(m, path) as number | boolean | string);
-  const fault: ActiveFault = { row, path, before, hidden, ramp: null };
+  const fault: ActiveFault = { row, path, before, hidden, filterChanges: m.filter.changes, ramp: null };
   active.set(row.id, fault);
   if (f.onset === 'gradual' && typeof target === 'number' && typeof before === 'number' && f.over_h > 0) {
     const from = currentSetting(m, path) as number;
@@ -51,6 +55,18 @@ function clear(m: Model, row: FaultRow, active: Map<string, ActiveFault>, hidden
   log('fault', `${row.title} cleared (${fault.path}: ${shown(from)} → ${shown(fault.before)})`, undefined, hidden);
 }
 
+/**
+ * Faults of a filter since taken out end (FaultRow.endsWithFilterChange), logged once: before a ramp's step (the filter
+ * changed earlier in the same pass), at an action, and after the events at a time (a change at the TMP limit).
+ */
+function endWithFilter(m: Model, active: Map<string, ActiveFault>, log?: EventLog): void {
+  for (const [id, a] of active) {
+    if (!a.row.endsWithFilterChange || a.filterChanges === m.filter.changes) continue;
+    active.delete(id);
+    log?.('fault', `${a.row.title}: ended with the filter taken out (the new filter has none)`, undefined, a.hidden);
+  }
+}
+
 export const faultsModel: ModelDefinition = {
   name: 'faults',
   states: [],
@@ -59,6 +75,7 @@ export const faultsModel: ModelDefinition = {
     const active = new Map<string, ActiveFault>();
     return {
       perform(t: number, _y: number[], action: Action, log: EventLog) {
+        endWithFilter(m, active, log);
         const f = action.injectFault;
         const row = f && faultRow(f.kind);
         if (!f || !row) return;
@@ -72,6 +89,7 @@ export const faultsModel: ModelDefinition = {
         return next;
       },
       applyScheduled(t: number, _y: number[], log: EventLog) {
+        endWithFilter(m, active, log);
         let changed = false;
         for (const a of active.values()) {
           const r = a.ramp;
@@ -86,6 +104,9 @@ export const faultsModel: ModelDefinition = {
           }
         }
         return changed;
+      },
+      afterEvents(_t, _y, _now, log) {
+        endWithFilter(m, active, log);
       },
     };
   },

@@ -2,7 +2,8 @@
  * The hemofilter's events: a change when TMP reaches its limit (located by the solver on its dense output), when the
  * filter reaches its maximum age, on a manual change or when a clotting fault leaves it unable to pass the
  * prescription; the downtime that follows and the new filter's start; and the check that a changed prescription
- * is one a new filter can run (feasibility.ts).
+ * is one a new filter can run (feasibility.ts). A filter the machine suspended (a blood leak, sim/filter/bloodLeak)
+ * is changed by the same rules; the new one's fibres are intact (filter.bloodLeak returns to 0).
  */
 import type { Model } from '../model/context.js';
 import { EngineError } from '../model/errors.js';
@@ -15,6 +16,19 @@ import { filterPrescription } from './operatingPoint.js';
 const EPS_h = 1e-9;
 /** The most a filter's fibres can be clotted in the model: the rest keeps its pressures finite. */
 const MAX_CLOTTED_FRACTION = 0.999;
+
+/** A filter in place: running, or suspended by the machine (it is changed as a running one is). */
+function filterInPlace(m: Model): boolean {
+  return m.filter.status === 'running' || m.filter.status === 'suspended';
+}
+
+/** The new filter's membrane: clean, open and intact (ruptured fibres leave with the filter taken out). */
+function freshMembrane(m: Model, y: number[], at: FilterSlots): void {
+  y[at.coverage] = 0;
+  y[at.cakeResistance] = 0;
+  y[at.clottedFraction] = 0;
+  m.current.filter!.bloodLeak = 0;
+}
 
 export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
   const tmpOf = (now: Now) => (now.filter ? filterTmp_mmHg(m, now.filter) : null);
@@ -33,23 +47,22 @@ export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
   const changeFilter = (t: number, y: number[], reason: string, log: EventLog) => {
     log('filter_change', reason);
     m.filter.status = 'changing';
+    m.filter.changes++;
     m.filter.restartAt_h = t + m.current.prescription.filterChange.downtime;
-    y[at.coverage] = 0;
-    y[at.cakeResistance] = 0;
-    y[at.clottedFraction] = 0;
+    freshMembrane(m, y, at);
     if (m.current.prescription.filterChange.downtime <= 0) startFilter(t, log);
   };
 
   return {
     nextEventTime() {
-      if (m.filter.status === 'running') return m.filter.installedAt_h + m.current.prescription.filterChange.maxHours;
+      if (filterInPlace(m)) return m.filter.installedAt_h + m.current.prescription.filterChange.maxHours;
       if (m.filter.status === 'changing') return m.filter.restartAt_h;
       return Infinity;
     },
     applyScheduled(t, y, log) {
       if (m.filter.status === 'changing' && t >= m.filter.restartAt_h - EPS_h) startFilter(t, log);
       const maxHours = m.current.prescription.filterChange.maxHours;
-      if (m.filter.status === 'running' && t >= m.filter.installedAt_h + maxHours - EPS_h)
+      if (filterInPlace(m) && t >= m.filter.installedAt_h + maxHours - EPS_h)
         changeFilter(t, y, `maximum filter age ${fmt(maxHours)} h reached`, log);
     },
     located: [
@@ -81,7 +94,7 @@ export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
         seen(tmp);
         if (tmp !== null && tmp >= limit()) changeFilter(t, y, `filter clotted (${fmt(100 * clot, 0)} % of fibres)`, log);
       }
-      if (action.changeFilter && m.filter.status === 'running') changeFilter(t, y, action.note ?? 'manual change (timeline)', log);
+      if (action.changeFilter && filterInPlace(m)) changeFilter(t, y, action.note ?? 'manual change (timeline)', log);
     },
     settingsProblem(now) {
       const f = m.current.filter;

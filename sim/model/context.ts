@@ -8,7 +8,11 @@ import type { Sofa } from '../patient/sofa/sofa.js';
 import { cloneSettings } from './cloneSettings.js';
 
 /** Why the hemofilter is not filtering right now, or that it is. */
-export type FilterStatus = 'running' | 'changing' | 'absent';
+/**
+ * The hemofilter's status: running; being changed (the downtime); suspended (the CRRT machine stopped its blood and
+ * fluid pumps on a blood-leak alarm and waits for the operator: sim/filter/bloodLeak); absent (no filter).
+ */
+export type FilterStatus = 'running' | 'changing' | 'suspended' | 'absent';
 
 export interface Model {
   readonly scenario: Scenario;
@@ -34,6 +38,8 @@ export interface Model {
     installedAt_h: number;
     restartAt_h: number;
     filtersUsed: number;
+    /** Filter changes begun (at the change, before the downtime): what ends a fault of the filter taken out. */
+    changes: number;
     /**
      * The flow (mL/min) by which the ECMO circuit's blood, which the filter clears, exchanges with the patient:
      * return flow net of recirculation, held from the last event (sim/filter/circuitBlood.ts); Infinity when the
@@ -104,6 +110,7 @@ export function modelContext(scenario: Scenario): Model {
       installedAt_h: 0,
       restartAt_h: Infinity,
       filtersUsed: scenario.filter ? 1 : 0,
+      changes: 0,
       circuitFlow_mL_min: Infinity,
       circuitIsolated: false,
       isolatedEffluent_mL: 0,

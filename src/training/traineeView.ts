@@ -52,6 +52,7 @@ export const DEVICE_SERIES: ReadonlySet<string> = new Set([
   'effluent_bag_capacity_mL',
   'bags_used',
   'blood_leak_detected',
+  'crrt_suspended',
   // heparin syringe pump
   'heparin_infusion_U_h',
   'heparin_syringe_mL',

@@ -250,7 +250,9 @@ export class CircuitView {
           ? 'changing filter:\npriming a new one'
           : look.status === 'clamped'
             ? 'limb clamped:\nblood pump stopped'
-            : 'blood pump stopped';
+            : look.status === 'suspended'
+              ? 'treatment suspended:\nblood-leak alarm'
+              : 'blood pump stopped';
     const pre = states.predilution.flow_mL_min * 60;
     const post = states.postdilution.flow_mL_min * 60;
     const bags = bagLevels(o);
@@ -275,6 +277,8 @@ export class CircuitView {
     } else {
       const status = snap.settings.clamps['circuit.clamps.filterLimb']
         ? 'clamped'
+        : o.crrt_suspended === 1
+          ? 'suspended'
         : snap.settings.values['prescription.filterBloodFlow'] <= 0
           ? 'stopped'
           : 'changing';

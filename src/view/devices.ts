@@ -120,7 +120,7 @@ export class RollerPump {
 
 /** How the hemofilter looks: fibres clot from dark streaks to black, the membrane darkens as it fouls. */
 export interface FilterLook {
-  status: 'running' | 'changing' | 'clamped' | 'stopped';
+  status: 'running' | 'changing' | 'clamped' | 'stopped' | 'suspended';
   clotted: number; // 0..1 of fibres
   fouling: number; // 0..1: 1 − Kuf / Kuf of the open fibres when clean
   sat_pct: number;

@@ -1,7 +1,18 @@
 /** A blood leak in the hemofilter (scenario fields filter.bloodLeak, filter.bloodLeakDetectorThreshold). */
-import { q, type SpecTree } from '../../parameters.js';
+import { q, type FlagSpec, type SpecTree } from '../../parameters.js';
+
+const stopOnBloodLeak: FlagSpec = {
+  kind: 'flag',
+  default: true,
+  adjustable: true,
+  description:
+    'At the blood-leak alarm the CRRT machine suspends the treatment: it stops its blood pump and fluid pumps and waits for the operator (change the filter). false: the treatment runs on (an operator who judged the alarm false).',
+  source: 'S2',
+  ref: 'Prismaflex training slides (alarm overview): Warning alarms are patient hazards and suspend the treatment; the blood-leak detector is among the safety features. That Blood leak detected is a Warning alarm is from practice [E]',
+};
 
 export const bloodLeakSpecs = {
+  stopOnBloodLeak,
   bloodLeak: q('mL/min', 0, [0, 200], {
     adjustable: true,
     range: [0, 5],
