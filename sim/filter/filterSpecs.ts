@@ -76,6 +76,14 @@ export const filterSpecs = {
       ['S2', 'S2'],
       [1, 1],
     ),
+    phosphate: sieving(
+      1,
+      1,
+      'inorganic phosphate (95 Da) passes high-flux membranes freely: SC ≈ 1, as for other small solutes (IFU data for small solutes)',
+      'as clean (small solutes pass freely)',
+      ['S2', 'S2'],
+      [1, 1],
+    ),
     crp: sieving(0, 0, 'CRP stays flat under HCO filtration (reference-data.md §2)', 'as clean', ['S', 'S'], [0, 0.02]),
     // the filterable vasoplegic mediators (a hypothesis: hemodynamics.md): a lumped pool of cytokines, sieved on this
     // membrane as IL-6 is; a standard membrane passes such a pool at about half the high cut-off's sieving (Atan 2016)

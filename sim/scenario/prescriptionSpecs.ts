@@ -3,6 +3,7 @@ import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.
 import { albuminReplacementSpecs } from '../patient/fluidBalance/albuminReplacementSpecs.js';
 import { plateletTransfusionSpecs } from '../patient/platelets/plateletTransfusionSpecs.js';
 import { replacementBicarbonateSpec } from '../patient/acidBase/acidBaseSpecs.js';
+import { phosphateSupplementSpec, replacementPhosphateSpec } from '../patient/solutes/phosphate.js';
 import { hydrocortisoneRuleSpecs, vasopressinRuleSpecs } from '../patient/hemodynamics/hydrocortisoneSpecs.js';
 import { surfaceCoolingSpecs } from '../patient/temperature/surfaceCoolingSpecs.js';
 
@@ -83,6 +84,7 @@ export const prescriptionSpecs = {
       ref: 'in-line warmers set to 37–40 °C lose some heat in the line: an estimate',
     }),
     bicarbonate: replacementBicarbonateSpec,
+    phosphate: replacementPhosphateSpec,
     bagVolume: q('mL', 5000, [100, 10000], {
       adjustable: true,
       range: [3000, 5000],
@@ -99,6 +101,7 @@ export const prescriptionSpecs = {
     ref: 'estimate: CRRT effluent bags match the 5 L solution bags',
   }),
   consumables: { autoChange },
+  phosphateSupplement: phosphateSupplementSpec,
   netUltrafiltration: q('mL/h', 0, [0, 1000], {
     adjustable: true,
     description: 'Net fluid removal (effluent minus replacement).',

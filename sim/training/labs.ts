@@ -48,7 +48,7 @@ export const LAB_TESTS = {
   freeHemoglobin: { title: 'Plasma free hemoglobin', results: { plasma_free_hb_mg_dL: 'Free Hb (mg/dL)' }, turnaround_min: 60 },
   chemistry: {
     title: 'Chemistry',
-    results: { creatinine_mg_dL: 'Creatinine (mg/dL)', urea_mg_dL: 'Urea (mg/dL)', albumin_g_L: 'Albumin (g/L)' },
+    results: { creatinine_mg_dL: 'Creatinine (mg/dL)', urea_mg_dL: 'Urea (mg/dL)', albumin_g_L: 'Albumin (g/L)', phosphate_mmol_L: 'Phosphate (mmol/L)' },
     turnaround_min: 60,
   },
 } as const satisfies Record<string, LabTest>;

@@ -18,7 +18,7 @@ import { fmt } from '../../model/events.js';
 import type { ModelDefinition, SlotOf, StateDeclaration } from '../../model/part.js';
 import type { Model } from '../../model/context.js';
 import { scaleBy } from '../../model/part.js';
-import { adsorptiveClearance_mL_h, convectiveClearance_mL_h } from '../../filter/filterNow.js';
+import { adsorptiveClearance_mL_h, convectiveClearance_mL_h, type FilterNow } from '../../filter/filterNow.js';
 import { seriesClearance_mL_h } from '../../filter/circuitBlood.js';
 import { mL_min } from '../../quantities.js';
 import { SOLUTE, SOLUTES } from './registry.js';
@@ -98,6 +98,12 @@ function splitOrMix(r: Row, y: number[], isolated: boolean, circuitBlood_mL: num
   }
 }
 
+/** The replacement fluid's share of the effluent (Q_rep/Q_eff: 1 at zero net ultrafiltration). */
+function replacementShare(fn: FilterNow): number {
+  const op = fn.op;
+  return op.effluent_mL_h > 0 ? (60 * (op.predilution_mL_min + op.postdilution_mL_min)) / op.effluent_mL_h : 0;
+}
+
 /** A solute's balance: start + produced − eliminated − removed − adsorbed − lost in bleeding = end. */
 function soluteBalance(r: Row, y0: ArrayLike<number>, y: ArrayLike<number>) {
   const amount = (v: ArrayLike<number>) => v[r.central] + (r.peripheral >= 0 ? v[r.peripheral] : 0) + (r.circuit >= 0 ? v[r.circuit] : 0);
@@ -152,11 +158,13 @@ export const solutesModel: ModelDefinition = {
           const series = isolated || kConv + kAds <= 0 ? 1 : seriesClearance_mL_h(kConv + kAds, flow) / (kConv + kAds);
           const removed = kConv * series * cleared;
           const adsorbed = kAds * series * cleared;
+          // a replacement fluid that carries the solute gives back K·C_rf (solute.ts `replacement`), into the blood cleared
+          const given = r.s.replacement && kConv > 0 ? kConv * series * r.s.replacement(m) * replacementShare(fn!) : 0;
           const lost = r.c * (r.wholeBlood ? bleeding : plasmaLost);
-          dy[r.central] = flux.produced - flux.eliminated - (isolated ? 0 : removed + adsorbed) - flux.exchange - lost;
-          if (r.circuit >= 0) dy[r.circuit] = isolated ? -(removed + adsorbed) : 0;
+          dy[r.central] = flux.produced - flux.eliminated + (isolated ? 0 : given - removed - adsorbed) - flux.exchange - lost;
+          if (r.circuit >= 0) dy[r.circuit] = isolated ? given - removed - adsorbed : 0;
           if (r.peripheral >= 0) dy[r.peripheral] = flux.exchange;
-          dy[r.produced] = flux.produced;
+          dy[r.produced] = flux.produced + given;
           dy[r.eliminated] = flux.eliminated;
           dy[r.removed] = removed;
           if (r.adsorbed >= 0) dy[r.adsorbed] = adsorbed;

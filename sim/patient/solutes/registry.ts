@@ -12,12 +12,13 @@ import { pct } from './pct.js';
 import type { SoluteDefinition } from './solute.js';
 import { urea, ureaBaselineSpec, ureaKineticsSpecs } from './urea.js';
 import { lactate, lactateBaselineSpec, lactateKineticsSpecs } from './lactate.js';
+import { phosphate, phosphateBaselineSpec, phosphateKineticsSpecs } from './phosphate.js';
 import { vasoplegicMediators, vasoplegicMediatorsKineticsSpecs } from './vasoplegicMediators.js';
 
-export const SOLUTES: readonly SoluteDefinition[] = [il6, pct, crp, albumin, creatinine, urea, lactate, vasoplegicMediators];
+export const SOLUTES: readonly SoluteDefinition[] = [il6, pct, crp, albumin, creatinine, urea, lactate, vasoplegicMediators, phosphate];
 
 /** Each solute's index in Now.concentration, by name: `now.concentration[SOLUTE.il6]`. */
-export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creatinine' | 'urea' | 'lactate' | 'vasoplegicMediators', number>> = {
+export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creatinine' | 'urea' | 'lactate' | 'vasoplegicMediators' | 'phosphate', number>> = {
   il6: SOLUTES.indexOf(il6),
   pct: SOLUTES.indexOf(pct),
   crp: SOLUTES.indexOf(crp),
@@ -26,10 +27,11 @@ export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creati
   urea: SOLUTES.indexOf(urea),
   lactate: SOLUTES.indexOf(lactate),
   vasoplegicMediators: SOLUTES.indexOf(vasoplegicMediators),
+  phosphate: SOLUTES.indexOf(phosphate),
 };
 
 /** Specs of the solutes defined with their kinetics: merged into the scenario's `kinetics` and `patient.baseline`. */
 export const SOLUTE_SPECS = {
-  kinetics: { urea: ureaKineticsSpecs, lactate: lactateKineticsSpecs, vasoplegicMediators: vasoplegicMediatorsKineticsSpecs },
-  baseline: { urea: ureaBaselineSpec, lactate: lactateBaselineSpec },
+  kinetics: { urea: ureaKineticsSpecs, lactate: lactateKineticsSpecs, vasoplegicMediators: vasoplegicMediatorsKineticsSpecs, phosphate: phosphateKineticsSpecs },
+  baseline: { urea: ureaBaselineSpec, lactate: lactateBaselineSpec, phosphate: phosphateBaselineSpec },
 } as const;

@@ -58,6 +58,12 @@ export interface SoluteDefinition {
   /** A peripheral compartment (interstitium) as a second amount. */
   readonly peripheral: boolean;
   readonly filtration: SoluteFiltration | null;
+  /**
+   * Its concentration in the replacement fluid now (amount per mL), if the fluid carries it: the filter then gives
+   * back K·C_rf beside removing K·C (the net K·(C − C_rf), exact for predilution or postdilution at zero net
+   * ultrafiltration), counted as produced.
+   */
+  readonly replacement?: (m: Model) => number;
   /** States of the solute's own (lags, signals) beyond its amounts and ledger. */
   readonly extraStates?: readonly StateDeclaration[];
   /** `indexOf` gives another solute's index in Now.concentration (CRP reads IL-6). */
