@@ -38,6 +38,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
     'Plasma albumin was below prescription.albumin.threshold at a scheduled albumin check (with prescription.albumin.replace on) and one dose of albumin (prescription.albumin.dose in prescription.albumin.volume) was started over prescription.albumin.infusionTime; value holds the albumin in g/L.',
   platelet_transfusion:
     'The platelet count was below prescription.plateletTransfusion.threshold at a scheduled platelet count (with prescription.plateletTransfusion.transfuse on) and one adult unit (prescription.plateletTransfusion.unitContent in prescription.plateletTransfusion.volume) was started over prescription.plateletTransfusion.infusionTime; value holds the count in 10⁹/L. Or a timeline entry (a trainee) gave platelet units at once.',
+  phosphate_replacement:
+    'Serum phosphate was below prescription.phosphateReplacement.threshold at a scheduled chemistry check (with prescription.phosphateReplacement.replace on) and one intravenous dose (prescription.phosphateReplacement.dose) was started over prescription.phosphateReplacement.infusionTime; value holds the phosphate in mmol/L.',
   circuit_blood:
     'The ECMO flow stopped (clamped lines, pump stopped): the circuit’s blood is isolated from the patient and the filter clears it alone; or the flow resumed and it mixes back into the patient’s.',
   limb_alarm:

@@ -2,7 +2,8 @@
  * The models the engine composes, in the order their parts run. First the faults part (it applies, ramps and clears
  * catalogue faults' settings: sim/faults), so every other part's share of an action or a scheduled event sees the
  * settings the fault left (the console's power notices mains lost at the fault's own time). Then each part's `derive`
- * may read what the parts before it derived (fluid balance → solutes (concentrations, protein) → heparin (aPTT) →
+ * may read what the parts before it derived (fluid balance → solutes (concentrations, protein) → phosphate replacement →
+ * heparin (aPTT) →
  * sepsis drive → temperature → CO2 stores (PaCO2) → acid–base (pH) → hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → platelets (the filter's surface) → its bags → the console's power →
  * circuit (outputs: the loop's solve) → gas exchange (outputs) → SOFA).
  * The state vector is generated from their declarations in this order.
@@ -11,6 +12,7 @@ import { composeLayout } from '../model/layout.js';
 import type { ModelDefinition } from '../model/part.js';
 import { fluidBalanceModel } from '../patient/fluidBalance/part.js';
 import { solutesModel } from '../patient/solutes/part.js';
+import { phosphateReplacementModel } from '../patient/solutes/phosphateReplacement.js';
 import { heparinModel } from '../patient/heparin/part.js';
 import { inflammationModel } from '../patient/inflammation/part.js';
 import { temperatureModel } from '../patient/temperature/part.js';
@@ -35,6 +37,7 @@ export const MODELS: readonly ModelDefinition[] = [
   faultsModel,
   fluidBalanceModel,
   solutesModel,
+  phosphateReplacementModel,
   heparinModel,
   inflammationModel,
   temperatureModel,

@@ -23,6 +23,7 @@ export type EventType =
   | 'sweep_titration_off'
   | 'albumin_dose'
   | 'platelet_transfusion'
+  | 'phosphate_replacement'
   | 'fault'
   | 'circuit_blood'
   | 'limb_alarm'

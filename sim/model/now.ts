@@ -26,6 +26,8 @@ export interface BloodState {
   albuminInfusion_g_h: number;
   /** Volume of a platelet unit being transfused now, mL/h (the platelets part's rule; the fluid balance counts it as given). */
   plateletInfusion_mL_h: number;
+  /** Intravenous phosphate running now, mmol/h: the steady supplement and a dose of the replacement rule (the phosphate solute counts it as produced). */
+  phosphateInfusion_mmol_h: number;
   /**
    * Whole blood leaving the patient now, mL/h: the patient's bleeding (fluid balance's derive) plus what circuit
    * faults lose (their derive adds to it). Fluid balance and the solutes read it in their derivatives.
@@ -99,6 +101,7 @@ export function createNow(): Now {
       interstitialProtein_g_L: NaN,
       albuminInfusion_g_h: 0,
       plateletInfusion_mL_h: 0,
+      phosphateInfusion_mmol_h: 0,
       bleeding_mL_h: 0,
     },
     concentration: new Float64Array(MAX_SOLUTES).fill(NaN),

@@ -2,6 +2,7 @@
 import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { albuminReplacementSpecs } from '../patient/fluidBalance/albuminReplacementSpecs.js';
 import { plateletTransfusionSpecs } from '../patient/platelets/plateletTransfusionSpecs.js';
+import { phosphateReplacementSpecs } from '../patient/solutes/phosphateReplacementSpecs.js';
 import { replacementBicarbonateSpec } from '../patient/acidBase/acidBaseSpecs.js';
 import { phosphateSupplementSpec, replacementPhosphateSpec } from '../patient/solutes/phosphate.js';
 import { hydrocortisoneRuleSpecs, vasopressinRuleSpecs } from '../patient/hemodynamics/hydrocortisoneSpecs.js';
@@ -223,6 +224,7 @@ export const prescriptionSpecs = {
   vasopressin: vasopressinRuleSpecs,
   albumin: albuminReplacementSpecs,
   plateletTransfusion: plateletTransfusionSpecs,
+  phosphateReplacement: phosphateReplacementSpecs,
   surfaceCooling: surfaceCoolingSpecs,
   filterChange: {
     tmpLimit: q('mmHg', 250, [50, 500], { adjustable: true, description: 'Change the filter when TMP exceeds this.', source: 'S', ref: 'cohort.md' }),

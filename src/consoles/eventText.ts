@@ -30,6 +30,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   fluid_bolus: 'actions',
   albumin_dose: 'actions',
   platelet_transfusion: 'actions',
+  phosphate_replacement: 'actions',
   transfusion: 'actions',
   de_air: 'actions',
   bag_change: 'actions',

@@ -100,7 +100,7 @@ export const phosphate: SoluteDefinition = {
       },
       fluxes(now, c, out) {
         const k = m.current.kinetics.phosphate;
-        out.produced = k.release + m.current.prescription.phosphateSupplement;
+        out.produced = k.release + now.blood.phosphateInfusion_mmol_h; // the supplement and the replacement rule's dose
         out.eliminated = k.renalFraction * 60 * now.kidney.gfr_mL_min * c;
         out.exchange = interCompartmentExchange(60 * k.mobilizationClearance, c, now.y[pool], k.poolVolume);
       },
