@@ -73,7 +73,7 @@ describe('the delivered dose with the circuit isolated from the patient', () => 
 
 /** The sweep's columns named for 24 h hold the patient at 24 h, or nothing: a shorter run never reached it. */
 describe('the *_24h_* columns of a run shorter than 24 h', () => {
-  const AT_24H = ['map_24h_mmHg', 'norepinephrine_24h_ug_kg_min', 'temperature_24h_C', 'anti_xa_24h_U_mL'] as const;
+  const AT_24H = ['map_24h_mmHg', 'norepinephrine_24h_ug_kg_min', 'temperature_24h_C', 'anti_xa_24h_U_mL', 'phosphate_24h_mmol_L'] as const;
   it('are empty (null) in a 6 h run; the summary’s changes say the time they were taken at', () => {
     const r = run(DEFAULT_ECMO, { duration: '6 h' });
     const m = runMetrics(r);

@@ -7,10 +7,11 @@
  *   bags_per_day               replacement and effluent bags hung per 24 h (the engine's bags_used series; see BAGS_FROM_SERIES)
  *   mean_access_pressure_mmHg  the filter limb's access pressure (p_access_mmHg), mean over samples with blood flowing
  *   mean_return_pressure_mmHg  its return (post-filter) pressure (p_filter_out_mmHg), likewise
- *   map_24h_mmHg, norepinephrine_24h_ug_kg_min, temperature_24h_C, anti_xa_24h_U_mL
+ *   map_24h_mmHg, norepinephrine_24h_ug_kg_min, temperature_24h_C, anti_xa_24h_U_mL, phosphate_24h_mmol_L
  *                              the patient at 24 h: MAP and norepinephrine from the summary's 24 h observation,
  *                              temperature and heparin interpolated linearly on the output grid; empty (null) for a
  *                              run shorter than 24 h, which never reached that time (the sweep says so on stderr).
+ *   phosphate_removed_mmol     phosphate in the effluent over the whole run (its mass balance; docs/models/solutes.md)
  * Anti-Xa is the heparin model's anti_xa_U_mL: the chromogenic assay without added antithrombin, so it is the heparin
  * concentration scaled by the patient's antithrombin (docs/models/heparin.md; Mayo Clinic Laboratories, test HEPTP:
  * UFH therapeutic range 0.30–0.70 IU/mL; the assay underestimates heparin in antithrombin deficiency, Vera-Aguilera
@@ -37,6 +38,8 @@ export const ENGINEER_COLUMNS = [
   'norepinephrine_24h_ug_kg_min',
   'temperature_24h_C',
   'anti_xa_24h_U_mL',
+  'phosphate_24h_mmol_L',
+  'phosphate_removed_mmol',
 ] as const;
 
 export type EngineerFigureName = (typeof ENGINEER_COLUMNS)[number];
@@ -94,5 +97,7 @@ export function engineerFigures(r: RunResult, membrane: MembraneLife | null): Re
     norepinephrine_24h_ug_kg_min: at24(s.norepinephrine_baseline_ug_kg_min + s.norepinephrine_change_ug_kg_min),
     temperature_24h_C: at24(valueAt(series, 'temperature_C', at)),
     anti_xa_24h_U_mL: at24(valueAt(series, 'anti_xa_U_mL', at)),
+    phosphate_24h_mmol_L: at24(valueAt(series, 'phosphate_mmol_L', at)),
+    phosphate_removed_mmol: orNull(s.mass_balance.phosphate?.removed_in_effluent ?? NaN),
   };
 }
