@@ -23,6 +23,9 @@ describe('a blood leak stops the CRRT machine', () => {
       expect(at(stopped, 'blood_loss_mL', t)).toBe(0);
     }
     expect(at(stopped, 'effluent_volume_mL', 3)).toBeCloseTo(at(stopped, 'effluent_volume_mL', 1.25), 9);
+    // the machine's scales: neither bag moves while its pumps are stopped
+    expect(at(stopped, 'replacement_bag_mL', 3)).toBeCloseTo(at(stopped, 'replacement_bag_mL', 1.25), 9);
+    expect(at(stopped, 'effluent_bag_mL', 3)).toBeCloseTo(at(stopped, 'effluent_bag_mL', 1.25), 9);
     const f = stopped.summary.mass_balance.fluid;
     expect(Math.abs(f.residual)).toBeLessThan(1e-9 * f.start);
     const suspension = stopped.events.filter((e) => e.type === 'blood_leak');
@@ -40,6 +43,19 @@ describe('a blood leak stops the CRRT machine', () => {
     expect(at(overridden, 'crrt_suspended', 3)).toBe(0);
     expect(at(overridden, 'effluent_rate_mL_h', 3)).toBeGreaterThan(0);
     expect(at(overridden, 'blood_loss_mL', 3)).toBeCloseTo(60, 6);
+  });
+});
+
+describe('the operator overrides the stop', () => {
+  it('setting filter.stopOnBloodLeak false while suspended restarts the pumps, and the leak with them: 0.5 mL/min for the last hour is 30 mL', () => {
+    const r = runWithTimeline(DEFAULT_ECMO, [leakAt1h, { at: '2 h', set: { 'filter.stopOnBloodLeak': false } }], settings);
+    expect(at(r, 'crrt_suspended', 1.75)).toBe(1);
+    expect(at(r, 'crrt_suspended', 2.5)).toBe(0);
+    expect(at(r, 'filter_blood_flow_mL_min', 2.5)).toBeGreaterThan(0);
+    expect(at(r, 'blood_loss_mL', 2)).toBe(0);
+    expect(at(r, 'blood_loss_mL', 3)).toBeCloseTo(30, 6);
+    expect(at(r, 'blood_leak_detected', 3)).toBe(1);
+    expect(r.events.some((e) => e.type === 'blood_leak' && /overrode/.test(e.reason) && e.t_h === 2)).toBe(true);
   });
 });
 

@@ -99,6 +99,23 @@ describe('CRRT bags', () => {
     expect(Math.min(...r.series.replacement_bag_mL)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...r.series.effluent_bag_mL)).toBeLessThanOrEqual(5000);
   });
+  it('a filter changed at the TMP limit (an event the solver locates; the pass after it re-syncs the bags) stops the fluid pumps: neither bag moves during the downtime', () => {
+    const values = { 'prescription.filterChange.tmpLimit': '150 mmHg', 'prescription.effluentBagCapacity': '10000 mL', 'prescription.replacementFluid.bagVolume': '10000 mL' };
+    const first = live(values);
+    first.advanceTo(24);
+    const change = ofType(first, 'filter_change')[0];
+    expect(change.reason).toMatch(/TMP/);
+    expect(ofType(first, 'filter_start')[0].t_h - change.t_h).toBeCloseTo(0.5, 9);
+    // one run observed twice inside the downtime (another run locates the change within the solver's 1e-7 h)
+    const sim = live(values);
+    sim.advanceTo(change.t_h + 0.1);
+    const early = sim.observe();
+    sim.advanceTo(change.t_h + 0.4);
+    const late = sim.observe();
+    expect(late.effluent_bag_mL).toBeCloseTo(early.effluent_bag_mL, 9);
+    expect(late.replacement_bag_mL).toBeCloseTo(early.replacement_bag_mL, 9);
+    expect(early.effluent_bag_mL).toBeGreaterThan(0);
+  });
 });
 
 describe('heparin syringe', () => {

@@ -4,7 +4,8 @@
  * full the machine stops its fluid pumps (m.filter.fluidPumpsStopped: no replacement, no effluent, no net
  * ultrafiltration, filterNow.ts) and its blood pump runs on, as a Prismaflex does; changing the bag (the action
  * changeBags) restarts them. With prescription.consumables.autoChange a nurse changes each bag the moment it runs
- * out (logged), and the treatment never stops. No slow state: the volumes are lines between events.
+ * out (logged), and the treatment never stops. No slow state: the volumes are lines between events, re-based after
+ * every event pass (the pumps' rates change wherever the filter stops or starts: a change, a blood leak's stop).
  */
 import type { ModelDefinition } from '../../model/part.js';
 import type { Model } from '../../model/context.js';
@@ -97,6 +98,7 @@ export const bagsModel: ModelDefinition = {
       applyScheduled(t, _y, log) {
         runOut(t, log);
       },
+      afterEvents: sync,
       perform(t, _y, action, log) {
         sync(t);
         if (action.changeBags && m.scenario.filter) hang(action.changeBags, t, 'operator', log);

@@ -6,7 +6,8 @@
  * The CRRT machine's optical detector alarms when Hb_effluent reaches its threshold (blood_leak_detected 0/1), and
  * with filter.stopOnBloodLeak the machine suspends the treatment there (an event located on the solver's dense
  * output): its blood and fluid pumps stop, so the leak stops, and the detector's line keeps the coloured effluent
- * until the filter is changed (the new filter's fibres are intact: filterEvents.ts).
+ * until the filter is changed (the new filter's fibres are intact: filterEvents.ts), or until the operator overrides
+ * the stop (filter.stopOnBloodLeak set false while suspended: the treatment resumes, the leak with it).
  * Assumption [E]: the leak adds to the effluent the machine collects; its pumps' balance is not re-solved.
  */
 import { fmt, type EventLog } from '../../model/events.js';
@@ -67,6 +68,12 @@ export const bloodLeakModel: ModelDefinition = {
           },
         },
       ],
+      perform(_t, _y, _action, log) {
+        // the operator overrode the stop (judged the alarm false): the pumps restart; the events' settle re-solves the limb
+        if (!suspended() || m.current.filter?.stopOnBloodLeak !== false) return;
+        m.filter.status = 'running';
+        log('blood_leak', 'the operator overrode the blood-leak stop: the CRRT machine restarts its blood and fluid pumps', held_mg_dL);
+      },
       derive(now) {
         now.blood.bleeding_mL_h += leak(now);
       },
