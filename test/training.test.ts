@@ -63,6 +63,17 @@ describe('the debrief', () => {
   }, 120_000);
 });
 
+describe('a note written with an engine action', () => {
+  it('is the action’s reason: a filter changed for a blood leak is logged with what the trainee wrote, not a separate note', () => {
+    const training = load('filter-blood-leak.json');
+    const actions = parseActionsText(readInputFile(join(DIR, 'responses/filter-blood-leak.actions.json'), 'actions'), 'a.json', training, options);
+    const { session } = replayTraining(training, actions);
+    const change = session.log.find((e) => e.kind === 'event' && e.text === 'effluent checked (pink), filter changed');
+    expect(change?.t_h).toBeCloseTo(10 / 60, 9);
+    expect(session.log.some((e) => e.kind === 'note')).toBe(false);
+  }, 120_000);
+});
+
 describe('a lab still out when the session ends', () => {
   it('is listed as pending with its order time; one that came back is not', () => {
     const training = load('drainage-clamp.json');

@@ -185,7 +185,8 @@ export function parseActionsText(text: string, source: string, training: Trainin
   );
   if (unknown.length) throw new ScenarioError(source, unknown);
   const engine = entries.map((e, i) => ({ e, i })).filter(({ e }) => engineActionIds(e).length > 0);
-  const timeline = engine.map(({ e }) => Object.fromEntries(Object.entries(e).filter(([k]) => k === 'at' || ENGINE_KEYS.includes(k))));
+  // an engine action's note is the action's (a manual filter change's reason), as in a scenario's timeline
+  const timeline = engine.map(({ e }) => Object.fromEntries(Object.entries(e).filter(([k]) => k === 'at' || k === 'note' || ENGINE_KEYS.includes(k))));
   const issues: ScenarioIssue[] = [];
   let resolved: Scenario | undefined;
   try {
