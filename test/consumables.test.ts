@@ -100,7 +100,11 @@ describe('CRRT bags', () => {
     expect(Math.max(...r.series.effluent_bag_mL)).toBeLessThanOrEqual(5000);
   });
   it('a filter changed at the TMP limit (an event the solver locates; the pass after it re-syncs the bags) stops the fluid pumps: neither bag moves during the downtime', () => {
-    const values = { 'prescription.filterChange.tmpLimit': '150 mmHg', 'prescription.effluentBagCapacity': '10000 mL', 'prescription.replacementFluid.bagVolume': '10000 mL' };
+    const values = {
+      'prescription.filterChange.tmpLimit': '150 mmHg',
+      'prescription.effluentBagCapacity': '10000 mL',
+      'prescription.replacementFluid.bagVolume': '10000 mL',
+    };
     const first = live(values);
     first.advanceTo(24);
     const change = ofType(first, 'filter_change')[0];

@@ -49,14 +49,21 @@ describe('phosphate', () => {
     const c0 = s.patient.baseline.phosphate;
     for (const t of [0.5, 1, 2, 4]) {
       expect(phosphate(r, t)).toBeCloseTo(twoCompartment(c0, clearance_mL_h, 60 * k.mobilizationClearance, k.centralVolume, k.poolVolume, t), 2);
-      expect(Math.abs(phosphate(r, t) / twoCompartment(c0, clearance_mL_h, 60 * k.mobilizationClearance, k.centralVolume, k.poolVolume, t) - 1)).toBeLessThan(0.01);
+      expect(Math.abs(phosphate(r, t) / twoCompartment(c0, clearance_mL_h, 60 * k.mobilizationClearance, k.centralVolume, k.poolVolume, t) - 1)).toBeLessThan(
+        0.01,
+      );
     }
     const b = r.summary.mass_balance.phosphate;
     expect(Math.abs(b.residual)).toBeLessThan(1e-9 * b.start);
   });
 
   it('a replacement fluid at the patient’s own concentration moves nothing: the filter gives back K·C_rf what it removes, K·C', () => {
-    const values = { duration: '1 h', outputInterval: '0.25 h', 'prescription.replacementFluid.phosphate': '1.6 mmol/L', 'patient.baseline.phosphate': '1.6 mmol/L' };
+    const values = {
+      duration: '1 h',
+      outputInterval: '0.25 h',
+      'prescription.replacementFluid.phosphate': '1.6 mmol/L',
+      'patient.baseline.phosphate': '1.6 mmol/L',
+    };
     const r = run(DEFAULT_ECMO, values);
     const b = r.summary.mass_balance.phosphate;
     const given = b.produced - scenario(DEFAULT_ECMO, values).kinetics.phosphate.release * 1;

@@ -62,8 +62,7 @@ export function filterEvents(m: Model, at: FilterSlots): ModelEvents {
     applyScheduled(t, y, log) {
       if (m.filter.status === 'changing' && t >= m.filter.restartAt_h - EPS_h) startFilter(t, log);
       const maxHours = m.current.prescription.filterChange.maxHours;
-      if (filterInPlace(m) && t >= m.filter.installedAt_h + maxHours - EPS_h)
-        changeFilter(t, y, `maximum filter age ${fmt(maxHours)} h reached`, log);
+      if (filterInPlace(m) && t >= m.filter.installedAt_h + maxHours - EPS_h) changeFilter(t, y, `maximum filter age ${fmt(maxHours)} h reached`, log);
     },
     located: [
       {

@@ -279,9 +279,9 @@ export class CircuitView {
         ? 'clamped'
         : o.crrt_suspended === 1
           ? 'suspended'
-        : snap.settings.values['prescription.filterBloodFlow'] <= 0
-          ? 'stopped'
-          : 'changing';
+          : snap.settings.values['prescription.filterBloodFlow'] <= 0
+            ? 'stopped'
+            : 'changing';
       this.lastFilter = status === 'changing' ? { status, clotted: 0, fouling: 0, sat_pct } : { ...this.lastFilter, status };
     }
     return this.lastFilter;

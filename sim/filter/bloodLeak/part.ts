@@ -25,9 +25,15 @@ export const bloodLeakModel: ModelDefinition = {
   name: 'filter blood leak',
   states: [],
   series: {
-    effluent_hemoglobin_g_dL: ['g/dL', 'Hemoglobin in the effluent: blood leaking through ruptured fibres (0 with an intact membrane; held in the stopped line while the machine is suspended)'],
+    effluent_hemoglobin_g_dL: [
+      'g/dL',
+      'Hemoglobin in the effluent: blood leaking through ruptured fibres (0 with an intact membrane; held in the stopped line while the machine is suspended)',
+    ],
     blood_leak_detected: ['1', "The CRRT machine's blood-leak detector: 1 when effluent hemoglobin reaches its threshold, else 0"],
-    crrt_suspended: ['1', 'The CRRT machine suspended the treatment on its blood-leak alarm (blood and fluid pumps stopped until the filter is changed): 1, else 0'],
+    crrt_suspended: [
+      '1',
+      'The CRRT machine suspended the treatment on its blood-leak alarm (blood and fluid pumps stopped until the filter is changed): 1, else 0',
+    ],
   },
   create(m) {
     const suspended = () => m.filter.status === 'suspended';

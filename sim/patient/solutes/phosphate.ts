@@ -74,7 +74,8 @@ export const phosphateSupplementSpec = q('mmol/h', 0, [0, 10], {
 export const replacementPhosphateSpec = q('mmol/L', 0, [0, 3], {
   adjustable: true,
   range: [0, 1.2],
-  description: 'Phosphate in the replacement fluid: none in standard bicarbonate solutions (Prismasol, Multibic, Accusol); 1.2 mmol/L in Phoxilium and Biphozyl.',
+  description:
+    'Phosphate in the replacement fluid: none in standard bicarbonate solutions (Prismasol, Multibic, Accusol); 1.2 mmol/L in Phoxilium and Biphozyl.',
   source: 'S',
   ref: 'product labels; Chua et al., Blood Purif 2012 (Phoxilium 1.2 mmol/L against Accusol); Morabito et al., Crit Care 2014',
 });

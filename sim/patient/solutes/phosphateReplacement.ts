@@ -22,7 +22,11 @@ function phosphateReplacement(m: Model) {
       start(now, log) {
         const rule = m.current.prescription.phosphateReplacement;
         const c = now.concentration[SOLUTE.phosphate];
-        log('phosphate_replacement', `phosphate ${fmt(c, 2)} mmol/L below ${fmt(rule.threshold, 2)}: ${fmt(rule.dose, 1)} mmol intravenously over ${fmt(rule.infusionTime, 1)} h`, c);
+        log(
+          'phosphate_replacement',
+          `phosphate ${fmt(c, 2)} mmol/L below ${fmt(rule.threshold, 2)}: ${fmt(rule.dose, 1)} mmol intravenously over ${fmt(rule.infusionTime, 1)} h`,
+          c,
+        );
         return { rates: { rate_mmol_h: rule.dose / rule.infusionTime }, infusionTime_h: rule.infusionTime };
       },
     },
@@ -33,7 +37,10 @@ export const phosphateReplacementModel: ModelDefinition = {
   name: 'phosphate replacement',
   states: [],
   series: {
-    phosphate_given_mmol_h: ['mmol/h', 'Intravenous phosphate running now: the steady supplement (prescription.phosphateSupplement) and a dose of the replacement rule'],
+    phosphate_given_mmol_h: [
+      'mmol/h',
+      'Intravenous phosphate running now: the steady supplement (prescription.phosphateSupplement) and a dose of the replacement rule',
+    ],
   },
   create(m) {
     const rule = phosphateReplacement(m);

@@ -9,7 +9,8 @@ const replace: FlagSpec = {
   kind: 'flag',
   default: false,
   adjustable: true,
-  description: 'Give an intravenous phosphate dose when serum phosphate is below the threshold at a chemistry check (off by default: the cohort protocol reports no replacement practice).',
+  description:
+    'Give an intravenous phosphate dose when serum phosphate is below the threshold at a chemistry check (off by default: the cohort protocol reports no replacement practice).',
   source: 'E',
   ref: 'ICU electrolyte replacement protocols; phosphate-free CRRT fluids make hypophosphataemia common (up to 80 %: Santiago et al. 2009, cited by Morabito et al., Crit Care 2014)',
 };

@@ -32,6 +32,11 @@ export const SOLUTE: Readonly<Record<'il6' | 'pct' | 'crp' | 'albumin' | 'creati
 
 /** Specs of the solutes defined with their kinetics: merged into the scenario's `kinetics` and `patient.baseline`. */
 export const SOLUTE_SPECS = {
-  kinetics: { urea: ureaKineticsSpecs, lactate: lactateKineticsSpecs, vasoplegicMediators: vasoplegicMediatorsKineticsSpecs, phosphate: phosphateKineticsSpecs },
+  kinetics: {
+    urea: ureaKineticsSpecs,
+    lactate: lactateKineticsSpecs,
+    vasoplegicMediators: vasoplegicMediatorsKineticsSpecs,
+    phosphate: phosphateKineticsSpecs,
+  },
   baseline: { urea: ureaBaselineSpec, lactate: lactateBaselineSpec, phosphate: phosphateBaselineSpec },
 } as const;
