@@ -1,17 +1,18 @@
 /**
  * A dosing rule as ICUs write it: at each check (every `interval` h) a reading below its threshold starts one dose,
  * run in at constant rates over its infusion time, at most a number of doses in any 24 h. The albumin replacement
- * (fluidBalance/albuminReplacement.ts) and the platelet transfusion (platelets/plateletTransfusion.ts) are two; each
- * says when a dose is due and what it runs in, this keeps the doses started, the rates while one runs and its end.
+ * (fluidBalance/albuminReplacement.ts), the platelet transfusion (platelets/plateletTransfusion.ts) and the phosphate
+ * replacement (solutes/phosphateReplacement.ts) are three; each says when a dose is due and what it runs in, this
+ * keeps the doses started, the rates while one runs and its end, and gives the holding part its events.
  */
-import type { EventLog, PeriodicCheck } from '../model/events.js';
+import type { EventLog, ModelEvents, PeriodicCheck } from '../model/events.js';
 import type { Now } from '../model/now.js';
 
 const DAY_h = 24;
 const EPS_h = 1e-9;
 
 /**
- * The threshold rule both write: switched on, the reading below its threshold, and fewer than the daily maximum
+ * The threshold rule all three write: switched on, the reading below its threshold, and fewer than the daily maximum
  * started in the last 24 h.
  */
 export function doseDue(on: boolean, reading: number, threshold: number, startedInLastDay: number, maxPerDay: number): boolean {
@@ -64,4 +65,16 @@ export function dosingRule<R extends Record<string, number>>(zero: R, spec: Dose
     zero,
   );
   return state;
+}
+
+/**
+ * The rule's part in its model's events: its check, the running dose's end as the next event, and the dose stopped
+ * there. The part that holds the rule spreads it into its own (fluid balance: albumin; platelets; phosphate).
+ */
+export function dosingRuleEvents(rule: DosingRuleState): Required<Pick<ModelEvents, 'checks' | 'nextEventTime' | 'applyScheduled'>> {
+  return {
+    checks: [rule.check],
+    nextEventTime: () => rule.endsAt_h,
+    applyScheduled: (t) => rule.stopAt(t),
+  };
 }

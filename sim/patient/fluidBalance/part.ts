@@ -15,6 +15,7 @@ import { oncoticPressure_mmHg } from '../../filter/transmembranePressure.js';
 import { g_L } from '../../quantities.js';
 import { oncoticRefill_mL_h, plasmaRefill_mL_h, refillConductance_mL_h_mmHg } from './fluidBalance.js';
 import { albuminReplacement } from './albuminReplacement.js';
+import { dosingRuleEvents } from '../dosingRule.js';
 import { startingInterstitialProtein_g_L } from '../solutes/albumin.js';
 import { hemoglobin_g_dL } from '../../blood.js';
 import { fmt, type Action, type EventLog } from '../../model/events.js';
@@ -117,11 +118,7 @@ export const fluidBalanceModel: ModelDefinition = {
         y[infused] = m.prime_mL;
         y[redCells] = m.redCellVolume_mL;
       },
-      checks: [albuminRule.check],
-      nextEventTime: () => albuminRule.endsAt_h,
-      applyScheduled(t) {
-        albuminRule.stopAt(t);
-      },
+      ...dosingRuleEvents(albuminRule),
       derive(now) {
         const v = now.y[blood];
         now.blood.intravascular_mL = v;

@@ -16,6 +16,7 @@ import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import { fmt } from '../../model/events.js';
 import { plateletConsumption_per_h, plateletRate_per_nL_h, thrombopoiesisRate_per_h } from './platelets.js';
 import { plateletIncrement_per_nL, plateletTransfusion } from './plateletTransfusion.js';
+import { dosingRuleEvents } from '../dosingRule.js';
 
 export const plateletsModel: ModelDefinition = {
   name: 'platelets',
@@ -51,11 +52,7 @@ export const plateletsModel: ModelDefinition = {
         y[unitsGiven] += units;
         log('platelet_transfusion', `${fmt(units, 2)} adult platelet unit(s) (${fmt(units * unitContent, 0)} × 10⁹ in ${fmt(units * volume, 0)} mL) given`);
       },
-      checks: [rule.check],
-      nextEventTime: () => rule.endsAt_h,
-      applyScheduled(t) {
-        rule.stopAt(t);
-      },
+      ...dosingRuleEvents(rule),
       derive(now) {
         now.platelets_per_nL = (now.y[mass] * ownVolume_mL) / now.blood.intravascular_mL;
         now.blood.plateletInfusion_mL_h = rule.rate_mL_h;

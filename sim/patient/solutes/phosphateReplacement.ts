@@ -7,7 +7,7 @@
 import type { Model } from '../../model/context.js';
 import { fmt } from '../../model/events.js';
 import type { ModelDefinition } from '../../model/part.js';
-import { doseDue, dosingRule } from '../dosingRule.js';
+import { doseDue, dosingRule, dosingRuleEvents } from '../dosingRule.js';
 import { SOLUTE } from './registry.js';
 
 function phosphateReplacement(m: Model) {
@@ -45,11 +45,7 @@ export const phosphateReplacementModel: ModelDefinition = {
   create(m) {
     const rule = phosphateReplacement(m);
     return {
-      checks: [rule.check],
-      nextEventTime: () => rule.endsAt_h,
-      applyScheduled(t) {
-        rule.stopAt(t);
-      },
+      ...dosingRuleEvents(rule),
       derive(now) {
         now.blood.phosphateInfusion_mmol_h = m.current.prescription.phosphateSupplement + rule.rate_mmol_h;
       },
