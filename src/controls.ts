@@ -19,6 +19,7 @@ export class Controls {
   private readonly flagButtons = new Map<FlagPath, HTMLButtonElement>();
   private flagState: Record<FlagPath, boolean> | undefined;
   private readonly changeFilter: HTMLButtonElement;
+  private readonly changeOxygenator: HTMLButtonElement;
   private readonly faultButtons: HTMLButtonElement[] = [];
   private readonly lastShown = new Map<SettingPath, string>();
   private clampState: Record<ClampPath, boolean> | undefined;
@@ -57,6 +58,10 @@ export class Controls {
     this.changeFilter.type = 'button';
     this.changeFilter.dataset.testid = 'change-filter';
     this.changeFilter.addEventListener('click', () => this.send({ type: 'changeFilter' }));
+    this.changeOxygenator = el('button', 'danger', 'Change oxygenator now');
+    this.changeOxygenator.type = 'button';
+    this.changeOxygenator.dataset.testid = 'change-oxygenator';
+    this.changeOxygenator.addEventListener('click', () => this.send({ type: 'changeOxygenator' }));
     const bolus = el('form', 'bolus');
     bolus.noValidate = true;
     const bolusInput = el('input');
@@ -75,7 +80,7 @@ export class Controls {
       const u = Number(bolusInput.value);
       if (Number.isFinite(u) && u > 0) this.send({ type: 'heparinBolus', units: u });
     });
-    actions.append(this.changeFilter, bolus);
+    actions.append(this.changeFilter, this.changeOxygenator, bolus);
     const faults = el('div', 'button-row faults');
     faults.append(el('span', 'row-label', 'Faults'));
     const fault = (label: string, testId: string, f: { filterClot?: number; oxygenatorThrombus?: number }) => {
@@ -101,6 +106,7 @@ export class Controls {
     for (const [path, b] of this.flagButtons) b.disabled = FLAGS[path].section === 'circuit' && !info.hasCircuit;
     for (const [path, b] of this.clampButtons) b.disabled = !info.hasCircuit || (path === 'circuit.clamps.filterLimb' && !info.hasFilter);
     this.changeFilter.disabled = !info.hasFilter;
+    this.changeOxygenator.disabled = !info.hasCircuit;
     this.faultButtons[0].disabled = !info.hasFilter;
     this.faultButtons[1].disabled = !info.hasCircuit;
     this.lastShown.clear();

@@ -107,6 +107,7 @@ export type Command =
   | { type: 'speed'; speed: Speed }
   | { type: 'set'; path: SettingPath | ClampPath | FlagPath; value: string | boolean }
   | { type: 'changeFilter' }
+  | { type: 'changeOxygenator' }
   | { type: 'heparinBolus'; units: number }
   | { type: 'fault'; fault: { filterClot?: number; oxygenatorThrombus?: number } }
   /** Acknowledge one shown alarm (its id) or every shown one. */

@@ -8,6 +8,7 @@ import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
 import { bloodLossSpecs } from './bloodLoss/bloodLossSpecs.js';
 import { powerSpecs } from './power/powerSpecs.js';
 import { oxygenatorSpecs } from './oxygenatorSpecs.js';
+import { oxygenatorChangeSpecs } from './oxygenatorChange/oxygenatorChangeSpecs.js';
 
 const pumpFailed: FlagSpec = {
   kind: 'flag',
@@ -207,6 +208,7 @@ export const circuitSpecs = {
     }),
   },
   oxygenator: oxygenatorSpecs,
+  oxygenatorChange: oxygenatorChangeSpecs,
   heater: {
     on: heaterOn,
     failed: {

@@ -49,6 +49,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
   air_detected:
     'The bubble detector sees air: an opening on the negative-pressure (pre-pump) line (timeline fault airEntry, or limbReturnOpening where the filter limb returns pre-pump) entrains it; value holds the entrainment in mL/min.',
   pump_airlock: 'Air trapped in the centrifugal pump head has taken away half its head or more: flow and head collapse until the circuit is de-aired.',
+  oxygenator_change:
+    'The oxygenator was changed (a timeline entry, the operator: changeOxygenator): both lines clamped and the ECMO flow stopped for circuit.oxygenatorChange.downtime, the old device and its blood (circuit.oxygenatorChange.primeVolume) discarded; then the new device in, its crystalloid prime joining the blood, its fibres clean (no thrombus, no plasma leak), the lines unclamped.',
   de_air: 'A timeline entry de-aired the circuit: the timeline’s openings (airEntry, limbReturnOpening) are closed and the air in the pump head removed.',
   hemolysis: 'Plasma free hemoglobin rose past the ELSO alert level (50 mg/dL); the reason names the main source (pump shear or drainage suction).',
   drainage_chatter:

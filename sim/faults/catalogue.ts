@@ -22,6 +22,9 @@ export type FaultChange =
   /** A model action, performed once with the severity (cannot ramp, cannot be cleared by `clear`). */
   | { readonly action: ModelFaultAction; readonly undo: string };
 
+/** A device a perfusionist or nurse changes (sim/filter/filterEvents.ts, sim/circuit/oxygenatorChange). */
+export type ChangedDevice = 'filter' | 'oxygenator';
+
 /** A fault's severity: its unit, default and accepted range. */
 export interface FaultSeverity {
   readonly unit: string;
@@ -45,8 +48,8 @@ export interface FaultRow {
   readonly source: string;
   /** The section the fault acts on, when not its setting's own (net UF needs a hemofilter). */
   readonly needs?: 'circuit' | 'filter';
-  /** A fault of the filter in place: a filter change takes it out, and the fault ends (its ramp with it). */
-  readonly endsWithFilterChange?: boolean;
+  /** A fault of the device in place: changing that device takes it out, and the fault ends (its ramp with it). */
+  readonly endsWithChangeOf?: ChangedDevice;
 }
 
 /** The scenario section a fault needs: the row's `needs`, else its setting's section, else the circuit. */
@@ -158,6 +161,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: true,
     hidden: true,
     source: 'oxygenator resistance × 1/(1 − f), exchange surface × (1 − f) (hypothesis; Lubnow 2014 thresholds)',
+    endsWithChangeOf: 'oxygenator',
   },
   {
     id: 'plasma-leak',
@@ -168,6 +172,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: true,
     hidden: true,
     source: 'membrane capacity × (1 − f) (hypothesis; Lubnow 2014 thresholds)',
+    endsWithChangeOf: 'oxygenator',
   },
   {
     id: 'sweep-disconnection',
@@ -331,7 +336,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: true,
     hidden: true,
     source: 'blood leak (sim/filter/bloodLeak)',
-    endsWithFilterChange: true,
+    endsWithChangeOf: 'filter',
   },
 ];
 

@@ -1,8 +1,8 @@
 /**
  * The faults part: applies a catalogue fault's setting (sim/faults/catalogue.ts) when an action injects it, ramps a
  * gradual one in scheduled steps (ramp.ts), and on `clear` returns the setting to the value it had before the fault.
- * A fault of the filter in place (FaultRow.endsWithFilterChange) ends when the filter is changed: the filter's events
- * reset its setting, and its ramp stops.
+ * A fault of a device in place (FaultRow.endsWithChangeOf: the filter, the oxygenator) ends when that device is
+ * changed: the change's events reset its setting, and its ramp stops.
  * It integrates nothing and reports nothing: the models that own the settings read them. Its events are hidden
  * when the action is (the log it is handed marks them).
  */
@@ -11,7 +11,7 @@ import type { Model } from '../model/context.js';
 import type { Action, EventLog } from '../model/events.js';
 import { fmt } from '../model/events.js';
 import { applySetting, currentSetting } from '../model/settings.js';
-import { faultRow, type FaultInjection, type FaultRow } from './catalogue.js';
+import { faultRow, type ChangedDevice, type FaultInjection, type FaultRow } from './catalogue.js';
 import { makeRamp, nextStep_h, valueAtStep, type Ramp } from './ramp.js';
 
 /** A fault in force: its setting's value before it, and its ramp while it develops. */
@@ -20,9 +20,14 @@ interface ActiveFault {
   readonly path: string;
   readonly before: number | boolean | string;
   readonly hidden: boolean;
-  /** The filter changes begun when it was injected (Model.filter.changes). */
-  readonly filterChanges: number;
+  /** The changes of its device begun when it was injected (deviceChanges); NaN for a fault of no device. */
+  readonly changesAtInjection: number;
   ramp: Ramp | null;
+}
+
+/** Changes begun of a device (Model.filter.changes, Model.oxygenator.changes). */
+function deviceChanges(m: Model, device: ChangedDevice): number {
+  return device === 'filter' ? m.filter.changes : m.oxygenator.changes;
 }
 
 const shown = (v: unknown) => (typeof v === 'number' ? fmt(v, 3) : String(v));
@@ -32,7 +37,7 @@ function inject(m: Model, t: number, f: FaultInjection, row: FaultRow, active: M
   const path = row.change.setting;
   const target = row.change.value(f.severity);
   const before = active.get(row.id)?.before ?? (currentSetting(m, path) as number | boolean | string);
-  const fault: ActiveFault = { row, path, before, hidden, filterChanges: m.filter.changes, ramp: null };
+  const fault: ActiveFault = { row, path, before, hidden, changesAtInjection: row.endsWithChangeOf ? deviceChanges(m, row.endsWithChangeOf) : NaN, ramp: null };
   active.set(row.id, fault);
   if (f.onset === 'gradual' && typeof target === 'number' && typeof before === 'number' && f.over_h > 0) {
     const from = currentSetting(m, path) as number;
@@ -56,14 +61,15 @@ function clear(m: Model, row: FaultRow, active: Map<string, ActiveFault>, hidden
 }
 
 /**
- * Faults of a filter since taken out end (FaultRow.endsWithFilterChange), logged once: before a ramp's step (the filter
+ * Faults of a device since taken out end (FaultRow.endsWithChangeOf), logged once: before a ramp's step (the device
  * changed earlier in the same pass), at an action, and after the events at a time (a change at the TMP limit).
  */
-function endWithFilter(m: Model, active: Map<string, ActiveFault>, log?: EventLog): void {
+function endWithDevice(m: Model, active: Map<string, ActiveFault>, log?: EventLog): void {
   for (const [id, a] of active) {
-    if (!a.row.endsWithFilterChange || a.filterChanges === m.filter.changes) continue;
+    const device = a.row.endsWithChangeOf;
+    if (!device || a.changesAtInjection === deviceChanges(m, device)) continue;
     active.delete(id);
-    log?.('fault', `${a.row.title}: ended with the filter taken out (the new filter has none)`, undefined, a.hidden);
+    log?.('fault', `${a.row.title}: ended with the ${device} taken out (the new ${device} has none)`, undefined, a.hidden);
   }
 }
 
@@ -75,7 +81,7 @@ export const faultsModel: ModelDefinition = {
     const active = new Map<string, ActiveFault>();
     return {
       perform(t: number, _y: number[], action: Action, log: EventLog) {
-        endWithFilter(m, active, log);
+        endWithDevice(m, active, log);
         const f = action.injectFault;
         const row = f && faultRow(f.kind);
         if (!f || !row) return;
@@ -89,7 +95,7 @@ export const faultsModel: ModelDefinition = {
         return next;
       },
       applyScheduled(t: number, _y: number[], log: EventLog) {
-        endWithFilter(m, active, log);
+        endWithDevice(m, active, log);
         let changed = false;
         for (const a of active.values()) {
           const r = a.ramp;
@@ -106,7 +112,7 @@ export const faultsModel: ModelDefinition = {
         return changed;
       },
       afterEvents(_t, _y, _now, log) {
-        endWithFilter(m, active, log);
+        endWithDevice(m, active, log);
       },
     };
   },

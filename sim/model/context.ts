@@ -62,6 +62,11 @@ export interface Model {
      */
     peakEventTmp_mmHg: number;
   };
+  /**
+   * The ECMO circuit's oxygenator: changes begun (at the change, before the downtime), what ends a fault of the device
+   * taken out; when the new device of a change under way goes in (Infinity when none is: sim/circuit/oxygenatorChange).
+   */
+  oxygenator: { changes: number; restartAt_h: number };
   /** The ECMO console's battery is empty while off mains: the motor cannot turn the pump (sim/circuit/power). */
   batteryEmpty: boolean;
   /**
@@ -118,6 +123,7 @@ export function modelContext(scenario: Scenario): Model {
       fluidPumpsStopped: false,
       peakEventTmp_mmHg: -Infinity,
     },
+    oxygenator: { changes: 0, restartAt_h: Infinity },
     batteryEmpty: false,
     co2: {
       t0_h: 0,

@@ -9,6 +9,7 @@ import type { Now } from './now.js';
 export type EventType =
   | 'filter_change'
   | 'filter_start'
+  | 'oxygenator_change'
   | 'setting_change'
   | 'heparin_bolus'
   | 'aptt_check'

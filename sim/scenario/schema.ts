@@ -75,6 +75,10 @@ const timelineEntrySchema = z.strictObject({
       'Adult platelet units given now, e.g. 1 (each prescription.plateletTransfusion.unitContent platelets in prescription.plateletTransfusion.volume).',
   }),
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
+  changeOxygenator: z.literal(true).optional().meta({
+    description:
+      "Change the ECMO circuit's oxygenator now: the flow stops for circuit.oxygenatorChange.downtime, the new device's prime joins the blood (a thrombosed or leaking membrane's remedy).",
+  }),
   deAir: z
     .literal(true)
     .optional()

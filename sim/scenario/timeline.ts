@@ -29,6 +29,8 @@ export interface TimelineEntry {
   /** Adult platelet units given at once (prescription.plateletTransfusion.unitContent and volume each). */
   plateletUnits?: number;
   changeFilter?: boolean;
+  /** Change the ECMO circuit's oxygenator (sim/circuit/oxygenatorChange): the flow stops for the change's downtime. */
+  changeOxygenator?: boolean;
   fault?: ModelFaults;
   /** De-air the circuit: close the timeline's openings (airEntry, limbReturnOpening) and remove the air trapped in the pump head. */
   deAir?: boolean;
@@ -53,6 +55,7 @@ export const TIMELINE_ACTION_KEYS = [
   'transfusion',
   'platelets',
   'changeFilter',
+  'changeOxygenator',
   'deAir',
   'changeBags',
   'changeSyringe',
@@ -101,6 +104,12 @@ export function resolveTimeline(
     const platelets = given('platelets', PLATELET_UNITS_SPEC);
     if (platelets !== undefined) entry.plateletUnits = platelets;
     if (e.changeFilter) entry.changeFilter = true;
+    if (e.changeOxygenator && nullSections.includes('circuit'))
+      issues.add(
+        `${base}.changeOxygenator`,
+        'got true: the scenario sets "circuit" to null (none), so there is no oxygenator to change; expected it in a scenario with an ECMO circuit',
+      );
+    else if (e.changeOxygenator) entry.changeOxygenator = true;
     if (e.deAir) entry.deAir = true;
     if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
     if (e.changeSyringe) entry.changeSyringe = true;

@@ -33,6 +33,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   phosphate_replacement: 'actions',
   transfusion: 'actions',
   de_air: 'actions',
+  oxygenator_change: 'actions',
   bag_change: 'actions',
   syringe_change: 'actions',
   setting_change: 'settings',
@@ -71,6 +72,7 @@ const KIND: Record<string, string> = {
   pump_airlock: 'pump airlock',
   drainage_chatter: 'chatter',
   circuit_blood: 'circuit blood',
+  oxygenator_change: 'oxygenator change',
 };
 
 /** Whether the page files this event type by a category of its own (not the fallback a type it does not know gets). */

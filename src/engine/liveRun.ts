@@ -131,6 +131,12 @@ export class LiveRun {
             return `A filter change is under way: the new filter starts at ${sim.model.filter.restartAt_h.toFixed(2)} h. Nothing was changed.`;
           sim.act({ changeFilter: true, note: 'changed by the operator' });
           break;
+        case 'changeOxygenator':
+          if (!sim.model.current.circuit) return 'This scenario has no ECMO circuit.';
+          if (sim.model.oxygenator.restartAt_h < Infinity)
+            return `An oxygenator change is under way: the new oxygenator goes in at ${sim.model.oxygenator.restartAt_h.toFixed(2)} h. Nothing was changed.`;
+          sim.act({ changeOxygenator: true, note: 'changed by the operator' });
+          break;
         case 'heparinBolus':
           sim.act({ heparinBolus_U: c.units });
           break;

@@ -15,6 +15,8 @@ export function trainingCommand(c: Command): TrainingCommand | undefined {
       return { type: 'set', path: c.path, value: c.value };
     case 'changeFilter':
       return { type: 'action', action: { changeFilter: true } };
+    case 'changeOxygenator':
+      return { type: 'action', action: { changeOxygenator: true } };
     case 'heparinBolus':
       return { type: 'action', action: { heparinBolus: `${c.units} U` } };
     case 'acknowledge':

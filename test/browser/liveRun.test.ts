@@ -91,5 +91,6 @@ describe('LiveRun (the engine worker without the worker)', () => {
     expect(s.settings.values['circuit.pump.speed']).toBeNaN();
     expect(s.settings.flags['circuit.oxygenator.sweepTitration.titrate']).toBe(false);
     expect(run.command({ type: 'changeFilter' })).toMatch(/no hemofilter/);
+    expect(run.command({ type: 'changeOxygenator' })).toMatch(/no ECMO circuit/);
   });
 });

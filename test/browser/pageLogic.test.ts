@@ -105,6 +105,24 @@ describe('the live run', () => {
     expect(run.command({ type: 'changeFilter' })).toBeUndefined();
   });
 
+  it('"change oxygenator now" stops the flow for the change, is refused while it is under way, and the new device runs clean', () => {
+    const run = new LiveRun();
+    loadText(run, ECMO, 'ecmo-hvhf-default.json');
+    expect(run.command({ type: 'changeOxygenator' })).toBeUndefined();
+    const s1 = run.snapshot()!;
+    expect(s1.newEvents.filter((e) => e.type === 'oxygenator_change').map((e) => e.reason)).toEqual([
+      'changed by the operator: both lines clamped, ECMO flow stopped for 2 min; the old oxygenator and its 250 mL of blood discarded',
+    ]);
+    expect(s1.obs.drainage_flow_L_min).toBeLessThan(0.001);
+    expect(run.command({ type: 'changeOxygenator' })).toMatch(/oxygenator change is under way: the new oxygenator goes in at 0\.03 h/);
+    run.command({ type: 'step' }); // 15 min: the new device went in at 2 min
+    const s2 = run.snapshot()!;
+    expect(s2.obs.drainage_flow_L_min).toBeGreaterThan(3);
+    expect(s2.obs.oxygenators_used).toBe(2);
+    expect(s2.settings.clamps['circuit.clamps.drainageLine']).toBe(false);
+    expect(run.command({ type: 'changeOxygenator' })).toBeUndefined();
+  });
+
   it('every event type the engine logs has its category: the ventilator’s rate titrations with the titrations, the consumables’ changes with the actions, power and blood loss with the faults', () => {
     const expected: Partial<Record<string, string>> = {
       ventilator_rate_titration: 'titrations',

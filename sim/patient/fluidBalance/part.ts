@@ -99,7 +99,10 @@ export const fluidBalanceModel: ModelDefinition = {
     plasma_refill_mL_h: ['mL/h', 'Net fluid moving from the interstitium into plasma (Starling: hydrostatic and oncotic)'],
     plasma_oncotic_pressure_mmHg: ['mmHg', 'Plasma colloid osmotic pressure (Landis–Pappenheimer, from total protein)'],
     albumin_given_g: ['g', 'Albumin given by the replacement rule since the start'],
-    blood_loss_mL: ['mL', 'Whole blood lost since the start: bleeding, decannulation, circuit rupture, a filter blood leak'],
+    blood_loss_mL: [
+      'mL',
+      "Whole blood lost since the start: bleeding, decannulation, circuit rupture, a filter blood leak, an oxygenator change's discarded device",
+    ],
     bleeding_rate_mL_h: ['mL/h', 'Whole blood leaving the patient now (every source)'],
   },
   create(m, slot) {

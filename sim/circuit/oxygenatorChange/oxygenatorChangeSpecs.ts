@@ -1,0 +1,20 @@
+/** An oxygenator change (the `changeOxygenator` action): how long the circuit's flow stops, what the old device holds and the new one's prime. */
+import { q, type SpecTree } from '../../parameters.js';
+
+export const oxygenatorChangeSpecs = {
+  downtime: q('min', 2, [0.25, 60], {
+    range: [1, 5],
+    adjustable: true,
+    description:
+      'Time the ECMO flow is stopped while the oxygenator is changed: both lines clamped, the old device cut out, the new primed one connected and de-aired, the lines unclamped.',
+    source: 'E',
+    ref: 'practice: a trained team changes an oxygenator with the flow clamped for 1–2 min (ELSO emergency drills: catastrophic clot, emergency circuit change, training-reference.md); an estimate',
+  }),
+  primeVolume: q('mL', 250, [0, 1000], {
+    range: [150, 300],
+    description:
+      "Crystalloid prime of the new oxygenator, joining the blood when the flow restarts; the old oxygenator's blood (the same volume) is discarded with it.",
+    source: 'S2',
+    ref: 'adult PMP oxygenators with an integrated heat exchanger, manufacturer data sheets: QUADROX-iD Adult 250 mL (the circuit.primeVolume estimate includes it)',
+  }),
+} as const satisfies SpecTree;

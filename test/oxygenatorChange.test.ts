@@ -1,0 +1,94 @@
+/**
+ * Changing the oxygenator (docs/models/circuit-hydraulics.md, "Changing the oxygenator"): the ECMO flow stops for the
+ * change's downtime, the old device leaves with its blood, the new one's crystalloid prime joins the blood, and its
+ * fibres are clean: the remedy for a thrombosed or leaking membrane, whose fault ends with the device taken out.
+ */
+import { describe, expect, it } from 'vitest';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, runWithTimeline, scenarioWithTimeline } from './helpers/scenarios.js';
+import { ScenarioError } from '../sim/scenario/errors.js';
+import type { RunResult } from '../sim/engine/simulate.js';
+
+const MIN = 1 / 60;
+/** Samples every minute; the change at 30 min, its default downtime 2 min, so the new device is in at 32 min. */
+const settings = { duration: '1.5 h', outputInterval: '1 min' };
+const change = { at: '30 min', changeOxygenator: true };
+const redCells_mL = (r: RunResult, t: number) => (at(r, 'hematocrit_pct', t) / 100) * at(r, 'intravascular_volume_mL', t);
+
+describe('an oxygenator change', () => {
+  const thrombosis = { at: '15 min', fault: { kind: 'oxygenator-thrombosis', severity: '70 %', onset: 'gradual', over_min: 20 } };
+  const changed = runWithTimeline(DEFAULT_ECMO, [thrombosis, change], settings);
+  const unchanged = runWithTimeline(DEFAULT_ECMO, [thrombosis], settings);
+  const cleanOnly = runWithTimeline(DEFAULT_ECMO, [change], settings);
+
+  it('stops the ECMO flow for its downtime: the patient has the native lung alone and desaturates; the flow returns after it', () => {
+    for (const t of [31 * MIN, 32 * MIN]) {
+      expect(at(changed, 'drainage_flow_L_min', t)).toBeLessThan(0.001);
+      expect(at(changed, 'return_flow_L_min', t)).toBeLessThan(0.001);
+    }
+    expect(at(changed, 'sao2_pct', 32 * MIN)).toBeLessThan(at(changed, 'sao2_pct', 30 * MIN) - 5);
+    expect(at(changed, 'drainage_flow_L_min', 33 * MIN)).toBeGreaterThan(0.9 * at(changed, 'drainage_flow_L_min', 10 * MIN));
+    const logged = changed.events.filter((e) => e.type === 'oxygenator_change');
+    expect(logged.map((e) => e.t_h)).toEqual([0.5, 0.5 + 2 * MIN]);
+  });
+
+  it('puts in a clean device: the pressure drop falls back to the clean one while the unchanged thrombus goes on rising, and the fault’s ramp ends', () => {
+    const before = at(changed, 'dp_oxygenator_mmHg', 10 * MIN);
+    expect(at(changed, 'dp_oxygenator_mmHg', 30 * MIN)).toBeGreaterThan(1.3 * before); // Lubnow 2014: thrombosis at a 30–50 % rise
+    for (const t of [33 * MIN, 1, 1.5]) {
+      // the same device as the run whose only event is the change (blood diluted alike), within the patients' small drift
+      expect(at(changed, 'dp_oxygenator_mmHg', t)).toBeCloseTo(at(cleanOnly, 'dp_oxygenator_mmHg', t), 0);
+      expect(at(changed, 'dp_oxygenator_mmHg', t)).toBeLessThan(1.1 * before);
+    }
+    expect(at(unchanged, 'dp_oxygenator_mmHg', 1.5)).toBeGreaterThan(2.5 * before); // left in, the ramp reaches 70 % at 35 min
+    const faults = changed.events.filter((e) => e.type === 'fault').map((e) => e.reason);
+    expect(faults.some((r) => /ended with the oxygenator taken out/.test(r))).toBe(true);
+    expect(faults.some((r) => /reached its severity/.test(r))).toBe(false);
+  });
+
+  it("takes the old device's blood and gives the new one's prime: blood lost +250 mL, red cells −Hct·250 mL, the fluid balance closes", () => {
+    expect(at(cleanOnly, 'blood_loss_mL', 30 * MIN)).toBe(0);
+    expect(at(cleanOnly, 'blood_loss_mL', 1.5)).toBeCloseTo(250, 6);
+    const hct = at(cleanOnly, 'hematocrit_pct', 30 * MIN) / 100;
+    expect(redCells_mL(cleanOnly, 30 * MIN) - redCells_mL(cleanOnly, 33 * MIN)).toBeCloseTo(hct * 250, -1); // within 5 mL: Hct rises as the blood leaves
+    const f = cleanOnly.summary.mass_balance.fluid;
+    expect(Math.abs(f.residual)).toBeLessThan(1e-9 * f.start);
+    expect(at(cleanOnly, 'oxygenators_used', 30 * MIN)).toBe(1);
+    expect(at(cleanOnly, 'oxygenators_used', 31 * MIN)).toBe(2);
+  });
+});
+
+describe('a leaking membrane', () => {
+  it('is remedied by a new device: the post-oxygenator PO2 back to the clean one’s (Lubnow 2014: failure below 200 mmHg)', () => {
+    const leak = { at: '15 min', fault: { kind: 'plasma-leak', severity: '90 %' } };
+    const r = runWithTimeline(DEFAULT_ECMO, [leak, change], settings);
+    const clean = runWithTimeline(DEFAULT_ECMO, [change], settings);
+    expect(at(r, 'post_oxygenator_po2_mmHg', 29 * MIN)).toBeLessThan(200);
+    expect(at(clean, 'post_oxygenator_po2_mmHg', 29 * MIN)).toBeGreaterThan(300);
+    expect(at(r, 'post_oxygenator_po2_mmHg', 1)).toBeGreaterThan(0.95 * at(clean, 'post_oxygenator_po2_mmHg', 1));
+  });
+});
+
+describe('what the change leaves as it was', () => {
+  it('a second change asked during one changes nothing; a line the operator had clamped before stays clamped', () => {
+    const r = runWithTimeline(
+      DEFAULT_ECMO,
+      [{ at: '20 min', set: { 'circuit.clamps.filterLimb': true, 'circuit.clamps.drainageLine': true } }, change, { at: '31 min', changeOxygenator: true }],
+      settings,
+    );
+    expect(at(r, 'oxygenators_used', 1.5)).toBe(2);
+    expect(at(r, 'blood_loss_mL', 1.5)).toBeCloseTo(250, 6);
+    expect(r.events.some((e) => e.type === 'oxygenator_change' && /under way/.test(e.reason))).toBe(true);
+    expect(at(r, 'drainage_flow_L_min', 1.5)).toBeLessThan(0.001);
+  });
+
+  it('a scenario without an ECMO circuit is told there is no oxygenator to change, naming the entry', () => {
+    let message = '';
+    try {
+      scenarioWithTimeline(DEFAULT_STANDARD, [{ at: '1 h', changeOxygenator: true }]);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/timeline\[0\]\.changeOxygenator.*"circuit" to null.*no oxygenator to change/s);
+  });
+});
