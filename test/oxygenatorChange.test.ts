@@ -4,8 +4,12 @@
  * fibres are clean: the remedy for a thrombosed or leaking membrane, whose fault ends with the device taken out.
  */
 import { describe, expect, it } from 'vitest';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, runWithTimeline, scenarioWithTimeline } from './helpers/scenarios.js';
-import { ScenarioError } from '../sim/scenario/errors.js';
+import { readFileSync } from 'node:fs';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, runWithTimeline } from './helpers/scenarios.js';
+import type { ScenarioIssue } from '../sim/scenario/errors.js';
+import { loadScenarioText } from '../sim/scenario/load.js';
+import { calibrationBeside } from '../sim/scenario/loadFile.js';
+import { simulate } from '../sim/engine/simulate.js';
 import type { RunResult } from '../sim/engine/simulate.js';
 
 const MIN = 1 / 60;
@@ -81,14 +85,27 @@ describe('what the change leaves as it was', () => {
     expect(at(r, 'drainage_flow_L_min', 1.5)).toBeLessThan(0.001);
   });
 
-  it('a scenario without an ECMO circuit is told there is no oxygenator to change, naming the entry', () => {
-    let message = '';
-    try {
-      scenarioWithTimeline(DEFAULT_STANDARD, [{ at: '1 h', changeOxygenator: true }]);
-    } catch (e) {
-      expect(e).toBeInstanceOf(ScenarioError);
-      message = (e as Error).message;
-    }
-    expect(message).toMatch(/timeline\[0\]\.changeOxygenator.*"circuit" to null.*no oxygenator to change/s);
+  it('in a scenario without a circuit or a filter, an action on the missing device does nothing and is named in a warning', () => {
+    const timeline = [
+      { at: '1 h', changeOxygenator: true },
+      { at: '1 h', deAir: true },
+      { at: '1 h', changeFilter: true },
+      { at: '1 h', changeBags: 'both' },
+    ];
+    const raw = { ...JSON.parse(readFileSync(DEFAULT_STANDARD, 'utf8')), duration: '2 h', timeline };
+    const warnings: ScenarioIssue[] = [];
+    const s = loadScenarioText(JSON.stringify(raw), 'standard care', [], {
+      onWarning: (w) => warnings.push(...w),
+      resolveCalibration: calibrationBeside(DEFAULT_STANDARD),
+    });
+    expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'timeline[0].changeOxygenator: true is ignored: it acts on an ECMO circuit, and this scenario has none ("circuit": null); remove it, or give a "circuit" section',
+      'timeline[1].deAir: true is ignored: it acts on an ECMO circuit, and this scenario has none ("circuit": null); remove it, or give a "circuit" section',
+      'timeline[2].changeFilter: true is ignored: it acts on a hemofilter, and this scenario has none ("filter": null); remove it, or give a "filter" section',
+      'timeline[3].changeBags: "both" is ignored: it acts on a hemofilter, and this scenario has none ("filter": null); remove it, or give a "filter" section',
+    ]);
+    const r = simulate(s);
+    expect(r.events.filter((e) => e.t_h === 1 && /oxygenator|de_air|filter|bag/.test(e.type))).toEqual([]); // the de-airing of no circuit logged "opening closed" before
+    expect(at(r, 'blood_loss_mL', 2)).toBe(0);
   });
 });

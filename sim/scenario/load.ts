@@ -5,6 +5,7 @@
  */
 import { isLeaf, leafAt, type SpecTree } from '../parameters.js';
 import { filterOnlyFieldIssues } from './filterOnlyFields.js';
+import { absentDeviceActionIssues } from './absentDeviceActions.js';
 import { calibrationReferenceOverrides, type CalibrationResolver } from './calibration.js';
 import { ScenarioError, shownValue, type ScenarioIssue } from './errors.js';
 import type { Scenario } from './resolve.js';
@@ -150,7 +151,7 @@ export function loadScenarioText(text: string, source: string, overrides: Overri
   applyOverrides(raw, calibrationReferenceOverrides(raw, source, options.resolveCalibration, options.uncalibrated ?? false));
   applyOverrides(raw, overrides);
   if (options.onWarning && typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-    const ignored = filterOnlyFieldIssues(raw as Record<string, unknown>);
+    const ignored = [...filterOnlyFieldIssues(raw as Record<string, unknown>), ...absentDeviceActionIssues(raw as Record<string, unknown>)];
     if (ignored.length) options.onWarning(ignored);
   }
   try {

@@ -104,12 +104,7 @@ export function resolveTimeline(
     const platelets = given('platelets', PLATELET_UNITS_SPEC);
     if (platelets !== undefined) entry.plateletUnits = platelets;
     if (e.changeFilter) entry.changeFilter = true;
-    if (e.changeOxygenator && nullSections.includes('circuit'))
-      issues.add(
-        `${base}.changeOxygenator`,
-        'got true: the scenario sets "circuit" to null (none), so there is no oxygenator to change; expected it in a scenario with an ECMO circuit',
-      );
-    else if (e.changeOxygenator) entry.changeOxygenator = true;
+    if (e.changeOxygenator) entry.changeOxygenator = true;
     if (e.deAir) entry.deAir = true;
     if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
     if (e.changeSyringe) entry.changeSyringe = true;

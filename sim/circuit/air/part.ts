@@ -77,7 +77,7 @@ export const airModel: ModelDefinition = {
       perform(_t, y, action, log, at) {
         const opening = action.fault?.airEntry;
         const limbOpening = action.fault?.limbReturnOpening;
-        if (action.deAir) {
+        if (action.deAir && m.current.circuit) {
           const limb = openings.open.limb_mm > 0 ? " (the filter limb's return junction tightened)" : '';
           log('de_air', `opening closed${limb}, ${fmt(y[air])} mL of air removed from the pump head`);
           y[air] = 0;

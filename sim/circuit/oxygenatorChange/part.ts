@@ -52,7 +52,7 @@ export const oxygenatorChangeModel: ModelDefinition = {
       perform(t, _y, action, log) {
         if (!action.changeOxygenator) return;
         const c = m.current.circuit;
-        if (!c) return; // refused when the scenario is read (sim/scenario/timeline.ts)
+        if (!c) return; // without a circuit: reported when the scenario is read (sim/scenario/absentDeviceActions.ts)
         if (clampsBefore) {
           log('oxygenator_change', `an oxygenator change is under way: the new oxygenator goes in at ${fmt(m.oxygenator.restartAt_h, 2)} h`);
           return;
