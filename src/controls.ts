@@ -20,6 +20,7 @@ export class Controls {
   private flagState: Record<FlagPath, boolean> | undefined;
   private readonly changeFilter: HTMLButtonElement;
   private readonly changeOxygenator: HTMLButtonElement;
+  private readonly changeCircuit: HTMLButtonElement;
   private readonly faultButtons: HTMLButtonElement[] = [];
   private readonly lastShown = new Map<SettingPath, string>();
   private clampState: Record<ClampPath, boolean> | undefined;
@@ -62,6 +63,10 @@ export class Controls {
     this.changeOxygenator.type = 'button';
     this.changeOxygenator.dataset.testid = 'change-oxygenator';
     this.changeOxygenator.addEventListener('click', () => this.send({ type: 'changeOxygenator' }));
+    this.changeCircuit = el('button', 'danger', 'Change circuit now');
+    this.changeCircuit.type = 'button';
+    this.changeCircuit.dataset.testid = 'change-circuit';
+    this.changeCircuit.addEventListener('click', () => this.send({ type: 'changeCircuit' }));
     const bolus = el('form', 'bolus');
     bolus.noValidate = true;
     const bolusInput = el('input');
@@ -80,7 +85,7 @@ export class Controls {
       const u = Number(bolusInput.value);
       if (Number.isFinite(u) && u > 0) this.send({ type: 'heparinBolus', units: u });
     });
-    actions.append(this.changeFilter, this.changeOxygenator, bolus);
+    actions.append(this.changeFilter, this.changeOxygenator, this.changeCircuit, bolus);
     const faults = el('div', 'button-row faults');
     faults.append(el('span', 'row-label', 'Faults'));
     const fault = (label: string, testId: string, f: { filterClot?: number; oxygenatorThrombus?: number }) => {
@@ -107,6 +112,7 @@ export class Controls {
     for (const [path, b] of this.clampButtons) b.disabled = !info.hasCircuit || (path === 'circuit.clamps.filterLimb' && !info.hasFilter);
     this.changeFilter.disabled = !info.hasFilter;
     this.changeOxygenator.disabled = !info.hasCircuit;
+    this.changeCircuit.disabled = !info.hasCircuit;
     this.faultButtons[0].disabled = !info.hasFilter;
     this.faultButtons[1].disabled = !info.hasCircuit;
     this.lastShown.clear();

@@ -108,6 +108,7 @@ export type Command =
   | { type: 'set'; path: SettingPath | ClampPath | FlagPath; value: string | boolean }
   | { type: 'changeFilter' }
   | { type: 'changeOxygenator' }
+  | { type: 'changeCircuit' }
   | { type: 'heparinBolus'; units: number }
   | { type: 'fault'; fault: { filterClot?: number; oxygenatorThrombus?: number } }
   /** Acknowledge one shown alarm (its id) or every shown one. */

@@ -8,7 +8,7 @@ import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
 import { bloodLossSpecs } from './bloodLoss/bloodLossSpecs.js';
 import { powerSpecs } from './power/powerSpecs.js';
 import { oxygenatorSpecs } from './oxygenatorSpecs.js';
-import { oxygenatorChangeSpecs } from './oxygenatorChange/oxygenatorChangeSpecs.js';
+import { circuitChangeSpecs, oxygenatorChangeSpecs } from './deviceChange/deviceChangeSpecs.js';
 
 const pumpFailed: FlagSpec = {
   kind: 'flag',
@@ -209,6 +209,7 @@ export const circuitSpecs = {
   },
   oxygenator: oxygenatorSpecs,
   oxygenatorChange: oxygenatorChangeSpecs,
+  circuitChange: circuitChangeSpecs,
   heater: {
     on: heaterOn,
     failed: {

@@ -51,6 +51,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
   pump_airlock: 'Air trapped in the centrifugal pump head has taken away half its head or more: flow and head collapse until the circuit is de-aired.',
   oxygenator_change:
     'The oxygenator was changed (a timeline entry, the operator: changeOxygenator): both lines clamped and the ECMO flow stopped for circuit.oxygenatorChange.downtime, the old device and its blood (circuit.oxygenatorChange.primeVolume) discarded; then the new device in, its crystalloid prime joining the blood, its fibres clean (no thrombus, no plasma leak), the lines unclamped.',
+  circuit_change:
+    'The whole ECMO circuit was changed, the cannulae left in place (a timeline entry, the operator: changeCircuit): both lines clamped and the flow stopped for circuit.circuitChange.downtime, the old circuit and its blood (circuit.primeVolume) discarded with its rupture, kink and air; then the new circuit in, its crystalloid prime joining the blood, its oxygenator clean, the lines unclamped.',
   de_air: 'A timeline entry de-aired the circuit: the timeline’s openings (airEntry, limbReturnOpening) are closed and the air in the pump head removed.',
   hemolysis: 'Plasma free hemoglobin rose past the ELSO alert level (50 mg/dL); the reason names the main source (pump shear or drainage suction).',
   drainage_chatter:

@@ -5,7 +5,7 @@
  * may read what the parts before it derived (fluid balance → solutes (concentrations, protein) → phosphate replacement →
  * heparin (aPTT) →
  * sepsis drive → temperature → CO2 stores (PaCO2) → acid–base (pH) → hemodynamics (MAP) → kidney (GFR, urine) → hemofilter → platelets (the filter's surface) → its bags → the console's power →
- * circuit (outputs: the loop's solve) → its blood losses and an oxygenator change (bleeding) → gas exchange (outputs) → SOFA).
+ * circuit (outputs: the loop's solve) → a device change (before the air part, which holds the openings the change takes out; bleeding) → its air and blood losses → gas exchange (outputs) → SOFA).
  * The state vector is generated from their declarations in this order.
  */
 import { composeLayout } from '../model/layout.js';
@@ -26,7 +26,7 @@ import { powerModel } from '../circuit/power/part.js';
 import { circuitModel } from '../circuit/part.js';
 import { airModel } from '../circuit/air/part.js';
 import { circuitBloodLossModel } from '../circuit/bloodLoss/part.js';
-import { oxygenatorChangeModel } from '../circuit/oxygenatorChange/part.js';
+import { deviceChangeModel } from '../circuit/deviceChange/part.js';
 import { hemolysisModel } from '../circuit/hemolysis/part.js';
 import { gasExchangeModel } from '../patient/gasExchange/part.js';
 import { acidBaseModel } from '../patient/acidBase/part.js';
@@ -52,9 +52,9 @@ export const MODELS: readonly ModelDefinition[] = [
   bagsModel,
   powerModel,
   circuitModel,
+  deviceChangeModel,
   airModel,
   circuitBloodLossModel,
-  oxygenatorChangeModel,
   hemolysisModel,
   gasExchangeModel,
   sofaModel,

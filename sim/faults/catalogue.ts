@@ -22,8 +22,8 @@ export type FaultChange =
   /** A model action, performed once with the severity (cannot ramp, cannot be cleared by `clear`). */
   | { readonly action: ModelFaultAction; readonly undo: string };
 
-/** A device a perfusionist or nurse changes (sim/filter/filterEvents.ts, sim/circuit/oxygenatorChange). */
-export type ChangedDevice = 'filter' | 'oxygenator';
+/** A device a perfusionist or nurse changes (sim/filter/filterEvents.ts, sim/circuit/deviceChange); a circuit change brings a new oxygenator. */
+export type ChangedDevice = 'filter' | 'oxygenator' | 'circuit';
 
 /** A fault's severity: its unit, default and accepted range. */
 export interface FaultSeverity {
@@ -91,6 +91,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: true,
     hidden: true,
     source: 'circuit-hydraulics: kink as an orifice (sim/circuit/kink.ts)',
+    endsWithChangeOf: 'circuit',
   },
   {
     id: 'drainage-clamp',
@@ -316,6 +317,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: false,
     hidden: true,
     source: 'rupture: air entrained on the negative-pressure segment (sim/circuit/bloodLoss, sim/circuit/air)',
+    endsWithChangeOf: 'circuit',
   },
   {
     id: 'rupture-post-pump',
@@ -326,6 +328,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: false,
     hidden: true,
     source: 'rupture: orifice blood loss on the positive-pressure segment (sim/circuit/bloodLoss/orifice.ts)',
+    endsWithChangeOf: 'circuit',
   },
   {
     id: 'filter-blood-leak',

@@ -25,9 +25,10 @@ interface ActiveFault {
   ramp: Ramp | null;
 }
 
-/** Changes begun of a device (Model.filter.changes, Model.oxygenator.changes). */
+/** Changes begun of a device (Model.filter.changes, Model.devices: a circuit change brings a new oxygenator too). */
 function deviceChanges(m: Model, device: ChangedDevice): number {
-  return device === 'filter' ? m.filter.changes : m.oxygenator.changes;
+  if (device === 'filter') return m.filter.changes;
+  return device === 'oxygenator' ? m.devices.oxygenatorChanges : m.devices.circuitChanges;
 }
 
 const shown = (v: unknown) => (typeof v === 'number' ? fmt(v, 3) : String(v));

@@ -63,10 +63,11 @@ export interface Model {
     peakEventTmp_mmHg: number;
   };
   /**
-   * The ECMO circuit's oxygenator: changes begun (at the change, before the downtime), what ends a fault of the device
-   * taken out; when the new device of a change under way goes in (Infinity when none is: sim/circuit/oxygenatorChange).
+   * The ECMO circuit's devices changed (sim/circuit/deviceChange): oxygenators (a circuit change brings a new one too) and
+   * whole circuits, counted at the change's start (before the downtime), what ends a fault of the device taken out; when
+   * the new device of a change under way goes in (Infinity when none is).
    */
-  oxygenator: { changes: number; restartAt_h: number };
+  devices: { oxygenatorChanges: number; circuitChanges: number; restartAt_h: number };
   /** The ECMO console's battery is empty while off mains: the motor cannot turn the pump (sim/circuit/power). */
   batteryEmpty: boolean;
   /**
@@ -123,7 +124,7 @@ export function modelContext(scenario: Scenario): Model {
       fluidPumpsStopped: false,
       peakEventTmp_mmHg: -Infinity,
     },
-    oxygenator: { changes: 0, restartAt_h: Infinity },
+    devices: { oxygenatorChanges: 0, circuitChanges: 0, restartAt_h: Infinity },
     batteryEmpty: false,
     co2: {
       t0_h: 0,

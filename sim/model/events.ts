@@ -10,6 +10,7 @@ export type EventType =
   | 'filter_change'
   | 'filter_start'
   | 'oxygenator_change'
+  | 'circuit_change'
   | 'setting_change'
   | 'heparin_bolus'
   | 'aptt_check'

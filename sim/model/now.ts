@@ -26,6 +26,8 @@ export interface BloodState {
   albuminInfusion_g_h: number;
   /** Volume of a platelet unit being transfused now, mL/h (the platelets part's rule; the fluid balance counts it as given). */
   plateletInfusion_mL_h: number;
+  /** A new oxygenator's or circuit's crystalloid prime taking the old one's blood's place during its change, mL/h (sim/circuit/deviceChange; fluid balance counts it as given). */
+  primeInfusion_mL_h: number;
   /** Intravenous phosphate running now, mmol/h: the steady supplement and a dose of the replacement rule (the phosphate solute counts it as produced). */
   phosphateInfusion_mmol_h: number;
   /**
@@ -101,6 +103,7 @@ export function createNow(): Now {
       interstitialProtein_g_L: NaN,
       albuminInfusion_g_h: 0,
       plateletInfusion_mL_h: 0,
+      primeInfusion_mL_h: 0,
       phosphateInfusion_mmol_h: 0,
       bleeding_mL_h: 0,
     },

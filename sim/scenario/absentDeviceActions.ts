@@ -1,6 +1,6 @@
 /**
  * Timeline actions on a device the scenario has not (`"filter": null` or `"circuit": null`): a filter change or new
- * bags without a hemofilter, de-airing or an oxygenator change without an ECMO circuit. They do nothing, and, as the
+ * bags without a hemofilter, de-airing, an oxygenator or a circuit change without an ECMO circuit. They do nothing, and, as the
  * hemofilter prescription's fields in such a scenario (filterOnlyFields.ts), they are reported rather than refused: a
  * scenario is commonly made by setting a device of another one to null, which leaves its timeline in place. The
  * command line prints each as a warning naming the entry, so an action on a missing device is never read as done.
@@ -14,6 +14,7 @@ const DEVICE_ACTIONS: readonly (readonly [action: string, section: 'filter' | 'c
   ['changeBags', 'filter', 'a hemofilter'],
   ['deAir', 'circuit', 'an ECMO circuit'],
   ['changeOxygenator', 'circuit', 'an ECMO circuit'],
+  ['changeCircuit', 'circuit', 'an ECMO circuit'],
 ];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

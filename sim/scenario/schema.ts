@@ -79,6 +79,10 @@ const timelineEntrySchema = z.strictObject({
     description:
       "Change the ECMO circuit's oxygenator now: the flow stops for circuit.oxygenatorChange.downtime, the new device's prime joins the blood (a thrombosed or leaking membrane's remedy).",
   }),
+  changeCircuit: z.literal(true).optional().meta({
+    description:
+      "Change the whole ECMO circuit now (tubing, pump head, oxygenator; the cannulae stay): the flow stops for circuit.circuitChange.downtime, the new circuit's prime joins the blood (a ruptured or clotted circuit's remedy).",
+  }),
   deAir: z
     .literal(true)
     .optional()

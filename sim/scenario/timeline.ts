@@ -31,6 +31,8 @@ export interface TimelineEntry {
   changeFilter?: boolean;
   /** Change the ECMO circuit's oxygenator (sim/circuit/oxygenatorChange): the flow stops for the change's downtime. */
   changeOxygenator?: boolean;
+  /** Change the whole ECMO circuit, the cannulae left in place (sim/circuit/deviceChange). */
+  changeCircuit?: boolean;
   fault?: ModelFaults;
   /** De-air the circuit: close the timeline's openings (airEntry, limbReturnOpening) and remove the air trapped in the pump head. */
   deAir?: boolean;
@@ -56,6 +58,7 @@ export const TIMELINE_ACTION_KEYS = [
   'platelets',
   'changeFilter',
   'changeOxygenator',
+  'changeCircuit',
   'deAir',
   'changeBags',
   'changeSyringe',
@@ -105,6 +108,7 @@ export function resolveTimeline(
     if (platelets !== undefined) entry.plateletUnits = platelets;
     if (e.changeFilter) entry.changeFilter = true;
     if (e.changeOxygenator) entry.changeOxygenator = true;
+    if (e.changeCircuit) entry.changeCircuit = true;
     if (e.deAir) entry.deAir = true;
     if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
     if (e.changeSyringe) entry.changeSyringe = true;

@@ -34,6 +34,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   transfusion: 'actions',
   de_air: 'actions',
   oxygenator_change: 'actions',
+  circuit_change: 'actions',
   bag_change: 'actions',
   syringe_change: 'actions',
   setting_change: 'settings',
@@ -73,6 +74,7 @@ const KIND: Record<string, string> = {
   drainage_chatter: 'chatter',
   circuit_blood: 'circuit blood',
   oxygenator_change: 'oxygenator change',
+  circuit_change: 'circuit change',
 };
 
 /** Whether the page files this event type by a category of its own (not the fallback a type it does not know gets). */

@@ -132,11 +132,14 @@ export class LiveRun {
           sim.act({ changeFilter: true, note: 'changed by the operator' });
           break;
         case 'changeOxygenator':
+        case 'changeCircuit': {
           if (!sim.model.current.circuit) return 'This scenario has no ECMO circuit.';
-          if (sim.model.oxygenator.restartAt_h < Infinity)
-            return `An oxygenator change is under way: the new oxygenator goes in at ${sim.model.oxygenator.restartAt_h.toFixed(2)} h. Nothing was changed.`;
-          sim.act({ changeOxygenator: true, note: 'changed by the operator' });
+          const restart = sim.model.devices.restartAt_h;
+          if (restart < Infinity)
+            return `A change of the circuit's devices is under way: the new device goes in at ${restart.toFixed(2)} h. Nothing was changed.`;
+          sim.act({ [c.type]: true, note: 'changed by the operator' });
           break;
+        }
         case 'heparinBolus':
           sim.act({ heparinBolus_U: c.units });
           break;

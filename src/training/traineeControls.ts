@@ -17,6 +17,8 @@ export function trainingCommand(c: Command): TrainingCommand | undefined {
       return { type: 'action', action: { changeFilter: true } };
     case 'changeOxygenator':
       return { type: 'action', action: { changeOxygenator: true } };
+    case 'changeCircuit':
+      return { type: 'action', action: { changeCircuit: true } };
     case 'heparinBolus':
       return { type: 'action', action: { heparinBolus: `${c.units} U` } };
     case 'acknowledge':

@@ -13,6 +13,7 @@ import powerLoss from '../../scenarios/training/power-loss.json?raw';
 import pumpFailure from '../../scenarios/training/pump-failure.json?raw';
 import replacementBag from '../../scenarios/training/replacement-bag.json?raw';
 import returnDecannulation from '../../scenarios/training/return-decannulation.json?raw';
+import rupturePostPump from '../../scenarios/training/rupture-post-pump.json?raw';
 import sweepDisconnection from '../../scenarios/training/sweep-disconnection.json?raw';
 
 export interface BundledTraining {
@@ -31,6 +32,7 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
   { id: 'pump-failure', text: pumpFailure },
   { id: 'power-loss', text: powerLoss },
   { id: 'return-decannulation', text: returnDecannulation },
+  { id: 'rupture-post-pump', text: rupturePostPump },
   { id: 'heparin-occlusion', text: heparinOcclusion },
   { id: 'replacement-bag', text: replacementBag },
   { id: 'filter-blood-leak', text: filterBloodLeak },

@@ -111,10 +111,10 @@ describe('the live run', () => {
     expect(run.command({ type: 'changeOxygenator' })).toBeUndefined();
     const s1 = run.snapshot()!;
     expect(s1.newEvents.filter((e) => e.type === 'oxygenator_change').map((e) => e.reason)).toEqual([
-      'changed by the operator: both lines clamped, ECMO flow stopped for 2 min; the old oxygenator and its 250 mL of blood discarded',
+      "changed by the operator: both lines clamped, ECMO flow stopped for 2 min; the old oxygenator and its 250 mL of blood discarded, the new one's prime in its place",
     ]);
     expect(s1.obs.drainage_flow_L_min).toBeLessThan(0.001);
-    expect(run.command({ type: 'changeOxygenator' })).toMatch(/oxygenator change is under way: the new oxygenator goes in at 0\.03 h/);
+    expect(run.command({ type: 'changeOxygenator' })).toMatch(/change of the circuit's devices is under way: the new device goes in at 0\.03 h/);
     run.command({ type: 'step' }); // 15 min: the new device went in at 2 min
     const s2 = run.snapshot()!;
     expect(s2.obs.drainage_flow_L_min).toBeGreaterThan(3);

@@ -66,6 +66,7 @@ export function randomTimelineEntry(r: Rng, weight: number): Json {
     [2, 'bolus'],
     [2, 'blood'],
     [2, 'changeFilter'],
+    [1, 'device'],
     [2, 'fault'],
     [1, 'empty'],
     [1, 'garbage'],
@@ -87,6 +88,9 @@ export function randomTimelineEntry(r: Rng, weight: number): Json {
     else entry[which] = legal ? `${fmt(r() * 1000)} mL` : badValue(r);
   } else if (kind === 'changeFilter') {
     entry.changeFilter = r() < 0.8 ? true : pick(r, [false, 'yes', 1, null] as Json[]);
+  } else if (kind === 'device') {
+    // the circuit's devices changed or de-aired (sim/circuit/deviceChange, air): mostly legal
+    entry[pick(r, ['changeOxygenator', 'changeCircuit', 'deAir'] as const)] = r() < 0.8 ? true : pick(r, [false, 'yes', 1, null] as Json[]);
   } else if (kind === 'fault') {
     const fault: JsonObject = {};
     if (r() < 0.7) fault.filterClot = r() < 0.8 ? `${fmt(r() * 100)} %` : badValue(r);

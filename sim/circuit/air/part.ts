@@ -77,9 +77,10 @@ export const airModel: ModelDefinition = {
       perform(_t, y, action, log, at) {
         const opening = action.fault?.airEntry;
         const limbOpening = action.fault?.limbReturnOpening;
-        if (action.deAir && m.current.circuit) {
+        // de-aired, or a new circuit (changeCircuit: its pump head and connectors new, sim/circuit/deviceChange)
+        if ((action.deAir || action.changeCircuit) && m.current.circuit) {
           const limb = openings.open.limb_mm > 0 ? " (the filter limb's return junction tightened)" : '';
-          log('de_air', `opening closed${limb}, ${fmt(y[air])} mL of air removed from the pump head`);
+          if (action.deAir) log('de_air', `opening closed${limb}, ${fmt(y[air])} mL of air removed from the pump head`);
           y[air] = 0;
           Object.assign(openings.open, { entry_mm: 0, limb_mm: 0 });
           airlocked = false;

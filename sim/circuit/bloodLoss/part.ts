@@ -8,7 +8,10 @@
  *                          loop (network.ts: the return end at atmospheric pressure), at most what the veins deliver
  *                          to the drainage cannula now (Guyton's plateau, venousDrainage.ts, from the blood volume);
  *                          no ECMO flow reaches the patient
- *   post-pump rupture:     blood leaves the pump's outlet segment, Q = C_d·A·√(2·P_pre-oxygenator/ρ)
+ *   post-pump rupture:     blood leaves the pump's outlet segment, Q = C_d·A·√(2·P_pre-oxygenator/ρ); with the drainage
+ *                          line clamped (the circuit cut off from the patient: the ELSO clamp–clamp) nothing more
+ *                          leaves the patient: the rupture empties the circuit's own blood, which a circuit change
+ *                          discards (sim/circuit/deviceChange)
  * The loop is solved only when an action reaches the circuit (as the air model does), so the return flow and the
  * rupture's pressure are held from that solve until the next action (a clamp, the pump stopped, the fault cleared).
  * No state of its own: the losses are integrated in fluid balance's blood-lost ledger.
@@ -22,6 +25,8 @@ import { orificeBloodFlow_mL_h } from './orifice.js';
 
 /** Below 1 mL/min (what a closed clamp lets through, circuitNow.ts) the log reports the loss stopped. */
 const STOPPED_mL_h = 60;
+/** Below what a closed clamp lets through (circuitNow.ts), no blood drains into the circuit: it is cut off from the patient. */
+const CUT_OFF_mL_min = 1;
 
 export const circuitBloodLossModel: ModelDefinition = {
   name: 'circuit blood loss',
@@ -56,8 +61,10 @@ export const circuitBloodLossModel: ModelDefinition = {
         const c = m.current.circuit;
         const s = now.circuit?.solution;
         const returnFlow = c?.decannulation === 'return' && s ? 60 * Math.max(s.returnFlow_mL_min, 0) : 0;
+        // the drainage line clamped: nothing drains into the circuit, and the rupture empties its own blood, not the patient's
+        const cutOff = s !== undefined && Math.abs(s.drainageFlow_mL_min) < CUT_OFF_mL_min;
         const ruptureLoss =
-          c?.rupture === 'postPump' && s
+          c?.rupture === 'postPump' && s && !cutOff
             ? orificeBloodFlow_mL_h(c.ruptureOpening, c.bloodDischargeCoefficient, s.preOxygenatorPressure_mmHg, c.flow.bloodDensity)
             : 0;
         const before = held.return_mL_h + held.rupture_mL_h;
@@ -71,7 +78,12 @@ export const circuitBloodLossModel: ModelDefinition = {
           ruptureLoss > 0 ? `post-pump rupture at ${fmt(s!.preOxygenatorPressure_mmHg, 0)} mmHg: ${fmt(ruptureLoss / 60, 0)} mL/min` : '',
           site > 0 ? `the drainage site bleeds ${fmt(site / 60, 0)} mL/min` : '',
         ].filter(Boolean);
-        log('blood_loss', total >= STOPPED_mL_h ? `${parts.join('; ')} (blood lost ${fmt(total / 60, 0)} mL/min)` : 'circuit blood loss stopped', total / 60);
+        const why = c?.rupture === 'postPump' && cutOff ? ': the drainage line clamped, the rupture drains only the circuit cut off from the patient' : '';
+        log(
+          'blood_loss',
+          total >= STOPPED_mL_h ? `${parts.join('; ')} (blood lost ${fmt(total / 60, 0)} mL/min)` : `circuit blood loss stopped${why}`,
+          total / 60,
+        );
       },
       observe(now, out) {
         out.circuit_blood_loss_mL_h = m.current.circuit ? lossNow(now) : NaN;

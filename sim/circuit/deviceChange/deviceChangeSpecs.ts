@@ -1,4 +1,7 @@
-/** An oxygenator change (the `changeOxygenator` action): how long the circuit's flow stops, what the old device holds and the new one's prime. */
+/**
+ * Changing the circuit's devices (the `changeOxygenator` and `changeCircuit` actions): how long the ECMO flow stops,
+ * and what the old device holds and the new one's prime (the whole circuit's is circuit.primeVolume).
+ */
 import { q, type SpecTree } from '../../parameters.js';
 
 export const oxygenatorChangeSpecs = {
@@ -16,5 +19,16 @@ export const oxygenatorChangeSpecs = {
       "Crystalloid prime of the new oxygenator, joining the blood when the flow restarts; the old oxygenator's blood (the same volume) is discarded with it.",
     source: 'S2',
     ref: 'adult PMP oxygenators with an integrated heat exchanger, manufacturer data sheets: QUADROX-iD Adult 250 mL (the circuit.primeVolume estimate includes it)',
+  }),
+} as const satisfies SpecTree;
+
+export const circuitChangeSpecs = {
+  downtime: q('min', 5, [0.5, 120], {
+    range: [2, 10],
+    adjustable: true,
+    description:
+      'Time the ECMO flow is stopped while the whole circuit (tubing, pump head, oxygenator) is changed, the cannulae left in place: both lines clamped and cut, the new circuit (primed with circuit.primeVolume) connected wet-to-wet, de-aired and unclamped.',
+    source: 'E',
+    ref: 'ELSO emergency drills: circuit rupture and catastrophic clot end in an emergency circuit change (training-reference.md); a pre-primed circuit changed by a trained team in a few minutes, an estimate',
   }),
 } as const satisfies SpecTree;

@@ -1,7 +1,8 @@
 /**
- * Changing the oxygenator (docs/models/circuit-hydraulics.md, "Changing the oxygenator"): the ECMO flow stops for the
- * change's downtime, the old device leaves with its blood, the new one's crystalloid prime joins the blood, and its
- * fibres are clean: the remedy for a thrombosed or leaking membrane, whose fault ends with the device taken out.
+ * Changing the oxygenator or the whole circuit (docs/models/circuit-hydraulics.md, "Changing the oxygenator or the
+ * circuit"): the ECMO flow stops for the change's downtime, the old device leaves with its blood, the new one's
+ * crystalloid prime joins the blood, and it is clean: the remedy for a thrombosed or leaking membrane, a ruptured or
+ * air-locked circuit, whose fault ends with the device taken out.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,8 @@ describe('an oxygenator change', () => {
     expect(at(cleanOnly, 'blood_loss_mL', 1.5)).toBeCloseTo(250, 6);
     const hct = at(cleanOnly, 'hematocrit_pct', 30 * MIN) / 100;
     expect(redCells_mL(cleanOnly, 30 * MIN) - redCells_mL(cleanOnly, 33 * MIN)).toBeCloseTo(hct * 250, -1); // within 5 mL: Hct rises as the blood leaves
+    // the new device's prime takes the old blood's place: the blood volume (the circuit's contents in it) holds
+    expect(Math.abs(at(cleanOnly, 'intravascular_volume_mL', 32 * MIN) - at(cleanOnly, 'intravascular_volume_mL', 30 * MIN))).toBeLessThan(10);
     const f = cleanOnly.summary.mass_balance.fluid;
     expect(Math.abs(f.residual)).toBeLessThan(1e-9 * f.start);
     expect(at(cleanOnly, 'oxygenators_used', 30 * MIN)).toBe(1);
@@ -72,17 +75,66 @@ describe('a leaking membrane', () => {
   });
 });
 
+describe('a circuit change (the cannulae left in place)', () => {
+  const circuitChange = { at: '20 min', changeCircuit: true };
+  const circuitSettings = { duration: '1 h', outputInterval: '1 min' };
+
+  it('takes a post-pump rupture out with the old circuit: its bleeding stops at the clamps, the old circuit’s 550 mL leave and the new prime joins', () => {
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '10 min', fault: { kind: 'rupture-post-pump' } }, circuitChange], {
+      ...circuitSettings,
+      'circuit.ruptureOpening': '1 mm',
+    });
+    expect(at(r, 'circuit_blood_loss_mL_h', 19 * MIN)).toBeGreaterThan(1000);
+    const lostBefore = at(r, 'blood_loss_mL', 20 * MIN);
+    for (const t of [21 * MIN, 24 * MIN, 40 * MIN]) expect(at(r, 'circuit_blood_loss_mL_h', t)).toBe(0);
+    expect(at(r, 'blood_loss_mL', 1)).toBeCloseTo(lostBefore + 550, 6); // circuit.primeVolume: the old circuit's blood, nothing after
+    expect(at(r, 'drainage_flow_L_min', 24 * MIN)).toBeLessThan(0.001); // the default downtime, 5 min
+    expect(at(r, 'drainage_flow_L_min', 26 * MIN)).toBeGreaterThan(3);
+    expect([at(r, 'circuits_used', 1), at(r, 'oxygenators_used', 1)]).toEqual([2, 2]);
+    expect(r.events.some((e) => e.type === 'fault' && /ended with the circuit taken out/.test(e.reason))).toBe(true);
+    const f = r.summary.mass_balance.fluid;
+    expect(Math.abs(f.residual)).toBeLessThan(1e-9 * f.start);
+  });
+
+  it('clamp–clamp cuts the circuit off: a post-pump rupture then drains the circuit’s own blood, no more of the patient’s', () => {
+    const clampClamp = { at: '12 min', set: { 'circuit.clamps.drainageLine': true, 'circuit.clamps.returnLine': true } };
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '10 min', fault: { kind: 'rupture-post-pump' } }, clampClamp], {
+      ...circuitSettings,
+      'circuit.ruptureOpening': '1 mm',
+    });
+    expect(at(r, 'circuit_blood_loss_mL_h', 11 * MIN)).toBeGreaterThan(1000);
+    for (const t of [13 * MIN, 30 * MIN, 1]) expect(at(r, 'circuit_blood_loss_mL_h', t)).toBe(0);
+    expect(at(r, 'blood_loss_mL', 1)).toBeCloseTo(at(r, 'blood_loss_mL', 12 * MIN), 6);
+    expect(r.events.some((e) => e.type === 'blood_loss' && /drains only the circuit cut off from the patient/.test(e.reason))).toBe(true);
+  });
+
+  it('a pre-pump rupture that airlocked the pump: the new circuit has no air, and flow and head come back', () => {
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '10 min', fault: { kind: 'rupture-pre-pump' } }, circuitChange], circuitSettings);
+    expect(r.events.some((e) => e.type === 'pump_airlock' && e.t_h < 20 * MIN)).toBe(true);
+    expect(at(r, 'pump_head_factor', 19 * MIN)).toBeLessThan(0.5);
+    const head0 = at(r, 'pump_head_mmHg', 5 * MIN);
+    for (const t of [26 * MIN, 1]) {
+      expect(at(r, 'air_pump_head_mL', t)).toBe(0);
+      expect(at(r, 'air_entrainment_mL_min', t)).toBe(0);
+      expect(at(r, 'pump_head_mmHg', t)).toBeGreaterThan(0.9 * head0);
+      expect(at(r, 'drainage_flow_L_min', t)).toBeGreaterThan(0.9 * at(r, 'drainage_flow_L_min', 5 * MIN));
+    }
+  });
+});
+
 describe('what the change leaves as it was', () => {
-  it('a second change asked during one changes nothing; a line the operator had clamped before stays clamped', () => {
+  it('a second change asked during one changes nothing; a line the operator had clamped before is released with the new device (the procedure ends unclamped)', () => {
     const r = runWithTimeline(
       DEFAULT_ECMO,
-      [{ at: '20 min', set: { 'circuit.clamps.filterLimb': true, 'circuit.clamps.drainageLine': true } }, change, { at: '31 min', changeOxygenator: true }],
+      [{ at: '20 min', set: { 'circuit.clamps.drainageLine': true } }, change, { at: '31 min', changeOxygenator: true }, { at: '31 min', changeCircuit: true }],
       settings,
     );
     expect(at(r, 'oxygenators_used', 1.5)).toBe(2);
+    expect(at(r, 'circuits_used', 1.5)).toBe(1);
     expect(at(r, 'blood_loss_mL', 1.5)).toBeCloseTo(250, 6);
-    expect(r.events.some((e) => e.type === 'oxygenator_change' && /under way/.test(e.reason))).toBe(true);
-    expect(at(r, 'drainage_flow_L_min', 1.5)).toBeLessThan(0.001);
+    expect(r.events.filter((e) => /change is under way/.test(e.reason)).map((e) => e.type)).toEqual(['oxygenator_change', 'circuit_change']);
+    expect(at(r, 'drainage_flow_L_min', 25 * MIN)).toBeLessThan(0.001);
+    expect(at(r, 'drainage_flow_L_min', 1.5)).toBeGreaterThan(3);
   });
 
   it('in a scenario without a circuit or a filter, an action on the missing device does nothing and is named in a warning', () => {
