@@ -45,7 +45,7 @@ const CIRCUIT: DeviceChange = {
 };
 
 /** The change an action asks for (a circuit change includes the oxygenator), or null. */
-export function deviceChangeOf(action: Action): DeviceChange | null {
+function deviceChangeOf(action: Action): DeviceChange | null {
   return action.changeCircuit ? CIRCUIT : action.changeOxygenator ? OXYGENATOR : null;
 }
 
