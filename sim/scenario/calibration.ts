@@ -7,7 +7,7 @@
  * for every path it does not set itself; `--uncalibrated` runs the spec defaults instead.
  */
 import { z } from 'zod';
-import { ScenarioError } from './errors.js';
+import { ScenarioError, shownValue } from './errors.js';
 import type { Override } from './load.js';
 import { formatZodIssue, type ZodLikeIssue } from './zodIssues.js';
 
@@ -76,11 +76,11 @@ export function calibrationReferenceOverrides(raw: unknown, source: string, reso
   if (uncalibrated) return [];
   if (typeof reference !== 'string' || reference.length === 0)
     throw new ScenarioError(source, [
-      { path: 'calibration', message: `got ${JSON.stringify(reference)}; expected the path of a calibration file, e.g. "cohort/calibration.json"` },
+      { path: 'calibration', message: `got ${shownValue(reference)}; expected the path of a calibration file, e.g. "cohort/calibration.json"` },
     ]);
   if (!resolver)
     throw new ScenarioError(source, [
-      { path: 'calibration', message: `got "${reference}", but this scenario was not loaded from a file: expected no calibration reference here` },
+      { path: 'calibration', message: `got ${shownValue(reference)}, but this scenario was not loaded from a file: expected no calibration reference here` },
     ]);
   return resolver(reference, source).parameters.filter((o) => !setsItself(tree, o.path));
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { calibrationReferenceOverrides, parseCalibration, type Calibration } from './calibration.js';
-import { ScenarioError } from './errors.js';
+import { ScenarioError, shownKey, shownValue } from './errors.js';
 import { parseJsonText } from './jsonText.js';
 import { applyOverrides, loadScenarioText, type Override } from './load.js';
 import type { Scenario } from './resolve.js';
@@ -20,7 +20,15 @@ export function readInputFile(file: string, what: string): string {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : code === 'ENAMETOOLONG'
+              ? 'its name is too long for the file system'
+              : (code ?? shownValue((e as Error).message)); // the system's own message repeats the path, however long
     throw new ScenarioError(file, [{ path: '', message: `cannot read the ${what}: ${why}` }]);
   }
 }
@@ -57,7 +65,10 @@ export function calibrationFileBesideScenario(reference: string, scenarioFile: s
     // the scenario's field that named the file is where the user looks
     throw new ScenarioError(
       scenarioFile,
-      e.issues.map((i) => ({ path: i.path ? `calibration (${reference}): ${i.path}` : 'calibration', message: `"${reference}": ${i.message}` })),
+      e.issues.map((i) => ({
+        path: i.path ? `calibration (${shownKey(reference)}): ${i.path}` : 'calibration',
+        message: `${shownValue(reference)}: ${i.message}`,
+      })),
     );
   }
 }
