@@ -1,8 +1,8 @@
 /**
  * The faults part: applies a catalogue fault's setting (sim/faults/catalogue.ts) when an action injects it, ramps a
  * gradual one in scheduled steps (ramp.ts), and on `clear` returns the setting to the value it had before the fault.
- * A fault of a device in place (FaultRow.endsWithChangeOf: the filter, the oxygenator) ends when that device is
- * changed: the change's events reset its setting, and its ramp stops.
+ * A fault of a device in place (FaultRow.endsWithChangeOf: the filter, the oxygenator, the circuit) ends when that
+ * device is changed: the change's events reset its setting, and its ramp stops.
  * It integrates nothing and reports nothing: the models that own the settings read them. Its events are hidden
  * when the action is (the log it is handed marks them).
  */
