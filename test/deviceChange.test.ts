@@ -34,6 +34,7 @@ describe('an oxygenator change', () => {
     expect(at(changed, 'drainage_flow_L_min', 33 * MIN)).toBeGreaterThan(0.9 * at(changed, 'drainage_flow_L_min', 10 * MIN));
     const logged = changed.events.filter((e) => e.type === 'oxygenator_change');
     expect(logged.map((e) => e.t_h)).toEqual([0.5, 0.5 + 2 * MIN]);
+    expect(changed.summary.device_changes).toEqual([{ t_h: 0.5, device: 'oxygenator', reason: 'oxygenator change' }]);
   });
 
   it('puts in a clean device: the pressure drop falls back to the clean one while the unchanged thrombus goes on rising, and the fault’s ramp ends', () => {
@@ -91,6 +92,7 @@ describe('a circuit change (the cannulae left in place)', () => {
     expect(at(r, 'drainage_flow_L_min', 24 * MIN)).toBeLessThan(0.001); // the default downtime, 5 min
     expect(at(r, 'drainage_flow_L_min', 26 * MIN)).toBeGreaterThan(3);
     expect([at(r, 'circuits_used', 1), at(r, 'oxygenators_used', 1)]).toEqual([2, 2]);
+    expect(r.summary.device_changes).toEqual([{ t_h: expect.closeTo(20 * MIN, 9), device: 'circuit', reason: 'circuit change' }]);
     expect(r.events.some((e) => e.type === 'fault' && /ended with the circuit taken out/.test(e.reason))).toBe(true);
     const f = r.summary.mass_balance.fluid;
     expect(Math.abs(f.residual)).toBeLessThan(1e-9 * f.start);

@@ -68,17 +68,27 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
     if (!opts.quiet) {
       const s = result.summary;
       const parts = [
-        `wrote ${opts.out}: ${result.series.time_h.length} samples over ${s.duration_h} h`,
+        `wrote ${opts.out}: ${result.series.time_h.length} samples over ${shownHours(s.duration_h)} h`,
         // from the scenario's baseline, which on ECMO is before cannulation (not the t = 0 sample)
-        `IL-6 ${s.il6_change_pct.toFixed(1)} % since baseline${result.scenario.circuit ? ' (before cannulation)' : ''} at ${s.change_at_h} h`,
+        `IL-6 ${s.il6_change_pct.toFixed(1)} % since baseline${result.scenario.circuit ? ' (before cannulation)' : ''} at ${shownHours(s.change_at_h)} h`,
         deliveredNote(s),
         `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
+        ...deviceChangesNote(s),
         `albumin lost ${s.albumin_lost_g.toFixed(1)} g`,
         calibrationNote(calibration, opts.uncalibrated ?? false),
       ];
       process.stderr.write(parts.join('; ') + '\n');
     }
   }
+}
+
+/** Hours as a person reads them: 0.33, not 0.333333333333. */
+const shownHours = (h: number) => String(Number(h.toFixed(2)));
+
+/** The circuit's devices changed, when any were: "1 oxygenator change, 1 circuit change". */
+function deviceChangesNote(s: Summary): string[] {
+  const count = (device: 'oxygenator' | 'circuit') => s.device_changes.filter((d) => d.device === device).length;
+  return (['oxygenator', 'circuit'] as const).filter((d) => count(d) > 0).map((d) => `${count(d)} ${d} change${count(d) === 1 ? '' : 's'}`);
 }
 
 /**

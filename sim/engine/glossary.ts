@@ -98,6 +98,10 @@ export const SUMMARY_FIELDS: Record<keyof Summary, Described> = {
     '',
     "Each filter change within the run: its time t_h (h) and reason (the filter_change events; one at the run's very end is logged but not counted, no filter ran after it)",
   ],
+  device_changes: [
+    '',
+    "Each change of the ECMO circuit's devices begun within the run (changeOxygenator, changeCircuit): its time t_h (h), the device ('oxygenator' or 'circuit') and the reason (the action's note)",
+  ],
   filter_lives_h: ['h', "Life of each filter taken down (from its start to its removal), also one taken down at the run's very end"],
   prescribed_dose_mL_kg_h: ['mL/kg/h', 'Prescribed effluent dose (null without a hemofilter)'],
   delivered_dose_mL_kg_h: [

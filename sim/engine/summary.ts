@@ -19,6 +19,8 @@ export interface Summary {
   filters_used: number;
   filter_changes: { t_h: number; reason: string }[];
   filter_lives_h: number[];
+  /** The ECMO circuit's devices changed (sim/circuit/deviceChange): each change's start, the device and why. */
+  device_changes: { t_h: number; device: 'oxygenator' | 'circuit'; reason: string }[];
   prescribed_dose_mL_kg_h: number | null;
   delivered_dose_mL_kg_h: number | null;
   /** Effluent collected while the ECMO circuit was isolated from the patient: it cleared only the circuit's own blood. */
@@ -178,6 +180,7 @@ export function summarize(
     filters_used: history.filters_used,
     filter_changes: history.filter_changes,
     filter_lives_h: history.filter_lives_h,
+    device_changes: m.devices.started.map((d) => ({ ...d })),
     prescribed_dose_mL_kg_h: hasFilter ? m.scenario.prescription.effluentDose : null,
     // what reached the patient: the effluent less what cleared only the isolated circuit's blood, over the whole run
     delivered_dose_mL_kg_h: isolated ? (y[EFFLUENT] - isolated.volume_mL) / m.weight_kg / end_h : null,

@@ -67,7 +67,13 @@ export interface Model {
    * whole circuits, counted at the change's start (before the downtime), what ends a fault of the device taken out; when
    * the new device of a change under way goes in (Infinity when none is).
    */
-  devices: { oxygenatorChanges: number; circuitChanges: number; restartAt_h: number };
+  devices: {
+    oxygenatorChanges: number;
+    circuitChanges: number;
+    restartAt_h: number;
+    /** Each change begun: its time, the device (a circuit change brings a new oxygenator too) and why (the action's note). */
+    started: { t_h: number; device: 'oxygenator' | 'circuit'; reason: string }[];
+  };
   /** The ECMO console's battery is empty while off mains: the motor cannot turn the pump (sim/circuit/power). */
   batteryEmpty: boolean;
   /**
@@ -124,7 +130,7 @@ export function modelContext(scenario: Scenario): Model {
       fluidPumpsStopped: false,
       peakEventTmp_mmHg: -Infinity,
     },
-    devices: { oxygenatorChanges: 0, circuitChanges: 0, restartAt_h: Infinity },
+    devices: { oxygenatorChanges: 0, circuitChanges: 0, restartAt_h: Infinity, started: [] },
     batteryEmpty: false,
     co2: {
       t0_h: 0,

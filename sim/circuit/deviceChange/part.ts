@@ -26,7 +26,7 @@ type Circuit = NonNullable<Scenario['circuit']>;
 /** What a change replaces: its event, its words, its prime (mL) and downtime (min) from the settings now. */
 interface DeviceChange {
   readonly event: 'oxygenator_change' | 'circuit_change';
-  readonly device: string;
+  readonly device: 'oxygenator' | 'circuit';
   readonly prime_mL: (c: Circuit) => number;
   readonly downtime_min: (c: Circuit) => number;
 }
@@ -100,6 +100,8 @@ export const deviceChangeModel: ModelDefinition = {
         const prime = change.prime_mL(c);
         m.devices.restartAt_h = t + downtime / 60;
         exchange_mL_h = (prime * 60) / downtime;
+        const reason = action.note ?? `${change.device} change`;
+        m.devices.started.push({ t_h: t, device: change.device, reason });
         m.devices.oxygenatorChanges++;
         if (change === CIRCUIT) {
           m.devices.circuitChanges++;
@@ -109,7 +111,7 @@ export const deviceChangeModel: ModelDefinition = {
         clamp(true);
         log(
           change.event,
-          `${action.note ?? `${change.device} change`}: both lines clamped, ECMO flow stopped for ${fmt(downtime, 1)} min; ` +
+          `${reason}: both lines clamped, ECMO flow stopped for ${fmt(downtime, 1)} min; ` +
             `the old ${change.device} and its ${fmt(prime, 0)} mL of blood discarded, the new one's prime in its place`,
         );
       },
