@@ -46,7 +46,8 @@ const levelOf = (key: string) => (/_change/.test(key) ? (LEVEL_BY_UNIT.find(([re
  * Names added since the outputs were saved: urea's (the registry's proof), the console's pump head and hemoglobin,
  * the devices' saturation readings (deviceReadings.ts), the platelet units the transfusion rule gives.
  */
-const ADDED = /urea|pump_head|hemoglobin_g_dL|spo2_pct|console_svo2_pct|platelet_units_given|crrt_suspended|phosphate|oxygenators_used|circuits_used|device_changes/;
+const ADDED =
+  /urea|pump_head|hemoglobin_g_dL|spo2_pct|console_svo2_pct|platelet_units_given|crrt_suspended|phosphate|oxygenators_used|circuits_used|device_changes/;
 
 function scaleOf(v: unknown): number {
   if (typeof v === 'number') return Math.abs(v);
