@@ -25,11 +25,13 @@ describe('an oxygenator change', () => {
   const unchanged = runWithTimeline(DEFAULT_ECMO, [thrombosis], settings);
   const cleanOnly = runWithTimeline(DEFAULT_ECMO, [change], settings);
 
-  it('stops the ECMO flow for its downtime: the patient has the native lung alone and desaturates; the flow returns after it', () => {
+  it('stops the ECMO flow and pauses the CRRT machine for its downtime: the patient has the native lung alone and desaturates; both run again after it', () => {
     for (const t of [31 * MIN, 32 * MIN]) {
       expect(at(changed, 'drainage_flow_L_min', t)).toBeLessThan(0.001);
       expect(at(changed, 'return_flow_L_min', t)).toBeLessThan(0.001);
+      expect(at(changed, 'filter_blood_flow_mL_min', t)).toBe(0); // the CRRT machine paused while the circuit is open
     }
+    expect(at(changed, 'filter_blood_flow_mL_min', 33 * MIN)).toBeGreaterThan(0);
     expect(at(changed, 'sao2_pct', 32 * MIN)).toBeLessThan(at(changed, 'sao2_pct', 30 * MIN) - 5);
     expect(at(changed, 'drainage_flow_L_min', 33 * MIN)).toBeGreaterThan(0.9 * at(changed, 'drainage_flow_L_min', 10 * MIN));
     const logged = changed.events.filter((e) => e.type === 'oxygenator_change');

@@ -4,7 +4,8 @@
  * (`changeCircuit`: tubing, pump head and oxygenator, the cannulae left in place), what ELSO drills as the emergency
  * circuit change. On the action, for the device's prime V (circuit.oxygenatorChange.primeVolume, or the whole
  * circuit's circuit.primeVolume) and its downtime T:
- *   t₀:      both lines clamped (the ECMO flow stops: the patient has the native lung alone); the old device cut out
+ *   t₀:      both lines clamped (the ECMO flow stops: the patient has the native lung alone), and the filter limb (the
+ *            CRRT machine paused while the circuit is opened); the old device cut out
  *            and discarded with its blood, its place taken by the new one's crystalloid prime: over the downtime a
  *            whole-blood loss at V / T (fluid balance, the solutes and the platelets read it as bleeding) and the
  *            prime given at V / T (now.blood.primeInfusion_mL_h, counted as fluid given). The model's blood volume
@@ -12,7 +13,7 @@
  *            patient's pressures and dilutes what the circuit's blood carries. A circuit change takes the old
  *            circuit's faults with it at once: no rupture, no kink, no air in the pump head (the air part).
  *   t₀ + T:  the new device in, its fibres clean (the thrombus load 0, circuit.oxygenator.thrombosis and plasmaLeak
- *            0); both lines unclamped, the procedure's last step. A fault of the device taken out ends (sim/faults:
+ *            0); both lines unclamped, the procedure's last step, and the filter limb as it was before. A fault of the device taken out ends (sim/faults:
  *            endsWithChangeOf).
  * No state of its own: the loss is integrated in fluid balance's blood-lost ledger, the prime in its fluid given.
  */
@@ -60,12 +61,16 @@ export const deviceChangeModel: ModelDefinition = {
     const thrombus = slot('oxygenatorThrombus');
     /** The change under way (its end: Model.devices.restartAt_h); null when none is. */
     let underway: DeviceChange | null = null;
+    /** Whether the filter limb was clamped before the change (the change pauses the CRRT machine, then leaves it so). */
+    let limbClampedBefore = false;
     /** The old device's blood discarded, and the new one's prime given in its place, over the downtime (mL/h); 0 outside it. */
     let exchange_mL_h = 0;
 
+    /** Both lines, and the filter limb: the CRRT machine paused while the circuit is opened, as it was before after. */
     const clamp = (on: boolean) => {
       applySetting(m, { path: 'circuit.clamps.drainageLine', value: on });
       applySetting(m, { path: 'circuit.clamps.returnLine', value: on });
+      applySetting(m, { path: 'circuit.clamps.filterLimb', value: on || limbClampedBefore });
     };
 
     const newDevice = (y: number[], log: EventLog) => {
@@ -96,6 +101,7 @@ export const deviceChangeModel: ModelDefinition = {
           return;
         }
         underway = change;
+        limbClampedBefore = c.clamps.filterLimb;
         const downtime = change.downtime_min(c);
         const prime = change.prime_mL(c);
         m.devices.restartAt_h = t + downtime / 60;
