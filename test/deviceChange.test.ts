@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, runWithTimeline } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline } from './helpers/scenarios.js';
 import type { ScenarioIssue } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load.js';
 import { calibrationBeside } from '../sim/scenario/loadFile.js';
@@ -123,6 +123,43 @@ describe('a circuit change (the cannulae left in place)', () => {
       expect(at(r, 'pump_head_mmHg', t)).toBeGreaterThan(0.9 * head0);
       expect(at(r, 'drainage_flow_L_min', t)).toBeGreaterThan(0.9 * at(r, 'drainage_flow_L_min', 5 * MIN));
     }
+  });
+});
+
+describe("the unit's elective oxygenator change (circuit.oxygenatorChange.onPressureRise)", () => {
+  // thrombus growing at 0.05/h whatever the anticoagulation: the load is 0.05·t, the resistance (1 + 0.05·t) of the clean one's
+  const growing = {
+    duration: '24 h',
+    outputInterval: '1 min',
+    'circuit.oxygenator.thrombusRate': '0.05 1/h',
+    'circuit.oxygenator.thrombusAnticoagulationFactor': '0',
+  };
+  const changes = (r: RunResult) => r.summary.device_changes.map((d) => d.t_h);
+
+  it('changes it where its resistance has risen by the limit (Lubnow 2014: ΔP up 30–50 %): at 0.5/0.05 = 10 h, and again 10 h after the new one went in', () => {
+    const r = run(DEFAULT_ECMO, { ...growing, 'circuit.oxygenatorChange.onPressureRise': 'true' });
+    const [first, second] = changes(r);
+    expect(changes(r)).toHaveLength(2);
+    expect(first).toBeCloseTo(10, 6);
+    expect(second).toBeCloseTo(10 + 2 * MIN + 10, 6);
+    const ratio = at(r, 'dp_oxygenator_mmHg', 9.9) / at(r, 'dp_oxygenator_mmHg', 10.05);
+    expect(ratio).toBeGreaterThan(1.4); // 1 + 0.05·9.9 at a flow a little lower
+    expect(ratio).toBeLessThan(1.55);
+    expect(r.summary.device_changes[0].reason).toMatch(/oxygenator resistance up 50 % \(ΔP at the same flow\), the unit's limit 50 %/);
+  });
+
+  it('off by default: the console alarms and a person decides', () => {
+    expect(changes(run(DEFAULT_ECMO, growing))).toEqual([]);
+  });
+
+  it('a thrombosis that jumps past the limit is changed at once: 40 % of the bundle occluded is a 67 % rise', () => {
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '2 h', fault: { kind: 'oxygenator-thrombosis', severity: '40 %' } }], {
+      duration: '3 h',
+      'circuit.oxygenatorChange.onPressureRise': 'true',
+      'circuit.oxygenator.thrombusRate': '0 1/h', // the fault alone: 1/(1 − 0.4) − 1
+    });
+    expect(changes(r)).toEqual([2]);
+    expect(r.summary.device_changes[0].reason).toMatch(/up 67 %/);
   });
 });
 

@@ -2,7 +2,7 @@
  * Changing the circuit's devices (the `changeOxygenator` and `changeCircuit` actions): how long the ECMO flow stops,
  * and what the old device holds and the new one's prime (the whole circuit's is circuit.primeVolume).
  */
-import { q, type SpecTree } from '../../parameters.js';
+import { q, type FlagSpec, type SpecTree } from '../../parameters.js';
 
 export const oxygenatorChangeSpecs = {
   downtime: q('min', 2, [0.25, 60], {
@@ -19,6 +19,22 @@ export const oxygenatorChangeSpecs = {
       "Crystalloid prime of the new oxygenator, joining the blood when the flow restarts; the old oxygenator's blood (the same volume) is discarded with it.",
     source: 'S2',
     ref: 'adult PMP oxygenators with an integrated heat exchanger, manufacturer data sheets: QUADROX-iD Adult 250 mL (the circuit.primeVolume estimate includes it)',
+  }),
+  onPressureRise: {
+    kind: 'flag',
+    default: false,
+    adjustable: true,
+    description:
+      "The unit changes the oxygenator when its blood-side resistance (its pressure drop at the same flow and viscosity) has risen by pressureRise over the clean device's: thrombus from the slow growth, a thrombosis fault or both. Off: the console's ΔP alarm and a person decide.",
+    source: 'S',
+    ref: 'Lubnow et al., PLoS One 2014;9:e112316: oxygenator thrombosis shown by a rise of ΔP by 30–50 %, a reason for an elective change',
+  } satisfies FlagSpec,
+  pressureRise: q('1', 0.5, [0.05, 5], {
+    range: [0.3, 0.5],
+    adjustable: true,
+    description: 'Rise of the oxygenator\'s resistance over the clean device\'s at which the unit changes it (with onPressureRise), e.g. "50 %".',
+    source: 'S',
+    ref: 'Lubnow 2014: thrombosis when ΔP rises 30–50 %',
   }),
 } as const satisfies SpecTree;
 

@@ -45,6 +45,11 @@ const CIRCUIT: DeviceChange = {
   downtime_min: (c) => c.circuitChange.downtime,
 };
 
+/** The oxygenator's blood-side resistance over the clean device's, less 1: its ΔP's rise at the same flow and viscosity (circuitNow.ts). */
+export function resistanceRise(thrombusLoad: number, thrombosis: number): number {
+  return (1 + thrombusLoad) / (1 - thrombosis) - 1;
+}
+
 /** The change an action asks for (a circuit change includes the oxygenator), or null. */
 function deviceChangeOf(action: Action): DeviceChange | null {
   return action.changeCircuit ? CIRCUIT : action.changeOxygenator ? OXYGENATOR : null;
@@ -88,39 +93,63 @@ export const deviceChangeModel: ModelDefinition = {
       m.devices.restartAt_h = Infinity;
     };
 
+    /** Begins a change (or says one is under way): the clamps, the counts, the exchange over the downtime. */
+    const begin = (t: number, change: DeviceChange, reason: string, log: EventLog) => {
+      const c = m.current.circuit!;
+      if (underway) {
+        log(
+          change.event,
+          `${underway.device === 'circuit' ? 'a circuit' : 'an oxygenator'} change is under way: the new ${underway.device} goes in at ${fmt(m.devices.restartAt_h, 2)} h`,
+        );
+        return;
+      }
+      underway = change;
+      limbClampedBefore = c.clamps.filterLimb;
+      const downtime = change.downtime_min(c);
+      const prime = change.prime_mL(c);
+      m.devices.restartAt_h = t + downtime / 60;
+      exchange_mL_h = (prime * 60) / downtime;
+      m.devices.started.push({ t_h: t, device: change.device, reason });
+      m.devices.oxygenatorChanges++;
+      if (change === CIRCUIT) {
+        m.devices.circuitChanges++;
+        applySetting(m, { path: 'circuit.rupture', value: 'none' });
+        applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
+      }
+      clamp(true);
+      log(
+        change.event,
+        `${reason}: both lines clamped, ECMO flow stopped for ${fmt(downtime, 1)} min; ` +
+          `the old ${change.device} and its ${fmt(prime, 0)} mL of blood discarded, the new one's prime in its place`,
+      );
+    };
+
     return {
       perform(t, _y, action, log) {
         const change = deviceChangeOf(action);
-        const c = m.current.circuit;
-        if (!change || !c) return; // without a circuit: reported when the scenario is read (sim/scenario/absentDeviceActions.ts)
-        if (underway) {
-          log(
-            change.event,
-            `${underway.device === 'circuit' ? 'a circuit' : 'an oxygenator'} change is under way: the new ${underway.device} goes in at ${fmt(m.devices.restartAt_h, 2)} h`,
-          );
-          return;
-        }
-        underway = change;
-        limbClampedBefore = c.clamps.filterLimb;
-        const downtime = change.downtime_min(c);
-        const prime = change.prime_mL(c);
-        m.devices.restartAt_h = t + downtime / 60;
-        exchange_mL_h = (prime * 60) / downtime;
-        const reason = action.note ?? `${change.device} change`;
-        m.devices.started.push({ t_h: t, device: change.device, reason });
-        m.devices.oxygenatorChanges++;
-        if (change === CIRCUIT) {
-          m.devices.circuitChanges++;
-          applySetting(m, { path: 'circuit.rupture', value: 'none' });
-          applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
-        }
-        clamp(true);
-        log(
-          change.event,
-          `${reason}: both lines clamped, ECMO flow stopped for ${fmt(downtime, 1)} min; ` +
-            `the old ${change.device} and its ${fmt(prime, 0)} mL of blood discarded, the new one's prime in its place`,
-        );
+        if (change && m.current.circuit) begin(t, change, action.note ?? `${change.device} change`, log);
+        // without a circuit: reported when the scenario is read (sim/scenario/absentDeviceActions.ts)
       },
+      /** The unit's elective change (circuit.oxygenatorChange.onPressureRise): the resistance's rise reaching its limit. */
+      located: [
+        {
+          excess: (now) => {
+            const c = m.current.circuit;
+            if (!c || !c.oxygenatorChange.onPressureRise || underway) return -Infinity;
+            return resistanceRise(now.y[thrombus], c.oxygenator.thrombosis) - c.oxygenatorChange.pressureRise;
+          },
+          reached(t, y, log) {
+            const c = m.current.circuit!;
+            const rise = resistanceRise(y[thrombus], c.oxygenator.thrombosis);
+            begin(
+              t,
+              OXYGENATOR,
+              `oxygenator resistance up ${fmt(100 * rise, 0)} % (ΔP at the same flow), the unit's limit ${fmt(100 * c.oxygenatorChange.pressureRise, 0)} %`,
+              log,
+            );
+          },
+        },
+      ],
       nextEventTime() {
         return m.devices.restartAt_h;
       },
