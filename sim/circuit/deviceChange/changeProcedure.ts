@@ -1,0 +1,103 @@
+/**
+ * The procedure of a device change (part.ts): its state, its start (the clamps, the counts, the exchange of the old
+ * device's blood for the new prime over the downtime) and its end (a clean device, the lines unclamped).
+ */
+import { fmt, type EventLog } from '../../model/events.js';
+import type { Model } from '../../model/context.js';
+import { applySetting } from '../../model/settings.js';
+import type { Scenario } from '../../scenario/resolve.js';
+
+type Circuit = NonNullable<Scenario['circuit']>;
+
+/** What a change replaces: its event, its words, its prime (mL) and downtime (min) from the settings now. */
+export interface DeviceChange {
+  readonly event: 'oxygenator_change' | 'circuit_change';
+  readonly device: 'oxygenator' | 'circuit';
+  readonly prime_mL: (c: Circuit) => number;
+  readonly downtime_min: (c: Circuit) => number;
+}
+
+export const OXYGENATOR: DeviceChange = {
+  event: 'oxygenator_change',
+  device: 'oxygenator',
+  prime_mL: (c) => c.oxygenatorChange.primeVolume,
+  downtime_min: (c) => c.oxygenatorChange.downtime,
+};
+export const CIRCUIT: DeviceChange = {
+  event: 'circuit_change',
+  device: 'circuit',
+  prime_mL: (c) => c.primeVolume,
+  downtime_min: (c) => c.circuitChange.downtime,
+};
+
+/** A run's change procedure; `thrombus` is the slot of the oxygenator's thrombus load. */
+export function changeProcedure(m: Model, thrombus: number) {
+  /** The change under way (its end: Model.devices.restartAt_h); null when none is. */
+  let underway: DeviceChange | null = null;
+  /** Whether the filter limb was clamped before the change (the change pauses the CRRT machine, then leaves it so). */
+  let limbClampedBefore = false;
+  /** The old device's blood discarded, and the new one's prime given in its place, over the downtime (mL/h); 0 outside it. */
+  let exchange_mL_h = 0;
+
+  /** Both lines, and the filter limb: the CRRT machine paused while the circuit is opened, as it was before after. */
+  const clamp = (on: boolean) => {
+    applySetting(m, { path: 'circuit.clamps.drainageLine', value: on });
+    applySetting(m, { path: 'circuit.clamps.returnLine', value: on });
+    applySetting(m, { path: 'circuit.clamps.filterLimb', value: on || limbClampedBefore });
+  };
+
+  const newDevice = (y: number[], log: EventLog) => {
+    const c = m.current.circuit!;
+    y[thrombus] = 0;
+    c.oxygenator.thrombosis = 0;
+    c.oxygenator.plasmaLeak = 0;
+    clamp(false);
+    log(
+      underway!.event,
+      `new ${underway!.device} in, its ${fmt(underway!.prime_mL(c), 0)} mL crystalloid prime mixing with the blood; lines unclamped, ECMO flow restarts`,
+    );
+    underway = null;
+    exchange_mL_h = 0;
+    m.devices.restartAt_h = Infinity;
+  };
+
+  /** Begins a change (or says one is under way): the clamps, the counts, the exchange over the downtime. */
+  const begin = (t: number, change: DeviceChange, reason: string, log: EventLog) => {
+    const c = m.current.circuit!;
+    if (underway) {
+      log(
+        change.event,
+        `${underway.device === 'circuit' ? 'a circuit' : 'an oxygenator'} change is under way: the new ${underway.device} goes in at ${fmt(m.devices.restartAt_h, 2)} h`,
+      );
+      return;
+    }
+    underway = change;
+    limbClampedBefore = c.clamps.filterLimb;
+    const downtime = change.downtime_min(c);
+    const prime = change.prime_mL(c);
+    m.devices.restartAt_h = t + downtime / 60;
+    exchange_mL_h = (prime * 60) / downtime;
+    m.devices.started.push({ t_h: t, device: change.device, reason });
+    m.devices.oxygenatorChanges++;
+    if (change === CIRCUIT) {
+      m.devices.circuitChanges++;
+      applySetting(m, { path: 'circuit.rupture', value: 'none' });
+      applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
+    }
+    clamp(true);
+    log(
+      change.event,
+      `${reason}: both lines clamped, ECMO flow stopped for ${fmt(downtime, 1)} min; ` +
+        `the old ${change.device} and its ${fmt(prime, 0)} mL of blood discarded, the new one's prime in its place`,
+    );
+  };
+
+  return {
+    begin,
+    finish: newDevice,
+    /** The change under way, or null. */
+    underway: () => underway,
+    /** The old device's blood out and the new prime in over the downtime (mL/h); 0 outside it. */
+    exchange_mL_h: () => exchange_mL_h,
+  };
+}
