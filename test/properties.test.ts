@@ -256,7 +256,10 @@ function filterStoppedAt(r: RunResult, s: Scenario, t: number): boolean {
       if (c.path === 'circuit.clamps.filterLimb') clamped = c.value as boolean;
     }
   }
-  return changing || suspended || bloodFlow <= 0 || clamped;
+  // an oxygenator or circuit change pauses the CRRT machine (its limb clamped) until the new device is in
+  const deviceEnds = r.events.filter((e) => (e.type === 'oxygenator_change' || e.type === 'circuit_change') && /^new /.test(e.reason)).map((e) => e.t_h);
+  const deviceChanging = r.summary.device_changes.some((d) => d.t_h <= t && t <= (deviceEnds.find((end) => end >= d.t_h) ?? Infinity));
+  return changing || suspended || bloodFlow <= 0 || clamped || deviceChanging;
 }
 
 function checkRun(r: RunResult): void {
