@@ -55,18 +55,17 @@ export class Controls {
       clamps.append(b);
     }
     const actions = el('div', 'button-row actions');
-    this.changeFilter = el('button', 'danger', 'Change filter now');
-    this.changeFilter.type = 'button';
-    this.changeFilter.dataset.testid = 'change-filter';
-    this.changeFilter.addEventListener('click', () => this.send({ type: 'changeFilter' }));
-    this.changeOxygenator = el('button', 'danger', 'Change oxygenator now');
-    this.changeOxygenator.type = 'button';
-    this.changeOxygenator.dataset.testid = 'change-oxygenator';
-    this.changeOxygenator.addEventListener('click', () => this.send({ type: 'changeOxygenator' }));
-    this.changeCircuit = el('button', 'danger', 'Change circuit now');
-    this.changeCircuit.type = 'button';
-    this.changeCircuit.dataset.testid = 'change-circuit';
-    this.changeCircuit.addEventListener('click', () => this.send({ type: 'changeCircuit' }));
+    /** A device change's button: "Change filter now" sends changeFilter, its test id change-filter. */
+    const change = (device: 'filter' | 'oxygenator' | 'circuit', type: 'changeFilter' | 'changeOxygenator' | 'changeCircuit') => {
+      const b = el('button', 'danger', `Change ${device} now`);
+      b.type = 'button';
+      b.dataset.testid = `change-${device}`;
+      b.addEventListener('click', () => this.send({ type }));
+      return b;
+    };
+    this.changeFilter = change('filter', 'changeFilter');
+    this.changeOxygenator = change('oxygenator', 'changeOxygenator');
+    this.changeCircuit = change('circuit', 'changeCircuit');
     const bolus = el('form', 'bolus');
     bolus.noValidate = true;
     const bolusInput = el('input');

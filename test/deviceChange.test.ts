@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline } from './helpers/scenarios.js';
+import { at, DEFAULT_ECMO, DEFAULT_STANDARD, run, runWithTimeline, scenario } from './helpers/scenarios.js';
 import type { ScenarioIssue } from '../sim/scenario/errors.js';
 import { loadScenarioText } from '../sim/scenario/load.js';
 import { calibrationBeside } from '../sim/scenario/loadFile.js';
@@ -14,6 +14,12 @@ import { simulate } from '../sim/engine/simulate.js';
 import type { RunResult } from '../sim/engine/simulate.js';
 
 const MIN = 1 / 60;
+/** The default circuit's changes: the oxygenator's prime (250 mL) and downtime (2 min), the whole circuit's (550 mL, 5 min). */
+const defaults = scenario(DEFAULT_ECMO).circuit!;
+const OXY_PRIME_mL = defaults.oxygenatorChange.primeVolume;
+const OXY_DOWNTIME_h = defaults.oxygenatorChange.downtime * MIN;
+const CIRCUIT_PRIME_mL = defaults.primeVolume;
+const CIRCUIT_DOWNTIME_h = defaults.circuitChange.downtime * MIN;
 /** Samples every minute; the change at 30 min, its default downtime 2 min, so the new device is in at 32 min. */
 const settings = { duration: '1.5 h', outputInterval: '1 min' };
 const change = { at: '30 min', changeOxygenator: true };
@@ -35,8 +41,8 @@ describe('an oxygenator change', () => {
     expect(at(changed, 'sao2_pct', 32 * MIN)).toBeLessThan(at(changed, 'sao2_pct', 30 * MIN) - 5);
     expect(at(changed, 'drainage_flow_L_min', 33 * MIN)).toBeGreaterThan(0.9 * at(changed, 'drainage_flow_L_min', 10 * MIN));
     const logged = changed.events.filter((e) => e.type === 'oxygenator_change');
-    expect(logged.map((e) => e.t_h)).toEqual([0.5, 0.5 + 2 * MIN]);
-    expect(changed.summary.device_changes).toEqual([{ t_h: 0.5, device: 'oxygenator', reason: 'oxygenator change' }]);
+    expect(logged.map((e) => e.t_h)).toEqual([0.5, 0.5 + OXY_DOWNTIME_h]);
+    expect(changed.summary.device_changes).toEqual([{ t_h: 0.5, device: 'oxygenator', reason: 'oxygenator change', restart_h: 0.5 + OXY_DOWNTIME_h }]);
   });
 
   it('puts in a clean device: the pressure drop falls back to the clean one while the unchanged thrombus goes on rising, and the fault’s ramp ends', () => {
@@ -55,9 +61,9 @@ describe('an oxygenator change', () => {
 
   it("takes the old device's blood and gives the new one's prime: blood lost +250 mL, red cells −Hct·250 mL, the fluid balance closes", () => {
     expect(at(cleanOnly, 'blood_loss_mL', 30 * MIN)).toBe(0);
-    expect(at(cleanOnly, 'blood_loss_mL', 1.5)).toBeCloseTo(250, 6);
+    expect(at(cleanOnly, 'blood_loss_mL', 1.5)).toBeCloseTo(OXY_PRIME_mL, 6);
     const hct = at(cleanOnly, 'hematocrit_pct', 30 * MIN) / 100;
-    expect(redCells_mL(cleanOnly, 30 * MIN) - redCells_mL(cleanOnly, 33 * MIN)).toBeCloseTo(hct * 250, -1); // within 5 mL: Hct rises as the blood leaves
+    expect(redCells_mL(cleanOnly, 30 * MIN) - redCells_mL(cleanOnly, 33 * MIN)).toBeCloseTo(hct * OXY_PRIME_mL, -1); // within 5 mL: Hct rises as the blood leaves
     // the new device's prime takes the old blood's place: the blood volume (the circuit's contents in it) holds
     expect(Math.abs(at(cleanOnly, 'intravascular_volume_mL', 32 * MIN) - at(cleanOnly, 'intravascular_volume_mL', 30 * MIN))).toBeLessThan(10);
     const f = cleanOnly.summary.mass_balance.fluid;
@@ -90,11 +96,13 @@ describe('a circuit change (the cannulae left in place)', () => {
     expect(at(r, 'circuit_blood_loss_mL_h', 19 * MIN)).toBeGreaterThan(1000);
     const lostBefore = at(r, 'blood_loss_mL', 20 * MIN);
     for (const t of [21 * MIN, 24 * MIN, 40 * MIN]) expect(at(r, 'circuit_blood_loss_mL_h', t)).toBe(0);
-    expect(at(r, 'blood_loss_mL', 1)).toBeCloseTo(lostBefore + 550, 6); // circuit.primeVolume: the old circuit's blood, nothing after
+    expect(at(r, 'blood_loss_mL', 1)).toBeCloseTo(lostBefore + CIRCUIT_PRIME_mL, 6); // circuit.primeVolume: the old circuit's blood, nothing after
     expect(at(r, 'drainage_flow_L_min', 24 * MIN)).toBeLessThan(0.001); // the default downtime, 5 min
     expect(at(r, 'drainage_flow_L_min', 26 * MIN)).toBeGreaterThan(3);
     expect([at(r, 'circuits_used', 1), at(r, 'oxygenators_used', 1)]).toEqual([2, 2]);
-    expect(r.summary.device_changes).toEqual([{ t_h: expect.closeTo(20 * MIN, 9), device: 'circuit', reason: 'circuit change' }]);
+    expect(r.summary.device_changes).toEqual([
+      { t_h: expect.closeTo(20 * MIN, 9), device: 'circuit', reason: 'circuit change', restart_h: expect.closeTo(20 * MIN + CIRCUIT_DOWNTIME_h, 9) },
+    ]);
     expect(r.events.some((e) => e.type === 'fault' && /ended with the circuit taken out/.test(e.reason))).toBe(true);
     const f = r.summary.mass_balance.fluid;
     expect(Math.abs(f.residual)).toBeLessThan(1e-9 * f.start);
@@ -110,6 +118,20 @@ describe('a circuit change (the cannulae left in place)', () => {
     for (const t of [13 * MIN, 30 * MIN, 1]) expect(at(r, 'circuit_blood_loss_mL_h', t)).toBe(0);
     expect(at(r, 'blood_loss_mL', 1)).toBeCloseTo(at(r, 'blood_loss_mL', 12 * MIN), 6);
     expect(r.events.some((e) => e.type === 'blood_loss' && /drains only the circuit cut off from the patient/.test(e.reason))).toBe(true);
+    // the return line clamped alone cuts nothing off: the pump draws the patient's blood out through the opening
+    const returnOnly = runWithTimeline(
+      DEFAULT_ECMO,
+      [
+        { at: '10 min', fault: { kind: 'rupture-post-pump' } },
+        { at: '12 min', set: { 'circuit.clamps.returnLine': true } },
+      ],
+      {
+        duration: '20 min',
+        outputInterval: '1 min',
+        'circuit.ruptureOpening': '1 mm',
+      },
+    );
+    expect(at(returnOnly, 'circuit_blood_loss_mL_h', 15 * MIN)).toBeGreaterThan(1000);
   });
 
   it('a pre-pump rupture that airlocked the pump: the new circuit has no air, and flow and head come back', () => {
@@ -141,7 +163,7 @@ describe("the unit's elective oxygenator change (circuit.oxygenatorChange.onPres
     const [first, second] = changes(r);
     expect(changes(r)).toHaveLength(2);
     expect(first).toBeCloseTo(10, 6);
-    expect(second).toBeCloseTo(10 + 2 * MIN + 10, 6);
+    expect(second).toBeCloseTo(10 + OXY_DOWNTIME_h + 10, 6);
     const ratio = at(r, 'dp_oxygenator_mmHg', 9.9) / at(r, 'dp_oxygenator_mmHg', 10.05);
     expect(ratio).toBeGreaterThan(1.4); // 1 + 0.05·9.9 at a flow a little lower
     expect(ratio).toBeLessThan(1.55);
@@ -172,7 +194,7 @@ describe('what the change leaves as it was', () => {
     );
     expect(at(r, 'oxygenators_used', 1.5)).toBe(2);
     expect(at(r, 'circuits_used', 1.5)).toBe(1);
-    expect(at(r, 'blood_loss_mL', 1.5)).toBeCloseTo(250, 6);
+    expect(at(r, 'blood_loss_mL', 1.5)).toBeCloseTo(OXY_PRIME_mL, 6);
     expect(r.events.filter((e) => /change is under way/.test(e.reason)).map((e) => e.type)).toEqual(['oxygenator_change', 'circuit_change']);
     expect(at(r, 'drainage_flow_L_min', 25 * MIN)).toBeLessThan(0.001);
     expect(at(r, 'drainage_flow_L_min', 1.5)).toBeGreaterThan(3);

@@ -257,8 +257,7 @@ function filterStoppedAt(r: RunResult, s: Scenario, t: number): boolean {
     }
   }
   // an oxygenator or circuit change pauses the CRRT machine (its limb clamped) until the new device is in
-  const deviceEnds = r.events.filter((e) => (e.type === 'oxygenator_change' || e.type === 'circuit_change') && /^new /.test(e.reason)).map((e) => e.t_h);
-  const deviceChanging = r.summary.device_changes.some((d) => d.t_h <= t && t <= (deviceEnds.find((end) => end >= d.t_h) ?? Infinity));
+  const deviceChanging = r.summary.device_changes.some((d) => d.t_h <= t && t <= d.restart_h);
   return changing || suspended || bloodFlow <= 0 || clamped || deviceChanging;
 }
 

@@ -101,6 +101,14 @@ function tubing(c: CircuitSettings, mu: number, length_mm: number, portLoss: num
 }
 
 /**
+ * The oxygenator's blood-side resistance over the clean device's at the same viscosity: its thrombus load T (the slow
+ * growth) and a thrombosis fault occluding a fraction f of the parallel fibre paths, (1 + T)/(1 − f).
+ */
+export function oxygenatorResistanceFactor(thrombusLoad: number, thrombosis: number): number {
+  return (1 + thrombusLoad) / (1 - thrombosis);
+}
+
+/**
  * The loop's elements at the blood's viscosity now on each side of the loop, clamps and oxygenator thrombus included;
  * the vein is a placeholder each solve replaces in place (the record is the caller's, one per circuitNow call).
  */
@@ -113,7 +121,7 @@ function circuitElements(c: CircuitSettings, pump: PumpCurve, mu: LoopViscosity,
     drainageTubing: withClamp(tubing(c, mu.drainage_mPa_s, c.tubing.drainageLength, kinkLossCoefficient(c.drainageLine.kink)), c.clamps.drainageLine),
     returnTubing: withClamp(tubing(c, mu.return_mPa_s, c.tubing.returnLength, 0), c.clamps.returnLine),
     returnCannula: cannulae.return,
-    oxygenatorResistance: (c.oxygenator.resistance * viscosityRatio * (1 + thrombus)) / (1 - c.oxygenator.thrombosis),
+    oxygenatorResistance: c.oxygenator.resistance * viscosityRatio * oxygenatorResistanceFactor(thrombus, c.oxygenator.thrombosis),
     vein: openVein(NO_SUPPLY, 0),
   };
 }

@@ -5,6 +5,7 @@ import { calibrationFileBesideScenario, readInputFile, type CalibrationFile } fr
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
+import { fmt } from '../model/events.js';
 import type { Summary } from '../engine/summary.js';
 import { resultCsvPieces, resultJsonPieces, type CalibrationRecord } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
@@ -68,9 +69,9 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
     if (!opts.quiet) {
       const s = result.summary;
       const parts = [
-        `wrote ${opts.out}: ${result.series.time_h.length} samples over ${shownHours(s.duration_h)} h`,
+        `wrote ${opts.out}: ${result.series.time_h.length} samples over ${fmt(s.duration_h, 2)} h`,
         // from the scenario's baseline, which on ECMO is before cannulation (not the t = 0 sample)
-        `IL-6 ${s.il6_change_pct.toFixed(1)} % since baseline${result.scenario.circuit ? ' (before cannulation)' : ''} at ${shownHours(s.change_at_h)} h`,
+        `IL-6 ${s.il6_change_pct.toFixed(1)} % since baseline${result.scenario.circuit ? ' (before cannulation)' : ''} at ${fmt(s.change_at_h, 2)} h`,
         deliveredNote(s),
         `${s.filter_changes.length} filter change${s.filter_changes.length === 1 ? '' : 's'}`,
         ...deviceChangesNote(s),
@@ -81,9 +82,6 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
     }
   }
 }
-
-/** Hours as a person reads them: 0.33, not 0.333333333333. */
-const shownHours = (h: number) => String(Number(h.toFixed(2)));
 
 /** The circuit's devices changed, when any were: "1 oxygenator change, 1 circuit change". */
 function deviceChangesNote(s: Summary): string[] {

@@ -10,7 +10,7 @@ import type { Observation, SeriesName } from './observe.js';
 import type { MassBalance } from '../model/now.js';
 import { isolatedCircuitEffluent_mL } from '../filter/circuitBlood.js';
 import type { Sofa } from '../patient/sofa/sofa.js';
-import type { Model } from '../model/context.js';
+import type { DeviceChangeRecord, Model } from '../model/context.js';
 
 export type { MassBalance } from '../model/now.js';
 
@@ -20,7 +20,7 @@ export interface Summary {
   filter_changes: { t_h: number; reason: string }[];
   filter_lives_h: number[];
   /** The ECMO circuit's devices changed (sim/circuit/deviceChange): each change's start, the device and why. */
-  device_changes: { t_h: number; device: 'oxygenator' | 'circuit'; reason: string }[];
+  device_changes: DeviceChangeRecord[];
   prescribed_dose_mL_kg_h: number | null;
   delivered_dose_mL_kg_h: number | null;
   /** Effluent collected while the ECMO circuit was isolated from the patient: it cleared only the circuit's own blood. */

@@ -7,7 +7,7 @@
  * when the action is (the log it is handed marks them).
  */
 import type { ModelDefinition } from '../model/part.js';
-import type { Model } from '../model/context.js';
+import { devicesChanged, type Model } from '../model/context.js';
 import type { Action, EventLog } from '../model/events.js';
 import { fmt } from '../model/events.js';
 import { applySetting, currentSetting } from '../model/settings.js';
@@ -25,10 +25,9 @@ interface ActiveFault {
   ramp: Ramp | null;
 }
 
-/** Changes begun of a device (Model.filter.changes, Model.devices: a circuit change brings a new oxygenator too). */
+/** Changes begun of a device (Model.filter.changes; the circuit's devices: devicesChanged). */
 function deviceChanges(m: Model, device: ChangedDevice): number {
-  if (device === 'filter') return m.filter.changes;
-  return device === 'oxygenator' ? m.devices.oxygenatorChanges : m.devices.circuitChanges;
+  return device === 'filter' ? m.filter.changes : devicesChanged(m, device);
 }
 
 const shown = (v: unknown) => (typeof v === 'number' ? fmt(v, 3) : String(v));

@@ -14,6 +14,27 @@ import { cloneSettings } from './cloneSettings.js';
  */
 export type FilterStatus = 'running' | 'changing' | 'suspended' | 'absent';
 
+/** A change of the ECMO circuit's devices: when it began, the device (a circuit change brings a new oxygenator too), why, and when the new device went in (the flow restarted). */
+export interface DeviceChangeRecord {
+  t_h: number;
+  device: 'oxygenator' | 'circuit';
+  reason: string;
+  restart_h: number;
+}
+
+/** Changes begun of a device: every change brings a new oxygenator, a circuit change a new circuit. */
+export function devicesChanged(m: Model, device: 'oxygenator' | 'circuit'): number {
+  if (device === 'oxygenator') return m.devices.started.length;
+  let n = 0;
+  for (const d of m.devices.started) if (d.device === 'circuit') n++;
+  return n;
+}
+
+/** When the new device of the change under way goes in (h), Infinity when none is under way. */
+export function deviceRestartAt_h(m: Model): number {
+  return m.devices.underway ? m.devices.started[m.devices.started.length - 1].restart_h : Infinity;
+}
+
 export interface Model {
   readonly scenario: Scenario;
   /** Settings in force now: a copy of the scenario that timeline changes and titration write into. */
@@ -63,17 +84,11 @@ export interface Model {
     peakEventTmp_mmHg: number;
   };
   /**
-   * The ECMO circuit's devices changed (sim/circuit/deviceChange): oxygenators (a circuit change brings a new one too) and
-   * whole circuits, counted at the change's start (before the downtime), what ends a fault of the device taken out; when
-   * the new device of a change under way goes in (Infinity when none is).
+   * The ECMO circuit's devices changed (sim/circuit/deviceChange): each change begun, in order, and whether the last is
+   * still under way (its new device not yet in). The counts that end a fault of a device taken out and the time the
+   * live page names follow from them (devicesChanged, deviceRestartAt_h).
    */
-  devices: {
-    oxygenatorChanges: number;
-    circuitChanges: number;
-    restartAt_h: number;
-    /** Each change begun: its time, the device (a circuit change brings a new oxygenator too) and why (the action's note). */
-    started: { t_h: number; device: 'oxygenator' | 'circuit'; reason: string }[];
-  };
+  devices: { started: DeviceChangeRecord[]; underway: boolean };
   /** The ECMO console's battery is empty while off mains: the motor cannot turn the pump (sim/circuit/power). */
   batteryEmpty: boolean;
   /**
@@ -130,7 +145,7 @@ export function modelContext(scenario: Scenario): Model {
       fluidPumpsStopped: false,
       peakEventTmp_mmHg: -Infinity,
     },
-    devices: { oxygenatorChanges: 0, circuitChanges: 0, restartAt_h: Infinity, started: [] },
+    devices: { started: [], underway: false },
     batteryEmpty: false,
     co2: {
       t0_h: 0,

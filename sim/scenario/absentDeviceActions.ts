@@ -7,6 +7,7 @@
  */
 import type { ScenarioIssue } from './errors.js';
 import { shownValue } from './errors.js';
+import { isObject } from './filterOnlyFields.js';
 
 /** Each device action, the section it acts on, and that section's device. */
 const DEVICE_ACTIONS: readonly (readonly [action: string, section: 'filter' | 'circuit', device: string])[] = [
@@ -16,8 +17,6 @@ const DEVICE_ACTIONS: readonly (readonly [action: string, section: 'filter' | 'c
   ['changeOxygenator', 'circuit', 'an ECMO circuit'],
   ['changeCircuit', 'circuit', 'an ECMO circuit'],
 ];
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The timeline's actions on a section the scenario sets to null, one issue each, naming the entry's key. */
 export function absentDeviceActionIssues(raw: Record<string, unknown>): ScenarioIssue[] {

@@ -19,7 +19,8 @@ export const FILTER_ONLY_PRESCRIPTION = [
   'filterChange',
 ] as const;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object (not null, not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why such a field is ignored. */
 export const FILTER_ONLY_REASON = 'a hemofilter prescription field, and this scenario has no hemofilter ("filter": null)';

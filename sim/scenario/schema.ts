@@ -77,11 +77,11 @@ const timelineEntrySchema = z.strictObject({
   changeFilter: z.literal(true).optional().meta({ description: 'Change the hemofilter now.' }),
   changeOxygenator: z.literal(true).optional().meta({
     description:
-      "Change the ECMO circuit's oxygenator now: the flow stops for circuit.oxygenatorChange.downtime, the new device's prime joins the blood (a thrombosed or leaking membrane's remedy).",
+      "Change the ECMO circuit's oxygenator now: the flow stops for circuit.oxygenatorChange.downtime while the new device's prime takes the old one's blood's place (a thrombosed or leaking membrane's remedy).",
   }),
   changeCircuit: z.literal(true).optional().meta({
     description:
-      "Change the whole ECMO circuit now (tubing, pump head, oxygenator; the cannulae stay): the flow stops for circuit.circuitChange.downtime, the new circuit's prime joins the blood (a ruptured or clotted circuit's remedy).",
+      "Change the whole ECMO circuit now (tubing, pump head, oxygenator; the cannulae stay): the flow stops for circuit.circuitChange.downtime while the new circuit's prime takes the old one's blood's place (a ruptured or clotted circuit's remedy).",
   }),
   deAir: z
     .literal(true)

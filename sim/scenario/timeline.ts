@@ -29,7 +29,7 @@ export interface TimelineEntry {
   /** Adult platelet units given at once (prescription.plateletTransfusion.unitContent and volume each). */
   plateletUnits?: number;
   changeFilter?: boolean;
-  /** Change the ECMO circuit's oxygenator (sim/circuit/oxygenatorChange): the flow stops for the change's downtime. */
+  /** Change the ECMO circuit's oxygenator (sim/circuit/deviceChange): the flow stops for the change's downtime. */
   changeOxygenator?: boolean;
   /** Change the whole ECMO circuit, the cannulae left in place (sim/circuit/deviceChange). */
   changeCircuit?: boolean;

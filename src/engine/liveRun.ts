@@ -8,6 +8,7 @@
  */
 import { cannulaInnerDiameter_mm } from '../../sim/circuit/tube';
 import { Simulation } from '../../sim/engine/simulation';
+import { deviceRestartAt_h } from '../../sim/model/context';
 import { ScenarioError } from '../../sim/scenario/errors';
 import type { Scenario } from '../../sim/scenario/resolve';
 import type { Observation } from '../../sim/engine/observe';
@@ -134,7 +135,7 @@ export class LiveRun {
         case 'changeOxygenator':
         case 'changeCircuit': {
           if (!sim.model.current.circuit) return 'This scenario has no ECMO circuit.';
-          const restart = sim.model.devices.restartAt_h;
+          const restart = deviceRestartAt_h(sim.model);
           if (restart < Infinity)
             return `A change of the circuit's devices is under way: the new device goes in at ${restart.toFixed(2)} h. Nothing was changed.`;
           sim.act({ [c.type]: true, note: 'changed by the operator' });

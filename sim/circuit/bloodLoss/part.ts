@@ -9,7 +9,8 @@
  *                          to the drainage cannula now (Guyton's plateau, venousDrainage.ts, from the blood volume);
  *                          no ECMO flow reaches the patient
  *   post-pump rupture:     blood leaves the pump's outlet segment, Q = C_d·A·√(2·P_pre-oxygenator/ρ); with the drainage
- *                          line clamped (the circuit cut off from the patient: the ELSO clamp–clamp) nothing more
+ *                          line clamped (the circuit cut off from the patient: the ELSO clamp–clamp; the return line
+ *                          clamped alone leaves the pump drawing the patient's blood out through the opening) nothing more
  *                          leaves the patient: the rupture empties the circuit's own blood, which a circuit change
  *                          discards (sim/circuit/deviceChange)
  * The loop is solved only when an action reaches the circuit (as the air model does), so the return flow and the
@@ -25,8 +26,6 @@ import { orificeBloodFlow_mL_h } from './orifice.js';
 
 /** Below 1 mL/min (what a closed clamp lets through, circuitNow.ts) the log reports the loss stopped. */
 const STOPPED_mL_h = 60;
-/** Below what a closed clamp lets through (circuitNow.ts), no blood drains into the circuit: it is cut off from the patient. */
-const CUT_OFF_mL_min = 1;
 
 export const circuitBloodLossModel: ModelDefinition = {
   name: 'circuit blood loss',
@@ -61,8 +60,10 @@ export const circuitBloodLossModel: ModelDefinition = {
         const c = m.current.circuit;
         const s = now.circuit?.solution;
         const returnFlow = c?.decannulation === 'return' && s ? 60 * Math.max(s.returnFlow_mL_min, 0) : 0;
-        // the drainage line clamped: nothing drains into the circuit, and the rupture empties its own blood, not the patient's
-        const cutOff = s !== undefined && Math.abs(s.drainageFlow_mL_min) < CUT_OFF_mL_min;
+        // the drainage line clamped: nothing drains into the circuit, and the rupture empties its own blood, not the patient's.
+        // The clamp itself, not the solve's drainage flow: the solve does not see the opening, so with only the return line
+        // clamped it finds no flow where the pump draws the patient's blood out through the rupture.
+        const cutOff = c?.clamps.drainageLine === true;
         const ruptureLoss =
           c?.rupture === 'postPump' && s && !cutOff
             ? orificeBloodFlow_mL_h(c.ruptureOpening, c.bloodDischargeCoefficient, s.preOxygenatorPressure_mmHg, c.flow.bloodDensity)

@@ -3,7 +3,7 @@
  * device's blood for the new prime over the downtime) and its end (a clean device, the lines unclamped).
  */
 import { fmt, type EventLog } from '../../model/events.js';
-import type { Model } from '../../model/context.js';
+import { deviceRestartAt_h, type Model } from '../../model/context.js';
 import { applySetting } from '../../model/settings.js';
 import type { Scenario } from '../../scenario/resolve.js';
 
@@ -32,8 +32,11 @@ export const CIRCUIT: DeviceChange = {
 
 /** A run's change procedure; `thrombus` is the slot of the oxygenator's thrombus load. */
 export function changeProcedure(m: Model, thrombus: number) {
-  /** The change under way (its end: Model.devices.restartAt_h); null when none is. */
-  let underway: DeviceChange | null = null;
+  /** The change under way (the last one begun, Model.devices), or null. */
+  const underway = (): DeviceChange | null => {
+    const d = m.devices;
+    return d.underway ? (d.started[d.started.length - 1].device === 'circuit' ? CIRCUIT : OXYGENATOR) : null;
+  };
   /** Whether the filter limb was clamped before the change (the change pauses the CRRT machine, then leaves it so). */
   let limbClampedBefore = false;
   /** The old device's blood discarded, and the new one's prime given in its place, over the downtime (mL/h); 0 outside it. */
@@ -48,39 +51,37 @@ export function changeProcedure(m: Model, thrombus: number) {
 
   const newDevice = (y: number[], log: EventLog) => {
     const c = m.current.circuit!;
+    const change = underway()!;
     y[thrombus] = 0;
     c.oxygenator.thrombosis = 0;
     c.oxygenator.plasmaLeak = 0;
     clamp(false);
     log(
-      underway!.event,
-      `new ${underway!.device} in, its ${fmt(underway!.prime_mL(c), 0)} mL crystalloid prime mixing with the blood; lines unclamped, ECMO flow restarts`,
+      change.event,
+      `new ${change.device} in, its ${fmt(change.prime_mL(c), 0)} mL crystalloid prime mixing with the blood; lines unclamped, ECMO flow restarts`,
     );
-    underway = null;
+    m.devices.underway = false;
     exchange_mL_h = 0;
-    m.devices.restartAt_h = Infinity;
   };
 
   /** Begins a change (or says one is under way): the clamps, the counts, the exchange over the downtime. */
   const begin = (t: number, change: DeviceChange, reason: string, log: EventLog) => {
     const c = m.current.circuit!;
-    if (underway) {
+    const current = underway();
+    if (current) {
       log(
         change.event,
-        `${underway.device === 'circuit' ? 'a circuit' : 'an oxygenator'} change is under way: the new ${underway.device} goes in at ${fmt(m.devices.restartAt_h, 2)} h`,
+        `${current.device === 'circuit' ? 'a circuit' : 'an oxygenator'} change is under way: the new ${current.device} goes in at ${fmt(deviceRestartAt_h(m), 2)} h`,
       );
       return;
     }
-    underway = change;
     limbClampedBefore = c.clamps.filterLimb;
     const downtime = change.downtime_min(c);
     const prime = change.prime_mL(c);
-    m.devices.restartAt_h = t + downtime / 60;
     exchange_mL_h = (prime * 60) / downtime;
-    m.devices.started.push({ t_h: t, device: change.device, reason });
-    m.devices.oxygenatorChanges++;
+    m.devices.started.push({ t_h: t, device: change.device, reason, restart_h: t + downtime / 60 });
+    m.devices.underway = true;
     if (change === CIRCUIT) {
-      m.devices.circuitChanges++;
       applySetting(m, { path: 'circuit.rupture', value: 'none' });
       applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
     }
@@ -96,7 +97,7 @@ export function changeProcedure(m: Model, thrombus: number) {
     begin,
     finish: newDevice,
     /** The change under way, or null. */
-    underway: () => underway,
+    underway,
     /** The old device's blood out and the new prime in over the downtime (mL/h); 0 outside it. */
     exchange_mL_h: () => exchange_mL_h,
   };

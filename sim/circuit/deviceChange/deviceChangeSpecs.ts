@@ -16,7 +16,7 @@ export const oxygenatorChangeSpecs = {
   primeVolume: q('mL', 250, [0, 1000], {
     range: [150, 300],
     description:
-      "Crystalloid prime of the new oxygenator, joining the blood when the flow restarts; the old oxygenator's blood (the same volume) is discarded with it.",
+      "Crystalloid prime of the new oxygenator: it takes the place of the old oxygenator's blood (the same volume, discarded with it) over the change's downtime.",
     source: 'S2',
     ref: 'adult PMP oxygenators with an integrated heat exchanger, manufacturer data sheets: QUADROX-iD Adult 250 mL (the circuit.primeVolume estimate includes it)',
   }),

@@ -21,11 +21,8 @@
 import { fmt, type Action } from '../../model/events.js';
 import type { ModelDefinition } from '../../model/part.js';
 import { changeProcedure, CIRCUIT, OXYGENATOR, type DeviceChange } from './changeProcedure.js';
-
-/** The oxygenator's blood-side resistance over the clean device's, less 1: its ΔP's rise at the same flow and viscosity (circuitNow.ts). */
-export function resistanceRise(thrombusLoad: number, thrombosis: number): number {
-  return (1 + thrombusLoad) / (1 - thrombosis) - 1;
-}
+import { oxygenatorResistanceFactor } from '../circuitNow.js';
+import { deviceRestartAt_h, devicesChanged } from '../../model/context.js';
 
 /** The change an action asks for (a circuit change includes the oxygenator), or null. */
 function deviceChangeOf(action: Action): DeviceChange | null {
@@ -55,11 +52,11 @@ export const deviceChangeModel: ModelDefinition = {
           excess: (now) => {
             const c = m.current.circuit;
             if (!c || !c.oxygenatorChange.onPressureRise || procedure.underway()) return -Infinity;
-            return resistanceRise(now.y[thrombus], c.oxygenator.thrombosis) - c.oxygenatorChange.pressureRise;
+            return oxygenatorResistanceFactor(now.y[thrombus], c.oxygenator.thrombosis) - 1 - c.oxygenatorChange.pressureRise;
           },
           reached(t, y, log) {
             const c = m.current.circuit!;
-            const rise = resistanceRise(y[thrombus], c.oxygenator.thrombosis);
+            const rise = oxygenatorResistanceFactor(y[thrombus], c.oxygenator.thrombosis) - 1; // ΔP's rise at the same flow
             procedure.begin(
               t,
               OXYGENATOR,
@@ -69,11 +66,9 @@ export const deviceChangeModel: ModelDefinition = {
           },
         },
       ],
-      nextEventTime() {
-        return m.devices.restartAt_h;
-      },
+      nextEventTime: () => deviceRestartAt_h(m),
       applyScheduled(t, y, log) {
-        if (!procedure.underway() || t < m.devices.restartAt_h - 1e-9) return false;
+        if (!(t >= deviceRestartAt_h(m) - 1e-9)) return false;
         procedure.finish(y, log);
         return true;
       },
@@ -84,8 +79,8 @@ export const deviceChangeModel: ModelDefinition = {
       },
       observe(_now, out) {
         const circuit = m.current.circuit;
-        out.oxygenators_used = circuit ? 1 + m.devices.oxygenatorChanges : NaN;
-        out.circuits_used = circuit ? 1 + m.devices.circuitChanges : NaN;
+        out.oxygenators_used = circuit ? 1 + devicesChanged(m, 'oxygenator') : NaN;
+        out.circuits_used = circuit ? 1 + devicesChanged(m, 'circuit') : NaN;
       },
     };
   },
