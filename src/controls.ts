@@ -21,6 +21,7 @@ export class Controls {
   private readonly changeFilter: HTMLButtonElement;
   private readonly changeOxygenator: HTMLButtonElement;
   private readonly changeCircuit: HTMLButtonElement;
+  private readonly changeConsole: HTMLButtonElement;
   private readonly faultButtons: HTMLButtonElement[] = [];
   private readonly lastShown = new Map<SettingPath, string>();
   private clampState: Record<ClampPath, boolean> | undefined;
@@ -56,7 +57,7 @@ export class Controls {
     }
     const actions = el('div', 'button-row actions');
     /** A device change's button: "Change filter now" sends changeFilter, its test id change-filter. */
-    const change = (device: 'filter' | 'oxygenator' | 'circuit', type: 'changeFilter' | 'changeOxygenator' | 'changeCircuit') => {
+    const change = (device: 'filter' | 'oxygenator' | 'circuit' | 'console', type: 'changeFilter' | 'changeOxygenator' | 'changeCircuit' | 'changeConsole') => {
       const b = el('button', 'danger', `Change ${device} now`);
       b.type = 'button';
       b.dataset.testid = `change-${device}`;
@@ -66,6 +67,7 @@ export class Controls {
     this.changeFilter = change('filter', 'changeFilter');
     this.changeOxygenator = change('oxygenator', 'changeOxygenator');
     this.changeCircuit = change('circuit', 'changeCircuit');
+    this.changeConsole = change('console', 'changeConsole');
     const bolus = el('form', 'bolus');
     bolus.noValidate = true;
     const bolusInput = el('input');
@@ -84,7 +86,7 @@ export class Controls {
       const u = Number(bolusInput.value);
       if (Number.isFinite(u) && u > 0) this.send({ type: 'heparinBolus', units: u });
     });
-    actions.append(this.changeFilter, this.changeOxygenator, this.changeCircuit, bolus);
+    actions.append(this.changeFilter, this.changeOxygenator, this.changeCircuit, this.changeConsole, bolus);
     const faults = el('div', 'button-row faults');
     faults.append(el('span', 'row-label', 'Faults'));
     const fault = (label: string, testId: string, f: { filterClot?: number; oxygenatorThrombus?: number }) => {
@@ -112,6 +114,7 @@ export class Controls {
     this.changeFilter.disabled = !info.hasFilter;
     this.changeOxygenator.disabled = !info.hasCircuit;
     this.changeCircuit.disabled = !info.hasCircuit;
+    this.changeConsole.disabled = !info.hasCircuit;
     this.faultButtons[0].disabled = !info.hasFilter;
     this.faultButtons[1].disabled = !info.hasCircuit;
     this.lastShown.clear();

@@ -109,6 +109,7 @@ export type Command =
   | { type: 'changeFilter' }
   | { type: 'changeOxygenator' }
   | { type: 'changeCircuit' }
+  | { type: 'changeConsole' }
   | { type: 'heparinBolus'; units: number }
   | { type: 'fault'; fault: { filterClot?: number; oxygenatorThrombus?: number } }
   /** Acknowledge one shown alarm (its id) or every shown one. */

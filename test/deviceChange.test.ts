@@ -148,6 +148,53 @@ describe('a circuit change (the cannulae left in place)', () => {
   });
 });
 
+describe('a console change (the pump head onto a new drive)', () => {
+  const failure = { at: '10 min', fault: { kind: 'pump-failure' } };
+  const crank = { at: '12 min', set: { 'circuit.pump.handCrank': true, 'circuit.pump.handCrankSpeed': '2500 rpm' } };
+  const newConsole = { at: '20 min', changeConsole: true };
+  const consoleSettings = { duration: '40 min', outputInterval: '1 min', 'circuit.consoleChange.downtime': '2 min' };
+
+  it('ELSO’s pump failure, hand crank, new pump: the flow stops for the downtime, then the new console turns the head at the set speed; the fault ends with the old console; no blood leaves', () => {
+    const r = runWithTimeline(DEFAULT_ECMO, [failure, crank, newConsole], consoleSettings);
+    const speed0 = at(r, 'pump_speed_rpm', 5 * MIN);
+    const flow0 = at(r, 'drainage_flow_L_min', 5 * MIN);
+    expect(at(r, 'drainage_flow_L_min', 11 * MIN)).toBeLessThan(0.1 * flow0); // the motor failed: no flow
+    expect(at(r, 'pump_speed_rpm', 15 * MIN)).toBe(2500); // on the crank
+    expect(at(r, 'drainage_flow_L_min', 21 * MIN)).toBeLessThan(0.001); // clamped while the head is moved (2 min here)
+    expect(at(r, 'pump_speed_rpm', 25 * MIN)).toBe(speed0);
+    expect(at(r, 'drainage_flow_L_min', 25 * MIN)).toBeGreaterThan(0.95 * flow0);
+    expect(r.events.filter((e) => e.type === 'console_change').map((e) => e.t_h)).toEqual([20 * MIN, 22 * MIN].map((t) => expect.closeTo(t, 9)));
+    expect(r.events.some((e) => e.type === 'fault' && /ended with the console taken out/.test(e.reason))).toBe(true);
+    expect(r.events.some((e) => e.type === 'pump_running' && /turned by the motor/.test(e.reason) && Math.abs(e.t_h - 22 * MIN) < 1e-9)).toBe(true);
+    expect([at(r, 'consoles_used', 15 * MIN), at(r, 'consoles_used', 30 * MIN), at(r, 'oxygenators_used', 30 * MIN), at(r, 'circuits_used', 30 * MIN)]).toEqual(
+      [1, 2, 1, 1],
+    );
+    expect(at(r, 'blood_loss_mL', 40 * MIN)).toBe(0); // the head and its blood stay
+    expect(r.summary.device_changes.map((d) => d.device)).toEqual(['console']);
+  });
+
+  it('a new console brings a full battery: on battery without mains the old one ran empty and stopped the pump; the new one runs its rated time', () => {
+    const runtime_h = defaults.power.batteryRuntime * MIN;
+    const CONSOLE_DOWNTIME_h = defaults.consoleChange.downtime * MIN;
+    const r = runWithTimeline(
+      DEFAULT_ECMO,
+      [
+        { at: '0 h', fault: { kind: 'power-loss' } },
+        { at: `${runtime_h + 0.25} h`, changeConsole: true },
+      ],
+      {
+        duration: `${runtime_h + 0.75} h`,
+        outputInterval: '5 min',
+      },
+    );
+    const tNew = runtime_h + 0.25 + CONSOLE_DOWNTIME_h;
+    expect(at(r, 'pump_speed_rpm', runtime_h + 5 * MIN)).toBe(0); // the battery empty
+    expect(at(r, 'battery_charge_pct', runtime_h + 0.5)).toBeCloseTo(100 * (1 - (runtime_h + 0.5 - tNew) / runtime_h), 6);
+    expect(at(r, 'pump_speed_rpm', runtime_h + 0.5)).toBe(at(r, 'pump_speed_rpm', 0.5));
+    expect(at(r, 'on_battery', runtime_h + 0.5)).toBe(1); // mains still lost: the new console on its own battery
+  });
+});
+
 describe("the unit's elective oxygenator change (circuit.oxygenatorChange.onPressureRise)", () => {
   // thrombus growing at 0.05/h whatever the anticoagulation: the load is 0.05·t, the resistance (1 + 0.05·t) of the clean one's
   const growing = {

@@ -47,7 +47,7 @@ const levelOf = (key: string) => (/_change/.test(key) ? (LEVEL_BY_UNIT.find(([re
  * the devices' saturation readings (deviceReadings.ts), the platelet units the transfusion rule gives.
  */
 const ADDED =
-  /urea|pump_head|hemoglobin_g_dL|spo2_pct|console_svo2_pct|platelet_units_given|crrt_suspended|phosphate|oxygenators_used|circuits_used|device_changes/;
+  /urea|pump_head|hemoglobin_g_dL|spo2_pct|console_svo2_pct|platelet_units_given|crrt_suspended|phosphate|oxygenators_used|circuits_used|consoles_used|device_changes/;
 
 function scaleOf(v: unknown): number {
   if (typeof v === 'number') return Math.abs(v);

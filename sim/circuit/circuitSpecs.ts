@@ -8,7 +8,7 @@ import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
 import { bloodLossSpecs } from './bloodLoss/bloodLossSpecs.js';
 import { powerSpecs } from './power/powerSpecs.js';
 import { oxygenatorSpecs } from './oxygenatorSpecs.js';
-import { circuitChangeSpecs, oxygenatorChangeSpecs } from './deviceChange/deviceChangeSpecs.js';
+import { circuitChangeSpecs, consoleChangeSpecs, oxygenatorChangeSpecs } from './deviceChange/deviceChangeSpecs.js';
 
 const pumpFailed: FlagSpec = {
   kind: 'flag',
@@ -210,6 +210,7 @@ export const circuitSpecs = {
   oxygenator: oxygenatorSpecs,
   oxygenatorChange: oxygenatorChangeSpecs,
   circuitChange: circuitChangeSpecs,
+  consoleChange: consoleChangeSpecs,
   heater: {
     on: heaterOn,
     failed: {

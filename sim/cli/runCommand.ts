@@ -7,6 +7,7 @@ import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
 import { fmt } from '../model/events.js';
 import type { Summary } from '../engine/summary.js';
+import type { CircuitDevice } from '../model/context.js';
 import { resultCsvPieces, resultJsonPieces, type CalibrationRecord } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
@@ -85,8 +86,8 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
 
 /** The circuit's devices changed, when any were: "1 oxygenator change, 1 circuit change". */
 function deviceChangesNote(s: Summary): string[] {
-  const count = (device: 'oxygenator' | 'circuit') => s.device_changes.filter((d) => d.device === device).length;
-  return (['oxygenator', 'circuit'] as const).filter((d) => count(d) > 0).map((d) => `${count(d)} ${d} change${count(d) === 1 ? '' : 's'}`);
+  const count = (device: CircuitDevice) => s.device_changes.filter((d) => d.device === device).length;
+  return (['oxygenator', 'circuit', 'console'] as const).filter((d) => count(d) > 0).map((d) => `${count(d)} ${d} change${count(d) === 1 ? '' : 's'}`);
 }
 
 /**

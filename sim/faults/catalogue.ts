@@ -6,6 +6,7 @@
  *
  * A new row is a few lines: id, title, console, change, severity (or null for an on/off fault), gradual, hidden.
  */
+import type { CircuitDevice } from '../model/context.js';
 import type { Action } from '../model/events.js';
 import { SettingError } from '../model/errors.js';
 import type { ModelFaultAction } from './modelFaultKeys.js';
@@ -23,7 +24,7 @@ export type FaultChange =
   | { readonly action: ModelFaultAction; readonly undo: string };
 
 /** A device a perfusionist or nurse changes (sim/filter/filterEvents.ts, sim/circuit/deviceChange); a circuit change brings a new oxygenator. */
-export type ChangedDevice = 'filter' | 'oxygenator' | 'circuit';
+export type ChangedDevice = 'filter' | CircuitDevice;
 
 /** A fault's severity: its unit, default and accepted range. */
 export interface FaultSeverity {
@@ -257,6 +258,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: false,
     hidden: true,
     source: 'pump failure, hand crank (sim/circuit/power, centrifugalPump.ts)',
+    endsWithChangeOf: 'console',
   },
   {
     id: 'heparin-occlusion',

@@ -14,19 +14,21 @@ import { cloneSettings } from './cloneSettings.js';
  */
 export type FilterStatus = 'running' | 'changing' | 'suspended' | 'absent';
 
+/** A device of the ECMO circuit that can be changed: the oxygenator, the whole circuit (tubing, pump head, oxygenator), or the console that drives the pump head. */
+export type CircuitDevice = 'oxygenator' | 'circuit' | 'console';
+
 /** A change of the ECMO circuit's devices: when it began, the device (a circuit change brings a new oxygenator too), why, and when the new device went in (the flow restarted). */
 export interface DeviceChangeRecord {
   t_h: number;
-  device: 'oxygenator' | 'circuit';
+  device: CircuitDevice;
   reason: string;
   restart_h: number;
 }
 
-/** Changes begun of a device: every change brings a new oxygenator, a circuit change a new circuit. */
-export function devicesChanged(m: Model, device: 'oxygenator' | 'circuit'): number {
-  if (device === 'oxygenator') return m.devices.started.length;
+/** Changes begun of a device: a circuit change brings a new oxygenator too; a console change neither. */
+export function devicesChanged(m: Model, device: CircuitDevice): number {
   let n = 0;
-  for (const d of m.devices.started) if (d.device === 'circuit') n++;
+  for (const d of m.devices.started) if (d.device === device || (device === 'oxygenator' && d.device === 'circuit')) n++;
   return n;
 }
 

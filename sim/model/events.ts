@@ -11,6 +11,7 @@ export type EventType =
   | 'filter_start'
   | 'oxygenator_change'
   | 'circuit_change'
+  | 'console_change'
   | 'setting_change'
   | 'heparin_bolus'
   | 'aptt_check'

@@ -16,6 +16,7 @@ const DEVICE_ACTIONS: readonly (readonly [action: string, section: 'filter' | 'c
   ['deAir', 'circuit', 'an ECMO circuit'],
   ['changeOxygenator', 'circuit', 'an ECMO circuit'],
   ['changeCircuit', 'circuit', 'an ECMO circuit'],
+  ['changeConsole', 'circuit', 'an ECMO circuit'],
 ];
 
 /** The timeline's actions on a section the scenario sets to null, one issue each, naming the entry's key. */

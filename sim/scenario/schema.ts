@@ -83,6 +83,10 @@ const timelineEntrySchema = z.strictObject({
     description:
       "Change the whole ECMO circuit now (tubing, pump head, oxygenator; the cannulae stay): the flow stops for circuit.circuitChange.downtime while the new circuit's prime takes the old one's blood's place (a ruptured or clotted circuit's remedy).",
   }),
+  changeConsole: z.literal(true).optional().meta({
+    description:
+      "Move the ECMO pump head onto a new console (drive unit) now: the flow stops for circuit.consoleChange.downtime while the head is seated in the new drive (a failed motor or console's remedy, after the hand crank).",
+  }),
   deAir: z
     .literal(true)
     .optional()

@@ -33,6 +33,8 @@ export interface TimelineEntry {
   changeOxygenator?: boolean;
   /** Change the whole ECMO circuit, the cannulae left in place (sim/circuit/deviceChange). */
   changeCircuit?: boolean;
+  /** Move the pump head onto a new console (drive unit) (sim/circuit/deviceChange): the flow stops for the change's downtime. */
+  changeConsole?: boolean;
   fault?: ModelFaults;
   /** De-air the circuit: close the timeline's openings (airEntry, limbReturnOpening) and remove the air trapped in the pump head. */
   deAir?: boolean;
@@ -59,6 +61,7 @@ export const TIMELINE_ACTION_KEYS = [
   'changeFilter',
   'changeOxygenator',
   'changeCircuit',
+  'changeConsole',
   'deAir',
   'changeBags',
   'changeSyringe',
@@ -109,6 +112,7 @@ export function resolveTimeline(
     if (e.changeFilter) entry.changeFilter = true;
     if (e.changeOxygenator) entry.changeOxygenator = true;
     if (e.changeCircuit) entry.changeCircuit = true;
+    if (e.changeConsole) entry.changeConsole = true;
     if (e.deAir) entry.deAir = true;
     if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
     if (e.changeSyringe) entry.changeSyringe = true;

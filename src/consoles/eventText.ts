@@ -35,6 +35,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   de_air: 'actions',
   oxygenator_change: 'actions',
   circuit_change: 'actions',
+  console_change: 'actions',
   bag_change: 'actions',
   syringe_change: 'actions',
   setting_change: 'settings',
@@ -75,6 +76,7 @@ const KIND: Record<string, string> = {
   circuit_blood: 'circuit blood',
   oxygenator_change: 'oxygenator change',
   circuit_change: 'circuit change',
+  console_change: 'console change',
 };
 
 /** Whether the page files this event type by a category of its own (not the fallback a type it does not know gets). */

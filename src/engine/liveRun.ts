@@ -133,7 +133,8 @@ export class LiveRun {
           sim.act({ changeFilter: true, note: 'changed by the operator' });
           break;
         case 'changeOxygenator':
-        case 'changeCircuit': {
+        case 'changeCircuit':
+        case 'changeConsole': {
           if (!sim.model.current.circuit) return 'This scenario has no ECMO circuit.';
           const restart = deviceRestartAt_h(sim.model);
           if (restart < Infinity)

@@ -19,6 +19,8 @@ export function trainingCommand(c: Command): TrainingCommand | undefined {
       return { type: 'action', action: { changeOxygenator: true } };
     case 'changeCircuit':
       return { type: 'action', action: { changeCircuit: true } };
+    case 'changeConsole':
+      return { type: 'action', action: { changeConsole: true } };
     case 'heparinBolus':
       return { type: 'action', action: { heparinBolus: `${c.units} U` } };
     case 'acknowledge':

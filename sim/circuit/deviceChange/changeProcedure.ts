@@ -1,18 +1,19 @@
 /**
  * The procedure of a device change (part.ts): its state, its start (the clamps, the counts, the exchange of the old
- * device's blood for the new prime over the downtime) and its end (a clean device, the lines unclamped).
+ * device's blood for the new prime over the downtime) and its end (a clean device or a working drive, the lines
+ * unclamped).
  */
 import { fmt, type EventLog } from '../../model/events.js';
-import { deviceRestartAt_h, type Model } from '../../model/context.js';
+import { deviceRestartAt_h, type CircuitDevice, type Model } from '../../model/context.js';
 import { applySetting } from '../../model/settings.js';
 import type { Scenario } from '../../scenario/resolve.js';
 
 type Circuit = NonNullable<Scenario['circuit']>;
 
-/** What a change replaces: its event, its words, its prime (mL) and downtime (min) from the settings now. */
+/** What a change replaces: its event, its words, its prime (mL; a console holds no blood) and downtime (min) from the settings now. */
 export interface DeviceChange {
-  readonly event: 'oxygenator_change' | 'circuit_change';
-  readonly device: 'oxygenator' | 'circuit';
+  readonly event: 'oxygenator_change' | 'circuit_change' | 'console_change';
+  readonly device: CircuitDevice;
   readonly prime_mL: (c: Circuit) => number;
   readonly downtime_min: (c: Circuit) => number;
 }
@@ -29,13 +30,22 @@ export const CIRCUIT: DeviceChange = {
   prime_mL: (c) => c.primeVolume,
   downtime_min: (c) => c.circuitChange.downtime,
 };
+/** The console (the drive unit turning the pump head): the head, its blood and the circuit stay. */
+export const CONSOLE: DeviceChange = {
+  event: 'console_change',
+  device: 'console',
+  prime_mL: () => 0,
+  downtime_min: (c) => c.consoleChange.downtime,
+};
+
+const CHANGES: Record<CircuitDevice, DeviceChange> = { oxygenator: OXYGENATOR, circuit: CIRCUIT, console: CONSOLE };
 
 /** A run's change procedure; `thrombus` is the slot of the oxygenator's thrombus load. */
 export function changeProcedure(m: Model, thrombus: number) {
   /** The change under way (the last one begun, Model.devices), or null. */
   const underway = (): DeviceChange | null => {
     const d = m.devices;
-    return d.underway ? (d.started[d.started.length - 1].device === 'circuit' ? CIRCUIT : OXYGENATOR) : null;
+    return d.underway ? CHANGES[d.started[d.started.length - 1].device] : null;
   };
   /** Whether the filter limb was clamped before the change (the change pauses the CRRT machine, then leaves it so). */
   let limbClampedBefore = false;
@@ -49,17 +59,24 @@ export function changeProcedure(m: Model, thrombus: number) {
     applySetting(m, { path: 'circuit.clamps.filterLimb', value: on || limbClampedBefore });
   };
 
+  /** The new device in: a clean fibre bundle, or a working drive (the head off the hand crank); the lines unclamped. */
   const newDevice = (y: number[], log: EventLog) => {
     const c = m.current.circuit!;
     const change = underway()!;
-    y[thrombus] = 0;
-    c.oxygenator.thrombosis = 0;
-    c.oxygenator.plasmaLeak = 0;
+    if (change === CONSOLE) {
+      applySetting(m, { path: 'circuit.pump.failed', value: false });
+      applySetting(m, { path: 'circuit.pump.handCrank', value: false });
+    } else {
+      y[thrombus] = 0;
+      c.oxygenator.thrombosis = 0;
+      c.oxygenator.plasmaLeak = 0;
+    }
     clamp(false);
-    log(
-      change.event,
-      `new ${change.device} in, its ${fmt(change.prime_mL(c), 0)} mL crystalloid prime mixing with the blood; lines unclamped, ECMO flow restarts`,
-    );
+    const what =
+      change === CONSOLE
+        ? `the pump head in its drive, set to ${c.pump.mode === 'flow' ? `${fmt(c.pump.targetFlow / 1000, 1)} L/min` : `${fmt(c.pump.speed, 0)} rpm`}`
+        : `its ${fmt(change.prime_mL(c), 0)} mL crystalloid prime mixing with the blood`;
+    log(change.event, `new ${change.device} in, ${what}; lines unclamped, ECMO flow restarts`);
     m.devices.underway = false;
     exchange_mL_h = 0;
   };
@@ -86,11 +103,11 @@ export function changeProcedure(m: Model, thrombus: number) {
       applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
     }
     clamp(true);
-    log(
-      change.event,
-      `${reason}: both lines clamped, ECMO flow stopped for ${fmt(downtime, 1)} min; ` +
-        `the old ${change.device} and its ${fmt(prime, 0)} mL of blood discarded, the new one's prime in its place`,
-    );
+    const what =
+      change === CONSOLE
+        ? `the pump head moved from the ${c.pump.handCrank ? 'hand crank' : 'old console'} onto a new console's drive`
+        : `the old ${change.device} and its ${fmt(prime, 0)} mL of blood discarded, the new one's prime in its place`;
+    log(change.event, `${reason}: both lines clamped, ECMO flow stopped for ${fmt(downtime, 1)} min; ${what}`);
   };
 
   return {

@@ -1,6 +1,7 @@
 /**
- * Changing the circuit's devices (the `changeOxygenator` and `changeCircuit` actions): how long the ECMO flow stops,
- * and what the old device holds and the new one's prime (the whole circuit's is circuit.primeVolume).
+ * Changing the circuit's devices (the `changeOxygenator`, `changeCircuit` and `changeConsole` actions): how long the
+ * ECMO flow stops, and what the old device holds and the new one's prime (the whole circuit's is circuit.primeVolume;
+ * a console holds no blood).
  */
 import { q, type FlagSpec, type SpecTree } from '../../parameters.js';
 
@@ -46,5 +47,16 @@ export const circuitChangeSpecs = {
       'Time the ECMO flow is stopped while the whole circuit (tubing, pump head, oxygenator) is changed, the cannulae left in place: both lines clamped and cut, the new circuit (primed with circuit.primeVolume) connected wet-to-wet, de-aired and unclamped.',
     source: 'E',
     ref: 'ELSO emergency drills: circuit rupture and catastrophic clot end in an emergency circuit change (training-reference.md); a pre-primed circuit changed by a trained team in a few minutes, an estimate',
+  }),
+} as const satisfies SpecTree;
+
+export const consoleChangeSpecs = {
+  downtime: q('min', 1, [0.1, 30], {
+    range: [0.5, 3],
+    adjustable: true,
+    description:
+      'Time the ECMO flow is stopped while the pump head is moved onto a new console (its drive unit): both lines clamped, the head taken off the failed drive or the hand crank and seated in the new drive, the speed set, the lines unclamped. The pump head and its blood stay.',
+    source: 'E',
+    ref: 'ELSO emergency drills, pump failure: clamp, support the patient, hand crank, new pump (training-reference.md); seating a centrifugal pump head in a spare drive takes well under a minute, a minute with the clamps, an estimate',
   }),
 } as const satisfies SpecTree;

@@ -1,10 +1,11 @@
 /**
- * Changing the circuit's devices (docs/models/circuit-hydraulics.md, "Changing the oxygenator or the circuit"): the
- * remedies for a thrombosed or leaking membrane (`changeOxygenator`) and for a ruptured, kinked or clotted circuit
+ * Changing the circuit's devices (docs/models/circuit-hydraulics.md, "Changing the oxygenator, the circuit or the console"): the
+ * remedies for a thrombosed or leaking membrane (`changeOxygenator`), for a ruptured, kinked or clotted circuit
  * (`changeCircuit`: tubing, pump head and oxygenator, the cannulae left in place), what ELSO drills as the emergency
- * circuit change; and the unit's elective oxygenator change where its resistance has risen by a limit. For the
- * device's prime V (circuit.oxygenatorChange.primeVolume, or the whole circuit's circuit.primeVolume) and its
- * downtime T (the procedure: changeProcedure.ts):
+ * circuit change, and for a failed motor or console (`changeConsole`: the pump head moved onto a new drive, ELSO's
+ * "new pump" after the hand crank); and the unit's elective oxygenator change where its resistance has risen by a
+ * limit. For the device's prime V (circuit.oxygenatorChange.primeVolume, the whole circuit's circuit.primeVolume, 0
+ * for a console) and its downtime T (the procedure: changeProcedure.ts):
  *   t₀:      both lines clamped (the ECMO flow stops: the patient has the native lung alone), and the filter limb (the
  *            CRRT machine paused while the circuit is open); the old device cut out and discarded with its blood, its
  *            place taken by the new one's crystalloid prime: over the downtime a whole-blood loss at V / T (fluid
@@ -14,19 +15,20 @@
  *            dilutes what the blood carries. A circuit change takes the old circuit's faults with it at once: no
  *            rupture, no kink, no air in the pump head (the air part).
  *   t₀ + T:  the new device in, its fibres clean (the thrombus load 0, circuit.oxygenator.thrombosis and plasmaLeak
- *            0); both lines unclamped, the procedure's last step, and the filter limb as it was before. A fault of
- *            the device taken out ends (sim/faults: endsWithChangeOf).
+ *            0), or the new console's drive turning the head (circuit.pump.failed and handCrank off; its battery
+ *            full: sim/circuit/power); both lines unclamped, the procedure's last step, and the filter limb as it
+ *            was before. A fault of the device taken out ends (sim/faults: endsWithChangeOf).
  * No state of its own: the loss is integrated in fluid balance's blood-lost ledger, the prime in its fluid given.
  */
 import { fmt, type Action } from '../../model/events.js';
 import type { ModelDefinition } from '../../model/part.js';
-import { changeProcedure, CIRCUIT, OXYGENATOR, type DeviceChange } from './changeProcedure.js';
+import { changeProcedure, CIRCUIT, CONSOLE, OXYGENATOR, type DeviceChange } from './changeProcedure.js';
 import { oxygenatorResistanceFactor } from '../circuitNow.js';
 import { deviceRestartAt_h, devicesChanged } from '../../model/context.js';
 
 /** The change an action asks for (a circuit change includes the oxygenator), or null. */
 function deviceChangeOf(action: Action): DeviceChange | null {
-  return action.changeCircuit ? CIRCUIT : action.changeOxygenator ? OXYGENATOR : null;
+  return action.changeCircuit ? CIRCUIT : action.changeOxygenator ? OXYGENATOR : action.changeConsole ? CONSOLE : null;
 }
 
 export const deviceChangeModel: ModelDefinition = {
@@ -35,6 +37,7 @@ export const deviceChangeModel: ModelDefinition = {
   series: {
     oxygenators_used: ['1', 'Oxygenators used since the start: 1, and one more at each oxygenator or circuit change (from the moment the old one is cut out)'],
     circuits_used: ['1', 'ECMO circuits used since the start: 1, and one more at each circuit change'],
+    consoles_used: ['1', 'ECMO consoles (drive units) used since the start: 1, and one more at each console change'],
   },
   create(m, slot) {
     const thrombus = slot('oxygenatorThrombus');
@@ -81,6 +84,7 @@ export const deviceChangeModel: ModelDefinition = {
         const circuit = m.current.circuit;
         out.oxygenators_used = circuit ? 1 + devicesChanged(m, 'oxygenator') : NaN;
         out.circuits_used = circuit ? 1 + devicesChanged(m, 'circuit') : NaN;
+        out.consoles_used = circuit ? 1 + devicesChanged(m, 'console') : NaN;
       },
     };
   },

@@ -4,16 +4,24 @@
  * over its runtime; "battery low" at circuit.power.lowBatteryLevel; at zero charge the motor stops and the pump
  * with it (circuit/centrifugalPump.ts: headSpeedWithoutMotor_rpm). Mains back recharges it. No slow state: the
  * charge is linear between events, so the times it reaches a level are scheduled events, exact to round-off.
- * A failed motor (circuit.pump.failed) and the hand crank (circuit.pump.handCrank) are logged here too.
+ * A failed motor (circuit.pump.failed) and the hand crank (circuit.pump.handCrank) are logged here too. A new console
+ * (sim/circuit/deviceChange: changeConsole) comes with its battery full; this part runs after that one, so at the
+ * time the new console goes in it sees the drive it brings.
  */
 import type { ModelDefinition } from '../../model/part.js';
 import { fmt, type EventLog } from '../../model/events.js';
-import type { Model } from '../../model/context.js';
+import { devicesChanged, type Model } from '../../model/context.js';
 import { chargeAt, rebase, timeToLevel_h, type BatteryLine } from './battery.js';
 
 const EPS_h = 1e-9;
 
 type Settings = NonNullable<Model['current']['circuit']>;
+
+/** Console changes finished: each new console brings a full battery (the one under way not yet). */
+function consolesIn(m: Model): number {
+  const d = m.devices;
+  return devicesChanged(m, 'console') - (d.underway && d.started[d.started.length - 1].device === 'console' ? 1 : 0);
+}
 
 /** What turns the pump head, as the log names it. */
 function driveOf(c: Settings, batteryEmpty: boolean): string {
@@ -31,7 +39,7 @@ export const powerModel: ModelDefinition = {
   },
   create(m) {
     const battery: BatteryLine = { t0_h: 0, charge0: 1, rate_per_h: 0 };
-    const held = { mains: true, warned: false, drive: 'motor' };
+    const held = { mains: true, warned: false, drive: 'motor', consoles: 0 };
     const settings = () => m.current.circuit;
     const runtime_h = (c: Settings) => c.power.batteryRuntime / 60;
     /** Brings the held line and flags to the settings in force at t, logging what changed. */
@@ -39,6 +47,13 @@ export const powerModel: ModelDefinition = {
       const c = settings();
       if (!c) return;
       const mains = c.power.mains;
+      const consoles = consolesIn(m);
+      if (consoles !== held.consoles) {
+        held.consoles = consoles;
+        rebase(battery, t, !held.mains, runtime_h(c), c.power.rechargeTime);
+        battery.charge0 = 1; // the new console's battery, charged on its stand
+        held.warned = false;
+      }
       if (mains !== held.mains) {
         rebase(battery, t, !mains, runtime_h(c), c.power.rechargeTime);
         held.mains = mains;
@@ -66,6 +81,7 @@ export const powerModel: ModelDefinition = {
         battery.charge0 = 1; // a fully charged battery at the start
         m.batteryEmpty = false;
         held.drive = driveOf(c, false);
+        held.consoles = 0;
       },
       nextEventTime() {
         const c = settings();
@@ -75,9 +91,9 @@ export const powerModel: ModelDefinition = {
       },
       applyScheduled(t, _y, log) {
         const c = settings();
-        if (!c || c.power.mains) return;
+        if (!c) return;
         const q = chargeAt(battery, t + EPS_h);
-        if (!held.warned && q <= c.power.lowBatteryLevel) {
+        if (!c.power.mains && !held.warned && q <= c.power.lowBatteryLevel) {
           held.warned = true;
           log('battery_low', `console battery low: ${fmt(100 * q, 0)} %, ${fmt(q * c.power.batteryRuntime, 0)} min left at full load`, 100 * q);
         }
