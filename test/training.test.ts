@@ -63,6 +63,26 @@ describe('the debrief', () => {
   }, 120_000);
 });
 
+describe('a session the patient does not survive', () => {
+  it('stops at the time the engine found, and a keep objective whose window the session never reached is missed, not kept', () => {
+    const training = load('drainage-decannulation.json');
+    // clamp–clamp and the cannulating team called, but no pressure on the site: the femoral vein bleeds on
+    const text = JSON.stringify({
+      actions: [
+        { at: '5.25 min', set: { 'circuit.clamps.drainageLine': true, 'circuit.clamps.returnLine': true } },
+        { at: '7 min', recannulate: 'drainage' },
+      ],
+    });
+    const { session, objectives } = replayTraining(training, parseActionsText(text, 'a.json', training, options));
+    const stop = session.log.find((e) => e.id === 'engine_stop')!;
+    expect(stop.text).toMatch(/bled out/);
+    expect(stop.t_h).toBeCloseTo(Number(/at ([\d.]+) h/.exec(stop.text)![1]), 2); // when it happened, not the last action's time
+    expect(stop.t_h).toBeGreaterThan(10 / 60);
+    const flow = objectives.find((o) => o.id === 'flow')!;
+    expect(flow).toMatchObject({ met: false, why: 'the simulation stopped before its window opened (see the timeline)' });
+  }, 120_000);
+});
+
 describe('a note written with an engine action', () => {
   it('is the action’s reason: a filter changed for a blood leak is logged with what the trainee wrote, not a separate note', () => {
     const training = load('filter-blood-leak.json');
@@ -114,7 +134,7 @@ describe('a trainee actions file with mistakes', () => {
 
   it('names the entry, the field and what was expected', () => {
     expect(problems([{ at: '5 min', acknowlege: 'all' }])[0]).toBe(
-      'actions[0].acknowlege: unknown field (did you mean "acknowledge"?); expected one of at, acknowledge, silence, order, note, set, heparinBolus, fluidBolus, transfusion, platelets, changeFilter, changeOxygenator, changeCircuit, deAir, changeBags, changeSyringe, fault',
+      'actions[0].acknowlege: unknown field (did you mean "acknowledge"?); expected one of at, acknowledge, silence, order, note, set, heparinBolus, fluidBolus, transfusion, platelets, changeFilter, changeOxygenator, changeCircuit, changeConsole, recannulate, deAir, changeBags, changeSyringe, fault',
     );
     expect(
       problems([

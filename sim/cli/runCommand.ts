@@ -84,10 +84,19 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   }
 }
 
+/** Each device's changes in words, in the closing line's order. */
+const DEVICE_WORDS: readonly (readonly [CircuitDevice, string])[] = [
+  ['oxygenator', 'oxygenator change'],
+  ['circuit', 'circuit change'],
+  ['console', 'console change'],
+  ['drainageCannula', 'drainage recannulation'],
+  ['returnCannula', 'return recannulation'],
+];
+
 /** The circuit's devices changed, when any were: "1 oxygenator change, 1 circuit change". */
 function deviceChangesNote(s: Summary): string[] {
   const count = (device: CircuitDevice) => s.device_changes.filter((d) => d.device === device).length;
-  return (['oxygenator', 'circuit', 'console'] as const).filter((d) => count(d) > 0).map((d) => `${count(d)} ${d} change${count(d) === 1 ? '' : 's'}`);
+  return DEVICE_WORDS.filter(([d]) => count(d) > 0).map(([d, words]) => `${count(d)} ${words}${count(d) === 1 ? '' : 's'}`);
 }
 
 /**

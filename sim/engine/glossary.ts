@@ -55,6 +55,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
     'The whole ECMO circuit was changed, the cannulae left in place (a timeline entry, the operator: changeCircuit): both lines clamped and the flow stopped for circuit.circuitChange.downtime, the old circuit discarded with its rupture, kink and air, its blood (circuit.primeVolume) exchanged for the new one’s crystalloid prime over that time; then the new circuit in, its oxygenator clean, the lines unclamped.',
   console_change:
     'The pump head was moved onto a new ECMO console, its drive unit (a timeline entry, the operator: changeConsole): both lines clamped and the flow stopped for circuit.consoleChange.downtime while the head is taken off the failed drive or the hand crank and seated in the new drive; then the head turned by the new console’s motor at the set speed or flow (its battery full), the lines unclamped. The pump head, its blood and the circuit stay.',
+  recannulation:
+    'A vessel was recannulated (a timeline entry, the trainee: recannulate): both lines clamped and the flow stopped for circuit.recannulation.downtime while the cannulating team places a new drainage or return cannula; then a cannula out of its vessel (circuit.decannulation) is back in, its site no longer bleeding and its compression released, and the lines unclamped. Air already in the circuit stays until it is de-aired.',
   de_air: 'A timeline entry de-aired the circuit: the timeline’s openings (airEntry, limbReturnOpening) are closed and the air in the pump head removed.',
   hemolysis: 'Plasma free hemoglobin rose past the ELSO alert level (50 mg/dL); the reason names the main source (pump shear or drainage suction).',
   drainage_chatter:
@@ -102,7 +104,7 @@ export const SUMMARY_FIELDS: Record<keyof Summary, Described> = {
   ],
   device_changes: [
     '',
-    "Each change of the ECMO circuit's devices begun within the run (changeOxygenator, changeCircuit, changeConsole): its time t_h (h), the device ('oxygenator', 'circuit' or 'console'), the reason (the action's note, or the elective change's rule) and restart_h, when the new device went in and the flow restarted (h)",
+    "Each change of the ECMO circuit's devices begun within the run (changeOxygenator, changeCircuit, changeConsole, recannulate): its time t_h (h), the device ('oxygenator', 'circuit', 'console', 'drainageCannula' or 'returnCannula'), the reason (the action's note, or the elective change's rule) and restart_h, when the new device went in and the flow restarted (h)",
   ],
   filter_lives_h: ['h', "Life of each filter taken down (from its start to its removal), also one taken down at the run's very end"],
   prescribed_dose_mL_kg_h: ['mL/kg/h', 'Prescribed effluent dose (null without a hemofilter)'],

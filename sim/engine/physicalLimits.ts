@@ -56,7 +56,7 @@ export function physicalStateProblem(m: Model, y: ArrayLike<number>): string | n
   if (y[LOST] > 0 && volume < MIN_BLOOD_VOLUME_FRACTION * m.intravascular0_mL) {
     return (
       `the patient has bled out: blood volume ${fmt(volume)} mL, below ${100 * MIN_BLOOD_VOLUME_FRACTION} % of its starting ${fmt(m.intravascular0_mL)} mL ` +
-      `after ${fmt(y[LOST])} mL of blood lost (${inOut()}); expected the bleeding stopped (clamp, recannulate) or blood given`
+      `after ${fmt(y[LOST])} mL of blood lost (${inOut()}); expected the bleeding stopped (clamp, pressure on the site, recannulate) or blood given`
     );
   }
   if (hematocrit > MAX_HEMATOCRIT) {

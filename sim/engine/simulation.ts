@@ -271,12 +271,12 @@ function stopBeyondPhysiology(m: Model, lo: number, hi: number, stateAt: (t: num
     if (physicalStateProblem(m, stateAt(mid))) hi = mid;
     else lo = mid;
   }
-  throw new EngineError(`at ${hi.toFixed(2)} h ${physicalStateProblem(m, stateAt(hi))}`);
+  throw new EngineError(`at ${hi.toFixed(2)} h ${physicalStateProblem(m, stateAt(hi))}`, hi);
 }
 
 function checkFinite(y: number[], t: number): void {
   const bad = y.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) throw new EngineError(`state component ${bad} became ${y[bad]} at ${t.toFixed(3)} h`);
+  if (bad >= 0) throw new EngineError(`state component ${bad} became ${y[bad]} at ${t.toFixed(3)} h`, t);
 }
 
 /** Turns model errors thrown inside the solver into errors that name their cause. */

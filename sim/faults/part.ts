@@ -1,8 +1,8 @@
 /**
  * The faults part: applies a catalogue fault's setting (sim/faults/catalogue.ts) when an action injects it, ramps a
  * gradual one in scheduled steps (ramp.ts), and on `clear` returns the setting to the value it had before the fault.
- * A fault of a device in place (FaultRow.endsWithChangeOf: the filter, the oxygenator, the circuit) ends when that
- * device is changed: the change's events reset its setting, and its ramp stops.
+ * A fault of a device in place (FaultRow.endsWithChangeOf: the filter, the oxygenator, the circuit, the console, a
+ * cannula) ends when that device is changed: the change's events reset its setting, and its ramp stops.
  * It integrates nothing and reports nothing: the models that own the settings read them. Its events are hidden
  * when the action is (the log it is handed marks them).
  */
@@ -60,6 +60,12 @@ function clear(m: Model, row: FaultRow, active: Map<string, ActiveFault>, hidden
   log('fault', `${row.title} cleared (${fault.path}: ${shown(from)} → ${shown(fault.before)})`, undefined, hidden);
 }
 
+/** What ended a fault of a device: "the oxygenator taken out (the new oxygenator has none)", "the drainage vessel recannulated". */
+function endedBy(device: ChangedDevice): string {
+  if (device === 'drainageCannula' || device === 'returnCannula') return `the ${device === 'drainageCannula' ? 'drainage' : 'return'} vessel recannulated`;
+  return `the ${device} taken out (the new ${device} has none)`;
+}
+
 /**
  * Faults of a device since taken out end (FaultRow.endsWithChangeOf), logged once: before a ramp's step (the device
  * changed earlier in the same pass), at an action, and after the events at a time (a change at the TMP limit).
@@ -69,7 +75,7 @@ function endWithDevice(m: Model, active: Map<string, ActiveFault>, log?: EventLo
     const device = a.row.endsWithChangeOf;
     if (!device || a.changesAtInjection === deviceChanges(m, device)) continue;
     active.delete(id);
-    log?.('fault', `${a.row.title}: ended with the ${device} taken out (the new ${device} has none)`, undefined, a.hidden);
+    log?.('fault', `${a.row.title}: ended with ${endedBy(device)}`, undefined, a.hidden);
   }
 }
 

@@ -14,8 +14,11 @@ import { cloneSettings } from './cloneSettings.js';
  */
 export type FilterStatus = 'running' | 'changing' | 'suspended' | 'absent';
 
-/** A device of the ECMO circuit that can be changed: the oxygenator, the whole circuit (tubing, pump head, oxygenator), or the console that drives the pump head. */
-export type CircuitDevice = 'oxygenator' | 'circuit' | 'console';
+/**
+ * A device of the ECMO circuit that can be changed: the oxygenator, the whole circuit (tubing, pump head, oxygenator),
+ * the console that drives the pump head, or a cannula (a vessel recannulated).
+ */
+export type CircuitDevice = 'oxygenator' | 'circuit' | 'console' | 'drainageCannula' | 'returnCannula';
 
 /** A change of the ECMO circuit's devices: when it began, the device (a circuit change brings a new oxygenator too), why, and when the new device went in (the flow restarted). */
 export interface DeviceChangeRecord {

@@ -3,7 +3,11 @@
  * below the models so a model (the circuit's solve) can throw it without importing the engine.
  */
 export class EngineError extends Error {
-  constructor(message: string) {
+  /** `t_h`: the simulated time the failure was found at (h), where the engine located it. */
+  constructor(
+    message: string,
+    readonly t_h?: number,
+  ) {
     super(message);
     this.name = 'EngineError';
   }

@@ -12,6 +12,7 @@ export type EventType =
   | 'oxygenator_change'
   | 'circuit_change'
   | 'console_change'
+  | 'recannulation'
   | 'setting_change'
   | 'heparin_bolus'
   | 'aptt_check'

@@ -1,6 +1,7 @@
 /**
  * Timeline actions on a device the scenario has not (`"filter": null` or `"circuit": null`): a filter change or new
- * bags without a hemofilter, de-airing, an oxygenator or a circuit change without an ECMO circuit. They do nothing, and, as the
+ * bags without a hemofilter, de-airing, a change of the oxygenator, the circuit or the console, or a recannulation
+ * without an ECMO circuit. They do nothing, and, as the
  * hemofilter prescription's fields in such a scenario (filterOnlyFields.ts), they are reported rather than refused: a
  * scenario is commonly made by setting a device of another one to null, which leaves its timeline in place. The
  * command line prints each as a warning naming the entry, so an action on a missing device is never read as done.
@@ -17,6 +18,7 @@ const DEVICE_ACTIONS: readonly (readonly [action: string, section: 'filter' | 'c
   ['changeOxygenator', 'circuit', 'an ECMO circuit'],
   ['changeCircuit', 'circuit', 'an ECMO circuit'],
   ['changeConsole', 'circuit', 'an ECMO circuit'],
+  ['recannulate', 'circuit', 'an ECMO circuit'],
 ];
 
 /** The timeline's actions on a section the scenario sets to null, one issue each, naming the entry's key. */

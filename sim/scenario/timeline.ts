@@ -35,6 +35,8 @@ export interface TimelineEntry {
   changeCircuit?: boolean;
   /** Move the pump head onto a new console (drive unit) (sim/circuit/deviceChange): the flow stops for the change's downtime. */
   changeConsole?: boolean;
+  /** Recannulate a vessel (sim/circuit/deviceChange): a new drainage or return cannula, the flow stopped for the procedure. */
+  recannulate?: 'drainage' | 'return';
   fault?: ModelFaults;
   /** De-air the circuit: close the timeline's openings (airEntry, limbReturnOpening) and remove the air trapped in the pump head. */
   deAir?: boolean;
@@ -62,6 +64,7 @@ export const TIMELINE_ACTION_KEYS = [
   'changeOxygenator',
   'changeCircuit',
   'changeConsole',
+  'recannulate',
   'deAir',
   'changeBags',
   'changeSyringe',
@@ -113,6 +116,7 @@ export function resolveTimeline(
     if (e.changeOxygenator) entry.changeOxygenator = true;
     if (e.changeCircuit) entry.changeCircuit = true;
     if (e.changeConsole) entry.changeConsole = true;
+    if (e.recannulate !== undefined) entry.recannulate = e.recannulate as TimelineEntry['recannulate'];
     if (e.deAir) entry.deAir = true;
     if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];
     if (e.changeSyringe) entry.changeSyringe = true;

@@ -98,7 +98,16 @@ function judgeAct(o: Extract<Objective, { kind: 'act' }>, from: number, log: rea
   };
 }
 
-function judgeKeep(o: Extract<Objective, { kind: 'keep' }>, from: number, trends: readonly TrendSample[]): Omit<ObjectiveResult, 'id' | 'text'> {
+/**
+ * A keep objective: broken by a sample off its side within its window, or by the simulation stopping before the
+ * window's end (the patient bled out: the session log's engine_stop), which nothing kept.
+ */
+function judgeKeep(
+  o: Extract<Objective, { kind: 'keep' }>,
+  from: number,
+  trends: readonly TrendSample[],
+  log: readonly SessionEntry[],
+): Omit<ObjectiveResult, 'id' | 'text'> {
   const until = o.for_min === undefined ? Infinity : from + o.for_min / 60;
   const broken = trends.find((s) => s.t_h >= from && s.t_h <= until + 1e-9 && !onSide(o, s.values[o.series]));
   if (broken) {
@@ -109,6 +118,11 @@ function judgeKeep(o: Extract<Objective, { kind: 'keep' }>, from: number, trends
       at_h: broken.t_h,
       why: `${o.series} was ${Number.isNaN(v) ? 'absent' : v.toPrecision(3)} at ${seconds(broken.t_h - from)} s`,
     };
+  }
+  const stop = firstEntry(log, 'event', 'engine_stop');
+  if (stop && stop.t_h < until - 1e-9) {
+    const when = stop.t_h < from ? 'before its window opened' : `after ${seconds(stop.t_h - from)} s`;
+    return { met: false, from_h: from, at_h: stop.t_h, why: `the simulation stopped ${when} (see the timeline)` };
   }
   return { met: true, from_h: from, why: 'kept throughout' };
 }
@@ -149,7 +163,7 @@ export function judgeObjectives(objectives: readonly Objective[], log: readonly 
         : o.kind === 'act'
           ? judgeAct(o, from, log)
           : o.kind === 'keep'
-            ? judgeKeep(o, from, trends)
+            ? judgeKeep(o, from, trends, log)
             : judgeAcknowledge(o, from, log);
     return { id: o.id, text: o.text, ...r };
   });

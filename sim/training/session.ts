@@ -74,7 +74,7 @@ export class TrainingSession {
       // the model's physiology ended (the patient bled out, no oxygen reaches the blood): the session ends there
       if (!(e instanceof EngineError)) throw e;
       this.stopped = e.message;
-      this.log.push({ t_h: this.sim.time_h, kind: 'event', id: 'engine_stop', text: `the simulation stopped: ${e.message}` });
+      this.log.push({ t_h: e.t_h ?? this.sim.time_h, kind: 'event', id: 'engine_stop', text: `the simulation stopped: ${e.message}` });
     }
     this.readEvents(t_h);
   }

@@ -36,6 +36,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   oxygenator_change: 'actions',
   circuit_change: 'actions',
   console_change: 'actions',
+  recannulation: 'actions',
   bag_change: 'actions',
   syringe_change: 'actions',
   setting_change: 'settings',
@@ -77,6 +78,7 @@ const KIND: Record<string, string> = {
   oxygenator_change: 'oxygenator change',
   circuit_change: 'circuit change',
   console_change: 'console change',
+  recannulation: 'recannulation',
 };
 
 /** Whether the page files this event type by a category of its own (not the fallback a type it does not know gets). */

@@ -1,7 +1,8 @@
 /**
  * The trainee's controls: the live page's (settings, clamps, change filter, heparin bolus; its fault buttons are the
  * instructor's and are not shown) with their commands turned into training commands, and the bedside actions a
- * training scenario asks for: hang new bags, a new heparin syringe, de-air the circuit, transfuse, give fluid, note.
+ * training scenario asks for: hang new bags, a new heparin syringe, de-air the circuit, press on a decannulated site,
+ * recannulate, transfuse, give fluid, note.
  */
 import { Controls } from '../controls';
 import { el } from '../consoles/panel';
@@ -33,13 +34,16 @@ export function trainingCommand(c: Command): TrainingCommand | undefined {
   }
 }
 
-/** What a person does at the bedside: consumables, de-airing, blood and fluid. */
+/** What a person does at the bedside: consumables, de-airing, a decannulated vessel, blood and fluid. */
 export const BEDSIDE: readonly [string, string, TraineeAction][] = [
   ['New bags (both)', 'change-bags', { changeBags: 'both' }],
   ['New replacement bag', 'change-replacement-bag', { changeBags: 'replacement' }],
   ['New effluent bag', 'change-effluent-bag', { changeBags: 'effluent' }],
   ['New heparin syringe', 'change-syringe', { changeSyringe: true }],
   ['De-air the circuit', 'de-air', { deAir: true }],
+  ['Pressure on the drainage site', 'site-compression', { set: { 'circuit.siteCompression': true } }],
+  ['Recannulate (drainage)', 'recannulate-drainage', { recannulate: 'drainage' }],
+  ['Recannulate (return)', 'recannulate-return', { recannulate: 'return' }],
   ['Transfuse 1 unit (300 mL)', 'transfusion', { transfusion: '300 mL' }],
   ['Platelets 1 unit', 'platelets', { platelets: 1 }],
   ['Fluid bolus 500 mL', 'fluid-bolus', { fluidBolus: '500 mL' }],

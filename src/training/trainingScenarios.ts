@@ -5,6 +5,7 @@
 import abdominalHypertension from '../../scenarios/training/abdominal-hypertension.json?raw';
 import airEntry from '../../scenarios/training/air-entry.json?raw';
 import drainageClamp from '../../scenarios/training/drainage-clamp.json?raw';
+import drainageDecannulation from '../../scenarios/training/drainage-decannulation.json?raw';
 import drainageKink from '../../scenarios/training/drainage-kink.json?raw';
 import filterBloodLeak from '../../scenarios/training/filter-blood-leak.json?raw';
 import heparinOcclusion from '../../scenarios/training/heparin-occlusion.json?raw';
@@ -32,6 +33,7 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
   { id: 'pump-failure', text: pumpFailure },
   { id: 'power-loss', text: powerLoss },
   { id: 'return-decannulation', text: returnDecannulation },
+  { id: 'drainage-decannulation', text: drainageDecannulation },
   { id: 'rupture-post-pump', text: rupturePostPump },
   { id: 'heparin-occlusion', text: heparinOcclusion },
   { id: 'replacement-bag', text: replacementBag },

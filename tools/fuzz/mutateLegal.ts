@@ -32,6 +32,7 @@ export function mutateLegal(r: Rng, doc: JsonObject, log: string[]): void {
         [1, () => ({ at: `${fmt(r() * 24)} h`, heparinBolus: `${fmt(r() * 100)} U/kg` })],
         [1, () => ({ at: `${fmt(r() * 24)} h`, changeFilter: true })],
         [1, () => ({ at: `${fmt(r() * 24)} h`, [pick(r, ['changeOxygenator', 'changeCircuit', 'changeConsole'] as const)]: true })],
+        [1, () => ({ at: `${fmt(r() * 24)} h`, recannulate: pick(r, ['drainage', 'return'] as const) })],
         [1, () => ({ at: `${fmt(r() * 24)} h`, fault: { filterClot: `${fmt(r() * 100)} %`, oxygenatorThrombus: `${fmt(r() * 300)} %` } })],
       ])();
     });

@@ -22,13 +22,15 @@ import { airEntrainment_mL_h, equilibriumAir_mL, equivalentOpening_mm, openingPr
 
 /**
  * The pre-pump opening the circuit's settings make (mm): the drainage cannula's open lumen, a pre-pump rupture, or
- * both; 0 without. Both at once are two openings in parallel at one pressure: their areas add, so the opening is
+ * both; 0 without. The cannula's holes lie upstream of the drainage line's clamp: clamped, the pump no longer draws
+ * air through them (a rupture is taken on the pump's side of the clamp). Both at once are two openings in parallel at one pressure: their areas add, so the opening is
  * their equivalent diameter √(d_cannula² + d_rupture²) (airEntrainment.ts equivalentOpening_mm), not the larger one.
  */
 export function faultOpening_mm(m: Model): number {
   const c = m.current.circuit;
   if (!c) return 0;
-  const cannula = c.decannulation === 'drainage' ? cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness) : 0;
+  const cannula =
+    c.decannulation === 'drainage' && !c.clamps.drainageLine ? cannulaInnerDiameter_mm(c.drainageCannula.size, c.drainageCannula.wallThickness) : 0;
   return equivalentOpening_mm(cannula, c.rupture === 'prePump' ? c.ruptureOpening : 0, 0);
 }
 

@@ -96,6 +96,16 @@ export const airModel: ModelDefinition = {
         openings.hold(at());
         openings.report(log, opening !== undefined || faultOpened, limbOpening !== undefined);
       },
+      /**
+       * After a scheduled change (a device change's or recannulation's end: the lines unclamped, a recannulated vessel's
+       * opening closed) the openings are solved again as at an action; with no opening, before or now, nothing to do.
+       */
+      afterEvents(_t, _y, now) {
+        const fault = faultOpening_mm(m);
+        if (fault === faultBefore_mm && !(held.opening_mm > 0) && !(openings.open.limb_mm > 0)) return;
+        faultBefore_mm = fault;
+        openings.hold(now);
+      },
       derive(now) {
         now.air.pumpHeadFactor = factor(now.y[air]);
         now.blood.bleeding_mL_h += held.prePumpLeak_mL_h + held.junctionLeak_mL_h;

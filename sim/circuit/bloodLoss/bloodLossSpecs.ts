@@ -2,7 +2,7 @@
  * Circuit faults that lose blood (scenario fields circuit.decannulation, circuit.rupture and their openings): a cannula out of its vessel and a ruptured
  * circuit. Default: no fault.
  */
-import { q, type ChoiceSpec, type SpecTree } from '../../parameters.js';
+import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../../parameters.js';
 
 const decannulation: ChoiceSpec<'none' | 'drainage' | 'return'> = {
   kind: 'choice',
@@ -26,9 +26,27 @@ const rupture: ChoiceSpec<'none' | 'prePump' | 'postPump'> = {
   ref: 'training-reference.md: ELSO catastrophic emergencies, circuit rupture (air entrainment before the pump, haemorrhage after it)',
 };
 
+const siteCompression: FlagSpec = {
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description:
+    'Firm pressure held on the drainage cannula’s site (by hand or a compression device) while the cannula is out of the vessel: the site bleeds only where the vein’s pressure exceeds siteCompressionPressure. Released when the vessel is recannulated.',
+  source: 'S2',
+  ref: 'ELSO emergency drills, decannulation: clamp, pressure on the site, call the cannulating team (training-reference.md)',
+};
+
 export const bloodLossSpecs = {
   decannulation,
   rupture,
+  siteCompression,
+  siteCompressionPressure: q('mmHg', 30, [0, 200], {
+    range: [20, 60],
+    description:
+      'Pressure the compression holds on the vein at the site: the bleeding is driven by the vein’s pressure above it, C_d·A·√(2·max(0, P_v − P_c)/ρ).',
+    source: 'E',
+    ref: 'hypothesis: no published figure for compressing a decannulated femoral vein; pneumatic femoral compression devices are set a few tens of mmHg for venous punctures, well below arterial pressure (the artery left open)',
+  }),
   ruptureOpening: q('mm', 3, [0.1, 10], {
     adjustable: true,
     range: [1, 6],

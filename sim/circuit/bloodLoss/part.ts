@@ -1,9 +1,11 @@
 /**
  * Blood the ECMO circuit's faults take from the patient (docs/models/circuit-hydraulics.md, "Decannulation and
  * rupture"), added to the patient's bleeding (now.blood.bleeding_mL_h, which fluid balance and the solutes read):
- *   drainage cannula out:  the vein bleeds from the site, Q = C_d·A_site·√(2·P_v/ρ)  (orifice.ts), P_v from the blood
- *                          volume now, so the bleeding slows as the patient empties; the pre-pump line entrains air
- *                          through the cannula's holes (sim/circuit/air)
+ *   drainage cannula out:  the vein bleeds from the site, Q = C_d·A_site·√(2·(P_v − P_c)/ρ)  (orifice.ts), P_v from
+ *                          the blood volume now, so the bleeding slows as the patient empties; P_c the pressure held
+ *                          on the site (circuit.siteCompression; 0 without): none while P_v ≤ P_c [hypothesis]; the
+ *                          pre-pump line entrains air through the cannula's holes (sim/circuit/air) until the vessel
+ *                          is recannulated (sim/circuit/deviceChange)
  *   return cannula out:    the pump's output goes onto the floor: the patient loses the return flow Q_r of the open
  *                          loop (network.ts: the return end at atmospheric pressure), at most what the veins deliver
  *                          to the drainage cannula now (Guyton's plateau, venousDrainage.ts, from the blood volume);
@@ -41,7 +43,8 @@ export const circuitBloodLossModel: ModelDefinition = {
       if (!c || c.decannulation !== 'drainage') return 0;
       // the drained vein's pressure, collapsing towards the pressure around it (venousDrainage.ts)
       const pv = drainedVeinPressure_mmHg(m, now.blood.intravascular_mL);
-      return orificeBloodFlow_mL_h(c.decannulationSiteOpening, c.bloodDischargeCoefficient, pv, c.flow.bloodDensity);
+      const onSite = c.siteCompression ? c.siteCompressionPressure : 0; // the pressure held on the site (no bleeding below it)
+      return orificeBloodFlow_mL_h(c.decannulationSiteOpening, c.bloodDischargeCoefficient, pv - onSite, c.flow.bloodDensity);
     };
     /** The held return flow, capped by what the veins deliver at the blood volume now (mL/h). */
     const returnLoss = (now: Now) => {

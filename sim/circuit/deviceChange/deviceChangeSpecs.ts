@@ -1,7 +1,7 @@
 /**
- * Changing the circuit's devices (the `changeOxygenator`, `changeCircuit` and `changeConsole` actions): how long the
- * ECMO flow stops, and what the old device holds and the new one's prime (the whole circuit's is circuit.primeVolume;
- * a console holds no blood).
+ * Changing the circuit's devices (the `changeOxygenator`, `changeCircuit`, `changeConsole` and `recannulate`
+ * actions): how long the ECMO flow stops, and what the old device holds and the new one's prime (the whole circuit's
+ * is circuit.primeVolume; a console holds no blood, a new cannula's saline is left out).
  */
 import { q, type FlagSpec, type SpecTree } from '../../parameters.js';
 
@@ -58,5 +58,16 @@ export const consoleChangeSpecs = {
       'Time the ECMO flow is stopped while the pump head is moved onto a new console (its drive unit): both lines clamped, the head taken off the failed drive or the hand crank and seated in the new drive, the speed set, the lines unclamped. The pump head and its blood stay.',
     source: 'E',
     ref: 'ELSO emergency drills, pump failure: clamp, support the patient, hand crank, new pump (training-reference.md); seating a centrifugal pump head in a spare drive takes well under a minute, a minute with the clamps, an estimate',
+  }),
+} as const satisfies SpecTree;
+
+export const recannulationSpecs = {
+  downtime: q('min', 30, [1, 240], {
+    range: [15, 60],
+    adjustable: true,
+    description:
+      'Time the ECMO flow is stopped while a vessel is recannulated (a cannula out of its vessel, or one replaced): both lines clamped, the cannulating team called, the vessel punctured again under ultrasound, the new cannula placed and connected wet-to-wet, the lines unclamped.',
+    source: 'E',
+    ref: 'ELSO emergency drills, decannulation: clamp, pressure on the site, call the cannulating team (training-reference.md); a percutaneous cannulation by an available team takes tens of minutes, an estimate',
   }),
 } as const satisfies SpecTree;

@@ -3,9 +3,9 @@
  * remedies for a thrombosed or leaking membrane (`changeOxygenator`), for a ruptured, kinked or clotted circuit
  * (`changeCircuit`: tubing, pump head and oxygenator, the cannulae left in place), what ELSO drills as the emergency
  * circuit change, and for a failed motor or console (`changeConsole`: the pump head moved onto a new drive, ELSO's
- * "new pump" after the hand crank); and the unit's elective oxygenator change where its resistance has risen by a
- * limit. For the device's prime V (circuit.oxygenatorChange.primeVolume, the whole circuit's circuit.primeVolume, 0
- * for a console) and its downtime T (the procedure: changeProcedure.ts):
+ * "new pump" after the hand crank), and for a cannula out of its vessel (`recannulate`: the cannulating team places
+ * a new one); and the unit's elective oxygenator change where its resistance has risen by a limit. For the device's prime V (circuit.oxygenatorChange.primeVolume, the whole circuit's circuit.primeVolume, 0
+ * for a console or a cannula) and its downtime T (the procedure: changeProcedure.ts):
  *   t₀:      both lines clamped (the ECMO flow stops: the patient has the native lung alone), and the filter limb (the
  *            CRRT machine paused while the circuit is open); the old device cut out and discarded with its blood, its
  *            place taken by the new one's crystalloid prime: over the downtime a whole-blood loss at V / T (fluid
@@ -16,19 +16,23 @@
  *            rupture, no kink, no air in the pump head (the air part).
  *   t₀ + T:  the new device in, its fibres clean (the thrombus load 0, circuit.oxygenator.thrombosis and plasmaLeak
  *            0), or the new console's drive turning the head (circuit.pump.failed and handCrank off; its battery
- *            full: sim/circuit/power); both lines unclamped, the procedure's last step, and the filter limb as it
+ *            full: sim/circuit/power), or the vessel recannulated (circuit.decannulation none, the site's
+ *            compression released); both lines unclamped, the procedure's last step, and the filter limb as it
  *            was before. A fault of the device taken out ends (sim/faults: endsWithChangeOf).
  * No state of its own: the loss is integrated in fluid balance's blood-lost ledger, the prime in its fluid given.
  */
 import { fmt, type Action } from '../../model/events.js';
 import type { ModelDefinition } from '../../model/part.js';
-import { changeProcedure, CIRCUIT, CONSOLE, OXYGENATOR, type DeviceChange } from './changeProcedure.js';
+import { changeProcedure, CIRCUIT, CONSOLE, DRAINAGE_CANNULA, OXYGENATOR, RETURN_CANNULA, type DeviceChange } from './changeProcedure.js';
 import { oxygenatorResistanceFactor } from '../circuitNow.js';
 import { deviceRestartAt_h, devicesChanged } from '../../model/context.js';
 
 /** The change an action asks for (a circuit change includes the oxygenator), or null. */
 function deviceChangeOf(action: Action): DeviceChange | null {
-  return action.changeCircuit ? CIRCUIT : action.changeOxygenator ? OXYGENATOR : action.changeConsole ? CONSOLE : null;
+  if (action.changeCircuit) return CIRCUIT;
+  if (action.changeOxygenator) return OXYGENATOR;
+  if (action.changeConsole) return CONSOLE;
+  return action.recannulate === 'drainage' ? DRAINAGE_CANNULA : action.recannulate === 'return' ? RETURN_CANNULA : null;
 }
 
 export const deviceChangeModel: ModelDefinition = {
@@ -46,7 +50,7 @@ export const deviceChangeModel: ModelDefinition = {
     return {
       perform(t, _y, action, log) {
         const change = deviceChangeOf(action);
-        if (change && m.current.circuit) procedure.begin(t, change, action.note ?? `${change.device} change`, log);
+        if (change && m.current.circuit) procedure.begin(t, change, action.note ?? change.title, log);
         // without a circuit: reported when the scenario is read (sim/scenario/absentDeviceActions.ts)
       },
       /** The unit's elective change (circuit.oxygenatorChange.onPressureRise): the resistance's rise reaching its limit. */
