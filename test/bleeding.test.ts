@@ -102,16 +102,20 @@ const FAULT_AT = '59.5 min';
 const atFault = (t_h: number) => Math.abs(t_h - min(59.5)) < 1e-9 * 3600;
 
 describe('decannulation', () => {
-  it('return cannula out: no ECMO flow reaches the patient, who loses the pump’s return flow until the line is clamped', () => {
+  it('return cannula out: no ECMO flow reaches the patient, who loses the pump’s return flow until the line is clamped (and the jugular site pressed on)', () => {
     const r = faultRun([
       { at: FAULT_AT, set: { 'circuit.decannulation': 'return' } },
-      { at: '60.3 min', set: { 'circuit.clamps.returnLine': true } },
+      { at: '60.3 min', set: { 'circuit.clamps.returnLine': true, 'circuit.siteCompression': true } },
     ]);
     const loss = r.events.find((e) => e.type === 'blood_loss' && atFault(e.t_h));
     expect(loss).toBeDefined();
-    // the open loop's return flow: what the closed loop returned, a little more (the veins no longer push back)
-    expect(loss!.value! / 1000).toBeGreaterThan(at(r, 'return_flow_L_min', min(59)));
-    expect(loss!.value! / 1000).toBeLessThan(1.1 * at(r, 'return_flow_L_min', min(59)));
+    // the open loop's return flow: what the closed loop returned, a little more (the veins no longer push back); the
+    // event's value adds the jugular site's bleeding
+    const floor = Number(/the pump's ([\d.]+) L\/min goes onto the floor/.exec(loss!.reason)![1]);
+    expect(floor).toBeGreaterThan(at(r, 'return_flow_L_min', min(59)));
+    expect(floor).toBeLessThan(1.1 * at(r, 'return_flow_L_min', min(59)));
+    expect(loss!.reason).toMatch(/the return site bleeds \d+ mL\/min/);
+    expect(loss!.value! / 1000).toBeGreaterThan(floor);
     expect(at(r, 'effective_flow_L_min', min(60))).toBe(0);
     expect(at(r, 'effective_flow_L_min', min(59))).toBeGreaterThan(3);
     // at most the held pump flow, capped by what the veins deliver as the patient empties

@@ -60,21 +60,21 @@ describe('recannulation', () => {
     expect(at(r, 'air_entrainment_mL_min', 1)).toBe(0); // the opening closed
   });
 
-  it('the return cannula: the pump’s output stops going onto the floor at the clamps, and the flow returns after the procedure', () => {
-    const r = runWithTimeline(
-      DEFAULT_ECMO,
-      [
-        { at: '5 min', fault: { kind: 'return-decannulation' } },
-        { at: '5.25 min', recannulate: 'return' },
-      ],
-      settings,
-    );
-    // 15 s of the pump's output onto the floor, then the clamps: what a closed clamp lets through, under 1 mL/min
+  it('the return cannula: the pump’s output stops going onto the floor at the clamps, its site bleeds until pressed on or recannulated, and the flow returns after the procedure', () => {
+    const out = { at: '5 min', fault: { kind: 'return-decannulation' } };
+    const recannulate = { at: '5.25 min', recannulate: 'return' };
+    const r = runWithTimeline(DEFAULT_ECMO, [out, recannulate, { at: '5.25 min', set: { 'circuit.siteCompression': true } }], settings);
+    // 15 s of the pump's output onto the floor (and ~11 mL from the site), then the clamps and the site pressed
     const flow0 = at(r, 'return_flow_L_min', 4 * MIN);
     expect(at(r, 'blood_loss_mL', 10 * MIN)).toBeCloseTo(1000 * flow0 * 0.25, -2);
-    expect(at(r, 'circuit_blood_loss_mL_h', 10 * MIN)).toBeLessThan(60);
+    expect(at(r, 'circuit_blood_loss_mL_h', 10 * MIN)).toBeLessThan(60); // what a closed clamp lets through, under 1 mL/min
     expect(at(r, 'return_flow_L_min', 10 * MIN)).toBeLessThan(0.001);
-    expect(at(r, 'return_flow_L_min', 5.25 * MIN + DOWNTIME_h + 2.75 * MIN)).toBeGreaterThan(0.95 * flow0);
+    const back = 5.25 * MIN + DOWNTIME_h + 2.75 * MIN;
+    expect(at(r, 'return_flow_L_min', back)).toBeGreaterThan(0.95 * flow0);
     expect(r.events.some((e) => e.type === 'fault' && /ended with the return vessel recannulated/.test(e.reason))).toBe(true);
+    // without pressure on it the jugular site bleeds on behind the clamps until the new cannula is in
+    const unpressed = runWithTimeline(DEFAULT_ECMO, [out, recannulate], settings);
+    expect(at(unpressed, 'circuit_blood_loss_mL_h', 10 * MIN)).toBeGreaterThan(1000);
+    expect(at(unpressed, 'circuit_blood_loss_mL_h', back)).toBe(0);
   });
 });

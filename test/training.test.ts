@@ -66,6 +66,7 @@ describe('the debrief', () => {
 describe('a session the patient does not survive', () => {
   it('stops at the time the engine found, and a keep objective whose window the session never reached is missed, not kept', () => {
     const training = load('drainage-decannulation.json');
+    training.scenario.circuit!.decannulationSiteOpening = 3; // the default site (the scenario's 1.2 mm oozes slower)
     // clamp–clamp and the cannulating team called, but no pressure on the site: the femoral vein bleeds on
     const text = JSON.stringify({
       actions: [

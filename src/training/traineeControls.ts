@@ -41,7 +41,7 @@ export const BEDSIDE: readonly [string, string, TraineeAction][] = [
   ['New effluent bag', 'change-effluent-bag', { changeBags: 'effluent' }],
   ['New heparin syringe', 'change-syringe', { changeSyringe: true }],
   ['De-air the circuit', 'de-air', { deAir: true }],
-  ['Pressure on the drainage site', 'site-compression', { set: { 'circuit.siteCompression': true } }],
+  ['Pressure on the cannulation site', 'site-compression', { set: { 'circuit.siteCompression': true } }],
   ['Recannulate (drainage)', 'recannulate-drainage', { recannulate: 'drainage' }],
   ['Recannulate (return)', 'recannulate-return', { recannulate: 'return' }],
   ['Transfuse 1 unit (300 mL)', 'transfusion', { transfusion: '300 mL' }],

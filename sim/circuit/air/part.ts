@@ -65,6 +65,12 @@ export const airModel: ModelDefinition = {
     let airlocked = false;
     /** The settings' fault opening last seen. */
     let faultBefore_mm = 0;
+    /** What the held solve depends on besides the state: the fault opening and the lines' clamps. */
+    const openingsSeen = () => {
+      const c = m.current.circuit;
+      return c ? `${faultOpening_mm(m)} ${c.clamps.drainageLine} ${c.clamps.returnLine}` : '';
+    };
+    let seenAtHold = '';
     const airlock: LocatedEvent = {
       excess: (now) => (airlocked ? -1 : AIRLOCK_HEAD_FACTOR - now.air.pumpHeadFactor),
       reached(_t, y, log, now) {
@@ -93,18 +99,20 @@ export const airModel: ModelDefinition = {
         const fault = faultOpening_mm(m);
         const faultOpened = fault > 0 && fault !== faultBefore_mm;
         faultBefore_mm = fault;
+        seenAtHold = openingsSeen();
         openings.hold(at());
         openings.report(log, opening !== undefined || faultOpened, limbOpening !== undefined);
       },
       /**
-       * After a scheduled change (a device change's or recannulation's end: the lines unclamped, a recannulated vessel's
-       * opening closed) the openings are solved again as at an action; with no opening, before or now, nothing to do.
+       * After a scheduled change of what the openings see (a device change's or recannulation's end: the lines
+       * unclamped, a recannulated vessel's opening closed) they are solved again as at an action; otherwise held.
        */
       afterEvents(_t, _y, now) {
-        const fault = faultOpening_mm(m);
-        if (fault === faultBefore_mm && !(held.opening_mm > 0) && !(openings.open.limb_mm > 0)) return;
-        faultBefore_mm = fault;
-        openings.hold(now);
+        const seen = openingsSeen();
+        if (seen === seenAtHold) return;
+        seenAtHold = seen;
+        faultBefore_mm = faultOpening_mm(m);
+        if (held.opening_mm > 0 || faultBefore_mm > 0 || openings.open.limb_mm > 0) openings.hold(now);
       },
       derive(now) {
         now.air.pumpHeadFactor = factor(now.y[air]);

@@ -10,7 +10,7 @@ const decannulation: ChoiceSpec<'none' | 'drainage' | 'return'> = {
   default: 'none',
   adjustable: true,
   description:
-    "A cannula out of its vessel: 'drainage' — the drainage cannula's holes open to the air (the pre-pump line entrains air) and the vein bleeds from the site; 'return' — the pump's output goes onto the floor (no ECMO flow reaches the patient, who loses the return flow).",
+    "A cannula out of its vessel: 'drainage' — the drainage cannula's holes open to the air (the pre-pump line entrains air) and the vein bleeds from the site; 'return' — the pump's output goes onto the floor (no ECMO flow reaches the patient, who loses the return flow) and the vein bleeds from the site.",
   source: 'S2',
   ref: 'training-reference.md: ELSO catastrophic emergencies, venous or arterial decannulation',
 };
@@ -31,7 +31,7 @@ const siteCompression: FlagSpec = {
   default: false,
   adjustable: true,
   description:
-    'Firm pressure held on the drainage cannula’s site (by hand or a compression device) while the cannula is out of the vessel: the site bleeds only where the vein’s pressure exceeds siteCompressionPressure. Released when the vessel is recannulated.',
+    'Firm pressure held on the site of the cannula out of its vessel (by hand or a compression device): the site bleeds only where the vein’s pressure exceeds siteCompressionPressure. Released when the vessel is recannulated.',
   source: 'S2',
   ref: 'ELSO emergency drills, decannulation: clamp, pressure on the site, call the cannulating team (training-reference.md)',
 };
@@ -58,9 +58,9 @@ export const bloodLossSpecs = {
     adjustable: true,
     range: [1, 7.7],
     description:
-      'Equivalent diameter of the bleeding vein after the drainage cannula came out: up to the cannula’s outer size (23 Fr = 7.7 mm); the tissue tract narrows it.',
+      'Equivalent diameter of the bleeding vein after a cannula came out: up to the cannula’s outer size (23 Fr = 7.7 mm); the tissue tract narrows it.',
     source: 'E',
-    ref: 'hypothesis: no published figure for the bleeding rate of a femoral cannulation site; the orifice relation at the venous pressure',
+    ref: 'hypothesis: no published figure for the bleeding rate of a femoral or jugular cannulation site; the orifice relation at the venous pressure',
   }),
   bloodDischargeCoefficient: q('1', 0.61, [0.1, 1], {
     range: [0.6, 0.8],

@@ -9,7 +9,8 @@
  *   return cannula out:    the pump's output goes onto the floor: the patient loses the return flow Q_r of the open
  *                          loop (network.ts: the return end at atmospheric pressure), at most what the veins deliver
  *                          to the drainage cannula now (Guyton's plateau, venousDrainage.ts, from the blood volume);
- *                          no ECMO flow reaches the patient
+ *                          no ECMO flow reaches the patient; the jugular vein bleeds from its site as the femoral
+ *                          one does above, at the same central venous pressure [hypothesis]
  *   post-pump rupture:     blood leaves the pump's outlet segment, Q = C_d·A·√(2·P_pre-oxygenator/ρ); with the drainage
  *                          line clamped (the circuit cut off from the patient: the ELSO clamp–clamp; the return line
  *                          clamped alone leaves the pump drawing the patient's blood out through the opening) nothing more
@@ -37,10 +38,10 @@ export const circuitBloodLossModel: ModelDefinition = {
   },
   create(m) {
     const held = { return_mL_h: 0, rupture_mL_h: 0 };
-    /** The vein's bleeding through the drainage cannula's site, at the drained vein's pressure at the blood volume now. */
+    /** The vein's bleeding through the decannulated site, at the drained vein's pressure at the blood volume now. */
     const siteBleeding = (now: Now) => {
       const c = m.current.circuit;
-      if (!c || c.decannulation !== 'drainage') return 0;
+      if (!c || c.decannulation === 'none') return 0;
       // the drained vein's pressure, collapsing towards the pressure around it (venousDrainage.ts)
       const pv = drainedVeinPressure_mmHg(m, now.blood.intravascular_mL);
       const onSite = c.siteCompression ? c.siteCompressionPressure : 0; // the pressure held on the site (no bleeding below it)
@@ -80,7 +81,7 @@ export const circuitBloodLossModel: ModelDefinition = {
         const parts = [
           returnFlow > 0 ? `return cannula out: the pump's ${fmt(returnFlow / 60000, 2)} L/min goes onto the floor` : '',
           ruptureLoss > 0 ? `post-pump rupture at ${fmt(s!.preOxygenatorPressure_mmHg, 0)} mmHg: ${fmt(ruptureLoss / 60, 0)} mL/min` : '',
-          site > 0 ? `the drainage site bleeds ${fmt(site / 60, 0)} mL/min` : '',
+          site > 0 ? `the ${c!.decannulation} site bleeds ${fmt(site / 60, 0)} mL/min` : '',
         ].filter(Boolean);
         const why = c?.rupture === 'postPump' && cutOff ? ': the drainage line clamped, the rupture drains only the circuit cut off from the patient' : '';
         log(

@@ -95,12 +95,12 @@ function recannulation(side: 'drainage' | 'return'): DeviceChange {
     downtime_min: (c) => c.recannulation.downtime,
     takeOut: (_m, c) =>
       c.decannulation === side
-        ? `the cannulating team places a new ${name} in the vessel${side === 'drainage' && c.siteCompression ? ' (the site compressed until it is in)' : ''}`
+        ? `the cannulating team places a new ${name} in the vessel${c.siteCompression ? ' (the site compressed until it is in)' : ''}`
         : `the ${name} taken out and a new one placed`,
     putIn: (m, c) => {
       const wasOut = c.decannulation === side;
       if (wasOut) applySetting(m, { path: 'circuit.decannulation', value: 'none' });
-      if (side === 'drainage') applySetting(m, { path: 'circuit.siteCompression', value: false });
+      if (wasOut) applySetting(m, { path: 'circuit.siteCompression', value: false });
       return wasOut ? 'the vessel recannulated, the site no longer bleeding' : 'connected wet-to-wet';
     },
   };
