@@ -43,7 +43,10 @@ describe('in a run', () => {
   });
 
   it('the return cannula out: the patient empties, the heart stops, the monitor shows no signal and the console no SvO2', () => {
-    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.decannulation': 'return' } }], { duration: '1 h', outputInterval: '0.1 h' });
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.decannulation': 'return', 'circuit.siteCompression': true } }], {
+      duration: '1 h',
+      outputInterval: '0.1 h',
+    });
     const s = r.series;
     const n = s.time_h.length - 1;
     expect(s.spo2_pct[0]).toBe(s.sao2_pct[0]);

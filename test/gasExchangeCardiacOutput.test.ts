@@ -25,7 +25,10 @@ const LINE_AGREEMENT = 0.01;
 
 describe('delivery at the circulation’s cardiac output', () => {
   it('return cannula out, unclamped: the patient empties, CO falls to 0, DO2 falls with it to 0 and lactate rises', () => {
-    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '1 h', set: { 'circuit.decannulation': 'return' } }], { duration: '2 h', outputInterval: '0.1 h' });
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '1 h', set: { 'circuit.decannulation': 'return', 'circuit.siteCompression': true } }], {
+      duration: '2 h',
+      outputInterval: '0.1 h',
+    });
     expect(at(r, 'cardiac_output_L_min', 1)).toBeGreaterThan(5);
     expect(at(r, 'cardiac_output_L_min', 1.5)).toBe(0);
     expect(at(r, 'do2_mL_min', 1)).toBeGreaterThan(600);

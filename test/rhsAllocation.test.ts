@@ -137,7 +137,9 @@ describe('the right-hand side allocates nothing of its own', () => {
   });
 
   it('with the return cannula out (a return-line loss held: blood-loss part), heap growth per call stays below it too', async () => {
-    const s = scenarioWithTimeline(DEFAULT_ECMO, [{ at: '30 min', set: { 'circuit.decannulation': 'return' } }], { duration: '1 h' });
+    const s = scenarioWithTimeline(DEFAULT_ECMO, [{ at: '30 min', set: { 'circuit.decannulation': 'return', 'circuit.siteCompression': true } }], {
+      duration: '1 h',
+    });
     const fault = record(s, 1, 0.5);
     expect(fault.composed.now.blood.bleeding_mL_h).toBeGreaterThan(100);
     expect(await expectAllocationFree(fault, (t, y) => derivatives(fault.composed, t, y))).toBeGreaterThanOrEqual(0);

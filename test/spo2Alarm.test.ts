@@ -46,7 +46,7 @@ describe('the monitor’s SpO2 alarms read the pulse oximeter', () => {
 
   it('in a run: the return cannula out empties the patient; when the heart stops the monitor raises SpO2 no pulse, not SpO2 low', () => {
     const s = JSON.parse(readFileSync(DEFAULT_ECMO, 'utf8')) as Record<string, unknown>;
-    s.timeline = [{ at: '0.5 h', set: { 'circuit.decannulation': 'return' } }];
+    s.timeline = [{ at: '0.5 h', set: { 'circuit.decannulation': 'return', 'circuit.siteCompression': true } }];
     const sc = loadScenarioText(JSON.stringify(s), 'return cannula out', sets({ duration: '1 h' }), { resolveCalibration: calibrationBeside(DEFAULT_ECMO) });
     const { log } = monitorRun(sc, 1 / 60);
     const noPulse = log.filter((e) => e.id === 'spo2NoPulse' && e.kind === 'start');

@@ -77,7 +77,10 @@ describe('a stopped heart: the blood’s saturations are the limits of flow → 
 });
 
 describe('in a run: the return cannula out empties the patient and the heart stops', () => {
-  const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.decannulation': 'return' } }], { duration: '1.5 h', outputInterval: '0.05 h' });
+  const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.decannulation': 'return', 'circuit.siteCompression': true } }], {
+    duration: '1.5 h',
+    outputInterval: '0.05 h',
+  });
   const s = r.series;
   const stoppedAt = Array.from(s.cardiac_output_L_min).findIndex((co) => co === 0);
 

@@ -79,7 +79,10 @@ describe('emptying the patient', () => {
   });
 
   it('the return cannula out: the pump empties the patient in minutes, the vein sits on its floor, balances close', () => {
-    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.decannulation': 'return' } }], { duration: '1 h', outputInterval: '1 min' });
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '0.5 h', set: { 'circuit.decannulation': 'return', 'circuit.siteCompression': true } }], {
+      duration: '1 h',
+      outputInterval: '1 min',
+    });
     const floor = r.scenario.circuit!.venousDrainage.surroundingPressure - r.scenario.circuit!.venousDrainage.collapsePressure;
     for (const pv of r.series.p_venous_mmHg) expect(pv).toBeGreaterThanOrEqual(floor - 1e-9);
     const n = r.series.time_h.length - 1;

@@ -123,6 +123,22 @@ describe('the live run', () => {
     expect(run.command({ type: 'changeOxygenator' })).toBeUndefined();
   });
 
+  it('"change console now" moves the pump head onto a new drive: the flow clamped for the move, then back, a second console counted', () => {
+    const run = new LiveRun();
+    loadText(run, ECMO, 'ecmo-hvhf-default.json');
+    expect(run.command({ type: 'changeConsole' })).toBeUndefined();
+    const s1 = run.snapshot()!;
+    expect(s1.newEvents.filter((e) => e.type === 'console_change').map((e) => e.reason)).toEqual([
+      "changed by the operator: both lines clamped, ECMO flow stopped for 1 min; the pump head moved from the old console onto a new console's drive",
+    ]);
+    expect(s1.obs.drainage_flow_L_min).toBeLessThan(0.001);
+    expect(run.command({ type: 'changeOxygenator' })).toMatch(/change of the circuit's devices is under way/);
+    run.command({ type: 'step' }); // 15 min: the new console went in at 1 min
+    const s2 = run.snapshot()!;
+    expect(s2.obs.drainage_flow_L_min).toBeGreaterThan(3);
+    expect([s2.obs.consoles_used, s2.obs.oxygenators_used]).toEqual([2, 1]);
+  });
+
   it('every event type the engine logs has its category: the ventilator’s rate titrations with the titrations, the consumables’ changes with the actions, power and blood loss with the faults', () => {
     const expected: Partial<Record<string, string>> = {
       ventilator_rate_titration: 'titrations',
