@@ -41,6 +41,24 @@ describe('the stores’ equations, solved', () => {
   });
 });
 
+describe('the stores when the production moves between anchors', () => {
+  it('scale with it: P/P_bal solves the same equations, so PaCO2 at a production halved is half, and stays positive where amplitudes held in mmHg went below zero', () => {
+    const sizes = co2StoreSizes(120, 40, 16);
+    // the native lung alone (the lines clamped): the balance 200/1 = 200 mmHg, the stores anchored far below it
+    const inputs = { co2Production_mL_min: 200, lungConductance: 1, oxygenatorConductance: 0, cardiacOutput_mL_min: 6000 };
+    const a = modelContext(scenario(DEFAULT_ECMO)).co2;
+    anchorCo2Stores(a, sizes, 2, 50, 47, inputs);
+    for (const min of [0, 1, 5, 20, 60]) {
+      const t = 2 + min / 60;
+      expect(storesPaco2_mmHg(a, 100, t), `${min} min`).toBeCloseTo(0.5 * storesPaco2_mmHg(a, 200, t), 9);
+      expect(tissuePco2_mmHg(a, 100, t), `${min} min`).toBeCloseTo(0.5 * tissuePco2_mmHg(a, 200, t), 9);
+      expect(storesPaco2_mmHg(a, 60, t)).toBeGreaterThan(0);
+    }
+    // held in mmHg, the anchor's deviation on the balance at 60 mL/min (60 mmHg) was below zero there
+    expect(60 + (storesPaco2_mmHg(a, 200, 2) - 200)).toBeLessThan(0);
+  });
+});
+
 describe('the stores in a run', () => {
   it('a fast store larger than the whole is refused, naming both fields', () => {
     expect(() => run(DEFAULT_ECMO, { duration: '1 h', 'patient.lung.co2FastStoreCapacitance': '200 mL/mmHg' })).toThrow(

@@ -113,6 +113,8 @@ export interface Model {
     lungConductance: number;
     oxygenatorConductance: number;
     cardiacOutput_mL_min: number;
+    /** The CO2 production the anchor was made at (mL/min): the stores re-anchor when it has moved far (co2Stores/part.ts). */
+    co2Production_mL_min: number;
   };
   /** The last circuit solution's drainage flow: the next solve starts there. */
   circuitGuess_mL_min: number;
@@ -163,6 +165,7 @@ export function modelContext(scenario: Scenario): Model {
       lungConductance: p.lung.co2Conductance,
       oxygenatorConductance: 0,
       cardiacOutput_mL_min: p.cardiacOutput,
+      co2Production_mL_min: NaN,
     },
     circuitGuess_mL_min: 0,
   };

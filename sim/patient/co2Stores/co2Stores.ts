@@ -52,12 +52,21 @@ export function co2StoreModes(s: Co2StoreSizes, g: number): { slow: number; fast
   return { slow, fast, ySlow: (slow - a11) / a12, yFast: (fast - a11) / a12 };
 }
 
-/** A store's PCO2 at t_h (mmHg): the balance with the CO2 production now plus each mode's share (`slowRatio`, `fastRatio`). */
+/**
+ * A store's PCO2 at t_h (mmHg): the balance with the CO2 production now plus each mode's share (`slowRatio`,
+ * `fastRatio`), the modes scaled with the balance: P = P_bal(t)·(1 + Σ (c_i/P_bal(t₀))·y_i·e^(λ_i·s)). With the
+ * production held (between anchors, mostly) this is the solution above; with the production moving, it is the solution
+ * of the same equations for P/P_bal, which keeps every store positive (the stores are a positive linear system), where
+ * amplitudes held in mmHg while the balance followed the production down took PaCO2 below zero (a cooled patient on
+ * clamped lines warming past the shivering threshold: the production fell by a third in the half hour the flow was
+ * stopped). The stores' lag behind the moving balance stays left out.
+ */
 function storePco2_mmHg(a: Model['co2'], co2Production_mL_min: number, t_h: number, slowRatio: number, fastRatio: number): number {
   const balance = arterialCo2_mmHg(co2Production_mL_min, a.lungConductance, a.oxygenatorConductance, a.cardiacOutput_mL_min);
   if (a.slowAmplitude_mmHg === 0 && a.fastAmplitude_mmHg === 0) return balance;
   const s = 60 * (t_h - a.t0_h);
-  return balance + slowRatio * a.slowAmplitude_mmHg * Math.exp(a.slowRate_per_min * s) + fastRatio * a.fastAmplitude_mmHg * Math.exp(a.fastRate_per_min * s);
+  const deviation = slowRatio * a.slowAmplitude_mmHg * Math.exp(a.slowRate_per_min * s) + fastRatio * a.fastAmplitude_mmHg * Math.exp(a.fastRate_per_min * s);
+  return balance + deviation * (co2Production_mL_min / a.co2Production_mL_min);
 }
 
 /** PaCO2 (the fast store's PCO2) at t_h (mmHg) from the anchor, with the CO2 production now. */
@@ -82,6 +91,7 @@ export function anchorCo2Stores(
   a.lungConductance = now.lungConductance;
   a.oxygenatorConductance = now.oxygenatorConductance;
   a.cardiacOutput_mL_min = now.cardiacOutput_mL_min;
+  a.co2Production_mL_min = now.co2Production_mL_min;
   const balance = arterialCo2_mmHg(now.co2Production_mL_min, now.lungConductance, now.oxygenatorConductance, now.cardiacOutput_mL_min);
   const modes = co2StoreModes(sizes, now.lungConductance + now.oxygenatorConductance);
   const dB = paco2_mmHg - balance;
