@@ -58,8 +58,8 @@ export function co2StoreModes(s: Co2StoreSizes, g: number): { slow: number; fast
  * production held (between anchors, mostly) this is the solution above; with the production moving, it is the solution
  * of the same equations for P/P_bal, which keeps every store positive (the stores are a positive linear system), where
  * amplitudes held in mmHg while the balance followed the production down took PaCO2 below zero (a cooled patient on
- * clamped lines warming past the shivering threshold: the production fell by a third in the half hour the flow was
- * stopped). The stores' lag behind the moving balance stays left out.
+ * clamped lines warming past the shivering threshold: the production fell from 430 to 150 mL/min within 20 min of
+ * the flow stopping). The stores' lag behind the moving balance stays left out.
  */
 function storePco2_mmHg(a: Model['co2'], co2Production_mL_min: number, t_h: number, slowRatio: number, fastRatio: number): number {
   const balance = arterialCo2_mmHg(co2Production_mL_min, a.lungConductance, a.oxygenatorConductance, a.cardiacOutput_mL_min);
