@@ -13,6 +13,7 @@ import { debriefHtml } from '../sim/training/debriefHtml.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { readFileSync } from 'node:fs';
 import { trainingActionsJsonSchema, trainingJsonSchema } from '../sim/training/jsonSchema.js';
+import { DEFAULT_ECMO, scenario } from './helpers/scenarios.js';
 
 const DIR = 'scenarios/training';
 const options = { resolveCalibration: calibrationBesideScenario };
@@ -66,7 +67,8 @@ describe('the debrief', () => {
 describe('a session the patient does not survive', () => {
   it('stops at the time the engine found, and a keep objective whose window the session never reached is missed, not kept', () => {
     const training = load('drainage-decannulation.json');
-    training.scenario.circuit!.decannulationSiteOpening = 3; // the default site (the scenario's 1.2 mm oozes slower)
+    // the default site (the scenario's 1.2 mm oozes slower)
+    training.scenario.circuit!.decannulationSiteOpening = scenario(DEFAULT_ECMO).circuit!.decannulationSiteOpening;
     // clamp–clamp and the cannulating team called, but no pressure on the site: the femoral vein bleeds on
     const text = JSON.stringify({
       actions: [

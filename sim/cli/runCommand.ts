@@ -7,7 +7,7 @@ import { scenarioSpecs } from '../scenario/scenarioSpecs.js';
 import { simulate } from '../engine/simulate.js';
 import { fmt } from '../model/events.js';
 import type { Summary } from '../engine/summary.js';
-import type { CircuitDevice } from '../model/context.js';
+import { CIRCUIT_DEVICE_WORDS, type CircuitDevice } from '../model/context.js';
 import { resultCsvPieces, resultJsonPieces, type CalibrationRecord } from '../output/formats.js';
 import { refuseExisting, STDOUT, writeOutput } from '../output/writeOutput.js';
 import { progressBar } from './progress.js';
@@ -84,19 +84,12 @@ export async function runCommand(file: string, opts: RunOptions): Promise<void> 
   }
 }
 
-/** Each device's changes in words, in the closing line's order. */
-const DEVICE_WORDS: readonly (readonly [CircuitDevice, string])[] = [
-  ['oxygenator', 'oxygenator change'],
-  ['circuit', 'circuit change'],
-  ['console', 'console change'],
-  ['drainageCannula', 'drainage recannulation'],
-  ['returnCannula', 'return recannulation'],
-];
-
-/** The circuit's devices changed, when any were: "1 oxygenator change, 1 circuit change". */
+/** The circuit's devices changed, when any were: "1 oxygenator change, 1 circuit change" (CIRCUIT_DEVICE_WORDS' order). */
 function deviceChangesNote(s: Summary): string[] {
   const count = (device: CircuitDevice) => s.device_changes.filter((d) => d.device === device).length;
-  return DEVICE_WORDS.filter(([d]) => count(d) > 0).map(([d, words]) => `${count(d)} ${words}${count(d) === 1 ? '' : 's'}`);
+  return (Object.keys(CIRCUIT_DEVICE_WORDS) as CircuitDevice[])
+    .filter((d) => count(d) > 0)
+    .map((d) => `${count(d)} ${CIRCUIT_DEVICE_WORDS[d].change}${count(d) === 1 ? '' : 's'}`);
 }
 
 /**

@@ -7,7 +7,7 @@
  * when the action is (the log it is handed marks them).
  */
 import type { ModelDefinition } from '../model/part.js';
-import { devicesChanged, type Model } from '../model/context.js';
+import { CIRCUIT_DEVICE_WORDS, devicesChanged, type Model } from '../model/context.js';
 import type { Action, EventLog } from '../model/events.js';
 import { fmt } from '../model/events.js';
 import { applySetting, currentSetting } from '../model/settings.js';
@@ -60,10 +60,9 @@ function clear(m: Model, row: FaultRow, active: Map<string, ActiveFault>, hidden
   log('fault', `${row.title} cleared (${fault.path}: ${shown(from)} → ${shown(fault.before)})`, undefined, hidden);
 }
 
-/** What ended a fault of a device: "the oxygenator taken out (the new oxygenator has none)", "the drainage vessel recannulated". */
+/** What ended a fault of a device: "the filter taken out (the new filter has none)", "the drainage vessel recannulated". */
 function endedBy(device: ChangedDevice): string {
-  if (device === 'drainageCannula' || device === 'returnCannula') return `the ${device === 'drainageCannula' ? 'drainage' : 'return'} vessel recannulated`;
-  return `the ${device} taken out (the new ${device} has none)`;
+  return device === 'filter' ? 'the filter taken out (the new filter has none)' : CIRCUIT_DEVICE_WORDS[device].faultEnded;
 }
 
 /**

@@ -20,6 +20,19 @@ export type FilterStatus = 'running' | 'changing' | 'suspended' | 'absent';
  */
 export type CircuitDevice = 'oxygenator' | 'circuit' | 'console' | 'drainageCannula' | 'returnCannula';
 
+/**
+ * Each device in words, one table for every reader: its name (the event log's "new … in"), its change (a change's
+ * default reason and the run line's count, "1 drainage recannulation") and what ends a fault of it (the faults part:
+ * "ended with the oxygenator taken out …").
+ */
+export const CIRCUIT_DEVICE_WORDS: Readonly<Record<CircuitDevice, { name: string; change: string; faultEnded: string }>> = {
+  oxygenator: { name: 'oxygenator', change: 'oxygenator change', faultEnded: 'the oxygenator taken out (the new oxygenator has none)' },
+  circuit: { name: 'circuit', change: 'circuit change', faultEnded: 'the circuit taken out (the new circuit has none)' },
+  console: { name: 'console', change: 'console change', faultEnded: 'the console taken out (the new console has none)' },
+  drainageCannula: { name: 'drainage cannula', change: 'drainage recannulation', faultEnded: 'the drainage vessel recannulated' },
+  returnCannula: { name: 'return cannula', change: 'return recannulation', faultEnded: 'the return vessel recannulated' },
+};
+
 /** A change of the ECMO circuit's devices: when it began, the device (a circuit change brings a new oxygenator too), why, and when the new device went in (the flow restarted). */
 export interface DeviceChangeRecord {
   t_h: number;
@@ -113,7 +126,7 @@ export interface Model {
     lungConductance: number;
     oxygenatorConductance: number;
     cardiacOutput_mL_min: number;
-    /** The CO2 production the anchor was made at (mL/min): the stores re-anchor when it has moved far (co2Stores/part.ts). */
+    /** The CO2 production the anchor was made at (mL/min): the deviations scale with the production's ratio to it (co2Stores.ts). */
     co2Production_mL_min: number;
   };
   /** The last circuit solution's drainage flow: the next solve starts there. */

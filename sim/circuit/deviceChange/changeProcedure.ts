@@ -4,71 +4,59 @@
  * unclamped).
  */
 import { fmt, type EventLog } from '../../model/events.js';
-import { deviceRestartAt_h, type CircuitDevice, type Model } from '../../model/context.js';
+import { CIRCUIT_DEVICE_WORDS, deviceRestartAt_h, type CircuitDevice, type Model } from '../../model/context.js';
 import { applySetting } from '../../model/settings.js';
 import type { Scenario } from '../../scenario/resolve.js';
 
 type Circuit = NonNullable<Scenario['circuit']>;
 
 /**
- * What a change replaces: its event, its words, its prime (mL; a console or a cannula brings none into the blood) and
- * downtime (min) from the settings now; what it takes out at its start and what it puts in at its end (each after
- * the clamps, each returning its words for the log).
+ * What a change replaces: its event, its device (its words: CIRCUIT_DEVICE_WORDS), its prime (mL; a console or a
+ * cannula brings none into the blood) and downtime (min) from the settings now. The old device's blood exchanged for
+ * the new prime is said from the prime; what else the change takes out at its start (`takeOut`) and puts in at its end
+ * (`putIn`) is its own, each after the clamps, each returning its words for the log (none: the prime says it).
  */
 export interface DeviceChange {
   readonly event: 'oxygenator_change' | 'circuit_change' | 'console_change' | 'recannulation';
   readonly device: CircuitDevice;
-  /** The device in words: "oxygenator", "drainage cannula". */
-  readonly name: string;
-  /** The change in words, its default reason: "oxygenator change", "drainage recannulation". */
-  readonly title: string;
   readonly prime_mL: (c: Circuit) => number;
   readonly downtime_min: (c: Circuit) => number;
-  readonly takeOut: (m: Model, c: Circuit) => string;
-  readonly putIn: (m: Model, c: Circuit, y: number[], thrombus: number) => string;
+  readonly takeOut?: (m: Model, c: Circuit) => string | undefined;
+  readonly putIn: (m: Model, c: Circuit, y: number[], thrombus: number) => string | undefined;
 }
 
-/** The old device's blood out with it, the new one's prime in its place (an oxygenator, a circuit). */
-const exchanged = (prime_mL: number, name: string) => `the old ${name} and its ${fmt(prime_mL, 0)} mL of blood discarded, the new one's prime in its place`;
 /** A clean fibre bundle: no thrombus, no thrombosis, no plasma leak. */
-const cleanOxygenator = (c: Circuit, y: number[], thrombus: number, prime_mL: number) => {
+const cleanOxygenator = (_m: Model, c: Circuit, y: number[], thrombus: number): undefined => {
   y[thrombus] = 0;
   c.oxygenator.thrombosis = 0;
   c.oxygenator.plasmaLeak = 0;
-  return `its ${fmt(prime_mL, 0)} mL crystalloid prime mixing with the blood`;
+  return undefined;
 };
 
 export const OXYGENATOR: DeviceChange = {
   event: 'oxygenator_change',
   device: 'oxygenator',
-  name: 'oxygenator',
-  title: 'oxygenator change',
   prime_mL: (c) => c.oxygenatorChange.primeVolume,
   downtime_min: (c) => c.oxygenatorChange.downtime,
-  takeOut: (_m, c) => exchanged(c.oxygenatorChange.primeVolume, 'oxygenator'),
-  putIn: (_m, c, y, thrombus) => cleanOxygenator(c, y, thrombus, c.oxygenatorChange.primeVolume),
+  putIn: cleanOxygenator,
 };
 /** The whole circuit (tubing, pump head, oxygenator): its rupture, kink and air go with it at once. */
 export const CIRCUIT: DeviceChange = {
   event: 'circuit_change',
   device: 'circuit',
-  name: 'circuit',
-  title: 'circuit change',
   prime_mL: (c) => c.primeVolume,
   downtime_min: (c) => c.circuitChange.downtime,
-  takeOut: (m, c) => {
+  takeOut: (m) => {
     applySetting(m, { path: 'circuit.rupture', value: 'none' });
     applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
-    return exchanged(c.primeVolume, 'circuit');
+    return undefined;
   },
-  putIn: (_m, c, y, thrombus) => cleanOxygenator(c, y, thrombus, c.primeVolume),
+  putIn: cleanOxygenator,
 };
 /** The console (the drive unit turning the pump head): the head, its blood and the circuit stay. */
 export const CONSOLE: DeviceChange = {
   event: 'console_change',
   device: 'console',
-  name: 'console',
-  title: 'console change',
   prime_mL: () => 0,
   downtime_min: (c) => c.consoleChange.downtime,
   takeOut: (_m, c) => `the pump head moved from the ${c.pump.handCrank ? 'hand crank' : 'old console'} onto a new console's drive`,
@@ -85,12 +73,11 @@ export const CONSOLE: DeviceChange = {
  * repositioning). Its few tens of mL of saline, connected wet-to-wet, are left out.
  */
 function recannulation(side: 'drainage' | 'return'): DeviceChange {
-  const name = `${side} cannula`;
+  const device = side === 'drainage' ? 'drainageCannula' : 'returnCannula';
+  const name = CIRCUIT_DEVICE_WORDS[device].name;
   return {
     event: 'recannulation',
-    device: side === 'drainage' ? 'drainageCannula' : 'returnCannula',
-    name,
-    title: `${side} recannulation`,
+    device,
     prime_mL: () => 0,
     downtime_min: (c) => c.recannulation.downtime,
     takeOut: (_m, c) =>
@@ -98,10 +85,10 @@ function recannulation(side: 'drainage' | 'return'): DeviceChange {
         ? `the cannulating team places a new ${name} in the vessel${c.siteCompression ? ' (the site compressed until it is in)' : ''}`
         : `the ${name} taken out and a new one placed`,
     putIn: (m, c) => {
-      const wasOut = c.decannulation === side;
-      if (wasOut) applySetting(m, { path: 'circuit.decannulation', value: 'none' });
-      if (wasOut) applySetting(m, { path: 'circuit.siteCompression', value: false });
-      return wasOut ? 'the vessel recannulated, the site no longer bleeding' : 'connected wet-to-wet';
+      if (c.decannulation !== side) return 'connected wet-to-wet';
+      applySetting(m, { path: 'circuit.decannulation', value: 'none' });
+      applySetting(m, { path: 'circuit.siteCompression', value: false });
+      return 'the vessel recannulated, the site no longer bleeding';
     },
   };
 }
@@ -135,13 +122,13 @@ export function changeProcedure(m: Model, thrombus: number) {
     applySetting(m, { path: 'circuit.clamps.filterLimb', value: on || limbClampedBefore });
   };
 
-  /** The new device in (DeviceChange.putIn); the lines unclamped, the procedure's last step. */
+  /** The new device in (DeviceChange.putIn, or its prime's words); the lines unclamped, the procedure's last step. */
   const newDevice = (y: number[], log: EventLog) => {
     const c = m.current.circuit!;
     const change = underway()!;
-    const what = change.putIn(m, c, y, thrombus);
+    const what = change.putIn(m, c, y, thrombus) ?? `its ${fmt(change.prime_mL(c), 0)} mL crystalloid prime mixing with the blood`;
     clamp(false);
-    log(change.event, `new ${change.name} in, ${what}; lines unclamped, ECMO flow restarts`);
+    log(change.event, `new ${CIRCUIT_DEVICE_WORDS[change.device].name} in, ${what}; lines unclamped, ECMO flow restarts`);
     m.devices.underway = false;
     exchange_mL_h = 0;
   };
@@ -151,18 +138,21 @@ export function changeProcedure(m: Model, thrombus: number) {
     const c = m.current.circuit!;
     const current = underway();
     if (current) {
+      const words = CIRCUIT_DEVICE_WORDS[current.device];
       log(
         change.event,
-        `${/^[aeiou]/.test(current.title) ? 'an' : 'a'} ${current.title} is under way: the new ${current.name} goes in at ${fmt(deviceRestartAt_h(m), 2)} h`,
+        `${/^[aeiou]/.test(words.change) ? 'an' : 'a'} ${words.change} is under way: the new ${words.name} goes in at ${fmt(deviceRestartAt_h(m), 2)} h`,
       );
       return;
     }
     limbClampedBefore = c.clamps.filterLimb;
     const downtime = change.downtime_min(c);
-    exchange_mL_h = (change.prime_mL(c) * 60) / downtime;
+    const prime = change.prime_mL(c);
+    exchange_mL_h = (prime * 60) / downtime;
     m.devices.started.push({ t_h: t, device: change.device, reason, restart_h: t + downtime / 60 });
     m.devices.underway = true;
-    const what = change.takeOut(m, c);
+    const name = CIRCUIT_DEVICE_WORDS[change.device].name;
+    const what = change.takeOut?.(m, c) ?? `the old ${name} and its ${fmt(prime, 0)} mL of blood discarded, the new one's prime in its place`;
     clamp(true);
     log(change.event, `${reason}: both lines clamped, ECMO flow stopped for ${fmt(downtime, 1)} min; ${what}`);
   };

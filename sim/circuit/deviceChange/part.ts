@@ -25,7 +25,7 @@ import { fmt, type Action } from '../../model/events.js';
 import type { ModelDefinition } from '../../model/part.js';
 import { changeProcedure, CIRCUIT, CONSOLE, DRAINAGE_CANNULA, OXYGENATOR, RETURN_CANNULA, type DeviceChange } from './changeProcedure.js';
 import { oxygenatorResistanceFactor } from '../circuitNow.js';
-import { deviceRestartAt_h, devicesChanged } from '../../model/context.js';
+import { CIRCUIT_DEVICE_WORDS, deviceRestartAt_h, devicesChanged } from '../../model/context.js';
 
 /** The change an action asks for (a circuit change includes the oxygenator), or null. */
 function deviceChangeOf(action: Action): DeviceChange | null {
@@ -50,7 +50,7 @@ export const deviceChangeModel: ModelDefinition = {
     return {
       perform(t, _y, action, log) {
         const change = deviceChangeOf(action);
-        if (change && m.current.circuit) procedure.begin(t, change, action.note ?? change.title, log);
+        if (change && m.current.circuit) procedure.begin(t, change, action.note ?? CIRCUIT_DEVICE_WORDS[change.device].change, log);
         // without a circuit: reported when the scenario is read (sim/scenario/absentDeviceActions.ts)
       },
       /** The unit's elective change (circuit.oxygenatorChange.onPressureRise): the resistance's rise reaching its limit. */
