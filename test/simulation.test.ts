@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../sim/engine/simulation.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
+import { EngineError } from '../sim/engine/errors.js';
+import { LAYOUT, MODELS } from '../sim/engine/models.js';
 import { simulate } from '../sim/engine/simulate.js';
 import { DEFAULT_ECMO, scenario } from './helpers/scenarios.js';
 
@@ -62,5 +64,40 @@ describe('live settings obey the same cross-field rules as a scenario file', () 
     expect(() => live.set('prescription.norepinephrine.weanAbove', '60 mmHg')).toThrow(/weanAbove: .*expected at least targetMap/);
     expect(live.model.current.prescription.heparin.targetLow).toBe(55);
     expect(live.model.current.prescription.norepinephrine.weanAbove).toBe(70);
+  });
+});
+
+describe('a rate of change that is not a number (a defect of a model)', () => {
+  // odex's error test does not reject a step whose derivatives are NaN (the comparison is false): the step would be
+  // accepted and the run carried on in NaN until a segment's end. A part made defective here, whose free-Hb rate
+  // turns NaN from 1.5 h, must stop the run at the first evaluation past it, naming the state and the model.
+  it('stops the run where it first appears, naming the state and the model that made it', () => {
+    const live = new Simulation(scenario(DEFAULT_ECMO, { duration: '4 h' }));
+    const i = MODELS.findIndex((d) => d.name === 'hemolysis');
+    const part = live.composed.parts[i];
+    const sound = part.derivatives!;
+    const freeHb = LAYOUT.names.indexOf('plasmaFreeHb_mg');
+    const defective = (now: Parameters<typeof sound>[0], dy: number[]) => {
+      sound(now, dy);
+      if (now.t_h > 1.5) dy[freeHb] = NaN;
+    };
+    part.derivatives = defective;
+    const hooks = live.composed.derivatives as ((now: Parameters<typeof sound>[0], dy: number[]) => void)[];
+    hooks[hooks.indexOf(sound)] = defective;
+    live.advanceTo(1.5);
+    const err = (() => {
+      try {
+        live.advanceTo(4);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(EngineError);
+    expect((err as EngineError).message).toMatch(
+      /^at 1\.\d{3} h the rate of change of plasmaFreeHb_mg is not a number, made by the hemolysis model: a defect of the model, not of the scenario/,
+    );
+    expect((err as EngineError).t_h).toBeGreaterThan(1.5);
+    expect((err as EngineError).t_h).toBeLessThan(2);
+    expect(live.time_h).toBe(1.5); // the segment it was found in is not taken
   });
 });

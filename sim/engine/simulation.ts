@@ -276,7 +276,11 @@ function stopBeyondPhysiology(m: Model, lo: number, hi: number, stateAt: (t: num
 
 function checkFinite(y: number[], t: number): void {
   const bad = y.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) throw new EngineError(`state component ${bad} became ${y[bad]} at ${t.toFixed(3)} h`, t);
+  if (bad >= 0)
+    throw new EngineError(
+      `at ${t.toFixed(3)} h the state ${LAYOUT.names[bad]} became ${y[bad]}: a defect of the model, not of the scenario (please report it with the scenario)`,
+      t,
+    );
 }
 
 /** Turns model errors thrown inside the solver into errors that name their cause. */

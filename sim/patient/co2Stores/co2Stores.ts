@@ -59,12 +59,14 @@ export function co2StoreModes(s: Co2StoreSizes, g: number): { slow: number; fast
  * of the same equations for P/P_bal, which keeps every store positive (the stores are a positive linear system), where
  * amplitudes held in mmHg while the balance followed the production down took PaCO2 below zero (a cooled patient on
  * clamped lines warming past the shivering threshold: the production fell from 430 to 150 mL/min within 20 min of
- * the flow stopping). The stores' lag behind the moving balance stays left out.
+ * the flow stopping). The stores' lag behind the moving balance stays left out. The stores are known from their
+ * anchor on: a time before it (a run never asks; test/rhsAllocation.test.ts replays a day's states on the model at its
+ * end) reads the anchor's value, where the modes' exponentials grown backwards gave PaCO2 −4·10¹⁶² and the pH NaN.
  */
 function storePco2_mmHg(a: Model['co2'], co2Production_mL_min: number, t_h: number, slowRatio: number, fastRatio: number): number {
   const balance = arterialCo2_mmHg(co2Production_mL_min, a.lungConductance, a.oxygenatorConductance, a.cardiacOutput_mL_min);
   if (a.slowAmplitude_mmHg === 0 && a.fastAmplitude_mmHg === 0) return balance;
-  const s = 60 * (t_h - a.t0_h);
+  const s = 60 * Math.max(0, t_h - a.t0_h);
   const deviation = slowRatio * a.slowAmplitude_mmHg * Math.exp(a.slowRate_per_min * s) + fastRatio * a.fastAmplitude_mmHg * Math.exp(a.fastRate_per_min * s);
   return balance + deviation * (co2Production_mL_min / a.co2Production_mL_min);
 }
