@@ -151,6 +151,18 @@ export interface SimEventView {
   value?: number;
 }
 
+/**
+ * A change of the ECMO circuit's devices under way (sim/circuit/deviceChange): both lines clamped from `since_h` until
+ * the new device goes in at `restart_h`.
+ */
+export interface DeviceChangeView {
+  device: 'oxygenator' | 'circuit' | 'console' | 'drainageCannula' | 'returnCannula';
+  /** The device's name in the engine's words ("oxygenator", "drainage cannula"). */
+  name: string;
+  since_h: number;
+  restart_h: number;
+}
+
 /** The settings in force now, in display units (from the engine's current settings, read only). */
 export interface SettingsView {
   values: Record<SettingPath, number>;
@@ -169,6 +181,8 @@ export interface SettingsView {
   kufClean_mL_h_mmHg: number;
   tmpLimit_mmHg: number;
   filterMaxHours_h: number;
+  /** The change of a circuit device under way, or null. */
+  deviceChange: DeviceChangeView | null;
 }
 
 export interface ScenarioInfo {

@@ -2,6 +2,7 @@
 import { DRAINAGE_SUCTION_LIMIT_mmHg, OXYGENATOR_DP_LIMIT_mmHg, PRE_OXYGENATOR_LIMIT_mmHg, RECIRCULATION_LIMIT_pct } from './alarmLimits';
 import { FLAGS, type FlagPath, type ScenarioInfo, type Snapshot } from '../protocol';
 import { devicePanel, el, readout } from './panel';
+import { deviceChangeLook } from '../view/deviceChangeLook';
 
 const SWEEP_TITRATION: FlagPath = 'circuit.oxygenator.sweepTitration.titrate';
 
@@ -48,7 +49,9 @@ export class EcmoConsole {
     r.svo2.setNote(stagnant ? 'no flow' : '');
     const c = s.settings.clamps;
     const clamped = [c['circuit.clamps.drainageLine'] && 'drainage', c['circuit.clamps.returnLine'] && 'return'].filter(Boolean);
-    if (Number.isFinite(o.pump_speed_rpm)) this.status.textContent = clamped.length ? `clamped: ${clamped.join(', ')} line` : '';
+    const change = deviceChangeLook(s.settings.deviceChange);
+    if (Number.isFinite(o.pump_speed_rpm)) this.status.textContent = change ? change.status : clamped.length ? `clamped: ${clamped.join(', ')} line` : '';
+    this.status.classList.toggle('alert', change !== null);
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import { cannulaInnerDiameter_mm } from '../../sim/circuit/tube';
 import { Simulation } from '../../sim/engine/simulation';
-import { deviceRestartAt_h } from '../../sim/model/context';
+import { CIRCUIT_DEVICE_WORDS, deviceRestartAt_h, type Model } from '../../sim/model/context';
 import { ScenarioError } from '../../sim/scenario/errors';
 import type { Scenario } from '../../sim/scenario/resolve';
 import type { Observation } from '../../sim/engine/observe';
@@ -25,6 +25,7 @@ import {
   type ScenarioInfo,
   type SettingPath,
   type SettingsView,
+  type DeviceChangeView,
   type SimEventView,
   type Snapshot,
   type Speed,
@@ -268,5 +269,13 @@ export function settingsView(sim: Simulation): SettingsView {
     kufClean_mL_h_mmHg: f ? f.ultrafiltrationCoefficient : NaN,
     tmpLimit_mmHg: rx.filterChange.tmpLimit,
     filterMaxHours_h: rx.filterChange.maxHours,
+    deviceChange: deviceChangeView(sim.model),
   };
+}
+
+/** The change of a circuit device under way (the last one begun, while its new device is not yet in), or null. */
+function deviceChangeView(m: Model): DeviceChangeView | null {
+  const last = m.devices.started.at(-1);
+  if (!m.devices.underway || !last) return null;
+  return { device: last.device, name: CIRCUIT_DEVICE_WORDS[last.device].name, since_h: last.t_h, restart_h: last.restart_h };
 }

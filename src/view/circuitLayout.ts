@@ -179,6 +179,8 @@ export const CAPTIONS = {
   recirculation: { at: [236, 196] as Pt, anchor: [0, 0.5] as [number, number] },
   pump: { at: [PUMP.x, PUMP.y - PUMP.r - 10] as Pt, anchor: [0.5, 1] as [number, number] },
   oxygenator: { at: [OXYGENATOR.x + OXYGENATOR.w / 2, OXYGENATOR.y - 6] as Pt, anchor: [0.5, 1] as [number, number] },
+  /** Written on the oxygenator while it (or the whole circuit) is being changed, over the new one's clear prime. */
+  oxygenatorChange: { at: [OXYGENATOR.x + OXYGENATOR.w / 2, OXYGENATOR.y + OXYGENATOR.h / 2] as Pt, anchor: [0.5, 0.5] as [number, number] },
   blender: { at: [BLENDER.x + BLENDER.w / 2, BLENDER.y + BLENDER.h + 4] as Pt, anchor: [0.5, 0] as [number, number] },
   exhaust: { at: [716, 404] as Pt, anchor: [0, 0.5] as [number, number] },
   takeOff: { at: [633, 160] as Pt, anchor: [1, 1] as [number, number] },

@@ -7,7 +7,7 @@ import { Container, type Application, type Text } from 'pixi.js';
 import { CLAMPS, type ClampPath, type ScenarioInfo, type Snapshot } from '../protocol';
 import { FlowLine, dotSpeed_px_s } from './bloodFlow';
 import { CAPTIONS, CLAMP_SITES, LINES, PRESSURE_TAGS, VIEW_H, VIEW_W, type LineKind, type LineId } from './circuitLayout';
-import { BACKGROUND, EFFLUENT_FLUID, LABEL, REPLACEMENT_FLUID, SWEEP_GAS, bloodColour, lighten } from './colors';
+import { BACKGROUND, EFFLUENT_FLUID, LABEL, PRIME_TEXT, REPLACEMENT_FLUID, SWEEP_GAS, bloodColour, lighten } from './colors';
 import { CentrifugalPump, Hemofilter, Oxygenator, RollerPump, blenderGraphic, clampGraphic, effluentBag, replacementBag, type FilterLook } from './devices';
 import { LiveText, MIN_TEXT_px, PressureTag, caption, screenSize_px, textsUnder } from './labels';
 import { lineStates, saturations, type LineState } from './lineState';
@@ -15,6 +15,7 @@ import { insertionSites, patientFigure } from './patientFigure';
 import { fmt as fmtNum } from '../format';
 import { bagLevels } from './bags';
 import { ALARM_COLOUR, tagAlarm } from './tagAlarm';
+import { deviceChangeLook } from './deviceChangeLook';
 
 const TEXT_EVERY_s = 0.2;
 const TEXTS_PER_FRAME = 3;
@@ -49,7 +50,17 @@ export class CircuitView {
   private readonly clamps: Record<ClampPath, Container>;
   private readonly tags: { series: string; tag: PressureTag; part: string }[];
   private readonly text: Record<
-    'patient' | 'recirculation' | 'pump' | 'blender' | 'crrtPump' | 'filter' | 'replacement' | 'effluentBag' | 'drainageCannula' | 'returnCannula',
+    | 'patient'
+    | 'recirculation'
+    | 'pump'
+    | 'blender'
+    | 'oxygenatorChange'
+    | 'crrtPump'
+    | 'filter'
+    | 'replacement'
+    | 'effluentBag'
+    | 'drainageCannula'
+    | 'returnCannula',
     LiveText
   >;
   private readonly noCircuit = caption('', CAPTIONS.noCircuit.at, { size: 20, colour: LABEL, anchor: CAPTIONS.noCircuit.anchor });
@@ -83,6 +94,7 @@ export class CircuitView {
       recirculation: live('recirculation'),
       pump: live('pump', 16),
       blender: live('blender'),
+      oxygenatorChange: live('oxygenatorChange', 13, PRIME_TEXT),
       crrtPump: live('crrtPump'),
       filter: live('filter'),
       replacement: live('replacement'),
@@ -110,6 +122,7 @@ export class CircuitView {
       this.staticLayers[3],
       this.text.pump.text,
       this.text.blender.text,
+      this.text.oxygenatorChange.text,
       this.text.recirculation.text,
       this.text.drainageCannula.text,
       this.text.returnCannula.text,
@@ -169,8 +182,12 @@ export class CircuitView {
       line.setStride(this.stride);
       line.update(move, dotSpeed_px_s(st.flow_mL_min, this.boreOf(line.layout.id, line.layout.kind, snap), line.layout.kind), core, dots);
     }
-    this.pump.update(move, obs.pump_speed_rpm, sats.prePump);
-    this.oxygenator.update(sats.prePump, sats.post);
+    const change = deviceChangeLook(snap.settings.deviceChange);
+    // a head taken out with its circuit, or being moved onto a new drive, does not turn
+    this.pump.update(move, change?.pump ? 0 : obs.pump_speed_rpm, sats.prePump, change?.primedPump);
+    this.oxygenator.update(sats.prePump, sats.post, change?.primedOxygenator);
+    // for the page's tests: the device whose change is drawn ('' when none)
+    this.app.canvas.dataset.deviceChange = snap.settings.deviceChange?.device ?? '';
     for (const p of Object.keys(this.clamps) as ClampPath[]) this.clamps[p].visible = snap.settings.clamps[p];
     if (this.info.hasFilter) {
       this.roller.update(move, states.limbAccess.flow_mL_min);
@@ -233,12 +250,15 @@ export class CircuitView {
     const o = snap.obs;
     const s = snap.settings;
     const t = this.text;
+    const change = deviceChangeLook(s.deviceChange);
+    const beside = (words: string | undefined) => (words ? `\n${words}` : '');
     const out: [LiveText, string][] = [
-      [t.pump, `Centrifugal pump\n${fmtNum(o.pump_speed_rpm, 0)} rpm · ${fmtNum(o.pump_flow_L_min, 2)} L/min`],
+      [t.pump, `Centrifugal pump\n${change?.pump || `${fmtNum(o.pump_speed_rpm, 0)} rpm · ${fmtNum(o.pump_flow_L_min, 2)} L/min`}`],
       [t.blender, `Sweep ${fmtNum(o.sweep_gas_L_min, 1)} L/min\nFiO₂ ${fmtNum(s.values['circuit.oxygenator.fio2'], 0)} %`],
+      [t.oxygenatorChange, change?.oxygenator ?? ''],
       [t.recirculation, `recirculation ${fmtNum(o.recirculation_pct, 0)} %`],
-      [t.drainageCannula, `${fmtNum(s.drainageCannula_Fr, 0)} Fr femoral\ndrainage cannula`],
-      [t.returnCannula, `${fmtNum(s.returnCannula_Fr, 0)} Fr jugular\nreturn cannula`],
+      [t.drainageCannula, `${fmtNum(s.drainageCannula_Fr, 0)} Fr femoral\ndrainage cannula${beside(change?.drainageCannula)}`],
+      [t.returnCannula, `${fmtNum(s.returnCannula_Fr, 0)} Fr jugular\nreturn cannula${beside(change?.returnCannula)}`],
       ...this.tags.map((g): [LiveText, string] => [g.tag.value, PressureTag.text(o[g.series])]),
     ];
     if (!this.info?.hasFilter) return out;

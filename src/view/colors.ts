@@ -45,3 +45,8 @@ export const BACKGROUND = 0x101820;
 export const LABEL = 0xdfe8ef;
 export const MUTED = 0x8da0b0;
 export const CLAMP = 0xff8a00;
+
+/** A new device's crystalloid prime, before blood fills it: clear fluid, drawn pale against the dark housing. */
+export const PRIME = 0xb8c8d4;
+/** Text written over the prime (dark on the pale fluid). */
+export const PRIME_TEXT = 0x14202a;

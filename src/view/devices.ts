@@ -5,7 +5,7 @@
 import { Container, Graphics } from 'pixi.js';
 import { BLENDER, CRRT_PUMP, EFFLUENT_BAG, FILTER, OXYGENATOR, PUMP, REPLACEMENT_BAG } from './circuitLayout';
 import type { Pt } from './paths';
-import { CLAMP, EFFLUENT_FLUID, REPLACEMENT_FLUID, TUBE_WALL, bloodColour, darken, lighten } from './colors';
+import { CLAMP, EFFLUENT_FLUID, PRIME, REPLACEMENT_FLUID, TUBE_WALL, bloodColour, darken, lighten } from './colors';
 
 /** The rotor is drawn at this fraction of its real speed (3000 rpm would be a blur at 60 frames/s). */
 export const ROTOR_DRAW_FRACTION = 1 / 20;
@@ -41,8 +41,9 @@ export class CentrifugalPump {
     this.container.addChild(body, this.chamber, this.rotor);
   }
 
-  update(dt_s: number, rpm: number, sat_pct: number): void {
-    const c = bloodColour(sat_pct);
+  /** `primed`: a new circuit's pump head holding its clear prime while it goes in. */
+  update(dt_s: number, rpm: number, sat_pct: number, primed = false): void {
+    const c = primed ? PRIME : bloodColour(sat_pct);
     if (c !== this.colour) {
       this.chamber.tint = c;
       this.colour = c;
@@ -69,9 +70,12 @@ export class Oxygenator {
     this.container.addChild(shell, this.blood, fibres);
   }
 
-  /** The blood inside goes from venous at the inlet to oxygenated at the outlet; shown as the mean. */
-  update(satIn_pct: number, satOut_pct: number): void {
-    const c = bloodColour(Number.isFinite(satOut_pct) ? 0.35 * satIn_pct + 0.65 * satOut_pct : satIn_pct);
+  /**
+   * The blood inside goes from venous at the inlet to oxygenated at the outlet; shown as the mean. `primed`: a new
+   * oxygenator holding its clear prime while it goes in.
+   */
+  update(satIn_pct: number, satOut_pct: number, primed = false): void {
+    const c = primed ? PRIME : bloodColour(Number.isFinite(satOut_pct) ? 0.35 * satIn_pct + 0.65 * satOut_pct : satIn_pct);
     if (c !== this.colour) {
       this.blood.tint = c;
       this.colour = c;

@@ -11,6 +11,7 @@ import { LiveRun } from '../../src/engine/liveRun';
 import { loadText } from '../../src/engine/scenarioText';
 import { timeTicks } from '../../src/trends/chart';
 import { BAG_mL, bagLevels } from '../../src/view/bags';
+import { deviceChangeLook } from '../../src/view/deviceChangeLook';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ECMO = readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8');
@@ -137,6 +138,37 @@ describe('the live run', () => {
     const s2 = run.snapshot()!;
     expect(s2.obs.drainage_flow_L_min).toBeGreaterThan(3);
     expect([s2.obs.consoles_used, s2.obs.oxygenators_used]).toEqual([2, 1]);
+  });
+
+  it('a change under way is in the snapshot until its new device goes in, and drawn as such: what is taken out holds clear prime, the console says when the new one goes in', () => {
+    const run = new LiveRun();
+    loadText(run, ECMO, 'ecmo-hvhf-default.json');
+    expect(run.snapshot()!.settings.deviceChange).toBeNull();
+    expect(run.command({ type: 'changeCircuit' })).toBeUndefined();
+    const during = run.snapshot()!.settings.deviceChange!;
+    // the circuit’s change takes 5 min by default (circuit.circuitChange.downtime)
+    expect(during).toEqual({ device: 'circuit', name: 'circuit', since_h: 0, restart_h: during.restart_h });
+    expect(during.restart_h).toBeGreaterThan(0);
+    const look = deviceChangeLook(during)!;
+    expect([look.primedPump, look.primedOxygenator]).toEqual([true, true]);
+    expect(look.status).toBe(`new circuit 0:${String(Math.round(during.restart_h * 60)).padStart(2, '0')} h`);
+    run.command({ type: 'step' }); // 15 min: the new circuit went in
+    expect(run.snapshot()!.settings.deviceChange).toBeNull();
+    expect(deviceChangeLook(null)).toBeNull();
+  });
+
+  it('each device change says what it works on: a console keeps its blood, a cannula leaves the circuit drawn as it was', () => {
+    const at = { since_h: 1, restart_h: 1.5 };
+    const oxygenator = deviceChangeLook({ device: 'oxygenator', name: 'oxygenator', ...at })!;
+    expect([oxygenator.primedOxygenator, oxygenator.primedPump, oxygenator.pump]).toEqual([true, false, '']);
+    expect([oxygenator.oxygenator, oxygenator.status]).toEqual(['new one\n1:30 h', 'new oxygenator 1:30 h']);
+    const console = deviceChangeLook({ device: 'console', name: 'console', ...at })!;
+    expect([console.primedOxygenator, console.primedPump, console.oxygenator]).toEqual([false, false, '']);
+    expect(console.pump).toBe('to a new console at 1:30 h');
+    const drainage = deviceChangeLook({ device: 'drainageCannula', name: 'drainage cannula', ...at })!;
+    expect([drainage.primedOxygenator, drainage.primedPump, drainage.pump, drainage.returnCannula]).toEqual([false, false, '', '']);
+    expect([drainage.drainageCannula, drainage.status]).toEqual(['new one at 1:30 h', 'new cannula 1:30 h']);
+    expect(deviceChangeLook({ device: 'returnCannula', name: 'return cannula', ...at })!.returnCannula).toBe('new one at 1:30 h');
   });
 
   it('every event type the engine logs has its category: the ventilator’s rate titrations with the titrations, the consumables’ changes with the actions, power and blood loss with the faults', () => {

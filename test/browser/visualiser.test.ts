@@ -164,6 +164,28 @@ describe('the live circuit view in chromium', () => {
   );
 
   it(
+    'changing the oxygenator: the console and the drawing say so until the new one goes in, then the flow restarts',
+    async () => {
+      const { page, errors } = await open();
+      await pause(page);
+      await page.locator('[data-testid="change-oxygenator"]').click();
+      const status = page.locator('[data-testid="ecmo-console"] .device-status');
+      const canvas = page.locator('canvas[data-testid="circuit-canvas"]');
+      await expect.poll(() => status.textContent(), { timeout: PAGE_WAIT_MS }).toMatch(/^new oxygenator \d+:\d\d h$/);
+      await expect.poll(() => canvas.getAttribute('data-device-change'), { timeout: PAGE_WAIT_MS }).toBe('oxygenator');
+      await shot(page, 'visualiser-oxygenator-change.png');
+      // run on: the new oxygenator goes in after its downtime (2 min), the lines are unclamped
+      await page.locator('[data-testid="run-pause"]').click();
+      await expect.poll(() => canvas.getAttribute('data-device-change'), { timeout: PAGE_WAIT_MS }).toBe('');
+      await expect.poll(() => status.textContent(), { timeout: PAGE_WAIT_MS }).toBe('');
+      await expect.poll(() => number(page, 'ecmo-flow'), { timeout: PAGE_WAIT_MS }).toBeGreaterThan(3);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TEST_ms,
+  );
+
+  it(
     'clamping the drainage line stops the flow; standard care shows no circuit',
     async () => {
       const { page, errors } = await open();

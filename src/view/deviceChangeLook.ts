@@ -1,0 +1,48 @@
+/**
+ * What the circuit drawing and the ECMO console say while a device of the circuit is being changed
+ * (SettingsView.deviceChange; sim/circuit/deviceChange): the device taken out is drawn holding the new one's clear
+ * crystalloid prime instead of blood, and a line beside it says what is under way and when the new one goes in. A
+ * circuit change takes out the tubing with the pump head and the oxygenator; an oxygenator change the oxygenator; a
+ * console change moves the pump head, blood and all, onto a new drive; a recannulation works on one cannula and leaves
+ * the circuit as it is. Both lines stay clamped throughout (the clamps are drawn from the settings).
+ */
+import type { DeviceChangeView } from '../protocol';
+import { fmtHours } from '../format';
+
+export interface DeviceChangeLook {
+  /** The ECMO console's status line (short: it shares the console's head with its name): the new device and when it goes in. */
+  status: string;
+  /** What each device taken out or worked on says ('' where nothing is): the oxygenator's is written on it, so it is short. */
+  oxygenator: string;
+  pump: string;
+  drainageCannula: string;
+  returnCannula: string;
+  /** Drawn holding clear prime instead of blood. */
+  primedOxygenator: boolean;
+  primedPump: boolean;
+}
+
+export function deviceChangeLook(change: DeviceChangeView | null): DeviceChangeLook | null {
+  if (!change) return null;
+  const t = fmtHours(change.restart_h);
+  const none = { oxygenator: '', pump: '', drainageCannula: '', returnCannula: '', primedOxygenator: false, primedPump: false };
+  switch (change.device) {
+    case 'oxygenator':
+      return { ...none, status: `new oxygenator ${t}`, oxygenator: `new one\n${t}`, primedOxygenator: true };
+    case 'circuit':
+      return {
+        ...none,
+        status: `new circuit ${t}`,
+        oxygenator: `new\ncircuit\n${t}`,
+        pump: `new circuit at ${t}`,
+        primedOxygenator: true,
+        primedPump: true,
+      };
+    case 'console':
+      return { ...none, status: `new console ${t}`, pump: `to a new console at ${t}` };
+    case 'drainageCannula':
+      return { ...none, status: `new cannula ${t}`, drainageCannula: `new one at ${t}` };
+    case 'returnCannula':
+      return { ...none, status: `new cannula ${t}`, returnCannula: `new one at ${t}` };
+  }
+}
