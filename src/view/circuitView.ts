@@ -7,7 +7,7 @@ import { Container, type Application, type Text } from 'pixi.js';
 import { CLAMPS, type ClampPath, type ScenarioInfo, type Snapshot } from '../protocol';
 import { FlowLine, dotSpeed_px_s } from './bloodFlow';
 import { CAPTIONS, CLAMP_SITES, LINES, PRESSURE_TAGS, VIEW_H, VIEW_W, type LineKind, type LineId } from './circuitLayout';
-import { BACKGROUND, EFFLUENT_FLUID, LABEL, PRIME_TEXT, REPLACEMENT_FLUID, SWEEP_GAS, bloodColour, lighten } from './colors';
+import { BACKGROUND, EFFLUENT_FLUID, LABEL, PRIME, PRIME_TEXT, REPLACEMENT_FLUID, SWEEP_GAS, bloodColour, lighten } from './colors';
 import { CentrifugalPump, Hemofilter, Oxygenator, RollerPump, blenderGraphic, clampGraphic, effluentBag, replacementBag, type FilterLook } from './devices';
 import { LiveText, MIN_TEXT_px, PressureTag, caption, screenSize_px, textsUnder } from './labels';
 import { lineStates, saturations, type LineState } from './lineState';
@@ -175,14 +175,16 @@ export class CircuitView {
     this.derivedFor = snap;
     const { states, sats } = this.derived!;
     if (!this.info.hasCircuit) return this.textUpdate(dt_s, snap, states);
+    const change = deviceChangeLook(snap.settings.deviceChange);
     for (const line of this.lines) {
       if (line.layout.part === 'filter' && !this.info.hasFilter) continue;
       const st = states[line.layout.id];
-      const [core, dots] = coloursOf(st);
+      // a new circuit's tubing holds its clear prime while it goes in (the cannulae stay, with their blood)
+      const primed = change?.primedPump && line.layout.kind === 'ecmo';
+      const [core, dots] = primed ? [PRIME, lighten(PRIME, 0.35)] : coloursOf(st);
       line.setStride(this.stride);
       line.update(move, dotSpeed_px_s(st.flow_mL_min, this.boreOf(line.layout.id, line.layout.kind, snap), line.layout.kind), core, dots);
     }
-    const change = deviceChangeLook(snap.settings.deviceChange);
     // a head taken out with its circuit, or being moved onto a new drive, does not turn
     this.pump.update(move, change?.pump ? 0 : obs.pump_speed_rpm, sats.prePump, change?.primedPump);
     this.oxygenator.update(sats.prePump, sats.post, change?.primedOxygenator);

@@ -1,10 +1,11 @@
 /**
  * What the circuit drawing and the ECMO console say while a device of the circuit is being changed
  * (SettingsView.deviceChange; sim/circuit/deviceChange): the device taken out is drawn holding the new one's clear
- * crystalloid prime instead of blood, and a line beside it says what is under way and when the new one goes in. A
- * circuit change takes out the tubing with the pump head and the oxygenator; an oxygenator change the oxygenator; a
- * console change moves the pump head, blood and all, onto a new drive; a recannulation works on one cannula and leaves
- * the circuit as it is. Both lines stay clamped throughout (the clamps are drawn from the settings).
+ * crystalloid prime instead of blood, and a line on it or beside it says when the new one goes in. A circuit change
+ * takes out the tubing (drawn primed too) with the pump head and the oxygenator; an oxygenator change the
+ * oxygenator; a console change moves the pump head, blood and all, onto a new drive; a recannulation works on one
+ * cannula and leaves the circuit as it is. Both lines stay clamped throughout (the clamps are drawn from the
+ * settings).
  */
 import type { DeviceChangeView } from '../protocol';
 import { fmtHours } from '../format';
@@ -17,7 +18,7 @@ export interface DeviceChangeLook {
   pump: string;
   drainageCannula: string;
   returnCannula: string;
-  /** Drawn holding clear prime instead of blood. */
+  /** Drawn holding clear prime instead of blood (the pump head's with the circuit's tubing: a new circuit). */
   primedOxygenator: boolean;
   primedPump: boolean;
 }
