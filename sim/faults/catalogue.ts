@@ -261,6 +261,17 @@ export const FAULTS: readonly FaultRow[] = [
     endsWithChangeOf: 'console',
   },
   {
+    id: 'pump-head-thrombus',
+    title: 'Pump-head thrombus',
+    console: 'ECMO',
+    change: { setting: 'circuit.hemolysis.pumpHeadThrombus', value: itself },
+    severity: { unit: '1', default: 20, limits: [1, 200], description: "the pump's hemolysis multiplied (1: a clean head)" },
+    gradual: true,
+    hidden: true,
+    source: "the pump's hemolysis × factor at unchanged rpm and flow (hypothesis; Neal 2015: free Hb past 100 mg/dL; hemolysis-and-air.md)",
+    endsWithChangeOf: 'circuit',
+  },
+  {
     id: 'heparin-occlusion',
     title: 'Heparin line occluded',
     console: 'heparin pump',

@@ -80,9 +80,24 @@ function shownWhy(why: string): string {
   return m && !DEVICE_SERIES.has(m[1]) ? `${m[1]} left its range at ${m[2]}` : why;
 }
 
-/** The log entries a trainee sees: every one but the hidden (a hidden fault, the instructor's own). */
+/**
+ * Engine events no device shows, as the trainee learns of them: free Hb past ELSO's alert reaches the bedside as the
+ * laboratory's flag, without the value and without the source the engine names (a thrombus in the pump head is the
+ * trainee's to find).
+ */
+const LAB_FLAGS: Readonly<Record<string, string>> = {
+  hemolysis: 'laboratory: plasma free hemoglobin above 50 mg/dL, ELSO’s alert level',
+};
+
+/** The log entries a trainee sees: every one but the hidden (a hidden fault, the instructor's own), lab flags as the lab gives them. */
 export function traineeLog(log: readonly SessionEntry[]): SessionEntry[] {
-  return log.filter((e) => !e.hidden);
+  return log
+    .filter((e) => !e.hidden)
+    .map((e) => {
+      if (e.kind !== 'event' || !LAB_FLAGS[e.id]) return e;
+      const { value: _value, ...flag } = e;
+      return { ...flag, text: LAB_FLAGS[e.id] };
+    });
 }
 
 export function traineeView(s: TrainingSnapshot): TrainingSnapshot {

@@ -11,6 +11,7 @@ import filterBloodLeak from '../../scenarios/training/filter-blood-leak.json?raw
 import heparinOcclusion from '../../scenarios/training/heparin-occlusion.json?raw';
 import oxygenatorThrombus from '../../scenarios/training/oxygenator-thrombus.json?raw';
 import powerLoss from '../../scenarios/training/power-loss.json?raw';
+import pumpHeadThrombus from '../../scenarios/training/pump-head-thrombus.json?raw';
 import pumpFailure from '../../scenarios/training/pump-failure.json?raw';
 import replacementBag from '../../scenarios/training/replacement-bag.json?raw';
 import returnDecannulation from '../../scenarios/training/return-decannulation.json?raw';
@@ -29,6 +30,7 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
   { id: 'abdominal-hypertension', text: abdominalHypertension },
   { id: 'air-entry', text: airEntry },
   { id: 'oxygenator-thrombus', text: oxygenatorThrombus },
+  { id: 'pump-head-thrombus', text: pumpHeadThrombus },
   { id: 'sweep-disconnection', text: sweepDisconnection },
   { id: 'pump-failure', text: pumpFailure },
   { id: 'power-loss', text: powerLoss },

@@ -49,6 +49,7 @@ export const CIRCUIT: DeviceChange = {
   takeOut: (m) => {
     applySetting(m, { path: 'circuit.rupture', value: 'none' });
     applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
+    applySetting(m, { path: 'circuit.hemolysis.pumpHeadThrombus', value: 1 }); // the old head goes with its thrombus
     return undefined;
   },
   putIn: cleanOxygenator,

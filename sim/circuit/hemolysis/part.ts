@@ -1,9 +1,11 @@
 /**
  * Plasma free hemoglobin in the engine (hemolysis.ts): one amount (mg, in plasma), produced by the centrifugal
- * pump's shear (more with inlet suction past its threshold) and endogenously, cleared first order; ledger states
+ * pump's shear (more with inlet suction past its threshold, and a thrombus in its head) and endogenously, cleared
+ * first order; ledger states
  * for its mass balance. The pump's operating point (speed, flow, inlet pressure) comes from the loop's solve, which
- * the right-hand side never runs: it is solved at the start, when an action reaches the model and at an hourly
- * check, which stops the solver only when the held generation rate is more than 5 % off (PeriodicCheck).
+ * the right-hand side never runs: it is solved at the start, when an action reaches the model, after scheduled events
+ * that move the pump's settings (a device change's end, a gradual thrombus's steps) and at an hourly check, which
+ * stops the solver only when the held generation rate is more than 5 % off (PeriodicCheck).
  */
 import { massBalance, type Now } from '../../model/now.js';
 import type { Model } from '../../model/context.js';
@@ -36,6 +38,33 @@ function pumpHemolysisOf(c: NonNullable<Model['scenario']['circuit']>): PumpHemo
   };
 }
 
+/**
+ * What of the settings moves the pump's operating point or its damage, which a scheduled event can change (a device
+ * change's end unclamps the lines and restarts the drive; a gradual thrombus steps its factor): after events the rate
+ * is solved again only when one of them moved, as at an action; otherwise held.
+ */
+/** The pump's release as solved, its shares by cause, and the settings it was solved at (`seen`: pumpSettingsSeen). */
+const heldRate = () => ({ generation_mg_h: 0, suctionShare: 0, thrombusShare: 0, seen: '' });
+
+function pumpSettingsSeen(m: Model): string {
+  const c = m.current.circuit;
+  return c ? `${c.clamps.drainageLine} ${c.clamps.returnLine} ${c.pump.failed} ${c.pump.handCrank} ${c.hemolysis.pumpHeadThrombus}` : '';
+}
+
+/** The pump's hemolysis at the loop's solve now (air in the pump head included), into a held or pending rate. */
+function releaseSolver(m: Model, params: PumpHemolysis | undefined, pump: ReturnType<typeof pumpCurve> | undefined, thrombus: number) {
+  return (now: Now, into: ReturnType<typeof heldRate>): void => {
+    const c = m.current.circuit;
+    const cn = c && params ? sharedCircuitNow(m, pump, now, now.y[thrombus], now.air.pumpHeadFactor) : null;
+    const head = c ? c.hemolysis.pumpHeadThrombus : 1; // a thrombus in the head multiplies its damage [hypothesis]
+    into.generation_mg_h =
+      cn && c && params ? head * pumpHemolysis_mg_h(params, c.pump.speed, cn.solution.pumpFlow_mL_min, cn.solution.drainagePressure_mmHg) : 0;
+    into.suctionShare = cn && params ? suctionShare(params, cn.solution.drainagePressure_mmHg) : 0;
+    into.thrombusShare = 1 - 1 / head;
+    into.seen = pumpSettingsSeen(m);
+  };
+}
+
 const byAmount = (y0: ArrayLike<number>, slot: (n: string) => number) => Math.max(scaleBy('plasmaFreeHb_mg')(y0, slot), 10);
 
 export const hemolysisModel: ModelDefinition = {
@@ -59,15 +88,9 @@ export const hemolysisModel: ModelDefinition = {
     const k = h ? freeHbElimination_1_h(h.halfLife) : 0;
     const endogenous_mg_h = h ? k * h.baseline * plasma0_dL : 0;
     const params = c0 ? pumpHemolysisOf(c0) : undefined;
-    const held = { generation_mg_h: 0, suctionShare: 0 };
-    const pending = { generation_mg_h: 0, suctionShare: 0 };
-    /** The pump's hemolysis at the loop's solve now (air in the pump head included). */
-    const solve = (now: Now, into: typeof held) => {
-      const c = m.current.circuit;
-      const cn = c && params ? sharedCircuitNow(m, pump, now, now.y[thrombus], now.air.pumpHeadFactor) : null;
-      into.generation_mg_h = cn && c && params ? pumpHemolysis_mg_h(params, c.pump.speed, cn.solution.pumpFlow_mL_min, cn.solution.drainagePressure_mmHg) : 0;
-      into.suctionShare = cn && params ? suctionShare(params, cn.solution.drainagePressure_mmHg) : 0;
-    };
+    const held = heldRate(); // what the derivatives read
+    const pending = heldRate(); // what the last hourly look found
+    const solve = releaseSolver(m, params, pump, thrombus);
     const concentration = (now: Now) => now.y[amount] / (now.blood.plasma_mL / 100);
     /** Whether the rate at the last check has drifted from the held one by more than DRIFT (then the solver stops). */
     const drifted = () => Math.abs(pending.generation_mg_h - held.generation_mg_h) > DRIFT * Math.max(held.generation_mg_h, 1);
@@ -83,10 +106,7 @@ export const hemolysisModel: ModelDefinition = {
         if (alerted && concentration(now) < REARM * FREE_HB_ALERT_mg_dL) alerted = false;
         // A rate within its drift stays held: the check runs inside a solver step without stopping it, and a rate
         // replaced there would reach the right-hand side at the step's end, wherever the steps happen to fall.
-        if (drifted()) {
-          held.generation_mg_h = pending.generation_mg_h;
-          held.suctionShare = pending.suctionShare;
-        }
+        if (drifted()) Object.assign(held, pending);
         return false; // the held rate is read by the right-hand side's derivatives, not by a derivation
       },
     };
@@ -94,7 +114,8 @@ export const hemolysisModel: ModelDefinition = {
       excess: (now) => (params && !alerted ? concentration(now) - FREE_HB_ALERT_mg_dL : -1),
       reached(_t, _y, log, now) {
         alerted = true;
-        const source = held.suctionShare > 0.5 ? 'drainage suction past the threshold' : 'pump shear';
+        const source =
+          held.thrombusShare > 0.5 ? 'a thrombus in the pump head' : held.suctionShare > 0.5 ? 'drainage suction past the threshold' : 'pump shear';
         log(
           'hemolysis',
           `plasma free Hb ${fmt(concentration(now))} mg/dL past ${FREE_HB_ALERT_mg_dL} (ELSO): pump releasing ${fmt(held.generation_mg_h)} mg/h, mostly from ${source}`,
@@ -110,6 +131,9 @@ export const hemolysisModel: ModelDefinition = {
       },
       perform(_t, _y, _action, _log, at) {
         if (params) solve(at(), held);
+      },
+      afterEvents(_t, _y, now) {
+        if (params && pumpSettingsSeen(m) !== held.seen) solve(now, held);
       },
       deriveForChecks(now) {
         if (params) solve(now, pending);
