@@ -1,11 +1,11 @@
 /**
  * Plasma free hemoglobin in the engine (hemolysis.ts): one amount (mg, in plasma), produced by the centrifugal
  * pump's shear (more with inlet suction past its threshold, and a thrombus in its head) and endogenously, cleared
- * first order; ledger states
- * for its mass balance. The pump's operating point (speed, flow, inlet pressure) comes from the loop's solve, which
- * the right-hand side never runs: it is solved at the start, when an action reaches the model, after scheduled events
- * that move the pump's settings (a device change's end, a gradual thrombus's steps) and at an hourly check, which
- * stops the solver only when the held generation rate is more than 5 % off (PeriodicCheck).
+ * first order; ledger states for its mass balance. The pump's operating point (speed, flow, inlet pressure) comes
+ * from the loop's solve, which the right-hand side never runs: it is solved at the start, when an action reaches the
+ * model, after scheduled events that move the pump's settings (a device change's end, a gradual thrombus's steps)
+ * and at an hourly check, which stops the solver only when the held generation rate is more than 5 % off
+ * (PeriodicCheck).
  */
 import { massBalance, type Now } from '../../model/now.js';
 import type { Model } from '../../model/context.js';
@@ -38,14 +38,14 @@ function pumpHemolysisOf(c: NonNullable<Model['scenario']['circuit']>): PumpHemo
   };
 }
 
+/** The pump's release as solved, its shares by cause, and the settings it was solved at (`seen`: pumpSettingsSeen). */
+const heldRate = () => ({ generation_mg_h: 0, suctionShare: 0, thrombusShare: 0, seen: '' });
+
 /**
  * What of the settings moves the pump's operating point or its damage, which a scheduled event can change (a device
  * change's end unclamps the lines and restarts the drive; a gradual thrombus steps its factor): after events the rate
  * is solved again only when one of them moved, as at an action; otherwise held.
  */
-/** The pump's release as solved, its shares by cause, and the settings it was solved at (`seen`: pumpSettingsSeen). */
-const heldRate = () => ({ generation_mg_h: 0, suctionShare: 0, thrombusShare: 0, seen: '' });
-
 function pumpSettingsSeen(m: Model): string {
   const c = m.current.circuit;
   return c ? `${c.clamps.drainageLine} ${c.clamps.returnLine} ${c.pump.failed} ${c.pump.handCrank} ${c.hemolysis.pumpHeadThrombus}` : '';
