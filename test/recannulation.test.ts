@@ -5,6 +5,7 @@
  * procedure's downtime, the site no longer bleeding and no more air drawn in.
  */
 import { describe, expect, it } from 'vitest';
+import { orificeBloodFlow_mL_h } from '../sim/circuit/bloodLoss/orifice.js';
 import { at, DEFAULT_ECMO, runWithTimeline, scenario } from './helpers/scenarios.js';
 
 const MIN = 1 / 60;
@@ -29,6 +30,20 @@ describe('pressure on a decannulated femoral vein’s site', () => {
     const fall = (p: string) => q0 - at(light(p), 'circuit_blood_loss_mL_h', 8 * MIN) ** 2;
     expect(fall('1 mmHg')).toBeGreaterThan(0);
     expect(fall('2 mmHg') / fall('1 mmHg')).toBeCloseTo(2, 1);
+  });
+});
+
+describe('the jugular site', () => {
+  it('bleeds at the central venous pressure the monitor shows (where venous return meets the heart), by the same orifice relation as the femoral one', () => {
+    const out = { at: '5 min', fault: { kind: 'return-decannulation' } };
+    const r = runWithTimeline(DEFAULT_ECMO, [out, { ...clampClamp, at: '5.25 min' }], settings);
+    for (const t of [10 * MIN, 30 * MIN, 1]) {
+      const cvp = at(r, 'central_venous_pressure_mmHg', t);
+      const site = orificeBloodFlow_mL_h(1, defaults.bloodDischargeCoefficient, cvp, defaults.flow.bloodDensity);
+      expect(site).toBeGreaterThan(600);
+      // beside it only what the closed clamps let through (under 1 mL/min)
+      expect(Math.abs(at(r, 'circuit_blood_loss_mL_h', t) - site)).toBeLessThan(60);
+    }
   });
 });
 

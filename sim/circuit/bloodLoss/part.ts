@@ -9,8 +9,9 @@
  *   return cannula out:    the pump's output goes onto the floor: the patient loses the return flow Q_r of the open
  *                          loop (network.ts: the return end at atmospheric pressure), at most what the veins deliver
  *                          to the drainage cannula now (Guyton's plateau, venousDrainage.ts, from the blood volume);
- *                          no ECMO flow reaches the patient; the jugular vein bleeds from its site as the femoral
- *                          one does above, at the same central venous pressure [hypothesis]
+ *                          no ECMO flow reaches the patient; the jugular vein bleeds from its site by the same
+ *                          orifice relation at the central venous pressure (the venous return model's, which
+ *                          the abdomen's pressure does not reach) [hypothesis]
  *   post-pump rupture:     blood leaves the pump's outlet segment, Q = C_d·A·√(2·P_pre-oxygenator/ρ); with the drainage
  *                          line clamped (the circuit cut off from the patient: the ELSO clamp–clamp; the return line
  *                          clamped alone leaves the pump drawing the patient's blood out through the opening) nothing more
@@ -38,12 +39,15 @@ export const circuitBloodLossModel: ModelDefinition = {
   },
   create(m) {
     const held = { return_mL_h: 0, rupture_mL_h: 0 };
-    /** The vein's bleeding through the decannulated site, at the drained vein's pressure at the blood volume now. */
+    /**
+     * The vein's bleeding through the decannulated site: the femoral vein at the drained vein's pressure at the blood
+     * volume now, collapsing towards the pressure around it (venousDrainage.ts: the abdomen's); the jugular at the
+     * central venous pressure where venous return meets the heart (hemodynamics), which the abdomen does not reach.
+     */
     const siteBleeding = (now: Now) => {
       const c = m.current.circuit;
       if (!c || c.decannulation === 'none') return 0;
-      // the drained vein's pressure, collapsing towards the pressure around it (venousDrainage.ts)
-      const pv = drainedVeinPressure_mmHg(m, now.blood.intravascular_mL);
+      const pv = c.decannulation === 'return' ? now.hemodynamics.centralVenousPressure_mmHg : drainedVeinPressure_mmHg(m, now.blood.intravascular_mL);
       const onSite = c.siteCompression ? c.siteCompressionPressure : 0; // the pressure held on the site (no bleeding below it)
       return orificeBloodFlow_mL_h(c.decannulationSiteOpening, c.bloodDischargeCoefficient, pv - onSite, c.flow.bloodDensity);
     };
