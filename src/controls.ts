@@ -22,6 +22,7 @@ export class Controls {
   private readonly changeOxygenator: HTMLButtonElement;
   private readonly changeCircuit: HTMLButtonElement;
   private readonly changeConsole: HTMLButtonElement;
+  private readonly changePumpHead: HTMLButtonElement;
   private readonly faultButtons: HTMLButtonElement[] = [];
   private readonly lastShown = new Map<SettingPath, string>();
   private clampState: Record<ClampPath, boolean> | undefined;
@@ -57,10 +58,13 @@ export class Controls {
     }
     const actions = el('div', 'button-row actions');
     /** A device change's button: "Change filter now" sends changeFilter, its test id change-filter. */
-    const change = (device: 'filter' | 'oxygenator' | 'circuit' | 'console', type: 'changeFilter' | 'changeOxygenator' | 'changeCircuit' | 'changeConsole') => {
+    const change = (
+      device: 'filter' | 'oxygenator' | 'circuit' | 'console' | 'pump head',
+      type: 'changeFilter' | 'changeOxygenator' | 'changeCircuit' | 'changeConsole' | 'changePumpHead',
+    ) => {
       const b = el('button', 'danger', `Change ${device} now`);
       b.type = 'button';
-      b.dataset.testid = `change-${device}`;
+      b.dataset.testid = `change-${device.replace(' ', '-')}`;
       b.addEventListener('click', () => this.send({ type }));
       return b;
     };
@@ -68,6 +72,7 @@ export class Controls {
     this.changeOxygenator = change('oxygenator', 'changeOxygenator');
     this.changeCircuit = change('circuit', 'changeCircuit');
     this.changeConsole = change('console', 'changeConsole');
+    this.changePumpHead = change('pump head', 'changePumpHead');
     const bolus = el('form', 'bolus');
     bolus.noValidate = true;
     const bolusInput = el('input');
@@ -86,7 +91,7 @@ export class Controls {
       const u = Number(bolusInput.value);
       if (Number.isFinite(u) && u > 0) this.send({ type: 'heparinBolus', units: u });
     });
-    actions.append(this.changeFilter, this.changeOxygenator, this.changeCircuit, this.changeConsole, bolus);
+    actions.append(this.changeFilter, this.changeOxygenator, this.changeCircuit, this.changeConsole, this.changePumpHead, bolus);
     const faults = el('div', 'button-row faults');
     faults.append(el('span', 'row-label', 'Faults'));
     const fault = (label: string, testId: string, f: { filterClot?: number; oxygenatorThrombus?: number }) => {
@@ -115,6 +120,7 @@ export class Controls {
     this.changeOxygenator.disabled = !info.hasCircuit;
     this.changeCircuit.disabled = !info.hasCircuit;
     this.changeConsole.disabled = !info.hasCircuit;
+    this.changePumpHead.disabled = !info.hasCircuit;
     this.faultButtons[0].disabled = !info.hasFilter;
     this.faultButtons[1].disabled = !info.hasCircuit;
     this.lastShown.clear();

@@ -110,6 +110,7 @@ export type Command =
   | { type: 'changeOxygenator' }
   | { type: 'changeCircuit' }
   | { type: 'changeConsole' }
+  | { type: 'changePumpHead' }
   | { type: 'heparinBolus'; units: number }
   | { type: 'fault'; fault: { filterClot?: number; oxygenatorThrombus?: number } }
   /** Acknowledge one shown alarm (its id) or every shown one. */
@@ -156,7 +157,7 @@ export interface SimEventView {
  * the new device goes in at `restart_h`.
  */
 export interface DeviceChangeView {
-  device: 'oxygenator' | 'circuit' | 'console' | 'drainageCannula' | 'returnCannula';
+  device: 'oxygenator' | 'circuit' | 'console' | 'pumpHead' | 'drainageCannula' | 'returnCannula';
   /** The device's name in the engine's words ("oxygenator", "drainage cannula"). */
   name: string;
   since_h: number;

@@ -195,6 +195,40 @@ describe('a console change (the pump head onto a new drive)', () => {
   });
 });
 
+describe('a pump-head change (the head alone; the oxygenator, the tubing and the console stay)', () => {
+  const HEAD_mL = defaults.air.headVolume;
+  const HEAD_DOWNTIME_h = defaults.pumpHeadChange.downtime * MIN;
+  const headSettings = { duration: '40 min', outputInterval: '1 min' };
+
+  it('an airlocked head: the flow stops for the downtime, the new head has no air, flow and head come back; its 32 mL of blood leave for its prime; the oxygenator stays', () => {
+    const r = runWithTimeline(
+      DEFAULT_ECMO,
+      [
+        { at: '5 min', fault: { airEntry: '1.5 mm' } },
+        { at: '6 min', fault: { airEntry: '0 mm' } },
+        { at: '10 min', changePumpHead: true },
+      ],
+      headSettings,
+    );
+    const flow0 = at(r, 'drainage_flow_L_min', 4 * MIN);
+    expect(at(r, 'pump_head_factor', 8 * MIN)).toBeLessThan(0.5); // airlocked
+    expect(at(r, 'drainage_flow_L_min', 11 * MIN)).toBeLessThan(0.001); // clamped while the head is changed
+    const back = 10 * MIN + HEAD_DOWNTIME_h + 3 * MIN;
+    expect(at(r, 'air_pump_head_mL', back)).toBe(0);
+    expect(at(r, 'drainage_flow_L_min', back)).toBeGreaterThan(0.95 * flow0);
+    expect(r.events.filter((e) => e.type === 'pump_head_change').map((e) => e.t_h)).toEqual(
+      [10 * MIN, 10 * MIN + HEAD_DOWNTIME_h].map((t) => expect.closeTo(t, 9)),
+    );
+    expect(at(r, 'blood_loss_mL', 30 * MIN)).toBeCloseTo(HEAD_mL, 6);
+    expect([at(r, 'pump_heads_used', 30 * MIN), at(r, 'oxygenators_used', 30 * MIN), at(r, 'circuits_used', 30 * MIN)]).toEqual([2, 1, 1]);
+  });
+
+  it('a circuit change brings a new head too: the pump heads used count it', () => {
+    const r = runWithTimeline(DEFAULT_ECMO, [{ at: '10 min', changeCircuit: true }], headSettings);
+    expect([at(r, 'pump_heads_used', 5 * MIN), at(r, 'pump_heads_used', 30 * MIN)]).toEqual([1, 2]);
+  });
+});
+
 describe("the unit's elective oxygenator change (circuit.oxygenatorChange.onPressureRise)", () => {
   // thrombus growing at 0.05/h whatever the anticoagulation: the load is 0.05·t, the resistance (1 + 0.05·t) of the clean one's
   const growing = {

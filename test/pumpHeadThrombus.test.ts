@@ -1,7 +1,7 @@
 /**
  * A thrombus in the centrifugal pump head (fault `pump-head-thrombus`, `circuit.hemolysis.pumpHeadThrombus`): the
- * pump's release of free hemoglobin multiplied at unchanged rpm and flow [hypothesis]. A new circuit brings a new head
- * and ends it; a new console moves the same head onto a new drive and does not. Checked against the course Neal et
+ * pump's release of free hemoglobin multiplied at unchanged rpm and flow [hypothesis]. A new pump head ends it, alone
+ * or with a new circuit; a new console moves the same head onto a new drive and does not. Checked against the course Neal et
  * al. (J Extra Corpor Technol 2015;47:103) report: free Hb past 100 mg/dL at unchanged rpm and flow, a rapid fall over
  * the 12 h after a new head and back to baseline within 48 h (the fall is the clearance half-life's, set from bypass
  * weaning, not from them).
@@ -49,7 +49,7 @@ describe('a thrombus in the pump head', () => {
     expect(sim.observe().pump_hemolysis_mg_h / clean).toBeCloseTo(20, 1);
   });
 
-  it('a new console moves the same head and keeps it; a new circuit ends it: free Hb falls fast over 12 h and is back at a clean circuit’s level within 48 h (Neal 2015)', () => {
+  it('a new console moves the same head and keeps it; a new head ends it: free Hb falls fast over 12 h and is back at a clean head’s level within 48 h (Neal 2015)', () => {
     const { sim } = run(20);
     const clean = run().sim;
     for (const s of [sim, clean]) s.advanceTo(24);
@@ -59,13 +59,13 @@ describe('a thrombus in the pump head', () => {
       s.advanceTo(24.5);
     }
     expect(sim.observe().pump_hemolysis_mg_h / clean.observe().pump_hemolysis_mg_h).toBeCloseTo(20, 6);
-    for (const s of [sim, clean]) s.act({ changeCircuit: true });
+    for (const s of [sim, clean]) s.act({ changePumpHead: true });
     expect(sim.events.filter((e) => e.type === 'fault').map((e) => e.reason)).toEqual([
       'Pump-head thrombus (circuit.hemolysis.pumpHeadThrombus: 1 → 20)',
-      'Pump-head thrombus: ended with the circuit taken out (the new circuit has none)',
+      'Pump-head thrombus: ended with the pump head taken out (the new head has none)',
     ]);
     const atChange = sim.observe().plasma_free_hb_mg_dL;
-    for (const s of [sim, clean]) s.advanceTo(24.75); // the new circuit running since 24.58 h
+    for (const s of [sim, clean]) s.advanceTo(24.75); // the new head running since 24.53 h
     expect(sim.observe().pump_hemolysis_mg_h).toBeCloseTo(clean.observe().pump_hemolysis_mg_h, 9);
     for (const s of [sim, clean]) s.advanceTo(36.5);
     const excess12h = sim.observe().plasma_free_hb_mg_dL - clean.observe().plasma_free_hb_mg_dL;
@@ -73,6 +73,17 @@ describe('a thrombus in the pump head', () => {
     expect(high).toBeGreaterThan(100);
     for (const s of [sim, clean]) s.advanceTo(72.5);
     expect(sim.observe().plasma_free_hb_mg_dL / clean.observe().plasma_free_hb_mg_dL).toBeCloseTo(1, 2);
+  });
+
+  it('a new circuit ends it too (its head is new)', () => {
+    const { sim } = run(20);
+    sim.advanceTo(2);
+    sim.act({ changeCircuit: true });
+    expect(sim.events.some((e) => e.type === 'fault' && e.reason === 'Pump-head thrombus: ended with the pump head taken out (the new head has none)')).toBe(
+      true,
+    );
+    sim.advanceTo(2.25);
+    expect(sim.observe().pump_hemolysis_mg_h).toBeLessThan(60);
   });
 
   it('reaches the trainee as the laboratory’s flag: no value, no source', () => {

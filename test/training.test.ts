@@ -137,7 +137,7 @@ describe('a trainee actions file with mistakes', () => {
 
   it('names the entry, the field and what was expected', () => {
     expect(problems([{ at: '5 min', acknowlege: 'all' }])[0]).toBe(
-      'actions[0].acknowlege: unknown field (did you mean "acknowledge"?); expected one of at, acknowledge, silence, order, note, set, heparinBolus, fluidBolus, transfusion, platelets, changeFilter, changeOxygenator, changeCircuit, changeConsole, recannulate, deAir, changeBags, changeSyringe, fault',
+      'actions[0].acknowlege: unknown field (did you mean "acknowledge"?); expected one of at, acknowledge, silence, order, note, set, heparinBolus, fluidBolus, transfusion, platelets, changeFilter, changeOxygenator, changeCircuit, changeConsole, changePumpHead, recannulate, deAir, changeBags, changeSyringe, fault',
     );
     expect(
       problems([

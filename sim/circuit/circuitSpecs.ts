@@ -8,7 +8,7 @@ import { hemolysisSpecs } from './hemolysis/hemolysisSpecs.js';
 import { bloodLossSpecs } from './bloodLoss/bloodLossSpecs.js';
 import { powerSpecs } from './power/powerSpecs.js';
 import { oxygenatorSpecs } from './oxygenatorSpecs.js';
-import { circuitChangeSpecs, consoleChangeSpecs, oxygenatorChangeSpecs, recannulationSpecs } from './deviceChange/deviceChangeSpecs.js';
+import { circuitChangeSpecs, consoleChangeSpecs, oxygenatorChangeSpecs, pumpHeadChangeSpecs, recannulationSpecs } from './deviceChange/deviceChangeSpecs.js';
 
 const pumpFailed: FlagSpec = {
   kind: 'flag',
@@ -211,6 +211,7 @@ export const circuitSpecs = {
   oxygenatorChange: oxygenatorChangeSpecs,
   circuitChange: circuitChangeSpecs,
   consoleChange: consoleChangeSpecs,
+  pumpHeadChange: pumpHeadChangeSpecs,
   recannulation: recannulationSpecs,
   heater: {
     on: heaterOn,

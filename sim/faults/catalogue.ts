@@ -269,7 +269,7 @@ export const FAULTS: readonly FaultRow[] = [
     gradual: true,
     hidden: true,
     source: "the pump's hemolysis × factor at unchanged rpm and flow (hypothesis; Neal 2015: free Hb past 100 mg/dL; hemolysis-and-air.md)",
-    endsWithChangeOf: 'circuit',
+    endsWithChangeOf: 'pumpHead',
   },
   {
     id: 'heparin-occlusion',

@@ -18,7 +18,7 @@ export type FilterStatus = 'running' | 'changing' | 'suspended' | 'absent';
  * A device of the ECMO circuit that can be changed: the oxygenator, the whole circuit (tubing, pump head, oxygenator),
  * the console that drives the pump head, or a cannula (a vessel recannulated).
  */
-export type CircuitDevice = 'oxygenator' | 'circuit' | 'console' | 'drainageCannula' | 'returnCannula';
+export type CircuitDevice = 'oxygenator' | 'circuit' | 'console' | 'pumpHead' | 'drainageCannula' | 'returnCannula';
 
 /**
  * Each device in words, one table for every reader: its name (the event log's "new … in"), its change (a change's
@@ -29,6 +29,7 @@ export const CIRCUIT_DEVICE_WORDS: Readonly<Record<CircuitDevice, { name: string
   oxygenator: { name: 'oxygenator', change: 'oxygenator change', faultEnded: 'the oxygenator taken out (the new oxygenator has none)' },
   circuit: { name: 'circuit', change: 'circuit change', faultEnded: 'the circuit taken out (the new circuit has none)' },
   console: { name: 'console', change: 'console change', faultEnded: 'the console taken out (the new console has none)' },
+  pumpHead: { name: 'pump head', change: 'pump-head change', faultEnded: 'the pump head taken out (the new head has none)' },
   drainageCannula: { name: 'drainage cannula', change: 'drainage recannulation', faultEnded: 'the drainage vessel recannulated' },
   returnCannula: { name: 'return cannula', change: 'return recannulation', faultEnded: 'the return vessel recannulated' },
 };
@@ -41,10 +42,10 @@ export interface DeviceChangeRecord {
   restart_h: number;
 }
 
-/** Changes begun of a device: a circuit change brings a new oxygenator too; a console change neither. */
+/** Changes begun of a device: a circuit change brings a new oxygenator and a new pump head too; a console change neither. */
 export function devicesChanged(m: Model, device: CircuitDevice): number {
   let n = 0;
-  for (const d of m.devices.started) if (d.device === device || (device === 'oxygenator' && d.device === 'circuit')) n++;
+  for (const d of m.devices.started) if (d.device === device || ((device === 'oxygenator' || device === 'pumpHead') && d.device === 'circuit')) n++;
   return n;
 }
 

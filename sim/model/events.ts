@@ -12,6 +12,7 @@ export type EventType =
   | 'oxygenator_change'
   | 'circuit_change'
   | 'console_change'
+  | 'pump_head_change'
   | 'recannulation'
   | 'setting_change'
   | 'heparin_bolus'

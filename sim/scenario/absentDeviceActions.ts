@@ -1,6 +1,6 @@
 /**
  * Timeline actions on a device the scenario has not (`"filter": null` or `"circuit": null`): a filter change or new
- * bags without a hemofilter, de-airing, a change of the oxygenator, the circuit or the console, or a recannulation
+ * bags without a hemofilter, de-airing, a change of the oxygenator, the circuit, the console or the pump head, or a recannulation
  * without an ECMO circuit. They do nothing, and, as the
  * hemofilter prescription's fields in such a scenario (filterOnlyFields.ts), they are reported rather than refused: a
  * scenario is commonly made by setting a device of another one to null, which leaves its timeline in place. The
@@ -18,6 +18,7 @@ const DEVICE_ACTIONS: readonly (readonly [action: string, section: 'filter' | 'c
   ['changeOxygenator', 'circuit', 'an ECMO circuit'],
   ['changeCircuit', 'circuit', 'an ECMO circuit'],
   ['changeConsole', 'circuit', 'an ECMO circuit'],
+  ['changePumpHead', 'circuit', 'an ECMO circuit'],
   ['recannulate', 'circuit', 'an ECMO circuit'],
 ];
 

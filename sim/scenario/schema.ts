@@ -87,6 +87,10 @@ const timelineEntrySchema = z.strictObject({
     description:
       "Move the ECMO pump head onto a new console (drive unit) now: the flow stops for circuit.consoleChange.downtime while the head is seated in the new drive (a failed motor or console's remedy, after the hand crank).",
   }),
+  changePumpHead: z.literal(true).optional().meta({
+    description:
+      "Change the centrifugal pump head alone now (the oxygenator, the tubing and the console stay): the flow stops for circuit.pumpHeadChange.downtime while a new head, primed with circuit.air.headVolume, takes the old one's place (a thrombus or air in the head).",
+  }),
   recannulate: z.enum(['drainage', 'return']).optional().meta({
     description:
       'Recannulate a vessel now: the cannulating team places a new drainage or return cannula (a cannula out of its vessel, circuit.decannulation, back in; one in place replaced) while the ECMO flow is stopped for circuit.recannulation.downtime.',

@@ -35,6 +35,8 @@ export interface TimelineEntry {
   changeCircuit?: boolean;
   /** Move the pump head onto a new console (drive unit) (sim/circuit/deviceChange): the flow stops for the change's downtime. */
   changeConsole?: boolean;
+  /** Change the centrifugal pump head alone (sim/circuit/deviceChange): the flow stops for the change's downtime. */
+  changePumpHead?: boolean;
   /** Recannulate a vessel (sim/circuit/deviceChange): a new drainage or return cannula, the flow stopped for the procedure. */
   recannulate?: 'drainage' | 'return';
   fault?: ModelFaults;
@@ -64,6 +66,7 @@ export const TIMELINE_ACTION_KEYS = [
   'changeOxygenator',
   'changeCircuit',
   'changeConsole',
+  'changePumpHead',
   'recannulate',
   'deAir',
   'changeBags',
@@ -116,6 +119,7 @@ export function resolveTimeline(
     if (e.changeOxygenator) entry.changeOxygenator = true;
     if (e.changeCircuit) entry.changeCircuit = true;
     if (e.changeConsole) entry.changeConsole = true;
+    if (e.changePumpHead) entry.changePumpHead = true;
     if (e.recannulate !== undefined) entry.recannulate = e.recannulate as TimelineEntry['recannulate'];
     if (e.deAir) entry.deAir = true;
     if (e.changeBags !== undefined) entry.changeBags = e.changeBags as TimelineEntry['changeBags'];

@@ -36,6 +36,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   oxygenator_change: 'actions',
   circuit_change: 'actions',
   console_change: 'actions',
+  pump_head_change: 'actions',
   recannulation: 'actions',
   bag_change: 'actions',
   syringe_change: 'actions',
@@ -78,6 +79,7 @@ const KIND: Record<string, string> = {
   oxygenator_change: 'oxygenator change',
   circuit_change: 'circuit change',
   console_change: 'console change',
+  pump_head_change: 'pump-head change',
   recannulation: 'recannulation',
 };
 

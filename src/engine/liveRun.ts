@@ -135,7 +135,8 @@ export class LiveRun {
           break;
         case 'changeOxygenator':
         case 'changeCircuit':
-        case 'changeConsole': {
+        case 'changeConsole':
+        case 'changePumpHead': {
           if (!sim.model.current.circuit) return 'This scenario has no ECMO circuit.';
           const restart = deviceRestartAt_h(sim.model);
           if (restart < Infinity)

@@ -22,6 +22,8 @@ export function trainingCommand(c: Command): TrainingCommand | undefined {
       return { type: 'action', action: { changeCircuit: true } };
     case 'changeConsole':
       return { type: 'action', action: { changeConsole: true } };
+    case 'changePumpHead':
+      return { type: 'action', action: { changePumpHead: true } };
     case 'heparinBolus':
       return { type: 'action', action: { heparinBolus: `${c.units} U` } };
     case 'acknowledge':

@@ -180,7 +180,7 @@ export class CircuitView {
       if (line.layout.part === 'filter' && !this.info.hasFilter) continue;
       const st = states[line.layout.id];
       // a new circuit's tubing holds its clear prime while it goes in (the cannulae stay, with their blood)
-      const primed = change?.primedPump && line.layout.kind === 'ecmo';
+      const primed = change?.primedTubing && line.layout.kind === 'ecmo';
       const [core, dots] = primed ? [PRIME, lighten(PRIME, 0.35)] : coloursOf(st);
       line.setStride(this.stride);
       line.update(move, dotSpeed_px_s(st.flow_mL_min, this.boreOf(line.layout.id, line.layout.kind, snap), line.layout.kind), core, dots);

@@ -3,9 +3,9 @@
  * (SettingsView.deviceChange; sim/circuit/deviceChange): the device taken out is drawn holding the new one's clear
  * crystalloid prime instead of blood, and a line on it or beside it says when the new one goes in. A circuit change
  * takes out the tubing (drawn primed too) with the pump head and the oxygenator; an oxygenator change the
- * oxygenator; a console change moves the pump head, blood and all, onto a new drive; a recannulation works on one
- * cannula and leaves the circuit as it is. Both lines stay clamped throughout (the clamps are drawn from the
- * settings).
+ * oxygenator; a pump-head change the head; a console change moves the pump head, blood and all, onto a new drive; a
+ * recannulation works on one cannula and leaves the circuit as it is. Both lines stay clamped throughout (the clamps
+ * are drawn from the settings).
  */
 import type { DeviceChangeView } from '../protocol';
 import { fmtHours } from '../format';
@@ -18,15 +18,16 @@ export interface DeviceChangeLook {
   pump: string;
   drainageCannula: string;
   returnCannula: string;
-  /** Drawn holding clear prime instead of blood (the pump head's with the circuit's tubing: a new circuit). */
+  /** Drawn holding clear prime instead of blood (the tubing only for a new circuit). */
   primedOxygenator: boolean;
   primedPump: boolean;
+  primedTubing: boolean;
 }
 
 export function deviceChangeLook(change: DeviceChangeView | null): DeviceChangeLook | null {
   if (!change) return null;
   const t = fmtHours(change.restart_h);
-  const none = { oxygenator: '', pump: '', drainageCannula: '', returnCannula: '', primedOxygenator: false, primedPump: false };
+  const none = { oxygenator: '', pump: '', drainageCannula: '', returnCannula: '', primedOxygenator: false, primedPump: false, primedTubing: false };
   switch (change.device) {
     case 'oxygenator':
       return { ...none, status: `new oxygenator ${t}`, oxygenator: `new one\n${t}`, primedOxygenator: true };
@@ -38,9 +39,12 @@ export function deviceChangeLook(change: DeviceChangeView | null): DeviceChangeL
         pump: `new circuit at ${t}`,
         primedOxygenator: true,
         primedPump: true,
+        primedTubing: true,
       };
     case 'console':
       return { ...none, status: `new console ${t}`, pump: `to a new console at ${t}` };
+    case 'pumpHead':
+      return { ...none, status: `new pump head ${t}`, pump: `new head at ${t}`, primedPump: true };
     case 'drainageCannula':
       return { ...none, status: `new cannula ${t}`, drainageCannula: `new one at ${t}` };
     case 'returnCannula':

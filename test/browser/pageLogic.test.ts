@@ -150,7 +150,7 @@ describe('the live run', () => {
     expect(during).toEqual({ device: 'circuit', name: 'circuit', since_h: 0, restart_h: during.restart_h });
     expect(during.restart_h).toBeGreaterThan(0);
     const look = deviceChangeLook(during)!;
-    expect([look.primedPump, look.primedOxygenator]).toEqual([true, true]);
+    expect([look.primedPump, look.primedOxygenator, look.primedTubing]).toEqual([true, true, true]);
     expect(look.status).toBe(`new circuit 0:${String(Math.round(during.restart_h * 60)).padStart(2, '0')} h`);
     run.command({ type: 'step' }); // 15 min: the new circuit went in
     expect(run.snapshot()!.settings.deviceChange).toBeNull();
@@ -165,6 +165,14 @@ describe('the live run', () => {
     const console = deviceChangeLook({ device: 'console', name: 'console', ...at })!;
     expect([console.primedOxygenator, console.primedPump, console.oxygenator]).toEqual([false, false, '']);
     expect(console.pump).toBe('to a new console at 1:30 h');
+    const head = deviceChangeLook({ device: 'pumpHead', name: 'pump head', ...at })!;
+    expect([head.primedPump, head.primedTubing, head.primedOxygenator, head.pump, head.status]).toEqual([
+      true,
+      false,
+      false,
+      'new head at 1:30 h',
+      'new pump head 1:30 h',
+    ]);
     const drainage = deviceChangeLook({ device: 'drainageCannula', name: 'drainage cannula', ...at })!;
     expect([drainage.primedOxygenator, drainage.primedPump, drainage.pump, drainage.returnCannula]).toEqual([false, false, '', '']);
     expect([drainage.drainageCannula, drainage.status]).toEqual(['new one at 1:30 h', 'new cannula 1:30 h']);

@@ -31,7 +31,7 @@ export function mutateLegal(r: Rng, doc: JsonObject, log: string[]): void {
         [5, () => ({ at: `${fmt(r() * 24)} h`, set: { [path]: legalText(r, spec) } })],
         [1, () => ({ at: `${fmt(r() * 24)} h`, heparinBolus: `${fmt(r() * 100)} U/kg` })],
         [1, () => ({ at: `${fmt(r() * 24)} h`, changeFilter: true })],
-        [1, () => ({ at: `${fmt(r() * 24)} h`, [pick(r, ['changeOxygenator', 'changeCircuit', 'changeConsole'] as const)]: true })],
+        [1, () => ({ at: `${fmt(r() * 24)} h`, [pick(r, ['changeOxygenator', 'changeCircuit', 'changeConsole', 'changePumpHead'] as const)]: true })],
         [1, () => ({ at: `${fmt(r() * 24)} h`, recannulate: pick(r, ['drainage', 'return'] as const) })],
         [1, () => ({ at: `${fmt(r() * 24)} h`, fault: { filterClot: `${fmt(r() * 100)} %`, oxygenatorThrombus: `${fmt(r() * 300)} %` } })],
       ])();

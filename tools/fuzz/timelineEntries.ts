@@ -92,7 +92,8 @@ export function randomTimelineEntry(r: Rng, weight: number): Json {
     // the circuit's devices changed or de-aired (sim/circuit/deviceChange, air): mostly legal
     if (r() < 0.2) entry.recannulate = r() < 0.8 ? pick(r, ['drainage', 'return'] as Json[]) : pick(r, [true, 'both', 1, null] as Json[]);
     else
-      entry[pick(r, ['changeOxygenator', 'changeCircuit', 'changeConsole', 'deAir'] as const)] = r() < 0.8 ? true : pick(r, [false, 'yes', 1, null] as Json[]);
+      entry[pick(r, ['changeOxygenator', 'changeCircuit', 'changeConsole', 'changePumpHead', 'deAir'] as const)] =
+        r() < 0.8 ? true : pick(r, [false, 'yes', 1, null] as Json[]);
   } else if (kind === 'fault') {
     const fault: JsonObject = {};
     if (r() < 0.7) fault.filterClot = r() < 0.8 ? `${fmt(r() * 100)} %` : badValue(r);

@@ -83,12 +83,13 @@ export const airModel: ModelDefinition = {
       perform(_t, y, action, log, at) {
         const opening = action.fault?.airEntry;
         const limbOpening = action.fault?.limbReturnOpening;
-        // de-aired, or a new circuit (changeCircuit: its pump head and connectors new, sim/circuit/deviceChange)
-        if ((action.deAir || action.changeCircuit) && m.current.circuit) {
+        // de-aired, a new circuit (changeCircuit: its pump head and connectors new, sim/circuit/deviceChange), or a new
+        // pump head alone (changePumpHead: the old one's air goes with it, an opening upstream stays open)
+        if ((action.deAir || action.changeCircuit || action.changePumpHead) && m.current.circuit) {
           const limb = openings.open.limb_mm > 0 ? " (the filter limb's return junction tightened)" : '';
           if (action.deAir) log('de_air', `opening closed${limb}, ${fmt(y[air])} mL of air removed from the pump head`);
           y[air] = 0;
-          Object.assign(openings.open, { entry_mm: 0, limb_mm: 0 });
+          if (action.deAir || action.changeCircuit) Object.assign(openings.open, { entry_mm: 0, limb_mm: 0 });
           airlocked = false;
         }
         if (opening !== undefined) {

@@ -17,7 +17,7 @@ type Circuit = NonNullable<Scenario['circuit']>;
  * (`putIn`) is its own, each after the clamps, each returning its words for the log (none: the prime says it).
  */
 export interface DeviceChange {
-  readonly event: 'oxygenator_change' | 'circuit_change' | 'console_change' | 'recannulation';
+  readonly event: 'oxygenator_change' | 'circuit_change' | 'console_change' | 'pump_head_change' | 'recannulation';
   readonly device: CircuitDevice;
   readonly prime_mL: (c: Circuit) => number;
   readonly downtime_min: (c: Circuit) => number;
@@ -68,6 +68,19 @@ export const CONSOLE: DeviceChange = {
   },
 };
 
+/** The pump head alone (a thrombus or air in it): the oxygenator, the tubing and the console stay. */
+export const PUMP_HEAD: DeviceChange = {
+  event: 'pump_head_change',
+  device: 'pumpHead',
+  prime_mL: (c) => c.air.headVolume,
+  downtime_min: (c) => c.pumpHeadChange.downtime,
+  takeOut: (m) => {
+    applySetting(m, { path: 'circuit.hemolysis.pumpHeadThrombus', value: 1 }); // the old head goes with its thrombus
+    return undefined;
+  },
+  putIn: () => undefined,
+};
+
 /**
  * A new cannula in a vessel (the cannulating team's procedure), the circuit kept: a cannula out of its vessel
  * (circuit.decannulation) is back in at the end, its site's compression released; one in place is replaced (a
@@ -100,6 +113,7 @@ const CHANGES: Record<CircuitDevice, DeviceChange> = {
   oxygenator: OXYGENATOR,
   circuit: CIRCUIT,
   console: CONSOLE,
+  pumpHead: PUMP_HEAD,
   drainageCannula: DRAINAGE_CANNULA,
   returnCannula: RETURN_CANNULA,
 };

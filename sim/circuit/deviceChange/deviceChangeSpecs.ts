@@ -61,6 +61,17 @@ export const consoleChangeSpecs = {
   }),
 } as const satisfies SpecTree;
 
+export const pumpHeadChangeSpecs = {
+  downtime: q('min', 2, [0.25, 30], {
+    range: [1, 5],
+    adjustable: true,
+    description:
+      'Time the ECMO flow is stopped while the pump head alone is changed (a thrombus in it, air trapped in it): both lines clamped, the old head cut out with its blood, a new one (primed with circuit.air.headVolume) connected wet-to-wet and seated in the drive, de-aired, the lines unclamped. The oxygenator and the tubing stay.',
+    source: 'E',
+    ref: 'ELSO emergency drills end a pump-head thrombus or an airlocked head in a new pump (training-reference.md); a Rotaflow-class head is changed alone by a trained team in a couple of minutes, an estimate (an integrated pump–oxygenator set, Cardiohelp HLS, is changed whole: changeCircuit)',
+  }),
+} as const satisfies SpecTree;
+
 export const recannulationSpecs = {
   downtime: q('min', 30, [1, 240], {
     range: [15, 60],

@@ -23,7 +23,7 @@
  */
 import { fmt, type Action } from '../../model/events.js';
 import type { ModelDefinition } from '../../model/part.js';
-import { changeProcedure, CIRCUIT, CONSOLE, DRAINAGE_CANNULA, OXYGENATOR, RETURN_CANNULA, type DeviceChange } from './changeProcedure.js';
+import { changeProcedure, CIRCUIT, CONSOLE, DRAINAGE_CANNULA, OXYGENATOR, PUMP_HEAD, RETURN_CANNULA, type DeviceChange } from './changeProcedure.js';
 import { oxygenatorResistanceFactor } from '../circuitNow.js';
 import { CIRCUIT_DEVICE_WORDS, deviceRestartAt_h, devicesChanged } from '../../model/context.js';
 
@@ -32,6 +32,7 @@ function deviceChangeOf(action: Action): DeviceChange | null {
   if (action.changeCircuit) return CIRCUIT;
   if (action.changeOxygenator) return OXYGENATOR;
   if (action.changeConsole) return CONSOLE;
+  if (action.changePumpHead) return PUMP_HEAD;
   return action.recannulate === 'drainage' ? DRAINAGE_CANNULA : action.recannulate === 'return' ? RETURN_CANNULA : null;
 }
 
@@ -42,6 +43,7 @@ export const deviceChangeModel: ModelDefinition = {
     oxygenators_used: ['1', 'Oxygenators used since the start: 1, and one more at each oxygenator or circuit change (from the moment the old one is cut out)'],
     circuits_used: ['1', 'ECMO circuits used since the start: 1, and one more at each circuit change'],
     consoles_used: ['1', 'ECMO consoles (drive units) used since the start: 1, and one more at each console change'],
+    pump_heads_used: ['1', 'Centrifugal pump heads used since the start: 1, and one more at each pump-head or circuit change'],
   },
   create(m, slot) {
     const thrombus = slot('oxygenatorThrombus');
@@ -89,6 +91,7 @@ export const deviceChangeModel: ModelDefinition = {
         out.oxygenators_used = circuit ? 1 + devicesChanged(m, 'oxygenator') : NaN;
         out.circuits_used = circuit ? 1 + devicesChanged(m, 'circuit') : NaN;
         out.consoles_used = circuit ? 1 + devicesChanged(m, 'console') : NaN;
+        out.pump_heads_used = circuit ? 1 + devicesChanged(m, 'pumpHead') : NaN;
       },
     };
   },
