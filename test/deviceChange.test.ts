@@ -223,6 +223,20 @@ describe('a pump-head change (the head alone; the oxygenator, the tubing and the
     expect([at(r, 'pump_heads_used', 30 * MIN), at(r, 'oxygenators_used', 30 * MIN), at(r, 'circuits_used', 30 * MIN)]).toEqual([2, 1, 1]);
   });
 
+  it('asked while another change is under way, it changes nothing: the air stays in the old head', () => {
+    const timeline = [
+      { at: '5 min', fault: { airEntry: '1.5 mm' } },
+      { at: '6 min', fault: { airEntry: '0 mm' } },
+      { at: '10 min', changeOxygenator: true },
+      { at: '10.5 min', changePumpHead: true },
+    ];
+    const r = runWithTimeline(DEFAULT_ECMO, timeline, headSettings);
+    expect(at(r, 'air_pump_head_mL', 11 * MIN)).toBeCloseTo(at(r, 'air_pump_head_mL', 9 * MIN), 9);
+    expect(at(r, 'air_pump_head_mL', 11 * MIN)).toBeGreaterThan(10);
+    expect(at(r, 'pump_heads_used', 20 * MIN)).toBe(1);
+    expect(r.events.some((e) => e.t_h === 10.5 * MIN && /under way/.test(e.reason))).toBe(true);
+  });
+
   it('a circuit change brings a new head too: the pump heads used count it', () => {
     const r = runWithTimeline(DEFAULT_ECMO, [{ at: '10 min', changeCircuit: true }], headSettings);
     expect([at(r, 'pump_heads_used', 5 * MIN), at(r, 'pump_heads_used', 30 * MIN)]).toEqual([1, 2]);

@@ -18,6 +18,7 @@
  * openings, not a fault still set.
  */
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
+import type { Model } from '../../model/context.js';
 import { fmt, type LocatedEvent } from '../../model/events.js';
 import { pumpCurve } from '../centrifugalPump.js';
 import { pumpHeadFactor } from './airEntrainment.js';
@@ -33,6 +34,16 @@ function airlockMessage(air_mL: number, headFactor: number, equilibrium_mL: numb
       ? ` and still entering (head × ${fmt(headFactor, 2)}, falling to × ${fmt(factorAtEquilibrium, 2)} at ${fmt(equilibrium_mL)} mL)`
       : ` (head × ${fmt(headFactor, 2)})`;
   return `pump airlocked: ${fmt(air_mL)} mL of air in the pump head${still}; flow collapses; de-air the circuit`;
+}
+
+/**
+ * The device whose change the action at t began, if it brings a new pump head (a circuit's, or the head alone): not a
+ * change asked while another is under way, which the device-change part refuses (it runs before this part).
+ */
+function newHeadBegun(m: Model, t: number): 'circuit' | 'pumpHead' | null {
+  const last = m.devices.started.at(-1);
+  if (!m.devices.underway || !last || last.t_h !== t) return null;
+  return last.device === 'circuit' || last.device === 'pumpHead' ? last.device : null;
 }
 
 export const airModel: ModelDefinition = {
@@ -80,16 +91,17 @@ export const airModel: ModelDefinition = {
     };
     return {
       located: [filled, airlock],
-      perform(_t, y, action, log, at) {
+      perform(t, y, action, log, at) {
         const opening = action.fault?.airEntry;
         const limbOpening = action.fault?.limbReturnOpening;
         // de-aired, a new circuit (changeCircuit: its pump head and connectors new, sim/circuit/deviceChange), or a new
         // pump head alone (changePumpHead: the old one's air goes with it, an opening upstream stays open)
-        if ((action.deAir || action.changeCircuit || action.changePumpHead) && m.current.circuit) {
+        const newHead = newHeadBegun(m, t);
+        if ((action.deAir || newHead) && m.current.circuit) {
           const limb = openings.open.limb_mm > 0 ? " (the filter limb's return junction tightened)" : '';
           if (action.deAir) log('de_air', `opening closed${limb}, ${fmt(y[air])} mL of air removed from the pump head`);
           y[air] = 0;
-          if (action.deAir || action.changeCircuit) Object.assign(openings.open, { entry_mm: 0, limb_mm: 0 });
+          if (action.deAir || newHead === 'circuit') Object.assign(openings.open, { entry_mm: 0, limb_mm: 0 });
           airlocked = false;
         }
         if (opening !== undefined) {
