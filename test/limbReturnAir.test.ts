@@ -10,7 +10,8 @@ import { simulate, type RunResult } from '../sim/engine/simulate.js';
 import { at, DEFAULT_ECMO, runWithTimeline } from './helpers/scenarios.js';
 import { airEntrainment_mL_h } from '../sim/circuit/air/airEntrainment.js';
 import { orificeBloodFlow_mL_h } from '../sim/circuit/bloodLoss/orifice.js';
-import { buildFaultAction, faultRow } from '../sim/faults/catalogue.js';
+import { faultRow } from '../sim/faults/catalogue.js';
+import { buildFaultAction } from '../sim/faults/faultAction.js';
 import { scenarioFromObject } from '../sim/scenario/load.js';
 import { readFileSync } from 'node:fs';
 

@@ -42,16 +42,26 @@ export interface DeviceChangeRecord {
   restart_h: number;
 }
 
-/** Changes begun of a device: a circuit change brings a new oxygenator and a new pump head too; a console change neither. */
+/** Whether changing `changed` brings a new `device`: a circuit change brings a new oxygenator and a new pump head too. */
+export function changeBrings(changed: CircuitDevice, device: CircuitDevice): boolean {
+  return changed === device || (changed === 'circuit' && (device === 'oxygenator' || device === 'pumpHead'));
+}
+
+/** Changes begun that brought a new `device` (a console change brings neither an oxygenator nor a head). */
 export function devicesChanged(m: Model, device: CircuitDevice): number {
   let n = 0;
-  for (const d of m.devices.started) if (d.device === device || ((device === 'oxygenator' || device === 'pumpHead') && d.device === 'circuit')) n++;
+  for (const d of m.devices.started) if (changeBrings(d.device, device)) n++;
   return n;
+}
+
+/** The change under way (the last one begun, while its new device is not yet in), or null. */
+export function changeUnderway(m: Model): DeviceChangeRecord | null {
+  return m.devices.underway ? (m.devices.started.at(-1) ?? null) : null;
 }
 
 /** When the new device of the change under way goes in (h), Infinity when none is under way. */
 export function deviceRestartAt_h(m: Model): number {
-  return m.devices.underway ? m.devices.started[m.devices.started.length - 1].restart_h : Infinity;
+  return changeUnderway(m)?.restart_h ?? Infinity;
 }
 
 export interface Model {

@@ -8,7 +8,7 @@
  */
 import { cannulaInnerDiameter_mm } from '../../sim/circuit/tube';
 import { Simulation } from '../../sim/engine/simulation';
-import { CIRCUIT_DEVICE_WORDS, deviceRestartAt_h, type Model } from '../../sim/model/context';
+import { changeUnderway, CIRCUIT_DEVICE_WORDS, deviceRestartAt_h, type Model } from '../../sim/model/context';
 import { ScenarioError } from '../../sim/scenario/errors';
 import type { Scenario } from '../../sim/scenario/resolve';
 import type { Observation } from '../../sim/engine/observe';
@@ -274,9 +274,8 @@ export function settingsView(sim: Simulation): SettingsView {
   };
 }
 
-/** The change of a circuit device under way (the last one begun, while its new device is not yet in), or null. */
+/** The change of a circuit device under way (changeUnderway), as the page reads it, or null. */
 function deviceChangeView(m: Model): DeviceChangeView | null {
-  const last = m.devices.started.at(-1);
-  if (!m.devices.underway || !last) return null;
-  return { device: last.device, name: CIRCUIT_DEVICE_WORDS[last.device].name, since_h: last.t_h, restart_h: last.restart_h };
+  const d = changeUnderway(m);
+  return d && { device: d.device, name: CIRCUIT_DEVICE_WORDS[d.device].name, since_h: d.t_h, restart_h: d.restart_h };
 }

@@ -15,9 +15,11 @@ import { insertionSites, patientFigure } from './patientFigure';
 import { fmt as fmtNum } from '../format';
 import { bagLevels } from './bags';
 import { ALARM_COLOUR, tagAlarm } from './tagAlarm';
-import { deviceChangeLook } from './deviceChangeLook';
+import { deviceChangeLook, type DeviceChangeLook } from './deviceChangeLook';
 
 const TEXT_EVERY_s = 0.2;
+/** A new circuit's tubing holding its prime: the column and the cells moving over it. */
+const PRIME_COLOURS: [number, number] = [PRIME, lighten(PRIME, 0.35)];
 const TEXTS_PER_FRAME = 3;
 /** Frames longer than this on average (a 60 Hz display skipping frames) thin the cells out; shorter bring them back. */
 const LONG_FRAME_s = 0.022;
@@ -71,7 +73,7 @@ export class CircuitView {
   private lastFilter: FilterLook = { status: 'running', clotted: 0, fouling: 0, sat_pct: 95 };
   /** Line states and saturations of the snapshot last drawn: frames between snapshots reuse them. */
   private derivedFor: Snapshot | undefined;
-  private derived: { states: Record<LineId, LineState>; sats: ReturnType<typeof saturations> } | undefined;
+  private derived: { states: Record<LineId, LineState>; sats: ReturnType<typeof saturations>; change: DeviceChangeLook | null } | undefined;
   private screen = { w: 0, h: 0 };
   /** Every caption, live read-out and tag text (each grows about its anchor on a small canvas). */
   private readonly texts: Text[];
@@ -171,22 +173,20 @@ export class CircuitView {
     if (snap.running) this.adaptCells(dt_s);
     const obs = snap.obs;
     // derived once per snapshot, not once per frame
-    if (this.derivedFor !== snap) this.derived = { states: lineStates(obs), sats: saturations(obs) };
+    if (this.derivedFor !== snap) this.derived = { states: lineStates(obs), sats: saturations(obs), change: deviceChangeLook(snap.settings.deviceChange) };
     this.derivedFor = snap;
-    const { states, sats } = this.derived!;
+    const { states, sats, change } = this.derived!;
     if (!this.info.hasCircuit) return this.textUpdate(dt_s, snap, states);
-    const change = deviceChangeLook(snap.settings.deviceChange);
     for (const line of this.lines) {
       if (line.layout.part === 'filter' && !this.info.hasFilter) continue;
       const st = states[line.layout.id];
       // a new circuit's tubing holds its clear prime while it goes in (the cannulae stay, with their blood)
       const primed = change?.primedTubing && line.layout.kind === 'ecmo';
-      const [core, dots] = primed ? [PRIME, lighten(PRIME, 0.35)] : coloursOf(st);
+      const [core, dots] = primed ? PRIME_COLOURS : coloursOf(st);
       line.setStride(this.stride);
       line.update(move, dotSpeed_px_s(st.flow_mL_min, this.boreOf(line.layout.id, line.layout.kind, snap), line.layout.kind), core, dots);
     }
-    // a head taken out with its circuit, or being moved onto a new drive, does not turn
-    this.pump.update(move, change?.pump ? 0 : obs.pump_speed_rpm, sats.prePump, change?.primedPump);
+    this.pump.update(move, change?.headStill ? 0 : obs.pump_speed_rpm, sats.prePump, change?.primedPump);
     this.oxygenator.update(sats.prePump, sats.post, change?.primedOxygenator);
     // for the page's tests: the device whose change is drawn ('' when none)
     this.app.canvas.dataset.deviceChange = snap.settings.deviceChange?.device ?? '';
@@ -252,7 +252,7 @@ export class CircuitView {
     const o = snap.obs;
     const s = snap.settings;
     const t = this.text;
-    const change = deviceChangeLook(s.deviceChange);
+    const change = this.derived?.change;
     const beside = (words: string | undefined) => (words ? `\n${words}` : '');
     const out: [LiveText, string][] = [
       [t.pump, `Centrifugal pump\n${change?.pump || `${fmtNum(o.pump_speed_rpm, 0)} rpm · ${fmtNum(o.pump_flow_L_min, 2)} L/min`}`],

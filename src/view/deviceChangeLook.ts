@@ -22,12 +22,23 @@ export interface DeviceChangeLook {
   primedOxygenator: boolean;
   primedPump: boolean;
   primedTubing: boolean;
+  /** The pump head does not turn: taken out (alone or with its circuit) or being moved onto a new drive. */
+  headStill: boolean;
 }
 
 export function deviceChangeLook(change: DeviceChangeView | null): DeviceChangeLook | null {
   if (!change) return null;
   const t = fmtHours(change.restart_h);
-  const none = { oxygenator: '', pump: '', drainageCannula: '', returnCannula: '', primedOxygenator: false, primedPump: false, primedTubing: false };
+  const none = {
+    oxygenator: '',
+    pump: '',
+    drainageCannula: '',
+    returnCannula: '',
+    primedOxygenator: false,
+    primedPump: false,
+    primedTubing: false,
+    headStill: false,
+  };
   switch (change.device) {
     case 'oxygenator':
       return { ...none, status: `new oxygenator ${t}`, oxygenator: `new one\n${t}`, primedOxygenator: true };
@@ -40,11 +51,12 @@ export function deviceChangeLook(change: DeviceChangeView | null): DeviceChangeL
         primedOxygenator: true,
         primedPump: true,
         primedTubing: true,
+        headStill: true,
       };
     case 'console':
-      return { ...none, status: `new console ${t}`, pump: `to a new console at ${t}` };
+      return { ...none, status: `new console ${t}`, pump: `to a new console at ${t}`, headStill: true };
     case 'pumpHead':
-      return { ...none, status: `new pump head ${t}`, pump: `new head at ${t}`, primedPump: true };
+      return { ...none, status: `new pump head ${t}`, pump: `new head at ${t}`, primedPump: true, headStill: true };
     case 'drainageCannula':
       return { ...none, status: `new cannula ${t}`, drainageCannula: `new one at ${t}` };
     case 'returnCannula':

@@ -41,7 +41,7 @@ export class CentrifugalPump {
     this.container.addChild(body, this.chamber, this.rotor);
   }
 
-  /** `primed`: a new circuit's pump head holding its clear prime while it goes in. */
+  /** `primed`: a new pump head (alone or with its circuit) holding its clear prime while it goes in. */
   update(dt_s: number, rpm: number, sat_pct: number, primed = false): void {
     const c = primed ? PRIME : bloodColour(sat_pct);
     if (c !== this.colour) {

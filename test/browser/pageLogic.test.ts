@@ -12,6 +12,7 @@ import { loadText } from '../../src/engine/scenarioText';
 import { timeTicks } from '../../src/trends/chart';
 import { BAG_mL, bagLevels } from '../../src/view/bags';
 import { deviceChangeLook } from '../../src/view/deviceChangeLook';
+import { circuitChangeSpecs } from '../../sim/circuit/deviceChange/deviceChangeSpecs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ECMO = readFileSync(join(ROOT, 'scenarios/ecmo-hvhf-default.json'), 'utf8');
@@ -146,12 +147,12 @@ describe('the live run', () => {
     expect(run.snapshot()!.settings.deviceChange).toBeNull();
     expect(run.command({ type: 'changeCircuit' })).toBeUndefined();
     const during = run.snapshot()!.settings.deviceChange!;
-    // the circuit’s change takes 5 min by default (circuit.circuitChange.downtime)
-    expect(during).toEqual({ device: 'circuit', name: 'circuit', since_h: 0, restart_h: during.restart_h });
-    expect(during.restart_h).toBeGreaterThan(0);
+    // the bundled scenario keeps the circuit change's default downtime (circuit.circuitChange.downtime, 5 min)
+    const downtime_min = circuitChangeSpecs.downtime.default!;
+    expect(during).toEqual({ device: 'circuit', name: 'circuit', since_h: 0, restart_h: downtime_min / 60 });
     const look = deviceChangeLook(during)!;
-    expect([look.primedPump, look.primedOxygenator, look.primedTubing]).toEqual([true, true, true]);
-    expect(look.status).toBe(`new circuit 0:${String(Math.round(during.restart_h * 60)).padStart(2, '0')} h`);
+    expect([look.primedPump, look.primedOxygenator, look.primedTubing, look.headStill]).toEqual([true, true, true, true]);
+    expect(look.status).toBe(`new circuit 0:${String(downtime_min).padStart(2, '0')} h`);
     run.command({ type: 'step' }); // 15 min: the new circuit went in
     expect(run.snapshot()!.settings.deviceChange).toBeNull();
     expect(deviceChangeLook(null)).toBeNull();
@@ -160,13 +161,14 @@ describe('the live run', () => {
   it('each device change says what it works on: a console keeps its blood, a cannula leaves the circuit drawn as it was', () => {
     const at = { since_h: 1, restart_h: 1.5 };
     const oxygenator = deviceChangeLook({ device: 'oxygenator', name: 'oxygenator', ...at })!;
-    expect([oxygenator.primedOxygenator, oxygenator.primedPump, oxygenator.pump]).toEqual([true, false, '']);
+    expect([oxygenator.primedOxygenator, oxygenator.primedPump, oxygenator.pump, oxygenator.headStill]).toEqual([true, false, '', false]);
     expect([oxygenator.oxygenator, oxygenator.status]).toEqual(['new one\n1:30 h', 'new oxygenator 1:30 h']);
     const console = deviceChangeLook({ device: 'console', name: 'console', ...at })!;
-    expect([console.primedOxygenator, console.primedPump, console.oxygenator]).toEqual([false, false, '']);
+    expect([console.primedOxygenator, console.primedPump, console.oxygenator, console.headStill]).toEqual([false, false, '', true]);
     expect(console.pump).toBe('to a new console at 1:30 h');
     const head = deviceChangeLook({ device: 'pumpHead', name: 'pump head', ...at })!;
-    expect([head.primedPump, head.primedTubing, head.primedOxygenator, head.pump, head.status]).toEqual([
+    expect([head.primedPump, head.headStill, head.primedTubing, head.primedOxygenator, head.pump, head.status]).toEqual([
+      true,
       true,
       false,
       false,

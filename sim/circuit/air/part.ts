@@ -18,7 +18,7 @@
  * openings, not a fault still set.
  */
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
-import type { Model } from '../../model/context.js';
+import { changeBrings, changeUnderway, type CircuitDevice, type Model } from '../../model/context.js';
 import { fmt, type LocatedEvent } from '../../model/events.js';
 import { pumpCurve } from '../centrifugalPump.js';
 import { pumpHeadFactor } from './airEntrainment.js';
@@ -40,10 +40,9 @@ function airlockMessage(air_mL: number, headFactor: number, equilibrium_mL: numb
  * The device whose change the action at t began, if it brings a new pump head (a circuit's, or the head alone): not a
  * change asked while another is under way, which the device-change part refuses (it runs before this part).
  */
-function newHeadBegun(m: Model, t: number): 'circuit' | 'pumpHead' | null {
-  const last = m.devices.started.at(-1);
-  if (!m.devices.underway || !last || last.t_h !== t) return null;
-  return last.device === 'circuit' || last.device === 'pumpHead' ? last.device : null;
+function newHeadBegun(m: Model, t: number): CircuitDevice | null {
+  const begun = changeUnderway(m);
+  return begun && begun.t_h === t && changeBrings(begun.device, 'pumpHead') ? begun.device : null;
 }
 
 export const airModel: ModelDefinition = {

@@ -4,7 +4,7 @@
  * unclamped).
  */
 import { fmt, type EventLog } from '../../model/events.js';
-import { CIRCUIT_DEVICE_WORDS, deviceRestartAt_h, type CircuitDevice, type Model } from '../../model/context.js';
+import { changeUnderway, CIRCUIT_DEVICE_WORDS, deviceRestartAt_h, type CircuitDevice, type Model } from '../../model/context.js';
 import { applySetting } from '../../model/settings.js';
 import type { Scenario } from '../../scenario/resolve.js';
 
@@ -25,6 +25,12 @@ export interface DeviceChange {
   readonly putIn: (m: Model, c: Circuit, y: number[], thrombus: number) => string | undefined;
 }
 
+/** The old pump head out with its thrombus (a new head: a circuit's, or the head alone). */
+const oldHeadOut = (m: Model): undefined => {
+  applySetting(m, { path: 'circuit.hemolysis.pumpHeadThrombus', value: 1 });
+  return undefined;
+};
+
 /** A clean fibre bundle: no thrombus, no thrombosis, no plasma leak. */
 const cleanOxygenator = (_m: Model, c: Circuit, y: number[], thrombus: number): undefined => {
   y[thrombus] = 0;
@@ -40,7 +46,7 @@ export const OXYGENATOR: DeviceChange = {
   downtime_min: (c) => c.oxygenatorChange.downtime,
   putIn: cleanOxygenator,
 };
-/** The whole circuit (tubing, pump head, oxygenator): its rupture, kink and air go with it at once. */
+/** The whole circuit (tubing, pump head, oxygenator): its rupture, kink, air and the head's thrombus go with it at once. */
 export const CIRCUIT: DeviceChange = {
   event: 'circuit_change',
   device: 'circuit',
@@ -49,8 +55,7 @@ export const CIRCUIT: DeviceChange = {
   takeOut: (m) => {
     applySetting(m, { path: 'circuit.rupture', value: 'none' });
     applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
-    applySetting(m, { path: 'circuit.hemolysis.pumpHeadThrombus', value: 1 }); // the old head goes with its thrombus
-    return undefined;
+    return oldHeadOut(m);
   },
   putIn: cleanOxygenator,
 };
@@ -74,10 +79,7 @@ export const PUMP_HEAD: DeviceChange = {
   device: 'pumpHead',
   prime_mL: (c) => c.air.headVolume,
   downtime_min: (c) => c.pumpHeadChange.downtime,
-  takeOut: (m) => {
-    applySetting(m, { path: 'circuit.hemolysis.pumpHeadThrombus', value: 1 }); // the old head goes with its thrombus
-    return undefined;
-  },
+  takeOut: oldHeadOut,
   putIn: () => undefined,
 };
 
@@ -122,8 +124,8 @@ const CHANGES: Record<CircuitDevice, DeviceChange> = {
 export function changeProcedure(m: Model, thrombus: number) {
   /** The change under way (the last one begun, Model.devices), or null. */
   const underway = (): DeviceChange | null => {
-    const d = m.devices;
-    return d.underway ? CHANGES[d.started[d.started.length - 1].device] : null;
+    const d = changeUnderway(m);
+    return d ? CHANGES[d.device] : null;
   };
   /** Whether the filter limb was clamped before the change (the change pauses the CRRT machine, then leaves it so). */
   let limbClampedBefore = false;

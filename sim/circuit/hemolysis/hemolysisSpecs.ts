@@ -37,7 +37,7 @@ export const hemolysisSpecs = {
     adjustable: true,
     range: [1, 50],
     description:
-      "The pump's hemolysis multiplied by this factor: a thrombus snared on the impeller or grown at its bearing damages the cells it spins (1: a clean head). The remedy is a new pump head, here a circuit change; a console change moves the same head onto a new drive.",
+      "The pump's hemolysis multiplied by this factor: a thrombus snared on the impeller or grown at its bearing damages the cells it spins (1: a clean head). The remedy is a new pump head (changePumpHead, or a circuit change); a console change moves the same head onto a new drive.",
     source: 'E',
     ref: 'hypothesis (no published dose–response): Neal et al., J Extra Corpor Technol 2015;47:103: a pump-head thrombus took free Hb past 100 mg/dL at unchanged rpm and flow, back to baseline within 48 h of a new head; Lubnow et al., PLoS One 2014: acute clot in the pump head shown by a dramatic rise of free Hb',
   }),

@@ -10,7 +10,7 @@
  */
 import type { ModelDefinition } from '../../model/part.js';
 import { fmt, type EventLog } from '../../model/events.js';
-import { devicesChanged, type Model } from '../../model/context.js';
+import { changeUnderway, devicesChanged, type Model } from '../../model/context.js';
 import { chargeAt, rebase, timeToLevel_h, type BatteryLine } from './battery.js';
 
 const EPS_h = 1e-9;
@@ -19,8 +19,7 @@ type Settings = NonNullable<Model['current']['circuit']>;
 
 /** Console changes finished: each new console brings a full battery (the one under way not yet). */
 function consolesIn(m: Model): number {
-  const d = m.devices;
-  return devicesChanged(m, 'console') - (d.underway && d.started[d.started.length - 1].device === 'console' ? 1 : 0);
+  return devicesChanged(m, 'console') - (changeUnderway(m)?.device === 'console' ? 1 : 0);
 }
 
 /** What turns the pump head, as the log names it. */
