@@ -1,8 +1,9 @@
 /**
  * The cannula catalogue (sim/circuit/cannulae/): the two-term least-squares fit, each catalogue cannula against its
- * source's points, and the correction of water charts to blood. Sources: the Getinge HLS pressure-drop charts and the
- * Getinge Avalon Elite flow-characteristics graph (both lumens on one graph), water at room temperature, digitized in
- * the perfusiontools.com dataset.
+ * source's points, and the correction of water charts to blood. Sources: the Getinge HLS pressure-drop charts, the
+ * Getinge Avalon Elite flow-characteristics graph (both lumens on one graph) and the Medtronic Bio-Medicus NextGen
+ * pressure-loss charts (each family on one graph), water, digitized in the perfusiontools.com dataset; the Medtronic
+ * Crescent fits of N. Mark's calculator.
  */
 import { describe, expect, it } from 'vitest';
 import { CANNULA_CATALOGUE, sourceScatter_mmHg, type CatalogueCannula } from '../sim/circuit/cannulae/catalogue.js';
@@ -105,6 +106,21 @@ describe("every catalogue cannula reproduces its source's points within the sour
     }
   });
 
+  // bioMedicus.ts: every size's trace ends at the 6 L/min edge or at 150–193 mmHg, a shared pressure axis
+  it('a Bio-Medicus NextGen family’s sizes are read off one chart: each size’s scatter is the family’s largest drop', () => {
+    for (const family of ['biomedicus-femoral-', 'biomedicus-jugular-']) {
+      const members = CANNULA_CATALOGUE.filter((c) => c.id.startsWith(family));
+      expect(members.length, family).toBeGreaterThan(4);
+      const top = Math.max(...members.flatMap((c) => c.points.map((p) => p[1])));
+      for (const c of members) {
+        expect(sourceScatter_mmHg(c), c.id).toBeCloseTo(0.5 + 0.015 * top, 12);
+        const own = Math.max(...c.points.map((p) => p[1]));
+        // where a trace stops short of the axis, it stops at the 6 L/min edge
+        if (own < 150) expect(c.points.at(-1)![0], c.id).toBe(6);
+      }
+    }
+  });
+
   // within the chart's resolution (sourceScatter_mmHg): the Crescent 30 Fr drainage curve reads 0.8 mmHg above the
   // 28 Fr's at 1 L/min, a fifth of what its digitization resolves
   it('larger sizes of one dual-lumen family lose less in each lumen (within the chart’s resolution), and the drainage lumen less than the infusion lumen, at 1–3 L/min', () => {
@@ -147,11 +163,16 @@ describe("every catalogue cannula reproduces its source's points within the sour
     }
   });
 
-  it('larger French sizes of one family lose less at every charted flow', () => {
-    for (const role of ['drainage', 'return'] as const) {
-      const family = CANNULA_CATALOGUE.filter((c) => c.role === role).sort((x, y) => x.size_Fr - y.size_Fr);
+  it('larger French sizes of one family (a maker’s cannulae of one role) lose less at every charted flow', () => {
+    const families = new Map<string, CatalogueCannula[]>();
+    for (const c of CANNULA_CATALOGUE) families.set(`${c.manufacturer} ${c.role}`, [...(families.get(`${c.manufacturer} ${c.role}`) ?? []), c]);
+    expect([...families.keys()].sort()).toEqual(['Getinge (Maquet) drainage', 'Getinge (Maquet) return', 'Medtronic drainage', 'Medtronic return']);
+    for (const [name, members] of families) {
+      const family = [...members].sort((x, y) => x.size_Fr - y.size_Fr);
+      expect(family.length, name).toBeGreaterThan(3);
       for (let i = 1; i < family.length; i++)
-        for (const q of [1, 3, 5]) expect(fittedDrop(catalogueFit(family[i]), q)).toBeLessThan(fittedDrop(catalogueFit(family[i - 1]), q));
+        for (const q of [1, 3, 5])
+          expect(fittedDrop(catalogueFit(family[i]), q), `${family[i].id} at ${q} L/min`).toBeLessThan(fittedDrop(catalogueFit(family[i - 1]), q));
     }
   });
 });
@@ -247,6 +268,16 @@ describe('a scenario that names a catalogue cannula', () => {
     const wide = first({ 'circuit.drainageCannula.model': 'hls-pvl-2955' });
     expect(at(wide, 'p_drainage_mmHg', 0)).toBeGreaterThan(at(narrow, 'p_drainage_mmHg', 0));
     expect(at(wide, 'drainage_flow_L_min', 0)).toBeGreaterThan(at(narrow, 'drainage_flow_L_min', 0));
+  });
+
+  it('the Medtronic Bio-Medicus NextGen cannulae: a 25 Fr femoral drains more than a 19 Fr at a less negative pre-pump pressure; a 17 Fr jugular return raises the post-oxygenator pressure over a 23 Fr', () => {
+    const narrow = first({ 'circuit.drainageCannula.model': 'biomedicus-femoral-19', 'circuit.returnCannula.model': 'biomedicus-jugular-23' });
+    const wide = first({ 'circuit.drainageCannula.model': 'biomedicus-femoral-25', 'circuit.returnCannula.model': 'biomedicus-jugular-23' });
+    expect(at(wide, 'p_drainage_mmHg', 0)).toBeGreaterThan(at(narrow, 'p_drainage_mmHg', 0));
+    expect(at(wide, 'drainage_flow_L_min', 0)).toBeGreaterThan(at(narrow, 'drainage_flow_L_min', 0));
+    const smallReturn = first({ 'circuit.drainageCannula.model': 'biomedicus-femoral-25', 'circuit.returnCannula.model': 'biomedicus-jugular-17' });
+    expect(at(smallReturn, 'p_post_oxygenator_mmHg', 0)).toBeGreaterThan(at(wide, 'p_post_oxygenator_mmHg', 0));
+    expect(at(smallReturn, 'pump_flow_L_min', 0)).toBeLessThan(at(wide, 'pump_flow_L_min', 0));
   });
 
   it('a dual-lumen cannula is both the drainage and the return cannula: a larger Avalon drains more at a less negative pre-pump pressure', () => {

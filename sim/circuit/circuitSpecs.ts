@@ -59,7 +59,7 @@ const cannulaModel = (role: CannulaRole): ChoiceSpec => ({
   default: 'custom',
   description: `A catalogue ${role} cannula (its pressure–flow chart, fitted and corrected to blood; size and length are then ignored), or custom: size, length and wall below.`,
   source: 'S2',
-  ref: 'sim/circuit/cannulae/catalogue.ts: Getinge HLS charts (digitized)',
+  ref: 'sim/circuit/cannulae/catalogue.ts: Getinge HLS and Medtronic Bio-Medicus NextGen charts (digitized)',
 });
 
 const configuration: ChoiceSpec<CannulationConfiguration> = {

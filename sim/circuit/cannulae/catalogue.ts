@@ -3,19 +3,17 @@
  * published (flow L/min, pressure drop mmHg, in the source's test fluid); the two-term relation ΔP = a·Q + b·Q² is
  * fitted from them (fit.ts) and corrected to blood (lookup.ts), never typed in.
  *
- * Source of every entry here: the Getinge/Maquet HLS cannula pressure-drop charts (water at room temperature),
- * digitized manually and rounded to 1 mmHg in the perfusiontools.com cannula dataset (a third-party digitization
- * of the manufacturer's charts) [S2]. Geometry (French size, insertion length, side holes) from the same product
- * tables.
+ * Source of the entries in this file: the Getinge/Maquet HLS cannula pressure-drop charts (water at room
+ * temperature), digitized manually and rounded to 1 mmHg in the perfusiontools.com cannula dataset (a third-party
+ * digitization of the manufacturer's charts) [S2]. Geometry (French size, insertion length, side holes) from the same
+ * product tables. The Medtronic Bio-Medicus NextGen entries are bioMedicus.ts's, from the same dataset.
  */
+import { BIO_MEDICUS_CATALOGUE } from './bioMedicus.js';
+import { WATER_ROOM, type TestFluid } from './testFluid.js';
+
+export { WATER_ROOM, type TestFluid };
 
 export type CannulaRole = 'drainage' | 'return';
-
-export interface TestFluid {
-  /** Water charts are corrected to blood by viscosity (viscous term) and density (inertial term). */
-  readonly kind: 'water';
-  readonly temperature_C: number;
-}
 
 /** What names a cannula: the id a scenario uses, the maker's model and code, its size and insertion length. */
 export interface CannulaIdentity {
@@ -55,7 +53,6 @@ export function sourceScatter_mmHg(c: CatalogueCannula): number {
 }
 
 const HLS_CHART = 'Getinge/Maquet HLS cannula pressure-drop chart, water at room temperature; digitized (perfusiontools.com dataset) [S2]';
-export const WATER_ROOM: TestFluid = { kind: 'water', temperature_C: 20 };
 
 const hlsVenous = (size: number, points: CatalogueCannula['points'], excluded?: CatalogueCannula['excluded']): CatalogueCannula => ({
   id: `hls-pvl-${size}55`,
@@ -110,6 +107,7 @@ export const CANNULA_CATALOGUE: readonly CatalogueCannula[] = [
   hlsArterial(19, grid(2, 4, 9, 15, 23, 34, 46, 61, 78, 97, 117, 140, 165)),
   hlsArterial(21, grid(2, 4, 7, 11, 16, 22, 29, 39, 50, 62, 75, 89, 104, 121)),
   hlsArterial(23, grid(1, 2, 4, 7, 12, 16, 21, 27, 34, 43, 51, 60, 72, 82)),
+  ...BIO_MEDICUS_CATALOGUE,
 ];
 
 /** The catalogue ids by role, for the scenario's choice of model (`custom` keeps size and length). */
