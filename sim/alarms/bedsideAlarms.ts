@@ -75,6 +75,19 @@ export const MONITOR: AlarmRow[] = [
     about: 'The pulse oximeter finds no pulse: it shows no SpO2 (a technical alarm, not a low saturation).',
   },
   {
+    id: 'asystole',
+    console: 'monitor',
+    title: 'Asystole',
+    // a lethal-arrhythmia alarm: red (high) and latching on bedside monitors; the model has no ECG, so ventricular
+    // fibrillation (a monitor's "VFib") is not told apart from asystole: both are a heart that beats no more
+    priority: 'high',
+    condition: { kind: 'below', series: 'heart_rate_bpm' },
+    limit: lim([0.5, 'bpm', [0.5, 0.5], 0, 'E', 'heart_rate_bpm is 0 in a cardiac arrest (hemodynamics.md, "Cardiac arrest"): the ECG finds no beat']),
+    latching: true,
+    maxSilence_min: SILENCE_min,
+    about: 'The ECG finds no heart beat (cardiac arrest; fibrillation is not told apart here).',
+  },
+  {
     id: 'heartRateLow',
     console: 'monitor',
     title: 'HR low',

@@ -259,6 +259,17 @@ export const FAULTS: readonly FaultRow[] = [
     endsWithChangeOf: 'console',
   },
   {
+    id: 'cardiac-arrest',
+    title: 'Cardiac arrest',
+    console: 'patient monitor',
+    change: { setting: 'patient.hemodynamics.cardiacArrest', value: on },
+    severity: null,
+    gradual: false,
+    hidden: false,
+    source:
+      'hemodynamics.md, "Cardiac arrest": the heart pumps nothing, compressions pump a fraction of its curve; clearing it is the return of spontaneous circulation',
+  },
+  {
     id: 'pump-head-thrombus',
     title: 'Pump-head thrombus',
     console: 'ECMO',

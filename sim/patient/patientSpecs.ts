@@ -1,5 +1,5 @@
 /** The patient section of a scenario: who the patient is and their state at the start of the run. */
-import { q, type ChoiceSpec, type SpecTree } from '../parameters.js';
+import { q, type ChoiceSpec, type FlagSpec, type SpecTree } from '../parameters.js';
 import { SOLUTE_SPECS } from './solutes/registry.js';
 import { kidneySpecs } from './kidney/kidneySpecs.js';
 import { temperatureSpecs } from './temperature/temperatureSpecs.js';
@@ -9,6 +9,27 @@ import { bleedingSpecs } from './fluidBalance/bleedingSpecs.js';
 import { ventilationSpecs } from './gasExchange/ventilationSpecs.js';
 import { co2StoreSpecs } from './co2Stores/co2StoreSpecs.js';
 import { plateletSpecs } from './platelets/plateletSpecs.js';
+
+/** A stopped heart (cardiac arrest) and chest compressions: the fault and the bedside's answer (hemodynamics.md, "Cardiac arrest"). */
+const cardiacArrest: FlagSpec = {
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description:
+    'Cardiac arrest: the heart pumps nothing of its own (asystole, ventricular fibrillation or pulseless activity); off again is the return of spontaneous circulation. A training fault (cardiac-arrest).',
+  source: 'E',
+  ref: 'ELSO emergency courses: cardiac arrest on VV ECMO (training-reference.md)',
+};
+
+const chestCompressions: FlagSpec = {
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description:
+    'Chest compressions under way: while the heart is arrested they pump hemodynamics.compressionOutput of its cardiac function curve; with a beating heart they do nothing here.',
+  source: 'E',
+  ref: 'bedside action (ALS); hemodynamics.md, "Cardiac arrest"',
+};
 
 const sex: ChoiceSpec<'male' | 'female'> = {
   kind: 'choice',
@@ -118,6 +139,8 @@ export const patientSpecs = {
       source: 'S',
       ref: 'cohort.md: −0.39 = −53 % of baseline, so ≈ 0.74 (derived)',
     }),
+    cardiacArrest,
+    chestCompressions,
   },
   kidney: kidneySpecs,
   lung: {

@@ -2,7 +2,7 @@
  * The trainee's controls: the live page's (settings, clamps, change filter, heparin bolus; its fault buttons are the
  * instructor's and are not shown) with their commands turned into training commands, and the bedside actions a
  * training scenario asks for: hang new bags, a new heparin syringe, de-air the circuit, press on a decannulated site,
- * recannulate, transfuse, give fluid, note.
+ * recannulate, transfuse, give fluid, chest compressions in an arrest, note.
  */
 import { Controls } from '../controls';
 import { el } from '../consoles/panel';
@@ -49,6 +49,8 @@ export const BEDSIDE: readonly [string, string, TraineeAction][] = [
   ['Transfuse 1 unit (300 mL)', 'transfusion', { transfusion: '300 mL' }],
   ['Platelets 1 unit', 'platelets', { platelets: 1 }],
   ['Fluid bolus 500 mL', 'fluid-bolus', { fluidBolus: '500 mL' }],
+  ['Start chest compressions', 'start-compressions', { set: { 'patient.hemodynamics.chestCompressions': true } }],
+  ['Stop chest compressions', 'stop-compressions', { set: { 'patient.hemodynamics.chestCompressions': false } }],
 ];
 
 /**

@@ -4,6 +4,7 @@
  */
 import abdominalHypertension from '../../scenarios/training/abdominal-hypertension.json?raw';
 import airEntry from '../../scenarios/training/air-entry.json?raw';
+import cardiacArrest from '../../scenarios/training/cardiac-arrest.json?raw';
 import drainageClamp from '../../scenarios/training/drainage-clamp.json?raw';
 import drainageDecannulation from '../../scenarios/training/drainage-decannulation.json?raw';
 import drainageKink from '../../scenarios/training/drainage-kink.json?raw';
@@ -40,6 +41,7 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
   { id: 'heparin-occlusion', text: heparinOcclusion },
   { id: 'replacement-bag', text: replacementBag },
   { id: 'filter-blood-leak', text: filterBloodLeak },
+  { id: 'cardiac-arrest', text: cardiacArrest },
 ];
 
 export function bundledTraining(id: string): BundledTraining | undefined {

@@ -97,6 +97,13 @@ export const hemodynamicsSpecs = {
     }),
   },
   venousReturn: venousReturnSpecs,
+  compressionOutput: q('1', 0.25, [0.05, 0.6], {
+    range: [0.1, 0.4],
+    description:
+      'What chest compressions pump while the heart is arrested, as a fraction of its cardiac function curve (output and slope): CO = f·(CO0 + S·(CVP − CVP0)) where venous return meets it.',
+    source: 'E',
+    ref: 'closed-chest CPR gives ~25–33 % of normal cardiac output (resuscitation reviews; Fitzgerald, Babbs et al., Am J Physiol 1981;241:H442, indicator dilution in dogs: output set by compression rate and duty cycle); an estimate',
+  }),
   rightHeart: rightHeartSpecs,
   hypercapnia: hypercapniaSpecs,
   acidaemia: acidaemiaSpecs,

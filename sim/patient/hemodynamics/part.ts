@@ -25,8 +25,19 @@ import { adaptationRate_mmHg_h, answeredPaco2_mmHg, hyperdynamicOutputShift_L_mi
 import { arterialPh } from '../acidBase/acidBase.js';
 import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
 
-/** The heart rate now, bpm (hemodynamics.ts's equation), at the MAP and unadapted PaCO2 the part derived. */
+/**
+ * How much of its cardiac function curve the heart pumps (venousReturn.ts): 1 beating, 0 arrested, the compressions'
+ * fraction while chest compressions go on in an arrest (hemodynamics.md, "Cardiac arrest").
+ */
+export function heartPumping(m: Model): number {
+  const patient = m.current.patient.hemodynamics;
+  if (!patient.cardiacArrest) return 1;
+  return patient.chestCompressions ? m.current.hemodynamics.compressionOutput : 0;
+}
+
+/** The heart rate now, bpm (hemodynamics.ts's equation), at the MAP and unadapted PaCO2 the part derived; 0 in an arrest (no beat of its own). */
 function heartRateNow(m: Model, now: Now): number {
+  if (m.current.patient.hemodynamics.cardiacArrest) return 0;
   const h = now.hemodynamics;
   const inputs = {
     map_mmHg: h.map_mmHg,
@@ -115,10 +126,11 @@ export const hemodynamicsModel: ModelDefinition = {
       const heartShift =
         afterloadOutputShift_L_min(hd.rightHeart, start.cardiacOutput_L_min, rvPressure) +
         hyperdynamicOutputShift_L_min(hd.hypercapnia, start.cardiacOutput_L_min, unadapted);
-      circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, h, heartShift);
+      const pumping = heartPumping(m);
+      circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, h, heartShift, pumping);
       // CO2 moves flow, not pressure: the systemic bed widens as far as the flow it drives rises (Carvalho 1997), so
       // MAP is the unshifted circulation's (the shifted one itself when CO2 shifts nothing)
-      const pressureFrom = heartShift === 0 ? h : circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, unshifted, 0);
+      const pressureFrom = heartShift === 0 ? h : circulationAt(hd.venousReturn, start, now.blood.intravascular_mL, unshifted, 0, pumping);
       h.map_mmHg = flowAdjustedMap_mmHg(toneMap, start.centralVenousPressure_mmHg, pressureFrom, start.cardiacOutput_L_min);
     };
     return {

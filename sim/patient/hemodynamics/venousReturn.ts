@@ -18,6 +18,12 @@
  * - a heart whose output reaches 0 at a positive filling pressure CVP* = CVP0 − (CO0 + δ)/S (a steep curve) stops
  *   there: below it nothing flows and every pressure is Pmsf (the definition of Pmsf).
  * So CO ≥ 0, CVP ≥ 0 and MAP ≥ 0 at any volume (test/venousReturn.test.ts).
+ *
+ * A heart pumping a fraction p of its curve (an arrested heart 0, chest compressions hemodynamics.compressionOutput,
+ * a beating heart 1) meets venous return where (Pmsf − CVP)/Rvr = p·(CO0 + δ + S·(CVP − CVP0)):
+ *   CVP = (Pmsf − Rvr·p·(CO0 + δ − S·CVP0)) / (1 + p·S·Rvr)
+ * (p = 1: the crossing above). At p = 0 nothing flows and CVP = Pmsf, the pressure the circulation settles to when
+ * the heart stops, which is how Pmsf is measured [S: Guyton, Physiol Rev 1955].
  */
 export interface VenousReturnParams {
   /** Pmsf0 − CVP0, mmHg. */
@@ -34,6 +40,7 @@ export interface Circulation {
 /**
  * Where the venous return and cardiac function curves cross at a blood volume; written into `out`. `heartShift_L_min`
  * (δ) moves the cardiac function curve (CO2's shifts, rightHeart.ts and hypercapnicResponse.ts); it is ≥ −CO0.
+ * `pumping` (p, 0–1) scales the curve: 0 an arrested heart, hemodynamics.compressionOutput chest compressions.
  */
 export function circulationAt(
   p: VenousReturnParams,
@@ -41,16 +48,18 @@ export function circulationAt(
   volume_mL: number,
   out: Circulation,
   heartShift_L_min = 0,
+  pumping = 1,
 ): Circulation {
   const cvp0 = start.centralVenousPressure_mmHg;
   const co0 = start.cardiacOutput_L_min;
   // the heart's output at the starting filling pressure; the resistance to venous return stays the starting one
-  const heart0 = co0 + heartShift_L_min;
-  const slope = p.cardiacFunctionSlope;
+  const heart0 = pumping * (co0 + heartShift_L_min);
+  const slope = pumping * p.cardiacFunctionSlope;
   const resistance = p.fillingGradient / co0; // mmHg·min/L
   const pmsf0 = cvp0 + p.fillingGradient;
   const pmsf = Math.max(pmsf0 + (volume_mL - start.volume_mL) / start.compliance_mL_mmHg, 0);
-  const cvp = cvp0 + (pmsf - pmsf0 - resistance * heartShift_L_min) / (1 + slope * resistance);
+  // (Pmsf − Rvr·p·(CO0 + δ − S·CVP0))/(1 + p·S·Rvr), written from CVP0 so that p = 1 is the beating heart's expression
+  const cvp = cvp0 + (pmsf - pmsf0 - resistance * pumping * heartShift_L_min + resistance * co0 * (1 - pumping)) / (1 + slope * resistance);
   // the filling pressure at which the heart's output reaches 0 (−∞ for a flat curve)
   const stops = slope > 0 ? cvp0 - heart0 / slope : -Infinity;
   if (cvp >= Math.max(stops, 0)) {
