@@ -29,7 +29,7 @@ import { hydrocortisoneInEngine } from './hydrocortisoneInEngine.js';
  * How much of its cardiac function curve the heart pumps (venousReturn.ts): 1 beating, 0 arrested, the compressions'
  * fraction while chest compressions go on in an arrest (hemodynamics.md, "Cardiac arrest").
  */
-export function heartPumping(m: Model): number {
+function heartPumping(m: Model): number {
   const patient = m.current.patient.hemodynamics;
   if (!patient.cardiacArrest) return 1;
   return patient.chestCompressions ? m.current.hemodynamics.compressionOutput : 0;
