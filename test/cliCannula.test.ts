@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../sim/cli.js';
 import { cannulaReport } from '../sim/cli/cannulaCommand.js';
 import { pumpReport } from '../sim/cli/pumpCommand.js';
-import { catalogueCannula } from '../sim/circuit/cannulae/catalogue.js';
-import { catalogueLossCoefficients } from '../sim/circuit/cannulae/lookup.js';
-import { dualLumenCannula } from '../sim/circuit/cannulae/dualLumen.js';
+import { CANNULA_CATALOGUE, catalogueCannula, sourceScatter_mmHg } from '../sim/circuit/cannulae/catalogue.js';
+import { catalogueFit, catalogueLossCoefficients } from '../sim/circuit/cannulae/lookup.js';
+import { DUAL_LUMEN_LUMENS, dualLumenCannula } from '../sim/circuit/cannulae/dualLumen.js';
 import { bloodViscosity_mPa_s, plasmaTemperatureFactor } from '../sim/blood.js';
 import { pumpCurve, pumpHead_mmHg } from '../sim/circuit/centrifugalPump.js';
 import { pressureDrop_mmHg } from '../sim/circuit/tube.js';
@@ -43,6 +43,17 @@ describe('sim cannula', () => {
     const text = cannulaReport([], base);
     for (const id of ['hls-pvl-2155', 'hls-pvl-2955', 'hls-pas-1715', 'hls-pas-2315', 'avalon-elite-27:drainage', 'avalon-elite-31:infusion'])
       expect(text).toContain(id);
+  });
+
+  it('the listing states each cannula’s fit against its source: the largest miss over its points and the chart’s scatter, marked ! where the two-term fit cannot follow the chart', () => {
+    const lines = cannulaReport([], base).split('\n');
+    for (const c of [...CANNULA_CATALOGUE, ...DUAL_LUMEN_LUMENS]) {
+      const line = lines.find((l) => l.startsWith(`${c.id} `))!;
+      const f = catalogueFit(c);
+      const worst = Math.max(...c.points.map(([q, dp]) => Math.abs(f.viscous * q + f.inertial * q * q - dp)));
+      const fit = `${worst.toFixed(1)}/${sourceScatter_mmHg(c).toFixed(1)}`;
+      expect(line, c.id).toContain(c.misfit ? `${fit}!` : `${fit} `);
+    }
   });
 
   it('a dual-lumen model prints the lumen --lumen names, each its own chart fitted and corrected to blood', () => {

@@ -9,7 +9,7 @@ import { circuitSpecs } from '../circuit/circuitSpecs.js';
 import { bloodViscosity_mPa_s, waterViscosity_mPa_s } from '../blood.js';
 import { CANNULA_CATALOGUE, catalogueCannula, type CatalogueCannula } from '../circuit/cannulae/catalogue.js';
 import { DUAL_LUMEN_CATALOGUE, DUAL_LUMEN_IDS, DUAL_LUMEN_LUMENS, dualLumenCannula } from '../circuit/cannulae/dualLumen.js';
-import { catalogueFit, catalogueLossCoefficients, cannulaLossCoefficients, WATER_DENSITY_kg_m3 } from '../circuit/cannulae/lookup.js';
+import { catalogueFit, catalogueLossCoefficients, cannulaLossCoefficients, fitAgainstSource, WATER_DENSITY_kg_m3 } from '../circuit/cannulae/lookup.js';
 import type { LossCoefficients } from '../circuit/tube.js';
 import { STDOUT, writeOutputFile } from '../output/writeOutput.js';
 import { bloodTemperatureOption, hematocritOption, quantityOption } from './quantityOption.js';
@@ -116,10 +116,16 @@ function catalogueListing(): string {
   const w = Math.max(...entries.map((c) => c.id.length));
   const rows = entries.map((c) => {
     const f = catalogueFit(c);
-    return `${c.id.padEnd(w)} ${`${c.size_Fr} Fr`.padEnd(6)} ${lengthText(c.length_mm, '—').padEnd(6)} ${c.role.padEnd(8)} ${c.stages.padEnd(6)} water ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q²  ${c.model}`;
+    const { worst_mmHg, scatter_mmHg } = fitAgainstSource(c);
+    const fit = `${worst_mmHg.toFixed(1)}/${scatter_mmHg.toFixed(1)}${worst_mmHg <= scatter_mmHg ? '' : '!'}`;
+    return `${c.id.padEnd(w)} ${`${c.size_Fr} Fr`.padEnd(6)} ${lengthText(c.length_mm, '—').padEnd(6)} ${c.role.padEnd(8)} ${c.stages.padEnd(6)} ${fit.padEnd(10)} water ΔP = ${f.viscous.toFixed(3)}·Q + ${f.inertial.toFixed(3)}·Q²  ${c.model}`;
   });
   const dual = `dual-lumen models (check one lumen with --lumen ${LUMENS.join('|')}): ${DUAL_LUMEN_CATALOGUE.map((c) => c.id).join(', ')}`;
-  return [`${'model'.padEnd(w)} ${'size'.padEnd(6)} ${'length'.padEnd(6)} ${'role'.padEnd(8)} stages`, ...rows, dual].join('\n') + '\n';
+  const key =
+    'fit: the largest |fitted − charted| drop over the chart’s points / the chart’s own scatter, mmHg (! where the two-term fit cannot follow the chart: circuit-hydraulics.md, "Cannula catalogue")';
+  return (
+    [`${'model'.padEnd(w)} ${'size'.padEnd(6)} ${'length'.padEnd(6)} ${'role'.padEnd(8)} stages ${'fit'.padEnd(10)}`, ...rows, dual, key].join('\n') + '\n'
+  );
 }
 
 export function cannulaReport(args: string[], opts: CannulaOptions): string {

@@ -9,9 +9,9 @@
  * 1.002 mPa·s at 20 °C; ρ = 998.2 kg/m³ at 20 °C [S: standard property tables].
  * Flows in the circuit are mL/min, the charts' L/min: a /1000, b /10⁶.
  */
-import { CANNULA_CATALOGUE, catalogueCannula, type CatalogueCannula } from './catalogue.js';
+import { CANNULA_CATALOGUE, catalogueCannula, sourceScatter_mmHg, type CatalogueCannula } from './catalogue.js';
 import { DUAL_LUMEN_LUMENS, dualLumenCannula } from './dualLumen.js';
-import { fitTwoTerm, type TwoTermFit } from './fit.js';
+import { fitTwoTerm, fittedDrop, type TwoTermFit } from './fit.js';
 import { cannulaInnerDiameter_mm, tubeLossCoefficients, type LossCoefficients } from '../tube.js';
 import { waterViscosity_mPa_s } from '../../blood.js';
 
@@ -23,6 +23,18 @@ const fits = new Map<string, TwoTermFit>([...CANNULA_CATALOGUE, ...DUAL_LUMEN_LU
 /** The fit of a catalogue cannula's points, in its test fluid (L/min, mmHg). */
 export function catalogueFit(c: CatalogueCannula): TwoTermFit {
   return fits.get(c.id)!;
+}
+
+/**
+ * How close a catalogue cannula's fit lies to its source: the largest |fitted − charted| drop over its points (mmHg,
+ * in the test fluid) beside the source's own scatter (catalogue.ts); within it, the fit reproduces its source.
+ */
+export function fitAgainstSource(c: CatalogueCannula): { worst_mmHg: number; scatter_mmHg: number } {
+  const f = catalogueFit(c);
+  return {
+    worst_mmHg: Math.max(...c.points.map(([q, dp]) => Math.abs(fittedDrop(f, q) - dp))),
+    scatter_mmHg: sourceScatter_mmHg(c),
+  };
 }
 
 /** A catalogue cannula's coefficients in blood of this viscosity and density (mmHg per mL/min, per (mL/min)²). */
