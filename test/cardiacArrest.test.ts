@@ -41,13 +41,15 @@ describe('where a heart pumping a fraction p of its curve meets venous return', 
   const R = params.fillingGradient / start.cardiacOutput_L_min;
 
   it('p = 1 is the beating heart’s crossing, to the last bit', () => {
-    for (const [volume, shift] of [
-      [5000, 0],
-      [4700, -0.4],
-      [5300, 0.8],
-    ]) {
-      const beating = { ...circulationAt(params, start, volume, out, shift) };
-      expect(circulationAt(params, start, volume, out, shift, 1)).toEqual(beating);
+    // the expression before the pumping fraction: CVP = CVP0 + (ΔPmsf − Rvr·δ)/(1 + S·Rvr), CO = CO0 + δ + S·(CVP − CVP0)
+    const pmsf0 = start.centralVenousPressure_mmHg + params.fillingGradient;
+    // a grid of volumes and shifts: a rearranged expression, equal in exact arithmetic, rounds differently at some
+    const cases = [-0.61, -0.2066, 0, 0.3171, 0.83].flatMap((shift) => Array.from({ length: 40 }, (_, i) => [4300 + 37.3 * i, shift]));
+    for (const [volume, shift] of cases) {
+      const pmsf = Math.max(pmsf0 + (volume - start.volume_mL) / start.compliance_mL_mmHg, 0);
+      const cvp = start.centralVenousPressure_mmHg + (pmsf - pmsf0 - R * shift) / (1 + params.cardiacFunctionSlope * R);
+      const co = start.cardiacOutput_L_min + shift + params.cardiacFunctionSlope * (cvp - start.centralVenousPressure_mmHg);
+      expect(circulationAt(params, start, volume, out, shift, 1)).toEqual({ cardiacOutput_L_min: co, centralVenousPressure_mmHg: cvp });
     }
   });
 

@@ -24,7 +24,7 @@
  * copy in the dataset).
  */
 import type { CatalogueCannula } from './catalogue.js';
-import { WATER_ROOM } from './testFluid.js';
+import { largestDrop_mmHg, WATER_ROOM } from './chart.js';
 
 const CATALOG = 'Medtronic Cannula Catalog 2020, pressure-loss chart (water)';
 const DIGITIZED = 'digitized to 1 mmHg (perfusiontools.com dataset) [S2]; water taken at room temperature [E]';
@@ -39,46 +39,57 @@ interface Size {
   points: [number, number][];
 }
 
-/** One family's catalogue entries, sharing the chart's axis (its largest stored drop). */
-function family(sizes: Size[], entry: (s: Size) => Omit<CatalogueCannula, 'chartMaximum_mmHg'>): CatalogueCannula[] {
-  const chartMaximum_mmHg = Math.max(...sizes.flatMap((s) => s.points.map((p) => p[1])));
-  return sizes.map((s) => ({ ...entry(s), chartMaximum_mmHg }));
+/** What a family's sizes share: its id and order-code stems, its use, its role and stages, its chart. */
+interface Family {
+  id: string;
+  name: string;
+  orderStem: string;
+  use: string;
+  role: CatalogueCannula['role'];
+  stages: CatalogueCannula['stages'];
 }
 
-const femoralVenous = (s: Size): Omit<CatalogueCannula, 'chartMaximum_mmHg'> => ({
-  id: `biomedicus-femoral-${s.size}`,
-  manufacturer: 'Medtronic',
-  model: `Bio-Medicus NextGen femoral bi-caval venous cannula ${s.size} Fr (${s.overall_cm} cm overall, ${s.tip_cm} cm tip; multistage femoral drainage)`,
-  orderCode: `96670-1${s.size}`,
-  size_Fr: s.size,
-  // the catalog gives the overall and the tip length, not an insertion length
-  length_mm: null,
-  stages: 'multi',
+const FEMORAL: Family = {
+  id: 'femoral',
+  name: 'femoral bi-caval venous',
+  orderStem: '96670-1',
+  use: 'multistage femoral drainage',
   role: 'drainage',
-  dualLumen: false,
-  fluid: WATER_ROOM,
-  source: `${CATALOG}, Bio-Medicus NextGen femoral bi-caval venous cannulae; ${DIGITIZED}`,
-  points: s.points,
-});
-
-const jugularVenous = (s: Size): Omit<CatalogueCannula, 'chartMaximum_mmHg'> => ({
-  id: `biomedicus-jugular-${s.size}`,
-  manufacturer: 'Medtronic',
-  model: `Bio-Medicus NextGen jugular venous cannula ${s.size} Fr (${s.overall_cm} cm overall, ${s.tip_cm} cm tip; single-stage, the jugular return cannula in VV ECMO)`,
-  orderCode: `96570-1${s.size}`,
-  size_Fr: s.size,
-  length_mm: null,
-  stages: 'single',
+  stages: 'multi',
+};
+const JUGULAR: Family = {
+  id: 'jugular',
+  name: 'jugular venous',
+  orderStem: '96570-1',
+  use: 'single-stage, the jugular return cannula in VV ECMO',
   role: 'return',
-  dualLumen: false,
-  fluid: WATER_ROOM,
-  source: `${CATALOG}, Bio-Medicus NextGen jugular venous cannulae; ${DIGITIZED}`,
-  points: s.points,
-});
+  stages: 'single',
+};
+
+/** One family's catalogue entries, read off one chart: each size's scatter is the chart's (its largest stored drop). */
+function family(f: Family, sizes: Size[]): CatalogueCannula[] {
+  const chartMaximum_mmHg = largestDrop_mmHg(...sizes.map((s) => s.points));
+  return sizes.map((s) => ({
+    id: `biomedicus-${f.id}-${s.size}`,
+    manufacturer: 'Medtronic',
+    model: `Bio-Medicus NextGen ${f.name} cannula ${s.size} Fr (${s.overall_cm} cm overall, ${s.tip_cm} cm tip; ${f.use})`,
+    orderCode: `${f.orderStem}${s.size}`,
+    size_Fr: s.size,
+    // the catalog gives the overall and the tip length, not an insertion length
+    length_mm: null,
+    stages: f.stages,
+    role: f.role,
+    dualLumen: false,
+    fluid: WATER_ROOM,
+    source: `${CATALOG}, Bio-Medicus NextGen ${f.name} cannulae; ${DIGITIZED}`,
+    points: s.points,
+    chartMaximum_mmHg,
+  }));
+}
 
 // prettier-ignore
 export const BIO_MEDICUS_CATALOGUE: readonly CatalogueCannula[] = [
-  ...family([
+  ...family(FEMORAL, [
     { size: 15, overall_cm: 64.8, tip_cm: 48.9, points: grid(7, 22, 45, 76, 115, 159) },
     { size: 17, overall_cm: 64.8, tip_cm: 48.9, points: grid(5, 14, 27, 43, 65, 88, 117, 150, 185) },
     { size: 19, overall_cm: 69.9, tip_cm: 54, points: grid(4, 9, 16, 26, 38, 51, 67, 86, 106, 128, 153, 179) },
@@ -87,12 +98,12 @@ export const BIO_MEDICUS_CATALOGUE: readonly CatalogueCannula[] = [
     { size: 25, overall_cm: 76.2, tip_cm: 60, points: grid(4, 5, 7, 9, 13, 17, 21, 26, 32, 40, 46, 53) },
     { size: 27, overall_cm: 76.2, tip_cm: 60, points: grid(4, 5, 6, 8, 11, 14, 18, 21, 26, 31, 35, 42) },
     { size: 29, overall_cm: 76.2, tip_cm: 60, points: grid(3, 4, 5, 6, 8, 11, 13, 15, 18, 23, 27, 31) },
-  ], femoralVenous),
-  ...family([
+  ]),
+  ...family(JUGULAR, [
     { size: 17, overall_cm: 31.8, tip_cm: 18, points: grid(1, 6, 15, 27, 42, 60, 80, 104, 131, 160, 193) },
     { size: 19, overall_cm: 31.8, tip_cm: 18, points: grid(1, 4, 9, 16, 24, 34, 45, 59, 73, 90, 109, 130) },
     { size: 21, overall_cm: 31.8, tip_cm: 18, points: grid(0, 2, 6, 10, 17, 23, 31, 40, 50, 61, 73, 86) },
     { size: 23, overall_cm: 31.8, tip_cm: 18, points: grid(1, 2, 5, 8, 12, 16, 21, 26, 33, 40, 48, 57) },
     { size: 25, overall_cm: 31.8, tip_cm: 18, points: grid(0, 2, 3, 5, 8, 11, 15, 19, 24, 29, 34, 41) },
-  ], jugularVenous),
+  ]),
 ];

@@ -9,9 +9,7 @@
  * product tables. The Medtronic Bio-Medicus NextGen entries are bioMedicus.ts's, from the same dataset.
  */
 import { BIO_MEDICUS_CATALOGUE } from './bioMedicus.js';
-import { WATER_ROOM, type TestFluid } from './testFluid.js';
-
-export { WATER_ROOM, type TestFluid };
+import { largestDrop_mmHg, WATER_ROOM, type TestFluid, type Trace } from './chart.js';
 
 export type CannulaRole = 'drainage' | 'return';
 
@@ -34,10 +32,10 @@ export interface CatalogueCannula extends CannulaIdentity {
   readonly fluid: TestFluid;
   readonly source: string;
   /** [flow L/min, pressure drop mmHg] in the test fluid. */
-  readonly points: readonly (readonly [number, number])[];
+  readonly points: Trace;
   /** Points of the source left out of the fit, each with why (a reading slip of the digitization). */
   readonly excluded?: readonly { readonly point: readonly [number, number]; readonly why: string }[];
-  /** The largest drop on the chart the points were read from, when the chart holds more than these points (both lumens of a dual-lumen cannula). */
+  /** The largest drop on the chart the points were read from, when the chart holds more than these points (both lumens of a dual-lumen cannula, the sizes of a Bio-Medicus family). */
   readonly chartMaximum_mmHg?: number;
   /** Why the two-term relation cannot follow this chart within its scatter, where it cannot (the shape test/cannulae.test.ts checks). */
   readonly misfit?: string;
@@ -45,11 +43,12 @@ export interface CatalogueCannula extends CannulaIdentity {
 
 /**
  * The source's own scatter: points rounded to 1 mmHg (±0.5) read off a chart whose trace and reading resolution
- * are taken as 1.5 % of the largest drop charted [E] (on a chart that holds both lumens of a dual-lumen cannula, the
- * larger lumen's). A fit reproduces its source when every point lies this close.
+ * are taken as 1.5 % of the largest drop charted [E] (on a chart that holds more traces than this cannula's, both
+ * lumens of a dual-lumen cannula or a family's sizes, the largest of them). A fit reproduces its source when every
+ * point lies this close.
  */
 export function sourceScatter_mmHg(c: CatalogueCannula): number {
-  return 0.5 + 0.015 * (c.chartMaximum_mmHg ?? Math.max(...c.points.map((p) => p[1])));
+  return 0.5 + 0.015 * (c.chartMaximum_mmHg ?? largestDrop_mmHg(c.points));
 }
 
 const HLS_CHART = 'Getinge/Maquet HLS cannula pressure-drop chart, water at room temperature; digitized (perfusiontools.com dataset) [S2]';

@@ -3,7 +3,8 @@
  * (single-stage, returns) as two catalogue cannulae sharing the chart's identity, fluid, source and axis maximum
  * (the largest drop either lumen's chart reaches). Every family (dualLumen.ts, crescent.ts) builds its entries here.
  */
-import { WATER_ROOM, type CannulaIdentity, type CatalogueCannula } from './catalogue.js';
+import type { CannulaIdentity, CatalogueCannula } from './catalogue.js';
+import { largestDrop_mmHg, WATER_ROOM } from './chart.js';
 
 export interface DualLumenCannula extends CannulaIdentity {
   readonly drainage: CatalogueCannula;
@@ -20,7 +21,7 @@ export interface DualLumenChart extends CannulaIdentity {
 }
 
 export function dualLumenEntry(c: DualLumenChart): DualLumenCannula {
-  const chartMaximum_mmHg = Math.max(...c.points.drainage.map((x) => x[1]), ...c.points.infusion.map((x) => x[1]));
+  const chartMaximum_mmHg = largestDrop_mmHg(c.points.drainage, c.points.infusion);
   const lumen = (role: 'drainage' | 'return'): CatalogueCannula => {
     const name = role === 'drainage' ? 'drainage' : 'infusion';
     return {
