@@ -24,6 +24,7 @@ export const TREND_SERIES = [
   'tmp_mmHg',
   'aptt_s',
   'pump_flow_L_min',
+  'console_flow_L_min',
   'effective_flow_L_min',
   'filter_blood_flow_mL_min',
   'drainage_flow_L_min',

@@ -258,7 +258,7 @@ describe('the CRRT console', () => {
 describe('silence, acknowledgement, priorities and status lights', () => {
   it('silence lasts its set time only: the alarm sounds again after, with an unsilenced entry', () => {
     const m = new AlarmMonitor(defaults);
-    const low = { ...CALM, pump_flow_L_min: 1 };
+    const low = { ...CALM, console_flow_L_min: 1 };
     m.update(0, low, []);
     m.silence('flowLow', 0, 2);
     m.update(1 * MIN, low, []);
@@ -270,7 +270,7 @@ describe('silence, acknowledgement, priorities and status lights', () => {
 
   it('a silence longer than the device allows is refused with a message, and nothing is silenced', () => {
     const m = new AlarmMonitor(defaults);
-    m.update(0, { ...CALM, pump_flow_L_min: 1 }, []);
+    m.update(0, { ...CALM, console_flow_L_min: 1 }, []);
     expect(() => m.silence('flowLow', 0, 5)).toThrow(AlarmError);
     expect(() => m.silence('all', 0, 5)).toThrow(/5 min is longer than the device allows for "Flow low" \(at most 2 min\)/);
     expect(() => m.silence('flowHigh', 0, 1)).toThrow(/"flowHigh" \(Flow high\) is not shown/);
@@ -282,8 +282,8 @@ describe('silence, acknowledgement, priorities and status lights', () => {
     const m = new AlarmMonitor(defaults);
     m.update(0, { ...CALM, temperature_C: 39.3 }, []); // monitor temp high (low priority)
     m.update(0.5, { ...CALM, temperature_C: 39.3, p_drainage_mmHg: -120 }, []); // medium
-    m.update(1, { ...CALM, temperature_C: 39.3, p_drainage_mmHg: -120, pump_flow_L_min: 2 }, []); // high
-    m.update(2, { ...CALM, temperature_C: 39.3, p_drainage_mmHg: -120, pump_flow_L_min: 2, map_mmHg: 50 }, []); // high, newer
+    m.update(1, { ...CALM, temperature_C: 39.3, p_drainage_mmHg: -120, console_flow_L_min: 2 }, []); // high
+    m.update(2, { ...CALM, temperature_C: 39.3, p_drainage_mmHg: -120, console_flow_L_min: 2, map_mmHg: 50 }, []); // high, newer
     expect(m.active().map((a) => a.id)).toEqual(['flowLow', 'mapLow', 'drainagePressureLow', 'temperatureHigh']);
   });
 
@@ -303,17 +303,17 @@ describe('silence, acknowledgement, priorities and status lights', () => {
     const settings = defaults();
     const m = new AlarmMonitor(() => settings);
     settings.flowLow.enabled = false;
-    m.update(0, { ...CALM, pump_flow_L_min: 2 }, []);
+    m.update(0, { ...CALM, console_flow_L_min: 2 }, []);
     expect(kinds(m.log, 'flowLow')).toEqual([]);
     settings.flowLow.enabled = true;
     settings.flowLow.limit = 1500;
-    m.update(MIN, { ...CALM, pump_flow_L_min: 2 }, []);
+    m.update(MIN, { ...CALM, console_flow_L_min: 2 }, []);
     expect(kinds(m.log, 'flowLow')).toEqual([]);
     settings.flowLow.limit = 2500;
-    m.update(2 * MIN, { ...CALM, pump_flow_L_min: 2 }, []);
+    m.update(2 * MIN, { ...CALM, console_flow_L_min: 2 }, []);
     expect(kinds(m.log, 'flowLow')).toEqual(['start']);
     settings.flowLow.enabled = false; // turned off while sounding: it clears
-    m.update(3 * MIN, { ...CALM, pump_flow_L_min: 2 }, []);
+    m.update(3 * MIN, { ...CALM, console_flow_L_min: 2 }, []);
     expect(kinds(m.log, 'flowLow')).toEqual(['start', 'cleared']);
     expect(m.active()).toEqual([]);
   });

@@ -2,6 +2,7 @@
  * The ECMO circuit at one instant: its elements at the current blood viscosity (hematocrit and temperature, each side
  * of the loop: loopTemperature.ts) and thrombus load, the loop solve, recirculation and the hemofilter limb's pressures.
  */
+import { flowModeSignal } from './flowProbe.js';
 import { bloodViscosity_mPa_s, VISCOSITY_REFERENCE_TEMPERATURE_C } from '../blood.js';
 import { residual, solveCircuit, speedForFlow_rpm, type CircuitConditions, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
 import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
@@ -227,12 +228,17 @@ export function solveDrainage(
  * The speed the pump head turns at: the hand crank's, 0 with the motor failed or out of power (centrifugalPump.ts);
  * else the console's: the set speed, or in flow mode the speed whose flow through an open vein is the
  * target, up to the console's maximum. A target the vein cannot deliver drives the console to its maximum, as a
- * flow controller does against a collapsing vein.
+ * flow controller does against a collapsing vein. Flow mode reads the flow probe: without its signal the console
+ * turns at the set speed, clipped on backwards it runs to its maximum (flowProbe.ts).
  */
 function pumpSpeedNow(c: CircuitSettings, e: CircuitElements, cond: CircuitConditions, supply: VenousSupply, batteryEmpty: boolean): number {
   const without = headSpeedWithoutMotor_rpm(c.pump, batteryEmpty);
   if (without !== null) return without;
   if (c.pump.mode === 'speed') return c.pump.speed;
+  // flow mode regulates on the probe's reading (flowProbe.ts): none, it turns at the set speed; reversed, it runs away
+  const signal = flowModeSignal(c.flowProbe);
+  if (signal === 'none') return c.pump.speed;
+  if (signal === 'reversed') return c.pump.maxSpeed;
   const drainage = mL_min(c.pump.targetFlow - cond.filterLimbReturn_mL_min);
   if (drainage > supply.limit_mL_min) return c.pump.maxSpeed;
   e.vein = openVein(supply, CLAMP_RESISTANCE_mmHg_min_mL);

@@ -28,6 +28,15 @@ const handCrank: FlagSpec = {
   ref: 'ELSO emergency algorithm (power failure): a partially magnetically levitated pump head goes into the hand crank',
 };
 
+const probeFault = (description: string): FlagSpec => ({
+  kind: 'flag',
+  default: false,
+  adjustable: true,
+  description,
+  source: 'S2',
+  ref: 'training-reference.md, ECMO console: Rotaflow "SIG" (flow signal lost, the sensor needs gel; the pump keeps running) and a flow sensor clipped on backwards reads negative flow (course and hospital guideline); sim/circuit/flowProbe.ts',
+});
+
 const clamp = (line: string): FlagSpec => ({
   kind: 'flag',
   default: false,
@@ -206,6 +215,14 @@ export const circuitSpecs = {
       source: 'E',
       ref: 'Rotaflow-class head–flow charts',
     }),
+  },
+  flowProbe: {
+    signalLost: probeFault(
+      "The console's flow probe has lost its signal (no acoustic coupling: it needs gel): the console shows no flow and its flow alarms cannot see the flow; in flow mode the console holds the speed it had. The pump keeps running.",
+    ),
+    reversed: probeFault(
+      "The console's flow probe is clipped on backwards: it reads the flow with its sign reversed (a negative flow), and in flow mode the console drives the pump to its maximum speed.",
+    ),
   },
   oxygenator: oxygenatorSpecs,
   oxygenatorChange: oxygenatorChangeSpecs,

@@ -5,13 +5,15 @@
  *   dT/dt = r_thrombus·(1 + k·shortfall²)     thrombus grows faster when anticoagulation falls short [E]
  */
 import { fixedScale, type ModelDefinition } from '../model/part.js';
-import { fmt } from '../model/events.js';
+import { fmt, type EventLog } from '../model/events.js';
+import type { Model } from '../model/context.js';
 import { pumpCurve } from './centrifugalPump.js';
 import { sharedCircuitNow } from './sharedSolve.js';
 import { chatterCheck } from './chatterCheck.js';
 import { litresPerMinute } from '../quantities.js';
 import { LIMB_RISK, LIMB_RISK_LABEL, limbRiskReason, limbRisks } from './limbRisks.js';
 import { degassingPressure_mmHg } from './degassing.js';
+import { flowSignalWatch, observeFlowProbe } from './flowProbe.js';
 import type { Now } from '../model/now.js';
 
 export const circuitModel: ModelDefinition = {
@@ -20,6 +22,11 @@ export const circuitModel: ModelDefinition = {
   series: {
     pump_speed_rpm: ['rpm', 'Centrifugal pump speed'],
     pump_flow_L_min: ['L/min', 'Flow through the pump and oxygenator (includes the filter-limb shunt)'],
+    console_flow_L_min: [
+      'L/min',
+      "The console's flow reading: the flow probe on the line after the pump (pump_flow_L_min), negative when the probe is clipped on backwards, absent (NaN) when it has lost its signal (flowProbe.ts)",
+    ],
+    flow_no_signal: ['1', '1 while the console\'s flow probe has no signal (the console shows no flow: Rotaflow\'s "SIG"), else 0'],
     drainage_flow_L_min: ['L/min', 'Flow drained from the patient'],
     return_flow_L_min: ['L/min', 'Flow returned to the patient (pump flow − filter limb)'],
     effective_flow_L_min: ['L/min', 'Return flow that reaches the patient net of recirculation'],
@@ -56,28 +63,17 @@ export const circuitModel: ModelDefinition = {
     const sc = m.scenario.circuit;
     const pump = sc ? pumpCurve(sc.pump) : undefined;
     const solve = (now: Now) => sharedCircuitNow(m, pump, now, now.y[thrombus], now.air.pumpHeadFactor);
-    let risks = 0;
+    const logLimbRisks = limbRiskWatch(m);
+    const watchFlowSignal = flowSignalWatch(m); // flow mode's signal lost holds its speed (flowProbe.ts)
     return {
       checks: sc ? [chatterCheck(m, solve)] : [],
       /** The limb's connection-site risks, after settings change: logged when one begins or ends. */
       afterEvents(_t, _y, now, log) {
-        const c = m.current.circuit;
-        const limb = now.circuit?.limb;
-        if (!c) return;
-        const limits = {
-          min: c.filterLimb.accessMinimum,
-          max: c.filterLimb.accessMaximum,
-          degassing: degassingPressure_mmHg(now.limbAccessGas),
-        };
-        const present = limb ? limbRisks(limb, c.filterLimb.connection !== 'separateCatheter', limits) : 0;
-        for (const risk of Object.values(LIMB_RISK)) {
-          if (present & risk && !(risks & risk)) log('limb_alarm', limbRiskReason(risk, limb!, limits));
-          if (risks & risk && !(present & risk)) log('limb_alarm', `cleared: ${LIMB_RISK_LABEL[risk]}`);
-        }
-        risks = present;
+        logLimbRisks(now, log);
       },
       /** A training fault: thrombus added to the oxygenator at once (its resistance × (1 + load)). */
-      perform(_t, y, action, log) {
+      perform(_t, y, action, log, at) {
+        watchFlowSignal(() => solve(at())?.pumpSpeed_rpm, log);
         const added = action.fault?.oxygenatorThrombus;
         if (added === undefined) return;
         y[thrombus] += added;
@@ -105,6 +101,7 @@ export const circuitModel: ModelDefinition = {
         const none = NaN;
         out.pump_speed_rpm = cn ? cn.pumpSpeed_rpm : c ? c.pump.speed : none;
         out.pump_flow_L_min = solution ? litresPerMinute(solution.pumpFlow_mL_min) : none;
+        observeFlowProbe(out, c && solution ? c.flowProbe : null);
         out.drainage_flow_L_min = solution ? litresPerMinute(solution.drainageFlow_mL_min) : none;
         out.return_flow_L_min = solution ? litresPerMinute(solution.returnFlow_mL_min) : none;
         out.effective_flow_L_min = cn ? litresPerMinute(cn.effectiveFlow_mL_min) : none;
@@ -134,3 +131,24 @@ export const circuitModel: ModelDefinition = {
     };
   },
 };
+
+/** A run's watch on the limb's connection-site risks (limbRisks.ts): each logged when it begins and when it ends. */
+function limbRiskWatch(m: Model): (now: Now, log: EventLog) => void {
+  let risks = 0;
+  return (now, log) => {
+    const c = m.current.circuit;
+    const limb = now.circuit?.limb;
+    if (!c) return;
+    const limits = {
+      min: c.filterLimb.accessMinimum,
+      max: c.filterLimb.accessMaximum,
+      degassing: degassingPressure_mmHg(now.limbAccessGas),
+    };
+    const present = limb ? limbRisks(limb, c.filterLimb.connection !== 'separateCatheter', limits) : 0;
+    for (const risk of Object.values(LIMB_RISK)) {
+      if (present & risk && !(risks & risk)) log('limb_alarm', limbRiskReason(risk, limb!, limits));
+      if (risks & risk && !(present & risk)) log('limb_alarm', `cleared: ${LIMB_RISK_LABEL[risk]}`);
+    }
+    risks = present;
+  };
+}

@@ -34,6 +34,8 @@ export const EVENT_TYPES: Record<EventType, string> = {
     'With circuit.oxygenator.sweepTitration.titrate on and the circuit returning blood, the blood gas at a scheduled check was outside the target: PaCO2 above highPaco2 with the pH below 7.40 (the middle of acidosisPh–alkalosisPh) or the pH below acidosisPh with PaCO2 above lowPaco2 (sweep up one step, to maxSweep at most; not raised within earlyWindow of the first blood gas once PaCO2 has fallen by maxEarlyFall), or the mirror cases (down one step, to minSweep at the lowest); value holds the pH. The reason names pH, PaCO2 and the sweep before → after.',
   sweep_titration_off:
     'With circuit.oxygenator.sweepTitration.titrate on, an action set circuit.oxygenator.sweepGas by hand (the live view, a trainee, a timeline entry) without setting titrate itself: the sweep is the operator’s, the titration is switched off (titrate false) until it is switched on again. The reason names the sweep set.',
+  flow_signal_lost:
+    "In flow mode (circuit.pump.mode 'flow'), the console's flow probe lost its signal (circuit.flowProbe.signalLost): with no flow reading the console cannot regulate, and holds the speed it was turning at, which becomes circuit.pump.speed (the reason names it). Once the probe is reseated flow mode regulates again.",
   albumin_dose:
     'Plasma albumin was below prescription.albumin.threshold at a scheduled albumin check (with prescription.albumin.replace on) and one dose of albumin (prescription.albumin.dose in prescription.albumin.volume) was started over prescription.albumin.infusionTime; value holds the albumin in g/L.',
   platelet_transfusion:

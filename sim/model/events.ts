@@ -26,6 +26,7 @@ export type EventType =
   | 'ventilator_rate_titration'
   | 'sweep_titration'
   | 'sweep_titration_off'
+  | 'flow_signal_lost'
   | 'albumin_dose'
   | 'platelet_transfusion'
   | 'phosphate_replacement'

@@ -27,7 +27,9 @@ export class EcmoConsole {
     const o = s.obs;
     const r = this.r;
     r.rpm.set(o.pump_speed_rpm, 0);
-    r.flow.set(o.pump_flow_L_min, 2);
+    // the flow probe's reading (flowProbe.ts): negative when clipped on backwards, "SIG" without a signal
+    if (o.flow_no_signal === 1) r.flow.setText('SIG');
+    else r.flow.set(o.console_flow_L_min, 2);
     // suction beyond −100 mmHg makes the drainage line chatter
     r.pDrain.set(o.p_drainage_mmHg, 0, o.p_drainage_mmHg < DRAINAGE_SUCTION_LIMIT_mmHg);
     r.pPre.set(o.p_pre_oxygenator_mmHg, 0, o.p_pre_oxygenator_mmHg > PRE_OXYGENATOR_LIMIT_mmHg);

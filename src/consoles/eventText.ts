@@ -23,6 +23,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   battery_low: 'alarms',
   pump_stopped: 'alarms',
   pump_running: 'alarms',
+  flow_signal_lost: 'alarms',
   bag_alarm: 'alarms',
   syringe_alarm: 'alarms',
   // the engine reporting a defect of its own: shown with the alarms, never lost

@@ -63,6 +63,11 @@ export const CHECKS: readonly [string, string, TraineeAction][] = [
   ['Plug the console into mains', 'mains', { set: { 'circuit.power.mains': true } }],
   ['Pump head on the hand crank (3000 rpm)', 'hand-crank', { set: { 'circuit.pump.handCrank': true, 'circuit.pump.handCrankSpeed': '3000 rpm' } }],
   ['Free the heparin line', 'free-heparin-line', { set: { 'prescription.heparin.lineOccluded': false } }],
+  [
+    'Reseat the flow probe (gel, arrow with the flow)',
+    'reseat-flow-probe',
+    { set: { 'circuit.flowProbe.signalLost': false, 'circuit.flowProbe.reversed': false } },
+  ],
 ];
 
 function buttonRow(label: string, cls: string, rows: readonly [string, string, TraineeAction][], send: (c: TrainingCommand) => void): HTMLElement {

@@ -19,6 +19,8 @@ export const DEVICE_SERIES: ReadonlySet<string> = new Set([
   // ECMO console: pump, flow probe, pressure transducers, venous and arterial-line saturation probes, gas blender, power
   'pump_speed_rpm',
   'pump_flow_L_min',
+  'console_flow_L_min',
+  'flow_no_signal',
   'p_drainage_mmHg',
   'p_pre_oxygenator_mmHg',
   'p_post_oxygenator_mmHg',

@@ -5,6 +5,7 @@
 import abdominalHypertension from '../../scenarios/training/abdominal-hypertension.json?raw';
 import airEntry from '../../scenarios/training/air-entry.json?raw';
 import cardiacArrest from '../../scenarios/training/cardiac-arrest.json?raw';
+import flowProbeReversed from '../../scenarios/training/flow-probe-reversed.json?raw';
 import drainageClamp from '../../scenarios/training/drainage-clamp.json?raw';
 import drainageDecannulation from '../../scenarios/training/drainage-decannulation.json?raw';
 import drainageKink from '../../scenarios/training/drainage-kink.json?raw';
@@ -42,6 +43,7 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
   { id: 'replacement-bag', text: replacementBag },
   { id: 'filter-blood-leak', text: filterBloodLeak },
   { id: 'cardiac-arrest', text: cardiacArrest },
+  { id: 'flow-probe-reversed', text: flowProbeReversed },
 ];
 
 export function bundledTraining(id: string): BundledTraining | undefined {

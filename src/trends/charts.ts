@@ -55,7 +55,7 @@ export const CHARTS: readonly ChartDef[] = [
     shown: true,
     spec: () => ({ title: 'Flows', unit: 'L/min', digits: 2, zero: true }),
     lines: [
-      { series: 'pump_flow_L_min', label: 'pump', colour: '#ff8c8c' },
+      { series: 'console_flow_L_min', label: 'pump', colour: '#ff8c8c' },
       { series: 'drainage_flow_L_min', label: 'drain', colour: '#ffb0d0' },
       { series: 'effective_flow_L_min', label: 'eff.', colour: '#ffd27f' },
       { series: 'filter_blood_flow_mL_min', label: 'Qb', colour: '#7fc8ff', scale: 1 / 1000 },

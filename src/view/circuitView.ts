@@ -255,7 +255,10 @@ export class CircuitView {
     const change = this.derived?.change;
     const beside = (words: string | undefined) => (words ? `\n${words}` : '');
     const out: [LiveText, string][] = [
-      [t.pump, `Centrifugal pump\n${change?.pump || `${fmtNum(o.pump_speed_rpm, 0)} rpm · ${fmtNum(o.pump_flow_L_min, 2)} L/min`}`],
+      [
+        t.pump,
+        `Centrifugal pump\n${change?.pump || `${fmtNum(o.pump_speed_rpm, 0)} rpm · ${o.flow_no_signal === 1 ? 'SIG' : `${fmtNum(o.console_flow_L_min, 2)} L/min`}`}`,
+      ],
       [t.blender, `Sweep ${fmtNum(o.sweep_gas_L_min, 1)} L/min\nFiO₂ ${fmtNum(s.values['circuit.oxygenator.fio2'], 0)} %`],
       [t.oxygenatorChange, change?.oxygenator ?? ''],
       [t.recirculation, `recirculation ${fmtNum(o.recirculation_pct, 0)} %`],
