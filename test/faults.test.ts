@@ -92,6 +92,30 @@ describe('a drainage-line kink (an orifice)', () => {
   });
 });
 
+describe('a return-line kink (outlet obstruction: the same orifice after the oxygenator)', () => {
+  it('lowers the flow and raises the post-oxygenator pressure, where an inlet kink deepens the suction: the drainage pressure rises instead', () => {
+    const r = runWith([{ at: '1 h', fault: { kind: 'return-kink', severity: '90 %' } }]);
+    expect(at(r, 'pump_flow_L_min', 1.5)).toBeLessThan(0.9 * at(r, 'pump_flow_L_min', 0.95));
+    expect(at(r, 'p_post_oxygenator_mmHg', 1.5)).toBeGreaterThan(at(r, 'p_post_oxygenator_mmHg', 0.95) + 50);
+    expect(at(r, 'p_drainage_mmHg', 1.5)).toBeGreaterThan(at(r, 'p_drainage_mmHg', 0.95) + 10);
+    // the oxygenator itself is clear: its pressure drop falls with the flow, so ΔP stays unremarkable while P_post climbs
+    expect(at(r, 'dp_oxygenator_mmHg', 1.5)).toBeLessThan(at(r, 'dp_oxygenator_mmHg', 0.95));
+    // the filter limb takes off before the kink: the CRRT machine's access pressure climbs with the post-oxygenator's
+    expect(at(r, 'p_access_mmHg', 1.5) - at(r, 'p_access_mmHg', 0.95)).toBeCloseTo(
+      at(r, 'p_post_oxygenator_mmHg', 1.5) - at(r, 'p_post_oxygenator_mmHg', 0.95),
+      -1,
+    );
+  });
+  it('freed, the circuit is as before', () => {
+    const r = runWith([
+      { at: '1 h', fault: { kind: 'return-kink', severity: '90 %' } },
+      { at: '1.5 h', set: { 'circuit.returnLine.kink': '0 %' } },
+    ]);
+    expect(at(r, 'pump_flow_L_min', 1.75)).toBeCloseTo(at(r, 'pump_flow_L_min', 0.95), 1);
+    expect(at(r, 'p_post_oxygenator_mmHg', 1.75)).toBeCloseTo(at(r, 'p_post_oxygenator_mmHg', 0.95), -1);
+  });
+});
+
 describe('the oxygenator faults', () => {
   it('a sweep-gas disconnection: post-oxygenator PO2 falls to the venous PO2, PaCO2 rises, the flowmeter still reads the set sweep; the circulation answers the hypercapnia with more output and a faster heart', () => {
     // the sweep held where it was set (the bundled default titrates it: the next case)

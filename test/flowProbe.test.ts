@@ -44,6 +44,20 @@ describe('the flow probe in RPM mode: only the reading changes', () => {
     expect(started).not.toContain('flowLow');
   });
 
+  it('a new console comes with its own probe, seated: the reading is the flow again', () => {
+    const r = runWithTimeline(
+      DEFAULT_ECMO,
+      [
+        { at: '1 h', fault: { kind: 'flow-probe-reversed' } },
+        { at: '1.5 h', changeConsole: true },
+      ],
+      settings,
+    );
+    expect(at(r, 'console_flow_L_min', 1.25)).toBeLessThan(0);
+    expect(at(r, 'console_flow_L_min', 2.5)).toBe(at(r, 'pump_flow_L_min', 2.5));
+    expect(at(r, 'console_flow_L_min', 2.5)).toBeGreaterThan(3);
+  });
+
   it('reseating the probe gives the reading back', () => {
     for (const r of [reversed, lost]) {
       expect(at(r, 'console_flow_L_min', 2.5)).toBe(at(r, 'pump_flow_L_min', 2.5));

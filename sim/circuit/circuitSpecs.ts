@@ -37,6 +37,15 @@ const probeFault = (description: string): FlagSpec => ({
   ref: 'training-reference.md, ECMO console: Rotaflow "SIG" (flow signal lost, the sensor needs gel; the pump keeps running) and a flow sensor clipped on backwards reads negative flow (course and hospital guideline); sim/circuit/flowProbe.ts',
 });
 
+/** A kink in a line as an orifice (kink.ts): the fraction of its lumen occluded. */
+const kink = (line: string, where: string) =>
+  q('1', 0, [0, 0.99], {
+    adjustable: true,
+    description: `Fraction of the ${line}'s lumen a kink occludes, ${where}: an orifice loss ζ = (1/(C_c·β) − 1)², β = 1 − fraction, C_c = 0.63 + 0.37·β³, added to the tubing's inertial loss.`,
+    source: 'S2',
+    ref: "Borda–Carnot loss behind a vena contracta (Encyclopaedia Britannica 1911, 'Hydromechanics': ζ = (ω/(c_c·ω₁) − 1)², Weisbach's c_c ≈ 0.6 for small openings); C_c(β) interpolation to 1 at no obstruction an estimate",
+  });
+
 const clamp = (line: string): FlagSpec => ({
   kind: 'flag',
   default: false,
@@ -322,15 +331,8 @@ export const circuitSpecs = {
       ref: 'hypothesis (circuit-hydraulics.md, Drainage limits)',
     }),
   },
-  drainageLine: {
-    kink: q('1', 0, [0, 0.99], {
-      adjustable: true,
-      description:
-        "Fraction of the drainage line's lumen a kink occludes, between the drainage cannula and the pump: an orifice loss ζ = (1/(C_c·β) − 1)², β = 1 − fraction, C_c = 0.63 + 0.37·β³, added to the tubing's inertial loss.",
-      source: 'S2',
-      ref: "Borda–Carnot loss behind a vena contracta (Encyclopaedia Britannica 1911, 'Hydromechanics': ζ = (ω/(c_c·ω₁) − 1)², Weisbach's c_c ≈ 0.6 for small openings); C_c(β) interpolation to 1 at no obstruction an estimate",
-    }),
-  },
+  drainageLine: { kink: kink('drainage line', 'between the drainage cannula and the pump') },
+  returnLine: { kink: kink('return line', 'between the oxygenator and the return cannula, after the filter limb takes off') },
   clamps: {
     drainageLine: clamp('drainage line (between drainage cannula and pump)'),
     returnLine: clamp('return line (between oxygenator and return cannula)'),

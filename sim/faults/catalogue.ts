@@ -113,6 +113,17 @@ export const FAULTS: readonly FaultRow[] = [
     source: 'clamp (circuitNow.ts)',
   },
   {
+    id: 'return-kink',
+    title: 'Return-line kink',
+    console: 'ECMO',
+    change: { setting: 'circuit.returnLine.kink', value: itself },
+    severity: fraction(0.85, 0.99, 'fraction of the lumen occluded'),
+    gradual: true,
+    hidden: true,
+    source: 'circuit-hydraulics: kink as an orifice (sim/circuit/kink.ts), on the positive-pressure side',
+    endsWithChangeOf: 'circuit',
+  },
+  {
     id: 'cough',
     title: 'Cough (abdominal pressure spike)',
     console: 'ECMO',

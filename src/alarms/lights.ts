@@ -15,6 +15,7 @@ export const ALARM_READOUT: Readonly<Record<string, string>> = {
   flowLow: 'ecmo-flow',
   flowHigh: 'ecmo-flow',
   flowFluctuating: 'ecmo-flow',
+  flowSignalLost: 'ecmo-flow',
   postOxygenatorPressureHigh: 'ecmo-p-post-oxygenator',
   oxygenatorDpHigh: 'ecmo-dp-oxygenator',
   oxygenatorDpRising: 'ecmo-dp-oxygenator',

@@ -59,6 +59,7 @@ export const BEDSIDE: readonly [string, string, TraineeAction][] = [
  */
 export const CHECKS: readonly [string, string, TraineeAction][] = [
   ['Free a kinked drainage line', 'free-kink', { set: { 'circuit.drainageLine.kink': '0 %' } }],
+  ['Free a kinked return line', 'free-return-kink', { set: { 'circuit.returnLine.kink': '0 %' } }],
   ['Reconnect the sweep gas line', 'reconnect-sweep', { set: { 'circuit.oxygenator.sweepDisconnected': false } }],
   ['Plug the console into mains', 'mains', { set: { 'circuit.power.mains': true } }],
   ['Pump head on the hand crank (3000 rpm)', 'hand-crank', { set: { 'circuit.pump.handCrank': true, 'circuit.pump.handCrankSpeed': '3000 rpm' } }],

@@ -6,6 +6,7 @@ import abdominalHypertension from '../../scenarios/training/abdominal-hypertensi
 import airEntry from '../../scenarios/training/air-entry.json?raw';
 import cardiacArrest from '../../scenarios/training/cardiac-arrest.json?raw';
 import flowProbeReversed from '../../scenarios/training/flow-probe-reversed.json?raw';
+import returnKink from '../../scenarios/training/return-kink.json?raw';
 import drainageClamp from '../../scenarios/training/drainage-clamp.json?raw';
 import drainageDecannulation from '../../scenarios/training/drainage-decannulation.json?raw';
 import drainageKink from '../../scenarios/training/drainage-kink.json?raw';
@@ -44,6 +45,7 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
   { id: 'filter-blood-leak', text: filterBloodLeak },
   { id: 'cardiac-arrest', text: cardiacArrest },
   { id: 'flow-probe-reversed', text: flowProbeReversed },
+  { id: 'return-kink', text: returnKink },
 ];
 
 export function bundledTraining(id: string): BundledTraining | undefined {

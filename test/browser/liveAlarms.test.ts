@@ -121,7 +121,7 @@ describe('the circuit drawing: pressure tags in their alarm colour', () => {
   it('a tag takes the most urgent priority among the alarms on its series, and none without one', () => {
     const alarms = [
       view('drainagePressureLow', 'medium', { series: ['p_drainage_mmHg'] }),
-      view('flowLow', 'high', { series: ['pump_flow_L_min'] }),
+      view('flowLow', 'high', { series: ['console_flow_L_min'] }),
       view('x', 'high', { series: ['p_drainage_mmHg'] }),
     ];
     expect(tagAlarm(alarms, 'p_drainage_mmHg')).toBe('high');
@@ -135,7 +135,7 @@ describe('the circuit drawing: pressure tags in their alarm colour', () => {
     run.command({ type: 'set', path: 'circuit.clamps.drainageLine', value: true });
     run.command({ type: 'step' });
     const s = run.snapshot()!;
-    expect(flowLow(s)?.series).toEqual(['pump_flow_L_min']);
+    expect(flowLow(s)?.series).toEqual(['console_flow_L_min']);
     expect(tagAlarm(s.alarms, 'p_drainage_mmHg')).not.toBeNull();
     expect(tagAlarm(s.alarms, 'p_pre_oxygenator_mmHg')).toBeNull();
   });

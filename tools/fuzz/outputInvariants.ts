@@ -37,11 +37,13 @@ export function absentSeries(): AbsentSeries {
 /**
  * Device readings that show no number when the device has nothing to read (sim/patient/gasExchange/
  * deviceReadings.ts), and when that may be: the pulse oximeter without a pulse, the drainage-line probe on stagnant
- * blood (no line flow, or the native circulation stopped).
+ * blood (no line flow, or the native circulation stopped), the flow probe without its signal.
  */
 export const NO_READING: Partial<Record<SeriesName, (r: RunResult, i: number) => boolean>> = {
   spo2_pct: (r, i) => !(r.series.cardiac_output_L_min[i] > 0),
   console_svo2_pct: (r, i) => !r.scenario.circuit || !(1000 * r.series.drainage_flow_L_min[i] >= STAGNANT_mL_min) || !(r.series.cardiac_output_L_min[i] > 0),
+  // the console's flow probe without its signal (sim/circuit/flowProbe.ts)
+  console_flow_L_min: (r, i) => !r.scenario.circuit || r.series.flow_no_signal[i] === 1,
 };
 
 /** Series that are never negative where they exist (the fuzzer and the property tests check the same list). */

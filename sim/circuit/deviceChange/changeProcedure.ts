@@ -46,7 +46,7 @@ export const OXYGENATOR: DeviceChange = {
   downtime_min: (c) => c.oxygenatorChange.downtime,
   putIn: cleanOxygenator,
 };
-/** The whole circuit (tubing, pump head, oxygenator): its rupture, kink, air and the head's thrombus go with it at once. */
+/** The whole circuit (tubing, pump head, oxygenator): its rupture, kinks, air and the head's thrombus go with it at once. */
 export const CIRCUIT: DeviceChange = {
   event: 'circuit_change',
   device: 'circuit',
@@ -55,6 +55,7 @@ export const CIRCUIT: DeviceChange = {
   takeOut: (m) => {
     applySetting(m, { path: 'circuit.rupture', value: 'none' });
     applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
+    applySetting(m, { path: 'circuit.returnLine.kink', value: 0 });
     return oldHeadOut(m);
   },
   putIn: cleanOxygenator,
@@ -69,6 +70,9 @@ export const CONSOLE: DeviceChange = {
   putIn: (m, c) => {
     applySetting(m, { path: 'circuit.pump.failed', value: false });
     applySetting(m, { path: 'circuit.pump.handCrank', value: false });
+    // the new console's own flow probe, seated on the line (flowProbe.ts)
+    applySetting(m, { path: 'circuit.flowProbe.signalLost', value: false });
+    applySetting(m, { path: 'circuit.flowProbe.reversed', value: false });
     return `the pump head in its drive, set to ${c.pump.mode === 'flow' ? `${fmt(c.pump.targetFlow / 1000, 1)} L/min` : `${fmt(c.pump.speed, 0)} rpm`}`;
   },
 };
