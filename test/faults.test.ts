@@ -14,7 +14,8 @@ import { FAULTS, faultRow } from '../sim/faults/catalogue.js';
 import { buildFaultAction } from '../sim/faults/faultAction.js';
 import { RAMP_STEP_h } from '../sim/faults/ramp.js';
 import { contractionCoefficient, kinkLossCoefficient } from '../sim/circuit/kink.js';
-import { po2FromSaturation } from '../sim/patient/gasExchange/gasExchange.js';
+import { DRY_GAS_mmHg, po2FromSaturation } from '../sim/patient/gasExchange/gasExchange.js';
+import { monitorRun } from '../sim/alarms/monitorRun.js';
 import { DEFAULT_ECMO, at } from './helpers/scenarios.js';
 
 const MINUTE_h = 1 / 60;
@@ -140,6 +141,28 @@ describe('the oxygenator faults', () => {
     expect(raised.length).toBeGreaterThan(0);
     expect(at(r, 'sweep_gas_L_min', 4)).toBeGreaterThan(at(r, 'sweep_gas_L_min', 0.95));
     expect(at(r, 'oxygenator_o2_transfer_mL_min', 4)).toBeCloseTo(0, 9);
+  });
+  it('the blender’s oxygen supply lost: air reaches the membrane, so the post-oxygenator PO2 falls to what air gives while CO2 removal goes on (where a disconnection stops both); the dial still shows the set FiO2 and the blender alarms', () => {
+    const raw = JSON.parse(readFileSync(DEFAULT_ECMO, 'utf8'));
+    raw.circuit.oxygenator.sweepTitration = { titrate: false };
+    const timeline = [{ at: '1 h', fault: { kind: 'oxygen-supply-failure' } }];
+    const r = simulate(scenarioWith(timeline, '2 h', '0.05 h', { circuit: raw.circuit }));
+    // air at the membrane: the outlet PO2 cannot pass the sweep's own oxygen tension, FiO2 0.21 of dry gas
+    expect(at(r, 'post_oxygenator_po2_mmHg', 0.95)).toBeGreaterThan(400);
+    expect(at(r, 'post_oxygenator_po2_mmHg', 1.5)).toBeLessThan(0.21 * DRY_GAS_mmHg);
+    // still an oxygenator: air still adds oxygen to the drained blood (gas-exchange.md: K·A from the rated flow is the
+    // least the device may have, so how much is the model's, not a checked figure)
+    expect(at(r, 'post_oxygenator_sat_pct', 1.5)).toBeGreaterThan(at(r, 'pre_oxygenator_sat_pct', 1.5) + 5);
+    expect(at(r, 'oxygenator_o2_transfer_mL_min', 1.5)).toBeLessThan(0.5 * at(r, 'oxygenator_o2_transfer_mL_min', 0.95));
+    expect(at(r, 'sao2_pct', 1.5)).toBeLessThan(at(r, 'sao2_pct', 0.95) - 2);
+    // CO2 removal carries on at the set sweep: the outlet PCO2 barely moves
+    expect(Math.abs(at(r, 'post_oxygenator_pco2_mmHg', 1.5) - at(r, 'post_oxygenator_pco2_mmHg', 0.95))).toBeLessThan(3);
+    expect(at(r, 'oxygenator_co2_removal_mL_min', 1.5)).toBeGreaterThan(0.8 * at(r, 'oxygenator_co2_removal_mL_min', 0.95));
+    expect(at(r, 'oxygen_supply_lost', 0.95)).toBe(0);
+    expect(at(r, 'oxygen_supply_lost', 1.5)).toBe(1);
+    expect(r.scenario.circuit!.oxygenator.fio2).toBe(1);
+    const { log } = monitorRun(scenarioWith(timeline, '1.5 h', '0.05 h', { circuit: raw.circuit }), 1 / 60);
+    expect(log.find((e) => e.id === 'oxygenSupplyLow' && e.kind === 'start')?.t_h).toBeCloseTo(1 + 1 / 60, 6);
   });
   it('a plasma leak: post-oxygenator PO2 down and PCO2 up', () => {
     const r = runWith([{ at: '1 h', fault: { kind: 'plasma-leak', severity: '90 %' } }]);

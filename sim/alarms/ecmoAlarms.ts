@@ -171,4 +171,24 @@ export const ECMO: AlarmRow[] = [
     maxSilence_min: SILENCE_min,
     about: 'Saturation of the blood leaving the oxygenator below the limit: sweep gas off or disconnected, oxygenator failure.',
   },
+  {
+    id: 'oxygenSupplyLow',
+    console: 'ecmo',
+    title: 'Blender: O2 supply low',
+    // the blender's own pneumatic alarm (a reed), not the console's; grouped with the circuit it feeds
+    priority: 'high',
+    condition: { kind: 'above', series: 'oxygen_supply_lost' },
+    limit: lim([
+      0.5,
+      '1',
+      [0.5, 0.5],
+      0,
+      'S2',
+      'oxygen_supply_lost is 0 or 1; Sechrist 3600 mixer: the audible alarm sounds when an inlet falls to 24–28 psig',
+    ]),
+    latching: false,
+    maxSilence_min: SILENCE_min,
+    about:
+      'The sweep blender’s oxygen supply has failed (wall outlet, hose, cylinder): it passes air at the set sweep, so the oxygenator gives what air gives.',
+  },
 ];

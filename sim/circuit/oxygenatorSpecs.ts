@@ -76,6 +76,15 @@ export const oxygenatorSpecs = {
     source: 'E',
     ref: 'fault (training-reference.md: fresh-gas disconnection, a standard simulator emergency); sim/patient/gasExchange/membrane.ts',
   } satisfies FlagSpec,
+  oxygenSupplyLost: {
+    kind: 'flag',
+    default: false,
+    adjustable: true,
+    description:
+      "The oxygen supply to the sweep's air–oxygen blender has failed (wall outlet, hose or cylinder): the blender passes air alone (FiO2 0.21) at the set sweep and sounds its supply alarm, while its dial still shows the set FiO2. CO2 removal goes on; oxygenation falls to what air gives.",
+    source: 'S2',
+    ref: 'Sechrist 3600 air/oxygen mixer service manual (manualslib): the audible alarm sounds when either inlet falls to 24–28 psig; that the mixer then passes the remaining gas (its bypass) is taken as the design [E]; sim/patient/gasExchange/membrane.ts',
+  } satisfies FlagSpec,
   plasmaLeak: q('1', 0, [0, 0.95], {
     adjustable: true,
     description:

@@ -52,6 +52,7 @@ export const circuitModel: ModelDefinition = {
       'Effluent pressure below which the ultrafiltrate degasses: the total gas tension of the blood the limb draws, less barometric (degassing.ts)',
     ],
     sweep_gas_L_min: ['L/min', 'Sweep gas flow'],
+    oxygen_supply_lost: ['1', "1 while the sweep blender's oxygen supply has failed (it passes air and sounds its supply alarm), else 0"],
     drainage_flow_swing_L_min: ['L/min', "How far the console's drainage flow reading swings while the drained vein chatters (twice its SD; 0 when steady)"],
     p_drainage_swing_mmHg: ['mmHg', "How far the console's drainage pressure reading swings while the drained vein chatters (twice its SD; 0 when steady)"],
     venous_return_limit_L_min: ['L/min', "Most the veins deliver to the drainage cannula before the vein collapses (Guyton's plateau)"],
@@ -121,6 +122,7 @@ export const circuitModel: ModelDefinition = {
         out.dp_filter_mmHg = limb ? limb.pressureDrop_mmHg : none;
         out.p_effluent_degassing_mmHg = limb ? degassingPressure_mmHg(now.limbAccessGas) : none;
         out.sweep_gas_L_min = c ? c.oxygenator.sweepGas : none;
+        out.oxygen_supply_lost = c ? Number(c.oxygenator.oxygenSupplyLost) : none; // the blender's supply alarm
         const d = cn?.drainage;
         out.drainage_flow_swing_L_min = d ? litresPerMinute(d.flowSwing_mL_min) : none;
         out.p_drainage_swing_mmHg = d ? d.pressureSwing_mmHg : none;

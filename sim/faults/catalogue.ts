@@ -196,6 +196,16 @@ export const FAULTS: readonly FaultRow[] = [
     source: 'no gas at the membrane; the flowmeter still reads the set sweep',
   },
   {
+    id: 'oxygen-supply-failure',
+    title: 'Oxygen supply to the blender lost',
+    console: 'ECMO',
+    change: { setting: 'circuit.oxygenator.oxygenSupplyLost', value: on },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source: 'air at the membrane at the set sweep: oxygenation falls, CO2 removal goes on; the blender alarms (sim/patient/gasExchange/membrane.ts)',
+  },
+  {
     id: 'heater-failure',
     title: 'Heater failure',
     console: 'ECMO',

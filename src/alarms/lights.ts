@@ -20,6 +20,7 @@ export const ALARM_READOUT: Readonly<Record<string, string>> = {
   oxygenatorDpHigh: 'ecmo-dp-oxygenator',
   oxygenatorDpRising: 'ecmo-dp-oxygenator',
   postOxygenatorSatLow: 'ecmo-post-sat',
+  oxygenSupplyLow: 'ecmo-fio2',
   accessPressureLow: 'crrt-p-access',
   accessPressureHigh: 'crrt-p-access',
   returnPressureHigh: 'crrt-p-return',

@@ -61,6 +61,7 @@ export const CHECKS: readonly [string, string, TraineeAction][] = [
   ['Free a kinked drainage line', 'free-kink', { set: { 'circuit.drainageLine.kink': '0 %' } }],
   ['Free a kinked return line', 'free-return-kink', { set: { 'circuit.returnLine.kink': '0 %' } }],
   ['Reconnect the sweep gas line', 'reconnect-sweep', { set: { 'circuit.oxygenator.sweepDisconnected': false } }],
+  ['Oxygen supply back (outlet, hose or a cylinder)', 'oxygen-supply', { set: { 'circuit.oxygenator.oxygenSupplyLost': false } }],
   ['Plug the console into mains', 'mains', { set: { 'circuit.power.mains': true } }],
   ['Pump head on the hand crank (3000 rpm)', 'hand-crank', { set: { 'circuit.pump.handCrank': true, 'circuit.pump.handCrankSpeed': '3000 rpm' } }],
   ['Free the heparin line', 'free-heparin-line', { set: { 'prescription.heparin.lineOccluded': false } }],

@@ -31,6 +31,7 @@ export const DEVICE_SERIES: ReadonlySet<string> = new Set([
   'console_svo2_pct',
   'post_oxygenator_sat_pct',
   'sweep_gas_L_min',
+  'oxygen_supply_lost',
   'on_battery',
   'battery_charge_pct',
   // CRRT machine: its pumps, pressure pods, scales and blood-leak detector

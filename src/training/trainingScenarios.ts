@@ -7,6 +7,7 @@ import airEntry from '../../scenarios/training/air-entry.json?raw';
 import cardiacArrest from '../../scenarios/training/cardiac-arrest.json?raw';
 import flowProbeReversed from '../../scenarios/training/flow-probe-reversed.json?raw';
 import returnKink from '../../scenarios/training/return-kink.json?raw';
+import oxygenSupply from '../../scenarios/training/oxygen-supply.json?raw';
 import drainageClamp from '../../scenarios/training/drainage-clamp.json?raw';
 import drainageDecannulation from '../../scenarios/training/drainage-decannulation.json?raw';
 import drainageKink from '../../scenarios/training/drainage-kink.json?raw';
@@ -46,6 +47,7 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
   { id: 'cardiac-arrest', text: cardiacArrest },
   { id: 'flow-probe-reversed', text: flowProbeReversed },
   { id: 'return-kink', text: returnKink },
+  { id: 'oxygen-supply', text: oxygenSupply },
 ];
 
 export function bundledTraining(id: string): BundledTraining | undefined {

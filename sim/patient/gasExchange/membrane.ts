@@ -5,7 +5,9 @@
  *   exchange capacity φ = (1 − plasma leak)·(1 − thrombosis): the fraction of the membrane's gas-transfer surface
  *     still working; the fibre bundle's oxygen conductance K·A and the CO2 conductance G scale with it (transfer ∝
  *     area, Fick).
- * With no fault the sweep is the setting and φ = 1 exactly. Proportional loss of area is a hypothesis [E].
+ *   oxygen fraction at the membrane = 0.21 when the blender's oxygen supply has failed (it passes air alone), else
+ *     the set FiO2 (the blender's dial shows the setting either way);
+ * With no fault the sweep and its FiO2 are the settings and φ = 1 exactly. Proportional loss of area is a hypothesis [E].
  */
 import type { Scenario } from '../../scenario/resolve.js';
 
@@ -19,4 +21,12 @@ export function membraneSweep_L_min(o: Oxygenator): number {
 /** The fraction of the membrane's gas-transfer capacity left (1: no fault). */
 export function membraneCapacity(o: Oxygenator): number {
   return (1 - o.plasmaLeak) * (1 - o.thrombosis);
+}
+
+/** The oxygen fraction of the air the blender passes when its oxygen supply fails. */
+export const AIR_FIO2 = 0.21;
+
+/** The oxygen fraction of the sweep gas reaching the membrane. */
+export function membraneFio2(o: Oxygenator): number {
+  return o.oxygenSupplyLost ? AIR_FIO2 : o.fio2;
 }

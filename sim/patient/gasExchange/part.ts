@@ -14,7 +14,7 @@ import { hemoglobin_g_dL } from '../../blood.js';
 import type { Scenario } from '../../scenario/resolve.js';
 import { ratedMembraneConductance_mL_min_mmHg, type OxygenInputs } from './gasExchange.js';
 import { co2CalibrationFromPublishedPair, oxygenatorCo2Conductance, type Co2Calibration } from './co2Exchange.js';
-import { membraneCapacity, membraneSweep_L_min } from './membrane.js';
+import { AIR_FIO2, membraneCapacity, membraneFio2, membraneSweep_L_min } from './membrane.js';
 import { anchoringCheck, anchorStoresNow } from '../co2Stores/anchor.js';
 import { co2BalanceNow, co2ProductionNow } from './co2Now.js';
 import { fio2Titration, saturationOnLine } from './fio2TitrationCheck.js';
@@ -73,7 +73,7 @@ function oxygenInputs(m: Model, now: Now, conductance_mL_min_mmHg: number, vo2_m
     effectiveFlow_mL_min: cn ? cn.effectiveFlow_mL_min : 0,
     recirculation: cn ? cn.recirculation : 0,
     sweep_L_min: c ? membraneSweep_L_min(c.oxygenator) : 0,
-    fio2: c ? c.oxygenator.fio2 : 0.21,
+    fio2: c ? membraneFio2(c.oxygenator) : AIR_FIO2,
     membraneConductance_mL_min_mmHg: c ? conductance_mL_min_mmHg * membraneCapacity(c.oxygenator) : 0,
     hemoglobin_g_dL: hemoglobin_g_dL(now.blood.hematocrit),
     o2Consumption_mL_min: vo2_mL_min,
@@ -143,7 +143,7 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number, venousPc
   const p = m.current.patient;
   const venousN2_mmHg = venousNitrogen_mmHg({
     ventilatorFio2: p.lung.ventilatorFio2,
-    sweepFio2: c.oxygenator.fio2,
+    sweepFio2: membraneFio2(c.oxygenator),
     shuntFraction,
     returnShare: returnShare(cn.effectiveFlow_mL_min, circulationCardiacOutput_mL_min(now)),
   });
@@ -155,7 +155,7 @@ function deriveLimbAccessGas(m: Model, now: Now, shuntFraction: number, venousPc
       svo2: o2.svo2,
       recirculation: cn.recirculation,
       pvco2_mmHg: venousPco2_mmHg,
-      sweepFio2: c.oxygenator.fio2,
+      sweepFio2: membraneFio2(c.oxygenator),
       venousN2_mmHg,
     },
     out,
