@@ -160,7 +160,10 @@ describe('the oxygenator faults', () => {
     expect(at(r, 'oxygenator_co2_removal_mL_min', 1.5)).toBeGreaterThan(0.8 * at(r, 'oxygenator_co2_removal_mL_min', 0.95));
     expect(at(r, 'oxygen_supply_lost', 0.95)).toBe(0);
     expect(at(r, 'oxygen_supply_lost', 1.5)).toBe(1);
-    expect(r.scenario.circuit!.oxygenator.fio2).toBe(1);
+    // the dial: the setting in force is still the set FiO2, the fault is the supply behind it
+    const sim = new Simulation(scenarioWith(timeline, '2 h', '0.05 h', { circuit: raw.circuit }));
+    sim.advanceTo(1.5);
+    expect(sim.model.current.circuit!.oxygenator).toMatchObject({ fio2: 1, oxygenSupplyLost: true });
     const { log } = monitorRun(scenarioWith(timeline, '1.5 h', '0.05 h', { circuit: raw.circuit }), 1 / 60);
     expect(log.find((e) => e.id === 'oxygenSupplyLow' && e.kind === 'start')?.t_h).toBeCloseTo(1 + 1 / 60, 6);
   });

@@ -81,3 +81,11 @@ export const LUBNOW = 'Lubnow et al., PLoS One 2014;9:e112316: oxygenator thromb
 
 type Lim = [def: number, unit: InternalUnit, limits: readonly [number, number], hysteresis: number, source: SourceTag, ref: string];
 export const lim = ([def, unit, limits, hysteresis, source, ref]: Lim): AlarmLimit => ({ default: def, unit, limits, hysteresis, source, ref });
+
+/**
+ * A device's on/off signal as an alarm (a detector, a sensor's "no signal"): its series is 0 or 1 and the alarm stands
+ * while it is 1, so the limit is fixed at 0.5 with no band to set.
+ */
+export function whileOn(series: string, what: string, source: SourceTag = 'E'): Pick<AlarmRow, 'condition' | 'limit'> {
+  return { condition: { kind: 'above', series }, limit: lim([0.5, '1', [0.5, 0.5], 0, source, `${series} is 0 or 1: ${what}`]) };
+}

@@ -1,5 +1,5 @@
 /** The heparin syringe pump's and the patient monitor's alarms (rows of the catalogue, catalogue.ts). */
-import { SILENCE_min, ADVISORY_SILENCE_min, PRACTICE, lim, type AlarmRow } from './alarmRow.js';
+import { whileOn, SILENCE_min, ADVISORY_SILENCE_min, PRACTICE, lim, type AlarmRow } from './alarmRow.js';
 
 export const HEPARIN: AlarmRow[] = [
   {
@@ -29,8 +29,7 @@ export const HEPARIN: AlarmRow[] = [
     console: 'heparin',
     title: 'Occlusion',
     priority: 'high',
-    condition: { kind: 'above', series: 'heparin_line_occluded' },
-    limit: lim([0.5, '1', [0.5, 0.5], 0, 'E', 'heparin_line_occluded is 0 or 1: the pump’s pressure sensor sees an occluded line']),
+    ...whileOn('heparin_line_occluded', 'the pump’s pressure sensor sees an occluded line'),
     latching: true,
     maxSilence_min: SILENCE_min,
     about: 'The heparin line is occluded.',
@@ -68,8 +67,7 @@ export const MONITOR: AlarmRow[] = [
     // a technical alarm (INOP): Philips monitors show "SpO2 No Pulse" at !! (medium) or !!! (high) by configuration,
     // the numeric replaced by -?- (FM20 manual, alarms and INOPs) [S2]
     priority: 'medium',
-    condition: { kind: 'above', series: 'spo2_no_signal' },
-    limit: lim([0.5, '1', [0.5, 0.5], 0, 'E', 'spo2_no_signal is 0 or 1: the pulse oximeter finds no pulse and shows no number']),
+    ...whileOn('spo2_no_signal', 'the pulse oximeter finds no pulse and shows no number'),
     latching: false,
     maxSilence_min: SILENCE_min,
     about: 'The pulse oximeter finds no pulse: it shows no SpO2 (a technical alarm, not a low saturation).',

@@ -1,5 +1,5 @@
 /** The CRRT machine's alarms (rows of the catalogue, catalogue.ts). */
-import { SILENCE_min, ADVISORY_SILENCE_min, PRACTICE, PRISMAX, lim, type AlarmRow } from './alarmRow.js';
+import { whileOn, SILENCE_min, ADVISORY_SILENCE_min, PRACTICE, PRISMAX, lim, type AlarmRow } from './alarmRow.js';
 
 export const CRRT: AlarmRow[] = [
   {
@@ -84,8 +84,7 @@ export const CRRT: AlarmRow[] = [
     console: 'crrt',
     title: 'Blood leak detected',
     priority: 'high',
-    condition: { kind: 'above', series: 'blood_leak_detected' },
-    limit: lim([0.5, '1', [0.5, 0.5], 0, 'E', 'blood_leak_detected is 0 or 1: the effluent line’s detector sees blood']),
+    ...whileOn('blood_leak_detected', 'the effluent line’s detector sees blood'),
     latching: true,
     maxSilence_min: SILENCE_min,
     about: 'The blood-leak detector on the effluent line sees blood (a ruptured fibre).',

@@ -1,5 +1,5 @@
 /** The ECMO console's alarms (rows of the catalogue, catalogue.ts). */
-import { SILENCE_min, ADVISORY_SILENCE_min, PRACTICE, LUBNOW, lim, type AlarmRow } from './alarmRow.js';
+import { whileOn, SILENCE_min, ADVISORY_SILENCE_min, PRACTICE, LUBNOW, lim, type AlarmRow } from './alarmRow.js';
 
 export const ECMO: AlarmRow[] = [
   {
@@ -42,8 +42,7 @@ export const ECMO: AlarmRow[] = [
     title: 'Flow signal lost (SIG)',
     // a technical alarm: the flow is unmonitored, not known to be wrong [E]
     priority: 'medium',
-    condition: { kind: 'above', series: 'flow_no_signal' },
-    limit: lim([0.5, '1', [0.5, 0.5], 0, 'E', 'flow_no_signal is 0 or 1: the flow probe has no signal and the console shows no flow']),
+    ...whileOn('flow_no_signal', 'the flow probe has no signal and the console shows no flow'),
     latching: false,
     maxSilence_min: SILENCE_min,
     about:
@@ -121,8 +120,7 @@ export const ECMO: AlarmRow[] = [
     console: 'ecmo',
     title: 'Power failure – battery operation',
     priority: 'medium',
-    condition: { kind: 'above', series: 'on_battery' },
-    limit: lim([0.5, '1', [0.5, 0.5], 0, 'E', 'on_battery is 0 or 1: the console runs on its battery']),
+    ...whileOn('on_battery', 'the console runs on its battery'),
     latching: false,
     maxSilence_min: SILENCE_min,
     about: 'The console lost mains power and runs on its battery.',
@@ -177,15 +175,11 @@ export const ECMO: AlarmRow[] = [
     title: 'Blender: O2 supply low',
     // the blender's own pneumatic alarm (a reed), not the console's; grouped with the circuit it feeds
     priority: 'high',
-    condition: { kind: 'above', series: 'oxygen_supply_lost' },
-    limit: lim([
-      0.5,
-      '1',
-      [0.5, 0.5],
-      0,
+    ...whileOn(
+      'oxygen_supply_lost',
+      'the blender’s oxygen supply has failed; Sechrist 3600 mixer: its audible alarm sounds when an inlet falls to 24–28 psig',
       'S2',
-      'oxygen_supply_lost is 0 or 1; Sechrist 3600 mixer: the audible alarm sounds when an inlet falls to 24–28 psig',
-    ]),
+    ),
     latching: false,
     maxSilence_min: SILENCE_min,
     about:

@@ -39,8 +39,8 @@ export function flowModeSignal(probe: FlowProbeSettings): 'ok' | 'none' | 'rever
 /**
  * After an action: a signal lost while flow mode runs (it was there before the action) leaves the console holding the
  * speed it was turning at, which becomes the set speed, and the log says so. `turning` solves the circuit now; it is
- * asked with the signal still on, so flow mode answers with the speed of the reading it had until now. Returns
- * whether the signal is lost, for the next action.
+ * asked with the signal put back for that one solve, so flow mode answers with the speed its reading gave until now.
+ * Returns whether the signal is lost, for the next action.
  */
 function holdSpeedIfSignalLost(c: CircuitSettings, wasLost: boolean, turning: () => number | undefined, log: EventLog): boolean {
   const probe = c.flowProbe;
