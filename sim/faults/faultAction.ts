@@ -4,7 +4,7 @@
  */
 import type { Action } from '../model/events.js';
 import { SettingError } from '../model/errors.js';
-import type { FaultInjection, FaultRow } from './catalogue.js';
+import type { FaultInjection, FaultRow } from './faultRow.js';
 
 /** Why a fault cannot be performed with these options (a live command's check; the loader names file paths), or null. */
 export function faultProblem(row: FaultRow, severity: number, options: { onset?: 'sudden' | 'gradual'; over_min?: number; clear?: boolean }): string | null {

@@ -11,7 +11,8 @@ import { CIRCUIT_DEVICE_WORDS, devicesChanged, type Model } from '../model/conte
 import type { Action, EventLog } from '../model/events.js';
 import { fmt } from '../model/events.js';
 import { applySetting, currentSetting } from '../model/settings.js';
-import { faultRow, type ChangedDevice, type FaultInjection, type FaultRow } from './catalogue.js';
+import { faultRow } from './catalogue.js';
+import type { ChangedDevice, FaultInjection, FaultRow } from './faultRow.js';
 import { makeRamp, nextStep_h, valueAtStep, type Ramp } from './ramp.js';
 
 /** A fault in force: its setting's value before it, and its ramp while it develops. */

@@ -5,7 +5,8 @@
  * closest as a did-you-mean).
  */
 import type { QuantitySpec } from '../parameters.js';
-import { FAULT_IDS, faultRow, type FaultCondition, type FaultRow } from '../faults/catalogue.js';
+import { FAULT_IDS, faultRow } from '../faults/catalogue.js';
+import type { FaultCondition, FaultRow } from '../faults/faultRow.js';
 import { buildFaultAction } from '../faults/faultAction.js';
 import type { Action } from '../model/events.js';
 import { expectedText, parseQuantityLeaf } from './quantityLeaf.js';

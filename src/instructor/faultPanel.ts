@@ -3,7 +3,8 @@
  * range, default), sudden or gradual (and over how long), hidden or announced, and Inject / Clear. A fault a model
  * performs once (a clot, a thrombus, air) cannot be cleared from here: its remedy is named instead.
  */
-import { FAULTS, type FaultRow } from '../../sim/faults/catalogue';
+import { FAULTS } from '../../sim/faults/catalogue';
+import type { FaultRow } from '../../sim/faults/faultRow';
 import { faultProblem } from '../../sim/faults/faultAction';
 import type { TrainingCommand } from '../training/trainingProtocol';
 import { button, el, section } from './dom';

@@ -9,7 +9,8 @@ import { parseActionsText, type TrainingScenario } from '../../sim/training/trai
 import type { SessionAction } from '../../sim/training/session';
 import { ScenarioError } from '../../sim/scenario/errors';
 import { resolveCatalogueFault } from '../../sim/scenario/faultEntry';
-import { faultRow, sectionNeeded, FAULT_IDS } from '../../sim/faults/catalogue';
+import { faultRow, FAULT_IDS } from '../../sim/faults/catalogue';
+import { sectionNeeded } from '../../sim/faults/faultRow';
 import { closest } from '../../sim/scenario/suggest';
 import type { CalibrationResolver } from '../../sim/scenario/calibration';
 import type { ReplayableCommand } from './trainingProtocol';

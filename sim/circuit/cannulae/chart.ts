@@ -1,8 +1,8 @@
+/** A manufacturer's pressure–flow chart: the fluid it was measured in and the drops its traces reach. */
+
 /**
- * A manufacturer's pressure–flow chart: the fluid it was measured in and the drops its traces reach.
- *
- * The fluid a chart was measured in. Water charts are corrected to blood by viscosity
- * (the viscous term) and density (the inertial term), lookup.ts.
+ * The fluid a chart was measured in. Water charts are corrected to blood by viscosity (the viscous term) and density
+ * (the inertial term), lookup.ts.
  */
 export interface TestFluid {
   readonly kind: 'water';

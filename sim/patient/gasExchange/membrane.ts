@@ -23,7 +23,7 @@ export function membraneCapacity(o: Oxygenator): number {
   return (1 - o.plasmaLeak) * (1 - o.thrombosis);
 }
 
-/** The oxygen fraction of the air the blender passes when its oxygen supply fails. */
+/** The oxygen fraction of air (dry air 20.95 % O2, rounded): the blender's gas when its oxygen supply fails, and a membrane with no circuit. */
 export const AIR_FIO2 = 0.21;
 
 /** The oxygen fraction of the sweep gas reaching the membrane. */

@@ -7,6 +7,7 @@ import { boundOxygen_mL_per_mL, hemoglobin_g_dL } from '../../blood.js';
 import { oxygenExchange, type OxygenInputs } from './gasExchange.js';
 import { arterialCo2_mmHg } from './co2Exchange.js';
 import { endCapillarySaturation } from './ventilation.js';
+import { AIR_FIO2 } from './membrane.js';
 import { solveOxygenLine, suppliedConsumption_mL_min } from './oxygenConsumption.js';
 
 /**
@@ -22,7 +23,7 @@ function nativeLung(s: Scenario): OxygenInputs {
     effectiveFlow_mL_min: 0,
     recirculation: 0,
     sweep_L_min: 0,
-    fio2: 0.21,
+    fio2: AIR_FIO2,
     membraneConductance_mL_min_mmHg: 0,
     hemoglobin_g_dL: hemoglobin_g_dL(p.hematocrit),
     o2Consumption_mL_min: p.lung.o2Consumption,
