@@ -271,7 +271,8 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
   // a CRRT circuit on its own catheter draws nothing from the ECMO circuit
   const onCircuit = limb.access !== 'none';
   const qf = fn && onCircuit ? fn.op.bloodFlow_mL_min : mL_min(0);
-  const qlr = fn && onCircuit ? fn.op.limbReturn_mL_min : mL_min(0);
+  // the limb's return line off its port: its blood goes onto the floor, none reaches the loop (bloodLoss/part.ts)
+  const qlr = fn && onCircuit && !c.filterLimb.returnDisconnected ? fn.op.limbReturn_mL_min : mL_min(0);
   const cond: CircuitConditions = {
     pumpSpeed_rpm: 0,
     venousPressure_mmHg: supply.venousPressure_mmHg,
@@ -335,7 +336,7 @@ function limbPorts(c: CircuitSettings, t: LimbTopology, s: CircuitSolution, mu: 
   );
   return {
     access_mmHg: s.venousPressure_mmHg - pressureDrop_mmHg(lumen, fn.op.bloodFlow_mL_min),
-    return_mmHg: s.venousPressure_mmHg + pressureDrop_mmHg(lumen, fn.op.limbReturn_mL_min),
+    return_mmHg: s.venousPressure_mmHg + pressureDrop_mmHg(lumen, c.filterLimb.returnDisconnected ? mL_min(0) : fn.op.limbReturn_mL_min),
   };
 }
 
@@ -356,7 +357,7 @@ function limbLine(c: CircuitSettings, mu: number, length_mm: number): LossCoeffi
 
 /**
  * The hemofilter limb's pressures: access = access port − line drop (before the occlusive blood pump); the filter's
- * outlet = return port + return-line drop; its inlet = outlet + the filter's drop; effluent = mean fibre pressure − TMP.
+ * outlet = return port + return-line drop (atmospheric + the drop with the line off its port); its inlet = outlet + the filter's drop; effluent = mean fibre pressure − TMP.
  * The limb's blood keeps its access port's temperature (the lines' and the replacement fluid's cooling left out); the
  * filter's rated drop refers to blood at its reference hematocrit and 37 °C.
  */
@@ -370,7 +371,9 @@ function filterLimbPressures(
 ): FilterLimbPressures {
   const flow = c.flow;
   const mu = blood.viscosity_mPa_s;
-  const filterOut = mmHg(ports.return_mmHg + pressureDrop_mmHg(limbLine(c, mu, c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
+  // the line off its port discharges at atmospheric pressure: the machine reads the open line's own drop
+  const outlet = c.filterLimb.returnDisconnected ? 0 : ports.return_mmHg;
+  const filterOut = mmHg(outlet + pressureDrop_mmHg(limbLine(c, mu, c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
   const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor, blood.temperature_C);
   const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor, VISCOSITY_REFERENCE_TEMPERATURE_C);
   const drop = filterPressureDrop_mmHg(

@@ -356,6 +356,21 @@ export const circuitSpecs = {
       source: 'S',
       ref: 'training-reference.md: CRRT on ECMO connection sites (reviews of CRRT on ECMO); cohort.md: post-oxygenator to pre-pump',
     } satisfies ChoiceSpec,
+    returnDisconnected: {
+      kind: 'flag',
+      default: false,
+      adjustable: true,
+      description:
+        "The filter limb's return line has come off its port: the CRRT blood pump pumps the limb's return onto the floor (the patient loses it while the pump runs and the circuit is not clamped off), the CRRT machine's return pressure falls to the open line's own drop, and the port left open (returnPortBore) draws air where the limb returns pre-pump and leaks blood where it returns above atmospheric pressure. Reconnecting closes the port; air already drawn stays until the circuit is de-aired.",
+      source: 'E',
+      ref: 'training: a CRRT line disconnection (training-reference.md: CRRT on ECMO, air entrainment at a pre-pump return; ELSO emergencies, air in the circuit and haemorrhage)',
+    } satisfies FlagSpec,
+    returnPortBore: q('mm', 3, [0.5, 8], {
+      range: [2, 4],
+      description: "Bore of the port the filter limb's return line connects to, open while the line is disconnected (returnDisconnected).",
+      source: 'E',
+      ref: 'a luer port’s bore is ~2–4 mm (ISO 80369-7), as circuit.ruptureOpening',
+    }),
     catheterLumenDiameter: q('mm', 2.3, [1, 5], {
       description: 'Equivalent inner diameter of each lumen of the separate dialysis catheter.',
       source: 'E',

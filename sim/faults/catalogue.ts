@@ -176,6 +176,19 @@ export const FAULTS: readonly FaultRow[] = [
     needs: 'filter',
   },
   {
+    id: 'limb-return-disconnected',
+    title: 'Filter limb return line disconnected',
+    console: 'CRRT',
+    change: { setting: 'circuit.filterLimb.returnDisconnected', value: on },
+    severity: null,
+    gradual: false,
+    hidden: true,
+    source:
+      'the CRRT pump pumps the limb’s return onto the floor (sim/circuit/bloodLoss); its port left open draws air pre-pump, leaks blood above atmospheric (sim/circuit/air)',
+    needs: ['circuit', 'filter'],
+    endsWithChangeOf: 'circuit',
+  },
+  {
     id: 'filter-clot',
     title: 'Filter clotting',
     console: 'CRRT',

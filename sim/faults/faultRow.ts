@@ -40,15 +40,16 @@ export interface FaultRow {
   readonly hidden: boolean;
   /** Where the physics of the change is described and sourced. */
   readonly source: string;
-  /** The section the fault acts on, when not its setting's own (net UF needs a hemofilter). */
-  readonly needs?: 'circuit' | 'filter';
+  /** The sections the fault acts on, when not its setting's own (net UF needs a hemofilter; the limb's line both). */
+  readonly needs?: 'circuit' | 'filter' | readonly ('circuit' | 'filter')[];
   /** A fault of the device in place: changing that device takes it out, and the fault ends (its ramp with it). */
   readonly endsWithChangeOf?: ChangedDevice;
 }
 
-/** The scenario section a fault needs: the row's `needs`, else its setting's section, else the circuit. */
-export function sectionNeeded(row: FaultRow): string {
-  return row.needs ?? ('setting' in row.change ? row.change.setting.split('.')[0] : 'circuit');
+/** The scenario sections a fault needs: the row's `needs`, else its setting's section, else the circuit. */
+export function sectionsNeeded(row: FaultRow): readonly string[] {
+  const needs = row.needs ?? ('setting' in row.change ? row.change.setting.split('.')[0] : 'circuit');
+  return typeof needs === 'string' ? [needs] : needs;
 }
 
 /** A fault in a timeline entry or a live command, resolved against its row. */

@@ -8,7 +8,7 @@ import { parseQuantityLeaf } from './quantityLeaf.js';
 import { scenarioSpecs } from './scenarioSpecs.js';
 import { shownKey, shownValue } from './errors.js';
 import { faultRow } from '../faults/catalogue.js';
-import { sectionNeeded, type FaultCondition, type FaultInjection } from '../faults/faultRow.js';
+import { sectionsNeeded, type FaultCondition, type FaultInjection } from '../faults/faultRow.js';
 import { resolveCatalogueFault, resolveCondition } from './faultEntry.js';
 import { MODEL_FAULT_ACTIONS, MODEL_FAULT_KEYS, isModelFaultAction, type ModelFaults } from '../faults/modelFaultKeys.js';
 import { Issues, parseSetting, resolveLeaf } from './leaf.js';
@@ -174,8 +174,8 @@ function resolveEntryFault(entry: TimelineEntry, given: Record<string, unknown>,
   const action = resolveCatalogueFault(given, base, (p, m) => issues.add(p, m));
   if (!action) return;
   const row = faultRow(String(given.kind))!;
-  const section = sectionNeeded(row);
-  if (nullSections.includes(section)) {
+  const section = sectionsNeeded(row).find((n) => nullSections.includes(n));
+  if (section !== undefined) {
     issues.add(
       `${base}.kind`,
       `got "${row.id}": the scenario sets "${section}" to null (none), so this fault has nothing to act on; expected a fault of a section the scenario has`,

@@ -10,7 +10,7 @@ import type { SessionAction } from '../../sim/training/session';
 import { ScenarioError } from '../../sim/scenario/errors';
 import { resolveCatalogueFault } from '../../sim/scenario/faultEntry';
 import { faultRow, FAULT_IDS } from '../../sim/faults/catalogue';
-import { sectionNeeded } from '../../sim/faults/faultRow';
+import { sectionsNeeded } from '../../sim/faults/faultRow';
 import { closest } from '../../sim/scenario/suggest';
 import type { CalibrationResolver } from '../../sim/scenario/calibration';
 import type { ReplayableCommand } from './trainingProtocol';
@@ -45,9 +45,8 @@ function faultAction(kind: string, given: Record<string, unknown>, training: Tra
       `fault: got "${kind}": no such fault${near ? ` (did you mean "${near}"?)` : ''}; expected one of the faults in docs/training/faults.md`,
     );
   }
-  const section = sectionNeeded(row);
-  if ((training.scenario as unknown as Record<string, unknown>)[section] === null)
-    throw new CommandRefused(`fault ${kind}: this scenario has no ${section}, so the fault has nothing to act on`);
+  const section = sectionsNeeded(row).find((n) => (training.scenario as unknown as Record<string, unknown>)[n] === null);
+  if (section !== undefined) throw new CommandRefused(`fault ${kind}: this scenario has no ${section}, so the fault has nothing to act on`);
   const problems: string[] = [];
   const action = resolveCatalogueFault({ kind, ...given }, 'fault', (p, m) => problems.push(`${p}: ${m}`));
   if (!action) throw new CommandRefused(problems.join('\n'));

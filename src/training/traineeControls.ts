@@ -65,6 +65,7 @@ export const CHECKS: readonly [string, string, TraineeAction][] = [
   ['Plug the console into mains', 'mains', { set: { 'circuit.power.mains': true } }],
   ['Pump head on the hand crank (3000 rpm)', 'hand-crank', { set: { 'circuit.pump.handCrank': true, 'circuit.pump.handCrankSpeed': '3000 rpm' } }],
   ['Free the heparin line', 'free-heparin-line', { set: { 'prescription.heparin.lineOccluded': false } }],
+  ['Reconnect the filter limb’s return line', 'reconnect-limb-return', { set: { 'circuit.filterLimb.returnDisconnected': false } }],
   [
     'Reseat the flow probe (gel, arrow with the flow)',
     'reseat-flow-probe',

@@ -8,6 +8,7 @@ import cardiacArrest from '../../scenarios/training/cardiac-arrest.json?raw';
 import flowProbeReversed from '../../scenarios/training/flow-probe-reversed.json?raw';
 import returnKink from '../../scenarios/training/return-kink.json?raw';
 import oxygenSupply from '../../scenarios/training/oxygen-supply.json?raw';
+import limbReturnDisconnected from '../../scenarios/training/limb-return-disconnected.json?raw';
 import drainageClamp from '../../scenarios/training/drainage-clamp.json?raw';
 import drainageDecannulation from '../../scenarios/training/drainage-decannulation.json?raw';
 import drainageKink from '../../scenarios/training/drainage-kink.json?raw';
@@ -48,6 +49,7 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
   { id: 'flow-probe-reversed', text: flowProbeReversed },
   { id: 'return-kink', text: returnKink },
   { id: 'oxygen-supply', text: oxygenSupply },
+  { id: 'limb-return-disconnected', text: limbReturnDisconnected },
 ];
 
 export function bundledTraining(id: string): BundledTraining | undefined {

@@ -4,7 +4,8 @@
  * a pre-pump rupture; areas add at one pressure) draw air while the line is below atmospheric pressure,
  *   Q_air = C_d · A · √(2 ΔP / ρ_air)                                    (airEntrainment.ts)
  * and the filter limb's return junction opened (timeline limbReturnOpening: a cracked connector or an open port where
- * the CRRT return line joins) is one of them when the connection site returns the limb pre-pump (circuitNow.ts
+ * the CRRT return line joins; the setting circuit.filterLimb.returnDisconnected: the line off its port, open through
+ * the port's bore) is one of them when the connection site returns the limb pre-pump (circuitNow.ts
  * limbReturnSegment). On a segment above atmospheric pressure (the pre-oxygenator site, the limb's own catheter; or
  * the pre-pump line with the pump stopped) no air enters and blood leaks out of the timeline's openings,
  *   Q_blood = C_d · A · √(2 P / ρ_blood)                                  (bloodLoss/orifice.ts)
@@ -17,6 +18,8 @@ import type { PumpCurve } from '../centrifugalPump.js';
 import { circuitNow, limbReturnSegment, type CircuitNow } from '../circuitNow.js';
 import type { LimbTopology } from '../network.js';
 import { orificeBloodFlow_mL_h } from '../bloodLoss/orifice.js';
+import { openLumenBleed_mL_h } from '../bloodLoss/openLumen.js';
+import { loopViscosity } from '../loopTemperature.js';
 import { cannulaInnerDiameter_mm } from '../tube.js';
 import { airEntrainment_mL_h, equilibriumAir_mL, equivalentOpening_mm, openingPressure_mmHg } from './airEntrainment.js';
 
@@ -34,6 +37,15 @@ export function faultOpening_mm(m: Model): number {
   return equivalentOpening_mm(cannula, c.rupture === 'prePump' ? c.ruptureOpening : 0, 0);
 }
 
+/**
+ * The port the limb's return line has come off (circuit.filterLimb.returnDisconnected): open through its bore (mm);
+ * 0 while the line is on it.
+ */
+export function disconnectedPort_mm(m: Model): number {
+  const limb = m.current.circuit?.filterLimb;
+  return limb?.returnDisconnected ? limb.returnPortBore : 0;
+}
+
 /** The segment the limb's return junction is on ('none': the limb's own catheter). */
 type Segment = LimbTopology['return'];
 
@@ -41,6 +53,17 @@ type Segment = LimbTopology['return'];
 function junctionPressure(cn: CircuitNow, segment: Segment): number {
   if (cn.limb) return cn.limb.returnPort_mmHg;
   return segment === 'preOxygenator' ? cn.solution.preOxygenatorPressure_mmHg : cn.solution.venousPressure_mmHg;
+}
+
+/** The return line off its own catheter's hub: the vein bleeds back through the lumen (bloodLoss/openLumen.ts). */
+const lumenOpen = (m: Model, segment: Segment) => segment === 'none' && disconnectedPort_mm(m) > 0;
+
+/** The open lumen's bleeding (mL/h) at the vein's pressure p (mmHg). */
+function lumenBleed(m: Model, now: Now, p_mmHg: number): number {
+  const c = m.current.circuit!;
+  const mu = loopViscosity(c, now.blood.hematocrit, now.metabolism.temperature_C).drainage_mPa_s;
+  const lumen = { innerDiameter_mm: c.filterLimb.catheterLumenDiameter, length_mm: c.filterLimb.catheterLength };
+  return openLumenBleed_mL_h(lumen, mu, c.flow.bloodDensity, c.bloodDischargeCoefficient, p_mmHg);
 }
 
 /**
@@ -52,18 +75,20 @@ export function airOpenings(m: Model, pump: PumpCurve | undefined, air: number, 
   const held = { opening_mm: 0, rate_mL_h: 0, equilibrium_mL: 0, pressure_mmHg: 0, prePumpLeak_mL_h: 0, junction_mmHg: 0, junctionLeak_mL_h: 0 };
   /** The timeline's openings until de-aired (mm): airEntry on the pre-pump line, limbReturnOpening at the limb's return junction. */
   const open = { entry_mm: 0, limb_mm: 0 };
+  /** The limb's return junction open (mm): the timeline's opening and the port a disconnected line left, in parallel. */
+  const limbOpening_mm = () => equivalentOpening_mm(open.limb_mm, disconnectedPort_mm(m), 0);
   /** The segment the open limb return junction is on: null without one (or without an ECMO circuit and a filter limb). */
   const junction = (): Segment | null => {
     const c = m.current.circuit;
-    return c && m.current.filter && open.limb_mm > 0 ? limbReturnSegment(c.filterLimb.connection) : null;
+    return c && m.current.filter && limbOpening_mm() > 0 ? limbReturnSegment(c.filterLimb.connection) : null;
   };
   /** The loop solved now, with the air in the pump head: each opening's pressure, the air rate and V*, the blood leaking. */
   const hold = (now: Now) => {
     Object.assign(held, { rate_mL_h: 0, equilibrium_mL: 0, pressure_mmHg: 0, prePumpLeak_mL_h: 0, junction_mmHg: 0, junctionLeak_mL_h: 0 });
     const c = m.current.circuit;
     const segment = junction();
-    const limbPrePump_mm = segment === 'prePump' ? open.limb_mm : 0;
-    const limbElsewhere_mm = segment !== null && segment !== 'prePump' ? open.limb_mm : 0;
+    const limbPrePump_mm = segment === 'prePump' ? limbOpening_mm() : 0;
+    const limbElsewhere_mm = segment !== null && segment !== 'prePump' ? limbOpening_mm() : 0;
     held.opening_mm = equivalentOpening_mm(open.entry_mm, limbPrePump_mm, faultOpening_mm(m));
     if (!c || !(held.opening_mm > 0 || limbElsewhere_mm > 0)) return;
     const f = factor(now.y[air]);
@@ -80,12 +105,12 @@ export function airOpenings(m: Model, pump: PumpCurve | undefined, air: number, 
     }
     if (limbElsewhere_mm > 0) {
       held.junction_mmHg = junctionPressure(cn, segment!);
-      held.junctionLeak_mL_h = leak(limbElsewhere_mm, held.junction_mmHg);
+      held.junctionLeak_mL_h = lumenOpen(m, segment!) ? lumenBleed(m, now, held.junction_mmHg) : leak(limbElsewhere_mm, held.junction_mmHg);
     }
   };
   /** The pre-pump opening's event: air at the bubble detector, blood leaking out, or nothing. */
   const reportPrePump = (log: EventLog, atJunction: boolean) => {
-    const site = atJunction ? " (the filter limb's return junction)" : '';
+    const site = !atJunction ? '' : disconnectedPort_mm(m) > 0 ? " (the port the filter limb's return line came off)" : " (the filter limb's return junction)";
     const where = `a ${fmt(held.opening_mm)} mm opening on the pre-pump line${site} at ${fmt(held.pressure_mmHg)} mmHg`;
     const q = held.rate_mL_h / 60;
     const leak = held.prePumpLeak_mL_h / 60;
@@ -100,7 +125,8 @@ export function airOpenings(m: Model, pump: PumpCurve | undefined, air: number, 
       return log('fault', `the filter limb's return junction opened: ${why}, nothing happens`);
     }
     const site = segment === 'preOxygenator' ? 'pre-oxygenator' : 'on its own catheter';
-    const where = `the filter limb's return junction (${site}) open through ${fmt(open.limb_mm)} mm at ${fmt(held.junction_mmHg)} mmHg`;
+    const opening = lumenOpen(m, segment) ? "the catheter's lumen, its line off the hub," : `${fmt(limbOpening_mm())} mm`;
+    const where = `the filter limb's return junction (${site}) open through ${opening} at ${fmt(held.junction_mmHg)} mmHg`;
     const q = held.junctionLeak_mL_h / 60;
     if (q > 0) return log('blood_loss', `${where}: no air enters; blood leaks out at ${fmt(q, 0)} mL/min`, q);
     const into = segment === 'preOxygenator' ? 'the post-pump segment (the oxygenator traps it)' : 'the patient’s vein';
@@ -113,5 +139,27 @@ export function airOpenings(m: Model, pump: PumpCurve | undefined, air: number, 
     if (entryOrFaultOpened || limbPrePump) reportPrePump(log, limbPrePump);
     if (limbOpened && !limbPrePump) reportJunction(log, segment);
   };
-  return { held, open, hold, report };
+  return { held, open, hold, report, ...settingsWatch(m, open) };
+}
+
+/** The settings' openings as last seen, and what a held solve depends on besides the state (air/part.ts). */
+function settingsWatch(m: Model, open: { limb_mm: number }) {
+  /** The settings' openings last seen: the fault opening and the port a disconnected limb return line left open (mm). */
+  const before = { fault_mm: 0, port_mm: 0 };
+  /** Which of the settings' openings are new since last seen (and remember them). */
+  const settingsOpened = () => {
+    const fault = faultOpening_mm(m);
+    const port = disconnectedPort_mm(m);
+    const opened = { fault: fault > 0 && fault !== before.fault_mm, port: port > 0 && port !== before.port_mm };
+    Object.assign(before, { fault_mm: fault, port_mm: port });
+    return opened;
+  };
+  /** Any opening as last seen: the settings' or the timeline's junction. */
+  const anyOpen = () => before.fault_mm > 0 || before.port_mm > 0 || open.limb_mm > 0;
+  /** What the held solve depends on besides the state: the settings' openings and the lines' clamps. */
+  const seen = () => {
+    const c = m.current.circuit;
+    return c ? `${faultOpening_mm(m)} ${disconnectedPort_mm(m)} ${c.clamps.drainageLine} ${c.clamps.returnLine}` : '';
+  };
+  return { settingsOpened, anyOpen, seen };
 }

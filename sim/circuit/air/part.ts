@@ -13,16 +13,16 @@
  * shortens the filling (seconds to minutes) but not where it ends. The right-hand side never solves the loop.
  * The openings (openings.ts): the timeline's airEntry, two circuit faults that open the pre-pump line as settings
  * (sim/circuit/bloodLoss: the drainage cannula out, a pre-pump rupture), and the filter limb's return junction opened
- * (timeline limbReturnOpening), which draws air where the connection site returns the limb pre-pump and leaks blood
- * (added to the patient's bleeding here) where it returns above atmospheric pressure. De-airing closes the timeline's
- * openings, not a fault still set.
+ * (timeline limbReturnOpening, or the port a disconnected return line leaves: circuit.filterLimb.returnDisconnected),
+ * which draws air where the connection site returns the limb pre-pump and leaks blood (added to the patient's bleeding
+ * here) where it returns above atmospheric pressure. De-airing closes the timeline's openings, not a fault still set.
  */
 import { fixedScale, type ModelDefinition } from '../../model/part.js';
 import { changeBrings, changeUnderway, type CircuitDevice, type Model } from '../../model/context.js';
 import { fmt, type LocatedEvent } from '../../model/events.js';
 import { pumpCurve } from '../centrifugalPump.js';
 import { pumpHeadFactor } from './airEntrainment.js';
-import { airOpenings, faultOpening_mm } from './openings.js';
+import { airOpenings } from './openings.js';
 
 /** Below this share of its head the pump is reported airlocked [E: a console's flow has collapsed by then]. */
 export const AIRLOCK_HEAD_FACTOR = 0.5;
@@ -73,13 +73,6 @@ export const airModel: ModelDefinition = {
     };
     /** Reported once per airlock: a located event must fall below zero again once it has happened. */
     let airlocked = false;
-    /** The settings' fault opening last seen. */
-    let faultBefore_mm = 0;
-    /** What the held solve depends on besides the state: the fault opening and the lines' clamps. */
-    const openingsSeen = () => {
-      const c = m.current.circuit;
-      return c ? `${faultOpening_mm(m)} ${c.clamps.drainageLine} ${c.clamps.returnLine}` : '';
-    };
     let seenAtHold = '';
     const airlock: LocatedEvent = {
       excess: (now) => (airlocked ? -1 : AIRLOCK_HEAD_FACTOR - now.air.pumpHeadFactor),
@@ -108,23 +101,21 @@ export const airModel: ModelDefinition = {
           openings.open.entry_mm = opening;
         }
         if (limbOpening !== undefined) openings.open.limb_mm = limbOpening;
-        const fault = faultOpening_mm(m);
-        const faultOpened = fault > 0 && fault !== faultBefore_mm;
-        faultBefore_mm = fault;
-        seenAtHold = openingsSeen();
+        const opened = openings.settingsOpened();
+        seenAtHold = openings.seen();
         openings.hold(at());
-        openings.report(log, opening !== undefined || faultOpened, limbOpening !== undefined);
+        openings.report(log, opening !== undefined || opened.fault, limbOpening !== undefined || opened.port);
       },
       /**
        * After a scheduled change of what the openings see (a device change's or recannulation's end: the lines
        * unclamped, a recannulated vessel's opening closed) they are solved again as at an action; otherwise held.
        */
       afterEvents(_t, _y, now) {
-        const seen = openingsSeen();
+        const seen = openings.seen();
         if (seen === seenAtHold) return;
         seenAtHold = seen;
-        faultBefore_mm = faultOpening_mm(m);
-        if (held.opening_mm > 0 || faultBefore_mm > 0 || openings.open.limb_mm > 0) openings.hold(now);
+        openings.settingsOpened();
+        if (held.opening_mm > 0 || openings.anyOpen()) openings.hold(now);
       },
       derive(now) {
         now.air.pumpHeadFactor = factor(now.y[air]);

@@ -17,6 +17,7 @@
  *                          clamped alone leaves the pump drawing the patient's blood out through the opening) nothing more
  *                          leaves the patient: the rupture empties the circuit's own blood, which a circuit change
  *                          discards (sim/circuit/deviceChange)
+ *   limb return line off:  the CRRT blood pump pumps the limb's return onto the floor (limbReturn.ts)
  * The loop is solved only when an action reaches the circuit (as the air model does), so the return flow and the
  * rupture's pressure are held from that solve until the next action (a clamp, the pump stopped, the fault cleared).
  * No state of its own: the losses are integrated in fluid balance's blood-lost ledger.
@@ -27,6 +28,7 @@ import type { ModelDefinition } from '../../model/part.js';
 import { venousReturnResistance } from '../venousDrainage.js';
 import { drainedVeinPressure_mmHg, venousSupplyLimit_mL_min } from '../circuitNow.js';
 import { orificeBloodFlow_mL_h } from './orifice.js';
+import { limbReturnLoss } from './limbReturn.js';
 
 /** Below 1 mL/min (what a closed clamp lets through, circuitNow.ts) the log reports the loss stopped. */
 const STOPPED_mL_h = 60;
@@ -35,7 +37,10 @@ export const circuitBloodLossModel: ModelDefinition = {
   name: 'circuit blood loss',
   states: [],
   series: {
-    circuit_blood_loss_mL_h: ['mL/h', 'Blood lost through circuit faults now: a decannulation site, the return cannula out, a post-pump rupture'],
+    circuit_blood_loss_mL_h: [
+      'mL/h',
+      "Blood lost through circuit faults now: a decannulation site, the return cannula out, a post-pump rupture, the filter limb's return line off its port",
+    ],
   },
   create(m) {
     const held = { return_mL_h: 0, rupture_mL_h: 0 };
@@ -58,13 +63,15 @@ export const circuitBloodLossModel: ModelDefinition = {
       const resistance = venousReturnResistance(c.venousDrainage.venousReturnGradient, m.scenario.patient.cardiacOutput);
       return Math.min(held.return_mL_h, 60 * venousSupplyLimit_mL_min(m, now.blood.intravascular_mL, resistance));
     };
-    const lossNow = (now: Now) => siteBleeding(now) + returnLoss(now) + held.rupture_mL_h;
+    const limb = limbReturnLoss(m);
+    const lossNow = (now: Now) => siteBleeding(now) + returnLoss(now) + held.rupture_mL_h + limb.rate_mL_h(now);
     return {
       derive(now) {
         now.blood.bleeding_mL_h += lossNow(now);
       },
       /** After an action, with the loop solved: the return flow onto the floor and the rupture's outflow, held. */
       afterEvents(_t, _y, now, log) {
+        limb.report(now, log);
         const c = m.current.circuit;
         const s = now.circuit?.solution;
         const returnFlow = c?.decannulation === 'return' && s ? 60 * Math.max(s.returnFlow_mL_min, 0) : 0;

@@ -46,7 +46,7 @@ export const OXYGENATOR: DeviceChange = {
   downtime_min: (c) => c.oxygenatorChange.downtime,
   putIn: cleanOxygenator,
 };
-/** The whole circuit (tubing, pump head, oxygenator): its rupture, kinks, air and the head's thrombus go with it at once. */
+/** The whole circuit (tubing, pump head, oxygenator): its rupture, kinks, air, the head's thrombus and an open limb port go with it at once. */
 export const CIRCUIT: DeviceChange = {
   event: 'circuit_change',
   device: 'circuit',
@@ -56,6 +56,8 @@ export const CIRCUIT: DeviceChange = {
     applySetting(m, { path: 'circuit.rupture', value: 'none' });
     applySetting(m, { path: 'circuit.drainageLine.kink', value: 0 });
     applySetting(m, { path: 'circuit.returnLine.kink', value: 0 });
+    // the filter limb's lines are joined to the new circuit's ports: a return line that had come off is on again
+    applySetting(m, { path: 'circuit.filterLimb.returnDisconnected', value: false });
     return oldHeadOut(m);
   },
   putIn: cleanOxygenator,
