@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { calibrationBesideScenario, readInputFile } from '../sim/scenario/loadFile.js';
+import { readInputFile, RESOLVE_BESIDE } from '../sim/scenario/loadFile.js';
 import { loadTrainingText, parseActionsText } from '../sim/training/trainingFile.js';
 import { replayTraining } from '../sim/training/replay.js';
 import { cpuMillis as cpu, median } from './cpuTime.js';
@@ -16,9 +16,9 @@ const REPEATS = i >= 0 ? Number(process.argv[i + 1]) : 5;
 const DIR = 'scenarios/training';
 let total = 0;
 for (const f of readdirSync(DIR).filter((n) => n.endsWith('.json'))) {
-  const t = loadTrainingText(readInputFile(join(DIR, f), 'training scenario'), join(DIR, f), { resolveCalibration: calibrationBesideScenario });
+  const t = loadTrainingText(readInputFile(join(DIR, f), 'training scenario'), join(DIR, f), RESOLVE_BESIDE);
   const responses = join(DIR, 'responses', f.replace(/\.json$/, '.actions.json'));
-  const actions = parseActionsText(readInputFile(responses, 'actions file'), responses, t, { resolveCalibration: calibrationBesideScenario });
+  const actions = parseActionsText(readInputFile(responses, 'actions file'), responses, t, RESOLVE_BESIDE);
   for (let k = 0; k < 3; k++) replayTraining(t, actions);
   const ms = median(Array.from({ length: REPEATS }, () => cpu(() => replayTraining(t, actions))));
   total += ms;

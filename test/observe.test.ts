@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../sim/engine/simulation.js';
 import { observe, SERIES_NAMES, type Observation } from '../sim/engine/observe.js';
 import { gridSamples, simulate } from '../sim/engine/simulate.js';
-import { calibrationBesideScenario, readInputFile } from '../sim/scenario/loadFile.js';
+import { readInputFile, RESOLVE_BESIDE } from '../sim/scenario/loadFile.js';
 import { loadTrainingText } from '../sim/training/trainingFile.js';
 import type { Scenario } from '../sim/scenario/resolve.js';
 import { DEFAULT_ECMO, DEFAULT_STANDARD, scenario } from './helpers/scenarios.js';
@@ -18,10 +18,7 @@ import { DEFAULT_ECMO, DEFAULT_STANDARD, scenario } from './helpers/scenarios.js
 const TRAINING = 'scenarios/training';
 const training = readdirSync(TRAINING)
   .filter((f) => f.endsWith('.json'))
-  .map((f): [string, Scenario] => [
-    f,
-    loadTrainingText(readInputFile(join(TRAINING, f), 'training scenario'), join(TRAINING, f), { resolveCalibration: calibrationBesideScenario }).scenario,
-  ]);
+  .map((f): [string, Scenario] => [f, loadTrainingText(readInputFile(join(TRAINING, f), 'training scenario'), join(TRAINING, f), RESOLVE_BESIDE).scenario]);
 
 /** The series observe left unwritten at any of a run's samples (each observed into a record of undefined values). */
 function unwrittenSeries(s: Scenario, every_h: number): string[] {

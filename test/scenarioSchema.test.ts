@@ -1,53 +1,16 @@
 /**
  * QA finding 8: scenarios/scenario.schema.json was looser than the loader (it required only name, circuit and
  * filter, and took a bare number for every quantity), so an editor passed files the CLI refused. ajv is not a
- * dependency: the schema's `type`, `required`, `properties`, `additionalProperties`, `anyOf`, `enum`, `const` and
- * `items` are read directly here (the keywords that decide these cases), and its verdict set beside the loader's.
+ * dependency: the schema's keywords that decide these cases are read directly (test/helpers/schemaCheck.ts), and its
+ * verdict set beside the loader's.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioFromObject } from '../sim/scenario/load.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
+import { schemaProblems, type SchemaNode } from './helpers/schemaCheck.js';
 
-type Node = {
-  type?: string | string[];
-  required?: string[];
-  properties?: Record<string, Node>;
-  additionalProperties?: boolean;
-  anyOf?: Node[];
-  enum?: unknown[];
-  const?: unknown;
-  items?: Node;
-};
-const SCHEMA = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8')) as Node;
-
-function typeOf(v: unknown): string[] {
-  if (v === null) return ['null'];
-  if (Array.isArray(v)) return ['array'];
-  if (typeof v === 'number') return Number.isInteger(v) ? ['integer', 'number'] : ['number'];
-  return [typeof v];
-}
-
-/** The schema's complaints about a value (paths), for the keywords above. */
-function schemaProblems(node: Node, v: unknown, path = ''): string[] {
-  if (node.anyOf) return node.anyOf.some((n) => schemaProblems(n, v, path).length === 0) ? [] : [`${path}: none of anyOf`];
-  const types = node.type === undefined ? undefined : [node.type].flat();
-  if (types && !typeOf(v).some((t) => types.includes(t))) return [`${path}: not ${types.join('|')}`];
-  if (node.enum && !node.enum.includes(v)) return [`${path}: not in enum`];
-  if (node.const !== undefined && v !== node.const) return [`${path}: not ${JSON.stringify(node.const)}`];
-  const out: string[] = [];
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    for (const r of node.required ?? []) if (!(r in o)) out.push(`${path}.${r}: required`);
-    for (const [k, x] of Object.entries(o)) {
-      const child = node.properties?.[k];
-      if (child) out.push(...schemaProblems(child, x, `${path}.${k}`));
-      else if (node.additionalProperties === false) out.push(`${path}.${k}: not allowed`);
-    }
-  }
-  if (Array.isArray(v) && node.items) v.forEach((x, i) => out.push(...schemaProblems(node.items!, x, `${path}[${i}]`)));
-  return out;
-}
+const SCHEMA = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8')) as SchemaNode;
 
 function loaderAccepts(raw: unknown): boolean {
   try {

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calibrationBesideScenario, readInputFile } from '../sim/scenario/loadFile.js';
+import { readInputFile, RESOLVE_BESIDE } from '../sim/scenario/loadFile.js';
 import { loadTrainingText, parseActionsText } from '../sim/training/trainingFile.js';
 import { replayTraining } from '../sim/training/replay.js';
 import { buildDebrief, debriefText } from '../sim/training/debrief.js';
@@ -16,7 +16,7 @@ import { trainingActionsJsonSchema, trainingJsonSchema } from '../sim/training/j
 import { DEFAULT_ECMO, scenario } from './helpers/scenarios.js';
 
 const DIR = 'scenarios/training';
-const options = { resolveCalibration: calibrationBesideScenario };
+const options = RESOLVE_BESIDE;
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
 const load = (f: string) => loadTrainingText(readInputFile(join(DIR, f), 'training scenario'), join(DIR, f), options);
 

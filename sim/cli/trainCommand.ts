@@ -3,7 +3,7 @@
  * headless on a training scenario and prints the debrief (objectives met or missed, alarms, timeline), so training
  * scenarios are checked automatically and a session's actions can be judged after the fact.
  */
-import { calibrationBesideScenario, readInputFile } from '../scenario/loadFile.js';
+import { readInputFile, RESOLVE_BESIDE } from '../scenario/loadFile.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { loadTrainingText, parseActionsText } from '../training/trainingFile.js';
 import { replayTraining } from '../training/replay.js';
@@ -24,7 +24,7 @@ const FORMATS = ['text', 'json', 'html'];
 export function trainReport(file: string, opts: TrainOptions): { text: string; met: number; total: number } {
   if (!FORMATS.includes(opts.format))
     throw new ScenarioError('--format', [{ path: '--format', message: `got "${opts.format}"; expected one of ${FORMATS.join(', ')}` }]);
-  const options = { resolveCalibration: calibrationBesideScenario };
+  const options = RESOLVE_BESIDE;
   const training = loadTrainingText(readInputFile(file, 'training scenario'), file, options);
   const actions = opts.actions ? parseActionsText(readInputFile(opts.actions, 'actions file'), opts.actions, training, options) : [];
   const { session, objectives } = replayTraining(training, actions);

@@ -73,6 +73,22 @@ export function calibrationFileBesideScenario(reference: string, scenarioFile: s
   }
 }
 
+/** A training file's base scenario (sim/training/trainingBase.ts), read relative to the training file. */
+export function baseScenarioBeside(reference: string, file: string): string {
+  try {
+    return readInputFile(resolve(dirname(file), reference), 'base scenario');
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    throw new ScenarioError(
+      file,
+      e.issues.map((i) => ({ path: 'base', message: `${shownValue(reference)}: ${i.message}` })),
+    );
+  }
+}
+
+/** What a file read from disk resolves beside itself: its calibration and, for a training file, its base scenario. */
+export const RESOLVE_BESIDE = { resolveCalibration: calibrationBesideScenario, resolveBase: baseScenarioBeside };
+
 /** A resolver for scenario text that is not its file's own (a file edited in memory, a fuzz case): relative to `file`. */
 export const calibrationBeside =
   (file: string) =>

@@ -19,6 +19,7 @@ import { ALARM_CATALOGUE } from '../alarms/catalogue.js';
 import { SERIES_NAMES } from '../engine/observe.js';
 import { LEGACY_FAULT_KIND } from '../engine/events.js';
 import { FAULT_IDS } from '../faults/catalogue.js';
+import { overBase, type BaseResolver } from './trainingBase.js';
 
 const ALARM_IDS = ALARM_CATALOGUE.map((a) => a.id);
 /** The fault kinds a session log names: the catalogue's, and the legacy `fault` keys' (engine/events.ts). */
@@ -60,7 +61,7 @@ export const trainingSectionSchema = z.strictObject({
 
 export interface TrainingScenario {
   scenario: Scenario;
-  /** the scenario part of the file (without `training`), for resolving a trainee's actions against it */
+  /** the scenario part of the file (without `training`, merged over its base), for resolving a trainee's actions against it */
   raw: Record<string, unknown>;
   /** the training file (its calibration reference is relative to it) */
   source: string;
@@ -92,13 +93,22 @@ function turnarounds(given: Partial<Record<LabName, string>> | undefined, issues
   return out;
 }
 
-/** Reads a training scenario's text: its scenario as every scenario is read, and its training section. */
-export function loadTrainingText(text: string, source: string, options: CalibrationOptions = {}): TrainingScenario {
+/** How a training file's references are read: its calibration, and its base scenario (trainingBase.ts). */
+export interface TrainingOptions extends CalibrationOptions {
+  resolveBase?: BaseResolver;
+}
+
+/**
+ * Reads a training scenario's text: its scenario as every scenario is read (merged over its base scenario when it
+ * names one), and its training section.
+ */
+export function loadTrainingText(text: string, source: string, options: TrainingOptions = {}): TrainingScenario {
   const all = parseJsonText(text, source);
   if (typeof all !== 'object' || all === null || Array.isArray(all) || !('training' in all)) {
     throw new ScenarioError(source, [{ path: 'training', message: 'missing; expected a training section with "briefing" and "objectives"' }]);
   }
-  const { training, ...raw } = all as Record<string, unknown>;
+  const { training, ...own } = all as Record<string, unknown>;
+  const { raw, explain } = overBase(own, source, options.resolveBase);
   const parsed = trainingSectionSchema.safeParse(training, { reportInput: true });
   const issues: ScenarioIssue[] = parsed.success ? [] : zodIssues('training', parsed.error);
   if (parsed.success) {
@@ -111,7 +121,7 @@ export function loadTrainingText(text: string, source: string, options: Calibrat
     scenario = loadScenarioText(JSON.stringify(raw), source, [], options);
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    issues.push(...e.issues);
+    issues.push(...e.issues.map(explain));
   }
   if (issues.length || !scenario || !parsed.success) throw new ScenarioError(source, issues);
   return { scenario, raw, source, briefing: parsed.data.briefing, objectives: parsed.data.objectives, labTurnaround_min };

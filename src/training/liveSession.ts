@@ -16,7 +16,7 @@ import { bundledCalibration } from '../engine/bundledCalibration';
 import { alarmView } from '../engine/liveAlarms';
 import { settingsView } from '../engine/liveRun';
 import { ALARM_CONSOLES, SPEEDS, TREND_SERIES, type AlarmConsoleName, type Speed, type StatusLight } from '../protocol';
-import { bundledTraining } from './trainingScenarios';
+import { bundledTraining, bundledTrainingBase } from './trainingScenarios';
 import { CommandRefused, personAction } from './sessionCommands';
 import { objectiveViews } from './objectiveStatus';
 import { labViews } from './labsView';
@@ -113,7 +113,7 @@ export class LiveSession {
     if (!bundled) return [{ type: 'loadError', source: id, message: `no training scenario "${id}"` }];
     let training: TrainingScenario;
     try {
-      training = loadTrainingText(bundled.text, `${id}.json`, { resolveCalibration: trainingCalibration });
+      training = loadTrainingText(bundled.text, `${id}.json`, { resolveCalibration: trainingCalibration, resolveBase: bundledTrainingBase });
     } catch (e) {
       return [{ type: 'loadError', source: id, message: e instanceof ScenarioError ? e.message : (e as Error).message }];
     }

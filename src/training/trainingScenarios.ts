@@ -22,6 +22,9 @@ import replacementBag from '../../scenarios/training/replacement-bag.json?raw';
 import returnDecannulation from '../../scenarios/training/return-decannulation.json?raw';
 import rupturePostPump from '../../scenarios/training/rupture-post-pump.json?raw';
 import sweepDisconnection from '../../scenarios/training/sweep-disconnection.json?raw';
+import trainingBase from '../../scenarios/training-base.json?raw';
+import { ScenarioError } from '../../sim/scenario/errors';
+import type { BaseResolver } from '../../sim/training/trainingBase';
 
 export interface BundledTraining {
   /** the file's name without `.json`: what `loadTraining` names */
@@ -55,3 +58,12 @@ export const TRAINING_SCENARIOS: readonly BundledTraining[] = [
 export function bundledTraining(id: string): BundledTraining | undefined {
   return TRAINING_SCENARIOS.find((t) => t.id === id);
 }
+
+/** The base scenario every bundled training file names ("base": "../training-base.json"), bundled with the page. */
+export const TRAINING_BASE = '../training-base.json';
+
+/** A bundled training file's base scenario: the page bundles the one they share. */
+export const bundledTrainingBase: BaseResolver = (reference, source) => {
+  if (reference === TRAINING_BASE) return trainingBase;
+  throw new ScenarioError(source, [{ path: 'base', message: `got "${reference}"; expected "${TRAINING_BASE}", the base scenario the page bundles` }]);
+};
