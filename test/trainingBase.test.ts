@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeOverBase, referenceBeside } from '../sim/training/trainingBase.js';
 import { loadTrainingText } from '../sim/training/trainingFile.js';
@@ -50,6 +50,10 @@ describe('the merge', () => {
     expect(referenceBeside('b.json', './c.json')).toBe('c.json');
     expect(referenceBeside('../../x/b.json', '../c.json')).toBe('../../c.json');
     expect(referenceBeside('../b.json', '/abs/c.json')).toBe('/abs/c.json');
+    // a base named by its absolute path: the reference stays absolute (it lost its root before this was tested)
+    expect(referenceBeside('/work/scenarios/training-base.json', 'cohort/calibration.json')).toBe('/work/scenarios/cohort/calibration.json');
+    expect(referenceBeside('/b.json', '../../c.json')).toBe('/c.json');
+    expect(referenceBeside('..\\bases\\b.json', 'cohort\\c.json')).toBe('../bases/cohort/c.json');
   });
 });
 
@@ -100,6 +104,11 @@ describe('a wrong base, or a wrong value from it, is named', () => {
       /base: "missing\.json": cannot read the base scenario: no such file/,
     );
     expect(messageOf(() => loadAt(join(dir, 't.json'), { name: 't', base: 7, training }))).toMatch(/base: got 7; expected the path of a scenario file/);
+  });
+  it('a base named by its absolute path, from another folder: its calibration still found beside it', () => {
+    const own = json(join(DIR, 'return-kink.json'));
+    const elsewhere = loadAt(join(dir, 'abs.json'), { ...own, base: resolve('scenarios/training-base.json') });
+    expect(elsewhere.scenario).toEqual(loadAt(join(DIR, 'return-kink.json'), own).scenario);
   });
   it('a training file or a based file as the base: refused, one level only', () => {
     expect(messageOf(() => loadAt(join(dir, 't.json'), { name: 't', base: 'training-file-base.json', training }))).toMatch(/is a training file/);

@@ -24,17 +24,21 @@ export function mergeOverBase(base: Tree, own: Tree): Tree {
   return out;
 }
 
-/** `reference`, written relative to the file at `from` (a relative path), as a path relative to where `from` was named. */
+/**
+ * `reference`, written relative to the file at `from`, as a path relative to where `from` was named (or absolute, when
+ * either is). Either separator; `..` climbs out of `from`'s folder, never above a root.
+ */
 export function referenceBeside(from: string, reference: string): string {
-  if (reference.startsWith('/')) return reference;
-  const folder = from.split('/').slice(0, -1);
+  if (/^([/\\]|[A-Za-z]:)/.test(reference)) return reference;
+  const root = /^[/\\]/.test(from) ? '/' : '';
   const parts: string[] = [];
-  for (const p of [...folder, ...reference.split('/')]) {
+  for (const p of [...from.split(/[/\\]/).slice(0, -1), ...reference.split(/[/\\]/)]) {
     if (p === '.' || p === '') continue;
-    if (p === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-    else parts.push(p);
+    if (p !== '..') parts.push(p);
+    else if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else if (!root) parts.push(p);
   }
-  return parts.join('/');
+  return root + parts.join('/');
 }
 
 /** Whether a scenario path ("patient.hemodynamics.map", "timeline[0].at") is given by the training file itself. */
