@@ -271,7 +271,7 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
   // a CRRT circuit on its own catheter draws nothing from the ECMO circuit
   const onCircuit = limb.access !== 'none';
   const qf = fn && onCircuit ? fn.op.bloodFlow_mL_min : mL_min(0);
-  // the limb's return line off its port: its blood goes onto the floor, none reaches the loop (bloodLoss/part.ts)
+  // the limb's return line off its port: its blood goes onto the floor, none reaches the loop (bloodLoss/limbReturn.ts)
   const qlr = fn && onCircuit && !c.filterLimb.returnDisconnected ? fn.op.limbReturn_mL_min : mL_min(0);
   const cond: CircuitConditions = {
     pumpSpeed_rpm: 0,
@@ -357,7 +357,8 @@ function limbLine(c: CircuitSettings, mu: number, length_mm: number): LossCoeffi
 
 /**
  * The hemofilter limb's pressures: access = access port − line drop (before the occlusive blood pump); the filter's
- * outlet = return port + return-line drop (atmospheric + the drop with the line off its port); its inlet = outlet + the filter's drop; effluent = mean fibre pressure − TMP.
+ * outlet = return port + return-line drop (atmospheric + the drop with the line off its port); its inlet = outlet +
+ * the filter's drop; effluent = mean fibre pressure − TMP.
  * The limb's blood keeps its access port's temperature (the lines' and the replacement fluid's cooling left out); the
  * filter's rated drop refers to blood at its reference hematocrit and 37 °C.
  */
