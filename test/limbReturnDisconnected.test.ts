@@ -13,6 +13,7 @@ import { at, DEFAULT_ECMO, DEFAULT_STANDARD, runWithTimeline, scenarioWithTimeli
 import { orificeBloodFlow_mL_h } from '../sim/circuit/bloodLoss/orifice.js';
 import { openLumenBleed_mL_h } from '../sim/circuit/bloodLoss/openLumen.js';
 import { tubeLossCoefficients } from '../sim/circuit/tube.js';
+import { loopViscosity } from '../sim/circuit/loopTemperature.js';
 
 const min = (m: number) => m / 60;
 const OFF = '59.5 min';
@@ -83,7 +84,19 @@ describe('the return line off a port above atmospheric pressure, or off its own 
     const c = r.scenario.circuit!;
     const bleed = r.events.find((e) => e.type === 'blood_loss' && /catheter's lumen, its line off the hub/.test(e.reason));
     expect(bleed).toBeDefined();
-    // the bleed q solves P = a·q + b·q² at the vein's pressure: check it against the coefficients directly
+    // the bleed q solves P = a·q + b·q² at the junction's pressure (the drained vein's, which the event names), a at the
+    // drained blood's viscosity: the lumen's Poiseuille loss and the hub's exit, computed here from their coefficients
+    const junction = Number(/at (-?[\d.]+) mmHg/.exec(bleed!.reason)![1]);
+    const mu = loopViscosity(c, at(r, 'hematocrit_pct', min(59)) / 100, at(r, 'temperature_C', min(59))).drainage_mPa_s;
+    const k = tubeLossCoefficients(
+      { innerDiameter_mm: c.filterLimb.catheterLumenDiameter, length_mm: c.filterLimb.catheterLength },
+      mu,
+      c.flow.bloodDensity,
+      1 / c.bloodDischargeCoefficient ** 2,
+      0,
+    );
+    const q = bleed!.value!;
+    expect((k.viscous * q + k.inertial * q * q) / junction).toBeCloseTo(1, 1);
     const p = at(r, 'central_venous_pressure_mmHg', min(59));
     expect(p).toBeGreaterThan(0);
     expect(bleed!.value!).toBeGreaterThan(20);

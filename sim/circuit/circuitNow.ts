@@ -1,13 +1,13 @@
 /**
  * The ECMO circuit at one instant: its elements at the current blood viscosity (hematocrit and temperature, each side
- * of the loop: loopTemperature.ts) and thrombus load, the loop solve, recirculation and the hemofilter limb's pressures.
+ * of the loop: loopTemperature.ts) and thrombus load, the loop solve, recirculation and the hemofilter limb's pressures
+ * (filterLimbPressures.ts).
  */
 import { flowModeSignal } from './flowProbe.js';
-import { bloodViscosity_mPa_s, VISCOSITY_REFERENCE_TEMPERATURE_C } from '../blood.js';
 import { residual, solveCircuit, speedForFlow_rpm, type CircuitConditions, type CircuitElements, type CircuitSolution, type LimbTopology } from './network.js';
-import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
+import { tubeLossCoefficients, type LossCoefficients } from './tube.js';
 import { cannulationLossCoefficients } from './cannulae/lookup.js';
-import { loopViscosity, oxygenatorOutletTemperature_C, type LoopViscosity } from './loopTemperature.js';
+import { loopViscosity, type LoopViscosity } from './loopTemperature.js';
 import { kinkLossCoefficient } from './kink.js';
 import {
   openVein,
@@ -21,11 +21,10 @@ import {
 } from './venousDrainage.js';
 import { openFraction, phaseMean, swing } from './chatter.js';
 import { recirculationFraction, recirculationParams, returnShareAtZeroOutput } from './recirculation.js';
-import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import { circulationCardiacOutput_mL_min, type Now } from '../model/now.js';
 import type { Model } from '../model/context.js';
 import { headSpeedWithoutMotor_rpm, withHeadFactor, type PumpCurve } from './centrifugalPump.js';
-import { filterTmp_mmHg, type FilterNow } from '../filter/filterNow.js';
+import { filterLimbPressures, limbBlood, limbPorts, returnIntoPort_mL_min, type FilterLimbPressures } from './filterLimbPressures.js';
 import { mL_min, mmHg, type Flow, type Pressure } from '../quantities.js';
 
 /** Viscosity the oxygenator's rated resistance refers to (reference-data.md §6: ~3 mPa·s at Hct 40 %, 37 °C). */
@@ -38,17 +37,6 @@ export const CLAMP_RESISTANCE_mmHg_min_mL = 5000;
 
 const withClamp = (c: LossCoefficients, clamped: boolean): LossCoefficients =>
   clamped ? { viscous: c.viscous + CLAMP_RESISTANCE_mmHg_min_mL, inertial: c.inertial } : c;
-
-export interface FilterLimbPressures {
-  access_mmHg: Pressure<'mmHg'>;
-  /** The pressure of the segment the limb returns into. */
-  returnPort_mmHg: Pressure<'mmHg'>;
-  filterIn_mmHg: Pressure<'mmHg'>;
-  filterOut_mmHg: Pressure<'mmHg'>;
-  effluent_mmHg: Pressure<'mmHg'>;
-  tmp_mmHg: Pressure<'mmHg'>;
-  pressureDrop_mmHg: Pressure<'mmHg'>;
-}
 
 /** The drained vein now: what it can deliver and whether it chatters. */
 export interface DrainageNow {
@@ -271,8 +259,7 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
   // a CRRT circuit on its own catheter draws nothing from the ECMO circuit
   const onCircuit = limb.access !== 'none';
   const qf = fn && onCircuit ? fn.op.bloodFlow_mL_min : mL_min(0);
-  // the limb's return line off its port: its blood goes onto the floor, none reaches the loop (bloodLoss/limbReturn.ts)
-  const qlr = fn && onCircuit && !c.filterLimb.returnDisconnected ? fn.op.limbReturn_mL_min : mL_min(0);
+  const qlr = fn && onCircuit ? returnIntoPort_mL_min(c, fn) : mL_min(0);
   const cond: CircuitConditions = {
     pumpSpeed_rpm: 0,
     venousPressure_mmHg: supply.venousPressure_mmHg,
@@ -307,91 +294,5 @@ export function circuitNow(m: Model, pump: PumpCurve | undefined, thrombus: numb
     filterLimbFlow_mL_min: qf,
     filterLimbReturn_mL_min: qlr,
     limb: fn && f ? filterLimbPressures(m, c, f, fn, limbPorts(c, limb, solution, mu.drainage_mPa_s, fn), limbBlood(c, limb, mu, temperature_C)) : null,
-  };
-}
-
-/** The pressures at the limb's access and return ports (mmHg), from the site and the ECMO pump's operating point. */
-export interface LimbPorts {
-  access_mmHg: number;
-  return_mmHg: number;
-}
-
-/** The loop's pressure at a limb port (mmHg). */
-function circuitPort(s: CircuitSolution, port: 'postOxygenator' | 'preOxygenator' | 'prePump'): number {
-  return port === 'postOxygenator' ? s.postOxygenatorPressure_mmHg : port === 'preOxygenator' ? s.preOxygenatorPressure_mmHg : s.drainagePressure_mmHg;
-}
-
-/**
- * The limb's ports: post-oxygenator, pre-oxygenator (post-pump) or pre-pump on the circuit; on a separate catheter,
- * the central veins less (access) or plus (return) the drop along the catheter's lumen (Poiseuille).
- */
-function limbPorts(c: CircuitSettings, t: LimbTopology, s: CircuitSolution, mu: number, fn: FilterNow): LimbPorts {
-  if (t.access !== 'none' && t.return !== 'none') return { access_mmHg: circuitPort(s, t.access), return_mmHg: circuitPort(s, t.return) };
-  const lumen = tubeLossCoefficients(
-    { innerDiameter_mm: c.filterLimb.catheterLumenDiameter, length_mm: c.filterLimb.catheterLength },
-    mu,
-    c.flow.bloodDensity,
-    0,
-    0,
-  );
-  return {
-    access_mmHg: s.venousPressure_mmHg - pressureDrop_mmHg(lumen, fn.op.bloodFlow_mL_min),
-    return_mmHg: s.venousPressure_mmHg + pressureDrop_mmHg(lumen, c.filterLimb.returnDisconnected ? mL_min(0) : fn.op.limbReturn_mL_min),
-  };
-}
-
-/**
- * The filter limb's blood: the temperature and viscosity of the blood at its access port, post-oxygenator at the
- * exchanger's outlet, elsewhere (pre-oxygenator, its own catheter) at the core temperature.
- */
-function limbBlood(c: CircuitSettings, t: LimbTopology, mu: LoopViscosity, core_C: number): { temperature_C: number; viscosity_mPa_s: number } {
-  return t.access === 'postOxygenator'
-    ? { temperature_C: oxygenatorOutletTemperature_C(c, core_C), viscosity_mPa_s: mu.return_mPa_s }
-    : { temperature_C: core_C, viscosity_mPa_s: mu.drainage_mPa_s };
-}
-
-/** A hemofilter limb line: laminar flow (Re ~700 at 350 mL/min in 4.5 mm), Poiseuille only, no turbulent friction. */
-function limbLine(c: CircuitSettings, mu: number, length_mm: number): LossCoefficients {
-  return tubeLossCoefficients({ innerDiameter_mm: c.filterLimb.lineInnerDiameter, length_mm }, mu, c.flow.bloodDensity, 0, 0);
-}
-
-/**
- * The hemofilter limb's pressures: access = access port − line drop (before the occlusive blood pump); the filter's
- * outlet = return port + return-line drop (atmospheric + the drop with the line off its port); its inlet = outlet +
- * the filter's drop; effluent = mean fibre pressure − TMP.
- * The limb's blood keeps its access port's temperature (the lines' and the replacement fluid's cooling left out); the
- * filter's rated drop refers to blood at its reference hematocrit and 37 °C.
- */
-function filterLimbPressures(
-  m: Model,
-  c: CircuitSettings,
-  f: NonNullable<Model['current']['filter']>,
-  fn: FilterNow,
-  ports: LimbPorts,
-  blood: { temperature_C: number; viscosity_mPa_s: number },
-): FilterLimbPressures {
-  const flow = c.flow;
-  const mu = blood.viscosity_mPa_s;
-  // the line off its port discharges at atmospheric pressure: the machine reads the open line's own drop
-  const outlet = c.filterLimb.returnDisconnected ? 0 : ports.return_mmHg;
-  const filterOut = mmHg(outlet + pressureDrop_mmHg(limbLine(c, mu, c.filterLimb.returnLineLength), fn.op.limbReturn_mL_min));
-  const muFilter = bloodViscosity_mPa_s(fn.op.meanHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor, blood.temperature_C);
-  const muRef = bloodViscosity_mPa_s(f.referenceHematocrit, flow.plasmaViscosity, flow.hematocritViscosityFactor, VISCOSITY_REFERENCE_TEMPERATURE_C);
-  const drop = filterPressureDrop_mmHg(
-    { pressureDrop_mmHg: f.referencePressureDrop, bloodFlow_mL_min: f.referenceBloodFlow, viscosity_mPa_s: muRef },
-    fn.op.meanFiberFlow_mL_min,
-    muFilter,
-    fn.clottedFraction,
-  );
-  const tmp = filterTmp_mmHg(m, fn);
-  const filterIn = mmHg(filterOut + drop);
-  return {
-    access_mmHg: mmHg(ports.access_mmHg - pressureDrop_mmHg(limbLine(c, mu, c.filterLimb.accessLineLength), fn.op.bloodFlow_mL_min)),
-    returnPort_mmHg: mmHg(ports.return_mmHg),
-    filterIn_mmHg: filterIn,
-    filterOut_mmHg: filterOut,
-    effluent_mmHg: mmHg(0.5 * (filterIn + filterOut) - tmp),
-    tmp_mmHg: tmp,
-    pressureDrop_mmHg: drop,
   };
 }

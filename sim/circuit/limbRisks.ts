@@ -7,7 +7,7 @@
  * The return risk is what the timeline's limbReturnOpening makes real (sim/circuit/air/openings.ts): an opening at a
  * junction below atmospheric pressure draws air into the pump head.
  */
-import type { FilterLimbPressures } from './circuitNow.js';
+import type { FilterLimbPressures } from './filterLimbPressures.js';
 import { fmt } from '../model/events.js';
 
 export const LIMB_RISK = { returnNegative: 1, accessLow: 2, accessHigh: 4, effluentDegassing: 8 } as const;

@@ -56,34 +56,33 @@ export function calibrationBesideScenario(reference: string, scenarioFile: strin
   return calibrationFileBesideScenario(reference, scenarioFile).calibration;
 }
 
-/** As calibrationBesideScenario, with the file's resolved path and hash (what a run's output records). */
-export function calibrationFileBesideScenario(reference: string, scenarioFile: string): CalibrationFile {
+/**
+ * What a scenario's field (`field`) names by a reference relative to the scenario file, read by `read`; a problem
+ * reading it is reported under that field, where the user looks, with the reference.
+ */
+function readBeside<T>(field: string, reference: string, scenarioFile: string, read: (path: string) => T): T {
   try {
-    return readCalibrationFile(resolve(dirname(scenarioFile), reference));
+    return read(resolve(dirname(scenarioFile), reference));
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    // the scenario's field that named the file is where the user looks
     throw new ScenarioError(
       scenarioFile,
       e.issues.map((i) => ({
-        path: i.path ? `calibration (${shownKey(reference)}): ${i.path}` : 'calibration',
+        path: i.path ? `${field} (${shownKey(reference)}): ${i.path}` : field,
         message: `${shownValue(reference)}: ${i.message}`,
       })),
     );
   }
 }
 
+/** As calibrationBesideScenario, with the file's resolved path and hash (what a run's output records). */
+export function calibrationFileBesideScenario(reference: string, scenarioFile: string): CalibrationFile {
+  return readBeside('calibration', reference, scenarioFile, readCalibrationFile);
+}
+
 /** A training file's base scenario (sim/training/trainingBase.ts), read relative to the training file. */
 export function baseScenarioBeside(reference: string, file: string): string {
-  try {
-    return readInputFile(resolve(dirname(file), reference), 'base scenario');
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    throw new ScenarioError(
-      file,
-      e.issues.map((i) => ({ path: 'base', message: `${shownValue(reference)}: ${i.message}` })),
-    );
-  }
+  return readBeside('base', reference, file, (path) => readInputFile(path, 'base scenario'));
 }
 
 /** What a file read from disk resolves beside itself: its calibration and, for a training file, its base scenario. */

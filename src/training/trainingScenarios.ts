@@ -60,7 +60,7 @@ export function bundledTraining(id: string): BundledTraining | undefined {
 }
 
 /** The base scenario every bundled training file names ("base": "../training-base.json"), bundled with the page. */
-export const TRAINING_BASE = '../training-base.json';
+const TRAINING_BASE = '../training-base.json';
 
 /** A bundled training file's base scenario: the page bundles the one they share. */
 export const bundledTrainingBase: BaseResolver = (reference, source) => {

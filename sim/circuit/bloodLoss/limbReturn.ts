@@ -11,6 +11,7 @@
 import { fmt, type EventLog } from '../../model/events.js';
 import type { Now } from '../../model/now.js';
 import type { Model } from '../../model/context.js';
+import { limbReturnSegment } from '../circuitNow.js';
 
 /** The limb's return onto the floor (mL/h) now, and its event when it starts, changes or stops. */
 export function limbReturnLoss(m: Model) {
@@ -18,7 +19,7 @@ export function limbReturnLoss(m: Model) {
     const c = m.current.circuit;
     const fn = now.filter;
     if (!c?.filterLimb.returnDisconnected || !fn) return 0;
-    const onCircuit = c.filterLimb.connection !== 'separateCatheter';
+    const onCircuit = limbReturnSegment(c.filterLimb.connection) !== 'none';
     return onCircuit && m.filter.circuitIsolated ? 0 : 60 * fn.op.limbReturn_mL_min;
   };
   /** The loss last reported (mL/h). */
