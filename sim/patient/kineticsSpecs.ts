@@ -151,9 +151,10 @@ export const kineticsSpecs = {
     }),
     halfLife: q('h', 456, [24, 2000], {
       range: [360, 600],
-      description: 'Catabolic half-life (synthesis balances catabolism at the start).',
+      description:
+        'Whole-body half-life of labelled albumin: the exchangeable pool (plasma and interstitium) turns over at ln2/t½, catabolised from the plasma (synthesis balances catabolism at the start).',
       source: 'S2',
-      ref: 'albumin t½ ≈ 19 days',
+      ref: 'albumin t½ ≈ 19 days (labelled albumin); synthesis ≈ 10.5 g/day, turnover time ≈ 25 days (Levitt & Levitt, Int J Gen Med 2016;9:229)',
     }),
   },
   creatinine: {

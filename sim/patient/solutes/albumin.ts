@@ -2,8 +2,14 @@
  * Albumin (66 kDa) in plasma and the interstitium, as amounts (g) [S: Fleck, Lancet 1985; E: 40 % intravascular]:
  *   produced = k_cat·A_iv(0) + given   synthesis balances catabolism at the start; given: the replacement rule's
  *                                      20 % albumin (sim/patient/fluidBalance/albuminReplacement.ts)
- *   eliminated = k_cat·A_iv          k_cat = ln2/t½ (t½ ≈ 19 days)
+ *   eliminated = k_cat·A_iv          k_cat = ln2/(t½·f)
  *   exchange = TER·A_iv − k_ret·A_ev  transcapillary escape and lymphatic return, balanced at the start
+ * t½ (≈ 19 days) is labelled albumin's whole-body half-life: the exchangeable pool, plasma and interstitium, turns
+ * over at ln2/t½, and catabolism takes it from the plasma or a pool in fast exchange with it [S2: "Studies of
+ * I131-albumin catabolism and distribution in normal young male adults": only such models fit plasma and urine],
+ * so per gram in plasma it runs at ln2/(t½·f) and synthesis is ln2/t½ × the whole pool (~10 g/day at 80 kg; Levitt
+ * & Levitt, Int J Gen Med 2016: ~10.5 g/day). A labelled dose then falls with t½ once it has spread (the slow
+ * eigenvalue is within ~1.5 % of ln2/t½ while TER ≫ k_cat).
  * The filter removes it by convection (sieving 0.2 clean, 0.01 fouled).
  * The extravascular pool sits in the interstitial fluid: its concentration, with globulins held at the start's
  * interstitial-to-plasma ratio (as plasma globulins are held constant), is the interstitial protein behind the
@@ -43,7 +49,7 @@ export const albumin: SoluteDefinition = {
   filtration: { sieving: 'albumin', dilution: 'plasma' },
   kinetics(m, slot, names) {
     const k = m.scenario.kinetics.albumin;
-    const catabolism_per_h = Math.LN2 / k.halfLife;
+    const catabolism_per_h = Math.LN2 / (k.halfLife * k.intravascularFraction);
     const synthesis_g_h = (catabolism_per_h * m.scenario.patient.baseline.albumin * initialPlasma_mL(m)) / 1000;
     const return_per_h = (k.transcapillaryEscapeRate * k.intravascularFraction) / (1 - k.intravascularFraction);
     const intravascular = slot(names.central);
