@@ -139,9 +139,10 @@ export const kineticsSpecs = {
   },
   albumin: {
     intravascularFraction: q('1', 0.4, [0.1, 0.9], {
+      range: [0.36, 0.46],
       description: 'Fraction of exchangeable albumin in plasma at the start.',
-      source: 'E',
-      ref: 'reference-data.md §3: ~40 % intravascular',
+      source: 'S2',
+      ref: 'reference-data.md §3: ~40 % intravascular; extravascular to intravascular albumin 1.17–1.76 (f 0.36–0.46) in 13 normal young men ("Studies of I131-albumin catabolism and distribution in normal young male adults")',
     }),
     transcapillaryEscapeRate: q('1/h', 0.1, [0, 1], {
       range: [0.05, 0.2],
