@@ -6,7 +6,7 @@
  * - synthesis ≈ 10.5 g/day and the exchangeable pool's turnover time ≈ 25 days in normal humans (Levitt & Levitt,
  *   Int J Gen Med 2016;9:229), and in most diseases but the liver's synthesis is normal or raised (ibid.).
  * Until the twenty-sixth session the model took the whole-body half-life for the plasma pool's catabolic rate alone:
- * synthesis 4.0 g/day, a turnover time of 68 days and a labelled dose's half-life of ~47 days (both tests failed).
+ * synthesis 4.0 g/day, a turnover time of 68 days and a labelled dose’s half-life of ~48 days (each test failed).
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../sim/engine/simulate.js';

@@ -1,5 +1,5 @@
 /**
- * Albumin (66 kDa) in plasma and the interstitium, as amounts (g) [S: Fleck, Lancet 1985; E: 40 % intravascular]:
+ * Albumin (66 kDa) in plasma and the interstitium, as amounts (g) [S: Fleck, Lancet 1985; S2: ~40 % intravascular]:
  *   produced = k_cat·A_iv(0) + given   synthesis balances catabolism at the start; given: the replacement rule's
  *                                      20 % albumin (sim/patient/fluidBalance/albuminReplacement.ts)
  *   eliminated = k_cat·A_iv          k_cat = ln2/(t½·f)
