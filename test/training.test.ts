@@ -16,16 +16,15 @@ import { trainingActionsJsonSchema, trainingJsonSchema } from '../sim/training/j
 import { DEFAULT_ECMO, scenario } from './helpers/scenarios.js';
 
 const DIR = 'scenarios/training';
-const options = RESOLVE_BESIDE;
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
-const load = (f: string) => loadTrainingText(readInputFile(join(DIR, f), 'training scenario'), join(DIR, f), options);
+const load = (f: string) => loadTrainingText(readInputFile(join(DIR, f), 'training scenario'), join(DIR, f), RESOLVE_BESIDE);
 
 describe.each(files)('%s', (file) => {
   const training = load(file);
   const responseFile = join(DIR, 'responses', file.replace(/\.json$/, '.actions.json'));
 
   it('a scripted correct response meets every objective', () => {
-    const actions = parseActionsText(readInputFile(responseFile, 'actions file'), responseFile, training, options);
+    const actions = parseActionsText(readInputFile(responseFile, 'actions file'), responseFile, training, RESOLVE_BESIDE);
     const { objectives } = replayTraining(training, actions);
     expect(objectives.filter((o) => !o.met).map((o) => `${o.id}: ${o.why}`)).toEqual([]);
   }, 120_000);
@@ -39,7 +38,7 @@ describe.each(files)('%s', (file) => {
 describe('the debrief', () => {
   it('lists the objectives, the fault and the actions with their times, as text, JSON and HTML', () => {
     const training = load('drainage-clamp.json');
-    const actions = parseActionsText(readInputFile(join(DIR, 'responses/drainage-clamp.actions.json'), 'actions'), 'a.json', training, options);
+    const actions = parseActionsText(readInputFile(join(DIR, 'responses/drainage-clamp.actions.json'), 'actions'), 'a.json', training, RESOLVE_BESIDE);
     const { session, objectives } = replayTraining(training, actions);
     const d = buildDebrief(training.scenario.name, training.briefing, training.scenario.duration_h, objectives, session.log, session.trends);
     const text = debriefText(d);
@@ -76,7 +75,7 @@ describe('a session the patient does not survive', () => {
         { at: '7 min', recannulate: 'drainage' },
       ],
     });
-    const { session, objectives } = replayTraining(training, parseActionsText(text, 'a.json', training, options));
+    const { session, objectives } = replayTraining(training, parseActionsText(text, 'a.json', training, RESOLVE_BESIDE));
     const stop = session.log.find((e) => e.id === 'engine_stop')!;
     expect(stop.text).toMatch(/bled out/);
     expect(stop.t_h).toBeCloseTo(Number(/at ([\d.]+) h/.exec(stop.text)![1]), 2); // when it happened, not the last action's time
@@ -89,7 +88,7 @@ describe('a session the patient does not survive', () => {
 describe('a note written with an engine action', () => {
   it('is the action’s reason: a filter changed for a blood leak is logged with what the trainee wrote, not a separate note', () => {
     const training = load('filter-blood-leak.json');
-    const actions = parseActionsText(readInputFile(join(DIR, 'responses/filter-blood-leak.actions.json'), 'actions'), 'a.json', training, options);
+    const actions = parseActionsText(readInputFile(join(DIR, 'responses/filter-blood-leak.actions.json'), 'actions'), 'a.json', training, RESOLVE_BESIDE);
     const { session } = replayTraining(training, actions);
     const change = session.log.find((e) => e.kind === 'event' && e.text === 'effluent checked (pink), filter changed');
     expect(change?.t_h).toBeCloseTo(10 / 60, 9);
@@ -107,7 +106,7 @@ describe('a lab still out when the session ends', () => {
         { at: `${end - 1} min`, order: 'aptt' },
       ],
     });
-    const actions = parseActionsText(actionsText, 'a.json', training, options);
+    const actions = parseActionsText(actionsText, 'a.json', training, RESOLVE_BESIDE);
     const { session, objectives } = replayTraining(training, actions);
     const d = buildDebrief(training.scenario.name, training.briefing, training.scenario.duration_h, objectives, session.log, session.trends);
     expect(d.pendingLabs).toHaveLength(1);
@@ -120,7 +119,7 @@ describe('a trainee actions file with mistakes', () => {
   const training = load('drainage-clamp.json');
   const problems = (actions: unknown[]) => {
     try {
-      parseActionsText(JSON.stringify({ actions }), 'mine.json', training, options);
+      parseActionsText(JSON.stringify({ actions }), 'mine.json', training, RESOLVE_BESIDE);
       return [];
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
@@ -130,7 +129,7 @@ describe('a trainee actions file with mistakes', () => {
   it('a training file names an objective anchored on no known fault, with the nearest kind', () => {
     const raw = JSON.parse(readFileSync(join(DIR, 'drainage-clamp.json'), 'utf8'));
     raw.training.objectives[1].after = { fault: 'drainage-clmp' };
-    expect(() => loadTrainingText(JSON.stringify(raw), join(DIR, 'x.json'), options)).toThrow(
+    expect(() => loadTrainingText(JSON.stringify(raw), join(DIR, 'x.json'), RESOLVE_BESIDE)).toThrow(
       'training.objectives[1].after.fault: got "drainage-clmp": no such fault (did you mean "drainage-clamp"?); expected one of the faults in docs/training/faults.md',
     );
   });

@@ -5,7 +5,7 @@
  */
 import { bloodViscosity_mPa_s, VISCOSITY_REFERENCE_TEMPERATURE_C } from '../blood.js';
 import type { CircuitSolution, LimbTopology } from './network.js';
-import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients } from './tube.js';
+import { pressureDrop_mmHg, tubeLossCoefficients, type LossCoefficients, type TubeGeometry } from './tube.js';
 import { oxygenatorOutletTemperature_C, type LoopViscosity } from './loopTemperature.js';
 import { filterPressureDrop_mmHg } from '../filter/transmembranePressure.js';
 import type { Model } from '../model/context.js';
@@ -48,6 +48,11 @@ function circuitPort(s: CircuitSolution, port: 'postOxygenator' | 'preOxygenator
   return port === 'postOxygenator' ? s.postOxygenatorPressure_mmHg : port === 'preOxygenator' ? s.preOxygenatorPressure_mmHg : s.drainagePressure_mmHg;
 }
 
+/** One lumen of the limb's own dialysis catheter (circuit.filterLimb.catheterLumenDiameter, catheterLength). */
+export function catheterLumen(c: CircuitSettings): TubeGeometry {
+  return { innerDiameter_mm: c.filterLimb.catheterLumenDiameter, length_mm: c.filterLimb.catheterLength };
+}
+
 /**
  * The limb's ports: post-oxygenator, pre-oxygenator (post-pump) or pre-pump on the circuit; on a separate catheter,
  * the central veins less (access) or plus (return) the drop along the catheter's lumen (Poiseuille).
@@ -59,13 +64,7 @@ export function limbPorts(c: CircuitSettings, t: LimbTopology, s: CircuitSolutio
     returnLineEnd_mmHg: c.filterLimb.returnDisconnected ? 0 : return_mmHg,
   });
   if (t.access !== 'none' && t.return !== 'none') return ends(circuitPort(s, t.access), circuitPort(s, t.return));
-  const lumen = tubeLossCoefficients(
-    { innerDiameter_mm: c.filterLimb.catheterLumenDiameter, length_mm: c.filterLimb.catheterLength },
-    mu,
-    c.flow.bloodDensity,
-    0,
-    0,
-  );
+  const lumen = tubeLossCoefficients(catheterLumen(c), mu, c.flow.bloodDensity, 0, 0);
   return ends(
     s.venousPressure_mmHg - pressureDrop_mmHg(lumen, fn.op.bloodFlow_mL_min),
     s.venousPressure_mmHg + pressureDrop_mmHg(lumen, returnIntoPort_mL_min(c, fn)),

@@ -24,9 +24,8 @@ const FORMATS = ['text', 'json', 'html'];
 export function trainReport(file: string, opts: TrainOptions): { text: string; met: number; total: number } {
   if (!FORMATS.includes(opts.format))
     throw new ScenarioError('--format', [{ path: '--format', message: `got "${opts.format}"; expected one of ${FORMATS.join(', ')}` }]);
-  const options = RESOLVE_BESIDE;
-  const training = loadTrainingText(readInputFile(file, 'training scenario'), file, options);
-  const actions = opts.actions ? parseActionsText(readInputFile(opts.actions, 'actions file'), opts.actions, training, options) : [];
+  const training = loadTrainingText(readInputFile(file, 'training scenario'), file, RESOLVE_BESIDE);
+  const actions = opts.actions ? parseActionsText(readInputFile(opts.actions, 'actions file'), opts.actions, training, RESOLVE_BESIDE) : [];
   const { session, objectives } = replayTraining(training, actions);
   const d = buildDebrief(training.scenario.name, training.briefing, training.scenario.duration_h, objectives, session.log, session.trends);
   const text = opts.format === 'json' ? JSON.stringify(d, null, 2) + '\n' : opts.format === 'html' ? debriefHtml(d) : debriefText(d);

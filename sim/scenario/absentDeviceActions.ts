@@ -8,7 +8,7 @@
  */
 import type { ScenarioIssue } from './errors.js';
 import { shownValue } from './errors.js';
-import { isObject } from './filterOnlyFields.js';
+import { isObject } from './jsonText.js';
 
 /** Each device action, the section it acts on, and that section's device. */
 const DEVICE_ACTIONS: readonly (readonly [action: string, section: 'filter' | 'circuit', device: string])[] = [

@@ -7,6 +7,7 @@
  */
 import type { ScenarioIssue } from './errors.js';
 import { keySegment, shownKey, shownValue } from './errors.js';
+import { isObject } from './jsonText.js';
 
 /** The prescription's sections that only a hemofilter reads (prescriptionSpecs.ts). */
 export const FILTER_ONLY_PRESCRIPTION = [
@@ -18,9 +19,6 @@ export const FILTER_ONLY_PRESCRIPTION = [
   'netUltrafiltration',
   'filterChange',
 ] as const;
-
-/** A JSON object (not null, not an array). */
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why such a field is ignored. */
 export const FILTER_ONLY_REASON = 'a hemofilter prescription field, and this scenario has no hemofilter ("filter": null)';

@@ -6,6 +6,9 @@
 import { parse as parseWithPositions, type AnyNode } from '@humanwhocodes/momoa';
 import { ScenarioError } from './errors.js';
 
+/** A JSON object (not null, not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** A scenario is about five levels deep; anything past this is not a scenario. */
 export const MAX_NESTING = 32;
 

@@ -1,10 +1,10 @@
 /** JSON Schemas of training scenario files (a scenario plus its `training` section) and of a trainee's actions files. */
 import { z } from 'zod';
 import { scenarioJsonSchema } from '../scenario/jsonSchema.js';
+import { isObject } from '../scenario/jsonText.js';
 import { actionsFileSchema, trainingSectionSchema } from './trainingFile.js';
 
 type SchemaObject = { properties?: Record<string, unknown>; required?: string[]; [k: string]: unknown };
-const isSchemaObject = (v: unknown): v is SchemaObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * An object schema split in two along its `properties` (the scenario's sections and their fields, not a list's
@@ -18,7 +18,7 @@ function splitRequired(node: SchemaObject): { optional: SchemaObject; required: 
   if (properties) {
     optional.properties = {};
     for (const [k, v] of Object.entries(properties)) {
-      const split = isSchemaObject(v) ? splitRequired(v) : { optional: v as SchemaObject, required: null };
+      const split = isObject(v) ? splitRequired(v) : { optional: v as SchemaObject, required: null };
       optional.properties[k] = split.optional;
       if (split.required) skeleton[k] = split.required;
     }

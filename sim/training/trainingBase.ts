@@ -9,18 +9,17 @@
  * the base.
  */
 import { ScenarioError, shownValue, type ScenarioIssue } from '../scenario/errors.js';
-import { parseJsonText } from '../scenario/jsonText.js';
+import { isObject, parseJsonText } from '../scenario/jsonText.js';
 
 /** Reads a base scenario's text from a reference written in a training file (`source`), or throws ScenarioError. */
 export type BaseResolver = (reference: string, source: string) => string;
 
 type Tree = Record<string, unknown>;
-const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `own` over `base`: objects merged key by key, everything else from `own` where it gives it. */
 export function mergeOverBase(base: Tree, own: Tree): Tree {
   const out: Tree = { ...base };
-  for (const [k, v] of Object.entries(own)) out[k] = isTree(v) && isTree(base[k]) ? mergeOverBase(base[k], v) : v;
+  for (const [k, v] of Object.entries(own)) out[k] = isObject(v) && isObject(base[k]) ? mergeOverBase(base[k], v) : v;
   return out;
 }
 
@@ -45,7 +44,7 @@ export function referenceBeside(from: string, reference: string): string {
 function givenBy(own: Tree, path: string): boolean {
   let at: unknown = own;
   for (const key of path.split('.').map((k) => k.replace(/\[\d+\]$/, ''))) {
-    if (!isTree(at) || !(key in at)) return false;
+    if (!isObject(at) || !(key in at)) return false;
     at = at[key];
   }
   return true;
@@ -65,7 +64,7 @@ export function overBase(own: Tree, source: string, resolve: BaseResolver | unde
     throw fail(`got ${shownValue(reference)}; expected the path of a scenario file, e.g. "../training-base.json"`);
   if (!resolve) throw fail(`got ${shownValue(reference)}: a base scenario cannot be read here`);
   const base = parseJsonText(resolve(reference, source), reference);
-  if (!isTree(base)) throw fail(`${shownValue(reference)} is not a scenario (a JSON object)`);
+  if (!isObject(base)) throw fail(`${shownValue(reference)} is not a scenario (a JSON object)`);
   if ('base' in base) throw fail(`${shownValue(reference)} has a base of its own; expected a scenario without one (one level only)`);
   if ('training' in base) throw fail(`${shownValue(reference)} is a training file; expected a scenario without a training section`);
   const passed: Tree = Object.fromEntries(Object.entries(base).filter(([k]) => !NOT_PASSED_ON.includes(k)));

@@ -3,6 +3,8 @@
  * `additionalProperties`, `anyOf`, `enum`, `const`, `items` and `if`/`then`/`else` (ajv is not a dependency). A
  * branch's `properties` add checks on the keys it names; `additionalProperties` is the node's own.
  */
+import { isObject } from '../../sim/scenario/jsonText.js';
+
 export type SchemaNode = {
   type?: string | string[];
   required?: string[];
@@ -32,8 +34,8 @@ export function schemaProblems(node: SchemaNode, v: unknown, path = ''): string[
   if (node.enum && !node.enum.includes(v)) return [`${path}: not in enum`];
   if (node.const !== undefined && v !== node.const) return [`${path}: not ${JSON.stringify(node.const)}`];
   const out: string[] = [];
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
+  if (isObject(v)) {
+    const o = v;
     for (const r of node.required ?? []) if (!(r in o)) out.push(`${path}.${r}: required`);
     for (const [k, x] of Object.entries(o)) {
       const child = node.properties?.[k];

@@ -19,6 +19,7 @@ import { circuitNow, limbReturnSegment, type CircuitNow } from '../circuitNow.js
 import type { LimbTopology } from '../network.js';
 import { orificeBloodFlow_mL_h } from '../bloodLoss/orifice.js';
 import { openLumenBleed_mL_h } from '../bloodLoss/openLumen.js';
+import { catheterLumen } from '../filterLimbPressures.js';
 import { loopViscosity } from '../loopTemperature.js';
 import { cannulaInnerDiameter_mm } from '../tube.js';
 import { airEntrainment_mL_h, equilibriumAir_mL, equivalentOpening_mm, openingPressure_mmHg } from './airEntrainment.js';
@@ -62,8 +63,7 @@ const lumenOpen = (m: Model, segment: Segment) => segment === 'none' && disconne
 function lumenBleed(m: Model, now: Now, p_mmHg: number): number {
   const c = m.current.circuit!;
   const mu = loopViscosity(c, now.blood.hematocrit, now.metabolism.temperature_C).drainage_mPa_s;
-  const lumen = { innerDiameter_mm: c.filterLimb.catheterLumenDiameter, length_mm: c.filterLimb.catheterLength };
-  return openLumenBleed_mL_h(lumen, mu, c.flow.bloodDensity, c.bloodDischargeCoefficient, p_mmHg);
+  return openLumenBleed_mL_h(catheterLumen(c), mu, c.flow.bloodDensity, c.bloodDischargeCoefficient, p_mmHg);
 }
 
 /**
